@@ -1,0 +1,5 @@
+"""``python -m newsbrief``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,80 @@
+"""``newsbrief eval ...``: benchmarks of each fuzzy stage on real or generated data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .cli import console, handle_errors
+
+
+def _emit(result: dict[str, Any], as_json: bool, report: str) -> None:
+    if as_json:
+        click.echo(json.dumps(result, indent=2, default=str))
+    else:
+        console.print(report, soft_wrap=True)
+
+
+@click.group("eval")
+def evaluate() -> None:
+    """Benchmark clustering, summarization, facts and ingest."""
+
+
+@evaluate.command("clustering")
+@click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False), help="JSONL: id, title, text, date, cluster.")
+@click.option("--embedder", type=click.Choice(["auto", "lexical"]), default="auto", show_default=True)
+@click.option("--predictions", type=click.Path(dir_okay=False), help="Write predicted clusters (JSONL) here.")
+@click.option("--hdbscan", "compare_hdbscan", is_flag=True, help="Also run HDBSCAN over the same embeddings.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@handle_errors
+def eval_clustering(data: str, embedder: str, predictions: str | None, compare_hdbscan: bool, as_json: bool) -> None:
+    """Run the story clusterer in stream order and score it (pairwise, B-cubed, NMI)."""
+    from .eval.clustering import evaluate as run, format_report
+
+    result = run(Path(data), embedder=embedder, predictions_out=Path(predictions) if predictions else None,
+                 compare_hdbscan=compare_hdbscan)
+    _emit(result, as_json, format_report(result))
+
+
+@evaluate.command("summarization")
+@click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False), help="JSONL clusters with references.")
+@click.option("--max-words", default=100, show_default=True, help="Summary length limit in words.")
+@click.option("--baselines", is_flag=True, help="Also score sumy LexRank and TextRank in the same run.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@handle_errors
+def eval_summarization(data: str, max_words: int, baselines: bool, as_json: bool) -> None:
+    """Run the extractive summarizer on each cluster and score ROUGE-1/2 recall."""
+    from .eval.summarization import evaluate as run, format_report
+
+    result = run(Path(data), max_words=max_words, baselines=("lexrank", "textrank") if baselines else ())
+    _emit(result, as_json, format_report(result))
+
+
+@evaluate.command("facts")
+@click.option("--split", type=click.Choice(["dev", "test"]), default="test", show_default=True, help="Annotated split.")
+@click.option("--data", type=click.Path(exists=True, dir_okay=False), help="Another annotated JSONL file.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@handle_errors
+def eval_facts(split: str, data: str | None, as_json: bool) -> None:
+    """Score funding, regulation and event extraction (precision/recall/F1 per type)."""
+    from .eval.facts import evaluate as run, format_report
+
+    result = run(split=split, data_path=Path(data) if data else None)
+    _emit(result, as_json, format_report(result))
+
+
+@evaluate.command("ingest")
+@click.option("--feeds", default=20, show_default=True, help="Generated feeds.")
+@click.option("--items", default=50, show_default=True, help="Items per feed.")
+@click.option("--no-full-text", is_flag=True, help="Skip page fetching and extraction.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@handle_errors
+def eval_ingest(feeds: int, items: int, no_full_text: bool, as_json: bool) -> None:
+    """Serve generated feeds and pages on 127.0.0.1 and measure ingest throughput."""
+    from .eval.ingest import evaluate as run, format_report
+
+    result = run(n_feeds=feeds, n_items=items, full_text=not no_full_text)
+    _emit(result, as_json, format_report(result))

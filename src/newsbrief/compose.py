@@ -1,0 +1,232 @@
+"""Stage 9: assemble ranked stories, summaries and facts into one :class:`Digest`.
+
+Layout, mirroring an editor's briefing:
+
+1. a lede naming the lead stories and the names that recur across the day, every
+   sentence citing the articles it draws on;
+2. story sections, best first: headline, cited summary paragraphs, sources, and a
+   ``new`` / ``update`` marker from the story's memory across digests;
+3. roundups of funding rounds and regulation, one cited line each;
+4. short items: every other story, one line each, so nothing ranked is silently lost;
+5. "Looking ahead": upcoming events from the day's coverage, soonest first.
+
+A story appears in exactly one of sections 2-4. A reading-time budget turns the
+lower-ranked full sections into one-liners instead of dropping them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from .model import (
+    Article, CitedSentence, Digest, DigestItem, DigestSection, Entity, Event, Fact, FundingRound, Regulation, Summary,
+)
+from .rank import RankedStory
+
+__all__ = ["ComposeOptions", "StoryBundle", "compose_digest", "reading_minutes"]
+
+WORDS_PER_MINUTE = 230
+
+
+@dataclass(frozen=True, slots=True)
+class ComposeOptions:
+    """Knobs of the composition (from the ``digest.*`` settings)."""
+
+    title: str = "Daily briefing"
+    max_stories: int = 8
+    minutes: int = 0
+    min_outlets: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class StoryBundle:
+    """Everything composition needs about one ranked story."""
+
+    ranked: RankedStory
+    summary: Summary
+    articles: tuple[Article, ...]  # originals first, then syndicated copies
+    first_seen: dt.date
+    last_digest: dt.date | None = None
+    facts: tuple[Fact, ...] = ()
+
+
+def reading_minutes(words: int) -> float:
+    """Return the reading time of ``words`` words at 230 words per minute.
+
+    :param words: word count.
+    """
+    return words / WORDS_PER_MINUTE
+
+
+def _words(item: DigestItem) -> int:
+    return len(item.headline.split()) + sum(len(s.text.split()) for p in item.paragraphs for s in p)
+
+
+def _outlets(bundle: StoryBundle) -> int:
+    return len({a.outlet for a in bundle.articles})
+
+
+def _marker(bundle: StoryBundle, day: dt.date) -> str:
+    if bundle.last_digest is not None:
+        return f"update since {bundle.last_digest.isoformat()}"
+    if bundle.first_seen < day:
+        return f"update to a story first seen {bundle.first_seen.isoformat()}"
+    return "new"
+
+
+def _sources(bundle: StoryBundle) -> tuple[tuple[str, str, str], ...]:
+    seen, out = set(), []
+    for a in bundle.articles:
+        if a.canonical_url not in seen:
+            seen.add(a.canonical_url)
+            out.append((a.id, a.outlet, a.url))
+    return tuple(out)
+
+
+def _story_item(bundle: StoryBundle, day: dt.date, *, one_line: bool) -> DigestItem:
+    paragraphs = bundle.summary.paragraphs
+    if one_line:
+        first = bundle.summary.sentences[:1]
+        paragraphs = (first,) if first else ()
+    return DigestItem(
+        story_id=bundle.ranked.story_id, headline=bundle.summary.headline, paragraphs=paragraphs,
+        sources=_sources(bundle), marker=_marker(bundle, day), one_line=one_line,
+        extra={"score": bundle.ranked.score, "score_parts": dict(bundle.ranked.parts)},
+    )
+
+
+def _fact_item(bundle: StoryBundle, fact: FundingRound | Regulation, day: dt.date) -> DigestItem:
+    if isinstance(fact, FundingRound):
+        label = fact.company + (f" ({fact.round})" if fact.round else "")
+    else:
+        label = fact.rule or fact.regulator
+    return DigestItem(
+        story_id=bundle.ranked.story_id, headline=label,
+        paragraphs=((CitedSentence(fact.sentence, tuple(fact.article_ids)),),),
+        sources=tuple(s for s in _sources(bundle) if s[0] in fact.article_ids) or _sources(bundle),
+        marker=_marker(bundle, day), one_line=True,
+    )
+
+
+def _event_item(bundle: StoryBundle, event: Event) -> DigestItem:
+    when = event.when_text or ""
+    if event.start:
+        when = event.start.strftime("%a %d %b %Y") if not event.end or event.end == event.start else (
+            f"{event.start.strftime('%d %b')} – {event.end.strftime('%d %b %Y')}")
+    return DigestItem(
+        story_id=bundle.ranked.story_id, headline=when or "Date to be confirmed",
+        paragraphs=((CitedSentence(event.sentence, tuple(event.article_ids)),),),
+        sources=tuple(s for s in _sources(bundle) if s[0] in event.article_ids) or _sources(bundle),
+        one_line=True,
+        extra={"speculative": event.speculative, "what": event.what, "start": event.start.isoformat() if event.start else ""},
+    )
+
+
+def _headline_cites(bundle: StoryBundle) -> tuple[str, ...]:
+    head = bundle.summary.headline.lower()
+    ids = tuple(a.id for a in bundle.articles if a.title and (a.title.lower() in head or head in a.title.lower()))
+    return ids[:3] or tuple(a.id for a in bundle.articles[:1])
+
+
+def _lede(lead: Sequence[StoryBundle], everything: Sequence[StoryBundle]) -> tuple[CitedSentence, ...]:
+    sentences: list[CitedSentence] = []
+    if not lead:
+        return ()
+    first = lead[0]
+    sentences.append(CitedSentence(f"Leading today: {first.summary.headline.rstrip('.')}.", _headline_cites(first)))
+    if len(lead) > 1:
+        rest = lead[1:3]
+        names = "; ".join(b.summary.headline.rstrip(".") for b in rest)
+        sentences.append(CitedSentence(f"Also in focus: {names}.", tuple(i for b in rest for i in _headline_cites(b))))
+    # Names that recur across stories are the day's themes; cite one article per story naming them.
+    counts: Counter[str] = Counter()
+    where: dict[str, list[str]] = {}
+    for b in everything:
+        names = {f.name for f in b.facts if isinstance(f, Entity) and f.label in {"ORG", "GPE", "PERSON", "PRODUCT"}}
+        for name in names:
+            hit = next((a.id for a in b.articles if name in a.text or name in a.title), None)
+            if hit:
+                counts[name] += 1
+                where.setdefault(name, []).append(hit)
+    themes = [n for n, c in counts.most_common() if c >= 2][:4]
+    if themes:
+        joined = ", ".join(themes[:-1]) + (" and " if len(themes) > 1 else "") + themes[-1]
+        sentences.append(CitedSentence(f"Names recurring across the day's coverage: {joined}.",
+                                       tuple(dict.fromkeys(i for t in themes for i in where[t][:2]))))
+    return tuple(sentences)
+
+
+def compose_digest(
+    bundles: Sequence[StoryBundle], *, day: dt.date, options: ComposeOptions, muted: Sequence[RankedStory] = (),
+    stats: Mapping[str, int] | None = None,
+) -> Digest:
+    """Build the day's digest from ranked story bundles (best first).
+
+    :param bundles: ranked stories with summaries, articles and facts, best first.
+    :param day: the digest date.
+    :param options: title, number of full sections, reading budget.
+    :param muted: stories kept out by a mute (counted in the stats).
+    :param stats: counts to carry into the digest (sources, articles ...).
+    """
+    full: list[StoryBundle] = []
+    rest: list[StoryBundle] = []
+    budget_words = options.minutes * WORDS_PER_MINUTE if options.minutes > 0 else None
+    used = 0
+    for b in bundles:
+        eligible = _outlets(b) >= options.min_outlets and len(b.summary.sentences) >= 2
+        words = _words(_story_item(b, day, one_line=False))
+        fits = budget_words is None or used + words <= budget_words or not full
+        if eligible and len(full) < options.max_stories and fits:
+            full.append(b)
+            used += words
+        else:
+            rest.append(b)
+    funding: list[DigestItem] = []
+    regulation: list[DigestItem] = []
+    short: list[DigestItem] = []
+    for b in rest:
+        rounds = [f for f in b.facts if isinstance(f, FundingRound)]
+        rules = [f for f in b.facts if isinstance(f, Regulation)]
+        if rounds:
+            funding.extend(_fact_item(b, f, day) for f in rounds)
+        elif rules:
+            regulation.extend(_fact_item(b, f, day) for f in rules)
+        elif b.summary.sentences:
+            short.append(_story_item(b, day, one_line=True))
+    ahead = sorted(
+        (_event_item(b, e) for b in bundles for e in b.facts
+         if isinstance(e, Event) and e.start is not None and (e.end or e.start) >= day),
+        key=lambda it: (str(it.extra["start"]), it.story_id),
+    )
+    sections = [
+        DigestSection("stories", "Top stories", tuple(_story_item(b, day, one_line=False) for b in full)),
+        DigestSection("funding", "Funding", tuple(funding)),
+        DigestSection("regulation", "Regulation", tuple(regulation)),
+        DigestSection("short", "In brief", tuple(short)),
+        DigestSection("ahead", "Looking ahead", tuple(_dedupe_events(ahead))),
+    ]
+    all_stats = dict(stats or {})
+    all_stats.update({
+        "stories": len(bundles), "sections": len(full), "short_items": len(short) + len(funding) + len(regulation),
+        "muted": len(muted), "events": len(sections[-1].items),
+        "reading_minutes": round(reading_minutes(used + sum(_words(i) for s in sections[1:] for i in s.items))),
+    })
+    date_text = f"{day.strftime('%A')}, {day.day} {day.strftime('%B %Y')}"
+    return Digest(
+        date=day, title=f"{options.title} — {date_text}", lede=_lede(full, bundles), sections=tuple(sections),
+        generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0), stats=all_stats,
+    )
+
+
+def _dedupe_events(items: Sequence[DigestItem]) -> list[DigestItem]:
+    seen, out = set(), []
+    for it in items:
+        key = (it.headline, re.sub(r"\W+", " ", it.paragraphs[0][0].text.lower())[:80])
+        if key not in seen:
+            seen.add(key)
+            out.append(it)
+    return out

@@ -1,0 +1,233 @@
+"""Settings: declared once as data, layered defaults < file < environment < flags.
+
+Every setting lives in :data:`SETTINGS` with its default, type and help text; the
+commented default file written by ``newsbrief init``, ``newsbrief config show`` and the
+README's config reference are all generated from that table (a test checks the README).
+
+Secrets never sit in the file in clear: a value may be ``{"$env": "NAME"}``, resolved
+from the environment at load time, and secret settings are redacted when shown.
+Environment overrides are named ``NEWSBRIEF_<SECTION>_<KEY>`` (``NEWSBRIEF_FETCH_TIMEOUT``).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+import platformdirs
+
+from .errors import ConfigError
+
+__all__ = ["SETTINGS", "Setting", "Settings", "default_config_text", "default_data_dir", "load_settings"]
+
+APP_NAME = "newsbrief"
+CONFIG_FILE = "config.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One configurable value: dotted name, default, type and a one-line help."""
+
+    name: str
+    default: Any
+    help: str
+    secret: bool = False
+
+    @property
+    def type(self) -> type:
+        return type(self.default) if self.default is not None else str
+
+    @property
+    def env_var(self) -> str:
+        return "NEWSBRIEF_" + self.name.replace(".", "_").upper()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("fetch.user_agent", "newsbrief/0.1 (+https://github.com/newsbrief/newsbrief)", "User-Agent sent with every request."),
+    Setting("fetch.timeout", 20.0, "Read timeout per request, in seconds."),
+    Setting("fetch.connect_timeout", 10.0, "Connect timeout per request, in seconds."),
+    Setting("fetch.max_bytes", 10_000_000, "Largest response body accepted, in bytes."),
+    Setting("fetch.max_redirects", 5, "Redirects followed before giving up."),
+    Setting("fetch.concurrency", 16, "Requests in flight at once."),
+    Setting("fetch.per_host_concurrency", 2, "Requests in flight at once to one host."),
+    Setting("fetch.per_host_interval", 1.0, "Minimum seconds between two requests to one host."),
+    Setting("fetch.poll_interval", 3600.0, "Normal seconds between two polls of a healthy feed."),
+    Setting("fetch.max_backoff", 86400.0, "Longest wait, in seconds, before retrying a failing feed."),
+    Setting("fetch.allow_private", False, "Allow URLs on loopback/private/link-local addresses (intranets, tests)."),
+    Setting("fetch.respect_robots", True, "Honour robots.txt when fetching article pages."),
+    Setting("fetch.proxy", "", "HTTP proxy URL for all requests (empty: none)."),
+    Setting("fetch.full_text", True, "Fetch the article page when a feed item is only a teaser."),
+    Setting("cluster.embedder", "auto", "Embedding model: auto (bundled MiniLM, else lexical) or lexical."),
+    Setting("cluster.window_days", 3, "Days of earlier stories a new article may join."),
+    Setting("digest.title", "Daily briefing", "Title printed above every digest."),
+    Setting("digest.max_stories", 8, "Stories given a full section; the rest become one-liners."),
+    Setting("digest.minutes", 0, "Reading-time budget in minutes (0: no budget)."),
+    Setting("digest.sentences", 4, "Summary sentences per story section."),
+    Setting("digest.interests", [], "Keywords or names whose stories rank higher."),
+    Setting("digest.mutes", [], "Keywords or names whose stories are left out (listed as muted)."),
+    Setting("digest.source_weights", {}, "Per-host weight for ranking, e.g. {\"example.com\" = 1.5}."),
+    Setting("smtp.host", "", "SMTP server for `digest --email` (empty: email disabled)."),
+    Setting("smtp.port", 587, "SMTP port."),
+    Setting("smtp.username", "", "SMTP user name."),
+    Setting("smtp.password", "", "SMTP password: use {\"$env\" = \"NAME\"}, never the value.", secret=True),
+    Setting("smtp.sender", "", "From address of digest emails."),
+    Setting("smtp.recipients", [], "Addresses that receive the digest."),
+)
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def default_data_dir() -> Path:
+    """Return the per-platform data directory, or ``$NEWSBRIEF_DATA_DIR`` when set."""
+    env = os.environ.get("NEWSBRIEF_DATA_DIR")
+    return Path(env) if env else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+class Settings(Mapping[str, Any]):
+    """Resolved settings: a read-only mapping of dotted name to value, plus the data dir."""
+
+    __slots__ = ("_values", "data_dir", "origins")
+
+    def __init__(self, values: Mapping[str, Any], *, data_dir: Path, origins: Mapping[str, str]) -> None:
+        self._values = dict(values)
+        self.data_dir = data_dir
+        self.origins = dict(origins)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[key]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / "newsbrief.db"
+
+    @property
+    def config_path(self) -> Path:
+        return self.data_dir / CONFIG_FILE
+
+    def section(self, prefix: str) -> dict[str, Any]:
+        """Return the settings under ``prefix.`` with the prefix stripped.
+
+        :param prefix: section name such as ``"fetch"``.
+        """
+        head = prefix + "."
+        return {k[len(head):]: v for k, v in self._values.items() if k.startswith(head)}
+
+    def replace(self, **overrides: Any) -> "Settings":
+        """Return a copy with dotted-name overrides (``replace(**{"fetch.proxy": "…"})``)."""
+        values = dict(self._values)
+        origins = dict(self.origins)
+        for key, value in overrides.items():
+            values[key] = _coerce(_BY_NAME[key], value, "override")
+            origins[key] = "flag"
+        return Settings(values, data_dir=self.data_dir, origins=origins)
+
+    def redacted(self) -> dict[str, Any]:
+        """Return the values with secrets replaced by ``"***"`` when set."""
+        return {k: ("***" if _BY_NAME[k].secret and v else v) for k, v in self._values.items()}
+
+
+def _coerce(setting: Setting, value: Any, where: str, env: Mapping[str, str] | None = None) -> Any:
+    env = os.environ if env is None else env
+    referenced = isinstance(value, dict) and set(value) == {"$env"}
+    if referenced:
+        name = value["$env"]
+        if name not in env:
+            raise ConfigError(f"config: {setting.name} refers to environment variable {name}, which is not set")
+        value = env[name]
+    if setting.secret and where == "file" and not referenced and isinstance(value, str) and value:
+        raise ConfigError(f'config: {setting.name} is a secret; put {{"$env" = "NAME"}} in the file, not the value')
+    want = setting.type
+    try:
+        if want is bool and isinstance(value, str):
+            low = value.strip().lower()
+            if low not in {"1", "0", "true", "false", "yes", "no", "on", "off"}:
+                raise ValueError(value)
+            return low in {"1", "true", "yes", "on"}
+        if want in (list, dict) and isinstance(value, str):
+            import json
+
+            value = json.loads(value) if value.strip().startswith(("[", "{")) else [v.strip() for v in value.split(",") if v.strip()]
+        if want is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if want in (int, float) and isinstance(value, str):
+            return want(value)
+        if not isinstance(value, want) or (want is int and isinstance(value, bool)):
+            raise TypeError(type(value).__name__)
+    except (ValueError, TypeError) as exc:
+        raise ConfigError(f"config: {setting.name} in {where} must be {want.__name__}, got {value!r}") from exc
+    return value
+
+
+def load_settings(
+    *, data_dir: Path | str | None = None, config_file: Path | str | None = None, env: Mapping[str, str] | None = None
+) -> Settings:
+    """Build settings from defaults, then the TOML file, then the environment.
+
+    :param data_dir: where the database and config live; defaults to :func:`default_data_dir`.
+    :param config_file: explicit TOML file; defaults to ``<data_dir>/config.toml`` if it exists.
+    :param env: environment mapping (defaults to ``os.environ``).
+    """
+    env = os.environ if env is None else env
+    ddir = Path(data_dir) if data_dir else (Path(env["NEWSBRIEF_DATA_DIR"]) if env.get("NEWSBRIEF_DATA_DIR") else default_data_dir())
+    values = {s.name: s.default for s in SETTINGS}
+    origins = {s.name: "default" for s in SETTINGS}
+    path = Path(config_file) if config_file else (Path(env["NEWSBRIEF_CONFIG"]) if env.get("NEWSBRIEF_CONFIG") else ddir / CONFIG_FILE)
+    if config_file and not path.exists():
+        raise ConfigError(f"config: file not found: {path}")
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"config: {path}: {exc}") from exc
+        for section, table in data.items():
+            if not isinstance(table, dict):
+                raise ConfigError(f"config: {path}: top-level key {section!r} must be a [section]")
+            for key, value in table.items():
+                name = f"{section}.{key}"
+                if name not in _BY_NAME:
+                    raise ConfigError(f"config: {path}: unknown setting {name!r}")
+                values[name] = _coerce(_BY_NAME[name], value, "file", env)
+                origins[name] = str(path)
+    for setting in SETTINGS:
+        if setting.env_var in env:
+            values[setting.name] = _coerce(setting, env[setting.env_var], setting.env_var, env)
+            origins[setting.name] = "env"
+    return Settings(values, data_dir=ddir, origins=origins)
+
+
+def _toml_value(value: Any) -> str:
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(k)} = {_toml_value(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return json.dumps(value)
+
+
+def default_config_text() -> str:
+    """Return the commented default config file written by ``newsbrief init``."""
+    lines = [
+        "# newsbrief configuration. Every setting is shown commented out with its default.",
+        "# Precedence: defaults < this file < NEWSBRIEF_<SECTION>_<KEY> environment variables < flags.",
+        '# Secrets: write {"$env" = "VARIABLE"} and export the variable; never the value itself.',
+    ]
+    current = ""
+    for s in SETTINGS:
+        section, key = s.name.split(".", 1)
+        if section != current:
+            lines += ["", f"[{section}]"]
+            current = section
+        lines.append(f"# {s.help}")
+        lines.append(f"# {key} = {_toml_value(s.default)}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,454 @@
+"""The orchestrator: the only place that sequences the stages and touches the store.
+
+:func:`run` executes, in order:
+
+1. **fetch**     sources due for a poll -> responses (conditional GET, politeness in fetch.py)
+2. **parse**     responses -> feed entries (RSS, Atom, JSON Feed)
+3. **extract**   entries (+ their pages when the feed only has a teaser) -> articles
+4. **dedup**     articles -> new originals, or copies attached to the article they repeat
+5. **cluster**   new articles -> stories (streaming, stable ids across days)
+6. **rank**      the day's stories -> ordered, with the parts of each score
+7. **facts**     the day's articles -> entities, funding rounds, regulation, events
+8. **summarize** each story -> headline and cited sentences
+9. **compose**   ranked stories + summaries + facts -> the digest
+10. **render**   digest -> Markdown, HTML, email HTML, text, JSON files
+
+:func:`ingest` runs 1-4 and :func:`build_digest` runs 5-9, so ``newsbrief fetch`` and
+``newsbrief digest`` can be scheduled separately. A failure of one source, page or
+article is recorded (on the source row or as a skip) and the run goes on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from . import render as render_mod
+from .cluster import ClusterDoc, StreamClusterer
+from .compose import ComposeOptions, StoryBundle, compose_digest
+from .config import Settings
+from .dedup import canonical_url, find_duplicate, simhash
+from .embed import article_text, load_embedder
+from .errors import FetchError, ParseError
+from .extract import build_article, needs_page
+from .facts import extract_facts, fact_to_dict, merge_facts
+from .feeds import parse_feed
+from .fetch import FetchOutcome, FetchRequest, FetchSettings, fetch_all, next_poll, read_local
+from .model import Article, Digest, Entry, Skip, Source
+from .rank import StoryInput, rank_stories
+from .store.base import Store
+from .summarize import summarize_story
+
+__all__ = ["IngestReport", "Progress", "build_digest", "fetch_settings", "ingest", "run", "write_outputs"]
+
+LOGGER = logging.getLogger(__name__)
+Progress = Callable[[str, int, int], None]
+FEED_SUFFIXES = {".xml", ".rss", ".atom", ".rdf", ".json", ".feed"}
+
+
+def _noop(stage: str, done: int, total: int) -> None:
+    return None
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did, for the CLI summary."""
+
+    sources: int = 0
+    fetched: int = 0
+    not_modified: int = 0
+    failed: int = 0
+    entries: int = 0
+    pages: int = 0
+    new_articles: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def fetch_settings(settings: Settings) -> FetchSettings:
+    """Return the fetch stage's slice of the settings.
+
+    :param settings: resolved settings.
+    """
+    values = settings.section("fetch")
+    values.pop("full_text", None)
+    values["proxy"] = values.get("proxy") or None
+    names = {f.name for f in dataclasses.fields(FetchSettings)}
+    return FetchSettings(**{k: v for k, v in values.items() if k in names})
+
+
+def _is_local(url: str) -> bool:
+    return not url.startswith(("http://", "https://"))
+
+
+def _local_files(path: str) -> list[str]:
+    p = Path(path)
+    if p.is_dir():
+        return sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in FEED_SUFFIXES)
+    return [path]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def ingest(
+    store: Store, settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None,
+    progress: Progress = _noop, now: dt.datetime | None = None, force: bool = False,
+) -> IngestReport:
+    """Run stages 1-4 for every source due for a poll and store the new articles.
+
+    :param store: the store.
+    :param settings: resolved settings.
+    :param transport: httpx transport (tests inject one); default: the network.
+    :param progress: callback ``(stage, done, total)``.
+    :param now: the current time (tests pin it).
+    :param force: poll every source, even those not yet due.
+    """
+    now = now or _now()
+    fset = fetch_settings(settings)
+    report = IngestReport()
+    sources = store.sources()
+    rows = {r["id"]: r for r in store.source_rows()}
+    due = [s for s in sources if force or not rows[s.id]["next_poll_at"] or rows[s.id]["next_poll_at"] <= now.isoformat()]
+    report.sources = len(due)
+
+    # 1. fetch: remote feeds with their validators; local files read directly.
+    remote = [s for s in due if not _is_local(s.url)]
+    requests = [FetchRequest(s.url, etag=s.etag, last_modified=s.last_modified) for s in remote]
+    done = [0]
+
+    def tick(_: FetchOutcome) -> None:
+        done[0] += 1
+        progress("fetch", done[0], len(due))
+
+    outcomes = fetch_all(requests, settings=fset, transport=transport, on_done=tick) if requests else []
+    entries: list[tuple[Entry, Source, str]] = []
+    for source, outcome in zip(remote, outcomes):
+        entries.extend(_handle_feed(store, source, outcome, fset=fset, now=now, report=report))
+    for source in (s for s in due if _is_local(s.url)):
+        for path in _local_files(source.url):
+            try:
+                result = read_local(path)
+            except FetchError as exc:
+                outcome = FetchOutcome(FetchRequest(path), None, str(exc))
+            else:
+                outcome = FetchOutcome(FetchRequest(path), result, None)
+            entries.extend(_handle_feed(store, source, outcome, fset=fset, now=now, report=report, local=True))
+        tick(FetchOutcome(FetchRequest(source.url), None, None))
+    report.entries = len(entries)
+
+    # 3. extract: fetch pages for teasers, then build articles.
+    fresh: dict[str, tuple[Entry, Source, str]] = {}
+    for entry, source, outlet in entries:
+        key = canonical_url(entry.link) if entry.link else f"{source.url}#{entry.guid}"
+        if store.has_article(key):
+            continue
+        prev = fresh.get(key)
+        if prev is None or len(entry.content_html or entry.summary_html) > len(prev[0].content_html or prev[0].summary_html):
+            fresh[key] = (entry, source, outlet)
+    wanted = [e.link for e, _, _ in fresh.values()
+              if settings["fetch.full_text"] and e.link.startswith(("http://", "https://")) and needs_page(e)]
+    pages: dict[str, FetchOutcome] = {}
+    if wanted:
+        page_done = [0]
+
+        def page_tick(_: FetchOutcome) -> None:
+            page_done[0] += 1
+            progress("pages", page_done[0], len(wanted))
+
+        for outcome in fetch_all([FetchRequest(u, kind="page") for u in wanted], settings=fset, transport=transport, on_done=page_tick):
+            pages[outcome.request.url] = outcome
+            report.pages += 1
+    built: list[tuple[Article, int | None]] = []
+    for entry, source, outlet in fresh.values():
+        page_outcome = pages.get(entry.link)
+        page = page_outcome.result if page_outcome else None
+        if page_outcome is not None and page_outcome.error:
+            store.record_skip("extract", entry.link, f"{page_outcome.error} (kept the feed text)")
+        result = build_article(entry, page=page, outlet=outlet, fetched_at=now)
+        if isinstance(result, Skip):
+            store.record_skip(result.stage, result.what, result.reason)
+            report.skipped += 1
+            continue
+        built.append((result, source.id))
+
+    # 4. dedup: exact and near-duplicate copies point at the article they repeat.
+    known = store.fingerprints(since=now - dt.timedelta(days=30))
+    to_store: list[tuple[Article, int, int | None]] = []
+    for article, source_id in sorted(built, key=lambda x: (x[0].published, x[0].id)):
+        sh = simhash(article.text)
+        original = find_duplicate(article, known=known)
+        if original is not None and original != article.id:
+            article = dataclasses.replace(article, duplicate_of=original)
+            report.duplicates += 1
+        else:
+            known.append((article.id, article.content_hash, sh))
+        to_store.append((article, sh, source_id))
+    report.new_articles = store.upsert_articles(to_store)
+    return report
+
+
+def _handle_feed(
+    store: Store, source: Source, outcome: FetchOutcome, *, fset: FetchSettings, now: dt.datetime,
+    report: IngestReport, local: bool = False,
+) -> list[tuple[Entry, Source, str]]:
+    """Record a source's fetch outcome and return its parsed entries (stage 2)."""
+    assert source.id is not None
+    row = next(r for r in store.source_rows() if r["id"] == source.id)
+    errors = int(row["error_count"])
+    health: dict[str, Any] = {"last_fetch_at": now}
+    result = outcome.result
+    if outcome.error or result is None:
+        report.failed += 1
+        report.errors.append(f"{source.url}: {outcome.error}")
+        health.update(error_count=errors + 1, last_error=outcome.error or "fetch: no response",
+                      next_poll_at=next_poll(now=now, outcome=outcome, error_count=errors + 1, settings=fset))
+        store.update_source(source.id, **health)
+        return []
+    health.update(http_status=result.status, next_poll_at=next_poll(now=now, outcome=outcome, error_count=0, settings=fset))
+    if result.not_modified:
+        report.not_modified += 1
+        health.update(error_count=0, last_success_at=now, last_error=None)
+        store.update_source(source.id, **health)
+        return []
+    report.fetched += 1
+    try:
+        parsed = parse_feed(result.content, url=result.final_url, headers=result.headers)
+    except ParseError as exc:
+        report.failed += 1
+        report.errors.append(f"{source.url}: {exc}")
+        health.update(error_count=errors + 1, last_error=str(exc),
+                      next_poll_at=next_poll(now=now, outcome=FetchOutcome(outcome.request, None, str(exc)),
+                                             error_count=errors + 1, settings=fset))
+        store.update_source(source.id, **health)
+        return []
+    if not local:
+        health.update(etag=result.headers.get("etag"), last_modified=result.headers.get("last-modified"))
+        if result.permanent_redirect and result.final_url != source.url and store.get_source(result.final_url) is None:
+            health["url"] = result.final_url
+    health.update(error_count=0, last_success_at=now, format=parsed.format, item_count=len(parsed.entries),
+                  last_error=("parse: " + "; ".join(parsed.problems))[:500] if parsed.problems else None)
+    if not source.title and parsed.title:
+        health["title"] = parsed.title
+    if parsed.site_url:
+        health["site_url"] = parsed.site_url
+    store.update_source(source.id, **health)
+    outlet = source.title or parsed.title or (httpx.URL(source.url).host if not local else Path(source.url).stem)
+    return [(e, source, outlet) for e in parsed.entries]
+
+
+def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    start = dt.datetime.combine(day, dt.time(), dt.timezone.utc)
+    return start, start + dt.timedelta(days=1)
+
+
+def cluster_new(store: Store, settings: Settings, *, progress: Progress = _noop) -> int:
+    """Run stage 5 on every stored article that has no story yet; return how many were placed.
+
+    :param store: the store.
+    :param settings: resolved settings.
+    :param progress: callback ``(stage, done, total)``.
+    """
+    new = store.unclustered_articles()
+    if not new:
+        return 0
+    embedder = load_embedder(prefer=settings["cluster.embedder"])
+    window = int(settings["cluster.window_days"])
+    seeded = store.memberships_since(min(a.published for a in new).date() - dt.timedelta(days=window))
+    everything = [a for a, _ in seeded] + new
+    vectors = store.embeddings([a.id for a in everything], model=embedder.name)
+    missing = [a for a in everything if a.id not in vectors]
+    for i in range(0, len(missing), 64):
+        batch = missing[i:i + 64]
+        encoded = embedder.encode([article_text(a.title, a.text) for a in batch])
+        fresh = {a.id: encoded[j] for j, a in enumerate(batch)}
+        store.put_embeddings(fresh, model=embedder.name)
+        vectors.update(fresh)
+        progress("embed", min(i + 64, len(missing)), len(missing))
+
+    def doc(a: Article) -> ClusterDoc:
+        return ClusterDoc(id=a.id, title=a.title, text=a.text, published=a.published, vector=vectors[a.id])
+
+    clusterer = StreamClusterer()
+    for article, story_id in seeded:
+        clusterer.seed(doc(article), story_id)
+    rows = []
+    for n, article in enumerate(sorted(new, key=lambda a: (a.published, a.id)), 1):
+        a = clusterer.add(doc(article))
+        rows.append((article.id, a.story_id, a.score, dict(a.reasons), article.published.date()))
+        progress("cluster", n, len(new))
+    store.put_memberships(rows)
+    for source_id, target_id in clusterer.repair():
+        store.merge_stories(source_id, target_id)
+    return len(rows)
+
+
+def _fact_key(fact_dict: dict[str, Any], story_id: str) -> str:
+    raw = json.dumps({k: v for k, v in fact_dict.items() if k != "article_ids"}, sort_keys=True, default=str)
+    return hashlib.sha1(f"{story_id}|{raw}".encode()).hexdigest()[:20]
+
+
+def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Progress = _noop) -> Digest:
+    """Run stages 5-9 for ``day`` (UTC), store the digest and return it.
+
+    :param store: the store.
+    :param settings: resolved settings.
+    :param day: the digest date; articles published that day are covered.
+    :param progress: callback ``(stage, done, total)``.
+    """
+    # 5. cluster: place every new article into a story.
+    cluster_new(store, settings, progress=progress)
+    start, end = _day_bounds(day)
+    covered = store.previously_covered(day)
+    stories = store.story_rows(day=day)
+    inputs, members = [], {}
+    for row in stories:
+        arts = tuple(a for a in store.articles(row["article_ids"].split(",")) if a.published < end)
+        arts = tuple(sorted(arts, key=lambda a: (a.published, a.id)))
+        members[row["id"]] = arts
+        prev = covered.get(row["id"])
+        inputs.append(StoryInput(row["id"], arts, dt.date.fromisoformat(row["first_seen"]),
+                                 frozenset(prev[1]) if prev else frozenset(), prev[0] if prev else None))
+    # 6. rank
+    ranked = rank_stories(inputs, day=day, interests=settings["digest.interests"], mutes=settings["digest.mutes"],
+                          source_weights=settings["digest.source_weights"])
+    by_input = {i.story_id: i for i in inputs}
+    copies = store.duplicates_of([a.id for arts in members.values() for a in arts])
+    bundles, muted, fact_rows = [], [], []
+    for n, r in enumerate(ranked, 1):
+        if r.muted_by:
+            muted.append(r)
+            continue
+        inp = by_input[r.story_id]
+        todays = [a for a in inp.articles if a.published >= start] or list(inp.articles)
+        fresh = [a for a in todays if a.id not in inp.previously_cited] or todays
+        # 7. facts, from the story's articles of the day, merged across outlets.
+        facts = merge_facts(extract_facts(fresh))
+        for f in facts:
+            d = fact_to_dict(f)
+            fact_rows.append((_fact_key(d, r.story_id), d["type"], r.story_id, day, d.get("article_ids", []), d.get("sentence", ""), d))
+        # 8. summarize what is new for this story.
+        summary = summarize_story(fresh, story_id=r.story_id, max_sentences=int(settings["digest.sentences"]))
+        store.set_story_title(r.story_id, summary.headline)
+        listed = tuple(fresh) + tuple(c for a in fresh for c in copies.get(a.id, []))
+        bundles.append(StoryBundle(r, summary, listed, inp.first_seen, inp.last_digest, tuple(facts)))
+        progress("summarize", n, len(ranked))
+    store.put_facts(fact_rows)
+    day_articles = store.articles_between(start, end, originals_only=False)
+    stats = {"articles": len(day_articles), "sources": len({a.outlet for a in day_articles})}
+    # 9. compose
+    options = ComposeOptions(title=settings["digest.title"], max_stories=int(settings["digest.max_stories"]),
+                             minutes=int(settings["digest.minutes"]))
+    digest = compose_digest(bundles, day=day, options=options, muted=muted, stats=stats)
+    shown = [(it.story_id, rank, [i for p in it.paragraphs for s in p for i in s.article_ids])
+             for rank, it in enumerate((it for sec in digest.sections if sec.kind != "ahead" for it in sec.items), 1)]
+    unique = {s: (s, r, a) for s, r, a in reversed(shown)}
+    store.save_digest(day, title=digest.title, data=render_mod.digest_to_dict(digest), stories=list(unique.values()))
+    return digest
+
+
+def write_outputs(digest: Digest, out_dir: Path, *, formats: Sequence[str] = ("md", "html")) -> dict[str, Path]:
+    """Stage 10: render the digest in each format into ``out_dir``; return the paths.
+
+    :param digest: the digest.
+    :param out_dir: folder for the files (created).
+    :param formats: formats from :data:`newsbrief.render.FORMATS`.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    suffix = {"md": ".md", "html": ".html", "email": ".email.html", "text": ".txt", "json": ".json"}
+    paths = {}
+    for fmt in formats:
+        path = out_dir / f"digest-{digest.date.isoformat()}{suffix[fmt]}"
+        path.write_text(render_mod.render(digest, fmt), encoding="utf-8")
+        paths[fmt] = path
+    return paths
+
+
+def run(
+    store: Store, settings: Settings, *, day: dt.date, out_dir: Path, formats: Sequence[str] = ("md", "html"),
+    transport: httpx.AsyncBaseTransport | None = None, progress: Progress = _noop, force: bool = False,
+) -> tuple[IngestReport, Digest, dict[str, Path]]:
+    """Run the whole pipeline (stages 1-10) for ``day``.
+
+    :param store: the store.
+    :param settings: resolved settings.
+    :param day: digest date.
+    :param out_dir: where rendered files go.
+    :param formats: output formats.
+    :param transport: httpx transport for tests.
+    :param progress: callback ``(stage, done, total)``.
+    :param force: poll every source, even those not yet due.
+    """
+    report = ingest(store, settings, transport=transport, progress=progress, force=force)  # 1-4
+    digest = build_digest(store, settings, day=day, progress=progress)  # 5-9
+    return report, digest, write_outputs(digest, out_dir, formats=formats)  # 10
+
+
+@dataclass
+class SourceProbe:
+    """What one fetch of a would-be source found (``sources check``/``sources add``)."""
+
+    url: str
+    final_url: str = ""
+    status: int = 0
+    format: str = ""
+    title: str = ""
+    entries: int = 0
+    problems: list[str] = field(default_factory=list)
+    discovered: list[str] = field(default_factory=list)
+    error: str = ""
+    newest: str = ""
+
+
+def probe_source(url: str, *, settings: Settings, transport: httpx.AsyncBaseTransport | None = None) -> SourceProbe:
+    """Fetch a URL (or read a local file) once and report what feed, if any, it holds.
+
+    When the URL is a web page, the feeds it advertises are listed in ``discovered``.
+
+    :param url: feed URL, web page URL or local path.
+    :param settings: resolved settings.
+    :param transport: httpx transport for tests.
+    """
+    from .feeds import discover_feeds
+
+    probe = SourceProbe(url)
+    try:
+        if _is_local(url):
+            files = _local_files(url)
+            if not files:
+                probe.error = f"fetch: no feed files (*.xml, *.rss, *.atom, *.json) in {url}"
+                return probe
+            result = read_local(files[0])
+        else:
+            outcome = fetch_all([FetchRequest(url)], settings=fetch_settings(settings), transport=transport)[0]
+            if outcome.error or outcome.result is None:
+                probe.error = outcome.error or "fetch: no response"
+                return probe
+            result = outcome.result
+    except FetchError as exc:
+        probe.error = str(exc)
+        return probe
+    probe.final_url, probe.status = result.final_url, result.status
+    try:
+        parsed = parse_feed(result.content, url=result.final_url, headers=result.headers)
+    except ParseError as exc:
+        probe.error = str(exc)
+        if not _is_local(url):
+            probe.discovered = discover_feeds(result.content, base_url=result.final_url)
+        return probe
+    probe.format, probe.title, probe.entries = parsed.format, parsed.title, len(parsed.entries)
+    probe.problems = list(parsed.problems)
+    dates = [e.published for e in parsed.entries if e.published]
+    probe.newest = max(dates).isoformat() if dates else ""
+    return probe

@@ -1,0 +1,84 @@
+"""Digest <-> JSON-safe data, the stored and ``--format json`` form of a digest.
+
+The JSON schema (version 1)::
+
+    {"schema": "newsbrief.digest/1", "date": "YYYY-MM-DD", "title": str, "generated_at": ISO8601,
+     "lede": [Sentence], "stats": {str: int},
+     "sections": [{"kind": "stories|funding|regulation|short|ahead", "title": str,
+                   "items": [{"story_id": str, "headline": str, "marker": str, "one_line": bool,
+                              "paragraphs": [[Sentence]], "sources": [{"id", "outlet", "url"}],
+                              "extra": {...}}]}]}
+    Sentence = {"text": str, "cites": [article_id, ...]}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..model import CitedSentence, Digest, DigestItem, DigestSection
+
+__all__ = ["SCHEMA", "digest_from_dict", "digest_to_dict"]
+
+SCHEMA = "newsbrief.digest/1"
+
+
+def _sent(s: CitedSentence) -> dict[str, Any]:
+    return {"text": s.text, "cites": list(s.article_ids)}
+
+
+def digest_to_dict(digest: Digest) -> dict[str, Any]:
+    """Return the digest as JSON-safe data (schema ``newsbrief.digest/1``).
+
+    :param digest: the digest.
+    """
+    return {
+        "schema": SCHEMA,
+        "date": digest.date.isoformat(),
+        "title": digest.title,
+        "generated_at": digest.generated_at.isoformat(),
+        "lede": [_sent(s) for s in digest.lede],
+        "stats": dict(digest.stats),
+        "sections": [
+            {
+                "kind": sec.kind, "title": sec.title,
+                "items": [
+                    {
+                        "story_id": it.story_id, "headline": it.headline, "marker": it.marker, "one_line": it.one_line,
+                        "paragraphs": [[_sent(s) for s in p] for p in it.paragraphs],
+                        "sources": [{"id": i, "outlet": o, "url": u} for i, o, u in it.sources],
+                        "extra": dict(it.extra),
+                    }
+                    for it in sec.items
+                ],
+            }
+            for sec in digest.sections
+        ],
+    }
+
+
+def digest_from_dict(data: dict[str, Any]) -> Digest:
+    """Rebuild a :class:`Digest` from :func:`digest_to_dict` output.
+
+    :param data: the stored data.
+    """
+    def sent(d: dict[str, Any]) -> CitedSentence:
+        return CitedSentence(d["text"], tuple(d["cites"]))
+
+    return Digest(
+        date=dt.date.fromisoformat(data["date"]), title=data["title"],
+        generated_at=dt.datetime.fromisoformat(data["generated_at"]),
+        lede=tuple(sent(s) for s in data["lede"]), stats=data.get("stats", {}),
+        sections=tuple(
+            DigestSection(sec["kind"], sec["title"], tuple(
+                DigestItem(
+                    story_id=it["story_id"], headline=it["headline"], marker=it.get("marker", ""),
+                    one_line=it.get("one_line", False),
+                    paragraphs=tuple(tuple(sent(s) for s in p) for p in it["paragraphs"]),
+                    sources=tuple((s["id"], s["outlet"], s["url"]) for s in it["sources"]), extra=it.get("extra", {}),
+                )
+                for it in sec["items"]
+            ))
+            for sec in data["sections"]
+        ),
+    )

@@ -1,0 +1,512 @@
+"""The embedded SQLite store (WAL, FTS5), the default backend.
+
+All writes go through :meth:`SQLiteStore.transaction`, which takes the write lock up
+front (``BEGIN IMMEDIATE``) so two processes never interleave half-written runs.
+Every write is an upsert keyed on a natural key (source URL, canonical article URL,
+fact key, digest date), so re-running any command adds no duplicate rows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import logging
+import sqlite3
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+import numpy as np
+
+from ..errors import StoreError
+from ..model import Article, Source
+from .migrations import apply_migrations, applied_migrations
+
+__all__ = ["SQLiteStore"]
+
+LOGGER = logging.getLogger(__name__)
+
+
+def _iso(value: dt.datetime | dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _signed64(value: int) -> int:
+    return value - (1 << 64) if value >= (1 << 63) else value
+
+
+def _unsigned64(value: int) -> int:
+    return value + (1 << 64) if value < 0 else value
+
+
+class SQLiteStore:
+    """newsbrief's storage on one SQLite file (or ``":memory:"`` in tests)."""
+
+    def __init__(self, path: str | Path, *, migrate: bool = True) -> None:
+        """Open (and by default migrate) the database at ``path``.
+
+        :param path: database file, created with its parent folder if missing, or ``":memory:"``.
+        :param migrate: apply pending migrations; when False an outdated database raises.
+        """
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+            if migrate:
+                apply_migrations(self.conn)
+            else:
+                from .migrations import MIGRATIONS
+
+                missing = [n for n, _ in MIGRATIONS if n not in applied_migrations(self.conn)]
+                if missing:
+                    raise StoreError(f"store: {self.path} needs migrations {', '.join(missing)}; run `newsbrief init`")
+        except sqlite3.Error as exc:
+            raise StoreError(f"store: cannot open {self.path}: {exc}") from exc
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> "SQLiteStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """Run the block as one write transaction (``BEGIN IMMEDIATE``)."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"store: cannot start a write on {self.path}: {exc}") from exc
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def migrations(self) -> list[str]:
+        """Return the applied migration names."""
+        return applied_migrations(self.conn)
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        try:
+            return [dict(r) for r in self.conn.execute(sql, params)]
+        except sqlite3.Error as exc:
+            raise StoreError(f"store: {exc}") from exc
+
+    # -- sources ---------------------------------------------------------------------------
+    def add_source(self, url: str, *, title: str = "", weight: float = 1.0) -> tuple[Source, bool]:
+        """Add a source if its URL is new; return it and whether it was added.
+
+        :param url: feed URL or absolute local path.
+        :param title: display title (kept if the source exists).
+        :param weight: ranking weight.
+        """
+        now = dt.datetime.now(dt.timezone.utc).isoformat()
+        with self.transaction() as c:
+            cur = c.execute(
+                "INSERT INTO sources(url, title, weight, added_at) VALUES (?, ?, ?, ?) ON CONFLICT(url) DO NOTHING",
+                (url, title, weight, now),
+            )
+            added = cur.rowcount == 1
+            if not added and title:
+                c.execute("UPDATE sources SET title = ? WHERE url = ? AND title = ''", (title, url))
+        src = self.get_source(url)
+        assert src is not None
+        return src, added
+
+    def get_source(self, url: str) -> Source | None:
+        """Return the source with this URL, or None.
+
+        :param url: the source URL as stored.
+        """
+        rows = self._all("SELECT * FROM sources WHERE url = ?", (url,))
+        return self._source(rows[0]) if rows else None
+
+    @staticmethod
+    def _source(row: dict[str, Any]) -> Source:
+        return Source(
+            url=row["url"], title=row["title"], id=row["id"], weight=row["weight"],
+            etag=row["etag"], last_modified=row["last_modified"],
+        )
+
+    def sources(self) -> list[Source]:
+        """Return every source, oldest first."""
+        return [self._source(r) for r in self._all("SELECT * FROM sources ORDER BY id")]
+
+    def source_rows(self) -> list[dict[str, Any]]:
+        """Return every source with its health columns."""
+        return self._all("SELECT * FROM sources ORDER BY id")
+
+    def remove_source(self, url: str) -> bool:
+        """Remove a source (its articles stay); return whether it existed.
+
+        :param url: the source URL as stored.
+        """
+        with self.transaction() as c:
+            return c.execute("DELETE FROM sources WHERE url = ?", (url,)).rowcount == 1
+
+    def update_source(self, source_id: int, **fields: Any) -> None:
+        """Set health columns of a source (``last_error``, ``etag``, ``next_poll_at`` ...).
+
+        :param source_id: the source's id.
+        :param fields: column values; datetimes are stored as ISO strings.
+        """
+        allowed = {
+            "url", "title", "site_url", "format", "last_fetch_at", "last_success_at", "http_status", "etag",
+            "last_modified", "error_count", "last_error", "next_poll_at", "item_count",
+        }
+        bad = set(fields) - allowed
+        if bad:
+            raise StoreError(f"store: unknown source fields {sorted(bad)}")
+        values = [_iso(v) if isinstance(v, (dt.date, dt.datetime)) else v for v in fields.values()]
+        sets = ", ".join(f"{k} = ?" for k in fields)
+        with self.transaction() as c:
+            try:
+                c.execute(f"UPDATE sources SET {sets} WHERE id = ?", (*values, source_id))
+            except sqlite3.IntegrityError as exc:
+                raise StoreError(f"store: cannot update source {source_id}: {exc}") from exc
+
+    # -- articles --------------------------------------------------------------------------
+    def upsert_articles(self, articles: Sequence[tuple[Article, int, int | None]]) -> int:
+        """Insert new articles (keyed by canonical URL); fill a stored teaser with full text.
+
+        :param articles: ``(article, simhash, source_id)`` triples.
+        :returns: how many rows were inserted.
+        """
+        inserted = 0
+        with self.transaction() as c:
+            for a, sh, source_id in articles:
+                row = c.execute("SELECT id, is_teaser, length(text) AS n FROM articles WHERE canonical_url = ?", (a.canonical_url,)).fetchone()
+                if row is None:
+                    cur = c.execute(
+                        "INSERT INTO articles(id, url, canonical_url, source_id, outlet, title, author, published, fetched,"
+                        " text, html, language, content_hash, simhash, is_teaser, duplicate_of, date_source)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
+                        (a.id, a.url, a.canonical_url, source_id, a.outlet, a.title, a.author, _iso(a.published), _iso(a.fetched),
+                         a.text, a.html, a.language, a.content_hash, _signed64(sh), int(a.is_teaser), a.duplicate_of, a.date_source),
+                    )
+                    inserted += cur.rowcount
+                elif (row["is_teaser"] and not a.is_teaser) or len(a.text) > (row["n"] or 0) * 1.5:
+                    c.execute(
+                        "UPDATE articles SET text = ?, html = ?, content_hash = ?, simhash = ?, is_teaser = ?, title = ? WHERE id = ?",
+                        (a.text, a.html, a.content_hash, _signed64(sh), int(a.is_teaser), a.title, row["id"]),
+                    )
+        return inserted
+
+    def has_article(self, canonical_url: str) -> bool:
+        """Return whether an article with this canonical URL is stored.
+
+        :param canonical_url: the canonical URL.
+        """
+        return bool(self._all("SELECT 1 FROM articles WHERE canonical_url = ?", (canonical_url,)))
+
+    def count(self, table: str) -> int:
+        """Return the number of rows of a table.
+
+        :param table: one of the store's tables.
+        """
+        if table not in {"sources", "articles", "stories", "memberships", "facts", "digests", "skips", "embeddings"}:
+            raise StoreError(f"store: no table {table!r}")
+        return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def fingerprints(self, *, since: dt.datetime | None = None) -> list[tuple[str, str, int]]:
+        """Return ``(id, content_hash, simhash)`` of original articles, for dedup.
+
+        :param since: only articles published after this time.
+        """
+        sql = "SELECT id, content_hash, simhash FROM articles WHERE duplicate_of IS NULL"
+        params: tuple[Any, ...] = ()
+        if since is not None:
+            sql += " AND published >= ?"
+            params = (_iso(since),)
+        return [(r["id"], r["content_hash"], _unsigned64(r["simhash"])) for r in self._all(sql, params)]
+
+    @staticmethod
+    def _article(row: dict[str, Any]) -> Article:
+        return Article(
+            id=row["id"], url=row["url"], canonical_url=row["canonical_url"], source_url=row.get("source_url") or "",
+            outlet=row["outlet"], title=row["title"], text=row["text"],
+            published=dt.datetime.fromisoformat(row["published"]), fetched=dt.datetime.fromisoformat(row["fetched"]),
+            author=row["author"], language=row["language"], content_hash=row["content_hash"], html=row["html"],
+            is_teaser=bool(row["is_teaser"]), duplicate_of=row["duplicate_of"], date_source=row["date_source"],
+        )
+
+    _ARTICLE_SQL = "SELECT a.*, s.url AS source_url FROM articles a LEFT JOIN sources s ON s.id = a.source_id"
+
+    def articles(self, ids: Sequence[str]) -> list[Article]:
+        """Return the articles with these ids, in the given order.
+
+        :param ids: article ids.
+        """
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        by_id = {r["id"]: self._article(r) for r in self._all(f"{self._ARTICLE_SQL} WHERE a.id IN ({marks})", tuple(ids))}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def articles_between(self, start: dt.datetime, end: dt.datetime, *, originals_only: bool = True) -> list[Article]:
+        """Return articles published in ``[start, end)``, oldest first.
+
+        :param start: inclusive lower bound.
+        :param end: exclusive upper bound.
+        :param originals_only: leave out articles marked as duplicates.
+        """
+        sql = f"{self._ARTICLE_SQL} WHERE a.published >= ? AND a.published < ?"
+        if originals_only:
+            sql += " AND a.duplicate_of IS NULL"
+        return [self._article(r) for r in self._all(sql + " ORDER BY a.published, a.id", (_iso(start), _iso(end)))]
+
+    def duplicates_of(self, ids: Sequence[str]) -> dict[str, list[Article]]:
+        """Return the stored copies (syndicated duplicates) of each original id.
+
+        :param ids: original article ids.
+        """
+        out: dict[str, list[Article]] = {}
+        if ids:
+            marks = ",".join("?" * len(ids))
+            for r in self._all(f"{self._ARTICLE_SQL} WHERE a.duplicate_of IN ({marks}) ORDER BY a.published", tuple(ids)):
+                out.setdefault(r["duplicate_of"], []).append(self._article(r))
+        return out
+
+    def unclustered_articles(self) -> list[Article]:
+        """Return original articles without a story, oldest first."""
+        sql = f"{self._ARTICLE_SQL} LEFT JOIN memberships m ON m.article_id = a.id WHERE m.article_id IS NULL AND a.duplicate_of IS NULL"
+        return [self._article(r) for r in self._all(sql + " ORDER BY a.published, a.id")]
+
+    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over titles and texts (FTS5 syntax).
+
+        :param query: FTS5 query, e.g. ``chip AND export``.
+        :param limit: most rows returned.
+        """
+        try:
+            return [dict(r) for r in self.conn.execute(
+                "SELECT a.id, a.title, a.outlet, a.url, a.published, m.story_id,"
+                " snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
+                " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+                " LEFT JOIN memberships m ON m.article_id = a.id"
+                " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (query, limit))]
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"search: bad query {query!r}: {exc}") from exc
+
+    # -- skips -----------------------------------------------------------------------------
+    def record_skip(self, stage: str, what: str, reason: str) -> None:
+        """Record why an item was skipped (kept once per stage/item/reason).
+
+        :param stage: pipeline stage name.
+        :param what: the URL or id skipped.
+        :param reason: one-line reason.
+        """
+        with self.transaction() as c:
+            c.execute(
+                "INSERT INTO skips(at, stage, what, reason) VALUES (?,?,?,?) ON CONFLICT DO UPDATE SET at = excluded.at",
+                (dt.datetime.now(dt.timezone.utc).isoformat(), stage, what, reason),
+            )
+
+    def skips(self, *, limit: int = 100) -> list[dict[str, Any]]:
+        """Return the most recent skip records.
+
+        :param limit: most rows returned.
+        """
+        return self._all("SELECT * FROM skips ORDER BY at DESC, id DESC LIMIT ?", (limit,))
+
+    # -- embeddings ------------------------------------------------------------------------
+    def embeddings(self, ids: Sequence[str], *, model: str) -> dict[str, np.ndarray]:
+        """Return cached vectors for these article ids and model.
+
+        :param ids: article ids.
+        :param model: embedder name the vectors were made with.
+        """
+        out: dict[str, np.ndarray] = {}
+        for chunk in range(0, len(ids), 500):
+            part = tuple(ids[chunk:chunk + 500])
+            marks = ",".join("?" * len(part))
+            for r in self._all(f"SELECT article_id, dim, vector FROM embeddings WHERE model = ? AND article_id IN ({marks})", (model, *part)):
+                out[r["article_id"]] = np.frombuffer(r["vector"], dtype=np.float32).reshape(r["dim"])
+        return out
+
+    def put_embeddings(self, vectors: dict[str, np.ndarray], *, model: str) -> None:
+        """Cache vectors for article ids.
+
+        :param vectors: article id to vector.
+        :param model: embedder name.
+        """
+        with self.transaction() as c:
+            c.executemany(
+                "INSERT OR REPLACE INTO embeddings(article_id, model, dim, vector) VALUES (?,?,?,?)",
+                [(k, model, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes()) for k, v in vectors.items()],
+            )
+
+    # -- stories ---------------------------------------------------------------------------
+    def memberships_since(self, day: dt.date) -> list[tuple[Article, str]]:
+        """Return ``(article, story_id)`` for articles published on or after ``day``, oldest first.
+
+        :param day: first day of the window.
+        """
+        start = dt.datetime.combine(day, dt.time(), dt.timezone.utc)
+        rows = self._all(
+            f"{self._ARTICLE_SQL} JOIN memberships m ON m.article_id = a.id WHERE a.published >= ? ORDER BY a.published, a.id",
+            (_iso(start),),
+        )
+        return [(self._article(r), r["story_id"]) for r in rows]
+
+    def put_memberships(self, rows: Sequence[tuple[str, str, float, dict[str, Any], dt.date]]) -> None:
+        """Store story memberships and create or extend their stories.
+
+        :param rows: ``(article_id, story_id, score, reasons, day)``.
+        """
+        now = dt.datetime.now(dt.timezone.utc).isoformat()
+        with self.transaction() as c:
+            for article_id, story_id, score, reasons, day in rows:
+                c.execute(
+                    "INSERT INTO stories(id, first_seen, last_seen) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
+                    " first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)",
+                    (story_id, day.isoformat(), day.isoformat()),
+                )
+                c.execute(
+                    "INSERT INTO memberships(article_id, story_id, score, reasons, assigned_at) VALUES (?,?,?,?,?)"
+                    " ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id, score = excluded.score,"
+                    " reasons = excluded.reasons",
+                    (article_id, story_id, float(score), json.dumps(reasons, default=str, sort_keys=True), now),
+                )
+
+    def merge_stories(self, source_id: str, target_id: str) -> None:
+        """Move every article of one story into another and mark the first merged.
+
+        :param source_id: story that disappears.
+        :param target_id: story that absorbs it.
+        """
+        with self.transaction() as c:
+            c.execute("UPDATE memberships SET story_id = ? WHERE story_id = ?", (target_id, source_id))
+            c.execute("UPDATE stories SET merged_into = ? WHERE id = ?", (target_id, source_id))
+            c.execute(
+                "UPDATE stories SET first_seen = min(first_seen, (SELECT first_seen FROM stories WHERE id = ?)) WHERE id = ?",
+                (source_id, target_id),
+            )
+
+    def story_rows(self, *, day: dt.date | None = None) -> list[dict[str, Any]]:
+        """Return stories (with article counts), optionally those with an article published on ``day``.
+
+        :param day: UTC day filter.
+        """
+        sql = ("SELECT s.*, count(m.article_id) AS n_articles, group_concat(m.article_id) AS article_ids"
+               " FROM stories s JOIN memberships m ON m.story_id = s.id JOIN articles a ON a.id = m.article_id"
+               " WHERE s.merged_into IS NULL")
+        params: tuple[Any, ...] = ()
+        if day is not None:
+            sql += " AND s.id IN (SELECT m2.story_id FROM memberships m2 JOIN articles a2 ON a2.id = m2.article_id WHERE substr(a2.published, 1, 10) = ?)"
+            params = (day.isoformat(),)
+        return self._all(sql + " GROUP BY s.id ORDER BY s.first_seen, s.id", params)
+
+    def story_members(self, story_id: str) -> list[dict[str, Any]]:
+        """Return a story's memberships with scores and reasons, oldest article first.
+
+        :param story_id: the story.
+        """
+        rows = self._all(
+            "SELECT m.*, a.title, a.outlet, a.published, a.url FROM memberships m JOIN articles a ON a.id = m.article_id"
+            " WHERE m.story_id = ? ORDER BY a.published, a.id", (story_id,))
+        for r in rows:
+            r["reasons"] = json.loads(r["reasons"])
+        return rows
+
+    def set_story_title(self, story_id: str, title: str) -> None:
+        """Remember the headline chosen for a story.
+
+        :param story_id: the story.
+        :param title: its headline.
+        """
+        with self.transaction() as c:
+            c.execute("UPDATE stories SET title = ? WHERE id = ?", (title, story_id))
+
+    # -- facts -----------------------------------------------------------------------------
+    def put_facts(self, rows: Sequence[tuple[str, str, str | None, dt.date, Sequence[str], str, dict[str, Any]]]) -> None:
+        """Upsert facts keyed by a stable key.
+
+        :param rows: ``(key, type, story_id, day, article_ids, sentence, data)``.
+        """
+        with self.transaction() as c:
+            c.executemany(
+                "INSERT INTO facts(key, type, story_id, day, article_ids, sentence, data) VALUES (?,?,?,?,?,?,?)"
+                " ON CONFLICT(key) DO UPDATE SET story_id = excluded.story_id, article_ids = excluded.article_ids, data = excluded.data",
+                [(k, t, s, d.isoformat(), json.dumps(list(a)), sent, json.dumps(data, default=str, sort_keys=True))
+                 for k, t, s, d, a, sent, data in rows],
+            )
+
+    def facts(self, *, type: str | None = None, since: dt.date | None = None, day: dt.date | None = None) -> list[dict[str, Any]]:
+        """Return stored facts as dicts (``data`` and ``article_ids`` decoded).
+
+        :param type: only this type (funding, regulation, event, entity).
+        :param since: only facts from articles of this day or later.
+        :param day: only facts of this day.
+        """
+        sql, params = "SELECT * FROM facts WHERE 1=1", []
+        if type:
+            sql += " AND type = ?"
+            params.append(type)
+        if since:
+            sql += " AND day >= ?"
+            params.append(since.isoformat())
+        if day:
+            sql += " AND day = ?"
+            params.append(day.isoformat())
+        rows = self._all(sql + " ORDER BY day, id", params)
+        for r in rows:
+            r["data"] = json.loads(r["data"])
+            r["article_ids"] = json.loads(r["article_ids"])
+        return rows
+
+    # -- digests ---------------------------------------------------------------------------
+    def save_digest(self, day: dt.date, *, title: str, data: dict[str, Any], stories: Sequence[tuple[str, int, Sequence[str]]]) -> None:
+        """Store (or replace) the digest of a day and the stories it covered.
+
+        :param day: digest date.
+        :param title: digest title.
+        :param data: the digest as JSON-safe data.
+        :param stories: ``(story_id, rank, article_ids)`` shown in it.
+        """
+        with self.transaction() as c:
+            c.execute(
+                "INSERT OR REPLACE INTO digests(date, generated_at, title, data) VALUES (?,?,?,?)",
+                (day.isoformat(), dt.datetime.now(dt.timezone.utc).isoformat(), title, json.dumps(data, sort_keys=True)),
+            )
+            c.execute("DELETE FROM digest_stories WHERE date = ?", (day.isoformat(),))
+            c.executemany(
+                "INSERT INTO digest_stories(date, story_id, rank, article_ids) VALUES (?,?,?,?)",
+                [(day.isoformat(), s, r, json.dumps(list(a))) for s, r, a in stories],
+            )
+
+    def digest(self, day: dt.date) -> dict[str, Any] | None:
+        """Return a stored digest's data, or None.
+
+        :param day: digest date.
+        """
+        rows = self._all("SELECT data FROM digests WHERE date = ?", (day.isoformat(),))
+        return json.loads(rows[0]["data"]) if rows else None
+
+    def digest_dates(self) -> list[dt.date]:
+        """Return the dates with a stored digest, newest first."""
+        return [dt.date.fromisoformat(r["date"]) for r in self._all("SELECT date FROM digests ORDER BY date DESC")]
+
+    def previously_covered(self, before: dt.date) -> dict[str, tuple[dt.date, set[str]]]:
+        """Return, per story, the last digest date before ``before`` and the articles it cited.
+
+        :param before: the digest date being built.
+        """
+        out: dict[str, tuple[dt.date, set[str]]] = {}
+        for r in self._all("SELECT * FROM digest_stories WHERE date < ? ORDER BY date", (before.isoformat(),)):
+            day = dt.date.fromisoformat(r["date"])
+            prev = out.get(r["story_id"], (day, set()))[1]
+            out[r["story_id"]] = (day, prev | set(json.loads(r["article_ids"])))
+        return out

@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import datetime as dt
+import html.parser
+import json
+
+from factories import make_article
+
+from newsbrief.compose import ComposeOptions, StoryBundle, compose_digest
+from newsbrief.model import CitedSentence, Entity, Event, FundingRound, Summary
+from newsbrief.rank import RankedStory
+from newsbrief.render import FORMATS, digest_from_dict, digest_to_dict, render
+
+DAY = dt.date(2026, 11, 27)
+
+
+def bundle(sid: str, outlets: list[str], sentences: list[str], *, score: float = 1.0, facts: tuple = (), first_seen: dt.date = DAY,
+           last_digest: dt.date | None = None, headline: str | None = None) -> StoryBundle:
+    arts = tuple(make_article(f"{sid}{i}", outlet=o, title=headline or f"Headline {sid}", text=" ".join(sentences))
+                 for i, o in enumerate(outlets))
+    cited = tuple(CitedSentence(s, (arts[i % len(arts)].id,)) for i, s in enumerate(sentences))
+    summary = Summary(sid, headline or f"Headline {sid}", (cited,))
+    return StoryBundle(RankedStory(sid, score, {"sources": 1.0}), summary, arts, first_seen, last_digest, facts)
+
+
+def sample_bundles() -> list[StoryBundle]:
+    fund = FundingRound("Lumen Grid", 12e6, "USD", "Series A", ("f0",), "Lumen Grid raised $12 million in a Series A round.")
+    ev = Event("launch", ("b0",), "The launch is set for December 9.", start=dt.date(2026, 12, 9), end=dt.date(2026, 12, 9))
+    past = Event("old", ("b0",), "It opened on November 2.", start=dt.date(2026, 11, 2))
+    ent = Entity("Orbital Forge", "ORG")
+    return [
+        bundle("a", ["Ledger", "Wire", "Daily"], ["Orbital Forge opened a plant.", "It employs 400 people.", "Critics object."],
+               score=3, facts=(ent,)),
+        bundle("b", ["Ledger", "Daily"], ["Orbital Forge will launch a probe.", "The launch is set for December 9."], score=2,
+               facts=(ev, past, ent), first_seen=dt.date(2026, 11, 26), last_digest=dt.date(2026, 11, 26)),
+        bundle("f", ["Ledger"], ["Lumen Grid raised $12 million in a Series A round."], score=1, facts=(fund,)),
+        bundle("m", ["Daily"], ["A minor item <b>happened</b>."], score=0.5),
+    ]
+
+
+def test_layout_each_story_once() -> None:
+    digest = compose_digest(sample_bundles(), day=DAY, options=ComposeOptions(title="Brief"))
+    kinds = {s.kind: s for s in digest.sections}
+    assert [i.story_id for i in kinds["stories"].items] == ["a", "b"]
+    assert [i.story_id for i in kinds["funding"].items] == ["f"]
+    assert [i.story_id for i in kinds["short"].items] == ["m"]
+    assert [i.headline for i in kinds["ahead"].items] == ["Wed 09 Dec 2026"]
+    assert kinds["stories"].items[0].marker == "new"
+    assert kinds["stories"].items[1].marker == "update since 2026-11-26"
+    covered = [i.story_id for s in digest.sections if s.kind != "ahead" for i in s.items]
+    assert len(covered) == len(set(covered))
+    assert digest.title == "Brief — Friday, 27 November 2026"
+    assert digest.lede and all(s.article_ids for s in digest.lede)
+    assert "Orbital Forge" in digest.lede[-1].text
+
+
+def test_reading_budget_turns_stories_into_one_liners() -> None:
+    digest = compose_digest(sample_bundles(), day=DAY, options=ComposeOptions(minutes=0, max_stories=1))
+    kinds = {s.kind: s for s in digest.sections}
+    assert [i.story_id for i in kinds["stories"].items] == ["a"]
+    assert "b" in [i.story_id for i in kinds["short"].items]
+    assert all(i.one_line for i in kinds["short"].items)
+
+
+def test_every_sentence_is_cited_in_every_format() -> None:
+    digest = compose_digest(sample_bundles(), day=DAY, options=ComposeOptions())
+    for sec in digest.sections:
+        for it in sec.items:
+            assert all(s.article_ids for p in it.paragraphs for s in p)
+    md = render(digest, "md")
+    assert "Orbital Forge opened a plant. [1]" in md
+    assert "## Looking ahead" in md and "**Wed 09 Dec 2026**" in md
+    assert "&lt;b&gt;happened&lt;/b&gt;" in md
+
+
+def test_html_is_well_formed_and_escapes_feed_text() -> None:
+    digest = compose_digest(sample_bundles(), day=DAY, options=ComposeOptions())
+    for fmt in ("html", "email"):
+        out = render(digest, fmt)
+        assert "<b>happened" not in out and "&lt;b&gt;happened" in out
+        checker = _TagBalance()
+        checker.feed(out)
+        assert checker.stack == [] and not checker.errors, (fmt, checker.stack, checker.errors)
+    assert "<script" not in render(digest, "email") and "style=" in render(digest, "email")
+
+
+def test_javascript_links_are_dropped() -> None:
+    b = sample_bundles()[0]
+    evil = make_article("x", outlet="Evil", url="javascript:alert(1)")
+    b = StoryBundle(b.ranked, b.summary, b.articles + (evil,), b.first_seen)
+    out = render(compose_digest([b], day=DAY, options=ComposeOptions()), "html")
+    assert "javascript:" not in out
+
+
+def test_json_round_trip_and_schema() -> None:
+    digest = compose_digest(sample_bundles(), day=DAY, options=ComposeOptions())
+    data = json.loads(render(digest, "json"))
+    assert data["schema"] == "newsbrief.digest/1" and data["date"] == "2026-11-27"
+    assert digest_to_dict(digest_from_dict(data)) == data
+    assert set(FORMATS) == {"md", "html", "email", "text", "json"}
+    text = render(digest, "text")
+    assert "SOURCES" in text and "[1] Ledger" in text
+
+
+VOID = {"meta", "br", "img", "link", "hr", "input"}
+
+
+class _TagBalance(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"unexpected </{tag}> with open {self.stack[-3:]}")
+        else:
+            self.stack.pop()

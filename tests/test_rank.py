@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from factories import make_article
+
+from newsbrief.rank import WEIGHTS, StoryInput, rank_stories
+
+DAY = dt.date(2026, 11, 27)
+
+
+def story(sid: str, outlets: list[str], *, title: str = "Chipmaker opens plant", day: str = "2026-11-27", cited: frozenset[str] = frozenset()) -> StoryInput:
+    arts = tuple(make_article(f"{sid}-{i}", outlet=o, title=title, day=day, hour=8 + i) for i, o in enumerate(outlets))
+    return StoryInput(sid, arts, dt.date.fromisoformat(day), cited)
+
+
+def test_more_outlets_rank_higher_and_parts_add_up() -> None:
+    ranked = rank_stories([story("b", ["A"]), story("a", ["A", "B", "C", "D"])], day=DAY)
+    assert [r.story_id for r in ranked] == ["a", "b"]
+    top = ranked[0]
+    assert set(top.parts) == set(WEIGHTS)
+    assert abs(sum(WEIGHTS[k] * v for k, v in top.parts.items()) - top.score) < 1e-3
+
+
+def test_novelty_drops_for_already_cited_story() -> None:
+    fresh = story("s1", ["A", "B"])
+    seen = story("s2", ["A", "B"], cited=frozenset({"s2-0", "s2-1"}))
+    ranked = {r.story_id: r for r in rank_stories([fresh, seen], day=DAY)}
+    assert ranked["s1"].parts["novelty"] == 1.0 and ranked["s2"].parts["novelty"] == 0.0
+    assert ranked["s1"].score > ranked["s2"].score
+
+
+def test_interests_boost_and_mutes_flag() -> None:
+    a = story("a", ["A", "B"], title="Battery startup expands")
+    b = story("b", ["A"], title="Quantum sensor record")
+    c = story("c", ["A", "B", "C"], title="Celebrity gadget feud")
+    ranked = rank_stories([a, b, c], day=DAY, interests=["quantum"], mutes=["celebrity"])
+    by_id = {r.story_id: r for r in ranked}
+    assert by_id["b"].matched == ("quantum",) and by_id["b"].parts["interest"] == 1.0
+    assert by_id["c"].muted_by == "celebrity"
+    assert by_id["a"].muted_by == ""
+
+
+def test_source_weights_and_ties_are_deterministic() -> None:
+    a = story("a", ["Alpha"])
+    b = story("b", ["Beta"])
+    ranked = rank_stories([a, b], day=DAY, source_weights={"www.beta.example": 2.0, "beta.example": 2.0})
+    assert ranked[0].story_id == "b"
+    assert [r.story_id for r in rank_stories([b, a], day=DAY)] == ["a", "b"]

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsbrief.errors import StoreError
+from newsbrief.store import open_store
+from newsbrief.store.migrations import MIGRATIONS, apply_migrations
+from newsbrief.store.sqlite import SQLiteStore
+
+from factories import make_article
+
+
+def test_migrations_recorded_and_idempotent(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    with open_store(db) as s:
+        assert s.migrations() == [name for name, _ in MIGRATIONS]
+    with open_store(db) as s:  # reopening applies nothing new
+        assert s.migrations() == [name for name, _ in MIGRATIONS]
+        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_older_database_is_upgraded(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    import newsbrief.store.migrations as mig
+
+    first_only = MIGRATIONS[:1]
+    original = mig.MIGRATIONS
+    mig.MIGRATIONS = first_only
+    try:
+        apply_migrations(conn)
+    finally:
+        mig.MIGRATIONS = original
+    conn.execute(
+        "INSERT INTO articles(id, url, canonical_url, outlet, title, published, fetched, text) VALUES"
+        " ('a1', 'http://x.example/1', 'http://x.example/1', 'X', 'Solar farm opens', '2026-11-27T00:00:00+00:00',"
+        " '2026-11-27T00:00:00+00:00', 'A new solar farm opened in the valley.')"
+    )
+    conn.close()
+    with pytest.raises(StoreError, match="needs migrations 0002_article_search"):
+        SQLiteStore(db, migrate=False)
+    with open_store(db) as s:
+        assert "0002_article_search" in s.migrations()
+        assert [r["id"] for r in s.search("solar")] == ["a1"]
+
+
+def test_sources_are_idempotent(fresh_db: SQLiteStore) -> None:
+    a, added = fresh_db.add_source("http://a.example/feed.xml", title="A")
+    b, again = fresh_db.add_source("http://a.example/feed.xml")
+    assert added and not again and a.id == b.id and b.title == "A"
+    fresh_db.update_source(a.id, etag='"x"', error_count=2, last_error="fetch: 500", next_poll_at=dt.datetime(2026, 1, 1))
+    row = fresh_db.source_rows()[0]
+    assert row["etag"] == '"x"' and row["error_count"] == 2 and row["next_poll_at"].startswith("2026-01-01")
+    with pytest.raises(StoreError):
+        fresh_db.update_source(a.id, nonsense=1)
+    assert fresh_db.remove_source("http://a.example/feed.xml")
+    assert not fresh_db.remove_source("http://a.example/feed.xml")
+
+
+def test_articles_upsert_no_duplicates_and_teaser_upgrade(fresh_db: SQLiteStore) -> None:
+    teaser = make_article("a1", text="Short teaser…")
+    teaser = dataclasses.replace(teaser, is_teaser=True)
+    assert fresh_db.upsert_articles([(teaser, 5, None)]) == 1
+    full = make_article("a1", text="The full text of the story, much longer than the teaser ever was.")
+    assert fresh_db.upsert_articles([(full, 7, None)]) == 0
+    assert fresh_db.count("articles") == 1
+    stored = fresh_db.articles(["a1"])[0]
+    assert stored.text.startswith("The full text") and not stored.is_teaser
+    assert fresh_db.fingerprints() == [("a1", "h-a1", 7)]
+
+
+def test_simhash_round_trips_unsigned_64(fresh_db: SQLiteStore) -> None:
+    big = (1 << 64) - 3
+    fresh_db.upsert_articles([(make_article("a1"), big, None)])
+    assert fresh_db.fingerprints()[0][2] == big
+
+
+def test_memberships_stories_and_merge(fresh_db: SQLiteStore) -> None:
+    arts = [make_article("a1", day="2026-11-26"), make_article("a2"), make_article("a3")]
+    fresh_db.upsert_articles([(a, 0, None) for a in arts])
+    fresh_db.put_memberships([
+        ("a1", "st1", 1.0, {"new": True}, dt.date(2026, 11, 26)),
+        ("a2", "st1", 0.8, {"dense": 0.8}, dt.date(2026, 11, 27)),
+        ("a3", "st2", 1.0, {}, dt.date(2026, 11, 27)),
+    ])
+    assert fresh_db.unclustered_articles() == []
+    rows = {r["id"]: r for r in fresh_db.story_rows(day=dt.date(2026, 11, 27))}
+    assert rows["st1"]["first_seen"] == "2026-11-26" and rows["st1"]["n_articles"] == 2
+    fresh_db.merge_stories("st2", "st1")
+    rows = {r["id"]: r for r in fresh_db.story_rows()}
+    assert set(rows) == {"st1"} and rows["st1"]["n_articles"] == 3
+    assert fresh_db.story_members("st1")[1]["reasons"] == {"dense": 0.8}
+
+
+def test_embeddings_cache(fresh_db: SQLiteStore) -> None:
+    fresh_db.upsert_articles([(make_article("a1"), 0, None)])
+    vec = np.arange(4, dtype=np.float32)
+    fresh_db.put_embeddings({"a1": vec}, model="m")
+    assert np.array_equal(fresh_db.embeddings(["a1", "zz"], model="m")["a1"], vec)
+    assert fresh_db.embeddings(["a1"], model="other") == {}
+
+
+def test_facts_and_digests_are_upserts(fresh_db: SQLiteStore) -> None:
+    row = ("k1", "funding", "st1", dt.date(2026, 11, 27), ["a1"], "X raised $5 million.", {"company": "X"})
+    fresh_db.put_facts([row, row])
+    assert fresh_db.count("facts") == 1
+    assert fresh_db.facts(type="funding")[0]["data"] == {"company": "X"}
+    day = dt.date(2026, 11, 26)
+    fresh_db.save_digest(day, title="t", data={"v": 1}, stories=[("st1", 1, ["a1"])])
+    fresh_db.save_digest(day, title="t", data={"v": 2}, stories=[("st1", 1, ["a1", "a2"])])
+    assert fresh_db.digest(day) == {"v": 2} and fresh_db.count("digests") == 1
+    assert fresh_db.previously_covered(dt.date(2026, 11, 27)) == {"st1": (day, {"a1", "a2"})}
+    assert fresh_db.previously_covered(day) == {}
+
+
+def test_skips_recorded_once(fresh_db: SQLiteStore) -> None:
+    fresh_db.record_skip("extract", "http://x.example/a", "extract: empty page")
+    fresh_db.record_skip("extract", "http://x.example/a", "extract: empty page")
+    assert fresh_db.count("skips") == 1
+
+
+def test_search_bad_query_is_one_line(fresh_db: SQLiteStore) -> None:
+    with pytest.raises(StoreError, match="search: bad query"):
+        fresh_db.search('"unbalanced')
