@@ -120,3 +120,21 @@ class _TagBalance(html.parser.HTMLParser):
             self.errors.append(f"unexpected </{tag}> with open {self.stack[-3:]}")
         else:
             self.stack.pop()
+
+
+def test_digest_feeds_atom_and_json() -> None:
+    import xml.etree.ElementTree as ET
+
+    from newsbrief.render.feeds import digest_feed
+
+    d1 = compose_digest(sample_bundles(), day=DAY, options=ComposeOptions())
+    d0 = compose_digest(sample_bundles()[:1], day=DAY - dt.timedelta(days=1), options=ComposeOptions())
+    atom = digest_feed([d0, d1], fmt="atom", base_url="https://brief.example/")
+    root = ET.fromstring(atom.split("\n", 1)[1])
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    ids = [e.find("a:id", ns).text for e in root.findall("a:entry", ns)]
+    assert ids == ["urn:newsbrief:digest:2026-11-27", "urn:newsbrief:digest:2026-11-26"]
+    assert "Orbital Forge opened a plant." in root.find("a:entry/a:content", ns).text
+    feed = json.loads(digest_feed([d1], fmt="json", base_url="https://brief.example/"))
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["items"][0]["url"] == "https://brief.example/digest-2026-11-27.html"

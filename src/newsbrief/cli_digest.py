@@ -68,6 +68,26 @@ def digest(ctx: Ctx, date_: str | None, fmt: str, out: str | None, minutes: int 
         click.echo(text, nl=False)
 
 
+@click.command("feed")
+@click.option("--format", "fmt", type=click.Choice(["atom", "json"]), default="atom", show_default=True)
+@click.option("--limit", default=30, show_default=True, help="Most recent digests included.")
+@click.option("--base-url", default="http://localhost:8080/", show_default=True, help="Where the HTML digests are published.")
+@click.option("--out", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@pass_ctx
+@handle_errors
+def feed(ctx: Ctx, fmt: str, limit: int, base_url: str, out: str | None) -> None:
+    """Write an Atom or JSON Feed of the stored digests, newest first, to subscribe to."""
+    from .render.feeds import digest_feed
+
+    digests = [digest_from_dict(d) for d in (ctx.store.digest(day) for day in ctx.store.digest_dates()[:limit]) if d]
+    text = digest_feed(digests, fmt=fmt, base_url=base_url, title=ctx.settings["digest.title"])
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+        console.print(f"wrote {out} ({len(digests)} digests)")
+    else:
+        click.echo(text, nl=False)
+
+
 @click.command()
 @click.option("--date", "date_", metavar="YYYY-MM-DD", help="Only stories with an article that day.")
 @click.option("--explain", is_flag=True, help="Show each article's membership score and reasons.")
@@ -184,4 +204,4 @@ def demo(out_dir: str, no_progress: bool) -> None:
 
 from .cli_eval import evaluate  # noqa: E402
 
-__all__ = ["demo", "digest", "evaluate", "facts_cmd", "fetch", "search", "stories", "write_outputs"]
+__all__ = ["demo", "digest", "evaluate", "facts_cmd", "feed", "fetch", "search", "stories", "write_outputs"]
