@@ -44,10 +44,13 @@ def fetch(ctx: Ctx, force: bool, no_progress: bool) -> None:
 @click.option("--out", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
 @click.option("--minutes", type=int, help="Reading-time budget; lower stories become one-liners.")
 @click.option("--stored", is_flag=True, help="Re-render the stored digest of that day instead of rebuilding it.")
+@click.option("--email", "send_mail", is_flag=True, help="Also email it to smtp.recipients (HTML + plain text).")
+@click.option("--webhook", metavar="URL", help="Also POST its JSON to this URL.")
 @click.option("--no-progress", is_flag=True, help="Do not draw progress bars.")
 @pass_ctx
 @handle_errors
-def digest(ctx: Ctx, date_: str | None, fmt: str, out: str | None, minutes: int | None, stored: bool, no_progress: bool) -> None:
+def digest(ctx: Ctx, date_: str | None, fmt: str, out: str | None, minutes: int | None, stored: bool,
+           send_mail: bool, webhook: str | None, no_progress: bool) -> None:
     """Build the digest of a day from the stored articles and print or write it."""
     day = _parse_day(date_)
     if stored:
@@ -60,6 +63,15 @@ def digest(ctx: Ctx, date_: str | None, fmt: str, out: str | None, minutes: int 
         with progress_bars(not no_progress) as bar:
             result = build_digest(ctx.store, settings, day=day, progress=bar)
     text = render(result, fmt)
+    if send_mail:
+        from .publish import send_email
+
+        sent = send_email(result, smtp=ctx.settings.section("smtp"))
+        click.echo(f"emailed to {', '.join(sent)}", err=True)
+    if webhook:
+        from .publish import post_webhook
+
+        click.echo(f"webhook answered {post_webhook(result, url=webhook)}", err=True)
     if out:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         Path(out).write_text(text, encoding="utf-8")
