@@ -22,7 +22,7 @@ __all__ = ["MirrorServer"]
 
 LOGGER = logging.getLogger(__name__)
 _TYPES = {".xml": "application/xml", ".rss": "application/rss+xml", ".atom": "application/atom+xml",
-          ".json": "application/feed+json", ".opml": "text/x-opml", ".txt": "text/plain"}
+          ".json": "application/feed+json", ".rdf": "application/rdf+xml", ".opml": "text/x-opml", ".txt": "text/plain"}
 _FIXED_MTIME = "Fri, 27 Nov 2026 06:00:00 GMT"
 
 
@@ -65,7 +65,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             return
         ctype = _TYPES.get(target.suffix, "text/html; charset=utf-8")
-        if ctype == "application/xml" and b"<feed" in data[:500]:
+        head = data[:500].lstrip()
+        if target.suffix not in _TYPES and head.startswith(b"<?xml"):
+            ctype = "application/xml"  # an extensionless feed such as /rss
+        if ctype == "application/xml" and b"<feed" in head:
             ctype = "application/atom+xml"
         self.send_response(200)
         self.send_header("Content-Type", ctype)

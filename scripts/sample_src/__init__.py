@@ -1,0 +1,1 @@
+"""Source data for the bundled newsbrief sample corpus (invented news, two days)."""

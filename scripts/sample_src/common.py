@@ -1,0 +1,46 @@
+"""Helpers to declare articles compactly as structured data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def article(
+    key: str,
+    outlet: str,
+    when: str,
+    slug: str,
+    title: str,
+    author: str,
+    story: str,
+    body: str,
+    *,
+    dek: str = "",
+    feeds: tuple[str, ...] = (),
+    cases: tuple[str, ...] = (),
+    section: str = "news",
+    wire: str | None = None,
+    updates: str | None = None,
+) -> dict[str, Any]:
+    """Return one article record; ``when`` is an ISO 8601 UTC timestamp ("2026-11-27T13:05Z").
+
+    ``body`` holds paragraphs separated by blank lines; empty ``feeds`` means the
+    outlet's first (main) feed.
+    """
+    paragraphs = [" ".join(p.split()) for p in body.strip().split("\n\n") if p.strip()]
+    return {
+        "key": key,
+        "outlet": outlet,
+        "when": when,
+        "slug": slug,
+        "title": title,
+        "author": author,
+        "story": story,
+        "paragraphs": paragraphs,
+        "dek": " ".join(dek.split()),
+        "feeds": list(feeds),
+        "cases": list(cases),
+        "section": section,
+        "wire": wire,
+        "updates": updates,
+    }

@@ -1,0 +1,186 @@
+"""Stories and the extracted facts (funding, regulation, events) of the sample corpus.
+
+Facts name articles by their ``key``; the generator turns keys into URLs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+STORIES: list[dict[str, Any]] = [
+    {"id": "S01", "title": "Halvard Semiconductor agrees to buy Vireo Photonics for $6.8 billion", "kind": "major",
+     "notes": "Big story: 10 outlets, different headlines, angles and quotes; same figures ($6.8bn, $38.50/share, 27% premium, $3bn loan, close by end of Q3 2027)."},
+    {"id": "S02", "title": "Tessellate Cloud eu-central outage and its root-cause report", "kind": "major",
+     "notes": "Starts on day 1 (outage), continues on the main day (root cause, 2,300 customers, 25% credits); cl-tessellate-update is a re-titled update at a new URL."},
+    {"id": "S03", "title": "Quillmark raises EUR 42 million Series B led by Aldergrove Ventures", "kind": "funding", "notes": "Valuation EUR 310m mentioned separately from the amount."},
+    {"id": "S04", "title": "Tidewell Energy Software raises $18 million Series A", "kind": "funding", "notes": ""},
+    {"id": "S05", "title": "Lintang Pay raises $25 million Series C; Southeast Asian startups raised $1.14 billion in November", "kind": "funding",
+     "notes": "Carries the regional aggregate and a rumoured (speculative) IPO."},
+    {"id": "S06", "title": "Fernwork raises $6.5 million seed led by Hollis Road Ventures", "kind": "funding", "notes": "One source."},
+    {"id": "S07", "title": "European Commission proposes Device Longevity Regulation", "kind": "regulation", "notes": "Proposed rule; committee debate on December 9."},
+    {"id": "S08", "title": "Online Standards Authority delays Children's App Store Code to September 2027", "kind": "regulation", "notes": "Delayed rule."},
+    {"id": "S09", "title": "Brightloom recalls 310,000 Hearth 2 thermostats", "kind": "major",
+     "notes": "Near-duplicate pair with S10: same company, different event. Keep separate."},
+    {"id": "S10", "title": "Brightloom quarterly revenue falls 6%, forecast cut", "kind": "minor",
+     "notes": "Near-duplicate pair with S09: earnings, mentions the recall charge only in passing. Keep separate."},
+    {"id": "S11", "title": "Hanseo Display to build $2.1 billion OLED plant in Vietnam (Meridian Wire)", "kind": "minor",
+     "notes": "Wire copy republished verbatim by Bytewire Daily and Pacific Byte under different headlines."},
+    {"id": "S12", "title": "Corvane Space sets December 3 launch of first broadband satellites", "kind": "event", "notes": ""},
+    {"id": "S13", "title": "Kestrel AI releases open-weight Kestrel-3 model", "kind": "major", "notes": ""},
+    {"id": "S14", "title": "US Thanksgiving online sales reach $6.4 billion (Cartwise Analytics)", "kind": "major", "notes": ""},
+    {"id": "S16", "title": "Ransomware attack takes Freightlane logistics platform offline", "kind": "major", "notes": ""},
+    {"id": "S18", "title": "Orla Mobile launches $799 Fold Air foldable", "kind": "minor", "notes": ""},
+    {"id": "S20", "title": "FerrousDB 2.0 beta", "kind": "minor", "notes": "One source."},
+    {"id": "S21", "title": "Pocketloop adds end-to-end encrypted backups", "kind": "minor", "notes": "One source."},
+    {"id": "S22", "title": "Ninefold Games lays off 120 staff", "kind": "minor", "notes": "One source."},
+    {"id": "S23", "title": "Wayfarer browser drops 32-bit Linux builds", "kind": "minor", "notes": "One source."},
+    {"id": "S24", "title": "Qubitra reports 99.92% two-qubit fidelity", "kind": "minor", "notes": "One source."},
+    {"id": "S25", "title": "Coldharbor signs 40MW heat reuse deal in Aarhus", "kind": "minor", "notes": "One source."},
+    {"id": "S26", "title": "Zipto adds 1,500 electric motorbikes in Manila", "kind": "minor", "notes": "One source."},
+    {"id": "S27", "title": "Larkspur fixes e-bike firmware lockout", "kind": "minor", "notes": "One source."},
+    {"id": "S28", "title": "Forgehouse doubles free CI minutes for open source", "kind": "minor", "notes": "One source."},
+    {"id": "S29", "title": "Fibrant full-fibre network passes 2 million UK homes", "kind": "minor", "notes": "One source."},
+    {"id": "S30", "title": "Arkwright Foundry's Arizona fab starts test wafers", "kind": "minor", "notes": "One source."},
+    {"id": "S31", "title": "Reelhouse adds live sports", "kind": "minor", "notes": "One source."},
+    {"id": "S40", "title": "Arclight Security raises $60 million Series C at $900 million valuation", "kind": "funding", "notes": ""},
+    {"id": "S41", "title": "Court blocks Plexa's $3.4 billion takeover of Adroute", "kind": "major", "notes": ""},
+    {"id": "S42", "title": "Nimbus logging library relicensed; maintainers fork it as Cirrus", "kind": "major",
+     "notes": "Continues on the main day from a different outlet (kp-cirrus-distros) without an update tag."},
+    {"id": "S43", "title": "Kaigan Robotics unveils Sora-Pick warehouse robot", "kind": "minor", "notes": ""},
+    {"id": "S44", "title": "Tern shell reaches 1.0", "kind": "minor", "notes": "One source."},
+    {"id": "S45", "title": "Ledgerly opens Lisbon hub", "kind": "minor", "notes": "One source."},
+    {"id": "S46", "title": "Hungrybird's record Thanksgiving eve", "kind": "minor", "notes": "One source."},
+    {"id": "S47", "title": "Paylane wins Singapore payment licence", "kind": "minor", "notes": "One source."},
+    {"id": "S48", "title": "Hollis Road Ventures closes $120 million fund III", "kind": "minor",
+     "notes": "A VC fund close, not a startup funding round: must not appear in funding."},
+    {"id": "S49", "title": "Pocket Nova handheld sells out", "kind": "minor", "notes": "One source."},
+    {"id": "S50", "title": "Server memory contract prices rose 9% in November", "kind": "minor", "notes": "One source."},
+]
+
+# Pairs of stories about the same company that are different events and must stay separate.
+NEAR_DUPLICATE_STORIES: list[list[str]] = [["S09", "S10"]]
+
+FUNDING: list[dict[str, Any]] = [
+    {"company": "Quillmark", "amount": 42_000_000, "currency": "EUR", "round": "Series B",
+     "lead_investors": ["Aldergrove Ventures"], "investors": ["Northwind Capital", "Fernhill Partners"],
+     "valuation": 310_000_000, "story": "S03", "keys": ["fs-quillmark", "sn-quillmark", "dp-quillmark"]},
+    {"company": "Tidewell Energy Software", "amount": 18_000_000, "currency": "USD", "round": "Series A",
+     "lead_investors": ["Brightwater Climate Fund"], "investors": ["Pell Street Capital", "Orrin Angel Collective"],
+     "valuation": None, "story": "S04", "keys": ["fs-tidewell", "ng-tidewell"]},
+    {"company": "Lintang Pay", "amount": 25_000_000, "currency": "USD", "round": "Series C",
+     "lead_investors": ["Sagewood Partners"], "investors": ["Kota Capital", "Meranti Ventures"],
+     "valuation": None, "story": "S05", "keys": ["pb-lintang"]},
+    {"company": "Fernwork", "amount": 6_500_000, "currency": "USD", "round": "Seed",
+     "lead_investors": ["Hollis Road Ventures"], "investors": ["Tallgrass Seed Fund"],
+     "valuation": None, "story": "S06", "keys": ["fs-fernwork"]},
+    {"company": "Arclight Security", "amount": 60_000_000, "currency": "USD", "round": "Series C",
+     "lead_investors": ["Tamarind Growth"], "investors": ["Osprey Point Capital", "Redfern Ventures"],
+     "valuation": 900_000_000, "story": "S40", "keys": ["fs-arclight", "sn-arclight"]},
+]
+
+AGGREGATES: list[dict[str, Any]] = [
+    {"text": "Southeast Asian tech startups have raised US$1.14 billion across 83 deals so far in November",
+     "amount": 1_140_000_000, "currency": "USD", "story": "S05", "keys": ["pb-lintang"]},
+]
+
+REGULATION: list[dict[str, Any]] = [
+    {"rule": "Device Longevity Regulation", "regulator": "European Commission", "jurisdiction": "EU",
+     "who_must_comply": "makers of smartphones, tablets and laptops sold in the EU",
+     "deadline": "2029-01-01", "status": "proposed", "story": "S07",
+     "keys": ["dp-longevity", "ng-longevity", "oi-longevity"]},
+    {"rule": "Children's App Store Code", "regulator": "Online Standards Authority", "jurisdiction": "UK",
+     "who_must_comply": "app store operators in the UK; developers of apps with more than one million UK users",
+     "deadline": "2027-09-01", "status": "delayed", "story": "S08",
+     "keys": ["ng-appstore-code", "sl-appstore-code"]},
+]
+
+# Dated happenings after the publication date (dates resolved against the article's publication
+# date). Meant to be exhaustive for the corpus; business targets and price forecasts are excluded.
+EVENTS: list[dict[str, Any]] = [
+    {"what": "Vireo Photonics shareholder vote on the Halvard deal", "who": "Vireo Photonics",
+     "start": "2027-01-01", "end": "2027-03-31", "expression": "in the first quarter of 2027",
+     "speculative": False, "story": "S01", "keys": ["cl-halvard", "ng-halvard"]},
+    {"what": "European Parliament internal market committee first exchange of views on the Device Longevity Regulation",
+     "who": "European Parliament", "start": "2026-12-09", "end": "2026-12-09", "expression": "on December 9",
+     "speculative": False, "story": "S07", "keys": ["dp-longevity", "ng-longevity"]},
+    {"what": "Brightloom begins shipping replacement Hearth 2 thermostats", "who": "Brightloom Home",
+     "start": "2026-12-01", "end": "2026-12-01", "expression": "next Tuesday",
+     "speculative": False, "story": "S09", "keys": ["oi-brightloom-recall", "sl-brightloom-recall", "sn-brightloom-recall"]},
+    {"what": "Kestrel AI releases an 8-billion-parameter version of Kestrel-3", "who": "Kestrel AI",
+     "start": "2026-12-01", "end": "2026-12-31", "expression": "next month",
+     "speculative": False, "story": "S13", "keys": ["cl-kestrel", "sn-kestrel", "kp-kestrel", "oi-kestrel"]},
+    {"what": "Tidewell pilot with a Colorado utility begins", "who": "Tidewell Energy Software",
+     "start": "2027-01-01", "end": "2027-03-31", "expression": "early next year",
+     "speculative": False, "story": "S04", "keys": ["fs-tidewell", "ng-tidewell"]},
+    {"what": "Corvane Space launches its first 24 broadband satellites", "who": "Corvane Space",
+     "start": "2026-12-03", "end": "2026-12-03", "expression": "on Thursday, December 3",
+     "speculative": False, "story": "S12", "keys": ["oi-corvane", "pb-corvane"]},
+    {"what": "Orla Fold Air goes on sale in the US and Europe", "who": "Orla Mobile",
+     "start": "2026-12-04", "end": "2026-12-04", "expression": "on December 4",
+     "speculative": False, "story": "S18", "keys": ["oi-orla", "sn-orla", "pb-orla"]},
+    {"what": "Orla Fold Air goes on sale in Singapore and Malaysia", "who": "Orla Mobile",
+     "start": "2027-01-01", "end": "2027-01-31", "expression": "in January",
+     "speculative": False, "story": "S18", "keys": ["pb-orla"]},
+    {"what": "Tessellate introduces staged rollouts for configuration changes", "who": "Tessellate Cloud",
+     "start": "2026-11-27", "end": "2026-12-11", "expression": "within two weeks",
+     "speculative": False, "story": "S02", "keys": ["cl-tessellate-update", "dp-tessellate-update", "bw-tessellate-update"]},
+    {"what": "Online Standards Authority publishes revised technical guidance for the Children's App Store Code",
+     "who": "Online Standards Authority", "start": "2026-11-28", "end": "2026-11-30", "expression": "later this month",
+     "speculative": False, "story": "S08", "keys": ["ng-appstore-code"]},
+    {"what": "FerrousDB 2.0 final release", "who": "FerrousDB maintainers",
+     "start": "2027-01-01", "end": "2027-03-31", "expression": "the first quarter of 2027",
+     "speculative": False, "story": "S20", "keys": ["kp-ferrousdb"]},
+    {"what": "Forgehouse doubles free CI minutes for public repositories", "who": "Forgehouse",
+     "start": "2027-01-01", "end": "2027-01-01", "expression": "starting January 1",
+     "speculative": False, "story": "S28", "keys": ["kp-forgehouse"]},
+    {"what": "Lintang Pay initial public offering in Jakarta", "who": "Lintang Pay",
+     "start": "2027-01-01", "end": "2027-12-31", "expression": "as early as next year",
+     "speculative": True, "story": "S05", "keys": ["pb-lintang"]},
+    {"what": "Orla launches a cheaper clamshell foldable", "who": "Orla Mobile",
+     "start": "2027-03-01", "end": "2027-05-31", "expression": "for the spring",
+     "speculative": True, "story": "S18", "keys": ["oi-orla"]},
+    {"what": "Corvane Space beta broadband service for rural customers in New Zealand and Australia",
+     "who": "Corvane Space", "start": "2027-01-01", "end": "2027-06-30", "expression": "in the first half of 2027",
+     "speculative": False, "story": "S12", "keys": ["oi-corvane"]},
+    {"what": "Wayfarer browser version 19 release, the first without 32-bit Linux builds", "who": "Wayfarer",
+     "start": "2027-03-01", "end": "2027-05-31", "expression": "due in the spring",
+     "speculative": False, "story": "S23", "keys": ["cl-wayfarer"]},
+    {"what": "Hanseo Display's Vietnam OLED plant starts mass production", "who": "Hanseo Display",
+     "start": "2028-07-01", "end": "2028-12-31", "expression": "in the second half of 2028",
+     "speculative": False, "story": "S11", "keys": ["bw-hanseo", "pb-hanseo"]},
+    # day 1
+    {"what": "Next batch of Pocket Nova handhelds", "who": "Brightcart Games",
+     "start": "2027-02-01", "end": "2027-02-28", "expression": "due in February",
+     "speculative": False, "story": "S49", "keys": ["oi-pocket-nova"]},
+    {"what": "Scheduling conference in the Plexa-Adroute antitrust case", "who": "Plexa; Adroute",
+     "start": "2026-12-14", "end": "2026-12-14", "expression": "December 14",
+     "speculative": False, "story": "S41", "keys": ["ng-plexa"]},
+    {"what": "Ledgerly opens its Lisbon hub", "who": "Ledgerly",
+     "start": "2026-12-01", "end": "2026-12-31", "expression": "next month",
+     "speculative": False, "story": "S45", "keys": ["dp-ledgerly"]},
+]
+
+PAST_EVENTS: list[dict[str, Any]] = [
+    {"what": "Vireo Photonics investor day, where it raised its outlook", "date": "2026-11-18", "keys": ["ng-halvard"]},
+    {"what": "Corvane Space suborbital test flight", "date": "2026-09-17", "keys": ["oi-corvane", "pb-corvane"]},
+    {"what": "Tessellate Cloud eu-central outage (09:40-15:52 UTC)", "date": "2026-11-26",
+     "keys": ["cl-tessellate-update", "dp-tessellate-update", "bw-tessellate-update"]},
+]
+
+# Money figures that a funding extractor must NOT report as a startup funding round.
+NOT_FUNDING_ROUNDS: list[dict[str, Any]] = [
+    {"text": "Larchmont Ventures, which led Vireo's $9 million first round in 2017", "why": "historical round, not news",
+     "keys": ["fs-halvard"]},
+    {"text": "Hollis Road Ventures ... has closed its third fund at $120 million", "why": "a VC fund close, not a startup round",
+     "keys": ["fs-hollis-road-fund"]},
+    {"text": "The company has raised about $340 million from investors since its founding in 2023",
+     "why": "cumulative total, not a round", "keys": ["cl-kestrel", "bw-kestrel"]},
+    {"text": "Corvane has raised NZ$410 million to date", "why": "cumulative total, not a round", "keys": ["pb-corvane"]},
+    {"text": "funded by a £700m debt facility agreed in the spring", "why": "debt facility, past", "keys": ["bw-fibrant"]},
+    {"text": "a $3 billion term loan", "why": "acquisition financing", "keys": ["cl-halvard"]},
+    {"text": "The company had previously raised $4.5 million in seed funding", "why": "historical round",
+     "keys": ["fs-tidewell"]},
+    {"text": "Qubitra has raised £95m from investors", "why": "cumulative total, not a round", "keys": ["ng-qubitra"]},
+    {"text": "The company raised €30m in a Series B round last year", "why": "historical round, not news",
+     "keys": ["dp-ledgerly"]},
+]
