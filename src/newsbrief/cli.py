@@ -26,7 +26,7 @@ from .errors import NewsbriefError
 from .store import SQLiteStore, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
-console = Console(stderr=False, highlight=False)
+console = Console(stderr=False, highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False)
 
 

@@ -210,8 +210,8 @@ def demo(out_dir: str, no_progress: bool) -> None:
         table.add_row(day, *(str(stats.get(k, 0)) for k in ("sources", "articles", "stories", "sections", "short_items", "events")))
     console.print(table)
     for fmt, path in result.paths.items():
-        console.print(f"digest ({fmt}): {path}")
-    console.print(f"done in {time.perf_counter() - started:.1f}s; database: {result.db_path}")
+        click.echo(f"digest ({fmt}): {path}")
+    click.echo(f"done in {time.perf_counter() - started:.1f}s; database: {result.db_path}")
 
 
 from .cli_eval import evaluate  # noqa: E402

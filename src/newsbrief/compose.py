@@ -16,11 +16,11 @@ lower-ranked full sections into one-liners instead of dropping them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from .model import (
     Article, CitedSentence, Digest, DigestItem, DigestSection, Entity, Event, Fact, FundingRound, Regulation, Summary,
@@ -137,7 +137,7 @@ def _lede(lead: Sequence[StoryBundle], everything: Sequence[StoryBundle]) -> tup
     if not lead:
         return ()
     first = lead[0]
-    sentences.append(CitedSentence(f"Leading today: {first.summary.headline.rstrip('.')}.", _headline_cites(first)))
+    sentences.append(CitedSentence(f"Today the main story: {first.summary.headline.rstrip('.')}.", _headline_cites(first)))
     if len(lead) > 1:
         rest = lead[1:3]
         names = "; ".join(b.summary.headline.rstrip(".") for b in rest)
@@ -146,7 +146,8 @@ def _lede(lead: Sequence[StoryBundle], everything: Sequence[StoryBundle]) -> tup
     counts: Counter[str] = Counter()
     where: dict[str, list[str]] = {}
     for b in everything:
-        names = {f.name for f in b.facts if isinstance(f, Entity) and f.label in {"ORG", "GPE", "PERSON", "PRODUCT"}}
+        names = {f.name for f in b.facts if isinstance(f, Entity) and f.label in {"ORG", "PERSON", "PRODUCT"}
+                 and not (f.name.isupper() and len(f.name) <= 3)}
         for name in names:
             hit = next((a.id for a in b.articles if name in a.text or name in a.title), None)
             if hit:
@@ -155,7 +156,7 @@ def _lede(lead: Sequence[StoryBundle], everything: Sequence[StoryBundle]) -> tup
     themes = [n for n, c in counts.most_common() if c >= 2][:4]
     if themes:
         joined = ", ".join(themes[:-1]) + (" and " if len(themes) > 1 else "") + themes[-1]
-        sentences.append(CitedSentence(f"Names recurring across the day's coverage: {joined}.",
+        sentences.append(CitedSentence(f"The names that recur across the day's stories: {joined}.",
                                        tuple(dict.fromkeys(i for t in themes for i in where[t][:2]))))
     return tuple(sentences)
 
@@ -189,8 +190,8 @@ def compose_digest(
     regulation: list[DigestItem] = []
     short: list[DigestItem] = []
     for b in rest:
-        rounds = [f for f in b.facts if isinstance(f, FundingRound)]
-        rules = [f for f in b.facts if isinstance(f, Regulation)]
+        rounds = _best_per_key([f for f in b.facts if isinstance(f, FundingRound) and not f.aggregate], _round_key)
+        rules = _best_per_key([f for f in b.facts if isinstance(f, Regulation)], lambda f: "rule")
         if rounds:
             funding.extend(_fact_item(b, f, day) for f in rounds)
         elif rules:
@@ -222,10 +223,33 @@ def compose_digest(
     )
 
 
+def _completeness(fact: FundingRound | Regulation) -> tuple[int, int]:
+    """Rank facts by how many fields they fill, then prefer body sentences over headlines."""
+    filled = sum(1 for v in dataclasses.asdict(fact).values() if v not in (None, "", (), []))
+    return filled, int(fact.sentence.rstrip().endswith((".", '"', "”")))
+
+
+def _round_key(fact: FundingRound) -> str:
+    if fact.amount:
+        return f"{fact.currency}:{round(fact.amount, -4)}"
+    return fact.company.lower()
+
+
+def _best_per_key(facts: Sequence[Any], key: Callable[[Any], str]) -> list[Any]:
+    """Keep the most complete fact per key, e.g. one line per funding round of a story."""
+    best: dict[str, Any] = {}
+    for f in facts:
+        k = key(f)
+        if k not in best or _completeness(f) > _completeness(best[k]):
+            best[k] = f
+    return list(best.values())
+
+
 def _dedupe_events(items: Sequence[DigestItem]) -> list[DigestItem]:
+    """One calendar line per story and date range; the first (most precise) wins."""
     seen, out = set(), []
     for it in items:
-        key = (it.headline, re.sub(r"\W+", " ", it.paragraphs[0][0].text.lower())[:80])
+        key = (it.story_id, it.headline)
         if key not in seen:
             seen.add(key)
             out.append(it)

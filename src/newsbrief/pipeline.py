@@ -48,7 +48,7 @@ from .rank import StoryInput, rank_stories
 from .store.base import Store
 from .summarize import summarize_story
 
-__all__ = ["IngestReport", "Progress", "build_digest", "fetch_settings", "ingest", "run", "write_outputs"]
+__all__ = ["IngestReport", "Progress", "outlet_name", "build_digest", "fetch_settings", "ingest", "run", "write_outputs"]
 
 LOGGER = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
@@ -244,8 +244,28 @@ def _handle_feed(
     if parsed.site_url:
         health["site_url"] = parsed.site_url
     store.update_source(source.id, **health)
-    outlet = source.title or parsed.title or (httpx.URL(source.url).host if not local else Path(source.url).stem)
+    outlet = outlet_name(source.title or parsed.title or (httpx.URL(source.url).host if not local else Path(source.url).stem))
     return [(e, source, outlet) for e in parsed.entries]
+
+
+_SECTION_WORDS = {"all", "stories", "latest", "news", "feed", "rss", "atom", "top", "home", "headlines", "posts", "articles",
+                  "everything", "main", "full", "updates", "blog"}
+
+
+def outlet_name(feed_title: str) -> str:
+    """Return the outlet's name from a feed title: ``"Circuit Ledger - AI"`` -> ``"Circuit Ledger"``.
+
+    A trailing part after `` - ``, `` | ``, `` — `` or ``: `` is dropped when it is a short
+    section label (up to three words); ``"Foundry Street deals"`` stays as it is.
+
+    :param feed_title: the source's or the feed's title.
+    """
+    import re
+
+    parts = re.split(r"\s+[-|\u2013\u2014:]\s+|:\s+", feed_title.strip(), maxsplit=1)
+    if len(parts) == 2 and parts[0] and len(parts[1].split()) <= 3:
+        return parts[0].strip()
+    return feed_title.strip()
 
 
 def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:

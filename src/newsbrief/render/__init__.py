@@ -79,6 +79,7 @@ def build_context(digest: Digest) -> dict[str, Any]:
             for aid, outlet, url in it.sources:
                 num = refs.numbers.get(aid)
                 sources.append({"n": num, "outlet": outlet, "url": safe_url(url), "cited": num in cited})
+            sources.sort(key=lambda src: (not src["cited"], src["n"] or 10**9))
             items.append({"headline": it.headline, "marker": it.marker, "one_line": it.one_line,
                           "paragraphs": paragraphs, "sources": sources, "story_id": it.story_id, "extra": dict(it.extra)})
         sections.append({"kind": sec.kind, "title": sec.title, "entries": items})

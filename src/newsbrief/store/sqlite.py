@@ -356,7 +356,8 @@ class SQLiteStore:
         """
         start = dt.datetime.combine(day, dt.time(), dt.timezone.utc)
         rows = self._all(
-            f"{self._ARTICLE_SQL} JOIN memberships m ON m.article_id = a.id WHERE a.published >= ? ORDER BY a.published, a.id",
+            "SELECT a.*, s.url AS source_url, m.story_id FROM articles a LEFT JOIN sources s ON s.id = a.source_id"
+            " JOIN memberships m ON m.article_id = a.id WHERE a.published >= ? ORDER BY a.published, a.id",
             (_iso(start),),
         )
         return [(self._article(r), r["story_id"]) for r in rows]

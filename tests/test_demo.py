@@ -1,0 +1,165 @@
+"""End to end: `newsbrief demo` on the bundled sample, checked against the answer key.
+
+The demo runs once per session (about 20 s); the tests then read its database and files.
+Rendered digests are compared byte for byte with tests/golden/ (`pytest --update-golden`
+rewrites them for review).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from newsbrief.cli import cli
+from newsbrief.dedup import canonical_url
+from newsbrief.demo import DemoResult, run_demo
+from newsbrief.render import digest_from_dict, render
+from newsbrief.sample import answer_key
+from newsbrief.summarize import check_numbers_names
+
+GOLDEN = Path(__file__).parent / "golden"
+MAIN_DAY = "2026-11-27"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> DemoResult:
+    return run_demo(tmp_path_factory.mktemp("demo"), formats=("md", "html", "email", "text", "json"))
+
+
+@pytest.fixture(scope="module")
+def db(demo: DemoResult) -> sqlite3.Connection:
+    conn = sqlite3.connect(demo.db_path)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+@pytest.fixture(scope="module")
+def key() -> dict[str, Any]:
+    return answer_key()
+
+
+def _story_of_url(key: dict[str, Any]) -> dict[str, str]:
+    return {canonical_url(a["url"]): a["story"] for a in key["articles"]}
+
+
+def test_demo_writes_both_days_and_prints_paths(demo: DemoResult, tmp_path: Path) -> None:
+    assert set(demo.stats) == {"2026-11-26", MAIN_DAY}
+    main = demo.stats[MAIN_DAY]
+    assert main["articles"] >= 60 and main["sources"] >= 8 and main["sections"] >= 5
+    assert demo.paths["md"].name == f"digest-{MAIN_DAY}.md" and demo.paths["md"].exists()
+    result = CliRunner().invoke(cli, ["demo", "--dir", str(tmp_path / "d"), "--no-progress"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert f"digest (md): {tmp_path / 'd' / f'digest-{MAIN_DAY}.md'}" in result.output
+    assert "digest (html):" in result.output
+
+
+def test_digest_has_reference_shape(demo: DemoResult) -> None:
+    md = demo.paths["md"].read_text(encoding="utf-8")
+    assert md.startswith("# Daily briefing — Friday, 27 November 2026\n")
+    first_para = md.split("\n\n")[1]
+    assert first_para.startswith("Today the main story:") and "[" in first_para
+    for heading in ("## Top stories", "## Funding", "## Regulation", "## In brief", "## Looking ahead"):
+        assert heading in md
+    assert md.count("\n### ") >= 5 and md.count("Sources: ") == md.count("\n### ")
+
+
+def test_ingest_folded_duplicates_teasers_and_reingest(db: sqlite3.Connection, key: dict[str, Any]) -> None:
+    urls = {r["canonical_url"]: r for r in db.execute("SELECT * FROM articles")}
+    story = _story_of_url(key)
+    assert len(urls) == len(key["articles"]), "every sample article stored exactly once"
+    for a in key["articles"]:
+        row = urls[canonical_url(a["url"])]
+        if a["duplicate_of"]:
+            assert row["duplicate_of"] == urls[canonical_url(a["duplicate_of"])]["id"], a["url"]
+        else:
+            assert row["duplicate_of"] is None, a["url"]
+        if "teaser-only" in a["cases"]:
+            assert not row["is_teaser"] and len(row["text"].split()) >= 0.8 * a["words"], a["url"]
+    assert len(story) == len(urls)
+    sources = db.execute("SELECT count(*), sum(error_count) FROM sources").fetchone()
+    assert sources[0] >= 8 and sources[1] == 0
+
+
+def _sections(demo: DemoResult) -> list[dict[str, Any]]:
+    return json.loads(demo.all_paths[MAIN_DAY]["json"].read_text())["sections"]
+
+
+def test_no_two_sections_cover_the_same_story(demo: DemoResult, db: sqlite3.Connection, key: dict[str, Any]) -> None:
+    by_id = {r["id"]: r["canonical_url"] for r in db.execute("SELECT id, canonical_url FROM articles")}
+    story = _story_of_url(key)
+    seen: dict[str, str] = {}
+    for sec in _sections(demo):
+        if sec["kind"] == "ahead":
+            continue
+        for item in sec["items"]:
+            stories = {story[by_id[s["id"]]] for s in item["sources"]}
+            for s in stories:
+                assert s not in seen, f"answer-key story {s} covered by {seen.get(s)} and {item['headline']}"
+                seen[s] = item["headline"]
+
+
+def test_every_sentence_is_cited_and_faithful(demo: DemoResult, db: sqlite3.Connection) -> None:
+    texts = {r["id"]: (r["title"] + "\n" + r["text"]) for r in db.execute("SELECT id, title, text FROM articles")}
+    norm = lambda t: re.sub(r"\s+", " ", t.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')).strip()
+    data = json.loads(demo.all_paths[MAIN_DAY]["json"].read_text())
+    checked = 0
+    for sec in data["sections"]:
+        for item in sec["items"]:
+            for para in item["paragraphs"]:
+                for s in para:
+                    assert s["cites"], s["text"]
+                    sources = [norm(texts[c]) for c in s["cites"]]
+                    assert any(norm(s["text"]) in src for src in sources), s["text"]
+                    checked += 1
+    for s in data["lede"]:
+        assert s["cites"]
+        assert check_numbers_names(s["text"], [texts[c] for c in s["cites"]]) == [], s["text"]
+    assert checked >= 30
+
+
+def test_stories_continue_across_days(db: sqlite3.Connection, key: dict[str, Any]) -> None:
+    story_of = {r["canonical_url"]: r["story_id"] for r in db.execute(
+        "SELECT a.canonical_url, m.story_id FROM articles a JOIN memberships m ON m.article_id = a.id")}
+    by_key_story: dict[str, set[str]] = defaultdict(set)
+    for a in key["articles"]:
+        if canonical_url(a["url"]) in story_of:
+            by_key_story[a["story"]].add(story_of[canonical_url(a["url"])])
+    multi_day = [s for s in key["stories"] if len(s["days"]) > 1]
+    assert multi_day
+    for s in multi_day:
+        assert len(by_key_story[s["id"]]) == 1, f"{s['id']} split across days: {by_key_story[s['id']]}"
+
+
+def test_update_marker_and_not_repeating_yesterday(demo: DemoResult, key: dict[str, Any]) -> None:
+    items = [it for sec in _sections(demo) if sec["kind"] != "ahead" for it in sec["items"]]
+    markers = [it["marker"] for it in items if it["marker"].startswith("update")]
+    assert markers, "a story continuing from day one is marked as an update"
+    day1 = json.loads(demo.all_paths["2026-11-26"]["json"].read_text())
+    day1_sentences = {s["text"] for sec in day1["sections"] for it in sec["items"] for p in it["paragraphs"] for s in p}
+    for it in items:
+        if it["marker"].startswith("update"):
+            for p in it["paragraphs"]:
+                for s in p:
+                    assert s["text"] not in day1_sentences, s["text"]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "email", "text", "json"])
+def test_golden(demo: DemoResult, fmt: str, update_golden: bool) -> None:
+    stored = json.loads(demo.all_paths[MAIN_DAY]["json"].read_text())
+    stored["generated_at"] = "2026-11-28T06:00:00+00:00"
+    out = render(digest_from_dict(stored), fmt)
+    suffix = {"md": ".md", "html": ".html", "email": ".email.html", "text": ".txt", "json": ".json"}[fmt]
+    golden = GOLDEN / f"digest-{MAIN_DAY}{suffix}"
+    if update_golden or not golden.exists():
+        golden.write_text(out, encoding="utf-8")
+        if not update_golden:
+            pytest.fail(f"wrote missing golden file {golden}; review and commit it")
+    assert out == golden.read_text(encoding="utf-8"), f"{golden} differs; run pytest --update-golden and review"
