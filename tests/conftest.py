@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import pytest
 
 from newsbrief.config import Settings, load_settings
 from newsbrief.store import SQLiteStore, open_store
+
+if TYPE_CHECKING:
+    from newsbrief.demo import DemoResult
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -30,3 +34,27 @@ def fresh_db() -> Iterator[SQLiteStore]:
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return load_settings(data_dir=tmp_path, env={})
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> "DemoResult":
+    """The demo run once per session, in every output format."""
+    from newsbrief.demo import run_demo
+
+    return run_demo(tmp_path_factory.mktemp("demo"), formats=("md", "html", "email", "text", "json"))
+
+
+@pytest.fixture(scope="session")
+def db(demo: "DemoResult") -> sqlite3.Connection:
+    """A read connection to the demo database."""
+    conn = sqlite3.connect(demo.db_path, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+@pytest.fixture(scope="session")
+def key() -> dict[str, Any]:
+    """The sample corpus answer key."""
+    from newsbrief.sample import answer_key
+
+    return answer_key()

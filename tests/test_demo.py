@@ -20,30 +20,12 @@ from click.testing import CliRunner
 
 from newsbrief.cli import cli
 from newsbrief.dedup import canonical_url
-from newsbrief.demo import DemoResult, run_demo
+from newsbrief.demo import DemoResult
 from newsbrief.render import digest_from_dict, render
-from newsbrief.sample import answer_key
 from newsbrief.summarize import check_numbers_names
 
 GOLDEN = Path(__file__).parent / "golden"
 MAIN_DAY = "2026-11-27"
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> DemoResult:
-    return run_demo(tmp_path_factory.mktemp("demo"), formats=("md", "html", "email", "text", "json"))
-
-
-@pytest.fixture(scope="module")
-def db(demo: DemoResult) -> sqlite3.Connection:
-    conn = sqlite3.connect(demo.db_path)
-    conn.row_factory = sqlite3.Row
-    return conn
-
-
-@pytest.fixture(scope="module")
-def key() -> dict[str, Any]:
-    return answer_key()
 
 
 def _story_of_url(key: dict[str, Any]) -> dict[str, str]:

@@ -1,0 +1,61 @@
+"""The orchestrator against a real HTTP server on 127.0.0.1 serving the sample web."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsbrief.config import load_settings
+from newsbrief.opml import read_opml
+from newsbrief.pipeline import build_digest, ingest, outlet_name
+from newsbrief.sample import MirrorServer, sample_root
+from newsbrief.store import open_store
+
+DAY = "2026-11-27"
+
+
+@pytest.mark.serial
+def test_ingest_is_idempotent_uses_304s_and_survives_a_broken_source(tmp_path: Path) -> None:
+    root = sample_root()
+    with MirrorServer(root, day=DAY) as server, open_store(tmp_path / "nb.db") as store:
+        settings = load_settings(data_dir=tmp_path, env={}).replace(**{
+            "fetch.proxy": server.proxy_url, "fetch.allow_private": True, "fetch.per_host_interval": 0.0})
+        for s in read_opml((root / "sources.opml").read_bytes()):
+            store.add_source(s.url, title=s.title)
+        store.add_source("http://gone.example/feed.xml", title="Gone")
+        now = dt.datetime(2026, 11, 27, 23, 0, tzinfo=dt.timezone.utc)
+        first = ingest(store, settings, now=now, force=True)
+        assert first.new_articles >= 60 and first.failed == 1
+        broken = next(r for r in store.source_rows() if r["url"] == "http://gone.example/feed.xml")
+        assert broken["error_count"] == 1 and "404" in broken["last_error"]
+        assert broken["next_poll_at"] > now.isoformat()
+        healthy = [r for r in store.source_rows() if r["url"] != "http://gone.example/feed.xml"]
+        assert all(r["etag"] and r["error_count"] == 0 and r["item_count"] > 0 for r in healthy)
+        counts = {t: store.count(t) for t in ("articles", "sources")}
+
+        server.requests.clear()
+        second = ingest(store, settings, now=now + dt.timedelta(hours=2), force=True)
+        assert second.new_articles == 0 and second.not_modified == len(healthy)
+        feeds = {s.url for s in store.sources()}
+        assert set(server.requests) <= feeds, "the second run fetched no article page"
+        assert {t: store.count(t) for t in ("articles", "sources")} == counts
+
+        assert ingest(store, settings, now=now + dt.timedelta(hours=2, minutes=1)).sources == 0  # nothing due yet
+        later = ingest(store, settings, now=now + dt.timedelta(days=3))
+        assert later.sources == len(healthy) + 1  # back-off is capped: the failing source is retried, never dropped
+        day = dt.date.fromisoformat(DAY)
+        build_digest(store, settings, day=day)
+        tables = ("stories", "memberships", "facts", "digests")
+        after_first = {t: store.count(t) for t in tables}
+        build_digest(store, settings, day=day)
+        assert {t: store.count(t) for t in tables} == after_first
+
+
+@pytest.mark.parametrize(("title", "outlet"), [
+    ("Circuit Ledger - All stories", "Circuit Ledger"), ("Northgate Tech Review: latest", "Northgate Tech Review"),
+    ("Foundry Street deals", "Foundry Street deals"), ("Signal & Noise", "Signal & Noise"),
+])
+def test_outlet_name(title: str, outlet: str) -> None:
+    assert outlet_name(title) == outlet
