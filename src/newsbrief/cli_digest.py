@@ -216,4 +216,40 @@ def demo(out_dir: str, no_progress: bool) -> None:
 
 from .cli_eval import evaluate  # noqa: E402
 
-__all__ = ["demo", "digest", "evaluate", "facts_cmd", "feed", "fetch", "search", "stories", "write_outputs"]
+__all__ = ["demo", "digest", "evaluate", "facts_cmd", "feed", "fetch", "run_cmd", "search", "stories", "write_outputs"]
+
+
+@click.command("run")
+@click.option("--interval", default=300.0, show_default=True, help="Seconds between polls.")
+@click.option("--digest-at", default="06:00", show_default=True, metavar="HH:MM",
+              help="UTC time after which the previous day's digest is built.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Folder for digests (default: <data-dir>/digests).")
+@click.option("--email", "send_mail", is_flag=True, help="Email each new digest to smtp.recipients.")
+@click.option("--once", is_flag=True, help="Run one poll (and digest if due), then exit.")
+@pass_ctx
+@handle_errors
+def run_cmd(ctx: Ctx, interval: float, digest_at: str, out_dir: str | None, send_mail: bool, once: bool) -> None:
+    """Keep polling sources and build each morning's digest, until Ctrl-C."""
+    from .schedule import Tick, parse_time_of_day, run_forever
+
+    at = parse_time_of_day(digest_at)
+    out = Path(out_dir) if out_dir else ctx.settings.data_dir / "digests"
+    deliver = None
+    if send_mail:
+        from .publish import send_email
+
+        deliver = lambda digest: send_email(digest, smtp=ctx.settings.section("smtp"))  # noqa: E731
+
+    def report(t: Tick) -> None:
+        r = t.report
+        line = (f"{t.at:%Y-%m-%d %H:%M} polled {r.sources}: {r.new_articles} new, {r.not_modified} unchanged, "
+                f"{r.failed} failed")
+        if t.digest_day:
+            line += f"; digest {t.digest_day} -> {', '.join(str(p) for p in t.paths.values())}"
+        click.echo(line)
+
+    try:
+        run_forever(ctx.store, ctx.settings, interval=interval, digest_at=at, out_dir=out, on_tick=report,
+                    deliver=deliver, max_ticks=1 if once else None)
+    except KeyboardInterrupt:
+        click.echo("stopped")

@@ -1,0 +1,102 @@
+"""The ``newsbrief run`` loop: poll what is due, and build the day's digest once it is time.
+
+One tick (:func:`tick`) is a plain function so it can be tested with a pinned clock; the
+loop only sleeps between ticks. A failed tick (say, a locked database) is logged and the
+loop goes on; per-source failures never reach it (they are recorded on the sources).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .config import Settings
+from .errors import NewsbriefError
+from .pipeline import IngestReport, build_digest, ingest, write_outputs
+from .store.base import Store
+
+__all__ = ["Tick", "parse_time_of_day", "run_forever", "tick"]
+
+LOGGER = logging.getLogger(__name__)
+
+
+@dataclass
+class Tick:
+    """What one iteration of the loop did."""
+
+    at: dt.datetime
+    report: IngestReport
+    digest_day: dt.date | None = None
+    paths: dict[str, Path] = field(default_factory=dict)
+    delivered: list[str] = field(default_factory=list)
+
+
+def parse_time_of_day(text: str) -> dt.time:
+    """Parse ``HH:MM`` (UTC) into a time.
+
+    :param text: e.g. ``"06:30"``.
+    """
+    try:
+        hours, minutes = text.split(":")
+        return dt.time(int(hours), int(minutes))
+    except ValueError as exc:
+        raise NewsbriefError(f"run: {text!r} is not a time of day like 06:30") from exc
+
+
+def tick(
+    store: Store, settings: Settings, *, now: dt.datetime, digest_at: dt.time, out_dir: Path,
+    formats: Sequence[str] = ("md", "html"), deliver: Callable[[object], list[str]] | None = None,
+) -> Tick:
+    """Run one iteration: ingest due sources; after ``digest_at``, build yesterday's digest once.
+
+    The morning briefing covers the UTC day that just ended, so it is complete when built.
+
+    :param store: the store.
+    :param settings: resolved settings.
+    :param now: the current time (UTC).
+    :param digest_at: time of day (UTC) after which the previous day's digest is built.
+    :param out_dir: where rendered digests go.
+    :param formats: formats written.
+    :param deliver: called with the new digest (e.g. email it); returns what it delivered to.
+    """
+    result = Tick(at=now, report=ingest(store, settings, now=now))
+    day = now.date() - dt.timedelta(days=1)
+    if now.time() >= digest_at and day not in store.digest_dates():
+        digest = build_digest(store, settings, day=day)
+        result.digest_day = day
+        result.paths = write_outputs(digest, out_dir, formats=formats)
+        if deliver is not None:
+            result.delivered = deliver(digest)
+    return result
+
+
+def run_forever(
+    store: Store, settings: Settings, *, interval: float, digest_at: dt.time, out_dir: Path,
+    on_tick: Callable[[Tick], None], deliver: Callable[[object], list[str]] | None = None,
+    max_ticks: int | None = None,
+) -> None:
+    """Tick every ``interval`` seconds until interrupted (or ``max_ticks`` ticks).
+
+    :param store: the store.
+    :param settings: resolved settings.
+    :param interval: seconds between ticks.
+    :param digest_at: time of day (UTC) after which the previous day's digest is built.
+    :param out_dir: where rendered digests go.
+    :param on_tick: called after each tick (the CLI prints a line).
+    :param deliver: delivery callback for new digests.
+    :param max_ticks: stop after this many ticks (tests).
+    """
+    count = 0
+    while max_ticks is None or count < max_ticks:
+        count += 1
+        try:
+            on_tick(tick(store, settings, now=dt.datetime.now(dt.timezone.utc), digest_at=digest_at,
+                         out_dir=out_dir, deliver=deliver))
+        except NewsbriefError as exc:
+            LOGGER.error("run: tick failed: %s", exc)
+        if max_ticks is None or count < max_ticks:
+            time.sleep(interval)
