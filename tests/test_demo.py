@@ -7,7 +7,6 @@ rewrites them for review).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import sqlite3

@@ -12,7 +12,6 @@ import functools
 import json
 import logging
 import sys
-from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
 import click
