@@ -1,0 +1,242 @@
+"""Score the facts stage on the annotated sentences shipped in ``eval/data/facts_*.jsonl``.
+
+The set was written for this project: one sentence per line with its publication date and
+the funding, regulation and event facts a careful reader takes from it (an empty list for
+the tricky negatives: past events, plans and rumours of raises, cumulative totals,
+valuations, revenue, fines, forecasts). ``dev`` is for tuning, ``test`` is for reporting.
+
+Matching rule (one gold fact matches at most one predicted fact of the same type):
+
+- **funding**: normalised company names equal, or one's words contained in the other's,
+  *and* amount within 1% (or both undisclosed). Aggregate statements ("startups raised $371
+  million") are annotated with ``"aggregate": true`` and are not scored as rounds; a
+  predicted company round in such a sentence counts as a false positive. Round type, lead
+  investors, valuation and currency are reported as attribute accuracy over matched pairs.
+- **regulation**: (regulator words contained one in the other, *or* at least one shared
+  content word in the rule name) *and* the same deadline (or both none). Status is reported
+  as attribute accuracy.
+- **event**: same ``start`` and ``end`` dates, same ``speculative`` flag, and at least one
+  shared content word between the annotated and predicted ``what``.
+
+Precision = tp / (tp + fp), recall = tp / (tp + fn), F1 their harmonic mean (0 when undefined).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from newsbrief.errors import EvalError
+from newsbrief.facts.core import extract_sentence_facts, fact_to_dict
+from newsbrief.facts.names import name_key
+from newsbrief.model import Event, FundingRound, Regulation
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["DATA_DIR", "evaluate", "format_report", "load_split"]
+
+DATA_DIR = Path(__file__).parent / "data"
+TYPES = ("funding", "regulation", "event")
+_GENERIC = {
+    "the", "a", "an", "of", "on", "in", "for", "to", "and", "its", "new", "rule", "rules",
+    "regulation", "regulations", "law", "laws", "act", "bill", "code", "codes", "directive",
+    "requirements", "that", "would", "with", "will", "by", "at", "from", "is", "be", "s",
+}  # fmt: skip
+
+
+def load_split(split: str = "test", data_path: Path | None = None) -> list[dict[str, Any]]:
+    """Load the annotated sentences of one split (or of the file ``data_path``).
+
+    :param split: "dev" or "test".
+    :param data_path: a JSONL file to read instead of the shipped split.
+    """
+    path = data_path or DATA_DIR / f"facts_{split}.jsonl"
+    if data_path is None and split not in ("dev", "test"):
+        raise EvalError(f"eval: unknown facts split {split!r} (use dev or test)")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise EvalError(f"eval: cannot read {path}: {exc}") from exc
+    rows: list[dict[str, Any]] = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise EvalError(f"eval: {path}:{n}: bad JSON: {exc}") from exc
+    return rows
+
+
+def _words(text: str) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return {w.rstrip("s") if len(w) > 4 else w for w in words if w not in _GENERIC and len(w) > 1}
+
+
+def _contained(a: str, b: str) -> bool:
+    wa, wb = set(name_key(a).split()) - _GENERIC, set(name_key(b).split()) - _GENERIC
+    if not wa or not wb:
+        return False
+    return wa <= wb or wb <= wa
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= 0.01 * max(abs(a), abs(b))
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _match_funding(g: dict[str, Any], p: FundingRound) -> bool:
+    same_company = name_key(g["company"]) == name_key(p.company) or _contained(g["company"], p.company)
+    return same_company and _close(g.get("amount"), p.amount)
+
+
+def _match_regulation(g: dict[str, Any], p: Regulation) -> bool:
+    who = bool(g.get("regulator")) and bool(p.regulator) and _contained(g["regulator"], p.regulator)
+    rule = bool(_words(g.get("rule", "")) & _words(p.rule))
+    return (who or rule) and _date(g.get("deadline")) == p.deadline
+
+
+def _match_event(g: dict[str, Any], p: Event) -> bool:
+    return (
+        _date(g.get("start")) == p.start
+        and _date(g.get("end") or g.get("start")) == p.end
+        and bool(g.get("speculative", False)) == p.speculative
+        and bool(_words(g.get("what", "")) & _words(p.what))
+    )
+
+
+_MATCHERS: dict[str, Callable[[dict[str, Any], Any], bool]] = {
+    "funding": _match_funding,
+    "regulation": _match_regulation,
+    "event": _match_event,
+}
+_CLASSES: dict[str, type[Any]] = {"funding": FundingRound, "regulation": Regulation, "event": Event}
+
+
+def _attributes(kind: str, g: dict[str, Any], p: Any) -> dict[str, bool]:
+    if kind == "funding":
+        return {
+            "round": (g.get("round") or "") == p.round,
+            "currency": (g.get("currency") or "") == p.currency,
+            "valuation": _close(g.get("valuation"), p.valuation),
+            "lead_investors": {name_key(x) for x in g.get("lead_investors", [])}
+            == {name_key(x) for x in p.lead_investors},
+        }
+    if kind == "regulation":
+        return {"status": (g.get("status") or "") == p.status}
+    return {}
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+    }
+
+
+def evaluate(*, split: str = "test", data_path: Path | None = None, details: bool = False) -> dict[str, Any]:
+    """Run the extractors on an annotated split and score them per fact type.
+
+    :param split: "dev" (tune on it) or "test" (report it).
+    :param data_path: a JSONL file in the same format to score instead of the shipped split.
+    :param details: add a ``"mistakes"`` list (false positives and negatives) to the result.
+    """
+    rows = load_split(split, data_path)
+    counts = {k: [0, 0, 0] for k in TYPES}
+    attrs: dict[str, dict[str, list[int]]] = {k: {} for k in TYPES}
+    mistakes: list[dict[str, Any]] = []
+    t0 = time.perf_counter()
+    for row in rows:
+        published = dt.date.fromisoformat(row["published"])
+        predicted = extract_sentence_facts(row["sentence"], published=published, article_id=row["id"])
+        for kind in TYPES:
+            gold = [g for g in row["facts"] if g["type"] == kind and not g.get("aggregate")]
+            preds = [p for p in predicted if isinstance(p, _CLASSES[kind]) and not getattr(p, "aggregate", False)]
+            used: set[int] = set()
+            for g in gold:
+                hit = next((i for i, p in enumerate(preds) if i not in used and _MATCHERS[kind](g, p)), None)
+                if hit is None:
+                    counts[kind][2] += 1
+                    mistakes.append(
+                        {
+                            "id": row["id"],
+                            "type": kind,
+                            "error": "fn",
+                            "gold": g,
+                            "predicted": [fact_to_dict(p) for p in preds],
+                        }
+                    )
+                    continue
+                used.add(hit)
+                counts[kind][0] += 1
+                for name, ok in _attributes(kind, g, preds[hit]).items():
+                    attrs[kind].setdefault(name, [0, 0])
+                    attrs[kind][name][0] += int(ok)
+                    attrs[kind][name][1] += 1
+            for i, p in enumerate(preds):
+                if i not in used:
+                    counts[kind][1] += 1
+                    mistakes.append(
+                        {
+                            "id": row["id"],
+                            "type": kind,
+                            "error": "fp",
+                            "predicted": fact_to_dict(p),
+                            "sentence": row["sentence"],
+                        }
+                    )
+    result: dict[str, Any] = {}
+    for kind in TYPES:
+        tp, fp, fn = counts[kind]
+        result[kind] = _prf(tp, fp, fn)
+        result[kind]["attributes"] = {
+            n: round(ok / total, 4) for n, (ok, total) in sorted(attrs[kind].items()) if total
+        }
+    result["n_sentences"] = len(rows)
+    result["seconds"] = round(time.perf_counter() - t0, 3)
+    result["split"] = split if data_path is None else str(data_path)
+    if details:
+        result["mistakes"] = mistakes
+    return result
+
+
+def format_report(result: dict[str, Any]) -> str:
+    """Render an :func:`evaluate` result as a small plain-text table.
+
+    :param result: the dict returned by :func:`evaluate`.
+    """
+    lines = [
+        f"facts eval: split={result['split']} sentences={result['n_sentences']} seconds={result['seconds']}",
+        f"{'type':<11}{'precision':>10}{'recall':>8}{'f1':>8}{'tp':>5}{'fp':>5}{'fn':>5}  attributes (accuracy on matches)",
+    ]
+    for kind in TYPES:
+        r = result[kind]
+        attrs = ", ".join(f"{k}={v:.2f}" for k, v in r.get("attributes", {}).items())
+        lines.append(
+            f"{kind:<11}{r['precision']:>10.3f}{r['recall']:>8.3f}{r['f1']:>8.3f}{r['tp']:>5}{r['fp']:>5}{r['fn']:>5}  {attrs}"
+        )
+    return "\n".join(lines)
+
+
+def _mistake_lines(mistakes: Sequence[dict[str, Any]]) -> list[str]:
+    return [json.dumps(m, ensure_ascii=False, default=str) for m in mistakes]

@@ -1,0 +1,183 @@
+"""Upcoming events: what happens, who is involved, and when, resolved to dates.
+
+A sentence states an upcoming event when it holds an event word ("launch", "hearing",
+"vote", "conference", "release", "earnings") and a date expression that resolves to a range
+ending after the publication date (or on it, when the sentence speaks of the future).
+Past events, forecasts of figures ("will reach $400 billion by 2030") and cancelled events are
+not listed. "reportedly", "rumoured", "could", "may", "might" and "people familiar" mark an
+event ``speculative=True``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Sequence
+
+from newsbrief.facts.dates import DateSpan, find_dates, is_future_sentence
+from newsbrief.facts.entities import PLACES as _PLACES
+from newsbrief.facts.names import Name, find_names, name_key
+from newsbrief.model import Event
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["extract_events", "is_speculative", "merge_events"]
+
+_TRIGGER = re.compile(
+    r"\b(?:launch(?:es|ed|ing)?|releas(?:e|es|ing)|unveil(?:s|ing)?|debut(?:s|ing)?|ship(?:s|ping)?|"
+    r"deliver(?:y|ies|s)?|begin(?:s|ning)?|start(?:s|ing)?|open(?:s|ing)?|kick(?:s)?\s+off|hold(?:s|ing)?|"
+    r"host(?:s|ing)?|hearings?|votes?|voting|meet(?:s|ing)?|conference|summit|keynote|event|earnings|"
+    r"report(?:s|ing)?\s+(?:results|earnings|\w+-quarter)|rul(?:e|es|ing)\s+on|trial|trials|testify|"
+    r"question|present(?:s|ing)?|shut(?:s|ting)?\s+down|stop(?:s|ping)?|end(?:s|ing)?\s+support|expand(?:s|ing)?|"
+    r"expansion|roll(?:s|ing)?\s+out|arriv(?:e|es|ing)|take\s+place|takes\s+place|stream(?:ing)?|decid(?:e|es)|"
+    r"decision|IPO|go\s+public|list\s+(?:its|on)|demonstrations?|demo|deadline|expir(?:e|es)|sale\s+(?:begins|starts)|"
+    r"go(?:es)?\s+on\s+sale|go(?:es)?\s+live|reopen(?:s)?|revisit(?:s)?|debate|move\s+into|announce|sign(?:s|ing)?|close\s+(?:the|its)\s+deal|"
+    r"close|closing|(?:is|are)\s+due|verdict|publish(?:es)?|(?:scheduled|slated|set|planned|due)\s+(?:for|to)|"
+    r"takes?\s+effect|goes\s+into\s+effect|strike|walkout|protest|election|referendum|auction|showcase|livestream|"
+    r"webcast|presentation|exhibition|fair|expo|festival|ceremony|premiere|polls|walk\s+out|results|"
+    r"mark\s+up|markup|flight|mission|symposium|forum|convention|speak|speech|show(?:s)?\s+off|"
+    r"approv(?:e|al)|sign\s+off|ruling|switch(?:es)?\s+off|shut(?:s)?\s+off|turn(?:s)?\s+off|sunset|broadcast|airs|"
+    r"be\s+(?:announced|released|unveiled|held|published|launched|revealed|decided)|issue(?:s)?\s+(?:its|a)\s+(?:ruling|report|decision)|retire(?:s)?|phase\s+out)\b",
+    re.IGNORECASE,
+)
+_SPECULATIVE = re.compile(
+    r"(?i:\b(?:reportedly|rumou?r(?:s|ed)?|could|might|is\s+said\s+to|are\s+said\s+to|is\s+believed\s+to|"
+    r"people\s+familiar|people\s+briefed|according\s+to\s+(?:a\s+report|reports|sources|people)|sources\s+say|"
+    r"sources\s+said|possibly|perhaps|unconfirmed|leak(?:ed|s)?|speculat\w+|insiders?|leakers?|tipsters?)\b)|\bmay\b"
+)
+_NEGATED = re.compile(
+    r"\b(?:will\s+not|won't|would\s+not|does\s+not\s+plan|has\s+no\s+plans?|no\s+longer\s+plans?|never)\b",
+    re.IGNORECASE,
+)
+_MONEY_PLAN = re.compile(
+    r"\b(?:raise|raising|spend|spending|invest|investing|borrow)\b[^.;]{0,40}(?:[$€£¥₹]|\b\d[\d.,]*\s*(?:million|billion))",
+    re.IGNORECASE,
+)
+_CANCELLED = re.compile(
+    r"\b(?:cancel(?:l)?ed|called\s+off|scrapped|scrubbed|aborted|axed|postponed\s+indefinitely)\b", re.IGNORECASE
+)
+_ATTRIBUTION = re.compile(
+    r",?\s+(?:according\s+to\s+[^,.;]+|people\s+(?:familiar|briefed)\s+[^,.;]*?said|analysts\s+said|"
+    r"sources\s+said|the\s+company\s+said|it\s+said)\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_speculative(sentence: str) -> bool:
+    """Return True when the sentence hedges ("reportedly", "could", "may", "rumoured").
+
+    :param sentence: one sentence; "May" with a capital is read as the month, not the verb.
+    """
+    return _SPECULATIVE.search(sentence) is not None
+
+
+def _what(sentence: str, span: DateSpan) -> str:
+    """The sentence without its date expression, attribution and reporting verb."""
+    head = re.sub(
+        r"(?:\b(?:on|in|by|from|for|during|until|at|the|of|starting|between|as\s+early\s+as|no\s+later\s+than)\s+)+$",
+        "",
+        sentence[: span.pos],
+    )
+    text = (head.rstrip() + " " + sentence[span.endpos :].lstrip()).strip()
+    text = re.sub(r"^[,\s]+|\s+(?=[,.;])", "", text)
+    text = _ATTRIBUTION.sub("", text.rstrip(" ."))
+    # "X's chief executive said the plant will open" -> "the plant will open"
+    text = re.sub(r"^[^,;]{0,80}?\b(?:said|says|told\s+\w+|announced|confirmed)\s+(?:that\s+)?(?=\S+\s+\S+)", "", text)
+    text = re.sub(r"\s{2,}", " ", text).strip(" ,;")
+    return text[:1].upper() + text[1:] if text else text
+
+
+_AFTER_SUBJECT = re.compile(
+    r"\s*(?:'s|’s|will|is|are|has|have|plans|said|says|could|may|might|would|reportedly|expects|announced|to|and|,)\b|\s*(?:'s|’s|,)"
+)
+
+
+def _subject_like(sentence: str, n: Name) -> bool:
+    """A sentence-initial single word is a name only if a verb follows ("Meta will", not "Public comments")."""
+    if n.start > 0 or " " in n.text:
+        return True
+    if n.text.endswith("s") and not n.text.isupper() and not n.text.endswith("ss"):
+        return False
+    return _AFTER_SUBJECT.match(sentence[n.end :]) is not None
+
+
+def _upcoming(span: DateSpan, published: dt.date, future: bool) -> bool:
+    if span.end > published:
+        return True
+    return span.end == published and future
+
+
+def extract_events(sentence: str, *, published: dt.date, article_id: str = "") -> list[Event]:
+    """Return the upcoming events stated in one sentence (at most one per sentence).
+
+    :param sentence: one sentence.
+    :param published: publication date of the article; events before it are not upcoming.
+    :param article_id: id of the article the sentence comes from.
+    """
+    if not _TRIGGER.search(sentence) or _CANCELLED.search(sentence) or _NEGATED.search(sentence):
+        return []
+    if _MONEY_PLAN.search(sentence):
+        return []
+    future = is_future_sentence(sentence)
+    spans = find_dates(sentence, published)
+    # the most precise date wins: "on November 19" over "in the fourth quarter"
+    spans.sort(key=lambda s: (s.end - s.start).days)
+    for span in spans:
+        if not _upcoming(span, published, future):
+            continue
+        # a date that only qualifies a figure ("revenue in Q3") is not an event date
+        if not future and re.search(r"\b(?:was|were|had|did|rose|fell|grew|jumped|doubled|reported|said)\b", sentence):
+            continue
+        start, end = (span.end, span.end) if span.kind == "by" else (span.start, span.end)
+        trigger = _TRIGGER.search(sentence)
+        cut = trigger.start() if trigger else len(sentence)
+        names = [n for n in find_names(sentence) if n.start < cut and not (span.pos <= n.start < span.endpos)]
+        names = [n for n in names if name_key(n.text) not in _PLACES and _subject_like(sentence, n)] or []
+        who = names[0].text if names else ""
+        return [
+            Event(
+                what=_what(sentence, span),
+                article_ids=(article_id,) if article_id else (),
+                sentence=sentence,
+                who=who,
+                start=start,
+                end=end,
+                when_text=span.text,
+                speculative=is_speculative(sentence),
+            )
+        ]
+    return []
+
+
+def _words(text: str) -> set[str]:
+    stop = {"the", "a", "an", "of", "on", "in", "to", "will", "its", "and", "for", "is", "be", "at", "with"}
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in stop and len(w) > 2}
+
+
+def merge_events(events: Sequence[Event]) -> list[Event]:
+    """Merge the same event reported by several articles: same dates and overlapping words.
+
+    :param events: events from the articles of one story.
+    """
+    merged: list[Event] = []
+    for e in events:
+        for i, m in enumerate(merged):
+            same_when = m.start == e.start and m.end == e.end
+            same_who = bool(m.who) and name_key(m.who) == name_key(e.who)
+            overlap = len(_words(m.what) & _words(e.what))
+            if same_when and (same_who or overlap >= 2):
+                merged[i] = Event(
+                    what=m.what,
+                    article_ids=tuple(dict.fromkeys(m.article_ids + e.article_ids)),
+                    sentence=m.sentence,
+                    who=m.who or e.who,
+                    start=m.start,
+                    end=m.end,
+                    when_text=m.when_text,
+                    speculative=m.speculative and e.speculative,
+                )
+                break
+        else:
+            merged.append(e)
+    return merged

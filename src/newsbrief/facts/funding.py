@@ -1,0 +1,321 @@
+"""Funding rounds: who raised how much, in which round, from whom, at what valuation.
+
+Rules, applied to one sentence at a time:
+
+1. A round needs a funding verb ("raised", "secured", "closed", "landed", "led a ... in") and
+   a money amount or the word "undisclosed".
+2. Plans, talks, rumours and hypotheticals ("plans to raise", "in talks", "reportedly",
+   "could raise", "would need to raise") are not rounds.
+3. Cumulative totals ("has raised $210 million to date", "bringing its total to ...") are not
+   the amount of the round; a sentence holding only a total gives no round.
+4. A valuation ("at a $3.1 billion valuation", "valuing it at", "valued at") is kept apart
+   from the amount raised.
+5. Statements about a group ("Indian startups raised $371 million last week") become one
+   ``FundingRound(aggregate=True)`` named after the group, never a company's round.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Sequence
+
+from newsbrief.facts.money import Money, find_money
+from newsbrief.facts.names import clean_name, find_names, name_key, split_names
+from newsbrief.model import FundingRound
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["extract_funding", "merge_funding", "round_type"]
+
+_VERB = re.compile(
+    r"\b(?:has\s+|have\s+|had\s+|just\s+)?(?:raised|raises|raising|secured|secures|closed|closes|landed|lands|"
+    r"snagged|snags|bagged|bags|nabbed|nabs|picked\s+up|picks\s+up|announced|announces|completed|completes|"
+    r"received|receives|attracted|attracts|pulled\s+in|pulls\s+in|hauled\s+in|brought\s+in|brings\s+in|scored|scores|won|wins|"
+    r"obtained|obtains|drew|draws|gets|got|was\s+awarded|has\s+been\s+awarded)\b",
+    re.IGNORECASE,
+)
+_FUNDING_WORD = re.compile(
+    r"\b(?:funding|round|seed|pre-seed|Series\s+[A-Z]|financing|investment|capital|grant|"
+    r"credit\s+facility|venture\s+debt|debt|backing|led\s+by|co-led\s+by|investors?)\b",
+    re.IGNORECASE,
+)
+_CAPEX = re.compile(
+    r"\binvest(?:ment|ing|s|ed)?\b[^.;]{0,20}?\b(?:in|into)\s+(?:a|an|its|the|new|their|\d)\b", re.IGNORECASE
+)
+_ROUND_WORD = re.compile(r"\b(?:round|seed|Series\s+[A-Z]|funding|financing|led\s+by|raised|raises)\b", re.IGNORECASE)
+# public-market and secondary deals are not venture rounds: "Figma's IPO raised $1.2 billion"
+_PUBLIC_MARKET = re.compile(
+    r"\b(?:IPO|initial\s+public\s+offering|listing|bond\s+sale|share\s+sale|stock\s+sale)(?:'s|’s)?\s+(?:raised|raises|brought)\b"
+    r"|\b(?:in|through|via|from)\s+(?:its|an|a|the|their)\s+(?:\w+\s+)?(?:IPO|initial\s+public\s+offering|direct\s+listing|"
+    r"bond\s+(?:sale|offering)|share\s+sale|stock\s+sale|listing)\b|\bbonds?\b"
+)
+_NOT_DONE = re.compile(
+    r"\b(?:plans?\s+to|planning\s+to|in\s+talks|talks\s+to|seeking|seeks?\s+to|looking\s+to|aims?\s+to|"
+    r"hopes?\s+to|wants?\s+to|intends?\s+to|expects?\s+to\s+raise|could\s+raise|would\s+raise|may\s+raise|"
+    r"might\s+raise|would\s+need|needs?\s+to\s+raise|is\s+said\s+to|are\s+said\s+to|reportedly|"
+    r"rumou?red|rumou?rs?|people\s+familiar|sources\s+said|if\s+it\s+(?:goes|raises)|is\s+raising|"
+    r"to\s+be\s+raising|in\s+discussions)\b",
+    re.IGNORECASE,
+)
+_CUMULATIVE = re.compile(
+    r"\b(?:to\s+date|in\s+total|so\s+far|since\s+(?:its\s+)?(?:founding|launch|inception)|"
+    r"(?:total|overall)\s+(?:funding|raised|capital)|more\s+than\s+\$[\d.]+\s*\w+\s+since)\b",
+    re.IGNORECASE,
+)
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:total|totals|totaling|totalling|bringing\s+\w+\s+\w+\s+to|brings\s+\w+\s+\w+\s+to)\b[^$€£¥₹]{0,30}$",
+    re.IGNORECASE,
+)
+_VALUATION_BEFORE = re.compile(
+    r"(?:valu(?:ing|ed|es|ation)|values?\s+(?:it|the\s+\w+|\w+)|valuing\s+(?:it|the\s+\w+(?:\s+\w+)?))"
+    r"[^$€£¥₹]{0,25}$|valuation\s+of\s+(?:about\s+|nearly\s+|roughly\s+|more\s+than\s+|over\s+|up\s+to\s+)?$",
+    re.IGNORECASE,
+)
+_VALUATION_AFTER = re.compile(r"^\s*(?:(?:post|pre)-money\s+)?valuation", re.IGNORECASE)
+# lower-case plurals only: "Index Ventures" is an investor, "ventures" a group
+_AGGREGATE_SUBJ = re.compile(
+    r"\b(?:[Ss]tartups|[Ss]tart-ups|companies|firms|founders|businesses|ventures|unicorns|sector|industry|"
+    r"[Vv]enture\s+funding|VC\s+funding|[Ff]unding\s+for|[Ii]nvestors\s+poured|deals)\b"
+)
+_AGG_VERB = re.compile(
+    r"\b(?:poured|invested|put)\b[^.]*?\binto\b|\btotal(?:ed|led|s)?\b|\ba\s+combined\b|\bcollectively\b", re.IGNORECASE
+)
+_LED_BY = re.compile(
+    r"\b(?:co-)?led\s+by\s+(?P<who>.+?)(?=,|;|\.(?:\s|$)|\s+(?:with|at|on|in|to|which|who|as|alongside|valuing|bringing)\b|$)",
+    re.IGNORECASE,
+)
+_X_LED = re.compile(
+    r"(?P<who>(?:[A-Z][\w&.'’-]*|a16z)(?:\s+(?:and\s+)?(?:[A-Z][\w&.'’-]*|a16z))*)\s+(?:co-)?led\s+(?:a|an|the)\b"
+)
+_PARTICIPATION = re.compile(
+    r"\b(?:with\s+participation\s+from|participation\s+from|alongside|from(?:\s+investors\s+including)?|backed\s+by|"
+    r"[Ii]nvestors\s+including)\s+"
+    r"(?P<who>(?:[A-Z]|a16z|existing)[^.;]*?)(?=,\s+(?:which|who|valuing|bringing|the)|;|\.(?:\s|$)|\s+(?:to|at|in|on|as|which|valuing|bringing)\s|$)",
+)
+_INVEST_INTO = re.compile(
+    r"\b(?:put|puts|invested|invests|poured|pours|injected|injects|pumped|pumps)\s+(?:a\s+(?:further|combined)\s+)?"
+    r"(?:US)?[$€£¥₹][^,;]{0,25}?\s+(?:into|in)\s+(?P<name>(?:[A-Z]|[a-z]{1,3}[A-Z])[\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)"
+)
+# "Nabla Bio's $26 million Series A was led by ..."
+_POSSESSIVE_ROUND = re.compile(
+    r"(?P<name>(?:[A-Z]|[a-z]{1,3}[A-Z])[\w&.-]*(?:\s+[A-Z][\w&.-]*)*)(?:'s|’s|'|’)\s+(?:(?:US|S|R|C|A|HK)?[$€£¥₹][^,;]{0,20}?\s+)?"
+    r"(?:(?:pre-)?seed\s+round|Series\s+[A-Z]\b|funding\s+round|financing\s+round|(?<=\s)round|raise)"
+)
+# "The investment ... gives Rooster a valuation of $600 million."
+_GIVES_VALUATION = re.compile(
+    r"\b(?:gives|giving|gave|values|valuing|valued)\s+(?P<name>(?:[A-Z]|[a-z]{1,3}[A-Z])[\w&.-]*(?:\s+[A-Z][\w&.-]*)*)\s+"
+    r"(?:a\s+(?:post-money\s+|pre-money\s+)?valuation|at)\b"
+)
+_ROUND_IN = re.compile(
+    r"\b(?:round|Series\s+[A-Z]|seed|funding|investment|financing)\s+(?:in|for|into)\s+(?P<name>(?:[A-Z]|[a-z]{1,3}[A-Z])[\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)"
+)
+_AWARDED = re.compile(
+    r"\b(?:awarded|gave|granted|handed)\s+(?P<name>(?:[A-Z]|[a-z]{1,3}[A-Z])[\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s+(?:a|an)\b"
+)
+_SUBJECT_TAIL = re.compile(
+    r"(?:,?\s*(?:said|says|announced|announces|confirmed|confirms|revealed|reveals)(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:it|they)\s*)$"
+    r"|(?:\s+(?:has|have|had|just|also|now|recently))+\s*$",
+    re.IGNORECASE,
+)
+_SERIES = re.compile(r"\bSeries\s+(?P<l>[A-Z])(?:\d|\+)?\b")
+
+
+def round_type(sentence: str) -> str:
+    """Return the round named in a sentence: pre-seed, seed, series a..k, growth, debt, grant or "".
+
+    :param sentence: one sentence about a round.
+    """
+    if re.search(r"\bpre[- ]seed\b", sentence, re.IGNORECASE):
+        return "pre-seed"
+    m = _SERIES.search(sentence)
+    if m:
+        return f"series {m.group('l').lower()}"
+    if re.search(r"\bseed\b", sentence, re.IGNORECASE):
+        return "seed"
+    if re.search(r"\bgrowth(?:[- ]stage)?\s+(?:round|equity|funding|investment)\b", sentence, re.IGNORECASE):
+        return "growth"
+    if re.search(r"\b(?:debt|credit\s+(?:facility|line)|loan|notes\s+offering)\b", sentence, re.IGNORECASE):
+        return "debt"
+    if re.search(r"\bgrants?\b", sentence, re.IGNORECASE):
+        return "grant"
+    return ""
+
+
+def _classify_money(sentence: str, amounts: Sequence[Money]) -> tuple[Money | None, Money | None]:
+    """Split the amounts of a sentence into (amount raised, valuation); totals are dropped."""
+    raised: Money | None = None
+    valuation: Money | None = None
+    for m in amounts:
+        before = sentence[max(0, m.start - 60) : m.start]
+        after = sentence[m.end : m.end + 25]
+        if _VALUATION_AFTER.search(after) or _VALUATION_BEFORE.search(before):
+            valuation = valuation or m
+        elif _TOTAL_BEFORE.search(before) or re.match(r"\s+(?:to\s+date|in\s+total|so\s+far)", after):
+            continue
+        elif raised is None:
+            raised = m
+    return raised, valuation
+
+
+def _company_from_subject(prefix: str) -> str:
+    prefix = _SUBJECT_TAIL.sub("", prefix.rstrip())
+    prefix = _SUBJECT_TAIL.sub("", prefix.rstrip())
+    names = find_names(prefix)
+    if not names:
+        return ""
+    first = names[0]
+    rest = prefix[first.end :]
+    # "Lumora, a Lisbon-based maker of ..., raised": the name before the apposition
+    if re.match(r"\s*,\s*(?:a|an|the|which|who|whose|one|maker|developer|provider|based)\b", rest):
+        return clean_name(first.text)
+    last = names[-1]
+    if prefix[last.end :].strip(" ,"):
+        # the name is not next to the verb ("... startup said it ..."): still the best guess
+        LOGGER.debug("facts: loose funding subject %r", prefix)
+    return clean_name(last.text)
+
+
+def _investors(sentence: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    leads: list[str] = []
+    for m in _LED_BY.finditer(sentence):
+        leads.extend(split_names(m.group("who")))
+    m2 = _X_LED.search(sentence)
+    if m2 and not leads:
+        leads.extend(split_names(m2.group("who")))
+    others: list[str] = []
+    for m in _PARTICIPATION.finditer(sentence):
+        others.extend(n for n in split_names(m.group("who")) if n not in leads)
+    return tuple(dict.fromkeys(leads)), tuple(dict.fromkeys(others))
+
+
+def extract_funding(sentence: str, *, published: dt.date | None = None, article_id: str = "") -> list[FundingRound]:
+    """Return the funding rounds (or aggregate funding statements) stated in one sentence.
+
+    :param sentence: one sentence.
+    :param published: publication date of the article, used as the round's date.
+    :param article_id: id of the article the sentence comes from.
+    """
+    if _CAPEX.search(sentence) and not _ROUND_WORD.search(sentence):
+        return []  # "a $10 billion investment in a new data center" is spending, not funding
+    verb = _VERB.search(sentence)
+    x_led = _X_LED.search(sentence)
+    awarded = (
+        _AWARDED.search(sentence)
+        or _INVEST_INTO.search(sentence)
+        or _POSSESSIVE_ROUND.search(sentence)
+        or _GIVES_VALUATION.search(sentence)
+    )
+    if verb is None and x_led is None and awarded is None and not _AGG_VERB.search(sentence):
+        return []
+    if _NOT_DONE.search(sentence) or _PUBLIC_MARKET.search(sentence):
+        return []
+    amounts = find_money(sentence)
+    undisclosed = re.search(r"\bundisclosed\b", sentence, re.IGNORECASE) is not None
+    if not amounts and not undisclosed:
+        return []
+    # "raised $5 million" is enough; "raised its forecast to $2 billion" is not
+    money_next = verb is not None and re.match(
+        r"\s*(?:a\s+|an\s+|another\s+|a\s+further\s+|an\s+additional\s+|fresh\s+|new\s+)?(?:US|S|R|C|A|HK)?[$€£¥₹]|\s*\d",
+        sentence[verb.end() :],
+    )
+    if not _FUNDING_WORD.search(sentence) and not money_next:
+        return []
+    raised, valuation = _classify_money(sentence, amounts)
+    if raised is None and not undisclosed:
+        return []
+    if _CUMULATIVE.search(sentence) and not re.search(r"\bbringing\b|\bbrings\b", sentence, re.IGNORECASE):
+        return []
+    ids = (article_id,) if article_id else ()
+    anchor = verb.start() if verb else x_led.start() if x_led else awarded.start() if awarded else len(sentence)
+    subject = sentence[:anchor]
+    if _AGGREGATE_SUBJ.search(subject) or (verb is None and awarded is None and _AGG_VERB.search(sentence)):
+        group = re.sub(r"^(?:The|the)\s+", "", subject.strip(" ,"))
+        if verb is None:
+            into = re.search(r"\binto\s+(?P<g>[^,.;]+?)(?=\s+(?:in|last|this|during|over)\b|[,.;]|$)", sentence)
+            group = into.group("g") if into else group
+        return [
+            FundingRound(
+                company=group.strip(),
+                amount=raised.amount if raised else None,
+                currency=raised.currency if raised else "",
+                round="",
+                article_ids=ids,
+                sentence=sentence,
+                date=published,
+                aggregate=True,
+            )
+        ]
+    company = ""
+    m_in = _ROUND_IN.search(sentence)
+    if awarded:
+        company = clean_name(awarded.group("name"))
+    elif x_led and (verb is None or x_led.start() < verb.start()) and m_in:
+        company = clean_name(m_in.group("name"))
+    elif verb is not None:
+        company = _company_from_subject(subject)
+    if not company and m_in:
+        company = clean_name(m_in.group("name"))
+    if not company:
+        return []
+    leads, others = _investors(sentence)
+    leads = tuple(n for n in leads if name_key(n) != name_key(company))
+    return [
+        FundingRound(
+            company=company,
+            amount=raised.amount if raised else None,
+            currency=raised.currency if raised else "",
+            round=round_type(sentence),
+            article_ids=ids,
+            sentence=sentence,
+            lead_investors=leads,
+            investors=others,
+            valuation=valuation.amount if valuation else None,
+            date=published,
+        )
+    ]
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return True
+    return abs(a - b) <= 0.01 * max(abs(a), abs(b))
+
+
+def merge_funding(rounds: Sequence[FundingRound]) -> list[FundingRound]:
+    """Merge the same round reported by several articles, unioning article ids and investors.
+
+    Two rounds are the same when their company keys match, their amounts agree within 1%
+    (or one is unknown) and their round types do not conflict.
+
+    :param rounds: rounds extracted from the articles of one story (or more).
+    """
+    merged: list[FundingRound] = []
+    for r in rounds:
+        for i, m in enumerate(merged):
+            same = (
+                name_key(m.company) == name_key(r.company)
+                and m.aggregate == r.aggregate
+                and _close(m.amount, r.amount)
+                and (not m.round or not r.round or m.round == r.round)
+            )
+            if not same:
+                continue
+            merged[i] = FundingRound(
+                company=m.company,
+                amount=m.amount if m.amount is not None else r.amount,
+                currency=m.currency or r.currency,
+                round=m.round or r.round,
+                article_ids=tuple(dict.fromkeys(m.article_ids + r.article_ids)),
+                sentence=m.sentence,
+                lead_investors=tuple(dict.fromkeys(m.lead_investors + r.lead_investors)),
+                investors=tuple(dict.fromkeys(m.investors + r.investors)),
+                valuation=m.valuation if m.valuation is not None else r.valuation,
+                date=min((d for d in (m.date, r.date) if d), default=None),
+                aggregate=m.aggregate,
+            )
+            break
+        else:
+            merged.append(r)
+    return merged

