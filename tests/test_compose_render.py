@@ -138,3 +138,16 @@ def test_digest_feeds_atom_and_json() -> None:
     feed = json.loads(digest_feed([d1], fmt="json", base_url="https://brief.example/"))
     assert feed["version"] == "https://jsonfeed.org/version/1.1"
     assert feed["items"][0]["url"] == "https://brief.example/digest-2026-11-27.html"
+
+
+def test_regulation_deadlines_join_the_calendar() -> None:
+    from newsbrief.model import Regulation
+
+    rule = Regulation("Children's App Code", "Online Standards Authority", ("r0",),
+                      "Operators have until 1 September 2027 to comply.", deadline=dt.date(2027, 9, 1), status="delayed")
+    old = Regulation("Old rule", "Agency", ("r0",), "It took effect in March.", deadline=dt.date(2026, 3, 1))
+    b = bundle("r", ["Ledger"], ["Operators have until 1 September 2027 to comply."], facts=(rule, old))
+    digest = compose_digest([b], day=DAY, options=ComposeOptions())
+    kinds = {s.kind: s for s in digest.sections}
+    assert [i.headline for i in kinds["ahead"].items] == ["Wed 01 Sep 2027 (deadline)"]
+    assert [i.headline for i in kinds["regulation"].items] == ["Children's App Code"]

@@ -126,6 +126,17 @@ def _event_item(bundle: StoryBundle, event: Event) -> DigestItem:
     )
 
 
+def _deadline_item(bundle: StoryBundle, rule: Regulation) -> DigestItem:
+    assert rule.deadline is not None
+    label = f"{rule.deadline.strftime('%a %d %b %Y')} (deadline)"
+    return DigestItem(
+        story_id=bundle.ranked.story_id, headline=label,
+        paragraphs=((CitedSentence(rule.sentence, tuple(rule.article_ids)),),),
+        sources=tuple(s for s in _sources(bundle) if s[0] in rule.article_ids) or _sources(bundle),
+        one_line=True, extra={"speculative": False, "what": rule.rule or rule.regulator, "start": rule.deadline.isoformat()},
+    )
+
+
 def _headline_cites(bundle: StoryBundle) -> tuple[str, ...]:
     head = bundle.summary.headline.lower()
     ids = tuple(a.id for a in bundle.articles if a.title and (a.title.lower() in head or head in a.title.lower()))
@@ -198,11 +209,12 @@ def compose_digest(
             regulation.extend(_fact_item(b, f, day) for f in rules)
         elif b.summary.sentences:
             short.append(_story_item(b, day, one_line=True))
-    ahead = sorted(
-        (_event_item(b, e) for b in bundles for e in b.facts
-         if isinstance(e, Event) and e.start is not None and (e.end or e.start) >= day),
-        key=lambda it: (str(it.extra["start"]), it.story_id),
-    )
+    upcoming = [_event_item(b, e) for b in bundles for e in b.facts
+                if isinstance(e, Event) and e.start is not None and (e.end or e.start) >= day]
+    upcoming += [_deadline_item(b, r) for b in bundles
+                 for r in _best_per_key([f for f in b.facts if isinstance(f, Regulation) and f.deadline], lambda f: "rule")
+                 if r.deadline and r.deadline >= day]
+    ahead = sorted(upcoming, key=lambda it: (str(it.extra["start"]), it.story_id))
     sections = [
         DigestSection("stories", "Top stories", tuple(_story_item(b, day, one_line=False) for b in full)),
         DigestSection("funding", "Funding", tuple(funding)),
