@@ -1,0 +1,510 @@
+"""Extractive multi-document summaries with citations.
+
+Algorithm (deterministic, no model):
+
+1. Split every article into sentences and repair them for standalone reading
+   (:mod:`newsbrief.summarize.sentences`).
+2. Concepts are stemmed content bigrams and unigrams. A concept's weight is the number of
+   articles that mention it (ICSI-style document frequency), boosted when it occurs in an
+   article's lead sentences; concepts found in too few articles get no weight.
+3. Sentences are chosen greedily by the weight of the concepts they add, divided by their
+   length to a power and multiplied by a lead-position prior, so the same fact is never
+   chosen twice. In budget mode (the benchmark) the last sentence may be cut at the word
+   limit and only its kept words count.
+4. Each chosen sentence cites every article containing a near-identical sentence.
+5. :func:`summarize_story` orders the sentences (facts, then context, then quotes) and groups
+   them into one to three paragraphs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsbrief.errors import SummarizeError
+from newsbrief.model import Article, CitedSentence, Summary
+from newsbrief.summarize.faithfulness import extract_claims
+from newsbrief.summarize.sentences import normalise_for_match, parse_article_text
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = [
+    "Candidate",
+    "ExtractiveParams",
+    "build_candidates",
+    "content_tokens",
+    "select_sentences",
+    "summarize_for_budget",
+    "summarize_story",
+]
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are aren't as at be because been
+    before being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in into is
+    it its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves
+    said says say told mr mrs ms one two also would could may might must shall s t""".split()
+)
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
+_QUOTE_CHARS = ('"', "\u201c", "\u201d")
+_DIGIT_RE = re.compile(r"\d")
+_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _stem(word: str) -> str:
+    """Return a light English stem: plural first, then one of -ing, -ed, -ly, -ment, -ness."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in ("ingly", "edly", "ing", "ed", "ly", "ment", "ness"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]  # "stopped" -> "stopp" -> "stop"
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+def content_tokens(text: str, *, keep_stopwords: bool = False) -> list[str]:
+    """Return lower-cased, lightly stemmed word tokens of text.
+
+    :param text: any text.
+    :param keep_stopwords: keep function words (as ``None``-free tokens) instead of dropping them.
+    """
+    words = _TOKEN_RE.findall(text.lower())
+    if keep_stopwords:
+        return [w if w in STOPWORDS else _stem(w) for w in words]
+    return [_stem(w) for w in words if w not in STOPWORDS]
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractiveParams:
+    """Tunable knobs of the sentence selector (tuned on DUC 2003 only; see bench/results)."""
+
+    min_words: int = 8  # shorter sentences are never chosen
+    max_words: int = 55  # longer sentences are never chosen
+    min_df: int = 3  # a concept needs this many articles (scaled for stories under 10 articles)
+    unigram_weight: float = 0.0  # weight of content unigrams next to bigrams (0 = bigrams only)
+    lead_sentences: int = 3  # sentences per article counted as its lead
+    lead_boost: float = 0.5  # extra weight per article whose lead mentions the concept
+    length_exponent: float = 0.6  # gain is divided by length ** this
+    position_prior: float = 0.3  # score x (1 + prior / (1 + sentence index))
+    non_standalone_factor: float = 0.3  # score factor for sentences needing their predecessor
+    quote_factor: float = 0.7  # score factor for sentences with a quotation
+    cite_jaccard: float = 0.6  # content-word overlap that makes another article's sentence a citation
+    local_search: bool = False  # swap-based polish of the concept coverage (measured worse)
+    df_power: float = 1.0  # concept weight = (df + lead boost) ** this
+    centroid_weight: float = 0.0  # score x (1 + w * cosine to the story centroid)
+    min_novelty: float = 0.25  # skip a sentence with a smaller share of new content words
+    restatement_novelty: float = 0.6  # skip a retelling: known names/figures and fewer new words
+    redundancy_jaccard: float = 0.5  # skip a sentence this similar to a chosen one
+
+
+DEFAULT_PARAMS = ExtractiveParams()
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A sentence that may enter the summary, with its concepts and provenance."""
+
+    article_index: int
+    article_id: str
+    index: int
+    text: str
+    source: str
+    n_words: int
+    standalone: bool
+    quote: bool
+    eligible: bool
+    tokens: frozenset[str]
+    specifics: frozenset[str]
+    concepts: frozenset[str]
+    prefix_cache: dict[int, frozenset[str]] = field(default_factory=dict)
+
+
+def _concepts(text: str, *, unigrams: bool) -> frozenset[str]:
+    toks = content_tokens(text, keep_stopwords=True)
+    out = {
+        f"{a} {b}"
+        for a, b in itertools.pairwise(toks)
+        if not (a in STOPWORDS and b in STOPWORDS)
+    }
+    if unigrams:
+        out.update(t for t in toks if t not in STOPWORDS)
+    return frozenset(out)
+
+
+def _specifics(text: str) -> frozenset[str]:
+    """Return the names, numbers and dates a sentence states (its fact signature)."""
+    claims = extract_claims(text)
+    return frozenset(claims["names"] | claims["numbers"] | claims["dates"])
+
+
+def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = DEFAULT_PARAMS) -> list[Candidate]:
+    """Split articles into candidate sentences with their concepts (all sentences, flagged eligible).
+
+    :param articles: the story's articles, in any order.
+    :param params: selector parameters (sentence length bounds, unigram concepts).
+    """
+    from newsbrief.summarize.headline import clean_title
+
+    out: list[Candidate] = []
+    unigrams = params.unigram_weight > 0
+    for a_index, article in enumerate(articles):
+        title = clean_title(article.title, outlet=article.outlet) if article.title.strip() else ""
+        if title:  # the title is never extracted, but its terms count as lead terms
+            out.append(Candidate(article_index=a_index, article_id=article.id, index=-1, text=title, source=title,
+                                 n_words=len(title.split()), standalone=False, quote=False, eligible=False,
+                                 tokens=frozenset(content_tokens(title)), specifics=frozenset(),
+                                 concepts=_concepts(title, unigrams=unigrams)))
+        for sent in parse_article_text(article.text):
+            text = sent.text
+            n_words = len(text.split())
+            first = text[:1]
+            eligible = (
+                params.min_words <= n_words <= params.max_words
+                and not text.endswith("?")
+                and (first.isalnum() or first in _QUOTE_CHARS)
+            )
+            out.append(
+                Candidate(
+                    article_index=a_index,
+                    article_id=article.id,
+                    index=sent.index,
+                    text=text,
+                    source=sent.source,
+                    n_words=n_words,
+                    standalone=sent.standalone,
+                    quote=any(q in text for q in _QUOTE_CHARS),
+                    eligible=eligible,
+                    tokens=frozenset(content_tokens(text)),
+                    specifics=_specifics(text),
+                    concepts=_concepts(text, unigrams=unigrams),
+                )
+            )
+    return out
+
+
+def _concept_weights(cands: Sequence[Candidate], n_docs: int, params: ExtractiveParams) -> dict[str, float]:
+    docs: dict[str, set[int]] = {}
+    lead_docs: dict[str, set[int]] = {}
+    for c in cands:
+        for concept in c.concepts:
+            docs.setdefault(concept, set()).add(c.article_index)
+            if c.index < params.lead_sentences:
+                lead_docs.setdefault(concept, set()).add(c.article_index)
+    min_df = max(1, round(params.min_df * min(n_docs, 10) / 10))
+    weights: dict[str, float] = {}
+    for concept, ds in docs.items():
+        if len(ds) < min_df:
+            continue
+        w = (len(ds) + params.lead_boost * len(lead_docs.get(concept, ()))) ** params.df_power
+        if " " not in concept:
+            w *= params.unigram_weight
+        weights[concept] = w
+    return weights
+
+
+def _centroid_similarity(pool: Sequence[Candidate], cands: Sequence[Candidate], n_docs: int) -> dict[int, float]:
+    """Return each candidate's cosine similarity to the story centroid (terms in several articles)."""
+    docs: dict[str, set[int]] = {}
+    for c in pool:
+        for t in c.tokens:
+            docs.setdefault(t, set()).add(c.article_index)
+    min_df = 2 if n_docs > 2 else 1
+    centroid = {t: float(len(d)) for t, d in docs.items() if len(d) >= min_df}
+    norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+    out: dict[int, float] = {}
+    for c in cands:
+        dot = sum(centroid.get(t, 0.0) for t in c.tokens)
+        out[id(c)] = dot / (norm * math.sqrt(len(c.tokens) or 1))
+    return out
+
+
+def _prefix_concepts(cand: Candidate, n_words: int, unigrams: bool) -> frozenset[str]:
+    if n_words >= cand.n_words:
+        return cand.concepts
+    cached = cand.prefix_cache.get(n_words)
+    if cached is None:
+        cached = _concepts(" ".join(cand.text.split()[:n_words]), unigrams=unigrams)
+        cand.prefix_cache[n_words] = cached
+    return cached
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def select_sentences(
+    articles: Sequence[Article],
+    *,
+    max_words: int | None = None,
+    max_sentences: int | None = None,
+    allow_cut: bool = False,
+    require_standalone: bool = False,
+    require_specific: bool = False,
+    params: ExtractiveParams = DEFAULT_PARAMS,
+) -> list[tuple[Candidate, tuple[str, ...]]]:
+    """Choose summary sentences in order of selection, each with the ids of articles stating it.
+
+    :param articles: the story's articles.
+    :param max_words: word budget (``None`` = no word limit).
+    :param max_sentences: sentence budget (``None`` = no sentence limit).
+    :param allow_cut: let the last sentence overflow the word budget (it will be cut, as ROUGE's
+        ``-l`` does); otherwise every sentence must fit.
+    :param require_standalone: never choose a sentence that needs its predecessor.
+    :param require_specific: never choose a sentence without a name, number or date.
+    :param params: selector parameters.
+    """
+    if max_words is None and max_sentences is None:
+        raise SummarizeError("summarize: give max_words or max_sentences")
+    pool = build_candidates(articles, params=params)
+    cands = [c for c in pool if c.eligible and (c.standalone or not require_standalone)
+             and (c.specifics or not require_specific)]
+    if not cands:
+        return []
+    weights = _concept_weights(pool, len(articles), params)
+    unigrams = params.unigram_weight > 0
+    centrality = _centroid_similarity(pool, cands, len(articles)) if params.centroid_weight else {}
+    covered: set[str] = set()
+    covered_tokens: set[str] = set()
+    covered_specifics: set[str] = set()
+    chosen: list[Candidate] = []
+    used_words = 0
+    remaining = list(range(len(cands)))
+    while remaining:
+        if max_sentences is not None and len(chosen) >= max_sentences:
+            break
+        budget = None if max_words is None else max_words - used_words
+        if budget is not None and budget <= 0:
+            break
+        best_i, best_score = -1, 0.0
+        for i in remaining:
+            cand = cands[i]
+            n_words = cand.n_words
+            if budget is not None and n_words > budget:
+                if not allow_cut:
+                    continue
+                concepts = _prefix_concepts(cand, budget, unigrams)
+                n_words = budget
+            else:
+                concepts = cand.concepts
+            gain = sum(weights.get(c, 0.0) for c in concepts if c not in covered)
+            if gain <= 0:
+                continue
+            new_share = len(cand.tokens - covered_tokens) / max(1, len(cand.tokens))
+            if covered_tokens and new_share < params.min_novelty:
+                continue  # restates facts already chosen in other words
+            if (len(cand.specifics) >= 2 and cand.specifics <= covered_specifics
+                    and new_share < params.restatement_novelty):
+                continue  # the same who/what/figures as a chosen sentence: another outlet's retelling
+            score = gain / (n_words ** params.length_exponent)
+            score *= 1.0 + params.position_prior / (1.0 + cand.index)
+            if centrality:
+                score *= 1.0 + params.centroid_weight * centrality[id(cand)]
+            if not cand.standalone:
+                score *= params.non_standalone_factor
+            if cand.quote:
+                score *= params.quote_factor
+            if score > best_score + 1e-12:
+                best_i, best_score = i, score
+        if best_i < 0:
+            break
+        cand = cands[best_i]
+        chosen.append(cand)
+        covered.update(cand.concepts)
+        covered_tokens.update(cand.tokens)
+        covered_specifics.update(cand.specifics)
+        used_words += cand.n_words
+        remaining = [i for i in remaining
+                     if i != best_i and _jaccard(cands[i].tokens, cand.tokens) < params.redundancy_jaccard
+                     and (cands[i].article_index, cands[i].index) != (cand.article_index, cand.index)]
+    if params.local_search and len(chosen) > 1:
+        chosen = _improve(chosen, cands, weights, max_words=max_words, allow_cut=allow_cut, params=params)
+    return [(c, _citations(c, pool, params)) for c in chosen]
+
+
+def _coverage(chosen: Sequence[Candidate], weights: dict[str, float], max_words: int | None,
+              unigrams: bool) -> float:
+    """Return the weight of the concepts a summary covers (only its kept words if it is cut)."""
+    covered: set[str] = set()
+    used = 0
+    for cand in chosen:
+        if max_words is not None and used + cand.n_words > max_words:
+            covered.update(_prefix_concepts(cand, max_words - used, unigrams))
+            break
+        covered.update(cand.concepts)
+        used += cand.n_words
+    return sum(weights.get(c, 0.0) for c in covered)
+
+
+def _improve(
+    chosen: list[Candidate],
+    cands: Sequence[Candidate],
+    weights: dict[str, float],
+    *,
+    max_words: int | None,
+    allow_cut: bool,
+    params: ExtractiveParams,
+) -> list[Candidate]:
+    """Swap chosen sentences for unchosen ones while concept coverage improves (first-improvement)."""
+    unigrams = params.unigram_weight > 0
+    best = _coverage(chosen, weights, max_words, unigrams)
+    useful = [c for c in cands if any(k in weights for k in c.concepts)]
+    for _ in range(3):
+        improved = False
+        for pos in range(len(chosen)):
+            others = chosen[:pos] + chosen[pos + 1 :]
+            fixed_words = sum(c.n_words for c in others)
+            for cand in useful:
+                if any(cand is o or _jaccard(cand.tokens, o.tokens) >= params.redundancy_jaccard for o in others):
+                    continue
+                if cand is chosen[pos]:
+                    continue
+                if not allow_cut and max_words is not None and fixed_words + cand.n_words > max_words:
+                    continue
+                trial = others[:pos] + [cand] + others[pos:]
+                value = _coverage(trial, weights, max_words if allow_cut else None, unigrams)
+                if value > best + 1e-9:
+                    chosen, best, improved = trial, value, True
+                    others = chosen[:pos] + chosen[pos + 1 :]
+        if not improved:
+            break
+    return chosen
+
+
+def _citations(cand: Candidate, pool: Sequence[Candidate], params: ExtractiveParams) -> tuple[str, ...]:
+    """Return the chosen sentence's article, then every other article with a near-identical sentence.
+
+    Near-identical: the same normalised text, or a content-word Jaccard overlap of at least
+    ``params.cite_jaccard`` and no figure of the chosen sentence missing from the other one.
+    """
+    ids = [cand.article_id]
+    norm = normalise_for_match(cand.text)
+    numbers = set(_NUMBER_RE.findall(cand.text))
+    for other in pool:
+        if other.article_id in ids:
+            continue
+        if normalise_for_match(other.text) == norm or (
+            _jaccard(other.tokens, cand.tokens) >= params.cite_jaccard
+            and numbers <= set(_NUMBER_RE.findall(other.text))
+        ):
+            ids.append(other.article_id)
+    return tuple(ids)
+
+
+def summarize_for_budget(
+    articles: Sequence[Article], *, max_words: int = 100, params: ExtractiveParams = DEFAULT_PARAMS
+) -> list[str]:
+    """Return summary sentences filling ``max_words`` words (last one may overflow; cut it).
+
+    This is the benchmark mode of :func:`summarize_story`: the same ranking, a word budget
+    instead of a sentence budget, and sentences in selection order.
+
+    :param articles: the cluster's documents.
+    :param max_words: the word limit of the benchmark.
+    :param params: selector parameters.
+    """
+    chosen = select_sentences(articles, max_words=max_words, allow_cut=True, params=params)
+    return [c.text for c, _ in chosen]
+
+
+_REACTION_RE = re.compile(
+    r"\b(?:warn|criticis|criticiz|condemn|prais|welcom|urg|cautio|complain|protest|object|oppos|"
+    r"analyst|critic|opponent|skeptic|sceptic|fear|concern|worr)\w*",
+    re.IGNORECASE,
+)
+
+
+def _role(cand: Candidate) -> int:
+    """Return 0 for a fact (lead or figures), 1 for context, 2 for a quote, reaction or caveat."""
+    if cand.quote or (cand.index > 0 and _REACTION_RE.search(cand.text)):
+        return 2
+    if cand.index <= 1 or _DIGIT_RE.search(cand.text):
+        return 0
+    return 1
+
+
+def _paragraphs(items: Sequence[tuple[int, CitedSentence]]) -> tuple[tuple[CitedSentence, ...], ...]:
+    """Group role-tagged sentences into one to three paragraphs of at most three sentences."""
+    groups: list[list[CitedSentence]] = [[], [], []]
+    for role, sent in items:
+        groups[role].append(sent)
+    # facts beyond three sentences spill into the context paragraph
+    while len(groups[0]) > 3:
+        groups[1].insert(0, groups[0].pop())
+    paras = [tuple(g) for g in groups if g]
+    if len(paras) == 1 and len(paras[0]) > 3:
+        paras = [paras[0][:2], paras[0][2:]]
+    return tuple(paras)
+
+
+def summarize_story(
+    articles: Sequence[Article],
+    *,
+    story_id: str,
+    max_sentences: int = 5,
+    max_words: int | None = 120,
+    params: ExtractiveParams = DEFAULT_PARAMS,
+) -> Summary:
+    """Summarize one story's articles into 2-6 cited sentences grouped into 1-3 paragraphs.
+
+    Facts (lead sentences, figures) come first, then context, then quotes and reactions. A
+    fact stated by several outlets appears once and cites every article that states it.
+
+    :param articles: the story's articles (any order; duplicates of one text are fine).
+    :param story_id: id of the story, copied to the summary.
+    :param max_sentences: at most this many sentences (clamped to 2-6).
+    :param max_words: word budget for the whole summary (``None`` = sentence budget only);
+        sentences are never cut, and the first two are kept even if they exceed it.
+    :param params: selector parameters.
+    """
+    if not articles:
+        raise SummarizeError(f"summarize: story {story_id} has no article")
+    from newsbrief.summarize.headline import choose_headline, clean_title
+
+    headline = choose_headline(articles)
+    limit = min(6, max(2, max_sentences))
+    chosen = select_sentences(articles, max_sentences=limit, max_words=max_words, require_standalone=True,
+                              require_specific=True, params=params)
+    if len(chosen) < 2:
+        # a short story or a tight budget: relax the word budget, then standalone-ness
+        chosen = select_sentences(articles, max_sentences=min(limit, 2), require_standalone=True, params=params)
+    if len(chosen) < 2:
+        chosen = select_sentences(articles, max_sentences=min(limit, 2), params=params)
+    if not chosen:
+        titled = [(a, clean_title(a.title, outlet=a.outlet)) for a in articles if a.title.strip()]
+        if not titled:
+            raise SummarizeError(f"summarize: story {story_id} has no text to summarize")
+        LOGGER.info("summarize: story %s has no usable sentence; citing its title", story_id)
+        text = titled[0][1]
+        ids = tuple(a.id for a, t in titled if t.lower() == text.lower())
+        return Summary(story_id=story_id, headline=headline,
+                       paragraphs=((CitedSentence(text=text, article_ids=ids),),))
+    published = {a.id: a.published for a in articles}
+    order = {a.id: n for n, a in enumerate(articles)}
+    # the lead: the best-ranked article-lead sentence stating a fact, else the best-ranked sentence
+    top = next((c for c, _ in chosen if c.index == 0 and _role(c) == 0),
+               next((c for c, _ in chosen if c.index <= 1 and _role(c) == 0), chosen[0][0]))
+
+    def key(item: tuple[Candidate, tuple[str, ...]]) -> tuple[int, int, Any, int, int]:
+        cand = item[0]
+        return (0 if cand is top else 1, _role(cand), published[cand.article_id], order[cand.article_id], cand.index)
+
+    items = [(_role(c), CitedSentence(text=c.text, article_ids=ids)) for c, ids in sorted(chosen, key=key)]
+    return Summary(story_id=story_id, headline=headline, paragraphs=_paragraphs(items))

@@ -1,0 +1,163 @@
+"""Headline choice: the most specific, central title of a story's articles.
+
+A good story headline says who did what ("Acme recalls 40,000 e-bikes over battery fires").
+Titles are cleaned (outlet suffixes such as ``- Outlet Name`` or ``| Site`` and labels such as
+``Breaking:`` are removed), unusable ones are dropped (live blogs, questions, clickbait,
+fragments), and the rest are scored by how many key terms they share with the other titles
+and the articles' leads, whether they name a subject (a capitalised word after the first) and
+carry a verb, and how close their length is to a typical headline. When no title survives,
+the lead sentence of the most central article is trimmed into a headline.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from newsbrief.errors import SummarizeError
+from newsbrief.model import Article
+from newsbrief.summarize.extractive import STOPWORDS, content_tokens
+from newsbrief.summarize.sentences import normalise_text, parse_article_text
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["choose_headline", "clean_title", "is_usable_title"]
+
+_SUFFIX_RE = re.compile(r"\s+(?:[-\u2013\u2014|:\u00b7\u2022]|::)\s+([^-\u2013\u2014|]{2,60})$")
+_PREFIX_RE = re.compile(
+    r"^(?:breaking(?: news)?|update[d]?|exclusive|watch|video|live|just in|opinion|analysis|"
+    r"explainer|factbox|podcast|photos?|in pictures)\s*[:\-\u2013\u2014|]\s*",
+    re.IGNORECASE,
+)
+_BAD_RE = re.compile(
+    r"live updates?|live blog|as it happened|\blive:|\blive\b.*\bupdates\b|you won'?t believe|"
+    r"here'?s (?:why|what|how)|this is (?:why|what|how)|what (?:we|you) know|everything you need|"
+    r"need to know|things to know|will shock|what happens next|\bmust[- ]see\b|\bquiz\b|"
+    r"^\d+ (?:things|ways|reasons)\b|^(?:morning|evening|daily|weekly) (?:briefing|brief|digest|newsletter)",
+    re.IGNORECASE,
+)
+_VERB_HINT_RE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|wins?|won|says?|said|plans?|buys?|bought|sells?|sold|"
+    r"raises?|raised|cuts?|launch(?:es|ed)?|files?|filed|sues?|sued|ban(?:s|ned)?|hits?|falls?|fell|"
+    r"rises?|rose|jumps?|jumped|drops?|dropped|agrees?|agreed|approves?|approved|rejects?|rejected|"
+    r"announces?|announced|unveils?|unveiled|warns?|warned|quits?|resigns?|resigned|names?|named|"
+    r"kills?|killed|dies|died|arrests?|arrested|charges?|charged|sets?|gets?|got|makes?|made|"
+    r"takes?|took|signs?|signed|delays?|delayed|recalls?|recalled|opens?|opened|closes?|closed|"
+    r"\w+s|\w+ed)\b"
+)
+_TYPICAL_WORDS = 10
+_LOWER_IN_NAMES = frozenset("of the and on for in at de du la le des &".split())
+
+
+def clean_title(title: str, *, outlet: str = "") -> str:
+    """Strip outlet suffixes ("- Outlet", "| Site") and labels ("Breaking:") from a title.
+
+    :param title: the article title as published.
+    :param outlet: the article's outlet name, removed wherever it appears as a suffix.
+    """
+    text = normalise_text(title)
+    for _ in range(3):
+        before = text
+        text = _PREFIX_RE.sub("", text)
+        match = _SUFFIX_RE.search(text)
+        if match:
+            suffix = match.group(1).strip()
+            head = text[: match.start()].strip()
+            looks_like_outlet = (
+                (outlet and suffix.lower() == outlet.lower())
+                or len(suffix.split()) <= 4
+                and all(w[:1].isupper() or w[:1].isdigit() or w in _LOWER_IN_NAMES for w in suffix.split())
+            )
+            if looks_like_outlet and len(head.split()) >= 3:
+                text = head
+        if outlet and text.lower().endswith(outlet.lower()) and len(text) > len(outlet) + 10:
+            text = text[: -len(outlet)].rstrip(" -|:\u2013\u2014")
+        if text == before:
+            break
+    return text.strip()
+
+
+def is_usable_title(title: str) -> bool:
+    """Return False for empty titles, questions, live blogs, clickbait and fragments.
+
+    :param title: a cleaned title.
+    """
+    if len(title.split()) < 3 or title.rstrip().endswith("?"):
+        return False
+    return not _BAD_RE.search(title)
+
+
+def _has_subject(title: str) -> bool:
+    words = title.split()
+    return any(w[:1].isupper() for w in words[1:]) or any(ch.isdigit() for ch in title)
+
+
+def _score(title: str, tokens: set[str], term_df: Counter[str], n_sources: int) -> float:
+    if not tokens:
+        return 0.0
+    central = sum(term_df[t] for t in tokens) / (len(tokens) * max(1, n_sources))
+    score = 2.0 * central
+    score += 0.6 if _has_subject(title) else 0.0
+    score += 0.5 if _VERB_HINT_RE.search(title.lower()) else 0.0
+    score -= 0.04 * abs(len(title.split()) - _TYPICAL_WORDS)
+    score -= 0.3 if title.isupper() else 0.0
+    return score
+
+
+_CUT_WORDS = frozenset("to after as in on for with amid while when at from by because since despite over".split())
+
+
+def _trim_lead(sentence: str, *, max_words: int = 14) -> str:
+    """Trim a lead sentence into a headline: its first clause, cut before a preposition if long."""
+    text = sentence.rstrip(". ")
+    clause = re.split(r",\s+(?:who|which|where|while|after|as|but|according)\b|;\s+|\s+[\u2014\u2013_]\s+", text)[0]
+    words = clause.split()
+    if len(words) <= max_words:
+        return " ".join(words).rstrip(",;:")
+    cut = max((n for n in range(5, max_words + 1) if words[n].lower() in _CUT_WORDS), default=max_words)
+    words = words[:cut]
+    while words and words[-1].lower() in STOPWORDS:
+        words.pop()
+    return " ".join(words).rstrip(",;:")
+
+
+def choose_headline(articles: Sequence[Article]) -> str:
+    """Choose a specific (who + what) headline for a story from its articles' titles.
+
+    :param articles: the story's articles.
+    """
+    if not articles:
+        raise SummarizeError("summarize: cannot choose a headline for a story without articles")
+    leads = {a.id: next((s.text for s in parse_article_text(a.text) if s.standalone), "") for a in articles}
+    term_df: Counter[str] = Counter()
+    cleaned: list[tuple[Article, str, set[str]]] = []
+    for art in articles:
+        title = clean_title(art.title, outlet=art.outlet)
+        toks = set(content_tokens(title))
+        term_df.update(toks | set(content_tokens(leads[art.id])))
+        cleaned.append((art, title, toks))
+    n_sources = len(articles)
+    best: tuple[float, int, str] | None = None
+    seen: set[str] = set()
+    for n, (_, title, toks) in enumerate(cleaned):
+        if not is_usable_title(title) or title.lower() in seen:
+            continue
+        seen.add(title.lower())
+        score = _score(title, toks, term_df, n_sources)
+        if best is None or score > best[0] + 1e-9:
+            best = (score, n, title)
+    if best is not None:
+        return best[2]
+    # no usable title: trim the lead of the article whose lead shares most terms with the others
+    ranked = sorted(
+        (a for a in articles if leads[a.id]),
+        key=lambda a: -sum(term_df[t] for t in set(content_tokens(leads[a.id]))) / (1 + len(leads[a.id].split())),
+    )
+    if ranked:
+        return _trim_lead(leads[ranked[0].id])
+    fallback = next((normalise_text(a.title) for a in articles if a.title.strip()), "")
+    if not fallback:
+        raise SummarizeError("summarize: no title and no text to make a headline from")
+    return fallback.rstrip("?")

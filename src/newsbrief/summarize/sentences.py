@@ -1,0 +1,274 @@
+"""Sentence splitting, normalisation and standalone repair for extractive summaries.
+
+The splitter is rule based (no model, no download): it breaks after ``.``, ``!`` or ``?``
+(plus closing quotes or brackets) when the next token starts a sentence, and keeps
+abbreviations (``Mr.``, ``Gen.``, ``U.S.``, initials), decimals (``$2.5 billion``) and
+dotted times together. Standalone repair removes what stops an extracted sentence from
+being read on its own (a wire dateline, a leading discourse connective) and flags what
+cannot be repaired safely (a pronoun subject, a dangling quote), so a repaired sentence is
+always a case-insensitive substring of its source sentence and citations stay faithful.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = [
+    "ParsedSentence",
+    "is_standalone",
+    "normalise_for_match",
+    "normalise_text",
+    "parse_article_text",
+    "repair_sentence",
+    "split_paragraphs",
+    "split_sentences",
+    "word_count",
+]
+
+# Abbreviations after which a period never ends a sentence (titles, corporate suffixes).
+_TITLES = frozenset(
+    """mr mrs ms messrs dr prof gen sen rep reps gov lt col capt cpt sgt maj cmdr adm
+    brig pres supt insp det gens sens rev hon fr st mt ft jr sr inc corp co ltd llc plc
+    bros dept univ assn no nos vol fig al ave blvd rd hwy approx est vs v""".split()
+)
+# Month abbreviations: no break before a digit ("Jan. 5"), otherwise a possible break.
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Words that make a following break likely even after an ambiguous abbreviation ("U.S.").
+_STARTERS = frozenset(
+    """the a an he she it they we i you his her its their this these that those there
+    but and in on at for after before when while if as however meanwhile still yet so
+    also mr mrs ms dr officials police president some many most no one two three""".split()
+)
+_BOUNDARY_RE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])")
+_SPACE_RE = re.compile(r"\s+")
+_PARA_RE = re.compile(r"\n\s*\n")
+_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:[-'.,][A-Za-z0-9]+)*")
+
+# Wire datelines: "LONDON (AP) _ ", "WASHINGTON (Reuters) - ", "NEW YORK -- ", "PARIS, Oct. 3 -".
+_DATELINE_RE = re.compile(
+    r"^(?:[A-Z][A-Z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]*){0,4}"
+    r"(?:,? [A-Z][a-z]{2,3}\.? \d{1,2})?"
+    r"\s*(?:\([A-Za-z&. ]{1,20}\))?\s*(?:_|--|-|\u2014|\u2013|:)\s+)"
+)
+# Leading discourse connectives that can be dropped without changing the claim; the first
+# group only before a comma ("In addition, ..." but not "In addition to ...").
+_COMMA_CONNECTIVES = (
+    "however",
+    "also",
+    "meanwhile",
+    "still",
+    "moreover",
+    "furthermore",
+    "in addition",
+    "additionally",
+    "nevertheless",
+    "nonetheless",
+    "yet",
+    "so",
+    "indeed",
+    "in fact",
+    "besides",
+    "likewise",
+    "similarly",
+    "at the same time",
+    "on the other hand",
+    "but",
+    "and",
+)
+_BARE_CONNECTIVES = ("but", "and")
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_CONNECTIVE_RE = re.compile(
+    rf"^(?:(?:{_alternation(_COMMA_CONNECTIVES)}),\s*|(?:{_alternation(_BARE_CONNECTIVES)})\s+)",
+    re.IGNORECASE,
+)
+# Subjects that point back to an earlier sentence and cannot be resolved safely.
+_ANAPHORA = frozenset(
+    """he she it they them his her its their this these that those such him we
+    theirs hers""".split()
+)
+_ATTRIBUTION_RE = re.compile(r"\b(?:said|says|say|told|tells|added|asked|according to|wrote|stated)\b")
+_OPENER_THEN_PRONOUN_RE = re.compile(
+    r"^[^,\"]{2,40},\s+(?:he|she|it|they|his|her|its|their|this|these|those)\b", re.IGNORECASE
+)
+_ANAPHORIC_PHRASES = re.compile(
+    r"^(?:the|this|that|these|those) (?:move|decision|step|announcement|"
+    r"development|change|news|report|statement|comment|remarks?|one|latter|former|same|culprit|reason|"
+    r"result|answer|problem|upshot|outcome)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedSentence:
+    """One sentence of an article with its position, in original and repaired form."""
+
+    text: str
+    source: str
+    paragraph: int
+    index: int
+    standalone: bool
+    repaired: bool
+
+
+def normalise_text(text: str) -> str:
+    """Return text with newswire/curly quotes made plain and runs of spaces collapsed.
+
+    :param text: raw text.
+    """
+    text = text.replace("``", '"').replace("''", '"')
+    text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'").replace("\u2019", "'")
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def normalise_for_match(text: str) -> str:
+    """Return a lower-cased, quote- and space-normalised form used for containment checks.
+
+    :param text: raw text.
+    """
+    text = normalise_text(text).lower()
+    text = text.replace('"', "").replace(" '", " ").replace("' ", " ")
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def word_count(text: str) -> int:
+    """Return the number of whitespace-separated words, as ROUGE's word limit counts them.
+
+    :param text: a sentence or summary.
+    """
+    return len(text.split())
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Split text into non-empty paragraphs at blank lines, with whitespace collapsed.
+
+    :param text: article body.
+    """
+    return [p for p in (normalise_text(x) for x in _PARA_RE.split(text)) if p]
+
+
+def _breaks_here(para: str, end: int) -> bool:
+    """Return True if the boundary candidate ending at ``end`` really ends a sentence."""
+    dot = end
+    while dot > 0 and para[dot - 1] in "\"')]\u201d\u2019":
+        dot -= 1
+    if para[dot - 1] != ".":
+        return True
+    start = dot - 1
+    while start > 0 and not para[start - 1].isspace() and para[start - 1] not in "(\"'":
+        start -= 1
+    token = para[start : dot - 1]
+    low = token.lower()
+    rest = para[end:].lstrip()
+    nxt_match = _WORD_RE.match(rest.lstrip("\"'(["))
+    nxt = nxt_match.group(0).lower() if nxt_match else ""
+    if low in _TITLES:
+        return False
+    if low in _MONTHS:
+        return not rest[:1].isdigit()
+    if len(token) == 1 and token.isalpha() and token.isupper():
+        return nxt in _STARTERS  # an initial ("George W. Bush") unless a sentence clearly follows
+    if "." in token and all(len(part) <= 2 for part in token.split(".")):
+        return nxt in _STARTERS  # "U.S.", "a.m.": ambiguous, break before a typical starter
+    return True
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph or a whole text into sentences with a rule-based splitter.
+
+    :param text: plain text; blank lines are treated as hard boundaries.
+    """
+    out: list[str] = []
+    for para in split_paragraphs(text):
+        start = 0
+        for match in _BOUNDARY_RE.finditer(para):
+            end = match.end()
+            if _breaks_here(para, end):
+                piece = para[start:end].strip()
+                if piece:
+                    out.append(piece)
+                start = end
+        tail = para[start:].strip()
+        if tail:
+            out.append(tail)
+    return out
+
+
+def _first_word(text: str) -> str:
+    match = _WORD_RE.search(text)
+    return match.group(0).lower() if match else ""
+
+
+def is_standalone(text: str) -> bool:
+    """Return True if a sentence can be read without the one before it.
+
+    :param text: a (repaired) sentence.
+    """
+    stripped = text.lstrip()
+    if not stripped or stripped[0].islower():
+        return False
+    quoted = stripped[0] == '"'
+    if quoted and not _ATTRIBUTION_RE.search(stripped):
+        return False  # an unattributed quote: the speaker is in another sentence
+    if not quoted and _first_word(stripped) in _ANAPHORA:
+        return False
+    if _OPENER_THEN_PRONOUN_RE.match(stripped):
+        return False  # "On Saturday, he traveled ..."
+    if _ANAPHORIC_PHRASES.match(stripped.lstrip("\"'")):
+        return False
+    if _CONNECTIVE_RE.match(stripped):
+        return False
+    if stripped.count('"') % 2 == 1:
+        return False  # a quote opened or closed in a neighbouring sentence
+    return stripped[-1:] in ".!\"')" or stripped.endswith('."')
+
+
+def repair_sentence(text: str) -> tuple[str, bool]:
+    """Drop a wire dateline and leading connectives; return the text and whether it stands alone.
+
+    The result is always a case-insensitive substring of ``text`` (only a prefix is removed and
+    the new first letter upper-cased), so a citation of the source stays valid.
+
+    :param text: one sentence as split from an article.
+    """
+    out = normalise_text(text)
+    match = _DATELINE_RE.match(out)
+    if match and len(out) - match.end() > 20:
+        out = out[match.end() :]
+    for _ in range(2):
+        match = _CONNECTIVE_RE.match(out)
+        if not match or len(out) - match.end() < 20:
+            break
+        out = out[match.end() :]
+        out = out[0].upper() + out[1:]
+    return out, is_standalone(out)
+
+
+def parse_article_text(text: str) -> list[ParsedSentence]:
+    """Split an article body into repaired, positioned sentences.
+
+    :param text: article body (paragraphs separated by blank lines).
+    """
+    out: list[ParsedSentence] = []
+    for p_index, para in enumerate(split_paragraphs(text)):
+        for sent in split_sentences(para):
+            repaired, standalone = repair_sentence(sent)
+            out.append(
+                ParsedSentence(
+                    text=repaired,
+                    source=sent,
+                    paragraph=p_index,
+                    index=len(out),
+                    standalone=standalone,
+                    repaired=repaired != normalise_text(sent),
+                )
+            )
+    return out

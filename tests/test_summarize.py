@@ -1,0 +1,264 @@
+"""Tests of the summarize stage: splitting, repair, selection with citations, headlines, faithfulness."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsbrief.errors import SummarizeError
+from newsbrief.model import Article, CitedSentence
+from newsbrief.summarize import (
+    check_faithfulness,
+    check_numbers_names,
+    choose_headline,
+    clean_title,
+    repair_sentence,
+    split_sentences,
+    summarize_story,
+)
+from newsbrief.summarize.sentences import is_standalone, normalise_for_match
+
+T0 = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
+
+
+def art(aid: str, title: str, text: str, *, outlet: str = "", hours: int = 0) -> Article:
+    when = T0 + dt.timedelta(hours=hours)
+    return Article(id=aid, url=f"https://example.test/{aid}", canonical_url=f"https://example.test/{aid}",
+                   source_url="https://example.test/feed", outlet=outlet, title=title, text=text,
+                   published=when, fetched=when)
+
+
+# An invented story told by three outlets; the lead fact is syndicated word for word by two.
+LEAD = ("Harbourline Energy agreed on Monday to buy the grid operator Voltmere for $2.5 billion "
+        "in cash, the largest utility deal in Norland this year.")
+STORY = [
+    art("a1", "Harbourline Energy to buy Voltmere for $2.5 billion - Norland Daily",
+        f"{LEAD}\n\nThe purchase gives Harbourline control of 4,200 miles of transmission lines across "
+        "the northern provinces. Regulators in Norland must approve the takeover before it closes.\n\n"
+        "\"This deal lets us connect wind farms to cities far faster,\" said Harbourline chief executive "
+        "Mara Lindqvist.",
+        outlet="Norland Daily"),
+    art("a2", "Harbourline Energy agrees $2.5 billion Voltmere takeover | Grid Weekly",
+        f"{LEAD}\n\nThe Norland competition authority said it would review the takeover within 90 days. "
+        "However, consumer groups warned that household power bills could rise after the merger.\n\n"
+        "Voltmere shares jumped 18 percent in early trading in Ostrava.",
+        outlet="Grid Weekly", hours=1),
+    art("a3", "Live updates: markets on Monday",
+        "Harbourline Energy will pay $2.5 billion in cash for Voltmere, a grid operator with 4,200 miles "
+        "of lines. Voltmere shares jumped 18 percent in early trading in Ostrava after the announcement. "
+        "It is the largest utility deal in Norland this year.",
+        outlet="Money Wire", hours=2),
+]
+
+
+# --- splitting -------------------------------------------------------------------------------
+
+def test_split_keeps_abbreviations_decimals_and_initials() -> None:
+    text = ("Mr. Ortega paid $2.5 billion for the U.S. unit on Jan. 5 at 5 p.m. local time. "
+            "Gen. Paul R. Mendes approved it. Shares rose 3.4%.")
+    assert split_sentences(text) == [
+        "Mr. Ortega paid $2.5 billion for the U.S. unit on Jan. 5 at 5 p.m. local time.",
+        "Gen. Paul R. Mendes approved it.",
+        "Shares rose 3.4%.",
+    ]
+
+
+def test_split_handles_quotes_and_sentence_final_abbreviation() -> None:
+    text = ('"We will appeal," the lawyer said. "It is not over." The firm moved to the U.S. '
+            'The move was approved! Was it legal? Nobody knows.')
+    assert split_sentences(text) == [
+        '"We will appeal," the lawyer said.',
+        '"It is not over."',
+        "The firm moved to the U.S.",
+        "The move was approved!",
+        "Was it legal?",
+        "Nobody knows.",
+    ]
+
+
+def test_split_treats_blank_lines_as_boundaries_and_normalises_newswire_quotes() -> None:
+    assert split_sentences("First line without a stop\n\n``Quoted,'' he said.") == [
+        "First line without a stop",
+        '"Quoted," he said.',
+    ]
+
+
+# --- standalone repair -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("source", "expected", "standalone"),
+    [
+        ("However, the council approved the budget on Tuesday.", "The council approved the budget on Tuesday.", True),
+        ("But the mayor vetoed it within hours of the vote.", "The mayor vetoed it within hours of the vote.", True),
+        ("In addition to cash, the buyer takes on the debt.", "In addition to cash, the buyer takes on the debt.", True),
+        ("He said the plant would close next spring.", "He said the plant would close next spring.", False),
+        ("Also, they refused to comment on the plans.", "They refused to comment on the plans.", False),
+        ("This move angered the unions across the region.", "This move angered the unions across the region.", False),
+        ("OSLO (Reuters) _ Norway raised its key interest rate on Thursday.", "Norway raised its key interest rate on Thursday.", True),
+        ('"It is a disaster for the town," said the mayor.', '"It is a disaster for the town," said the mayor.', True),
+        ('"Nobody expected the vote to pass."', '"Nobody expected the vote to pass."', False),
+    ],
+)
+def test_repair_sentence(source: str, expected: str, standalone: bool) -> None:
+    repaired, ok = repair_sentence(source)
+    assert repaired == expected
+    assert ok is standalone
+    # a repaired sentence stays a substring of its source after normalisation
+    assert normalise_for_match(repaired) in normalise_for_match(source)
+
+
+def test_is_standalone_rejects_fragments() -> None:
+    assert not is_standalone("and then the lights went out.")
+    assert is_standalone("The lights went out across the city.")
+
+
+# --- summarize_story ---------------------------------------------------------------------------
+
+def test_summarize_story_cites_every_outlet_and_has_no_duplicates() -> None:
+    summary = summarize_story(STORY, story_id="s1")
+    sents = summary.sentences
+    assert summary.story_id == "s1"
+    assert 2 <= len(sents) <= 6
+    assert 1 <= len(summary.paragraphs) <= 3
+    texts = [normalise_for_match(s.text) for s in sents]
+    assert len(set(texts)) == len(texts)
+    assert all(s.article_ids for s in sents)
+    lead = [s for s in sents if "agreed on Monday to buy" in s.text]
+    assert len(lead) == 1 and set(lead[0].article_ids) == {"a1", "a2"}
+    known = {a.id: a for a in STORY}
+    for s in sents:
+        assert check_faithfulness(s, known) == []
+        assert not s.text.startswith(("However", "He ", "It "))
+
+
+def test_summarize_story_puts_facts_before_quotes_and_is_deterministic() -> None:
+    first = summarize_story(STORY, story_id="s1", max_sentences=6, max_words=None)
+    again = summarize_story(list(STORY), story_id="s1", max_sentences=6, max_words=None)
+    assert first == again
+    sents = first.sentences
+    quoted = [n for n, s in enumerate(sents) if '"' in s.text]
+    assert all(n == len(sents) - 1 or '"' in sents[n + 1].text for n in quoted)
+    assert "$2.5 billion" in sents[0].text
+
+
+def test_summarize_story_respects_word_budget_and_rejects_empty_story() -> None:
+    summary = summarize_story(STORY, story_id="s1", max_sentences=6, max_words=60)
+    words = sum(len(s.text.split()) for s in summary.sentences)
+    assert len(summary.sentences) == 2 or words <= 60
+    with pytest.raises(SummarizeError, match="^summarize: "):
+        summarize_story([], story_id="empty")
+
+
+# --- headline ----------------------------------------------------------------------------------
+
+def test_clean_title_strips_outlet_suffix_and_labels() -> None:
+    assert clean_title("Harbourline to buy Voltmere - Norland Daily") == "Harbourline to buy Voltmere"
+    assert clean_title("Harbourline to buy Voltmere | Grid Weekly") == "Harbourline to buy Voltmere"
+    assert clean_title("Breaking: Harbourline to buy Voltmere") == "Harbourline to buy Voltmere"
+    assert clean_title("Voltmere sold to Harbourline - Money Wire", outlet="Money Wire") == "Voltmere sold to Harbourline"
+
+
+def test_choose_headline_prefers_central_specific_title() -> None:
+    headline = choose_headline(STORY)
+    assert headline in {"Harbourline Energy to buy Voltmere for $2.5 billion",
+                        "Harbourline Energy agrees $2.5 billion Voltmere takeover"}
+
+
+def test_choose_headline_rejects_live_blogs_questions_and_clickbait() -> None:
+    arts = [
+        art("b1", "Live updates: storm hits the coast", "Storm Edda flooded the port of Kessa on Friday night."),
+        art("b2", "Is Kessa ready for the next storm?", "Storm Edda flooded the port of Kessa on Friday."),
+        art("b3", "You won't believe what the storm did", "Storm Edda flooded the port of Kessa."),
+        art("b4", "Storm Edda floods port of Kessa - Coast News", "Storm Edda flooded the port of Kessa on Friday."),
+    ]
+    assert choose_headline(arts) == "Storm Edda floods port of Kessa"
+    assert choose_headline(arts[:3]).startswith("Storm Edda flooded the port of Kessa")
+
+
+# --- faithfulness ------------------------------------------------------------------------------
+
+def test_faithfulness_catches_invented_number_name_and_text() -> None:
+    known = {a.id: a for a in STORY}
+    ok = CitedSentence(text=LEAD, article_ids=("a1",))
+    assert check_faithfulness(ok, known) == []
+    bad_number = CitedSentence(text=LEAD.replace("$2.5 billion", "$3.1 billion"), article_ids=("a1",))
+    problems = check_faithfulness(bad_number, known)
+    assert any("3.1" in p for p in problems)
+    assert any("not contained" in p for p in problems)
+    assert check_faithfulness(CitedSentence(text=LEAD, article_ids=()), known) == ["sentence cites no article"]
+    assert check_faithfulness(CitedSentence(text=LEAD, article_ids=("zz",)), known)
+
+
+def test_check_numbers_names_for_generated_text() -> None:
+    sources = [a.text for a in STORY]
+    assert check_numbers_names("Harbourline will pay $2.5 billion for Voltmere on Monday.", sources) == []
+    problems = check_numbers_names("Harbourline, backed by Gideon Crane, pays 2.7 billion on Friday.", sources)
+    assert any("2.7" in p for p in problems)
+    assert any("gideon" in p for p in problems)
+    assert any("friday" in p for p in problems)
+    # thousands separators and spelled-out small numbers match
+    assert check_numbers_names("Voltmere runs 4200 miles of lines.", sources) == []
+
+
+def test_syndicated_copies_collapse_into_one_sentence_citing_all() -> None:
+    body = ("The city of Varnholt opened its first driverless tram line on Saturday after four years of "
+            "construction.\n\nThe line links the airport with the central station in 14 minutes.")
+    copies = [art(f"w{n}", "Varnholt opens driverless tram line", body, outlet=f"Outlet {n}") for n in range(3)]
+    summary = summarize_story(copies, story_id="tram")
+    assert len(summary.sentences) == 2
+    for sent in summary.sentences:
+        assert sorted(sent.article_ids) == ["w0", "w1", "w2"]
+
+
+def test_teaser_only_story_falls_back_to_a_cited_title() -> None:
+    teasers = [art("t1", "Varnholt mayor resigns - City Post", "", outlet="City Post"),
+               art("t2", "Varnholt mayor resigns | Daily Varn", "", outlet="Daily Varn")]
+    summary = summarize_story(teasers, story_id="teaser")
+    assert summary.headline == "Varnholt mayor resigns"
+    assert summary.sentences == (CitedSentence(text="Varnholt mayor resigns", article_ids=("t1", "t2")),)
+    assert check_faithfulness(summary.sentences[0], {a.id: a for a in teasers}) == []
+
+
+def test_story_of_non_standalone_sentences_still_gets_two_sentences() -> None:
+    text = ("The port of Kessa reopened on Sunday after the storm. It had been closed for nine days. "
+            "They said the damage was limited to two piers. He expects full service by the end of the month.")
+    summary = summarize_story([art("p1", "Kessa port reopens", text)], story_id="port")
+    assert 2 <= len(summary.sentences) <= 6
+    assert summary.sentences[0].text == "The port of Kessa reopened on Sunday after the storm."
+
+
+def test_near_identical_sentence_with_another_figure_is_not_cited() -> None:
+    base = "Voltmere shares jumped 18 percent in early trading in Ostrava on Monday morning."
+    arts = [
+        art("n1", "Voltmere shares jump", base + "\n\nTraders said the takeover price was generous."),
+        art("n2", "Voltmere shares soar", base.replace("18", "21") + "\n\nTraders said the takeover price was generous."),
+        art("n3", "Voltmere stock rallies", base + " Volume was three times the daily average."),
+    ]
+    summary = summarize_story(arts, story_id="n")
+    jump = next(s for s in summary.sentences if "shares jumped" in s.text)
+    assert "18 percent" in jump.text
+    assert sorted(jump.article_ids) == ["n1", "n3"]
+
+
+def test_pronoun_after_opening_phrase_is_not_standalone_and_lead_headline_is_trimmed() -> None:
+    assert not is_standalone("On Saturday, he traveled to Riyadh for talks with Saudi officials.")
+    assert is_standalone("On Saturday, the minister traveled to Riyadh for talks.")
+    arts = [art("h1", "", "The foreign minister of Norland flew to the capital of Ostmark on Sunday to try to defuse "
+                          "a growing border dispute between the two countries.")]
+    assert choose_headline(arts) == "The foreign minister of Norland flew to the capital of Ostmark on Sunday"
+
+
+def test_retelling_by_another_outlet_and_vague_sentences_are_skipped() -> None:
+    arts = [
+        art("r1", "Court halts Plexon takeover of Adwell",
+            "A federal judge in Ostrava blocked the $3.4 billion takeover of Adwell by Plexon on Wednesday.\n\n"
+            "Plexon said it would study the ruling before deciding whether to appeal to a higher court."),
+        art("r2", "Plexon deal for Adwell blocked",
+            "Plexon cannot buy Adwell for now after an Ostrava judge halted the $3.4 billion deal on Wednesday.\n\n"
+            "The advertising world has a familiar new drama on its hands this winter."),
+    ]
+    texts = [s.text for s in summarize_story(arts, story_id="r", max_sentences=6, max_words=None).sentences]
+    assert sum("3.4 billion" in t for t in texts) == 1
+    assert not any("familiar new drama" in t for t in texts)
+    assert any("appeal" in t for t in texts)

@@ -1,0 +1,111 @@
+"""Tests of the summarization benchmark harness and its ROUGE scorer."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from newsbrief.errors import EvalError
+
+pytest.importorskip("rouge_score")
+
+from newsbrief.eval.rouge import RougeScorer, split_sentences, truncate
+from newsbrief.eval.summarization import evaluate, format_report
+
+SCORE_PY = Path("/work/shared/bench/summarization/score.py")
+
+SUMMARY = ("The river flooded the old town on Sunday.\nRescuers evacuated 300 residents by boat.\n"
+           "Officials said the water would recede by Wednesday, and schools stayed closed.")
+REFERENCES = [
+    ("Heavy rain made the river flood the old town on Sunday. About 300 residents were evacuated by boat. "
+     "Schools were closed."),
+    "Floods hit the old town. Rescuers used boats to move 300 people. Water should recede by Wednesday.",
+]
+
+
+def _load_score_py() -> ModuleType:
+    if not SCORE_PY.exists():
+        pytest.skip("shared benchmark folder is absent")
+    spec = importlib.util.spec_from_file_location("shared_score", SCORE_PY)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("max_words", [0, 12, 25])
+def test_rouge_matches_shared_score_py(max_words: int) -> None:
+    shared = _load_score_py()
+    theirs = shared.Rouge(stem=True, max_words=max_words).score_cluster(SUMMARY, REFERENCES)
+    ours = RougeScorer(stem=True, max_words=max_words).score(SUMMARY, REFERENCES)
+    for key in ("rouge1", "rouge2", "rougeL", "rougeSU4"):
+        assert ours[key] == pytest.approx(theirs[key], abs=1e-12), key
+
+
+def test_rouge_hand_computed_case() -> None:
+    scorer = RougeScorer(stem=False, max_words=0)
+    scores = scorer.score("the cat sat", ["the cat sat down", "a dog sat"])
+    # unigram hits: 3 of 4 + 1 of 3 -> 4/7 pooled; bigram hits: 2 of 3 + 0 of 2 -> 2/5
+    assert scores["rouge1"][0] == pytest.approx(4 / 7)
+    assert scores["rouge2"][0] == pytest.approx(2 / 5)
+
+
+def test_truncate_and_split_follow_rouge_rules() -> None:
+    assert split_sentences("One two. Three four.") == ["One two.", "Three four."]
+    assert truncate(["a b c", "d e f"], max_words=4) == ["a b c", "d"]
+    assert truncate(["abc", "def"], max_bytes=4) == ["abc", "d"]
+
+
+def _write_bench(path: Path) -> Path:
+    docs = [
+        {"doc_id": f"d{n}", "title": "", "date": f"2026-01-0{n + 1}", "text": text}
+        for n, text in enumerate([
+            ("The river Aldwen flooded the old town of Brask on Sunday after three days of rain.\n\n"
+             "Rescuers evacuated 300 residents by boat from the lower streets of the old town."),
+            ("Floods in Brask forced rescuers to evacuate 300 residents by boat on Sunday.\n\n"
+             "Officials said the water of the river Aldwen would recede by Wednesday."),
+            ("Schools in Brask stayed closed on Monday as the river Aldwen kept rising through the town.\n\n"
+             "The mayor of Brask asked the national government for emergency funds for the old town."),
+        ])
+    ]
+    row = {"id": "C1", "docs": docs, "references": REFERENCES}
+    path.write_text(json.dumps(row) + "\n" + json.dumps({**row, "id": "C2"}) + "\n", encoding="utf-8")
+    return path
+
+
+def test_evaluate_runs_real_summarizer_and_reports(tmp_path: Path) -> None:
+    data = _write_bench(tmp_path / "bench.jsonl")
+    result = evaluate(data, max_words=30, baselines=("lead",), keep_outputs=True)
+    assert result["n_clusters"] == 2
+    assert 0 < result["rouge1_recall"] <= 100
+    assert 0 <= result["rouge2_recall"] <= result["rouge1_recall"]
+    assert result["seconds"] >= 0 and result["words_per_second"] > 0
+    assert set(result["baselines"]) == {"lead"}
+    summary = result["outputs"]["C1"]
+    assert all(line.strip() for line in summary.splitlines())
+    assert "outputs" not in evaluate(data, max_words=30)
+    report = format_report(result)
+    assert "newsbrief" in report and "lead" in report
+
+
+def test_evaluate_sumy_baselines(tmp_path: Path) -> None:
+    pytest.importorskip("sumy")
+    data = _write_bench(tmp_path / "bench.jsonl")
+    result = evaluate(data, max_words=30, baselines=("lexrank", "textrank"))
+    for name in ("lexrank", "textrank"):
+        assert 0 < result["baselines"][name]["rouge1_recall"] <= 100
+
+
+def test_evaluate_errors(tmp_path: Path) -> None:
+    with pytest.raises(EvalError, match="^eval: "):
+        evaluate(tmp_path / "missing.jsonl")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x"}\n', encoding="utf-8")
+    with pytest.raises(EvalError, match="^eval: "):
+        evaluate(bad)
+    with pytest.raises(EvalError, match="^eval: unknown baseline"):
+        evaluate(_write_bench(tmp_path / "ok.jsonl"), baselines=("nope",))
