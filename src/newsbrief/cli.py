@@ -155,10 +155,10 @@ def config_show(ctx: Ctx, as_json: bool) -> None:
 
 
 from .cli_sources import sources  # noqa: E402  (registers on import)
-from .cli_digest import demo, digest, evaluate, facts_cmd, feed, fetch, run_cmd, search, stories  # noqa: E402
+from .cli_digest import demo, digest, evaluate, facts_cmd, feed, fetch, run_cmd, search, serve_cmd, stories  # noqa: E402
 
 cli.add_command(sources)
-for _cmd in (fetch, digest, feed, stories, search, facts_cmd, run_cmd, demo, evaluate):
+for _cmd in (fetch, digest, feed, stories, search, facts_cmd, run_cmd, serve_cmd, demo, evaluate):
     cli.add_command(_cmd)
 
 

@@ -216,7 +216,7 @@ def demo(out_dir: str, no_progress: bool) -> None:
 
 from .cli_eval import evaluate  # noqa: E402
 
-__all__ = ["demo", "digest", "evaluate", "facts_cmd", "feed", "fetch", "run_cmd", "search", "stories", "write_outputs"]
+__all__ = ["demo", "digest", "evaluate", "facts_cmd", "feed", "fetch", "run_cmd", "search", "serve_cmd", "stories", "write_outputs"]
 
 
 @click.command("run")
@@ -251,5 +251,21 @@ def run_cmd(ctx: Ctx, interval: float, digest_at: str, out_dir: str | None, send
     try:
         run_forever(ctx.store, ctx.settings, interval=interval, digest_at=at, out_dir=out, on_tick=report,
                     deliver=deliver, max_ticks=1 if once else None)
+    except KeyboardInterrupt:
+        click.echo("stopped")
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8080, show_default=True, type=int, help="TCP port (0: any free port).")
+@pass_ctx
+@handle_errors
+def serve_cmd(ctx: Ctx, host: str, port: int) -> None:
+    """Serve the web UI and JSON API (read-only) until Ctrl-C."""
+    from .web import make_app, serve
+
+    try:
+        serve(make_app(ctx.settings.db_path, settings=ctx.settings), host=host, port=port,
+              ready=lambda url: click.echo(f"serving on {url} (Ctrl-C to stop)"))
     except KeyboardInterrupt:
         click.echo("stopped")

@@ -1,0 +1,236 @@
+"""The JSON API (``/api/...``) and the lookups the HTML pages share with it.
+
+Endpoints, all ``GET``::
+
+    /api                         the list of endpoints
+    /api/digests                 [{date, title, generated_at, url}] newest first
+    /api/digests/<date>          the stored digest (schema ``newsbrief.digest/1``)
+    /api/stories?date=D          stories (optionally those with an article that day)
+    /api/stories/<id>            one story and its articles, with membership scores and reasons
+    /api/search?q=&limit=        full-text search (FTS5 syntax); a bad query is a 400
+    /api/sources                 sources and their health
+    /api/facts?type=&since=      extracted facts
+    /api/settings                settings (secrets redacted) and where each came from
+
+Unknown ids and dates answer 404 with ``{"error": "..."}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING, Any
+
+from ..config import SETTINGS
+from ..errors import StoreError
+from ..render import safe_url
+from ..store import SQLiteStore
+from .http import BadRequest, NotFound, Response, Router, json_response
+
+if TYPE_CHECKING:
+    from .app import Ctx
+
+__all__ = ["FACT_TYPES", "digest_list", "load_digest", "parse_day", "register_api", "run_search", "settings_rows",
+           "source_health", "story_detail"]
+
+LOGGER = logging.getLogger(__name__)
+
+DATE = r"(?P<date>\d{4}-\d{2}-\d{2})"
+STORY_ID = r"(?P<story_id>[A-Za-z0-9_.-]{1,128})"
+FACT_TYPES = ("funding", "regulation", "event", "entity")
+MAX_QUERY = 500
+
+
+def parse_day(value: str) -> dt.date:
+    """Return the date in a path segment, or raise :class:`NotFound` for an impossible one.
+
+    :param value: ``YYYY-MM-DD``.
+    """
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise NotFound(f"no digest for {value}: not a date") from exc
+
+
+def load_digest(store: SQLiteStore, value: str) -> dict[str, Any]:
+    """Return the stored digest data of a day, or raise :class:`NotFound`.
+
+    :param store: an open store.
+    :param value: the day, ``YYYY-MM-DD``.
+    """
+    data = store.digest(parse_day(value))
+    if data is None:
+        raise NotFound(f"no digest for {value}")
+    return data
+
+
+def digest_list(store: SQLiteStore) -> list[dict[str, Any]]:
+    """Return ``{date, title, generated_at, stories}`` for every stored digest, newest first.
+
+    :param store: an open store.
+    """
+    out = []
+    for day in store.digest_dates():
+        data = store.digest(day) or {}
+        stories = sum(len(sec.get("items", [])) for sec in data.get("sections", []) if sec.get("kind") == "stories")
+        out.append({"date": day.isoformat(), "title": data.get("title", ""), "generated_at": data.get("generated_at", ""),
+                    "stories": stories})
+    return out
+
+
+def _story_summary(row: dict[str, Any]) -> dict[str, Any]:
+    ids = row.get("article_ids") or ""
+    return {"id": row["id"], "title": row["title"], "first_seen": row["first_seen"], "last_seen": row["last_seen"],
+            "n_articles": row["n_articles"], "article_ids": ids.split(",") if ids else []}
+
+
+def story_detail(store: SQLiteStore, story_id: str) -> dict[str, Any]:
+    """Return a story with its articles by time (outlet, title, url, score, reasons), or raise :class:`NotFound`.
+
+    :param store: an open store.
+    :param story_id: the story id.
+    """
+    members = store.story_members(story_id)
+    if not members:
+        raise NotFound(f"no story {story_id}")
+    # A story has an article on the first member's day, so that day's rows include it.
+    first_day = dt.date.fromisoformat(str(members[0]["published"])[:10])
+    row = next((r for r in store.story_rows(day=first_day) if r["id"] == story_id), None)
+    articles = [{"id": m["article_id"], "published": m["published"], "outlet": m["outlet"], "title": m["title"],
+                 "url": m["url"], "safe_url": safe_url(m["url"]), "score": m["score"], "reasons": m["reasons"]}
+                for m in members]
+    story = _story_summary(row) if row else {
+        "id": story_id, "title": "", "first_seen": first_day.isoformat(),
+        "last_seen": str(members[-1]["published"])[:10], "n_articles": len(members),
+        "article_ids": [m["article_id"] for m in members]}
+    story["title"] = story["title"] or members[0]["title"]
+    story["articles"] = articles
+    return story
+
+
+def run_search(store: SQLiteStore, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+    """Run a full-text search; a malformed query raises :class:`BadRequest` with the one-line reason.
+
+    :param store: an open store.
+    :param query: FTS5 query.
+    :param limit: most results.
+    """
+    if not query:
+        raise BadRequest("search: empty query; pass ?q=words")
+    if len(query) > MAX_QUERY:
+        raise BadRequest(f"search: query longer than {MAX_QUERY} characters")
+    try:
+        rows = store.search(query, limit=limit)
+    except StoreError as exc:
+        raise BadRequest(str(exc).splitlines()[0]) from exc
+    for r in rows:
+        r["safe_url"] = safe_url(r["url"] or "")
+    return rows
+
+
+def source_health(store: SQLiteStore) -> list[dict[str, Any]]:
+    """Return the sources with a ``status`` word (ok, failing, never fetched) added.
+
+    :param store: an open store.
+    """
+    rows = store.source_rows()
+    for r in rows:
+        if not r.get("last_fetch_at"):
+            r["status"] = "never fetched"
+        elif r.get("error_count"):
+            r["status"] = "failing"
+        else:
+            r["status"] = "ok"
+        r["safe_url"] = safe_url(r.get("site_url") or r["url"])
+    return rows
+
+
+def settings_rows(ctx: Ctx) -> list[dict[str, Any]]:
+    """Return ``{name, value, origin, help, secret}`` per setting, secrets redacted.
+
+    :param ctx: the request context.
+    """
+    values = ctx.settings.redacted()
+    return [{"name": s.name, "value": values.get(s.name), "origin": ctx.settings.origins.get(s.name, "default"),
+             "help": s.help, "secret": s.secret} for s in SETTINGS]
+
+
+# -- views -----------------------------------------------------------------------------------
+def api_index(ctx: Ctx) -> Response:
+    """List the endpoints."""
+    return json_response({"endpoints": ["/api/digests", "/api/digests/<date>", "/api/stories?date=", "/api/stories/<id>",
+                                        "/api/search?q=", "/api/sources", "/api/facts?type=&since=", "/api/settings"]})
+
+
+def api_digests(ctx: Ctx) -> Response:
+    """List stored digests, newest first."""
+    base = ctx.request.base_url.rstrip("/")
+    rows = [{**d, "url": f"{base}/api/digests/{d['date']}"} for d in digest_list(ctx.store)]
+    return json_response({"digests": rows})
+
+
+def api_digest(ctx: Ctx, date: str) -> Response:
+    """Return one stored digest as its schema ``newsbrief.digest/1`` data."""
+    return json_response(load_digest(ctx.store, date))
+
+
+def api_stories(ctx: Ctx) -> Response:
+    """List stories, optionally those with an article on ``?date=``."""
+    day = ctx.request.date_arg("date")
+    return json_response({"date": day, "stories": [_story_summary(r) for r in ctx.store.story_rows(day=day)]})
+
+
+def api_story(ctx: Ctx, story_id: str) -> Response:
+    """Return one story and its articles."""
+    story = story_detail(ctx.store, story_id)
+    for a in story["articles"]:
+        a.pop("safe_url")
+    return json_response(story)
+
+
+def api_search(ctx: Ctx) -> Response:
+    """Search articles."""
+    query = ctx.request.arg("q")
+    limit = ctx.request.int_arg("limit", 20, low=1, high=200)
+    rows = run_search(ctx.store, query, limit=limit)
+    for r in rows:
+        r.pop("safe_url")
+    return json_response({"query": query, "results": rows})
+
+
+def api_sources(ctx: Ctx) -> Response:
+    """List sources and their health."""
+    rows = source_health(ctx.store)
+    for r in rows:
+        r.pop("safe_url")
+    return json_response({"sources": rows})
+
+
+def api_facts(ctx: Ctx) -> Response:
+    """List facts, optionally of one ``?type=`` and from ``?since=`` on."""
+    kind = ctx.request.arg("type") or None
+    if kind is not None and kind not in FACT_TYPES:
+        raise BadRequest(f"type: {kind!r} is not one of {', '.join(FACT_TYPES)}")
+    since = ctx.request.date_arg("since")
+    return json_response({"type": kind, "since": since, "facts": ctx.store.facts(type=kind, since=since)})
+
+
+def api_settings(ctx: Ctx) -> Response:
+    """Show settings, secrets redacted."""
+    return json_response({"data_dir": str(ctx.settings.data_dir), "settings": settings_rows(ctx)})
+
+
+def register_api(router: Router) -> None:
+    """Add the ``/api`` routes.
+
+    :param router: the app's router.
+    """
+    router.add(r"/api/?", api_index)
+    router.add(r"/api/digests/?", api_digests)
+    router.add(rf"/api/digests/{DATE}", api_digest)
+    router.add(r"/api/stories/?", api_stories)
+    router.add(rf"/api/stories/{STORY_ID}", api_story)
+    router.add(r"/api/search", api_search)
+    router.add(r"/api/sources", api_sources)
+    router.add(r"/api/facts", api_facts)
+    router.add(r"/api/settings", api_settings)

@@ -1,0 +1,126 @@
+"""The HTML pages: today's digest, past digests, a story's timeline, search, sources, settings, feeds.
+
+Every page extends ``web_base.j2`` (one layout, one nav) and goes through Jinja2
+autoescaping; links come only from :func:`newsbrief.render.safe_url`. A digest is also
+served as Markdown, plain text, JSON or the standalone HTML file by a path suffix
+(``/digests/2026-11-27.md``), and the stored digests as Atom and JSON feeds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING, Any
+
+from ..render import build_context, digest_from_dict, render
+from ..render.feeds import digest_feed
+from .api import (
+    DATE,
+    STORY_ID,
+    digest_list,
+    load_digest,
+    run_search,
+    settings_rows,
+    source_health,
+    story_detail,
+)
+from .http import Response, Router
+
+if TYPE_CHECKING:
+    from .app import Ctx
+
+__all__ = ["register_pages"]
+
+LOGGER = logging.getLogger(__name__)
+
+FEED_LIMIT = 20
+_VARIANTS = {
+    "md": "text/markdown; charset=utf-8",
+    "txt": "text/plain; charset=utf-8",
+    "json": "application/json; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+}
+_RENDER_FORMAT = {"md": "md", "txt": "text", "json": "json", "html": "html"}
+
+
+def _digest_page(ctx: Ctx, data: dict[str, Any]) -> Response:
+    digest = digest_from_dict(data)
+    dates = [d.isoformat() for d in ctx.store.digest_dates()]
+    here = digest.date.isoformat()
+    pos = dates.index(here) if here in dates else -1
+    newer = dates[pos - 1] if pos > 0 else None
+    older = dates[pos + 1] if 0 <= pos < len(dates) - 1 else None
+    return ctx.page("web_digest.j2", digest=build_context(digest), newer=newer, older=older, latest=pos == 0)
+
+
+def index(ctx: Ctx) -> Response:
+    """Show the latest digest (or how to make one)."""
+    dates = ctx.store.digest_dates()
+    if not dates:
+        return ctx.page("web_empty.j2")
+    return _digest_page(ctx, load_digest(ctx.store, dates[0].isoformat()))
+
+
+def digests(ctx: Ctx) -> Response:
+    """List the stored digests."""
+    return ctx.page("web_digests.j2", digests=digest_list(ctx.store))
+
+
+def digest(ctx: Ctx, date: str, fmt: str | None = None) -> Response:
+    """Show one digest, or one of its text formats when the path has a suffix."""
+    data = load_digest(ctx.store, date)
+    if fmt is None:
+        return _digest_page(ctx, data)
+    return Response(render(digest_from_dict(data), _RENDER_FORMAT[fmt]), content_type=_VARIANTS[fmt])
+
+
+def story(ctx: Ctx, story_id: str) -> Response:
+    """Show a story's timeline: its articles by time, with membership scores and reasons."""
+    detail = story_detail(ctx.store, story_id)
+    since = dt.date.fromisoformat(detail["first_seen"][:10])
+    facts = [f for f in ctx.store.facts(since=since) if f["story_id"] == story_id]
+    outlets = sorted({a["outlet"] for a in detail["articles"] if a["outlet"]})
+    return ctx.page("web_story.j2", story=detail, facts=facts, outlets=outlets)
+
+
+def search(ctx: Ctx) -> Response:
+    """Search articles; an empty query shows the form, a malformed one a 400."""
+    query = ctx.request.arg("q")
+    results = run_search(ctx.store, query, limit=ctx.request.int_arg("limit", 50, low=1, high=200)) if query else None
+    return ctx.page("web_search.j2", query=query, results=results)
+
+
+def sources(ctx: Ctx) -> Response:
+    """Show every source's health."""
+    return ctx.page("web_sources.j2", sources=source_health(ctx.store))
+
+
+def settings(ctx: Ctx) -> Response:
+    """Show the settings, secrets redacted, and where each came from."""
+    return ctx.page("web_settings.j2", settings=settings_rows(ctx), data_dir=str(ctx.settings.data_dir))
+
+
+def feed(ctx: Ctx, kind: str) -> Response:
+    """Serve the latest digests as an Atom or JSON feed."""
+    stored = [ctx.store.digest(day) for day in ctx.store.digest_dates()[:FEED_LIMIT]]
+    items = [digest_from_dict(d) for d in stored if d]
+    text = digest_feed(items, fmt=kind, base_url=ctx.request.base_url, title=ctx.settings["digest.title"])
+    kind_type = "application/atom+xml" if kind == "atom" else "application/feed+json"
+    return Response(text, content_type=f"{kind_type}; charset=utf-8")
+
+
+def register_pages(router: Router) -> None:
+    """Add the HTML and feed routes.
+
+    :param router: the app's router.
+    """
+    router.add(r"/", index)
+    router.add(r"/digests/?", digests)
+    router.add(rf"/digests/{DATE}(?:\.(?P<fmt>md|txt|json|html))?", digest)
+    # The links inside the feeds (``digest_feed``) point at ``<base>/digest-<date>.html``.
+    router.add(rf"/digest-{DATE}\.html", digest)
+    router.add(rf"/stories/{STORY_ID}", story)
+    router.add(r"/search", search)
+    router.add(r"/sources", sources)
+    router.add(r"/settings", settings)
+    router.add(r"/feed\.(?P<kind>atom|json)", feed)

@@ -1,0 +1,295 @@
+"""The web UI and JSON API, in process through ``httpx.WSGITransport``, plus one real-server smoke test."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import httpx
+import pytest
+from factories import make_article
+
+from newsbrief.config import load_settings
+from newsbrief.errors import StoreError
+from newsbrief.store import open_store
+from newsbrief.web import ServerThread, make_app
+from newsbrief.web.http import CSP
+
+if TYPE_CHECKING:
+    from newsbrief.demo import DemoResult
+
+EVIL = "<script>alert('x')</script>"
+
+
+def _client(app: Any) -> httpx.Client:
+    return httpx.Client(transport=httpx.WSGITransport(app=app), base_url="http://testserver")
+
+
+@pytest.fixture(scope="module")
+def web_settings(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return load_settings(data_dir=tmp_path_factory.mktemp("web"), env={"NEWSBRIEF_SMTP_PASSWORD": "hunter2-secret"})
+
+
+@pytest.fixture(scope="module")
+def client(demo: DemoResult, web_settings: Any) -> Iterator[httpx.Client]:
+    with _client(make_app(demo.db_path, settings=web_settings)) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def facts_db(demo: DemoResult) -> dict[str, Any]:
+    """Known ids and dates from the demo database."""
+    with open_store(demo.db_path, migrate=False) as store:
+        dates = store.digest_dates()
+        latest = store.digest(dates[0])
+        assert latest is not None
+        story = next(it for sec in latest["sections"] if sec["kind"] == "stories" for it in sec["items"])
+        members = store.story_members(story["story_id"])
+        return {"dates": [d.isoformat() for d in dates], "latest": latest, "story": story, "members": members,
+                "sources": store.source_rows()}
+
+
+# -- pages -----------------------------------------------------------------------------------
+def test_index_shows_the_latest_digest(client: httpx.Client, facts_db: dict[str, Any]) -> None:
+    r = client.get("/")
+    assert r.status_code == 200
+    assert r.headers["content-type"] == "text/html; charset=utf-8"
+    assert facts_db["latest"]["title"] in r.text
+    assert f'href="/stories/{facts_db["story"]["story_id"]}"' in r.text
+    assert '<a href="/digests"' in r.text and 'href="/sources"' in r.text  # the shared nav
+    assert f'href="/digests/{facts_db["dates"][1]}"' in r.text  # link to the older digest
+
+
+@pytest.mark.parametrize("path, needle", [
+    ("/digests", "Digests"),
+    ("/search", "Full-text search"),
+    ("/search?q=chip", "<mark>"),
+    ("/sources", "Circuit Ledger"),
+    ("/settings", "fetch.timeout"),
+])
+def test_pages_answer_200_with_content(client: httpx.Client, path: str, needle: str) -> None:
+    r = client.get(path)
+    assert r.status_code == 200, r.text
+    assert needle in r.text
+    assert r.headers["content-security-policy"] == CSP
+    assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_digest_list_and_each_digest(client: httpx.Client, facts_db: dict[str, Any]) -> None:
+    listing = client.get("/digests").text
+    for day in facts_db["dates"]:
+        assert f'href="/digests/{day}"' in listing
+        page = client.get(f"/digests/{day}")
+        assert page.status_code == 200
+        assert day in page.text
+
+
+@pytest.mark.parametrize("suffix, ctype, needle", [
+    ("md", "text/markdown", "# Daily briefing"),
+    ("txt", "text/plain", "Daily briefing"),
+    ("json", "application/json", '"schema": "newsbrief.digest/1"'),
+    ("html", "text/html", "<!DOCTYPE html>"),
+])
+def test_digest_variants(client: httpx.Client, facts_db: dict[str, Any], suffix: str, ctype: str, needle: str) -> None:
+    r = client.get(f"/digests/{facts_db['dates'][0]}.{suffix}")
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith(ctype)
+    assert needle in r.text
+
+
+def test_story_timeline(client: httpx.Client, facts_db: dict[str, Any]) -> None:
+    r = client.get(f"/stories/{facts_db['story']['story_id']}")
+    assert r.status_code == 200
+    members = facts_db["members"]
+    positions = [r.text.index(f'id="article-{m["article_id"]}"') for m in members]
+    assert positions == sorted(positions)  # by time
+    for m in members:
+        assert f"membership score {m['score']:.3f}" in r.text
+        assert f'href="{m["url"]}"' in r.text
+    assert "all reasons" in r.text and m["reasons"]["decision"].replace("_", " ") in r.text
+
+
+def test_feeds(client: httpx.Client, facts_db: dict[str, Any]) -> None:
+    atom = client.get("/feed.atom")
+    assert atom.status_code == 200 and atom.headers["content-type"].startswith("application/atom+xml")
+    entries = ET.fromstring(atom.content).findall("{http://www.w3.org/2005/Atom}entry")
+    assert len(entries) == len(facts_db["dates"])
+    feed = client.get("/feed.json").json()
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["items"][0]["title"] == facts_db["latest"]["title"]
+    link = httpx.URL(feed["items"][0]["url"])
+    assert link.host == "testserver"
+    assert client.get(link.path).status_code == 200  # entry links resolve on this server
+
+
+def test_settings_page_redacts_secrets(client: httpx.Client) -> None:
+    for path in ("/settings", "/api/settings"):
+        r = client.get(path)
+        assert "hunter2-secret" not in r.text
+        assert "***" in r.text
+    rows = {s["name"]: s for s in client.get("/api/settings").json()["settings"]}
+    assert rows["smtp.password"]["origin"] == "env" and rows["fetch.timeout"]["origin"] == "default"
+
+
+# -- API -------------------------------------------------------------------------------------
+def test_api_digests(client: httpx.Client, facts_db: dict[str, Any]) -> None:
+    listing = client.get("/api/digests").json()["digests"]
+    assert [d["date"] for d in listing] == facts_db["dates"]
+    assert listing[0]["title"] == facts_db["latest"]["title"]
+    one = client.get(f"/api/digests/{facts_db['dates'][0]}")
+    assert one.headers["content-type"] == "application/json; charset=utf-8"
+    data = one.json()
+    assert data["schema"] == "newsbrief.digest/1"
+    assert data == facts_db["latest"]
+    assert {"date", "title", "generated_at", "lede", "stats", "sections"} <= set(data)
+
+
+def test_api_stories(client: httpx.Client, facts_db: dict[str, Any]) -> None:
+    day = facts_db["dates"][0]
+    stories = client.get(f"/api/stories?date={day}").json()["stories"]
+    assert facts_db["story"]["story_id"] in {s["id"] for s in stories}
+    assert all(s["n_articles"] == len(s["article_ids"]) for s in stories)
+    assert len(client.get("/api/stories").json()["stories"]) >= len(stories)
+    story = client.get(f"/api/stories/{facts_db['story']['story_id']}").json()
+    assert [a["id"] for a in story["articles"]] == [m["article_id"] for m in facts_db["members"]]
+    assert {"published", "outlet", "title", "url", "score", "reasons"} <= set(story["articles"][0])
+    assert story["title"]
+
+
+def test_api_search_sources_facts(client: httpx.Client, facts_db: dict[str, Any]) -> None:
+    results = client.get("/api/search", params={"q": "chip", "limit": 3}).json()["results"]
+    assert 0 < len(results) <= 3 and {"id", "title", "snippet", "story_id"} <= set(results[0])
+    sources = client.get("/api/sources").json()["sources"]
+    assert [s["url"] for s in sources] == [s["url"] for s in facts_db["sources"]]
+    assert {"status", "item_count", "last_success_at", "error_count", "last_error", "next_poll_at"} <= set(sources[0])
+    facts = client.get("/api/facts", params={"type": "funding", "since": facts_db["dates"][-1]}).json()["facts"]
+    assert facts and {f["type"] for f in facts} == {"funding"}
+    assert all(f["day"] >= facts_db["dates"][-1] for f in facts)
+
+
+# -- errors ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("path", ["/nope", "/digests/2001-01-01", "/digests/2026-13-45", "/stories/st_missing",
+                                  "/digests/2026-11-27.exe"])
+def test_page_404(client: httpx.Client, path: str) -> None:
+    r = client.get(path)
+    assert r.status_code == 404
+    assert r.headers["content-type"].startswith("text/html") and "Not found" in r.text
+    assert r.headers["content-security-policy"] == CSP
+
+
+@pytest.mark.parametrize("path", ["/api/nope", "/api/digests/2001-01-01", "/api/stories/st_missing"])
+def test_api_404(client: httpx.Client, path: str) -> None:
+    r = client.get(path)
+    assert r.status_code == 404
+    assert set(r.json()) == {"error"}
+
+
+@pytest.mark.parametrize("path, status", [
+    ("/search?q=chip+AND", 400), ("/api/search?q=%22", 400), ("/api/search", 400), ("/api/stories?date=bad", 400),
+    ("/api/facts?type=bogus", 400), ("/api/facts?since=yesterday", 400), ("/api/search?q=chip&limit=0", 400),
+])
+def test_bad_requests(client: httpx.Client, path: str, status: int) -> None:
+    r = client.get(path)
+    assert r.status_code == status
+    assert "Traceback" not in r.text
+    if path.startswith("/api/"):
+        assert r.json()["error"]
+    else:
+        assert "search: bad query" in r.text and "\n" not in r.text.split('class="error">')[1].split("</p>")[0]
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
+def test_writes_are_refused(client: httpx.Client, method: str) -> None:
+    for path in ("/", "/api/digests"):
+        r = client.request(method, path)
+        assert r.status_code == 405
+        assert r.headers["allow"] == "GET, HEAD"
+
+
+def test_head(client: httpx.Client) -> None:
+    r = client.head("/")
+    assert r.status_code == 200 and r.content == b"" and int(r.headers["content-length"]) > 1000
+
+
+def test_unexpected_error_hides_details(demo: DemoResult, web_settings: Any) -> None:
+    app = make_app(demo.db_path, settings=web_settings)
+
+    def boom(ctx: Any) -> Any:
+        raise RuntimeError("secret internal detail")
+
+    app.router.add(r"/boom", boom)  # type: ignore[attr-defined]
+    app.router.add(r"/api/boom", boom)  # type: ignore[attr-defined]
+    with _client(app) as c:
+        page, api = c.get("/boom"), c.get("/api/boom")
+    assert page.status_code == api.status_code == 500
+    assert "secret internal detail" not in page.text + api.text and "Traceback" not in page.text
+    assert api.json() == {"error": "internal error; see the server log"}
+
+
+# -- escaping, empty and missing stores ------------------------------------------------------
+def _copy_db(src: Path, dest: Path) -> Path:
+    with sqlite3.connect(src) as a, sqlite3.connect(dest) as b:
+        a.backup(b)
+    return dest
+
+
+def test_feed_text_is_escaped(demo: DemoResult, web_settings: Any, tmp_path: Path) -> None:
+    path = _copy_db(demo.db_path, tmp_path / "evil.db")
+    with open_store(path) as store:
+        store.add_source("http://evil.example/feed.xml", title=EVIL)
+        src = store.get_source("http://evil.example/feed.xml")
+        assert src is not None and src.id is not None
+        store.update_source(src.id, last_error=EVIL, error_count=3, last_fetch_at="2026-11-28T00:00:00+00:00",
+                            site_url="javascript:alert(1)")
+        art = make_article("evil1", title=f"Zanzibarquux {EVIL}", text="Zanzibarquux <b>bold</b> claims.",
+                           day="2026-11-28", url="javascript:alert(1)")
+        store.upsert_articles([(art, 0, src.id)])
+        store.put_memberships([("evil1", "st_evil", 0.9, {"decision": EVIL}, dt.date(2026, 11, 28))])
+        data = json.loads(json.dumps(store.digest(store.digest_dates()[0])))
+        data["date"], data["title"] = "2026-11-28", f"Briefing {EVIL}"
+        item = data["sections"][0]["items"][0]
+        item["headline"] = EVIL
+        item["sources"][0]["url"] = "javascript:alert(1)"
+        store.save_digest(dt.date(2026, 11, 28), title=data["title"], data=data, stories=[])
+    with _client(make_app(path, settings=web_settings)) as c:
+        pages = {p: c.get(p) for p in ("/", "/digests", "/stories/st_evil", "/search?q=Zanzibarquux", "/sources")}
+    for p, r in pages.items():
+        assert r.status_code == 200, p
+        assert "<script>" not in r.text, p
+        assert "javascript:" not in r.text, p
+    assert "&lt;script&gt;" in pages["/"].text and "&lt;script&gt;" in pages["/stories/st_evil"].text
+    assert "&lt;b&gt;bold&lt;/b&gt;" in pages["/search?q=Zanzibarquux"].text
+
+
+def test_empty_and_missing_store(web_settings: Any, tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no database"):
+        make_app(tmp_path / "missing.db", settings=web_settings)
+    assert not (tmp_path / "missing.db").exists()
+    open_store(tmp_path / "empty.db").close()
+    with _client(make_app(tmp_path / "empty.db", settings=web_settings)) as c:
+        assert "No digest has been made yet" in c.get("/").text
+        assert c.get("/api/digests").json() == {"digests": []}
+        assert c.get("/sources").status_code == 200
+        assert c.get("/feed.atom").status_code == 200
+
+
+# -- the real server -------------------------------------------------------------------------
+@pytest.mark.serial
+def test_real_server_smoke(demo: DemoResult, web_settings: Any) -> None:
+    app = make_app(demo.db_path, settings=web_settings)
+    with ServerThread(app) as srv:
+        url = srv.url
+        assert url.startswith("http://127.0.0.1:")
+        with httpx.Client(base_url=url, timeout=10, trust_env=False) as c:
+            home = c.get("/")
+            assert home.status_code == 200 and "Daily briefing" in home.text
+            assert home.headers["content-security-policy"] == CSP
+            digests = c.get("/api/digests")
+            assert digests.status_code == 200 and digests.json()["digests"]
+    with pytest.raises(httpx.TransportError):  # stopped and closed on exit
+        httpx.get(url, timeout=2, trust_env=False)
