@@ -51,7 +51,7 @@ def test_layout_each_story_once() -> None:
     assert len(covered) == len(set(covered))
     assert digest.title == "Brief — Friday, 27 November 2026"
     assert digest.lede and all(s.article_ids for s in digest.lede)
-    assert "Orbital Forge" in digest.lede[-1].text
+    assert digest.lede[-1] == CitedSentence("Also today: funding for Lumen Grid.", ("f0",))
 
 
 def test_reading_budget_turns_stories_into_one_liners() -> None:

@@ -107,3 +107,12 @@ def test_quantities_are_not_money_dates_or_percents() -> None:
 def test_named_days_are_not_weekdays() -> None:
     spans = find_dates("The Black Friday sale starts on November 27.", dt.date(2026, 11, 11))
     assert [(s.text, s.start) for s in spans] == [("November 27", dt.date(2026, 11, 27))]
+
+
+def test_bare_weekday_of_publication_day_is_that_day() -> None:
+    from newsbrief.facts import extract_sentence_facts
+    from newsbrief.model import Event
+
+    friday = dt.date(2026, 11, 27)
+    facts = extract_sentence_facts("The company said on Friday that it would open the plant.", published=friday)
+    assert not [f for f in facts if isinstance(f, Event) and f.start and f.start > friday]

@@ -2,8 +2,8 @@
 
 Layout, mirroring an editor's briefing:
 
-1. a lede naming the lead stories and the names that recur across the day, every
-   sentence citing the articles it draws on;
+1. a lede naming the lead stories and what the roundups hold, every sentence citing
+   the articles it draws on;
 2. story sections, best first: headline, cited summary paragraphs, sources, and a
    ``new`` / ``update`` marker from the story's memory across digests;
 3. roundups of funding rounds and regulation, one cited line each;
@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
 
 from .model import (
-    Article, CitedSentence, Digest, DigestItem, DigestSection, Entity, Event, Fact, FundingRound, Regulation, Summary,
+    Article, CitedSentence, Digest, DigestItem, DigestSection, Event, Fact, FundingRound, Regulation, Summary,
 )
 from .rank import RankedStory
 
@@ -126,6 +125,24 @@ def _event_item(bundle: StoryBundle, event: Event) -> DigestItem:
     )
 
 
+def _distinct_events(facts: Sequence[Fact], day: dt.date) -> list[Event]:
+    """Upcoming events of one story, one per span of dates.
+
+    Events that end on or before ``day`` are not upcoming. Several outlets often date the
+    same milestone differently ("by the end of September 2027", "in the third quarter of
+    2027"): events of one story whose date ranges overlap are one calendar line, the best
+    corroborated (most articles) and then the most precise (shortest range) wins.
+    """
+    events = [e for e in facts if isinstance(e, Event) and e.start is not None and (e.end or e.start) > day]
+    events.sort(key=lambda e: (-len(e.article_ids), ((e.end or e.start) - e.start).days, e.start, e.sentence))  # type: ignore[operator]
+    kept: list[Event] = []
+    for e in events:
+        end = e.end or e.start
+        if not any(e.start <= (k.end or k.start) and k.start <= end for k in kept):  # type: ignore[operator]
+            kept.append(e)
+    return kept
+
+
 def _deadline_item(bundle: StoryBundle, rule: Regulation) -> DigestItem:
     assert rule.deadline is not None
     label = f"{rule.deadline.strftime('%a %d %b %Y')} (deadline)"
@@ -143,6 +160,10 @@ def _headline_cites(bundle: StoryBundle) -> tuple[str, ...]:
     return ids[:3] or tuple(a.id for a in bundle.articles[:1])
 
 
+def _join(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _lede(lead: Sequence[StoryBundle], everything: Sequence[StoryBundle]) -> tuple[CitedSentence, ...]:
     sentences: list[CitedSentence] = []
     if not lead:
@@ -153,22 +174,20 @@ def _lede(lead: Sequence[StoryBundle], everything: Sequence[StoryBundle]) -> tup
         rest = lead[1:3]
         names = "; ".join(b.summary.headline.rstrip(".") for b in rest)
         sentences.append(CitedSentence(f"Also in focus: {names}.", tuple(i for b in rest for i in _headline_cites(b))))
-    # Names that recur across stories are the day's themes; cite one article per story naming them.
-    counts: Counter[str] = Counter()
-    where: dict[str, list[str]] = {}
-    for b in everything:
-        names = {f.name for f in b.facts if isinstance(f, Entity) and f.label in {"ORG", "PERSON", "PRODUCT"}
-                 and not (f.name.isupper() and len(f.name) <= 3)}
-        for name in names:
-            hit = next((a.id for a in b.articles if name in a.text or name in a.title), None)
-            if hit:
-                counts[name] += 1
-                where.setdefault(name, []).append(hit)
-    themes = [n for n, c in counts.most_common() if c >= 2][:4]
-    if themes:
-        joined = ", ".join(themes[:-1]) + (" and " if len(themes) > 1 else "") + themes[-1]
-        sentences.append(CitedSentence(f"The names that recur across the day's stories: {joined}.",
-                                       tuple(dict.fromkeys(i for t in themes for i in where[t][:2]))))
+    # The roundups in one line: who raised money, which rules moved; every name from a cited fact.
+    rounds = [f for b in everything if b not in lead for f in b.facts if isinstance(f, FundingRound) and not f.aggregate]
+    rules = [f for b in everything if b not in lead for f in b.facts if isinstance(f, Regulation)]
+    companies = list(dict.fromkeys(f.company for f in rounds if f.company))[:4]
+    regulators = list(dict.fromkeys(f.regulator for f in rules if f.regulator))[:2]
+    parts = []
+    if companies:
+        parts.append("funding for " + _join(companies))
+    if regulators:
+        parts.append("regulatory moves by " + _join(regulators))
+    if parts:
+        cites = [i for f in rounds if f.company in companies for i in f.article_ids[:1]]
+        cites += [i for f in rules if f.regulator in regulators for i in f.article_ids[:1]]
+        sentences.append(CitedSentence("Also today: " + "; ".join(parts) + ".", tuple(dict.fromkeys(cites))))
     return tuple(sentences)
 
 
@@ -209,11 +228,10 @@ def compose_digest(
             regulation.extend(_fact_item(b, f, day) for f in rules)
         elif b.summary.sentences:
             short.append(_story_item(b, day, one_line=True))
-    upcoming = [_event_item(b, e) for b in bundles for e in b.facts
-                if isinstance(e, Event) and e.start is not None and (e.end or e.start) >= day]
+    upcoming = [_event_item(b, e) for b in bundles for e in _distinct_events(b.facts, day)]
     upcoming += [_deadline_item(b, r) for b in bundles
                  for r in _best_per_key([f for f in b.facts if isinstance(f, Regulation) and f.deadline], lambda f: "rule")
-                 if r.deadline and r.deadline >= day]
+                 if r.deadline and r.deadline > day]
     ahead = sorted(upcoming, key=lambda it: (str(it.extra["start"]), it.story_id))
     sections = [
         DigestSection("stories", "Top stories", tuple(_story_item(b, day, one_line=False) for b in full)),

@@ -192,8 +192,10 @@ def _weekday(word: str, which: str, pub: dt.date, future: bool | None) -> tuple[
         d = monday + dt.timedelta(days=wd - 7)
     elif which == "this":
         d = monday + dt.timedelta(days=wd)
+    elif wd == pub.weekday():
+        d = pub  # a bare "on Friday" in Friday's paper is that day, not a week later
     elif future:
-        delta = (wd - pub.weekday()) % 7 or 7
+        delta = (wd - pub.weekday()) % 7
         d = pub + dt.timedelta(days=delta)
     else:
         d = pub - dt.timedelta(days=(pub.weekday() - wd) % 7)
