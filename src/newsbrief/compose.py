@@ -175,8 +175,10 @@ def _lede(lead: Sequence[StoryBundle], everything: Sequence[StoryBundle]) -> tup
         names = "; ".join(b.summary.headline.rstrip(".") for b in rest)
         sentences.append(CitedSentence(f"Also in focus: {names}.", tuple(i for b in rest for i in _headline_cites(b))))
     # The roundups in one line: who raised money, which rules moved; every name from a cited fact.
-    rounds = [f for b in everything if b not in lead for f in b.facts if isinstance(f, FundingRound) and not f.aggregate]
-    rules = [f for b in everything if b not in lead for f in b.facts if isinstance(f, Regulation)]
+    rounds = [f for b in everything if b not in lead for f in _best_per_key(
+        [f for f in b.facts if isinstance(f, FundingRound) and not f.aggregate], _round_key)]
+    rules = [f for b in everything if b not in lead for f in _best_per_key(
+        [f for f in b.facts if isinstance(f, Regulation) and len(f.regulator.split()) > 1], lambda f: "rule")]
     companies = list(dict.fromkeys(f.company for f in rounds if f.company))[:4]
     regulators = list(dict.fromkeys(f.regulator for f in rules if f.regulator))[:2]
     parts = []
