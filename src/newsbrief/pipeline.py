@@ -25,6 +25,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,10 +37,10 @@ from . import render as render_mod
 from .cluster import ClusterDoc, StreamClusterer
 from .compose import ComposeOptions, StoryBundle, compose_digest
 from .config import Settings
-from .dedup import canonical_url, find_duplicate, simhash
+from .dedup import DedupIndex, canonical_url, simhash
 from .embed import article_text, load_embedder
 from .errors import FetchError, ParseError
-from .extract import build_article, needs_page
+from .extract import build_articles, needs_page
 from .facts import extract_facts, fact_to_dict, merge_facts
 from .feeds import parse_feed
 from .fetch import FetchOutcome, FetchRequest, FetchSettings, fetch_all, next_poll, read_local
@@ -170,30 +171,34 @@ def ingest(
         for outcome in fetch_all([FetchRequest(u, kind="page") for u in wanted], settings=fset, transport=transport, on_done=page_tick):
             pages[outcome.request.url] = outcome
             report.pages += 1
-    built: list[tuple[Article, int | None]] = []
+    items, owners = [], []
     for entry, source, outlet in fresh.values():
         page_outcome = pages.get(entry.link)
-        page = page_outcome.result if page_outcome else None
         if page_outcome is not None and page_outcome.error:
             store.record_skip("extract", entry.link, f"{page_outcome.error} (kept the feed text)")
-        result = build_article(entry, page=page, outlet=outlet, fetched_at=now)
+        items.append((entry, page_outcome.result if page_outcome else None, outlet))
+        owners.append(source.id)
+    workers = min(2, os.cpu_count() or 1) if len(items) >= 64 else 1
+    built: list[tuple[Article, int | None]] = []
+    for source_id, result in zip(owners, build_articles(items, fetched_at=now, workers=workers)):
         if isinstance(result, Skip):
             store.record_skip(result.stage, result.what, result.reason)
             report.skipped += 1
             continue
-        built.append((result, source.id))
+        built.append((result, source_id))
+    progress("extract", len(items), len(items))
 
     # 4. dedup: exact and near-duplicate copies point at the article they repeat.
-    known = store.fingerprints(since=now - dt.timedelta(days=30))
+    index = DedupIndex(store.fingerprints(since=now - dt.timedelta(days=30)))
     to_store: list[tuple[Article, int, int | None]] = []
     for article, source_id in sorted(built, key=lambda x: (x[0].published, x[0].id)):
         sh = simhash(article.text)
-        original = find_duplicate(article, known=known)
+        original = index.find(article, similarity=sh)
         if original is not None and original != article.id:
             article = dataclasses.replace(article, duplicate_of=original)
             report.duplicates += 1
         else:
-            known.append((article.id, article.content_hash, sh))
+            index.add(article.id, article.content_hash, sh)
         to_store.append((article, sh, source_id))
     report.new_articles = store.upsert_articles(to_store)
     return report
