@@ -88,7 +88,7 @@ class Ctx:
             self._store.close()
 
 
-pass_ctx = click.make_pass_decorator(Ctx)
+pass_ctx: Callable[[Callable[..., Any]], Callable[..., Any]] = click.make_pass_decorator(Ctx)
 
 
 def _parse_day(value: str | None) -> dt.date:

@@ -180,12 +180,12 @@ def ingest(
         owners.append(source.id)
     workers = min(2, os.cpu_count() or 1) if len(items) >= 64 else 1
     built: list[tuple[Article, int | None]] = []
-    for source_id, result in zip(owners, build_articles(items, fetched_at=now, workers=workers)):
-        if isinstance(result, Skip):
-            store.record_skip(result.stage, result.what, result.reason)
+    for source_id, made in zip(owners, build_articles(items, fetched_at=now, workers=workers)):
+        if isinstance(made, Skip):
+            store.record_skip(made.stage, made.what, made.reason)
             report.skipped += 1
             continue
-        built.append((result, source_id))
+        built.append((made, source_id))
     progress("extract", len(items), len(items))
 
     # 4. dedup: exact and near-duplicate copies point at the article they repeat.

@@ -10,7 +10,7 @@ import email.utils
 import smtplib
 import ssl
 from email.message import EmailMessage
-from typing import Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 import httpx
 
@@ -39,7 +39,7 @@ def build_email(digest: Digest, *, sender: str, recipients: Sequence[str]) -> Em
     return msg
 
 
-def send_email(digest: Digest, *, smtp: Mapping[str, object], timeout: float = 30.0) -> list[str]:
+def send_email(digest: Digest, *, smtp: Mapping[str, Any], timeout: float = 30.0) -> list[str]:
     """Send the digest to ``smtp["recipients"]``; return the recipients accepted.
 
     :param digest: the digest.
@@ -47,7 +47,7 @@ def send_email(digest: Digest, *, smtp: Mapping[str, object], timeout: float = 3
     :param timeout: socket timeout in seconds.
     """
     host, port = str(smtp.get("host") or ""), int(smtp.get("port") or 587)
-    recipients = [str(r) for r in (smtp.get("recipients") or [])]  # type: ignore[union-attr]
+    recipients = [str(r) for r in (smtp.get("recipients") or [])]
     if not host:
         raise PublishError("publish: smtp.host is not set; configure [smtp] in config.toml")
     if not recipients or not smtp.get("sender"):

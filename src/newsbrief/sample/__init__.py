@@ -24,7 +24,8 @@ def sample_root() -> Path:
 
 def answer_key() -> dict[str, Any]:
     """Return the parsed ``answer_key.json``."""
-    return json.loads((sample_root() / "answer_key.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads((sample_root() / "answer_key.json").read_text(encoding="utf-8"))
+    return data
 
 
 def sample_days() -> list[str]:
