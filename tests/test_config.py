@@ -85,3 +85,8 @@ def test_every_setting_is_documented_in_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [s.name for s in SETTINGS if f"`{s.name}`" not in readme]
     assert not missing, f"settings missing from README: {missing}"
+
+
+def test_choices_are_enforced(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cluster.granularity in NEWSBRIEF_CLUSTER_GRANULARITY must be one of event, storyline"):
+        load_settings(data_dir=tmp_path, env={"NEWSBRIEF_CLUSTER_GRANULARITY": "topic"})

@@ -28,14 +28,19 @@ def evaluate() -> None:
 @click.option("--embedder", type=click.Choice(["auto", "lexical"]), default="auto", show_default=True)
 @click.option("--predictions", type=click.Path(dir_okay=False), help="Write predicted clusters (JSONL) here.")
 @click.option("--hdbscan", "compare_hdbscan", is_flag=True, help="Also run HDBSCAN over the same embeddings.")
+@click.option("--granularity", type=click.Choice(["storyline", "event"]), default="storyline", show_default=True,
+              help="Story granularity: storyline is the benchmark protocol's tuning, event the digest default.")
+@click.option("--split", type=click.Choice(["all", "even", "odd"]), default="all", show_default=True,
+              help="Score all stories, or the even (tuning) or odd (held-out) half.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @handle_errors
-def eval_clustering(data: str, embedder: str, predictions: str | None, compare_hdbscan: bool, as_json: bool) -> None:
+def eval_clustering(data: str, embedder: str, predictions: str | None, compare_hdbscan: bool, granularity: str,
+                    split: str, as_json: bool) -> None:
     """Run the story clusterer in stream order and score it (pairwise, B-cubed, NMI)."""
     from .eval.clustering import evaluate as run, format_report
 
     result = run(Path(data), embedder=embedder, predictions_out=Path(predictions) if predictions else None,
-                 compare_hdbscan=compare_hdbscan)
+                 compare_hdbscan=compare_hdbscan, granularity=granularity, split=split)
     _emit(result, as_json, format_report(result))
 
 

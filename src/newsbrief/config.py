@@ -35,6 +35,7 @@ class Setting:
     default: Any
     help: str
     secret: bool = False
+    choices: tuple[str, ...] = ()
 
     @property
     def type(self) -> type:
@@ -60,7 +61,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("fetch.respect_robots", True, "Honour robots.txt when fetching article pages."),
     Setting("fetch.proxy", "", "HTTP proxy URL for all requests (empty: none)."),
     Setting("fetch.full_text", True, "Fetch the article page when a feed item is only a teaser."),
-    Setting("cluster.embedder", "auto", "Embedding model: auto (bundled MiniLM, else lexical) or lexical."),
+    Setting("cluster.embedder", "auto", "Embedding model: auto (bundled MiniLM, else lexical) or lexical.",
+            choices=("auto", "minilm", "lexical")),
+    Setting("cluster.granularity", "event", "What a story is: event (a recall and an earnings report stay apart) or storyline.",
+            choices=("event", "storyline")),
     Setting("cluster.window_days", 3, "Days of earlier stories a new article may join."),
     Setting("digest.title", "Daily briefing", "Title printed above every digest."),
     Setting("digest.max_stories", 8, "Stories given a full section; the rest become one-liners."),
@@ -163,6 +167,8 @@ def _coerce(setting: Setting, value: Any, where: str, env: Mapping[str, str] | N
             raise TypeError(type(value).__name__)
     except (ValueError, TypeError) as exc:
         raise ConfigError(f"config: {setting.name} in {where} must be {want.__name__}, got {value!r}") from exc
+    if setting.choices and value not in setting.choices:
+        raise ConfigError(f"config: {setting.name} in {where} must be one of {', '.join(setting.choices)}, got {value!r}")
     return value
 
 

@@ -34,7 +34,7 @@ from typing import Any
 import httpx
 
 from . import render as render_mod
-from .cluster import ClusterDoc, StreamClusterer
+from .cluster import ClusterDoc, ClusterParams, StreamClusterer
 from .compose import ComposeOptions, StoryBundle, compose_digest
 from .config import Settings
 from .dedup import DedupIndex, canonical_url, simhash
@@ -305,7 +305,8 @@ def cluster_new(store: Store, settings: Settings, *, progress: Progress = _noop)
     def doc(a: Article) -> ClusterDoc:
         return ClusterDoc(id=a.id, title=a.title, text=a.text, published=a.published, vector=vectors[a.id])
 
-    clusterer = StreamClusterer()
+    params = ClusterParams.for_embedder(embedder.name, granularity=settings["cluster.granularity"], window_days=window)
+    clusterer = StreamClusterer(params=params)
     for article, story_id in seeded:
         clusterer.seed(doc(article), story_id)
     rows = []
