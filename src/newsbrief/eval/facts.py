@@ -129,7 +129,7 @@ _CLASSES: dict[str, type[Any]] = {"funding": FundingRound, "regulation": Regulat
 def _attributes(kind: str, g: dict[str, Any], p: Any) -> dict[str, bool]:
     if kind == "funding":
         return {
-            "round": (g.get("round") or "") == p.round,
+            "round": (g.get("round") or "").lower() == p.round.lower(),
             "currency": (g.get("currency") or "") == p.currency,
             "valuation": _close(g.get("valuation"), p.valuation),
             "lead_investors": {name_key(x) for x in g.get("lead_investors", [])}
