@@ -29,8 +29,8 @@ def main() -> None:
             start = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
             articles = store.articles_between(start, dt.datetime(2100, 1, 1, tzinfo=dt.timezone.utc))
     print(f"articles={len(articles)} stories={len(set(gold[a.canonical_url] for a in articles))}")
-    print("embedder\tgranularity\tthreshold\tmerge_thr\tsplits\tmerges")
-    for prefer, thresholds in (("auto", (0.27, 0.35, 0.40, 0.45, 0.49, 0.55)), ("lexical", (0.10, 0.15, 0.20, 0.25, 0.30))):
+    print("embedder\tgranularity\tthreshold\tmin_lexical\tmerge_thr\tsplits\tmerges")
+    for prefer, thresholds in (("auto", (0.27, 0.35, 0.45, 0.49, 0.55)), ("lexical", (0.10, 0.15, 0.20, 0.25, 0.30))):
         embedder = load_embedder(prefer=prefer)
         vectors = embedder.encode([article_text(a.title, a.text) for a in articles])
         for granularity in ("storyline", "event"):
@@ -53,7 +53,7 @@ def main() -> None:
                     g2p[gold[url]].add(final(story))
                     p2g[final(story)].add(gold[url])
                 mark = " <- default" if abs(thr - base.threshold) < 1e-9 else ""
-                print(f"{embedder.name}\t{granularity}\t{thr:.2f}\t{params.merge_threshold:.2f}\t"
+                print(f"{embedder.name}\t{granularity}\t{thr:.2f}\t{params.min_lexical:.2f}\t{params.merge_threshold:.2f}\t"
                       f"{sum(len(v) > 1 for v in g2p.values())}\t{sum(len(v) > 1 for v in p2g.values())}{mark}")
 
 

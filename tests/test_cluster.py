@@ -224,9 +224,9 @@ def test_granularity_presets() -> None:
 
     storyline = ClusterParams.for_embedder("minilm-l6-int8")
     event = ClusterParams.for_embedder("minilm-l6-int8", granularity="event")
-    assert event.threshold > storyline.threshold and event.merge_threshold > storyline.merge_threshold
+    assert event.min_lexical > storyline.min_lexical and event.merge_threshold > storyline.merge_threshold
     lexical = ClusterParams.for_embedder("hashing-tf-1024", granularity="event")
     assert lexical.threshold > ClusterParams.for_embedder("hashing-tf-1024").threshold
-    assert ClusterParams.for_embedder("minilm-l6-int8", granularity="event", threshold=0.3).threshold == 0.3
+    assert ClusterParams.for_embedder("minilm-l6-int8", granularity="event", min_lexical=0.3).min_lexical == 0.3
     with pytest.raises(ClusterError, match="granularity"):
         ClusterParams.for_embedder("minilm-l6-int8", granularity="topic")
