@@ -220,3 +220,14 @@ def test_build_articles_in_a_process_pool_matches_sequential() -> None:
     pooled = build_articles(items, fetched_at=NOW, workers=2, chunksize=4)
     serial = build_articles(items, fetched_at=NOW, workers=1)
     assert pooled == serial and len({a.id for a in pooled if isinstance(a, Article)}) == 40
+
+
+def test_missing_extractor_is_a_run_level_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from newsbrief.errors import ExtractError
+    from newsbrief.extract import extract_page
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    with pytest.raises(ExtractError, match="cannot import trafilatura"):
+        extract_page(b"<html><body><p>text</p></body></html>", url="http://x.example/a")

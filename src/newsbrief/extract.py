@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from .dates import as_utc, date_from_url, reconcile_date
 from .dedup import article_id, canonical_url, fingerprint
+from .errors import ExtractError
 from .model import Article, Entry, FetchResult, Skip
 from .sanitize import html_to_text, paragraphs_to_html, sanitize_html
 
@@ -162,7 +163,9 @@ def extract_page(content: bytes | str, *, url: str, want_date: bool = True) -> P
     try:
         import trafilatura
         from htmldate import find_date
-
+    except ImportError as exc:  # a broken install is a run-level failure, not one bad page
+        raise ExtractError(f"extract: cannot import trafilatura ({exc}); reinstall newsbrief") from exc
+    try:
         doc = trafilatura.bare_extraction(
             content,
             url=url,
