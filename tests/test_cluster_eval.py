@@ -127,3 +127,16 @@ def test_synthetic_stream_and_memory_benchmark() -> None:
     result = memory_benchmark(400, n_stories=10)
     assert result["n_docs"] == 400 and result["peak_rss_mb"] > 0
     assert result["pairwise_f1"] > 0.9
+
+
+def test_read_jsonl_errors_name_file_and_line(tmp_path) -> None:
+    from newsbrief.eval.jsonl import read_jsonl
+
+    path = tmp_path / "x.jsonl"
+    path.write_text('{"id": 1, "cluster": "a"}\n\n{"id": 2}\n')
+    rows = read_jsonl(path, required=("id", "cluster"))
+    assert next(rows) == (1, {"id": 1, "cluster": "a"})
+    with pytest.raises(EvalError, match=r"x.jsonl:3: every line needs 'id' and 'cluster'"):
+        next(rows)
+    with pytest.raises(EvalError, match="cannot read"):
+        list(read_jsonl(tmp_path / "missing.jsonl"))

@@ -34,6 +34,7 @@ import numpy as np
 from newsbrief.cluster import ClusterDoc, ClusterParams, StreamClusterer
 from newsbrief.embed import Embedder, article_text, load_embedder
 from newsbrief.errors import ClusterError, EvalError
+from newsbrief.eval.jsonl import read_jsonl
 from newsbrief.eval.scoring import cluster_scores
 
 LOGGER = logging.getLogger(__name__)
@@ -63,24 +64,12 @@ def load_stream(data_path: Path, *, split: str = "all") -> list[dict[str, Any]]:
         raise EvalError(f"eval: split must be one of {SPLITS}, got {split!r}")
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
-    try:
-        with data_path.open(encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise EvalError(f"eval: {data_path}:{n}: bad JSON ({exc})") from exc
-                if not isinstance(row, dict) or "id" not in row or "cluster" not in row:
-                    raise EvalError(f"eval: {data_path}:{n}: every line needs 'id' and 'cluster'")
-                key = str(row["id"])
-                if key in seen:
-                    raise EvalError(f"eval: {data_path}:{n}: duplicate id {key}")
-                seen.add(key)
-                rows.append(row)
-    except OSError as exc:
-        raise EvalError(f"eval: cannot read {data_path}: {exc}") from exc
+    for n, row in read_jsonl(data_path, required=("id", "cluster")):
+        key = str(row["id"])
+        if key in seen:
+            raise EvalError(f"eval: {data_path}:{n}: duplicate id {key}")
+        seen.add(key)
+        rows.append(row)
     if not rows:
         raise EvalError(f"eval: {data_path} holds no articles")
     if split != "all":

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from newsbrief.errors import EvalError
+from newsbrief.eval.jsonl import read_jsonl
 from newsbrief.facts.core import extract_sentence_facts, fact_to_dict
 from newsbrief.facts.names import name_key
 from newsbrief.model import Event, FundingRound, Regulation
@@ -59,19 +60,7 @@ def load_split(split: str = "test", data_path: Path | None = None) -> list[dict[
     path = data_path or DATA_DIR / f"facts_{split}.jsonl"
     if data_path is None and split not in ("dev", "test"):
         raise EvalError(f"eval: unknown facts split {split!r} (use dev or test)")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise EvalError(f"eval: cannot read {path}: {exc}") from exc
-    rows: list[dict[str, Any]] = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            rows.append(json.loads(line))
-        except json.JSONDecodeError as exc:
-            raise EvalError(f"eval: {path}:{n}: bad JSON: {exc}") from exc
-    return rows
+    return [row for _, row in read_jsonl(path, required=("sentence", "published"))]
 
 
 def _words(text: str) -> set[str]:

@@ -13,7 +13,6 @@ sentence splitter and a regex word tokenizer, so no NLTK data is needed.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import math
 import re
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from newsbrief.errors import EvalError
+from newsbrief.eval.jsonl import read_jsonl
 from newsbrief.eval.rouge import RougeScorer, RougeScores, mean_scores
 from newsbrief.model import Article
 from newsbrief.summarize.extractive import (
@@ -45,21 +45,7 @@ def load_clusters(data_path: Path) -> list[dict[str, Any]]:
 
     :param data_path: path of the JSONL file.
     """
-    try:
-        lines = data_path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise EvalError(f"eval: cannot read {data_path}: {exc}") from exc
-    clusters: list[dict[str, Any]] = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalError(f"eval: {data_path}:{n} is not JSON: {exc}") from exc
-        if not isinstance(row, dict) or not row.get("docs") or not row.get("references"):
-            raise EvalError(f"eval: {data_path}:{n} needs 'docs' and 'references'")
-        clusters.append(row)
+    clusters = [row for _, row in read_jsonl(data_path, required=("docs", "references"))]
     if not clusters:
         raise EvalError(f"eval: {data_path} holds no cluster")
     return clusters
