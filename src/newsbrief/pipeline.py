@@ -136,7 +136,8 @@ def ingest(
     outcomes = fetch_all(requests, settings=fset, transport=transport, on_done=tick) if requests else []
     entries: list[tuple[Entry, Source, str]] = []
     for source, outcome in zip(remote, outcomes):
-        entries.extend(_handle_feed(store, source, outcome, fset=fset, now=now, report=report))
+        entries.extend(_handle_feed(store, source, outcome, fset=fset, now=now, report=report,
+                                    errors=int(rows[source.id]["error_count"])))
     for source in (s for s in due if _is_local(s.url)):
         for path in _local_files(source.url):
             try:
@@ -145,7 +146,8 @@ def ingest(
                 outcome = FetchOutcome(FetchRequest(path), None, str(exc))
             else:
                 outcome = FetchOutcome(FetchRequest(path), result, None)
-            entries.extend(_handle_feed(store, source, outcome, fset=fset, now=now, report=report, local=True))
+            entries.extend(_handle_feed(store, source, outcome, fset=fset, now=now, report=report,
+                                        errors=int(rows[source.id]["error_count"]), local=True))
         tick(FetchOutcome(FetchRequest(source.url), None, None))
     report.entries = len(entries)
 
@@ -206,12 +208,10 @@ def ingest(
 
 def _handle_feed(
     store: Store, source: Source, outcome: FetchOutcome, *, fset: FetchSettings, now: dt.datetime,
-    report: IngestReport, local: bool = False,
+    report: IngestReport, errors: int, local: bool = False,
 ) -> list[tuple[Entry, Source, str]]:
     """Record a source's fetch outcome and return its parsed entries (stage 2)."""
     assert source.id is not None
-    row = next(r for r in store.source_rows() if r["id"] == source.id)
-    errors = int(row["error_count"])
     health: dict[str, Any] = {"last_fetch_at": now}
     result = outcome.result
     if outcome.error or result is None:
