@@ -98,17 +98,24 @@ def _story_item(bundle: StoryBundle, day: dt.date, *, one_line: bool) -> DigestI
     )
 
 
+def _line_item(bundle: StoryBundle, headline: str, fact: Fact, *, marker: str = "",
+               extra: Mapping[str, Any] | None = None) -> DigestItem:
+    """One cited line quoting a fact's source sentence, listing the articles that state it."""
+    sources = tuple(s for s in _sources(bundle) if s[0] in fact.article_ids) or _sources(bundle)
+    sentence = getattr(fact, "sentence", "")
+    return DigestItem(
+        story_id=bundle.ranked.story_id, headline=headline,
+        paragraphs=((CitedSentence(sentence, tuple(fact.article_ids)),),),
+        sources=sources, marker=marker, one_line=True, extra=dict(extra or {}),
+    )
+
+
 def _fact_item(bundle: StoryBundle, fact: FundingRound | Regulation, day: dt.date) -> DigestItem:
     if isinstance(fact, FundingRound):
         label = fact.company + (f" ({fact.round})" if fact.round else "")
     else:
         label = fact.rule or fact.regulator
-    return DigestItem(
-        story_id=bundle.ranked.story_id, headline=label,
-        paragraphs=((CitedSentence(fact.sentence, tuple(fact.article_ids)),),),
-        sources=tuple(s for s in _sources(bundle) if s[0] in fact.article_ids) or _sources(bundle),
-        marker=_marker(bundle, day), one_line=True,
-    )
+    return _line_item(bundle, label, fact, marker=_marker(bundle, day))
 
 
 def _event_item(bundle: StoryBundle, event: Event) -> DigestItem:
@@ -116,13 +123,8 @@ def _event_item(bundle: StoryBundle, event: Event) -> DigestItem:
     if event.start:
         when = event.start.strftime("%a %d %b %Y") if not event.end or event.end == event.start else (
             f"{event.start.strftime('%d %b')} – {event.end.strftime('%d %b %Y')}")
-    return DigestItem(
-        story_id=bundle.ranked.story_id, headline=when or "Date to be confirmed",
-        paragraphs=((CitedSentence(event.sentence, tuple(event.article_ids)),),),
-        sources=tuple(s for s in _sources(bundle) if s[0] in event.article_ids) or _sources(bundle),
-        one_line=True,
-        extra={"speculative": event.speculative, "what": event.what, "start": event.start.isoformat() if event.start else ""},
-    )
+    return _line_item(bundle, when or "Date to be confirmed", event, extra={
+        "speculative": event.speculative, "what": event.what, "start": event.start.isoformat() if event.start else ""})
 
 
 def _distinct_events(facts: Sequence[Fact], day: dt.date) -> list[Event]:
@@ -146,12 +148,8 @@ def _distinct_events(facts: Sequence[Fact], day: dt.date) -> list[Event]:
 def _deadline_item(bundle: StoryBundle, rule: Regulation) -> DigestItem:
     assert rule.deadline is not None
     label = f"{rule.deadline.strftime('%a %d %b %Y')} (deadline)"
-    return DigestItem(
-        story_id=bundle.ranked.story_id, headline=label,
-        paragraphs=((CitedSentence(rule.sentence, tuple(rule.article_ids)),),),
-        sources=tuple(s for s in _sources(bundle) if s[0] in rule.article_ids) or _sources(bundle),
-        one_line=True, extra={"speculative": False, "what": rule.rule or rule.regulator, "start": rule.deadline.isoformat()},
-    )
+    return _line_item(bundle, label, rule, extra={
+        "speculative": False, "what": rule.rule or rule.regulator, "start": rule.deadline.isoformat()})
 
 
 def _headline_cites(bundle: StoryBundle) -> tuple[str, ...]:
