@@ -212,16 +212,6 @@ def test_decode_page(content: bytes, content_type: str, expected: str) -> None:
     assert decode_page(content, content_type=content_type) == expected
 
 
-def test_build_articles_in_a_process_pool_matches_sequential() -> None:
-    from newsbrief.extract import build_articles
-
-    items = [(_entry(guid=f"g{i}", link=f"http://d.example/2026/01/08/s{i}", summary_html="<p>Teaser…</p>"),
-              _page(), "Daily") for i in range(40)]  # fmt: skip
-    pooled = build_articles(items, fetched_at=NOW, workers=2, chunksize=4)
-    serial = build_articles(items, fetched_at=NOW, workers=1)
-    assert pooled == serial and len({a.id for a in pooled if isinstance(a, Article)}) == 40
-
-
 def test_missing_extractor_is_a_run_level_error(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 

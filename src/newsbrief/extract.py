@@ -21,9 +21,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 from .dates import as_utc, date_from_url, reconcile_date
 from .dedup import article_id, canonical_url, fingerprint
@@ -35,7 +34,6 @@ __all__ = [
     "PageText",
     "TEASER_WORDS",
     "build_article",
-    "build_articles",
     "decode_page",
     "detect_language",
     "extract_page",
@@ -147,6 +145,22 @@ def decode_page(content: bytes, *, content_type: str = "") -> str:
     return content.decode("windows-1252", errors="replace")
 
 
+_OPTIONS: list[Any] = []  # one trafilatura Extractor per process: building it reads its config each time
+
+
+def _options(url: str) -> Any:
+    """Return the extraction options (fast mode, precision first, no comments) for ``url``."""
+    if not _OPTIONS:
+        from trafilatura.settings import Extractor
+
+        _OPTIONS.append(Extractor(
+            output_format="python", fast=True, precision=True, comments=False, tables=True, with_metadata=False
+        ))
+    options = _OPTIONS[0]
+    options.url = options.source = url
+    return options
+
+
 def extract_page(content: bytes | str, *, url: str, want_date: bool = True) -> PageText:
     """Return the main text and metadata of an HTML page (never raises).
 
@@ -166,15 +180,7 @@ def extract_page(content: bytes | str, *, url: str, want_date: bool = True) -> P
     except ImportError as exc:  # a broken install is a run-level failure, not one bad page
         raise ExtractError(f"extract: cannot import trafilatura ({exc}); reinstall newsbrief") from exc
     try:
-        doc = trafilatura.bare_extraction(
-            content,
-            url=url,
-            fast=True,
-            with_metadata=False,
-            include_comments=False,
-            include_tables=True,
-            favor_precision=True,
-        )
+        doc = trafilatura.bare_extraction(content, options=_options(url))
         raw_date = (
             find_date(content, extensive_search=False, original_date=True, url=url)
             if doc and want_date
@@ -320,31 +326,3 @@ def _build(entry: Entry, *, page: FetchResult | None, outlet: str, fetched_at: d
         is_teaser=is_teaser,
         date_source=reconciled.source,
     )
-
-
-def _build_star(args: tuple[Entry, FetchResult | None, str, dt.datetime]) -> Article | Skip:
-    entry, page, outlet, fetched_at = args
-    return build_article(entry, page=page, outlet=outlet, fetched_at=fetched_at)
-
-
-def build_articles(
-    items: Iterable[tuple[Entry, FetchResult | None, str]],
-    *,
-    fetched_at: dt.datetime,
-    workers: int = 1,
-    chunksize: int = 16,
-) -> list[Article | Skip]:
-    """Run :func:`build_article` over many entries, in a process pool when ``workers > 1``.
-
-    :param items: ``(entry, page or None, outlet)`` triples.
-    :param fetched_at: when the items were first seen (UTC).
-    :param workers: worker processes; 1 runs in this process.
-    :param chunksize: items sent to a worker at a time.
-    """
-    jobs: Sequence[tuple[Entry, FetchResult | None, str, dt.datetime]] = [
-        (entry, page, outlet, fetched_at) for entry, page, outlet in items
-    ]
-    if workers <= 1 or len(jobs) < 2 * chunksize:
-        return [_build_star(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_build_star, jobs, chunksize=chunksize))

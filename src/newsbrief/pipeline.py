@@ -25,7 +25,6 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,13 +36,21 @@ from . import render as render_mod
 from .cluster import ClusterDoc, ClusterParams, StreamClusterer
 from .compose import ComposeOptions, StoryBundle, compose_digest
 from .config import Settings
-from .dedup import DedupIndex, canonical_url, simhash
+from .dedup import DedupIndex, canonical_url
 from .embed import article_text, load_embedder
 from .errors import FetchError, ParseError
-from .extract import build_articles, needs_page
+from .extract import needs_page
+from .extract_pool import PageJob, default_workers, fetch_and_build
 from .facts import extract_facts, fact_to_dict, merge_facts
 from .feeds import parse_feed
-from .fetch import FetchOutcome, FetchRequest, FetchSettings, fetch_all, next_poll, read_local
+from .fetch import (
+    FetchOutcome,
+    FetchRequest,
+    FetchSettings,
+    fetch_all,
+    next_poll,
+    read_local,
+)
 from .model import Article, Digest, Entry, Skip, Source
 from .rank import StoryInput, rank_stories
 from .store.base import Store
@@ -160,41 +167,38 @@ def ingest(
         prev = fresh.get(key)
         if prev is None or len(entry.content_html or entry.summary_html) > len(prev[0].content_html or prev[0].summary_html):
             fresh[key] = (entry, source, outlet)
-    wanted = [e.link for e, _, _ in fresh.values()
-              if settings["fetch.full_text"] and e.link.startswith(("http://", "https://")) and needs_page(e)]
-    pages: dict[str, FetchOutcome] = {}
-    if wanted:
-        page_done = [0]
+    # Pages download while worker processes extract (newsbrief.extract_pool).
+    want_pages = bool(settings["fetch.full_text"])
+    jobs = [
+        PageJob(entry, outlet, want_pages and entry.link.startswith(("http://", "https://")) and needs_page(entry))
+        for entry, _, outlet in fresh.values()
+    ]
+    owners = [source.id for _, source, _ in fresh.values()]
+    n_pages = sum(job.fetch_page for job in jobs)
+    page_done = [0]
 
-        def page_tick(_: FetchOutcome) -> None:
-            page_done[0] += 1
-            progress("pages", page_done[0], len(wanted))
+    def page_tick(_: FetchOutcome) -> None:
+        page_done[0] += 1
+        progress("pages", page_done[0], n_pages)
 
-        for outcome in fetch_all([FetchRequest(u, kind="page") for u in wanted], settings=fset, transport=transport, on_done=page_tick):
-            pages[outcome.request.url] = outcome
-            report.pages += 1
-    items, owners = [], []
-    for entry, source, outlet in fresh.values():
-        page_outcome = pages.get(entry.link)
-        if page_outcome is not None and page_outcome.error:
-            store.record_skip("extract", entry.link, f"{page_outcome.error} (kept the feed text)")
-        items.append((entry, page_outcome.result if page_outcome else None, outlet))
-        owners.append(source.id)
-    workers = min(2, os.cpu_count() or 1) if len(items) >= 64 else 1
-    built: list[tuple[Article, int | None]] = []
-    for source_id, made in zip(owners, build_articles(items, fetched_at=now, workers=workers)):
-        if isinstance(made, Skip):
-            store.record_skip(made.stage, made.what, made.reason)
+    results = fetch_and_build(jobs, settings=fset, fetched_at=now, transport=transport,
+                              workers=default_workers(len(jobs)), on_page=page_tick)
+    built: list[tuple[Article, int, int | None]] = []
+    for job, source_id, result in zip(jobs, owners, results):
+        report.pages += int(result.page_fetched)
+        if result.page_error:
+            store.record_skip("extract", job.entry.link, f"{result.page_error} (kept the feed text)")
+        if isinstance(result.made, Skip):
+            store.record_skip(result.made.stage, result.made.what, result.made.reason)
             report.skipped += 1
             continue
-        built.append((made, source_id))
-    progress("extract", len(items), len(items))
+        built.append((result.made, result.similarity, source_id))
+    progress("extract", len(jobs), len(jobs))
 
     # 4. dedup: exact and near-duplicate copies point at the article they repeat.
     index = DedupIndex(store.fingerprints(since=now - dt.timedelta(days=30)))
     to_store: list[tuple[Article, int, int | None]] = []
-    for article, source_id in sorted(built, key=lambda x: (x[0].published, x[0].id)):
-        sh = simhash(article.text)
+    for article, sh, source_id in sorted(built, key=lambda x: (x[0].published, x[0].id)):
         original = index.find(article, similarity=sh)
         if original is not None and original != article.id:
             article = dataclasses.replace(article, duplicate_of=original)

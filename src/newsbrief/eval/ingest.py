@@ -20,12 +20,10 @@ move with the machine's load the way wall-clock throughput does.
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import datetime as dt
 import hashlib
 import json
 import logging
-import multiprocessing
 import os
 import random
 import resource
@@ -36,10 +34,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..dedup import DedupIndex, simhash
-from ..extract import build_article, detect_language, needs_page
+from ..extract import detect_language, needs_page
+from ..extract_pool import PageJob, fetch_and_build
 from ..feeds import parse_feed
-from ..fetch import FetchOutcome, FetchRequest, FetchSettings, fetch_all
-from ..model import Article, Entry, FetchResult, Skip
+from ..fetch import FetchRequest, FetchSettings, fetch_all
+from ..model import Skip
 
 __all__ = ["evaluate", "format_report", "main"]
 
@@ -361,16 +360,6 @@ class _LocalServer:
             writer.close()
 
 
-def _build_batch(
-    jobs: Sequence[tuple[Entry, FetchResult | None, str, dt.datetime]],
-) -> list[tuple[Article | Skip, int]]:
-    out: list[tuple[Article | Skip, int]] = []
-    for entry, page, outlet, fetched_at in jobs:
-        built = build_article(entry, page=page, outlet=outlet, fetched_at=fetched_at)
-        out.append((built, simhash(built.text) if isinstance(built, Article) and built.text else 0))
-    return out
-
-
 def _warm_up() -> None:
     """Import and initialise the heavy modules once, before forking workers."""
     detect_language("The council approved the budget after a long debate about fares and buses.")
@@ -389,65 +378,26 @@ def _first_run(feed_urls: Sequence[str], settings: FetchSettings, workers: int) 
     mark = time.perf_counter()
     feed_outcomes = fetch_all([FetchRequest(u) for u in feed_urls], settings=settings)
     validators = {o.request.url: (o.etag, o.last_modified) for o in feed_outcomes}
-    direct: list[tuple[Entry, FetchResult | None, str, dt.datetime]] = []
-    by_link: dict[str, tuple[Entry, str]] = {}
+    jobs: list[PageJob] = []
     for outcome in feed_outcomes:
         if outcome.result is None:
             counters["feed_errors"] += 1
             continue
         parsed = parse_feed(outcome.result.content, url=outcome.request.url, headers=outcome.result.headers)
         counters["entries"] += len(parsed.entries)
-        for entry in parsed.entries:
-            if needs_page(entry):
-                by_link[entry.link] = (entry, parsed.title)
-            else:
-                direct.append((entry, None, parsed.title, now))
-
+        jobs.extend(PageJob(entry, parsed.title, needs_page(entry)) for entry in parsed.entries)
     phases["feeds"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    futures: list[concurrent.futures.Future[list[tuple[Article | Skip, int]]]] = []
-    results: list[tuple[Article | Skip, int]] = []
-    pool: concurrent.futures.Executor | None = None
-    if workers > 0:
-        pool = concurrent.futures.ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("fork")
-        )
-    batch: list[tuple[Entry, FetchResult | None, str, dt.datetime]] = []
-
-    def submit(jobs: list[tuple[Entry, FetchResult | None, str, dt.datetime]]) -> None:
-        if pool is None:
-            results.extend(_build_batch(jobs))
-        else:
-            futures.append(pool.submit(_build_batch, jobs))
-
-    def on_page(outcome: FetchOutcome) -> None:
-        entry, outlet = by_link[outcome.request.url]
-        if outcome.result is None:
-            counters["page_errors"] += 1
-        batch.append((entry, outcome.result, outlet, now))
-        if len(batch) >= 16:
-            submit(batch[:])
-            batch.clear()
-
-    try:
-        for start in range(0, len(direct), 16):
-            submit(direct[start : start + 16])
-        fetch_all([FetchRequest(link, kind="page") for link in by_link], settings=settings, on_done=on_page)
-        if batch:
-            submit(batch[:])
-        phases["pages"] = time.perf_counter() - mark
-        mark = time.perf_counter()
-        for future in futures:
-            results.extend(future.result())
-    finally:
-        if pool is not None:
-            pool.shutdown()
-    phases["extract_wait"] = time.perf_counter() - mark
+    # the pipeline's own stage: pages download while worker processes extract
+    results = fetch_and_build(jobs, settings=settings, fetched_at=now, workers=max(1, workers))
+    counters["page_errors"] = sum(1 for b in results if b.page_error)
+    phases["pages_and_extract"] = time.perf_counter() - mark
     mark = time.perf_counter()
 
     index = DedupIndex()
     articles = 0
-    for built, similarity in results:
+    for result in results:
+        built, similarity = result.made, result.similarity
         if isinstance(built, Skip):
             counters["skips"] += 1
             continue
@@ -459,7 +409,7 @@ def _first_run(feed_urls: Sequence[str], settings: FetchSettings, workers: int) 
     phases["dedup"] = time.perf_counter() - mark
     return {
         "articles": articles,
-        "pages": len(by_link),
+        "pages": sum(1 for b in results if b.page_fetched),
         "validators": validators,
         "phases": {k: round(v, 3) for k, v in phases.items()},
         **counters,
@@ -474,7 +424,7 @@ def evaluate(
     :param n_feeds: number of feeds.
     :param n_items: items per feed.
     :param full_text: feeds carry teasers and pages are fetched and extracted (else full feeds).
-    :param workers: extraction processes (default: the CPU count; 0 extracts in this process).
+    :param workers: extraction processes (default: the CPU count; 0 or 1 extracts in this process).
     """
     workers = (os.cpu_count() or 1) if workers is None else workers
     settings = FetchSettings(

@@ -1,0 +1,147 @@
+"""Download article pages and extract them at the same time (stages 2-3 overlapped).
+
+Extraction (trafilatura, language detection, fingerprints) costs more CPU per article than
+the download, so :func:`fetch_and_build` runs it in worker processes while the event loop
+keeps fetching: items whose feed already carries the text go to the workers at once, and
+each page is handed over as soon as it arrives, in small batches. The workers also compute
+each article's similarity hash, which the dedup stage needs next. ``workers=1`` does all of
+it in this process, after the downloads, with the same results.
+
+The pipeline (:func:`newsbrief.pipeline.ingest`) and the ingest benchmark
+(``newsbrief eval ingest``) both call this function, so the benchmark measures the code
+that runs in production.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+import httpx
+
+from .dedup import simhash
+from .extract import build_article
+from .fetch import FetchOutcome, FetchRequest, FetchSettings, fetch_all
+from .model import Article, Entry, FetchResult, Skip
+
+__all__ = ["Built", "PageJob", "default_workers", "fetch_and_build"]
+
+_Job = tuple[int, Entry, FetchResult | None, str, dt.datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class PageJob:
+    """One entry to turn into an article; ``fetch_page`` asks for its page first."""
+
+    entry: Entry
+    outlet: str
+    fetch_page: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """What became of one :class:`PageJob`, in the order of the jobs given.
+
+    ``page_error`` says why its page could not be used (the feed text was kept);
+    ``similarity`` is the article's :func:`newsbrief.dedup.simhash` (0 for a Skip).
+    """
+
+    made: Article | Skip
+    similarity: int
+    page_error: str = ""
+    page_fetched: bool = False
+
+
+def default_workers(n_items: int, *, minimum: int = 64) -> int:
+    """Return how many extraction processes to use: the CPU count for big batches, else 1.
+
+    :param n_items: how many items the run will extract.
+    :param minimum: below this many items, forking workers costs more than it saves.
+    """
+    return max(1, os.cpu_count() or 1) if n_items >= minimum else 1
+
+
+def _build_batch(jobs: Sequence[_Job]) -> list[tuple[int, Article | Skip, int]]:
+    out: list[tuple[int, Article | Skip, int]] = []
+    for index, entry, page, outlet, fetched_at in jobs:
+        made = build_article(entry, page=page, outlet=outlet, fetched_at=fetched_at)
+        out.append((index, made, simhash(made.text) if isinstance(made, Article) and made.text else 0))
+    return out
+
+
+def fetch_and_build(
+    jobs: Sequence[PageJob],
+    *,
+    settings: FetchSettings,
+    fetched_at: dt.datetime,
+    transport: httpx.AsyncBaseTransport | None = None,
+    workers: int = 1,
+    batch: int = 16,
+    on_page: Callable[[FetchOutcome], None] | None = None,
+) -> list[Built]:
+    """Fetch the pages the jobs ask for and build every job's article, overlapping the two.
+
+    :param jobs: the entries, with whether each one's page should be downloaded.
+    :param settings: fetch limits, politeness and safety for the page downloads.
+    :param fetched_at: when the entries were first seen (UTC).
+    :param transport: an httpx transport to use instead of the network (tests).
+    :param workers: extraction processes; 1 extracts in this process.
+    :param batch: items sent to a worker at a time.
+    :param on_page: called with each page outcome as it completes (progress bars).
+    """
+    by_url: dict[str, list[int]] = {}
+    for index, job in enumerate(jobs):
+        if job.fetch_page and job.entry.link:
+            by_url.setdefault(job.entry.link, []).append(index)
+    page_errors: dict[int, str] = {}
+    results: dict[int, tuple[Article | Skip, int]] = {}
+    pending: list[_Job] = []
+    futures: list[Future[list[tuple[int, Article | Skip, int]]]] = []
+    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(jobs) >= 2 * batch else None
+
+    def flush(force: bool = False) -> None:
+        if pool is None:
+            return  # built after the downloads (below), so the event loop never stalls
+        while pending and (force or len(pending) >= batch):
+            chunk = pending[:batch]
+            del pending[:batch]
+            futures.append(pool.submit(_build_batch, chunk))
+
+    def page_done(outcome: FetchOutcome) -> None:
+        for index in by_url.get(outcome.request.url, ()):
+            if outcome.error:
+                page_errors[index] = outcome.error
+            job = jobs[index]
+            pending.append((index, job.entry, outcome.result, job.outlet, fetched_at))
+        flush()
+        if on_page is not None:
+            on_page(outcome)
+
+    try:
+        for index, job in enumerate(jobs):
+            if not (job.fetch_page and job.entry.link):
+                pending.append((index, job.entry, None, job.outlet, fetched_at))
+        flush()
+        if by_url:
+            requests = [FetchRequest(url, kind="page") for url in by_url]
+            fetch_all(requests, settings=settings, transport=transport, on_done=page_done)
+        if pool is None:
+            for index, made, similarity in _build_batch(pending):
+                results[index] = (made, similarity)
+        else:
+            flush(force=True)
+            for future in futures:
+                for index, made, similarity in future.result():
+                    results[index] = (made, similarity)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    fetched = {i for indices in by_url.values() for i in indices}
+    return [
+        Built(made=results[i][0], similarity=results[i][1], page_error=page_errors.get(i, ""),
+              page_fetched=i in fetched)
+        for i in range(len(jobs))
+    ]
