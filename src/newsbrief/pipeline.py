@@ -20,12 +20,14 @@ article is recorded (on the source row or as a skip) and the run goes on.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
 import json
 import logging
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,9 +42,8 @@ from .dedup import DedupIndex, canonical_url
 from .embed import article_text, load_embedder
 from .errors import FetchError, ParseError
 from .extract import needs_page
-from .extract_pool import PageJob, default_workers, fetch_and_build
 from .facts import extract_facts, fact_to_dict, merge_facts
-from .feeds import parse_feed
+from .feeds import ParsedFeed, parse_feed
 from .fetch import (
     FetchOutcome,
     FetchRequest,
@@ -50,6 +51,13 @@ from .fetch import (
     fetch_all,
     next_poll,
     read_local,
+)
+from .ingest_workers import (
+    PageJob,
+    default_workers,
+    fetch_and_build,
+    parse_feed_job,
+    start_pool,
 )
 from .model import Article, Digest, Entry, Skip, Source
 from .rank import StoryInput, rank_stories
@@ -61,6 +69,9 @@ __all__ = ["IngestReport", "Progress", "outlet_name", "build_digest", "fetch_set
 LOGGER = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
 FEED_SUFFIXES = {".xml", ".rss", ".atom", ".rdf", ".json", ".feed"}
+
+
+_POOL_MIN_FEEDS = 8  # fewer remote feeds than this: parse and extract in this process
 
 
 def _noop(stage: str, done: int, total: int) -> None:
@@ -135,86 +146,99 @@ def ingest(
     remote = [s for s in due if not _is_local(s.url)]
     requests = [FetchRequest(s.url, etag=s.etag, last_modified=s.last_modified) for s in remote]
     done = [0]
+    # Worker processes parse feeds as they arrive, then extract pages (newsbrief.ingest_workers).
+    pool = start_pool(default_workers(len(remote), minimum=_POOL_MIN_FEEDS))
+    parsing: dict[str, Future[ParsedFeed | str]] = {}
 
-    def tick(_: FetchOutcome) -> None:
+    def tick(outcome: FetchOutcome) -> None:
         done[0] += 1
         progress("fetch", done[0], len(due))
+        result = outcome.result
+        if pool is not None and result is not None and not result.not_modified and result.content:
+            parsing[outcome.request.url] = pool.submit(parse_feed_job, result.content, result.final_url,
+                                                       dict(result.headers))
 
-    outcomes = fetch_all(requests, settings=fset, transport=transport, on_done=tick) if requests else []
-    entries: list[tuple[Entry, Source, str]] = []
-    for source, outcome in zip(remote, outcomes):
-        entries.extend(_handle_feed(store, source, outcome, fset=fset, now=now, report=report,
-                                    errors=int(rows[source.id]["error_count"])))
-    for source in (s for s in due if _is_local(s.url)):
-        for path in _local_files(source.url):
-            try:
-                result = read_local(path)
-            except FetchError as exc:
-                outcome = FetchOutcome(FetchRequest(path), None, str(exc))
-            else:
-                outcome = FetchOutcome(FetchRequest(path), result, None)
+    with pool or contextlib.nullcontext():
+        outcomes = fetch_all(requests, settings=fset, transport=transport, on_done=tick) if requests else []
+        entries: list[tuple[Entry, Source, str]] = []
+        for source, outcome in zip(remote, outcomes):
+            pending = parsing.get(outcome.request.url)
             entries.extend(_handle_feed(store, source, outcome, fset=fset, now=now, report=report,
-                                        errors=int(rows[source.id]["error_count"]), local=True))
-        tick(FetchOutcome(FetchRequest(source.url), None, None))
-    report.entries = len(entries)
+                                        errors=int(rows[source.id]["error_count"]),
+                                        parsed=pending.result() if pending is not None else None))
+        for source in (s for s in due if _is_local(s.url)):
+            for path in _local_files(source.url):
+                try:
+                    result = read_local(path)
+                except FetchError as exc:
+                    outcome = FetchOutcome(FetchRequest(path), None, str(exc))
+                else:
+                    outcome = FetchOutcome(FetchRequest(path), result, None)
+                entries.extend(_handle_feed(store, source, outcome, fset=fset, now=now, report=report,
+                                            errors=int(rows[source.id]["error_count"]), local=True))
+            tick(FetchOutcome(FetchRequest(source.url), None, None))
+        report.entries = len(entries)
 
-    # 3. extract: fetch pages for teasers, then build articles.
-    fresh: dict[str, tuple[Entry, Source, str]] = {}
-    for entry, source, outlet in entries:
-        key = canonical_url(entry.link) if entry.link else f"{source.url}#{entry.guid}"
-        if store.has_article(key):
-            continue
-        prev = fresh.get(key)
-        if prev is None or len(entry.content_html or entry.summary_html) > len(prev[0].content_html or prev[0].summary_html):
-            fresh[key] = (entry, source, outlet)
-    # Pages download while worker processes extract (newsbrief.extract_pool).
-    want_pages = bool(settings["fetch.full_text"])
-    jobs = [
-        PageJob(entry, outlet, want_pages and entry.link.startswith(("http://", "https://")) and needs_page(entry))
-        for entry, _, outlet in fresh.values()
-    ]
-    owners = [source.id for _, source, _ in fresh.values()]
-    n_pages = sum(job.fetch_page for job in jobs)
-    page_done = [0]
+        # 3. extract: fetch pages for teasers, then build articles.
+        fresh: dict[str, tuple[Entry, Source, str]] = {}
+        for entry, source, outlet in entries:
+            key = canonical_url(entry.link) if entry.link else f"{source.url}#{entry.guid}"
+            if store.has_article(key):
+                continue
+            prev = fresh.get(key)
+            if prev is None or len(entry.content_html or entry.summary_html) > len(prev[0].content_html or prev[0].summary_html):
+                fresh[key] = (entry, source, outlet)
+        # Pages download while worker processes extract (newsbrief.ingest_workers).
+        want_pages = bool(settings["fetch.full_text"])
+        jobs = [
+            PageJob(entry, outlet, want_pages and entry.link.startswith(("http://", "https://")) and needs_page(entry))
+            for entry, _, outlet in fresh.values()
+        ]
+        owners = [source.id for _, source, _ in fresh.values()]
+        n_pages = sum(job.fetch_page for job in jobs)
+        page_done = [0]
 
-    def page_tick(_: FetchOutcome) -> None:
-        page_done[0] += 1
-        progress("pages", page_done[0], n_pages)
+        def page_tick(_: FetchOutcome) -> None:
+            page_done[0] += 1
+            progress("pages", page_done[0], n_pages)
 
-    results = fetch_and_build(jobs, settings=fset, fetched_at=now, transport=transport,
-                              workers=default_workers(len(jobs)), on_page=page_tick)
-    built: list[tuple[Article, int, int | None]] = []
-    for job, source_id, result in zip(jobs, owners, results):
-        report.pages += int(result.page_fetched)
-        if result.page_error:
-            store.record_skip("extract", job.entry.link, f"{result.page_error} (kept the feed text)")
-        if isinstance(result.made, Skip):
-            store.record_skip(result.made.stage, result.made.what, result.made.reason)
-            report.skipped += 1
-            continue
-        built.append((result.made, result.similarity, source_id))
-    progress("extract", len(jobs), len(jobs))
+        results = fetch_and_build(jobs, settings=fset, fetched_at=now, transport=transport,
+                                  workers=default_workers(len(jobs)), pool=pool, on_page=page_tick)
+        built: list[tuple[Article, int, int | None]] = []
+        for job, source_id, out in zip(jobs, owners, results):
+            report.pages += int(out.page_fetched)
+            if out.page_error:
+                store.record_skip("extract", job.entry.link, f"{out.page_error} (kept the feed text)")
+            if isinstance(out.made, Skip):
+                store.record_skip(out.made.stage, out.made.what, out.made.reason)
+                report.skipped += 1
+                continue
+            built.append((out.made, out.similarity, source_id))
+        progress("extract", len(jobs), len(jobs))
 
-    # 4. dedup: exact and near-duplicate copies point at the article they repeat.
-    index = DedupIndex(store.fingerprints(since=now - dt.timedelta(days=30)))
-    to_store: list[tuple[Article, int, int | None]] = []
-    for article, sh, source_id in sorted(built, key=lambda x: (x[0].published, x[0].id)):
-        original = index.find(article, similarity=sh)
-        if original is not None and original != article.id:
-            article = dataclasses.replace(article, duplicate_of=original)
-            report.duplicates += 1
-        else:
-            index.add(article.id, article.content_hash, sh)
-        to_store.append((article, sh, source_id))
+        # 4. dedup: exact and near-duplicate copies point at the article they repeat.
+        index = DedupIndex(store.fingerprints(since=now - dt.timedelta(days=30)))
+        to_store: list[tuple[Article, int, int | None]] = []
+        for article, sh, source_id in sorted(built, key=lambda x: (x[0].published, x[0].id)):
+            original = index.find(article, similarity=sh)
+            if original is not None and original != article.id:
+                article = dataclasses.replace(article, duplicate_of=original)
+                report.duplicates += 1
+            else:
+                index.add(article.id, article.content_hash, sh)
+            to_store.append((article, sh, source_id))
     report.new_articles = store.upsert_articles(to_store)
     return report
 
 
 def _handle_feed(
     store: Store, source: Source, outcome: FetchOutcome, *, fset: FetchSettings, now: dt.datetime,
-    report: IngestReport, errors: int, local: bool = False,
+    report: IngestReport, errors: int, local: bool = False, parsed: ParsedFeed | str | None = None,
 ) -> list[tuple[Entry, Source, str]]:
-    """Record a source's fetch outcome and return its parsed entries (stage 2)."""
+    """Record a source's fetch outcome and return its parsed entries (stage 2).
+
+    ``parsed`` is the feed already parsed by a worker (a string: the parse error), else None.
+    """
     assert source.id is not None
     health: dict[str, Any] = {"last_fetch_at": now}
     result = outcome.result
@@ -233,7 +257,10 @@ def _handle_feed(
         return []
     report.fetched += 1
     try:
-        parsed = parse_feed(result.content, url=result.final_url, headers=result.headers)
+        if parsed is None:
+            parsed = parse_feed(result.content, url=result.final_url, headers=result.headers)
+        elif isinstance(parsed, str):
+            raise ParseError(parsed)
     except ParseError as exc:
         report.failed += 1
         report.errors.append(f"{source.url}: {exc}")

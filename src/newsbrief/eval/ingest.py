@@ -20,6 +20,7 @@ move with the machine's load the way wall-clock throughput does.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -30,14 +31,15 @@ import resource
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
 from ..dedup import DedupIndex, simhash
 from ..extract import detect_language, needs_page
-from ..extract_pool import PageJob, fetch_and_build
-from ..feeds import parse_feed
-from ..fetch import FetchRequest, FetchSettings, fetch_all
+from ..feeds import ParsedFeed, parse_feed
+from ..fetch import FetchOutcome, FetchRequest, FetchSettings, fetch_all
+from ..ingest_workers import PageJob, fetch_and_build, parse_feed_job, start_pool
 from ..model import Skip
 
 __all__ = ["evaluate", "format_report", "main"]
@@ -372,27 +374,47 @@ def _warm_up() -> None:
 
 
 def _first_run(feed_urls: Sequence[str], settings: FetchSettings, workers: int) -> dict[str, Any]:
+    """Ingest every feed once, as ``pipeline.ingest`` does (same stage functions, no store)."""
     now = dt.datetime.now(dt.UTC)
     counters = {"feed_errors": 0, "page_errors": 0, "skips": 0, "duplicates": 0, "entries": 0}
     phases: dict[str, float] = {}
     mark = time.perf_counter()
-    feed_outcomes = fetch_all([FetchRequest(u) for u in feed_urls], settings=settings)
-    validators = {o.request.url: (o.etag, o.last_modified) for o in feed_outcomes}
-    jobs: list[PageJob] = []
-    for outcome in feed_outcomes:
-        if outcome.result is None:
-            counters["feed_errors"] += 1
-            continue
-        parsed = parse_feed(outcome.result.content, url=outcome.request.url, headers=outcome.result.headers)
-        counters["entries"] += len(parsed.entries)
-        jobs.extend(PageJob(entry, parsed.title, needs_page(entry)) for entry in parsed.entries)
-    phases["feeds"] = time.perf_counter() - mark
+    pool = start_pool(workers)
+    phases["start_workers"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    # the pipeline's own stage: pages download while worker processes extract
-    results = fetch_and_build(jobs, settings=settings, fetched_at=now, workers=max(1, workers))
-    counters["page_errors"] = sum(1 for b in results if b.page_error)
-    phases["pages_and_extract"] = time.perf_counter() - mark
-    mark = time.perf_counter()
+    parsing: dict[str, Future[ParsedFeed | str]] = {}
+
+    def on_feed(outcome: FetchOutcome) -> None:
+        result = outcome.result
+        if pool is not None and result is not None and result.content:
+            parsing[outcome.request.url] = pool.submit(parse_feed_job, result.content, result.final_url,
+                                                       dict(result.headers))
+
+    with pool or contextlib.nullcontext():
+        feed_outcomes = fetch_all([FetchRequest(u) for u in feed_urls], settings=settings, on_done=on_feed)
+        validators = {o.request.url: (o.etag, o.last_modified) for o in feed_outcomes}
+        jobs: list[PageJob] = []
+        for outcome in feed_outcomes:
+            if outcome.result is None:
+                counters["feed_errors"] += 1
+                continue
+            pending = parsing.get(outcome.request.url)
+            parsed = (
+                pending.result()
+                if pending is not None
+                else parse_feed_job(outcome.result.content, outcome.result.final_url, outcome.result.headers)
+            )
+            if isinstance(parsed, str):
+                counters["feed_errors"] += 1
+                continue
+            counters["entries"] += len(parsed.entries)
+            jobs.extend(PageJob(entry, parsed.title, needs_page(entry)) for entry in parsed.entries)
+        phases["feeds"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        results = fetch_and_build(jobs, settings=settings, fetched_at=now, pool=pool)
+        counters["page_errors"] = sum(1 for b in results if b.page_error)
+        phases["pages_and_extract"] = time.perf_counter() - mark
+        mark = time.perf_counter()
 
     index = DedupIndex()
     articles = 0

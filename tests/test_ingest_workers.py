@@ -7,7 +7,7 @@ import datetime as dt
 from misbehaving_server import Route, serve
 
 from newsbrief.dedup import simhash
-from newsbrief.extract_pool import PageJob, default_workers, fetch_and_build
+from newsbrief.ingest_workers import PageJob, default_workers, fetch_and_build
 from newsbrief.fetch import FetchSettings
 from newsbrief.model import Article, Entry, Skip
 
@@ -73,3 +73,46 @@ def test_an_entry_without_text_or_title_is_a_skip_with_a_reason() -> None:
 def test_default_workers_forks_only_for_big_batches() -> None:
     assert default_workers(10) == 1
     assert default_workers(1000) >= 1
+
+
+def test_parse_feed_job_returns_the_parse_error_as_text() -> None:
+    from newsbrief.feeds import ParsedFeed
+    from newsbrief.ingest_workers import parse_feed_job
+
+    html = parse_feed_job(b"<!doctype html><html><body>Hi</body></html>", "http://x.example/feed", {})
+    assert isinstance(html, str) and "an HTML page" in html and "http://x.example/feed" in html
+    rss = b'<rss version="2.0"><channel><title>T</title><item><title>A</title><guid>a</guid></item></channel></rss>'
+    parsed = parse_feed_job(rss, "http://x.example/feed", {})
+    assert isinstance(parsed, ParsedFeed) and [e.title for e in parsed.entries] == ["A"]
+
+
+def test_ingest_parses_many_feeds_in_workers_and_records_a_bad_one(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from newsbrief.config import load_settings
+    from newsbrief.pipeline import ingest
+    from newsbrief.store import open_store
+
+    def rss(f: int) -> bytes:
+        items = "".join(
+            f"<item><title>Feed {f} item {i} about the tram depot vote</title><guid>f{f}-{i}</guid>"
+            f"<description>Feed {f} reports item {i}: the council counted {100 + 10 * f + i} votes "
+            f"for the tram depot plan, with a second reading set for spring.</description></item>"
+            for i in range(3)
+        )
+        return f'<rss version="2.0"><channel><title>Feed {f}</title>{items}</channel></rss>'.encode()
+
+    routes = {f"/feed{f}.xml": Route(body=rss(f)) for f in range(9)}
+    routes["/broken.xml"] = Route(body=b"<html><body>Not a feed</body></html>", content_type="text/html")
+    tmp = Path(str(tmp_path))
+    with serve(routes) as srv, open_store(tmp / "nb.db") as store:
+        settings = load_settings(data_dir=tmp, env={}).replace(
+            **{"fetch.allow_private": True, "fetch.per_host_interval": 0.0, "fetch.full_text": False}
+        )
+        for path in routes:
+            store.add_source(srv.url(path))
+        report = ingest(store, settings, now=NOW, force=True)
+        rows = {r["url"]: r for r in store.source_rows()}
+    assert report.new_articles == 27 and report.failed == 1
+    assert "an HTML page" in rows[srv.url("/broken.xml")]["last_error"]
+    assert all(rows[srv.url(f"/feed{f}.xml")]["item_count"] == 3 for f in range(9))

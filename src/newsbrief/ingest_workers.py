@@ -1,11 +1,18 @@
-"""Download article pages and extract them at the same time (stages 2-3 overlapped).
+"""Ingest's CPU work in worker processes, overlapped with the downloads (stages 2-3).
 
-Extraction (trafilatura, language detection, fingerprints) costs more CPU per article than
-the download, so :func:`fetch_and_build` runs it in worker processes while the event loop
-keeps fetching: items whose feed already carries the text go to the workers at once, and
-each page is handed over as soon as it arrives, in small batches. The workers also compute
-each article's similarity hash, which the dedup stage needs next. ``workers=1`` does all of
-it in this process, after the downloads, with the same results.
+Parsing feeds (feedparser) and extracting pages (trafilatura, language detection,
+fingerprints) cost more CPU than downloading them, so they run in worker processes while the
+event loop keeps fetching:
+
+- :func:`start_pool` forks the workers before any event loop or download runs;
+- :func:`parse_feed_job` is what a worker runs for one feed body (a ParseError comes back
+  as its message);
+- :func:`fetch_and_build` hands the workers the items whose feed already carries the text
+  at once, and each page as soon as it arrives, in small batches. The workers also compute
+  each article's similarity hash, which the dedup stage needs next.
+
+Without a pool (``workers=1``) everything runs in this process, after the downloads, with
+the same results.
 
 The pipeline (:func:`newsbrief.pipeline.ingest`) and the ingest benchmark
 (``newsbrief eval ingest``) both call this function, so the benchmark measures the code
@@ -16,18 +23,20 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 import httpx
 
 from .dedup import simhash
+from .errors import ParseError
 from .extract import build_article
+from .feeds import ParsedFeed, parse_feed
 from .fetch import FetchOutcome, FetchRequest, FetchSettings, fetch_all
 from .model import Article, Entry, FetchResult, Skip
 
-__all__ = ["Built", "PageJob", "default_workers", "fetch_and_build"]
+__all__ = ["Built", "PageJob", "default_workers", "fetch_and_build", "parse_feed_job", "start_pool"]
 
 _Job = tuple[int, Entry, FetchResult | None, str, dt.datetime]
 
@@ -64,6 +73,38 @@ def default_workers(n_items: int, *, minimum: int = 64) -> int:
     return max(1, os.cpu_count() or 1) if n_items >= minimum else 1
 
 
+def _ready() -> int:
+    return os.getpid()
+
+
+def start_pool(workers: int) -> ProcessPoolExecutor | None:
+    """Return a pool with its ``workers`` processes already forked, or None for ``workers <= 1``.
+
+    Forking now, before the event loop and its threads start, keeps the children clean.
+
+    :param workers: how many processes.
+    """
+    if workers <= 1:
+        return None
+    pool = ProcessPoolExecutor(max_workers=workers)
+    for future in [pool.submit(_ready) for _ in range(workers)]:
+        future.result()
+    return pool
+
+
+def parse_feed_job(content: bytes, url: str, headers: Mapping[str, str]) -> ParsedFeed | str:
+    """Parse one feed body; return the ParseError's message instead of raising it.
+
+    :param content: the body as fetched.
+    :param url: the feed's final URL.
+    :param headers: the HTTP response headers.
+    """
+    try:
+        return parse_feed(content, url=url, headers=headers)
+    except ParseError as exc:
+        return str(exc)
+
+
 def _build_batch(jobs: Sequence[_Job]) -> list[tuple[int, Article | Skip, int]]:
     out: list[tuple[int, Article | Skip, int]] = []
     for index, entry, page, outlet, fetched_at in jobs:
@@ -79,6 +120,7 @@ def fetch_and_build(
     fetched_at: dt.datetime,
     transport: httpx.AsyncBaseTransport | None = None,
     workers: int = 1,
+    pool: Executor | None = None,
     batch: int = 16,
     on_page: Callable[[FetchOutcome], None] | None = None,
 ) -> list[Built]:
@@ -88,7 +130,8 @@ def fetch_and_build(
     :param settings: fetch limits, politeness and safety for the page downloads.
     :param fetched_at: when the entries were first seen (UTC).
     :param transport: an httpx transport to use instead of the network (tests).
-    :param workers: extraction processes; 1 extracts in this process.
+    :param workers: extraction processes when no ``pool`` is given; 1 extracts in this process.
+    :param pool: a running pool (from :func:`start_pool`) to use and leave running.
     :param batch: items sent to a worker at a time.
     :param on_page: called with each page outcome as it completes (progress bars).
     """
@@ -100,7 +143,9 @@ def fetch_and_build(
     results: dict[int, tuple[Article | Skip, int]] = {}
     pending: list[_Job] = []
     futures: list[Future[list[tuple[int, Article | Skip, int]]]] = []
-    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(jobs) >= 2 * batch else None
+    own_pool = pool is None and workers > 1 and len(jobs) >= 2 * batch
+    if own_pool:
+        pool = start_pool(workers)
 
     def flush(force: bool = False) -> None:
         if pool is None:
@@ -137,7 +182,7 @@ def fetch_and_build(
                 for index, made, similarity in future.result():
                     results[index] = (made, similarity)
     finally:
-        if pool is not None:
+        if own_pool and pool is not None:
             pool.shutdown(cancel_futures=True)
     fetched = {i for indices in by_url.values() for i in indices}
     return [
