@@ -4,6 +4,7 @@ import datetime as dt
 import html.parser
 import json
 
+import pytest
 from factories import make_article
 
 from newsbrief.compose import ComposeOptions, StoryBundle, compose_digest
@@ -151,3 +152,12 @@ def test_regulation_deadlines_join_the_calendar() -> None:
     kinds = {s.kind: s for s in digest.sections}
     assert [i.headline for i in kinds["ahead"].items] == ["Wed 01 Sep 2027 (deadline)"]
     assert [i.headline for i in kinds["regulation"].items] == ["Children's App Code"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "label"), [("series a", "Series A"), ("Series b-2", "Series B-2"), ("seed", "seed"), ("growth", "growth")]
+)
+def test_round_label_capitalises_series(kind: str, label: str) -> None:
+    from newsbrief.compose import _round_label
+
+    assert _round_label(kind) == label

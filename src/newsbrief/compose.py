@@ -110,9 +110,16 @@ def _line_item(bundle: StoryBundle, headline: str, fact: Fact, *, marker: str = 
     )
 
 
+def _round_label(kind: str) -> str:
+    """Display form of a round type: "series b-2" -> "Series B-2"; "seed" stays as it is."""
+    if kind.lower().startswith("series "):
+        return "Series " + kind[7:].upper()
+    return kind
+
+
 def _fact_item(bundle: StoryBundle, fact: FundingRound | Regulation, day: dt.date) -> DigestItem:
     if isinstance(fact, FundingRound):
-        label = fact.company + (f" ({fact.round})" if fact.round else "")
+        label = fact.company + (f" ({_round_label(fact.round)})" if fact.round else "")
     else:
         label = fact.rule or fact.regulator
     return _line_item(bundle, label, fact, marker=_marker(bundle, day))
