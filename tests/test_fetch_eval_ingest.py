@@ -11,6 +11,7 @@ def test_evaluate_small_corpus_in_process() -> None:
     assert result["second_run_304s"] == 3
     assert result["duplicates"] == 4  # items 0 and 10 of feeds 1 and 2 copy feed 0
     assert result["skips"] == 0 and result["page_errors"] == 0 and result["feed_errors"] == 0
+    assert result["pipeline_articles"] == 36  # the same corpus through pipeline.ingest into SQLite
     assert result["articles_per_second"] > 0 and result["peak_rss_mb"] > 0
     report = format_report(result)
     assert "articles_per_second" in report and "second_run_304s" in report

@@ -482,6 +482,7 @@ def evaluate(
                 parse_feed(outcome.result.content, url=outcome.request.url, headers=outcome.result.headers)
         seconds_second = time.perf_counter() - started
         requests = server.requests
+        pipeline = _through_pipeline(feed_urls, settings)
     server_cpu = server.cpu_seconds
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -513,7 +514,35 @@ def evaluate(
         "cpu_ms_per_article_without_server": round(
             1000 * (cpu_main + cpu_workers - server_cpu) / max(1, first["articles"]), 3
         ),
+        **pipeline,
         "load_average_1min": round(os.getloadavg()[0], 2),
+    }
+
+
+def _through_pipeline(feed_urls: Sequence[str], fetch: FetchSettings) -> dict[str, Any]:
+    """Ingest the same feeds with ``pipeline.ingest`` into a new SQLite store (storage included)."""
+    import tempfile
+    from pathlib import Path
+
+    from ..config import load_settings
+    from ..pipeline import ingest
+    from ..store import open_store
+
+    with tempfile.TemporaryDirectory(prefix="newsbrief-bench-") as tmp:
+        settings = load_settings(data_dir=Path(tmp), env={}).replace(**{
+            "fetch.allow_private": True, "fetch.per_host_interval": 0.0, "fetch.concurrency": fetch.concurrency,
+            "fetch.per_host_concurrency": fetch.per_host_concurrency, "fetch.timeout": fetch.timeout,
+        })
+        with open_store(Path(tmp) / "bench.db") as store:
+            for url in feed_urls:
+                store.add_source(url)
+            started = time.perf_counter()
+            report = ingest(store, settings, force=True)
+            seconds = time.perf_counter() - started
+    return {
+        "pipeline_articles": report.new_articles,
+        "pipeline_seconds": round(seconds, 3),
+        "pipeline_articles_per_second": round(report.new_articles / seconds, 1) if seconds else 0.0,
     }
 
 
