@@ -262,3 +262,45 @@ def test_retelling_by_another_outlet_and_vague_sentences_are_skipped() -> None:
     assert sum("3.4 billion" in t for t in texts) == 1
     assert not any("familiar new drama" in t for t in texts)
     assert any("appeal" in t for t in texts)
+
+
+def test_quality_prior_is_normalised_and_can_be_switched_off() -> None:
+    import dataclasses
+
+    from newsbrief.summarize.extractive import (
+        DEFAULT_PARAMS,
+        _concept_weights,
+        _quality,
+        build_candidates,
+        select_sentences,
+    )
+
+    pool = build_candidates(STORY)
+    cands = [c for c in pool if c.eligible]
+    quality = _quality(cands, pool, _concept_weights(pool, len(STORY), DEFAULT_PARAMS), len(STORY))
+    assert set(quality) == {id(c) for c in cands}
+    assert all(v >= 0 for v in quality.values())
+    assert abs(sum(quality.values()) / len(quality) - 1.0) < 1e-9
+    off = dataclasses.replace(DEFAULT_PARAMS, quality_weight=0.0)
+    for params in (DEFAULT_PARAMS, off):
+        chosen = select_sentences(STORY, max_words=60, params=params)
+        assert chosen and sum(c.n_words for c, _ in chosen) <= 60
+        assert all(c.text.lower() in a.text.lower() for c, _ in chosen for a in STORY if a.id == c.article_id)
+
+
+def test_a_retelling_with_the_same_amounts_in_other_spellings_is_skipped() -> None:
+    from factories import make_article
+
+    from newsbrief.summarize.extractive import select_sentences
+
+    a = make_article("a", outlet="Ledger", title="Shoppers spent $3.2 billion online on Saturday", text=(
+        "Shoppers in Canada spent $3.2 billion online on Saturday, up 7.5% on last year, according to Tallyhouse. "
+        "The analytics firm said 61% of orders were placed on phones, a record share for the day. "
+        "Electronics and toys sold best, while clothing lagged behind."))
+    b = make_article("b", outlet="Wire", title="Online sales hit $3.2bn", text=(
+        "Online spending in Canada rose 7.5% to $3.2bn on Saturday, Tallyhouse said in its daily update. "
+        "Buy-now-pay-later orders grew 12% as retailers pushed payment plans at checkout."))
+    chosen = [c.text for c, _ in select_sentences([a, b], max_sentences=4)]
+    retellings = [t for t in chosen if "3.2" in t]
+    assert len(retellings) == 1, chosen
+    assert any("61% of orders" in t for t in chosen) and any("12%" in t for t in chosen)
