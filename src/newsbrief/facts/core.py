@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,6 +30,11 @@ LOGGER = logging.getLogger(__name__)
 __all__ = ["FACT_TYPES", "extract_facts", "extract_sentence_facts", "fact_from_dict", "fact_to_dict", "merge_facts"]
 
 MAX_SENTENCE_CHARS = 1000
+_PLAN_CLAUSE = re.compile(
+    r";|\band\s+(?:(?:it|the\s+company|the\s+startup|the\s+firm)\s+)?(?:said|says|will|would|plans?|aims?|expects?|"
+    r"intends?|hopes?|is\s+(?:also\s+)?planning)\b",
+    re.IGNORECASE,
+)
 
 
 def _pieces(text: str) -> list[str]:
@@ -55,8 +61,10 @@ def extract_sentence_facts(
 ) -> list[Fact]:
     """Return the funding, regulation and event facts of one sentence (entities too if ``nlp``).
 
-    A sentence that states a funding round gives no event for the same date, and a rule with
-    a deadline is reported as a regulation, not also as an event.
+    A rule's deadline or date of effect is reported as a regulation, not also as an event; an
+    upcoming event stated beside a round or a rule ("raised $52 million and said it would
+    launch its satellite in the first half of 2027", "will vote on March 18 on its proposed
+    rule") is reported as well.
 
     :param sentence: one sentence.
     :param published: publication date of its article, for relative dates.
@@ -78,8 +86,18 @@ def extract_sentence_facts(
     facts.extend(funding)
     regs = extract_regulation(sentence, published=published, article_id=article_id)
     facts.extend(regs)
-    if not funding and not regs:
-        facts.extend(extract_events(sentence, published=published, article_id=article_id))
+    events = extract_events(sentence, published=published, article_id=article_id)
+    if regs and any(r.deadline is not None for r in regs):
+        # "The AI Act takes effect on August 2": the rule's date is the regulation's deadline;
+        # a rule with no deadline leaves only a scheduled step (a vote, a hearing) as an event
+        events = []
+    if funding:
+        # a round is dated by its article; only a plan stated in a clause of its own ("... and
+        # said it would launch its satellite in 2027") is an event, not the purpose of the money
+        # ("raised $10 million to expand into Europe next year")
+        own_clause = _PLAN_CLAUSE.search(sentence) is not None
+        events = [e for e in events if own_clause and e.start is not None and e.start > published]
+    facts.extend(events)
     if nlp is not None:
         facts.extend(entities_spacy(nlp, [(article_id, sentence)]))
     return facts

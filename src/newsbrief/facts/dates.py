@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["DateSpan", "find_dates", "is_future_sentence", "resolve_date"]
+__all__ = ["DateSpan", "find_dates", "is_future_sentence", "resolve_date", "sentence_tense"]
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -57,10 +57,11 @@ _N = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eight
 _FUTURE = re.compile(
     r"\b(will|won't|'ll|shall|is\s+set\s+to|are\s+set\s+to|set\s+to|scheduled|slated|due\s+to\s+(?:be|start|begin|open|launch|close|take|report|arrive|hold|vote|end|expire|ship|go|come|release|meet|decide|rule|finish|complete|resume)\b|"
     r"due\s+(?:on|in|by)|expected\s+to|plans?\s+to|planned|planning|upcoming|is\s+to|are\s+to|"
-    r"going\s+to|next|later\s+this|takes\s+effect|take\s+effect|comes?\s+into\s+force|"
+    r"going\s+to|next|later\s+this|takes\s+effect|take\s+effect|comes?\s+into\s+(?:force|effect)|go(?:es)?\s+into\s+effect|"
     r"enters?\s+into\s+force|kicks?\s+off|must|deadline|aims?\s+to|intends?\s+to|"
     r"coming|tomorrow|starting|beginning|opens|begins|starts|launches|expire|expires|"
-    r"would|could|may|might|hopes?\s+to|prepares?\s+to|preparing|effective)\b",
+    r"would|could|may|might|should|hopes?\s+to|prepares?\s+to|preparing|effective|expects?\s+to|expecting\s+to|"
+    r"as\s+soon\s+as|as\s+early\s+as)\b",
     re.IGNORECASE,
 )
 
@@ -90,10 +91,18 @@ _STRONG_FUTURE = re.compile(
 _PAST = re.compile(
     r"\b(was|were|had|did|said|told|announced|launched|held|took|came|began|went|became|"
     r"ago|last|earlier|yesterday|drew|rose|fell|grew|won|lost|made|gave|got|saw|sold|bought|met|left|"
-    r"ran|told|brought|paid|spent|hit|cut|kept|showed|shown|wrote|spoke|led|struck|sank|swung|"
+    r"ran|told|brought|paid|spent|hit|cut|kept|showed|shown|wrote|spoke|led|struck|sank|swung|laid|"
     r"[a-z]{3,}ed)\b",
     re.IGNORECASE,
 )
+
+
+def sentence_tense(sentence: str) -> bool | None:
+    """Return True for a sentence in the future, False for the past, None when it does not say.
+
+    :param sentence: one sentence.
+    """
+    return _tense(sentence)
 
 
 def is_future_sentence(sentence: str) -> bool:
@@ -283,7 +292,10 @@ def _day_mon(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date,
 def _month(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
     # a bare month needs a qualifier: "in March", "early March", "March 2027" (and not modal "may")
     before = m.string[max(0, m.start() - 12) : m.start()].lower()
-    has_prep = re.search(r"\b(in|by|until|till|from|since|before|after|during|through|of|next|this|last)\s+$", before)
+    has_prep = re.search(
+        r"\b(in|by|until|till|from|since|before|after|during|through|of|next|this|last|for|around|as\s+soon\s+as|as\s+early\s+as|as\s+late\s+as)\s+$",
+        m.string[max(0, m.start() - 20) : m.start()].lower(),
+    )
     if m["mon"].lower().startswith("may") and not m["mon"][0].isupper():
         return None
     if not (m["part"] or m["year"] or has_prep):
@@ -356,12 +368,14 @@ def _year_rule(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.dat
 
 
 @_rule(
-    r"\b(?:(?P<later>later)\s+)?(?P<which>next|this|last)\s+(?P<unit>week|month|quarter|weekend)\b|\bthe\s+end\s+of\s+the\s+(?P<eunit>month|week)\b"
+    r"\b(?:(?P<later>later)\s+)?(?P<which>next|this|last)\s+(?P<unit>week|month|quarter|weekend)\b|\bthe\s+end\s+of\s+the\s+(?P<eunit>month|week|quarter)\b"
 )
 def _rel_unit(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
     if m["eunit"]:
         if m["eunit"].lower() == "month":
             d = _last_day(pub.year, pub.month)
+        elif m["eunit"].lower() == "quarter":
+            d = _quarter((pub.month - 1) // 3 + 1, pub.year)[1]
         else:
             d = _week_monday(pub) + dt.timedelta(days=4)
         return d, d
@@ -437,6 +451,16 @@ def _in_n(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt
 
 
 @_rule(
+    rf"\b(?:giv(?:e|es|en|ing)|gave|allow(?:s|ed|ing)?|grant(?:s|ed|ing)?|ha(?:ve|s|d))\s+(?:[\w'’-]+\s+){{0,4}}?"
+    rf"(?P<n>{_N})\s+(?:more\s+|additional\s+|further\s+|business\s+)?(?P<unit>days?|weeks?|months?|years?)\s+to\s+"
+    rf"(?!be\b)[a-z]+"
+)
+def _n_to_comply(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
+    d = _shift_span(m.group(0) + " ", pub)
+    return (d, d) if d else None
+
+
+@_rule(
     # "Black Friday", "Cyber Monday", "Good Friday", "Super Tuesday" are names, not weekdays
     rf"(?<!Black\s)(?<!Cyber\s)(?<!Good\s)(?<!Super\s)(?<!Ash\s)(?<!Easter\s)"
     rf"\b(?:(?P<which>next|this|last|on|coming)\s+)?(?P<wd>{_WD})(?:\s+(?:and|to|through)\s+(?P<wd2>{_WD}))?\b"
@@ -444,6 +468,10 @@ def _in_n(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt
 )
 def _weekday_rule(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
     which = (m["which"] or "").lower()
+    # "from Monday to Wednesday last week", "on Thursday next week"
+    week = re.match(r"\s*(?:of\s+)?(?P<w>last|next|this)\s+week\b", m.string[m.end() :], re.IGNORECASE)
+    if week and which in ("", "on"):
+        which = week["w"].lower()
     if which in ("on", "coming"):
         which = "" if which == "on" else "coming"
     if fut is None:
@@ -459,20 +487,45 @@ def _weekday_rule(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.
 
 _MOVED_TO = re.compile(
     r"\b(?:pushed\s+back|push(?:es|ed)?|moved|postponed|delayed|rescheduled|deferred|extended|brought\s+forward)\b"
-    r"[^.;]{0,40}?\b(?:to|until|till)\s+(?:the\s+)?$",
+    r"[^.;]{0,90}?\b(?:to|until|till)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _BY = re.compile(
     r"\b(by|before|no\s+later\s+than|deadline\s+of|ahead\s+of|(?:have|has|had|given|giving|get|gets)\s+until)\s+(the\s+)?$",
     re.IGNORECASE,
 )
+# "giving online platforms until November 30": a date that lies ahead of the statement
+_GIVEN_UNTIL = re.compile(
+    r"\b(?:giv(?:e|es|en|ing)|gave|allow(?:s|ed|ing)?|grant(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){1,4}?until\s+(the\s+)?$",
+    re.IGNORECASE,
+)
+_DURATION_TO = re.compile(
+    r"(?:giv|gave|allow|grant|ha[vsd]).*\b(?:days?|weeks?|months?|years?)\s+to\s", re.IGNORECASE
+)
 _FROM = re.compile(r"\b(from|starting|beginning|effective|as\s+of|as\s+from|since)\s+(the\s+)?$", re.IGNORECASE)
+
+
+def _shift_span(text: str, anchor: dt.date) -> dt.date | None:
+    """The date ``text`` ("six months to comply") gives when counted from ``anchor``."""
+    m = re.search(rf"\b(?P<n>{_N})\s+(?:\w+\s+)?(?P<unit>days?|weeks?|months?|years?)\s+to\s", text, re.IGNORECASE)
+    if m is None:
+        return None
+    n_text = m["n"].lower()
+    n = int(n_text) if n_text.isdigit() else _NUMBERS[n_text]
+    unit = m["unit"].lower()
+    if unit.startswith("day"):
+        return anchor + dt.timedelta(days=n)
+    if unit.startswith("week"):
+        return anchor + dt.timedelta(days=7 * n)
+    months = n * (12 if unit.startswith("year") else 1)
+    y, mo = divmod(anchor.year * 12 + anchor.month - 1 + months, 12)
+    return _safe_date(y, mo + 1, anchor.day) or _last_day(y, mo + 1)
 
 
 def _local_tense(before: str, sentence_tense: bool | None, strong: bool) -> bool | None:
     """A past verb right before the date ("introduced on Wednesday") dates that verb, unless
     the sentence clearly speaks of the future ("will list its tokenized stocks on Thursday")."""
-    near = " ".join(before.split()[-4:])
+    near = " ".join(before.split()[-6:])
     if not strong and _PAST.search(near) and not _FUTURE.search(near):
         return False
     return sentence_tense
@@ -491,9 +544,9 @@ def find_dates(sentence: str, published: dt.date, *, future: bool | None = None)
     for rx, fn in _RULES:
         for m in rx.finditer(sentence):
             # a deadline ("comply by June 30") lies ahead of the statement that sets it
-            before = sentence[max(0, m.start() - 60) : m.start()]
+            before = sentence[max(0, m.start() - 120) : m.start()]
             # a deadline ("comply by June 30") or a new date ("pushed back to May 14") lies ahead
-            deadline = _BY.search(before[-24:]) is not None or _MOVED_TO.search(before) is not None
+            deadline = _BY.search(before[-48:]) is not None or _GIVEN_UNTIL.search(before) is not None or _MOVED_TO.search(before) is not None
             tense = True if deadline else _local_tense(sentence[max(0, m.start() - 40) : m.start()], fut, strong)
             try:
                 res = fn(m, published, tense)
@@ -508,9 +561,18 @@ def find_dates(sentence: str, published: dt.date, *, future: bool | None = None)
     for start, end, (d0, d1) in cands:
         if start < last_end:
             continue
-        before = sentence[max(0, start - 24) : start]
+        before = sentence[max(0, start - 48) : start]
         kind = "by" if _BY.search(before) else "from" if _FROM.search(before) else "on"
         if re.match(r"within|in\s+the\s+next", sentence[start:end], re.IGNORECASE):
+            kind = "by"
+        if _DURATION_TO.match(sentence[start:end]):
+            # "giving operators six months to comply" counts from the dated act before it
+            # ("issued on Tuesday, giving ..."); with no such date the starting point is unknown
+            if not out:
+                continue
+            shift = (d0 - published).days
+            anchor = out[-1].start
+            d0 = d1 = _shift_span(sentence[start:end], anchor) or (anchor + dt.timedelta(days=shift))
             kind = "by"
         out.append(DateSpan(d0, d1, sentence[start:end], start, end, kind))
         last_end = end

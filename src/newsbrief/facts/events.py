@@ -11,11 +11,17 @@ event ``speculative=True``.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import re
 from collections.abc import Sequence
 
-from newsbrief.facts.dates import DateSpan, find_dates, is_future_sentence
+from newsbrief.facts.dates import (
+    DateSpan,
+    find_dates,
+    is_future_sentence,
+    sentence_tense,
+)
 from newsbrief.facts.entities import PLACES as _PLACES
 from newsbrief.facts.names import Name, find_names, name_key
 from newsbrief.model import Event
@@ -38,7 +44,13 @@ _TRIGGER = re.compile(
     r"webcast|presentation|exhibition|fair|expo|festival|ceremony|premiere|polls|walk\s+out|results|"
     r"mark\s+up|markup|flight|mission|symposium|forum|convention|speak|speech|show(?:s)?\s+off|"
     r"approv(?:e|al)|sign\s+off|ruling|switch(?:es)?\s+off|shut(?:s)?\s+off|turn(?:s)?\s+off|sunset|broadcast|airs|"
-    r"be\s+(?:announced|released|unveiled|held|published|launched|revealed|decided)|issue(?:s)?\s+(?:its|a)\s+(?:ruling|report|decision)|retire(?:s)?|phase\s+out)\b",
+    r"be\s+(?:announced|released|unveiled|held|published|launched|revealed|decided)|issue(?:s)?\s+(?:its|a)\s+(?:ruling|report|decision)|retire(?:s)?|phase\s+out|"
+    # court dates, scheduled runs, returns, deliveries, price changes, going private, products in the works
+    r"hear(?:s|ing)?\s+(?:arguments|the\s+case|an?\s+appeal|testimony)|arguments|run(?:s)?\s+(?:on|from|through|until)|will\s+run|"
+    r"return(?:s)?\s+(?:on|in|next|this)|take(?:s)?\s+delivery|"
+    r"(?:raise|raises|hike|hikes|increase|increases|cut|cuts|lower|lowers)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:prices?|fees|rates)|"
+    r"price\s+(?:rise|hike|increase|cut)|(?:go|goes|be\s+taken|taken|take\s+\w+)\s+private|prepar(?:es|ing)\s+(?:a|an|its|the|new)|"
+    r"merger|acquisition|takeover\s+bid|completes?\s+(?:the|its)\s+(?:acquisition|purchase|merger|deal))\b",
     re.IGNORECASE,
 )
 _SPECULATIVE = re.compile(
@@ -52,6 +64,14 @@ _NEGATED = re.compile(
 )
 _MONEY_PLAN = re.compile(
     r"\b(?:raise|raising|spend|spending|invest|investing|borrow)\b[^.;]{0,40}(?:[$€£¥₹]|\b\d[\d.,]*\s*(?:million|billion))",
+    re.IGNORECASE,
+)
+# a forecast of a figure, not a happening: "shipments to grow 3% next year", "will reach $400 billion"
+_FIGURE_FORECAST = re.compile(
+    r"\b(?:grow|grows|rise|rises|fall|falls|decline|declines|increase|increases|drop|drops|reach|reaches|climb|climbs|"
+    r"shrink|shrinks|expand|expands|jump|jumps|surge|surges|top|tops|exceed|exceeds|hit|hits|double|doubles)\s+"
+    r"(?:by\s+|to\s+)?(?:about\s+|roughly\s+|nearly\s+|around\s+|almost\s+|more\s+than\s+|over\s+)?"
+    r"(?:\d[\d.,]*\s?(?:%|percent|per\s+cent)|(?:US|S|C|A|HK)?[$€£¥₹]\s?\d|\d[\d.,]*\s+(?:million|billion|trillion))",
     re.IGNORECASE,
 )
 _CANCELLED = re.compile(
@@ -102,34 +122,109 @@ def _subject_like(sentence: str, n: Name) -> bool:
     return _AFTER_SUBJECT.match(sentence[n.end :]) is not None
 
 
-def _upcoming(span: DateSpan, published: dt.date, future: bool) -> bool:
+def _upcoming(span: DateSpan, published: dt.date, future: bool, tense: bool | None = None) -> bool:
     if span.end > published:
         return True
-    return span.end == published and future
+    # "Microsoft reports results on Wednesday" in Wednesday's paper: the present schedules it
+    return span.end == published and (future or (tense is None and span.text.lower() not in ("today", "yesterday")))
+
+
+# a second clause with its own event: "... will hold its conference May 5-7 and plans to ship ..."
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,?\s+and\s+(?=(?:then\s+)?(?:plans?|will|is|are|expects?|aims?|intends?|hopes?|said|says|is\s+set|"
+    r"would|could|may|might)\b)",
+    re.IGNORECASE,
+)
+_MOVED = re.compile(
+    r"\b(?:postponed|moved|pushed\s+back|delayed|rescheduled|adjourned|deferred|put\s+off|brought\s+forward)\b"
+    r"[^.;]{0,60}\b(?:to|until|till)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_UNTIL = re.compile(
+    r"^[^.;]{0,30}\b(?:last|lasts|lasting|run|runs|running|continue|continues|go\s+on)\s+(?:\w+\s+)?(?:until|through|till)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SUPERSEDED = re.compile(
+    r"\b(?:originally|initially|previously|was\s+due|were\s+due|had\s+been\s+(?:due|set|scheduled|planned|expected)|"
+    r"from\s+(?:the|its|an?)\s+(?:original|earlier|previous|initial))\b[^.;]{0,30}$",
+    re.IGNORECASE,
+)
 
 
 def extract_events(sentence: str, *, published: dt.date, article_id: str = "") -> list[Event]:
-    """Return the upcoming events stated in one sentence (at most one per sentence).
+    """Return the upcoming events stated in one sentence (at most one per clause).
+
+    A sentence joining two plans ("will hold its conference May 5-7 and plans to start
+    shipping in the autumn") gives one event per clause; the second clause borrows the
+    subject of the first.
 
     :param sentence: one sentence.
     :param published: publication date of the article; events before it are not upcoming.
     :param article_id: id of the article the sentence comes from.
     """
-    if not _TRIGGER.search(sentence) or _CANCELLED.search(sentence) or _NEGATED.search(sentence):
+    cuts = list(_CLAUSE_BREAK.finditer(sentence))
+    # "will unveil its phones on January 22 and begin shipping them in February": an "and"
+    # between two dates joins two happenings (a range such as "July 14 and 15" is one date)
+    spans = find_dates(sentence, published)
+    for a, b in itertools.pairwise(spans):
+        joins = list(re.finditer(r",?\s+and\s+(?=[a-z])", sentence[a.endpos : b.pos]))
+        if joins and not re.search(r"\b(?:until|through|till|to)\s+(?:the\s+)?$", sentence[: b.pos]):
+            j = joins[-1]
+            cut = re.compile(re.escape(j.group(0))).search(sentence, a.endpos + j.start())
+            if cut is not None and all(c.start() != cut.start() for c in cuts):
+                cuts.append(cut)
+    cuts.sort(key=lambda c: c.start())
+    if not cuts:
+        return _clause_event(sentence, published=published, article_id=article_id)
+    out: list[Event] = []
+    start = 0
+    subject = ""
+    for cut in [*cuts, None]:
+        end = cut.start() if cut is not None else len(sentence)
+        clause = sentence[start:end].strip()
+        if start and subject and not re.match(r"[A-Z]", clause):
+            clause = f"{subject} {clause}"
+        events = _clause_event(clause, published=published, article_id=article_id, full=sentence)
+        if not subject:
+            names = find_names(clause)
+            subject = names[0].text if names and names[0].start == 0 else ""
+        out.extend(e for e in events if all((e.start, e.end) != (o.start, o.end) for o in out))
+        start = cut.end() if cut is not None else len(sentence)
+    if len(out) <= 1:
+        # one event after all: read it off the whole sentence, as without clauses
+        return _clause_event(sentence, published=published, article_id=article_id)
+    return out
+
+
+def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", full: str = "") -> list[Event]:
+    """The upcoming event of one clause (``full`` is the whole sentence it comes from)."""
+    full = full or sentence
+    if not _TRIGGER.search(sentence) or _CANCELLED.search(full) or _NEGATED.search(sentence):
         return []
-    if _MONEY_PLAN.search(sentence):
+    if _MONEY_PLAN.search(sentence) or _FIGURE_FORECAST.search(sentence):
         return []
     future = is_future_sentence(sentence)
-    spans = find_dates(sentence, published)
+    tense = sentence_tense(sentence)
+    spans = [s for s in find_dates(sentence, published) if not _SUPERSEDED.search(sentence[max(0, s.pos - 45) : s.pos])]
     # the most precise date wins: "on November 19" over "in the fourth quarter"
     spans.sort(key=lambda s: (s.end - s.start).days)
     for span in spans:
-        if not _upcoming(span, published, future):
+        if not _upcoming(span, published, future, tense):
             continue
-        # a date that only qualifies a figure ("revenue in Q3") is not an event date
-        if not future and re.search(r"\b(?:was|were|had|did|rose|fell|grew|jumped|doubled|reported|said)\b", sentence):
+        # a date that only qualifies a figure ("revenue in Q3") is not an event date; a new
+        # date ("the summit was postponed to January 14") still lies ahead
+        moved = _MOVED.search(sentence[: span.pos]) is not None
+        if not future and not moved and re.search(r"\b(?:was|were|had|did|rose|fell|grew|jumped|doubled|reported|said)\b", sentence):
             continue
         start, end = (span.end, span.end) if span.kind == "by" else (span.start, span.end)
+        # "will begin on Monday and last until Friday": the happening runs to the later date
+        for later in spans:
+            if later.pos <= span.endpos or not _UNTIL.search(sentence[span.endpos : later.pos]):
+                continue
+            until = later.end
+            if until < start and (start - until).days < 7:
+                until += dt.timedelta(days=7)  # "on Monday and last until Friday": the Friday after
+            end = max(end, until)
         trigger = _TRIGGER.search(sentence)
         cut = trigger.start() if trigger else len(sentence)
         names = [n for n in find_names(sentence) if n.start < cut and not (span.pos <= n.start < span.endpos)]
@@ -139,12 +234,12 @@ def extract_events(sentence: str, *, published: dt.date, article_id: str = "") -
             Event(
                 what=_what(sentence, span),
                 article_ids=(article_id,) if article_id else (),
-                sentence=sentence,
+                sentence=full,
                 who=who,
                 start=start,
                 end=end,
                 when_text=span.text,
-                speculative=is_speculative(sentence),
+                speculative=is_speculative(full),
             )
         ]
     return []

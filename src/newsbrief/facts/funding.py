@@ -33,7 +33,37 @@ _VERB = re.compile(
     r"\b(?:has\s+|have\s+|had\s+|just\s+)?(?:raised|raises|raising|secured|secures|closed|closes|landed|lands|"
     r"snagged|snags|bagged|bags|nabbed|nabs|picked\s+up|picks\s+up|announced|announces|completed|completes|"
     r"received|receives|attracted|attracts|pulled\s+in|pulls\s+in|hauled\s+in|brought\s+in|brings\s+in|scored|scores|won|wins|"
-    r"obtained|obtains|drew|draws|gets|got|was\s+awarded|has\s+been\s+awarded)\b",
+    r"obtained|obtains|drew|draws|gets|got|was\s+awarded|has\s+been\s+awarded|"
+    # "emerged from stealth with $45 million", "launched with $8 million in seed funding"
+    r"(?:emerged|emerges|came|comes)\s+(?:out\s+)?(?:of|from)\s+stealth\s+with|(?:launched|launches|debuted|debuts)\s+with|"
+    r"(?:extended|extends|expanded|expands|topped\s+up|tops\s+up)\s+(?=(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}?(?:round|Series\s+[A-Z]|seed)\b))",
+    re.IGNORECASE,
+)
+# "The seed round for Orrin ... came to $2.1 million": the round is the subject
+_ROUND_CAME_TO = re.compile(
+    r"\b(?:round|raise|financing|Series\s+[A-Z])\b[^.;]{0,120}?\b(?P<v>(?:came|comes|amounted|amounts)\s+to|totall?ed)\s+(?=(?:US|S|R|C|A|HK)?[$€£¥₹]|\d)",
+    re.IGNORECASE,
+)
+# a verb in a background clause: "Nuro, which has raised $2 billion, is cutting jobs"
+_RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)\s+(?:(?:has|have|had|previously|also|once|already)\s+)*$", re.IGNORECASE)
+# a round dated in an earlier year: "raised $200 million in 2023", "Twelve years ago, X raised"
+_HISTORICAL = re.compile(
+    r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|many)\s+years?\s+ago\b"
+    r"|\blast\s+year\b|\bback\s+in\b|\bin\s+(?:(?:early|late|mid)[- ])?(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# a venture firm closing its own fund is not a round: "closed its fourth fund at $650 million"
+_FUND_CLOSE = re.compile(
+    r"\b(?:closed|closes|raised|raises|launched|launches|announced|announces|held|holds|reached|reaches|completed)\s+"
+    r"(?:a\s+(?:first|final)\s+close\s+(?:of|on)\s+)?(?:its|a|an|the|their)\s+(?:[\w$€£.,-]+\s+){0,4}?funds?\b(?!ing)"
+    r"|\bFund\s+(?:[IVX]+|\d+)\b"
+    r"|\b(?:raised|raises|closed|closes|secured|secures)\s+(?:[^.;]|\.(?=\d)){0,40}?\b(?:for|of)\s+(?:its|a|an|their)\s+(?:[\w-]+\s+){0,3}?funds?\b(?!ing)",
+)
+# "extended its Series A to $30 million": the new size of the round, not the money just raised
+_EXTENDED_TO = re.compile(r"\b(?:extend|expand|enlarg|upsiz)\w*\s+(?:its|the|a|their)\s+[^$€£¥₹.;]{0,30}?\bto\s+$", re.IGNORECASE)
+_LATER_CLAUSE = re.compile(
+    r";|,?\s+and\s+(?:(?:it|the\s+company|the\s+startup|the\s+firm)\s+)?"
+    r"(?:said|says|plans?|will|would|aims?|expects?|intends?|hopes?|is\s+(?:also\s+)?planning)\b",
     re.IGNORECASE,
 )
 _FUNDING_WORD = re.compile(
@@ -65,7 +95,7 @@ _CUMULATIVE = re.compile(
     re.IGNORECASE,
 )
 _TOTAL_BEFORE = re.compile(
-    r"\b(?:total|totals|totaling|totalling|bringing\s+\w+\s+\w+\s+to|brings\s+\w+\s+\w+\s+to)\b[^$€£¥₹]{0,30}$",
+    r"\b(?:total|totals|totaling|totalling|(?:bring|tak|lift|push|boost)(?:ing|es|s)\s+\w+\s+\w+\s+to)\b[^$€£¥₹]{0,30}$",
     re.IGNORECASE,
 )
 _VALUATION_BEFORE = re.compile(
@@ -147,6 +177,9 @@ def _classify_money(sentence: str, amounts: Sequence[Money]) -> tuple[Money | No
     """Split the amounts of a sentence into (amount raised, valuation); totals are dropped."""
     raised: Money | None = None
     valuation: Money | None = None
+    new_size = [m for m in amounts if _EXTENDED_TO.search(sentence[max(0, m.start - 60) : m.start])]
+    if new_size and len(amounts) > len(new_size):
+        amounts = [m for m in amounts if m not in new_size]
     for m in amounts:
         before = sentence[max(0, m.start - 60) : m.start]
         after = sentence[m.end : m.end + 25]
@@ -165,16 +198,42 @@ def _company_from_subject(prefix: str) -> str:
     names = find_names(prefix)
     if not names:
         return ""
-    first = names[0]
-    rest = prefix[first.end :]
+    head = re.match(r"(?P<head>[^,]*),", prefix)
+    if head and _apposition(prefix[head.end("head") :]) and not any(n.end <= head.end("head") for n in names):
+        return ""  # "The startup, founded in 2021 by former Google engineers, raised": no name given
     # "Lumora, a Lisbon-based maker of ..., raised": the name before the apposition
-    if re.match(r"\s*,\s*(?:a|an|the|which|who|whose|one|maker|developer|provider|based)\b", rest):
-        return clean_name(first.text)
+    for first in names:
+        if _apposition(prefix[first.end :]):
+            return clean_name(first.text)
     last = names[-1]
     if prefix[last.end :].strip(" ,"):
         # the name is not next to the verb ("... startup said it ..."): still the best guess
         LOGGER.debug("facts: loose funding subject %r", prefix)
     return clean_name(last.text)
+
+
+def _apposition(rest: str) -> bool:
+    return bool(re.match(
+        r"\s*,\s*(?:a|an|the|which|who|whose|one|maker|developer|provider|based|founded|co-founded|spun|backed|"
+        r"headquartered|launched|created|started|set\s+up|incubated|owned|known|formerly|now|part)\b",
+        rest,
+    ))
+
+
+def _historical(sentence: str, published: dt.date | None, verb_start: int) -> bool:
+    """A time marker after the funding verb, or heading the sentence ("Years ago, X raised ...").
+
+    One inside an apposition ("X, founded last year, has raised ...") dates something else.
+    """
+    lead = re.match(r"[^,]*,", sentence[:verb_start])
+    for m in _HISTORICAL.finditer(sentence):
+        if m.start() < verb_start and not (lead and m.end() <= lead.end() and sentence.count(",", 0, verb_start) == 1):
+            continue
+        if not m.group("year"):
+            return True
+        if published is not None and int(m.group("year")) < published.year:
+            return True
+    return False
 
 
 def _investors(sentence: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -207,10 +266,27 @@ def extract_funding(sentence: str, *, published: dt.date | None = None, article_
         or _POSSESSIVE_ROUND.search(sentence)
         or _GIVES_VALUATION.search(sentence)
     )
+    came = None
+    if verb is None and x_led is None and awarded is None:
+        came = _ROUND_CAME_TO.search(sentence)
+        if came is not None:
+            verb = re.compile(re.escape(came.group("v"))).search(sentence, came.start("v"))
     if verb is None and x_led is None and awarded is None and not _AGG_VERB.search(sentence):
         return []
-    if _NOT_DONE.search(sentence) or _PUBLIC_MARKET.search(sentence):
+    # a plan stated in a later clause ("raised $5 million; it plans to hire ...") leaves the round done
+    first = sentence
+    if verb is not None:
+        later = _LATER_CLAUSE.search(sentence, verb.end())
+        first = sentence[: later.start()] if later else sentence
+    if _NOT_DONE.search(first) or _PUBLIC_MARKET.search(sentence) or _FUND_CLOSE.search(sentence):
         return []
+    if verb is not None and _RELATIVE_BEFORE.search(sentence[: verb.start()]):
+        # the raise is background to another piece of news; a later verb may still state a round
+        later = _VERB.search(sentence, verb.end())
+        verb = later if later is not None and not _RELATIVE_BEFORE.search(sentence[: later.start()]) else None
+        if verb is None and x_led is None and awarded is None:
+            return []
+
     amounts = find_money(sentence)
     undisclosed = re.search(r"\bundisclosed\b", sentence, re.IGNORECASE) is not None
     if not amounts and not undisclosed:
@@ -225,14 +301,22 @@ def extract_funding(sentence: str, *, published: dt.date | None = None, article_
     raised, valuation = _classify_money(sentence, amounts)
     if raised is None and not undisclosed:
         return []
-    if _CUMULATIVE.search(sentence) and not re.search(r"\bbringing\b|\bbrings\b", sentence, re.IGNORECASE):
+    if _CUMULATIVE.search(sentence) and not re.search(
+        r"\b(?:bring|tak|lift|push|boost)(?:ing|es|s)\s+(?:its|their|the)\b", sentence, re.IGNORECASE
+    ):
         return []
     ids = (article_id,) if article_id else ()
     anchor = verb.start() if verb else x_led.start() if x_led else awarded.start() if awarded else len(sentence)
     subject = sentence[:anchor]
-    if _AGGREGATE_SUBJ.search(subject) or (verb is None and awarded is None and _AGG_VERB.search(sentence)):
+    into = re.search(r"\binto\s+(?P<g>[^,.;]+)", sentence[awarded.start() :]) if awarded is not None else None
+    group_target = into is not None and _AGGREGATE_SUBJ.search(into.group("g")) is not None
+    if (
+        _AGGREGATE_SUBJ.search(subject)
+        or group_target
+        or (verb is None and awarded is None and _AGG_VERB.search(sentence))
+    ):
         group = re.sub(r"^(?:The|the)\s+", "", subject.strip(" ,"))
-        if verb is None:
+        if verb is None or group_target:
             into = re.search(r"\binto\s+(?P<g>[^,.;]+?)(?=\s+(?:in|last|this|during|over)\b|[,.;]|$)", sentence)
             group = into.group("g") if into else group
         return [
@@ -247,9 +331,13 @@ def extract_funding(sentence: str, *, published: dt.date | None = None, article_
                 aggregate=True,
             )
         ]
+    if _historical(sentence, published, verb.start() if verb is not None else anchor):
+        return []  # an old round retold as background ("raised $200 million in 2023 before ...")
     company = ""
     m_in = _ROUND_IN.search(sentence)
-    if awarded:
+    if came is not None and m_in:
+        company = clean_name(m_in.group("name"))  # "The Series A for Pellucid ... came to $11 million"
+    elif awarded:
         company = clean_name(awarded.group("name"))
     elif x_led and (verb is None or x_led.start() < verb.start()) and m_in:
         company = clean_name(m_in.group("name"))

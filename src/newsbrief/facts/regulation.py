@@ -13,34 +13,58 @@ import logging
 import re
 from collections.abc import Sequence
 
-from newsbrief.facts.dates import find_dates
+from newsbrief.facts.dates import DateSpan, find_dates
 from newsbrief.facts.names import clean_name, name_key
 from newsbrief.model import Regulation
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["extract_regulation", "merge_regulations", "regulation_status"]
+__all__ = ["extract_regulation", "merge_regulations", "regulation_status", "superseded"]
 
 _RULE_NOUN = (
     r"(?:rules?|regulations?|laws?|Act|act|bill|directive|Directive|codes?|guidelines?|guidance|norms|"
     r"requirements|ban|standards?|framework|ordinance|mandate|regime|scheme|Rules|Regulations|Guidelines|"
-    r"tax|taxes|levy|levies|tariffs?|duties|obligations)"
+    r"tax|taxes|levy|levies|tariffs?|duties|obligations|exemptions?|amendments?|Levy|Tax|Tariffs?|Ban|Standards?|"
+    r"Notice|Circular|Recommendations?|Directions|Measures|Amendment|Decree|Resolution|Ordinance|Framework|"
+    r"Regime|Mandate|Provisions|Order)"
 )
-_RULE_RX = re.compile(rf"\b{_RULE_NOUN}\b")
+# "rule" as a verb ("to rule on the merger", "the court will rule") names no regulation
+_RULE_RX = re.compile(
+    rf"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bshould\s)(?<!\bmay\s)(?<!\bmust\s)\b{_RULE_NOUN}\b"
+)
+_RULE_HEAD = (
+    r"(?:Act|Directive|Regulations?|Bill|Law|Code|Rules?|Guidelines|Standards?|regulation|directive|Notice|"
+    r"Circular|Recommendations?|Directions|Measures|Amendment|Decree|Resolution|Ordinance|Framework|Levy|Tax|"
+    r"Provisions|Mandate)"
+)
 _NAMED_RULE = re.compile(
     r"\b(?:(?:[A-Z][\w'’-]*|[A-Z0-9]{2,})(?:\s+(?:in|on|of|for|and|to)\s+|\s+|-))*?"
-    r"(?:[A-Z][\w'’-]*|[A-Z0-9]{2,})\s+(?:Act|Directive|Regulations?|Bill|Law|Code|Rules?|Guidelines|Standards?|regulation|directive)\b"
+    rf"(?:[A-Z][\w'’-]*|[A-Z0-9]{{2,}})(?:\s+\([A-Z][\w ]*\))?\s+{_RULE_HEAD}\b"
+    # "Measures for Labelling AI-Generated Content", "Rules on Digital Platforms"
+    r"|\b(?:Measures|Provisions|Rules|Regulations|Guidelines|Directions)\s+(?:for|on)\s+(?:the\s+)?"
+    r"[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’-]*)*"
+    # numbered instruments: "Resolution 512", "Decree No. 13/2023", "ISO 42077", "SB 53"
+    r"|\b(?:Resolution|Decree|Circular|Order|Notice|Regulation|Directive|Ordinance|Law)\s+(?:No\.?\s*)?\d[\w/.-]*\d\b"
+    r"|\b(?:Resolution|Decree|Circular|Order|Notice|Regulation|Directive|Ordinance|Law)\s+(?:No\.?\s*)?\d\b"
+    r"|\bISO(?:/IEC)?\s+\d+(?::\d{4})?\b"
     r"|\b(?:SB|AB|HB|HR|H\.R\.|S\.)\s?\d+\b|\bNIS2\b|\bGDPR\b|\bDORA\b|\bMiCA\b|\bDSA\b|\bDMA\b|\bPart\s+\d+\b"
 )
 _NP_RULE = re.compile(
     rf"\b(?:(?:its|their|the|a|an|new|proposed|draft|final|sweeping|landmark)\s+)*"
     rf"(?P<np>(?:[\w'’-]+\s+){{0,3}}?{_RULE_NOUN})\b(?P<tail>\s+(?:on|for|banning|requiring|that\s+would\s+require|"
-    rf"that\s+requires?|governing|against|[a-z]+ing|to\s+(?!be\b|the\b|a\b|an\b)[a-z]+)\s+[^,.;]{{0,60}})?"
+    rf"that\s+requires?|that\s+(?:would\s+|will\s+)?(?!is\b|are\b|was\b|were\b|has\b|have\b|had\b)[a-z]+|governing|against|[a-z]+ing|to\s+(?!be\b|the\b|a\b|an\b)[a-z]+)\s+[^,.;]{{0,60}})?"
 )
 _NOT_RULE = re.compile(
-    r"\b(?:fined|fines?\s+of|settle[sd]?|settlement|sued|sues|lawsuit|judge|court|antitrust\s+case|"
+    r"\b(?:fined|fines?\s+of|settle[sd]?\s+(?:with|for|over|charges|claims|allegations|a\s+(?:lawsuit|case|suit))|"
+    # a legal settlement, not the "settlement cycle" of trades
+    r"settlement(?!\s+(?:cycle|period|date|system|times?|finality|layer|infrastructure|process))|"
+    r"sued|sues|lawsuit|judge|court|antitrust\s+case|"
     r"argue[sd]?|critics|should|would\s+slow|debate[sd]?\s+whether|(?:has|have)\s+not\s+said|did\s+not\s+say|"
-    r"unclear\s+(?:when|whether)|no\s+timeline)\b",
+    # opinions about a rule's effects: "executives warned that the tariffs would raise prices"
+    r"warn(?:s|ed|ing)?\s+that|complain(?:s|ed)?\s+that|fear(?:s|ed)?\s+that|"
+    r"unclear\s+(?:when|whether)|no\s+timeline|"
+    # a rule voted down or vetoed never became one: "the governor vetoed a bill that would ..."
+    r"reject(?:ed|s)|voted\s+down|vetoe[sd])\b",
     re.IGNORECASE,
 )
 _STATUS: list[tuple[str, re.Pattern[str]]] = [
@@ -54,47 +78,63 @@ _STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "delayed",
         re.compile(
-            r"\b(?:delay(?:ed|s|ing)?|postpon(?:ed|es|ing|e)|pushed\s+back|push(?:ing|es)\s+(?:back|compliance)|defer(?:red|s)|extend(?:ed|s)\s+the\s+(?:\w+\s+)?(?:deadline|consultation|period|date)|was\s+extended|pause[sd]?|push(?:ed|es)?\s+the\s+(?:\w+\s+)?deadline)\b",
+            r"\b(?:delay(?:ed|s|ing)?|postpon(?:ed|es|ing|e)|pushed\s+back|push(?:ing|es)\s+(?:back|compliance)|defer(?:red|s)|extend(?:ed|s)\s+the\s+(?:\w+\s+)?(?:deadline|consultation|period|date)|was\s+extended|pause[sd]?|push(?:ed|es)?\s+the\s+(?:\w+\s+)?deadline|"
+            r"(?:was|were|has\s+been|have\s+been|been)\s+(?:stayed|suspended|put\s+on\s+hold|frozen)|suspend(?:ed|s)|put\s+on\s+hold)\b",
             re.IGNORECASE,
         ),
     ),
     (
         "in force",
         re.compile(
-            r"\b(?:took\s+effect|came\s+into\s+(?:force|effect)|entered\s+into\s+force|is\s+now\s+in\s+force|now\s+in\s+effect|in\s+force|began\s+enforc\w+|started\s+enforc\w+|enforc(?:es|ing)|will\s+enforce|began\s+to\s+apply|started\s+to\s+apply|now\s+appl(?:y|ies)|kicked\s+in)\b",
+            r"\b(?:took\s+(?:full\s+)?effect|came\s+into\s+(?:force|effect)|entered\s+into\s+force|is\s+now\s+in\s+force|now\s+in\s+effect|in\s+force|began\s+enforc\w+|started\s+enforc\w+|enforc(?:es|ing)|will\s+enforce|began\s+to\s+apply|started\s+to\s+apply|now\s+appl(?:y|ies)|kicked\s+in)\b",
             re.IGNORECASE,
         ),
     ),
     (
         "enacted",
         re.compile(
-            r"\b(?:pass(?:ed|es)|adopt(?:ed|s)|approv(?:ed|es)|signed\s+into\s+law|signed|finali[sz](?:ed|es|e)|notified|voted\s+(?:\S+\s+)?to\s+(?:adopt|approve|finali[sz]e|pass)|enact(?:ed|s)|issued|voted\s+to\s+adopt|ratified|takes?\s+effect|will\s+take\s+effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|effective|becomes?\s+applicable|appl(?:y|ies)\s+from|will\s+impose|imposed|imposes|kicks?\s+in)\b",
+            r"\b(?:pass(?:ed|es)|adopt(?:ed|s)|approv(?:ed|es)|signed\s+into\s+law|signed|finali[sz](?:ed|es|e)|notified|voted\s+(?:\S+\s+){0,3}?to\s+(?:adopt|approve|finali[sz]e|pass|enact|ratify)|enact(?:ed|s)|issued(?!\s+(?:(?:its|a|an|the|new|revised)\s+)*(?:draft|proposed|proposals?|consultation))|(?:published|released)\s+(?:(?:its|a|an|the|new|final|revised|updated|long-awaited)\s+)*(?!draft\b|proposed\b)(?:(?-i:[A-Z])\w*|rules?\b|regulations?\b|guidelines?\b|guidance\b|standards?\b|codes?\b)|voted\s+to\s+adopt|ratified|takes?\s+(?:full\s+|partial\s+)?effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|effective|becomes?\s+applicable|appl(?:y|ies)\s+from|will\s+impose|imposed|imposes|kicks?\s+in)\b",
             re.IGNORECASE,
         ),
     ),
     (
         "proposed",
         re.compile(
-            r"\b(?:propos(?:ed|es|al)|draft|unveil(?:ed|s)|introduc(?:ed|es)|consult(?:ation|s|ed)|tabled|floated|would\s+require|would\s+have\s+to|released\s+draft|revised\s+version|"
+            r"\b(?:propos(?:ed|es|al)|draft|unveil(?:ed|s)|advanc(?:ed|es)|(?:(?<=will\s)|(?<=to\s))introduce|introduc(?:ed|es)|consult(?:ation|s|ed)|tabled|floated|would\s+require|would\s+have\s+to|released\s+draft|revised\s+version|"
             r"(?:due|set|expected|scheduled)\s+to\s+be\s+(?:published|released|unveiled|proposed))\b",
             re.IGNORECASE,
         ),
     ),
 ]
 _EFFECT = re.compile(
-    r"\b(?:takes?\s+effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|"
+    r"\b(?:takes?\s+(?:full\s+|partial\s+)?effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|"
     r"effective|becomes?\s+applicable|appl(?:y|ies)\s+from|kicks?\s+in)\b",
     re.IGNORECASE,
 )
-_HEDGED = re.compile(r"\b(?:to\s+be|could\s+be|may\s+be|might\s+be|would\s+be|whether\s+to|be)\s+$", re.IGNORECASE)
+_HEDGED = re.compile(
+    r"\b(?:to\s+be|could\s+be|may\s+be|might\s+be|would\s+be|whether\s+to|be)\s+$"
+    # "no formal proposal", "has not been tabled", "never ratified", "yet to be adopted"
+    r"|\b(?:no|not|never|n't|yet\s+to\s+be|without)\s+(?:(?:been|be|yet|formally|formal|official|concrete|final)\s+)*$"
+    r"|\bno\s+(?:[\w-]+\s+){1,3}(?:has|have|had|was|were)\s+(?:yet\s+)?been\s+$",
+    re.IGNORECASE,
+)
 _MUST = re.compile(r"\b(?:must|requires?|required\s+to|ordered|have\s+to|has\s+to|obliged|comply)\b", re.IGNORECASE)
+_NOT_TAIL = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b)"
+)
 _REGULATOR = re.compile(
     r"(?P<r>(?:[A-Z][\w.-]*\s+(?:(?:of|for|and|on)\s+)?)*(?:Commission|Authority|Agency|Department|Ministry|ministry|"
-    r"Office|Board|Bureau|Parliament|Council|Administration|Congress|Senate|House|Reserve|Regulator|Services|"
-    r"Committee|Assembly|Bundestag|Diet|Treasury|Government|government|legislature|lawmakers|regulators?|"
-    r"watchdog|Commissioner|senate|parliament|congress|central\s+bank|Central\s+Bank))\b"
+    r"Office|Board|Bureau|Parliament|Council|Administration|Congress|Senate|House|Reserve|Regulator|"
+    r"Committee|Assembly|Bundestag|Diet|Treasury|Government|government|legislature|lawmakers|regulators?|Regulators?|Lawmakers|[Ll]egislators|"
+    r"watchdog|Commissioner|senate|parliament|congress|central\s+bank|Central\s+Bank|Reserve\s+Bank|"
+    r"Organi[sz]ation|Institute|Inspectorate|Ombudsman|Cabinet|Bank(?=\s+of\s+[A-Z]))"
+    # "Ministry of Electronics and Information Technology", "Central Bank of Brazil"
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_NOT_TAIL}[A-Z][\w.-]*(?:\s+(?:and\s+)?{_NOT_TAIL}[A-Z][\w.-]*)*)?)\b"
     r"|\b(?P<a>SEC|FTC|FCC|FDA|CFPB|FAA|DOJ|EPA|OCC|FDIC|FINRA|CFTC|NHTSA|DFS|RBI|SEBI|MAS|FCA|CMA|ICO|Ofcom|CNIL|"
-    r"BaFin|ESMA|EBA|ACCC|FSA|CAC|MeitY|EU|European\s+Union|UK|Fed|OFAC|BIS|ASIC|APRA|PBOC|PBoC|SAMR|NHS)\b"
+    r"BaFin|ESMA|EBA|ACCC|FSA|CAC|MeitY|EU|European\s+Union|UK|Fed|OFAC|BIS|ASIC|APRA|PBOC|PBoC|SAMR|NHS|"
+    r"ECB|EDPB|EIOPA|ENISA|PRA|MHRA|HKMA|SFC|CSRC|MIIT|NDRC|CNMC|AEPD|AMF|CONSOB|Consob|AGCM|ARCEP|AGCOM|"
+    r"DPC|CRTC|OSFI|ACMA|KFTC|FSC|PDPC|IMDA|TRAI|CCI|ANPD|CVM|CBN|CISA|NIST|FERC|IRS|FinCEN|USPTO|FHFA)\b"
 )
 _JURIS = {
     "sec": "US", "ftc": "US", "fcc": "US", "fda": "US", "cfpb": "US", "faa": "US", "doj": "US",
@@ -102,12 +142,44 @@ _JURIS = {
     "eu": "EU", "european commission": "EU", "european parliament": "EU", "european union": "EU",
     "fca": "UK", "cma": "UK", "ico": "UK", "ofcom": "UK", "uk": "UK", "rbi": "India", "sebi": "India",
     "mas": "Singapore", "cnil": "France", "bafin": "Germany", "accc": "Australia", "cac": "China",
+    "ecb": "EU", "edpb": "EU", "esma": "EU", "eba": "EU", "pra": "UK", "mhra": "UK", "hkma": "Hong Kong",
+    "csrc": "China", "miit": "China", "cnmc": "Spain", "amf": "France", "consob": "Italy", "trai": "India",
 }  # fmt: skip
 _COMPLY = re.compile(
     r"\b(?:requir(?:e|es|ing)|forc(?:e|es|ing)|ordered|oblig(?:e|es|ing))\s+(?P<who>(?:[\w-]+\s+){0,5}?[\w-]+)\s+to\b"
     r"|(?P<who2>(?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:must|will\s+have\s+to|have\s+to)\b",
     re.IGNORECASE,
 )
+
+
+_SUPERSEDED = re.compile(
+    r"\b(?:originally|initially|previously|earlier|was\s+due|were\s+due|had\s+been\s+(?:due|set|scheduled|planned|expected)|"
+    r"(?:was|were)\s+(?:set|scheduled|planned|expected|slated)|from\s+(?:the|its|an?)\s+(?:original|earlier|previous|initial))\b"
+    r"[^.;]{0,30}$"
+    r"|\b(?:instead\s+of|rather\s+than|replacing|in\s+place\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    r"\b(?:said|says|announced|announces|confirmed|confirms|told\s+\w+|stated|wrote)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+_EFFECT_BEFORE = re.compile(
+    r"\b(?:effect|force|effective|apply|applies|applicable|kicks?\s+in|enforc\w+|comply|compliance)\s+(?:\w+\s+)?(?:on|from|in)?\s*$",
+    re.IGNORECASE,
+)
+_PROCEDURE = re.compile(
+    r"\b(?:vote|votes|voting|hearing|hearings|debate|debates|meet|meets|meeting|discuss|discusses|consider|considers)\b",
+    re.IGNORECASE,
+)
+
+
+def superseded(sentence: str, span: DateSpan) -> bool:
+    """True for a date the sentence says was replaced ("originally planned for May 20").
+
+    :param sentence: one sentence.
+    :param span: a date span found in it.
+    """
+    return _SUPERSEDED.search(sentence[max(0, span.pos - 45) : span.pos]) is not None
 
 
 def regulation_status(sentence: str, *, has_date: bool = False) -> str:
@@ -118,7 +190,7 @@ def regulation_status(sentence: str, *, has_date: bool = False) -> str:
     """
     for status, rx in _STATUS:
         # "is expected to be signed" or "could be delayed" is not (yet) that status
-        hits = [m for m in rx.finditer(sentence) if not _HEDGED.search(sentence[max(0, m.start() - 16) : m.start()])]
+        hits = [m for m in rx.finditer(sentence) if not _HEDGED.search(sentence[max(0, m.start() - 40) : m.start()])]
         if hits:
             if status == "enacted" and has_date and _MUST.search(sentence):
                 return "in force"
@@ -136,7 +208,9 @@ _NP_STOP = {
 
 
 def _rule_name(sentence: str) -> str:
-    named = _NAMED_RULE.search(sentence)
+    bodies = [m.span() for m in _REGULATOR.finditer(sentence)]
+    # "State Administration for Market Regulation" is a regulator, not a rule
+    named = next((n for n in _NAMED_RULE.finditer(sentence) if not any(a < n.end() <= b for a, b in bodies)), None)
     if named:
         name = re.sub(r"^(?:The|the|Under|Under\s+the)\s+", "", named.group(0)).strip()
         return re.sub(r"^[A-Z][\w.]*(?:'s|’s)\s+", "", name)  # "EU's Data Act" -> "Data Act"
@@ -153,6 +227,13 @@ def _rule_name(sentence: str) -> str:
         keep.insert(0, w)
     words = keep
     tail = (m.group("tail") or "").strip()
+    # "guidelines on pseudonymisation on Tuesday": the date is not part of the rule's name
+    tail = re.split(
+        r"\s+(?:on|by|from|until|in|starting|before|effective)\s+(?:the\s+)?(?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+        r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|"
+        r"\d|next\b|this\b|last\b|end\b|early\b|late\b|mid))",
+        tail,
+    )[0].strip()
     if len(words) == 1 and not tail:
         # a bare "requirements": take the "for high-risk AI systems" that names them, if any
         scope = re.search(
@@ -166,7 +247,10 @@ def _rule_name(sentence: str) -> str:
 
 def _regulator(sentence: str) -> str:
     best = ""
-    for m in _REGULATOR.finditer(sentence):
+    found = list(_REGULATOR.finditer(sentence))
+    # "laid before Parliament by HM Treasury": the body a text goes before (or to) is not its author
+    authors = [m for m in found if not re.search(r"\b(?:before|to|at)\s+(?:the\s+)?$", sentence[: m.start()])]
+    for m in authors or found:
         text = m.group(0).strip()
         text = re.sub(r"^(?:The|Under|In|By|A)\s+", "", text)
         if m.group("a"):
@@ -175,6 +259,7 @@ def _regulator(sentence: str) -> str:
         owner = re.search(r"([A-Z][\w]*(?:\s+[A-Z][\w]*)?)(?:'s|’s)\s+$", sentence[: m.start()])
         generic = (
             "legislature",
+            "legislators",
             "lawmakers",
             "government",
             "regulators",
@@ -190,7 +275,7 @@ def _regulator(sentence: str) -> str:
             text = f"{text} in {where.group(1)}"  # "Lawmakers in Kenya"
         elif text.lower() in generic and owner:
             text = f"{owner.group(1)}'s {text}"
-        elif text.lower() in ("lawmakers", "government", "regulators", "regulator"):
+        elif text.lower() in ("lawmakers", "legislators", "government", "regulators", "regulator"):
             prev = re.search(r"([A-Z][\w]*)\s+$", sentence[: m.start()])
             if prev:
                 text = f"{prev.group(1)} {text}"
@@ -223,9 +308,17 @@ _REGULATED = re.compile(
 )
 
 
+# "Japan will require app stores to allow other payment systems starting December 18"
+_REQUIRE = re.compile(
+    r"\b(?:will\s+)?(?:requires?|requiring|oblig(?:es|ing)|forc(?:es|ing))\s+(?P<who>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+to\s+"
+    r"(?P<what>[^,.;]{3,80})",
+    re.IGNORECASE,
+)
+
+
 def _obligation(sentence: str, *, published: dt.date, article_id: str) -> list[Regulation]:
     """A dated duty with no rule named: "Starting August 2, model providers must publish ..."."""
-    m = _OBLIGATION.search(sentence)
+    m = _OBLIGATION.search(sentence) or _REQUIRE.search(sentence)
     if m is None:
         return []
     regulator = _regulator(sentence)
@@ -279,6 +372,12 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
     if not rule:
         return []
     regulator = _regulator(sentence)
+    # a date the rule was moved away from ("was due to take effect in April", "from the original
+    # October deadline") is not its deadline
+    dates = [d for d in dates if not superseded(sentence, d)]
+    if status == "proposed":
+        # the date of a vote or hearing on a proposal is an event, not a compliance date
+        dates = [d for d in dates if d.kind != "on" or not _PROCEDURE.search(sentence[max(0, d.pos - 30) : d.pos])]
     # a past date is when something was done ("passed on Tuesday"), not a deadline, unless the
     # rule is already in force or was delayed to it
     if status == "enacted" and _EFFECT.search(sentence) and any(d.end < published for d in dates):
@@ -286,14 +385,29 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
     if status not in ("in force", "delayed"):
         effect = _EFFECT.search(sentence) is not None
         dates = [d for d in dates if d.end > published or (effect and d.end == published)]
-    # the compliance date ("by June 30", "starting January 1") over the announcement ("on Tuesday")
-    ranked = sorted(dates, key=lambda d: (d.end < published, d.kind == "on", d.pos))
+    # the day it was announced ("said Friday", "on Tuesday announced") is not a deadline
+    dates = [d for d in dates if not _REPORTED.search(sentence[max(0, d.pos - 30) : d.pos])]
+    # the compliance date ("by June 30", "take effect on January 1") over the announcement ("on Tuesday")
+    ranked = sorted(
+        dates,
+        key=lambda d: (
+            d.end < published,
+            d.kind == "on" and not _EFFECT_BEFORE.search(sentence[max(0, d.pos - 40) : d.pos]),
+            d.pos,
+        ),
+    )
     deadline = ranked[0].deadline if ranked else None
     who = ""
     cm = _COMPLY.search(sentence)
     if cm:
         who = (cm.group("who") or cm.group("who2") or "").strip()
         who = re.sub(r"^(?:the|all|that|which|to|and)\s+", "", who, flags=re.IGNORECASE)
+    if re.fullmatch(r"[a-z]+", rule) and not regulator:
+        # a bare "the new tariffs" / "the rules" names no particular regulation unless the
+        # sentence says whom it binds ("Under the new rules, crypto exchanges must ...")
+        if not who:
+            return []
+        rule = f"{rule} for {who}"
     return [
         Regulation(
             rule=rule,
@@ -320,11 +434,16 @@ def merge_regulations(regs: Sequence[Regulation]) -> list[Regulation]:
             same_reg = bool(m.regulator) and name_key(m.regulator) == name_key(r.regulator)
             same_date = m.deadline is None or r.deadline is None or m.deadline == r.deadline
             if (same_rule or same_reg) and same_date and (same_rule or m.status == r.status):
+                # the longer name, and on a tie the one written as a name ("App Store Code")
+                rule = max((m.rule, r.rule), key=lambda x: (len(x), sum(c.isupper() for c in x)))
+                # the sentence that states the deadline supports the merged fact best
+                sentence = r.sentence if m.deadline is None and r.deadline is not None else m.sentence
                 merged[i] = Regulation(
-                    rule=m.rule if len(m.rule) >= len(r.rule) else r.rule,
-                    regulator=m.regulator or r.regulator,
+                    rule=rule,
+                    # the most specific body: "Online Standards Authority" over a headline's "Regulator"
+                    regulator=max((m.regulator, r.regulator), key=len),
                     article_ids=tuple(dict.fromkeys(m.article_ids + r.article_ids)),
-                    sentence=m.sentence,
+                    sentence=sentence,
                     jurisdiction=m.jurisdiction or r.jurisdiction,
                     who_must_comply=m.who_must_comply or r.who_must_comply,
                     deadline=m.deadline or r.deadline,
