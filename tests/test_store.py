@@ -128,3 +128,15 @@ def test_skips_recorded_once(fresh_db: SQLiteStore) -> None:
 def test_search_bad_query_is_one_line(fresh_db: SQLiteStore) -> None:
     with pytest.raises(StoreError, match="search: bad query"):
         fresh_db.search('"unbalanced')
+
+
+def test_digest_index_counts_story_sections_in_sqlite_and_pages(fresh_db: SQLiteStore) -> None:
+    import datetime as dt
+
+    for n, day in enumerate((dt.date(2026, 11, 26), dt.date(2026, 11, 27))):
+        data = {"sections": [{"kind": "stories", "items": [{}] * (2 + n)}, {"kind": "short", "items": [{}] * 5}]}
+        fresh_db.save_digest(day, title=f"Briefing {day}", data=data, stories=[])
+    rows = fresh_db.digest_index()
+    assert [(r["date"], r["title"], r["stories"]) for r in rows] == [
+        ("2026-11-27", "Briefing 2026-11-27", 3), ("2026-11-26", "Briefing 2026-11-26", 2)]
+    assert [r["date"] for r in fresh_db.digest_index(limit=1, offset=1)] == ["2026-11-26"]

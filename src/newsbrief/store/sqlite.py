@@ -496,6 +496,21 @@ class SQLiteStore:
         rows = self._all("SELECT data FROM digests WHERE date = ?", (day.isoformat(),))
         return json.loads(rows[0]["data"]) if rows else None
 
+    def digest_index(self, *, limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
+        """Return ``{date, title, generated_at, stories}`` per stored digest, newest first.
+
+        The story count is read inside SQLite (JSON1), so listing never loads whole digests.
+
+        :param limit: at most this many rows.
+        :param offset: rows to skip (paging).
+        """
+        return self._all(
+            "SELECT d.date, d.title, d.generated_at, (SELECT count(*) FROM json_each(d.data, '$.sections') AS s,"
+            " json_each(s.value, '$.items') AS i WHERE json_extract(s.value, '$.kind') = 'stories') AS stories"
+            " FROM digests AS d ORDER BY d.date DESC LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+
     def digest_dates(self) -> list[dt.date]:
         """Return the dates with a stored digest, newest first."""
         return [dt.date.fromisoformat(r["date"]) for r in self._all("SELECT date FROM digests ORDER BY date DESC")]

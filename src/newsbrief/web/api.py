@@ -69,13 +69,7 @@ def digest_list(store: SQLiteStore) -> list[dict[str, Any]]:
 
     :param store: an open store.
     """
-    out = []
-    for day in store.digest_dates():
-        data = store.digest(day) or {}
-        stories = sum(len(sec.get("items", [])) for sec in data.get("sections", []) if sec.get("kind") == "stories")
-        out.append({"date": day.isoformat(), "title": data.get("title", ""), "generated_at": data.get("generated_at", ""),
-                    "stories": stories})
-    return out
+    return store.digest_index()
 
 
 def _story_summary(row: dict[str, Any]) -> dict[str, Any]:
