@@ -127,6 +127,15 @@ def test_feeds(client: httpx.Client, facts_db: dict[str, Any]) -> None:
     assert client.get(link.path).status_code == 200  # entry links resolve on this server
 
 
+def test_feed_links_use_the_configured_base_url(demo: DemoResult, web_settings: Any) -> None:
+    settings = web_settings.replace(**{"web.base_url": "https://briefs.example.org/news/"})
+    with _client(make_app(demo.db_path, settings=settings)) as c:
+        feed = c.get("/feed.json", headers={"Host": "attacker.example"}).json()
+        atom = c.get("/feed.atom", headers={"Host": "attacker.example"}).text
+    assert feed["items"][0]["url"].startswith("https://briefs.example.org/news/")
+    assert "attacker.example" not in json.dumps(feed) and "attacker.example" not in atom
+
+
 def test_settings_page_redacts_secrets(client: httpx.Client) -> None:
     for path in ("/settings", "/api/settings"):
         r = client.get(path)

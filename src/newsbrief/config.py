@@ -79,6 +79,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("smtp.password", "", "SMTP password: use {\"$env\" = \"NAME\"}, never the value.", secret=True),
     Setting("smtp.sender", "", "From address of digest emails."),
     Setting("smtp.recipients", [], "Addresses that receive the digest."),
+    Setting("web.base_url", "", "Public URL of `newsbrief serve` for feed links (empty: the request's Host header)."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
