@@ -52,6 +52,14 @@ def _pieces(text: str) -> list[str]:
     return out
 
 
+# a second clause with a step of its own beside a rule: "..., and will hold a session next Thursday"
+_OWN_STEP = re.compile(
+    r"(?:,\s*and|;)\s+(?:(?:the|a|an|its)\s+[\w\s'’-]{0,40}?)?(?:will|is\s+(?:scheduled|set|due|expected)\s+to|plans\s+to)\s+"
+    r"(?:hold|host|vote|meet|publish|hear|open|launch|run|consult)\b",
+    re.IGNORECASE,
+)
+
+
 def extract_sentence_facts(
     sentence: str,
     *,
@@ -87,10 +95,19 @@ def extract_sentence_facts(
     regs = extract_regulation(sentence, published=published, article_id=article_id)
     facts.extend(regs)
     events = extract_events(sentence, published=published, article_id=article_id)
-    if regs and any(r.deadline is not None for r in regs):
-        # "The AI Act takes effect on August 2": the rule's date is the regulation's deadline;
-        # a rule with no deadline leaves only a scheduled step (a vote, a hearing) as an event
-        events = []
+    deadlines = {r.deadline for r in regs if r.deadline is not None}
+    if deadlines:
+        # "The AI Act takes effect on August 2": the rule's date is the regulation's deadline; a
+        # step on another date told in a clause of its own ("..., and will hold an information
+        # session next Thursday") is still an event
+        events = [
+            e
+            for e in events
+            if len(events) > 0
+            and e.start not in deadlines
+            and e.end not in deadlines
+            and _OWN_STEP.search(sentence) is not None
+        ]
     if funding:
         # a round is dated by its article; only a plan stated in a clause of its own ("... and
         # said it would launch its satellite in 2027") is an event, not the purpose of the money

@@ -56,7 +56,7 @@ _N = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eight
 
 _FUTURE = re.compile(
     r"\b(will|won't|'ll|shall|is\s+set\s+to|are\s+set\s+to|set\s+to|scheduled|slated|due\s+to\s+(?:be|start|begin|open|launch|close|take|report|arrive|hold|vote|end|expire|ship|go|come|release|meet|decide|rule|finish|complete|resume)\b|"
-    r"due\s+(?:on|in|by)|expected\s+to|plans?\s+to|planned|planning|upcoming|is\s+to|are\s+to|"
+    r"due\s+(?:on|in|by)|expected\s+to|(?:is|are)\s+expected\b(?!\s+(?:that|as)\b)|plans?\s+to|planned|planning|upcoming|is\s+to|are\s+to|"
     r"going\s+to|next|later\s+this|takes\s+effect|take\s+effect|comes?\s+into\s+(?:force|effect)|go(?:es)?\s+into\s+effect|"
     r"enters?\s+into\s+force|kicks?\s+off|must|deadline|aims?\s+to|intends?\s+to|"
     r"coming|tomorrow|starting|beginning|opens|begins|starts|launches|expire|expires|"
@@ -424,6 +424,26 @@ def _season(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, 
     return dt.date(year, start_month, 1), _last_day(year, end_month)
 
 
+# "on the 28th": a day of the current month (or of the next, once it has passed)
+@_rule(
+    r"\b(?:on|by|from|until)\s+the\s+(?P<day>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|at|when|while|with|after|before|of\s+(?:this|next|the)\s+month)\b)"
+)
+def _day_of_month(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
+    day = int(m["day"])
+    if fut is False:
+        d = _safe_date(pub.year, pub.month, day)
+        if d is None or d > pub:
+            y, mo = divmod(pub.year * 12 + pub.month - 2, 12)
+            d = _safe_date(y, mo + 1, day)
+    else:
+        d = _safe_date(pub.year, pub.month, day)
+        if d is None or d < pub:
+            y, mo = divmod(pub.year * 12 + pub.month, 12)
+            d = _safe_date(y, mo + 1, day)
+    return (d, d) if d else None
+
+
 @_rule(r"\b(?P<w>later\s+today|today|tonight|tomorrow|yesterday)\b")
 def _day_word(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
     w = m["w"].lower()
@@ -502,6 +522,12 @@ _GIVEN_UNTIL = re.compile(
 _DURATION_TO = re.compile(
     r"(?:giv|gave|allow|grant|ha[vsd]).*\b(?:days?|weeks?|months?|years?)\s+to\s", re.IGNORECASE
 )
+_DUTY_FROM = re.compile(
+    r"\b(?:requir(?:e|es|ing)|order(?:s|ing)|oblig(?:e|es|ing)|forc(?:e|es|ing)|must|(?<!began\s)(?<!started\s)(?<!continued\s)to\s+(?:ban|stop|pay|offer|"
+    r"disclose|register|report|cap|limit|restrict|charge|prohibit|impose|require|apply|publish|provide|comply))\b[^.;]{0,90}?"
+    r"\b(?:from|starting|effective|as\s+of|beginning)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _FROM = re.compile(r"\b(from|starting|beginning|effective|as\s+of|as\s+from|since)\s+(the\s+)?$", re.IGNORECASE)
 
 
@@ -526,6 +552,10 @@ def _local_tense(before: str, sentence_tense: bool | None, strong: bool) -> bool
     """A past verb right before the date ("introduced on Wednesday") dates that verb, unless
     the sentence clearly speaks of the future ("will list its tokenized stocks on Thursday")."""
     near = " ".join(before.split()[-6:])
+    # "X, which reports results on February 20, declined to comment": a present-tense
+    # relative clause schedules its date whatever the main verb's tense
+    if re.search(r"\b(?:which|who)\s+(?!is\b|was\b|has\b|does\b)[a-z]{3,}s\s+(?:[\w-]+\s+){0,3}(?:on|in)\s*$", near):
+        return True
     if not strong and _PAST.search(near) and not _FUTURE.search(near):
         return False
     return sentence_tense
@@ -547,6 +577,8 @@ def find_dates(sentence: str, published: dt.date, *, future: bool | None = None)
             before = sentence[max(0, m.start() - 120) : m.start()]
             # a deadline ("comply by June 30") or a new date ("pushed back to May 14") lies ahead
             deadline = _BY.search(before[-48:]) is not None or _GIVEN_UNTIL.search(before) is not None or _MOVED_TO.search(before) is not None
+            # "requiring aggregators to pay a levy from October 1": a duty starts ahead of the act setting it
+            deadline = deadline or _DUTY_FROM.search(before) is not None
             tense = True if deadline else _local_tense(sentence[max(0, m.start() - 40) : m.start()], fut, strong)
             try:
                 res = fn(m, published, tense)

@@ -10,6 +10,7 @@ event ``speculative=True``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import logging
@@ -32,7 +33,7 @@ __all__ = ["extract_events", "is_speculative", "merge_events"]
 
 _TRIGGER = re.compile(
     r"\b(?:launch(?:es|ed|ing)?|releas(?:e|es|ing)|unveil(?:s|ing)?|debut(?:s|ing)?|ship(?:s|ping)?|"
-    r"deliver(?:y|ies|s)?|begin(?:s|ning)?|start(?:s|ing)?|open(?:s|ing)?|kick(?:s)?\s+off|hold(?:s|ing)?|"
+    r"deliver(?:y|ies|s)?|begin(?:s|ning)?|start(?:s|ing)?|(?<!the\s)(?<!\ban\s)(?<!its\s)open(?:s|ing)?|kick(?:s)?\s+off|hold(?:s|ing)?|"
     r"host(?:s|ing)?|hearings?|votes?|voting|meet(?:s|ing)?|conference|summit|keynote|event|earnings|"
     r"report(?:s|ing)?\s+(?:results|earnings|\w+-quarter)|rul(?:e|es|ing)\s+on|trial|trials|testify|"
     r"question|present(?:s|ing)?|shut(?:s|ting)?\s+down|stop(?:s|ping)?|end(?:s|ing)?\s+support|expand(?:s|ing)?|"
@@ -50,7 +51,12 @@ _TRIGGER = re.compile(
     r"return(?:s)?\s+(?:on|in|next|this)|take(?:s)?\s+delivery|"
     r"(?:raise|raises|hike|hikes|increase|increases|cut|cuts|lower|lowers)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:prices?|fees|rates)|"
     r"price\s+(?:rise|hike|increase|cut)|(?:go|goes|be\s+taken|taken|take\s+\w+)\s+private|prepar(?:es|ing)\s+(?:a|an|its|the|new)|"
-    r"merger|acquisition|takeover\s+bid|completes?\s+(?:the|its)\s+(?:acquisition|purchase|merger|deal))\b",
+    r"merger|acquisition|takeover\s+bid|completes?\s+(?:the|its)\s+(?:acquisition|purchase|merger|deal)|"
+    # hearings in the passive, pricing an offering, a body's return, results with an adjective, appointments
+    r"be\s+heard|initial\s+public\s+offering|price\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:IPO|offering|shares|listing)|"
+    r"return(?:s)?\s+from|recess|report(?:s|ing)?\s+(?:its\s+|their\s+)?(?:annual|quarterly|half-year(?:ly)?|full-year|interim|first-half|"
+    r"second-half|preliminary)\s+(?:results|earnings)|name\s+(?:a|an|its|their)\s+new|appoint\s+(?:a|an|its|their)\s+new|"
+    r"closes|cut(?:s)?\s+off|switch(?:es)?\s+on)\b",
     re.IGNORECASE,
 )
 _SPECULATIVE = re.compile(
@@ -151,6 +157,38 @@ _SUPERSEDED = re.compile(
 )
 
 
+# a date that dates a past market reference, not a happening: "a 27% premium to the stock's
+# closing price on Wednesday", "the last full trading session before the holiday"
+_PAST_REFERENCE = re.compile(
+    r"\b(?:closing|close|opening)\s+(?:price|level|bell|auction)s?(?:\s+(?:on|of))?\s+(?:the\s+)?$"
+    r"|\b(?:premium|discount|above|below|versus|compared\s+(?:with|to)|relative\s+to)\b[^.;]{0,40}"
+    r"\b(?:price|level|close|high|low|session)s?(?:\s+(?:on|of))?\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PAST_REFERENCE_AFTER = re.compile(
+    r"^,?\s+(?:the|its)\s+(?:last|final|previous|most\s+recent)\s+(?:full\s+)?(?:trading\s+)?(?:session|day)\b"
+    # a weekday used as a modifier: "27% more than the stock's Wednesday close", "Tuesday's closing price"
+    r"|^(?:'s|’s)?\s+(?:closing\s+|opening\s+)?(?:close|price|level|high|low|session|trading\s+session)\b",
+    re.IGNORECASE,
+)
+# "the open model to beat, at least this week": a qualifier of a judgment, not a date something happens
+_QUALIFIER = re.compile(r"\b(?:at\s+least|for\s+now|at\s+least\s+for|for\s+the\s+time\s+being)\s+$", re.IGNORECASE)
+# a past verb of the subject dating the act ("proposed a rule on Tuesday" in Tuesday's paper)
+_PAST_ACT = re.compile(
+    r"^(?:[\w'’.-]+\s+){1,8}?(?:proposed|announced|unveiled|published|released|adopted|approved|passed|filed|"
+    r"introduced|launched|issued|signed|said|confirmed|disclosed|reported|opened|held|voted)\s+[^,;]{0,80}$",
+    re.IGNORECASE,
+)
+# "If the council approves, Marlin would start building": a hypothetical, not a schedule
+_HYPOTHETICAL = re.compile(r"^\s*(?:if|unless|were)\b[^,;]{3,120},\s*[^;]*\bwould\b", re.IGNORECASE)
+# a trailing attribution does not make the statement past: "closes within 90 days, the ministry said"
+_TAIL_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w'’-]+\s+){0,5}?(?:said|says|showed|shows|told\s+\w+|reported)"
+    r"(?:\s+(?:on|late|early)\s+\w+|\s+in\s+a\s+\w+(?:\s+\w+)?)?\s*\.?$",
+    re.IGNORECASE,
+)
+
+
 def extract_events(sentence: str, *, published: dt.date, article_id: str = "") -> list[Event]:
     """Return the upcoming events stated in one sentence (at most one per clause).
 
@@ -191,8 +229,13 @@ def extract_events(sentence: str, *, published: dt.date, article_id: str = "") -
         out.extend(e for e in events if all((e.start, e.end) != (o.start, o.end) for o in out))
         start = cut.end() if cut is not None else len(sentence)
     if len(out) <= 1:
-        # one event after all: read it off the whole sentence, as without clauses
-        return _clause_event(sentence, published=published, article_id=article_id)
+        # one event after all: read it off the whole sentence, as without clauses, unless the
+        # whole sentence dates it by a clause that held no event ("adopted a rule from January 1,
+        # and will hold a session next Thursday")
+        whole = _clause_event(sentence, published=published, article_id=article_id)
+        if out and whole and (whole[0].start, whole[0].end) != (out[0].start, out[0].end):
+            return [dataclasses.replace(out[0], what=whole[0].what)]
+        return whole
     return out
 
 
@@ -201,7 +244,7 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
     full = full or sentence
     if not _TRIGGER.search(sentence) or _CANCELLED.search(full) or _NEGATED.search(sentence):
         return []
-    if _MONEY_PLAN.search(sentence) or _FIGURE_FORECAST.search(sentence):
+    if _MONEY_PLAN.search(sentence) or _FIGURE_FORECAST.search(sentence) or _HYPOTHETICAL.search(sentence):
         return []
     future = is_future_sentence(sentence)
     tense = sentence_tense(sentence)
@@ -214,8 +257,26 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
         # a date that only qualifies a figure ("revenue in Q3") is not an event date; a new
         # date ("the summit was postponed to January 14") still lies ahead
         moved = _MOVED.search(sentence[: span.pos]) is not None
-        if not future and not moved and re.search(r"\b(?:was|were|had|did|rose|fell|grew|jumped|doubled|reported|said)\b", sentence):
+        body = _TAIL_ATTRIBUTION.sub("", sentence)
+        if not future and not moved and re.search(
+            r"\b(?:was|were|had|did|rose|fell|grew|jumped|doubled|reported|said|went|took\s+place|happened|occurred)\b", body
+        ):
             continue
+        before = sentence[max(0, span.pos - 60) : span.pos]
+        if _PAST_REFERENCE.search(before) or _PAST_REFERENCE_AFTER.search(sentence[span.endpos :]):
+            continue
+        if _QUALIFIER.search(before):
+            continue
+        if re.match(
+            r"[^;]{0,40}?\b(?:went\s+ahead|took\s+place|(?:was|were)\s+(?:held|completed|carried\s+out)|happened|occurred|passed\s+off)\b",
+            sentence[span.endpos :],
+            re.IGNORECASE,
+        ):
+            continue  # "the launch, scheduled for March 9, went ahead": done, not ahead
+        if span.end <= published and _PAST_ACT.search(sentence[: span.pos]) and not re.search(
+            r"\b(?:will|to|is|are|be|due|set|scheduled|expected)\b", sentence[: span.pos], re.IGNORECASE
+        ):
+            continue  # "proposed a rule on Tuesday" in Tuesday's paper dates a done act
         start, end = (span.end, span.end) if span.kind == "by" else (span.start, span.end)
         # "will begin on Monday and last until Friday": the happening runs to the later date
         for later in spans:

@@ -117,7 +117,30 @@ _LED_BY = re.compile(
     re.IGNORECASE,
 )
 _X_LED = re.compile(
-    r"(?P<who>(?:[A-Z][\w&.'’-]*|a16z)(?:\s+(?:and\s+)?(?:[A-Z][\w&.'’-]*|a16z))*)\s+(?:co-)?led\s+(?:a|an|the)\b"
+    r"(?P<who>(?:[A-Z][\w&.'’-]*|a16z)(?:\s+(?:and\s+)?(?:[A-Z][\w&.'’-]*|a16z))*)\s+(?:had\s+|has\s+)?(?:co-)?led\s+"
+    r"(?:a|an|the|(?P<its>its|their))\b"
+)
+# "The Series B round in Cobway ... was co-led by Marigold Ventures": the round is the subject
+_PASSIVE_LED = re.compile(r"\b(?:was|were|is|has\s+been)\s+(?:co-)?led\s+by\b", re.IGNORECASE)
+# "Kiranaflow ... said on Sunday that Ashoka Crest Capital had led its ... Series B": the speaker owns the round
+_SAID_THAT = re.compile(r"\b(?:said|says|announced|confirmed)\b(?:\s+on\s+\w+)?\s+that\s+$", re.IGNORECASE)
+# a money amount that is a loan or a grant beside an equity round: "a $200 million debt facility with
+# a bank, alongside a $40 million Series C"
+_NON_EQUITY_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:debt|credit|loan|grant|facility|lending|bonds?)\b", re.IGNORECASE
+)
+_EQUITY_NEAR = re.compile(
+    r"^\s*(?:in\s+|of\s+)?(?:a\s+|an\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:round|seed|pre-seed|Series\s+[A-Z]|equity|funding|financing)\b",
+    re.IGNORECASE,
+)
+# a leading adverbial before the subject: "In one of the last deals of the year, Petrel Vision raised"
+_LEAD_ADVERBIAL = re.compile(
+    r"^(?:In|On|At|For|After|Amid|Among|During|As|With)\b[^,]{0,80},\s*(?=[A-Z])"
+)
+# the clause a round is told in ends at a semicolon or at background after it ("..., up from $700
+# million in 2024", "..., its largest round since the company was spun out in 2019")
+_CLAUSE_END = re.compile(
+    r";|\s+[-–—]\s+|,\s+(?:up|down)\s+from\b|,\s+(?:its|their|the\s+company's|which|after|since)\b", re.IGNORECASE
 )
 _PARTICIPATION = re.compile(
     r"\b(?:with\s+participation\s+from|participation\s+from|alongside|from(?:\s+investors\s+including)?|backed\s+by|"
@@ -185,11 +208,26 @@ def _classify_money(sentence: str, amounts: Sequence[Money]) -> tuple[Money | No
         after = sentence[m.end : m.end + 25]
         if _VALUATION_AFTER.search(after) or _VALUATION_BEFORE.search(before):
             valuation = valuation or m
-        elif _TOTAL_BEFORE.search(before) or re.match(r"\s+(?:to\s+date|in\s+total|so\s+far)", after):
+        elif (
+            _TOTAL_BEFORE.search(before)
+            and not re.search(r"\b(?:round|Series\s+[A-Z]|financing|raise)\b[^.;$€£]{0,40}\b(?:which|that)\s+totals?\s*$", before)
+        ) or re.match(r"\s+(?:to\s+date|in\s+total|so\s+far)", after):
             continue
         elif raised is None:
             raised = m
+        elif _NON_EQUITY_AFTER.match(sentence[raised.end : raised.end + 30]) and _EQUITY_NEAR.match(after):
+            raised = m  # the equity round beside a loan or grant told first
     return raised, valuation
+
+
+def _side_money(sentence: str, amounts: Sequence[Money], raised: Money | None) -> Money | None:
+    """A loan or grant told before the equity round of the same sentence: a second round of its own."""
+    if raised is None:
+        return None
+    for m in amounts:
+        if m.start < raised.start and _NON_EQUITY_AFTER.match(sentence[m.end : m.end + 30]):
+            return m
+    return None
 
 
 def _company_from_subject(prefix: str) -> str:
@@ -226,6 +264,8 @@ def _historical(sentence: str, published: dt.date | None, verb_start: int) -> bo
     One inside an apposition ("X, founded last year, has raised ...") dates something else.
     """
     lead = re.match(r"[^,]*,", sentence[:verb_start])
+    end = _CLAUSE_END.search(sentence, verb_start)
+    sentence = sentence[: end.start()] if end else sentence
     for m in _HISTORICAL.finditer(sentence):
         if m.start() < verb_start and not (lead and m.end() <= lead.end() and sentence.count(",", 0, verb_start) == 1):
             continue
@@ -234,6 +274,13 @@ def _historical(sentence: str, published: dt.date | None, verb_start: int) -> bo
         if published is not None and int(m.group("year")) < published.year:
             return True
     return False
+
+
+def _round_clause(sentence: str, pos: int) -> str:
+    """The semicolon-delimited clause holding ``pos`` (a total "to date" in another clause is background)."""
+    start = sentence.rfind(";", 0, pos) + 1
+    end = sentence.find(";", pos)
+    return sentence[start : end if end >= 0 else len(sentence)]
 
 
 def _investors(sentence: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -245,7 +292,7 @@ def _investors(sentence: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         leads.extend(split_names(m2.group("who")))
     others: list[str] = []
     for m in _PARTICIPATION.finditer(sentence):
-        others.extend(n for n in split_names(m.group("who")) if n not in leads)
+        others.extend(n for n in split_names(m.group("who")) if n not in leads and n[:1].isalpha())
     return tuple(dict.fromkeys(leads)), tuple(dict.fromkeys(others))
 
 
@@ -267,6 +314,13 @@ def extract_funding(sentence: str, *, published: dt.date | None = None, article_
         or _GIVES_VALUATION.search(sentence)
     )
     came = None
+    passive = None
+    if verb is None and x_led is None and awarded is None:
+        passive = _PASSIVE_LED.search(sentence)
+        if passive is not None and _ROUND_IN.search(sentence[: passive.start()]) is not None:
+            verb = passive
+        else:
+            passive = None
     if verb is None and x_led is None and awarded is None:
         came = _ROUND_CAME_TO.search(sentence)
         if came is not None:
@@ -280,7 +334,22 @@ def extract_funding(sentence: str, *, published: dt.date | None = None, article_
         first = sentence[: later.start()] if later else sentence
     if _NOT_DONE.search(first) or _PUBLIC_MARKET.search(sentence) or _FUND_CLOSE.search(sentence):
         return []
-    if verb is not None and _RELATIVE_BEFORE.search(sentence[: verb.start()]):
+    relative_round = (
+        verb is not None
+        and re.search(r",\s*(?:which|who)\s+$", sentence[: verb.start()]) is not None
+        and re.match(r"(?:raised|secured|closed|landed)\b", verb.group(0), re.IGNORECASE) is not None
+        and re.search(r"\b(?:led\s+by|Series\s+[A-Z]|seed\s+round|pre-seed)\b", sentence[verb.end() :]) is not None
+        and re.search(r",\s+(?:is|are|was|were|has|have|had|will|would|said|says|plans?|[a-z]+ed)\b", sentence[verb.end() :]) is None
+    )
+    if relative_round:
+        # "..., chief executive of Tidemark, which raised $21 million in a Series A led by ...": the
+        # clause closes the sentence and tells the round, it is not background to other news
+        names = [n for n in find_names(sentence[: verb.start()]) if not sentence[n.end : verb.start()].strip(" ,").split()[1:]]
+        if names:
+            subject_name = clean_name(names[-1].text)
+        else:
+            relative_round = False
+    if verb is not None and not relative_round and _RELATIVE_BEFORE.search(sentence[: verb.start()]):
         # the raise is background to another piece of news; a later verb may still state a round
         later = _VERB.search(sentence, verb.end())
         verb = later if later is not None and not _RELATIVE_BEFORE.search(sentence[: later.start()]) else None
@@ -301,13 +370,14 @@ def extract_funding(sentence: str, *, published: dt.date | None = None, article_
     raised, valuation = _classify_money(sentence, amounts)
     if raised is None and not undisclosed:
         return []
-    if _CUMULATIVE.search(sentence) and not re.search(
+    told = _round_clause(sentence, raised.start if raised else 0)
+    if _CUMULATIVE.search(told) and not re.search(
         r"\b(?:bring|tak|lift|push|boost)(?:ing|es|s)\s+(?:its|their|the)\b", sentence, re.IGNORECASE
     ):
         return []
     ids = (article_id,) if article_id else ()
     anchor = verb.start() if verb else x_led.start() if x_led else awarded.start() if awarded else len(sentence)
-    subject = sentence[:anchor]
+    subject = _LEAD_ADVERBIAL.sub("", sentence[:anchor])
     into = re.search(r"\binto\s+(?P<g>[^,.;]+)", sentence[awarded.start() :]) if awarded is not None else None
     group_target = into is not None and _AGGREGATE_SUBJ.search(into.group("g")) is not None
     if (
@@ -335,12 +405,17 @@ def extract_funding(sentence: str, *, published: dt.date | None = None, article_
         return []  # an old round retold as background ("raised $200 million in 2023 before ...")
     company = ""
     m_in = _ROUND_IN.search(sentence)
-    if came is not None and m_in:
+    said = _SAID_THAT.search(sentence[: x_led.start()]) if x_led is not None and x_led.group("its") else None
+    if relative_round:
+        company = subject_name
+    elif (came is not None or passive is not None) and m_in:
         company = clean_name(m_in.group("name"))  # "The Series A for Pellucid ... came to $11 million"
     elif awarded:
         company = clean_name(awarded.group("name"))
     elif x_led and (verb is None or x_led.start() < verb.start()) and m_in:
         company = clean_name(m_in.group("name"))
+    elif said is not None and (verb is None or x_led.start() < verb.start()):
+        company = _company_from_subject(_LEAD_ADVERBIAL.sub("", sentence[: said.start()]))
     elif verb is not None:
         company = _company_from_subject(subject)
     if not company and m_in:
@@ -349,12 +424,32 @@ def extract_funding(sentence: str, *, published: dt.date | None = None, article_
         return []
     leads, others = _investors(sentence)
     leads = tuple(n for n in leads if name_key(n) != name_key(company))
-    return [
+    side = _side_money(sentence, amounts, raised)
+    if side is not None and (
+        (verb is not None and side.start < verb.end())
+        or _HISTORICAL.search(sentence[side.end : side.end + 60])
+    ):
+        side = None  # a loan told as background ("which took a $5 million loan last year, raised ...")
+    extra: list[FundingRound] = []
+    if side is not None:
+        kind = round_type(sentence[side.end : side.end + 30])
+        extra.append(
+            FundingRound(
+                company=company,
+                amount=side.amount,
+                currency=side.currency,
+                round=kind if kind in ("debt", "grant") else "",
+                article_ids=ids,
+                sentence=sentence,
+                date=published,
+            )
+        )
+    return extra + [
         FundingRound(
             company=company,
             amount=raised.amount if raised else None,
             currency=raised.currency if raised else "",
-            round=round_type(sentence),
+            round=round_type(sentence[side.end :] if side is not None else sentence),
             article_ids=ids,
             sentence=sentence,
             lead_investors=leads,

@@ -43,6 +43,14 @@ _SYMBOLS: dict[str, str] = {
     "₩": "KRW",
     "r$": "BRL",
     "brl": "BRL",
+    "nok": "NOK",
+    "sek": "SEK",
+    "dkk": "DKK",
+    "pln": "PLN",
+    "zar": "ZAR",
+    "mxn": "MXN",
+    "nzd": "NZD",
+    "nz$": "NZD",
 }
 _WORDS: dict[str, str] = {
     "dollars": "USD",
@@ -56,6 +64,10 @@ _WORDS: dict[str, str] = {
     "yuan": "CNY",
     "won": "KRW",
     "francs": "CHF",
+    "zloty": "PLN",
+    "zlotys": "PLN",
+    "rand": "ZAR",
+    "pesos": "MXN",
 }
 _SCALES: dict[str, float] = {
     "k": 1e3,
@@ -81,9 +93,12 @@ _SCALES: dict[str, float] = {
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:thousand|millions?|billions?|trillion|crores?|lakh|mln|bln|mn|bn|tn|[kmbt])\b"
 _PREFIX = (
-    r"(?:US\$\s?|HK\$|C\$|A\$|S\$|R\$\s?|\$|€|£|¥|₹|₩|(?:USD|EUR|GBP|JPY|INR|CAD|AUD|CHF|SGD|CNY|RMB|KRW|BRL|Rs\.?)\s?)"
+    r"(?:US\$\s?|HK\$|C\$|A\$|S\$|R\$\s?|\$|€|£|¥|₹|₩|(?:USD|EUR|GBP|JPY|INR|CAD|AUD|CHF|SGD|CNY|RMB|KRW|BRL|NOK|SEK|DKK|PLN|ZAR|MXN|NZD|Rs\.?)\s?)"
 )
-_SUFFIX_CUR = r"(?:USD|EUR|GBP|JPY|INR|CHF|dollars?|euros?|pounds(?: sterling)?|sterling|yen|rupees|yuan|won|francs)\b"
+_SUFFIX_CUR = (
+    r"(?:USD|EUR|GBP|JPY|INR|CHF|NOK|SEK|DKK|PLN|ZAR|MXN|dollars?|euros?|pounds(?: sterling)?|sterling|yen|rupees|yuan|won|"
+    r"francs|zlotys?|rand|pesos)\b"
+)
 
 # "$10 million", "€1.5bn", "$5-7 million", "USD 300m"
 _MONEY_PREFIXED = re.compile(

@@ -26,7 +26,7 @@ _RULE_NOUN = (
     r"requirements|ban|standards?|framework|ordinance|mandate|regime|scheme|Rules|Regulations|Guidelines|"
     r"tax|taxes|levy|levies|tariffs?|duties|obligations|exemptions?|amendments?|Levy|Tax|Tariffs?|Ban|Standards?|"
     r"Notice|Circular|Recommendations?|Directions|Measures|Amendment|Decree|Resolution|Ordinance|Framework|"
-    r"Regime|Mandate|Provisions|Order)"
+    r"Regime|Mandate|Provisions|Order|decrees?|circular(?!\s+econom)|caps?(?=\s+on\b)|(?<!\bin\s)charge(?=\s+(?:for|on)\b))"
 )
 # "rule" as a verb ("to rule on the merger", "the court will rule") names no regulation
 _RULE_RX = re.compile(
@@ -46,6 +46,8 @@ _NAMED_RULE = re.compile(
     # numbered instruments: "Resolution 512", "Decree No. 13/2023", "ISO 42077", "SB 53"
     r"|\b(?:Resolution|Decree|Circular|Order|Notice|Regulation|Directive|Ordinance|Law)\s+(?:No\.?\s*)?\d[\w/.-]*\d\b"
     r"|\b(?:Resolution|Decree|Circular|Order|Notice|Regulation|Directive|Ordinance|Law)\s+(?:No\.?\s*)?\d\b"
+    # "Bill 117", "Regulation 22B", "Rule 10b"
+    r"|\b(?:Bill|Regulation|Rule|Directive|Decree|Order|Law)\s+(?:No\.?\s*)?\d+[A-Za-z]{0,2}\b"
     r"|\bISO(?:/IEC)?\s+\d+(?::\d{4})?\b"
     r"|\b(?:SB|AB|HB|HR|H\.R\.|S\.)\s?\d+\b|\bNIS2\b|\bGDPR\b|\bDORA\b|\bMiCA\b|\bDSA\b|\bDMA\b|\bPart\s+\d+\b"
 )
@@ -64,7 +66,9 @@ _NOT_RULE = re.compile(
     r"warn(?:s|ed|ing)?\s+that|complain(?:s|ed)?\s+that|fear(?:s|ed)?\s+that|"
     r"unclear\s+(?:when|whether)|no\s+timeline|"
     # a rule voted down or vetoed never became one: "the governor vetoed a bill that would ..."
-    r"reject(?:ed|s)|voted\s+down|vetoe[sd])\b",
+    r"reject(?:ed|s)|voted\s+down|vetoe[sd]|"
+    # a bill stuck in the legislature reports no change of status
+    r"(?:has|have|had)\s+stalled|stalled\s+in|(?:is|are|remains?)\s+stuck)\b",
     re.IGNORECASE,
 )
 _STATUS: list[tuple[str, re.Pattern[str]]] = [
@@ -78,7 +82,7 @@ _STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "delayed",
         re.compile(
-            r"\b(?:delay(?:ed|s|ing)?|postpon(?:ed|es|ing|e)|pushed\s+back|push(?:ing|es)\s+(?:back|compliance)|defer(?:red|s)|extend(?:ed|s)\s+the\s+(?:\w+\s+)?(?:deadline|consultation|period|date)|was\s+extended|pause[sd]?|push(?:ed|es)?\s+the\s+(?:\w+\s+)?deadline|"
+            r"\b(?:delay(?:ed|s|ing)?|postpon(?:ed|es|ing|e)|pushed\s+back|push\s+back|push(?:ed|es|ing)?\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){1,8}?back(?=\s+(?:by|to|until)\b)|push(?:ing|es)\s+(?:back|compliance)|defer(?:red|s)|extend(?:ed|s)\s+the\s+(?:\w+\s+)?(?:deadline|consultation|period|date)|was\s+extended|pause[sd]?|push(?:ed|es)?\s+the\s+(?:\w+\s+)?deadline|"
             r"(?:was|were|has\s+been|have\s+been|been)\s+(?:stayed|suspended|put\s+on\s+hold|frozen)|suspend(?:ed|s)|put\s+on\s+hold)\b",
             re.IGNORECASE,
         ),
@@ -93,7 +97,7 @@ _STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "enacted",
         re.compile(
-            r"\b(?:pass(?:ed|es)|adopt(?:ed|s)|approv(?:ed|es)|signed\s+into\s+law|signed|finali[sz](?:ed|es|e)|notified|voted\s+(?:\S+\s+){0,3}?to\s+(?:adopt|approve|finali[sz]e|pass|enact|ratify)|enact(?:ed|s)|issued(?!\s+(?:(?:its|a|an|the|new|revised)\s+)*(?:draft|proposed|proposals?|consultation))|(?:published|released)\s+(?:(?:its|a|an|the|new|final|revised|updated|long-awaited)\s+)*(?!draft\b|proposed\b)(?:(?-i:[A-Z])\w*|rules?\b|regulations?\b|guidelines?\b|guidance\b|standards?\b|codes?\b)|voted\s+to\s+adopt|ratified|takes?\s+(?:full\s+|partial\s+)?effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|effective|becomes?\s+applicable|appl(?:y|ies)\s+from|will\s+impose|imposed|imposes|kicks?\s+in)\b",
+            r"\b(?:pass(?:ed|es)|adopt(?:ed|s)|approv(?:ed|es)|signed\s+into\s+law|signed|finali[sz](?:ed|es|e)|notified|voted\s+(?:\S+\s+){0,3}?to\s+(?:adopt|approve|finali[sz]e|pass|enact|ratify|ban|cap|impose|require|restrict|limit|prohibit)|enact(?:ed|s)|issued(?!\s+(?:(?:its|a|an|the|new|revised)\s+)*(?:draft|proposed|proposals?|consultation))|(?:published|released)\s+(?:(?:its|a|an|the|new|final|revised|updated|long-awaited)\s+)*(?!draft\b|proposed\b)(?:(?-i:[A-Z])\w*|rules?\b|regulations?\b|guidelines?\b|guidance\b|standards?\b|codes?\b|decrees?\b|circulars?\b|orders?\b)|voted\s+to\s+adopt|ratified|takes?\s+(?:full\s+|partial\s+)?effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|effective|becomes?\s+applicable|appl(?:y|ies)\s+from|will\s+impose|imposed|imposes|kicks?\s+in)\b",
             re.IGNORECASE,
         ),
     ),
@@ -126,7 +130,7 @@ _NOT_TAIL = (
 _REGULATOR = re.compile(
     r"(?P<r>(?:[A-Z][\w.-]*\s+(?:(?:of|for|and|on)\s+)?)*(?:Commission|Authority|Agency|Department|Ministry|ministry|"
     r"Office|Board|Bureau|Parliament|Council|Administration|Congress|Senate|House|Reserve|Regulator|"
-    r"Committee|Assembly|Bundestag|Diet|Treasury|Government|government|legislature|lawmakers|regulators?|Regulators?|Lawmakers|[Ll]egislators|"
+    r"Committee|Assembly|Chamber(?=\s+of\s+[A-Z])|council|Bundestag|Diet|Treasury|Government|government|legislature|lawmakers|regulators?|Regulators?|Lawmakers|[Ll]egislators|"
     r"watchdog|Commissioner|senate|parliament|congress|central\s+bank|Central\s+Bank|Reserve\s+Bank|"
     r"Organi[sz]ation|Institute|Inspectorate|Ombudsman|Cabinet|Bank(?=\s+of\s+[A-Z]))"
     # "Ministry of Electronics and Information Technology", "Central Bank of Brazil"
@@ -173,6 +177,25 @@ _PROCEDURE = re.compile(
 )
 
 
+# "the Commission said the rules would be delayed": a body reporting its own decision, not a hedge
+_REPORTED_DECISION = re.compile(
+    r"^[^,;]{0,80}?\b(?:Commission|Authority|Agency|Ministry|Board|Bank|Regulator|Office|Department|Council|government|regulator)\s+"
+    r"(?:said|says|announced|confirmed)\b(?:\s+on\s+\w+)?\s+(?:that\s+)?[^;]{0,100}?\bwould\s+(?:be\s+)?$"
+)
+# a bare weekday after the act ("passed the bill late on Thursday", "scrapped the charge on Friday")
+# is the day it was done, not a compliance date
+_WEEKDAY_ONLY = re.compile(
+    r"(?:on\s+|late\s+on\s+|early\s+on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$",
+    re.IGNORECASE,
+)
+# a date a rule was moved to ("postponed ... to January 2029", "push back ... to January 1, 2028")
+_MOVED_TO = re.compile(
+    r"\b(?:delay\w*|postpon\w*|push\w*|moved?|deferr?\w*|extend\w*)\b[^.;]{0,120}?\b(?:to|until)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PROCEDURE_ANY = re.compile(r"\b(?:vote|votes|voting|hearing|hearings|decision|decide|debate|debates)\b", re.IGNORECASE)
+
+
 def superseded(sentence: str, span: DateSpan) -> bool:
     """True for a date the sentence says was replaced ("originally planned for May 20").
 
@@ -190,7 +213,11 @@ def regulation_status(sentence: str, *, has_date: bool = False) -> str:
     """
     for status, rx in _STATUS:
         # "is expected to be signed" or "could be delayed" is not (yet) that status
-        hits = [m for m in rx.finditer(sentence) if not _HEDGED.search(sentence[max(0, m.start() - 40) : m.start()])]
+        hits = [
+            m
+            for m in rx.finditer(sentence)
+            if not _HEDGED.search(sentence[max(0, m.start() - 40) : m.start()]) or _REPORTED_DECISION.search(sentence[: m.start()])
+        ]
         if hits:
             if status == "enacted" and has_date and _MUST.search(sentence):
                 return "in force"
@@ -352,6 +379,41 @@ def _obligation(sentence: str, *, published: dt.date, article_id: str) -> list[R
     ]
 
 
+# a body deciding a rule with a verb, naming no rule noun: "the council voted to ban new tourist
+# apartments in the old town from June 15"
+_VERB_RULE = re.compile(
+    r"\b(?:voted|agreed|decided|moved|approved\s+(?:a\s+)?(?:plans?|proposals?)|will|has\s+decided)\s+to\s+"
+    r"(?P<v>ban|cap|restrict|prohibit|limit|outlaw)\s+(?P<obj>[^,.;]{3,70}?)"
+    r"(?=\s+(?:from|by|starting|beginning|effective|as\s+of|on|in|before)\s+(?:the\s+)?(?:[A-Z]|\d|next\b|this\b)|\s*[,.;]|$)",
+    re.IGNORECASE,
+)
+
+
+def _verb_rule(sentence: str, *, published: dt.date, article_id: str) -> list[Regulation]:
+    m = _VERB_RULE.search(sentence)
+    if m is None or _HEDGED.search(sentence[max(0, m.start() - 40) : m.start()]):
+        return []
+    regulator = _regulator(sentence[: m.start()])
+    if not regulator:
+        return []  # "Parents voted to ban phones at dinner" is no regulation
+    dates = [d for d in find_dates(sentence, published) if d.end >= published and d.pos > m.start()]
+    dates = [d for d in dates if not re.match(r"(?:within|in)\s", d.text, re.IGNORECASE)]
+    dates = [d for d in dates if d.kind != "on" or not _WEEKDAY_ONLY.fullmatch(d.text.strip())]
+    verb = m.group("v").lower()
+    noun = {"ban": "ban", "prohibit": "ban", "outlaw": "ban", "cap": "cap", "limit": "limit", "restrict": "restriction"}[verb]
+    return [
+        Regulation(
+            rule=f"{noun} on {m.group('obj').strip()}",
+            regulator=regulator,
+            article_ids=(article_id,) if article_id else (),
+            sentence=sentence,
+            jurisdiction=_jurisdiction(sentence, regulator),
+            deadline=dates[0].deadline if dates else None,
+            status="enacted",
+        )
+    ]
+
+
 def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "") -> list[Regulation]:
     """Return the regulation fact stated in one sentence (at most one).
 
@@ -362,12 +424,15 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
     if _NOT_RULE.search(sentence):
         return []
     if not _RULE_RX.search(sentence) and not _NAMED_RULE.search(sentence):
-        return _obligation(sentence, published=published, article_id=article_id)
+        return _verb_rule(sentence, published=published, article_id=article_id) or _obligation(
+            sentence, published=published, article_id=article_id
+        )
     # "within four business days" is a duty's duration, not a date
     dates = [d for d in find_dates(sentence, published) if not re.match(r"(?:within|in)\s", d.text, re.IGNORECASE)]
     status = regulation_status(sentence, has_date=bool(dates))
     if not status:
-        return []
+        # a rule noun with no status word may still carry a dated duty ("a decree ... requiring ... by July 1")
+        return _obligation(sentence, published=published, article_id=article_id)
     rule = _rule_name(sentence)
     if not rule:
         return []
@@ -378,6 +443,19 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
     if status == "proposed":
         # the date of a vote or hearing on a proposal is an event, not a compliance date
         dates = [d for d in dates if d.kind != "on" or not _PROCEDURE.search(sentence[max(0, d.pos - 30) : d.pos])]
+    # "the Senate is scheduled to vote on it on May 12", "a final decision is expected next spring"
+    dates = [
+        d
+        for d in dates
+        if d.kind != "on"
+        or not _PROCEDURE_ANY.search(sentence[max(0, d.pos - 30) : d.pos])
+        or _EFFECT_BEFORE.search(sentence[max(0, d.pos - 40) : d.pos])
+    ]
+    dates = [
+        d
+        for d in dates
+        if d.kind != "on" or not _WEEKDAY_ONLY.fullmatch(d.text.strip()) or _EFFECT_BEFORE.search(sentence[max(0, d.pos - 40) : d.pos])
+    ]
     # a past date is when something was done ("passed on Tuesday"), not a deadline, unless the
     # rule is already in force or was delayed to it
     if status == "enacted" and _EFFECT.search(sentence) and any(d.end < published for d in dates):
@@ -392,6 +470,7 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
         dates,
         key=lambda d: (
             d.end < published,
+            not _MOVED_TO.search(sentence[max(0, d.pos - 140) : d.pos]),
             d.kind == "on" and not _EFFECT_BEFORE.search(sentence[max(0, d.pos - 40) : d.pos]),
             d.pos,
         ),
