@@ -9,7 +9,13 @@ import json
 import numpy as np
 import pytest
 
-from newsbrief.cluster import Assignment, ClusterDoc, ClusterParams, StreamClusterer, new_story_id
+from newsbrief.cluster import (
+    Assignment,
+    ClusterDoc,
+    ClusterParams,
+    StreamClusterer,
+    new_story_id,
+)
 from newsbrief.cluster_state import StoryIndex
 from newsbrief.cluster_text import capitalised_entities, terms
 from newsbrief.embed import article_text, load_embedder
@@ -230,3 +236,66 @@ def test_granularity_presets() -> None:
     assert ClusterParams.for_embedder("minilm-l6-int8", granularity="event", min_lexical=0.3).min_lexical == 0.3
     with pytest.raises(ClusterError, match="granularity"):
         ClusterParams.for_embedder("minilm-l6-int8", granularity="topic")
+
+
+def test_candidate_cosines_match_dense_cosine() -> None:
+    rng = np.random.default_rng(3)
+    c = StreamClusterer(params=DENSE_ONLY)
+    for i in range(30):
+        c.add(doc(f"d{i}", vector=rng.standard_normal(8).astype(np.float32), hours=i))
+    index = c._index
+    probe = unit(*rng.standard_normal(8))
+    features = index.candidate_cosines  # the cosines come from the candidate search itself
+    from newsbrief.cluster_state import DocFeatures
+
+    pairs = features(DocFeatures("q", None, probe, {}, ()), 5)
+    assert len(pairs) == 5
+    for story, dense in pairs:
+        assert dense == pytest.approx(index.dense_cosine(probe, story), abs=1e-5)
+    chosen = {s.seq for s, _ in pairs}
+    others = [index.dense_cosine(probe, s) for s in index.open_stories() if s.seq not in chosen]
+    assert min(d for _, d in pairs) >= max(others) - 1e-6
+
+
+def test_lead_bounds_terms_and_names_read_from_the_body() -> None:
+    tail = " a festival in Zanzibar with Quokka" * 50
+    body = "Regulators said Acme recalls pacemakers over a battery fault." + " filler" * 300 + tail
+    c = StreamClusterer(params=ClusterParams(body_chars=200, entity_chars=100))
+    c.add(doc("a", "Acme recall", body))
+    words = set(c._index.vocab)
+    assert "pacemaker" in words and "zanzibar" not in words
+    assert "quokka" not in c._index.ent_df and "acme" in c._index.ent_df
+    with pytest.raises(ClusterError):
+        ClusterParams(body_chars=0)
+
+
+def test_repair_floor_skips_only_pairs_that_cannot_merge() -> None:
+    rng = np.random.default_rng(5)
+    centres = [rng.standard_normal(16) for _ in range(4)]
+    docs = [doc(f"x{i}", f"Story {i % 4} Alpha{i % 4} report", f"Alpha{i % 4} words about topic {i % 4}.",
+                hours=i, vector=(centres[i % 4] + 0.8 * rng.standard_normal(16)).astype(np.float32))
+            for i in range(40)]
+    params = ClusterParams(threshold=0.9, merge_threshold=0.5)
+    results = []
+    for floor in (True, False):
+        c = StreamClusterer(params=params)
+        for d in docs:
+            c.add(d)
+        if not floor:
+            c._pair_score = lambda a, b, norms, floor=None, f=c._pair_score: f(a, b, norms)  # type: ignore[method-assign]
+        results.append((c.repair(), dict(c.stories())))
+    assert results[0] == results[1]
+
+
+@pytest.mark.parametrize("max_size, merged", [(20, True), (2, False), (3, True)])
+def test_repair_keeps_two_established_stories_apart(max_size: int, merged: bool) -> None:
+    c = StreamClusterer(params=ClusterParams(merge_max_size=max_size))
+    c.seed(doc("a1", "Bridge collapse in Pertola kills five", "The Pertola bridge collapsed during rush hour.",
+               vector=unit(1, 0, 0)), "st_a")
+    c.seed(doc("a2", "Pertola bridge collapse death toll rises", "Rescuers search the river under the Pertola bridge.",
+               vector=unit(1, 0.05, 0), hours=1), "st_a")
+    c.seed(doc("b1", "Pertola bridge collapse: rescuers search river", "Death toll in Pertola bridge collapse rises.",
+               vector=unit(1, 0.02, 0), hours=2), "st_b")
+    c.seed(doc("b2", "Pertola bridge collapse toll rises again", "Rescuers search the Pertola river for survivors.",
+               vector=unit(1, 0.03, 0), hours=3), "st_b")
+    assert (c.repair() == [("st_b", "st_a")]) is merged

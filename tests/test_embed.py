@@ -96,3 +96,35 @@ def test_minilm_separates_same_event_from_same_company() -> None:
     alone = emb.encode(["Acme reports record quarterly earnings"])[0]
     assert float(alone @ vecs[2]) > 0.999
     assert emb.encode([]).shape == (0, 384)
+
+
+def test_article_text_default_is_title_plus_bounded_lead() -> None:
+    body = "First sentence about the recall. " + "More detail follows here. " * 200
+    text = article_text("Acme recalls pacemakers", body)
+    assert text.startswith("Acme recalls pacemakers. First sentence about the recall.")
+    assert len(text) <= embed.LEAD_CHARS and not text.endswith(" ")
+    # a huge body is not read beyond what the lead needs
+    assert article_text("T", "word " * 1_000_000) == article_text("T", "word " * 1_000)
+
+
+def test_vector_cache_key_names_embedder_and_embedded_text() -> None:
+    key = embed.vector_cache_key(HashingEmbedder(dim=256))
+    assert key.startswith("hashing-tf-256|") and f"lead{embed.LEAD_CHARS}" in key
+
+    class Bare:
+        name = "bare"
+        dim = 3
+
+    assert embed.vector_cache_key(Bare()).startswith("bare|")  # type: ignore[arg-type]
+
+
+@pytest.mark.skipif(not HAS_MODEL, reason="bundled model packages not installed")
+def test_minilm_truncates_to_the_lead_token_budget_and_keys_cache_by_it() -> None:
+    emb = embed.MiniLMEmbedder()
+    assert emb.max_tokens == embed.LEAD_TOKENS == 64
+    assert embed.vector_cache_key(emb) == f"minilm-l6-int8|lead{embed.LEAD_CHARS}|tok64"
+    assert embed.vector_cache_key(embed.MiniLMEmbedder(max_tokens=128)).endswith("|tok128")
+    long_text = "Acme recalls pacemakers. " + "The battery may fail early. " * 100
+    tail_changed = long_text + " Completely different words about football."
+    a, b = emb.encode([long_text, tail_changed])
+    assert float(a @ b) > 0.9999  # only the first 64 tokens are read

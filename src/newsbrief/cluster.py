@@ -77,8 +77,9 @@ class Assignment:
 class ClusterParams:
     """Thresholds and weights of the clusterer.
 
-    The defaults were tuned on the even half of the DUC/TDT story stream with MiniLM
-    vectors (see ``bench/results/clustering.md``); they also serve short headlines.
+    The defaults were tuned on the even half of the DUC/TDT story stream and on googlenews
+    ``news_t`` with MiniLM vectors of title + lead (64 tokens, see
+    ``bench/results/clustering.md``, Session 2); they also serve short headlines.
 
     :param threshold: minimum combined score for an article to join a story.
     :param w_dense: weight of the embedding cosine.
@@ -94,14 +95,21 @@ class ClusterParams:
     :param window_days: stories idle longer than this (in article time) are closed.
     :param candidates: open stories scored in full per article (the nearest by embedding).
     :param max_doc_terms: highest-weighted terms kept per article for the lexical signal.
+    :param body_chars: leading characters of the body read for terms (the lead carries the
+        event; reading 1,500 instead of 6,000 characters doubled the speed on full-text DUC
+        without a loss on the tuning sets).
+    :param entity_chars: leading characters of the body searched for capitalised names.
     :param max_story_terms: terms kept per story profile (bounds memory).
     :param entity_term_weight: factor on the TF-IDF weight of terms that are part of names.
     :param merge_threshold: combined story-to-story score above which :meth:`StreamClusterer.repair` merges.
+    :param merge_max_size: repair never merges two stories that both have at least this many
+        members (on googlenews it kept two stories about the same people apart, see
+        ``bench/results/clustering.md``, Session 2).
     """
 
-    threshold: float = 0.27
-    w_dense: float = 0.5
-    w_lexical: float = 0.45
+    threshold: float = 0.22
+    w_dense: float = 0.4
+    w_lexical: float = 0.55
     w_entity: float = 0.05
     min_content: float = 0.25
     min_lexical: float = 0.0
@@ -109,11 +117,14 @@ class ClusterParams:
     time_weight: float = 0.1
     half_life_days: float = 3.0
     window_days: float = 60.0
-    candidates: int = 20
+    candidates: int = 10
     max_doc_terms: int = 120
+    body_chars: int = 1500
+    entity_chars: int = 1000
     max_story_terms: int = 400
     entity_term_weight: float = 0.7
-    merge_threshold: float = 0.45
+    merge_threshold: float = 0.4
+    merge_max_size: int = 20
 
     @classmethod
     def for_embedder(cls, embedder_name: str, *, granularity: str = "storyline", **overrides: Any) -> ClusterParams:
@@ -157,7 +168,7 @@ class ClusterParams:
             raise ClusterError("cluster: at least one weight must be > 0")
         if self.window_days <= 0 or self.half_life_days <= 0:
             raise ClusterError("cluster: window_days and half_life_days must be > 0")
-        if self.candidates < 1 or self.max_doc_terms < 1 or self.max_story_terms < 1:
+        if min(self.candidates, self.max_doc_terms, self.max_story_terms, self.body_chars, self.merge_max_size) < 1:
             raise ClusterError("cluster: candidates and term caps must be >= 1")
 
 
@@ -184,6 +195,11 @@ class _Scored:
     shared_entities: list[str] = field(default_factory=list)
 
 
+def _rank_key(row: tuple[Any, ...]) -> tuple[float, int]:
+    """Order scored candidates best first; ties go to the older story."""
+    return (-row[0], row[1])
+
+
 class StreamClusterer:
     """Assigns articles, one at a time in publication order, to stories."""
 
@@ -206,8 +222,7 @@ class StreamClusterer:
         """
         if doc.id in self._seen:
             raise ClusterError(f"cluster: document {doc.id!r} was already added")
-        features = doc_features(doc, self._index, max_terms=self.params.max_doc_terms,
-                                entity_term_weight=self.params.entity_term_weight)
+        features = self._features(doc)
         self._index.expire(features.published, self.params.window_days)
         self._index.add_member(self._index.resolve(story_id), features)
         self._seen.add(doc.id)
@@ -220,13 +235,14 @@ class StreamClusterer:
         if doc.id in self._seen:
             raise ClusterError(f"cluster: document {doc.id!r} was already added")
         p = self.params
-        features = doc_features(doc, self._index, max_terms=p.max_doc_terms,
-                                entity_term_weight=p.entity_term_weight)
+        features = self._features(doc)
         self._index.expire(features.published, p.window_days)
-        scored = [self._score(features, story) for story in self._index.candidates(features, p.candidates)]
-        scored.sort(key=lambda s: (-s.score, s.story.seq))
-        best = scored[0] if scored else None
-        runner = scored[1] if len(scored) > 1 else None
+        ranked = sorted(
+            (self._score(features, story, dense) for story, dense in self._index.candidate_cosines(features, p.candidates)),
+            key=_rank_key,
+        )
+        best = self._scored(features, ranked[0]) if ranked else None
+        runner = self._scored(features, ranked[1]) if len(ranked) > 1 else None
         joins = (
             best is not None
             and best.score >= p.threshold
@@ -260,8 +276,9 @@ class StreamClusterer:
     def repair(self) -> list[tuple[str, str]]:
         """Merge open stories that converged; return ``(from_story_id, into_story_id)`` pairs.
 
-        A pair merges when its combined story-to-story score reaches
-        ``merge_threshold``; the smaller story (the younger on a tie) goes into the other.
+        A pair merges when its combined story-to-story score reaches ``merge_threshold``
+        and at least one of the two has fewer than ``merge_max_size`` members; the smaller
+        story (the younger on a tie) goes into the other.
         """
         p = self.params
         merges: list[tuple[str, str]] = []
@@ -269,7 +286,9 @@ class StreamClusterer:
             scored = []
             norms: dict[int, float] = {}
             for a, b in self._index.close_pairs(p.candidates):
-                s = self._pair_score(a, b, norms)
+                if min(a.n, b.n) >= p.merge_max_size:
+                    continue  # two established stories stay apart; repair joins fragments
+                s = self._pair_score(a, b, norms, floor=p.merge_threshold)
                 if s >= p.merge_threshold:
                     scored.append((-s, min(a.seq, b.seq), max(a.seq, b.seq), a, b))
             scored.sort(key=lambda t: (t[0], t[1], t[2]))
@@ -291,6 +310,12 @@ class StreamClusterer:
     def stories(self) -> Mapping[str, tuple[str, ...]]:
         """Return every story (open or closed) as story id -> member doc ids in arrival order."""
         return self._index.memberships()
+
+    def _features(self, doc: ClusterDoc) -> Any:
+        """Return an article's features (and count its terms in the document frequencies)."""
+        p = self.params
+        return doc_features(doc, self._index, max_terms=p.max_doc_terms, entity_term_weight=p.entity_term_weight,
+                            body_chars=p.body_chars, entity_chars=p.entity_chars)
 
     # -- scoring -----------------------------------------------------------------------
 
@@ -319,21 +344,41 @@ class StreamClusterer:
             return scale * (p.w_lexical * lexical + p.w_entity * entity) - penalty
         return p.w_dense * dense + p.w_lexical * lexical + p.w_entity * entity - penalty
 
-    def _score(self, features: Any, story: Story) -> _Scored:
-        """Score one article against one story."""
-        dense = self._index.dense_cosine(features.vector, story)
-        lexical, shared_terms = self._index.lexical_cosine(features.terms, story)
-        entity, shared_entities = self._index.entity_overlap(features.entities, story, features.entity_weights)
+    def _score(self, features: Any, story: Story, dense: float | None = None) -> tuple[Any, ...]:
+        """Score one article against one story: ``(score, seq, story, dense, lexical, entity, gap, penalty)``.
+
+        A plain tuple, as every candidate is scored; :meth:`_scored` turns the two best into
+        :class:`_Scored` with their shared terms and names.
+
+        :param dense: the embedding cosine when already known (else computed here).
+        """
+        index = self._index
+        if dense is None:
+            dense = index.dense_cosine(features.vector, story)
+        lexical = index.lexical_score(features.terms, story)
+        weights = features.entity_weights
+        if len(weights) != len(features.entities):
+            weights = tuple(index.entity_weight(e) for e in features.entities)
+        entity = index.entity_score(features.entities, story, weights)
         gap, penalty = self._time(features.published, story)
         score = self._combine(dense, lexical, entity, penalty)
-        return _Scored(story, dense if dense is not None else 0.0, lexical, entity, gap,
-                       penalty, score, shared_terms, shared_entities)
+        return (score, story.seq, story, dense if dense is not None else 0.0, lexical, entity, gap, penalty)
 
-    def _pair_score(self, a: Story, b: Story, norms: dict[int, float]) -> float:
-        """Return the combined score of two stories (for repair); ``norms`` memoises entity norms."""
+    def _scored(self, features: Any, row: tuple[Any, ...]) -> _Scored:
+        """Return a scored candidate with the shared terms and names its reasons show."""
+        score, _seq, story, dense, lexical, entity, gap, penalty = row
+        shared_terms = self._index.lexical_cosine(features.terms, story)[1]
+        shared_entities = self._index.entity_overlap(features.entities, story, features.entity_weights)[1]
+        return _Scored(story, dense, lexical, entity, gap, penalty, score, shared_terms, shared_entities)
+
+    def _pair_score(self, a: Story, b: Story, norms: dict[int, float], *, floor: float | None = None) -> float:
+        """Return the combined score of two stories (for repair); ``norms`` memoises entity norms.
+
+        With ``floor``, a pair that cannot reach it even with full entity overlap (at most 1)
+        skips the entity signal and gets a score below ``floor`` instead of the exact one.
+        """
         dense = self._index.centroid_cosine(a, b)
         lexical = self._index.profile_cosine(a, b)
-        entity = self._index.story_entity_overlap(a, b, norms)
         gap = 0.0
         if a.first and a.last and b.first and b.last:
             if a.last < b.first:
@@ -342,6 +387,9 @@ class StreamClusterer:
                 gap = (a.first - b.last).total_seconds() / 86400.0
         p = self.params
         penalty = p.time_weight * (1.0 - math.pow(2.0, -gap / p.half_life_days))
+        if floor is not None and self._combine(dense, lexical, 1.0, penalty) < floor - 1e-9:
+            return self._combine(dense, lexical, 0.0, penalty)
+        entity = self._index.story_entity_overlap(a, b, norms)
         return self._combine(dense, lexical, entity, penalty)
 
     def _reasons(self, chosen: _Scored | None, competitor: _Scored | None) -> dict[str, Any]:

@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import compress, repeat
+from operator import mul
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -29,8 +31,9 @@ LOGGER = logging.getLogger(__name__)
 __all__ = ["DocFeatures", "Story", "StoryIndex", "doc_features"]
 
 _MAX_STORY_ENTITIES = 200
+_TF_TABLE = 256
+_TF_WEIGHT = [0.0] + [1.0 + math.log(tf) for tf in range(1, _TF_TABLE)]  # 1 + log(tf), as computed inline
 _TITLE_REPEAT = 2
-_BODY_CHARS = 6000
 
 
 @dataclass(frozen=True)
@@ -76,8 +79,23 @@ def _utc(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC)
 
 
+def _top_weights(weights: Mapping[int, float], k: int) -> list[tuple[int, float]]:
+    """Return the k largest ``(term id, weight)`` items, largest first, ties to the smaller id.
+
+    The same items in the same order as ``heapq.nlargest(k, items, key=(w, -id))``, which is
+    slower when k is close to the number of items, as it is here.
+    """
+    return sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+
+
 def doc_features(
-    doc: ClusterDoc, index: StoryIndex, *, max_terms: int, entity_term_weight: float
+    doc: ClusterDoc,
+    index: StoryIndex,
+    *,
+    max_terms: int,
+    entity_term_weight: float,
+    body_chars: int = 1500,
+    entity_chars: int = 1000,
 ) -> DocFeatures:
     """Compute an article's features and record its terms in the incremental document frequencies.
 
@@ -85,8 +103,10 @@ def doc_features(
     :param index: the index whose vocabulary and document frequencies are updated.
     :param max_terms: keep this many highest-weighted terms.
     :param entity_term_weight: factor on terms that belong to names.
+    :param body_chars: read terms from this many leading characters of the body.
+    :param entity_chars: look for capitalised names in this many leading characters of the body.
     """
-    body = doc.text[:_BODY_CHARS]
+    body = doc.text[:body_chars]
     body_terms = terms(body)
     title_terms = terms(doc.title)
     counts = Counter(body_terms)
@@ -96,25 +116,19 @@ def doc_features(
     if doc.entities:
         entities = tuple(dict.fromkeys(e.strip().lower() for e in doc.entities if e.strip()))
     else:
-        entities = capitalised_entities(f"{doc.title}.\n{body[:3000]}")
+        entities = capitalised_entities(f"{doc.title}.\n{body[:entity_chars]}")
     entities = entity_keys(entities)
     name_words = set(terms(" ".join(entities)))
-    index.observe(counts.keys(), entities)
-    weights: dict[int, float] = {}
-    for term, tf in counts.items():
-        tid = index.term_id(term)
-        w = (1.0 + math.log(tf)) * index.idf(tid)
-        if term in name_words:
-            w *= entity_term_weight
-        weights[tid] = w
+    weights = index.observe_weighted(counts, entities, name_words, entity_term_weight)
     if len(weights) > max_terms:
-        weights = dict(heapq.nlargest(max_terms, weights.items(), key=lambda kv: (kv[1], -kv[0])))
-    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        weights = dict(_top_weights(weights, max_terms))
+    values = list(weights.values())
+    norm = math.sqrt(sum(map(mul, values, values))) or 1.0
     unit = {t: w / norm for t, w in weights.items()}
     vector: np.ndarray | None = None
     if doc.vector is not None:
         vector = np.asarray(doc.vector, dtype=np.float32).reshape(-1)
-        length = float(np.linalg.norm(vector))
+        length = math.sqrt(float(vector @ vector))
         if not math.isfinite(length):
             raise ClusterError(f"cluster: vector of {doc.id!r} is not finite")
         vector = vector / length if length > 0 else None
@@ -137,6 +151,7 @@ class StoryIndex:
         self.n_docs = 0
         self._log_n = 0.0
         self.ent_df: Counter[str] = Counter()
+        self._ent_weights: dict[str, float] = {}
         self.stories: dict[str, Story] = {}
         self.aliases: dict[str, str] = {}
         self._seq = 0
@@ -164,24 +179,67 @@ class StoryIndex:
             self.df.append(0)
         return tid
 
-    def observe(self, unique_terms: Iterable[str], entities: Iterable[str]) -> None:
-        """Count one more document containing these terms and entities."""
+    def observe(self, unique_terms: Iterable[str], entities: Iterable[str]) -> list[int]:
+        """Count one more document containing these terms and entities; return the term ids in order."""
         self.n_docs += 1
         self._log_n = math.log(1.0 + self.n_docs)
+        vocab = self.vocab
+        df = self.df
+        tids: list[int] = []
         for term in unique_terms:
-            self.df[self.term_id(term)] += 1
+            tid = vocab.get(term)
+            if tid is None:
+                tid = self.term_id(term)
+            df[tid] += 1
+            tids.append(tid)
         self.ent_df.update(set(entities))
+        self._ent_weights.clear()
+        return tids
+
+    def observe_weighted(
+        self, counts: Mapping[str, int], entities: Iterable[str], name_words: set[str], name_factor: float
+    ) -> dict[int, float]:
+        """Do :meth:`observe` for a document's term counts and return its TF-IDF weights by term id.
+
+        A term's weight is ``(1 + log tf) * idf`` at the updated counts, times ``name_factor``
+        for terms in ``name_words``; one pass over the terms.
+        """
+        self.n_docs += 1
+        self._log_n = math.log(1.0 + self.n_docs)
+        self.ent_df.update(set(entities))
+        self._ent_weights.clear()
+        vocab = self.vocab
+        df = self.df
+        log = math.log
+        docs = 1.0 + self.n_docs
+        tf_table = _TF_WEIGHT
+        weights: dict[int, float] = {}
+        for term, tf in counts.items():
+            tid = vocab.get(term)
+            if tid is None:
+                tid = self.term_id(term)
+            df[tid] += 1
+            w = (tf_table[tf] if tf < _TF_TABLE else 1.0 + log(tf)) * (log(docs / (1.0 + df[tid])) + 1.0)
+            if term in name_words:
+                w *= name_factor
+            weights[tid] = w
+        return weights
 
     def idf(self, tid: int) -> float:
         """Return the smoothed IDF of a term id at the current document count."""
         return math.log((1.0 + self.n_docs) / (1.0 + self.df[tid])) + 1.0
 
     def entity_weight(self, entity: str) -> float:
-        """Return an entity's IDF scaled to [0, 1]."""
-        top = self._log_n
-        if top <= 0:
-            return 1.0
-        return max(0.0, math.log((1.0 + self.n_docs) / (1.0 + self.ent_df[entity])) / top)
+        """Return an entity's IDF scaled to [0, 1] (memoised until the next document is observed)."""
+        weight = self._ent_weights.get(entity)
+        if weight is None:
+            top = self._log_n
+            if top <= 0:
+                weight = 1.0
+            else:
+                weight = max(0.0, math.log((1.0 + self.n_docs) / (1.0 + self.ent_df[entity])) / top)
+            self._ent_weights[entity] = weight
+        return weight
 
     # -- stories -----------------------------------------------------------------------
 
@@ -254,12 +312,17 @@ class StoryIndex:
                 heapq.heappush(self._expiry, (story.last, story.seq, story.id))
         if features.vector is not None:
             self._add_vector(story, features.vector)
+        lex = story.lex
+        get = lex.get
+        norm2 = story.lex_norm2
         for tid, w in features.terms.items():
-            old = story.lex.get(tid, 0.0)
-            story.lex[tid] = old + w
-            story.lex_norm2 += (old + w) ** 2 - old * old
+            old = get(tid, 0.0)
+            new = old + w
+            lex[tid] = new
+            norm2 += new * new - old * old
+        story.lex_norm2 = norm2
         if len(story.lex) > self.max_story_terms * 3 // 2:
-            keep = heapq.nlargest(self.max_story_terms, story.lex.items(), key=lambda kv: (kv[1], -kv[0]))
+            keep = _top_weights(story.lex, self.max_story_terms)
             story.lex = dict(keep)
             story.lex_norm2 = sum(w * w for w in story.lex.values())
         story.ents.update(features.entities)
@@ -330,7 +393,7 @@ class StoryIndex:
         for tid, w in src.lex.items():
             into.lex[tid] = into.lex.get(tid, 0.0) + w
         if len(into.lex) > self.max_story_terms:
-            into.lex = dict(heapq.nlargest(self.max_story_terms, into.lex.items(), key=lambda kv: (kv[1], -kv[0])))
+            into.lex = dict(_top_weights(into.lex, self.max_story_terms))
         into.lex_norm2 = sum(w * w for w in into.lex.values())
         into.ents.update(src.ents)
         self._free_row(src)
@@ -364,22 +427,69 @@ class StoryIndex:
         out.extend(self._no_row_open.values())
         return out
 
+    def candidate_cosines(self, features: DocFeatures, k: int) -> list[tuple[Story, float | None]]:
+        """Return :meth:`candidates` with each one's embedding cosine (None without a centroid).
+
+        The cosines come from the one matrix product that picks the candidates.
+        """
+        if features.vector is None or self._n_rows == 0:
+            return [(s, None) for s in self.open_stories()]
+        if features.vector.shape[0] != self.dim:
+            raise ClusterError(f"cluster: vector has {features.vector.shape[0]} dims, expected {self.dim}")
+        sims = self.matrix[: self._n_rows] @ features.vector
+        sims[~self.row_open[: self._n_rows]] = -np.inf
+        n_open = int(self.row_open[: self._n_rows].sum())
+        take = min(k, n_open)
+        out: list[tuple[Story, float | None]] = []
+        if take > 0:
+            rows = np.argpartition(-sims, take - 1)[:take]
+            for row, sim in zip(rows.tolist(), sims[rows].tolist(), strict=True):
+                story = self.row_story[row]
+                if story is not None:
+                    out.append((story, sim))
+        out.extend((s, None) for s in self._no_row_open.values())
+        return out
+
     def dense_cosine(self, vector: np.ndarray | None, story: Story) -> float | None:
         """Return the cosine between a unit vector and a story centroid (None if either is missing)."""
         if vector is None or story.row < 0:
             return None
         return float(self.matrix[story.row] @ vector)
 
+    @staticmethod
+    def lexical_score(doc_terms: Mapping[int, float], story: Story) -> float:
+        """Return the TF-IDF cosine of an article and a story profile (see :meth:`lexical_cosine`)."""
+        if story.lex_norm2 <= 0:
+            return 0.0
+        # Terms the story lacks add exactly 0.0, so this equals the sum over shared terms in doc order.
+        dot = sum(map(mul, doc_terms.values(), map(story.lex.get, doc_terms.keys(), repeat(0.0))))
+        return dot / math.sqrt(story.lex_norm2) if dot else 0.0
+
+    @staticmethod
+    def entity_score(entities: tuple[str, ...], story: Story, weights: tuple[float, ...]) -> float:
+        """Return :meth:`entity_overlap`'s score alone; ``weights`` must match ``entities``."""
+        if not entities or story.n_open == 0:
+            return 0.0
+        total = sum(weights)
+        if total <= 0:
+            return 0.0
+        hit = 0.0
+        n_open = story.n_open
+        counts = list(map(story.ents.get, entities, repeat(0)))
+        for w, count in compress(zip(weights, counts, strict=True), counts):
+            hit += w * min(1.0, count / n_open)
+        return hit / total
+
     def lexical_cosine(self, doc_terms: Mapping[int, float], story: Story) -> tuple[float, list[str]]:
         """Return the TF-IDF cosine of an article and a story profile, and the top shared terms."""
         if story.lex_norm2 <= 0:
             return 0.0, []
         lex = story.lex
-        parts = [(w * lex[t], t) for t, w in doc_terms.items() if t in lex]
+        parts = [(doc_terms[t] * lex[t], t) for t in filter(lex.__contains__, doc_terms)]
         if not parts:
             return 0.0, []
         dot = sum(p for p, _ in parts)
-        top = heapq.nlargest(8, parts)
+        top = sorted(parts, reverse=True)[:8]  # (weight, id) pairs are unique: same as heapq.nlargest
         return dot / math.sqrt(story.lex_norm2), [self.words[t] for _, t in top]
 
     def entity_overlap(
@@ -415,7 +525,7 @@ class StoryIndex:
         if a.lex_norm2 <= 0 or b.lex_norm2 <= 0:
             return 0.0
         small, big = (a.lex, b.lex) if len(a.lex) <= len(b.lex) else (b.lex, a.lex)
-        dot = sum(w * big.get(t, 0.0) for t, w in small.items())
+        dot = sum(map(mul, small.values(), map(big.get, small.keys(), repeat(0.0))))
         return dot / math.sqrt(a.lex_norm2 * b.lex_norm2)
 
     def _entity_norm(self, story: Story, cache: dict[int, float]) -> float:

@@ -144,8 +144,23 @@ def capitalised_entities(text: str, *, max_entities: int = 40) -> tuple[str, ...
     """
     found: dict[str, None] = {}
     for match in _CAP_SEQ_RE.finditer(text):
-        words = match.group(0).split()
-        opener = _OPENER_RE.search(text[max(0, match.start() - 3) : match.start()]) is not None
+        span = match.group(0)
+        start = match.start()
+        if " " not in span and "\t" not in span:
+            # Fast path for a single word, the common case: same rules as the loop below.
+            word = span[:-2] if span.endswith("'s") else span.rstrip(".")
+            if len(word) < 2 or word in _CAP_STOP:
+                continue
+            if not word.isupper() and _OPENER_RE.search(text[max(0, start - 3) : start]) is not None:
+                continue
+            name = word.lower()
+            if name not in found:
+                found[name] = None
+                if len(found) >= max_entities:
+                    return tuple(found)
+            continue
+        words = span.split()
+        opener = _OPENER_RE.search(text[max(0, start - 3) : start]) is not None
         run: list[str] = []
         at_start = opener
         for position, raw in enumerate(words + [""]):

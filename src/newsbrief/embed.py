@@ -34,8 +34,11 @@ __all__ = [
     "HashingEmbedder",
     "MiniLMEmbedder",
     "TOKENIZER_SHA256",
+    "LEAD_CHARS",
+    "LEAD_TOKENS",
     "article_text",
     "load_embedder",
+    "vector_cache_key",
 ]
 
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
@@ -55,17 +58,29 @@ class Embedder(Protocol):
         ...
 
 
-def article_text(title: str, text: str, *, max_chars: int = 1000) -> str:
+#: Characters of title + lead that :func:`article_text` keeps by default. About 80 WordPiece
+#: tokens of news English, so MiniLM's ``max_tokens`` (64) is the bound that binds; the
+#: character cut only keeps the tokenizer from reading whole bodies.
+LEAD_CHARS = 400
+#: WordPiece tokens MiniLM reads per text by default: title + the first sentence or two.
+LEAD_TOKENS = 64
+
+
+def article_text(title: str, text: str, *, max_chars: int = LEAD_CHARS) -> str:
     """Return what gets embedded for an article: its title and the lead of its body.
 
-    The body is cut at a word boundary so the result stays within ``max_chars``.
+    The body is cut at a word boundary so the result stays within ``max_chars``; the
+    embedder then truncates it to its token budget (64 WordPiece tokens for MiniLM), so
+    what is embedded is the title plus roughly the first sentence or two. Ending at a
+    sentence boundary instead was tried and lost quality (less text), see
+    ``bench/results/clustering.md``, Session 2.
 
     :param title: the article title (may be empty).
     :param text: the article body (may be empty).
     :param max_chars: upper bound on the length of the result.
     """
     title = " ".join(title.split())
-    body = " ".join(text.split())
+    body = " ".join(text[: 4 * max_chars + len(title)].split())
     if title and body.startswith(title):
         body = body[len(title) :].lstrip(" .:-")
     joined = f"{title}. {body}" if title and body else (title or body)
@@ -74,6 +89,18 @@ def article_text(title: str, text: str, *, max_chars: int = 1000) -> str:
     cut = joined[:max_chars]
     space = cut.rfind(" ")
     return cut[:space] if space > max_chars // 2 else cut
+
+
+def vector_cache_key(embedder: Embedder) -> str:
+    """Return the key under which an embedder's article vectors may be cached.
+
+    It names the embedder and what :func:`article_text` and the embedder's truncation feed
+    it, so vectors cached before the embedded text changed are not reused.
+
+    :param embedder: the embedder.
+    """
+    key = getattr(embedder, "cache_key", None)
+    return str(key) if key else f"{embedder.name}|lead{LEAD_CHARS}"
 
 
 def _l2_normalise(matrix: np.ndarray) -> np.ndarray:
@@ -146,14 +173,15 @@ class MiniLMEmbedder:
         *,
         threads: int | None = None,
         batch_size: int = 32,
-        max_tokens: int = 256,
+        max_tokens: int = LEAD_TOKENS,
         verify: bool = True,
     ) -> None:
         """Load the model and tokenizer from installed files, with no network access.
 
         :param threads: onnxruntime intra-op threads; default ``min(2, cpu count)``.
         :param batch_size: texts per inference call (sorted by length to limit padding).
-        :param max_tokens: truncate inputs to this many WordPiece tokens (model limit 256).
+        :param max_tokens: truncate inputs to this many WordPiece tokens (model limit 256). The
+            default, 64, embeds title + lead at about 4x the speed of 256 tokens of body.
         :param verify: check the sha256 of the model and tokenizer files.
         """
         try:
@@ -177,6 +205,8 @@ class MiniLMEmbedder:
         if max_tokens < 8 or max_tokens > 256:
             raise ClusterError(f"embed: max_tokens must be in 8..256, got {max_tokens}")
         self._batch_size = max(1, batch_size)
+        self.max_tokens = max_tokens
+        self.cache_key = f"{self.name}|lead{LEAD_CHARS}|tok{max_tokens}"
         tokenizer = tokenizers.Tokenizer.from_file(str(_TOKENIZER_PATH))
         tokenizer.enable_truncation(max_length=max_tokens)
         tokenizer.no_padding()

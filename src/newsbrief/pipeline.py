@@ -39,7 +39,7 @@ from .cluster import ClusterDoc, ClusterParams, StreamClusterer
 from .compose import ComposeOptions, StoryBundle, compose_digest
 from .config import Settings
 from .dedup import DedupIndex, canonical_url
-from .embed import article_text, load_embedder
+from .embed import article_text, load_embedder, vector_cache_key
 from .errors import FetchError, ParseError
 from .extract import needs_page
 from .facts import extract_facts, fact_to_dict, merge_facts
@@ -323,13 +323,13 @@ def cluster_new(store: Store, settings: Settings, *, progress: Progress = _noop)
     window = int(settings["cluster.window_days"])
     seeded = store.memberships_since(min(a.published for a in new).date() - dt.timedelta(days=window))
     everything = [a for a, _ in seeded] + new
-    vectors = store.embeddings([a.id for a in everything], model=embedder.name)
+    vectors = store.embeddings([a.id for a in everything], model=vector_cache_key(embedder))
     missing = [a for a in everything if a.id not in vectors]
     for i in range(0, len(missing), 64):
         batch = missing[i:i + 64]
         encoded = embedder.encode([article_text(a.title, a.text) for a in batch])
         fresh = {a.id: encoded[j] for j, a in enumerate(batch)}
-        store.put_embeddings(fresh, model=embedder.name)
+        store.put_embeddings(fresh, model=vector_cache_key(embedder))
         vectors.update(fresh)
         progress("embed", min(i + 64, len(missing)), len(missing))
 

@@ -2,7 +2,7 @@
 
 Input is JSON Lines, one article per line, ``{"id", "title", "text", "date", "cluster"}``;
 line order is the stream order (the shared ``bench/clustering`` files). Articles are embedded
-with :func:`newsbrief.embed.article_text`, fed to :class:`StreamClusterer` in order, with
+with :func:`newsbrief.embed.article_text` (title + lead), fed to :class:`StreamClusterer` in order, with
 :meth:`StreamClusterer.repair` after every ``repair_every`` articles (as the pipeline repairs
 after each run), and scored with :mod:`newsbrief.eval.scoring`. Optionally HDBSCAN
 (scikit-learn) clusters the same vectors in batch, for a side-by-side comparison.
@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from newsbrief.cluster import ClusterDoc, ClusterParams, StreamClusterer
-from newsbrief.embed import Embedder, article_text, load_embedder
+from newsbrief.embed import LEAD_CHARS, Embedder, article_text, load_embedder
 from newsbrief.errors import ClusterError, EvalError
 from newsbrief.eval.jsonl import read_jsonl
 from newsbrief.eval.scoring import cluster_scores
@@ -90,7 +90,7 @@ def _date(value: Any) -> dt.datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
-def embed_rows(rows: Sequence[dict[str, Any]], embedder: Embedder, *, max_chars: int = 1000) -> np.ndarray:
+def embed_rows(rows: Sequence[dict[str, Any]], embedder: Embedder, *, max_chars: int = LEAD_CHARS) -> np.ndarray:
     """Embed each row's title and lead with an embedder.
 
     :param rows: rows from :func:`load_stream`.
@@ -162,7 +162,7 @@ def evaluate(
     compare_hdbscan: bool = False,
     split: str = "all",
     repair_every: int = 100,
-    max_chars: int = 1000,
+    max_chars: int = LEAD_CHARS,
     relabel: str | None = None,
     granularity: str = "storyline",
 ) -> dict[str, Any]:
@@ -332,8 +332,8 @@ def embed_benchmark(
     data_path: Path,
     *,
     n: int = 300,
-    max_chars: Sequence[int] = (1000, 300),
-    max_tokens: Sequence[int] = (256, 128),
+    max_chars: Sequence[int] = (1000, 400),
+    max_tokens: Sequence[int] = (256, 64),
     batch_sizes: Sequence[int] = (8, 32),
 ) -> list[dict[str, Any]]:
     """Time the bundled MiniLM embedder on the first n articles of a stream for several settings.
@@ -427,7 +427,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--embedder", default="auto", choices=["auto", "minilm", "lexical", "none"])
     ap.add_argument("--split", default="all", choices=SPLITS)
     ap.add_argument("--repair-every", type=int, default=100)
-    ap.add_argument("--max-chars", type=int, default=1000)
+    ap.add_argument("--max-chars", type=int, default=LEAD_CHARS)
     ap.add_argument("--relabel", metavar="SEP", help="also score with gold labels cut after SEP (':' for TDT topics)")
     ap.add_argument("--hdbscan", action="store_true", help="also run HDBSCAN on the same vectors")
     ap.add_argument("--predictions", type=Path)
