@@ -405,7 +405,7 @@ def _rel_unit(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date
 
 
 @_rule(
-    r"\b(?:(?P<which>next|this|last)\s+)?(?:(?P<season>spring|summer|fall|autumn|winter))(?:\s+(?P<year>(?:19|20)\d\d))?\b"
+    r"\b(?:(?P<which>next|this|last)\s+)?(?:(?P<season>spring|summer|fall|autumn|winter))(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b"
 )
 def _season(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
     if not (m["which"] or m["year"]):
@@ -511,7 +511,9 @@ _MOVED_TO = re.compile(
     re.IGNORECASE,
 )
 _BY = re.compile(
-    r"\b(by|before|no\s+later\s+than|deadline\s+of|ahead\s+of|(?:have|has|had|given|giving|get|gets)\s+until)\s+(the\s+)?$",
+    r"\b(by|before|no\s+later\s+than|deadline\s+of|ahead\s+of|(?:have|has|had|given|giving|get|gets)\s+until)\s+(the\s+)?"
+    # "by the end of the third quarter": the end of the period named after it
+    r"(?:(?:end|close)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 # "giving online platforms until November 30": a date that lies ahead of the statement
@@ -556,6 +558,15 @@ def _local_tense(before: str, sentence_tense: bool | None, strong: bool) -> bool
     # relative clause schedules its date whatever the main verb's tense
     if re.search(r"\b(?:which|who)\s+(?!is\b|was\b|has\b|does\b)[a-z]{3,}s\s+(?:[\w-]+\s+){0,3}(?:on|in)\s*$", near):
         return True
+    # "The fair returns to Riga from April 24 to 27, organisers said": a present verb of schedule
+    # dates what it tells, whatever tense the attribution is in
+    if not _PAST.search(near) and re.search(
+        r"\b(?:returns|opens|reopens|begins|starts|resumes|runs|arrives|launches|holds|hosts|kicks\s+off|meets|heads|"
+        r"comes|goes|moves|tours|visits|debuts|premieres|lands|sails|departs|takes\s+place)\s+(?:[\w'’-]+\s+){0,4}?"
+        r"(?:on|in|from|at|between|until|through)?\s*$",
+        near,
+    ):
+        return True
     if not strong and _PAST.search(near) and not _FUTURE.search(near):
         return False
     return sentence_tense
@@ -579,6 +590,12 @@ def find_dates(sentence: str, published: dt.date, *, future: bool | None = None)
             deadline = _BY.search(before[-48:]) is not None or _GIVEN_UNTIL.search(before) is not None or _MOVED_TO.search(before) is not None
             # "requiring aggregators to pay a levy from October 1": a duty starts ahead of the act setting it
             deadline = deadline or _DUTY_FROM.search(before) is not None
+            # "adopted the amendments on Monday, with effect from March 1": the date of effect lies ahead
+            deadline = deadline or re.search(
+                r"\b(?:with\s+effect\s+from|(?:taking|to\s+take)\s+effect\s+(?:on|from)|in\s+force\s+from)\s+(?:the\s+)?$",
+                before,
+                re.IGNORECASE,
+            ) is not None
             tense = True if deadline else _local_tense(sentence[max(0, m.start() - 40) : m.start()], fut, strong)
             try:
                 res = fn(m, published, tense)

@@ -24,6 +24,7 @@ from newsbrief.facts.dates import (
     sentence_tense,
 )
 from newsbrief.facts.entities import PLACES as _PLACES
+from newsbrief.facts.money import CURRENCY_PREFIX
 from newsbrief.facts.names import Name, find_names, name_key
 from newsbrief.model import Event
 
@@ -56,7 +57,15 @@ _TRIGGER = re.compile(
     r"be\s+heard|initial\s+public\s+offering|price\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:IPO|offering|shares|listing)|"
     r"return(?:s)?\s+from|recess|report(?:s|ing)?\s+(?:its\s+|their\s+)?(?:annual|quarterly|half-year(?:ly)?|full-year|interim|first-half|"
     r"second-half|preliminary)\s+(?:results|earnings)|name\s+(?:a|an|its|their)\s+new|appoint\s+(?:a|an|its|their)\s+new|"
-    r"closes|cut(?:s)?\s+off|switch(?:es)?\s+on)\b",
+    r"closes|cut(?:s)?\s+off|switch(?:es)?\s+on|"
+    # any action put in the future ("will march", "will be sentenced", "is expected to be completed",
+    # "will take over as"); states and figures ("will cost", "will remain", "will reach") are not happenings
+    r"(?:will|shall|is\s+(?:expected|scheduled|set|due|slated|poised)\s+to|are\s+(?:expected|scheduled|set|due|slated|poised)\s+to)\s+"
+    r"(?:(?:also|then|formally|officially|finally)\s+)?(?:be\s+)?(?!(?:be|have|has|remain|cost|need|continue|require|mean|make|help|"
+    r"allow|reach|become|stay|hurt|affect|depend|face|keep|include|add|likely|able|worth|get|see|lose|gain|pay|use|create|"
+    r"generate|save|bring|double|grow|rise|fall|increase|decrease|boost|lift|weigh|benefit|cover|apply|know|want|"
+    r"hit|top|beat|exceed|miss|surpass|outpace|outperform|trail|set|break|total|climb|drop|decline|shrink|slow|"
+    r"probably|not|never|still)\b)[a-z]{3,})\b",
     re.IGNORECASE,
 )
 _SPECULATIVE = re.compile(
@@ -69,7 +78,8 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 _MONEY_PLAN = re.compile(
-    r"\b(?:raise|raising|spend|spending|invest|investing|borrow)\b[^.;]{0,40}(?:[$€£¥₹]|\b\d[\d.,]*\s*(?:million|billion))",
+    r"\b(?:raise|raising|spend|spending|invest|investing|borrow|(?:plans?|hopes?|aims?|seeks?|wants?|intends?|expects?|looking|"
+    r"hoping|planning|aiming)\s+to\s+(?:\w+\s+){1,2}?(?:about\s+|around\s+|roughly\s+|up\s+to\s+)?)\b[^.;]{0,40}(?:" + CURRENCY_PREFIX + r"|\b\d[\d.,]*\s*(?:million|billion))",
     re.IGNORECASE,
 )
 # a forecast of a figure, not a happening: "shipments to grow 3% next year", "will reach $400 billion"
@@ -77,7 +87,7 @@ _FIGURE_FORECAST = re.compile(
     r"\b(?:grow|grows|rise|rises|fall|falls|decline|declines|increase|increases|drop|drops|reach|reaches|climb|climbs|"
     r"shrink|shrinks|expand|expands|jump|jumps|surge|surges|top|tops|exceed|exceeds|hit|hits|double|doubles)\s+"
     r"(?:by\s+|to\s+)?(?:about\s+|roughly\s+|nearly\s+|around\s+|almost\s+|more\s+than\s+|over\s+)?"
-    r"(?:\d[\d.,]*\s?(?:%|percent|per\s+cent)|(?:US|S|C|A|HK)?[$€£¥₹]\s?\d|\d[\d.,]*\s+(?:million|billion|trillion))",
+    r"(?:\d[\d.,]*\s?(?:%|percent|per\s+cent)|" + CURRENCY_PREFIX + r"\s?\d|\d[\d.,]*\s+(?:million|billion|trillion))",
     re.IGNORECASE,
 )
 _CANCELLED = re.compile(
@@ -96,6 +106,20 @@ def is_speculative(sentence: str) -> bool:
     :param sentence: one sentence; "May" with a capital is read as the month, not the verb.
     """
     return _SPECULATIVE.search(sentence) is not None
+
+
+# "..., and has warned that some bills may be delayed": a hedge in a side remark about something else
+_SIDE_REMARK = re.compile(
+    r",?\s+(?:and|but)\s+(?:(?:it|they|the\s+\w+)\s+)?(?:has\s+|have\s+|had\s+)?(?:also\s+)?"
+    r"(?:warned|cautioned|said|added|noted|acknowledged|admitted|conceded)\s+that\b",
+    re.IGNORECASE,
+)
+
+
+def _own_statement(sentence: str) -> str:
+    """The sentence up to a side remark joined by "and has warned that ...", whose hedges are its own."""
+    m = _SIDE_REMARK.search(sentence)
+    return sentence[: m.start()] if m else sentence
 
 
 def _what(sentence: str, span: DateSpan) -> str:
@@ -137,7 +161,7 @@ def _upcoming(span: DateSpan, published: dt.date, future: bool, tense: bool | No
 
 # a second clause with its own event: "... will hold its conference May 5-7 and plans to ship ..."
 _CLAUSE_BREAK = re.compile(
-    r";\s+|,?\s+and\s+(?=(?:then\s+)?(?:plans?|will|is|are|expects?|aims?|intends?|hopes?|said|says|is\s+set|"
+    r";\s+|,?\s+and\s+(?!will\s+(?:close|end|finish|conclude|wrap\s+up)\b)(?=(?:then\s+)?(?:plans?|will|is|are|expects?|aims?|intends?|hopes?|said|says|is\s+set|"
     r"would|could|may|might)\b)",
     re.IGNORECASE,
 )
@@ -147,12 +171,17 @@ _MOVED = re.compile(
     re.IGNORECASE,
 )
 _UNTIL = re.compile(
-    r"^[^.;]{0,30}\b(?:last|lasts|lasting|run|runs|running|continue|continues|go\s+on)\s+(?:\w+\s+)?(?:until|through|till)\s+(?:the\s+)?$",
+    r"^[^.;]{0,30}\b(?:last|lasts|lasting|run|runs|running|continue|continues|go\s+on)\s+(?:\w+\s+)?(?:until|through|till)\s+(?:the\s+)?$"
+    r"|^,?\s+(?:and\s+)?(?:(?:will|is\s+due\s+to|is\s+set\s+to)\s+)?(?:closes?|ends?|finish(?:es)?|concludes?|wraps?\s+up)\s+(?:on\s+)?$"
+    # "will run from Thursday until Saturday": the second date closes the range
+    r"|^\s*(?:until|till|through)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SUPERSEDED = re.compile(
     r"\b(?:originally|initially|previously|was\s+due|were\s+due|had\s+been\s+(?:due|set|scheduled|planned|expected)|"
-    r"from\s+(?:the|its|an?)\s+(?:original|earlier|previous|initial))\b[^.;]{0,30}$",
+    r"from\s+(?:the|its|an?)\s+(?:original|earlier|previous|initial))\b[^.;]{0,30}$"
+    # "had been due to release its sequel on March 4, but ...": a plan given up
+    r"|\b(?:had\s+been|was|were)\s+(?:due|set|scheduled|planned|expected|slated)\s+to\s+[^.;,]{0,80}$",
     re.IGNORECASE,
 )
 
@@ -181,6 +210,24 @@ _PAST_ACT = re.compile(
 )
 # "If the council approves, Marlin would start building": a hypothetical, not a schedule
 _HYPOTHETICAL = re.compile(r"^\s*(?:if|unless|were)\b[^,;]{3,120},\s*[^;]*\bwould\b", re.IGNORECASE)
+# "said on Monday it had raised", "the airline said on Friday": the date of the telling
+_REPORTING_DATE = re.compile(
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)"
+    r"\b(?:said|says|announced|announces|confirmed|confirms|told\s+(?:\w+\s+){0,2}?\w+|stated|wrote|disclosed|"
+    r"revealed|reported|added|explained|noted)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
+# a past main verb ("opened a consultation on Wednesday", "withdrew a decree on Friday"): a done act
+_PAST_VERB = re.compile(
+    r"\b(?:[a-z]{3,}ed|withdrew|took|held|began|made|gave|won|sold|bought|told|wrote|brought|chose|drew|ran|rose|fell|"
+    r"met|left|sent|spent|struck|put|set|shut|cut|hit|led|saw|got|went|came|became|paid|kept|lost|sought|threw|"
+    r"broke|spoke|froze|rode|stood|swore|tore|wore|bore|bid|quit|split|spread|shed|slid|hung|fought|caught|taught|"
+    r"bought|built|dealt|felt|found|heard|knew|laid|lent|meant|read|said|sat|sank|shot|slept|sold|sped|stuck|swung|"
+    r"understood|won|withheld|overturned|undertook|oversaw|rebuilt|redrew)\b"
+)
+_NOT_PAST_CONTEXT = re.compile(
+    r"\b(?:will|to|is|are|be|due|set\s+to|scheduled|expected|planned|planning|plans?|slated|would|'ll)\b", re.IGNORECASE
+)
 # a trailing attribution does not make the statement past: "closes within 90 days, the ministry said"
 _TAIL_ATTRIBUTION = re.compile(
     r",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w'’-]+\s+){0,5}?(?:said|says|showed|shows|told\s+\w+|reported)"
@@ -205,7 +252,12 @@ def extract_events(sentence: str, *, published: dt.date, article_id: str = "") -
     # between two dates joins two happenings (a range such as "July 14 and 15" is one date)
     spans = find_dates(sentence, published)
     for a, b in itertools.pairwise(spans):
-        joins = list(re.finditer(r",?\s+and\s+(?=[a-z])", sentence[a.endpos : b.pos]))
+        # "opens on November 16 and closes on November 18" is one happening, not two
+        joins = [
+            j
+            for j in re.finditer(r",?\s+and\s+(?=[a-z])", sentence[a.endpos : b.pos])
+            if not _UNTIL.match(sentence[a.endpos + j.start() : b.pos])
+        ]
         if joins and not re.search(r"\b(?:until|through|till|to)\s+(?:the\s+)?$", sentence[: b.pos]):
             j = joins[-1]
             cut = re.compile(re.escape(j.group(0))).search(sentence, a.endpos + j.start())
@@ -248,7 +300,7 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
         return []
     future = is_future_sentence(sentence)
     tense = sentence_tense(sentence)
-    spans = [s for s in find_dates(sentence, published) if not _SUPERSEDED.search(sentence[max(0, s.pos - 45) : s.pos])]
+    spans = [s for s in find_dates(sentence, published) if not _SUPERSEDED.search(sentence[max(0, s.pos - 110) : s.pos])]
     # the most precise date wins: "on November 19" over "in the fourth quarter"
     spans.sort(key=lambda s: (s.end - s.start).days)
     for span in spans:
@@ -267,6 +319,17 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
             continue
         if _QUALIFIER.search(before):
             continue
+        if _REPORTING_DATE.search(before):
+            continue  # "X said on Friday (that) ...": the day of the statement
+        if re.match(r"(?:'s|’s)\s", sentence[span.endpos :]):
+            continue  # "next year's dates", "Friday's vote was moved": the date modifies a noun
+        clause_before = re.split(r"[,;]\s+|\s+(?:and|but)\s+", sentence[: span.pos])[-1]
+        if (
+            span.end <= published
+            and _PAST_VERB.search(clause_before)
+            and not _NOT_PAST_CONTEXT.search(clause_before)
+        ):
+            continue  # "opened a consultation on Wednesday" in Wednesday's paper
         if re.match(
             r"[^;]{0,40}?\b(?:went\s+ahead|took\s+place|(?:was|were)\s+(?:held|completed|carried\s+out)|happened|occurred|passed\s+off)\b",
             sentence[span.endpos :],
@@ -300,7 +363,7 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
                 start=start,
                 end=end,
                 when_text=span.text,
-                speculative=is_speculative(full),
+                speculative=is_speculative(_own_statement(full)),
             )
         ]
     return []

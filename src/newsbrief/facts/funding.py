@@ -16,12 +16,13 @@ Rules, applied to one sentence at a time:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import re
 from collections.abc import Sequence
 
-from newsbrief.facts.money import Money, find_money
+from newsbrief.facts.money import CURRENCY_PREFIX, Money, find_money
 from newsbrief.facts.names import clean_name, find_names, name_key, split_names
 from newsbrief.model import FundingRound
 
@@ -36,12 +37,15 @@ _VERB = re.compile(
     r"obtained|obtains|drew|draws|gets|got|was\s+awarded|has\s+been\s+awarded|"
     # "emerged from stealth with $45 million", "launched with $8 million in seed funding"
     r"(?:emerged|emerges|came|comes)\s+(?:out\s+)?(?:of|from)\s+stealth\s+with|(?:launched|launches|debuted|debuts)\s+with|"
+    r"(?:agreed|agrees|signed|signs|took\s+out|takes\s+out|arranged|arranges|struck|strikes)\s+"
+    r"(?=(?:a|an)\s+(?:[^.;]|\.(?=\d)){0,40}?\b(?:loan|credit\s+(?:line|facility)|(?:debt|lending|credit|revolving)\s+facility|debt\s+(?:financing|package|deal))\b)|"
+    r"(?:added|adds)\s+(?=(?:another|a\s+further|an\s+additional|a\s+fresh)\b)|"
     r"(?:extended|extends|expanded|expands|topped\s+up|tops\s+up)\s+(?=(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}?(?:round|Series\s+[A-Z]|seed)\b))",
     re.IGNORECASE,
 )
 # "The seed round for Orrin ... came to $2.1 million": the round is the subject
 _ROUND_CAME_TO = re.compile(
-    r"\b(?:round|raise|financing|Series\s+[A-Z])\b[^.;]{0,120}?\b(?P<v>(?:came|comes|amounted|amounts)\s+to|totall?ed)\s+(?=(?:US|S|R|C|A|HK)?[$€£¥₹]|\d)",
+    r"\b(?:round|raise|financing|Series\s+[A-Z])\b[^.;]{0,120}?\b(?P<v>(?:came|comes|amounted|amounts)\s+to|totall?ed)\s+(?=" + CURRENCY_PREFIX + r"|\d)",
     re.IGNORECASE,
 )
 # a verb in a background clause: "Nuro, which has raised $2 billion, is cutting jobs"
@@ -68,7 +72,7 @@ _LATER_CLAUSE = re.compile(
 )
 _FUNDING_WORD = re.compile(
     r"\b(?:funding|round|seed|pre-seed|Series\s+[A-Z]|financing|investment|capital|grant|"
-    r"credit\s+facility|venture\s+debt|debt|backing|led\s+by|co-led\s+by|investors?)\b",
+    r"credit\s+(?:facility|line)|(?:term\s+)?loan|facility|venture\s+debt|debt|backing|backers?|invested|granted|awarded|lent|loaned|led\s+by|co-led\s+by|investors?)\b",
     re.IGNORECASE,
 )
 _CAPEX = re.compile(
@@ -78,19 +82,31 @@ _ROUND_WORD = re.compile(r"\b(?:round|seed|Series\s+[A-Z]|funding|financing|led\
 # public-market and secondary deals are not venture rounds: "Figma's IPO raised $1.2 billion"
 _PUBLIC_MARKET = re.compile(
     r"\b(?:IPO|initial\s+public\s+offering|listing|bond\s+sale|share\s+sale|stock\s+sale)(?:'s|’s)?\s+(?:raised|raises|brought)\b"
-    r"|\b(?:in|through|via|from)\s+(?:its|an|a|the|their)\s+(?:\w+\s+)?(?:IPO|initial\s+public\s+offering|direct\s+listing|"
-    r"bond\s+(?:sale|offering)|share\s+sale|stock\s+sale|listing)\b|\bbonds?\b"
+    r"|\b(?:in|through|via|from)\s+(?:its|an|a|the|their)\s+(?:[\w-]+\s+){0,3}?(?:IPO|initial\s+public\s+offering|direct\s+listing|"
+    r"bond\s+(?:sale|offering|issue)|share\s+(?:sale|offering)|stock\s+(?:sale|offering)|rights\s+issue|listing|flotation)\b"
+    # bonds sold by the company, not a bond market it serves ("drafts municipal bond disclosures")
+    r"|\b(?:sold|sells|selling|issued|issues|issuing|priced|prices|pricing|placed|places|placing)\s+[^.;]{0,40}?\bbonds?\b|\bbonds?\s+(?:sale|issue|issuance|offering)\b"
+    r"|\b(?:of|in)\s+(?:[\w-]+\s+){0,2}?bonds\b"
+)
+# an intention ("plans to", "hopes to") after the funding verb is about spending the money
+# ("raised $5 million, money it plans to spend on ..."), unless it takes a raising verb itself
+_INTENT = re.compile(
+    r"\b(?:plans?\s+to|planning\s+to|seeking|seeks?\s+to|looking\s+to|aims?\s+to|hopes?\s+to|hoping\s+to|wants?\s+to|"
+    r"intends?\s+to|expects?\s+to|could|would|may|might|needs?\s+to|would\s+need)\s+",
+    re.IGNORECASE,
+)
+_RAISE_NEXT = re.compile(
+    r"(?:\w+\s+){0,2}?(?:raise|raising|secure|close|land|line\s+up|bring\s+in|attract|get|obtain|tap|borrow|add)\b",
+    re.IGNORECASE,
 )
 _NOT_DONE = re.compile(
-    r"\b(?:plans?\s+to|planning\s+to|in\s+talks|talks\s+to|seeking|seeks?\s+to|looking\s+to|aims?\s+to|"
-    r"hopes?\s+to|wants?\s+to|intends?\s+to|expects?\s+to\s+raise|could\s+raise|would\s+raise|may\s+raise|"
-    r"might\s+raise|would\s+need|needs?\s+to\s+raise|is\s+said\s+to|are\s+said\s+to|reportedly|"
+    r"\b(?:in\s+talks|talks\s+to|is\s+said\s+to|are\s+said\s+to|reportedly|"
     r"rumou?red|rumou?rs?|people\s+familiar|sources\s+said|if\s+it\s+(?:goes|raises)|is\s+raising|"
     r"to\s+be\s+raising|in\s+discussions)\b",
     re.IGNORECASE,
 )
 _CUMULATIVE = re.compile(
-    r"\b(?:to\s+date|in\s+total|so\s+far|since\s+(?:its\s+)?(?:founding|launch|inception)|"
+    r"\b(?:(?:has|have|had)\s+raised\s+since|to\s+date|in\s+total|so\s+far|since\s+(?:its\s+)?(?:founding|launch|inception)|"
     r"(?:total|overall)\s+(?:funding|raised|capital)|more\s+than\s+\$[\d.]+\s*\w+\s+since)\b",
     re.IGNORECASE,
 )
@@ -149,11 +165,11 @@ _PARTICIPATION = re.compile(
 )
 _INVEST_INTO = re.compile(
     r"\b(?:put|puts|invested|invests|poured|pours|injected|injects|pumped|pumps)\s+(?:a\s+(?:further|combined)\s+)?"
-    r"(?:US)?[$€£¥₹][^,;]{0,25}?\s+(?:into|in)\s+(?P<name>(?:[A-Z]|[a-z]{1,3}[A-Z])[\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)"
+    r"" + CURRENCY_PREFIX + r"[^,;]{0,25}?\s+(?:into|in)\s+(?P<name>(?:[A-Z]|[a-z]{1,3}[A-Z])[\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)"
 )
 # "Nabla Bio's $26 million Series A was led by ..."
 _POSSESSIVE_ROUND = re.compile(
-    r"(?P<name>(?:[A-Z]|[a-z]{1,3}[A-Z])[\w&.-]*(?:\s+[A-Z][\w&.-]*)*)(?:'s|’s|'|’)\s+(?:(?:US|S|R|C|A|HK)?[$€£¥₹][^,;]{0,20}?\s+)?"
+    r"(?P<name>(?:[A-Z]|[a-z]{1,3}[A-Z])[\w&.-]*(?:\s+[A-Z][\w&.-]*)*)(?:'s|’s|'|’)\s+(?:" + CURRENCY_PREFIX + r"[^,;]{0,20}?\s+)?"
     r"(?:(?:pre-)?seed\s+round|Series\s+[A-Z]\b|funding\s+round|financing\s+round|(?<=\s)round|raise)"
 )
 # "The investment ... gives Rooster a valuation of $600 million."
@@ -163,6 +179,17 @@ _GIVES_VALUATION = re.compile(
 )
 _ROUND_IN = re.compile(
     r"\b(?:round|Series\s+[A-Z]|seed|funding|investment|financing)\s+(?:in|for|into)\s+(?P<name>(?:[A-Z]|[a-z]{1,3}[A-Z])[\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)"
+)
+# "the foundation awarded a $2.75 million grant to Tessaly": the receiver follows "to"
+_AWARDED_TO = re.compile(
+    r"\b(?:awarded|awards|awarding|granted|grants|granting|gave|gives|given|giving|made|makes|extended|extends|provided|provides|approved|approves)\s+"
+    r"(?:a|an)\s+(?:[^.;]|\.(?=\d)){0,40}?\b(?:grant|loan|award|investment|credit\s+line|facility|funding)\s+to\s+"
+    r"(?P<name>(?:[A-Z]|[a-z]{1,3}[A-Z])[\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)"
+)
+# "the foundation has granted $900,000 to Pebbleworth": money handed straight to a receiver
+_GRANTED_MONEY_TO = re.compile(
+    r"\b(?:awarded|granted|gave|given|lent|loaned)\s+(?:" + CURRENCY_PREFIX + r")[\d.,]+(?:\s?(?:million|billion|m|bn|k))?\s+to\s+"
+    r"(?P<name>(?:[A-Z]|[a-z]{1,3}[A-Z])[\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)"
 )
 _AWARDED = re.compile(
     r"\b(?:awarded|gave|granted|handed)\s+(?P<name>(?:[A-Z]|[a-z]{1,3}[A-Z])[\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s+(?:a|an)\b"
@@ -175,6 +202,15 @@ _SUBJECT_TAIL = re.compile(
 _SERIES = re.compile(r"\bSeries\s+(?P<l>[A-Z])(?:\d|\+)?\b")
 
 
+def _is_seed_round(sentence: str, m: re.Match[str]) -> bool:
+    """"seed" names the round unless it is a word of an investor's name ("Bosporus Seed joined")."""
+    if m.group(0) == "seed" or m.start() == 0:
+        return True
+    if re.match(r"\s+(?:round|funding|financing|investment|stage|capital|money|extension)\b", sentence[m.end() :], re.IGNORECASE):
+        return True
+    return not re.search(r"[A-Z][\w&'’-]*\s+$", sentence[: m.start()])
+
+
 def round_type(sentence: str) -> str:
     """Return the round named in a sentence: pre-seed, seed, series a..k, growth, debt, grant or "".
 
@@ -185,7 +221,7 @@ def round_type(sentence: str) -> str:
     m = _SERIES.search(sentence)
     if m:
         return f"series {m.group('l').lower()}"
-    if re.search(r"\bseed\b", sentence, re.IGNORECASE):
+    if any(_is_seed_round(sentence, m) for m in re.finditer(r"\bseed\b", sentence, re.IGNORECASE)):
         return "seed"
     if re.search(r"\bgrowth(?:[- ]stage)?\s+(?:round|equity|funding|investment)\b", sentence, re.IGNORECASE):
         return "growth"
@@ -213,11 +249,20 @@ def _classify_money(sentence: str, amounts: Sequence[Money]) -> tuple[Money | No
             and not re.search(r"\b(?:round|Series\s+[A-Z]|financing|raise)\b[^.;$€£]{0,40}\b(?:which|that)\s+totals?\s*$", before)
         ) or re.match(r"\s+(?:to\s+date|in\s+total|so\s+far)", after):
             continue
+        elif _NOT_FUNDING_AFTER.match(after):
+            continue  # "won a £220 million contract", "a $30 million settlement"
         elif raised is None:
             raised = m
         elif _NON_EQUITY_AFTER.match(sentence[raised.end : raised.end + 30]) and _EQUITY_NEAR.match(after):
             raised = m  # the equity round beside a loan or grant told first
     return raised, valuation
+
+
+_NOT_FUNDING_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:contracts?|orders?|tenders?|settlement|fines?|penalty|revenues?|sales|profits?|"
+    r"acquisition|takeover|purchase|buyout|deal\s+to\s+(?:buy|sell|supply|acquire))\b",
+    re.IGNORECASE,
+)
 
 
 def _side_money(sentence: str, amounts: Sequence[Money], raised: Money | None) -> Money | None:
@@ -226,6 +271,15 @@ def _side_money(sentence: str, amounts: Sequence[Money], raised: Money | None) -
         return None
     for m in amounts:
         if m.start < raised.start and _NON_EQUITY_AFTER.match(sentence[m.end : m.end + 30]):
+            return m
+        # "raised $32 million in a Series A and, separately, won a $4 million grant": a second verb
+        # of its own takes a loan or grant told after the round
+        if (
+            m.start > raised.end
+            and _NON_EQUITY_AFTER.match(sentence[m.end : m.end + 30])
+            and _VERB.search(sentence[raised.end : m.start])
+            and not _NOT_FUNDING_AFTER.match(sentence[m.end : m.end + 30])
+        ):
             return m
     return None
 
@@ -286,7 +340,7 @@ def _round_clause(sentence: str, pos: int) -> str:
 def _investors(sentence: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     leads: list[str] = []
     for m in _LED_BY.finditer(sentence):
-        leads.extend(split_names(m.group("who")))
+        leads.extend(split_names(re.sub(r"\s+(?:and|or)\s*$", "", m.group("who"))))
     m2 = _X_LED.search(sentence)
     if m2 and not leads:
         leads.extend(split_names(m2.group("who")))
@@ -296,19 +350,41 @@ def _investors(sentence: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(dict.fromkeys(leads)), tuple(dict.fromkeys(others))
 
 
+# a sentence-initial adverbial or participial phrase: background to the main clause
+_BACKGROUND_LEAD = re.compile(
+    r"^(?:(?:[\w-]+\s+){0,3}?(?:after|before|following)\b|(?:In|On|At|For|After|Before|Amid|Among|During|As|With|"
+    r"Despite|Unlike|Like|Following|Fresh\s+(?:off|from)|Having)\b|[A-Z][a-z]+ing\b)"
+    r"[^,;]{0,140},\s*(?=(?:[A-Z]|[a-z]{1,3}[A-Z]))"
+)
+
+
 def extract_funding(sentence: str, *, published: dt.date | None = None, article_id: str = "") -> list[FundingRound]:
     """Return the funding rounds (or aggregate funding statements) stated in one sentence.
+
+    A leading background phrase ("Three years after a $2 million seed round, ...", "Having raised
+    $41 million, ...") is set aside when the main clause states a round of its own.
 
     :param sentence: one sentence.
     :param published: publication date of the article, used as the round's date.
     :param article_id: id of the article the sentence comes from.
     """
+    lead = _BACKGROUND_LEAD.match(sentence)
+    if lead is not None:
+        main = _extract_funding(sentence[lead.end() :], published=published, article_id=article_id)
+        if main and not any(r.aggregate for r in main):
+            return [dataclasses.replace(r, sentence=sentence) for r in main]
+    return _extract_funding(sentence, published=published, article_id=article_id)
+
+
+def _extract_funding(sentence: str, *, published: dt.date | None = None, article_id: str = "") -> list[FundingRound]:
     if _CAPEX.search(sentence) and not _ROUND_WORD.search(sentence):
         return []  # "a $10 billion investment in a new data center" is spending, not funding
     verb = _VERB.search(sentence)
     x_led = _X_LED.search(sentence)
     awarded = (
-        _AWARDED.search(sentence)
+        _AWARDED_TO.search(sentence)
+        or _GRANTED_MONEY_TO.search(sentence)
+        or _AWARDED.search(sentence)
         or _INVEST_INTO.search(sentence)
         or _POSSESSIVE_ROUND.search(sentence)
         or _GIVES_VALUATION.search(sentence)
@@ -334,6 +410,9 @@ def extract_funding(sentence: str, *, published: dt.date | None = None, article_
         first = sentence[: later.start()] if later else sentence
     if _NOT_DONE.search(first) or _PUBLIC_MARKET.search(sentence) or _FUND_CLOSE.search(sentence):
         return []
+    for m in _INTENT.finditer(first):
+        if verb is None or m.start() < verb.start() or _RAISE_NEXT.match(first, m.end()):
+            return []
     relative_round = (
         verb is not None
         and re.search(r",\s*(?:which|who)\s+$", sentence[: verb.start()]) is not None
@@ -362,7 +441,7 @@ def extract_funding(sentence: str, *, published: dt.date | None = None, article_
         return []
     # "raised $5 million" is enough; "raised its forecast to $2 billion" is not
     money_next = verb is not None and re.match(
-        r"\s*(?:a\s+|an\s+|another\s+|a\s+further\s+|an\s+additional\s+|fresh\s+|new\s+)?(?:US|S|R|C|A|HK)?[$€£¥₹]|\s*\d",
+        r"\s*(?:a\s+|an\s+|another\s+|a\s+further\s+|an\s+additional\s+|fresh\s+|new\s+)?(?:" + CURRENCY_PREFIX + r"|\d)",
         sentence[verb.end() :],
     )
     if not _FUNDING_WORD.search(sentence) and not money_next:
@@ -405,7 +484,12 @@ def extract_funding(sentence: str, *, published: dt.date | None = None, article_
         return []  # an old round retold as background ("raised $200 million in 2023 before ...")
     company = ""
     m_in = _ROUND_IN.search(sentence)
-    said = _SAID_THAT.search(sentence[: x_led.start()]) if x_led is not None and x_led.group("its") else None
+    # "X said that Y had led its / a ... round in the company": the speaker owns the round
+    owns = x_led is not None and (
+        x_led.group("its")
+        or re.search(r"\b(?:in|into|for)\s+(?:the\s+(?:company|start-?up|firm|business)|it)\b", sentence[x_led.end() :])
+    )
+    said = _SAID_THAT.search(sentence[: x_led.start()]) if owns else None
     if relative_round:
         company = subject_name
     elif (came is not None or passive is not None) and m_in:
@@ -449,7 +533,9 @@ def extract_funding(sentence: str, *, published: dt.date | None = None, article_
             company=company,
             amount=raised.amount if raised else None,
             currency=raised.currency if raised else "",
-            round=round_type(sentence[side.end :] if side is not None else sentence),
+            round=round_type(
+                sentence if side is None else sentence[side.end :] if side.start < raised.start else sentence[: side.start]
+            ),
             article_ids=ids,
             sentence=sentence,
             lead_investors=leads,

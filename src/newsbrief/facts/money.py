@@ -15,107 +15,96 @@ LOGGER = logging.getLogger(__name__)
 
 __all__ = ["Money", "Percent", "Quantity", "find_money", "find_percents", "find_quantities", "parse_money"]
 
+# every active ISO 4217 code; matched in upper case only ("ALL", "TOP" and "CUP" are words too)
+ISO_CODES = frozenset("""
+AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF
+CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF
+IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK
+MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR
+SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS
+VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL RMB
+""".split())
+# symbols and prefixed-dollar forms, longest first when matched
 _SYMBOLS: dict[str, str] = {
-    "$": "USD",
-    "us$": "USD",
-    "usd": "USD",
-    "€": "EUR",
-    "eur": "EUR",
-    "£": "GBP",
-    "gbp": "GBP",
-    "¥": "JPY",
-    "jpy": "JPY",
-    "₹": "INR",
-    "inr": "INR",
-    "rs": "INR",
-    "rs.": "INR",
-    "c$": "CAD",
-    "cad": "CAD",
-    "a$": "AUD",
-    "aud": "AUD",
-    "chf": "CHF",
-    "s$": "SGD",
-    "sgd": "SGD",
-    "hk$": "HKD",
-    "cny": "CNY",
-    "rmb": "CNY",
-    "krw": "KRW",
-    "₩": "KRW",
-    "r$": "BRL",
-    "brl": "BRL",
-    "nok": "NOK",
-    "sek": "SEK",
-    "dkk": "DKK",
-    "pln": "PLN",
-    "zar": "ZAR",
-    "mxn": "MXN",
-    "nzd": "NZD",
-    "nz$": "NZD",
-}
+    "$": "USD", "us$": "USD", "u.s.$": "USD", "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD",
+    "hk$": "HKD", "s$": "SGD", "r$": "BRL", "mx$": "MXN", "nt$": "TWD", "€": "EUR", "£": "GBP", "¥": "JPY",
+    "₹": "INR", "₩": "KRW", "₦": "NGN", "₱": "PHP", "₺": "TRY", "₽": "RUB", "₫": "VND", "฿": "THB", "₪": "ILS",
+    "₴": "UAH", "₵": "GHS", "₸": "KZT", "₡": "CRC", "rs": "INR", "rs.": "INR", "r": "ZAR", "rp": "IDR", "rm": "MYR",
+    "ksh": "KES", "ksh.": "KES", "kes": "KES", "zł": "PLN", "kč": "CZK", "tk": "BDT", "rmb": "CNY", "fr.": "CHF",
+    "e£": "EGP", "le": "EGP",
+}  # fmt: skip
+# currency names (singular and plural); a nationality before a shared name picks the country
 _WORDS: dict[str, str] = {
-    "dollars": "USD",
-    "dollar": "USD",
-    "euros": "EUR",
-    "euro": "EUR",
-    "pounds": "GBP",
-    "sterling": "GBP",
-    "yen": "JPY",
-    "rupees": "INR",
-    "yuan": "CNY",
-    "won": "KRW",
-    "francs": "CHF",
-    "zloty": "PLN",
-    "zlotys": "PLN",
-    "rand": "ZAR",
-    "pesos": "MXN",
-}
+    "dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY", "rupee": "INR",
+    "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "franc": "CHF", "zloty": "PLN", "zlotych": "PLN",
+    "rand": "ZAR", "peso": "MXN", "naira": "NGN", "lira": "TRY", "lire": "TRY", "dirham": "AED",
+    "shilling": "KES", "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "koruna": "CZK",
+    "korun": "CZK", "forint": "HUF", "ringgit": "MYR", "baht": "THB", "dong": "VND", "rupiah": "IDR",
+    "reais": "BRL", "riyal": "SAR", "rial": "IRR", "dinar": "KWD", "leu": "RON", "lei": "RON", "lev": "BGN",
+    "leva": "BGN", "hryvnia": "UAH", "hryvnias": "UAH", "rouble": "RUB", "ruble": "RUB", "shekel": "ILS",
+    "cedi": "GHS", "kwacha": "ZMW", "birr": "ETB", "taka": "BDT", "tenge": "KZT", "soles": "PEN",
+    "quetzal": "GTQ", "quetzales": "GTQ", "rupees": "INR", "kip": "LAK", "riel": "KHR", "kyat": "MMK",
+}  # fmt: skip
+_NATIONAL: dict[tuple[str, str], str] = {
+    ("canadian", "dollar"): "CAD", ("australian", "dollar"): "AUD", ("new zealand", "dollar"): "NZD",
+    ("hong kong", "dollar"): "HKD", ("singapore", "dollar"): "SGD", ("taiwan", "dollar"): "TWD",
+    ("taiwanese", "dollar"): "TWD", ("u.s.", "dollar"): "USD", ("us", "dollar"): "USD",
+    ("egyptian", "pound"): "EGP", ("lebanese", "pound"): "LBP", ("philippine", "peso"): "PHP",
+    ("argentine", "peso"): "ARS", ("argentinian", "peso"): "ARS", ("chilean", "peso"): "CLP",
+    ("colombian", "peso"): "COP", ("mexican", "peso"): "MXN", ("uruguayan", "peso"): "UYU",
+    ("dominican", "peso"): "DOP", ("pakistani", "rupee"): "PKR", ("sri lankan", "rupee"): "LKR",
+    ("nepalese", "rupee"): "NPR", ("indian", "rupee"): "INR", ("moroccan", "dirham"): "MAD",
+    ("emirati", "dirham"): "AED", ("uae", "dirham"): "AED", ("ugandan", "shilling"): "UGX",
+    ("tanzanian", "shilling"): "TZS", ("kenyan", "shilling"): "KES", ("swiss", "franc"): "CHF",
+    ("swedish", "krona"): "SEK", ("norwegian", "krone"): "NOK", ("danish", "krone"): "DKK",
+    ("icelandic", "krona"): "ISK", ("qatari", "riyal"): "QAR", ("saudi", "riyal"): "SAR",
+    ("omani", "rial"): "OMR", ("iranian", "rial"): "IRR", ("kuwaiti", "dinar"): "KWD",
+    ("bahraini", "dinar"): "BHD", ("jordanian", "dinar"): "JOD", ("tunisian", "dinar"): "TND",
+    ("algerian", "dinar"): "DZD", ("iraqi", "dinar"): "IQD", ("serbian", "dinar"): "RSD",
+    ("brazilian", "real"): "BRL", ("romanian", "leu"): "RON", ("moldovan", "leu"): "MDL",
+    ("czech", "koruna"): "CZK", ("turkish", "lira"): "TRY", ("peruvian", "sol"): "PEN",
+    ("chinese", "yuan"): "CNY", ("south african", "rand"): "ZAR", ("nigerian", "naira"): "NGN",
+    ("cfa", "franc"): "XOF", ("rwandan", "franc"): "RWF", ("congolese", "franc"): "CDF",
+    ("ghanaian", "cedi"): "GHS", ("zambian", "kwacha"): "ZMW", ("malawian", "kwacha"): "MWK",
+}  # fmt: skip
 _SCALES: dict[str, float] = {
-    "k": 1e3,
-    "thousand": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "million": 1e6,
-    "millions": 1e6,
-    "b": 1e9,
-    "bn": 1e9,
-    "bln": 1e9,
-    "billion": 1e9,
-    "billions": 1e9,
-    "t": 1e12,
-    "tn": 1e12,
-    "trillion": 1e12,
-    "crore": 1e7,
-    "crores": 1e7,
-    "lakh": 1e5,
-}
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "million": 1e6, "millions": 1e6,
+    "b": 1e9, "bn": 1e9, "bln": 1e9, "billion": 1e9, "billions": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12,
+    "crore": 1e7, "crores": 1e7, "cr": 1e7, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5,
+}  # fmt: skip
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:thousand|millions?|billions?|trillion|crores?|lakh|mln|bln|mn|bn|tn|[kmbt])\b"
-_PREFIX = (
-    r"(?:US\$\s?|HK\$|C\$|A\$|S\$|R\$\s?|\$|€|£|¥|₹|₩|(?:USD|EUR|GBP|JPY|INR|CAD|AUD|CHF|SGD|CNY|RMB|KRW|BRL|NOK|SEK|DKK|PLN|ZAR|MXN|NZD|Rs\.?)\s?)"
+_SCALE = r"(?:thousand|millions?|billions?|trillion|crores?|lakhs?|lacs?|cr|mln|bln|mio|mn|bn|tn|[kmbt])\b"
+# codes that are also English words ("ALL", "TOP", "CUP") are read as currencies only after a number
+_CODES = "|".join(sorted(ISO_CODES - {"ALL", "TOP", "CUP", "SOS", "MOP"}))
+_ALL_CODES = "|".join(sorted(ISO_CODES))
+# a currency written before the number: "$", "C$", "US$ ", "CZK ", "Rs ", "R65", "KSh 650", "Rp 160"
+CURRENCY_PREFIX = (
+    r"(?:(?:US|U\.S\.|CA|AU|NZ|HK|NT|MX|C|A|S|R)\$\s?|\$|[€£¥₹₩₦₱₺₽₫฿₪₴₵₸₡]\s?|E£\s?|"
+    rf"(?-i:(?:{_CODES})\s?)(?=\d)|(?-i:Rs\.?|Rp\.?|RM|KSh\.?|Ksh\.?|Tk\.?|Fr\.|zł)\s?(?=\d)|(?-i:R)(?=(?:{_NUM})\s?{_SCALE}))"
 )
+_PREFIX = CURRENCY_PREFIX
+_NAMES = "|".join(sorted({*(_WORDS), *(f"{w}s" for w in _WORDS if not w.endswith(("s", "a", "i"))), "pesos", "liras", "dollars", "euros", "pounds"}, key=len, reverse=True))
+_NATIONS = "|".join(sorted({re.escape(n) for n, _ in _NATIONAL}, key=len, reverse=True))
 _SUFFIX_CUR = (
-    r"(?:USD|EUR|GBP|JPY|INR|CHF|NOK|SEK|DKK|PLN|ZAR|MXN|dollars?|euros?|pounds(?: sterling)?|sterling|yen|rupees|yuan|won|"
-    r"francs|zlotys?|rand|pesos)\b"
+    rf"(?:(?-i:(?:{_ALL_CODES}))\b|(?:(?P<nation>{_NATIONS})\s+)?(?:pounds\s+sterling|(?P<name>{_NAMES}))\b|(?-i:Brazilian)\s+real\b|(?-i:Peruvian)\s+sol(?:es)?\b)"
 )
 
-# "$10 million", "€1.5bn", "$5-7 million", "USD 300m"
+# "$10 million", "€1.5bn", "$5-7 million", "USD 300m", "CZK 120 million", "R65 million", "KSh 650 million"
 _MONEY_PREFIXED = re.compile(
-    rf"(?P<cur>{_PREFIX})(?P<num>{_NUM})(?:\s?(?:-|–|to)\s?(?P<num2>{_NUM}))?"
+    rf"(?<![\w$])(?P<cur>{_PREFIX})(?P<num>{_NUM})(?:\s?(?:-|–|to)\s?(?P<num2>{_NUM}))?"
     rf"(?:\s?(?P<scale>{_SCALE}))?",
     re.IGNORECASE,
 )
-# "10 million euros", "2.5bn dollars", "300 million USD"
+# "10 million euros", "2.5bn dollars", "300 million USD", "4.2 billion naira", "900 million peso credit line"
 _MONEY_SUFFIXED = re.compile(
-    rf"(?<![\w$€£¥₹])(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?\s(?P<cur>{_SUFFIX_CUR})",
+    rf"(?<![\w$€£¥₹])(?P<num>{_NUM})(?:\s?(?:-|–|to)\s?(?P<num2>{_NUM}))?(?:\s?(?P<scale>{_SCALE}))?[\s-](?P<cur>{_SUFFIX_CUR})",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(
     rf"(?<![\w.])(?P<num>{_NUM})(?:\s?%?\s?(?:-|–|to)\s?(?P<num2>{_NUM}))?\s?(?:%|per ?cent\b|percent\b)",
     re.IGNORECASE,
 )
-
 
 @dataclass(frozen=True, slots=True)
 class Money:
@@ -198,12 +187,40 @@ def _num(text: str) -> float:
 
 
 def _currency(token: str) -> str:
-    key = token.strip().lower()
+    key = re.sub(r"\s+", " ", token.strip().lower())
     if key in _SYMBOLS:
         return _SYMBOLS[key]
-    if key.startswith("pounds"):
+    if key.upper() in ISO_CODES:
+        return "CNY" if key == "rmb" else key.upper()
+    words = key.split()
+    name = _singular(words[-1]) if words else key
+    nation = " ".join(words[:-1])
+    if key.startswith("pounds sterling") or name == "sterling":
         return "GBP"
-    return _WORDS.get(key, key.upper())
+    name = _CANON.get(name, name)
+    if nation and (nation, name) in _NATIONAL:
+        return _NATIONAL[(nation, name)]
+    if name in ("real", "reais"):
+        return "BRL"
+    if name in ("sol", "soles"):
+        return "PEN"
+    return _WORDS.get(name, key.upper())
+
+
+# plural and inflected names to the singular the nationality table uses
+_CANON = {
+    "kroner": "krone", "kronor": "krona", "rupees": "rupee", "lire": "lira", "lei": "leu", "leva": "lev",
+    "zlotych": "zloty", "korun": "koruna", "reais": "real", "soles": "sol", "quetzales": "quetzal",
+}  # fmt: skip
+
+
+def _singular(word: str) -> str:
+    if word in _WORDS:
+        return word
+    for cut in ("es", "s"):
+        if word.endswith(cut) and word[: -len(cut)] in _WORDS:
+            return word[: -len(cut)]
+    return word
 
 
 def _scale(token: str | None) -> float:

@@ -26,7 +26,9 @@ _RULE_NOUN = (
     r"requirements|ban|standards?|framework|ordinance|mandate|regime|scheme|Rules|Regulations|Guidelines|"
     r"tax|taxes|levy|levies|tariffs?|duties|obligations|exemptions?|amendments?|Levy|Tax|Tariffs?|Ban|Standards?|"
     r"Notice|Circular|Recommendations?|Directions|Measures|Amendment|Decree|Resolution|Ordinance|Framework|"
-    r"Regime|Mandate|Provisions|Order|decrees?|circular(?!\s+econom)|caps?(?=\s+on\b)|(?<!\bin\s)charge(?=\s+(?:for|on)\b))"
+    r"Regime|Mandate|Provisions|Order|decrees?|requirement|legislation|resolutions?(?=\s+(?:on|that|requiring|allowing|banning|to|which)\b|\s*$)|"
+    r"orders?(?=\s+(?:on\s+\w+day\s+)?(?:requiring|banning|forcing|obliging|that\s+(?:requires?|bans?|forces?)))|deadlines?(?=\s+for\b)|"
+    r"circular(?!\s+econom)|caps?(?=\s+on\b)|(?<!\bin\s)charge(?=\s+(?:for|on)\b))"
 )
 # "rule" as a verb ("to rule on the merger", "the court will rule") names no regulation
 _RULE_RX = re.compile(
@@ -54,7 +56,8 @@ _NAMED_RULE = re.compile(
 _NP_RULE = re.compile(
     rf"\b(?:(?:its|their|the|a|an|new|proposed|draft|final|sweeping|landmark)\s+)*"
     rf"(?P<np>(?:[\w'’-]+\s+){{0,3}}?{_RULE_NOUN})\b(?P<tail>\s+(?:on|for|banning|requiring|that\s+would\s+require|"
-    rf"that\s+requires?|that\s+(?:would\s+|will\s+)?(?!is\b|are\b|was\b|were\b|has\b|have\b|had\b)[a-z]+|governing|against|[a-z]+ing|to\s+(?!be\b|the\b|a\b|an\b)[a-z]+)\s+[^,.;]{{0,60}})?"
+    rf"that\s+requires?|that\s+(?:would\s+|will\s+)?(?!is\b|are\b|was\b|were\b|has\b|have\b|had\b|take\b|takes\b|took\b|come\b|comes\b|came\b|enter\b|enters\b|entered\b|go\b|goes\b|went\b|kick\b|kicks\b|apply\b|applies\b)[a-z]+|governing|against|[a-z]+ing|to\s+(?!be\b|the\b|a\b|an\b)[a-z]+|"
+    rf"to\s+the(?=\s+(?:[\w'’-]+\s+){{0,3}}?(?:law|laws|act|Act|code|Code|rules|regulations?|directive|bill|constitution)\b))\s+[^,.;]{{0,60}})?"
 )
 _NOT_RULE = re.compile(
     r"\b(?:fined|fines?\s+of|settle[sd]?\s+(?:with|for|over|charges|claims|allegations|a\s+(?:lawsuit|case|suit))|"
@@ -75,7 +78,7 @@ _STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "withdrawn",
         re.compile(
-            r"\b(?:withdr[eao]w[ns]?|scrap(?:ped|s)|dropp(?:ed|s)|shelved?|abandon(?:ed|s)|repeal(?:ed|s)|rescind(?:ed|s)|pulled\s+(?:the|its|a)|roll(?:ed|s)\s+back|revok(?:ed|es))\b",
+            r"\b(?:(?:voted|agreed|decided|moved)\s+(?:\S+\s+){0,4}?to\s+(?:repeal|scrap|withdraw|revoke|rescind|abolish)|abolish(?:ed|es)|withdr[eao]w[ns]?|scrap(?:ped|s)|dropp(?:ed|s)|shelved?|abandon(?:ed|s)|repeal(?:ed|s)|rescind(?:ed|s)|pulled\s+(?:the|its|a)|roll(?:ed|s)\s+back|revok(?:ed|es))\b",
             re.IGNORECASE,
         ),
     ),
@@ -104,14 +107,14 @@ _STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "proposed",
         re.compile(
-            r"\b(?:propos(?:ed|es|al)|draft|unveil(?:ed|s)|advanc(?:ed|es)|(?:(?<=will\s)|(?<=to\s))introduce|introduc(?:ed|es)|consult(?:ation|s|ed)|tabled|floated|would\s+require|would\s+have\s+to|released\s+draft|revised\s+version|"
+            r"\b(?:(?:voted|agreed|decided|moved)\s+(?:\S+\s+){0,4}?to\s+advance|propos(?:ed|es|al)|draft|unveil(?:ed|s)|advanc(?:ed|es)|(?:(?<=will\s)|(?<=to\s))introduce|introduc(?:ed|es)|consult(?:ation|s|ed)|tabled|floated|would\s+require|would\s+have\s+to|released\s+draft|revised\s+version|"
             r"(?:due|set|expected|scheduled)\s+to\s+be\s+(?:published|released|unveiled|proposed))\b",
             re.IGNORECASE,
         ),
     ),
 ]
 _EFFECT = re.compile(
-    r"\b(?:takes?\s+(?:full\s+|partial\s+)?effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|"
+    r"\b(?:with\s+effect\s+from|takes?\s+(?:full\s+|partial\s+)?effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|"
     r"effective|becomes?\s+applicable|appl(?:y|ies)\s+from|kicks?\s+in)\b",
     re.IGNORECASE,
 )
@@ -130,9 +133,9 @@ _NOT_TAIL = (
 _REGULATOR = re.compile(
     r"(?P<r>(?:[A-Z][\w.-]*\s+(?:(?:of|for|and|on)\s+)?)*(?:Commission|Authority|Agency|Department|Ministry|ministry|"
     r"Office|Board|Bureau|Parliament|Council|Administration|Congress|Senate|House|Reserve|Regulator|"
-    r"Committee|Assembly|Chamber(?=\s+of\s+[A-Z])|council|Bundestag|Diet|Treasury|Government|government|legislature|lawmakers|regulators?|Regulators?|Lawmakers|[Ll]egislators|"
+    r"Committee|Assembly|Chamber(?=\s+of\s+[A-Z])|(?:lower|upper)\s+(?:house|chamber)|council|Bundestag|Diet|Treasury|Government|government|legislature|lawmakers|regulators?|Regulators?|Lawmakers|[Ll]egislators|"
     r"watchdog|Commissioner|senate|parliament|congress|central\s+bank|Central\s+Bank|Reserve\s+Bank|"
-    r"Organi[sz]ation|Institute|Inspectorate|Ombudsman|Cabinet|Bank(?=\s+of\s+[A-Z]))"
+    r"Organi[sz]ation|Institute|Inspectorate|Ombudsman|Cabinet|cabinet|Bank(?=\s+of\s+[A-Z]))"
     # "Ministry of Electronics and Information Technology", "Central Bank of Brazil"
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_NOT_TAIL}[A-Z][\w.-]*(?:\s+(?:and\s+)?{_NOT_TAIL}[A-Z][\w.-]*)*)?)\b"
     r"|\b(?P<a>SEC|FTC|FCC|FDA|CFPB|FAA|DOJ|EPA|OCC|FDIC|FINRA|CFTC|NHTSA|DFS|RBI|SEBI|MAS|FCA|CMA|ICO|Ofcom|CNIL|"
@@ -193,7 +196,11 @@ _MOVED_TO = re.compile(
     r"\b(?:delay\w*|postpon\w*|push\w*|moved?|deferr?\w*|extend\w*)\b[^.;]{0,120}?\b(?:to|until)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_PROCEDURE_ANY = re.compile(r"\b(?:vote|votes|voting|hearing|hearings|decision|decide|debate|debates)\b", re.IGNORECASE)
+_PROCEDURE_ANY = re.compile(
+    r"\b(?:vote|votes|voting|hearing|hearings|decision|decide|debate|debates|take\s+up|takes\s+up|taking\s+up|"
+    r"consider|considers|take\s+evidence|review)\b",
+    re.IGNORECASE,
+)
 
 
 def superseded(sentence: str, span: DateSpan) -> bool:
@@ -203,6 +210,22 @@ def superseded(sentence: str, span: DateSpan) -> bool:
     :param span: a date span found in it.
     """
     return _SUPERSEDED.search(sentence[max(0, span.pos - 45) : span.pos]) is not None
+
+
+# "a proposed levy", "the draft rules": the adjective tells what the rule is, not a change of status
+_ADJECTIVE_STATUS = re.compile(r"(?:\b(?:a|an|the|its|their|this|that)\s+(?:[\w-]+\s+)?)$", re.IGNORECASE)
+# a step still to come on a proposal (a vote, a hearing, a slip) or a condition on it reports no change
+_PENDING_STEP = re.compile(
+    r"\b(?:will|may|might|could|is\s+(?:expected|scheduled|set|due)\s+to|are\s+(?:expected|scheduled|set|due)\s+to)\s+"
+    r"(?:\w+\s+)?(?:vote|debate|consider|take\s+up|take\s+evidence|hear|review|discuss|slip|decide)\b"
+    r"|\b(?:vote|debate|hearing|decision)\s+on\s+(?:the|a|an)\s+(?:draft|proposed)\b[^.;]{0,80}?\b(?:may|might|could|will)\b"
+    r"|\b(?:if|unless|in\s+the\s+event\s+that)\s+(?:\w+\s+){0,4}?(?:approve|adopt|pass|back|sign)\b",
+    re.IGNORECASE,
+)
+
+
+# "If the Senate passes the act, ...": a status in a condition has not happened
+_CONDITIONAL = re.compile(r"\b(?:if|unless|in\s+the\s+event\s+that|provided\s+that)\s+[^,;]*$", re.IGNORECASE)
 
 
 def regulation_status(sentence: str, *, has_date: bool = False) -> str:
@@ -216,8 +239,13 @@ def regulation_status(sentence: str, *, has_date: bool = False) -> str:
         hits = [
             m
             for m in rx.finditer(sentence)
-            if not _HEDGED.search(sentence[max(0, m.start() - 40) : m.start()]) or _REPORTED_DECISION.search(sentence[: m.start()])
+            if (not _HEDGED.search(sentence[max(0, m.start() - 40) : m.start()]) or _REPORTED_DECISION.search(sentence[: m.start()]))
+            and not _CONDITIONAL.search(sentence[: m.start()])
         ]
+        # a body voting on its own proposed rule still reports the proposal ("The FTC will vote on its
+        # proposed rule"); residents voting on "a proposed levy" report no rule-maker's act
+        if status == "proposed" and _PENDING_STEP.search(sentence) and not _REGULATOR.search(sentence):
+            hits = [m for m in hits if not _ADJECTIVE_STATUS.search(sentence[max(0, m.start() - 40) : m.start()])]
         if hits:
             if status == "enacted" and has_date and _MUST.search(sentence):
                 return "in force"
@@ -232,6 +260,13 @@ _NP_STOP = {
     "and", "or", "is", "are", "was", "were", "has", "have", "will", "would", "which", "this", "these",
     "proposed", "final", "issued", "published", "released", "sweeping", "landmark", "requires",
 }  # fmt: skip
+
+
+# "rules on Wednesday that would force ...": a day heading the tail is dropped, the rest kept
+_LEADING_DAY = re.compile(
+    r"^(?:on|late\s+on|early\s+on)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:,\s+\d{4})?)\s*"
+)
 
 
 def _rule_name(sentence: str) -> str:
@@ -259,7 +294,7 @@ def _rule_name(sentence: str) -> str:
         r"\s+(?:on|by|from|until|in|starting|before|effective)\s+(?:the\s+)?(?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
         r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|"
         r"\d|next\b|this\b|last\b|end\b|early\b|late\b|mid))",
-        tail,
+        " " + re.sub(_LEADING_DAY, "", tail),
     )[0].strip()
     if len(words) == 1 and not tail:
         # a bare "requirements": take the "for high-risk AI systems" that names them, if any
@@ -296,6 +331,7 @@ def _regulator(sentence: str) -> str:
             "parliament",
             "congress",
             "central bank",
+            "cabinet",
         )
         where = re.match(r"\s+in\s+([A-Z][\w]*(?:\s+[A-Z][\w]*)?)", sentence[m.end() :])
         if text.lower() in generic and where:
@@ -307,7 +343,27 @@ def _regulator(sentence: str) -> str:
             if prev:
                 text = f"{prev.group(1)} {text}"
         return clean_name(text) if "'s" not in text else text
+    owned = _OWNED_BODY.search(sentence) or _SUBJECT_BODY.match(sentence)
+    if owned:
+        return owned.group("body")
     return best
+
+
+# "Lithuania's Seimas adopted ...": a country's named body acting on a rule
+_OWNED_BODY = re.compile(
+    r"\b[A-Z][\w]*(?:\s+[A-Z][\w]*)?(?:'s|’s)\s+(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?:has\s+|have\s+)?"
+    r"(?:adopted|passed|approved|enacted|issued|published|proposed|introduced|withdrew|withdrawn|repealed|delayed|"
+    r"postponed|voted|finali[sz]ed|scrapped|ratified|tabled|unveiled)\b"
+)
+
+
+# "Ofwat proposed new rules ...": a named subject acting on a rule, when no known body is named
+_SUBJECT_BODY = re.compile(
+    r"(?:The\s+)?(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})\s+(?:has\s+|have\s+)?"
+    r"(?:adopted|passed|approved|enacted|issued|published|proposed|introduced|withdrew|repealed|delayed|"
+    r"postponed|finali[sz]ed|scrapped|ratified|tabled|unveiled)\s+(?:its\s+|their\s+|a\s+|an\s+|the\s+|new\s+|draft\s+)*"
+    r"(?:[\w-]+\s+){0,3}?(?:rules?|regulations?|guidelines|guidance|code|codes|decree|order|directive|standards?|framework|bill|law)\b"
+)
 
 
 def _jurisdiction(sentence: str, regulator: str) -> str:
@@ -414,6 +470,28 @@ def _verb_rule(sentence: str, *, published: dt.date, article_id: str) -> list[Re
     ]
 
 
+def _not_rule(sentence: str) -> bool:
+    """A fine, lawsuit, opinion or stalled bill told about the rule itself, in the clause naming it.
+
+    One in a clause of its own ("..., which fined X last year, said its guidelines ...", "..., a month
+    after a similar measure stalled elsewhere", "after industry groups warned that ...") is
+    background and leaves the rule's own news standing.
+    """
+    for m in _NOT_RULE.finditer(sentence):
+        start = max(sentence.rfind(",", 0, m.start()), sentence.rfind(";", 0, m.start())) + 1
+        ends = [i for i in (sentence.find(",", m.end()), sentence.find(";", m.end())) if i >= 0]
+        clause = sentence[start : min(ends) if ends else len(sentence)]
+        background = re.match(
+            r"\s*(?:which|who|whose|after|before|following|amid|as|because|since|while|whereas|although|though|and|but|"
+            r"(?:a|an|one|two|three|\w+)\s+(?:day|week|month|year)s?\s+after)\b",
+            clause,
+            re.IGNORECASE,
+        )
+        if not background:
+            return True
+    return False
+
+
 def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "") -> list[Regulation]:
     """Return the regulation fact stated in one sentence (at most one).
 
@@ -421,7 +499,7 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
     :param published: publication date, to resolve the deadline.
     :param article_id: id of the article the sentence comes from.
     """
-    if _NOT_RULE.search(sentence):
+    if _not_rule(sentence):
         return []
     if not _RULE_RX.search(sentence) and not _NAMED_RULE.search(sentence):
         return _verb_rule(sentence, published=published, article_id=article_id) or _obligation(
