@@ -288,7 +288,7 @@ def _day_mon(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date,
     return _mon_day(m, pub, fut)
 
 
-@_rule(rf"\b(?:(?P<part>{_PART})[\s-]+)?(?P<mon>{_MON})(?:\s+(?:of\s+)?(?P<year>{_YEAR}|next\s+year|this\s+year))?\b")
+@_rule(rf"\b(?:(?P<part>{_PART})[\s-]+)?(?:(?P<nx>next)\s+)?(?P<mon>{_MON})(?:\s+(?:of\s+)?(?P<year>{_YEAR}|next\s+year|this\s+year))?\b")
 def _month(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
     # a bare month needs a qualifier: "in March", "early March", "March 2027" (and not modal "may")
     before = m.string[max(0, m.start() - 12) : m.start()].lower()
@@ -298,13 +298,13 @@ def _month(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, d
     )
     if m["mon"].lower().startswith("may") and not m["mon"][0].isupper():
         return None
-    if not (m["part"] or m["year"] or has_prep):
+    if not (m["part"] or m["year"] or has_prep or m["nx"]):
         return None
     month = _mon(m["mon"])
     year = _rel_year(m["year"], pub)
     if year is not None:
         return _month_range(year, month, m["part"])
-    nxt = "next" in before[-6:]
+    nxt = "next" in before[-6:] or bool(m["nx"])
     if nxt:
         y = pub.year + 1 if month <= pub.month else pub.year
         return _month_range(y, month, m["part"])
@@ -483,6 +483,8 @@ def _n_to_comply(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.d
 @_rule(
     # "Black Friday", "Cyber Monday", "Good Friday", "Super Tuesday" are names, not weekdays
     rf"(?<!Black\s)(?<!Cyber\s)(?<!Good\s)(?<!Super\s)(?<!Ash\s)(?<!Easter\s)"
+    # "a dispute over Sunday working", "a ban on Sunday trading": the weekday qualifies a noun
+    rf"(?<!\bover\s)(?<!\babout\s)(?<!\bagainst\s)(?<!\bban\s)(?<!\bof\s)(?<!\bon\s(?=\w+\s(?:trading|working|shopping|opening|deliveries|services|shifts)\b))"
     rf"\b(?:(?P<which>next|this|last|on|coming)\s+)?(?P<wd>{_WD})(?:\s+(?:and|to|through)\s+(?P<wd2>{_WD}))?\b"
     rf"(?!,?\s+(?:the\s+)?(?:{_MON}|\d))"
 )
@@ -592,7 +594,11 @@ def find_dates(sentence: str, published: dt.date, *, future: bool | None = None)
             deadline = deadline or _DUTY_FROM.search(before) is not None
             # "adopted the amendments on Monday, with effect from March 1": the date of effect lies ahead
             deadline = deadline or re.search(
-                r"\b(?:with\s+effect\s+from|(?:taking|to\s+take)\s+effect\s+(?:on|from)|in\s+force\s+from)\s+(?:the\s+)?$",
+                r"\b(?:with\s+effect\s+from|(?:taking|to\s+take)\s+effect\s+(?:on|from)|in\s+force\s+from|"
+                # "with the obligation applying from June 1", "with compliance due from April 1"
+                r"appl(?:y|ies|ying)\s+from|(?:compliance|obligations?|duty|duties|requirements?)\s+(?:is\s+|are\s+)?due\s+(?:from|by|on))\s+(?:the\s+)?$"
+                # "making the code mandatory for large retailers from April 1"
+                r"|\b(?:mandatory|compulsory|obligatory)\b[^.;]{0,80}?\b(?:from|starting|as\s+of|by)\s+(?:the\s+)?$",
                 before,
                 re.IGNORECASE,
             ) is not None

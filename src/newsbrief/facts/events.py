@@ -34,7 +34,7 @@ __all__ = ["extract_events", "is_speculative", "merge_events"]
 
 _TRIGGER = re.compile(
     r"\b(?:launch(?:es|ed|ing)?|releas(?:e|es|ing)|unveil(?:s|ing)?|debut(?:s|ing)?|ship(?:s|ping)?|"
-    r"deliver(?:y|ies|s)?|begin(?:s|ning)?|start(?:s|ing)?|(?<!the\s)(?<!\ban\s)(?<!its\s)open(?:s|ing)?|kick(?:s)?\s+off|hold(?:s|ing)?|"
+    r"deliver(?:y|ies|s)?|begin(?:s|ning)?|(?:re)?start(?:s|ing)?|resum(?:e|es|ing)|must\s+be\s+(?:submitted|filed|lodged|received)|(?<!the\s)(?<!\ban\s)(?<!its\s)open(?:s|ing)?|kick(?:s)?\s+off|hold(?:s|ing)?|"
     r"host(?:s|ing)?|hearings?|votes?|voting|meet(?:s|ing)?|conference|summit|keynote|event|earnings|"
     r"report(?:s|ing)?\s+(?:results|earnings|\w+-quarter)|rul(?:e|es|ing)\s+on|trial|trials|testify|"
     r"question|present(?:s|ing)?|shut(?:s|ting)?\s+down|stop(?:s|ping)?|end(?:s|ing)?\s+support|expand(?:s|ing)?|"
@@ -74,7 +74,15 @@ _SPECULATIVE = re.compile(
     r"sources\s+said|possibly|perhaps|unconfirmed|leak(?:ed|s)?|speculat\w+|insiders?|leakers?|tipsters?)\b)|\bmay\b"
 )
 _NEGATED = re.compile(
-    r"\b(?:will\s+not|won't|would\s+not|does\s+not\s+plan|has\s+no\s+plans?|no\s+longer\s+plans?|never)\b",
+    r"\b(?:will\s+not|won't|would\s+not|does\s+not\s+plan|has\s+no\s+plans?|no\s+longer\s+plans?|never|unlikely|"
+    r"(?:is|are)\s+not\s+(?:expected|scheduled|due|set)|(?:has|have)\s+not\s+said\s+when)\b",
+    re.IGNORECASE,
+)
+# a plan to raise a round names no date of anything: "intends to raise a Series C next year"
+_RAISE_PLAN = re.compile(
+    r"\b(?:plans?|planning|intends?|intending|hopes?|hoping|aims?|aiming|expects?|seeks?|seeking|looking|wants?|is\s+preparing)\s+"
+    r"to\s+raise\s+(?:a|an|its|new|more|fresh|additional|further|another)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:Series\s+[A-H]\b|seed|round|funding|capital|money|cash|financing)",
     re.IGNORECASE,
 )
 _MONEY_PLAN = re.compile(
@@ -214,7 +222,7 @@ _HYPOTHETICAL = re.compile(r"^\s*(?:if|unless|were)\b[^,;]{3,120},\s*[^;]*\bwoul
 _REPORTING_DATE = re.compile(
     r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)"
     r"\b(?:said|says|announced|announces|confirmed|confirms|told\s+(?:\w+\s+){0,2}?\w+|stated|wrote|disclosed|"
-    r"revealed|reported|added|explained|noted)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    r"revealed|reported|added|explained|noted|saying|telling\s+(?:\w+\s+){0,2}?\w+|announcing|confirming)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )
 # a past main verb ("opened a consultation on Wednesday", "withdrew a decree on Friday"): a done act
@@ -232,6 +240,14 @@ _NOT_PAST_CONTEXT = re.compile(
 _TAIL_ATTRIBUTION = re.compile(
     r",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w'’-]+\s+){0,5}?(?:said|says|showed|shows|told\s+\w+|reported)"
     r"(?:\s+(?:on|late|early)\s+\w+|\s+in\s+a\s+\w+(?:\s+\w+)?)?\s*\.?$",
+    re.IGNORECASE,
+)
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_DURATION_FROM = re.compile(
+    r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)[\s-]+days?\b[^.;,]{0,40}?"
+    r"\b(?:from|starting|beginning)\s+(?:on\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -296,7 +312,7 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
     full = full or sentence
     if not _TRIGGER.search(sentence) or _CANCELLED.search(full) or _NEGATED.search(sentence):
         return []
-    if _MONEY_PLAN.search(sentence) or _FIGURE_FORECAST.search(sentence) or _HYPOTHETICAL.search(sentence):
+    if _MONEY_PLAN.search(sentence) or _RAISE_PLAN.search(sentence) or _FIGURE_FORECAST.search(sentence) or _HYPOTHETICAL.search(sentence):
         return []
     future = is_future_sentence(sentence)
     tense = sentence_tense(sentence)
@@ -341,6 +357,13 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
         ):
             continue  # "proposed a rule on Tuesday" in Tuesday's paper dates a done act
         start, end = (span.end, span.end) if span.kind == "by" else (span.start, span.end)
+        # "walk out for three days from July 18", "a two-day strike starting Monday": the span runs N days
+        days = _DURATION_FROM.search(sentence[max(0, span.pos - 80) : span.pos])
+        if days and start == end:
+            n_text = days.group("n").lower()
+            n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text, 1)
+            if 1 < n <= 31:
+                end = start + dt.timedelta(days=n - 1)
         # "will begin on Monday and last until Friday": the happening runs to the later date
         for later in spans:
             if later.pos <= span.endpos or not _UNTIL.search(sentence[span.endpos : later.pos]):

@@ -28,7 +28,7 @@ _RULE_NOUN = (
     r"Notice|Circular|Recommendations?|Directions|Measures|Amendment|Decree|Resolution|Ordinance|Framework|"
     r"Regime|Mandate|Provisions|Order|decrees?|requirement|legislation|resolutions?(?=\s+(?:on|that|requiring|allowing|banning|to|which)\b|\s*$)|"
     r"orders?(?=\s+(?:on\s+\w+day\s+)?(?:requiring|banning|forcing|obliging|that\s+(?:requires?|bans?|forces?)))|deadlines?(?=\s+for\b)|"
-    r"circular(?!\s+econom)|caps?(?=\s+on\b)|(?<!\bin\s)charge(?=\s+(?:for|on)\b))"
+    r"circular(?!\s+econom)|directions(?=\s+(?:on\s+\w+day\s+)?(?:on|requiring|that|to|for|banning|obliging)\b)|proposals?(?=\s+to\s+(?:ban|cap|restrict|limit|require|prohibit|impose|tax|force|oblige|mandate)\b)|caps?(?=\s+on\b)|(?<!\bin\s)charge(?=\s+(?:for|on)\b))"
 )
 # "rule" as a verb ("to rule on the merger", "the court will rule") names no regulation
 _RULE_RX = re.compile(
@@ -100,14 +100,14 @@ _STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "enacted",
         re.compile(
-            r"\b(?:pass(?:ed|es)|adopt(?:ed|s)|approv(?:ed|es)|signed\s+into\s+law|signed|finali[sz](?:ed|es|e)|notified|voted\s+(?:\S+\s+){0,3}?to\s+(?:adopt|approve|finali[sz]e|pass|enact|ratify|ban|cap|impose|require|restrict|limit|prohibit)|enact(?:ed|s)|issued(?!\s+(?:(?:its|a|an|the|new|revised)\s+)*(?:draft|proposed|proposals?|consultation))|(?:published|released)\s+(?:(?:its|a|an|the|new|final|revised|updated|long-awaited)\s+)*(?!draft\b|proposed\b)(?:(?-i:[A-Z])\w*|rules?\b|regulations?\b|guidelines?\b|guidance\b|standards?\b|codes?\b|decrees?\b|circulars?\b|orders?\b)|voted\s+to\s+adopt|ratified|takes?\s+(?:full\s+|partial\s+)?effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|effective|becomes?\s+applicable|appl(?:y|ies)\s+from|will\s+impose|imposed|imposes|kicks?\s+in)\b",
+            r"\b(?:pass(?:ed|es)(?!\s+(?:the\s+)?(?:[$€£¥]|[A-Z]{1,3}\$|\d|(?:a|the)\s+(?:milestone|mark|threshold)))|adopt(?:ed|s)|approv(?:ed|es)|signed\s+into\s+law|signed|finali[sz](?:ed|es|e)|notified|voted\s+(?:\S+\s+){0,3}?to\s+(?:adopt|approve|finali[sz]e|pass|enact|ratify|ban|cap|impose|require|restrict|limit|prohibit)|enact(?:ed|s)|issued(?!\s+(?:(?:its|a|an|the|new|revised)\s+)*(?:draft|proposed|proposals?|consultation))|(?:published|released)\s+(?:(?:its|a|an|the|new|final|revised|updated|long-awaited)\s+)*(?!draft\b|proposed\b)(?:(?-i:[A-Z])\w*|rules?\b|regulations?\b|guidelines?\b|guidance\b|standards?\b|codes?\b|decrees?\b|circulars?\b|orders?\b)|voted\s+to\s+adopt|ratified|takes?\s+(?:full\s+|partial\s+)?effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|effective|becomes?\s+applicable|appl(?:y|ies)\s+from|will\s+impose|imposed|imposes|kicks?\s+in)\b",
             re.IGNORECASE,
         ),
     ),
     (
         "proposed",
         re.compile(
-            r"\b(?:(?:voted|agreed|decided|moved)\s+(?:\S+\s+){0,4}?to\s+advance|propos(?:ed|es|al)|draft|unveil(?:ed|s)|advanc(?:ed|es)|(?:(?<=will\s)|(?<=to\s))introduce|introduc(?:ed|es)|consult(?:ation|s|ed)|tabled|floated|would\s+require|would\s+have\s+to|released\s+draft|revised\s+version|"
+            r"\b(?:(?:voted|agreed|decided|moved)\s+(?:\S+\s+){0,4}?to\s+advance|propos(?:ed|es|al)|draft(?!\s+(?:agenda|minutes|schedule|timetable|programme|program|budget|report|statement))|unveil(?:ed|s)|advanc(?:ed|es)|(?:(?<=will\s)|(?<=to\s))introduce|introduc(?:ed|es)|consult(?:ation|s|ed)|tabled|floated|would\s+require|would\s+have\s+to|released\s+draft|revised\s+version|"
             r"(?:due|set|expected|scheduled)\s+to\s+be\s+(?:published|released|unveiled|proposed))\b",
             re.IGNORECASE,
         ),
@@ -342,6 +342,11 @@ def _regulator(sentence: str) -> str:
             prev = re.search(r"([A-Z][\w]*)\s+$", sentence[: m.start()])
             if prev:
                 text = f"{prev.group(1)} {text}"
+        if text.lower() in generic or text.lower().endswith(" regulator"):
+            # "Portugal's telecoms regulator, ANACOM, approved": the name in apposition is the body
+            appos = re.match(r"\s*,\s+(?:the\s+)?(?P<n>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,4}),", sentence[m.end() :])
+            if appos:
+                return appos.group("n")
         return clean_name(text) if "'s" not in text else text
     owned = _OWNED_BODY.search(sentence) or _SUBJECT_BODY.match(sentence)
     if owned:
@@ -409,6 +414,12 @@ def _obligation(sentence: str, *, published: dt.date, article_id: str) -> list[R
         return []  # "Customers must return the heaters by Friday" is a notice, not a rule
     dates = [d for d in find_dates(sentence, published) if d.end >= published]
     dates = [d for d in dates if not re.match(r"(?:within|in)\s", d.text, re.IGNORECASE)]
+    # "issued directions on Wednesday requiring ...": the day of the act is no deadline
+    dates = [
+        d
+        for d in dates
+        if d.kind != "on" or not _WEEKDAY_ONLY.fullmatch(d.text.strip()) or _EFFECT_BEFORE.search(sentence[max(0, d.pos - 40) : d.pos])
+    ]
     if not dates:
         return []
     who = re.sub(
@@ -470,6 +481,37 @@ def _verb_rule(sentence: str, *, published: dt.date, article_id: str) -> list[Re
     ]
 
 
+# a body putting off a duty it set, naming no rule noun: "the central bank pushed back the start of
+# mandatory instalment payments to March 2"
+_DELAYED_DUTY = re.compile(
+    r"\b(?:pushed\s+back|postponed|delayed|deferred|put\s+off)\s+(?:the\s+)?(?:start|introduction|roll-?out|launch|"
+    r"implementation|enforcement|entry\s+into\s+force)\s+of\s+(?:the\s+)?(?P<obj>(?:mandatory|compulsory|obligatory)\s+[^,.;]{3,90}?)"
+    r"\s+(?:to|until)\s+(?:the\s+)?(?=[A-Z]|\d|next\b|early\b|late\b|mid)",
+    re.IGNORECASE,
+)
+
+
+def _delayed_duty(sentence: str, *, published: dt.date, article_id: str) -> list[Regulation]:
+    m = _DELAYED_DUTY.search(sentence)
+    if m is None or _HEDGED.search(sentence[max(0, m.start() - 40) : m.start()]):
+        return []
+    regulator = _regulator(sentence[: m.start()])
+    if not regulator:
+        return []
+    dates = [d for d in find_dates(sentence, published) if d.pos >= m.end()]
+    return [
+        Regulation(
+            rule=m.group("obj").strip(),
+            regulator=regulator,
+            article_ids=(article_id,) if article_id else (),
+            sentence=sentence,
+            jurisdiction=_jurisdiction(sentence, regulator),
+            deadline=dates[0].deadline if dates else None,
+            status="delayed",
+        )
+    ]
+
+
 def _not_rule(sentence: str) -> bool:
     """A fine, lawsuit, opinion or stalled bill told about the rule itself, in the clause naming it.
 
@@ -492,6 +534,28 @@ def _not_rule(sentence: str) -> bool:
     return False
 
 
+# a second clause with a step of its own ("..., and will hold a briefing on May 19"): its date is
+# that step's, not the rule's
+_OWN_STEP_CLAUSE = re.compile(
+    r"(?:,\s*and|;|\s+and)\s+(?:(?:it|they|the\s+\w+)\s+)?(?:will|is\s+(?:scheduled|set|due|expected)\s+to|plans\s+to)\s+"
+    r"(?:hold|host|vote|meet|hear|run|brief|consult)\b[^;]*$",
+    re.IGNORECASE,
+)
+# a procedure on a rule put off ("a hearing on the bill ... has been postponed"): the rule's own
+# status is unchanged
+_PROCEDURE_DELAYED = re.compile(
+    r"\b(?:hearing|hearings|vote|votes|debate|debates|meeting|session|reading|ballot)\s+on\s+[^;]{0,120}?"
+    r"\b(?:postponed|delayed|put\s+off|pushed\s+back|deferred|adjourned|cancell?ed|called\s+off)\b",
+    re.IGNORECASE,
+)
+# submissions under a tender or a call ("bids must be submitted by April 30") set a deadline, not a rule
+_SUBMISSION = re.compile(
+    r"\b(?:bids|tenders|applications|entries|submissions|proposals|offers|nominations|expressions\s+of\s+interest)\b"
+    r"[^.;]{0,80}?\bmust\s+be\s+(?:submitted|filed|lodged|received|sent|made)\b",
+    re.IGNORECASE,
+)
+
+
 def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "") -> list[Regulation]:
     """Return the regulation fact stated in one sentence (at most one).
 
@@ -499,11 +563,13 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
     :param published: publication date, to resolve the deadline.
     :param article_id: id of the article the sentence comes from.
     """
-    if _not_rule(sentence):
+    if _not_rule(sentence) or _SUBMISSION.search(sentence):
         return []
     if not _RULE_RX.search(sentence) and not _NAMED_RULE.search(sentence):
-        return _verb_rule(sentence, published=published, article_id=article_id) or _obligation(
-            sentence, published=published, article_id=article_id
+        return (
+            _verb_rule(sentence, published=published, article_id=article_id)
+            or _delayed_duty(sentence, published=published, article_id=article_id)
+            or _obligation(sentence, published=published, article_id=article_id)
         )
     # "within four business days" is a duty's duration, not a date
     dates = [d for d in find_dates(sentence, published) if not re.match(r"(?:within|in)\s", d.text, re.IGNORECASE)]
@@ -511,10 +577,15 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
     if not status:
         # a rule noun with no status word may still carry a dated duty ("a decree ... requiring ... by July 1")
         return _obligation(sentence, published=published, article_id=article_id)
+    if status == "delayed" and _PROCEDURE_DELAYED.search(sentence):
+        return []
     rule = _rule_name(sentence)
     if not rule:
         return []
     regulator = _regulator(sentence)
+    step = _OWN_STEP_CLAUSE.search(sentence)
+    if step:
+        dates = [d for d in dates if d.pos < step.start()]
     # a date the rule was moved away from ("was due to take effect in April", "from the original
     # October deadline") is not its deadline
     dates = [d for d in dates if not superseded(sentence, d)]
