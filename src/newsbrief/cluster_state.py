@@ -525,7 +525,7 @@ class StoryIndex:
         if a.lex_norm2 <= 0 or b.lex_norm2 <= 0:
             return 0.0
         small, big = (a.lex, b.lex) if len(a.lex) <= len(b.lex) else (b.lex, a.lex)
-        dot = sum(map(mul, small.values(), map(big.get, small.keys(), repeat(0.0))))
+        dot: float = sum(map(mul, small.values(), map(big.get, small.keys(), repeat(0.0))))
         return dot / math.sqrt(a.lex_norm2 * b.lex_norm2)
 
     def _entity_norm(self, story: Story, cache: dict[int, float]) -> float:

@@ -138,7 +138,7 @@ def run_hdbscan(vectors: np.ndarray, *, min_cluster_size: int = 3) -> tuple[list
     :param vectors: unit vectors, one per article.
     :param min_cluster_size: HDBSCAN's smallest cluster.
     """
-    from sklearn.cluster import HDBSCAN  # type: ignore[import-untyped]
+    from sklearn.cluster import HDBSCAN  # type: ignore[import-untyped,unused-ignore]
 
     started = time.perf_counter()
     labels = HDBSCAN(min_cluster_size=min_cluster_size, metric="euclidean", copy=True).fit_predict(vectors)
