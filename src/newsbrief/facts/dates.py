@@ -56,7 +56,8 @@ _N = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eight
 
 _FUTURE = re.compile(
     r"\b(will|won't|'ll|shall|is\s+set\s+to|are\s+set\s+to|set\s+to|scheduled|slated|due\s+to\s+(?:be|start|begin|open|launch|close|take|report|arrive|hold|vote|end|expire|ship|go|come|release|meet|decide|rule|finish|complete|resume)\b|"
-    r"due\s+(?:on|in|by)|expected\s+to|(?:is|are)\s+expected\b(?!\s+(?:that|as)\b)|plans?\s+to|planned|planning|upcoming|is\s+to|are\s+to|"
+    r"due\s+(?:on|in|by)|expected\s+to|(?:is|are)\s+due\s+to\s+(?!the\b|an?\b|its\b|their\b|his\b|her\b|this\b|that\b)[a-z]{3,}|"
+    r"expects?\s+(?:the|its|an?)\s+(?:[\w'’-]+\s+){0,6}?to\s+(?!date\b)[a-z]{3,}|(?:is|are)\s+expected\b(?!\s+(?:that|as)\b)|plans?\s+to|planned|planning|upcoming|is\s+to|are\s+to|"
     r"going\s+to|next|later\s+this|takes\s+effect|take\s+effect|comes?\s+into\s+(?:force|effect)|go(?:es)?\s+into\s+effect|"
     r"enters?\s+into\s+force|kicks?\s+off|must|deadline|aims?\s+to|intends?\s+to|"
     r"coming|tomorrow|starting|beginning|opens|begins|starts|launches|expire|expires|"
@@ -623,7 +624,12 @@ def find_dates(sentence: str, published: dt.date, *, future: bool | None = None)
         if _DURATION_TO.match(sentence[start:end]):
             # "giving operators six months to comply" counts from the dated act before it
             # ("issued on Tuesday, giving ..."); with no such date the starting point is unknown
+            if not out and not re.search(r"\b(?:days?|weeks?)\s+to\s", sentence[start:end], re.IGNORECASE):
+                continue
             if not out:
+                # "has given the carrier 14 days to explain": a short order counts from the day it is told
+                out.append(DateSpan(d0, d1, sentence[start:end], start, end, "by"))
+                last_end = end
                 continue
             shift = (d0 - published).days
             anchor = out[-1].start

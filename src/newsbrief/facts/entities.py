@@ -177,3 +177,26 @@ def merge_entities(entities: Sequence[Entity]) -> list[Entity]:
         out.append(Entity(name=_canonical(forms), label=labels.most_common(1)[0][0], aliases=aliases, article_ids=ids))
     out.sort(key=lambda e: (-len(e.article_ids), -len(e.aliases), e.name))
     return out
+
+
+
+# sovereign states: a loan or grant to one of these is public finance, not a company round
+COUNTRIES = frozenset(
+    n.strip()
+    for n in """afghanistan,albania,algeria,andorra,angola,antigua and barbuda,argentina,armenia,australia,austria,azerbaijan,
+bahamas,bahrain,bangladesh,barbados,belarus,belgium,belize,benin,bhutan,bolivia,bosnia and herzegovina,botswana,brazil,
+brunei,bulgaria,burkina faso,burundi,cabo verde,cape verde,cambodia,cameroon,canada,central african republic,chad,chile,
+china,colombia,comoros,congo,costa rica,croatia,cuba,cyprus,czechia,czech republic,denmark,djibouti,dominica,
+dominican republic,ecuador,egypt,el salvador,equatorial guinea,eritrea,estonia,eswatini,ethiopia,fiji,finland,france,
+gabon,gambia,georgia,germany,ghana,greece,grenada,guatemala,guinea,guinea-bissau,guyana,haiti,honduras,hungary,iceland,
+india,indonesia,iran,iraq,ireland,israel,italy,ivory coast,côte d'ivoire,jamaica,japan,jordan,kazakhstan,kenya,kiribati,
+kosovo,kuwait,kyrgyzstan,laos,latvia,lebanon,lesotho,liberia,libya,liechtenstein,lithuania,luxembourg,madagascar,malawi,
+malaysia,maldives,mali,malta,marshall islands,mauritania,mauritius,mexico,micronesia,moldova,monaco,mongolia,montenegro,
+morocco,mozambique,myanmar,namibia,nauru,nepal,netherlands,new zealand,nicaragua,niger,nigeria,north korea,
+north macedonia,norway,oman,pakistan,palau,palestine,panama,papua new guinea,paraguay,peru,philippines,poland,portugal,
+qatar,romania,russia,rwanda,saint lucia,samoa,san marino,saudi arabia,senegal,serbia,seychelles,sierra leone,singapore,
+slovakia,slovenia,solomon islands,somalia,south africa,south korea,south sudan,spain,sri lanka,sudan,suriname,sweden,
+switzerland,syria,taiwan,tajikistan,tanzania,thailand,timor-leste,togo,tonga,trinidad and tobago,tunisia,turkey,türkiye,
+turkmenistan,tuvalu,uganda,ukraine,united arab emirates,uae,united kingdom,uk,united states,us,usa,uruguay,uzbekistan,
+vanuatu,venezuela,vietnam,yemen,zambia,zimbabwe""".replace("\n", "").split(",")
+)

@@ -58,9 +58,16 @@ _TRIGGER = re.compile(
     r"return(?:s)?\s+from|recess|report(?:s|ing)?\s+(?:its\s+|their\s+)?(?:annual|quarterly|half-year(?:ly)?|full-year|interim|first-half|"
     r"second-half|preliminary)\s+(?:results|earnings)|name\s+(?:a|an|its|their)\s+new|appoint\s+(?:a|an|its|their)\s+new|"
     r"closes|cut(?:s)?\s+off|switch(?:es)?\s+on|"
+    # "gave the carrier 14 days to explain the outage": an answer due by a date
+    r"(?:giv(?:e|es|en|ing)|gave|ha(?:s|ve))\s+(?:[\w'’-]+\s+){0,4}?(?:\d{1,3}|two|three|four|five|six|seven|ten|fourteen|thirty)\s+"
+    r"(?:days?|weeks?)\s+to\s+[a-z]+|"
     # any action put in the future ("will march", "will be sentenced", "is expected to be completed",
     # "will take over as"); states and figures ("will cost", "will remain", "will reach") are not happenings
-    r"(?:will|shall|is\s+(?:expected|scheduled|set|due|slated|poised)\s+to|are\s+(?:expected|scheduled|set|due|slated|poised)\s+to)\s+"
+    r"(?:will|shall|is\s+(?:expected|scheduled|set|due|slated|poised)\s+to|are\s+(?:expected|scheduled|set|due|slated|poised)\s+to|"
+    # a hedged or expected act is a happening too ("could lay off", "might name", "expects to receive")
+    r"could|might|(?<!\bthat\s)(?<!\bwhich\s)would|(?-i:may)|expects?\s+to|expected\s+to|"
+    # "expects the agency's committee to give an opinion": an act it expects of another
+    r"expects?\s+(?:the|its|an?)\s+(?:[\w'’-]+\s+){0,6}?to)\s+"
     r"(?:(?:also|then|formally|officially|finally)\s+)?(?:be\s+)?(?!(?:be|have|has|remain|cost|need|continue|require|mean|make|help|"
     r"allow|reach|become|stay|hurt|affect|depend|face|keep|include|add|likely|able|worth|get|see|lose|gain|pay|use|create|"
     r"generate|save|bring|double|grow|rise|fall|increase|decrease|boost|lift|weigh|benefit|cover|apply|know|want|"
@@ -82,7 +89,10 @@ _NEGATED = re.compile(
 _RAISE_PLAN = re.compile(
     r"\b(?:plans?|planning|intends?|intending|hopes?|hoping|aims?|aiming|expects?|seeks?|seeking|looking|wants?|is\s+preparing)\s+"
     r"to\s+raise\s+(?:a|an|its|new|more|fresh|additional|further|another)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:Series\s+[A-H]\b|seed|round|funding|capital|money|cash|financing)",
+    r"(?:Series\s+[A-H]\b|seed|round|funding|capital|money|cash|financing)"
+    # "will look to tap investors for fresh capital", "plans to go back to investors for more money"
+    r"|\b(?:tap|approach|go\s+back\s+to|return\s+to)\s+(?:\w+\s+){0,2}?(?:investors|backers|shareholders|the\s+markets?)\s+for\s+"
+    r"(?:\w+\s+){0,2}?(?:capital|money|cash|funding|funds|financing)\b",
     re.IGNORECASE,
 )
 _MONEY_PLAN = re.compile(
@@ -128,6 +138,34 @@ def _own_statement(sentence: str) -> str:
     """The sentence up to a side remark joined by "and has warned that ...", whose hedges are its own."""
     m = _SIDE_REMARK.search(sentence)
     return sentence[: m.start()] if m else sentence
+
+
+# a duty put off to a new date ("delayed to January 1 a requirement that ...", "gave broadcasters an extra
+# year, to January 1, to meet quotas", "extended by six months, to September 30, the deadline for ..."):
+# the new date is the rule's deadline, not a happening
+_DEFERRED_TO = re.compile(
+    r"(?:\b(?:extend(?:s|ed)?|defer(?:s|red)?|delay(?:s|ed)?|push(?:es|ed)\s+back|postpone(?:s|d)?|put\s+off|mov(?:es|ed))\b"
+    r"[^.;]{0,110}?|\b(?:extra|additional|further|more)\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|time)\b,?\s+)"
+    r"\b(?:to|until)\s+(?:[^.;]{0,50}?\b(?:on\s+or\s+after|from|starting)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_DUTY_NOUN = re.compile(
+    r"\b(?:deadline|requirements?|obligations?|rules?|regulations?|reporting|disclosures?|quotas?|compliance|mandate|"
+    r"duty|duties|levy|tax|cap|ban|standards?|guidelines?|regime|licen[cs]e)\b",
+    re.IGNORECASE,
+)
+_HAPPENING_NOUN = re.compile(
+    r"\b(?:summit|vote|voting|hearings?|conference|launch|auction|election|meeting|strike|trial|IPO|listing|sale|"
+    r"release|debut|opening|ceremony|referendum|talks|match|race|show|festival|flight|mission)\b",
+    re.IGNORECASE,
+)
+
+
+_WARNED_EFFECT = re.compile(
+    r"\b(?:warn(?:s|ed)?|caution(?:s|ed)?|fear(?:s|ed)?|predict(?:s|ed)?|argu(?:e|es|ed)|worr(?:y|ies|ied)|complain(?:s|ed)?)\s+"
+    r"(?:that\s+)?[^.;]{0,80}?\b(?:would|could|might|(?-i:may))\b",
+    re.IGNORECASE,
+)
 
 
 def _what(sentence: str, span: DateSpan) -> str:
@@ -285,12 +323,20 @@ def extract_events(sentence: str, *, published: dt.date, article_id: str = "") -
     out: list[Event] = []
     start = 0
     subject = ""
+    first_head = ""
     for cut in [*cuts, None]:
         end = cut.start() if cut is not None else len(sentence)
         clause = sentence[start:end].strip()
-        if start and subject and not re.match(r"[A-Z]", clause):
+        again = re.match(r"(?:again|once\s+more|then\s+again)\b", clause, re.IGNORECASE)
+        if start and again and first_head:
+            # "will strike on Monday and again on March 4": the second date repeats the first happening
+            clause = f"{first_head} {clause[again.end() :].strip()}"
+        elif start and subject and not re.match(r"[A-Z]", clause):
             clause = f"{subject} {clause}"
         events = _clause_event(clause, published=published, article_id=article_id, full=sentence)
+        if not first_head:
+            first_dates = find_dates(clause, published)
+            first_head = clause[: first_dates[0].pos].strip() if first_dates else ""
         if not subject:
             names = find_names(clause)
             subject = names[0].text if names and names[0].start == 0 else ""
@@ -312,6 +358,9 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
     full = full or sentence
     if not _TRIGGER.search(sentence) or _CANCELLED.search(full) or _NEGATED.search(sentence):
         return []
+    warned = [(w.start(), w.end()) for w in _WARNED_EFFECT.finditer(sentence)]
+    if warned and all(any(a <= t.start() < b for a, b in warned) for t in _TRIGGER.finditer(sentence)):
+        return []  # "groups warned that the levy would push up prices next year": a feared effect
     if _MONEY_PLAN.search(sentence) or _RAISE_PLAN.search(sentence) or _FIGURE_FORECAST.search(sentence) or _HYPOTHETICAL.search(sentence):
         return []
     future = is_future_sentence(sentence)
@@ -335,6 +384,12 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
             continue
         if _QUALIFIER.search(before):
             continue
+        if (
+            _DEFERRED_TO.search(sentence[max(0, span.pos - 200) : span.pos])
+            and _DUTY_NOUN.search(sentence)
+            and not _HAPPENING_NOUN.search(sentence)
+        ):
+            continue  # a rule's new deadline, not an event
         if _REPORTING_DATE.search(before):
             continue  # "X said on Friday (that) ...": the day of the statement
         if re.match(r"(?:'s|’s)\s", sentence[span.endpos :]):

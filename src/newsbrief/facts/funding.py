@@ -22,6 +22,7 @@ import logging
 import re
 from collections.abc import Sequence
 
+from newsbrief.facts.entities import COUNTRIES
 from newsbrief.facts.money import CURRENCY_PREFIX, Money, find_money
 from newsbrief.facts.names import clean_name, find_names, name_key, split_names
 from newsbrief.model import FundingRound
@@ -31,12 +32,16 @@ LOGGER = logging.getLogger(__name__)
 __all__ = ["extract_funding", "merge_funding", "round_type"]
 
 _VERB = re.compile(
-    r"\b(?:has\s+|have\s+|had\s+|just\s+)?(?:raised|raises|raising|secured|secures|closed|closes|landed|lands|"
+    r"\b(?:has\s+|have\s+|had\s+|just\s+)?(?:(?:raised|raises|raising|secured|secures|closed|closes|landed|lands|"
     r"snagged|snags|bagged|bags|nabbed|nabs|picked\s+up|picks\s+up|announced|announces|completed|completes|"
     r"received|receives|attracted|attracts|pulled\s+in|pulls\s+in|hauled\s+in|brought\s+in|brings\s+in|scored|scores|won|wins|"
-    r"obtained|obtains|drew|draws|gets|got|was\s+awarded|has\s+been\s+awarded|"
+    # whole words only: "got" is not the start of "Gothenburg"
+    r"obtained|obtains|drew|draws|gets|got|was\s+awarded|has\s+been\s+awarded|collected|collects)(?!\w)|"
     # "emerged from stealth with $45 million", "launched with $8 million in seed funding"
-    r"(?:emerged|emerges|came|comes)\s+(?:out\s+)?(?:of|from)\s+stealth\s+with|(?:launched|launches|debuted|debuts)\s+with|"
+    r"(?:emerged|emerges|came|comes)\s+(?:out\s+)?(?:of|from)\s+stealth\s+with|(?:emerged|emerges)\s+(?:on\s+\w+\s+)?with(?=\s+" + CURRENCY_PREFIX + r")|"
+    # "disclosed a $27 million Series A", "added €14 million to its coffers"
+    r"(?:disclosed|discloses|unveiled|unveils)\s+(?=(?:a|an)\s+(?:[^.;]|\.(?=\d)){0,30}?\b(?:round|Series\s+[A-Z]|seed|funding|financing)\b)|"
+    r"(?:added|adds)\s+(?=[^.;]{0,30}?\bto\s+(?:its|their)\s+(?:coffers|war\s*chest|treasury)\b)|(?:launched|launches|debuted|debuts)\s+with|"
     r"(?:agreed|agrees|signed|signs|took\s+out|takes\s+out|arranged|arranges|struck|strikes)\s+"
     r"(?=(?:a|an)\s+(?:[^.;]|\.(?=\d)){0,40}?\b(?:loan|credit\s+(?:line|facility)|(?:debt|lending|credit|revolving)\s+facility|debt\s+(?:financing|package|deal))\b)|"
     r"(?:added|adds)\s+(?=(?:another|a\s+further|an\s+additional|a\s+fresh)\b)|"
@@ -81,12 +86,18 @@ _CAPEX = re.compile(
 _ROUND_WORD = re.compile(r"\b(?:round|seed|Series\s+[A-Z]|funding|financing|led\s+by|raised|raises)\b", re.IGNORECASE)
 # public-market and secondary deals are not venture rounds: "Figma's IPO raised $1.2 billion"
 _PUBLIC_MARKET = re.compile(
-    r"\b(?:IPO|initial\s+public\s+offering|listing|bond\s+sale|share\s+sale|stock\s+sale)(?:'s|’s)?\s+(?:raised|raises|brought)\b"
+    r"\b(?:IPO|initial\s+public\s+offering|listing|flotation|bond\s+sale|share\s+sale|stock\s+sale)(?:'s|’s)?\s+(?:(?:that|which)\s+(?:has\s+|had\s+)?)?(?:raised|raises|brought)\b"
     r"|\b(?:in|through|via|from)\s+(?:its|an|a|the|their)\s+(?:[\w-]+\s+){0,3}?(?:IPO|initial\s+public\s+offering|direct\s+listing|"
     r"bond\s+(?:sale|offering|issue)|share\s+(?:sale|offering)|stock\s+(?:sale|offering)|rights\s+issue|listing|flotation)\b"
     # bonds sold by the company, not a bond market it serves ("drafts municipal bond disclosures")
     r"|\b(?:sold|sells|selling|issued|issues|issuing|priced|prices|pricing|placed|places|placing)\s+[^.;]{0,40}?\bbonds?\b|\bbonds?\s+(?:sale|issue|issuance|offering)\b"
     r"|\b(?:of|in)\s+(?:[\w-]+\s+){0,2}?bonds\b"
+)
+# public finance: "the spectrum auction raised $560 million for the treasury"
+_PUBLIC_FINANCE = re.compile(
+    r"\b(?:auction|privati[sz]ation|lottery|tender\s+offer)\b[^.;]{0,100}?\b(?:raised|raises|fetched|fetches|brought\s+in|brings\s+in)\b"
+    r"|\bfor\s+the\s+(?:treasury|exchequer|state(?:'s|’s)?\s+coffers|public\s+purse|national\s+budget)\b",
+    re.IGNORECASE,
 )
 # an intention ("plans to", "hopes to") after the funding verb is about spending the money
 # ("raised $5 million, money it plans to spend on ..."), unless it takes a raising verb itself
@@ -122,7 +133,7 @@ _VALUATION_BEFORE = re.compile(
 _VALUATION_AFTER = re.compile(r"^\s*(?:(?:post|pre)-money\s+)?valuation", re.IGNORECASE)
 # lower-case plurals only: "Index Ventures" is an investor, "ventures" a group
 _AGGREGATE_SUBJ = re.compile(
-    r"\b(?:[Ss]tartups|[Ss]tart-ups|companies|firms|founders|businesses|ventures|unicorns|sector|industry|"
+    r"\b(?:[Ss]tartups|[Ss]tart-ups|[a-z]*techs|companies|firms|founders|businesses|ventures|unicorns|sector|industry|"
     r"[Vv]enture\s+funding|VC\s+funding|[Ff]unding\s+for|[Ii]nvestors\s+poured|deals)\b"
 )
 _AGG_VERB = re.compile(
@@ -183,7 +194,7 @@ _ROUND_IN = re.compile(
 # "the foundation awarded a $2.75 million grant to Tessaly": the receiver follows "to"
 _AWARDED_TO = re.compile(
     r"\b(?:awarded|awards|awarding|granted|grants|granting|gave|gives|given|giving|made|makes|extended|extends|provided|provides|approved|approves)\s+"
-    r"(?:a|an)\s+(?:[^.;]|\.(?=\d)){0,40}?\b(?:grant|loan|award|investment|credit\s+line|facility|funding)\s+to\s+"
+    r"(?:a|an)\s+(?:[^.;]|\.(?=\d)){0,40}?\b(?:grant|loan|award|investment|credit\s+line|facility|funding)\s+(?:on\s+\w+\s+)?to\s+"
     r"(?P<name>(?:[A-Z]|[a-z]{1,3}[A-Z])[\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)"
 )
 # "the foundation has granted $900,000 to Pebbleworth": money handed straight to a receiver
@@ -312,6 +323,22 @@ def _apposition(rest: str) -> bool:
     ))
 
 
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_MONTH_ONLY = re.compile(
+    r"\b(?:[Ii]n|[Ss]ince|[Bb]ack\s+in)\s+(?:(?:early|late|mid)[- ])?(?P<next>next\s+)?"
+    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
+)
+
+
+def _past_month(text: str, published: dt.date) -> bool:
+    """A bare month named in ``text`` that lies more than a month before ``published``."""
+    for mm in _MONTH_ONLY.finditer(text):
+        month = _MONTHS.index(mm.group("m").lower()[:3]) + 1
+        if month < published.month - 1 or (month > published.month and not mm.group("next")):
+            return True
+    return False
+
+
 def _historical(sentence: str, published: dt.date | None, verb_start: int) -> bool:
     """A time marker after the funding verb, or heading the sentence ("Years ago, X raised ...").
 
@@ -320,6 +347,13 @@ def _historical(sentence: str, published: dt.date | None, verb_start: int) -> bo
     lead = re.match(r"[^,]*,", sentence[:verb_start])
     end = _CLAUSE_END.search(sentence, verb_start)
     sentence = sentence[: end.start()] if end else sentence
+    if published is not None:
+        # "In March, X closed a Series A" in a July paper: a month gone by, told as background
+        for mm in _MONTH_ONLY.finditer(sentence):
+            if mm.start() >= verb_start and not (lead and mm.end() <= lead.end()) and mm.start() > verb_start + 80:
+                continue
+            if _past_month(mm.group(0), published):
+                return True
     for m in _HISTORICAL.finditer(sentence):
         if m.start() < verb_start and not (lead and m.end() <= lead.end() and sentence.count(",", 0, verb_start) == 1):
             continue
@@ -369,11 +403,58 @@ def extract_funding(sentence: str, *, published: dt.date | None = None, article_
     :param article_id: id of the article the sentence comes from.
     """
     lead = _BACKGROUND_LEAD.match(sentence)
+    if lead is not None and published is not None and _past_month(sentence[: lead.end()], published):
+        return []  # "In March, X closed a Series A; on Wednesday it announced ...": an old round retold
     if lead is not None:
         main = _extract_funding(sentence[lead.end() :], published=published, article_id=article_id)
         if main and not any(r.aggregate for r in main):
             return [dataclasses.replace(r, sentence=sentence) for r in main]
+        if (
+            not main
+            and _TIME_AFTER_LEAD.match(sentence)
+            and find_money(sentence[: lead.end()])
+            and not find_money(sentence[lead.end() :])
+        ):
+            return []  # "Eleven months after it raised $35 million, X hired a CFO": the round is background
+    side = _background_money_clause(sentence)
+    if side is not None:
+        # "X, which took $800,000 in pre-seed money last year, has raised a $4 million seed round":
+        # the money in the side clause is an earlier round (or revenue), the main clause tells the news
+        main = _extract_funding(sentence[: side[0]] + sentence[side[1] :], published=published, article_id=article_id)
+        if main:
+            return [dataclasses.replace(r, sentence=sentence) for r in main]
     return _extract_funding(sentence, published=published, article_id=article_id)
+
+
+# "Eleven months after", "Two years after", "Shortly after", "Having", "Since": a lead that dates a past act
+_TIME_AFTER_LEAD = re.compile(
+    r"^(?:(?:[\w-]+\s+){0,3}?(?:after|since|following)\b|Having\b|Since\b|Following\b)", re.IGNORECASE
+)
+# a comma-delimited side clause about the subject ("..., which took ...,", "..., whose revenue doubled to ...,",
+# "..., the London payroll platform that took ...,") holding money of its own
+_SIDE_CLAUSE = re.compile(
+    r",\s*(?:(?:the|a|an)\s+[^,;]{0,60}?\s+)?(?:which|that|whose|who)\s+(?:[^,;]|,(?=\d))*?,(?!\d)"
+)
+
+
+_MAIN_VERB_NEXT = re.compile(
+    r"\s*(?:(?:has|have|had|now|just|also|recently|on\s+\w+)\s+)*(?:has|have|had|said|says|announced|announces|"
+    r"raised|raises|secured|secures|closed|closes|landed|lands|collected|collects|received|receives|took|takes|"
+    r"won|wins|got|gets|drew|draws|added|adds|completed|completes|is|are|was|were)\b",
+    re.IGNORECASE,
+)
+
+
+def _background_money_clause(sentence: str) -> tuple[int, int] | None:
+    """The span of a side clause with money, when money is also told outside it."""
+    for m in _SIDE_CLAUSE.finditer(sentence):
+        if not _MAIN_VERB_NEXT.match(sentence, m.end()):
+            continue  # "..., which has raised $95 million to date, including a new $40 million round": one clause
+        inside = find_money(m.group(0))
+        later = find_money(sentence[m.end() :])
+        if inside and later and not find_money(sentence[: m.start()]):
+            return m.start(), m.end() - 1
+    return None
 
 
 def _extract_funding(sentence: str, *, published: dt.date | None = None, article_id: str = "") -> list[FundingRound]:
@@ -408,7 +489,7 @@ def _extract_funding(sentence: str, *, published: dt.date | None = None, article
     if verb is not None:
         later = _LATER_CLAUSE.search(sentence, verb.end())
         first = sentence[: later.start()] if later else sentence
-    if _NOT_DONE.search(first) or _PUBLIC_MARKET.search(sentence) or _FUND_CLOSE.search(sentence):
+    if _NOT_DONE.search(first) or _PUBLIC_MARKET.search(sentence) or _FUND_CLOSE.search(sentence) or _PUBLIC_FINANCE.search(sentence):
         return []
     for m in _INTENT.finditer(first):
         if verb is None or m.start() < verb.start() or _RAISE_NEXT.match(first, m.end()):
@@ -460,7 +541,8 @@ def _extract_funding(sentence: str, *, published: dt.date | None = None, article
     into = re.search(r"\binto\s+(?P<g>[^,.;]+)", sentence[awarded.start() :]) if awarded is not None else None
     group_target = into is not None and _AGGREGATE_SUBJ.search(into.group("g")) is not None
     if (
-        _AGGREGATE_SUBJ.search(subject)
+        # "Atlasbyte, which sells software to small businesses, raised": the apposition is no group
+        _AGGREGATE_SUBJ.search(subject.split(",")[0])
         or group_target
         or (verb is None and awarded is None and _AGG_VERB.search(sentence))
     ):
@@ -506,6 +588,9 @@ def _extract_funding(sentence: str, *, published: dt.date | None = None, article
         company = clean_name(m_in.group("name"))
     if not company:
         return []
+    company = re.sub(r"^(?:[A-Z][\w'’.-]*\s+)?[A-Z][\w'’.]*-based\s+(?=[A-Z])", "", company)  # "Cardiff-based Slatepoint" -> "Slatepoint"
+    if name_key(company) in COUNTRIES or re.search(r"\b(?:government|treasury|republic|kingdom)\b", company, re.IGNORECASE):
+        return []  # "approved a $300 million loan to <country>": a sovereign loan, not a company round
     leads, others = _investors(sentence)
     leads = tuple(n for n in leads if name_key(n) != name_key(company))
     side = _side_money(sentence, amounts, raised)
