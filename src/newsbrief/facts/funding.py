@@ -501,7 +501,7 @@ def _extract_funding(sentence: str, *, published: dt.date | None = None, article
         and re.search(r"\b(?:led\s+by|Series\s+[A-Z]|seed\s+round|pre-seed)\b", sentence[verb.end() :]) is not None
         and re.search(r",\s+(?:is|are|was|were|has|have|had|will|would|said|says|plans?|[a-z]+ed)\b", sentence[verb.end() :]) is None
     )
-    if relative_round:
+    if relative_round and verb is not None:
         # "..., chief executive of Tidemark, which raised $21 million in a Series A led by ...": the
         # clause closes the sentence and tells the round, it is not background to other news
         names = [n for n in find_names(sentence[: verb.start()]) if not sentence[n.end : verb.start()].strip(" ,").split()[1:]]
@@ -571,7 +571,7 @@ def _extract_funding(sentence: str, *, published: dt.date | None = None, article
         x_led.group("its")
         or re.search(r"\b(?:in|into|for)\s+(?:the\s+(?:company|start-?up|firm|business)|it)\b", sentence[x_led.end() :])
     )
-    said = _SAID_THAT.search(sentence[: x_led.start()]) if owns else None
+    said = _SAID_THAT.search(sentence[: x_led.start()]) if owns and x_led is not None else None
     if relative_round:
         company = subject_name
     elif (came is not None or passive is not None) and m_in:
@@ -580,7 +580,7 @@ def _extract_funding(sentence: str, *, published: dt.date | None = None, article
         company = clean_name(awarded.group("name"))
     elif x_led and (verb is None or x_led.start() < verb.start()) and m_in:
         company = clean_name(m_in.group("name"))
-    elif said is not None and (verb is None or x_led.start() < verb.start()):
+    elif said is not None and x_led is not None and (verb is None or x_led.start() < verb.start()):
         company = _company_from_subject(_LEAD_ADVERBIAL.sub("", sentence[: said.start()]))
     elif verb is not None:
         company = _company_from_subject(subject)
@@ -619,7 +619,8 @@ def _extract_funding(sentence: str, *, published: dt.date | None = None, article
             amount=raised.amount if raised else None,
             currency=raised.currency if raised else "",
             round=round_type(
-                sentence if side is None else sentence[side.end :] if side.start < raised.start else sentence[: side.start]
+                sentence if side is None else sentence[side.end :] if raised is None or side.start < raised.start
+                else sentence[: side.start]
             ),
             article_ids=ids,
             sentence=sentence,
