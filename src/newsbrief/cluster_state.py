@@ -409,23 +409,7 @@ class StoryIndex:
 
     def candidates(self, features: DocFeatures, k: int) -> list[Story]:
         """Return the open stories worth scoring: the k nearest centroids (all when no vector)."""
-        if features.vector is None or self._n_rows == 0:
-            return self.open_stories()
-        if features.vector.shape[0] != self.dim:
-            raise ClusterError(f"cluster: vector has {features.vector.shape[0]} dims, expected {self.dim}")
-        sims = self.matrix[: self._n_rows] @ features.vector
-        sims[~self.row_open[: self._n_rows]] = -np.inf
-        n_open = int(self.row_open[: self._n_rows].sum())
-        take = min(k, n_open)
-        out: list[Story] = []
-        if take > 0:
-            rows = np.argpartition(-sims, take - 1)[:take]
-            for row in rows:
-                story = self.row_story[int(row)]
-                if story is not None:
-                    out.append(story)
-        out.extend(self._no_row_open.values())
-        return out
+        return [story for story, _ in self.candidate_cosines(features, k)]
 
     def candidate_cosines(self, features: DocFeatures, k: int) -> list[tuple[Story, float | None]]:
         """Return :meth:`candidates` with each one's embedding cosine (None without a centroid).
