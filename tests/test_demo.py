@@ -46,7 +46,7 @@ def test_digest_has_reference_shape(demo: DemoResult) -> None:
     md = demo.paths["md"].read_text(encoding="utf-8")
     assert md.startswith("# Daily briefing — Friday, 27 November 2026\n")
     first_para = md.split("\n\n")[1]
-    assert first_para.startswith("Today the main story:") and "[" in first_para
+    assert first_para.startswith("Leading today, ") and "[" in first_para
     for heading in ("## Top stories", "## Funding", "## Regulation", "## In brief", "## Looking ahead"):
         assert heading in md
     assert md.count("\n### ") >= 5 and md.count("Sources: ") == md.count("\n### ")

@@ -2,7 +2,7 @@
 
 Layout, mirroring an editor's briefing:
 
-1. a lede naming the lead stories and what the roundups hold, every sentence citing
+1. a lede naming the day's themes with the lead stories and what the roundups hold, every sentence citing
    the articles it draws on;
 2. story sections, best first: headline, cited summary paragraphs, sources, and a
    ``new`` / ``update`` marker from the story's memory across digests;
@@ -25,6 +25,7 @@ from .model import (
     Article, CitedSentence, Digest, DigestItem, DigestSection, Event, Fact, FundingRound, Regulation, Summary,
 )
 from .rank import RankedStory
+from .themes import join_themes, story_theme
 
 __all__ = ["ComposeOptions", "StoryBundle", "compose_digest", "reading_minutes"]
 
@@ -165,6 +166,11 @@ def _headline_cites(bundle: StoryBundle) -> tuple[str, ...]:
     return ids[:3] or tuple(a.id for a in bundle.articles[:1])
 
 
+def _theme(bundle: StoryBundle) -> str | None:
+    text = " ".join(c.text for para in bundle.summary.paragraphs[:1] for c in para[:1])
+    return story_theme(bundle.summary.headline, text)
+
+
 def _join(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
@@ -173,12 +179,15 @@ def _lede(lead: Sequence[StoryBundle], everything: Sequence[StoryBundle]) -> tup
     sentences: list[CitedSentence] = []
     if not lead:
         return ()
-    first = lead[0]
-    sentences.append(CitedSentence(f"Today the main story: {first.summary.headline.rstrip('.')}.", _headline_cites(first)))
-    if len(lead) > 1:
-        rest = lead[1:3]
-        names = "; ".join(b.summary.headline.rstrip(".") for b in rest)
-        sentences.append(CitedSentence(f"Also in focus: {names}.", tuple(i for b in rest for i in _headline_cites(b))))
+    # The day's themes, each shown by its stories' headlines ("Leading today, deals and AI: ...").
+    top, focus = lead[:2], lead[2:4]
+    for opener, group in (("Leading today", top), ("Also in focus", focus)):
+        if not group:
+            continue
+        themes = join_themes([t for b in group if (t := _theme(b))])
+        heads = "; ".join(b.summary.headline.rstrip(".") for b in group)
+        text = f"{opener}, {themes}: {heads}." if themes else f"{opener}: {heads}."
+        sentences.append(CitedSentence(text, tuple(dict.fromkeys(i for b in group for i in _headline_cites(b)))))
     # The roundups in one line: who raised money, which rules moved; every name from a cited fact.
     rounds = [f for b in everything if b not in lead for f in _best_per_key(
         [f for f in b.facts if isinstance(f, FundingRound) and not f.aggregate], _round_key)]

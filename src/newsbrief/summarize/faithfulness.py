@@ -85,7 +85,7 @@ _COMMON_OPENERS = frozenset(
     meanwhile still some many most no one two three there here what who which why how this that
     these those he she it they we i you his her its their officials police critics analysts
     investors shares prices sales according under despite during since until without with
-    once last next earlier later today yesterday tomorrow now only even""".split()
+    once last next earlier later today yesterday tomorrow now only even leading top""".split()
 )
 
 
