@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from misbehaving_server import Route, serve
 
 from newsbrief.dedup import simhash
-from newsbrief.ingest_workers import PageJob, default_workers, fetch_and_build
 from newsbrief.fetch import FetchSettings
+from newsbrief.ingest_workers import PageJob, default_workers, fetch_and_build
 from newsbrief.model import Article, Entry, Skip
 
 NOW = dt.datetime(2026, 1, 10, 12, tzinfo=dt.UTC)
@@ -116,3 +117,25 @@ def test_ingest_parses_many_feeds_in_workers_and_records_a_bad_one(tmp_path: obj
     assert report.new_articles == 27 and report.failed == 1
     assert "an HTML page" in rows[srv.url("/broken.xml")]["last_error"]
     assert all(rows[srv.url(f"/feed{f}.xml")]["item_count"] == 3 for f in range(9))
+
+
+def test_a_worker_that_dies_costs_its_items_not_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    import newsbrief.ingest_workers as workers
+
+    real = workers.build_article
+
+    def crashing(entry: Entry, **kw: object) -> object:
+        if entry.guid == "g12":
+            os._exit(3)  # a hard crash (segfault, OOM kill): no Python exception to catch
+        return real(entry, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workers, "build_article", crashing)
+    n = 40
+    with serve(_routes(n)) as srv:
+        built = fetch_and_build(_jobs(srv.base, n), settings=FAST, fetched_at=NOW, workers=2, batch=4)
+    assert len(built) == n
+    died = [b for b in built if isinstance(b.made, Skip)]
+    assert died and all("worker process died" in b.made.reason for b in died)  # type: ignore[union-attr]
+    assert any(isinstance(b.made, Skip) and b.made.what.endswith("/s12") for b in built)

@@ -22,9 +22,11 @@ that runs in production.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 import httpx
@@ -35,6 +37,8 @@ from .extract import build_article
 from .feeds import ParsedFeed, parse_feed
 from .fetch import FetchOutcome, FetchRequest, FetchSettings, fetch_all
 from .model import Article, Entry, FetchResult, Skip
+
+LOGGER = logging.getLogger(__name__)
 
 __all__ = ["Built", "PageJob", "default_workers", "fetch_and_build", "parse_feed_job", "start_pool"]
 
@@ -142,7 +146,8 @@ def fetch_and_build(
     page_errors: dict[int, str] = {}
     results: dict[int, tuple[Article | Skip, int]] = {}
     pending: list[_Job] = []
-    futures: list[Future[list[tuple[int, Article | Skip, int]]]] = []
+    futures: list[tuple[Future[list[tuple[int, Article | Skip, int]]], list[_Job]]] = []
+    lost: list[tuple[list[_Job], BaseException]] = []
     own_pool = pool is None and workers > 1 and len(jobs) >= 2 * batch
     if own_pool:
         pool = start_pool(workers)
@@ -153,7 +158,10 @@ def fetch_and_build(
         while pending and (force or len(pending) >= batch):
             chunk = pending[:batch]
             del pending[:batch]
-            futures.append(pool.submit(_build_batch, chunk))
+            try:
+                futures.append((pool.submit(_build_batch, chunk), chunk))
+            except (BrokenProcessPool, RuntimeError) as exc:  # a worker died earlier: the pool is gone
+                lost.append((chunk, exc))
 
     def page_done(outcome: FetchOutcome) -> None:
         for index in by_url.get(outcome.request.url, ()):
@@ -178,9 +186,20 @@ def fetch_and_build(
                 results[index] = (made, similarity)
         else:
             flush(force=True)
-            for future in futures:
-                for index, made, similarity in future.result():
-                    results[index] = (made, similarity)
+            for future, chunk in futures:
+                try:
+                    for index, made, similarity in future.result():
+                        results[index] = (made, similarity)
+                except BrokenProcessPool as broken:
+                    lost.append((chunk, broken))
+            for chunk, why in lost:
+                # A worker process died (a crash in a parser, or killed for memory): its items are
+                # recorded as skipped with the reason, and the run goes on without them.
+                LOGGER.warning("extract: a worker process died; %d items skipped (%s)", len(chunk), why)
+                for index, entry, _page, _outlet, _at in chunk:
+                    what = entry.link or entry.guid or entry.source_url
+                    results[index] = (Skip(what=what, reason=f"extract: worker process died ({why})",
+                                           stage="extract"), 0)
     finally:
         if own_pool and pool is not None:
             pool.shutdown(cancel_futures=True)

@@ -28,6 +28,7 @@ import json
 import logging
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -165,7 +166,7 @@ def ingest(
             pending = parsing.get(outcome.request.url)
             entries.extend(_handle_feed(store, source, outcome, fset=fset, now=now, report=report,
                                         errors=int(rows[source.id]["error_count"]),
-                                        parsed=pending.result() if pending is not None else None))
+                                        parsed=_worker_result(pending)))
         for source in (s for s in due if _is_local(s.url)):
             for path in _local_files(source.url):
                 try:
@@ -229,6 +230,17 @@ def ingest(
             to_store.append((article, sh, source_id))
     report.new_articles = store.upsert_articles(to_store)
     return report
+
+
+def _worker_result(pending: Future[ParsedFeed | str] | None) -> ParsedFeed | str | None:
+    """A feed parsed by a worker, or None (parse it here) when there is none or the worker died."""
+    if pending is None:
+        return None
+    try:
+        return pending.result()
+    except BrokenProcessPool as exc:
+        LOGGER.warning("parse: a worker process died (%s); parsing the feed in this process", exc)
+        return None
 
 
 def _handle_feed(
