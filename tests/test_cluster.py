@@ -299,3 +299,61 @@ def test_repair_keeps_two_established_stories_apart(max_size: int, merged: bool)
     c.seed(doc("b2", "Pertola bridge collapse toll rises again", "Rescuers search the Pertola river for survivors.",
                vector=unit(1, 0.03, 0), hours=3), "st_b")
     assert (c.repair() == [("st_b", "st_a")]) is merged
+
+
+def test_fast_text_paths_match_the_reference_rules() -> None:
+    """The ASCII translate path, the cached stemmer and the cached name spans keep the original rules."""
+    import re
+
+    from newsbrief.cluster_text import _term, _TermCache
+
+    word_re = re.compile(r"[a-z0-9][a-z0-9'&.\-]*[a-z0-9]|[a-z0-9]")
+    rng = np.random.default_rng(11)
+    alphabet = list("aAbsSiIuUeyY09 .'-&\n\t\"\u201c:;!?,\u00e9") + ["The ", "Mr ", "Acme's ", "U.S. ", "John Smith "]
+    texts = ["".join(rng.choice(alphabet, size=int(rng.integers(0, 40)))) for _ in range(3000)]
+    texts += ["Police said the U.S. Acme's classes, buses and policies.", "\u00c9cole CAF\u00c9S Na\u00efve's X-rays"]
+    for text in texts:
+        expected = [t for t in (_term(raw) for raw in word_re.findall(text.lower())) if t]
+        assert terms(text) == expected, text
+        assert terms(text) == expected  # second call: from the caches
+        assert capitalised_entities(text) == capitalised_entities(text, max_entities=40)
+    cache = _TermCache()
+    for raw in ["classes", "bus's", "policies", "addresses", "news", "its", "analysis", "x-rays", "--", "ok"]:
+        assert cache[raw] == _term(raw)
+
+
+def test_candidate_scoring_matches_the_per_candidate_score() -> None:
+    """Inlined scoring gives _score's floats, and the candidates it leaves out cannot rank in the top two."""
+    rng = np.random.default_rng(7)
+    centres = [rng.standard_normal(16) for _ in range(6)]
+    c = StreamClusterer(params=ClusterParams(threshold=0.95, w_entity=0.3))
+    names = ["Acme", "Pertola", "Zanzibar", "Quokka", "Borealis", "Nimbus"]
+    for i in range(60):
+        k = i % 6
+        c.add(doc(f"d{i}", f"{names[k]} {names[(k + 1) % 6]} report {k}", f"{names[k]} words about topic {k} and more.",
+                  hours=i, vector=(centres[k] + 0.9 * rng.standard_normal(16)).astype(np.float32)))
+    for j in range(20):
+        k = j % 6
+        probe = doc(f"p{j}", f"{names[k]} {names[(k + 2) % 6]} update", f"{names[(k + 3) % 6]} topic {k} news.",
+                    hours=61 + j, vector=(centres[k] + rng.standard_normal(16)).astype(np.float32))
+        features = c._features(probe)
+        cands = c._index.candidate_cosines(features, c.params.candidates)
+        full = sorted((c._score(features, s, d) for s, d in cands), key=lambda r: (-r[0], r[1]))
+        fast = sorted(c._score_candidates(features, cands), key=lambda r: (-r[0], r[1]))
+        assert [r[:2] for r in fast[:2]] == [r[:2] for r in full[:2]]
+        assert fast[:2] == full[:2]
+        by_seq = {r[1]: r for r in full}
+        assert all(by_seq[r[1]] == r for r in fast)
+
+
+def test_top_weights_and_shared_entities_order() -> None:
+    from newsbrief.cluster_state import Story, _top_weights
+
+    weights = {7: 0.5, 3: 0.5, 9: 1.0, 1: 0.25, 4: 0.5}
+    assert _top_weights(weights, 4) == sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:4]
+    index = StoryIndex(max_story_terms=10)
+    story = Story(id="s", seq=1, n_open=2)
+    story.ents.update({"acme": 2, "pertola": 1, "zanzibar": 1})
+    entities = ("zanzibar", "nimbus", "pertola", "acme")
+    ws = (0.5, 0.9, 0.5, 0.25)
+    assert index.shared_entities(entities, story, ws) == index.entity_overlap(entities, story, ws)[1]

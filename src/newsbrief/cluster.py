@@ -237,10 +237,8 @@ class StreamClusterer:
         p = self.params
         features = self._features(doc)
         self._index.expire(features.published, p.window_days)
-        ranked = sorted(
-            (self._score(features, story, dense) for story, dense in self._index.candidate_cosines(features, p.candidates)),
-            key=_rank_key,
-        )
+        ranked = sorted(self._score_candidates(features, self._index.candidate_cosines(features, p.candidates)),
+                        key=_rank_key)
         best = self._scored(features, ranked[0]) if ranked else None
         runner = self._scored(features, ranked[1]) if len(ranked) > 1 else None
         joins = (
@@ -364,11 +362,94 @@ class StreamClusterer:
         score = self._combine(dense, lexical, entity, penalty)
         return (score, story.seq, story, dense if dense is not None else 0.0, lexical, entity, gap, penalty)
 
+    def _score_candidates(self, features: Any, candidates: list[tuple[Story, float | None]]) -> list[tuple[Any, ...]]:
+        """Return :meth:`_score` rows of the candidates that can rank first or second, in order.
+
+        The same arithmetic as :meth:`_score` (and so the same floats), inlined, as this runs
+        for every candidate of every article. The entity signal (in [0, 1], weight
+        ``w_entity``) is computed last and only for candidates that could still reach the top
+        two: a candidate whose score with full entity overlap stays below what two others
+        score without any cannot be chosen or be the runner-up, so it is left out.
+        """
+        p = self.params
+        index = self._index
+        vector = features.vector
+        doc_terms = features.terms
+        keys = tuple(doc_terms)
+        entities = features.entities
+        weights = features.entity_weights
+        if len(weights) != len(entities):
+            weights = tuple(index.entity_weight(e) for e in entities)
+        ent_total = sum(weights) if entities else 0.0
+        published = features.published
+        w_dense, w_lexical, w_entity = p.w_dense, p.w_lexical, p.w_entity
+        time_weight, half_life = p.time_weight, p.half_life_days
+        sqrt, pow_ = math.sqrt, math.pow
+        partial: list[tuple[Story, float | None, float, float | None, float, float, float]] = []
+        for story, dense in candidates:
+            if dense is None:
+                dense = index.dense_cosine(vector, story)
+            norm2 = story.lex_norm2
+            lexical = 0.0
+            if norm2 > 0:
+                lex = story.lex
+                dot = 0.0
+                # The sum over shared terms in doc order (absent terms would add exactly 0.0).
+                for t in filter(lex.__contains__, keys):
+                    dot += doc_terms[t] * lex[t]
+                if dot:
+                    lexical = dot / sqrt(norm2)
+            first, last = story.first, story.last
+            if published is None or first is None or last is None:
+                gap: float | None = None
+                penalty = 0.0
+            else:
+                if published < first:
+                    gap = (first - published).total_seconds() / 86400.0
+                elif published > last:
+                    gap = (published - last).total_seconds() / 86400.0
+                else:
+                    gap = 0.0
+                penalty = time_weight * (1.0 - pow_(2.0, -gap / half_life))
+            if dense is None:
+                low = self._combine(None, lexical, 0.0, penalty)
+                high = self._combine(None, lexical, 1.0, penalty)
+            else:
+                base = w_dense * dense + w_lexical * lexical
+                low = base + w_entity * 0.0 - penalty
+                high = base + w_entity * 1.0 - penalty
+            partial.append((story, dense, lexical, gap, penalty, low, high))
+        floor = -math.inf
+        if len(partial) > 2 and ent_total > 0:
+            floor = sorted([row[5] for row in partial], reverse=True)[1]
+        rows: list[tuple[Any, ...]] = []
+        for story, dense, lexical, gap, penalty, low, high in partial:
+            n_open = story.n_open
+            if ent_total <= 0 or n_open == 0:
+                entity = 0.0
+                score = low
+            elif high < floor:
+                continue  # cannot rank in the top two (see above)
+            else:
+                hit = 0.0
+                get = story.ents.get
+                for w, entity_name in zip(weights, entities, strict=True):
+                    count = get(entity_name)
+                    if count:
+                        hit += w * min(1.0, count / n_open)
+                entity = hit / ent_total
+                if dense is None:
+                    score = self._combine(None, lexical, entity, penalty)
+                else:
+                    score = w_dense * dense + w_lexical * lexical + w_entity * entity - penalty
+            rows.append((score, story.seq, story, 0.0 if dense is None else dense, lexical, entity, gap, penalty))
+        return rows
+
     def _scored(self, features: Any, row: tuple[Any, ...]) -> _Scored:
         """Return a scored candidate with the shared terms and names its reasons show."""
         score, _seq, story, dense, lexical, entity, gap, penalty = row
-        shared_terms = self._index.lexical_cosine(features.terms, story)[1]
-        shared_entities = self._index.entity_overlap(features.entities, story, features.entity_weights)[1]
+        shared_terms = self._index.shared_terms(features.terms, story)
+        shared_entities = self._index.shared_entities(features.entities, story, features.entity_weights)
         return _Scored(story, dense, lexical, entity, gap, penalty, score, shared_terms, shared_entities)
 
     def _pair_score(self, a: Story, b: Story, norms: dict[int, float], *, floor: float | None = None) -> float:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import compress, repeat
-from operator import mul
+from operator import itemgetter, mul
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -85,7 +85,9 @@ def _top_weights(weights: Mapping[int, float], k: int) -> list[tuple[int, float]
     The same items in the same order as ``heapq.nlargest(k, items, key=(w, -id))``, which is
     slower when k is close to the number of items, as it is here.
     """
-    return sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+    # Sorted by id, then stably by weight descending (reverse keeps ties in order): the same
+    # order as the key (-weight, id), with C-level keys.
+    return sorted(sorted(weights.items()), key=itemgetter(1), reverse=True)[:k]
 
 
 def doc_features(
@@ -110,8 +112,9 @@ def doc_features(
     body_terms = terms(body)
     title_terms = terms(doc.title)
     counts = Counter(body_terms)
-    for _ in range(_TITLE_REPEAT):
-        counts.update(title_terms)
+    if title_terms:
+        for _ in range(_TITLE_REPEAT):
+            counts.update(title_terms)
 
     if doc.entities:
         entities = tuple(dict.fromkeys(e.strip().lower() for e in doc.entities if e.strip()))
@@ -132,7 +135,7 @@ def doc_features(
         if not math.isfinite(length):
             raise ClusterError(f"cluster: vector of {doc.id!r} is not finite")
         vector = vector / length if length > 0 else None
-    ent_weights = tuple(index.entity_weight(e) for e in entities)
+    ent_weights = index.entity_weights(entities)
     return DocFeatures(doc.id, _utc(doc.published), vector, unit, entities, ent_weights)
 
 
@@ -161,6 +164,8 @@ class StoryIndex:
         self.dim = 0
         self.matrix = np.zeros((0, 0), dtype=np.float32)
         self.row_open = np.zeros(0, dtype=bool)
+        self._row_mask = np.zeros(0, dtype=np.float32)  # 0.0 for open rows, -inf for the others
+        self._n_open_rows = 0
         self.row_story: list[Story | None] = []
         self._free: list[int] = []
         self._n_rows = 0
@@ -209,20 +214,29 @@ class StoryIndex:
         self.ent_df.update(set(entities))
         self._ent_weights.clear()
         vocab = self.vocab
+        get = vocab.get
+        words = self.words
         df = self.df
         log = math.log
         docs = 1.0 + self.n_docs
         tf_table = _TF_WEIGHT
+        table_size = _TF_TABLE
         weights: dict[int, float] = {}
         for term, tf in counts.items():
-            tid = vocab.get(term)
-            if tid is None:
-                tid = self.term_id(term)
-            df[tid] += 1
-            w = (tf_table[tf] if tf < _TF_TABLE else 1.0 + log(tf)) * (log(docs / (1.0 + df[tid])) + 1.0)
-            if term in name_words:
-                w *= name_factor
-            weights[tid] = w
+            tid = get(term)
+            if tid is None:  # a new term (as term_id, inlined)
+                tid = len(words)
+                vocab[term] = tid
+                words.append(term)
+                df.append(1)
+                n = 1
+            else:
+                n = df[tid] + 1
+                df[tid] = n
+            weights[tid] = (tf_table[tf] if tf < table_size else 1.0 + log(tf)) * (log(docs / (1.0 + n)) + 1.0)
+        for term in name_words:
+            if term in counts:  # a name word among the document's terms: in the vocabulary now
+                weights[vocab[term]] *= name_factor
         return weights
 
     def idf(self, tid: int) -> float:
@@ -240,6 +254,16 @@ class StoryIndex:
                 weight = max(0.0, math.log((1.0 + self.n_docs) / (1.0 + self.ent_df[entity])) / top)
             self._ent_weights[entity] = weight
         return weight
+
+    def entity_weights(self, entities: Iterable[str]) -> tuple[float, ...]:
+        """Return :meth:`entity_weight` of each entity (computed directly, not memoised)."""
+        top = self._log_n
+        if top <= 0:
+            return tuple(1.0 for _ in entities)
+        docs = 1.0 + self.n_docs
+        ent_df = self.ent_df
+        log = math.log
+        return tuple([max(0.0, log(docs / (1.0 + ent_df[e])) / top) for e in entities])
 
     # -- stories -----------------------------------------------------------------------
 
@@ -271,18 +295,25 @@ class StoryIndex:
                 flags = np.zeros(grown.shape[0], dtype=bool)
                 flags[: self._n_rows] = self.row_open[: self._n_rows]
                 self.row_open = flags
+                mask = np.full(grown.shape[0], -np.inf, dtype=np.float32)
+                mask[: self._n_rows] = self._row_mask[: self._n_rows]
+                self._row_mask = mask
                 self.row_story.extend([None] * (grown.shape[0] - len(self.row_story)))
             row = self._n_rows
             self._n_rows += 1
         story.row = row
         self.row_story[row] = story
         self.row_open[row] = True
+        self._row_mask[row] = 0.0
+        self._n_open_rows += 1
         self.matrix[row] = 0.0
 
     def _free_row(self, story: Story) -> None:
         """Release a story's matrix row."""
         if story.row >= 0:
             self.row_open[story.row] = False
+            self._row_mask[story.row] = -np.inf
+            self._n_open_rows -= 1
             self.row_story[story.row] = None
             self._free.append(story.row)
             story.row = -1
@@ -341,7 +372,7 @@ class StoryIndex:
             self._alloc_row(story)
             self._no_row_open.pop(story.id, None)
         total = self.matrix[story.row] * story.dense_norm + vector
-        norm = float(np.linalg.norm(total))
+        norm = float(np.sqrt(total.dot(total)))  # np.linalg.norm's own computation, without its overhead
         story.dense_norm = norm
         self.matrix[story.row] = total / norm if norm > 0 else total
 
@@ -421,9 +452,8 @@ class StoryIndex:
         if features.vector.shape[0] != self.dim:
             raise ClusterError(f"cluster: vector has {features.vector.shape[0]} dims, expected {self.dim}")
         sims = self.matrix[: self._n_rows] @ features.vector
-        sims[~self.row_open[: self._n_rows]] = -np.inf
-        n_open = int(self.row_open[: self._n_rows].sum())
-        take = min(k, n_open)
+        sims += self._row_mask[: self._n_rows]  # closed rows get -inf, open ones are unchanged
+        take = min(k, self._n_open_rows)
         out: list[tuple[Story, float | None]] = []
         if take > 0:
             rows = np.argpartition(-sims, take - 1)[:take]
@@ -476,6 +506,30 @@ class StoryIndex:
         top = sorted(parts, reverse=True)[:8]  # (weight, id) pairs are unique: same as heapq.nlargest
         return dot / math.sqrt(story.lex_norm2), [self.words[t] for _, t in top]
 
+    def shared_terms(self, doc_terms: Mapping[int, float], story: Story, n: int = 8) -> list[str]:
+        """Return :meth:`lexical_cosine`'s top shared terms alone (at most ``n``)."""
+        if story.lex_norm2 <= 0:
+            return []
+        lex = story.lex
+        parts = [(doc_terms[t] * lex[t], t) for t in filter(lex.__contains__, doc_terms)]
+        parts.sort(reverse=True)  # (weight, id) pairs are unique: the same as heapq.nlargest
+        return [self.words[t] for _, t in parts[:n]]
+
+    def shared_entities(
+        self, entities: tuple[str, ...], story: Story, weights: tuple[float, ...] = ()
+    ) -> list[str]:
+        """Return :meth:`entity_overlap`'s shared names alone, in the same order."""
+        if not entities or story.n_open == 0:
+            return []
+        if len(weights) != len(entities):
+            weights = tuple(self.entity_weight(e) for e in entities)
+        get = story.ents.get
+        shared = [(w * count, entity) for entity, w in zip(entities, weights, strict=True) if (count := get(entity, 0))]
+        # By name, then stably by weight descending: the order of the key (-weight, name).
+        shared.sort(key=itemgetter(1))
+        shared.sort(key=itemgetter(0), reverse=True)
+        return [e for _, e in shared]
+
     def entity_overlap(
         self, entities: tuple[str, ...], story: Story, weights: tuple[float, ...] = ()
     ) -> tuple[float, list[str]]:
@@ -509,7 +563,10 @@ class StoryIndex:
         if a.lex_norm2 <= 0 or b.lex_norm2 <= 0:
             return 0.0
         small, big = (a.lex, b.lex) if len(a.lex) <= len(b.lex) else (b.lex, a.lex)
-        dot: float = sum(map(mul, small.values(), map(big.get, small.keys(), repeat(0.0))))
+        dot = 0.0
+        # The sum over shared terms in the smaller profile's order (absent terms would add 0.0).
+        for t in filter(big.__contains__, small):
+            dot += small[t] * big[t]
         return dot / math.sqrt(a.lex_norm2 * b.lex_norm2)
 
     def _entity_norm(self, story: Story, cache: dict[int, float]) -> float:

@@ -86,7 +86,6 @@ def _stem(word: str) -> str:
 
 
 _LOWER_WORD_RE = re.compile(r"[a-z0-9][a-z0-9'&.\-]*[a-z0-9]|[a-z0-9]")
-_TERM_CACHE: dict[str, str] = {}
 _TERM_CACHE_MAX = 200_000
 
 
@@ -101,23 +100,57 @@ def _term(raw: str) -> str:
     return word
 
 
+class _TermCache(dict[str, str]):
+    """Lowercased token -> term ("" for none); a miss computes and stores the term."""
+
+    def __missing__(self, raw: str) -> str:
+        # _term and _stem inlined: every distinct token of a stream misses once.
+        word = raw.strip(".'-&")
+        term = ""
+        if len(word) >= 2 and word not in STOP_WORDS:
+            if word[-1] != "s":  # no stemming rule applies
+                self[raw] = word
+                return word
+            word = word.removesuffix("'s")
+            if len(word) > 4:
+                if word.endswith("ies"):
+                    word = word[:-3] + "y"
+                elif word.endswith("sses"):
+                    word = word[:-2]
+                elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+                    word = word[:-1]
+            if len(word) >= 2 and word not in STOP_WORDS:
+                term = word
+        self[raw] = term
+        return term
+
+
+_TERM_CACHE = _TermCache()
+
+
+_TOKEN_RE = re.compile(r"[a-z0-9'&.\-]+")
+# ASCII text: one translate lowercases A-Z and blanks every character that cannot be part of
+# a token, so split() yields exactly the runs _TOKEN_RE finds in the lowercased text.
+_TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789'&.-"
+_ASCII_TOKENS = str.maketrans(
+    {chr(c): (chr(c).lower() if chr(c).isupper() else " ") for c in range(128) if chr(c) not in _TOKEN_CHARS}
+)
+
+
 def terms(text: str) -> list[str]:
     """Return the content terms of a text: lowercased, stop words removed, lightly stemmed.
+
+    A token is a lowercased run of letters, digits and ``'&.-`` trimmed to letters or digits
+    at both ends (the same runs ``_LOWER_WORD_RE`` finds: ``_term`` does the trimming).
 
     :param text: any text (title, body or both).
     """
     cache = _TERM_CACHE
     if len(cache) > _TERM_CACHE_MAX:
         cache.clear()
-    out: list[str] = []
-    for raw in _LOWER_WORD_RE.findall(text.lower()):
-        term = cache.get(raw)
-        if term is None:
-            term = _term(raw)
-            cache[raw] = term
-        if term:
-            out.append(term)
-    return out
+    runs = text.translate(_ASCII_TOKENS).split() if text.isascii() else _TOKEN_RE.findall(text.lower())
+    # Runs map to their terms at C speed once seen; "" (a stop word, no word) is filtered out.
+    return list(filter(None, map(cache.__getitem__, runs)))
 
 
 def term_counts(text: str) -> Counter[str]:
@@ -131,6 +164,34 @@ def term_counts(text: str) -> Counter[str]:
 _CAP_RUN_RE = re.compile(r"[A-Z][A-Za-z0-9'&.\-]*[A-Za-z0-9]|[A-Z]")
 _CAP_SEQ_RE = re.compile(r"(?:[A-Z][A-Za-z0-9'&.\-]*[A-Za-z0-9]|[A-Z])(?:[ \t]+(?:[A-Z][A-Za-z0-9'&.\-]*[A-Za-z0-9]))*")
 _OPENER_RE = re.compile(r"(?:^|[.!?:;\"\u201c\u201d\n]\s*)$")
+# Memos of the single-word rules: span -> (lowercased name or "" to skip, all capitals),
+# and the three characters before a word -> whether they end a sentence.
+_CAP_CACHE_MAX = 100_000
+_CAP_WORDS: dict[str, tuple[str, bool]] = {}
+_OPENERS: dict[str, bool] = {}
+_CAP_RUNS: dict[tuple[str, bool], tuple[str, ...]] = {}
+
+
+def _span_names(span: str, opener: bool) -> tuple[str, ...]:
+    """Return the names of a run of several capitalised words, in order (repeats kept).
+
+    :param span: words separated by spaces or tabs.
+    :param opener: whether the span opens a sentence.
+    """
+    names: list[str] = []
+    run: list[str] = []
+    at_start = opener
+    for position, raw in enumerate(span.split() + [""]):
+        word = raw[:-2] if raw.endswith("'s") else raw.rstrip(".")
+        if raw and len(word) >= 2 and word not in _CAP_STOP:
+            if not run:
+                at_start = opener and position == 0
+            run.append(word)
+            continue
+        if run and not (len(run) == 1 and at_start and not run[0].isupper()):
+            names.append(" ".join(w.lower() for w in run))
+        run = []
+    return tuple(names)
 
 
 def capitalised_entities(text: str, *, max_entities: int = 40) -> tuple[str, ...]:
@@ -143,40 +204,56 @@ def capitalised_entities(text: str, *, max_entities: int = 40) -> tuple[str, ...
     :param max_entities: keep at most this many, in order of first appearance.
     """
     found: dict[str, None] = {}
+    word_cache = _CAP_WORDS
+    words_get = word_cache.get
+    opener_cache = _OPENERS
+    opener_get = opener_cache.get
+    runs_cache = _CAP_RUNS
+    runs_get = runs_cache.get
     for match in _CAP_SEQ_RE.finditer(text):
         span = match.group(0)
         start = match.start()
         if " " not in span and "\t" not in span:
             # Fast path for a single word, the common case: same rules as the loop below.
-            word = span[:-2] if span.endswith("'s") else span.rstrip(".")
-            if len(word) < 2 or word in _CAP_STOP:
+            info = words_get(span)
+            if info is None:
+                word = span[:-2] if span.endswith("'s") else span.rstrip(".")
+                info = ("", True) if len(word) < 2 or word in _CAP_STOP else (word.lower(), word.isupper())
+                if len(word_cache) < _CAP_CACHE_MAX:
+                    word_cache[span] = info
+            name, upper = info
+            if not name:
                 continue
-            if not word.isupper() and _OPENER_RE.search(text[max(0, start - 3) : start]) is not None:
-                continue
-            name = word.lower()
+            if not upper:
+                before = text[max(0, start - 3) : start]
+                opener = opener_get(before)
+                if opener is None:
+                    opener = _OPENER_RE.search(before) is not None
+                    if len(opener_cache) < _CAP_CACHE_MAX:
+                        opener_cache[before] = opener
+                if opener:
+                    continue
             if name not in found:
                 found[name] = None
                 if len(found) >= max_entities:
                     return tuple(found)
             continue
-        words = span.split()
-        opener = _OPENER_RE.search(text[max(0, start - 3) : start]) is not None
-        run: list[str] = []
-        at_start = opener
-        for position, raw in enumerate(words + [""]):
-            word = raw[:-2] if raw.endswith("'s") else raw.rstrip(".")
-            if raw and len(word) >= 2 and word not in _CAP_STOP:
-                if not run:
-                    at_start = opener and position == 0
-                run.append(word)
-                continue
-            if run and not (len(run) == 1 and at_start and not run[0].isupper()):
-                name = " ".join(w.lower() for w in run)
-                if name not in found:
-                    found[name] = None
-                    if len(found) >= max_entities:
-                        return tuple(found)
-            run = []
+        before = text[max(0, start - 3) : start]
+        opener = opener_get(before)
+        if opener is None:
+            opener = _OPENER_RE.search(before) is not None
+            if len(opener_cache) < _CAP_CACHE_MAX:
+                opener_cache[before] = opener
+        names = runs_get((span, opener))
+        if names is None:
+            names = _span_names(span, opener)
+            if len(runs_cache) < _CAP_CACHE_MAX:
+                runs_cache[(span, opener)] = names
+        for name in names:
+            if name not in found:
+                found[name] = None
+                if len(found) >= max_entities:
+                    return tuple(found)
     return tuple(found)
 
 
