@@ -212,3 +212,19 @@ NEGATIVES = [
 def test_invented_negatives_give_no_regulation_or_event(sentence: str) -> None:
     regs, events = _facts(sentence)
     assert regs == [] and events == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rounds"),
+    [
+        ("Hollow Pine Ventures closes $120 million third fund", 0),  # headline style, a VC's own fund
+        ("Kelp Capital launches $80m debut fund for climate startups", 0),
+        ("Tarnfield raises $12 million to fund expansion into Spain", 1),  # "to fund" is a verb
+        ("Tarnfield raises $12 million Series A to fund its expansion", 1),
+    ],
+)
+def test_a_headline_fund_close_is_not_a_round(sentence: str, rounds: int) -> None:
+    from newsbrief.model import FundingRound
+
+    found = [f for f in extract_sentence_facts(sentence, published=PUB, article_id="a") if isinstance(f, FundingRound)]
+    assert len(found) == rounds

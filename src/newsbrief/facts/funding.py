@@ -66,6 +66,9 @@ _FUND_CLOSE = re.compile(
     r"\b(?:closed|closes|raised|raises|launched|launches|announced|announces|held|holds|reached|reaches|completed)\s+"
     r"(?:a\s+(?:first|final)\s+close\s+(?:of|on)\s+)?(?:its|a|an|the|their)\s+(?:[\w$€£.,-]+\s+){0,4}?funds?\b(?!ing)"
     r"|\bFund\s+(?:[IVX]+|\d+)\b"
+    # headline style, no article: "Kelp Capital closes $80m debut fund" (but not "raises $5m to fund ...")
+    r"|\b(?:closed|closes|launched|launches|raised|raises)\s+[$€£][\d.,]+\s*(?:million|billion|bn|m)?\s+"
+    r"(?:(?!to\b)[\w-]+\s+){0,3}?funds?\b(?!ing)"
     r"|\b(?:raised|raises|closed|closes|secured|secures)\s+(?:[^.;]|\.(?=\d)){0,40}?\b(?:for|of)\s+(?:its|a|an|their)\s+(?:[\w-]+\s+){0,3}?funds?\b(?!ing)",
 )
 # "extended its Series A to $30 million": the new size of the round, not the money just raised
