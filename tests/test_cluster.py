@@ -202,6 +202,21 @@ def test_repair_merges_a_split_story() -> None:
     assert c.stories()["st_a"][-1] == "b2"
 
 
+def test_headline_stories_use_the_headline_merge_threshold() -> None:
+    def seeded(params: ClusterParams, body: str) -> StreamClusterer:
+        c = StreamClusterer(params=params)
+        c.seed(doc("a1", "pertola bridge collapse kill five", body, vector=unit(1, 0, 0)), "st_a")
+        c.seed(doc("b1", "rescuer search river pertola", body, vector=unit(1, 1, 0), hours=1), "st_b")
+        return c
+
+    strict = ClusterParams(merge_threshold=1.4, headline_merge_threshold=0.0)
+    assert seeded(strict, "").repair() == [("st_b", "st_a")]  # headlines only: the headline bar
+    assert seeded(strict, "Body text of the article.").repair() == []  # with a body: merge_threshold
+    assert seeded(ClusterParams(merge_threshold=1.4, headline_merge_threshold=None), "").repair() == []
+    assert ClusterParams.for_embedder("minilm-l6-int8", granularity="event").headline_merge_threshold is None
+    assert ClusterParams.for_embedder("hashing-tf-1024").headline_merge_threshold is None
+
+
 def test_input_errors() -> None:
     c = StreamClusterer()
     c.add(doc("a", vector=unit(1, 0, 0)))

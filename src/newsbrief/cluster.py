@@ -105,6 +105,11 @@ class ClusterParams:
     :param merge_max_size: repair never merges two stories that both have at least this many
         members (on googlenews it kept two stories about the same people apart, see
         ``bench/results/clustering.md``, Session 2).
+    :param headline_merge_threshold: ``merge_threshold`` for two stories whose articles are all
+        headlines without a body (None: ``merge_threshold``). Story profiles built from a few
+        words per article share fewer terms than full-text ones, so related headline stories
+        score lower; 0.32 was chosen on googlenews ``news_t`` (``bench/results/clustering.md``,
+        Session 2b). It does not touch stories with any body text, such as DUC's.
     """
 
     threshold: float = 0.22
@@ -125,6 +130,7 @@ class ClusterParams:
     entity_term_weight: float = 0.7
     merge_threshold: float = 0.4
     merge_max_size: int = 20
+    headline_merge_threshold: float | None = 0.32
 
     @classmethod
     def for_embedder(cls, embedder_name: str, *, granularity: str = "storyline", **overrides: Any) -> ClusterParams:
@@ -150,9 +156,10 @@ class ClusterParams:
         base: dict[str, Any] = {}
         if lexical:
             base = {"w_dense": 0.2, "w_lexical": 0.75, "w_entity": 0.05, "threshold": 0.10,
-                    "merge_threshold": 0.30, "min_content": 0.1}
+                    "merge_threshold": 0.30, "min_content": 0.1, "headline_merge_threshold": None}
         if granularity == "event":
-            base.update({"threshold": 0.25} if lexical else {"min_lexical": 0.2, "sure_dense": 0.85, "merge_threshold": 0.6})
+            base.update({"threshold": 0.25} if lexical else {"min_lexical": 0.2, "sure_dense": 0.85, "merge_threshold": 0.6,
+                                                                    "headline_merge_threshold": None})
         elif granularity != "storyline":
             raise ClusterError(f"cluster: granularity must be 'event' or 'storyline', got {granularity!r}")
         base.update(overrides)
@@ -275,7 +282,8 @@ class StreamClusterer:
         """Merge open stories that converged; return ``(from_story_id, into_story_id)`` pairs.
 
         A pair merges when its combined story-to-story score reaches ``merge_threshold``
-        and at least one of the two has fewer than ``merge_max_size`` members; the smaller
+        (``headline_merge_threshold`` when neither story has an article with body text) and
+        at least one of the two has fewer than ``merge_max_size`` members; the smaller
         story (the younger on a tie) goes into the other.
         """
         p = self.params
@@ -286,8 +294,11 @@ class StreamClusterer:
             for a, b in self._index.close_pairs(p.candidates):
                 if min(a.n, b.n) >= p.merge_max_size:
                     continue  # two established stories stay apart; repair joins fragments
-                s = self._pair_score(a, b, norms, floor=p.merge_threshold)
-                if s >= p.merge_threshold:
+                bar = p.merge_threshold
+                if p.headline_merge_threshold is not None and a.n_body == 0 and b.n_body == 0:
+                    bar = p.headline_merge_threshold
+                s = self._pair_score(a, b, norms, floor=bar)
+                if s >= bar:
                     scored.append((-s, min(a.seq, b.seq), max(a.seq, b.seq), a, b))
             scored.sort(key=lambda t: (t[0], t[1], t[2]))
             touched: set[int] = set()

@@ -46,6 +46,7 @@ class DocFeatures:
     terms: Mapping[int, float]
     entities: tuple[str, ...]
     entity_weights: tuple[float, ...] = ()
+    headline_only: bool = False
 
 
 @dataclass(eq=False)
@@ -63,6 +64,7 @@ class Story:
     lex_norm2: float = 0.0
     ents: Counter[str] = field(default_factory=Counter)
     n_open: int = 0
+    n_body: int = 0
     open: bool = True
     version: int = 0
 
@@ -136,7 +138,7 @@ def doc_features(
             raise ClusterError(f"cluster: vector of {doc.id!r} is not finite")
         vector = vector / length if length > 0 else None
     ent_weights = index.entity_weights(entities)
-    return DocFeatures(doc.id, _utc(doc.published), vector, unit, entities, ent_weights)
+    return DocFeatures(doc.id, _utc(doc.published), vector, unit, entities, ent_weights, not body.strip())
 
 
 class StoryIndex:
@@ -333,6 +335,8 @@ class StoryIndex:
         self._arrivals += 1
         story.members.append((self._arrivals, features.id))
         story.n_open += 1
+        if not features.headline_only:
+            story.n_body += 1
         story.version += 1
         self.dirty.add(story.seq)
         if features.published is not None:
@@ -405,6 +409,7 @@ class StoryIndex:
         """Move every member and profile of ``src`` into ``into``; ``src`` disappears."""
         into.members = sorted(into.members + src.members)
         into.n_open += src.n_open
+        into.n_body += src.n_body
         into.version += 1
         self.dirty.add(into.seq)
         for value in (src.first, src.last):
