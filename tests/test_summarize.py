@@ -304,3 +304,19 @@ def test_a_retelling_with_the_same_amounts_in_other_spellings_is_skipped() -> No
     retellings = [t for t in chosen if "3.2" in t]
     assert len(retellings) == 1, chosen
     assert any("61% of orders" in t for t in chosen) and any("12%" in t for t in chosen)
+
+
+def test_a_sentence_repeating_two_stated_figures_is_a_retelling_even_with_new_words() -> None:
+    from factories import make_article
+
+    from newsbrief.summarize.extractive import select_sentences
+
+    a = make_article("a", outlet="Ledger", title="Shoppers spent $3.2 billion online on Saturday", text=(
+        "Shoppers in Canada spent $3.2 billion online on Saturday, up 7.5% on last year, according to Tallyhouse. "
+        "The analytics firm said 61% of orders were placed on phones, a record share for the day."))
+    b = make_article("b", outlet="Wire", title="Online sales hit $3.2bn", text=(
+        "Online sales in Canada rose 7.5% to $3.2bn as department stores pulled Boxing Day discounts forward "
+        "into the weekend and courier firms hired thousands of seasonal drivers. "
+        "Buy-now-pay-later orders grew 12% as retailers pushed payment plans at checkout."))
+    chosen = [c.text for c, _ in select_sentences([a, b], max_sentences=4)]
+    assert len([t for t in chosen if "3.2" in t]) == 1, chosen

@@ -361,6 +361,8 @@ def select_sentences(
             if (cand.figures and cand.figures <= covered_figures and len(cand.names - covered_names) <= 1
                     and new_share < params.restatement_novelty):
                 continue  # the same amounts and actors in other words ("€42m" after "€42 million")
+            if len(cand.figures) >= 2 and cand.figures <= covered_figures:
+                continue  # two or more figures, all already stated: another outlet's retelling
             score = gain / (n_words ** params.length_exponent)
             score *= 1.0 + params.position_prior / (1.0 + cand.index)
             if centrality:
