@@ -139,3 +139,29 @@ def test_a_worker_that_dies_costs_its_items_not_the_run(monkeypatch: pytest.Monk
     died = [b for b in built if isinstance(b.made, Skip)]
     assert died and all("worker process died" in b.made.reason for b in died)  # type: ignore[union-attr]
     assert any(isinstance(b.made, Skip) and b.made.what.endswith("/s12") for b in built)
+
+
+def _stream_probe(parent_stderr_id: int) -> tuple[bool, bool]:
+    import logging
+    import sys
+
+    handlers = [h for h in logging.getLogger().handlers if type(h) is logging.StreamHandler]
+    return id(sys.stderr) != parent_stderr_id, all(h.stream is sys.stderr for h in handlers)
+
+
+def test_workers_get_their_own_stderr_so_a_lock_held_at_fork_cannot_hang_them() -> None:
+    import logging
+    import sys
+
+    from newsbrief.ingest_workers import start_pool
+
+    handler = logging.StreamHandler(sys.stderr)
+    logging.getLogger().addHandler(handler)
+    try:
+        pool = start_pool(2)
+        assert pool is not None
+        with pool:
+            fresh, pointed = pool.submit(_stream_probe, id(sys.stderr)).result(timeout=30)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    assert fresh and pointed

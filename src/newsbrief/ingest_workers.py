@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -81,6 +82,20 @@ def _ready() -> int:
     return os.getpid()
 
 
+def _fresh_std_streams() -> None:
+    """Give a forked worker its own stdout/stderr objects (and point log handlers at them).
+
+    A parent thread (a progress bar) may have held the buffer lock of ``sys.stderr`` at the
+    moment of the fork; that lock would stay held for ever in the child, and the worker's
+    first warning would hang it. New file objects on duplicated descriptors have fresh locks.
+    """
+    sys.stdout = open(os.dup(1), "w", buffering=1, encoding="utf-8", errors="replace")  # noqa: SIM115
+    sys.stderr = open(os.dup(2), "w", buffering=1, encoding="utf-8", errors="replace")  # noqa: SIM115
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.StreamHandler) and not isinstance(handler, logging.FileHandler):
+            handler.setStream(sys.stderr)
+
+
 def start_pool(workers: int) -> ProcessPoolExecutor | None:
     """Return a pool with its ``workers`` processes already forked, or None for ``workers <= 1``.
 
@@ -90,7 +105,7 @@ def start_pool(workers: int) -> ProcessPoolExecutor | None:
     """
     if workers <= 1:
         return None
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_fresh_std_streams)
     for future in [pool.submit(_ready) for _ in range(workers)]:
         future.result()
     return pool
