@@ -158,7 +158,7 @@ def api_index(ctx: Ctx) -> Response:
 
 def api_digests(ctx: Ctx) -> Response:
     """List stored digests, newest first."""
-    base = (ctx.settings["web.base_url"] or ctx.request.base_url).rstrip("/")
+    base = ctx.base_url.rstrip("/")
     rows = [{**d, "url": f"{base}/api/digests/{d['date']}"} for d in digest_list(ctx.store)]
     return json_response({"digests": rows})
 

@@ -90,6 +90,11 @@ class Ctx:
         """The app's settings."""
         return self.app.settings
 
+    @property
+    def base_url(self) -> str:
+        """Public URL of this server: ``web.base_url`` when set, else the request's own."""
+        return str(self.settings["web.base_url"] or self.request.base_url)
+
     def page(self, template: str, *, status: int = 200, **context: Any) -> Response:
         """Render one of the ``web_*.j2`` templates into an HTML response.
 

@@ -104,7 +104,7 @@ def feed(ctx: Ctx, kind: str) -> Response:
     """Serve the latest digests as an Atom or JSON feed."""
     stored = [ctx.store.digest(day) for day in ctx.store.digest_dates()[:FEED_LIMIT]]
     items = [digest_from_dict(d) for d in stored if d]
-    text = digest_feed(items, fmt=kind, base_url=ctx.settings["web.base_url"] or ctx.request.base_url, title=ctx.settings["digest.title"])
+    text = digest_feed(items, fmt=kind, base_url=ctx.base_url, title=ctx.settings["digest.title"])
     kind_type = "application/atom+xml" if kind == "atom" else "application/feed+json"
     return Response(text, content_type=f"{kind_type}; charset=utf-8")
 
