@@ -165,3 +165,21 @@ def test_workers_get_their_own_stderr_so_a_lock_held_at_fork_cannot_hang_them() 
     finally:
         logging.getLogger().removeHandler(handler)
     assert fresh and pointed
+
+
+def test_feed_parser_falls_back_to_this_process_when_the_pool_is_gone() -> None:
+    from newsbrief.feeds import ParsedFeed
+    from newsbrief.fetch import FetchOutcome, FetchRequest
+    from newsbrief.ingest_workers import FeedParser, start_pool
+    from newsbrief.model import FetchResult
+
+    rss = b'<rss version="2.0"><channel><title>T</title><item><title>A</title><guid>a</guid></item></channel></rss>'
+    fetched = FetchResult(url="http://x.example/f", final_url="http://x.example/f", status=200, headers={},
+                          content=rss, fetched_at=NOW)
+    pool = start_pool(2)
+    assert pool is not None
+    pool.shutdown()
+    parser = FeedParser(pool)
+    parser.submit(FetchOutcome(FetchRequest("http://x.example/f"), fetched, None))  # refused: no exception
+    parsed = parser.result("http://x.example/f", fetched)
+    assert isinstance(parsed, ParsedFeed) and [e.title for e in parsed.entries] == ["A"]

@@ -41,7 +41,7 @@ from .model import Article, Entry, FetchResult, Skip
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["Built", "PageJob", "default_workers", "fetch_and_build", "parse_feed_job", "start_pool"]
+__all__ = ["Built", "FeedParser", "PageJob", "default_workers", "fetch_and_build", "parse_feed_job", "start_pool"]
 
 _Job = tuple[int, Entry, FetchResult | None, str, dt.datetime]
 
@@ -122,6 +122,45 @@ def parse_feed_job(content: bytes, url: str, headers: Mapping[str, str]) -> Pars
         return parse_feed(content, url=url, headers=headers)
     except ParseError as exc:
         return str(exc)
+
+
+class FeedParser:
+    """Parse fetched feeds in the pool as they arrive; :meth:`result` waits for one.
+
+    Without a pool, or when the worker died, the feed is parsed in this process instead.
+
+    :param pool: a running pool (from :func:`start_pool`), or None.
+    """
+
+    def __init__(self, pool: Executor | None) -> None:
+        self.pool = pool
+        self.pending: dict[str, Future[ParsedFeed | str]] = {}
+
+    def submit(self, outcome: FetchOutcome) -> None:
+        """Start parsing a fetched feed (an ``on_done`` callback of :func:`fetch_all`)."""
+        result = outcome.result
+        if self.pool is None or result is None or result.not_modified or not result.content:
+            return
+        try:
+            self.pending[outcome.request.url] = self.pool.submit(
+                parse_feed_job, result.content, result.final_url, dict(result.headers)
+            )
+        except (BrokenProcessPool, RuntimeError):  # the pool is gone: result() parses it here
+            return
+
+    def result(self, url: str, result: FetchResult) -> ParsedFeed | str:
+        """Return the parsed feed fetched from ``url`` (a string: the parse error).
+
+        :param url: the requested URL (the key :meth:`submit` used).
+        :param result: what was fetched.
+        """
+        future = self.pending.pop(url, None)
+        if future is not None:
+            try:
+                return future.result()
+            except BrokenProcessPool as exc:
+                LOGGER.warning("parse: a worker process died (%s); parsing %s in this process", exc, url)
+        return parse_feed_job(result.content, result.final_url, result.headers)
 
 
 def _build_batch(jobs: Sequence[_Job]) -> list[tuple[int, Article | Skip, int]]:

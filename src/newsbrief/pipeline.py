@@ -27,8 +27,6 @@ import hashlib
 import json
 import logging
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,7 +42,7 @@ from .embed import article_text, load_embedder, vector_cache_key
 from .errors import FetchError, ParseError
 from .extract import needs_page
 from .facts import extract_facts, fact_to_dict, merge_facts
-from .feeds import ParsedFeed, parse_feed
+from .feeds import parse_feed
 from .fetch import (
     FetchOutcome,
     FetchRequest,
@@ -54,10 +52,10 @@ from .fetch import (
     read_local,
 )
 from .ingest_workers import (
+    FeedParser,
     PageJob,
     default_workers,
     fetch_and_build,
-    parse_feed_job,
     start_pool,
 )
 from .model import Article, Digest, Entry, Skip, Source
@@ -149,24 +147,19 @@ def ingest(
     done = [0]
     # Worker processes parse feeds as they arrive, then extract pages (newsbrief.ingest_workers).
     pool = start_pool(default_workers(len(remote), minimum=_POOL_MIN_FEEDS))
-    parsing: dict[str, Future[ParsedFeed | str]] = {}
+    parser = FeedParser(pool)
 
     def tick(outcome: FetchOutcome) -> None:
         done[0] += 1
         progress("fetch", done[0], len(due))
-        result = outcome.result
-        if pool is not None and result is not None and not result.not_modified and result.content:
-            parsing[outcome.request.url] = pool.submit(parse_feed_job, result.content, result.final_url,
-                                                       dict(result.headers))
+        parser.submit(outcome)
 
     with pool or contextlib.nullcontext():
         outcomes = fetch_all(requests, settings=fset, transport=transport, on_done=tick) if requests else []
         entries: list[tuple[Entry, Source, str]] = []
         for source, outcome in zip(remote, outcomes):
-            pending = parsing.get(outcome.request.url)
-            entries.extend(_handle_feed(store, source, outcome, fset=fset, now=now, report=report,
-                                        errors=int(rows[source.id]["error_count"]),
-                                        parsed=_worker_result(pending)))
+            entries.extend(_handle_feed(store, source, outcome, parser, fset=fset, now=now, report=report,
+                                        errors=int(rows[source.id]["error_count"])))
         for source in (s for s in due if _is_local(s.url)):
             for path in _local_files(source.url):
                 try:
@@ -175,7 +168,7 @@ def ingest(
                     outcome = FetchOutcome(FetchRequest(path), None, str(exc))
                 else:
                     outcome = FetchOutcome(FetchRequest(path), result, None)
-                entries.extend(_handle_feed(store, source, outcome, fset=fset, now=now, report=report,
+                entries.extend(_handle_feed(store, source, outcome, parser, fset=fset, now=now, report=report,
                                             errors=int(rows[source.id]["error_count"]), local=True))
             tick(FetchOutcome(FetchRequest(source.url), None, None))
         report.entries = len(entries)
@@ -232,25 +225,11 @@ def ingest(
     return report
 
 
-def _worker_result(pending: Future[ParsedFeed | str] | None) -> ParsedFeed | str | None:
-    """A feed parsed by a worker, or None (parse it here) when there is none or the worker died."""
-    if pending is None:
-        return None
-    try:
-        return pending.result()
-    except BrokenProcessPool as exc:
-        LOGGER.warning("parse: a worker process died (%s); parsing the feed in this process", exc)
-        return None
-
-
 def _handle_feed(
-    store: Store, source: Source, outcome: FetchOutcome, *, fset: FetchSettings, now: dt.datetime,
-    report: IngestReport, errors: int, local: bool = False, parsed: ParsedFeed | str | None = None,
+    store: Store, source: Source, outcome: FetchOutcome, parser: FeedParser, *, fset: FetchSettings,
+    now: dt.datetime, report: IngestReport, errors: int, local: bool = False,
 ) -> list[tuple[Entry, Source, str]]:
-    """Record a source's fetch outcome and return its parsed entries (stage 2).
-
-    ``parsed`` is the feed already parsed by a worker (a string: the parse error), else None.
-    """
+    """Record a source's fetch outcome and return its parsed entries (stage 2)."""
     assert source.id is not None
     health: dict[str, Any] = {"last_fetch_at": now}
     result = outcome.result
@@ -268,10 +247,9 @@ def _handle_feed(
         store.update_source(source.id, **health)
         return []
     report.fetched += 1
+    parsed = parser.result(outcome.request.url, result)
     try:
-        if parsed is None:
-            parsed = parse_feed(result.content, url=result.final_url, headers=result.headers)
-        elif isinstance(parsed, str):
+        if isinstance(parsed, str):
             raise ParseError(parsed)
     except ParseError as exc:
         report.failed += 1

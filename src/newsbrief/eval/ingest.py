@@ -31,15 +31,14 @@ import resource
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
 from ..dedup import DedupIndex, simhash
 from ..extract import detect_language, needs_page
-from ..feeds import ParsedFeed, parse_feed
-from ..fetch import FetchOutcome, FetchRequest, FetchSettings, fetch_all
-from ..ingest_workers import PageJob, fetch_and_build, parse_feed_job, start_pool
+from ..feeds import parse_feed
+from ..fetch import FetchRequest, FetchSettings, fetch_all
+from ..ingest_workers import FeedParser, PageJob, fetch_and_build, start_pool
 from ..model import Skip
 
 __all__ = ["evaluate", "format_report", "main"]
@@ -382,28 +381,17 @@ def _first_run(feed_urls: Sequence[str], settings: FetchSettings, workers: int) 
     pool = start_pool(workers)
     phases["start_workers"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    parsing: dict[str, Future[ParsedFeed | str]] = {}
-
-    def on_feed(outcome: FetchOutcome) -> None:
-        result = outcome.result
-        if pool is not None and result is not None and result.content:
-            parsing[outcome.request.url] = pool.submit(parse_feed_job, result.content, result.final_url,
-                                                       dict(result.headers))
+    parser = FeedParser(pool)
 
     with pool or contextlib.nullcontext():
-        feed_outcomes = fetch_all([FetchRequest(u) for u in feed_urls], settings=settings, on_done=on_feed)
+        feed_outcomes = fetch_all([FetchRequest(u) for u in feed_urls], settings=settings, on_done=parser.submit)
         validators = {o.request.url: (o.etag, o.last_modified) for o in feed_outcomes}
         jobs: list[PageJob] = []
         for outcome in feed_outcomes:
             if outcome.result is None:
                 counters["feed_errors"] += 1
                 continue
-            pending = parsing.get(outcome.request.url)
-            parsed = (
-                pending.result()
-                if pending is not None
-                else parse_feed_job(outcome.result.content, outcome.result.final_url, outcome.result.headers)
-            )
+            parsed = parser.result(outcome.request.url, outcome.result)
             if isinstance(parsed, str):
                 counters["feed_errors"] += 1
                 continue
