@@ -153,9 +153,11 @@ def _concepts(text: str, *, unigrams: bool) -> frozenset[str]:
     return frozenset(out)
 
 
-def _specifics(text: str) -> frozenset[str]:
-    """Return the names, numbers and dates a sentence states (its fact signature)."""
-    claims = extract_claims(text)
+def _specifics(claims: dict[str, set[str]]) -> frozenset[str]:
+    """Return the names, numbers and dates a sentence states (its fact signature).
+
+    :param claims: the sentence's :func:`extract_claims`.
+    """
     return frozenset(claims["names"] | claims["numbers"] | claims["dates"])
 
 
@@ -193,6 +195,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                 and not text.endswith("?")
                 and (first.isalnum() or first in _QUOTE_CHARS)
             )
+            claims = extract_claims(text)
             out.append(
                 Candidate(
                     article_index=a_index,
@@ -205,10 +208,10 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                     quote=any(q in text for q in _QUOTE_CHARS),
                     eligible=eligible,
                     tokens=frozenset(content_tokens(text)),
-                    specifics=_specifics(text),
+                    specifics=_specifics(claims),
                     concepts=_concepts(text, unigrams=unigrams),
                     figures=_figures(text),
-                    names=frozenset(extract_claims(text)["names"]),
+                    names=frozenset(claims["names"]),
                 )
             )
     return out
