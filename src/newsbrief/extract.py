@@ -19,6 +19,7 @@ Nothing here raises for one bad item: an entry that yields neither text nor a ti
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -145,18 +146,18 @@ def decode_page(content: bytes, *, content_type: str = "") -> str:
     return content.decode("windows-1252", errors="replace")
 
 
-_OPTIONS: list[Any] = []  # one trafilatura Extractor per process: building it reads its config each time
+@functools.cache
+def _extractor() -> Any:
+    """One trafilatura Extractor per process (building one reads its config file each time)."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(output_format="python", fast=True, precision=True, comments=False, tables=True,
+                     with_metadata=False)
 
 
 def _options(url: str) -> Any:
     """Return the extraction options (fast mode, precision first, no comments) for ``url``."""
-    if not _OPTIONS:
-        from trafilatura.settings import Extractor
-
-        _OPTIONS.append(Extractor(
-            output_format="python", fast=True, precision=True, comments=False, tables=True, with_metadata=False
-        ))
-    options = _OPTIONS[0]
+    options = _extractor()
     options.url = options.source = url
     return options
 
