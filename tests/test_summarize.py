@@ -320,3 +320,11 @@ def test_a_sentence_repeating_two_stated_figures_is_a_retelling_even_with_new_wo
         "Buy-now-pay-later orders grew 12% as retailers pushed payment plans at checkout."))
     chosen = [c.text for c, _ in select_sentences([a, b], max_sentences=4)]
     assert len([t for t in chosen if "3.2" in t]) == 1, chosen
+
+
+def test_split_keeps_us_president_together() -> None:
+    text = "The accords brokered by U.S. President Bill Clinton were signed in October. They took effect in May."
+    assert split_sentences(text) == [
+        "The accords brokered by U.S. President Bill Clinton were signed in October.",
+        "They took effect in May.",
+    ]

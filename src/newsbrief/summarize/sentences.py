@@ -41,7 +41,7 @@ _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _STARTERS = frozenset(
     """the a an he she it they we i you his her its their this these that those there
     but and in on at for after before when while if as however meanwhile still yet so
-    also mr mrs ms dr officials police president some many most no one two three""".split()
+    also mr mrs ms dr officials police some many most no one two three""".split()
 )
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])")
 _SPACE_RE = re.compile(r"\s+")
