@@ -16,7 +16,7 @@ from newsbrief.cluster import (
     StreamClusterer,
     new_story_id,
 )
-from newsbrief.cluster_state import StoryIndex
+from newsbrief.cluster_state import StoryIndex, two_means
 from newsbrief.cluster_text import capitalised_entities, terms
 from newsbrief.embed import article_text, load_embedder
 from newsbrief.errors import ClusterError
@@ -372,3 +372,85 @@ def test_top_weights_and_shared_entities_order() -> None:
     entities = ("zanzibar", "nimbus", "pertola", "acme")
     ws = (0.5, 0.9, 0.5, 0.25)
     assert index.shared_entities(entities, story, ws) == index.entity_overlap(entities, story, ws)[1]
+
+
+# -- repair: splitting drifted stories, absorbing idle fragments ---------------------------
+
+BRIDGE = [("Pertola bridge collapse kills five", "The Pertola bridge collapsed during rush hour, killing five."),
+          ("Pertola bridge collapse toll rises", "Rescuers searched the river under the collapsed Pertola bridge."),
+          ("Engineers warned about Pertola bridge", "Inspectors had flagged cracks in the Pertola bridge pillars.")]
+BUDGET = [("Parliament delays budget vote", "Lawmakers postponed the budget vote after a dispute over pensions."),
+          ("Budget talks collapse over pensions", "Coalition partners failed to agree on pension spending in the budget."),
+          ("Finance minister defends budget", "The finance minister said the budget deficit target stays.")]
+
+
+def drifted(params: ClusterParams | None = None) -> StreamClusterer:
+    """One seeded story holding two unrelated events, three articles each, interleaved."""
+    c = StreamClusterer(params=params)
+    for i in range(3):
+        c.seed(doc(f"br{i}", *BRIDGE[i], vector=unit(1, 0.1 * i, 0), hours=2 * i), "st_mixed")
+        c.seed(doc(f"bu{i}", *BUDGET[i], vector=unit(0, 0.1 * i, 1), hours=2 * i + 1), "st_mixed")
+    return c
+
+
+def test_two_means_is_deterministic_and_puts_the_oldest_member_first() -> None:
+    c = drifted()
+    feats = c._index.get("st_mixed").feats  # type: ignore[union-attr]
+    keep, move = two_means(feats)  # type: ignore[misc]
+    assert [f.id for f in keep] == ["br0", "br1", "br2"] and [f.id for f in move] == ["bu0", "bu1", "bu2"]
+    assert two_means(feats) == two_means(list(feats))
+    assert two_means(feats[:1]) is None
+    c.seed(doc("novec", "Pertola bridge", "The bridge.", hours=7), "st_mixed")
+    assert two_means(c._index.get("st_mixed").feats) is None  # type: ignore[union-attr]  # a member without a vector
+
+
+def test_split_drifted_cuts_a_story_in_two_and_repair_keeps_them_apart() -> None:
+    c = drifted()
+    cuts = c.split_drifted()
+    assert len(cuts) == 1
+    cut = cuts[0]
+    assert cut.story_id == "st_mixed" and cut.new_story_id == new_story_id("bu0")
+    assert cut.doc_ids == ("bu0", "bu1", "bu2") and cut.score < c.params.split_threshold  # type: ignore[operator]
+    stories = c.stories()
+    assert stories["st_mixed"] == ("br0", "br1", "br2") and stories[cut.new_story_id] == ("bu0", "bu1", "bu2")
+    assert c.split_drifted() == []  # not re-examined until the story grows
+    assert c.repair() == []  # the two parts are not merged back, even with a zero merge bar
+    loose = StreamClusterer(params=ClusterParams(merge_threshold=-1.0))
+    for i in range(3):
+        loose.seed(doc(f"br{i}", *BRIDGE[i], vector=unit(1, 0.1 * i, 0), hours=2 * i), "st_mixed")
+        loose.seed(doc(f"bu{i}", *BUDGET[i], vector=unit(0, 0.1 * i, 1), hours=2 * i + 1), "st_mixed")
+    assert len(loose.split_drifted()) == 1 and loose.repair() == []
+    # later articles follow their own event
+    a = c.add(doc("bu3", "Budget vote set for Friday", "The budget vote on pensions is now set for Friday.",
+                  vector=unit(0, 0.05, 1), hours=9))
+    assert a.story_id == cut.new_story_id and not a.new_story
+
+
+def test_split_drifted_leaves_coherent_stories_and_can_be_switched_off() -> None:
+    c = StreamClusterer()
+    for i in range(6):
+        title, text = BRIDGE[i % 3]
+        c.seed(doc(f"br{i}", title, text, vector=unit(1, 0.05 * i, 0), hours=i), "st_bridge")
+    assert c.split_drifted() == []
+    assert drifted(ClusterParams(split_threshold=None)).split_drifted() == []
+    assert drifted(ClusterParams(split_min_part=4)).split_drifted() == []  # parts of three are too small
+    assert drifted(ClusterParams(split_min_size=7)).split_drifted() == []
+
+
+def test_repair_absorbs_an_idle_one_article_story_with_a_body_only() -> None:
+    params = ClusterParams(threshold=0.9, merge_threshold=0.95, absorb_threshold=0.2, split_threshold=None)
+
+    def run(text: str, idle_hours: float, vector: np.ndarray = unit(1, 0.6, 0.3)) -> list[tuple[str, str]]:
+        c = StreamClusterer(params=params)
+        for i in range(3):
+            c.seed(doc(f"br{i}", *BRIDGE[i], vector=unit(1, 0.1 * i, 0), hours=i), "st_bridge")
+        c.seed(doc("frag", "Pertola mourns bridge victims", text, vector=vector, hours=3), "st_frag")
+        c.seed(doc("late", "Budget vote delayed", "Lawmakers delayed the budget vote.", vector=unit(0, 0, 1),
+                   hours=3 + idle_hours), "st_late")
+        return c.repair()
+
+    body = "Families of the five killed when the Pertola bridge collapsed gathered by the river."
+    assert run(body, idle_hours=72) == [("st_frag", "st_bridge")]
+    assert run(body, idle_hours=12) == []  # not idle long enough: siblings may still come
+    assert run("", idle_hours=72) == []  # a headline alone is not placed
+    assert run("Tickets for the opera go on sale.", idle_hours=72, vector=unit(0, 1, 0)) == []  # nothing in common

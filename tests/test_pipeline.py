@@ -6,10 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from factories import make_article
 
+from newsbrief.cluster import Split, StreamClusterer
 from newsbrief.config import load_settings
 from newsbrief.opml import read_opml
-from newsbrief.pipeline import build_digest, ingest, outlet_name
+from newsbrief.pipeline import build_digest, cluster_new, ingest, outlet_name
 from newsbrief.sample import MirrorServer, sample_root
 from newsbrief.store import open_store
 
@@ -59,3 +61,28 @@ def test_ingest_is_idempotent_uses_304s_and_survives_a_broken_source(tmp_path: P
 ])
 def test_outlet_name(title: str, outlet: str) -> None:
     assert outlet_name(title) == outlet
+
+
+def test_cluster_new_stores_the_clusterers_splits_and_merges(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    body = "The Pertola bridge collapsed during rush hour on Tuesday, and rescuers searched the river."
+    texts = {"a1": ("Pertola bridge collapses", body), "a2": ("Pertola bridge collapse: rescuers search", body),
+             "a3": ("Pertola bridge collapse toll", body)}
+    arts = [make_article(k, title=t, text=x, hour=8 + i) for i, (k, (t, x)) in enumerate(texts.items())]
+    calls: list[str] = []
+
+    def split_last(self: StreamClusterer) -> list[Split]:
+        calls.append("split")
+        story_id, members = next((s, m) for s, m in self.stories().items() if "a3" in m)
+        return [Split(story_id, "st_cut", ("a3",), 0.05)] if len(members) > 1 else []
+
+    monkeypatch.setattr(StreamClusterer, "split_drifted", split_last)
+    with open_store(tmp_path / "nb.db") as store:
+        store.upsert_articles([(a, 0, None) for a in arts])
+        settings = load_settings(data_dir=tmp_path, env={}).replace(**{
+            "cluster.embedder": "lexical", "cluster.granularity": "storyline"})
+        assert cluster_new(store, settings) == 3
+        assert calls == ["split"]
+        rows = {r["id"]: sorted(r["article_ids"].split(",")) for r in store.story_rows()}
+        assert sorted(rows.values()) == [["a1", "a2"], ["a3"]] and rows["st_cut"] == ["a3"]
+        reasons = store.story_members("st_cut")[0]["reasons"]
+        assert reasons["decision"] == "joined" and reasons["split"]["score"] == 0.05

@@ -140,3 +140,23 @@ def test_digest_index_counts_story_sections_in_sqlite_and_pages(fresh_db: SQLite
     assert [(r["date"], r["title"], r["stories"]) for r in rows] == [
         ("2026-11-27", "Briefing 2026-11-27", 3), ("2026-11-26", "Briefing 2026-11-26", 2)]
     assert [r["date"] for r in fresh_db.digest_index(limit=1, offset=1)] == ["2026-11-26"]
+
+
+def test_split_story_moves_articles_and_keeps_their_reasons(fresh_db: SQLiteStore) -> None:
+    arts = [make_article("a1", day="2026-11-25"), make_article("a2", day="2026-11-26"), make_article("a3")]
+    fresh_db.upsert_articles([(a, 0, None) for a in arts])
+    fresh_db.put_memberships([
+        ("a1", "st1", 1.0, {"decision": "new_story"}, dt.date(2026, 11, 25)),
+        ("a2", "st1", 0.5, {"decision": "joined"}, dt.date(2026, 11, 26)),
+        ("a3", "st2", 1.0, {}, dt.date(2026, 11, 27)),
+    ])
+    fresh_db.merge_stories("st2", "st1")  # st2 now names a merged-away story
+    fresh_db.split_story("st1", "st2", ["a2", "a3"], {"from_story": "st1", "score": 0.1})
+    rows = {r["id"]: r for r in fresh_db.story_rows()}
+    assert set(rows) == {"st1", "st2"}  # the merged-away id is revived
+    assert rows["st1"]["n_articles"] == 1 and rows["st1"]["first_seen"] == "2026-11-25"
+    assert rows["st2"]["n_articles"] == 2 and rows["st2"]["first_seen"] == "2026-11-26"
+    moved = {m["article_id"]: m["reasons"] for m in fresh_db.story_members("st2")}
+    assert moved["a2"] == {"decision": "joined", "split": {"from_story": "st1", "score": 0.1}}
+    fresh_db.split_story("st1", "st3", [], {})  # nothing to move: no empty story
+    assert "st3" not in {r["id"] for r in fresh_db.story_rows()}

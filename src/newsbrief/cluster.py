@@ -16,8 +16,12 @@ Names alone never carry a match: a story about "Acme recalls devices" and one ab
 "Acme reports earnings" share the entity but not the event words, so dense and lexical
 stay low and the entity weight is too small to reach the threshold.
 
-:meth:`StreamClusterer.repair` merges open stories whose profiles converged. Everything is
-deterministic for the same input order (ties go to the older story).
+Periodic repair keeps stories whole and apart: :meth:`StreamClusterer.split_drifted` cuts a
+story whose members divide into two groups that score low against each other (two events
+that shared names early on), and :meth:`StreamClusterer.repair` merges open stories whose
+profiles converged and folds one-article stories that stayed alone for days into the story
+they match best. Everything is deterministic for the same input order (ties go to the older
+story).
 """
 
 from __future__ import annotations
@@ -32,7 +36,13 @@ from typing import Any
 
 import numpy as np
 
-from newsbrief.cluster_state import Story, StoryIndex, doc_features
+from newsbrief.cluster_state import (
+    MemberFeatures,
+    Story,
+    StoryIndex,
+    doc_features,
+    two_means,
+)
 from newsbrief.errors import ClusterError
 
 LOGGER = logging.getLogger(__name__)
@@ -41,6 +51,7 @@ __all__ = [
     "Assignment",
     "ClusterDoc",
     "ClusterParams",
+    "Split",
     "StreamClusterer",
     "new_story_id",
 ]
@@ -71,6 +82,23 @@ class Assignment:
     score: float
     new_story: bool
     reasons: Mapping[str, Any]
+
+
+_ABSORB_CANDIDATES = 4  # stories nearest a fragment's embedding that it is scored against
+
+
+@dataclass(frozen=True)
+class Split:
+    """A story that drifted, cut in two by :meth:`StreamClusterer.split_drifted`.
+
+    ``story_id`` keeps its oldest member; ``doc_ids`` moved to the new story ``new_story_id``.
+    ``score`` is the combined score between the two parts (below ``split_threshold``).
+    """
+
+    story_id: str
+    new_story_id: str
+    doc_ids: tuple[str, ...]
+    score: float
 
 
 @dataclass(frozen=True)
@@ -110,6 +138,23 @@ class ClusterParams:
         words per article share fewer terms than full-text ones, so related headline stories
         score lower; 0.32 was chosen on googlenews ``news_t`` (``bench/results/clustering.md``,
         Session 2b). It does not touch stories with any body text, such as DUC's.
+    :param absorb_threshold: repair folds a story of at most ``absorb_max_size`` articles with
+        body text, idle for ``absorb_after_days`` (``absorb_after_articles`` arrivals when
+        undated), into the story it scores best against when that score reaches this and the
+        content floors of joining hold (None: never). A late join at a slightly lower bar
+        than ``threshold``, once the article has had the time to attract its own story.
+    :param absorb_after_days: idle time before a fragment is examined (once).
+    :param absorb_after_articles: the same in arrivals, for streams without dates.
+    :param absorb_max_size: largest story treated as a fragment.
+    :param split_threshold: :meth:`StreamClusterer.split_drifted` cuts a story in two when its
+        two embedding groups score below this against each other (None: never). Above the
+        headline merge bar on purpose: parts it cut are never merged back.
+    :param split_min_size: open members a story needs before it is examined.
+    :param split_min_part: members each part needs (fewer: an outlier, not a second event).
+    :param split_growth: a story is examined again once it has grown by this factor.
+
+    The absorb and split defaults were chosen on the even half of DUC (TDT topics) and on
+    googlenews ``news_t`` (``bench/results/clustering.md``, Session 3).
     """
 
     threshold: float = 0.22
@@ -131,6 +176,14 @@ class ClusterParams:
     merge_threshold: float = 0.4
     merge_max_size: int = 20
     headline_merge_threshold: float | None = 0.32
+    absorb_threshold: float | None = 0.2
+    absorb_after_days: float = 2.0
+    absorb_after_articles: int = 300
+    absorb_max_size: int = 1
+    split_threshold: float | None = 0.33
+    split_min_size: int = 6
+    split_min_part: int = 3
+    split_growth: float = 1.25
 
     @classmethod
     def for_embedder(cls, embedder_name: str, *, granularity: str = "storyline", **overrides: Any) -> ClusterParams:
@@ -156,7 +209,8 @@ class ClusterParams:
         base: dict[str, Any] = {}
         if lexical:
             base = {"w_dense": 0.2, "w_lexical": 0.75, "w_entity": 0.05, "threshold": 0.10,
-                    "merge_threshold": 0.30, "min_content": 0.1, "headline_merge_threshold": None}
+                    "merge_threshold": 0.30, "min_content": 0.1, "headline_merge_threshold": None,
+                    "absorb_threshold": 0.10, "split_threshold": 0.10}
         if granularity == "event":
             base.update({"threshold": 0.25} if lexical else {"min_lexical": 0.2, "sure_dense": 0.85, "merge_threshold": 0.6,
                                                                     "headline_merge_threshold": None})
@@ -218,6 +272,8 @@ class StreamClusterer:
         self.params = params or ClusterParams()
         self._index = StoryIndex(max_story_terms=self.params.max_story_terms)
         self._seen: set[str] = set()
+        self._absorb_checked: set[int] = set()
+        self._split_apart: set[frozenset[str]] = set()
 
     # -- public API --------------------------------------------------------------------
 
@@ -294,6 +350,8 @@ class StreamClusterer:
             for a, b in self._index.close_pairs(p.candidates):
                 if min(a.n, b.n) >= p.merge_max_size:
                     continue  # two established stories stay apart; repair joins fragments
+                if frozenset((a.id, b.id)) in self._split_apart:
+                    continue  # split_drifted cut these apart
                 bar = p.merge_threshold
                 if p.headline_merge_threshold is not None and a.n_body == 0 and b.n_body == 0:
                     bar = p.headline_merge_threshold
@@ -314,7 +372,88 @@ class StreamClusterer:
                 LOGGER.debug("cluster: merged %s into %s (score %.3f)", src.id, into.id, -_neg)
             if not merged_now:
                 break
+        if p.absorb_threshold is not None:
+            merges.extend(self._absorb_fragments())
         return merges
+
+    def _absorb_fragments(self) -> list[tuple[str, str]]:
+        """Fold idle one-article stories into their best-matching story; return the merges.
+
+        A fragment is examined once, when it has been idle for ``absorb_after_days`` of
+        article time (``absorb_after_articles`` arrivals in an undated stream). It joins the
+        story it scores best against when that score reaches ``absorb_threshold`` and the
+        content floors of :meth:`add` hold.
+        """
+        p = self.params
+        index = self._index
+        out: list[tuple[str, str]] = []
+        norms: dict[int, float] = {}
+        for story in index.open_stories():
+            if story.n > p.absorb_max_size or story.n_body == 0 or story.seq in self._absorb_checked or story.row < 0:
+                continue  # a headline alone is too thin a profile to place
+            if index.now is not None and story.last is not None:
+                idle = (index.now - story.last).total_seconds() >= p.absorb_after_days * 86400.0
+            else:
+                idle = index.arrivals - story.members[-1][0] >= p.absorb_after_articles
+            if not idle:
+                continue
+            self._absorb_checked.add(story.seq)
+            best: tuple[float, int, Story] | None = None
+            for other, _cos in index.nearest_centroids(index.matrix[story.row], _ABSORB_CANDIDATES + 1):
+                if other is story:
+                    continue
+                dense, lexical = index.centroid_cosine(story, other), index.profile_cosine(story, other)
+                if max(dense or 0.0, lexical) < p.min_content or (lexical < p.min_lexical and (dense or 0.0) < p.sure_dense):
+                    continue
+                score = self._pair_score(story, other, norms, floor=p.absorb_threshold)
+                if best is None or (score, -other.seq) > (best[0], -best[1]):
+                    best = (score, other.seq, other)
+            if best is not None and p.absorb_threshold is not None and best[0] >= p.absorb_threshold:
+                index.merge(story, best[2])
+                out.append((story.id, best[2].id))
+                LOGGER.debug("cluster: absorbed %s into %s (score %.3f)", story.id, best[2].id, best[0])
+        return out
+
+    def split_drifted(self) -> list[Split]:
+        """Cut open stories whose members drifted into two events; return the splits made.
+
+        A story is examined when it has ``split_min_size`` open members and has grown by
+        ``split_growth`` since it was last examined. Its members are divided in two by their
+        embeddings (:func:`~newsbrief.cluster_state.two_means`); when both groups have
+        ``split_min_part`` members and the two score below ``split_threshold`` against each
+        other (the story-to-story score of :meth:`repair`), the group without the oldest
+        member becomes a new story. Set ``split_threshold`` well below ``merge_threshold``,
+        or repair would merge the parts back.
+        """
+        p = self.params
+        if p.split_threshold is None:
+            return []
+        out: list[Split] = []
+        for story in self._index.open_stories():
+            size = len(story.feats)
+            if size < p.split_min_size or size < story.split_checked_n * p.split_growth:
+                continue
+            story.split_checked_n = size
+            parts = two_means(story.feats)
+            if parts is None or min(len(parts[0]), len(parts[1])) < p.split_min_part:
+                continue
+            score = self._parts_score(*parts, bar=p.split_threshold)
+            if score >= p.split_threshold:
+                continue
+            new_id = self._unused_story_id(parts[1][0].id)
+            self._index.split(story, parts[1], new_id)
+            self._split_apart.add(frozenset((story.id, new_id)))
+            out.append(Split(story.id, new_id, tuple(f.id for f in parts[1]), round(score, 6)))
+            LOGGER.debug("cluster: split %d articles of %s into %s (score %.3f)", len(parts[1]), story.id, new_id, score)
+        return out
+
+    def _unused_story_id(self, doc_id: str) -> str:
+        """Return :func:`new_story_id` of a document, or a suffixed variant if that id was ever used."""
+        candidate, n = new_story_id(doc_id), 1
+        while self._index.get(candidate) is not None or candidate in self._index.aliases:
+            n += 1
+            candidate = new_story_id(f"{doc_id}#{n}")
+        return candidate
 
     def stories(self) -> Mapping[str, tuple[str, ...]]:
         """Return every story (open or closed) as story id -> member doc ids in arrival order."""
@@ -471,6 +610,14 @@ class StreamClusterer:
         """
         dense = self._index.centroid_cosine(a, b)
         lexical = self._index.profile_cosine(a, b)
+        penalty = self._gap_penalty(a, b)
+        if floor is not None and self._combine(dense, lexical, 1.0, penalty) < floor - 1e-9:
+            return self._combine(dense, lexical, 0.0, penalty)
+        entity = self._index.story_entity_overlap(a, b, norms)
+        return self._combine(dense, lexical, entity, penalty)
+
+    def _gap_penalty(self, a: Story, b: Story) -> float:
+        """Return the time penalty for the gap between two stories' spans (0 when they overlap)."""
         gap = 0.0
         if a.first and a.last and b.first and b.last:
             if a.last < b.first:
@@ -478,11 +625,23 @@ class StreamClusterer:
             elif b.last < a.first:
                 gap = (a.first - b.last).total_seconds() / 86400.0
         p = self.params
-        penalty = p.time_weight * (1.0 - math.pow(2.0, -gap / p.half_life_days))
-        if floor is not None and self._combine(dense, lexical, 1.0, penalty) < floor - 1e-9:
-            return self._combine(dense, lexical, 0.0, penalty)
-        entity = self._index.story_entity_overlap(a, b, norms)
-        return self._combine(dense, lexical, entity, penalty)
+        return p.time_weight * (1.0 - math.pow(2.0, -gap / p.half_life_days))
+
+    def _parts_score(self, keep: list[MemberFeatures], move: list[MemberFeatures], bar: float) -> float:
+        """Return the combined story-to-story score of two groups of members, as repair scores stories.
+
+        Exact below ``bar``; a pair that reaches ``bar`` without the entity signal gets that
+        lower bound instead (the signal can only add).
+        """
+        a, ca = self._index.profile(keep, seq=-1)
+        b, cb = self._index.profile(move, seq=-2)
+        dense = None if ca is None or cb is None else float(ca @ cb)
+        lexical = self._index.profile_cosine(a, b)
+        penalty = self._gap_penalty(a, b)
+        low = self._combine(dense, lexical, 0.0, penalty)
+        if low >= bar:
+            return low
+        return self._combine(dense, lexical, self._index.story_entity_overlap(a, b, {}), penalty)
 
     def _reasons(self, chosen: _Scored | None, competitor: _Scored | None) -> dict[str, Any]:
         """Return the explanation stored with an assignment."""

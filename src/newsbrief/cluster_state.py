@@ -11,7 +11,7 @@ import heapq
 import logging
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import compress, repeat
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["DocFeatures", "Story", "StoryIndex", "doc_features"]
+__all__ = ["DocFeatures", "MemberFeatures", "Story", "StoryIndex", "doc_features", "two_means"]
 
 _MAX_STORY_ENTITIES = 200
 _TF_TABLE = 256
@@ -49,6 +49,67 @@ class DocFeatures:
     headline_only: bool = False
 
 
+@dataclass(frozen=True, eq=False)
+class MemberFeatures:
+    """A compact copy of one open member's features, kept so that repair can split a story.
+
+    About 2.5 kB per article (the unit vector, shared with the features, and the term weights
+    as two arrays); dropped when the story closes.
+    """
+
+    arrival: int
+    id: str
+    published: datetime | None
+    vector: np.ndarray | None
+    term_ids: np.ndarray
+    term_weights: np.ndarray
+    entities: tuple[str, ...]
+    headline_only: bool
+
+    @classmethod
+    def of(cls, arrival: int, features: DocFeatures) -> MemberFeatures:
+        """Return the compact copy of ``features`` for the member that arrived ``arrival``-th."""
+        ids = np.fromiter(features.terms.keys(), dtype=np.int32, count=len(features.terms))
+        weights = np.fromiter(features.terms.values(), dtype=np.float32, count=len(features.terms))
+        return cls(arrival, features.id, features.published, features.vector, ids, weights, features.entities,
+                   features.headline_only)
+
+
+def two_means(feats: Sequence[MemberFeatures], *, iterations: int = 10) -> tuple[list[MemberFeatures], list[MemberFeatures]] | None:
+    """Split members into two groups by their embeddings (spherical 2-means); None if it cannot.
+
+    Deterministic: the seeds are the oldest member and the member least like it, and the
+    group holding the oldest member comes first. None when a member has no vector or the
+    members do not separate.
+
+    :param feats: the members, oldest first.
+    :param iterations: most reassignment rounds.
+    """
+    if len(feats) < 2 or any(f.vector is None for f in feats):
+        return None
+    m = np.stack([f.vector for f in feats if f.vector is not None]).astype(np.float32, copy=False)
+    first = m[0]
+    second = m[int(np.argmin(m @ first))]
+    assign: np.ndarray | None = None
+    for _ in range(iterations):
+        moved = (m @ second) > (m @ first)
+        if assign is not None and np.array_equal(moved, assign):
+            break
+        assign = moved
+        if not assign.any() or assign.all():
+            return None
+        first, second = m[~assign].sum(axis=0), m[assign].sum(axis=0)
+        first /= float(np.linalg.norm(first)) or 1.0
+        second /= float(np.linalg.norm(second)) or 1.0
+    if assign is None:
+        return None
+    keep = [f for f, x in zip(feats, assign.tolist(), strict=True) if not x]
+    move = [f for f, x in zip(feats, assign.tolist(), strict=True) if x]
+    if not keep or not move:
+        return None
+    return (keep, move) if keep[0].arrival < move[0].arrival else (move, keep)
+
+
 @dataclass(eq=False)
 class Story:
     """One story: its members and, while open, its profiles."""
@@ -67,6 +128,8 @@ class Story:
     n_body: int = 0
     open: bool = True
     version: int = 0
+    feats: list[MemberFeatures] = field(default_factory=list)
+    split_checked_n: int = 0
 
     @property
     def n(self) -> int:
@@ -277,6 +340,11 @@ class StoryIndex:
             seen += 1
         return story_id
 
+    @property
+    def arrivals(self) -> int:
+        """Number of articles added or seeded so far (the undated stream's clock)."""
+        return self._arrivals
+
     def get(self, story_id: str) -> Story | None:
         """Return a story by id (or None)."""
         return self.stories.get(story_id)
@@ -334,6 +402,7 @@ class StoryIndex:
             self._no_row_open[story_id] = story
         self._arrivals += 1
         story.members.append((self._arrivals, features.id))
+        story.feats.append(MemberFeatures.of(self._arrivals, features))
         story.n_open += 1
         if not features.headline_only:
             story.n_body += 1
@@ -404,10 +473,12 @@ class StoryIndex:
         story.lex = {}
         story.lex_norm2 = 0.0
         story.ents = Counter()
+        story.feats = []
 
     def merge(self, src: Story, into: Story) -> None:
         """Move every member and profile of ``src`` into ``into``; ``src`` disappears."""
         into.members = sorted(into.members + src.members)
+        into.feats = sorted(into.feats + src.feats, key=lambda f: f.arrival)
         into.n_open += src.n_open
         into.n_body += src.n_body
         into.version += 1
@@ -437,6 +508,85 @@ class StoryIndex:
         del self.stories[src.id]
         self.aliases[src.id] = into.id
 
+    def profile(self, feats: Sequence[MemberFeatures], *, story_id: str = "", seq: int = 0) -> tuple[Story, np.ndarray | None]:
+        """Return an unregistered story built from members' features, and its unit centroid.
+
+        :param feats: the members, oldest first.
+        :param story_id: id of the story built.
+        :param seq: its sequence number (memo key of entity norms).
+        """
+        story = Story(id=story_id, seq=seq)
+        story.members = [(f.arrival, f.id) for f in feats]
+        story.feats = list(feats)
+        story.n_open = len(feats)
+        story.n_body = sum(not f.headline_only for f in feats)
+        dates = [f.published for f in feats if f.published is not None]
+        story.first, story.last = (min(dates), max(dates)) if dates else (None, None)
+        lex: dict[int, float] = {}
+        if feats:
+            ids, inverse = np.unique(np.concatenate([f.term_ids for f in feats]), return_inverse=True)
+            sums = np.bincount(inverse, weights=np.concatenate([f.term_weights for f in feats]))
+            top = np.argsort(-sums, kind="stable")[: self.max_story_terms]  # ties to the smaller id
+            lex = dict(zip(ids[top].tolist(), sums[top].tolist(), strict=True))
+        story.lex = lex
+        story.lex_norm2 = sum(w * w for w in lex.values())
+        for f in feats:
+            story.ents.update(f.entities)
+        if len(story.ents) > _MAX_STORY_ENTITIES:
+            story.ents = Counter(dict(story.ents.most_common(_MAX_STORY_ENTITIES)))
+        vectors = [f.vector for f in feats if f.vector is not None]
+        centroid: np.ndarray | None = None
+        if vectors:
+            total = np.sum(np.stack(vectors).astype(np.float32), axis=0)
+            story.dense_norm = float(np.linalg.norm(total))
+            centroid = total / story.dense_norm if story.dense_norm > 0 else total
+        return story, centroid
+
+    def split(self, story: Story, moved: Sequence[MemberFeatures], new_id: str) -> Story:
+        """Move some open members of ``story`` into a new story ``new_id``; rebuild both profiles.
+
+        :param story: an open story.
+        :param moved: members of ``story`` (from its ``feats``) that leave.
+        :param new_id: id of the new story (unused so far).
+        """
+        if new_id in self.stories or new_id in self.aliases:
+            raise ClusterError(f"cluster: story id {new_id!r} already exists")
+        gone = {f.arrival for f in moved}
+        kept = [f for f in story.feats if f.arrival not in gone]
+        old_members = [m for m in story.members if m[0] not in gone]
+        self._rebuild(story, kept)
+        story.members = old_members
+        self._seq += 1
+        fresh = Story(id=new_id, seq=self._seq)
+        self.stories[new_id] = fresh
+        self._rebuild(fresh, list(moved))
+        return fresh
+
+    def _rebuild(self, story: Story, feats: list[MemberFeatures]) -> None:
+        """Replace a story's members' profiles (and, for a new story, its members) by those of ``feats``."""
+        built, centroid = self.profile(feats, story_id=story.id, seq=story.seq)
+        if not story.members:
+            story.members = built.members
+        story.feats = built.feats
+        story.n_open, story.n_body = built.n_open, built.n_body
+        story.first, story.last = built.first, built.last
+        story.lex, story.lex_norm2, story.ents = built.lex, built.lex_norm2, built.ents
+        story.split_checked_n = len(feats)
+        story.version += 1
+        story.open = True
+        self.dirty.add(story.seq)
+        if story.last is not None:
+            heapq.heappush(self._expiry, (story.last, story.seq, story.id))
+        if centroid is None:
+            self._free_row(story)
+            self._no_row_open[story.id] = story
+        else:
+            if story.row < 0:
+                self._alloc_row(story)
+                self._no_row_open.pop(story.id, None)
+            self.matrix[story.row] = centroid
+            story.dense_norm = built.dense_norm
+
     # -- retrieval and similarities ----------------------------------------------------
 
     def open_stories(self) -> list[Story]:
@@ -456,7 +606,15 @@ class StoryIndex:
             return [(s, None) for s in self.open_stories()]
         if features.vector.shape[0] != self.dim:
             raise ClusterError(f"cluster: vector has {features.vector.shape[0]} dims, expected {self.dim}")
-        sims = self.matrix[: self._n_rows] @ features.vector
+        out = self.nearest_centroids(features.vector, k)
+        out.extend((s, None) for s in self._no_row_open.values())
+        return out
+
+    def nearest_centroids(self, vector: np.ndarray, k: int) -> list[tuple[Story, float | None]]:
+        """Return the (at most) k open stories whose centroids are nearest ``vector``, with cosines."""
+        if self._n_rows == 0:
+            return []
+        sims = self.matrix[: self._n_rows] @ vector
         sims += self._row_mask[: self._n_rows]  # closed rows get -inf, open ones are unchanged
         take = min(k, self._n_open_rows)
         out: list[tuple[Story, float | None]] = []
@@ -466,7 +624,6 @@ class StoryIndex:
                 story = self.row_story[row]
                 if story is not None:
                     out.append((story, sim))
-        out.extend((s, None) for s in self._no_row_open.values())
         return out
 
     def dense_cosine(self, vector: np.ndarray | None, story: Story) -> float | None:

@@ -336,6 +336,9 @@ def cluster_new(store: Store, settings: Settings, *, progress: Progress = _noop)
         rows.append((article.id, a.story_id, a.score, dict(a.reasons), article.published.date()))
         progress("cluster", n, len(new))
     store.put_memberships(rows)
+    for cut in clusterer.split_drifted():
+        store.split_story(cut.story_id, cut.new_story_id, cut.doc_ids,
+                          {"from_story": cut.story_id, "score": cut.score, "threshold": params.split_threshold})
     for source_id, target_id in clusterer.repair():
         store.merge_stories(source_id, target_id)
     return len(rows)

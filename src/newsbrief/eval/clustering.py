@@ -113,7 +113,7 @@ def cluster_rows(
     :param rows: rows from :func:`load_stream`, in stream order.
     :param vectors: one vector per row, or None for lexical and entity signals only.
     :param params: clusterer parameters.
-    :param repair_every: call repair() after this many articles (0: only at the end).
+    :param repair_every: call split_drifted() and repair() after this many articles (0: only at the end).
     """
     clusterer = StreamClusterer(params=params)
     for i, row in enumerate(rows):
@@ -127,7 +127,9 @@ def cluster_rows(
         )
         clusterer.add(doc)
         if repair_every and (i + 1) % repair_every == 0:
+            clusterer.split_drifted()
             clusterer.repair()
+    clusterer.split_drifted()
     clusterer.repair()
     return {doc: sid for sid, docs in clusterer.stories().items() for doc in docs}
 

@@ -396,6 +396,36 @@ class SQLiteStore:
                 (source_id, target_id),
             )
 
+    def split_story(self, source_id: str, new_id: str, article_ids: Sequence[str], reason: dict[str, Any]) -> None:
+        """Move some articles of a story into a new story (the clusterer found it drifted).
+
+        Each moved membership keeps its original reasons and gains ``reasons.split``.
+
+        :param source_id: story that keeps its other articles.
+        :param new_id: the new story.
+        :param article_ids: the articles that move.
+        :param reason: why, stored under ``split`` in each moved membership's reasons.
+        """
+        if not article_ids:
+            return
+        marks = ",".join("?" * len(article_ids))
+        with self.transaction() as c:
+            span = c.execute(
+                f"SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)) FROM articles WHERE id IN ({marks})",
+                tuple(article_ids)).fetchone()
+            # the id may name a story merged away earlier (founded by the same article): revive it
+            c.execute("INSERT INTO stories(id, first_seen, last_seen) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
+                      " first_seen = excluded.first_seen, last_seen = excluded.last_seen, merged_into = NULL",
+                      (new_id, span[0], span[1]))
+            c.execute(
+                f"UPDATE memberships SET story_id = ?, reasons = json_set(reasons, '$.split', json(?))"
+                f" WHERE story_id = ? AND article_id IN ({marks})",
+                (new_id, json.dumps(reason, sort_keys=True), source_id, *article_ids))
+            c.execute(
+                "UPDATE stories SET first_seen = coalesce((SELECT min(substr(a.published, 1, 10)) FROM memberships m"
+                " JOIN articles a ON a.id = m.article_id WHERE m.story_id = stories.id), first_seen) WHERE id = ?",
+                (source_id,))
+
     def story_rows(self, *, day: dt.date | None = None) -> list[dict[str, Any]]:
         """Return stories (with article counts), optionally those with an article published on ``day``.
 
