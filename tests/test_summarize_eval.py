@@ -113,3 +113,41 @@ def test_evaluate_errors(tmp_path: Path) -> None:
         evaluate(bad)
     with pytest.raises(EvalError, match="^eval: unknown baseline"):
         evaluate(_write_bench(tmp_path / "ok.jsonl"), baselines=("nope",))
+
+
+@pytest.mark.parametrize("stem", [True, False])
+def test_written_summaries_score_the_same_with_the_benchmarks_score_py(tmp_path: Path, stem: bool) -> None:
+    shared = _load_score_py()
+    data = _write_bench(tmp_path / "bench.jsonl")
+    rows = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines()]
+    rows[1]["docs"][0]["date"] = None  # MultiLing has undated documents
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "summaries.jsonl"
+    result = evaluate(data, max_words=30, baselines=("lead",), stem=stem, summaries_out=out)
+    written = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted((w["system"], w["id"]) for w in written) == [("lead", "C1"), ("lead", "C2"),
+                                                                ("newsbrief", "C1"), ("newsbrief", "C2")]
+    scorer = shared.Rouge(stem=stem, max_words=30)
+    for w in written:
+        mine = result if w["system"] == "newsbrief" else result["baselines"]["lead"]
+        theirs = scorer.score_cluster(w["summary"], rows[0]["references"])
+        assert mine["per_cluster"][w["id"]]["rouge1"] == pytest.approx(round(theirs["rouge1"][0] * 100, 2))
+    assert result["stemmed"] is stem
+    assert ("not stemmed" in format_report(result)) is not stem
+    with pytest.raises(EvalError, match="^eval: cannot write summaries to "):
+        evaluate(data, max_words=30, summaries_out=tmp_path / "no" / "such" / "dir.jsonl")
+
+
+def test_cli_writes_summaries_and_prints_json(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsbrief.cli import cli
+
+    data = _write_bench(tmp_path / "bench.jsonl")
+    out = tmp_path / "summaries.jsonl"
+    result = CliRunner().invoke(cli, ["--data-dir", str(tmp_path / "d"), "eval", "summarization", "--data", str(data),
+                                      "--max-words", "30", "--no-stem", "--out", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["stemmed"] is False and report["n_clusters"] == 2
+    assert {json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()} == {"C1", "C2"}

@@ -48,13 +48,18 @@ def eval_clustering(data: str, embedder: str, predictions: str | None, compare_h
 @click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False), help="JSONL clusters with references.")
 @click.option("--max-words", default=100, show_default=True, help="Summary length limit in words.")
 @click.option("--baselines", is_flag=True, help="Also score sumy LexRank and TextRank in the same run.")
+@click.option("--no-stem", is_flag=True, help="Score without stemming (MultiLing's official style).")
+@click.option("--out", type=click.Path(dir_okay=False, writable=True),
+              help="Write the summaries here as JSONL (the input of the benchmark's score.py).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @handle_errors
-def eval_summarization(data: str, max_words: int, baselines: bool, as_json: bool) -> None:
+def eval_summarization(data: str, max_words: int, baselines: bool, no_stem: bool, out: str | None,
+                       as_json: bool) -> None:
     """Run the extractive summarizer on each cluster and score ROUGE-1/2 recall."""
     from .eval.summarization import evaluate as run, format_report
 
-    result = run(Path(data), max_words=max_words, baselines=("lexrank", "textrank") if baselines else ())
+    result = run(Path(data), max_words=max_words, baselines=("lexrank", "textrank") if baselines else (),
+                 stem=not no_stem, summaries_out=Path(out) if out else None)
     _emit(result, as_json, format_report(result))
 
 

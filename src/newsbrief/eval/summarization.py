@@ -13,6 +13,7 @@ sentence splitter and a regex word tokenizer, so no NLTK data is needed.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import math
 import re
@@ -225,6 +226,8 @@ def evaluate(
     baselines: Sequence[str] = (),
     params: ExtractiveParams = DEFAULT_PARAMS,
     keep_outputs: bool = False,
+    stem: bool = True,
+    summaries_out: Path | None = None,
 ) -> dict[str, Any]:
     """Summarize every cluster of a benchmark file and return ROUGE recall, speed and baselines.
 
@@ -233,24 +236,41 @@ def evaluate(
     :param baselines: names from :data:`BASELINES` to run in the same pass.
     :param params: selector parameters (for tuning runs).
     :param keep_outputs: include each cluster's summary text under ``"outputs"``.
+    :param stem: Porter-stem tokens (DUC style); False for MultiLing's official unstemmed scores.
+    :param summaries_out: write ``{"id", "system", "summary"}`` lines here (one sentence per
+        line, the input format of the benchmark's own ``score.py``), ours and the baselines'.
     """
     if max_words <= 0:
         raise EvalError("eval: max_words must be positive")
     clusters = load_clusters(data_path)
-    scorer = RougeScorer(stem=True, max_words=max_words)
+    scorer = RougeScorer(stem=stem, max_words=max_words)
     result = _run_system(clusters, lambda arts: summarize_for_budget(arts, max_words=max_words, params=params),
                          scorer)
     result["system"] = "newsbrief"
     result["data"] = str(data_path)
     result["max_words"] = max_words
+    result["stemmed"] = stem
     result["baselines"] = {}
     for name in baselines:
         LOGGER.info("eval: running baseline %s", name)
         result["baselines"][name] = _run_system(clusters, _sumy_runner(name, max_words), scorer)
+    if summaries_out is not None:
+        _write_summaries(summaries_out, {"newsbrief": result, **result["baselines"]})
     if not keep_outputs:
         for r in (result, *result["baselines"].values()):
             r.pop("outputs", None)
     return result
+
+
+def _write_summaries(path: Path, systems: dict[str, dict[str, Any]]) -> None:
+    """Write every system's summaries as JSONL for the benchmark's ``score.py``."""
+    try:
+        with path.open("w", encoding="utf-8") as fh:
+            for system, r in systems.items():
+                for cluster_id, text in r["outputs"].items():
+                    fh.write(json.dumps({"id": cluster_id, "system": system, "summary": text}) + "\n")
+    except OSError as exc:
+        raise EvalError(f"eval: cannot write summaries to {path}: {exc.strerror or exc}") from exc
 
 
 def format_report(result: dict[str, Any]) -> str:
@@ -260,7 +280,8 @@ def format_report(result: dict[str, Any]) -> str:
     """
     lines = [
         (f"summarization benchmark: {result.get('data', '?')} ({result['n_clusters']} clusters, "
-         f"{result.get('max_words', '?')} words, ROUGE recall x100, stemmed, references pooled)"),
+         f"{result.get('max_words', '?')} words, ROUGE recall x100, "
+         f"{'stemmed' if result.get('stemmed', True) else 'not stemmed'}, references pooled)"),
         (f"{'system':<12} {'R-1':>6} {'+-95%':>6} {'R-2':>6} {'+-95%':>6} {'R-L':>6} {'R-SU4':>6} "
          f"{'seconds':>8} {'words/s':>9}"),
     ]
