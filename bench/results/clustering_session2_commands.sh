@@ -6,6 +6,7 @@
 # file also times that tree in the same run. Make one with:
 #   git worktree add /tmp/newsbrief-before-s2 b388e01   # then pass /tmp/newsbrief-before-s2/src Each output file starts with its command, date and load.
 set -euo pipefail
+TAG=${TAG:-session2}  # output files are clustering_$TAG_*.txt (clustering_session3_commands.sh sets session3)
 B=${1:-/work/shared/bench/clustering}
 BASE=${2:-}
 OUT=$(dirname "$0")
@@ -16,14 +17,14 @@ header() {
 run() {
   local name=$1; shift
   { header PYTHONPATH=src nice python -m newsbrief.eval.clustering "$@"
-    PYTHONPATH=src nice python -m newsbrief.eval.clustering "$@"; } > "$OUT/clustering_session2_$name.txt" 2>&1
-  echo "wrote $OUT/clustering_session2_$name.txt"
+    PYTHONPATH=src nice python -m newsbrief.eval.clustering "$@"; } > "$OUT/clustering_${TAG}_$name.txt" 2>&1
+  echo "wrote $OUT/clustering_${TAG}_$name.txt"
 }
 script() {
   local name=$1; shift
   { header PYTHONPATH=src nice python "$@"
-    PYTHONPATH=src nice python "$@"; } > "$OUT/clustering_session2_$name.txt" 2>&1
-  echo "wrote $OUT/clustering_session2_$name.txt"
+    PYTHONPATH=src nice python "$@"; } > "$OUT/clustering_${TAG}_$name.txt" 2>&1
+  echo "wrote $OUT/clustering_${TAG}_$name.txt"
 }
 run duc_even --data "$B/duc/stream.jsonl" --split even --relabel : --hdbscan
 run duc_odd  --data "$B/duc/stream.jsonl" --split odd  --relabel : --hdbscan
@@ -32,6 +33,8 @@ run news_t   --data "$B/googlenews/news_t.jsonl"
 run duc_even_lexical --data "$B/duc/stream.jsonl" --split even --relabel : --embedder lexical
 run news_t_lexical   --data "$B/googlenews/news_t.jsonl" --embedder lexical
 script embed_speed bench/embed_speed.py --data "$B/duc/stream.jsonl" --n 300 --repeat 3
-VEC=${TMPDIR:-/tmp}/newsbrief_duc_session2_vectors.npy
+VEC=${TMPDIR:-/tmp}/newsbrief_duc_${TAG}_vectors.npy
 script cluster_speed bench/cluster_speed.py --data "$B/duc/stream.jsonl" --vectors "$VEC" --repeat 5 \
   ${BASE:+--baseline-src "$BASE"}
+run news      --data "$B/googlenews/news.jsonl"
+script memory_100k -m newsbrief.eval.clustering --memory 100000
