@@ -422,8 +422,8 @@ class StreamClusterer:
         embeddings (:func:`~newsbrief.cluster_state.two_means`); when both groups have
         ``split_min_part`` members and the two score below ``split_threshold`` against each
         other (the story-to-story score of :meth:`repair`), the group without the oldest
-        member becomes a new story. Set ``split_threshold`` well below ``merge_threshold``,
-        or repair would merge the parts back.
+        member becomes a new story. :meth:`repair` never merges the two parts back (this
+        memory lasts as long as the clusterer; a later run re-decides from the stored stories).
         """
         p = self.params
         if p.split_threshold is None:
