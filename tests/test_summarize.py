@@ -328,3 +328,37 @@ def test_split_keeps_us_president_together() -> None:
         "The accords brokered by U.S. President Bill Clinton were signed in October.",
         "They took effect in May.",
     ]
+
+
+def test_bare_surnames_are_speakers_written_without_their_given_name() -> None:
+    from newsbrief.summarize.extractive import _bare_surnames, _surnames
+
+    text = ('"We will grow," said Eleanor Pryce, the chief executive. Pryce said the firm would hire 90 people. '
+            "The fleet grows in Metro Manila. President Clinton spoke.")
+    names = _surnames(text)
+    assert {"Pryce", "Manila", "Clinton"} <= names and "The" not in names
+    assert _bare_surnames("Pryce said the firm would hire 90 people.", names) == {"Pryce"}
+    assert _bare_surnames("The plan is bold, said Pryce.", names) == {"Pryce"}
+    assert _bare_surnames("Eleanor Pryce said the firm would hire.", names) == frozenset()
+    assert _bare_surnames("Zipto adds 1,500 motorbikes to its Manila fleet.", names) == frozenset()  # a place
+    assert _bare_surnames("In Manila, Clinton said nothing.", names) == {"Clinton"}
+
+
+def test_a_bare_surname_is_never_used_before_the_summary_names_the_person() -> None:
+    from newsbrief.summarize.extractive import _after_introductions, build_candidates, select_sentences
+
+    intro = ("Quillmark, a contract-review startup, raised €42 million in a Series B round led by Aldergrove, "
+             "said its chief executive Eleanor Pryce.")
+    bare = "Pryce said the money would pay for an office in New York and for 90 new engineers next year."
+    other = "Aldergrove partner Tom Ashdown will join the board of Quillmark after the Series B round."
+    a1 = art("a1", "Quillmark raises €42 million", f"{other}\n\n{bare}\n\nQuillmark sells software to law firms.")
+    chosen = [c.text for c, _ in select_sentences([a1, art("a2", "Quillmark lands €42m", intro)], max_sentences=4)]
+    assert intro in chosen and bare in chosen and chosen.index(intro) < chosen.index(bare)
+    # another outlet names her only in its headline, which is never extracted: Pryce stays out
+    named_in_title = art("a3", "Eleanor Pryce's Quillmark lands €42m", "The round values Quillmark at €310 million.")
+    chosen = [c.text for c, _ in select_sentences([a1, named_in_title], max_sentences=4)]
+    assert chosen and bare not in chosen
+    # the digest order puts a sentence after the one that introduces its surname
+    cands = {c.text: c for c in build_candidates([a1, art("a2", "Quillmark lands €42m", intro)])}
+    items = [(cands[bare], ("a1",)), (cands[other], ("a1",)), (cands[intro], ("a2",))]
+    assert [c.text for c, _ in _after_introductions(items)] == [other, intro, bare]

@@ -138,6 +138,8 @@ class Candidate:
     concepts: frozenset[str]
     figures: frozenset[str] = frozenset()  # money and percentages, normalised ("$6.4bn" = "$6.4 billion")
     names: frozenset[str] = frozenset()
+    # surnames the sentence uses bare ("Pryce said ..."): an earlier summary sentence must name them
+    needs_intro: frozenset[str] = frozenset()
     prefix_cache: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
@@ -161,6 +163,54 @@ def _specifics(claims: dict[str, set[str]]) -> frozenset[str]:
     return frozenset(claims["names"] | claims["numbers"] | claims["dates"])
 
 
+_FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)\b")  # "O'Neill", not "Pryce's"
+_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\b")
+# Capitalised words before a name that are not a given name or title (sentence openers and the like).
+_NOT_GIVEN_NAMES = frozenset(
+    """The A An In On At For Of To From By With As After Before When While If But And Or So Yet Also
+    However Meanwhile Still Some Many Most No This That These Those There Here What Who Which Why How
+    His Her Its Their Our My Your He She It They We I You Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday January February March April May June July August September October November
+    December Last Next Since Until During Under Over Into About Against Between Through""".split()
+)
+
+
+def _surnames(text: str) -> frozenset[str]:
+    """Return the words an article uses as a person's surname: those it also writes after a given name or title.
+
+    "said Eleanor Pryce ... Pryce said" makes "Pryce" a surname; "Cartwise Analytics" makes
+    "Analytics" one too, which is harmless, as a bare "Analytics" rarely opens a sentence.
+    """
+    return frozenset(m.group(2) for m in _FULL_NAME_RE.finditer(text) if m.group(1) not in _NOT_GIVEN_NAMES)
+
+
+_PERSON_VERBS = (r"(?:said|says|told|added|noted|argued|wrote|explained|warned|insisted|recalled|declined|"
+                 r"acknowledged|conceded|predicted|expects|believes|thinks|hopes|wants|plans)")
+
+
+def _bare_surnames(text: str, surnames: frozenset[str]) -> frozenset[str]:
+    """Return the surnames a sentence uses as a speaker or actor without a given name or title before them.
+
+    Only "Pryce said ...", "..., said Pryce" and the like count: a place that also follows a
+    capitalised word ("Metro Manila") is not a person and needs no introduction.
+    """
+    out = set()
+    for word in surnames:
+        if not re.search(rf"\b(?:{re.escape(word)},? {_PERSON_VERBS}|said {re.escape(word)})\b", text):
+            continue
+        for m in re.finditer(rf"\b{re.escape(word)}\b", text):
+            before = text[: m.start()].rstrip().rsplit(" ", 1)[-1]
+            if not _CAPITALISED_RE.fullmatch(before) or before in _NOT_GIVEN_NAMES:
+                out.add(word)
+                break
+    return frozenset(out)
+
+
+def _mentions(text: str) -> set[str]:
+    """Return the capitalised words of a text (what a later bare surname can refer back to)."""
+    return set(_CAPITALISED_RE.findall(text))
+
+
 def _figures(text: str) -> frozenset[str]:
     """Return the money amounts and percentages of a sentence, normalised across spellings."""
     from newsbrief.facts.money import find_money, find_percents
@@ -179,6 +229,8 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
 
     out: list[Candidate] = []
     unigrams = params.unigram_weight > 0
+    # one outlet may name the person ("Eleanor Pryce") and another use the surname alone
+    surnames = _surnames("\n".join(f"{a.title}.\n{a.text}" for a in articles))
     for a_index, article in enumerate(articles):
         title = clean_title(article.title, outlet=article.outlet) if article.title.strip() else ""
         if title:  # the title is never extracted, but its terms count as lead terms
@@ -212,6 +264,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                     concepts=_concepts(text, unigrams=unigrams),
                     figures=_figures(text),
                     names=frozenset(claims["names"]),
+                    needs_intro=_bare_surnames(text, surnames) if surnames else frozenset(),
                 )
             )
     return out
@@ -332,6 +385,7 @@ def select_sentences(
     covered_specifics: set[str] = set()
     covered_figures: set[str] = set()
     covered_names: set[str] = set()
+    mentioned: set[str] = set()
     chosen: list[Candidate] = []
     used_words = 0
     remaining = list(range(len(cands)))
@@ -352,6 +406,8 @@ def select_sentences(
                 n_words = budget
             else:
                 concepts = cand.concepts
+            if cand.needs_intro and not cand.needs_intro <= mentioned:
+                continue  # "Pryce said ...": who Pryce is comes first
             gain = sum(weights.get(c, 0.0) for c in concepts if c not in covered)
             if gain <= 0:
                 continue
@@ -387,6 +443,7 @@ def select_sentences(
         covered_specifics.update(cand.specifics)
         covered_figures.update(cand.figures)
         covered_names.update(cand.names)
+        mentioned.update(_mentions(cand.text))
         used_words += cand.n_words
         remaining = [i for i in remaining
                      if i != best_i and _jaccard(cands[i].tokens, cand.tokens) < params.redundancy_jaccard
@@ -408,6 +465,33 @@ def _coverage(chosen: Sequence[Candidate], weights: dict[str, float], max_words:
         covered.update(cand.concepts)
         used += cand.n_words
     return sum(weights.get(c, 0.0) for c in covered)
+
+
+def _introduced(sentences: Sequence[Candidate]) -> bool:
+    """Return True if every bare surname in the sentences is named by an earlier one."""
+    seen: set[str] = set()
+    for cand in sentences:
+        if cand.needs_intro and not cand.needs_intro <= seen:
+            return False
+        seen.update(_mentions(cand.text))
+    return True
+
+
+def _after_introductions(items: list[tuple[Candidate, tuple[str, ...]]]) -> list[tuple[Candidate, tuple[str, ...]]]:
+    """Move each sentence with a bare surname to just after the first sentence naming it (if it came before)."""
+    out = list(items)
+    for _ in range(len(out)):
+        seen: set[str] = set()
+        for pos, (cand, _ids) in enumerate(out):
+            missing = cand.needs_intro - seen
+            intro = next((j for j in range(pos + 1, len(out)) if missing & _mentions(out[j][0].text)), None)
+            if missing and intro is not None:
+                out.insert(intro, out.pop(pos))
+                break
+            seen.update(_mentions(cand.text))
+        else:
+            return out
+    return out
 
 
 def _improve(
@@ -436,6 +520,8 @@ def _improve(
                 if not allow_cut and max_words is not None and fixed_words + cand.n_words > max_words:
                     continue
                 trial = others[:pos] + [cand] + others[pos:]
+                if not _introduced(trial):
+                    continue
                 value = _coverage(trial, weights, max_words if allow_cut else None, unigrams)
                 if value > best + 1e-9:
                     chosen, best, improved = trial, value, True
@@ -563,5 +649,9 @@ def summarize_story(
         cand = item[0]
         return (0 if cand is top else 1, _role(cand), published[cand.article_id], order[cand.article_id], cand.index)
 
-    items = [(_role(c), CitedSentence(text=c.text, article_ids=ids)) for c, ids in sorted(chosen, key=key)]
+    ordered = _after_introductions(sorted(chosen, key=key))
+    roles = [_role(c) for c, _ in ordered]
+    for n in range(1, len(roles)):  # a sentence moved after its introduction keeps to that paragraph or later
+        roles[n] = max(roles[n], roles[n - 1]) if ordered[n][0].needs_intro else roles[n]
+    items = [(role, CitedSentence(text=c.text, article_ids=ids)) for role, (c, ids) in zip(roles, ordered, strict=True)]
     return Summary(story_id=story_id, headline=headline, paragraphs=_paragraphs(items))
