@@ -186,6 +186,8 @@ def _surnames(text: str) -> frozenset[str]:
 
 _PERSON_VERBS = (r"(?:said|says|told|added|noted|argued|wrote|explained|warned|insisted|recalled|declined|"
                  r"acknowledged|conceded|predicted|expects|believes|thinks|hopes|wants|plans)")
+_NAME = r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
+_SPEAKER_RE = re.compile(rf"\b({_NAME}),? {_PERSON_VERBS}\b|\bsaid ({_NAME})\b")
 
 
 def _bare_surnames(text: str, surnames: frozenset[str]) -> frozenset[str]:
@@ -195,14 +197,14 @@ def _bare_surnames(text: str, surnames: frozenset[str]) -> frozenset[str]:
     capitalised word ("Metro Manila") is not a person and needs no introduction.
     """
     out = set()
-    for word in surnames:
-        if not re.search(rf"\b(?:{re.escape(word)},? {_PERSON_VERBS}|said {re.escape(word)})\b", text):
+    for m in _SPEAKER_RE.finditer(text):
+        group = 1 if m.group(1) else 2
+        word = m.group(group)
+        if word not in surnames:
             continue
-        for m in re.finditer(rf"\b{re.escape(word)}\b", text):
-            before = text[: m.start()].rstrip().rsplit(" ", 1)[-1]
-            if not _CAPITALISED_RE.fullmatch(before) or before in _NOT_GIVEN_NAMES:
-                out.add(word)
-                break
+        before = text[: m.start(group)].rstrip().rsplit(" ", 1)[-1]
+        if not _CAPITALISED_RE.fullmatch(before) or before in _NOT_GIVEN_NAMES:
+            out.add(word)
     return frozenset(out)
 
 
