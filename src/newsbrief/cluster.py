@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
+from operator import mul
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -543,10 +544,10 @@ class StreamClusterer:
             lexical = 0.0
             if norm2 > 0:
                 lex = story.lex
-                dot = 0.0
-                # The sum over shared terms in doc order (absent terms would add exactly 0.0).
-                for t in filter(lex.__contains__, keys):
-                    dot += doc_terms[t] * lex[t]
+                shared = [t for t in keys if t in lex]
+                # The sum over shared terms in doc order (absent terms would add exactly 0.0);
+                # sum() adds left to right from 0, as the plain loop did, so the floats are the same.
+                dot = sum(map(mul, map(doc_terms.__getitem__, shared), map(lex.__getitem__, shared)))
                 if dot:
                     lexical = dot / sqrt(norm2)
             first, last = story.first, story.last

@@ -725,10 +725,9 @@ class StoryIndex:
         if a.lex_norm2 <= 0 or b.lex_norm2 <= 0:
             return 0.0
         small, big = (a.lex, b.lex) if len(a.lex) <= len(b.lex) else (b.lex, a.lex)
-        dot = 0.0
+        shared = [t for t in small if t in big]
         # The sum over shared terms in the smaller profile's order (absent terms would add 0.0).
-        for t in filter(big.__contains__, small):
-            dot += small[t] * big[t]
+        dot = sum(map(mul, map(small.__getitem__, shared), map(big.__getitem__, shared)))
         return dot / math.sqrt(a.lex_norm2 * b.lex_norm2)
 
     def _entity_norm(self, story: Story, cache: dict[int, float]) -> float:
