@@ -728,7 +728,7 @@ class StoryIndex:
         shared = [t for t in small if t in big]
         # The sum over shared terms in the smaller profile's order (absent terms would add 0.0).
         dot = sum(map(mul, map(small.__getitem__, shared), map(big.__getitem__, shared)))
-        return dot / math.sqrt(a.lex_norm2 * b.lex_norm2)
+        return float(dot) / math.sqrt(a.lex_norm2 * b.lex_norm2)
 
     def _entity_norm(self, story: Story, cache: dict[int, float]) -> float:
         """Return the norm of a story's weighted entity vector (memoised in ``cache``)."""
