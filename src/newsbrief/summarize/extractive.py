@@ -140,6 +140,7 @@ class Candidate:
     names: frozenset[str] = frozenset()
     # surnames the sentence uses bare ("Pryce said ..."): an earlier summary sentence must name them
     needs_intro: frozenset[str] = frozenset()
+    mentions: frozenset[str] = frozenset()  # its capitalised words, which a later bare surname may refer to
     prefix_cache: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
@@ -163,8 +164,9 @@ def _specifics(claims: dict[str, set[str]]) -> frozenset[str]:
     return frozenset(claims["names"] | claims["numbers"] | claims["dates"])
 
 
-_FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)\b")  # "O'Neill", not "Pryce's"
-_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\b")
+_NAME = r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"  # "O'Neill", "Smith-Jones", not "Pryce's"
+_FULL_NAME_RE = re.compile(rf"\b([A-Z][a-z]+)\s+({_NAME})\b")
+_CAPITALISED_RE = re.compile(rf"\b{_NAME}\b")
 # Capitalised words before a name that are not a given name or title (sentence openers and the like).
 _NOT_GIVEN_NAMES = frozenset(
     """The A An In On At For Of To From By With As After Before When While If But And Or So Yet Also
@@ -186,7 +188,6 @@ def _surnames(text: str) -> frozenset[str]:
 
 _PERSON_VERBS = (r"(?:said|says|told|added|noted|argued|wrote|explained|warned|insisted|recalled|declined|"
                  r"acknowledged|conceded|predicted|expects|believes|thinks|hopes|wants|plans)")
-_NAME = r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
 _SPEAKER_RE = re.compile(rf"\b({_NAME}),? {_PERSON_VERBS}\b|\bsaid ({_NAME})\b")
 
 
@@ -206,11 +207,6 @@ def _bare_surnames(text: str, surnames: frozenset[str]) -> frozenset[str]:
         if not _CAPITALISED_RE.fullmatch(before) or before in _NOT_GIVEN_NAMES:
             out.add(word)
     return frozenset(out)
-
-
-def _mentions(text: str) -> set[str]:
-    """Return the capitalised words of a text (what a later bare surname can refer back to)."""
-    return set(_CAPITALISED_RE.findall(text))
 
 
 def _figures(text: str) -> frozenset[str]:
@@ -267,6 +263,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                     figures=_figures(text),
                     names=frozenset(claims["names"]),
                     needs_intro=_bare_surnames(text, surnames) if surnames else frozenset(),
+                    mentions=frozenset(_CAPITALISED_RE.findall(text)),
                 )
             )
     return out
@@ -445,7 +442,7 @@ def select_sentences(
         covered_specifics.update(cand.specifics)
         covered_figures.update(cand.figures)
         covered_names.update(cand.names)
-        mentioned.update(_mentions(cand.text))
+        mentioned.update(cand.mentions)
         used_words += cand.n_words
         remaining = [i for i in remaining
                      if i != best_i and _jaccard(cands[i].tokens, cand.tokens) < params.redundancy_jaccard
@@ -475,7 +472,7 @@ def _introduced(sentences: Sequence[Candidate]) -> bool:
     for cand in sentences:
         if cand.needs_intro and not cand.needs_intro <= seen:
             return False
-        seen.update(_mentions(cand.text))
+        seen.update(cand.mentions)
     return True
 
 
@@ -486,11 +483,11 @@ def _after_introductions(items: list[tuple[Candidate, tuple[str, ...]]]) -> list
         seen: set[str] = set()
         for pos, (cand, _ids) in enumerate(out):
             missing = cand.needs_intro - seen
-            intro = next((j for j in range(pos + 1, len(out)) if missing & _mentions(out[j][0].text)), None)
+            intro = next((j for j in range(pos + 1, len(out)) if missing & out[j][0].mentions), None)
             if missing and intro is not None:
                 out.insert(intro, out.pop(pos))
                 break
-            seen.update(_mentions(cand.text))
+            seen.update(cand.mentions)
         else:
             return out
     return out
