@@ -403,10 +403,11 @@ class StreamClusterer:
             for other, _cos in index.nearest_centroids(index.matrix[story.row], _ABSORB_CANDIDATES + 1):
                 if other is story:
                     continue
-                dense, lexical = index.centroid_cosine(story, other), index.profile_cosine(story, other)
-                if max(dense or 0.0, lexical) < p.min_content or (lexical < p.min_lexical and (dense or 0.0) < p.sure_dense):
+                signals = self._pair_signals(story, other)
+                dense, lexical = signals[0] or 0.0, signals[1]
+                if max(dense, lexical) < p.min_content or (lexical < p.min_lexical and dense < p.sure_dense):
                     continue
-                score = self._pair_score(story, other, norms, floor=p.absorb_threshold)
+                score = self._pair_score(story, other, norms, floor=p.absorb_threshold, signals=signals)
                 if best is None or (score, -other.seq) > (best[0], -best[1]):
                     best = (score, other.seq, other)
             if best is not None and p.absorb_threshold is not None and best[0] >= p.absorb_threshold:
@@ -603,15 +604,19 @@ class StreamClusterer:
         shared_entities = self._index.shared_entities(features.entities, story, features.entity_weights)
         return _Scored(story, dense, lexical, entity, gap, penalty, score, shared_terms, shared_entities)
 
-    def _pair_score(self, a: Story, b: Story, norms: dict[int, float], *, floor: float | None = None) -> float:
+    def _pair_signals(self, a: Story, b: Story) -> tuple[float | None, float, float]:
+        """Return ``(dense, lexical, time penalty)`` of two open stories."""
+        return self._index.centroid_cosine(a, b), self._index.profile_cosine(a, b), self._gap_penalty(a, b)
+
+    def _pair_score(self, a: Story, b: Story, norms: dict[int, float], *, floor: float | None = None,
+                    signals: tuple[float | None, float, float] | None = None) -> float:
         """Return the combined score of two stories (for repair); ``norms`` memoises entity norms.
 
         With ``floor``, a pair that cannot reach it even with full entity overlap (at most 1)
         skips the entity signal and gets a score below ``floor`` instead of the exact one.
+        ``signals`` are :meth:`_pair_signals` when the caller already has them.
         """
-        dense = self._index.centroid_cosine(a, b)
-        lexical = self._index.profile_cosine(a, b)
-        penalty = self._gap_penalty(a, b)
+        dense, lexical, penalty = signals if signals is not None else self._pair_signals(a, b)
         if floor is not None and self._combine(dense, lexical, 1.0, penalty) < floor - 1e-9:
             return self._combine(dense, lexical, 0.0, penalty)
         entity = self._index.story_entity_overlap(a, b, norms)

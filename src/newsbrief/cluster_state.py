@@ -552,21 +552,17 @@ class StoryIndex:
         if new_id in self.stories or new_id in self.aliases:
             raise ClusterError(f"cluster: story id {new_id!r} already exists")
         gone = {f.arrival for f in moved}
-        kept = [f for f in story.feats if f.arrival not in gone]
-        old_members = [m for m in story.members if m[0] not in gone]
-        self._rebuild(story, kept)
-        story.members = old_members
+        story.members = [m for m in story.members if m[0] not in gone]
+        self._rebuild(story, [f for f in story.feats if f.arrival not in gone])
         self._seq += 1
-        fresh = Story(id=new_id, seq=self._seq)
+        fresh = Story(id=new_id, seq=self._seq, members=[(f.arrival, f.id) for f in moved])
         self.stories[new_id] = fresh
         self._rebuild(fresh, list(moved))
         return fresh
 
     def _rebuild(self, story: Story, feats: list[MemberFeatures]) -> None:
-        """Replace a story's members' profiles (and, for a new story, its members) by those of ``feats``."""
+        """Replace a story's open profiles by those built from ``feats`` (its members list stays)."""
         built, centroid = self.profile(feats, story_id=story.id, seq=story.seq)
-        if not story.members:
-            story.members = built.members
         story.feats = built.feats
         story.n_open, story.n_body = built.n_open, built.n_body
         story.first, story.last = built.first, built.last
