@@ -194,6 +194,17 @@ def _span_names(span: str, opener: bool) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _after_opener(text: str, start: int) -> bool:
+    """Return True if the text before ``start`` ends a sentence (so a capital there proves nothing)."""
+    before = text[max(0, start - 3) : start]
+    opener = _OPENERS.get(before)
+    if opener is None:
+        opener = _OPENER_RE.search(before) is not None
+        if len(_OPENERS) < _CAP_CACHE_MAX:
+            _OPENERS[before] = opener
+    return opener
+
+
 def capitalised_entities(text: str, *, max_entities: int = 40) -> tuple[str, ...]:
     """Return name-like spans (runs of capitalised words, acronyms), lowercased and deduplicated.
 
@@ -206,15 +217,14 @@ def capitalised_entities(text: str, *, max_entities: int = 40) -> tuple[str, ...
     found: dict[str, None] = {}
     word_cache = _CAP_WORDS
     words_get = word_cache.get
-    opener_cache = _OPENERS
-    opener_get = opener_cache.get
     runs_cache = _CAP_RUNS
     runs_get = runs_cache.get
     for match in _CAP_SEQ_RE.finditer(text):
         span = match.group(0)
         start = match.start()
+        names: tuple[str, ...]
         if " " not in span and "\t" not in span:
-            # Fast path for a single word, the common case: same rules as the loop below.
+            # Fast path for a single word, the common case: the rules of _span_names for one word.
             info = words_get(span)
             if info is None:
                 word = span[:-2] if span.endswith("'s") else span.rstrip(".")
@@ -222,33 +232,17 @@ def capitalised_entities(text: str, *, max_entities: int = 40) -> tuple[str, ...
                 if len(word_cache) < _CAP_CACHE_MAX:
                     word_cache[span] = info
             name, upper = info
-            if not name:
+            if not name or (not upper and _after_opener(text, start)):
                 continue
-            if not upper:
-                before = text[max(0, start - 3) : start]
-                opener = opener_get(before)
-                if opener is None:
-                    opener = _OPENER_RE.search(before) is not None
-                    if len(opener_cache) < _CAP_CACHE_MAX:
-                        opener_cache[before] = opener
-                if opener:
-                    continue
-            if name not in found:
-                found[name] = None
-                if len(found) >= max_entities:
-                    return tuple(found)
-            continue
-        before = text[max(0, start - 3) : start]
-        opener = opener_get(before)
-        if opener is None:
-            opener = _OPENER_RE.search(before) is not None
-            if len(opener_cache) < _CAP_CACHE_MAX:
-                opener_cache[before] = opener
-        names = runs_get((span, opener))
-        if names is None:
-            names = _span_names(span, opener)
-            if len(runs_cache) < _CAP_CACHE_MAX:
-                runs_cache[(span, opener)] = names
+            names = (name,)
+        else:
+            opener = _after_opener(text, start)
+            cached = runs_get((span, opener))
+            if cached is None:
+                cached = _span_names(span, opener)
+                if len(runs_cache) < _CAP_CACHE_MAX:
+                    runs_cache[(span, opener)] = cached
+            names = cached
         for name in names:
             if name not in found:
                 found[name] = None
