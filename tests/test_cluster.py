@@ -183,14 +183,19 @@ def test_seed_then_add_keeps_story_ids() -> None:
         c.add(doc("old1", "again"))
 
 
-def test_repair_merges_a_split_story() -> None:
-    c = StreamClusterer()
+def seed_two_bridge_stories(c: StreamClusterer) -> None:
+    """Seed two stories about one bridge collapse: st_a (a1, a2) and st_b (b1)."""
     c.seed(doc("a1", "Bridge collapse in Pertola kills five", "The Pertola bridge collapsed during rush hour.",
                vector=unit(1, 0, 0)), "st_a")
     c.seed(doc("a2", "Pertola bridge collapse death toll rises", "Rescuers search the river under the Pertola bridge.",
                vector=unit(1, 0.05, 0), hours=1), "st_a")
     c.seed(doc("b1", "Pertola bridge collapse: rescuers search river", "Death toll in Pertola bridge collapse rises.",
                vector=unit(1, 0.02, 0), hours=2), "st_b")
+
+
+def test_repair_merges_a_split_story() -> None:
+    c = StreamClusterer()
+    seed_two_bridge_stories(c)
     c.seed(doc("z1", "Budget vote delayed", "Parliament delayed the budget vote.", vector=unit(0, 0, 1)), "st_z")
     merges = c.repair()
     assert merges == [("st_b", "st_a")]
@@ -305,12 +310,7 @@ def test_repair_floor_skips_only_pairs_that_cannot_merge() -> None:
 @pytest.mark.parametrize("max_size, merged", [(20, True), (2, False), (3, True)])
 def test_repair_keeps_two_established_stories_apart(max_size: int, merged: bool) -> None:
     c = StreamClusterer(params=ClusterParams(merge_max_size=max_size))
-    c.seed(doc("a1", "Bridge collapse in Pertola kills five", "The Pertola bridge collapsed during rush hour.",
-               vector=unit(1, 0, 0)), "st_a")
-    c.seed(doc("a2", "Pertola bridge collapse death toll rises", "Rescuers search the river under the Pertola bridge.",
-               vector=unit(1, 0.05, 0), hours=1), "st_a")
-    c.seed(doc("b1", "Pertola bridge collapse: rescuers search river", "Death toll in Pertola bridge collapse rises.",
-               vector=unit(1, 0.02, 0), hours=2), "st_b")
+    seed_two_bridge_stories(c)
     c.seed(doc("b2", "Pertola bridge collapse toll rises again", "Rescuers search the Pertola river for survivors.",
                vector=unit(1, 0.03, 0), hours=3), "st_b")
     assert (c.repair() == [("st_b", "st_a")]) is merged
@@ -415,10 +415,7 @@ def test_split_drifted_cuts_a_story_in_two_and_repair_keeps_them_apart() -> None
     assert stories["st_mixed"] == ("br0", "br1", "br2") and stories[cut.new_story_id] == ("bu0", "bu1", "bu2")
     assert c.split_drifted() == []  # not re-examined until the story grows
     assert c.repair() == []  # the two parts are not merged back, even with a zero merge bar
-    loose = StreamClusterer(params=ClusterParams(merge_threshold=-1.0))
-    for i in range(3):
-        loose.seed(doc(f"br{i}", *BRIDGE[i], vector=unit(1, 0.1 * i, 0), hours=2 * i), "st_mixed")
-        loose.seed(doc(f"bu{i}", *BUDGET[i], vector=unit(0, 0.1 * i, 1), hours=2 * i + 1), "st_mixed")
+    loose = drifted(ClusterParams(merge_threshold=-1.0))
     assert len(loose.split_drifted()) == 1 and loose.repair() == []
     # later articles follow their own event
     a = c.add(doc("bu3", "Budget vote set for Friday", "The budget vote on pensions is now set for Friday.",
