@@ -641,13 +641,10 @@ class StreamClusterer:
         """
         a, ca = self._index.profile(keep, seq=-1)
         b, cb = self._index.profile(move, seq=-2)
-        dense = None if ca is None or cb is None else float(ca @ cb)
-        lexical = self._index.profile_cosine(a, b)
-        penalty = self._gap_penalty(a, b)
-        low = self._combine(dense, lexical, 0.0, penalty)
-        if low >= bar:
-            return low
-        return self._combine(dense, lexical, self._index.story_entity_overlap(a, b, {}), penalty)
+        signals = (None if ca is None or cb is None else float(ca @ cb), self._index.profile_cosine(a, b),
+                   self._gap_penalty(a, b))
+        low = self._combine(signals[0], signals[1], 0.0, signals[2])
+        return low if low >= bar else self._pair_score(a, b, {}, signals=signals)
 
     def _reasons(self, chosen: _Scored | None, competitor: _Scored | None) -> dict[str, Any]:
         """Return the explanation stored with an assignment."""
