@@ -59,6 +59,19 @@ def test_config_show_redacts_secrets(run, tmp_path: Path) -> None:
     assert "s3cret" not in result.output
 
 
+def test_config_show_redacts_proxy_credentials(run, tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "config.toml").write_text('[fetch]\nproxy = "http://alice:pr0xy-pw@proxy.example:3128"\n')
+    as_json = run("config", "show", "--json")
+    assert as_json.exit_code == 0 and "pr0xy-pw" not in as_json.output
+    data = json.loads(as_json.output)
+    assert data["settings"]["fetch.proxy"] == "http://alice:***@proxy.example:3128"
+    assert isinstance(data["settings"]["fetch.timeout"], float)  # the --json shape is unchanged
+    table = run("config", "show")
+    assert table.exit_code == 0 and "pr0xy-pw" not in table.output
+    assert "***" in table.output  # the table wraps long values, so only the mask is looked for
+
+
 def test_user_errors_are_one_line(run, tmp_path: Path) -> None:
     result = run("sources", "add", str(tmp_path / "missing.xml"))
     assert result.exit_code == 1
