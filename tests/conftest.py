@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
@@ -17,6 +18,24 @@ if TYPE_CHECKING:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="Rewrite tests/golden/ from the current output.")
+
+
+@pytest.fixture(autouse=True)
+def _no_dns_beyond_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests reach 127.0.0.1 only: a name other than localhost does not resolve (tests may patch their own)."""
+    real = socket.getaddrinfo
+
+    def offline(host: Any, *args: Any, **kwargs: Any) -> Any:
+        name = host.decode() if isinstance(host, bytes) else host
+        if name is None or name in ("localhost", "ip6-localhost") or str(name).endswith(".localhost"):
+            return real(host, *args, **kwargs)
+        try:  # an address in any spelling the C library reads (127.1, 0x7f000001) needs no DNS
+            real(host, None, 0, 0, 0, socket.AI_NUMERICHOST)
+        except socket.gaierror:
+            raise socket.gaierror(socket.EAI_NONAME, f"Name or service not known ({name}: tests resolve no names)")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", offline)
 
 
 @pytest.fixture

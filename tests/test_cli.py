@@ -59,6 +59,44 @@ def test_config_show_redacts_secrets(run, tmp_path: Path) -> None:
     assert "s3cret" not in result.output
 
 
+def test_config_show_redacts_proxy_credentials(run, tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "config.toml").write_text('[fetch]\nproxy = "http://alice:pr0xy-pw@proxy.example:3128"\n')
+    as_json = run("config", "show", "--json")
+    assert as_json.exit_code == 0 and "pr0xy-pw" not in as_json.output
+    data = json.loads(as_json.output)
+    assert data["settings"]["fetch.proxy"] == "http://alice:***@proxy.example:3128"
+    assert isinstance(data["settings"]["fetch.timeout"], float)  # the --json shape is unchanged
+    table = run("config", "show")
+    assert table.exit_code == 0 and "pr0xy-pw" not in table.output
+    assert "***" in table.output  # the table wraps long values, so only the mask is looked for
+
+
+def test_import_opml_skips_local_and_non_http_outlines(run, tmp_path: Path) -> None:
+    secret = tmp_path / "outside" / "private.json"
+    secret.parent.mkdir()
+    secret.write_text('{"version": "https://jsonfeed.org/version/1.1", "title": "Private", "items": []}')
+    opml = tmp_path / "sent-to-me.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head/><body>'
+        f'<outline text="Private" xmlUrl="file://{secret}"/>'
+        f'<outline text="Path" xmlUrl="{secret}"/>'
+        '<outline text="JS" xmlUrl="javascript:alert(1)"/>'
+        '<outline text="News [bold]x[/bold]" xmlUrl="HTTPS://News.example/feed"/>'
+        "</body></opml>")
+    assert run("init").exit_code == 0
+    result = run("sources", "import-opml", str(opml))
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert lines[:3] == [
+        f"opml: skipped outline 1 (\"Private\", 'file://{secret}'): a local file (file://); OPML import takes only http(s) URLs",
+        f"opml: skipped outline 2 (\"Path\", '{secret}'): a local file path; OPML import takes only http(s) URLs",
+        "opml: skipped outline 3 (\"JS\", 'javascript:alert(1)'): scheme 'javascript' is not http(s)",
+    ]
+    assert lines[3] == f"1 feed(s) in {opml}: 1 added, 0 already subscribed, 3 skipped"
+    assert [r["url"] for r in json.loads(run("sources", "list", "--json").output)] == ["https://News.example/feed"]
+
+
 def test_user_errors_are_one_line(run, tmp_path: Path) -> None:
     result = run("sources", "add", str(tmp_path / "missing.xml"))
     assert result.exit_code == 1
@@ -89,7 +127,9 @@ def test_sources_add_list_remove_and_opml_round_trip(run, tmp_path: Path) -> Non
     assert run("sources", "export-opml", "--out", str(opml)).exit_code == 0
     assert run("sources", "remove", str(feed)).exit_code == 0
     assert json.loads(run("sources", "list", "--json").output) == []
-    imported = run("sources", "import-opml", str(opml))
-    assert "1 added" in imported.output
+    imported = run("sources", "import-opml", str(opml))  # a local file is never taken from an OPML file
+    assert imported.exit_code == 0 and "0 added" in imported.output and "1 skipped" in imported.output
+    assert json.loads(run("sources", "list", "--json").output) == []
+    assert run("sources", "add", str(feed)).exit_code == 0  # typed by the user: allowed
     fetched = run("fetch", "--no-progress")
     assert fetched.exit_code == 0 and "1 new articles" in fetched.output

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newsbrief.config import SETTINGS, default_config_text, load_settings
+from newsbrief.config import SETTINGS, default_config_text, load_settings, redact_value
 from newsbrief.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,6 +39,42 @@ def test_secret_from_env_is_redacted(tmp_path: Path) -> None:
     s = load_settings(data_dir=tmp_path, env={"MY_SMTP_PW": "hunter2"})
     assert s["smtp.password"] == "hunter2"
     assert s.redacted()["smtp.password"] == "***"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "shown"),
+    [
+        ("fetch.proxy", "http://alice:pr0xy-pw@proxy.example:3128", "http://alice:***@proxy.example:3128"),
+        ("fetch.proxy", "socks5://alice:pr0xy-pw@10.0.0.2:1080/", "socks5://alice:***@10.0.0.2:1080/"),
+        ("fetch.proxy", "http://ghp_tokenonly@proxy.example:3128", "http://***@proxy.example:3128"),
+        ("fetch.proxy", "http://proxy.example:3128", "http://proxy.example:3128"),
+        ("fetch.proxy", "", ""),
+        ("web.base_url", "https://x.example/news?api_key=k3y&lang=en", "https://x.example/news?api_key=***&lang=en"),
+        ("smtp.recipients", ["a@example.org", "https://u:pw@hook.example/"], ["a@example.org", "https://u:***@hook.example/"]),
+        ("plugins.api_token", "t0ken", "***"),
+        ("plugins.client_secret", "s3cret", "***"),
+        ("plugins.credentials", {"user": "x"}, "***"),
+        ("plugins.headers", {"Authorization": "Bearer t", "Accept": "text/html"}, {"Authorization": "***", "Accept": "text/html"}),
+        ("digest.source_weights", {"key.example.com": 1.5}, {"key.example.com": 1.5}),
+        ("fetch.user_agent", "newsbrief/0.1 (+https://github.com/newsbrief/newsbrief)",
+         "newsbrief/0.1 (+https://github.com/newsbrief/newsbrief)"),
+        ("digest.title", "Monkey business", "Monkey business"),
+    ],
+)
+def test_redact_value_hides_credentials_and_keeps_shape(name: str, value: object, shown: object) -> None:
+    assert redact_value(name, value) == shown
+
+
+def test_redacted_hides_proxy_credentials_from_every_layer(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text('[fetch]\nproxy = "http://alice:pr0xy-pw@proxy.example:3128"\n')
+    from_file = load_settings(data_dir=tmp_path, env={})
+    assert from_file["fetch.proxy"] == "http://alice:pr0xy-pw@proxy.example:3128"  # used as given
+    assert from_file.redacted()["fetch.proxy"] == "http://alice:***@proxy.example:3128"
+    from_env = load_settings(data_dir=tmp_path, env={"NEWSBRIEF_FETCH_PROXY": "http://bob:other-pw@p:8080"})
+    assert from_env.redacted()["fetch.proxy"] == "http://bob:***@p:8080"
+    flagged = from_env.replace(**{"fetch.proxy": "http://carol:flag-pw@p:8080"})
+    assert "flag-pw" not in repr(flagged.redacted())
+    assert set(from_file.redacted()) == {s.name for s in SETTINGS}
 
 
 def test_secret_in_clear_is_refused(tmp_path: Path) -> None:

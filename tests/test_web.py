@@ -27,12 +27,15 @@ EVIL = "<script>alert('x')</script>"
 
 
 def _client(app: Any) -> httpx.Client:
-    return httpx.Client(transport=httpx.WSGITransport(app=app), base_url="http://testserver")
+    return httpx.Client(transport=httpx.WSGITransport(app=app), base_url="http://localhost:8080")
 
 
 @pytest.fixture(scope="module")
 def web_settings(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    return load_settings(data_dir=tmp_path_factory.mktemp("web"), env={"NEWSBRIEF_SMTP_PASSWORD": "hunter2-secret"})
+    return load_settings(data_dir=tmp_path_factory.mktemp("web"), env={
+        "NEWSBRIEF_SMTP_PASSWORD": "hunter2-secret",
+        "NEWSBRIEF_FETCH_PROXY": "http://alice:pr0xy-pw@proxy.example:3128",
+    })
 
 
 @pytest.fixture(scope="module")
@@ -123,26 +126,62 @@ def test_feeds(client: httpx.Client, facts_db: dict[str, Any]) -> None:
     assert feed["version"] == "https://jsonfeed.org/version/1.1"
     assert feed["items"][0]["title"] == facts_db["latest"]["title"]
     link = httpx.URL(feed["items"][0]["url"])
-    assert link.host == "testserver"
+    assert link.host == "localhost"
     assert client.get(link.path).status_code == 200  # entry links resolve on this server
 
 
 def test_feed_links_use_the_configured_base_url(demo: DemoResult, web_settings: Any) -> None:
-    settings = web_settings.replace(**{"web.base_url": "https://briefs.example.org/news/"})
+    settings = web_settings.replace(**{"web.base_url": "https://briefs.example.org/news/",
+                                       "web.allowed_hosts": ["other-name.example"]})
     with _client(make_app(demo.db_path, settings=settings)) as c:
-        feed = c.get("/feed.json", headers={"Host": "attacker.example"}).json()
-        atom = c.get("/feed.atom", headers={"Host": "attacker.example"}).text
+        feed = c.get("/feed.json", headers={"Host": "other-name.example"}).json()
+        atom = c.get("/feed.atom", headers={"Host": "other-name.example"}).text
     assert feed["items"][0]["url"].startswith("https://briefs.example.org/news/")
-    assert "attacker.example" not in json.dumps(feed) and "attacker.example" not in atom
+    assert "other-name.example" not in json.dumps(feed) and "other-name.example" not in atom
 
 
 def test_settings_page_redacts_secrets(client: httpx.Client) -> None:
     for path in ("/settings", "/api/settings"):
         r = client.get(path)
-        assert "hunter2-secret" not in r.text
+        assert "hunter2-secret" not in r.text and "pr0xy-pw" not in r.text
         assert "***" in r.text
+        assert "alice:***@proxy.example:3128" in r.text
     rows = {s["name"]: s for s in client.get("/api/settings").json()["settings"]}
     assert rows["smtp.password"]["origin"] == "env" and rows["fetch.timeout"]["origin"] == "default"
+    assert rows["fetch.proxy"]["value"] == "http://alice:***@proxy.example:3128"
+
+
+# -- Host header (DNS rebinding) --------------------------------------------------------------
+@pytest.mark.parametrize("host", ["localhost:8080", "LOCALHOST.", "127.0.0.1:8080", "127.0.0.2", "[::1]:8080",
+                                  "app.localhost:8080", "[::ffff:127.0.0.1]:80"])
+def test_loopback_hosts_are_answered(client: httpx.Client, host: str) -> None:
+    assert client.get("/api/digests", headers={"Host": host}).status_code == 200
+
+
+@pytest.mark.parametrize("host", ["rebind.attacker.example:8080", "evil.example", "10.0.0.5:8080", "localhost.evil.example",
+                                  "127.0.0.1.nip.io", "bad host", "user@localhost", ""])
+def test_unknown_hosts_get_400(client: httpx.Client, host: str) -> None:
+    api = client.get("/api/settings", headers={"Host": host})
+    assert api.status_code == 400 and "not served here" in api.json()["error"]
+    assert "hunter2" not in api.text and "proxy.example" not in api.text
+    page = client.get("/settings", headers={"Host": host})
+    assert page.status_code == 400 and "web.allowed_hosts" in page.text and "proxy.example" not in page.text
+
+
+def test_bind_host_base_url_and_allowed_hosts_are_answered(demo: DemoResult, web_settings: Any) -> None:
+    settings = web_settings.replace(**{"web.base_url": "https://briefs.example.org/news/",
+                                       "web.allowed_hosts": ["reader.lan", ".corp.example"]})
+    with _client(make_app(demo.db_path, settings=settings, bind_host="192.168.1.20")) as c:
+        for host in ("192.168.1.20:8080", "briefs.example.org", "reader.lan:8080", "corp.example", "a.corp.example"):
+            assert c.get("/api/digests", headers={"Host": host}).status_code == 200, host
+        for host in ("192.168.1.21:8080", "reader.lan.evil.example", "notcorp.example"):
+            assert c.get("/api/digests", headers={"Host": host}).status_code == 400, host
+    with _client(make_app(demo.db_path, settings=web_settings, bind_host="0.0.0.0")) as c:
+        assert c.get("/api/digests", headers={"Host": "192.168.1.21:8080"}).status_code == 200  # an address cannot rebind
+        assert c.get("/api/digests", headers={"Host": "rebind.attacker.example"}).status_code == 400
+    anything = web_settings.replace(**{"web.allowed_hosts": ["*"]})
+    with _client(make_app(demo.db_path, settings=anything)) as c:
+        assert c.get("/api/digests", headers={"Host": "rebind.attacker.example"}).status_code == 200
 
 
 # -- API -------------------------------------------------------------------------------------
@@ -300,5 +339,7 @@ def test_real_server_smoke(demo: DemoResult, web_settings: Any) -> None:
             assert home.headers["content-security-policy"] == CSP
             digests = c.get("/api/digests")
             assert digests.status_code == 200 and digests.json()["digests"]
+            rebound = c.get("/api/settings", headers={"Host": f"rebind.attacker.example:{httpx.URL(url).port}"})
+            assert rebound.status_code == 400 and "pr0xy-pw" not in rebound.text
     with pytest.raises(httpx.TransportError):  # stopped and closed on exit
         httpx.get(url, timeout=2, trust_env=False)

@@ -265,7 +265,7 @@ def serve_cmd(ctx: Ctx, host: str, port: int) -> None:
     from .web import make_app, serve
 
     try:
-        serve(make_app(ctx.settings.db_path, settings=ctx.settings), host=host, port=port,
+        serve(make_app(ctx.settings.db_path, settings=ctx.settings, bind_host=host), host=host, port=port,
               ready=lambda url: click.echo(f"serving on {url} (Ctrl-C to stop)"))
     except KeyboardInterrupt:
         click.echo("stopped")

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from .cli import Ctx, console, handle_errors, pass_ctx
 from .errors import FetchError
-from .opml import read_opml, write_opml
+from .opml import parse_opml, write_opml
 from .pipeline import probe_source
 
 
@@ -97,10 +97,14 @@ def sources_remove(ctx: Ctx, url: str) -> None:
 @pass_ctx
 @handle_errors
 def sources_import(ctx: Ctx, file: str) -> None:
-    """Subscribe to every feed listed in an OPML FILE."""
-    found = read_opml(Path(file).read_bytes())
+    """Subscribe to every http(s) feed listed in an OPML FILE (other outlines are reported and skipped)."""
+    feeds = parse_opml(Path(file).read_bytes())
+    for skip in feeds.skipped:
+        console.print(skip.describe(), markup=False)
+    found = feeds.sources
     added = sum(ctx.store.add_source(s.url, title=s.title)[1] for s in found)
-    console.print(f"{len(found)} feed(s) in {file}: {added} added, {len(found) - added} already subscribed")
+    console.print(f"{len(found)} feed(s) in {file}: {added} added, {len(found) - added} already subscribed, "
+                  f"{len(feeds.skipped)} skipped", markup=False)
 
 
 @sources.command("export-opml")

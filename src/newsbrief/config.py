@@ -12,16 +12,26 @@ Environment overrides are named ``NEWSBRIEF_<SECTION>_<KEY>`` (``NEWSBRIEF_FETCH
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import platformdirs
 
 from .errors import ConfigError
 
-__all__ = ["SETTINGS", "Setting", "Settings", "default_config_text", "default_data_dir", "load_settings"]
+__all__ = [
+    "SETTINGS",
+    "Setting",
+    "Settings",
+    "default_config_text",
+    "default_data_dir",
+    "load_settings",
+    "redact_value",
+]
 
 APP_NAME = "newsbrief"
 CONFIG_FILE = "config.toml"
@@ -80,6 +90,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("smtp.sender", "", "From address of digest emails."),
     Setting("smtp.recipients", [], "Addresses that receive the digest."),
     Setting("web.base_url", "", "Public URL of `newsbrief serve` for feed links (empty: the request's Host header)."),
+    Setting("web.allowed_hosts", [], "Host names `newsbrief serve` answers besides loopback, the bind address and "
+            "web.base_url's host (\"*\": any)."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -135,8 +147,68 @@ class Settings(Mapping[str, Any]):
         return Settings(values, data_dir=self.data_dir, origins=origins)
 
     def redacted(self) -> dict[str, Any]:
-        """Return the values with secrets replaced by ``"***"`` when set."""
-        return {k: ("***" if _BY_NAME[k].secret and v else v) for k, v in self._values.items()}
+        """Return the values as they may be shown: secrets and credentials replaced by ``"***"``.
+
+        ``config show``, ``/settings`` and ``/api/settings`` all print this (see :func:`redact_value`).
+        """
+        return {k: redact_value(k, v, secret=_BY_NAME[k].secret) for k, v in self._values.items()}
+
+
+REDACTED = "***"
+# A key naming a secret: password, passwd, token, secret, key, api_key, credentials, auth...
+_SECRET_KEY = re.compile(
+    r"(?:^|[._-])(?:pass(?:word|wd|phrase)?|pwd|token|secret|credentials?|auth(?:orization)?|"
+    r"(?:api|access|private|secret)?_?key|sig(?:nature)?)(?:$|[._-])",
+    re.IGNORECASE,
+)
+_URL_WITH_AUTHORITY = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def _redact_url(text: str) -> str:
+    """Hide the password (or a lone user token) of a URL and the values of secret-looking query keys."""
+    if not _URL_WITH_AUTHORITY.match(text):
+        return text
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return text
+    netloc = parts.netloc
+    if "@" in netloc:
+        userinfo, host = netloc.rsplit("@", 1)
+        user, has_password, _ = userinfo.partition(":")
+        netloc = f"{user}:{REDACTED}@{host}" if has_password else f"{REDACTED}@{host}"
+    query = parts.query
+    if query:
+        pairs = parse_qsl(query, keep_blank_values=True)
+        if any(_SECRET_KEY.search(name) for name, _ in pairs):
+            query = urlencode([(n, REDACTED if _SECRET_KEY.search(n) and v else v) for n, v in pairs], safe="*")
+    if netloc == parts.netloc and query == parts.query:
+        return text
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def redact_value(name: str, value: Any, *, secret: bool = False) -> Any:
+    """Return a setting's value as it may be shown: the one place secrets are hidden.
+
+    A secret setting, or a key that names a secret (``password``, ``token``, ``api_key``,
+    ``secret``, ``credentials`` ...), is shown as ``"***"`` when set; a URL anywhere in the value
+    keeps its shape with the credentials hidden (``http://user:***@proxy:3128``); lists and
+    tables are redacted item by item, so the shape of ``--json`` output stays the same.
+
+    :param name: the setting's dotted name, or a key inside a table value.
+    :param value: the value.
+    :param secret: whether the setting is declared secret.
+    """
+    if (secret or _SECRET_KEY.search(name.rsplit(".", 1)[-1])) and value not in ("", None, [], {}):
+        return REDACTED
+    if isinstance(value, str):
+        return _redact_url(value)
+    if isinstance(value, list):
+        return [redact_value(name, item) for item in value]
+    if isinstance(value, dict):
+        # a dotted key is a host name (``source_weights``), not a field name
+        return {k: redact_value(str(k), v) if "." not in str(k) else redact_value(name, v) for k, v in value.items()}
+    return value
 
 
 def _coerce(setting: Setting, value: Any, where: str, env: Mapping[str, str] | None = None) -> Any:

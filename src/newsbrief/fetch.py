@@ -17,7 +17,9 @@ All politeness lives here (CONVENTIONS habit 5):
 * size cap: the decoded body is streamed and the request aborted past ``max_bytes`` (a
   gzip bomb is counted after decompression);
 * redirects followed by hand, at most ``max_redirects``, each hop re-checked by the SSRF
-  guard (:mod:`newsbrief.ssrf`); loops are named as loops; when every hop was permanent
+  guard (:mod:`newsbrief.ssrf`); the network backend connects only to addresses the guard
+  resolved and checked (no second lookup, so no DNS rebinding), for feeds, pages,
+  robots.txt and redirect hops alike; loops are named as loops; when every hop was permanent
   (301/308) ``FetchResult.permanent_redirect`` is set and ``final_url`` is the new address;
 * gzip/deflate/brotli (httpx, with ``httpx[brotli]``); an explicit User-Agent;
 * robots.txt honoured for ``kind="page"`` requests (:mod:`newsbrief.robots`, once per host per run).
@@ -54,7 +56,7 @@ from .fetch_policy import (
 )
 from .model import FetchResult
 from .robots import ROBOTS_MAX_BYTES, RobotsCache
-from .ssrf import check_url
+from .ssrf import AddressRefused, HostGuard, check_url
 
 __all__ = [
     "DEFAULT_USER_AGENT",
@@ -113,13 +115,13 @@ class _HostGate:
 
 
 class _Fetcher:
-    def __init__(self, client: httpx.AsyncClient, settings: FetchSettings) -> None:
+    def __init__(self, client: httpx.AsyncClient, settings: FetchSettings, guard: HostGuard) -> None:
         self.client = client
         self.settings = settings
+        self.guard = guard  # host -> checked addresses, this run (shared with the network backend)
         self.global_limit = asyncio.Semaphore(max(1, settings.concurrency))
         self.gates: dict[str, _HostGate] = {}
         self.robots = RobotsCache(user_agent=settings.user_agent)
-        self.dns: dict[str, asyncio.Future[str]] = {}  # host:port -> "" or why it is refused, this run
         # A 429/503 blocks the whole registrable domain for the run (a.tumblr.com and
         # b.tumblr.com share one rate limit), keyed by courlan's PSL-aware domain.
         self.blocks: dict[str, tuple[float, str]] = {}
@@ -182,6 +184,8 @@ class _Fetcher:
                 ):
                     return FetchOutcome(request, None, f"fetch: robots.txt disallows {request.url}")
                 return await self._follow(request)
+        except AddressRefused as exc:  # refused at connect time by the network backend
+            return FetchOutcome(request, None, exc.for_url(request.url))
         except FetchError as exc:
             return FetchOutcome(request, None, str(exc))
         except TimeoutError:
@@ -199,7 +203,7 @@ class _Fetcher:
                 url,
                 allow_private=self.settings.allow_private,
                 via_proxy=bool(self.settings.proxy),
-                cache=self.dns,
+                guard=self.guard,
             )
             async with self.client.stream("GET", url, headers={"Accept": "text/plain"}) as response:
                 status = response.status_code
@@ -240,7 +244,7 @@ class _Fetcher:
         headers = self._headers(request)
         while True:
             await check_url(
-                url, allow_private=settings.allow_private, via_proxy=bool(settings.proxy), cache=self.dns
+                url, allow_private=settings.allow_private, via_proxy=bool(settings.proxy), guard=self.guard
             )
             async with self.client.stream("GET", url, headers=headers) as response:
                 status = response.status_code
@@ -369,10 +373,23 @@ class _CachedInfoStream(httpcore.AsyncNetworkStream):
 
 
 class _Backend(httpcore.AsyncNetworkBackend):
-    """httpcore's anyio backend, with streams wrapped in :class:`_CachedInfoStream`."""
+    """httpcore's anyio backend that connects only to addresses the SSRF guard checked.
 
-    def __init__(self) -> None:
+    Every TCP connection except the one to the user's proxy goes through
+    :meth:`HostGuard.addresses`: the host is resolved once per run, every address is
+    checked, and the connection is made to a checked address (tried in the resolver's
+    order), never to a second lookup's answer. TLS still verifies and sends SNI for the
+    host name (httpcore passes it to ``start_tls``). Streams are wrapped in
+    :class:`_CachedInfoStream`.
+    """
+
+    def __init__(self, guard: HostGuard | None = None, proxy: str | None = None) -> None:
         self._inner = httpcore.AnyIOBackend()
+        self._guard = guard
+        self._proxy: tuple[str, int] | None = None
+        if proxy:
+            url = httpx.URL(proxy)
+            self._proxy = (url.host.lower(), url.port or (443 if url.scheme == "https" else 80))
 
     async def connect_tcp(
         self,
@@ -382,10 +399,22 @@ class _Backend(httpcore.AsyncNetworkBackend):
         local_address: str | None = None,
         socket_options: Any = None,
     ) -> httpcore.AsyncNetworkStream:
-        stream = await self._inner.connect_tcp(
-            host, port, timeout=timeout, local_address=local_address, socket_options=socket_options
-        )
-        return _CachedInfoStream(stream)
+        if self._guard is None or (host.lower(), port) == self._proxy:  # the proxy is the user's choice
+            addresses: tuple[str, ...] = (host,)
+        else:
+            addresses = await self._guard.addresses(host, port)
+        for i, address in enumerate(addresses):
+            try:
+                stream = await _open_tcp(
+                    self._inner, address, port, timeout=timeout, local_address=local_address,
+                    socket_options=socket_options,
+                )
+            except (httpcore.ConnectError, httpcore.ConnectTimeout):
+                if i == len(addresses) - 1:
+                    raise
+                continue
+            return _CachedInfoStream(stream)
+        raise httpcore.ConnectError(f"no address for {host}")
 
     async def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: Any = None
@@ -396,11 +425,21 @@ class _Backend(httpcore.AsyncNetworkBackend):
         await self._inner.sleep(seconds)
 
 
-def _make_transport(settings: FetchSettings, limits: httpx.Limits) -> httpx.AsyncBaseTransport:
+async def _open_tcp(
+    backend: httpcore.AsyncNetworkBackend, address: str, port: int, **options: Any
+) -> httpcore.AsyncNetworkStream:
+    """Open one TCP connection to a checked address."""
+    return await backend.connect_tcp(address, port, **options)
+
+
+def _make_transport(settings: FetchSettings, limits: httpx.Limits, guard: HostGuard) -> httpx.AsyncBaseTransport:
     transport = httpx.AsyncHTTPTransport(proxy=settings.proxy, limits=limits, trust_env=False)
     pool = getattr(transport, "_pool", None)
-    if pool is not None and hasattr(pool, "_network_backend"):
-        pool._network_backend = _Backend()  # private in httpcore 1.x; skipped if it moves
+    if pool is None or not hasattr(pool, "_network_backend"):
+        # The guarded backend is what pins connections to checked addresses: without it
+        # (an httpcore that moved its private attribute) refuse to run rather than fetch unguarded.
+        raise FetchError("fetch: this httpcore version cannot take newsbrief's guarded network backend")
+    pool._network_backend = _Backend(guard, settings.proxy)  # private in httpcore 1.x
     return transport
 
 
@@ -422,8 +461,9 @@ async def fetch_all_async(
     limits = httpx.Limits(
         max_connections=max(1, settings.concurrency), max_keepalive_connections=max(1, settings.concurrency)
     )
+    guard = HostGuard(allow_private=settings.allow_private)
     client = httpx.AsyncClient(
-        transport=transport if transport is not None else _make_transport(settings, limits),
+        transport=transport if transport is not None else _make_transport(settings, limits, guard),
         timeout=timeout,
         limits=limits,
         follow_redirects=False,
@@ -431,7 +471,7 @@ async def fetch_all_async(
         trust_env=False,
     )
     async with client:
-        fetcher = _Fetcher(client, settings)
+        fetcher = _Fetcher(client, settings, guard)
 
         async def one(request: FetchRequest) -> FetchOutcome:
             outcome = await fetcher.fetch(request)

@@ -45,8 +45,9 @@ class FetchSettings:
     """How to fetch: identity, limits, politeness and safety (one object passed down).
 
     ``timeout`` is the per-read timeout and, added to ``connect_timeout``, the deadline for a
-    whole request (body included). With ``proxy`` set, target host names are resolved by the
-    proxy, so the SSRF guard checks only literal addresses and localhost names (``ssrf.py``).
+    whole request (body included). With ``proxy`` set, the SSRF guard still checks every
+    address spelling and resolves names here to refuse private ones; the proxy resolves them
+    again (a limit documented in ``ssrf.py``).
     """
 
     user_agent: str = DEFAULT_USER_AGENT

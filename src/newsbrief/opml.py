@@ -4,6 +4,12 @@
 ``xmlUrl`` in any letter case, ``title`` or ``text`` as the name, duplicates (kept once).
 :func:`write_opml` writes OPML 2.0 that :func:`read_opml` (and other readers) read back;
 a source weight other than 1.0 travels in a ``newsbrief:weight`` attribute.
+
+An OPML file often comes from someone else, so only absolute ``http``/``https`` feed URLs
+(any letter case) are taken from it: a ``file://`` URL or a path would make newsbrief read
+and index a local file, and ``javascript:``, ``ftp:`` or relative URLs are no feeds.
+:func:`parse_opml` returns each such outline as a :class:`SkippedOutline` with its reason;
+a local feed file stays something the user subscribes to by hand (``sources add PATH``).
 """
 
 from __future__ import annotations
@@ -11,13 +17,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 from xml.sax.saxutils import quoteattr
 
 from .errors import ParseError
 from .model import Source
 
-__all__ = ["read_opml", "write_opml"]
+__all__ = ["OpmlFeeds", "SkippedOutline", "feed_url_problem", "parse_opml", "read_opml", "write_opml"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -33,8 +41,67 @@ def _attr(element: ET.Element, name: str) -> str:
     return ""
 
 
+@dataclass(frozen=True, slots=True)
+class SkippedOutline:
+    """An outline of an OPML file that was not imported, and why."""
+
+    position: int  # 1-based, counting every <outline> in document order
+    title: str
+    url: str
+    reason: str
+
+    def describe(self) -> str:
+        """Return one line naming the outline and the reason."""
+        name = f'"{self.title}", ' if self.title else ""
+        return f"opml: skipped outline {self.position} ({name}{self.url!r}): {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class OpmlFeeds:
+    """What an OPML document lists: the importable feeds and the outlines skipped."""
+
+    sources: list[Source] = field(default_factory=list)
+    skipped: list[SkippedOutline] = field(default_factory=list)
+
+
+def feed_url_problem(url: str) -> str | None:
+    """Return why a feed URL from an OPML file must not be imported, or None for an http(s) URL.
+
+    :param url: the outline's ``xmlUrl``.
+    """
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        return "the URL contains control characters"
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        return f"not a valid URL ({exc})"
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https"):
+        return None if parts.hostname else "the URL has no host"
+    if scheme == "file":
+        return "a local file (file://); OPML import takes only http(s) URLs"
+    if not scheme:
+        if url.startswith(("/", "~", "\\")):
+            return "a local file path; OPML import takes only http(s) URLs"
+        return "a relative URL; OPML import takes only absolute http(s) URLs"
+    if len(scheme) == 1 and url[1:3] in (":\\", ":/"):
+        return "a local file path; OPML import takes only http(s) URLs"
+    return f"scheme {scheme!r} is not http(s)"
+
+
 def read_opml(data: bytes) -> list[Source]:
-    """Return the feeds listed in an OPML document, in document order, each URL once.
+    """Return the http(s) feeds listed in an OPML document, in document order, each URL once.
+
+    Outlines with any other kind of URL are left out; :func:`parse_opml` also says which and why.
+
+    :param data: the OPML file's bytes.
+    :raises ParseError: when the document is not well-formed XML or not OPML.
+    """
+    return parse_opml(data).sources
+
+
+def parse_opml(data: bytes) -> OpmlFeeds:
+    """Return the http(s) feeds of an OPML document and the outlines skipped, with reasons.
 
     :param data: the OPML file's bytes.
     :raises ParseError: when the document is not well-formed XML or not OPML.
@@ -53,12 +120,23 @@ def read_opml(data: bytes) -> list[Source]:
     if body is None:
         raise ParseError("opml: the document has no <body>")
     sources: list[Source] = []
+    skipped: list[SkippedOutline] = []
     seen: set[str] = set()
+    position = 0
     for outline in body.iter():
         if outline.tag.rsplit("}", 1)[-1].lower() != "outline":
             continue
+        position += 1
         url = _attr(outline, "xmlUrl")
-        if not url or url in seen:
+        if not url:
+            continue
+        problem = feed_url_problem(url)
+        if problem:
+            skipped.append(SkippedOutline(position, _attr(outline, "title") or _attr(outline, "text"), url, problem))
+            continue
+        scheme = url.split(":", 1)[0]
+        url = scheme.lower() + url[len(scheme):]  # HTTP://host/feed is fine; stored as http://
+        if url in seen:
             continue
         seen.add(url)
         weight = 1.0
@@ -72,7 +150,7 @@ def read_opml(data: bytes) -> list[Source]:
         if title == url:
             title = ""
         sources.append(Source(url=url, title=title, weight=weight))
-    return sources
+    return OpmlFeeds(sources, skipped)
 
 
 def write_opml(sources: Sequence[Source], *, title: str = "newsbrief sources") -> str:

@@ -4,7 +4,9 @@ The web layer is thin (conventions, habit 10): each view reads from the store, h
 rows to a template or to JSON, and raises; one :func:`handle_exception` turns any error
 into a page or ``{"error": "..."}`` with the status the error class carries, and never
 shows a traceback. Each request opens its own read-only connection, so the app is safe
-under the threading server and never writes to the database.
+under the threading server and never writes to the database. A request whose ``Host``
+header names no host this server is known by is answered 400 (DNS rebinding,
+:mod:`newsbrief.web.hosts`).
 """
 
 from __future__ import annotations
@@ -25,8 +27,10 @@ from ..config import Settings
 from ..errors import NewsbriefError, StoreError
 from ..render import safe_url
 from ..store import SQLiteStore, open_store
+from .hosts import HostAllowlist
 from .http import (
     ALLOWED_METHODS,
+    BadRequest,
     MethodNotAllowed,
     Request,
     Response,
@@ -108,17 +112,20 @@ class Ctx:
 class WebApp:
     """The WSGI callable: routes a request to a view with its own store connection."""
 
-    def __init__(self, store_path: Path, *, settings: Settings) -> None:
+    def __init__(self, store_path: Path, *, settings: Settings, bind_host: str | None = None) -> None:
         """Check the database is there and migrated, and register the routes.
 
         :param store_path: an existing newsbrief database.
         :param settings: resolved settings (shown redacted on ``/settings``).
+        :param bind_host: the address the server listens on; its name is an allowed ``Host``.
         """
         from .api import register_api
         from .pages import register_pages
 
         self.store_path = Path(store_path)
         self.settings = settings
+        self.hosts = HostAllowlist(bind_host=bind_host, base_url=str(settings.get("web.base_url") or ""),
+                                   extra=settings.get("web.allowed_hosts") or ())
         if not self.store_path.is_file():
             raise StoreError(f"web: no database at {self.store_path}; run `newsbrief init` and `newsbrief fetch` first")
         self.open_store().close()
@@ -167,6 +174,10 @@ class WebApp:
         :param start_response: the WSGI callable.
         """
         request = Request.from_environ(environ)
+        host = environ.get("HTTP_HOST")
+        if not self.hosts.allows(host):
+            refused = BadRequest(f"web: host {host!r} is not served here; add it to web.allowed_hosts")
+            return handle_exception(self, request, refused)(start_response, head=request.method == "HEAD")
         return self.respond(request)(start_response, head=request.method == "HEAD")
 
 
@@ -199,10 +210,11 @@ def handle_exception(app: WebApp, request: Request, exc: Exception) -> Response:
     return response
 
 
-def make_app(store_path: Path, *, settings: Settings) -> WSGIApplication:
+def make_app(store_path: Path, *, settings: Settings, bind_host: str | None = None) -> WSGIApplication:
     """Return the WSGI app serving the digests, stories, search, sources and settings of a database.
 
     :param store_path: an existing newsbrief database (``settings.db_path`` usually).
     :param settings: resolved settings.
+    :param bind_host: the address ``serve`` binds (``--host``); loopback when None.
     """
-    return WebApp(store_path, settings=settings)
+    return WebApp(store_path, settings=settings, bind_host=bind_host)
