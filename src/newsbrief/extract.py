@@ -29,7 +29,7 @@ from .dates import as_utc, date_from_url, reconcile_date
 from .dedup import article_id, canonical_url, fingerprint
 from .errors import ExtractError
 from .model import Article, Entry, FetchResult, Skip
-from .sanitize import html_to_text, paragraphs_to_html, sanitize_html
+from .sanitize import html_to_text, paragraphs_to_html, sanitize_html, strip_control_chars
 
 __all__ = [
     "PageText",
@@ -140,10 +140,10 @@ def decode_page(content: bytes, *, content_type: str = "") -> str:
         candidates.insert(0, "utf-8-sig")
     for name in candidates:
         try:
-            return content.decode(name)
+            return strip_control_chars(content.decode(name))
         except (LookupError, UnicodeDecodeError):
             continue
-    return content.decode("windows-1252", errors="replace")
+    return strip_control_chars(content.decode("windows-1252", errors="replace"))
 
 
 @functools.cache
@@ -208,6 +208,7 @@ def extract_page(content: bytes | str, *, url: str, want_date: bool = True) -> P
             found_date = dt.date.fromisoformat(str(raw_date)[:10])
         except ValueError:
             found_date = None
+    text, title, author = strip_control_chars(text), strip_control_chars(title), strip_control_chars(author)
     return PageText(
         text=text,
         title=title,
@@ -286,7 +287,7 @@ def _build(entry: Entry, *, page: FetchResult | None, outlet: str, fetched_at: d
     else:
         text, html, is_teaser = feed_text, sanitize_html(feed_html, base_url=entry.link), teaser
 
-    title = entry.title or page_text.title
+    title = strip_control_chars(entry.title or page_text.title)
     if not title and text:
         first = text.split("\n", 1)[0]
         title = first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
@@ -315,12 +316,12 @@ def _build(entry: Entry, *, page: FetchResult | None, outlet: str, fetched_at: d
         url=url,
         canonical_url=canonical,
         source_url=entry.source_url,
-        outlet=outlet or entry.feed_title,
+        outlet=strip_control_chars(outlet or entry.feed_title),
         title=title,
         text=text,
         published=reconciled.value,
         fetched=fetched_at,
-        author=entry.author or page_text.author,
+        author=strip_control_chars(entry.author or page_text.author),
         language=detect_language(text or title),
         content_hash=fingerprint(text) if text else "",
         html=html,
