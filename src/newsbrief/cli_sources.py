@@ -13,6 +13,7 @@ from .cli import Ctx, console, handle_errors, pass_ctx
 from .errors import FetchError
 from .opml import read_opml, write_opml
 from .pipeline import probe_source
+from .urls import is_http_url, lower_scheme
 
 
 @click.group()
@@ -21,8 +22,8 @@ def sources() -> None:
 
 
 def _resolve_target(target: str) -> str:
-    if target.startswith(("http://", "https://")):
-        return target
+    if is_http_url(target):
+        return lower_scheme(target)
     if "://" in target:
         raise click.ClickException(f"sources: unsupported URL scheme in {target!r}; use http(s) or a local path")
     path = Path(target).expanduser()
@@ -86,7 +87,7 @@ def sources_list(ctx: Ctx, as_json: bool) -> None:
 @handle_errors
 def sources_remove(ctx: Ctx, url: str) -> None:
     """Unsubscribe from URL (its stored articles stay)."""
-    target = url if url.startswith(("http://", "https://")) else str(Path(url).expanduser().resolve())
+    target = lower_scheme(url) if is_http_url(url) else str(Path(url).expanduser().resolve())
     if not ctx.store.remove_source(target):
         raise click.ClickException(f"sources: not subscribed to {url}")
     console.print(f"removed: {target}")

@@ -30,6 +30,7 @@ from .dedup import article_id, canonical_url, fingerprint
 from .errors import ExtractError
 from .model import Article, Entry, FetchResult, Skip
 from .sanitize import html_to_text, paragraphs_to_html, sanitize_html, strip_control_chars
+from .urls import is_http_url
 
 __all__ = [
     "PageText",
@@ -61,7 +62,7 @@ def needs_page(entry: Entry) -> bool:
 
     :param entry: the parsed feed entry.
     """
-    if not entry.link.startswith(("http://", "https://")):
+    if not is_http_url(entry.link):
         return False
     text = html_to_text(entry.content_html or entry.summary_html)
     if not text:
@@ -101,7 +102,7 @@ def _head_metadata(head: str) -> tuple[str, str]:
         }
         key = (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").lower()
         value = html_lib.unescape(attrs.get("content") or "").strip()
-        if not value or value.startswith(("http://", "https://")):
+        if not value or is_http_url(value):
             continue
         if not author and key in _AUTHOR_KEYS:
             author = value.removeprefix("By ").removeprefix("by ")
@@ -237,9 +238,9 @@ def detect_language(text: str) -> str:
 
 
 def _identity(entry: Entry) -> tuple[str, str]:
-    if entry.link.startswith(("http://", "https://")):
+    if is_http_url(entry.link):
         canonical = canonical_url(entry.link)
-    elif entry.guid.startswith(("http://", "https://")):
+    elif is_http_url(entry.guid):
         canonical = canonical_url(entry.guid)
     else:
         canonical = f"{entry.source_url}#guid={entry.guid}"
@@ -299,8 +300,8 @@ def _build(entry: Entry, *, page: FetchResult | None, outlet: str, fetched_at: d
             reason += " and its page was not fetched"
         return Skip(what=entry.link or entry.guid or entry.source_url, reason=reason, stage="extract")
 
-    url = entry.link if entry.link.startswith(("http://", "https://")) else ""
-    if not url and entry.guid.startswith(("http://", "https://")):
+    url = entry.link if is_http_url(entry.link) else ""
+    if not url and is_http_url(entry.guid):
         url = entry.guid
     reconciled = reconcile_date(
         fetched_at=fetched_at,

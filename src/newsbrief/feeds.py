@@ -28,6 +28,7 @@ import feedparser
 from .errors import ParseError
 from .model import Entry
 from .sanitize import html_to_text, strip_control_chars
+from .urls import is_http_url, lower_scheme
 
 __all__ = ["ParsedFeed", "discover_feeds", "parse_feed", "parse_json_feed"]
 
@@ -154,8 +155,8 @@ def _text(value: Any) -> str:
 
 
 def _url(value: Any) -> str:
-    """Return a URL from a feed without control characters or spaces around it."""
-    return strip_control_chars(str(value or "")).strip()
+    """Return a URL from a feed without control characters or spaces around it, its scheme lower-cased."""
+    return lower_scheme(strip_control_chars(str(value or "")).strip())
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -211,8 +212,8 @@ def _parse_xml_feed(content: bytes, *, url: str, headers: Mapping[str, str]) -> 
                 summary_html = ""
             title = _text(item.get("title"))
             guid = strip_control_chars(str(item.get("id") or "")) or link or _fallback_guid(title, summary_html, content_html)
-            if not link and guid.startswith(("http://", "https://")) and item.get("guidislink", True):
-                link = guid
+            if not link and is_http_url(guid) and item.get("guidislink", True):
+                link = lower_scheme(guid)
             if not link:
                 counters["no_link"] += 1
             if guid in seen:
@@ -408,4 +409,4 @@ def discover_feeds(html: bytes, *, base_url: str) -> list[str]:
             href = _attrs(tag).get("href", "").strip()
             if href and _FEEDISH_HREF.search(href.split("?")[0]):
                 found.append(urljoin(base, href))
-    return list(dict.fromkeys(u for u in found if u.startswith(("http://", "https://"))))
+    return list(dict.fromkeys(lower_scheme(u) for u in found if is_http_url(u)))

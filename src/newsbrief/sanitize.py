@@ -16,6 +16,8 @@ from typing import Any
 
 import nh3
 
+from .urls import is_http_url
+
 __all__ = ["ALLOWED_TAGS", "html_to_text", "paragraphs_to_html", "sanitize_html", "strip_control_chars"]
 
 LOGGER = logging.getLogger(__name__)
@@ -90,7 +92,7 @@ def sanitize_html(html: str, *, base_url: str = "") -> str:
         "link_rel": "noopener noreferrer nofollow",
         "strip_comments": True,
     }
-    if base_url.startswith(("http://", "https://")):
+    if is_http_url(base_url):
         options["url_relative"] = ("rewrite_with_base", base_url)
     html = strip_control_chars(html)
     try:
