@@ -2,6 +2,11 @@
 
 Each command is thin. Errors from the library (:class:`~newsbrief.errors.NewsbriefError`)
 become one line on stderr and exit status 1; usage errors exit 2 (click's default).
+
+Output goes through two Rich consoles with markup and emoji codes turned off: feed text such as
+"[/bold]" or ":fire:" prints as written, never as a style. Data is handed to Rich as
+:class:`rich.text.Text` made by :func:`safe_text` (control characters removed), and styles are
+Text styles, never markup strings.
 """
 
 from __future__ import annotations
@@ -18,26 +23,45 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__
 from .config import SETTINGS, Settings, default_config_text, load_settings
 from .errors import NewsbriefError
+from .sanitize import strip_control_chars
 from .store import SQLiteStore, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
-console = Console(stderr=False, highlight=False, soft_wrap=True)
-err_console = Console(stderr=True, highlight=False)
+console = Console(stderr=False, highlight=False, soft_wrap=True, markup=False, emoji=False)
+err_console = Console(stderr=True, highlight=False, markup=False, emoji=False)
+
+
+def safe_text(value: object, style: str = "") -> Text:
+    """Return ``value`` as Rich text printed as written: no markup, no control characters.
+
+    :param value: anything; feed titles, URLs and errors included.
+    :param style: a Rich style for the whole text (e.g. ``"bold"``).
+    """
+    return Text(strip_control_chars(str(value)), style=style)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(strip_control_chars(message).split())
 
 
 def handle_errors(func: F) -> F:
-    """Turn library errors into a one-line ``click.ClickException``."""
+    """Turn library errors into a one-line ``click.ClickException`` (feed text in it made printable)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except click.ClickException as exc:
+            if type(exc) is not click.ClickException or exc.message == _one_line(exc.message):
+                raise
+            raise click.ClickException(_one_line(exc.message)) from exc  # the message quoted feed text
         except NewsbriefError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(_one_line(str(exc))) from exc
         except ImportError as exc:
             raise click.ClickException(f"missing dependency: {exc}") from exc
 
@@ -125,11 +149,11 @@ def init(ctx: Ctx) -> None:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     if not settings.config_path.exists():
         settings.config_path.write_text(default_config_text(), encoding="utf-8")
-        console.print(f"wrote {settings.config_path}")
+        console.print(safe_text(f"wrote {settings.config_path}"))
     else:
-        console.print(f"kept {settings.config_path}")
+        console.print(safe_text(f"kept {settings.config_path}"))
     applied = ctx.store.migrations()
-    console.print(f"database {settings.db_path} (migrations: {', '.join(applied)})")
+    console.print(safe_text(f"database {settings.db_path} (migrations: {', '.join(applied)})"))
 
 
 @cli.group()
@@ -149,8 +173,8 @@ def config_show(ctx: Ctx, as_json: bool) -> None:
         return
     table = Table("setting", "value", "from")
     for s in SETTINGS:
-        table.add_row(s.name, json.dumps(values[s.name]), ctx.settings.origins[s.name])
-    console.print(f"data dir: {ctx.settings.data_dir}")
+        table.add_row(s.name, safe_text(json.dumps(values[s.name])), safe_text(ctx.settings.origins[s.name]))
+    console.print(safe_text(f"data dir: {ctx.settings.data_dir}"))
     console.print(table)
 
 

@@ -12,10 +12,12 @@ from typing import Any
 
 import click
 from rich.table import Table
+from rich.text import Text
 
-from .cli import Ctx, _parse_day, console, handle_errors, pass_ctx, progress_bars
+from .cli import Ctx, _parse_day, console, handle_errors, pass_ctx, progress_bars, safe_text
 from .pipeline import build_digest, ingest, write_outputs
 from .render import FORMATS, digest_from_dict, render
+from .snippets import snippet_parts
 
 
 @click.command()
@@ -35,7 +37,7 @@ def fetch(ctx: Ctx, force: bool, no_progress: bool) -> None:
         f"{report.skipped} skipped"
     )
     for line in report.errors[:20]:
-        console.print(f"  {line}")
+        console.print(safe_text(f"  {line}"))
 
 
 @click.command()
@@ -75,7 +77,7 @@ def digest(ctx: Ctx, date_: str | None, fmt: str, out: str | None, minutes: int 
     if out:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         Path(out).write_text(text, encoding="utf-8")
-        console.print(f"wrote {out}")
+        console.print(safe_text(f"wrote {out}"))
     else:
         click.echo(text, nl=False)
 
@@ -95,7 +97,7 @@ def feed(ctx: Ctx, fmt: str, limit: int, base_url: str, out: str | None) -> None
     text = digest_feed(digests, fmt=fmt, base_url=base_url, title=ctx.settings["digest.title"])
     if out:
         Path(out).write_text(text, encoding="utf-8")
-        console.print(f"wrote {out} ({len(digests)} digests)")
+        console.print(safe_text(f"wrote {out} ({len(digests)} digests)"))
     else:
         click.echo(text, nl=False)
 
@@ -119,13 +121,14 @@ def stories(ctx: Ctx, date_: str | None, explain: bool, as_json: bool) -> None:
         click.echo(json.dumps(out, indent=2, default=str))
         return
     for s in out:
-        console.print(f"[bold]{s['id']}[/bold] {s['title'] or s['articles'][0]['title']}  "
-                      f"({len(s['articles'])} articles, {s['first_seen']} → {s['last_seen']})")
+        title = s["title"] or (s["articles"][0]["title"] if s["articles"] else "")
+        console.print(Text.assemble(safe_text(s["id"], style="bold"), " ", safe_text(title),
+                                    f"  ({len(s['articles'])} articles, {s['first_seen']} → {s['last_seen']})"))
         for m in s["articles"]:
-            console.print(f"   {m['published'][:16]}  {m['outlet'][:22]:<22} {m['title'][:70]}")
+            console.print(safe_text(f"   {m['published'][:16]}  {m['outlet'][:22]:<22} {m['title'][:70]}"))
             if explain:
                 reasons = ", ".join(f"{k}={v}" for k, v in sorted(m["reasons"].items()))
-                console.print(f"      score={m['score']:.3f} {reasons}", soft_wrap=True)
+                console.print(safe_text(f"      score={m['score']:.3f} {reasons}"), soft_wrap=True)
     if explain:
         _explain_ranking(ctx, day)
     console.print(f"{len(out)} stories")
@@ -144,7 +147,7 @@ def _explain_ranking(ctx: Ctx, day: dt.date | None) -> None:
             if "score" in it.get("extra", {}):
                 rank += 1
                 parts = " ".join(f"{k}={v:.2f}" for k, v in it["extra"]["score_parts"].items())
-                table.add_row(str(rank), it["headline"][:60], f"{it['extra']['score']:.2f}", parts)
+                table.add_row(str(rank), safe_text(it["headline"][:60]), f"{it['extra']['score']:.2f}", safe_text(parts))
     console.print(table)
 
 
@@ -156,10 +159,23 @@ def _explain_ranking(ctx: Ctx, day: dt.date | None) -> None:
 def search(ctx: Ctx, query: str, limit: int) -> None:
     """Full-text search of stored articles (SQLite FTS5 syntax: words, "phrases", AND/OR/NOT)."""
     rows = ctx.store.search(query, limit=limit)
+    texts = {a.id: a.text for a in ctx.store.articles([r["id"] for r in rows])}
     for r in rows:
-        console.print(f"{r['published'][:10]}  {r['outlet'][:20]:<20} {r['title'][:80]}")
-        console.print(f"            {r['snippet']}", soft_wrap=True)
+        console.print(safe_text(f"{r['published'][:10]}  {r['outlet'][:20]:<20} {r['title'][:80]}"))
+        console.print(Text.assemble("            ", snippet_text(r["snippet"], texts.get(r["id"]))), soft_wrap=True)
     console.print(f"{len(rows)} result(s)")
+
+
+def snippet_text(snippet: str, text: str | None = None) -> Text:
+    """Return a search snippet as Rich text, each match the store marked highlighted by a style.
+
+    :param snippet: the ``snippet`` of a :meth:`~newsbrief.store.SQLiteStore.search` row.
+    :param text: the article text it was cut from, so that brackets of the text stay as they are.
+    """
+    out = Text()
+    for part, is_match in snippet_parts(snippet, text):
+        out.append(safe_text(part, style="bold reverse" if is_match else ""))
+    return out
 
 
 @click.command("facts")
@@ -188,7 +204,7 @@ def facts_cmd(ctx: Ctx, type_: str | None, since: str | None, fmt: str) -> None:
         table = Table("type", "day", "what", "source sentence")
         for f in flat:
             what = f.get("company") or f.get("rule") or f.get("what") or f.get("name") or ""
-            table.add_row(f["type"], f["day"], str(what)[:40], f["sentence"][:90])
+            table.add_row(f["type"], f["day"], safe_text(str(what)[:40]), safe_text(f["sentence"][:90]))
         console.print(table)
         console.print(f"{len(flat)} fact(s)")
 
