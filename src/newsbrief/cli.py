@@ -86,6 +86,39 @@ def progress_bars(enabled: bool = True) -> Iterator[Callable[[str, int, int], No
         yield update
 
 
+def paging_options(noun: str, default: int) -> Callable[[F], F]:
+    """Add ``--limit`` and ``--offset`` to a listing command.
+
+    Without ``--limit`` a table shows ``default`` rows and JSON or CSV output holds them all, so
+    an export is never cut short silently.
+
+    :param noun: what is listed, for the help text ("stories").
+    :param default: rows a table shows by default.
+    """
+
+    def decorate(func: F) -> F:
+        func = click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+                            help=f"Skip this many {noun} first.")(func)
+        return click.option("--limit", type=click.IntRange(min=0), default=None,
+                            help=f"Show at most this many {noun} (default: {default} in the table, all in JSON/CSV).")(func)
+
+    return decorate
+
+
+def page_note(noun: str, *, offset: int, shown: int, total: int) -> str:
+    """Return the line under a listing: "showing 1-50 of 312 stories; next page: --offset 50".
+
+    :param noun: what is listed, plural.
+    :param offset: rows skipped.
+    :param shown: rows printed.
+    :param total: rows in all.
+    """
+    if shown == 0:
+        return f"0 {noun}" if total == 0 else f"showing none of {total} {noun} (--offset {offset} is past the end)"
+    line = f"showing {offset + 1}-{offset + shown} of {total} {noun}"
+    return line + (f"; next page: --offset {offset + shown}" if offset + shown < total else "")
+
+
 class Ctx:
     """Lazily opened settings and store shared by the commands."""
 

@@ -14,7 +14,7 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from .cli import Ctx, _parse_day, console, handle_errors, pass_ctx, progress_bars, safe_text
+from .cli import Ctx, _parse_day, console, handle_errors, page_note, paging_options, pass_ctx, progress_bars, safe_text
 from .pipeline import build_digest, ingest, write_outputs
 from .render import FORMATS, digest_from_dict, render
 from .snippets import snippet_parts
@@ -106,12 +106,15 @@ def feed(ctx: Ctx, fmt: str, limit: int, base_url: str, out: str | None) -> None
 @click.option("--date", "date_", metavar="YYYY-MM-DD", help="Only stories with an article that day.")
 @click.option("--explain", is_flag=True, help="Show each article's membership score and reasons.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@paging_options("stories", default=50)
 @pass_ctx
 @handle_errors
-def stories(ctx: Ctx, date_: str | None, explain: bool, as_json: bool) -> None:
+def stories(ctx: Ctx, date_: str | None, explain: bool, as_json: bool, limit: int | None, offset: int) -> None:
     """List stories with their articles; --explain shows why each article joined."""
     day = _parse_day(date_) if date_ else None
-    rows = ctx.store.story_rows(day=day)
+    rows = ctx.store.story_rows(day=day, limit=limit if limit is not None else (None if as_json else 50), offset=offset)
+    total = ctx.store.story_count(day=day)
+    note = page_note("stories", offset=offset, shown=len(rows), total=total)
     out: list[dict[str, Any]] = []
     for r in rows:
         members = ctx.store.story_members(r["id"])
@@ -119,6 +122,8 @@ def stories(ctx: Ctx, date_: str | None, explain: bool, as_json: bool) -> None:
                     "articles": members})
     if as_json:
         click.echo(json.dumps(out, indent=2, default=str))
+        if len(out) < total:
+            click.echo(note, err=True)
         return
     for s in out:
         title = s["title"] or (s["articles"][0]["title"] if s["articles"] else "")
@@ -131,7 +136,7 @@ def stories(ctx: Ctx, date_: str | None, explain: bool, as_json: bool) -> None:
                 console.print(safe_text(f"      score={m['score']:.3f} {reasons}"), soft_wrap=True)
     if explain:
         _explain_ranking(ctx, day)
-    console.print(f"{len(out)} stories")
+    console.print(note)
 
 
 def _explain_ranking(ctx: Ctx, day: dt.date | None) -> None:
@@ -182,14 +187,21 @@ def snippet_text(snippet: str, text: str | None = None) -> Text:
 @click.option("--type", "type_", type=click.Choice(["funding", "regulation", "event", "entity"]), help="Only this type.")
 @click.option("--since", metavar="YYYY-MM-DD", help="Only facts from this day on.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@paging_options("facts", default=50)
 @pass_ctx
 @handle_errors
-def facts_cmd(ctx: Ctx, type_: str | None, since: str | None, fmt: str) -> None:
+def facts_cmd(ctx: Ctx, type_: str | None, since: str | None, fmt: str, limit: int | None, offset: int) -> None:
     """List extracted facts (funding rounds, regulation, events, entities) with their sources."""
-    rows = ctx.store.facts(type=type_, since=_parse_day(since) if since else None)
+    since_day = _parse_day(since) if since else None
+    rows = ctx.store.facts(type=type_, since=since_day, limit=limit if limit is not None else (None if fmt != "table" else 50),
+                           offset=offset)
+    total = ctx.store.fact_count(type=type_, since=since_day)
+    note = page_note("facts", offset=offset, shown=len(rows), total=total)
     flat = [{"type": r["type"], "day": r["day"], "story_id": r["story_id"], "sentence": r["sentence"],
              "article_ids": r["article_ids"], **{k: v for k, v in r["data"].items() if k not in {"type", "sentence", "article_ids"}}}
             for r in rows]
+    if fmt != "table" and len(flat) < total:
+        click.echo(note, err=True)
     if fmt == "json":
         click.echo(json.dumps(flat, indent=2, default=str))
     elif fmt == "csv":
@@ -206,7 +218,7 @@ def facts_cmd(ctx: Ctx, type_: str | None, since: str | None, fmt: str) -> None:
             what = f.get("company") or f.get("rule") or f.get("what") or f.get("name") or ""
             table.add_row(f["type"], f["day"], safe_text(str(what)[:40]), safe_text(f["sentence"][:90]))
         console.print(table)
-        console.print(f"{len(flat)} fact(s)")
+        console.print(note)
 
 
 @click.command()

@@ -13,7 +13,7 @@ from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 
-from .cli import Ctx, console, handle_errors, pass_ctx, safe_text
+from .cli import Ctx, console, handle_errors, page_note, paging_options, pass_ctx, safe_text
 from .errors import FetchError
 from .opml import read_opml, write_opml
 from .pipeline import probe_source
@@ -121,20 +121,26 @@ def source_table(rows: list[dict[str, Any]], *, now: dt.datetime | None = None) 
 
 @sources.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON with every health column.")
+@paging_options("sources", default=50)
 @pass_ctx
 @handle_errors
-def sources_list(ctx: Ctx, as_json: bool) -> None:
+def sources_list(ctx: Ctx, as_json: bool, limit: int | None, offset: int) -> None:
     """List sources with their health: URL, status, last success, next poll, and each last error in full.
 
     Times are relative to now; --json gives them as ISO 8601 (UTC).
     """
-    rows = ctx.store.source_rows()
+    shown = limit if limit is not None else (None if as_json else 50)
+    rows = ctx.store.source_rows(limit=shown, offset=offset)
+    total = ctx.store.count("sources")
+    note = page_note("sources", offset=offset, shown=len(rows), total=total)
     if as_json:
         click.echo(json.dumps(rows, indent=2))
+        if len(rows) < total:
+            click.echo(note, err=True)
         return
     if rows:
         console.print(source_table(rows))
-    console.print(f"{len(rows)} source(s)")
+    console.print(note)
 
 
 def _find_source(ctx: Ctx, target: str) -> tuple[int, str] | None:
