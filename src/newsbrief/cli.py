@@ -6,7 +6,8 @@ become one line on stderr and exit status 1; usage errors exit 2 (click's defaul
 Output goes through two Rich consoles with markup and emoji codes turned off: feed text such as
 "[/bold]" or ":fire:" prints as written, never as a style. Data is handed to Rich as
 :class:`rich.text.Text` made by :func:`safe_text` (control characters removed), and styles are
-Text styles, never markup strings.
+Text styles, never markup strings. Every command but ``init`` needs an existing data folder with
+a database, so a mistyped ``--data-dir`` is an error instead of a new empty folder.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import datetime as dt
 import functools
 import json
 import logging
+import shlex
 import sys
 from typing import Any, Callable, Iterator, TypeVar
 
@@ -120,19 +122,37 @@ def page_note(noun: str, *, offset: int, shown: int, total: int) -> str:
 
 
 class Ctx:
-    """Lazily opened settings and store shared by the commands."""
+    """Lazily opened settings and store shared by the commands.
 
-    def __init__(self, data_dir: str | None, config: str | None) -> None:
+    Settings are only handed out for a data folder holding a database (``init`` sets
+    ``creating`` to make one), so no command but ``init`` creates a folder.
+    """
+
+    def __init__(self, data_dir: str | None, config: str | None, *, dir_given: bool = False) -> None:
         self._data_dir = data_dir
         self._config = config
         self._settings: Settings | None = None
         self._store: SQLiteStore | None = None
+        self.dir_given = dir_given
+        self.creating = False
 
     @property
     def settings(self) -> Settings:
         if self._settings is None:
-            self._settings = load_settings(data_dir=self._data_dir, config_file=self._config)
+            settings = load_settings(data_dir=self._data_dir, config_file=self._config)
+            if not self.creating:
+                self._require_database(settings)
+            self._settings = settings
         return self._settings
+
+    def _require_database(self, settings: Settings) -> None:
+        folder = settings.data_dir
+        init = "newsbrief " + (f"--data-dir {shlex.quote(str(folder))} " if self.dir_given else "") + "init"
+        if not folder.is_dir():
+            raise click.ClickException(f"data folder {folder} does not exist; check --data-dir, or create it with `{init}`")
+        if not settings.db_path.is_file():
+            raise click.ClickException(f"data folder {folder} has no newsbrief database; check --data-dir, "
+                                       f"or create one with `{init}`")
 
     @property
     def store(self) -> SQLiteStore:
@@ -169,7 +189,8 @@ def cli(ctx: click.Context, data_dir: str | None, config_file: str | None, verbo
     """newsbrief: one cited daily briefing from hundreds of news sources."""
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    ctx.obj = Ctx(data_dir, config_file)
+    given = ctx.get_parameter_source("data_dir") not in (None, click.core.ParameterSource.DEFAULT)
+    ctx.obj = Ctx(data_dir, config_file, dir_given=given)
     ctx.call_on_close(ctx.obj.close)
 
 
@@ -178,6 +199,7 @@ def cli(ctx: click.Context, data_dir: str | None, config_file: str | None, verbo
 @handle_errors
 def init(ctx: Ctx) -> None:
     """Create the data folder, a commented config file and the database."""
+    ctx.creating = True
     settings = ctx.settings
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     if not settings.config_path.exists():
