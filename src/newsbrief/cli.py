@@ -16,7 +16,6 @@ import contextlib
 import datetime as dt
 import functools
 import json
-import logging
 import shlex
 import sys
 from typing import Any, Callable, Iterator, TypeVar
@@ -28,6 +27,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
+from .cli_logging import configure_logging, forget_notices, remember_notices_in
 from .config import SETTINGS, Settings, default_config_text, load_settings
 from .errors import NewsbriefError
 from .sanitize import strip_control_chars
@@ -128,11 +128,12 @@ class Ctx:
     ``creating`` to make one), so no command but ``init`` creates a folder.
     """
 
-    def __init__(self, data_dir: str | None, config: str | None, *, dir_given: bool = False) -> None:
+    def __init__(self, data_dir: str | None, config: str | None, *, verbose: int = 0, dir_given: bool = False) -> None:
         self._data_dir = data_dir
         self._config = config
         self._settings: Settings | None = None
         self._store: SQLiteStore | None = None
+        self.verbose = verbose
         self.dir_given = dir_given
         self.creating = False
 
@@ -142,6 +143,7 @@ class Ctx:
             settings = load_settings(data_dir=self._data_dir, config_file=self._config)
             if not self.creating:
                 self._require_database(settings)
+            remember_notices_in(settings.data_dir, verbose=self.verbose > 0)
             self._settings = settings
         return self._settings
 
@@ -161,6 +163,7 @@ class Ctx:
         return self._store
 
     def close(self) -> None:
+        forget_notices()
         if self._store is not None:
             self._store.close()
 
@@ -187,10 +190,9 @@ def _parse_day(value: str | None) -> dt.date:
 @click.pass_context
 def cli(ctx: click.Context, data_dir: str | None, config_file: str | None, verbose: int) -> None:
     """newsbrief: one cited daily briefing from hundreds of news sources."""
-    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    configure_logging(verbose)
     given = ctx.get_parameter_source("data_dir") not in (None, click.core.ParameterSource.DEFAULT)
-    ctx.obj = Ctx(data_dir, config_file, dir_given=given)
+    ctx.obj = Ctx(data_dir, config_file, verbose=verbose, dir_given=given)
     ctx.call_on_close(ctx.obj.close)
 
 

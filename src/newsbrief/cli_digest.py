@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .cli import Ctx, _parse_day, console, handle_errors, page_note, paging_options, pass_ctx, progress_bars, safe_text
+from .cli_logging import forget_notices, remember_notices_in
 from .pipeline import build_digest, ingest, write_outputs
 from .render import FORMATS, digest_from_dict, render
 from .snippets import snippet_parts
@@ -231,8 +232,13 @@ def demo(out_dir: str, no_progress: bool) -> None:
     from .demo import run_demo
 
     started = time.perf_counter()
-    with progress_bars(not no_progress) as bar:
-        result = run_demo(Path(out_dir), progress=bar)
+    parent = click.get_current_context().find_object(Ctx)
+    remember_notices_in(Path(out_dir), verbose=bool(parent and parent.verbose))
+    try:
+        with progress_bars(not no_progress) as bar:
+            result = run_demo(Path(out_dir), progress=bar)
+    finally:
+        forget_notices()
     table = Table("day", "sources", "articles", "stories", "sections", "short items", "events")
     for day, stats in result.stats.items():
         table.add_row(day, *(str(stats.get(k, 0)) for k in ("sources", "articles", "stories", "sections", "short_items", "events")))
