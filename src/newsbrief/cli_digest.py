@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import ipaddress
 import json
+import socket
 import time
 from pathlib import Path
 from typing import Any
@@ -298,8 +300,34 @@ def serve_cmd(ctx: Ctx, host: str, port: int) -> None:
     """Serve the web UI and JSON API (read-only) until Ctrl-C."""
     from .web import make_app, serve
 
+    app = make_app(ctx.settings.db_path, settings=ctx.settings)
+    if not is_loopback_host(host):
+        click.echo(f"warning: {host} is not a loopback address and newsbrief has no authentication: anyone who can "
+                   "reach this port can read every digest, source and setting. Put it behind a reverse proxy "
+                   "with authentication, or bind 127.0.0.1.", err=True)
     try:
-        serve(make_app(ctx.settings.db_path, settings=ctx.settings), host=host, port=port,
+        serve(app, host=host, port=port,
               ready=lambda url: click.echo(f"serving on {url} (Ctrl-C to stop)"))
     except KeyboardInterrupt:
         click.echo("stopped")
+
+
+def is_loopback_host(host: str) -> bool:
+    """Return True when every address ``host`` names is a loopback address (127.0.0.0/8, ::1).
+
+    ``0.0.0.0``, ``::``, a LAN address or a name that does not resolve count as exposed.
+
+    :param host: the ``--host`` value: an IP address or a name.
+    """
+    name = host.strip().strip("[]")
+    if name.lower().rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        pass
+    try:
+        infos = socket.getaddrinfo(name, None)
+    except (OSError, UnicodeError):
+        return False
+    return bool(infos) and all(ipaddress.ip_address(str(info[4][0]).split("%")[0]).is_loopback for info in infos)
