@@ -1,11 +1,11 @@
-"""Shared fixtures: an in-memory store, isolated settings, and the golden-file flag."""
+"""Shared fixtures: an in-memory store, isolated settings, the golden-file flag and an offline CLI runner."""
 
 from __future__ import annotations
 
 import socket
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import pytest
 
@@ -13,6 +13,8 @@ from newsbrief.config import Settings, load_settings
 from newsbrief.store import SQLiteStore, open_store
 
 if TYPE_CHECKING:
+    from click.testing import Result
+
     from newsbrief.demo import DemoResult
 
 
@@ -77,3 +79,24 @@ def key() -> dict[str, Any]:
     from newsbrief.sample import answer_key
 
     return answer_key()
+
+
+@pytest.fixture
+def newsbrief_cli(tmp_path: Path) -> Callable[..., Result]:
+    """Run ``newsbrief --data-dir <tmp>/data ...`` in process, offline: no article pages are fetched.
+
+    Call it as ``newsbrief_cli("sources", "list", data=other_folder, env={...}, columns=80)``.
+    """
+    from click.testing import CliRunner
+
+    from newsbrief.cli import cli
+
+    runner = CliRunner()
+
+    def invoke(*args: str, data: Path | None = None, env: dict[str, str] | None = None, columns: int = 100) -> Result:
+        folder = tmp_path / "data" if data is None else data
+        return runner.invoke(cli, ["--data-dir", str(folder), *args],
+                             env={"NEWSBRIEF_FETCH_FULL_TEXT": "false", "NEWSBRIEF_FETCH_ALLOW_PRIVATE": "true",
+                                  "COLUMNS": str(columns), **(env or {})})
+
+    return invoke

@@ -51,7 +51,7 @@ def test_init_writes_config_and_database(run, tmp_path: Path) -> None:
 
 
 def test_config_show_redacts_secrets(run, tmp_path: Path) -> None:
-    (tmp_path / "data").mkdir()
+    run("init")
     (tmp_path / "data" / "config.toml").write_text('[smtp]\npassword = {"$env" = "PW_FOR_TEST"}\n')
     result = run("config", "show", "--json", env={"PW_FOR_TEST": "s3cret"})
     data = json.loads(result.output)
@@ -98,6 +98,7 @@ def test_import_opml_skips_local_and_non_http_outlines(run, tmp_path: Path) -> N
 
 
 def test_user_errors_are_one_line(run, tmp_path: Path) -> None:
+    run("init")
     result = run("sources", "add", str(tmp_path / "missing.xml"))
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [f"Error: sources: no such file or folder: {tmp_path / 'missing.xml'}"]
@@ -117,6 +118,7 @@ def test_sources_add_list_remove_and_opml_round_trip(run, tmp_path: Path) -> Non
         "<item><title>One</title><link>http://t.example/1</link><description>Body one.</description>"
         "<pubDate>Fri, 27 Nov 2026 08:00:00 GMT</pubDate></item></channel></rss>"
     )
+    run("init")
     added = run("sources", "add", str(feed))
     assert added.exit_code == 0, added.output
     assert "Local Test Feed" in added.output

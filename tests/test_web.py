@@ -343,3 +343,37 @@ def test_real_server_smoke(demo: DemoResult, web_settings: Any) -> None:
             assert rebound.status_code == 400 and "pr0xy-pw" not in rebound.text
     with pytest.raises(httpx.TransportError):  # stopped and closed on exit
         httpx.get(url, timeout=2, trust_env=False)
+
+
+# -- paging ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("route, key", [("/api/stories", "stories"), ("/api/sources", "sources"), ("/api/facts", "facts")])
+def test_api_lists_are_paged_with_their_total(client: httpx.Client, route: str, key: str) -> None:
+    whole = client.get(route).json()
+    total = whole["total"]
+    assert len(whole[key]) == min(total, 100) and total > 3 and (whole["limit"], whole["offset"]) == (100, 0)
+    first = client.get(route, params={"limit": 2}).json()
+    second = client.get(route, params={"limit": 2, "offset": 2}).json()
+    assert (first["total"], first["limit"], first["offset"]) == (total, 2, 0)
+    assert first[key] + second[key] == whole[key][:4]
+    past = client.get(route, params={"offset": total}).json()
+    assert past[key] == [] and past["total"] == total
+    assert client.get(route, params={"limit": 0}).json()[key] == []
+
+
+def test_api_paging_keeps_the_filters(client: httpx.Client, facts_db: dict[str, Any]) -> None:
+    day = facts_db["dates"][0]
+    stories = client.get("/api/stories", params={"date": day, "limit": 1}).json()
+    assert stories["total"] == len(client.get("/api/stories", params={"date": day}).json()["stories"])
+    assert len(stories["stories"]) == 1
+    funding = client.get("/api/facts", params={"type": "funding", "limit": 1}).json()
+    assert funding["total"] == len(client.get("/api/facts", params={"type": "funding"}).json()["facts"]) >= 1
+    assert [f["type"] for f in funding["facts"]] == ["funding"]
+
+
+@pytest.mark.parametrize("query", ["limit=-1", "limit=1001", "limit=abc", "limit=1.5", "limit=1_0", "limit=%2B5",
+                                   "limit=%D9%A2", "offset=-3", "offset=x", "offset=99999999999999999999"])
+@pytest.mark.parametrize("route", ["/api/stories", "/api/sources", "/api/facts"])
+def test_api_paging_rejects_bad_numbers(client: httpx.Client, route: str, query: str) -> None:
+    r = client.get(f"{route}?{query}")
+    assert r.status_code == 400
+    assert set(r.json()) == {"error"} and r.json()["error"].split(":")[0] in {"limit", "offset"}

@@ -2,6 +2,12 @@
 
 Each command is thin. Errors from the library (:class:`~newsbrief.errors.NewsbriefError`)
 become one line on stderr and exit status 1; usage errors exit 2 (click's default).
+
+Output goes through two Rich consoles with markup and emoji codes turned off: feed text such as
+"[/bold]" or ":fire:" prints as written, never as a style. Data is handed to Rich as
+:class:`rich.text.Text` made by :func:`safe_text` (control characters removed), and styles are
+Text styles, never markup strings. Every command but ``init`` needs an existing data folder with
+a database, so a mistyped ``--data-dir`` is an error instead of a new empty folder.
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ import contextlib
 import datetime as dt
 import functools
 import json
-import logging
+import shlex
 import sys
 from typing import Any, Callable, Iterator, TypeVar
 
@@ -18,26 +24,46 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__
+from .cli_logging import configure_logging, forget_notices, remember_notices_in
 from .config import SETTINGS, Settings, default_config_text, load_settings
 from .errors import NewsbriefError
+from .sanitize import strip_control_chars
 from .store import SQLiteStore, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
-console = Console(stderr=False, highlight=False, soft_wrap=True)
-err_console = Console(stderr=True, highlight=False)
+console = Console(stderr=False, highlight=False, soft_wrap=True, markup=False, emoji=False)
+err_console = Console(stderr=True, highlight=False, markup=False, emoji=False)
+
+
+def safe_text(value: object, style: str = "") -> Text:
+    """Return ``value`` as Rich text printed as written: no markup, no control characters.
+
+    :param value: anything; feed titles, URLs and errors included.
+    :param style: a Rich style for the whole text (e.g. ``"bold"``).
+    """
+    return Text(strip_control_chars(str(value)), style=style)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(strip_control_chars(message).split())
 
 
 def handle_errors(func: F) -> F:
-    """Turn library errors into a one-line ``click.ClickException``."""
+    """Turn library errors into a one-line ``click.ClickException`` (feed text in it made printable)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except click.ClickException as exc:
+            if type(exc) is not click.ClickException or exc.message == _one_line(exc.message):
+                raise
+            raise click.ClickException(_one_line(exc.message)) from exc  # the message quoted feed text
         except NewsbriefError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(_one_line(str(exc))) from exc
         except ImportError as exc:
             raise click.ClickException(f"missing dependency: {exc}") from exc
 
@@ -62,20 +88,73 @@ def progress_bars(enabled: bool = True) -> Iterator[Callable[[str, int, int], No
         yield update
 
 
-class Ctx:
-    """Lazily opened settings and store shared by the commands."""
+def paging_options(noun: str, default: int) -> Callable[[F], F]:
+    """Add ``--limit`` and ``--offset`` to a listing command.
 
-    def __init__(self, data_dir: str | None, config: str | None) -> None:
+    Without ``--limit`` a table shows ``default`` rows and JSON or CSV output holds them all, so
+    an export is never cut short silently.
+
+    :param noun: what is listed, for the help text ("stories").
+    :param default: rows a table shows by default.
+    """
+
+    def decorate(func: F) -> F:
+        func = click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+                            help=f"Skip this many {noun} first.")(func)
+        return click.option("--limit", type=click.IntRange(min=0), default=None,
+                            help=f"Show at most this many {noun} (default: {default} in the table, all in JSON/CSV).")(func)
+
+    return decorate
+
+
+def page_note(noun: str, *, offset: int, shown: int, total: int) -> str:
+    """Return the line under a listing: "showing 1-50 of 312 stories; next page: --offset 50".
+
+    :param noun: what is listed, plural.
+    :param offset: rows skipped.
+    :param shown: rows printed.
+    :param total: rows in all.
+    """
+    if shown == 0:
+        return f"0 {noun}" if total == 0 else f"showing none of {total} {noun} (--offset {offset} is past the end)"
+    line = f"showing {offset + 1}-{offset + shown} of {total} {noun}"
+    return line + (f"; next page: --offset {offset + shown}" if offset + shown < total else "")
+
+
+class Ctx:
+    """Lazily opened settings and store shared by the commands.
+
+    Settings are only handed out for a data folder holding a database (``init`` sets
+    ``creating`` to make one), so no command but ``init`` creates a folder.
+    """
+
+    def __init__(self, data_dir: str | None, config: str | None, *, verbose: int = 0, dir_given: bool = False) -> None:
         self._data_dir = data_dir
         self._config = config
         self._settings: Settings | None = None
         self._store: SQLiteStore | None = None
+        self.verbose = verbose
+        self.dir_given = dir_given
+        self.creating = False
 
     @property
     def settings(self) -> Settings:
         if self._settings is None:
-            self._settings = load_settings(data_dir=self._data_dir, config_file=self._config)
+            settings = load_settings(data_dir=self._data_dir, config_file=self._config)
+            if not self.creating:
+                self._require_database(settings)
+            remember_notices_in(settings.data_dir, verbose=self.verbose > 0)
+            self._settings = settings
         return self._settings
+
+    def _require_database(self, settings: Settings) -> None:
+        folder = settings.data_dir
+        init = "newsbrief " + (f"--data-dir {shlex.quote(str(folder))} " if self.dir_given else "") + "init"
+        if not folder.is_dir():
+            raise click.ClickException(f"data folder {folder} does not exist; check --data-dir, or create it with `{init}`")
+        if not settings.db_path.is_file():
+            raise click.ClickException(f"data folder {folder} has no newsbrief database; check --data-dir, "
+                                       f"or create one with `{init}`")
 
     @property
     def store(self) -> SQLiteStore:
@@ -84,6 +163,7 @@ class Ctx:
         return self._store
 
     def close(self) -> None:
+        forget_notices()
         if self._store is not None:
             self._store.close()
 
@@ -110,9 +190,9 @@ def _parse_day(value: str | None) -> dt.date:
 @click.pass_context
 def cli(ctx: click.Context, data_dir: str | None, config_file: str | None, verbose: int) -> None:
     """newsbrief: one cited daily briefing from hundreds of news sources."""
-    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    ctx.obj = Ctx(data_dir, config_file)
+    configure_logging(verbose)
+    given = ctx.get_parameter_source("data_dir") not in (None, click.core.ParameterSource.DEFAULT)
+    ctx.obj = Ctx(data_dir, config_file, verbose=verbose, dir_given=given)
     ctx.call_on_close(ctx.obj.close)
 
 
@@ -121,15 +201,16 @@ def cli(ctx: click.Context, data_dir: str | None, config_file: str | None, verbo
 @handle_errors
 def init(ctx: Ctx) -> None:
     """Create the data folder, a commented config file and the database."""
+    ctx.creating = True
     settings = ctx.settings
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     if not settings.config_path.exists():
         settings.config_path.write_text(default_config_text(), encoding="utf-8")
-        console.print(f"wrote {settings.config_path}")
+        console.print(safe_text(f"wrote {settings.config_path}"))
     else:
-        console.print(f"kept {settings.config_path}")
+        console.print(safe_text(f"kept {settings.config_path}"))
     applied = ctx.store.migrations()
-    console.print(f"database {settings.db_path} (migrations: {', '.join(applied)})")
+    console.print(safe_text(f"database {settings.db_path} (migrations: {', '.join(applied)})"))
 
 
 @cli.group()
@@ -149,8 +230,8 @@ def config_show(ctx: Ctx, as_json: bool) -> None:
         return
     table = Table("setting", "value", "from")
     for s in SETTINGS:
-        table.add_row(s.name, json.dumps(values[s.name]), ctx.settings.origins[s.name])
-    console.print(f"data dir: {ctx.settings.data_dir}")
+        table.add_row(s.name, safe_text(json.dumps(values[s.name])), safe_text(ctx.settings.origins[s.name]))
+    console.print(safe_text(f"data dir: {ctx.settings.data_dir}"))
     console.print(table)
 
 

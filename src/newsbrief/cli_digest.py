@@ -5,17 +5,22 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import ipaddress
 import json
+import socket
 import time
 from pathlib import Path
 from typing import Any
 
 import click
 from rich.table import Table
+from rich.text import Text
 
-from .cli import Ctx, _parse_day, console, handle_errors, pass_ctx, progress_bars
+from .cli import Ctx, _parse_day, console, handle_errors, page_note, paging_options, pass_ctx, progress_bars, safe_text
+from .cli_logging import forget_notices, remember_notices_in
 from .pipeline import build_digest, ingest, write_outputs
 from .render import FORMATS, digest_from_dict, render
+from .snippets import snippet_parts
 
 
 @click.command()
@@ -35,7 +40,7 @@ def fetch(ctx: Ctx, force: bool, no_progress: bool) -> None:
         f"{report.skipped} skipped"
     )
     for line in report.errors[:20]:
-        console.print(f"  {line}")
+        console.print(safe_text(f"  {line}"))
 
 
 @click.command()
@@ -75,7 +80,7 @@ def digest(ctx: Ctx, date_: str | None, fmt: str, out: str | None, minutes: int 
     if out:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         Path(out).write_text(text, encoding="utf-8")
-        console.print(f"wrote {out}")
+        console.print(safe_text(f"wrote {out}"))
     else:
         click.echo(text, nl=False)
 
@@ -95,7 +100,7 @@ def feed(ctx: Ctx, fmt: str, limit: int, base_url: str, out: str | None) -> None
     text = digest_feed(digests, fmt=fmt, base_url=base_url, title=ctx.settings["digest.title"])
     if out:
         Path(out).write_text(text, encoding="utf-8")
-        console.print(f"wrote {out} ({len(digests)} digests)")
+        console.print(safe_text(f"wrote {out} ({len(digests)} digests)"))
     else:
         click.echo(text, nl=False)
 
@@ -104,12 +109,15 @@ def feed(ctx: Ctx, fmt: str, limit: int, base_url: str, out: str | None) -> None
 @click.option("--date", "date_", metavar="YYYY-MM-DD", help="Only stories with an article that day.")
 @click.option("--explain", is_flag=True, help="Show each article's membership score and reasons.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@paging_options("stories", default=50)
 @pass_ctx
 @handle_errors
-def stories(ctx: Ctx, date_: str | None, explain: bool, as_json: bool) -> None:
+def stories(ctx: Ctx, date_: str | None, explain: bool, as_json: bool, limit: int | None, offset: int) -> None:
     """List stories with their articles; --explain shows why each article joined."""
     day = _parse_day(date_) if date_ else None
-    rows = ctx.store.story_rows(day=day)
+    rows = ctx.store.story_rows(day=day, limit=limit if limit is not None else (None if as_json else 50), offset=offset)
+    total = ctx.store.story_count(day=day)
+    note = page_note("stories", offset=offset, shown=len(rows), total=total)
     out: list[dict[str, Any]] = []
     for r in rows:
         members = ctx.store.story_members(r["id"])
@@ -117,18 +125,21 @@ def stories(ctx: Ctx, date_: str | None, explain: bool, as_json: bool) -> None:
                     "articles": members})
     if as_json:
         click.echo(json.dumps(out, indent=2, default=str))
+        if len(out) < total:
+            click.echo(note, err=True)
         return
     for s in out:
-        console.print(f"[bold]{s['id']}[/bold] {s['title'] or s['articles'][0]['title']}  "
-                      f"({len(s['articles'])} articles, {s['first_seen']} → {s['last_seen']})")
+        title = s["title"] or (s["articles"][0]["title"] if s["articles"] else "")
+        console.print(Text.assemble(safe_text(s["id"], style="bold"), " ", safe_text(title),
+                                    f"  ({len(s['articles'])} articles, {s['first_seen']} → {s['last_seen']})"))
         for m in s["articles"]:
-            console.print(f"   {m['published'][:16]}  {m['outlet'][:22]:<22} {m['title'][:70]}")
+            console.print(safe_text(f"   {m['published'][:16]}  {m['outlet'][:22]:<22} {m['title'][:70]}"))
             if explain:
                 reasons = ", ".join(f"{k}={v}" for k, v in sorted(m["reasons"].items()))
-                console.print(f"      score={m['score']:.3f} {reasons}", soft_wrap=True)
+                console.print(safe_text(f"      score={m['score']:.3f} {reasons}"), soft_wrap=True)
     if explain:
         _explain_ranking(ctx, day)
-    console.print(f"{len(out)} stories")
+    console.print(note)
 
 
 def _explain_ranking(ctx: Ctx, day: dt.date | None) -> None:
@@ -144,7 +155,7 @@ def _explain_ranking(ctx: Ctx, day: dt.date | None) -> None:
             if "score" in it.get("extra", {}):
                 rank += 1
                 parts = " ".join(f"{k}={v:.2f}" for k, v in it["extra"]["score_parts"].items())
-                table.add_row(str(rank), it["headline"][:60], f"{it['extra']['score']:.2f}", parts)
+                table.add_row(str(rank), safe_text(it["headline"][:60]), f"{it['extra']['score']:.2f}", safe_text(parts))
     console.print(table)
 
 
@@ -156,24 +167,44 @@ def _explain_ranking(ctx: Ctx, day: dt.date | None) -> None:
 def search(ctx: Ctx, query: str, limit: int) -> None:
     """Full-text search of stored articles (SQLite FTS5 syntax: words, "phrases", AND/OR/NOT)."""
     rows = ctx.store.search(query, limit=limit)
+    texts = {a.id: a.text for a in ctx.store.articles([r["id"] for r in rows])}
     for r in rows:
-        console.print(f"{r['published'][:10]}  {r['outlet'][:20]:<20} {r['title'][:80]}")
-        console.print(f"            {r['snippet']}", soft_wrap=True)
+        console.print(safe_text(f"{r['published'][:10]}  {r['outlet'][:20]:<20} {r['title'][:80]}"))
+        console.print(Text.assemble("            ", snippet_text(r["snippet"], texts.get(r["id"]))), soft_wrap=True)
     console.print(f"{len(rows)} result(s)")
+
+
+def snippet_text(snippet: str, text: str | None = None) -> Text:
+    """Return a search snippet as Rich text, each match the store marked highlighted by a style.
+
+    :param snippet: the ``snippet`` of a :meth:`~newsbrief.store.SQLiteStore.search` row.
+    :param text: the article text it was cut from, so that brackets of the text stay as they are.
+    """
+    out = Text()
+    for part, is_match in snippet_parts(snippet, text):
+        out.append(safe_text(part, style="bold reverse" if is_match else ""))
+    return out
 
 
 @click.command("facts")
 @click.option("--type", "type_", type=click.Choice(["funding", "regulation", "event", "entity"]), help="Only this type.")
 @click.option("--since", metavar="YYYY-MM-DD", help="Only facts from this day on.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@paging_options("facts", default=50)
 @pass_ctx
 @handle_errors
-def facts_cmd(ctx: Ctx, type_: str | None, since: str | None, fmt: str) -> None:
+def facts_cmd(ctx: Ctx, type_: str | None, since: str | None, fmt: str, limit: int | None, offset: int) -> None:
     """List extracted facts (funding rounds, regulation, events, entities) with their sources."""
-    rows = ctx.store.facts(type=type_, since=_parse_day(since) if since else None)
+    since_day = _parse_day(since) if since else None
+    rows = ctx.store.facts(type=type_, since=since_day, limit=limit if limit is not None else (None if fmt != "table" else 50),
+                           offset=offset)
+    total = ctx.store.fact_count(type=type_, since=since_day)
+    note = page_note("facts", offset=offset, shown=len(rows), total=total)
     flat = [{"type": r["type"], "day": r["day"], "story_id": r["story_id"], "sentence": r["sentence"],
              "article_ids": r["article_ids"], **{k: v for k, v in r["data"].items() if k not in {"type", "sentence", "article_ids"}}}
             for r in rows]
+    if fmt != "table" and len(flat) < total:
+        click.echo(note, err=True)
     if fmt == "json":
         click.echo(json.dumps(flat, indent=2, default=str))
     elif fmt == "csv":
@@ -188,9 +219,9 @@ def facts_cmd(ctx: Ctx, type_: str | None, since: str | None, fmt: str) -> None:
         table = Table("type", "day", "what", "source sentence")
         for f in flat:
             what = f.get("company") or f.get("rule") or f.get("what") or f.get("name") or ""
-            table.add_row(f["type"], f["day"], str(what)[:40], f["sentence"][:90])
+            table.add_row(f["type"], f["day"], safe_text(str(what)[:40]), safe_text(f["sentence"][:90]))
         console.print(table)
-        console.print(f"{len(flat)} fact(s)")
+        console.print(note)
 
 
 @click.command()
@@ -203,8 +234,13 @@ def demo(out_dir: str, no_progress: bool) -> None:
     from .demo import run_demo
 
     started = time.perf_counter()
-    with progress_bars(not no_progress) as bar:
-        result = run_demo(Path(out_dir), progress=bar)
+    parent = click.get_current_context().find_object(Ctx)
+    remember_notices_in(Path(out_dir), verbose=bool(parent and parent.verbose))
+    try:
+        with progress_bars(not no_progress) as bar:
+            result = run_demo(Path(out_dir), progress=bar)
+    finally:
+        forget_notices()
     table = Table("day", "sources", "articles", "stories", "sections", "short items", "events")
     for day, stats in result.stats.items():
         table.add_row(day, *(str(stats.get(k, 0)) for k in ("sources", "articles", "stories", "sections", "short_items", "events")))
@@ -264,8 +300,34 @@ def serve_cmd(ctx: Ctx, host: str, port: int) -> None:
     """Serve the web UI and JSON API (read-only) until Ctrl-C."""
     from .web import make_app, serve
 
+    app = make_app(ctx.settings.db_path, settings=ctx.settings, bind_host=host)
+    if not is_loopback_host(host):
+        click.echo(f"warning: {host} is not a loopback address and newsbrief has no authentication: anyone who can "
+                   "reach this port can read every digest, source and setting. Put it behind a reverse proxy "
+                   "with authentication, or bind 127.0.0.1.", err=True)
     try:
-        serve(make_app(ctx.settings.db_path, settings=ctx.settings, bind_host=host), host=host, port=port,
+        serve(app, host=host, port=port,
               ready=lambda url: click.echo(f"serving on {url} (Ctrl-C to stop)"))
     except KeyboardInterrupt:
         click.echo("stopped")
+
+
+def is_loopback_host(host: str) -> bool:
+    """Return True when every address ``host`` names is a loopback address (127.0.0.0/8, ::1).
+
+    ``0.0.0.0``, ``::``, a LAN address or a name that does not resolve count as exposed.
+
+    :param host: the ``--host`` value: an IP address or a name.
+    """
+    name = host.strip().strip("[]")
+    if name.lower().rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        pass
+    try:
+        infos = socket.getaddrinfo(name, None)
+    except (OSError, UnicodeError):
+        return False
+    return bool(infos) and all(ipaddress.ip_address(str(info[4][0]).split("%")[0]).is_loopback for info in infos)

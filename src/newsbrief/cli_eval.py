@@ -8,14 +8,14 @@ from typing import Any
 
 import click
 
-from .cli import console, handle_errors
+from .cli import console, handle_errors, safe_text
 
 
 def _emit(result: dict[str, Any], as_json: bool, report: str) -> None:
     if as_json:
         click.echo(json.dumps(result, indent=2, default=str))
     else:
-        console.print(report, soft_wrap=True)
+        console.print(safe_text(report), soft_wrap=True)  # the report quotes titles from the data
 
 
 @click.group("eval")

@@ -6,13 +6,19 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from typing import Any
+
 import click
+from rich import box
+from rich.console import Group, RenderableType
 from rich.table import Table
 
-from .cli import Ctx, console, handle_errors, pass_ctx
+from .cli import Ctx, console, handle_errors, page_note, paging_options, pass_ctx, safe_text
 from .errors import FetchError
 from .opml import parse_opml, write_opml
 from .pipeline import probe_source
+from .sanitize import strip_control_chars
+from .urls import is_http_url, lower_scheme
 
 
 @click.group()
@@ -21,8 +27,8 @@ def sources() -> None:
 
 
 def _resolve_target(target: str) -> str:
-    if target.startswith(("http://", "https://")):
-        return target
+    if is_http_url(target):
+        return lower_scheme(target)
     if "://" in target:
         raise click.ClickException(f"sources: unsupported URL scheme in {target!r}; use http(s) or a local path")
     path = Path(target).expanduser()
@@ -44,52 +50,125 @@ def sources_add(ctx: Ctx, target: str, title: str, weight: float, no_check: bool
     if not no_check:
         probe = probe_source(url, settings=ctx.settings)
         if probe.error and probe.discovered:
-            console.print(f"{url} is a web page; it links {len(probe.discovered)} feed(s): using {probe.discovered[0]}")
+            console.print(safe_text(f"{url} is a web page; it links {len(probe.discovered)} feed(s): using {probe.discovered[0]}"))
             url = probe.discovered[0]
             probe = probe_source(url, settings=ctx.settings)
         if probe.error:
             raise click.ClickException(f"{probe.error} (use --no-check to add it anyway)")
         title = title or probe.title
-    source, added = ctx.store.add_source(url, title=title, weight=weight)
-    console.print(f"{'added' if added else 'already subscribed'}: {source.url}" + (f" ({source.title})" if source.title else ""))
+    source, added = ctx.store.add_source(url, title=strip_control_chars(title), weight=weight)
+    console.print(safe_text(f"{'added' if added else 'already subscribed'}: {source.url}"
+                            + (f" ({source.title})" if source.title else "")))
 
 
-def _ago(value: str | None) -> str:
+def _when(value: str | None, now: dt.datetime) -> str:
+    """Return a stored UTC time relative to now ("3h ago", "in 40m"), or its date when far off."""
     if not value:
         return "-"
-    when = dt.datetime.fromisoformat(value)
-    return when.strftime("%Y-%m-%d %H:%M")
+    try:
+        when = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    seconds = (when - now).total_seconds()
+    size = abs(seconds)
+    if size >= 30 * 86400:
+        return when.strftime("%Y-%m-%d")
+    amount = (f"{size // 86400:.0f}d" if size >= 86400 else f"{size // 3600:.0f}h" if size >= 3600
+              else f"{size // 60:.0f}m" if size >= 60 else "now")
+    if amount == "now":
+        return amount
+    return f"in {amount}" if seconds > 0 else f"{amount} ago"
+
+
+def _status(row: dict[str, Any]) -> str:
+    if not row["last_fetch_at"]:
+        return "never fetched"
+    return f"{'failing' if row['error_count'] else 'ok'} {row['http_status'] or ''}".strip()
+
+
+def source_table(rows: list[dict[str, Any]], *, now: dt.datetime | None = None) -> RenderableType:
+    """Return the sources as a table that reads at 80 columns, then each last error in full.
+
+    Titles and URLs wrap inside their columns (a URL folds anywhere); an error is never cut.
+
+    :param rows: :meth:`~newsbrief.store.SQLiteStore.source_rows` rows.
+    :param now: the time the last success and next poll are counted from (default: now).
+    """
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("id", justify="right", no_wrap=True)
+    table.add_column("source", ratio=2, min_width=8)
+    table.add_column("url", ratio=3, min_width=12, overflow="fold")
+    table.add_column("status", min_width=6)
+    table.add_column("items", justify="right", no_wrap=True)
+    table.add_column("last ok", no_wrap=True)
+    table.add_column("next poll", no_wrap=True)
+    errors = Table.grid(padding=(0, 1))
+    errors.add_column(justify="right", no_wrap=True)
+    errors.add_column(overflow="fold")
+    now = dt.datetime.now(dt.timezone.utc) if now is None else now
+    for r in rows:
+        table.add_row(str(r["id"]), safe_text(r["title"] or "-"), safe_text(r["url"]), _status(r), str(r["item_count"]),
+                      _when(r["last_success_at"], now), _when(r["next_poll_at"], now))
+        if r["last_error"]:
+            failures = f" ({r['error_count']} failure(s) in a row)" if r["error_count"] else ""
+            errors.add_row(str(r["id"]), safe_text(f"{r['last_error']}{failures}"))
+    if not errors.row_count:
+        return table
+    return Group(table, "", safe_text("last errors", style="bold"), errors, "")
 
 
 @sources.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON with every health column.")
+@paging_options("sources", default=50)
 @pass_ctx
 @handle_errors
-def sources_list(ctx: Ctx, as_json: bool) -> None:
-    """List sources with their health: status, last success, last error, next poll."""
-    rows = ctx.store.source_rows()
+def sources_list(ctx: Ctx, as_json: bool, limit: int | None, offset: int) -> None:
+    """List sources with their health: URL, status, last success, next poll, and each last error in full.
+
+    Times are relative to now; --json gives them as ISO 8601 (UTC).
+    """
+    shown = limit if limit is not None else (None if as_json else 50)
+    rows = ctx.store.source_rows(limit=shown, offset=offset)
+    total = ctx.store.count("sources")
+    note = page_note("sources", offset=offset, shown=len(rows), total=total)
     if as_json:
         click.echo(json.dumps(rows, indent=2))
+        if len(rows) < total:
+            click.echo(note, err=True)
         return
-    table = Table("id", "source", "status", "items", "last success", "errors", "last error", "next poll")
-    for r in rows:
-        status = "never fetched" if not r["last_fetch_at"] else ("failing" if r["error_count"] else "ok")
-        table.add_row(str(r["id"]), r["title"] or r["url"], f"{status} {r['http_status'] or ''}".strip(), str(r["item_count"]),
-                      _ago(r["last_success_at"]), str(r["error_count"]), (r["last_error"] or "")[:60], _ago(r["next_poll_at"]))
-    console.print(table)
-    console.print(f"{len(rows)} source(s)")
+    if rows:
+        console.print(source_table(rows))
+    console.print(note)
+
+
+def _find_source(ctx: Ctx, target: str) -> tuple[int, str] | None:
+    """Return (id, url) of the source that ``target`` names: its id as listed, its URL or its path."""
+    rows = ctx.store.source_rows()
+    if target.isdigit():
+        found = [r for r in rows if r["id"] == int(target)]
+        if found:
+            return found[0]["id"], found[0]["url"]
+    if is_http_url(target):
+        candidates = {target, lower_scheme(target)}
+    else:
+        candidates = {target, str(Path(target).expanduser().resolve())}
+    found = [r for r in rows if r["url"] in candidates]
+    return (found[0]["id"], found[0]["url"]) if found else None
 
 
 @sources.command("remove")
-@click.argument("url")
+@click.argument("source")
 @pass_ctx
 @handle_errors
-def sources_remove(ctx: Ctx, url: str) -> None:
-    """Unsubscribe from URL (its stored articles stay)."""
-    target = url if url.startswith(("http://", "https://")) else str(Path(url).expanduser().resolve())
-    if not ctx.store.remove_source(target):
-        raise click.ClickException(f"sources: not subscribed to {url}")
-    console.print(f"removed: {target}")
+def sources_remove(ctx: Ctx, source: str) -> None:
+    """Unsubscribe from SOURCE: its id as `sources list` shows it, or its URL or path (its stored articles stay)."""
+    found = _find_source(ctx, source)
+    if found is None or not ctx.store.remove_source(found[1]):
+        what = "id or URL" if source.isdigit() else "URL"
+        raise click.ClickException(f"sources: no source with {what} {source!r}; see `newsbrief sources list`")
+    console.print(safe_text(f"removed {found[0]}: {found[1]}"))
 
 
 @sources.command("import-opml")
@@ -132,17 +211,15 @@ def sources_check(ctx: Ctx, target: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(probe.__dict__, indent=2))
     else:
-        console.print(f"url:      {probe.url}")
+        lines = [f"url:      {probe.url}"]
         if probe.final_url and probe.final_url != probe.url:
-            console.print(f"final:    {probe.final_url}")
-        console.print(f"status:   {probe.status or '-'}")
-        console.print(f"format:   {probe.format or '-'}")
-        console.print(f"title:    {probe.title or '-'}")
-        console.print(f"items:    {probe.entries}  newest: {probe.newest or '-'}")
-        for p in probe.problems:
-            console.print(f"problem:  {p}")
-        for d in probe.discovered:
-            console.print(f"feed link: {d}")
+            lines.append(f"final:    {probe.final_url}")
+        lines += [f"status:   {probe.status or '-'}", f"format:   {probe.format or '-'}", f"title:    {probe.title or '-'}",
+                  f"items:    {probe.entries}  newest: {probe.newest or '-'}"]
+        lines += [f"problem:  {p}" for p in probe.problems]
+        lines += [f"feed link: {d}" for d in probe.discovered]
+        for line in lines:
+            console.print(safe_text(line))
     if probe.error:
         raise FetchError(probe.error) if not probe.discovered else click.ClickException(
             f"{probe.error}; this page links feed(s): {', '.join(probe.discovered)}")

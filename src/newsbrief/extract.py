@@ -29,7 +29,8 @@ from .dates import as_utc, date_from_url, reconcile_date
 from .dedup import article_id, canonical_url, fingerprint
 from .errors import ExtractError
 from .model import Article, Entry, FetchResult, Skip
-from .sanitize import html_to_text, paragraphs_to_html, sanitize_html
+from .sanitize import html_to_text, paragraphs_to_html, sanitize_html, strip_control_chars
+from .urls import is_http_url
 
 __all__ = [
     "PageText",
@@ -61,7 +62,7 @@ def needs_page(entry: Entry) -> bool:
 
     :param entry: the parsed feed entry.
     """
-    if not entry.link.startswith(("http://", "https://")):
+    if not is_http_url(entry.link):
         return False
     text = html_to_text(entry.content_html or entry.summary_html)
     if not text:
@@ -101,7 +102,7 @@ def _head_metadata(head: str) -> tuple[str, str]:
         }
         key = (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").lower()
         value = html_lib.unescape(attrs.get("content") or "").strip()
-        if not value or value.startswith(("http://", "https://")):
+        if not value or is_http_url(value):
             continue
         if not author and key in _AUTHOR_KEYS:
             author = value.removeprefix("By ").removeprefix("by ")
@@ -140,10 +141,10 @@ def decode_page(content: bytes, *, content_type: str = "") -> str:
         candidates.insert(0, "utf-8-sig")
     for name in candidates:
         try:
-            return content.decode(name)
+            return strip_control_chars(content.decode(name))
         except (LookupError, UnicodeDecodeError):
             continue
-    return content.decode("windows-1252", errors="replace")
+    return strip_control_chars(content.decode("windows-1252", errors="replace"))
 
 
 @functools.cache
@@ -208,6 +209,7 @@ def extract_page(content: bytes | str, *, url: str, want_date: bool = True) -> P
             found_date = dt.date.fromisoformat(str(raw_date)[:10])
         except ValueError:
             found_date = None
+    text, title, author = strip_control_chars(text), strip_control_chars(title), strip_control_chars(author)
     return PageText(
         text=text,
         title=title,
@@ -236,9 +238,9 @@ def detect_language(text: str) -> str:
 
 
 def _identity(entry: Entry) -> tuple[str, str]:
-    if entry.link.startswith(("http://", "https://")):
+    if is_http_url(entry.link):
         canonical = canonical_url(entry.link)
-    elif entry.guid.startswith(("http://", "https://")):
+    elif is_http_url(entry.guid):
         canonical = canonical_url(entry.guid)
     else:
         canonical = f"{entry.source_url}#guid={entry.guid}"
@@ -286,7 +288,7 @@ def _build(entry: Entry, *, page: FetchResult | None, outlet: str, fetched_at: d
     else:
         text, html, is_teaser = feed_text, sanitize_html(feed_html, base_url=entry.link), teaser
 
-    title = entry.title or page_text.title
+    title = strip_control_chars(entry.title or page_text.title)
     if not title and text:
         first = text.split("\n", 1)[0]
         title = first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
@@ -298,8 +300,8 @@ def _build(entry: Entry, *, page: FetchResult | None, outlet: str, fetched_at: d
             reason += " and its page was not fetched"
         return Skip(what=entry.link or entry.guid or entry.source_url, reason=reason, stage="extract")
 
-    url = entry.link if entry.link.startswith(("http://", "https://")) else ""
-    if not url and entry.guid.startswith(("http://", "https://")):
+    url = entry.link if is_http_url(entry.link) else ""
+    if not url and is_http_url(entry.guid):
         url = entry.guid
     reconciled = reconcile_date(
         fetched_at=fetched_at,
@@ -315,12 +317,12 @@ def _build(entry: Entry, *, page: FetchResult | None, outlet: str, fetched_at: d
         url=url,
         canonical_url=canonical,
         source_url=entry.source_url,
-        outlet=outlet or entry.feed_title,
+        outlet=strip_control_chars(outlet or entry.feed_title),
         title=title,
         text=text,
         published=reconciled.value,
         fetched=fetched_at,
-        author=entry.author or page_text.author,
+        author=strip_control_chars(entry.author or page_text.author),
         language=detect_language(text or title),
         content_hash=fingerprint(text) if text else "",
         html=html,

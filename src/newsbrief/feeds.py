@@ -27,7 +27,8 @@ import feedparser
 
 from .errors import ParseError
 from .model import Entry
-from .sanitize import html_to_text
+from .sanitize import html_to_text, strip_control_chars
+from .urls import is_http_url, lower_scheme
 
 __all__ = ["ParsedFeed", "discover_feeds", "parse_feed", "parse_json_feed"]
 
@@ -147,10 +148,15 @@ def _best_content(item: Any) -> str:
 
 
 def _text(value: Any) -> str:
-    raw = str(value or "")
+    raw = strip_control_chars(str(value or ""))
     if "<" not in raw and "&" not in raw:
         return " ".join(raw.split())  # plain text: the common case for titles and names
     return " ".join(html_to_text(raw).split())
+
+
+def _url(value: Any) -> str:
+    """Return a URL from a feed without control characters or spaces around it, its scheme lower-cased."""
+    return lower_scheme(strip_control_chars(str(value or "")).strip())
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -191,23 +197,23 @@ def _parse_xml_feed(content: bytes, *, url: str, headers: Mapping[str, str]) -> 
             raise ParseError(f"parse: got {what} from {url}, not a feed")
 
     feed_title = _text(meta.get("title"))
-    site_url = str(meta.get("link") or "")
+    site_url = _url(meta.get("link"))
     counters = {"invalid_dates": 0, "naive_dates": 0, "dup_guids": 0, "no_link": 0}
     entries: list[Entry] = []
     seen: dict[str, str] = {}
     for item in raw_entries:
         try:
-            link = str(item.get("link") or "")
+            link = _url(item.get("link"))
             if link:
                 link = urljoin(url, link) if not url.startswith("/") else link
-            content_html = _best_content(item)
-            summary_html = str(item.get("summary") or "")
+            content_html = strip_control_chars(_best_content(item))
+            summary_html = strip_control_chars(str(item.get("summary") or ""))
             if content_html and summary_html and _same_text(content_html, summary_html):
                 summary_html = ""
             title = _text(item.get("title"))
-            guid = str(item.get("id") or "") or link or _fallback_guid(title, summary_html, content_html)
-            if not link and guid.startswith(("http://", "https://")) and item.get("guidislink", True):
-                link = guid
+            guid = strip_control_chars(str(item.get("id") or "")) or link or _fallback_guid(title, summary_html, content_html)
+            if not link and is_http_url(guid) and item.get("guidislink", True):
+                link = lower_scheme(guid)
             if not link:
                 counters["no_link"] += 1
             if guid in seen:
@@ -309,20 +315,20 @@ def parse_json_feed(data: Mapping[str, Any], *, url: str) -> ParsedFeed:
         if not isinstance(item, dict):
             problems.append(f"parse: JSON Feed item {index} is not an object, skipped")
             continue
-        link = str(item.get("url") or item.get("external_url") or "")
+        link = _url(item.get("url") or item.get("external_url"))
         if link:
             link = urljoin(url, link)
-        content_html = str(item.get("content_html") or "")
+        content_html = strip_control_chars(str(item.get("content_html") or ""))
         if not content_html and item.get("content_text"):
-            text = str(item["content_text"])
+            text = strip_control_chars(str(item["content_text"]))
             content_html = "".join(
                 f"<p>{p.replace('&', '&amp;').replace('<', '&lt;')}</p>"
                 for p in text.split("\n")
                 if p.strip()
             )
-        summary_html = str(item.get("summary") or "")
+        summary_html = strip_control_chars(str(item.get("summary") or ""))
         title = _text(item.get("title"))
-        guid = str(item.get("id") or "") or link or _fallback_guid(title, content_html)
+        guid = strip_control_chars(str(item.get("id") or "")) or link or _fallback_guid(title, content_html)
         if guid in seen:
             dups += 1
             guid = f"{guid}#{dups}"
@@ -333,7 +339,7 @@ def parse_json_feed(data: Mapping[str, Any], *, url: str) -> ParsedFeed:
                 guid=guid,
                 link=link,
                 title=title,
-                author=_json_author(item) or _json_author(data),
+                author=_text(_json_author(item) or _json_author(data)),
                 published=_json_date(item.get("date_published") or item.get("date_modified"), problems),
                 summary_html=summary_html,
                 content_html=content_html,
@@ -348,7 +354,7 @@ def parse_json_feed(data: Mapping[str, Any], *, url: str) -> ParsedFeed:
         format=fmt,
         entries=tuple(entries),
         problems=tuple(problems),
-        site_url=str(data.get("home_page_url") or ""),
+        site_url=_url(data.get("home_page_url")),
     )
 
 
@@ -403,4 +409,4 @@ def discover_feeds(html: bytes, *, base_url: str) -> list[str]:
             href = _attrs(tag).get("href", "").strip()
             if href and _FEEDISH_HREF.search(href.split("?")[0]):
                 found.append(urljoin(base, href))
-    return list(dict.fromkeys(u for u in found if u.startswith(("http://", "https://"))))
+    return list(dict.fromkeys(lower_scheme(u) for u in found if is_http_url(u)))

@@ -62,6 +62,7 @@ from .model import Article, Digest, Entry, Skip, Source
 from .rank import StoryInput, rank_stories
 from .store.base import Store
 from .summarize import summarize_story
+from .urls import is_http_url
 
 __all__ = ["IngestReport", "Progress", "outlet_name", "build_digest", "fetch_settings", "ingest", "run", "write_outputs"]
 
@@ -106,7 +107,7 @@ def fetch_settings(settings: Settings) -> FetchSettings:
 
 
 def _is_local(url: str) -> bool:
-    return not url.startswith(("http://", "https://"))
+    return not is_http_url(url)
 
 
 def _local_files(path: str) -> list[str]:

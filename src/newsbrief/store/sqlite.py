@@ -31,6 +31,11 @@ def _iso(value: dt.datetime | dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _sql_limit(limit: int | None) -> int:
+    """Return a SQLite ``LIMIT`` value: -1 (no limit) for None."""
+    return -1 if limit is None else limit
+
+
 def _signed64(value: int) -> int:
     return value - (1 << 64) if value >= (1 << 63) else value
 
@@ -144,9 +149,13 @@ class SQLiteStore:
         """Return every source, oldest first."""
         return [self._source(r) for r in self._all("SELECT * FROM sources ORDER BY id")]
 
-    def source_rows(self) -> list[dict[str, Any]]:
-        """Return every source with its health columns."""
-        return self._all("SELECT * FROM sources ORDER BY id")
+    def source_rows(self, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Return the sources with their health columns, oldest first.
+
+        :param limit: at most this many rows (None: all).
+        :param offset: rows to skip (paging).
+        """
+        return self._all("SELECT * FROM sources ORDER BY id LIMIT ? OFFSET ?", (_sql_limit(limit), offset))
 
     def remove_source(self, url: str) -> bool:
         """Remove a source (its articles stay); return whether it existed.
@@ -426,19 +435,34 @@ class SQLiteStore:
                 " JOIN articles a ON a.id = m.article_id WHERE m.story_id = stories.id), first_seen) WHERE id = ?",
                 (source_id,))
 
-    def story_rows(self, *, day: dt.date | None = None) -> list[dict[str, Any]]:
+    @staticmethod
+    def _story_filter(day: dt.date | None) -> tuple[str, tuple[Any, ...]]:
+        sql = (" FROM stories s JOIN memberships m ON m.story_id = s.id JOIN articles a ON a.id = m.article_id"
+               " WHERE s.merged_into IS NULL")
+        if day is None:
+            return sql, ()
+        sql += " AND s.id IN (SELECT m2.story_id FROM memberships m2 JOIN articles a2 ON a2.id = m2.article_id WHERE substr(a2.published, 1, 10) = ?)"
+        return sql, (day.isoformat(),)
+
+    def story_rows(self, *, day: dt.date | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Return stories (with article counts), optionally those with an article published on ``day``.
 
         :param day: UTC day filter.
+        :param limit: at most this many stories (None: all).
+        :param offset: stories to skip (paging).
         """
-        sql = ("SELECT s.*, count(m.article_id) AS n_articles, group_concat(m.article_id) AS article_ids"
-               " FROM stories s JOIN memberships m ON m.story_id = s.id JOIN articles a ON a.id = m.article_id"
-               " WHERE s.merged_into IS NULL")
-        params: tuple[Any, ...] = ()
-        if day is not None:
-            sql += " AND s.id IN (SELECT m2.story_id FROM memberships m2 JOIN articles a2 ON a2.id = m2.article_id WHERE substr(a2.published, 1, 10) = ?)"
-            params = (day.isoformat(),)
-        return self._all(sql + " GROUP BY s.id ORDER BY s.first_seen, s.id", params)
+        where, params = self._story_filter(day)
+        sql = "SELECT s.*, count(m.article_id) AS n_articles, group_concat(m.article_id) AS article_ids" + where
+        return self._all(sql + " GROUP BY s.id ORDER BY s.first_seen, s.id LIMIT ? OFFSET ?",
+                         (*params, _sql_limit(limit), offset))
+
+    def story_count(self, *, day: dt.date | None = None) -> int:
+        """Return how many stories :meth:`story_rows` lists with the same filter.
+
+        :param day: UTC day filter.
+        """
+        where, params = self._story_filter(day)
+        return int(self._all("SELECT count(DISTINCT s.id) AS n" + where, params)[0]["n"])
 
     def story_members(self, story_id: str) -> list[dict[str, Any]]:
         """Return a story's memberships with scores and reasons, oldest article first.
@@ -475,14 +499,9 @@ class SQLiteStore:
                  for k, t, s, d, a, sent, data in rows],
             )
 
-    def facts(self, *, type: str | None = None, since: dt.date | None = None, day: dt.date | None = None) -> list[dict[str, Any]]:
-        """Return stored facts as dicts (``data`` and ``article_ids`` decoded).
-
-        :param type: only this type (funding, regulation, event, entity).
-        :param since: only facts from articles of this day or later.
-        :param day: only facts of this day.
-        """
-        sql, params = "SELECT * FROM facts WHERE 1=1", []
+    @staticmethod
+    def _fact_filter(type: str | None, since: dt.date | None, day: dt.date | None) -> tuple[str, list[Any]]:
+        sql, params = " FROM facts WHERE 1=1", []
         if type:
             sql += " AND type = ?"
             params.append(type)
@@ -492,11 +511,34 @@ class SQLiteStore:
         if day:
             sql += " AND day = ?"
             params.append(day.isoformat())
-        rows = self._all(sql + " ORDER BY day, id", params)
+        return sql, params
+
+    def facts(self, *, type: str | None = None, since: dt.date | None = None, day: dt.date | None = None,
+              limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Return stored facts as dicts (``data`` and ``article_ids`` decoded).
+
+        :param type: only this type (funding, regulation, event, entity).
+        :param since: only facts from articles of this day or later.
+        :param day: only facts of this day.
+        :param limit: at most this many facts (None: all).
+        :param offset: facts to skip (paging).
+        """
+        where, params = self._fact_filter(type, since, day)
+        rows = self._all("SELECT *" + where + " ORDER BY day, id LIMIT ? OFFSET ?", [*params, _sql_limit(limit), offset])
         for r in rows:
             r["data"] = json.loads(r["data"])
             r["article_ids"] = json.loads(r["article_ids"])
         return rows
+
+    def fact_count(self, *, type: str | None = None, since: dt.date | None = None, day: dt.date | None = None) -> int:
+        """Return how many facts :meth:`facts` lists with the same filters.
+
+        :param type: only this type.
+        :param since: only facts of this day or later.
+        :param day: only facts of this day.
+        """
+        where, params = self._fact_filter(type, since, day)
+        return int(self._all("SELECT count(*) AS n" + where, params)[0]["n"])
 
     # -- digests ---------------------------------------------------------------------------
     def save_digest(self, day: dt.date, *, title: str, data: dict[str, Any], stories: Sequence[tuple[str, int, Sequence[str]]]) -> None:

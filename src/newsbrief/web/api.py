@@ -12,7 +12,10 @@ Endpoints, all ``GET``::
     /api/facts?type=&since=      extracted facts
     /api/settings                settings (secrets redacted) and where each came from
 
-Unknown ids and dates answer 404 with ``{"error": "..."}``.
+The lists of stories, sources and facts are paged: ``?limit=`` (default 100, at most 1000) and
+``?offset=`` (default 0) are whole numbers, and the answer carries ``total``, ``limit`` and
+``offset`` beside the page. Unknown ids and dates answer 404 with ``{"error": "..."}``; a bad
+parameter answers 400 the same way.
 """
 
 from __future__ import annotations
@@ -30,8 +33,8 @@ from .http import BadRequest, NotFound, Response, Router, json_response
 if TYPE_CHECKING:
     from .app import Ctx
 
-__all__ = ["FACT_TYPES", "digest_list", "load_digest", "parse_day", "register_api", "run_search", "settings_rows",
-           "source_health", "story_detail"]
+__all__ = ["FACT_TYPES", "MAX_PAGE_LIMIT", "PAGE_LIMIT", "digest_list", "load_digest", "page_args", "parse_day",
+           "register_api", "run_search", "settings_rows", "source_health", "story_detail"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -39,6 +42,11 @@ DATE = r"(?P<date>\d{4}-\d{2}-\d{2})"
 STORY_ID = r"(?P<story_id>[A-Za-z0-9_.-]{1,128})"
 FACT_TYPES = ("funding", "regulation", "event", "entity")
 MAX_QUERY = 500
+PAGE_LIMIT = 100
+"""Rows in one page of ``/api/stories``, ``/api/sources`` and ``/api/facts`` unless ``?limit=`` says."""
+MAX_PAGE_LIMIT = 1000
+"""The largest ``?limit=`` accepted."""
+MAX_OFFSET = 10**9
 
 
 def parse_day(value: str) -> dt.date:
@@ -122,12 +130,14 @@ def run_search(store: SQLiteStore, query: str, *, limit: int = 20) -> list[dict[
     return rows
 
 
-def source_health(store: SQLiteStore) -> list[dict[str, Any]]:
+def source_health(store: SQLiteStore, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
     """Return the sources with a ``status`` word (ok, failing, never fetched) added.
 
     :param store: an open store.
+    :param limit: at most this many sources (None: all).
+    :param offset: sources to skip (paging).
     """
-    rows = store.source_rows()
+    rows = store.source_rows(limit=limit, offset=offset)
     for r in rows:
         if not r.get("last_fetch_at"):
             r["status"] = "never fetched"
@@ -149,11 +159,21 @@ def settings_rows(ctx: Ctx) -> list[dict[str, Any]]:
              "help": s.help, "secret": s.secret} for s in SETTINGS]
 
 
+def page_args(ctx: Ctx) -> tuple[int, int]:
+    """Return ``(limit, offset)`` from the query string; 400 unless both are whole numbers in range.
+
+    :param ctx: the request context.
+    """
+    limit = ctx.request.int_arg("limit", PAGE_LIMIT, low=0, high=MAX_PAGE_LIMIT)
+    return limit, ctx.request.int_arg("offset", 0, low=0, high=MAX_OFFSET)
+
+
 # -- views -----------------------------------------------------------------------------------
 def api_index(ctx: Ctx) -> Response:
     """List the endpoints."""
-    return json_response({"endpoints": ["/api/digests", "/api/digests/<date>", "/api/stories?date=", "/api/stories/<id>",
-                                        "/api/search?q=", "/api/sources", "/api/facts?type=&since=", "/api/settings"]})
+    return json_response({"endpoints": ["/api/digests", "/api/digests/<date>", "/api/stories?date=&limit=&offset=",
+                                        "/api/stories/<id>", "/api/search?q=", "/api/sources?limit=&offset=",
+                                        "/api/facts?type=&since=&limit=&offset=", "/api/settings"]})
 
 
 def api_digests(ctx: Ctx) -> Response:
@@ -171,7 +191,10 @@ def api_digest(ctx: Ctx, date: str) -> Response:
 def api_stories(ctx: Ctx) -> Response:
     """List stories, optionally those with an article on ``?date=``."""
     day = ctx.request.date_arg("date")
-    return json_response({"date": day, "stories": [_story_summary(r) for r in ctx.store.story_rows(day=day)]})
+    limit, offset = page_args(ctx)
+    rows = ctx.store.story_rows(day=day, limit=limit, offset=offset)
+    return json_response({"date": day, "total": ctx.store.story_count(day=day), "limit": limit, "offset": offset,
+                          "stories": [_story_summary(r) for r in rows]})
 
 
 def api_story(ctx: Ctx, story_id: str) -> Response:
@@ -194,10 +217,11 @@ def api_search(ctx: Ctx) -> Response:
 
 def api_sources(ctx: Ctx) -> Response:
     """List sources and their health."""
-    rows = source_health(ctx.store)
+    limit, offset = page_args(ctx)
+    rows = source_health(ctx.store, limit=limit, offset=offset)
     for r in rows:
         r.pop("safe_url")
-    return json_response({"sources": rows})
+    return json_response({"total": ctx.store.count("sources"), "limit": limit, "offset": offset, "sources": rows})
 
 
 def api_facts(ctx: Ctx) -> Response:
@@ -206,7 +230,10 @@ def api_facts(ctx: Ctx) -> Response:
     if kind is not None and kind not in FACT_TYPES:
         raise BadRequest(f"type: {kind!r} is not one of {', '.join(FACT_TYPES)}")
     since = ctx.request.date_arg("since")
-    return json_response({"type": kind, "since": since, "facts": ctx.store.facts(type=kind, since=since)})
+    limit, offset = page_args(ctx)
+    return json_response({"type": kind, "since": since, "total": ctx.store.fact_count(type=kind, since=since),
+                          "limit": limit, "offset": offset,
+                          "facts": ctx.store.facts(type=kind, since=since, limit=limit, offset=offset)})
 
 
 def api_settings(ctx: Ctx) -> Response:

@@ -45,6 +45,7 @@ SECURITY_HEADERS = (
     ("Referrer-Policy", "no-referrer"),
 )
 ALLOWED_METHODS = ("GET", "HEAD")
+_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,18}")
 
 
 class WebError(NewsbriefError):
@@ -148,10 +149,9 @@ class Request:
         value = self.arg(name)
         if not value:
             return default
-        try:
-            number = int(value)
-        except ValueError as exc:
-            raise BadRequest(f"{name}: {value!r} is not a whole number") from exc
+        if not _WHOLE_NUMBER.fullmatch(value):  # int() would also take "1_000", "+5" and non-ASCII digits
+            raise BadRequest(f"{name}: {value!r} is not a whole number")
+        number = int(value)
         if not low <= number <= high:
             raise BadRequest(f"{name}: {number} is not between {low} and {high}")
         return number
