@@ -399,7 +399,8 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
     stats = {"articles": len(day_articles), "sources": len({a.outlet for a in day_articles})}
     # 9. compose
     options = ComposeOptions(title=settings["digest.title"], max_stories=int(settings["digest.max_stories"]),
-                             minutes=int(settings["digest.minutes"]))
+                             minutes=int(settings["digest.minutes"]), max_short=int(settings["digest.max_short"]),
+                             max_roundup=int(settings["digest.max_roundup"]), max_events=int(settings["digest.max_events"]))
     digest = compose_digest(bundles, day=day, options=options, muted=muted, stats=stats)
     shown = [(it.story_id, rank, [i for p in it.paragraphs for s in p for i in s.article_ids])
              for rank, it in enumerate((it for sec in digest.sections if sec.kind != "ahead" for it in sec.items), 1)]
