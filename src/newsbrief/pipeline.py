@@ -63,7 +63,8 @@ from .rank import StoryInput, rank_stories
 from .store.base import Store
 from .summarize import summarize_story
 
-__all__ = ["IngestReport", "Progress", "outlet_name", "build_digest", "fetch_settings", "ingest", "run", "write_outputs"]
+__all__ = ["IngestReport", "Progress", "outlet_name", "build_digest", "feed_files", "fetch_settings", "ingest", "run",
+           "write_outputs"]
 
 LOGGER = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
@@ -460,6 +461,14 @@ class SourceProbe:
     discovered: list[str] = field(default_factory=list)
     error: str = ""
     newest: str = ""
+
+
+def feed_files(path: str) -> list[str]:
+    """Return the feed files of a folder (recursively, by suffix), or ``[path]`` for a file.
+
+    :param path: a local file or folder.
+    """
+    return _local_files(path)
 
 
 def probe_source(url: str, *, settings: Settings, transport: httpx.AsyncBaseTransport | None = None) -> SourceProbe:
