@@ -302,3 +302,11 @@ def test_real_server_smoke(demo: DemoResult, web_settings: Any) -> None:
             assert digests.status_code == 200 and digests.json()["digests"]
     with pytest.raises(httpx.TransportError):  # stopped and closed on exit
         httpx.get(url, timeout=2, trust_env=False)
+
+
+def test_digest_page_lists_what_did_not_fit(client: httpx.Client) -> None:
+    # The demo's first day has more upcoming dates than the calendar shows: the rest are listed, linked to their stories.
+    page = client.get("/digests/2026-11-27").text
+    listed = page.split("<summary>And ", 1)[1].split("</details>", 1)[0]
+    assert listed.startswith("6 more dates</summary>")
+    assert listed.count('<li><a href="/stories/') == 6
