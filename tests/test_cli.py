@@ -135,3 +135,40 @@ def test_sources_add_list_remove_and_opml_round_trip(run, tmp_path: Path) -> Non
     assert run("sources", "add", str(feed)).exit_code == 0  # typed by the user: allowed
     fetched = run("fetch", "--no-progress")
     assert fetched.exit_code == 0 and "1 new articles" in fetched.output
+
+
+def _rss(title: str, item: str) -> str:
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title><link>http://t.example/</link>'
+            f"<item><title>{item}</title><link>http://t.example/{item.replace(' ', '-')}</link>"
+            f"<description>{title} reports: {item}, officials said on Friday.</description>"
+            "<pubDate>Fri, 27 Nov 2026 08:00:00 GMT</pubDate></item></channel></rss>")
+
+
+def test_sources_add_folder_adds_each_feed_file_as_its_own_outlet(run, tmp_path: Path) -> None:
+    folder = tmp_path / "feeds"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "valley.xml").write_text(_rss("Valley Radio", "Bridge reopens"))
+    (folder / "sub" / "harbour.rss").write_text(_rss("Harbour Gazette - Local", "Ferry strike ends"))
+    (folder / "broken.xml").write_text("<html><body>not a feed</body></html>")
+    (folder / "notes.txt").write_text("ignored: not a feed suffix")
+    out = run("sources", "add", str(folder))
+    assert out.exit_code == 0, out.output
+    assert "3 feed file(s)" in out.output and "2 added" in out.output and "1 skipped" in out.output
+    assert "broken.xml" in out.output
+    listing = {Path(r["url"]).name: r["title"] for r in json.loads(run("sources", "list", "--json").output)}
+    assert listing == {"valley.xml": "Valley Radio", "harbour.rss": "Harbour Gazette - Local"}
+    again = run("sources", "add", str(folder))
+    assert "0 added, 2 already subscribed" in again.output
+    assert run("fetch", "--no-progress").exit_code == 0
+    assert run("digest", "--date", "2026-11-27", "--no-progress", "--out", str(tmp_path / "d.md")).exit_code == 0
+    stories = json.loads(run("stories", "--date", "2026-11-27", "--json").output)
+    outlets = {a["outlet"] for s in stories for a in s["articles"]}
+    assert outlets == {"Valley Radio", "Harbour Gazette"}
+
+
+def test_sources_add_folder_refuses_a_single_title(run, tmp_path: Path) -> None:
+    folder = tmp_path / "feeds"
+    folder.mkdir()
+    (folder / "a.xml").write_text(_rss("A", "One"))
+    out = run("sources", "add", str(folder), "--title", "Same")
+    assert out.exit_code != 0 and "each file of a folder keeps its own feed title" in out.output

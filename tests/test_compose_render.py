@@ -161,3 +161,65 @@ def test_round_label_capitalises_series(kind: str, label: str) -> None:
     from newsbrief.compose import _round_label
 
     assert _round_label(kind) == label
+
+
+def busy_day(n_short: int = 60, n_events: int = 30) -> list[StoryBundle]:
+    """A 400-article-like day: two lead stories, many one-outlet items, each with an upcoming date."""
+    leads = [bundle(f"lead{i}", ["Ledger", "Wire", "Daily"], [f"Lead story {i} opened.", "It has details.", "More."],
+                    score=100 - i) for i in range(2)]
+    small = []
+    for i in range(n_short):
+        facts: tuple = ()
+        if i < n_events:
+            facts = (Event(f"event {i}", (f"s{i}0",), f"The vote on item {i} is due.",
+                           start=DAY + dt.timedelta(days=n_events - i), end=DAY + dt.timedelta(days=n_events - i)),)
+        small.append(bundle(f"s{i}", ["Daily"], [f"Small item {i} happened in town today."], score=50 - i / 10, facts=facts))
+    return leads + small
+
+
+def test_sections_are_bounded_and_the_rest_is_kept_ranked() -> None:
+    digest = compose_digest(busy_day(), day=DAY, options=ComposeOptions())
+    kinds = {s.kind: s for s in digest.sections}
+    assert len(kinds["short"].items) == 25
+    assert [i.story_id for i in kinds["short"].more] == [f"s{i}" for i in range(25, 60)]
+    # The calendar keeps the 12 events of the best-ranked stories, shown in date order.
+    assert len(kinds["ahead"].items) == 12
+    assert {i.story_id for i in kinds["ahead"].items} == {f"s{i}" for i in range(12)}
+    starts = [str(i.extra["start"]) for i in kinds["ahead"].items]
+    assert starts == sorted(starts)
+    assert len(kinds["ahead"].more) == 18
+    assert digest.stats["more_items"] == 35 + 18
+    # Nothing is lost: every story is shown or listed as "more".
+    listed = {i.story_id for s in digest.sections if s.kind != "ahead" for i in (*s.items, *s.more)}
+    assert listed == {b.ranked.story_id for b in busy_day()}
+
+
+def test_reading_budget_bounds_the_whole_digest() -> None:
+    unbounded = compose_digest(busy_day(), day=DAY, options=ComposeOptions())
+    for minutes in (1, 2):
+        digest = compose_digest(busy_day(), day=DAY, options=ComposeOptions(minutes=minutes))
+        words = sum(len(i.headline.split()) + sum(len(s.text.split()) for p in i.paragraphs for s in p)
+                    for sec in digest.sections for i in sec.items)
+        assert words <= minutes * 230
+        assert digest.stats["reading_minutes"] <= minutes
+        kinds = {s.kind: s for s in digest.sections}
+        assert kinds["stories"].items  # the lead story always gets its section
+        assert kinds["ahead"].items  # the calendar keeps its share
+        assert digest.stats["more_items"] > unbounded.stats["more_items"]
+    one = compose_digest(busy_day(), day=DAY, options=ComposeOptions(minutes=1))
+    two = compose_digest(busy_day(), day=DAY, options=ComposeOptions(minutes=2))
+    assert one.stats["short_items"] < two.stats["short_items"]
+
+
+def test_more_items_are_counted_in_every_format_and_listed_in_html() -> None:
+    digest = compose_digest(busy_day(), day=DAY, options=ComposeOptions())
+    assert "*And 35 more stories.*" in render(digest, "md")
+    assert "And 35 more stories." in render(digest, "text")
+    assert "And 18 more dates." in render(digest, "email")
+    page = render(digest, "html")
+    assert "<summary>And 35 more stories</summary>" in page
+    listed = page.split("<summary>And 35 more stories</summary>", 1)[1].split("</details>", 1)[0]
+    assert all(f"Headline s{i}<" in listed for i in range(25, 60))
+    assert "Headline s24<" not in listed
+    back = digest_from_dict(json.loads(render(digest, "json")))
+    assert [len(s.more) for s in back.sections] == [len(s.more) for s in digest.sections]

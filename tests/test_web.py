@@ -377,3 +377,11 @@ def test_api_paging_rejects_bad_numbers(client: httpx.Client, route: str, query:
     r = client.get(f"{route}?{query}")
     assert r.status_code == 400
     assert set(r.json()) == {"error"} and r.json()["error"].split(":")[0] in {"limit", "offset"}
+
+
+def test_digest_page_lists_what_did_not_fit(client: httpx.Client) -> None:
+    # The demo's first day has more upcoming dates than the calendar shows: the rest are listed, linked to their stories.
+    page = client.get("/digests/2026-11-27").text
+    listed = page.split("<summary>And ", 1)[1].split("</details>", 1)[0]
+    assert listed.startswith("6 more dates</summary>")
+    assert listed.count('<li><a href="/stories/') == 6

@@ -88,3 +88,24 @@ def eval_ingest(feeds: int, items: int, no_full_text: bool, as_json: bool) -> No
 
     result = run(n_feeds=feeds, n_items=items, full_text=not no_full_text)
     _emit(result, as_json, format_report(result))
+
+
+@evaluate.command("realnews")
+@click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Real articles, JSONL or JSONL.gz: id, published, source, title, content.")
+@click.option("--annotations", "annotation_files", required=True, multiple=True,
+              type=click.Path(exists=True, dir_okay=False), help="An annotated day (DAY.json); repeat for more days.")
+@click.option("--keep", type=click.Path(file_okay=False), help="Keep each day's feeds and data folder under this folder.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@handle_errors
+def eval_realnews(data: str, annotation_files: tuple[str, ...], keep: str | None, as_json: bool) -> None:
+    """Run the whole pipeline on annotated days of real news and score grouping, top stories,
+    boilerplate, digest length and build time."""
+    from pathlib import Path
+
+    from .eval.realnews import evaluate_day, format_report, load_annotation, read_articles
+
+    anns = [load_annotation(Path(f)) for f in annotation_files]
+    days = read_articles(Path(data), [a["day"] for a in anns])
+    results = [evaluate_day(days[a["day"]], a, workdir=Path(keep) / a["day"] if keep else None) for a in anns]
+    _emit({"days": results}, as_json, format_report(results))

@@ -16,7 +16,7 @@ from rich.table import Table
 from .cli import Ctx, console, handle_errors, page_note, paging_options, pass_ctx, safe_text
 from .errors import FetchError
 from .opml import parse_opml, write_opml
-from .pipeline import probe_source
+from .pipeline import feed_files, probe_source
 from .sanitize import strip_control_chars
 from .urls import is_http_url, lower_scheme
 
@@ -45,8 +45,12 @@ def _resolve_target(target: str) -> str:
 @pass_ctx
 @handle_errors
 def sources_add(ctx: Ctx, target: str, title: str, weight: float, no_check: bool) -> None:
-    """Subscribe to TARGET: a feed URL, a web page that links its feed, a feed file or a folder of feed files."""
+    """Subscribe to TARGET: a feed URL, a web page that links its feed, a feed file, or a folder
+    (each feed file in it becomes its own source, named after its feed)."""
     url = _resolve_target(target)
+    if Path(url).is_dir():
+        _add_folder(ctx, url, title=title, weight=weight, no_check=no_check)
+        return
     if not no_check:
         probe = probe_source(url, settings=ctx.settings)
         if probe.error and probe.discovered:
@@ -59,6 +63,30 @@ def sources_add(ctx: Ctx, target: str, title: str, weight: float, no_check: bool
     source, added = ctx.store.add_source(url, title=strip_control_chars(title), weight=weight)
     console.print(safe_text(f"{'added' if added else 'already subscribed'}: {source.url}"
                             + (f" ({source.title})" if source.title else "")))
+
+
+def _add_folder(ctx: Ctx, folder: str, *, title: str, weight: float, no_check: bool) -> None:
+    """Add each feed file of ``folder`` as its own source, in one transaction; report files that are not feeds."""
+    if title:
+        raise click.ClickException("sources: --title names one feed; each file of a folder keeps its own feed title")
+    files = feed_files(folder)
+    if not files:
+        raise click.ClickException(f"sources: no feed files (*.xml, *.rss, *.atom, *.json) in {folder}")
+    items: list[tuple[str, str, float]] = []
+    rejected = 0
+    for path in files:
+        if no_check:
+            items.append((path, "", weight))
+            continue
+        probe = probe_source(path, settings=ctx.settings)
+        if probe.error:
+            rejected += 1
+            console.print(safe_text(f"skipped {path}: {probe.error}", style="yellow"))
+        else:
+            items.append((path, probe.title, weight))
+    added = ctx.store.add_sources(items)
+    console.print(safe_text(f"{len(files)} feed file(s) in {folder}: {added} added, {len(items) - added} already subscribed"
+                            + (f", {rejected} skipped (not a readable feed; --no-check adds them anyway)" if rejected else "")))
 
 
 def _when(value: str | None, now: dt.datetime) -> str:
@@ -181,7 +209,7 @@ def sources_import(ctx: Ctx, file: str) -> None:
     for skip in feeds.skipped:
         console.print(skip.describe(), markup=False)
     found = feeds.sources
-    added = sum(ctx.store.add_source(s.url, title=s.title)[1] for s in found)
+    added = ctx.store.add_sources([(s.url, s.title, 1.0) for s in found])
     console.print(f"{len(found)} feed(s) in {file}: {added} added, {len(found) - added} already subscribed, "
                   f"{len(feeds.skipped)} skipped", markup=False)
 

@@ -10,8 +10,9 @@ Layout, mirroring an editor's briefing:
 4. short items: every other story, one line each, so nothing ranked is silently lost;
 5. "Looking ahead": upcoming events from the day's coverage, soonest first.
 
-A story appears in exactly one of sections 2-4. A reading-time budget turns the
-lower-ranked full sections into one-liners instead of dropping them.
+A story appears in exactly one of sections 2-4. Every section is bounded: what does not fit
+is kept, ranked, as the section's ``more`` ("and N more"), never dropped. A reading-time
+budget bounds the whole digest and turns lower-ranked full sections into one-liners.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ class ComposeOptions:
     max_stories: int = 8
     minutes: int = 0
     min_outlets: int = 2
+    max_short: int = 25  # "In brief" one-liners shown; the rest are counted and listed on demand
+    max_roundup: int = 12  # lines of each roundup (funding, regulation)
+    max_events: int = 12  # "Looking ahead" items
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,23 +217,28 @@ def compose_digest(
 ) -> Digest:
     """Build the day's digest from ranked story bundles (best first).
 
+    Every section is bounded (:class:`ComposeOptions`); what does not fit is kept, ranked, in
+    the section's ``more`` so the renderers can say "and N more" and list it on demand. A
+    reading budget (``minutes``) bounds the whole digest: full sections may take up to
+    :data:`SECTION_SHARE` of it (the lead story always gets one), then the roundups, the
+    one-liners and the calendar share what is left, in that order.
+
     :param bundles: ranked stories with summaries, articles and facts, best first.
     :param day: the digest date.
-    :param options: title, number of full sections, reading budget.
+    :param options: title, bounds of each section, reading budget.
     :param muted: stories kept out by a mute (counted in the stats).
     :param stats: counts to carry into the digest (sources, articles ...).
     """
+    budget = _Budget(options.minutes * WORDS_PER_MINUTE if options.minutes > 0 else None)
     full: list[StoryBundle] = []
     rest: list[StoryBundle] = []
-    budget_words = options.minutes * WORDS_PER_MINUTE if options.minutes > 0 else None
-    used = 0
+    section_cap = budget.share(SECTION_SHARE)
     for b in bundles:
         eligible = _outlets(b) >= options.min_outlets and len(b.summary.sentences) >= 2
         words = _words(_story_item(b, day, one_line=False))
-        fits = budget_words is None or used + words <= budget_words or not full
-        if eligible and len(full) < options.max_stories and fits:
+        if eligible and len(full) < options.max_stories and (not full or budget.fits(words, cap=section_cap)):
             full.append(b)
-            used += words
+            budget.spend(words)
         else:
             rest.append(b)
     funding: list[DigestItem] = []
@@ -244,29 +253,92 @@ def compose_digest(
             regulation.extend(_fact_item(b, f, day) for f in rules)
         elif b.summary.sentences:
             short.append(_story_item(b, day, one_line=True))
+    # The calendar: events of the most important stories first, then shown in date order.
     upcoming = [_event_item(b, e) for b in bundles for e in _distinct_events(b.facts, day)]
     upcoming += [_deadline_item(b, r) for b in bundles
                  for r in _best_per_key([f for f in b.facts if isinstance(f, Regulation) and f.deadline], lambda f: "rule")
                  if r.deadline and r.deadline > day]
-    ahead = sorted(upcoming, key=lambda it: (str(it.extra["start"]), it.story_id))
+    order = {b.ranked.story_id: i for i, b in enumerate(bundles)}
+    upcoming.sort(key=lambda it: order.get(it.story_id, len(order)))
+    # The calendar spends only the share set aside for it, so long roundups cannot crowd it out;
+    # what it leaves of that share goes to the roundups, then to the one-liners.
+    ahead_shown, ahead_more = budget.take(_dedupe_events(upcoming), options.max_events, reserved=True)
+    ahead_shown.sort(key=lambda it: (str(it.extra["start"]), it.story_id))
+    budget.release()
+    funding_shown, funding_more = budget.take(funding, options.max_roundup)
+    regulation_shown, regulation_more = budget.take(regulation, options.max_roundup)
+    short_shown, short_more = budget.take(short, options.max_short)
     sections = [
         DigestSection("stories", "Top stories", tuple(_story_item(b, day, one_line=False) for b in full)),
-        DigestSection("funding", "Funding", tuple(funding)),
-        DigestSection("regulation", "Regulation", tuple(regulation)),
-        DigestSection("short", "In brief", tuple(short)),
-        DigestSection("ahead", "Looking ahead", tuple(_dedupe_events(ahead))),
+        DigestSection("funding", "Funding", tuple(funding_shown), tuple(funding_more)),
+        DigestSection("regulation", "Regulation", tuple(regulation_shown), tuple(regulation_more)),
+        DigestSection("short", "In brief", tuple(short_shown), tuple(short_more)),
+        DigestSection("ahead", "Looking ahead", tuple(ahead_shown), tuple(ahead_more)),
     ]
     all_stats = dict(stats or {})
     all_stats.update({
-        "stories": len(bundles), "sections": len(full), "short_items": len(short) + len(funding) + len(regulation),
-        "muted": len(muted), "events": len(sections[-1].items),
-        "reading_minutes": round(reading_minutes(used + sum(_words(i) for s in sections[1:] for i in s.items))),
+        "stories": len(bundles), "sections": len(full),
+        "short_items": len(short_shown) + len(funding_shown) + len(regulation_shown),
+        "muted": len(muted), "events": len(ahead_shown),
+        "more_items": sum(len(s.more) for s in sections),
+        "reading_minutes": round(reading_minutes(budget.used)),
     })
     date_text = f"{day.strftime('%A')}, {day.day} {day.strftime('%B %Y')}"
     return Digest(
         date=day, title=f"{options.title} — {date_text}", lede=_lede(full, bundles), sections=tuple(sections),
         generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0), stats=all_stats,
     )
+
+
+SECTION_SHARE = 0.75  # of a reading budget, the most that full story sections may take
+CALENDAR_SHARE = 0.1  # of a reading budget, set aside for "Looking ahead"
+
+
+class _Budget:
+    """Words left in a reading budget (``None``: no budget), spent section by section."""
+
+    def __init__(self, words: float | None) -> None:
+        self.total = words
+        self.used = 0
+        self.reserved = 0.0 if words is None else words * CALENDAR_SHARE
+
+    def share(self, fraction: float) -> float | None:
+        return None if self.total is None else self.total * fraction
+
+    def fits(self, words: int, *, cap: float | None = None) -> bool:
+        if self.total is None:
+            return True
+        limit = min(self.total - self.reserved, cap if cap is not None else self.total)
+        return self.used + words <= limit
+
+    def spend(self, words: int) -> None:
+        self.used += words
+
+    def release(self) -> None:
+        """Give what is left of the calendar's set-aside to the other sections."""
+        self.reserved = 0.0
+
+    def room(self, *, reserved: bool) -> float:
+        if self.total is None:
+            return float("inf")
+        return self.reserved if reserved else self.total - self.reserved - self.used
+
+    def take(self, items: Sequence[DigestItem], limit: int, *,
+             reserved: bool = False) -> tuple[list[DigestItem], list[DigestItem]]:
+        """Split ranked ``items`` into those shown (at most ``limit``, within the budget) and the rest.
+
+        :param reserved: spend from the calendar's set-aside instead of the common budget.
+        """
+        shown: list[DigestItem] = []
+        for n, it in enumerate(items):
+            words = _words(it)
+            if len(shown) >= limit or words > self.room(reserved=reserved):
+                return shown, list(items[n:])
+            shown.append(it)
+            self.used += words
+            if reserved and self.total is not None:
+                self.reserved -= words
+        return shown, []
 
 
 def _completeness(fact: FundingRound | Regulation) -> tuple[int, int]:

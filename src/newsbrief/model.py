@@ -214,6 +214,7 @@ class DigestSection:
     kind: str  # stories, funding, regulation, short, ahead
     title: str
     items: tuple[DigestItem, ...]
+    more: tuple[DigestItem, ...] = ()  # ranked items past the section's bound, listed on demand
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,7 +64,8 @@ from .store.base import Store
 from .summarize import summarize_story
 from .urls import is_http_url
 
-__all__ = ["IngestReport", "Progress", "outlet_name", "build_digest", "fetch_settings", "ingest", "run", "write_outputs"]
+__all__ = ["IngestReport", "Progress", "outlet_name", "build_digest", "feed_files", "fetch_settings", "ingest", "run",
+           "write_outputs"]
 
 LOGGER = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
@@ -400,7 +401,8 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
     stats = {"articles": len(day_articles), "sources": len({a.outlet for a in day_articles})}
     # 9. compose
     options = ComposeOptions(title=settings["digest.title"], max_stories=int(settings["digest.max_stories"]),
-                             minutes=int(settings["digest.minutes"]))
+                             minutes=int(settings["digest.minutes"]), max_short=int(settings["digest.max_short"]),
+                             max_roundup=int(settings["digest.max_roundup"]), max_events=int(settings["digest.max_events"]))
     digest = compose_digest(bundles, day=day, options=options, muted=muted, stats=stats)
     shown = [(it.story_id, rank, [i for p in it.paragraphs for s in p for i in s.article_ids])
              for rank, it in enumerate((it for sec in digest.sections if sec.kind != "ahead" for it in sec.items), 1)]
@@ -460,6 +462,14 @@ class SourceProbe:
     discovered: list[str] = field(default_factory=list)
     error: str = ""
     newest: str = ""
+
+
+def feed_files(path: str) -> list[str]:
+    """Return the feed files of a folder (recursively, by suffix), or ``[path]`` for a file.
+
+    :param path: a local file or folder.
+    """
+    return _local_files(path)
 
 
 def probe_source(url: str, *, settings: Settings, transport: httpx.AsyncBaseTransport | None = None) -> SourceProbe:

@@ -40,8 +40,10 @@ _RULE_HEAD = (
     r"Provisions|Mandate)"
 )
 _NAMED_RULE = re.compile(
-    r"\b(?:(?:[A-Z][\w'’-]*|[A-Z0-9]{2,})(?:\s+(?:in|on|of|for|and|to)\s+|\s+|-))*?"
-    rf"(?:[A-Z][\w'’-]*|[A-Z0-9]{{2,}})(?:\s+\([A-Z][\w ]*\))?\s+{_RULE_HEAD}\b"
+    # one way only to read each capitalised word ("AI-Generated" is one word, "5G" starts with a
+    # digit): overlapping alternatives here backtracked exponentially on all-caps legal notices
+    r"\b(?:(?:[A-Z][\w'’]*(?:-[\w'’]+)*|[0-9][A-Z0-9]+)(?:\s+(?:in|on|of|for|and|to)\s+|\s+))*?"
+    rf"(?:[A-Z][\w'’]*(?:-[\w'’]+)*|[0-9][A-Z0-9]+)(?:\s+\([A-Z][\w ]*\))?\s+{_RULE_HEAD}\b"
     # "Measures for Labelling AI-Generated Content", "Rules on Digital Platforms"
     r"|\b(?:Measures|Provisions|Rules|Regulations|Guidelines|Directions)\s+(?:for|on)\s+(?:the\s+)?"
     r"[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’-]*)*"

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import jinja2
 
 from ..errors import RenderError
-from ..model import CitedSentence, Digest
+from ..model import CitedSentence, Digest, DigestItem
 from ..sanitize import strip_control_chars
 from .data import digest_from_dict, digest_to_dict
 
@@ -61,6 +61,29 @@ def safe_url(url: str) -> str:
     return url if urlsplit(url).scheme in {"http", "https"} else ""
 
 
+def _entry(refs: _Refs, it: DigestItem) -> dict[str, Any]:
+    paragraphs = [[refs.cite(s) for s in p] for p in it.paragraphs]
+    cited = {n for p in paragraphs for s in p for n in s["cites"]}
+    sources = []
+    for aid, outlet, url in it.sources:
+        num = refs.numbers.get(aid)
+        sources.append({"n": num, "outlet": outlet, "url": safe_url(url), "cited": num in cited})
+    sources.sort(key=lambda src: (not src["cited"], src["n"] or 10**9))
+    return {"headline": it.headline, "marker": it.marker, "one_line": it.one_line,
+            "paragraphs": paragraphs, "sources": sources, "story_id": it.story_id, "extra": dict(it.extra)}
+
+
+_MORE_NOUN = {"stories": "stories", "short": "stories", "funding": "funding rounds", "regulation": "regulatory items",
+              "ahead": "dates"}
+
+
+def _more_entry(it: DigestItem) -> dict[str, Any]:
+    """An item past a section's bound: its headline and first source, no numbered citations."""
+    first = next(((outlet, safe_url(url)) for _, outlet, url in it.sources), ("", ""))
+    return {"headline": it.headline, "story_id": it.story_id, "outlet": first[0], "url": first[1],
+            "outlets": len({outlet for _, outlet, _ in it.sources})}
+
+
 def build_context(digest: Digest) -> dict[str, Any]:
     """Return the template context shared by every format.
 
@@ -74,18 +97,10 @@ def build_context(digest: Digest) -> dict[str, Any]:
     lede = [refs.cite(s) for s in digest.lede]
     sections = []
     for sec in digest.sections:
-        items = []
-        for it in sec.items:
-            paragraphs = [[refs.cite(s) for s in p] for p in it.paragraphs]
-            cited = {n for p in paragraphs for s in p for n in s["cites"]}
-            sources = []
-            for aid, outlet, url in it.sources:
-                num = refs.numbers.get(aid)
-                sources.append({"n": num, "outlet": outlet, "url": safe_url(url), "cited": num in cited})
-            sources.sort(key=lambda src: (not src["cited"], src["n"] or 10**9))
-            items.append({"headline": it.headline, "marker": it.marker, "one_line": it.one_line,
-                          "paragraphs": paragraphs, "sources": sources, "story_id": it.story_id, "extra": dict(it.extra)})
-        sections.append({"kind": sec.kind, "title": sec.title, "entries": items})
+        items = [_entry(refs, it) for it in sec.items]
+        sections.append({"kind": sec.kind, "title": sec.title, "entries": items,
+                         "more": [_more_entry(it) for it in sec.more],
+                         "more_label": f"{len(sec.more)} more {_MORE_NOUN.get(sec.kind, 'items')}"})
     lede_sources = sorted({n for s in lede for n in s["cites"]})
     inv = {n: a for a, n in refs.numbers.items()}
     return {

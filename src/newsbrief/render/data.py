@@ -7,7 +7,8 @@ The JSON schema (version 1)::
      "sections": [{"kind": "stories|funding|regulation|short|ahead", "title": str,
                    "items": [{"story_id": str, "headline": str, "marker": str, "one_line": bool,
                               "paragraphs": [[Sentence]], "sources": [{"id", "outlet", "url"}],
-                              "extra": {...}}]}]}
+                              "extra": {...}}],
+                   "more": [Item]}]}      (items past the section's length bound; may be absent)
     Sentence = {"text": str, "cites": [article_id, ...]}
 """
 
@@ -27,6 +28,15 @@ def _sent(s: CitedSentence) -> dict[str, Any]:
     return {"text": s.text, "cites": list(s.article_ids)}
 
 
+def _item(it: DigestItem) -> dict[str, Any]:
+    return {
+        "story_id": it.story_id, "headline": it.headline, "marker": it.marker, "one_line": it.one_line,
+        "paragraphs": [[_sent(s) for s in p] for p in it.paragraphs],
+        "sources": [{"id": i, "outlet": o, "url": u} for i, o, u in it.sources],
+        "extra": dict(it.extra),
+    }
+
+
 def digest_to_dict(digest: Digest) -> dict[str, Any]:
     """Return the digest as JSON-safe data (schema ``newsbrief.digest/1``).
 
@@ -42,15 +52,8 @@ def digest_to_dict(digest: Digest) -> dict[str, Any]:
         "sections": [
             {
                 "kind": sec.kind, "title": sec.title,
-                "items": [
-                    {
-                        "story_id": it.story_id, "headline": it.headline, "marker": it.marker, "one_line": it.one_line,
-                        "paragraphs": [[_sent(s) for s in p] for p in it.paragraphs],
-                        "sources": [{"id": i, "outlet": o, "url": u} for i, o, u in it.sources],
-                        "extra": dict(it.extra),
-                    }
-                    for it in sec.items
-                ],
+                "items": [_item(it) for it in sec.items],
+                **({"more": [_item(it) for it in sec.more]} if sec.more else {}),
             }
             for sec in digest.sections
         ],
@@ -65,20 +68,21 @@ def digest_from_dict(data: dict[str, Any]) -> Digest:
     def sent(d: dict[str, Any]) -> CitedSentence:
         return CitedSentence(d["text"], tuple(d["cites"]))
 
+    def item(it: dict[str, Any]) -> DigestItem:
+        return DigestItem(
+            story_id=it["story_id"], headline=it["headline"], marker=it.get("marker", ""),
+            one_line=it.get("one_line", False),
+            paragraphs=tuple(tuple(sent(s) for s in p) for p in it["paragraphs"]),
+            sources=tuple((s["id"], s["outlet"], s["url"]) for s in it["sources"]), extra=it.get("extra", {}),
+        )
+
     return Digest(
         date=dt.date.fromisoformat(data["date"]), title=data["title"],
         generated_at=dt.datetime.fromisoformat(data["generated_at"]),
         lede=tuple(sent(s) for s in data["lede"]), stats=data.get("stats", {}),
         sections=tuple(
-            DigestSection(sec["kind"], sec["title"], tuple(
-                DigestItem(
-                    story_id=it["story_id"], headline=it["headline"], marker=it.get("marker", ""),
-                    one_line=it.get("one_line", False),
-                    paragraphs=tuple(tuple(sent(s) for s in p) for p in it["paragraphs"]),
-                    sources=tuple((s["id"], s["outlet"], s["url"]) for s in it["sources"]), extra=it.get("extra", {}),
-                )
-                for it in sec["items"]
-            ))
+            DigestSection(sec["kind"], sec["title"], tuple(item(it) for it in sec["items"]),
+                          tuple(item(it) for it in sec.get("more", ())))
             for sec in data["sections"]
         ),
     )

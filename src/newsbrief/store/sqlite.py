@@ -117,18 +117,30 @@ class SQLiteStore:
         :param title: display title (kept if the source exists).
         :param weight: ranking weight.
         """
-        now = dt.datetime.now(dt.timezone.utc).isoformat()
-        with self.transaction() as c:
-            cur = c.execute(
-                "INSERT INTO sources(url, title, weight, added_at) VALUES (?, ?, ?, ?) ON CONFLICT(url) DO NOTHING",
-                (url, title, weight, now),
-            )
-            added = cur.rowcount == 1
-            if not added and title:
-                c.execute("UPDATE sources SET title = ? WHERE url = ? AND title = ''", (title, url))
+        added = self.add_sources([(url, title, weight)]) == 1
         src = self.get_source(url)
         assert src is not None
         return src, added
+
+    def add_sources(self, items: Sequence[tuple[str, str, float]]) -> int:
+        """Add every ``(url, title, weight)`` whose URL is new, in one transaction; return how many were added.
+
+        An existing source keeps its settings; it only gains a title if it had none.
+
+        :param items: sources to add.
+        """
+        now = dt.datetime.now(dt.timezone.utc).isoformat()
+        added = 0
+        with self.transaction() as c:
+            for url, title, weight in items:
+                cur = c.execute(
+                    "INSERT INTO sources(url, title, weight, added_at) VALUES (?, ?, ?, ?) ON CONFLICT(url) DO NOTHING",
+                    (url, title, weight, now),
+                )
+                added += cur.rowcount == 1
+                if cur.rowcount != 1 and title:
+                    c.execute("UPDATE sources SET title = ? WHERE url = ? AND title = ''", (title, url))
+        return added
 
     def get_source(self, url: str) -> Source | None:
         """Return the source with this URL, or None.
