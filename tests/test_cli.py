@@ -60,7 +60,7 @@ def test_config_show_redacts_secrets(run, tmp_path: Path) -> None:
 
 
 def test_config_show_redacts_proxy_credentials(run, tmp_path: Path) -> None:
-    (tmp_path / "data").mkdir()
+    assert run("init").exit_code == 0
     (tmp_path / "data" / "config.toml").write_text('[fetch]\nproxy = "http://alice:pr0xy-pw@proxy.example:3128"\n')
     as_json = run("config", "show", "--json")
     assert as_json.exit_code == 0 and "pr0xy-pw" not in as_json.output
@@ -151,6 +151,7 @@ def test_sources_add_folder_adds_each_feed_file_as_its_own_outlet(run, tmp_path:
     (folder / "sub" / "harbour.rss").write_text(_rss("Harbour Gazette - Local", "Ferry strike ends"))
     (folder / "broken.xml").write_text("<html><body>not a feed</body></html>")
     (folder / "notes.txt").write_text("ignored: not a feed suffix")
+    assert run("init").exit_code == 0
     out = run("sources", "add", str(folder))
     assert out.exit_code == 0, out.output
     assert "3 feed file(s)" in out.output and "2 added" in out.output and "1 skipped" in out.output
@@ -170,5 +171,6 @@ def test_sources_add_folder_refuses_a_single_title(run, tmp_path: Path) -> None:
     folder = tmp_path / "feeds"
     folder.mkdir()
     (folder / "a.xml").write_text(_rss("A", "One"))
+    assert run("init").exit_code == 0
     out = run("sources", "add", str(folder), "--title", "Same")
     assert out.exit_code != 0 and "each file of a folder keeps its own feed title" in out.output

@@ -56,7 +56,7 @@ def read_articles(path: Path, days: Iterable[str]) -> dict[str, list[dict[str, A
     out: dict[str, list[dict[str, Any]]] = {d: [] for d in wanted}
     opener = gzip.open if path.suffix == ".gz" else open
     try:
-        with opener(path, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
+        with opener(path, "rt", encoding="utf-8") as fh:
             for n, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
