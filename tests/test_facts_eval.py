@@ -85,3 +85,38 @@ def test_custom_file_and_counting(tmp_path: Path) -> None:
 def test_unknown_split_is_an_eval_error() -> None:
     with pytest.raises(EvalError):
         evaluate(split="train")
+
+
+def test_whole_article_file_is_scored_per_article(tmp_path: Path) -> None:
+    import json as _json
+
+    from newsbrief.eval.facts import evaluate
+
+    rows = [
+        {"id": "w1", "published": "2026-11-27", "title": "Orchard Foods raises money",
+         "text": "By Staff Writer\nOrchard Foods raised $9 million in a Series A round led by Beacon Capital.\n"
+                 "The company was founded in 2019 and sells frozen dumplings in 400 shops.",
+         "facts": [{"type": "funding", "company": "Orchard Foods", "amount": 9000000.0, "currency": "USD",
+                    "round": "series a", "lead_investors": ["Beacon Capital"], "valuation": None, "line": 1}]},
+        {"id": "w2", "published": "2026-11-27", "title": "Council meets",
+         "text": "The council met on Tuesday. Shares of Harrow Mining rose 4% to $12.34.", "facts": []},
+    ]
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(_json.dumps(r) for r in rows) + "\n")
+    result = evaluate(data_path=path, details=True)
+    assert result["n_articles"] == 2
+    assert result["funding"]["tp"] == 1 and result["funding"]["fn"] == 0
+    assert result["funding"]["attributes"]["round"] == 1.0
+
+
+def test_article_file_by_id_needs_the_articles(tmp_path: Path) -> None:
+    from newsbrief.errors import EvalError
+    from newsbrief.eval.facts import evaluate
+
+    path = tmp_path / "ids.jsonl"
+    path.write_text('{"id": "x1", "published": "2015-09-08T10:00:00Z", "facts": []}\n')
+    with pytest.raises(EvalError, match="--articles"):
+        evaluate(data_path=path)
+    real = tmp_path / "real.jsonl"
+    real.write_text('{"id": "x1", "published": "2015-09-08T10:00:00Z", "title": "T", "content": "Nothing here."}\n')
+    assert evaluate(data_path=path, articles_path=real)["n_articles"] == 1

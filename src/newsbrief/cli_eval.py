@@ -65,14 +65,18 @@ def eval_summarization(data: str, max_words: int, baselines: bool, no_stem: bool
 
 @evaluate.command("facts")
 @click.option("--split", type=click.Choice(["dev", "test"]), default="test", show_default=True, help="Annotated split.")
-@click.option("--data", type=click.Path(exists=True, dir_okay=False), help="Another annotated JSONL file.")
+@click.option("--data", type=click.Path(exists=True, dir_okay=False),
+              help="Another annotated JSONL file: sentences, or whole articles.")
+@click.option("--articles", type=click.Path(exists=True, dir_okay=False),
+              help="Real articles (JSONL or JSONL.gz) that a whole-article file names by id.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @handle_errors
-def eval_facts(split: str, data: str | None, as_json: bool) -> None:
-    """Score funding, regulation and event extraction (precision/recall/F1 per type)."""
+def eval_facts(split: str, data: str | None, articles: str | None, as_json: bool) -> None:
+    """Score funding, regulation and event extraction (precision/recall/F1 per type), on
+    annotated sentences or on whole articles."""
     from .eval.facts import evaluate as run, format_report
 
-    result = run(split=split, data_path=Path(data) if data else None)
+    result = run(split=split, data_path=Path(data) if data else None, articles_path=Path(articles) if articles else None)
     _emit(result, as_json, format_report(result))
 
 

@@ -40,7 +40,7 @@ from newsbrief.model import Event, FundingRound, Regulation
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["DATA_DIR", "evaluate", "format_report", "load_split"]
+__all__ = ["DATA_DIR", "evaluate", "evaluate_articles", "format_report", "load_split"]
 
 DATA_DIR = Path(__file__).parent / "data"
 TYPES = ("funding", "regulation", "event")
@@ -143,69 +143,136 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
     }
 
 
-def evaluate(*, split: str = "test", data_path: Path | None = None, details: bool = False) -> dict[str, Any]:
-    """Run the extractors on an annotated split and score them per fact type.
+class _Tally:
+    """Counts, attribute accuracy and mistakes of one scoring run."""
 
-    :param split: "dev" (tune on it) or "test" (report it).
-    :param data_path: a JSONL file in the same format to score instead of the shipped split.
-    :param details: add a ``"mistakes"`` list (false positives and negatives) to the result.
-    """
-    rows = load_split(split, data_path)
-    counts = {k: [0, 0, 0] for k in TYPES}
-    attrs: dict[str, dict[str, list[int]]] = {k: {} for k in TYPES}
-    mistakes: list[dict[str, Any]] = []
-    t0 = time.perf_counter()
-    for row in rows:
-        published = dt.date.fromisoformat(row["published"])
-        predicted = extract_sentence_facts(row["sentence"], published=published, article_id=row["id"])
+    def __init__(self) -> None:
+        self.counts = {k: [0, 0, 0] for k in TYPES}
+        self.attrs: dict[str, dict[str, list[int]]] = {k: {} for k in TYPES}
+        self.mistakes: list[dict[str, Any]] = []
+
+    def score(self, row_id: str, gold_facts: Sequence[dict[str, Any]], predicted: Sequence[Any], context: str) -> None:
+        """Match one unit's gold facts (a sentence or an article) with its predicted facts, type by type."""
         for kind in TYPES:
-            gold = [g for g in row["facts"] if g["type"] == kind and not g.get("aggregate")]
+            gold = [g for g in gold_facts if g["type"] == kind and not g.get("aggregate")]
             preds = [p for p in predicted if isinstance(p, _CLASSES[kind]) and not getattr(p, "aggregate", False)]
             used: set[int] = set()
             for g in gold:
                 hit = next((i for i, p in enumerate(preds) if i not in used and _MATCHERS[kind](g, p)), None)
                 if hit is None:
-                    counts[kind][2] += 1
-                    mistakes.append(
-                        {
-                            "id": row["id"],
-                            "type": kind,
-                            "error": "fn",
-                            "gold": g,
-                            "predicted": [fact_to_dict(p) for p in preds],
-                        }
-                    )
+                    self.counts[kind][2] += 1
+                    self.mistakes.append({"id": row_id, "type": kind, "error": "fn", "gold": g,
+                                          "predicted": [fact_to_dict(p) for p in preds]})
                     continue
                 used.add(hit)
-                counts[kind][0] += 1
+                self.counts[kind][0] += 1
                 for name, ok in _attributes(kind, g, preds[hit]).items():
-                    attrs[kind].setdefault(name, [0, 0])
-                    attrs[kind][name][0] += int(ok)
-                    attrs[kind][name][1] += 1
+                    self.attrs[kind].setdefault(name, [0, 0])
+                    self.attrs[kind][name][0] += int(ok)
+                    self.attrs[kind][name][1] += 1
             for i, p in enumerate(preds):
                 if i not in used:
-                    counts[kind][1] += 1
-                    mistakes.append(
-                        {
-                            "id": row["id"],
-                            "type": kind,
-                            "error": "fp",
-                            "predicted": fact_to_dict(p),
-                            "sentence": row["sentence"],
-                        }
-                    )
-    result: dict[str, Any] = {}
-    for kind in TYPES:
-        tp, fp, fn = counts[kind]
-        result[kind] = _prf(tp, fp, fn)
-        result[kind]["attributes"] = {
-            n: round(ok / total, 4) for n, (ok, total) in sorted(attrs[kind].items()) if total
-        }
+                    self.counts[kind][1] += 1
+                    self.mistakes.append({"id": row_id, "type": kind, "error": "fp", "predicted": fact_to_dict(p),
+                                          "sentence": getattr(p, "sentence", "") or context})
+
+    def result(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for kind in TYPES:
+            tp, fp, fn = self.counts[kind]
+            out[kind] = _prf(tp, fp, fn)
+            out[kind]["attributes"] = {
+                n: round(ok / total, 4) for n, (ok, total) in sorted(self.attrs[kind].items()) if total
+            }
+        return out
+
+
+def evaluate(*, split: str = "test", data_path: Path | None = None, details: bool = False,
+             articles_path: Path | None = None) -> dict[str, Any]:
+    """Run the extractors on an annotated split and score them per fact type.
+
+    A file of whole articles (rows with ``text``, or with only an ``id`` to look up in
+    ``articles_path``) is scored by :func:`evaluate_articles` instead.
+
+    :param split: "dev" (tune on it) or "test" (report it).
+    :param data_path: a JSONL file in the same format to score instead of the shipped split.
+    :param details: add a ``"mistakes"`` list (false positives and negatives) to the result.
+    :param articles_path: real articles (JSONL or JSONL.gz) that a whole-article file refers to by id.
+    """
+    if data_path is not None and _is_article_file(data_path):
+        return evaluate_articles(data_path, articles_path=articles_path, details=details)
+    rows = load_split(split, data_path)
+    tally = _Tally()
+    t0 = time.perf_counter()
+    for row in rows:
+        published = dt.date.fromisoformat(row["published"])
+        predicted = extract_sentence_facts(row["sentence"], published=published, article_id=row["id"])
+        tally.score(row["id"], row["facts"], predicted, row["sentence"])
+    result = tally.result()
     result["n_sentences"] = len(rows)
     result["seconds"] = round(time.perf_counter() - t0, 3)
     result["split"] = split if data_path is None else str(data_path)
     if details:
-        result["mistakes"] = mistakes
+        result["mistakes"] = tally.mistakes
+    return result
+
+
+def _is_article_file(path: Path) -> bool:
+    for _, row in read_jsonl(path):
+        return "sentence" not in row
+    return False
+
+
+def evaluate_articles(data_path: Path, *, articles_path: Path | None = None, details: bool = False) -> dict[str, Any]:
+    """Score fact extraction on whole annotated articles, as the digest reads them.
+
+    Each article (title and text) goes through :func:`~newsbrief.facts.core.extract_facts`
+    and :func:`~newsbrief.facts.core.merge_facts`, as one story's article does in the
+    pipeline; its predicted funding, regulation and event facts are matched with its gold
+    facts by the rules above. Most sentences of real articles state no fact, so false
+    positives count here as they do in a digest.
+
+    :param data_path: JSONL: ``id``, ``published``, ``facts`` and either ``text`` (and ``title``)
+        or nothing more, when the article is looked up by ``id`` in ``articles_path``.
+    :param articles_path: real articles (JSONL or JSONL.gz: ``id``, ``published``, ``title``, ``content``).
+    :param details: add a ``"mistakes"`` list.
+    """
+    from newsbrief.facts.core import extract_facts, merge_facts
+    from newsbrief.model import Article
+
+    rows = [row for _, row in read_jsonl(data_path, required=("id", "published"))]
+    needed = {str(r["id"]) for r in rows if "text" not in r}
+    found: dict[str, dict[str, Any]] = {}
+    if needed:
+        if articles_path is None:
+            raise EvalError(f"eval: {data_path} refers to articles by id; give the articles file with --articles")
+        from newsbrief.eval.realnews import read_articles_by_id
+
+        found = read_articles_by_id(articles_path, needed)
+        missing = sorted(needed - set(found))
+        if missing:
+            raise EvalError(f"eval: {len(missing)} article ids of {data_path} are not in {articles_path} (e.g. {missing[0]})")
+    tally = _Tally()
+    t0 = time.perf_counter()
+    sentences_with_facts = 0
+    for row in rows:
+        source = found.get(str(row["id"]), row)
+        text = str(source.get("text") if "text" in source else source.get("content") or "")
+        published = dt.datetime.fromisoformat(str(source.get("published", row["published"])).replace("Z", "+00:00"))
+        if published.tzinfo is None:
+            published = published.replace(tzinfo=dt.timezone.utc)
+        article = Article(id=str(row["id"]), url="", canonical_url="", source_url="", outlet="",
+                          title=str(source.get("title") or ""), text=text, published=published, fetched=published)
+        predicted = merge_facts(extract_facts([article], use_model=False))
+        sentences_with_facts += len({getattr(p, "sentence", "") for p in predicted if isinstance(p, tuple(_CLASSES.values()))})
+        tally.score(str(row["id"]), row["facts"], predicted, "")
+    result = tally.result()
+    result["n_articles"] = len(rows)
+    result["n_sentences"] = sentences_with_facts
+    result["seconds"] = round(time.perf_counter() - t0, 3)
+    result["split"] = str(data_path)
+    if details:
+        result["mistakes"] = tally.mistakes
     return result
 
 
@@ -215,7 +282,9 @@ def format_report(result: dict[str, Any]) -> str:
     :param result: the dict returned by :func:`evaluate`.
     """
     lines = [
-        f"facts eval: split={result['split']} sentences={result['n_sentences']} seconds={result['seconds']}",
+        f"facts eval: split={result['split']} "
+        + (f"articles={result['n_articles']} " if "n_articles" in result else f"sentences={result['n_sentences']} ")
+        + f"seconds={result['seconds']}",
         f"{'type':<11}{'precision':>10}{'recall':>8}{'f1':>8}{'tp':>5}{'fp':>5}{'fn':>5}  attributes (accuracy on matches)",
     ]
     for kind in TYPES:

@@ -40,7 +40,7 @@ from xml.sax.saxutils import escape
 
 from newsbrief.errors import EvalError
 
-__all__ = ["JUNK_KINDS", "evaluate_day", "format_report", "load_annotation", "read_articles"]
+__all__ = ["JUNK_KINDS", "evaluate_day", "format_report", "load_annotation", "read_articles", "read_articles_by_id"]
 
 JUNK_KINDS = frozenset({"ticker", "paywall", "listicle_or_promo", "horoscope_puzzle", "satire"})
 _URL_ID = re.compile(r"/item/([^/?#]+)$")
@@ -54,6 +54,31 @@ def read_articles(path: Path, days: Iterable[str]) -> dict[str, list[dict[str, A
     """
     wanted = set(days)
     out: dict[str, list[dict[str, Any]]] = {d: [] for d in wanted}
+    for n, row in _rows(path):
+        try:
+            day = str(row["published"])[:10]
+        except KeyError as exc:
+            raise EvalError(f"eval: {path}:{n}: not an article line (no {exc})") from exc
+        if day in wanted:
+            out[day].append(row)
+    return out
+
+
+def read_articles_by_id(path: Path, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Return the articles of a JSONL (or JSONL.gz) file whose ``id`` is wanted.
+
+    :param path: the articles file.
+    :param ids: the wanted ids.
+    """
+    wanted = set(ids)
+    out: dict[str, dict[str, Any]] = {}
+    for n, row in _rows(path):
+        if str(row.get("id")) in wanted:
+            out[str(row["id"])] = row
+    return out
+
+
+def _rows(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
     opener = gzip.open if path.suffix == ".gz" else open
     try:
         with opener(path, "rt", encoding="utf-8") as fh:
@@ -62,14 +87,13 @@ def read_articles(path: Path, days: Iterable[str]) -> dict[str, list[dict[str, A
                     continue
                 try:
                     row = json.loads(line)
-                    day = str(row["published"])[:10]
-                except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                    raise EvalError(f"eval: {path}:{n}: not an article line ({exc})") from exc
-                if day in wanted:
-                    out[day].append(row)
+                except json.JSONDecodeError as exc:
+                    raise EvalError(f"eval: {path}:{n}: not JSON ({exc})") from exc
+                if not isinstance(row, dict):
+                    raise EvalError(f"eval: {path}:{n}: not an article object")
+                yield n, row
     except OSError as exc:
         raise EvalError(f"eval: cannot read {path}: {exc}") from exc
-    return out
 
 
 def load_annotation(path: Path) -> dict[str, Any]:
