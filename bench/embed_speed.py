@@ -7,9 +7,10 @@ Usage (from the repo root)::
 Both settings embed the same first ``n`` articles of the stream in the same process, one
 after the other, ``repeat`` times (the machine is shared, so the best and the median of the
 runs are printed, and the ratio is taken within the same run). ``old`` is what was embedded
-before session 2: ``article_text(max_chars=1000)`` and 256 WordPiece tokens. ``new`` is the
-current default: ``article_text()`` (title + lead, ``LEAD_CHARS``) and ``LEAD_TOKENS``.
-Both use the same onnxruntime session options (2 intra-op threads, sequential, all graph
+before the title + lead change (commit 612a80d): ``article_text(max_chars=1000)`` and 256
+WordPiece tokens. ``new`` is the current default: ``article_text()`` (title + lead,
+``LEAD_CHARS``) and ``LEAD_TOKENS``.
+Both use the same onnxruntime ``SessionOptions`` (2 intra-op threads, sequential, all graph
 optimisations) and batches of 32 texts sorted by token length.
 """
 

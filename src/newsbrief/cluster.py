@@ -108,7 +108,8 @@ class ClusterParams:
 
     The defaults were tuned on the even half of the DUC/TDT story stream and on googlenews
     ``news_t`` with MiniLM vectors of title + lead (64 tokens, see
-    ``bench/results/clustering.md``, Session 2); they also serve short headlines.
+    ``bench/results/clustering.md``, "Title + lead embedding, a faster clusterer, retuned
+    defaults"); they also serve short headlines.
 
     :param threshold: minimum combined score for an article to join a story.
     :param w_dense: weight of the embedding cosine.
@@ -133,12 +134,14 @@ class ClusterParams:
     :param merge_threshold: combined story-to-story score above which :meth:`StreamClusterer.repair` merges.
     :param merge_max_size: repair never merges two stories that both have at least this many
         members (on googlenews it kept two stories about the same people apart, see
-        ``bench/results/clustering.md``, Session 2).
+        ``bench/results/clustering.md``, "Title + lead embedding, a faster clusterer, retuned
+        defaults").
     :param headline_merge_threshold: ``merge_threshold`` for two stories whose articles are all
         headlines without a body (None: ``merge_threshold``). Story profiles built from a few
         words per article share fewer terms than full-text ones, so related headline stories
         score lower; 0.32 was chosen on googlenews ``news_t`` (``bench/results/clustering.md``,
-        Session 2b). It does not touch stories with any body text, such as DUC's.
+        "A merge threshold for headline-only stories"). It does not touch stories with any body
+        text, such as DUC's.
     :param absorb_threshold: repair folds a story of at most ``absorb_max_size`` articles with
         body text, idle for ``absorb_after_days`` (``absorb_after_articles`` arrivals when
         undated), into the story it scores best against when that score reaches this and the
@@ -155,7 +158,8 @@ class ClusterParams:
     :param split_growth: a story is examined again once it has grown by this factor.
 
     The absorb and split defaults were chosen on the even half of DUC (TDT topics) and on
-    googlenews ``news_t`` (``bench/results/clustering.md``, Session 3).
+    googlenews ``news_t`` (``bench/results/clustering.md``, "Repair that splits drifted stories
+    and absorbs idle fragments").
     """
 
     threshold: float = 0.22

@@ -73,7 +73,8 @@ def article_text(title: str, text: str, *, max_chars: int = LEAD_CHARS) -> str:
     embedder then truncates it to its token budget (64 WordPiece tokens for MiniLM), so
     what is embedded is the title plus roughly the first sentence or two. Ending at a
     sentence boundary instead was tried and lost quality (less text), see
-    ``bench/results/clustering.md``, Session 2.
+    ``bench/results/clustering.md``, "Title + lead embedding, a faster clusterer, retuned
+    defaults".
 
     :param title: the article title (may be empty).
     :param text: the article body (may be empty).

@@ -311,7 +311,8 @@ def _centroid_similarity(pool: Sequence[Candidate], cands: Sequence[Candidate], 
 # bias, 1/(1 + index), first sentence, min(index, 20)/20, words/40, concept weight per word / n
 # articles, concept weight per word**0.6 / n articles, cosine to the story centroid, quotation.
 # Leave-one-cluster-out on DUC 2003 with quality_weight=2: R-1 40.35 -> 40.76, R-2 11.54 -> 11.63
-# (bench/results/summarization_duc2003_session2.txt). DUC 2004 was not used.
+# (the DUC 2003 tuning log of commit 890ec2a: ``git show 890ec2a -- bench/results/``). DUC 2004 was
+# not used.
 _QUALITY_COEF = (0.437, -0.095, 0.085, -0.063, -0.028, 0.719, -0.116, 0.775, -0.043)
 
 

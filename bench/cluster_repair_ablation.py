@@ -1,7 +1,8 @@
-"""Post-hoc ablation of session 3's two repair additions on every set (information only: the
-defaults were fixed on duc-even and news_t before this ran and were not changed after it).
+"""Post-hoc ablation of repair's two additions, splitting drifted stories and absorbing idle
+one-article stories, on every set (information only: the defaults were fixed on duc-even and
+news_t before this ran and were not changed after it). Output: bench/results/clustering_repair_ablation.txt.
 
-    PYTHONPATH=src python bench/results/clustering_session3_ablation.py [shared/bench/clustering]
+    PYTHONPATH=src python bench/cluster_repair_ablation.py [shared/bench/clustering]
 """
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ B = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/bench/clustering")
 SETS = [("duc even (TDT)", B / "duc/stream.jsonl", "even", True), ("duc odd", B / "duc/stream.jsonl", "odd", False),
         ("duc all", B / "duc/stream.jsonl", "all", False), ("duc all (TDT)", B / "duc/stream.jsonl", "all", True),
         ("news_t", B / "googlenews/news_t.jsonl", "all", False), ("news", B / "googlenews/news.jsonl", "all", False)]
-VARIANTS = {"session 2 repair (neither)": dict(split_threshold=None, absorb_threshold=None),
+VARIANTS = {"merge-only repair (neither)": dict(split_threshold=None, absorb_threshold=None),
             "split only": dict(absorb_threshold=None), "absorb only": dict(split_threshold=None), "both (default)": {}}
 model = load_embedder(prefer="auto")
 print(f"{'set':<16} " + " ".join(f"{v:>28}" for v in VARIANTS))
