@@ -1,4 +1,4 @@
-"""Round 5: funding precision and event recall classes, each a general rule with invented sentences."""
+"""Funding precision and event recall classes, each a general rule with invented sentences."""
 
 from __future__ import annotations
 
