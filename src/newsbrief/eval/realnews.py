@@ -232,6 +232,7 @@ def evaluate_day(articles: Sequence[Mapping[str, Any]], ann: Mapping[str, Any], 
         raise EvalError(f"eval: {ann['day']}: {len(raw) - len(gold)} articles of the day have no annotated event")
     kinds = dict(ann.get("kinds", {}))
     major = list(ann["major_events"])
+    labels = {e["id"]: str(e.get("label", "")) for e in ann["events"]}
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(workdir) if workdir else Path(tmp)
         feeds = root / "feeds"
@@ -283,9 +284,8 @@ def evaluate_day(articles: Sequence[Mapping[str, Any]], ann: Mapping[str, Any], 
         ids = members.get(sid, [])
         event = Counter(gold[g] for g in ids).most_common(1)[0][0] if ids else ""
         junk = sum(kinds.get(g, "news") in JUNK_KINDS for g in ids)
-        top.append({"story_id": sid, "event": event, "major": event in major, "articles": len(ids),
-                    "junk": bool(ids) and junk * 2 >= len(ids),
-                    "headline": next((it.headline for s in digest.sections for it in s.items if it.story_id == sid), "")})
+        top.append({"story_id": sid, "event": event, "label": labels.get(event, ""), "major": event in major,
+                    "articles": len(ids), "junk": bool(ids) and junk * 2 >= len(ids)})
     # Boilerplate in the text later stages read, and in the digest's sentences.
     texts = {gid: a.text for gid, a in by_gold.items()}
     boiler = _boilerplate_scores(ann, raw, texts)
@@ -327,10 +327,10 @@ def format_report(results: Sequence[Mapping[str, Any]]) -> str:
             f"{r['length']['words']:>6} {r['length']['reading_minutes']:>4} {r['seconds']['ingest']:>8} "
             f"{r['seconds']['digest']:>8}")
     for r in results:
-        lines.append(f"\n{r['day']}: top 8 as shown")
+        lines.append(f"\n{r['day']}: top 8 as shown (the annotated event each story mostly holds)")
         for t in r["top8"]["stories"]:
             flag = "major" if t["major"] else ("JUNK " if t["junk"] else "     ")
-            lines.append(f"  {flag} {t['articles']:>3} arts  {t['headline'][:90]}")
+            lines.append(f"  {flag} {t['articles']:>3} arts  {t['event']}: {t['label'][:80]}")
         lines.append(f"  sections: {r['length']['sections']}, more: {r['length']['more_items']}; "
                      f"digest sentences from annotated boilerplate: "
                      f"{r['boilerplate']['digest_sentences_from_annotated_boilerplate']}"
