@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsbrief.errors import FactsError
+from newsbrief.facts.calendar import calendar_items
 from newsbrief.facts.entities import entities_rules, entities_spacy, merge_entities
 from newsbrief.facts.events import extract_events, merge_events
 from newsbrief.facts.funding import extract_funding, merge_funding
@@ -149,11 +150,24 @@ def extract_facts(articles: Sequence[Article], *, nlp: object | None = None, use
     for article in articles:
         published = article.published.date()
         sentences = _sentences(article)
+        # a calendar article's listed items are events of their headings' days, one per item
+        listed = calendar_items(article.text, published=published, article_id=article.id)
+        facts.extend(item.event for item in listed if item.event is not None)
+        listed_lines = [item.text for item in listed]
+        told: set[tuple[dt.date | None, dt.date | None]] = set()
         for sentence in sentences:
             try:
-                facts.extend(extract_sentence_facts(sentence, published=published, article_id=article.id))
+                found = extract_sentence_facts(sentence, published=published, article_id=article.id)
             except (ValueError, IndexError, KeyError) as exc:  # a bad sentence is skipped, the run goes on
                 LOGGER.warning("facts: skipped a sentence of %s: %s", article.id, exc)
+                continue
+            if any(sentence in line for line in listed_lines):
+                found = [f for f in found if not isinstance(f, Event)]
+            # prose tells one happening again and again ("on Saturday", "this Saturday's match"):
+            # a later sentence's event on the same dates is the same one
+            found = [f for f in found if not (isinstance(f, Event) and (f.start, f.end) in told)]
+            told.update((f.start, f.end) for f in found if isinstance(f, Event))
+            facts.extend(found)
         entity_inputs.extend((article.id, s) for s in sentences)
     if nlp is not None:
         try:

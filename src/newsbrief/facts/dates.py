@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["DateSpan", "find_dates", "is_future_sentence", "resolve_date", "sentence_tense"]
+__all__ = ["DateSpan", "find_dates", "is_future_sentence", "is_strong_future", "resolve_date", "sentence_tense"]
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -104,6 +104,14 @@ def sentence_tense(sentence: str) -> bool | None:
     :param sentence: one sentence.
     """
     return _tense(sentence)
+
+
+def is_strong_future(sentence: str) -> bool:
+    """Return True when the sentence puts something firmly ahead ("will", "is set to", "next", "tomorrow").
+
+    :param sentence: one sentence.
+    """
+    return _STRONG_FUTURE.search(sentence) is not None
 
 
 def is_future_sentence(sentence: str) -> bool:
@@ -282,6 +290,23 @@ def _mon_day_range(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt
 
     start, end = _pick_year(make, pub, fut)
     return (start, end) if start <= end else None
+
+
+@_rule(
+    # "26-30 Oct", "from 5 to 7 May 2027": a day-first range
+    rf"\b(?:from\s+|between\s+)?(?P<day>{_DAY})\s*(?:-|–|to|until|and)\s*(?P<day2>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR})\b)?"
+)
+def _day_mon_range(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
+    month, day, day2 = _mon(m["mon"]), _day(m["day"]), _day(m["day2"])
+    if day2 <= day:
+        return None
+
+    def make(y: int) -> tuple[dt.date, dt.date]:
+        return _safe_date(y, month, day) or _last_day(y, month), _safe_date(y, month, day2) or _last_day(y, month)
+
+    if m["year"]:
+        return make(int(m["year"]))
+    return _pick_year(make, pub, fut)
 
 
 @_rule(rf"\b(?:{_WD},?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR})\b)?")
@@ -570,6 +595,10 @@ def _local_tense(before: str, sentence_tense: bool | None, strong: bool) -> bool
         near,
     ):
         return True
+    # "being rested ahead of the game against Fiji on September 23": the date is the fixture's,
+    # not the main verb's; read it as the nearest such day
+    if re.search(r"\b(?:game|match|fixture|clash|final|Test)\s+(?:against|with|versus|vs\.?)\s+[^,;]{1,40}?\b(?:on|in)\s*$", near):
+        return None if sentence_tense is False else sentence_tense
     if not strong and _PAST.search(near) and not _FUTURE.search(near):
         return False
     return sentence_tense

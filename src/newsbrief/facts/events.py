@@ -21,6 +21,7 @@ from newsbrief.facts.dates import (
     DateSpan,
     find_dates,
     is_future_sentence,
+    is_strong_future,
     sentence_tense,
 )
 from newsbrief.facts.entities import PLACES as _PLACES
@@ -44,7 +45,7 @@ _TRIGGER = re.compile(
     r"close|closing|(?:is|are)\s+due|verdict|publish(?:es)?|(?:scheduled|slated|set|planned|due)\s+(?:for|to)|"
     r"takes?\s+effect|goes\s+into\s+effect|strike|walkout|protest|election|referendum|auction|showcase|livestream|"
     r"webcast|presentation|exhibition|fair|expo|festival|ceremony|premiere|polls|walk\s+out|results|"
-    r"mark\s+up|markup|flight|mission|symposium|forum|convention|speak|speech|show(?:s)?\s+off|"
+    r"mark\s+up|markup|(?:game|match|fixture|clash|final|Test)\s+(?:against|with|versus|vs\.?)\s+(?-i:[A-Z])\w*|flight|mission|symposium|forum|convention|speak|speech|show(?:s)?\s+off|"
     r"approv(?:e|al)|sign\s+off|ruling|switch(?:es)?\s+off|shut(?:s)?\s+off|turn(?:s)?\s+off|sunset|broadcast|airs|"
     r"be\s+(?:announced|released|unveiled|held|published|launched|revealed|decided)|issue(?:s)?\s+(?:its|a)\s+(?:ruling|report|decision)|retire(?:s)?|phase\s+out|"
     # court dates, scheduled runs, returns, deliveries, price changes, going private, products in the works
@@ -69,7 +70,7 @@ _TRIGGER = re.compile(
     # "expects the agency's committee to give an opinion": an act it expects of another
     r"expects?\s+(?:the|its|an?)\s+(?:[\w'’-]+\s+){0,6}?to)\s+"
     r"(?:(?:also|then|formally|officially|finally)\s+)?(?:be\s+)?(?!(?:be|have|has|remain|cost|need|continue|require|mean|make|help|"
-    r"allow|reach|become|stay|hurt|affect|depend|face|keep|include|add|likely|able|worth|get|see|lose|gain|pay|use|create|"
+    r"allow|reach|become|stay|hurt|affect|entail|involve|depend|face|keep|include|add|likely|able|worth|get|see|lose|gain|pay|use|create|"
     r"generate|save|bring|double|grow|rise|fall|increase|decrease|boost|lift|weigh|benefit|cover|apply|know|want|"
     r"hit|top|beat|exceed|miss|surpass|outpace|outperform|trail|set|break|total|climb|drop|decline|shrink|slow|"
     r"probably|not|never|still)\b)[a-z]{3,})\b",
@@ -81,7 +82,7 @@ _SPECULATIVE = re.compile(
     r"sources\s+said|possibly|perhaps|unconfirmed|leak(?:ed|s)?|speculat\w+|insiders?|leakers?|tipsters?)\b)|\bmay\b"
 )
 _NEGATED = re.compile(
-    r"\b(?:will\s+not|won't|would\s+not|does\s+not\s+plan|has\s+no\s+plans?|no\s+longer\s+plans?|never|unlikely|"
+    r"\b(?:will\s+not|won['’]t|would\s+not|does\s+not\s+plan|has\s+no\s+plans?|no\s+longer\s+plans?|never|unlikely|"
     r"(?:is|are)\s+not\s+(?:expected|scheduled|due|set)|(?:has|have)\s+not\s+said\s+when)\b",
     re.IGNORECASE,
 )
@@ -105,7 +106,9 @@ _FIGURE_FORECAST = re.compile(
     r"\b(?:grow|grows|rise|rises|fall|falls|decline|declines|increase|increases|drop|drops|reach|reaches|climb|climbs|"
     r"shrink|shrinks|expand|expands|jump|jumps|surge|surges|top|tops|exceed|exceeds|hit|hits|double|doubles)\s+"
     r"(?:by\s+|to\s+)?(?:about\s+|roughly\s+|nearly\s+|around\s+|almost\s+|more\s+than\s+|over\s+)?"
-    r"(?:\d[\d.,]*\s?(?:%|percent|per\s+cent)|" + CURRENCY_PREFIX + r"\s?\d|\d[\d.,]*\s+(?:million|billion|trillion))",
+    r"(?:\d[\d.,]*\s?(?:%|percent|per\s+cent)|" + CURRENCY_PREFIX + r"\s?\d|\d[\d.,]*\s+(?:million|billion|trillion))"
+    # "plans to expand to 60 (staff)", "will grow to 200 stores": a headcount or size target
+    r"|\b(?:grow|expand|increase|rise|climb|shrink)\s+(?:to|by)\s+(?:about\s+|around\s+|more\s+than\s+)?\d[\d,]*\b(?!\s*(?:[ap]\.?m\b|o'clock))",
     re.IGNORECASE,
 )
 _CANCELLED = re.compile(
@@ -235,7 +238,7 @@ _SUPERSEDED = re.compile(
 # a date that dates a past market reference, not a happening: "a 27% premium to the stock's
 # closing price on Wednesday", "the last full trading session before the holiday"
 _PAST_REFERENCE = re.compile(
-    r"\b(?:closing|close|opening)\s+(?:price|level|bell|auction)s?(?:\s+(?:on|of))?\s+(?:the\s+)?$"
+    r"(?<!\bbefore\sthe\s)(?<!\bafter\sthe\s)\b(?:closing|close|opening)\s+(?:price|level|bell|auction)s?(?:\s+(?:on|of))?\s+(?:the\s+)?$"
     r"|\b(?:premium|discount|above|below|versus|compared\s+(?:with|to)|relative\s+to)\b[^.;]{0,40}"
     r"\b(?:price|level|close|high|low|session)s?(?:\s+(?:on|of))?\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -288,6 +291,42 @@ _DURATION_FROM = re.compile(
     r"\b(?:from|starting|beginning)\s+(?:on\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+
+
+# a dateline or byline: "ALLENTOWN, Pa., Sept. 3, 2015 /PRNewswire/ --", "BEIJING, Sept. 22 (Reuters) -",
+# "by Jo Smith Tuesday, September 1, 2015 - 14:17": the day of the telling, never of a happening
+_DATELINE_BEFORE = re.compile(r"^(?:(?:by|and|of|the|[A-Z][\w.'’&-]*)[,\s]+){0,8}$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:/[^/]{2,30}/|\((?:[A-Z][\w .]{1,30})\)|[-–—]{1,2}\s|,?\s*\d{1,2}[:.]\d\d\b)")
+# "Sartaj Aziz on Tuesday said ...": the date of the telling put before the reporting verb
+_REPORTING_AFTER = re.compile(
+    r"^\s+(?:said|says|told|announced|confirmed|stated|wrote|disclosed|revealed|reported|added|noted)\b", re.IGNORECASE
+)
+# a date used to qualify a noun: "an early Tuesday morning blaze", "the Monday session"
+_MODIFIER_BEFORE = re.compile(r"\b(?:a|an|the|this|that)\s+(?:early|late)?\s*$", re.IGNORECASE)
+_BARE_MONTH = re.compile(
+    r"^(?:in\s+|during\s+|since\s+)?(?:early\s+|mid-?|late\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?$",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
+_MODIFIER_AFTER = re.compile(r"^\s+(?:(?:morning|afternoon|evening|night)\s+)?[a-z]{3,}\b(?<!\bat)(?<!\bin)(?<!\bon)")
+# the current period, already begun: "this year", "this month", "the current quarter" dates nothing an editor keeps
+_VAGUE = re.compile(r"^(?:(?:in|during|for|over|throughout)\s+)?(?:this|the\s+current)\s+year$", re.IGNORECASE)
+
+
+def is_dateline(sentence: str, span: DateSpan, published: dt.date) -> bool:
+    """Return True when ``span`` is the dateline or byline date at the head of a sentence.
+
+    :param sentence: one sentence.
+    :param span: a date span found in it.
+    :param published: the article's publication date; a dateline dates the telling, at most
+        a few days before it.
+    """
+    if span.pos > 90 or not _DATELINE_BEFORE.match(sentence[: span.pos]):
+        return False
+    if not _DATELINE_AFTER.match(sentence[span.endpos :]) and not re.search(r"\d{4}", span.text):
+        return False
+    past = find_dates(span.text, published, future=False)
+    return bool(past) and 0 <= (published - past[0].start).days <= 3
 
 
 def extract_events(sentence: str, *, published: dt.date, article_id: str = "") -> list[Event]:
@@ -368,9 +407,26 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
     spans = [s for s in find_dates(sentence, published) if not _SUPERSEDED.search(sentence[max(0, s.pos - 110) : s.pos])]
     # the most precise date wins: "on November 19" over "in the fourth quarter"
     spans.sort(key=lambda s: (s.end - s.start).days)
+    strong = is_strong_future(sentence)
     for span in spans:
+        if is_dateline(sentence, span, published):
+            continue
         if not _upcoming(span, published, future, tense):
             continue
+        if _VAGUE.match(span.text.strip()) and span.start < published:
+            continue  # "this year": a period already under way, not a date
+        if (
+            (span.start - published).days > 183
+            and _BARE_MONTH.match(span.text)
+            and not strong
+        ):
+            continue  # "in August it would welcome", "had his worst month in August": not next year's August
+        if _REPORTING_AFTER.match(sentence[span.endpos :]):
+            continue  # "X on Tuesday said ...": the day of the statement
+        if _WEEKDAY.search(span.text) and _MODIFIER_BEFORE.search(sentence[max(0, span.pos - 20) : span.pos]) and _MODIFIER_AFTER.match(
+            sentence[span.endpos :]
+        ) and not strong:
+            continue  # "an early Tuesday morning blaze": the weekday qualifies a noun
         # a date that only qualifies a figure ("revenue in Q3") is not an event date; a new
         # date ("the summit was postponed to January 14") still lies ahead
         moved = _MOVED.search(sentence[: span.pos]) is not None
@@ -462,8 +518,15 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
         for i, m in enumerate(merged):
             same_when = m.start == e.start and m.end == e.end
             same_who = bool(m.who) and name_key(m.who) == name_key(e.who)
-            overlap = len(_words(m.what) & _words(e.what))
-            if same_when and (same_who or overlap >= 2):
+            words_m, words_e = _words(m.what), _words(e.what)
+            overlap = len(words_m & words_e)
+            if set(m.article_ids) & set(e.article_ids):
+                # one article names two happenings of a day ("the deputy governor speaks", "the
+                # assistant governor speaks"): the same one only when most words are shared
+                same = overlap >= max(2, min(len(words_m), len(words_e)) / 2)
+            else:
+                same = same_who or overlap >= 2
+            if same_when and same:
                 merged[i] = Event(
                     what=m.what,
                     article_ids=tuple(dict.fromkeys(m.article_ids + e.article_ids)),

@@ -81,9 +81,8 @@ def find_names(text: str) -> list[Name]:
             trimmed = _trim(toks)
             if not trimmed:
                 continue
-            offset = len(toks) - len(trimmed)
-            while trimmed and trimmed[0] != toks[offset]:
-                offset += 1
+            # leading words dropped by _trim (trailing connectors are dropped too, so count from the front)
+            offset = next(i for i in range(len(toks)) if toks[i : i + len(trimmed)] == trimmed)
             first_pos = piece[offset][1]
             last_tok, last_pos = piece[offset + len(trimmed) - 1]
             end = last_pos + len(last_tok)

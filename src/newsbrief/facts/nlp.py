@@ -106,6 +106,22 @@ def _segmenter() -> Any:
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
 
 
+def _paragraphs(text: str) -> list[str]:
+    """Paragraphs split at blank lines and at line breaks before a capital, with hard-wrapped
+    lines rejoined: a chunk that stops mid-sentence and a next one that starts in lower case
+    ("is scheduled to report results" / "before the opening bell on Sep 9.") are one."""
+    out: list[str] = []
+    for chunk in re.split(r"\n\s*\n|\n(?=[A-Z])", text):
+        piece = chunk.strip()
+        if not piece:
+            continue
+        if out and piece[0].islower() and not out[-1].rstrip().endswith((".", "!", "?", ":", ";", '"', "”")):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
 def split_sentences(text: str) -> list[str]:
     """Split text into sentences with pysbd (a regex split when pysbd is missing).
 
@@ -113,7 +129,7 @@ def split_sentences(text: str) -> list[str]:
     """
     out: list[str] = []
     seg = _segmenter()
-    for para in re.split(r"\n\s*\n|\n(?=[A-Z])", text):
+    for para in _paragraphs(text):
         para = " ".join(para.split())
         if not para:
             continue

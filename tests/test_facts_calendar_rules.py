@@ -1,0 +1,151 @@
+"""Upcoming events as an editor's calendar keeps them: listed items, datelines, past references, vague periods."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsbrief.facts.calendar import calendar_items
+from newsbrief.facts.core import extract_facts, merge_facts
+from newsbrief.facts.dates import find_dates
+from newsbrief.facts.events import extract_events
+from newsbrief.facts.nlp import split_sentences
+from newsbrief.model import Article, Event
+
+SUNDAY = dt.date(2031, 3, 9)
+
+WEEK_AHEAD = """Here is what is coming up for markets this week.
+
+MONDAY, March 10
+
+Leeds - Northgate Bank trading update
+
+Hull - Office for Statistics retail sales for February
+
+TUESDAY, March 11
+
+Leeds - Harbourline chief executive Ada Brook speaks at the Port Users lunch
+
+Leeds - Northgate deputy governor Sam Rowe speaks at the Budget Forum
+
+York - Tinworth Software annual conference, day one of two
+
+WEDNESDAY, March 12
+
+York - Tinworth Software annual conference, day two of two
+
+Leeds - Debt Office issues $300 million of May 1, 2040 bonds
+
+This list first ran in the Weekly Ledger."""
+
+
+def _article(text: str, published: dt.date, title: str = "") -> Article:
+    when = dt.datetime(published.year, published.month, published.day, 8, tzinfo=dt.timezone.utc)
+    return Article(id="a1", url="", canonical_url="", source_url="", outlet="", title=title, text=text,
+                   published=when, fetched=when)
+
+
+def test_week_ahead_gives_one_event_per_listed_item_on_its_heading_day() -> None:
+    events = [f for f in merge_facts(extract_facts([_article(WEEK_AHEAD, SUNDAY)], use_model=False)) if isinstance(f, Event)]
+    by_day = sorted((e.start, e.end, e.what) for e in events)
+    assert len(events) == 6  # seven listed lines, the two-day conference is one event
+    assert (dt.date(2031, 3, 10), dt.date(2031, 3, 10), "Northgate Bank trading update") in by_day
+    assert (dt.date(2031, 3, 11), dt.date(2031, 3, 12), "Tinworth Software annual conference") in by_day
+    # the bond's maturity inside the item is not its date; two speakers of one day stay two events
+    assert (dt.date(2031, 3, 12), dt.date(2031, 3, 12), "Debt Office issues $300 million of May 1, 2040 bonds") in by_day
+    assert sum(1 for e in events if "speaks" in e.what) == 2
+
+
+def test_week_ahead_introduction_and_closing_lines_are_not_items() -> None:
+    items = calendar_items(WEEK_AHEAD, published=SUNDAY)
+    texts = [i.text for i in items]
+    assert not any("coming up" in t for t in texts)
+    assert not any("first ran" in t for t in texts)
+
+
+def test_items_led_by_their_day_are_listed() -> None:
+    text = "Tuesday: Brightwell unveils its new tablet\n\nThursday - Central bank rate decision\n\nFriday: jobs report"
+    items = calendar_items(text, published=SUNDAY)
+    assert [(i.event.start if i.event else None) for i in items] == [
+        dt.date(2031, 3, 11), dt.date(2031, 3, 13), dt.date(2031, 3, 14)
+    ]
+
+
+def test_an_article_with_one_date_line_is_not_a_calendar() -> None:
+    assert calendar_items("Monday, March 10\n\nThe council met and agreed the budget.", published=SUNDAY) == []
+
+
+def test_cancelled_and_hedged_listed_items() -> None:
+    text = "Monday, March 10\n\nDock strike, cancelled\n\nTuesday, March 11\n\nPossibly a vote on the port bill"
+    items = calendar_items(text, published=SUNDAY)
+    assert items[0].event is None
+    assert items[1].event is not None and items[1].event.speculative
+
+
+def test_dateline_and_byline_dates_are_not_events() -> None:
+    wed = dt.date(2031, 3, 12)
+    assert extract_events("HALIFAX, N.S., March 12, 2031 /Newswire/ -- Brightwell will open a plant.", published=wed) == []
+    assert extract_events("OSLO, March 11 (Wire) - Fjordline will hold talks with unions.", published=wed) == []
+    assert extract_events("by Jo Park Wednesday, March 12, 2031 - 09:40 Tarn Air will start flights to Rome.", published=wed) == []
+
+
+def test_date_before_the_reporting_verb_is_the_telling() -> None:
+    wed = dt.date(2031, 3, 12)
+    assert extract_events("The minister on Tuesday said the country will hold talks with its neighbour.", published=wed) == []
+
+
+def test_bare_month_long_past_is_not_next_year() -> None:
+    sept = dt.date(2031, 9, 22)
+    assert extract_events("The pitcher had the worst month of his career in August, posting a 6.1 ERA in five starts.", published=sept) == []
+    assert extract_events("The museum said in August it would welcome visitors to the new wing.", published=sept) == []
+    # a near month ahead is still read ahead
+    dec = dt.date(2031, 12, 4)
+    assert [e.start for e in extract_events("The jury is expected to deliver its verdict in January.", published=dec)] == [
+        dt.date(2032, 1, 1)
+    ]
+
+
+def test_this_year_is_not_a_date() -> None:
+    sept = dt.date(2031, 9, 22)
+    assert extract_events("Halden could close its north shaft this year, the chief executive said.", published=sept) == []
+
+
+def test_weekday_qualifying_a_noun_is_not_a_date() -> None:
+    wed = dt.date(2031, 3, 12)
+    assert extract_events("Firefighters put out an early Tuesday morning blaze that could spread to the docks.", published=wed) == []
+
+
+def test_headcount_target_is_not_an_event() -> None:
+    assert extract_events("Quillpay has 35 employees and plans to expand to 60 by the end of the year.", published=SUNDAY) == []
+
+
+def test_negation_with_a_curly_apostrophe() -> None:
+    assert extract_events("The changes won’t come into force until next year.", published=SUNDAY) == []
+
+
+def test_day_first_range() -> None:
+    spans = find_dates("Meridian hosts the Ocean Energy Week 26-30 Oct in Lisbon", dt.date(2031, 9, 1))
+    assert (spans[0].start, spans[0].end) == (dt.date(2031, 10, 26), dt.date(2031, 10, 30))
+
+
+def test_match_against_a_side_is_an_event() -> None:
+    sept = dt.date(2031, 9, 3)
+    events = extract_events("Several players are being rested ahead of the first game against Samoa on September 23.", published=sept)
+    assert [e.start for e in events] == [dt.date(2031, 9, 23)]
+
+
+def test_results_before_the_opening_bell_are_dated() -> None:
+    events = extract_events("Brightwell is scheduled to report quarterly results before the opening bell on March 13, 2031.",
+                            published=dt.date(2031, 3, 12))
+    assert [e.start for e in events] == [dt.date(2031, 3, 13)]
+
+
+def test_hard_wrapped_lines_are_one_sentence() -> None:
+    text = "Brightwell is scheduled to report results \n\n before the opening bell on March 13. The question \n\n is growth."
+    assert split_sentences(text)[0] == "Brightwell is scheduled to report results before the opening bell on March 13."
+
+
+def test_a_happening_told_twice_in_one_article_is_one_event() -> None:
+    text = ("Captain Ross will lead the side against Samoa on Saturday.\n\n"
+            "\"Saturday is a big match for us,\" Ross said.\n\nHis deputies for Saturday will be Lee and Park.")
+    events = [f for f in extract_facts([_article(text, dt.date(2031, 3, 12))], use_model=False) if isinstance(f, Event)]
+    assert len(events) == 1
