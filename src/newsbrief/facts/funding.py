@@ -57,7 +57,7 @@ _ROUND_CAME_TO = re.compile(
 _RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)\s+(?:(?:has|have|had|previously|also|once|already)\s+)*$", re.IGNORECASE)
 # a round dated in an earlier year: "raised $200 million in 2023", "Twelve years ago, X raised"
 _HISTORICAL = re.compile(
-    r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|many)\s+years?\s+ago\b"
+    r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|many)\s+(?:years?|months?|weeks?)\s+ago\b"
     r"|\blast\s+year\b|\bback\s+in\b|\bin\s+(?:(?:early|late|mid)[- ])?(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
@@ -114,7 +114,7 @@ _RAISE_NEXT = re.compile(
     re.IGNORECASE,
 )
 _NOT_DONE = re.compile(
-    r"\b(?:in\s+talks|talks\s+to|is\s+said\s+to|are\s+said\s+to|reportedly|"
+    r"\b(?:in\s+talks|talks\s+to|is\s+said\s+to|are\s+said\s+to|reportedly(?!\s+(?:raised|closed|secured|landed|completed)\b)|"
     r"rumou?red|rumou?rs?|people\s+familiar|sources\s+said|if\s+it\s+(?:goes|raises)|is\s+raising|"
     r"to\s+be\s+raising|in\s+discussions)\b",
     re.IGNORECASE,
@@ -125,7 +125,8 @@ _CUMULATIVE = re.compile(
     re.IGNORECASE,
 )
 _TOTAL_BEFORE = re.compile(
-    r"\b(?:total|totals|totaling|totalling|(?:bring|tak|lift|push|boost)(?:ing|es|s)\s+\w+\s+\w+\s+to)\b[^$€£¥₹]{0,30}$",
+    # "bringing its total to", "brings Netskope's total amount of funding raised to"
+    r"\b(?:total|totals|totaling|totalling|(?:bring|tak|lift|push|boost)(?:ing|es|s)\s+(?:[\w'’]+\s+){2,7}?to)\b[^$€£¥₹]{0,30}$",
     re.IGNORECASE,
 )
 _VALUATION_BEFORE = re.compile(
@@ -254,7 +255,7 @@ def _classify_money(sentence: str, amounts: Sequence[Money]) -> tuple[Money | No
     if new_size and len(amounts) > len(new_size):
         amounts = [m for m in amounts if m not in new_size]
     for m in amounts:
-        before = sentence[max(0, m.start - 60) : m.start]
+        before = sentence[max(0, m.start - 90) : m.start]
         after = sentence[m.end : m.end + 25]
         if _VALUATION_AFTER.search(after) or _VALUATION_BEFORE.search(before):
             valuation = valuation or m
@@ -274,7 +275,10 @@ def _classify_money(sentence: str, amounts: Sequence[Money]) -> tuple[Money | No
 
 _NOT_FUNDING_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+){0,2}?(?:contracts?|orders?|tenders?|settlement|fines?|penalty|revenues?|sales|profits?|"
-    r"acquisition|takeover|purchase|buyout|deal\s+to\s+(?:buy|sell|supply|acquire))\b",
+    r"acquisition|takeover|purchase|buyout|deal\s+to\s+(?:buy|sell|supply|acquire)|"
+    # money that is not a company's equity round: "a $4,000 scholarship", "a $12.34 coupon", "a $45 price target"
+    r"scholarships?|bursary|bursaries|prizes?|awards?|coupons?|rebates?|discounts?|vouchers?|(?:price\s+)?targets?|"
+    r"per\s+share|a\s+share|dividends?|salary|salaries|bonus(?:es)?|fee|fees|tickets?)\b",
     re.IGNORECASE,
 )
 

@@ -50,7 +50,8 @@ class Name:
 
 
 def _trim(tokens: list[str]) -> list[str]:
-    while tokens and (tokens[0] in _STOP_FIRST or _ADJ.match(tokens[0])):
+    # "Shares of Kestrel": a stop word and the connector after it go
+    while tokens and (tokens[0] in _STOP_FIRST or _ADJ.match(tokens[0]) or tokens[0].lower() in ("of", "for", "and", "&")):
         tokens = tokens[1:]
     while tokens and tokens[-1].lower() in ("of", "for", "and", "de", "in", "on", "&", "du", "la"):
         tokens = tokens[:-1]

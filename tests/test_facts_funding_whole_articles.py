@@ -1,0 +1,39 @@
+"""Funding rounds on whole articles: totals, background rounds, money that is not a round, names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsbrief.facts.funding import extract_funding
+from newsbrief.facts.names import find_names
+
+PUB = dt.date(2031, 3, 12)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new round brings Quorra's total amount of funding raised to more than $130 million.",
+        "Two weeks ago, Lyft closed a $1 billion round of funding in Brazil.",
+        "Three months ago, Tarnby raised $40 million in a Series B.",
+        "Ana Ruiz, a senior at Lakeside High, won a $4,000 scholarship from the Rotary Club.",
+        "Brill & Co raised its price target on Kestrel to $45 from $38.",
+        "Holders of the notes received a $12.34 coupon on Monday.",
+    ],
+)
+def test_not_a_round(sentence: str) -> None:
+    assert extract_funding(sentence, published=PUB) == []
+
+
+def test_a_round_reported_as_done_is_a_round() -> None:
+    rounds = extract_funding("Kestrel has reportedly raised $12 million in a round led by Orbit Ventures.", published=PUB)
+    assert [(r.company, r.amount, r.lead_investors) for r in rounds] == [("Kestrel", 12_000_000.0, ("Orbit Ventures",))]
+    assert extract_funding("Kestrel is reportedly raising $12 million from Orbit Ventures.", published=PUB) == []
+
+
+def test_company_is_a_name_not_a_phrase() -> None:
+    rounds = extract_funding("Shares of Kestrel Inc rose after it raised $5 million from investors in a round.", published=PUB)
+    assert [r.company for r in rounds] == ["Kestrel"]
+    assert [n.text for n in find_names("Shares of Kestrel rose")] == ["Kestrel"]
