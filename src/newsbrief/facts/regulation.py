@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from newsbrief.facts.dates import DateSpan, find_dates
+from newsbrief.facts.entities import PLACES
 from newsbrief.facts.names import clean_name, name_key
 from newsbrief.model import Regulation
 
@@ -66,6 +67,10 @@ _NOT_RULE = re.compile(
     # a legal settlement, not the "settlement cycle" of trades
     r"settlement(?!\s+(?:cycle|period|date|system|times?|finality|layer|infrastructure|process))|"
     r"sued|sues|lawsuit|judge|court|antitrust\s+case|"
+    # "By the time legislation is passed, ...": a clause of time, not a rule's step
+    r"(?:by|at|until)\s+the\s+time|"
+    # a game's rules and a league's discipline are not regulation ("the designated hitter rule")
+    r"league|NFL|NBA|MLB|NHL|NCAA|FIFA|UEFA|referees?|umpires?|rosters?|hitters?|pitchers?|offside|touchdowns?|innings|"
     r"argue[sd]?|critics|should|would\s+slow|debate[sd]?\s+whether|(?:has|have)\s+not\s+said|did\s+not\s+say|"
     # opinions about a rule's effects: "executives warned that the tariffs would raise prices"
     r"warn(?:s|ed|ing)?\s+that|complain(?:s|ed)?\s+that|fear(?:s|ed)?\s+that|"
@@ -377,9 +382,10 @@ def _jurisdiction(sentence: str, regulator: str) -> str:
     key = name_key(regulator)
     if key in _JURIS:
         return _JURIS[key]
-    owner = re.search(r"\b([A-Z][\w]*(?:\s+[A-Z][\w]*)?)(?:'s|’s)\s+", sentence)
-    if owner:
-        return owner.group(1)
+    # "California's new law": a place owns the rule; "Cooper's", "Company's" name no jurisdiction
+    for owner in re.finditer(r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:'s|’s)\s+", sentence):
+        if name_key(owner.group(1)) in PLACES:
+            return owner.group(1)
     return ""
 
 
