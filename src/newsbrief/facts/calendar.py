@@ -114,15 +114,15 @@ def calendar_items(text: str, *, published: dt.date, article_id: str = "") -> li
         if not bare:
             continue
         if _HEADING.match(bare):
-            day = _day_of(bare, published)
-            if day is not None:
-                headings[i] = day
+            heading_day = _day_of(bare, published)
+            if heading_day is not None:
+                headings[i] = heading_day
             continue
         lead = _LEAD.match(bare)
         if lead is not None and _is_item(lead["item"]):
-            day = _day_of(lead["day"], published)
-            if day is not None:
-                leads[i] = (day, lead["item"])
+            lead_day = _day_of(lead["day"], published)
+            if lead_day is not None:
+                leads[i] = (lead_day, lead["item"])
     items: list[CalendarItem] = []
     if len(set(headings.values())) >= 2:
         day: dt.date | None = None
