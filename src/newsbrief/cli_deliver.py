@@ -1,16 +1,17 @@
-"""``newsbrief deliveries [log]``."""
+"""``newsbrief deliveries [log]`` and ``newsbrief publish``."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import click
 from rich.table import Table
 
 from .cli import Ctx, console, handle_errors, page_note, paging_options, pass_ctx, safe_text
 
-__all__ = ["deliveries"]
+__all__ = ["deliveries", "publish_cmd"]
 
 
 @click.group(invoke_without_command=True)
@@ -69,3 +70,19 @@ def deliveries_log(ctx: Ctx, name: str | None, as_json: bool, limit: int | None,
                       (r["finished_at"] or r["started_at"])[:19], safe_text(r["error"]))
     console.print(table)
     console.print(note)
+
+
+@click.command("publish")
+@click.option("--dir", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder for the static site.")
+@click.option("--base-url", default="", help="Public URL of the folder, for absolute links in the feeds (default: relative).")
+@click.option("--limit", default=30, show_default=True, help="Most recent digests put in the feeds.")
+@pass_ctx
+@handle_errors
+def publish_cmd(ctx: Ctx, out_dir: str, base_url: str, limit: int) -> None:
+    """Write a static HTML archive of the stored digests: index, one page per day and story, Atom and JSON feeds."""
+    from .archive import publish_archive
+
+    report = publish_archive(ctx.store, Path(out_dir), title=ctx.settings["digest.title"], base_url=base_url,
+                             feed_limit=limit)
+    console.print(safe_text(f"{out_dir}: {report.days} days, {report.stories} stories; "
+                            f"{len(report.written)} files written, {report.unchanged} unchanged"))
