@@ -225,20 +225,27 @@ def config() -> None:
 def config_show(ctx: Ctx, as_json: bool) -> None:
     """Show every setting, its value (secrets redacted) and where it came from."""
     values = ctx.settings.redacted()
+    shown = [d.shown() for d in ctx.settings.deliveries]
     if as_json:
-        click.echo(json.dumps({"data_dir": str(ctx.settings.data_dir), "settings": values}, indent=2))
+        click.echo(json.dumps({"data_dir": str(ctx.settings.data_dir), "settings": values, "deliveries": shown}, indent=2))
         return
     table = Table("setting", "value", "from")
     for s in SETTINGS:
         table.add_row(s.name, safe_text(json.dumps(values[s.name])), safe_text(ctx.settings.origins[s.name]))
+    for d in shown:
+        table.add_row(f"deliveries.{d['name']}", safe_text(json.dumps({k: v for k, v in d.items() if k != "name"})),
+                      safe_text(str(ctx.settings.config_path)))
     console.print(safe_text(f"data dir: {ctx.settings.data_dir}"))
     console.print(table)
 
 
 from .cli_sources import sources  # noqa: E402  (registers on import)
 from .cli_digest import demo, digest, evaluate, facts_cmd, feed, fetch, run_cmd, search, serve_cmd, stories  # noqa: E402
+from .cli_deliver import deliveries, publish_cmd  # noqa: E402
 
 cli.add_command(sources)
+cli.add_command(deliveries)
+cli.add_command(publish_cmd)
 for _cmd in (fetch, digest, feed, stories, search, facts_cmd, run_cmd, serve_cmd, demo, evaluate):
     cli.add_command(_cmd)
 

@@ -50,7 +50,7 @@ def fetch(ctx: Ctx, force: bool, no_progress: bool) -> None:
 @click.option("--minutes", type=int, help="Reading-time budget; lower stories become one-liners.")
 @click.option("--stored", is_flag=True, help="Re-render the stored digest of that day instead of rebuilding it.")
 @click.option("--email", "send_mail", is_flag=True, help="Also email it to smtp.recipients (HTML + plain text).")
-@click.option("--webhook", metavar="URL", help="Also POST its JSON to this URL.")
+@click.option("--webhook", metavar="URL", help="Also POST its JSON to this URL (signed with webhook.secret when set).")
 @click.option("--no-progress", is_flag=True, help="Do not draw progress bars.")
 @pass_ctx
 @handle_errors
@@ -76,7 +76,8 @@ def digest(ctx: Ctx, date_: str | None, fmt: str, out: str | None, minutes: int 
     if webhook:
         from .publish import post_webhook
 
-        click.echo(f"webhook answered {post_webhook(result, url=webhook)}", err=True)
+        status = post_webhook(result, url=webhook, secret=str(ctx.settings["webhook.secret"]))
+        click.echo(f"webhook answered {status}", err=True)
     if out:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         Path(out).write_text(text, encoding="utf-8")
@@ -262,11 +263,16 @@ __all__ = ["demo", "digest", "evaluate", "facts_cmd", "feed", "fetch", "run_cmd"
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Folder for digests (default: <data-dir>/digests).")
 @click.option("--email", "send_mail", is_flag=True, help="Email each new digest to smtp.recipients.")
 @click.option("--once", is_flag=True, help="Run one poll (and digest if due), then exit.")
+@click.option("--catch-up", type=click.Choice(["latest", "all"]), default=None,
+              help="After downtime, send each delivery's latest missed digest, or every missed day [deliver.catch_up].")
 @pass_ctx
 @handle_errors
-def run_cmd(ctx: Ctx, interval: float, digest_at: str, out_dir: str | None, send_mail: bool, once: bool) -> None:
-    """Keep polling sources and build each morning's digest, until Ctrl-C."""
+def run_cmd(ctx: Ctx, interval: float, digest_at: str, out_dir: str | None, send_mail: bool, once: bool,
+            catch_up: str | None) -> None:
+    """Keep polling sources, build each morning's digest and send the due deliveries, until Ctrl-C."""
     from .schedule import Tick, parse_time_of_day, run_forever
+
+    settings = ctx.settings if catch_up is None else ctx.settings.replace(**{"deliver.catch_up": catch_up})
 
     at = parse_time_of_day(digest_at)
     out = Path(out_dir) if out_dir else ctx.settings.data_dir / "digests"
@@ -283,9 +289,12 @@ def run_cmd(ctx: Ctx, interval: float, digest_at: str, out_dir: str | None, send
         if t.digest_day:
             line += f"; digest {t.digest_day} -> {', '.join(str(p) for p in t.paths.values())}"
         click.echo(line)
+        for s in t.sends:
+            click.echo(safe_text(f"  {s.delivery} {s.day} -> {s.recipient}: {s.status}"
+                                 + (f" (attempt {s.attempt})" if s.attempt > 1 else "") + (f": {s.error}" if s.error else "")).plain)
 
     try:
-        run_forever(ctx.store, ctx.settings, interval=interval, digest_at=at, out_dir=out, on_tick=report,
+        run_forever(ctx.store, settings, interval=interval, digest_at=at, out_dir=out, on_tick=report,
                     deliver=deliver, max_ticks=1 if once else None)
     except KeyboardInterrupt:
         click.echo("stopped")

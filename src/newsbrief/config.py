@@ -21,6 +21,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import platformdirs
 
+from .deliveries import Delivery, parse_deliveries
 from .errors import ConfigError
 
 __all__ = [
@@ -92,6 +93,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("smtp.password", "", "SMTP password: use {\"$env\" = \"NAME\"}, never the value.", secret=True),
     Setting("smtp.sender", "", "From address of digest emails."),
     Setting("smtp.recipients", [], "Addresses that receive the digest."),
+    Setting("webhook.secret", "", "HMAC-SHA256 key signing webhook bodies (X-Newsbrief-Signature): use {\"$env\" = \"NAME\"}.",
+            secret=True),
+    Setting("deliver.max_attempts", 5, "Attempts per recipient before a failing send is abandoned."),
+    Setting("deliver.retry_after", 60.0, "Seconds before the first retry of a failed send; doubled each time."),
+    Setting("deliver.catch_up", "latest", "After downtime: send only the latest missed digest, or all missed days.",
+            choices=("latest", "all")),
     Setting("web.base_url", "", "Public URL of `newsbrief serve` for feed links (empty: the request's Host header)."),
     Setting("web.allowed_hosts", [], "Host names `newsbrief serve` answers besides loopback, the bind address and "
             "web.base_url's host (\"*\": any)."),
@@ -108,12 +115,14 @@ def default_data_dir() -> Path:
 class Settings(Mapping[str, Any]):
     """Resolved settings: a read-only mapping of dotted name to value, plus the data dir."""
 
-    __slots__ = ("_values", "data_dir", "origins")
+    __slots__ = ("_values", "data_dir", "deliveries", "origins")
 
-    def __init__(self, values: Mapping[str, Any], *, data_dir: Path, origins: Mapping[str, str]) -> None:
+    def __init__(self, values: Mapping[str, Any], *, data_dir: Path, origins: Mapping[str, str],
+                 deliveries: tuple[Delivery, ...] = ()) -> None:
         self._values = dict(values)
         self.data_dir = data_dir
         self.origins = dict(origins)
+        self.deliveries = deliveries
 
     def __getitem__(self, key: str) -> Any:
         return self._values[key]
@@ -147,7 +156,7 @@ class Settings(Mapping[str, Any]):
         for key, value in overrides.items():
             values[key] = _coerce(_BY_NAME[key], value, "override")
             origins[key] = "flag"
-        return Settings(values, data_dir=self.data_dir, origins=origins)
+        return Settings(values, data_dir=self.data_dir, origins=origins, deliveries=self.deliveries)
 
     def redacted(self) -> dict[str, Any]:
         """Return the values as they may be shown: secrets and credentials replaced by ``"***"``.
@@ -261,6 +270,7 @@ def load_settings(
     ddir = Path(data_dir) if data_dir else (Path(env["NEWSBRIEF_DATA_DIR"]) if env.get("NEWSBRIEF_DATA_DIR") else default_data_dir())
     values = {s.name: s.default for s in SETTINGS}
     origins = {s.name: "default" for s in SETTINGS}
+    deliveries: tuple[Delivery, ...] = ()
     path = Path(config_file) if config_file else (Path(env["NEWSBRIEF_CONFIG"]) if env.get("NEWSBRIEF_CONFIG") else ddir / CONFIG_FILE)
     if config_file and not path.exists():
         raise ConfigError(f"config: file not found: {path}")
@@ -269,6 +279,8 @@ def load_settings(
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"config: {path}: {exc}") from exc
+        if "deliveries" in data:
+            deliveries = parse_deliveries(data.pop("deliveries"), env=env)
         for section, table in data.items():
             if not isinstance(table, dict):
                 raise ConfigError(f"config: {path}: top-level key {section!r} must be a [section]")
@@ -282,7 +294,7 @@ def load_settings(
         if setting.env_var in env:
             values[setting.name] = _coerce(setting, env[setting.env_var], setting.env_var, env)
             origins[setting.name] = "env"
-    return Settings(values, data_dir=ddir, origins=origins)
+    return Settings(values, data_dir=ddir, origins=origins, deliveries=deliveries)
 
 
 def _toml_value(value: Any) -> str:
@@ -312,4 +324,16 @@ def default_config_text() -> str:
             current = section
         lines.append(f"# {s.help}")
         lines.append(f"# {key} = {_toml_value(s.default)}")
+    lines += [
+        "",
+        "# Deliveries: one table per subscription; `newsbrief deliveries` lists them.",
+        "# to: mailto:ADDRESS (through [smtp]), an http(s):// webhook, or an Apprise URL (extra `deliver`).",
+        "# [deliveries.morning]",
+        '# to = "mailto:me@example.org"',
+        '# at = "07:00"',
+        '# timezone = "Europe/Paris"',
+        "# minutes = 5",
+        '# interests = ["battery"]',
+        '# mutes = ["football"]',
+    ]
     return "\n".join(lines) + "\n"

@@ -79,7 +79,14 @@ class RenderError(NewsbriefError):
 
 
 class PublishError(NewsbriefError):
-    """A digest could not be delivered (SMTP, webhook)."""
+    """A digest could not be delivered (SMTP, webhook, chat).
+
+    ``permanent`` is True when trying again cannot help (the server refused the message).
+    """
+
+    def __init__(self, message: str, *, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.permanent = permanent
 
 
 class EvalError(NewsbriefError):

@@ -351,13 +351,14 @@ def _fact_key(fact_dict: dict[str, Any], story_id: str) -> str:
     return hashlib.sha1(f"{story_id}|{raw}".encode()).hexdigest()[:20]
 
 
-def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Progress = _noop) -> Digest:
+def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Progress = _noop, save: bool = True) -> Digest:
     """Run stages 5-9 for ``day`` (UTC), store the digest and return it.
 
     :param store: the store.
     :param settings: resolved settings.
     :param day: the digest date; articles published that day are covered.
     :param progress: callback ``(stage, done, total)``.
+    :param save: store it as the day's digest; False for a variant (a delivery's own interests, mutes, minutes).
     """
     # 5. cluster: place every new article into a story.
     cluster_new(store, settings, progress=progress)
@@ -407,7 +408,8 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
     shown = [(it.story_id, rank, [i for p in it.paragraphs for s in p for i in s.article_ids])
              for rank, it in enumerate((it for sec in digest.sections if sec.kind != "ahead" for it in sec.items), 1)]
     unique = {s: (s, r, a) for s, r, a in reversed(shown)}
-    store.save_digest(day, title=digest.title, data=render_mod.digest_to_dict(digest), stories=list(unique.values()))
+    if save:
+        store.save_digest(day, title=digest.title, data=render_mod.digest_to_dict(digest), stories=list(unique.values()))
     return digest
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .config import Settings
+from .deliver import SendOutcome, deliver_due
 from .errors import NewsbriefError
 from .pipeline import IngestReport, build_digest, ingest, write_outputs
 from .store.base import Store
@@ -33,6 +34,7 @@ class Tick:
     digest_day: dt.date | None = None
     paths: dict[str, Path] = field(default_factory=dict)
     delivered: list[str] = field(default_factory=list)
+    sends: list[SendOutcome] = field(default_factory=list)
 
 
 def parse_time_of_day(text: str) -> dt.time:
@@ -51,7 +53,8 @@ def tick(
     store: Store, settings: Settings, *, now: dt.datetime, digest_at: dt.time, out_dir: Path,
     formats: Sequence[str] = ("md", "html"), deliver: Callable[[object], list[str]] | None = None,
 ) -> Tick:
-    """Run one iteration: ingest due sources; after ``digest_at``, build yesterday's digest once.
+    """Run one iteration: ingest due sources; after ``digest_at``, build yesterday's digest once;
+    then send what the configured deliveries have due (:func:`newsbrief.deliver.deliver_due`).
 
     The morning briefing covers the UTC day that just ended, so it is complete when built.
 
@@ -71,6 +74,9 @@ def tick(
         result.paths = write_outputs(digest, out_dir, formats=formats)
         if deliver is not None:
             result.delivered = deliver(digest)
+    if settings.deliveries:
+        result.sends = deliver_due(store, settings, now=now,
+                                   on_built=lambda built: write_outputs(built, out_dir, formats=formats))
     return result
 
 

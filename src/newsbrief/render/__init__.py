@@ -135,11 +135,13 @@ def _env(html: bool) -> jinja2.Environment:
     return _ENV[html]
 
 
-def render(digest: Digest, fmt: str) -> str:
+def render(digest: Digest, fmt: str, *, page: dict[str, Any] | None = None) -> str:
     """Render a digest in one of :data:`FORMATS`.
 
     :param digest: the digest.
     :param fmt: ``md``, ``html``, ``email``, ``text`` or ``json``.
+    :param page: extra template values of a published page (``html``): ``nav`` links
+        (``index``, ``newer``, ``older``) and ``story_href`` (story id to its page).
     """
     if fmt == "json":
         return json.dumps(_printable(digest_to_dict(digest)), indent=2, ensure_ascii=False) + "\n"
@@ -149,7 +151,7 @@ def render(digest: Digest, fmt: str) -> str:
         # Cleaned before the templates escape it: "\x1b[2J" escaped for Markdown would no longer
         # be one escape sequence, and its "[2J" would be left behind.
         context = _printable(build_context(digest))
-        text = _env(fmt in {"html", "email"}).get_template(_TEMPLATES[fmt]).render(**context)
+        text = _env(fmt in {"html", "email"}).get_template(_TEMPLATES[fmt]).render(**context, **(page or {}))
     except jinja2.TemplateError as exc:
         raise RenderError(f"render: template {_TEMPLATES[fmt]}: {exc}") from exc
     return strip_control_chars(text)

@@ -130,6 +130,29 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         END;
         """,
     ),
+    (
+        "0003_sends",
+        """
+        CREATE TABLE sends (
+            id INTEGER PRIMARY KEY,
+            digest_date TEXT NOT NULL,
+            delivery TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            recipient TEXT NOT NULL,
+            recipient_key TEXT NOT NULL,
+            attempt INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            next_attempt_at TEXT,
+            error TEXT NOT NULL DEFAULT '',
+            idempotency_key TEXT NOT NULL,
+            owner TEXT NOT NULL DEFAULT '',
+            UNIQUE(digest_date, delivery, recipient_key, attempt)
+        );
+        CREATE INDEX sends_started ON sends(started_at);
+        """,
+    ),
 )
 
 

@@ -21,6 +21,7 @@ import numpy as np
 from ..errors import StoreError
 from ..model import Article, Source
 from .migrations import apply_migrations, applied_migrations
+from .sends import SendLog
 
 __all__ = ["SQLiteStore"]
 
@@ -44,7 +45,7 @@ def _unsigned64(value: int) -> int:
     return value + (1 << 64) if value < 0 else value
 
 
-class SQLiteStore:
+class SQLiteStore(SendLog):
     """newsbrief's storage on one SQLite file (or ``":memory:"`` in tests)."""
 
     def __init__(self, path: str | Path, *, migrate: bool = True) -> None:
