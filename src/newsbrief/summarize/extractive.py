@@ -433,8 +433,9 @@ def select_sentences(
              and not (resolve_references and c.reference is not None and not c.referent)]
     if not cands:
         return []
-    superseded = _superseded(pool, articles)
-    cands = [c for c in cands if id(c) not in superseded]
+    if resolve_references:  # the digest; on DUC 2003 dropping updated counts cost 0.3 ROUGE-1 (more dates, fewer updates)
+        superseded = _superseded(pool, articles)
+        cands = [c for c in cands if id(c) not in superseded]
     if not cands:
         return []
     weights = _concept_weights(pool, len(articles), params)
@@ -835,9 +836,10 @@ def summarize_story(
     top = next((c for c, _ in chosen if c.index == 0 and _role(c) == 0),
                next((c for c, _ in chosen if c.index <= 1 and _role(c) == 0), chosen[0][0]))
 
-    def key(item: tuple[Candidate, tuple[str, ...]]) -> tuple[int, int, Any, int, int]:
+    def key(item: tuple[Candidate, tuple[str, ...]]) -> tuple[int, int, bool, Any, int, int]:
         cand = item[0]
-        return (0 if cand is top else 1, _role(cand), published[cand.article_id], order[cand.article_id], cand.index)
+        return (0 if cand is top else 1, _role(cand), cand.quote, published[cand.article_id], order[cand.article_id],
+                cand.index)
 
     ordered = _after_introductions(sorted(chosen, key=key))
     roles = [_role(c) for c, _ in ordered]

@@ -45,8 +45,6 @@ _NOT_ANTECEDENT = frozenset(
     Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
     October November December Mr Mrs Ms Dr According Some Many Most No""".split()
 )
-_ORG_HINT_RE = re.compile(r"\b(?:company|firm|startup|group|maker|lab|agency|authority|regulator|business)\b",
-                          re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +93,9 @@ def antecedent(reference: Reference, before: Sequence[str]) -> str | None:
     """Return the name a referring subject points at, from the sentences before it (nearest first).
 
     A person ("he", "the chief executive") is the last full name ("Reuben Castile") of the
-    nearest sentence giving one; anything else is the subject of the nearest sentence that opens
-    on a name, else that sentence's last name run. "They" is never resolved (the verb would not
-    agree with one name).
+    nearest sentence giving one; "the company" is the name the sentence before calls a company
+    ("Corbel, a Denver company, ..."); "it" is the name that sentence opens on. Anything else, and
+    "they" (the verb would not agree with one name), stays unresolved, so the sentence is not used.
 
     :param reference: the referring subject.
     :param before: the article's sentences before this one, in article order.
@@ -112,14 +110,27 @@ def antecedent(reference: Reference, before: Sequence[str]) -> str | None:
             continue
         if referring_subject(sentence) is not None:
             continue  # "It ... . It ...": look further back
+        if " " in reference.text:
+            # "the company" only after a sentence that calls someone that: "Corbel, a Denver company,"
+            return _described(sentence, reference.text.split()[-1])
         names = _names(sentence)
-        if not names:
-            continue
         lead = sentence.lstrip("\"'")
-        if names[0] and lead.startswith(names[0]):
-            return names[0]
-        orgs = [n for n in names if _ORG_HINT_RE.search(sentence)] or names
-        return orgs[-1]
+        if names and lead.startswith(names[0]):
+            return names[0]  # "It" is the subject of the sentence before
+        return None
+    return None
+
+
+def _described(sentence: str, noun: str) -> str | None:
+    """Return the name a sentence calls ``noun``: "Corbel, the Denver company", "a group called Sable Lynx"."""
+    n = re.escape(noun)
+    for pattern in (rf"({_NAME_RUN}),\s+(?:a|an|the)\s+(?:[\w'-]+\s+){{0,3}}?{n}\b",
+                    rf"\b{n}\s+(?:called|named|known as)\s+({_NAME_RUN})"):
+        match = re.search(pattern, sentence)
+        if match:
+            names = _names(match.group(1))
+            if names:
+                return names[-1] if pattern.startswith("\\b") else names[0]
     return None
 
 
