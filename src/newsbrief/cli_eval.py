@@ -113,3 +113,21 @@ def eval_realnews(data: str, annotation_files: tuple[str, ...], keep: str | None
     days = read_articles(Path(data), [a["day"] for a in anns])
     results = [evaluate_day(days[a["day"]], a, workdir=Path(keep) / a["day"] if keep else None) for a in anns]
     _emit({"days": results}, as_json, format_report(results))
+
+
+@evaluate.command("retellings")
+@click.option("--dir", "demo_dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder holding newsbrief.db with the digests (as `newsbrief demo --dir` writes it).")
+@click.option("--annotations", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Annotated retellings and dangling references per day (JSON).")
+@click.option("--day", "days", multiple=True, help="Score only this annotated day (repeatable).")
+@click.option("--threshold", default=0.8, show_default=True, help="MiniLM cosine that counts as a retelling.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@handle_errors
+def eval_retellings(demo_dir: str, annotations: str, days: tuple[str, ...], threshold: float, as_json: bool) -> None:
+    """Count retold facts and dangling references in stored digests, against an annotation and by
+    sentence similarity."""
+    from .eval.retellings import evaluate as run, format_report
+
+    result = run(Path(demo_dir) / "newsbrief.db", Path(annotations), days=days, threshold=threshold)
+    _emit(result, as_json, format_report(result))

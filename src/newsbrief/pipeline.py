@@ -362,6 +362,7 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
     """
     # 5. cluster: place every new article into a story.
     cluster_new(store, settings, progress=progress)
+    embedder = load_embedder(prefer=settings["cluster.embedder"])  # also tells retold sentences apart
     start, end = _day_bounds(day)
     covered = store.previously_covered(day)
     stories = store.story_rows(day=day)
@@ -392,7 +393,8 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
             d = fact_to_dict(f)
             fact_rows.append((_fact_key(d, r.story_id), d["type"], r.story_id, day, d.get("article_ids", []), d.get("sentence", ""), d))
         # 8. summarize what is new for this story.
-        summary = summarize_story(fresh, story_id=r.story_id, max_sentences=int(settings["digest.sentences"]))
+        summary = summarize_story(fresh, story_id=r.story_id, max_sentences=int(settings["digest.sentences"]),
+                                  embedder=embedder)
         store.set_story_title(r.story_id, summary.headline)
         listed = tuple(fresh) + tuple(c for a in fresh for c in copies.get(a.id, []))
         bundles.append(StoryBundle(r, summary, listed, inp.first_seen, inp.last_digest, tuple(facts)))

@@ -4,7 +4,8 @@ Two checks, each returning a list of human-readable problems (empty = faithful):
 
 * :func:`check_faithfulness` for an extracted :class:`CitedSentence`: it cites at least one
   known article, its text is contained in one cited article after normalisation (quotes,
-  spacing, case, and a dropped dateline or leading connective are tolerated), and every
+  spacing, case, a dropped dateline or leading connective, and a marked name put in for a
+  pronoun or description, "[Brightloom]", that the article itself gives, are tolerated), and every
   number, capitalised name and date in it appears in the cited articles;
 * :func:`check_numbers_names` for generated text (the lede, an LLM rewrite): every number,
   name and date must appear in at least one of the given source texts.
@@ -21,7 +22,33 @@ from newsbrief.summarize.sentences import normalise_for_match, normalise_text
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["check_faithfulness", "check_numbers_names", "extract_claims"]
+__all__ = ["check_faithfulness", "check_numbers_names", "extract_claims", "substitution_pattern"]
+
+# A marked substitution: the summarizer put a name in place of a pronoun or description ("[Brightloom]").
+_MARKED_RE = re.compile(r"\[([^\[\]]{1,80})\]")
+
+
+def substitution_pattern(text: str) -> str:
+    """Return a regex matching the source form of a sentence with marked substitutions.
+
+    Each ``[Name]`` stands for the one to six words it replaced ("It", "The Boston company"); the
+    rest must match word for word. Text and source are compared in :func:`normalise_for_match` form.
+
+    :param text: a sentence, maybe with ``[Name]`` substitutions.
+    """
+    parts = []
+    last = 0
+    for match in _MARKED_RE.finditer(text):
+        parts.append(re.escape(normalise_for_match(text[last:match.start()])))
+        parts.append(r"\s*[\w'\-]+(?:\s+[\w'\-]+){0,5}\s*")
+        last = match.end()
+    parts.append(re.escape(normalise_for_match(text[last:]).rstrip(".")))
+    return "".join(parts)
+
+
+def marked_names(text: str) -> list[str]:
+    """Return the names a sentence puts in with marked substitutions ("[Brightloom]" -> "Brightloom")."""
+    return [m.group(1) for m in _MARKED_RE.finditer(text)]
 
 _NUMBER_RE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\.\d+)?")
 _NAME_RE = re.compile(r"\b[A-Z][a-zA-Z'\u2019&.\-]*[a-zA-Z]\b|\b[A-Z]\b(?=\.)")
@@ -131,8 +158,13 @@ def check_numbers_names(text: str, sources: Sequence[str]) -> list[str]:
 
 
 def _contained(text: str, source: str) -> bool:
+    """Return True if text is in source; a marked ``[Name]`` stands for the words it replaced and must be in source."""
+    hay = normalise_for_match(source)
+    if _MARKED_RE.search(text):
+        return (all(normalise_for_match(n) in hay for n in marked_names(text))
+                and re.search(substitution_pattern(text), hay) is not None)
     needle = normalise_for_match(text).rstrip(".")
-    return bool(needle) and needle in normalise_for_match(source)
+    return bool(needle) and needle in hay
 
 
 def check_faithfulness(sentence: CitedSentence, articles: Mapping[str, Article]) -> list[str]:

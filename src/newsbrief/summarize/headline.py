@@ -28,7 +28,11 @@ __all__ = ["choose_headline", "clean_title", "is_usable_title"]
 _SUFFIX_RE = re.compile(r"\s+(?:[-\u2013\u2014|:\u00b7\u2022]|::)\s+([^-\u2013\u2014|]{2,60})$")
 _PREFIX_RE = re.compile(
     r"^(?:breaking(?: news)?|update[d]?|exclusive|watch|video|live|just in|opinion|analysis|"
-    r"explainer|factbox|podcast|photos?|in pictures)\s*[:\-\u2013\u2014|]\s*",
+    r"explainer|factbox|podcast|photos?|in pictures|the latest|(?:news |daily |weekly )?round-?up|"
+    # an outlet's section label: "Tech:", "World News |", "Business -"
+    r"(?:(?:us|u\.s\.|uk|world|local|national|international|european?|asia|business|tech(?:nology)?|science|"
+    r"health|politics|sports?|markets?|money|finance|entertainment|culture|lifestyle|travel|climate|"
+    r"environment|crime|education|media|auto(?:s|motive)?)(?: news)?))\s*[:\-\u2013\u2014|]\s*",
     re.IGNORECASE,
 )
 _BAD_RE = re.compile(

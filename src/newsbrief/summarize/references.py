@@ -1,0 +1,146 @@
+"""Referring subjects: a sentence opening on "It", "He" or "The company" needs its referent named.
+
+An extracted sentence whose subject is a pronoun or a definite description points back at a
+name its article gave earlier. :func:`referring_subject` finds such a subject (after an
+introductory phrase: "On Saturday it gave ..."), and :func:`antecedent` finds the name it
+points at in the sentences before it in the article. The summarizer then uses the sentence
+only right after a summary sentence naming that referent, or puts the name in as a marked,
+cited substitution ("[Brightloom] is recalling ..."), or leaves the sentence out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["Reference", "antecedent", "referring_subject", "substitute"]
+
+# Introductory phrases before the subject: "On Saturday", "In a statement,", "Last week".
+_OPENER = (r"(?:(?:On|In|At|By|After|Before|Later|Earlier|Last|Since|During|Early|Late|Separately|Meanwhile|"
+           r"Overnight|Yesterday|Today|Now)\b[^,.;:\"]{0,40}?(?:,\s*|\s+(?=(?:he|she|it|they|the)\b))|"
+           r"(?:However|Meanwhile|Still|Also|Separately),\s*)?")
+_PRONOUN_RE = re.compile(rf"^{_OPENER}(?P<np>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?=[a-z])")
+# Definite descriptions of an actor: "the company", "the Boston firm", "the analytics firm".
+_ACTOR_NOUNS = (
+    "company|firm|startup|start-up|group|lab|maker|manufacturer|carmaker|chipmaker|retailer|regulator|agency|"
+    "authority|watchdog|ministry|government|bank|lender|insurer|airline|carrier|operator|provider|developer|"
+    "studio|publisher|magazine|newspaper|paper|broadcaster|network|outlet|site|platform|service|app|brand|"
+    "business|conglomerate|giant|team|club|league|party|union|organisation|organization|charity|court|"
+    "judge|minister|president|official|spokesman|spokeswoman|spokesperson|executive|chief|founder|"
+    "investor|fund|university|school|hospital|city|country|state|council|committee|board|band|singer|actor|"
+    "player|coach|man|woman|suspect|victim"
+)
+_DESCRIPTION_RE = re.compile(
+    rf"^{_OPENER}(?P<np>[Tt]he\s+(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+){{0,2}}(?:{_ACTOR_NOUNS}))\b"
+    # "The city of Varnholt", "the team behind Wayfarer" name their referent themselves
+    r"(?!\s+(?:of|in|at|behind|from|for)\s+(?:the\s+)?[A-Z])(?=[\s,]+(?:[a-z]|'s))"
+)
+_NAME_RUN = r"[A-Z][\w&'\-]*(?:\s+(?:[A-Z][\w&'\-]*|of|de|and|&)){0,4}"
+_NAME_RUN_RE = re.compile(_NAME_RUN)
+_PERSON_RE = re.compile(r"\b([A-Z][a-z]+)\s+((?:[A-Z][a-z]+[-'])?[A-Z][a-z]+)\b")
+_NOT_ANTECEDENT = frozenset(
+    """The A An In On At For Of To From By With As After Before When While If But And Or So Yet Also He She It
+    They We I You His Her Its Their This That These Those There Here What Who Which Why How Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
+    October November December Mr Mrs Ms Dr According Some Many Most No""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """The referring subject of a sentence: its words, where they are, and whether it is a person."""
+
+    text: str
+    start: int
+    end: int
+    person: bool
+    plural: bool
+
+
+def referring_subject(sentence: str) -> Reference | None:
+    """Return the pronoun or definite-description subject of a sentence, if it has one.
+
+    :param sentence: one (repaired) sentence.
+    """
+    match = _PRONOUN_RE.match(sentence) or _DESCRIPTION_RE.match(sentence)
+    if match is None:
+        return None
+    np = match.group("np")
+    low = np.lower()
+    person = low in ("he", "she") or low.split()[-1] in (
+        "judge", "minister", "president", "official", "spokesman", "spokeswoman", "spokesperson", "executive",
+        "chief", "founder", "singer", "actor", "player", "coach", "man", "woman", "suspect", "victim")
+    return Reference(np, match.start("np"), match.end("np"), person, low == "they")
+
+
+def _names(sentence: str) -> list[str]:
+    """Return the capitalised name runs of a sentence, in order ("Brightloom Home", "Boston")."""
+    out = []
+    for m in _NAME_RUN_RE.finditer(sentence):
+        words = m.group(0).split()
+        while words and words[0] in _NOT_ANTECEDENT:
+            words.pop(0)
+        while words and words[-1] in ("of", "de", "and", "&"):
+            words.pop()
+        name = " ".join(words).removesuffix("'s").removesuffix("\u2019s")
+        if name and not name.isdigit():
+            out.append(name)
+    return out
+
+
+def antecedent(reference: Reference, before: Sequence[str]) -> str | None:
+    """Return the name a referring subject points at, from the sentences before it (nearest first).
+
+    A person ("he", "the chief executive") is the last full name ("Reuben Castile") of the
+    nearest sentence giving one; "the company" is the name the sentence before calls a company
+    ("Corbel, a Denver company, ..."); "it" is the name that sentence opens on. Anything else, and
+    "they" (the verb would not agree with one name), stays unresolved, so the sentence is not used.
+
+    :param reference: the referring subject.
+    :param before: the article's sentences before this one, in article order.
+    """
+    if reference.plural:
+        return None
+    for sentence in reversed(before[-2:]):
+        if reference.person:
+            people = [f"{a} {b}" for a, b in _PERSON_RE.findall(sentence) if a not in _NOT_ANTECEDENT]
+            if people:
+                return people[-1]
+            continue
+        if referring_subject(sentence) is not None:
+            continue  # "It ... . It ...": look further back
+        if " " in reference.text:
+            # "the company" only after a sentence that calls someone that: "Corbel, a Denver company,"
+            return _described(sentence, reference.text.split()[-1])
+        names = _names(sentence)
+        lead = sentence.lstrip("\"'")
+        if names and lead.startswith(names[0]):
+            return names[0]  # "It" is the subject of the sentence before
+        return None
+    return None
+
+
+def _described(sentence: str, noun: str) -> str | None:
+    """Return the name a sentence calls ``noun``: "Corbel, the Denver company", "a group called Sable Lynx"."""
+    n = re.escape(noun)
+    for pattern in (rf"({_NAME_RUN}),\s+(?:a|an|the)\s+(?:[\w'-]+\s+){{0,3}}?{n}\b",
+                    rf"\b{n}\s+(?:called|named|known as)\s+({_NAME_RUN})"):
+        match = re.search(pattern, sentence)
+        if match:
+            names = _names(match.group(1))
+            if names:
+                return names[-1] if pattern.startswith("\\b") else names[0]
+    return None
+
+
+def substitute(sentence: str, reference: Reference, name: str) -> str:
+    """Return the sentence with its referring subject replaced by a marked name ("[Brightloom] is ...").
+
+    :param sentence: the sentence.
+    :param reference: its referring subject.
+    :param name: the referent, as the article names it.
+    """
+    head = sentence[: reference.start]
+    out = f"{head}[{name}]{sentence[reference.end:]}"
+    return out[0].upper() + out[1:] if not head else out

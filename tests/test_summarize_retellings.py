@@ -1,0 +1,210 @@
+"""Story summaries a reader does not skim: no retold facts, no dangling references, newest figures first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from newsbrief.embed import load_embedder
+from newsbrief.eval.retellings import score_digest
+from newsbrief.model import Article
+from newsbrief.summarize import check_faithfulness, choose_headline, clean_title, summarize_story
+from newsbrief.summarize.extractive import ExtractiveParams, select_sentences
+from newsbrief.summarize.references import antecedent, referring_subject, substitute
+
+from factories import make_article
+
+
+def _sentences(articles: Sequence[Article], **kw: object) -> list[str]:
+    summary = summarize_story(articles, story_id="s1", **kw)  # type: ignore[arg-type]
+    return [s.text for p in summary.paragraphs for s in p]
+
+
+class _TableEmbedder:
+    """Vectors by sentence prefix: a test double standing in for MiniLM's meaning."""
+
+    name = "table"
+    dim = 3
+
+    def __init__(self, table: dict[str, tuple[float, float, float]]) -> None:
+        self.table = table
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        rows = [next((v for k, v in self.table.items() if t.startswith(k)), (0.0, 0.0, 1.0)) for t in texts]
+        out = np.asarray(rows, dtype=np.float32)
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+RECALL_A = ("Corbel is recalling about 220,000 Ember 3 space heaters because a faulty switch can overheat the case. "
+            "The recall covers heaters sold in Canada and the United States from May 2024 through August 2026. "
+            "Owners can get a refund or a free repair kit, with kits shipping from next Monday.")
+RECALL_B = ("Corbel is pulling its Ember 3 models from stores after finding that a part inside them gets dangerously hot. "
+            "Corbel has received 31 reports of melted casings and two reports of minor burns, regulators said.")
+
+
+def test_a_paraphrased_retelling_is_left_out_by_meaning() -> None:
+    arts = [make_article("a", title="Corbel recalls 220,000 Ember 3 heaters", text=RECALL_A, outlet="One"),
+            make_article("b", title="Corbel pulls Ember 3 heaters over hot switches", text=RECALL_B, outlet="Two",
+                         hour=10)]
+    lead_a, lead_b = RECALL_A.split(". ")[0], RECALL_B.split(". ")[0]
+    same = _TableEmbedder({lead_a: (1.0, 0.1, 0.0), lead_b: (1.0, 0.12, 0.0)})
+    with_meaning = _sentences(arts, embedder=same)
+    assert sum(s.startswith((lead_a, lead_b)) for s in with_meaning) == 1, with_meaning
+    different = _TableEmbedder({lead_a: (1.0, 0.0, 0.0), lead_b: (0.0, 1.0, 0.0)})
+    assert sum(s.startswith((lead_a, lead_b)) for s in _sentences(arts, embedder=different)) == 2
+
+
+def test_minilm_puts_a_paraphrase_above_the_retelling_threshold_and_a_new_fact_below() -> None:
+    embedder = load_embedder(prefer="auto")
+    if not embedder.name.startswith("minilm"):
+        pytest.skip("the bundled MiniLM model is not installed")
+    vecs = embedder.encode([
+        "Corbel is recalling about 220,000 Ember 3 space heaters because a faulty switch can overheat.",
+        "Corbel Appliances is recalling roughly 220,000 Ember 3 heaters after reports that their switches overheated.",
+        "Corbel has received 31 reports of melted casings and two reports of minor burns, regulators said.",
+    ])
+    threshold = ExtractiveParams().retelling_cosine
+    assert float(vecs[0] @ vecs[1]) >= threshold > float(vecs[0] @ vecs[2])
+
+
+def test_a_figure_stated_again_with_what_it_counts_is_a_retelling() -> None:
+    text_a = ("Vantor Labs released Vantor-2 on Monday, an open model that anyone can download and run under the MIT licence. "
+              "The lab's own tests give it 64.2% on CodeTrial, against 51.0% for the first Vantor model. "
+              "The weights are about 40 gigabytes and run on two consumer graphics cards.")
+    text_b = ("Vantor trained the model on nine trillion tokens and reports 64.2% on CodeTrial. "
+              "Vantor Labs was founded in Lyon in 2023 by four former university researchers.")
+    arts = [make_article("a", title="Vantor Labs releases open Vantor-2 model", text=text_a, outlet="One"),
+            make_article("b", title="Vantor-2 scores well on CodeTrial", text=text_b, outlet="Two", hour=11)]
+    chosen = [c.text for c, _ in select_sentences(arts, max_sentences=5)]
+    assert sum("64.2% on CodeTrial" in t for t in chosen) == 1, chosen
+
+
+@pytest.mark.parametrize(("sentence", "subject"), [
+    ("On Saturday it gave its most emphatic answer yet to the union's demands.", "it"),
+    ("The company said it would appeal the ruling within two weeks.", "The company"),
+    ("The Boston firm, which makes door locks, said sales fell.", "The Boston firm"),
+    ("He said the deal would close in March.", "He"),
+])
+def test_referring_subjects_are_found_after_an_opener(sentence: str, subject: str) -> None:
+    ref = referring_subject(sentence)
+    assert ref is not None and ref.text == subject
+
+
+@pytest.mark.parametrize("sentence", [
+    "The European Commission proposed new rules on Friday.",
+    "The recall covers heaters sold since May.",
+    "Corbel said it would appeal.",
+    "The city of Varnholt opened its first tram line on Saturday.",
+])
+def test_named_subjects_are_not_referring(sentence: str) -> None:
+    assert referring_subject(sentence) is None
+
+
+def test_antecedent_is_the_previous_sentence_subject_or_the_person_named() -> None:
+    it = referring_subject("It is recalling 220,000 heaters.")
+    assert it is not None
+    assert antecedent(it, ["Corbel Appliances, the Denver company, reported results on Friday."]) == "Corbel Appliances"
+    he = referring_subject("He said the deal was done.")
+    assert he is not None
+    assert antecedent(he, ["Harbour chief executive Lena Ortiz defended the decision."]) == "Lena Ortiz"
+    they = referring_subject("They said the deal was done.")
+    assert they is not None and antecedent(they, ["Corbel and Vantor spoke on Friday."]) is None
+    assert substitute("On Saturday it gave an answer.", referring_subject("On Saturday it gave an answer.") or it,
+                      "Corbel") == "On Saturday [Corbel] gave an answer."
+
+
+def test_a_dangling_pronoun_gets_its_marked_name_and_stays_faithful() -> None:
+    text_a = ("Marlow Rail has run its trains with reduced crews for three weeks during a pay dispute with the drivers' union. "
+              "Marlow Rail said 40 services a day were cancelled on its northern lines. "
+              "On Saturday it gave its most emphatic answer yet, offering drivers a 6% raise over two years.")
+    text_b = ("Drivers at Marlow Rail have been on strike for three weeks, leaving 40 services a day cancelled in the north. "
+              "The drivers' union said it would put the 6% offer to a vote of its members next week.")
+    arts = [make_article("a", title="Marlow Rail offers drivers a 6% raise", text=text_a, outlet="One"),
+            make_article("b", title="Union to vote on Marlow Rail offer", text=text_b, outlet="Two", hour=10)]
+    summary = summarize_story(arts, story_id="s1", max_sentences=4)
+    sents = [s for p in summary.paragraphs for s in p]
+    texts = [s.text for s in sents]
+    emphatic = [t for t in texts if "most emphatic answer" in t]
+    assert emphatic, texts
+    pos = texts.index(emphatic[0])
+    assert emphatic[0].startswith("On Saturday [Marlow Rail] gave") or (
+        pos > 0 and texts[pos - 1].startswith("Marlow Rail")), texts
+    by_id = {a.id: a for a in arts}
+    for s in sents:
+        assert check_faithfulness(s, by_id) == [], s.text
+
+
+def test_a_reference_with_no_name_before_it_is_not_used() -> None:
+    text = ("It will cut 300 jobs at two factories in the north, the union said on Tuesday after a meeting. "
+            "They said the cuts would start in the spring and affect mostly night shifts at both sites.")
+    other = "Job cuts at two northern factories will affect 300 people from the spring, union officials said on Tuesday."
+    arts = [make_article("a", title="Factory job cuts announced", text=text, outlet="One"),
+            make_article("b", title="300 jobs to go at northern factories", text=other, outlet="Two", hour=10)]
+    for t in _sentences(arts):
+        assert not t.startswith(("It ", "They ")), t
+
+
+def test_faithfulness_rejects_a_marked_name_the_article_does_not_give() -> None:
+    from newsbrief.model import CitedSentence
+
+    art = make_article("a", text="Corbel reported results. It is recalling 220,000 heaters.")
+    assert check_faithfulness(CitedSentence("[Corbel] is recalling 220,000 heaters.", ("a",)), {"a": art}) == []
+    bad = check_faithfulness(CitedSentence("[Vantor] is recalling 220,000 heaters.", ("a",)), {"a": art})
+    assert bad
+
+
+def test_the_latest_count_is_told_and_the_older_one_dropped() -> None:
+    morning = ("A landslide in the hill town of Pellora killed at least 12 people on Tuesday, local officials said. "
+               "Rescue teams from three provinces were searching the mud for survivors through the day.")
+    evening = ("The landslide in Pellora has killed at least 19 people, officials said on Tuesday evening, as rescuers "
+               "recovered more bodies. The regional governor declared three days of mourning for the victims.")
+    arts = [make_article("a", title="Landslide kills 12 in Pellora", text=morning, outlet="One", hour=8),
+            make_article("b", title="Pellora landslide toll rises to 19", text=evening, outlet="Two", hour=19)]
+    out = _sentences(arts)
+    assert any("19 people" in s for s in out), out
+    assert not any("12 people" in s for s in out), out
+
+
+def test_a_reaction_never_leads_the_story() -> None:
+    reaction = ("Consumer groups have welcomed a court ruling that stops Harbin Foods from buying rival Kessel Dairy for $1.2bn. "
+                "The groups said prices for milk would have risen in five states.")
+    event = ("A federal judge has blocked Harbin Foods' $1.2bn purchase of Kessel Dairy, ruling that the deal would cut "
+             "competition for milk in five states. The judge granted the injunction late on Monday.")
+    arts = [make_article("a", title="Groups hail Harbin ruling", text=reaction, outlet="One", hour=8),
+            make_article("b", title="Judge blocks Harbin Foods' purchase of Kessel Dairy", text=event, outlet="Two",
+                         hour=9)]
+    assert _sentences(arts)[0].startswith("A federal judge has blocked"), _sentences(arts)
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("The Latest: Storm kills 12 in northern Texas", "Storm kills 12 in northern Texas"),
+    ("NEWS ROUNDUP: Harbin Foods drops Kessel Dairy bid", "Harbin Foods drops Kessel Dairy bid"),
+    ("Business | Harbin Foods drops Kessel Dairy bid", "Harbin Foods drops Kessel Dairy bid"),
+])
+def test_headline_prefixes_and_section_labels_are_removed(title: str, expected: str) -> None:
+    assert clean_title(title) == expected
+
+
+def test_headline_is_never_a_question_or_clickbait() -> None:
+    lead = "Harbin Foods has dropped its $1.2bn bid for Kessel Dairy after a federal judge blocked the deal on Monday."
+    arts = [make_article("a", title="Is this the end for Harbin Foods?", text=lead),
+            make_article("b", title="You won't believe what Harbin did next", text=lead, outlet="Two")]
+    head = choose_headline(arts)
+    assert not head.endswith("?") and "believe" not in head and head.startswith("Harbin Foods has dropped")
+
+
+def test_scorer_counts_annotated_pairs_and_unrepaired_references() -> None:
+    digest = {"sections": [{"kind": "stories", "items": [
+        {"headline": "h", "paragraphs": [[{"text": "Corbel is recalling heaters."}, {"text": "Corbel recalls heaters."}],
+                                          [{"text": "[Corbel] will ship kits on Monday."}]]},
+        {"headline": "g", "paragraphs": [[{"text": "The regulator will publish guidance."}]]},
+    ]}]}
+    ann = {"retellings": [{"story": "S1", "first": "Corbel is recalling heaters.", "second": "Corbel recalls heaters."}],
+           "dangling": [{"story": "S1", "sentence": "It will ship kits on Monday.", "referent": "Corbel"},
+                        {"story": "S2", "sentence": "The regulator will publish guidance.", "referent": "Ofrail"}]}
+    result = score_digest(digest, ann)
+    assert len(result["retellings"]) == 1
+    assert [d["story"] for d in result["dangling"]] == ["S2"]
+    assert result["cosine_pairs"] is None
