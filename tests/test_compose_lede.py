@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -86,3 +87,15 @@ def test_lead_headline_stands_in_when_the_first_sentence_names_no_actor() -> Non
                "Workers were sent home."], score=2.0)
     digest = compose_digest([b], day=DAY, options=ComposeOptions())
     assert digest.lede == (CitedSentence("Leading today: Harbin Steel halts two blast furnaces.", ("q0", "q1")),)
+
+
+def test_a_story_told_by_one_outlet_plus_a_teaser_gets_no_full_section() -> None:
+    told = bundle("w", "Orrick bridge reopens", ["The Orrick bridge reopened on Friday.", "Repairs took eight months."],
+                  score=2.0)
+    teased = dataclasses.replace(told, ranked=dataclasses.replace(told.ranked, outlets=1))
+    full = {s.kind: [i.story_id for i in s.items] for s in
+            compose_digest([teased], day=DAY, options=ComposeOptions()).sections}
+    assert full["stories"] == [] and full["short"] == ["w"]
+    full = {s.kind: [i.story_id for i in s.items] for s in
+            compose_digest([told], day=DAY, options=ComposeOptions()).sections}
+    assert full["stories"] == ["w"]

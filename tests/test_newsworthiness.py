@@ -55,6 +55,13 @@ def test_a_ticker_item_ranks_below_a_two_outlet_story_and_is_marked_not_news() -
         assert abs(sum(WEIGHTS[k] * v for k, v in r.parts.items()) - r.score) < 1e-3
 
 
+def test_a_teaser_from_a_second_outlet_is_not_corroboration() -> None:
+    story = _story("port", [("Calder Courier", "Calder Bay to close old container port by 2029", PORT_TEXT),
+                            ("Headline Hub", "Calder Bay to shut port", "Calder Bay will shut its port. Read more.")])
+    ranked = rank_stories([story], day=DAY)[0]
+    assert ranked.outlets == 1 and ranked.parts["content"] == -0.5 and ranked.junk == ""
+
+
 def test_near_copies_and_feeds_of_one_outlet_are_one_voice() -> None:
     copy = PORT_TEXT.replace("on Thursday", "on Thursday evening")
     arts = (

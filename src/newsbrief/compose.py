@@ -74,7 +74,8 @@ def _words(item: DigestItem) -> int:
 
 
 def _outlets(bundle: StoryBundle) -> int:
-    """Independent outlets, as ranking counted them (near-copies and one outlet's feeds once)."""
+    """Independent outlets that tell the story, as ranking counted them (near-copies, one outlet's
+    feeds and stubs not counted again); 0 means ranking did not count them."""
     return bundle.ranked.outlets or len({a.outlet for a in bundle.articles})
 
 

@@ -22,7 +22,8 @@ Independent outlets: several feeds of one outlet and near-copies of one text cou
 (:func:`newsbrief.newsworthiness.independent_groups`). A story whose voices are mostly not
 news (ticker templates, rating changes, report promos, puzzles, stubs: see
 :func:`newsbrief.newsworthiness.junk_reason`) carries the reason in ``junk``; the digest keeps
-it out of its top stories, its roundups and its lede.
+it out of its top stories, its roundups and its lede. ``outlets`` counts only the voices that
+are news: a real article with a paywall teaser from a second outlet is told by one outlet.
 
 Muted stories (a configured mute matches the title or text) are kept out of the digest
 and counted, never silently dropped.
@@ -68,7 +69,7 @@ class RankedStory:
     parts: Mapping[str, float] = field(default_factory=dict)
     matched: tuple[str, ...] = ()
     muted_by: str = ""
-    outlets: int = 0  # independent outlets
+    outlets: int = 0  # independent outlets that tell the story (a stub's teaser is no corroboration)
     junk: str = ""  # why most of the story is not news ("" when it is)
 
 
@@ -144,6 +145,6 @@ def rank_stories(
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
         reason = max(sorted(set(junk)), key=junk.count) if 2 * len(junk) > len(groups) else ""
         ranked.append(RankedStory(story.story_id, round(score, 4), {k: round(v, 4) for k, v in parts.items()},
-                                  tuple(matched), muted[0] if muted else "", len(groups), reason))
+                                  tuple(matched), muted[0] if muted else "", len(groups) - len(junk), reason))
     ranked.sort(key=lambda r: (-r.score, r.story_id))
     return ranked
