@@ -48,7 +48,9 @@ def test_digest_has_reference_shape(demo: DemoResult) -> None:
     md = demo.paths["md"].read_text(encoding="utf-8")
     assert md.startswith("# Daily briefing — Friday, 27 November 2026\n")
     first_para = md.split("\n\n")[1]
-    assert first_para.startswith("Leading today, ") and "[" in first_para
+    # The lede opens with who did what in the lead story, in a cited sentence, then the next leads.
+    assert first_para.startswith("Vireo Photonics shares surged") and "Also leading: " in first_para
+    assert "[" in first_para and not first_para.startswith("Leading today, ")
     for heading in ("## Top stories", "## Funding", "## Regulation", "## In brief", "## Looking ahead"):
         assert heading in md
     assert md.count("\n### ") >= 5 and md.count("Sources: ") == md.count("\n### ")

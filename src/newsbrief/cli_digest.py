@@ -120,10 +120,11 @@ def stories(ctx: Ctx, date_: str | None, explain: bool, as_json: bool, limit: in
     total = ctx.store.story_count(day=day)
     note = page_note("stories", offset=offset, shown=len(rows), total=total)
     out: list[dict[str, Any]] = []
+    ranking = _ranking(ctx, day) if as_json else {}
     for r in rows:
         members = ctx.store.story_members(r["id"])
         out.append({"id": r["id"], "title": r["title"], "first_seen": r["first_seen"], "last_seen": r["last_seen"],
-                    "articles": members})
+                    "articles": members} | ({"ranking": ranking[r["id"]]} if r["id"] in ranking else {}))
     if as_json:
         click.echo(json.dumps(out, indent=2, default=str))
         if len(out) < total:
@@ -143,20 +144,36 @@ def stories(ctx: Ctx, date_: str | None, explain: bool, as_json: bool, limit: in
     console.print(note)
 
 
-def _explain_ranking(ctx: Ctx, day: dt.date | None) -> None:
+def _ranking(ctx: Ctx, day: dt.date | None) -> dict[str, dict[str, Any]]:
+    """Each story's place in the digest of ``day`` (else the latest): rank, score, its parts and,
+    for a story kept out of the top as not news, why."""
     dates = ctx.store.digest_dates()
     pick = day if day in dates else (dates[0] if dates else None)
-    if pick is None:
-        return
-    data = ctx.store.digest(pick) or {}
-    table = Table("rank", "headline", "score", "parts", title=f"ranking in the digest of {pick}")
-    rank = 0
+    data = (ctx.store.digest(pick) or {}) if pick is not None else {}
+    out: dict[str, dict[str, Any]] = {}
     for sec in data.get("sections", []):
-        for it in sec["items"]:
-            if "score" in it.get("extra", {}):
-                rank += 1
-                parts = " ".join(f"{k}={v:.2f}" for k, v in it["extra"]["score_parts"].items())
-                table.add_row(str(rank), safe_text(it["headline"][:60]), f"{it['extra']['score']:.2f}", safe_text(parts))
+        shown = len(sec["items"])
+        for n, it in enumerate(list(sec["items"]) + list(sec.get("more", []))):
+            extra = it.get("extra", {})
+            if "score" in extra and it["story_id"] not in out:
+                out[it["story_id"]] = {"digest": str(pick), "rank": len(out) + 1, "shown": n < shown,
+                                       "headline": it["headline"],
+                                       "score": extra["score"], "parts": extra["score_parts"],
+                                       "not_news": extra.get("not_news", "")}
+    return out
+
+
+def _explain_ranking(ctx: Ctx, day: dt.date | None) -> None:
+    ranking = _ranking(ctx, day)
+    if not ranking:
+        return
+    pick = next(iter(ranking.values()))["digest"]
+    table = Table("rank", "headline", "score", "parts", title=f"ranking in the digest of {pick}")
+    for r in (r for r in ranking.values() if r["shown"]):
+        parts = " ".join(f"{k}={v:.2f}" for k, v in r["parts"].items())
+        if r["not_news"]:
+            parts += f" (not news: {r['not_news']})"
+        table.add_row(str(r["rank"]), safe_text(r["headline"][:60]), f"{r['score']:.2f}", safe_text(parts))
     console.print(table)
 
 

@@ -2,15 +2,18 @@
 
 Layout, mirroring an editor's briefing:
 
-1. a lede naming the day's themes with the lead stories and what the roundups hold, every sentence citing
-   the articles it draws on;
+1. a lede of two to four sentences: who did what in the lead stories (a lead story's first summary
+   sentence or the stories' headlines, quoted) and what the roundups hold, every sentence citing the
+   articles it draws on and naming no one who is not in them;
 2. story sections, best first: headline, cited summary paragraphs, sources, and a
    ``new`` / ``update`` marker from the story's memory across digests;
 3. roundups of funding rounds and regulation, one cited line each;
 4. short items: every other story, one line each, so nothing ranked is silently lost;
 5. "Looking ahead": upcoming events from the day's coverage, soonest first.
 
-A story appears in exactly one of sections 2-4. Every section is bounded: what does not fit
+A story appears in exactly one of sections 2-4. A story that ranking found to be mostly not news
+(``RankedStory.junk``: ticker templates, promos, stubs) gets no full section, no roundup line and no
+place in the lede; it is listed, ranked low, among the one-liners. Every section is bounded: what does not fit
 is kept, ranked, as the section's ``more`` ("and N more"), never dropped. A reading-time
 budget bounds the whole digest and turns lower-ranked full sections into one-liners.
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
 
@@ -26,7 +30,6 @@ from .model import (
     Article, CitedSentence, Digest, DigestItem, DigestSection, Event, Fact, FundingRound, Regulation, Summary,
 )
 from .rank import RankedStory
-from .themes import join_themes, story_theme
 
 __all__ = ["ComposeOptions", "StoryBundle", "compose_digest", "reading_minutes"]
 
@@ -71,7 +74,16 @@ def _words(item: DigestItem) -> int:
 
 
 def _outlets(bundle: StoryBundle) -> int:
-    return len({a.outlet for a in bundle.articles})
+    """Independent outlets that tell the story, as ranking counted them (near-copies, one outlet's
+    feeds and stubs not counted again); 0 means ranking did not count them."""
+    return bundle.ranked.outlets or len({a.outlet for a in bundle.articles})
+
+
+def _rank_extra(bundle: StoryBundle) -> dict[str, Any]:
+    extra: dict[str, Any] = {"score": bundle.ranked.score, "score_parts": dict(bundle.ranked.parts)}
+    if bundle.ranked.junk:
+        extra["not_news"] = bundle.ranked.junk
+    return extra
 
 
 def _marker(bundle: StoryBundle, day: dt.date) -> str:
@@ -99,7 +111,7 @@ def _story_item(bundle: StoryBundle, day: dt.date, *, one_line: bool) -> DigestI
     return DigestItem(
         story_id=bundle.ranked.story_id, headline=bundle.summary.headline, paragraphs=paragraphs,
         sources=_sources(bundle), marker=_marker(bundle, day), one_line=one_line,
-        extra={"score": bundle.ranked.score, "score_parts": dict(bundle.ranked.parts)},
+        extra=_rank_extra(bundle),
     )
 
 
@@ -127,7 +139,7 @@ def _fact_item(bundle: StoryBundle, fact: FundingRound | Regulation, day: dt.dat
         label = fact.company + (f" ({_round_label(fact.round)})" if fact.round else "")
     else:
         label = fact.rule or fact.regulator
-    return _line_item(bundle, label, fact, marker=_marker(bundle, day))
+    return _line_item(bundle, label, fact, marker=_marker(bundle, day), extra=_rank_extra(bundle))
 
 
 def _event_item(bundle: StoryBundle, event: Event) -> DigestItem:
@@ -170,32 +182,48 @@ def _headline_cites(bundle: StoryBundle) -> tuple[str, ...]:
     return ids[:3] or tuple(a.id for a in bundle.articles[:1])
 
 
-def _theme(bundle: StoryBundle) -> str | None:
-    text = " ".join(c.text for para in bundle.summary.paragraphs[:1] for c in para[:1])
-    return story_theme(bundle.summary.headline, text)
-
-
 def _join(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+_NAME = re.compile(r"\b[A-Z][\w'’.-]*[a-z][\w'’.-]*|\b[A-Z]{2,}\b")
+_COMMON = frozenset("the a an and or but is are was were be of to in on at for from with as by after before over "
+                    "into new says said say how why what who when where will would can could may this that "
+                    "his her their its it he she they we you our your not no all more most".split())
+LEDE_SENTENCE_WORDS = 40  # a lead story's first sentence longer than this gives way to its headline
+
+
+def _lead_sentence(bundle: StoryBundle) -> CitedSentence:
+    """Who did what in the lead story: its first summary sentence when it is short and names an
+    actor of the headline, else the headline itself; quoted, with its citations."""
+    first = bundle.summary.sentences[:1]
+    head = bundle.summary.headline.strip()
+    actors = {m.group(0) for m in _NAME.finditer(head) if m.group(0).lower() not in _COMMON}
+    if first:
+        text = first[0].text.strip()
+        if (len(text.split()) <= LEDE_SENTENCE_WORDS and text.endswith((".", '"', "”"))
+                and any(re.search(r"\b" + re.escape(n) + r"\b", text) for n in actors)):
+            return first[0]
+    return CitedSentence(f"Leading today: {head.rstrip('.')}.", _headline_cites(bundle))
+
+
 def _lede(lead: Sequence[StoryBundle], everything: Sequence[StoryBundle]) -> tuple[CitedSentence, ...]:
-    sentences: list[CitedSentence] = []
+    """Two to four cited sentences from the lead stories' own words, then what the roundups hold."""
+    lead = [b for b in lead if not b.ranked.junk]
     if not lead:
         return ()
-    # The day's themes, each shown by its stories' headlines ("Leading today, deals and AI: ...").
-    top, focus = lead[:2], lead[2:4]
-    for opener, group in (("Leading today", top), ("Also in focus", focus)):
-        if not group:
-            continue
-        themes = join_themes([t for b in group if (t := _theme(b))])
-        heads = "; ".join(b.summary.headline.rstrip(".") for b in group)
-        text = f"{opener}, {themes}: {heads}." if themes else f"{opener}: {heads}."
-        sentences.append(CitedSentence(text, tuple(dict.fromkeys(i for b in group for i in _headline_cites(b)))))
-    # The roundups in one line: who raised money, which rules moved; every name from a cited fact.
-    rounds = [f for b in everything if b not in lead for f in _best_per_key(
+    sentences = [_lead_sentence(lead[0])]
+    following = lead[1:3]
+    if following:
+        heads = "; ".join(b.summary.headline.strip().rstrip(".") for b in following)
+        sentences.append(CitedSentence(f"Also leading: {heads}.",
+                                       tuple(dict.fromkeys(i for b in following for i in _headline_cites(b)))))
+    # The roundups in one line: who raised money, which rules moved; every name from a cited fact
+    # of a story that is news (a ticker item's "price target" is not a funding round).
+    rest = [b for b in everything if b not in lead and not b.ranked.junk]
+    rounds = [f for b in rest for f in _best_per_key(
         [f for f in b.facts if isinstance(f, FundingRound) and not f.aggregate], _round_key)]
-    rules = [f for b in everything if b not in lead for f in _best_per_key(
+    rules = [f for b in rest for f in _best_per_key(
         [f for f in b.facts if isinstance(f, Regulation) and len(f.regulator.split()) > 1], lambda f: "rule")]
     companies = list(dict.fromkeys(f.company for f in rounds if f.company))[:4]
     regulators = list(dict.fromkeys(f.regulator for f in rules if f.regulator))[:2]
@@ -234,7 +262,7 @@ def compose_digest(
     rest: list[StoryBundle] = []
     section_cap = budget.share(SECTION_SHARE)
     for b in bundles:
-        eligible = _outlets(b) >= options.min_outlets and len(b.summary.sentences) >= 2
+        eligible = not b.ranked.junk and _outlets(b) >= options.min_outlets and len(b.summary.sentences) >= 2
         words = _words(_story_item(b, day, one_line=False))
         if eligible and len(full) < options.max_stories and (not full or budget.fits(words, cap=section_cap)):
             full.append(b)
@@ -245,6 +273,10 @@ def compose_digest(
     regulation: list[DigestItem] = []
     short: list[DigestItem] = []
     for b in rest:
+        if b.ranked.junk:
+            if b.summary.sentences:
+                short.append(_story_item(b, day, one_line=True))
+            continue
         rounds = _best_per_key([f for f in b.facts if isinstance(f, FundingRound) and not f.aggregate], _round_key)
         rules = _best_per_key([f for f in b.facts if isinstance(f, Regulation)], lambda f: "rule")
         if rounds:

@@ -59,6 +59,7 @@ from .ingest_workers import (
     start_pool,
 )
 from .model import Article, Digest, Entry, Skip, Source
+from .newsworthiness import source_priors
 from .rank import StoryInput, rank_stories
 from .store.base import Store
 from .summarize import summarize_story
@@ -351,6 +352,10 @@ def _fact_key(fact_dict: dict[str, Any], story_id: str) -> str:
     return hashlib.sha1(f"{story_id}|{raw}".encode()).hexdigest()[:20]
 
 
+PRIOR_DAYS = 30
+"""Days of an outlet's history that its source prior is learned from."""
+
+
 def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Progress = _noop, save: bool = True) -> Digest:
     """Run stages 5-9 for ``day`` (UTC), store the digest and return it.
 
@@ -374,9 +379,10 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
         prev = covered.get(row["id"])
         inputs.append(StoryInput(row["id"], arts, dt.date.fromisoformat(row["first_seen"]),
                                  frozenset(prev[1]) if prev else frozenset(), prev[0] if prev else None))
-    # 6. rank
+    # 6. rank, with each outlet's record over the last PRIOR_DAYS as its prior
+    history = [(a, s) for a, s in store.memberships_since(day - dt.timedelta(days=PRIOR_DAYS)) if a.published < end]
     ranked = rank_stories(inputs, day=day, interests=settings["digest.interests"], mutes=settings["digest.mutes"],
-                          source_weights=settings["digest.source_weights"])
+                          source_weights=settings["digest.source_weights"], priors=source_priors(history))
     by_input = {i.story_id: i for i in inputs}
     copies = store.duplicates_of([a.id for arts in members.values() for a in arts])
     bundles, muted, fact_rows = [], [], []

@@ -1,0 +1,101 @@
+"""The lede says who did what in the top stories, in their own cited words, and names no junk."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+from factories import make_article
+
+from newsbrief.compose import ComposeOptions, StoryBundle, compose_digest
+from newsbrief.model import CitedSentence, FundingRound, Summary
+from newsbrief.rank import RankedStory
+
+DAY = dt.date(2026, 11, 27)
+
+
+def bundle(sid: str, headline: str, sentences: list[str], *, outlets: int = 2, score: float = 1.0, junk: str = "",
+           facts: tuple = ()) -> StoryBundle:
+    arts = tuple(make_article(f"{sid}{i}", outlet=f"Outlet {sid}{i}", title=headline, text=" ".join(sentences))
+                 for i in range(outlets))
+    cited = tuple(CitedSentence(s, (arts[i % len(arts)].id,)) for i, s in enumerate(sentences))
+    ranked = RankedStory(sid, score, {"sources": 1.0, "content": -1.0 if junk else 0.0}, outlets=outlets, junk=junk)
+    return StoryBundle(ranked, Summary(sid, headline, (cited,)), arts, DAY, None, facts)
+
+
+def stories() -> list[StoryBundle]:
+    fake_round = FundingRound("Quillon Robotics", 42e6, "USD", "", ("t0",), "Quillon Robotics raised a $42 price target.")
+    real_round = FundingRound("Brightmoss", 8e6, "USD", "seed", ("f0",), "Brightmoss raised $8 million in a seed round.")
+    return [
+        bundle("t", "Quillon Robotics (QLRB) Upgraded to Buy", ["Quillon Robotics had its rating upgraded.",
+               "The brokerage set a price target."], outlets=3, score=9.0, junk="analyst rating change",
+               facts=(fake_round,)),
+        bundle("p", "Pope Leo arrives in Valmora for a four-day visit",
+               ["Pope Leo landed in Valmora on Friday and was greeted by President Ana Ruiz at the airport.",
+                "Crowds lined the road into the capital."], score=5.0),
+        bundle("e", "Ostrava floods force 3,000 from their homes",
+               ["Rising rivers forced 3,000 people in Ostrava from their homes overnight.", "Rain is forecast."],
+               score=4.0),
+        bundle("s", "Keldwick council votes to keep the library open",
+               ["The Keldwick council voted 7-2 to keep the central library open.", "A petition had 4,000 names."],
+               score=3.0),
+        bundle("f", "Brightmoss raises $8 million", ["Brightmoss raised $8 million in a seed round."], outlets=1,
+               score=1.0, facts=(real_round,)),
+    ]
+
+
+def _names(text: str) -> set[str]:
+    return {m.group(0) for m in re.finditer(r"\b[A-Z][a-z]+\b", text)} - {"Also", "Leading", "The", "Rain", "Crowds"}
+
+
+def test_junk_gets_no_section_no_roundup_line_and_no_place_in_the_lede() -> None:
+    digest = compose_digest(stories(), day=DAY, options=ComposeOptions())
+    kinds = {s.kind: s for s in digest.sections}
+    assert [i.story_id for i in kinds["stories"].items] == ["p", "e", "s"]
+    assert [i.story_id for i in kinds["funding"].items] == ["f"]
+    assert "t" in [i.story_id for i in kinds["short"].items]
+    junk_item = next(i for i in kinds["short"].items if i.story_id == "t")
+    assert junk_item.extra["not_news"] == "analyst rating change"
+    lede = " ".join(s.text for s in digest.lede)
+    assert "Quillon" not in lede and "t0" not in {i for s in digest.lede for i in s.article_ids}
+
+
+def test_lede_tells_who_did_what_from_cited_sentences_and_headlines() -> None:
+    bundles = stories()
+    digest = compose_digest(bundles, day=DAY, options=ComposeOptions())
+    lede = digest.lede
+    assert 2 <= len(lede) <= 4
+    assert lede[0] == CitedSentence(
+        "Pope Leo landed in Valmora on Friday and was greeted by President Ana Ruiz at the airport.", ("p0",))
+    assert lede[1].text == ("Also leading: Ostrava floods force 3,000 from their homes; "
+                            "Keldwick council votes to keep the library open.")
+    assert set(lede[1].article_ids) == {"e0", "e1", "s0", "s1"}
+    assert lede[-1] == CitedSentence("Also today: funding for Brightmoss.", ("f0",))
+    # Extractive: every name in the lede is in a sentence or headline of an article it cites.
+    words = {i: f"{a.title} {a.text}" for b in bundles for a in b.articles for i in [a.id]}
+    for s in lede:
+        assert s.article_ids
+        cited = " ".join(words[i] for i in s.article_ids)
+        assert _names(s.text) <= _names(cited), s.text
+    # No keyword themes: the lede does not label the visit with words its stories do not use.
+    assert not re.search(r"\b(?:AI|regulation|deals|security|themes?)\b", " ".join(s.text for s in lede))
+
+
+def test_lead_headline_stands_in_when_the_first_sentence_names_no_actor() -> None:
+    b = bundle("q", "Harbin Steel halts two blast furnaces", ["Output fell sharply in the third quarter.",
+               "Workers were sent home."], score=2.0)
+    digest = compose_digest([b], day=DAY, options=ComposeOptions())
+    assert digest.lede == (CitedSentence("Leading today: Harbin Steel halts two blast furnaces.", ("q0", "q1")),)
+
+
+def test_a_story_told_by_one_outlet_plus_a_teaser_gets_no_full_section() -> None:
+    told = bundle("w", "Orrick bridge reopens", ["The Orrick bridge reopened on Friday.", "Repairs took eight months."],
+                  score=2.0)
+    teased = dataclasses.replace(told, ranked=dataclasses.replace(told.ranked, outlets=1))
+    full = {s.kind: [i.story_id for i in s.items] for s in
+            compose_digest([teased], day=DAY, options=ComposeOptions()).sections}
+    assert full["stories"] == [] and full["short"] == ["w"]
+    full = {s.kind: [i.story_id for i in s.items] for s in
+            compose_digest([told], day=DAY, options=ComposeOptions()).sections}
+    assert full["stories"] == ["w"]

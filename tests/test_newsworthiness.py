@@ -1,0 +1,138 @@
+"""Newsworthiness in ranking: independent outlets, items that are not news, outlets' history."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from factories import make_article
+
+from newsbrief.newsworthiness import independent_groups, junk_reason, source_priors
+from newsbrief.rank import WEIGHTS, StoryInput, rank_stories
+
+DAY = dt.date(2026, 11, 27)
+
+PORT_TEXT = (
+    "The harbour authority of Calder Bay voted on Thursday to close the old container port by 2029 and move "
+    "its cranes to a new deep-water terminal north of the city. Mayor Ines Varga said the move would cut "
+    "truck traffic through the old town by half. Dock workers' unions said they had not been consulted and "
+    "called a meeting for Monday. The terminal will cost 1.2 billion euros, paid in part by a port levy on "
+    "shipping lines, and the authority expects the first ships to berth there in the spring of 2029."
+)
+PORT_TEXT_2 = (
+    "Calder Bay will shut its old container port by 2029, the harbour authority decided on Thursday, moving "
+    "cargo to a deep-water terminal being built north of the city. The unions representing dock workers "
+    "criticised the decision and Mayor Ines Varga defended it, saying fewer trucks would cross the old town. "
+    "Shipping lines will pay part of the 1.2 billion euro cost through a levy, and the first berths are due "
+    "to open in 2029 if construction stays on schedule through two more winters."
+)
+TICKER_TEXT = (
+    "Quillon Robotics (NASDAQ:QLRB) had its rating upgraded by analysts at Hartwell Securities from a hold "
+    "rating to a buy rating in a note issued to investors on Thursday. The brokerage now has a price target "
+    "of $42.00 on the stock. Shares of Quillon Robotics opened at $35.10 on Thursday. The company has a "
+    "market capitalization of $1.9 billion and a price-to-earnings ratio of 31.4. Receive news and ratings "
+    "for Quillon Robotics daily by entering your email address below to get the latest analyst ratings."
+)
+
+
+def _story(sid: str, items: list[tuple[str, str, str]]) -> StoryInput:
+    arts = tuple(make_article(f"{sid}-{i}", outlet=o, title=t, text=x, hour=8 + i) for i, (o, t, x) in enumerate(items))
+    return StoryInput(sid, arts, DAY)
+
+
+def test_a_ticker_item_ranks_below_a_two_outlet_story_and_is_marked_not_news() -> None:
+    port = _story("port", [("Calder Courier", "Calder Bay to close old container port by 2029", PORT_TEXT),
+                           ("Coastline Radio", "Harbour authority moves cargo to new terminal", PORT_TEXT_2)])
+    ticker = _story("tick", [("Ratings Digest", "Quillon Robotics (QLRB) Upgraded to Buy at Hartwell Securities",
+                              TICKER_TEXT)])
+    ranked = rank_stories([ticker, port], day=DAY)
+    assert [r.story_id for r in ranked] == ["port", "tick"]
+    by_id = {r.story_id: r for r in ranked}
+    assert by_id["tick"].junk == "analyst rating change" and by_id["tick"].parts["content"] == -1.0
+    assert by_id["port"].junk == "" and by_id["port"].parts["content"] == 0.0 and by_id["port"].outlets == 2
+    for r in ranked:
+        assert set(r.parts) == set(WEIGHTS)
+        assert abs(sum(WEIGHTS[k] * v for k, v in r.parts.items()) - r.score) < 1e-3
+
+
+def test_a_teaser_from_a_second_outlet_is_not_corroboration() -> None:
+    story = _story("port", [("Calder Courier", "Calder Bay to close old container port by 2029", PORT_TEXT),
+                            ("Headline Hub", "Calder Bay to shut port", "Calder Bay will shut its port. Read more.")])
+    ranked = rank_stories([story], day=DAY)[0]
+    assert ranked.outlets == 1 and ranked.parts["content"] == -0.5 and ranked.junk == ""
+
+
+def test_near_copies_and_feeds_of_one_outlet_are_one_voice() -> None:
+    copy = PORT_TEXT.replace("on Thursday", "on Thursday evening")
+    arts = (
+        make_article("a", outlet="Calder Courier", title="Calder Bay to close old container port", text=PORT_TEXT),
+        make_article("b", outlet="Calder Courier", title="Port closure: what it means", text=PORT_TEXT_2,
+                     url="http://caldercourier.example/business/b"),
+        make_article("c", outlet="Valley Wire", title="Old port to close", text=copy),
+    )
+    groups = independent_groups(arts)
+    assert [[a.id for a in g] for g in groups] == [["a", "b", "c"]]
+    other = make_article("d", outlet="Coastline Radio", title="Harbour authority moves cargo", text=PORT_TEXT_2 + " More.")
+    assert len(independent_groups(arts[:1] + (other,))) == 2
+    ranked = rank_stories([StoryInput("s", arts, DAY)], day=DAY)
+    assert ranked[0].outlets == 1 and ranked[0].parts["sources"] == 1.0
+
+
+def test_paywall_stubs_and_prompts_are_not_news() -> None:
+    assert junk_reason("Council approves budget", "The council approved the budget. Subscribe to read more.") == \
+        "stub (very short text)"
+    teaser = " ".join(["The council met on Tuesday night and talked about the new budget for the coming year."] * 5)
+    assert junk_reason("Council approves budget", teaser + " Already a subscriber? Log in to continue reading.") == \
+        "stub (subscription or read-more prompt)"
+    assert junk_reason("Calder Bay to close old container port by 2029", PORT_TEXT) == ""
+
+
+def test_general_patterns_of_items_that_are_not_news() -> None:
+    filler = " ".join(["Numbers and trends for readers who follow the field closely every single week."] * 6)
+    assert junk_reason("Global Smart Valve Market Research Report 2015-2020", filler) == "market-research report promo"
+    assert junk_reason("Your horoscope for Friday", filler) == "puzzle, horoscope or lottery"
+    assert junk_reason("Winning numbers drawn in Saturday's lottery", filler) == "puzzle, horoscope or lottery"
+    assert junk_reason("Pellworth Mining (PWM) Showing Bearish Technicals With Support at $4.10",
+                       "Shares of Pellworth Mining (NYSE:PWM) " + filler) == "stock-market template"
+    # A headline with a wire or format label in parentheses is not a ticker item.
+    assert junk_reason("Storm closes coastal road (VIDEO)", PORT_TEXT.replace("harbour", "storm")) != \
+        "ticker symbol in the headline"
+    # A page whose text tells another story than its headline (a link list, a gallery).
+    assert junk_reason("Minister resigns over hospital contracts", PORT_TEXT) == "text does not tell its headline"
+
+
+def _varied(seed: int) -> str:
+    words = (PORT_TEXT + " " + PORT_TEXT_2).lower().replace(".", "").replace(",", "").split()
+    random.Random(seed).shuffle(words)
+    return " ".join(words[:80]) + "."
+
+
+def _history(outlet: str, n: int, *, corroborated: bool, template: bool) -> list:
+    rows = []
+    for i in range(n):
+        title = f"Firm{i} Co (FC{i}) Rating Reaffirmed at Bank{i}" if template else " ".join(_varied(100 + i).split()[:7])
+        text = (f"Firm{i} Co had its rating reaffirmed by analysts at Bank{i} in a note issued on Monday. " * 3
+                if template else _varied(i))
+        a = make_article(f"{outlet}-{i}", outlet=outlet, title=title, text=text)
+        rows.append((a, f"{outlet}-s{i}"))
+        if corroborated:
+            rows.append((make_article(f"{outlet}-{i}-x", outlet="Elsewhere", title=f"Other {i}", text=PORT_TEXT_2),
+                         f"{outlet}-s{i}"))
+    return rows
+
+
+def test_source_priors_learn_corroboration_and_templates_from_history() -> None:
+    history = _history("Template Wire", 30, corroborated=False, template=True)
+    history += _history("City Desk", 30, corroborated=True, template=False)
+    history += _history("Small Blog", 30, corroborated=False, template=False)
+    priors = source_priors(history)
+    spam, desk, blog = (priors.quality(k) for k in ("template wire", "city desk", "small blog"))
+    assert spam[0] < 0 and spam[1] == 1.0
+    assert desk[0] > 0 and desk[1] == 0.0
+    assert blog[0] < 0 and blog[1] == 0.0
+    assert priors.quality("unknown outlet") == (0.0, 0.0)
+    # A story is not its own evidence: leaving its articles out removes their weight.
+    assert priors.quality("city desk", exclude=[a.id for a, _ in history if a.outlet == "City Desk"]) == (0.0, 0.0)
+    story = StoryInput("t", (make_article("new", outlet="Template Wire", title="Acme Co (ACM) news", text=PORT_TEXT),), DAY)
+    ranked = rank_stories([story], day=DAY, priors=priors)[0]
+    assert ranked.parts["corroboration"] < 0 and ranked.parts["templated"] == -1.0
