@@ -90,9 +90,10 @@ def test_eval_realnews_scores_a_day(day_files: tuple[Path, Path]) -> None:
     top = day["top8"]["stories"]
     assert top and all(t["event"] in {"e1", "e2", "e3"} for t in top)
     assert day["top8"]["major"] == sum(t["event"] in {"e1", "e2"} for t in top)
-    # Nothing cleans boilerplate yet: both annotated lines of the sampled article are still in its text.
+    # The scores read the text the later stages read: the byline and the prompt are cut, the story stays.
     bp = day["boilerplate"]
-    assert (bp["boilerplate_lines"], bp["boilerplate_kept"], bp["content_lines"], bp["content_lost"]) == (2, 2, 1, 0)
+    assert (bp["boilerplate_lines"], bp["boilerplate_kept"], bp["content_lines"], bp["content_lost"]) == (2, 0, 1, 0)
+    assert bp["kept_by_kind"] == {"byline": "0/1", "newsletter": "0/1"}
     assert day["length"]["words"] > 0 and day["seconds"]["digest"] >= 0
 
 

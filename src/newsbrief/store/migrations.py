@@ -130,6 +130,15 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         END;
         """,
     ),
+    (
+        "0003_article_cleaning",
+        """
+        ALTER TABLE articles ADD COLUMN clean_text TEXT;
+        ALTER TABLE articles ADD COLUMN clean_hash TEXT;
+        ALTER TABLE articles ADD COLUMN cuts TEXT;
+        CREATE INDEX articles_outlet ON articles(outlet, published);
+        """,
+    ),
 )
 
 
