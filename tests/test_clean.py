@@ -38,6 +38,7 @@ def test_bylines_are_cut(byline: str) -> None:
     "By 2030, the council expects the bridge to carry twice as many trucks as it does today.",
     "By Tuesday, the works had already closed two lanes of the old bridge.",
     "Credit rating agencies were not asked about the budget.",
+    "By Dana Whitfield | Harbour Gazette. The council voted to close the bridge for repairs on Friday.",
 ])
 def test_sentences_starting_like_a_byline_stay(line: str) -> None:
     assert cleaned(line, STORY) == [line, STORY]

@@ -88,30 +88,38 @@ def _template_candidate(key: str) -> bool:
     return len(key) >= 8 and any(c.isalpha() for c in key)
 
 
-def _rule_free(text: str) -> list[str]:
-    """The lines of a text that no rule cuts: what tells an outlet's articles apart, and its templates."""
-    lines = [line.strip() for line in text.split("\n")]
-    last = max((i for i, line in enumerate(lines) if line), default=-1)
-    return [line for i, line in enumerate(lines) if line and _line_reason(line, last=i == last) is None]
-
-
 def template_lines(texts: Iterable[str]) -> frozenset[str]:
     """Return the template lines (as :func:`line_key` keys) of one outlet's articles.
 
-    A line counts once per article; lines a rule cuts anyway do not count. Articles whose line
-    sets overlap by half or more (Jaccard) are copies and form one group; a line is a template when it is found in at least
-    :data:`TEMPLATE_MIN_ARTICLES` groups and in at least :data:`TEMPLATE_MIN_SHARE` of them.
+    A line counts once per article; repeated lines a rule cuts anyway do not count. Articles
+    whose line sets overlap by half or more (Jaccard) are copies and form one group; a line is a
+    template when it is found in at least :data:`TEMPLATE_MIN_ARTICLES` groups and in at least
+    :data:`TEMPLATE_MIN_SHARE` of them.
 
     :param texts: the outlet's recent article texts (raw), the ones being cleaned included.
     """
-    sets = [frozenset(k for k in map(line_key, _rule_free(t)) if _template_candidate(k)) for t in texts]
-    sets = [s for s in sets if s]
+    sample: dict[str, str] = {}  # key -> one line as written (the rules read case)
+    sets: list[frozenset[str]] = []
+    for text in texts:
+        keys = set()
+        for line in text.split("\n"):
+            key = line_key(line)
+            if _template_candidate(key):
+                keys.add(key)
+                sample.setdefault(key, line.strip())
+        if keys:
+            sets.append(frozenset(keys))
+    where: dict[str, list[int]] = {}
+    for i, keys in enumerate(sets):
+        for k in keys:
+            where.setdefault(k, []).append(i)
+    # Only repeated lines go through the rules (the costly part): the others cannot be templates.
+    ruled = {k for k, ids in where.items() if len(ids) > 1 and _line_reason(sample[k], last=False) is not None}
+    if ruled:
+        sets = [keys - ruled for keys in sets]
+        where = {k: ids for k, ids in where.items() if k not in ruled}
     if len(sets) < TEMPLATE_MIN_ARTICLES:
         return frozenset()
-    where: dict[str, list[int]] = {}
-    for i, s in enumerate(sets):
-        for k in s:
-            where.setdefault(k, []).append(i)
     repeated = {k: ids for k, ids in where.items() if len(ids) >= TEMPLATE_MIN_ARTICLES}
     if not repeated:
         return frozenset()
@@ -140,9 +148,11 @@ _QUOTE_START = re.compile(r"^[\"“”‘’'«]")
 _SAID = re.compile(r"[\"”’]\s*,?\s*(?:\w+\s+){0,3}(?:said|says|added|told|wrote|asked)\b|"
                    r"\b(?:said|says|added|told \w+|wrote|asked)\s*[:,]?\s*[\"“]", _I)
 _URL = re.compile(r"(?:https?://|www\.)\S+", _I)
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTHS = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
+_WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTH = f"(?:{_MONTHS})"
+_WEEKDAY = f"(?:{_WEEKDAYS})"
 _DATE = rf"\(?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\)?"
 _AGENCY = (r"(?:Reuters|AP|AFP|Associated Press|The Associated Press|PTI|IANS|ANI|Bloomberg|AAP|UPI|dpa|DPA|"
            r"Xinhua|CNN|BBC|Press Association|PA|NNA|Sputnik|TASS|Anadolu|Kyodo|Yonhap|EFE|ANSA|Agencies)")
@@ -166,10 +176,9 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(A-Z0-9©])")
 _BYLINE = [
     re.compile(r"^By$", _I),
     # "By Jo Reyes", "By ANI | Posted 7 minutes ago", "By By | Reuters - By ..."
-    re.compile(r"^By:?\s+(?!(?:the|a|an|this|that|then|now|far|contrast|comparison|law|" + _WEEKDAY[3:-1] + r"|"
-               + _MONTH[3:-1] + r")\b)[A-Z][\w.'’-]*\.?"
+    re.compile(rf"^By:?\s+(?!(?:{_WEEKDAYS}|{_MONTHS}|Far|Contrast|Comparison|Law)\b)[A-Z][\w.'’-]*\.?"
                r"(?:(?:\s+|\s*,\s*|\s+and\s+|\s*&\s*)(?:[A-Z][\w.'’-]*\.?|de|da|van|von|der|del|la|le|bin|al))"
-               r"{0,6}\s*(?:[|/•·–—-]\s*.{0,80})?$"),
+               r"{0,6}\s*(?:[|/•·–—-][^.!?]{0,80}[.!?]?)?$"),
     re.compile(r"^\((?:Additional\s+)?(?:Reporting|Writing|Written|Editing|Edited|Compiled|Produced|Research)\s+by\b"
                r".{0,300}$", _I),  # "(Reporting by ...; Editing by ...)"
     re.compile(r"^(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Produced)\s+by\s+[A-Z][\w.'’-]*"
