@@ -101,7 +101,7 @@ def template_lines(texts: Iterable[str]) -> frozenset[str]:
     sample: dict[str, str] = {}  # key -> one line as written (the rules read case)
     sets: list[frozenset[str]] = []
     for text in texts:
-        keys = set()
+        keys: set[str] = set()
         for line in text.split("\n"):
             key = line_key(line)
             if _template_candidate(key):
@@ -110,13 +110,13 @@ def template_lines(texts: Iterable[str]) -> frozenset[str]:
         if keys:
             sets.append(frozenset(keys))
     where: dict[str, list[int]] = {}
-    for i, keys in enumerate(sets):
-        for k in keys:
+    for i, found in enumerate(sets):
+        for k in found:
             where.setdefault(k, []).append(i)
     # Only repeated lines go through the rules (the costly part): the others cannot be templates.
     ruled = {k for k, ids in where.items() if len(ids) > 1 and _line_reason(sample[k], last=False) is not None}
     if ruled:
-        sets = [keys - ruled for keys in sets]
+        sets = [found - ruled for found in sets]
         where = {k: ids for k, ids in where.items() if k not in ruled}
     if len(sets) < TEMPLATE_MIN_ARTICLES:
         return frozenset()
