@@ -305,7 +305,9 @@ def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
 def clean_new(store: Store, *, since: dt.datetime) -> dict[str, str]:
     """Cut the boilerplate of every article the later stages will read and have not yet; return the new texts.
 
-    Those are the unclustered articles and the ones published since ``since`` whose text changed.
+    Those are the unclustered articles, and the articles published since ``since`` that have no
+    cleaned text made from their current text (a teaser filled in later, a database from before
+    cleaning).
     Each outlet's template lines come from its :data:`~newsbrief.clean.TEMPLATE_HISTORY` most
     recent stored articles and the articles being cleaned, so the first batch of a new source
     already learns from itself. The cleaned text and the cuts are stored; the raw text stays.
