@@ -90,9 +90,10 @@ def test_eval_realnews_scores_a_day(day_files: tuple[Path, Path]) -> None:
     top = day["top8"]["stories"]
     assert top and all(t["event"] in {"e1", "e2", "e3"} for t in top)
     assert day["top8"]["major"] == sum(t["event"] in {"e1", "e2"} for t in top)
-    # Nothing cleans boilerplate yet: both annotated lines of the sampled article are still in its text.
+    # The scores read the text the later stages read: the byline and the prompt are cut, the story stays.
     bp = day["boilerplate"]
-    assert (bp["boilerplate_lines"], bp["boilerplate_kept"], bp["content_lines"], bp["content_lost"]) == (2, 2, 1, 0)
+    assert (bp["boilerplate_lines"], bp["boilerplate_kept"], bp["content_lines"], bp["content_lost"]) == (2, 0, 1, 0)
+    assert bp["kept_by_kind"] == {"byline": "0/1", "newsletter": "0/1"}
     assert day["length"]["words"] > 0 and day["seconds"]["digest"] >= 0
 
 
@@ -110,3 +111,17 @@ def test_unreadable_article_line_names_file_and_line(tmp_path: Path) -> None:
     path.write_text('{"id": "x", "published": "2026-03-10T00:00:00Z"}\nnot json\n')
     with pytest.raises(EvalError, match=r"a\.jsonl:2"):
         read_articles(path, [DAY])
+
+
+def test_eval_cleaning_scores_the_sample_line_by_line(day_files: tuple[Path, Path]) -> None:
+    data, ann = day_files
+    out = CliRunner().invoke(cli, ["eval", "cleaning", "--data", str(data), "--annotations", str(ann), "--json"],
+                             catch_exceptions=False)
+    assert out.exit_code == 0, out.output
+    day = json.loads(out.output)["days"][0]
+    assert (day["boilerplate_lines"], day["removed"], day["cut_lines"], day["content_lines"], day["content_lost"]) == (
+        2, 2, 2, 1, 0)
+    assert day["precision"] == 1.0 and day["removed_by_kind"] == {"byline": "1/1", "newsletter": "1/1"}
+    assert day["cuts_by_reason"] == {"byline": {"cuts": 1, "on_content": 0}, "prompt": {"cuts": 1, "on_content": 0}}
+    text = CliRunner().invoke(cli, ["eval", "cleaning", "--data", str(data), "--annotations", str(ann)]).output
+    assert "removed by annotated kind: byline 1/1, newsletter 1/1" in text

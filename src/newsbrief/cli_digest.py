@@ -9,6 +9,7 @@ import ipaddress
 import json
 import socket
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +140,10 @@ def stories(ctx: Ctx, date_: str | None, explain: bool, as_json: bool, limit: in
             if explain:
                 reasons = ", ".join(f"{k}={v}" for k, v in sorted(m["reasons"].items()))
                 console.print(safe_text(f"      score={m['score']:.3f} {reasons}"), soft_wrap=True)
+                if m["cuts"]:
+                    kinds = Counter(c["why"] for c in m["cuts"])
+                    console.print(safe_text(f"      cut {len(m['cuts'])} lines: "
+                                            + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))), soft_wrap=True)
     if explain:
         _explain_ranking(ctx, day)
     console.print(note)

@@ -94,6 +94,23 @@ def eval_ingest(feeds: int, items: int, no_full_text: bool, as_json: bool) -> No
     _emit(result, as_json, format_report(result))
 
 
+@evaluate.command("cleaning")
+@click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Real articles, JSONL or JSONL.gz: id, published, source, title, content.")
+@click.option("--annotations", "annotation_files", required=True, multiple=True,
+              type=click.Path(exists=True, dir_okay=False), help="An annotated day (DAY.json); repeat for more days.")
+@click.option("--history-days", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Days before each day whose articles are the outlets' history.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@handle_errors
+def eval_cleaning(data: str, annotation_files: tuple[str, ...], history_days: int, as_json: bool) -> None:
+    """Clean the annotated boilerplate sample of real-news days and score removed and lost lines."""
+    from .eval.cleaning import evaluate as run, format_report
+
+    results = [run(Path(data), Path(f), history_days=history_days) for f in annotation_files]
+    _emit({"days": results}, as_json, format_report(results))
+
+
 @evaluate.command("realnews")
 @click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False),
               help="Real articles, JSONL or JSONL.gz: id, published, source, title, content.")

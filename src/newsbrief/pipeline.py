@@ -6,7 +6,7 @@
 2. **parse**     responses -> feed entries (RSS, Atom, JSON Feed)
 3. **extract**   entries (+ their pages when the feed only has a teaser) -> articles
 4. **dedup**     articles -> new originals, or copies attached to the article they repeat
-5. **cluster**   new articles -> stories (streaming, stable ids across days)
+5. **cluster**   new articles, boilerplate cut (clean.py, raw text kept) -> stories (streaming, stable ids)
 6. **rank**      the day's stories -> ordered, with the parts of each score
 7. **facts**     the day's articles -> entities, funding rounds, regulation, events
 8. **summarize** each story -> headline and cited sentences
@@ -34,6 +34,7 @@ from typing import Any
 import httpx
 
 from . import render as render_mod
+from .clean import TEMPLATE_HISTORY, clean_text, template_lines
 from .cluster import ClusterDoc, ClusterParams, StreamClusterer
 from .compose import ComposeOptions, StoryBundle, compose_digest
 from .config import Settings
@@ -302,6 +303,37 @@ def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
     return start, start + dt.timedelta(days=1)
 
 
+def clean_new(store: Store, *, since: dt.datetime) -> dict[str, str]:
+    """Cut the boilerplate of every article the later stages will read and have not yet; return the new texts.
+
+    Those are the unclustered articles, and the articles published since ``since`` that have no
+    cleaned text made from their current text (a teaser filled in later, a database from before
+    cleaning).
+    Each outlet's template lines come from its :data:`~newsbrief.clean.TEMPLATE_HISTORY` most
+    recent stored articles and the articles being cleaned, so the first batch of a new source
+    already learns from itself. The cleaned text and the cuts are stored; the raw text stays.
+
+    :param store: the store.
+    :param since: oldest publication time of a clustered article that may still need cleaning.
+    """
+    pending = store.uncleaned_articles(since=since)
+    if not pending:
+        return {}
+    history = store.outlet_texts([a.outlet for a in pending if a.outlet], limit=TEMPLATE_HISTORY)
+    texts: dict[str, dict[str, str]] = {}
+    for a in pending:
+        texts.setdefault(a.outlet, dict(history.get(a.outlet, [])))[a.id] = a.text
+    templates = {outlet: template_lines(t.values()) if outlet else frozenset() for outlet, t in texts.items()}
+    out: dict[str, str] = {}
+    rows = []
+    for a in pending:
+        result = clean_text(a.text, templates=templates[a.outlet])
+        out[a.id] = result.text
+        rows.append((a.id, result.text, [{"line": c.line, "why": c.why, "text": c.text} for c in result.cuts]))
+    store.put_cleaned(rows)
+    return out
+
+
 def cluster_new(store: Store, settings: Settings, *, progress: Progress = _noop) -> int:
     """Run stage 5 on every stored article that has no story yet; return how many were placed.
 
@@ -312,9 +344,12 @@ def cluster_new(store: Store, settings: Settings, *, progress: Progress = _noop)
     new = store.unclustered_articles()
     if not new:
         return 0
-    embedder = load_embedder(prefer=settings["cluster.embedder"])
     window = int(settings["cluster.window_days"])
-    seeded = store.memberships_since(min(a.published for a in new).date() - dt.timedelta(days=window))
+    since = min(a.published for a in new).date() - dt.timedelta(days=window)
+    cleaned = clean_new(store, since=dt.datetime.combine(since, dt.time(), dt.timezone.utc))
+    new = [dataclasses.replace(a, text=cleaned[a.id]) if a.id in cleaned else a for a in new]
+    embedder = load_embedder(prefer=settings["cluster.embedder"])
+    seeded = store.memberships_since(since)
     everything = [a for a, _ in seeded] + new
     vectors = store.embeddings([a.id for a in everything], model=vector_cache_key(embedder))
     missing = [a for a in everything if a.id not in vectors]

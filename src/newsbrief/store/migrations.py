@@ -153,6 +153,15 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX sends_started ON sends(started_at);
         """,
     ),
+    (
+        "0004_article_cleaning",
+        """
+        ALTER TABLE articles ADD COLUMN clean_text TEXT;
+        ALTER TABLE articles ADD COLUMN clean_hash TEXT;
+        ALTER TABLE articles ADD COLUMN cuts TEXT;
+        CREATE INDEX articles_outlet ON articles(outlet, published);
+        """,
+    ),
 )
 
 

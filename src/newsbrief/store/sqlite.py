@@ -255,10 +255,17 @@ class SQLiteStore(SendLog):
         return [(r["id"], r["content_hash"], _unsigned64(r["simhash"])) for r in self._all(sql, params)]
 
     @staticmethod
+    def _cleaned(row: dict[str, Any]) -> bool:
+        """Whether the row's cleaned text was made from its current text (a teaser filled later is not)."""
+        return row.get("clean_text") is not None and row.get("clean_hash") == row["content_hash"]
+
+    @staticmethod
     def _article(row: dict[str, Any]) -> Article:
+        """The article of a row; its text is the cleaned text once :mod:`newsbrief.clean` ran on it."""
         return Article(
             id=row["id"], url=row["url"], canonical_url=row["canonical_url"], source_url=row.get("source_url") or "",
-            outlet=row["outlet"], title=row["title"], text=row["text"],
+            outlet=row["outlet"], title=row["title"],
+            text=row["clean_text"] if SQLiteStore._cleaned(row) else row["text"],
             published=dt.datetime.fromisoformat(row["published"]), fetched=dt.datetime.fromisoformat(row["fetched"]),
             author=row["author"], language=row["language"], content_hash=row["content_hash"], html=row["html"],
             is_teaser=bool(row["is_teaser"]), duplicate_of=row["duplicate_of"], date_source=row["date_source"],
@@ -305,6 +312,43 @@ class SQLiteStore(SendLog):
         """Return original articles without a story, oldest first."""
         sql = f"{self._ARTICLE_SQL} LEFT JOIN memberships m ON m.article_id = a.id WHERE m.article_id IS NULL AND a.duplicate_of IS NULL"
         return [self._article(r) for r in self._all(sql + " ORDER BY a.published, a.id")]
+
+    def uncleaned_articles(self, *, since: dt.datetime) -> list[Article]:
+        """Return the articles not cleaned yet that are published since ``since`` or are unclustered originals.
+
+        :param since: the oldest publication time of an article that still needs its text cleaned.
+        """
+        sql = (f"{self._ARTICLE_SQL} WHERE (a.clean_text IS NULL OR a.clean_hash IS NOT a.content_hash)"
+               " AND (a.published >= ? OR (a.duplicate_of IS NULL"
+               " AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.article_id = a.id)))")
+        return [self._article(r) for r in self._all(sql + " ORDER BY a.published, a.id", (_iso(since),))]
+
+    def outlet_texts(self, outlets: Sequence[str], *, limit: int) -> dict[str, list[tuple[str, str]]]:
+        """Return ``(id, raw text)`` of each outlet's most recent articles, newest first.
+
+        :param outlets: outlet names as stored.
+        :param limit: at most this many articles per outlet.
+        """
+        out: dict[str, list[tuple[str, str]]] = {}
+        names = sorted(set(outlets))
+        for chunk in range(0, len(names), 500):
+            part = tuple(names[chunk:chunk + 500])
+            marks = ",".join("?" * len(part))
+            for r in self._all(
+                    "SELECT id, outlet, text FROM (SELECT id, outlet, text, row_number() OVER (PARTITION BY outlet"
+                    f" ORDER BY published DESC, id) AS n FROM articles WHERE outlet IN ({marks})) WHERE n <= ?"
+                    " ORDER BY outlet, n", (*part, limit)):
+                out.setdefault(r["outlet"], []).append((r["id"], r["text"]))
+        return out
+
+    def put_cleaned(self, rows: Sequence[tuple[str, str, Sequence[dict[str, Any]]]]) -> None:
+        """Store the cleaned text of articles and what was cut from them (the raw text stays).
+
+        :param rows: ``(article_id, cleaned text, cuts)``; each cut is ``{"line", "why", "text"}``.
+        """
+        with self.transaction() as c:
+            c.executemany("UPDATE articles SET clean_text = ?, cuts = ?, clean_hash = content_hash WHERE id = ?",
+                          [(text, json.dumps(list(cuts), ensure_ascii=False), aid) for aid, text, cuts in rows])
 
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over titles and texts (FTS5 syntax).
@@ -478,15 +522,16 @@ class SQLiteStore(SendLog):
         return int(self._all("SELECT count(DISTINCT s.id) AS n" + where, params)[0]["n"])
 
     def story_members(self, story_id: str) -> list[dict[str, Any]]:
-        """Return a story's memberships with scores and reasons, oldest article first.
+        """Return a story's memberships with scores, reasons and cut lines, oldest article first.
 
         :param story_id: the story.
         """
         rows = self._all(
-            "SELECT m.*, a.title, a.outlet, a.published, a.url FROM memberships m JOIN articles a ON a.id = m.article_id"
-            " WHERE m.story_id = ? ORDER BY a.published, a.id", (story_id,))
+            "SELECT m.*, a.title, a.outlet, a.published, a.url, a.cuts FROM memberships m JOIN articles a"
+            " ON a.id = m.article_id WHERE m.story_id = ? ORDER BY a.published, a.id", (story_id,))
         for r in rows:
             r["reasons"] = json.loads(r["reasons"])
+            r["cuts"] = json.loads(r["cuts"]) if r["cuts"] else []
         return rows
 
     def set_story_title(self, story_id: str, title: str) -> None:

@@ -1,0 +1,237 @@
+"""The boilerplate cleaner on text written for these tests, in the style of real feeds and pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.clean import TEMPLATE_MIN_ARTICLES, clean_text, line_key, template_lines
+
+STORY = ("The Tallbrook council approved a new budget for the river bridge on Tuesday, "
+         "after two years of delays and a long public consultation.")
+MORE = "Work on the bridge deck is due to start in March and should take eight months, the council said."
+
+
+def cleaned(*lines: str, templates: frozenset[str] = frozenset()) -> list[str]:
+    return clean_text("\n".join(lines), templates=templates).text.split("\n")
+
+
+def reasons(*lines: str) -> list[tuple[int, str]]:
+    return [(c.line, c.why) for c in clean_text("\n".join(lines)).cuts]
+
+
+@pytest.mark.parametrize("byline", [
+    "By Dana Whitfield",
+    "By Dana Whitfield and Omar Prieto",
+    "By By | Reuters - By Dana Whitfield",
+    "By ANI | Posted 12 minutes ago",
+    "(Reporting by Dana Whitfield in Tallbrook; Editing by Omar Prieto)",
+    "Reuters –",
+    "Source: Harbour Gazette",
+    "To contact the reporter of this story, email dwhitfield@example.com or call 555-0100.",
+])
+def test_bylines_are_cut(byline: str) -> None:
+    assert cleaned(byline, STORY, MORE) == [STORY, MORE]
+    assert reasons(byline, STORY)[0] == (0, "byline")
+
+
+@pytest.mark.parametrize("line", [
+    "By 2030, the council expects the bridge to carry twice as many trucks as it does today.",
+    "By Tuesday, the works had already closed two lanes of the old bridge.",
+    "Credit rating agencies were not asked about the budget.",
+    "By Dana Whitfield | Harbour Gazette. The council voted to close the bridge for repairs on Friday.",
+])
+def test_sentences_starting_like_a_byline_stay(line: str) -> None:
+    assert cleaned(line, STORY) == [line, STORY]
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("TALLBROOK (Reuters) - The council approved the bridge budget on Tuesday after long delays.",
+     "The council approved the bridge budget on Tuesday after long delays."),
+    ("WASHINGTON (AP) — The Senate passed the transport bill late on Tuesday night.",
+     "The Senate passed the transport bill late on Tuesday night."),
+    ("HALDEN, Minn. -- A grain elevator caught fire early on Monday, officials said.",
+     "A grain elevator caught fire early on Monday, officials said."),
+    ("PORTSEA, Fla., Sept. 8, 2026 /PRNewswire/ -- Lantern Foods today announced a second kitchen.",
+     "Lantern Foods today announced a second kitchen."),
+    ("By Dana Whitfield LISBON (Reuters) - Port workers walked out on Monday over pay.",
+     "Port workers walked out on Monday over pay."),
+])
+def test_a_dateline_prefix_is_cut_and_its_sentence_kept(line: str, kept: str) -> None:
+    result = clean_text("\n".join([line, MORE]))
+    assert result.text.split("\n") == [kept, MORE]
+    assert [c.why for c in result.cuts] == ["dateline"]
+
+
+@pytest.mark.parametrize("line", [
+    "HOME SALES INDEX – REGIONAL HIGHLIGHTS",  # a subhead in capitals: no sentence follows
+    "NASA - the agency's budget is not affected, a spokesman said.",  # no capital after the dash
+])
+def test_lines_that_only_look_like_datelines_stay(line: str) -> None:
+    assert cleaned(STORY, line) == [STORY, line]
+
+
+def test_a_dateline_is_only_looked_for_at_the_start() -> None:
+    late = "TALLBROOK (Reuters) - Another council meeting is planned for next week, officials said."
+    assert cleaned(STORY, MORE, "Bridge plans", "Budget", "Timeline", late) == [
+        STORY, MORE, "Bridge plans", "Budget", "Timeline", late]
+
+
+@pytest.mark.parametrize("caption", [
+    "A worker inspects the old bridge deck (not seen) in Tallbrook in this 2014 file photo.",
+    "Commuters cross the river in Tallbrook, March 3, 2026. REUTERS/Lena Ortiz",
+    "Photo: Marta Quill / Harbour Gazette",
+    "Logo - http://photos.example.com/prnh/20260908/123456LOGO",
+    "The mayor at the council meeting on Tuesday. (AP Photo/Lena Ortiz)",
+])
+def test_captions_and_photo_credits_are_cut(caption: str) -> None:
+    assert cleaned(STORY, caption, MORE) == [STORY, MORE]
+    assert reasons(STORY, caption)[0][1] in {"caption", "related"}
+
+
+@pytest.mark.parametrize("quote", [
+    '"You can see the old pier in this 2014 file photo," the museum curator said.',
+    "“The crew was not pictured (not seen) in any of the photos,” the captain told reporters.",
+    'The archivist said: "We found him in this 1968 file photo, standing by the bridge."',
+])
+def test_a_quote_that_looks_like_a_caption_is_content(quote: str) -> None:
+    assert cleaned(STORY, quote) == [STORY, quote]
+
+
+@pytest.mark.parametrize("prompt", [
+    "Receive News & Ratings for Quarry Corp Daily - Enter your email address below to receive a concise "
+    "daily summary of the latest news and analysts' ratings for Quarry Corp.",
+    "Sign up for our daily newsletter to get the morning headlines.",
+    "We use cookies to improve your experience. By continuing you accept our cookie policy.",
+    "You must login to view the full content on this page.",
+    "Subscription Required",
+    "Let us know your thoughts — leave a comment below.",
+])
+def test_paywall_newsletter_cookie_and_comment_prompts_are_cut(prompt: str) -> None:
+    assert cleaned(STORY, prompt) == [STORY]
+
+
+def test_a_prompt_glued_to_a_report_loses_the_prompt_only() -> None:
+    line = "Shares of Quarry Corp traded 2% lower on Tuesday afternoon. Receive news and ratings for Quarry Corp daily."
+    result = clean_text(line)
+    assert result.text == "Shares of Quarry Corp traded 2% lower on Tuesday afternoon."
+    assert [(c.why, c.text) for c in result.cuts] == [("prompt", "Receive news and ratings for Quarry Corp daily.")]
+
+
+@pytest.mark.parametrize("line", [
+    "Residents can sign up for the new bus passes at the town hall until Friday.",
+    "More than 500 people registered for the consultation, the council said.",
+    "The company uses cookies made by a local bakery in its new dessert line.",
+])
+def test_news_about_sign_ups_and_cookies_stays(line: str) -> None:
+    assert cleaned(STORY, line) == [STORY, line]
+
+
+@pytest.mark.parametrize(("line", "why"), [
+    ("Share article", "share"), ("0shares", "share"), ("Follow us on Twitter: http://twitter.com/harbour", "share"),
+    ("[embedded content]", "share"), ("Intraday Stock Chart Today", "widget"), ("Quarry Corp Stock Chart", "widget"),
+    ("Promoted stories", "widget"), ("Advertisement", "widget"),
+    ("Read more: Tallbrook council to vote on bus fares", "related"), ("Related: Bridge works start", "related"),
+    ("http://www.example.com/report/bridge-2026", "related"), ("More Tallbrook News: « Older Post", "related"),
+    ("© 2026 Harbour Gazette. All rights reserved.", "legal"), ("Copyright (c) 2026 Harbour Gazette", "legal"),
+    ("---", "separator"), ("* * *", "separator"), ("More details to follow.", "prompt"),
+])
+def test_share_widget_related_legal_and_separator_lines_are_cut(line: str, why: str) -> None:
+    assert reasons(STORY, line) == [(1, why)]
+
+
+def test_a_link_lead_in_and_its_url_are_cut_together() -> None:
+    assert cleaned(STORY, "Request a sample copy of this report at:", "http://reports.example.com/sample/4601", MORE) == [
+        STORY, MORE]
+
+
+def test_the_copyright_office_is_news() -> None:
+    line = "The Copyright Office said on Monday it would review the rules for online archives."
+    assert cleaned(STORY, line) == [STORY, line]
+
+
+def test_a_headline_index_page_is_cut_as_a_link_list() -> None:
+    index = []
+    for n in range(3):
+        index += [f"Council vote number {n} expected soon", "Tallbrook News.Net - Tuesday 8th September, 2026",
+                  f"The council is expected to vote on item {n} of the budget before the end of  ..."]
+    result = clean_text("\n".join(index))
+    assert result.text == "" and {c.why for c in result.cuts} == {"related"} and len(result.cuts) == 9
+
+
+def test_a_press_release_footer_is_cut_from_its_about_heading() -> None:
+    text = "\n".join([
+        "PORTSEA, Fla., Sept. 8, 2026 /PRNewswire/ -- Lantern Foods today opened a second kitchen in Marlow.",
+        "About the kitchen", "The kitchen makes 40,000 dumplings a day for shops in the region.", MORE,
+        "About Lantern Foods", "Lantern Foods makes frozen dumplings in Portsea and Marlow.",
+        "Media Contact: Jo Reyes, press@lantern.example", "SOURCE Lantern Foods"])
+    out = clean_text(text).text.split("\n")
+    assert out == ["Lantern Foods today opened a second kitchen in Marlow.", "About the kitchen",
+                   "The kitchen makes 40,000 dumplings a day for shops in the region.", MORE]
+
+
+def test_an_about_subhead_in_a_news_story_stays() -> None:
+    text = [STORY, "About the bridge", "The bridge was built in 1931 and carries 20,000 cars a day.", MORE]
+    assert cleaned(*text) == text
+
+
+def test_a_long_paragraph_is_never_cut_by_a_rule() -> None:
+    long = " ".join(["The council met again on Tuesday."] * 15) + " All rights reserved for the residents, it said."
+    assert cleaned(long) == [long]
+
+
+def test_cuts_name_the_line_the_reason_and_the_text() -> None:
+    result = clean_text("\n".join(["By Dana Whitfield", "", STORY, "Share article"]))
+    assert [(c.line, c.why, c.text) for c in result.cuts] == [(0, "byline", "By Dana Whitfield"),
+                                                               (3, "share", "Share article")]
+
+
+# -- an outlet's template lines ----------------------------------------------------------------
+FOOTER = "The Harbour Gazette is an independent paper serving the Tallbrook valley since 1921."
+STORIES = [
+    "The Tallbrook ferry will run a late service on Fridays from next month, the operator said.",
+    "A new bakery opened on Mill Street on Saturday, with queues stretching around the corner.",
+    "The valley's rugby club won its first home match of the season 24-10 on Sunday.",
+    "Heavy rain closed the road between Tallbrook and Marlow for six hours on Monday.",
+]
+
+DETAILS = [
+    "Tickets for the late crossing will cost the same as the day fare.",
+    "The owner trained in Lyon and bakes rye bread with flour from a local mill.",
+    "Their next match is away against the league leaders in two weeks.",
+    "Drivers were sent on a long detour through the hills while crews cleared mud.",
+]
+
+
+def test_a_line_an_outlet_repeats_across_four_articles_is_its_template() -> None:
+    texts = [f"{story}\n{detail}\n{FOOTER}" for story, detail in zip(STORIES, DETAILS)]
+    templates = template_lines(texts)
+    assert templates == {line_key(FOOTER)}
+    result = clean_text(texts[0], templates=templates)
+    assert result.text == f"{STORIES[0]}\n{DETAILS[0]}" and [c.why for c in result.cuts] == ["template"]
+
+
+def test_template_keys_fold_case_spacing_and_digits() -> None:
+    texts = [f"{story}\nHarbour Gazette   Edition {4000 + n}" for n, story in enumerate(STORIES)]
+    assert line_key("harbour gazette edition 9999") in template_lines(texts)
+
+
+def test_a_line_repeated_by_copies_of_one_story_is_not_a_template() -> None:
+    update = ("The council said the bridge budget includes a new cycle lane and wider footpaths on both sides.")
+    copies = [f"{STORY}\n{MORE}\n{update}\nUpdate {n}: the vote was {20 + n} to 3." for n in range(5)]
+    assert template_lines(copies) == frozenset()
+    assert clean_text(copies[0], templates=template_lines(copies)).text == copies[0]
+
+
+def test_too_few_articles_learn_no_template() -> None:
+    texts = [f"{story}\n{FOOTER}" for story in STORIES[:TEMPLATE_MIN_ARTICLES - 1]]
+    assert template_lines(texts) == frozenset()
+
+
+def test_a_sentence_repeated_in_a_few_of_many_articles_stays_content() -> None:
+    common = "No one was hurt, the fire service said."
+    places = ["Tallbrook", "Marlow", "Portsea", "Halden", "Mill Street", "the quay", "the valley", "the old town"]
+    things = ["a barn fire", "a flooded cellar", "a fallen tree", "a burst main", "a car crash"]
+    texts = [f"Crews were called to {things[n % 5]} in {places[n // 5]} this week.\n{STORIES[n % 4]}"
+             for n in range(40)]
+    texts = [f"{t}\n{common}" if n < 3 else t for n, t in enumerate(texts)]
+    assert line_key(common) not in template_lines(texts)
