@@ -31,8 +31,8 @@ def fetch(ctx: Ctx, force: bool, no_progress: bool) -> None:
         report = ingest(ctx.store, ctx.settings, progress=bar, force=force)
     console.print(
         f"{report.sources} source(s) polled: {report.fetched} fetched, {report.not_modified} unchanged, {report.failed} failed; "
-        f"{report.entries} entries, {report.pages} pages, {report.new_articles} new articles, {report.duplicates} duplicates, "
-        f"{report.skipped} skipped"
+        f"{report.entries} entries: {report.new_articles} new articles, {report.duplicates} duplicates, "
+        f"{report.known} already stored, {report.skipped} skipped; {report.pages} pages"
     )
     for line in report.errors[:20]:
         console.print(f"  {line}")

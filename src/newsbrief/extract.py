@@ -34,6 +34,7 @@ from .sanitize import html_to_text, paragraphs_to_html, sanitize_html
 __all__ = [
     "PageText",
     "TEASER_WORDS",
+    "article_key",
     "build_article",
     "decode_page",
     "detect_language",
@@ -243,6 +244,14 @@ def _identity(entry: Entry) -> tuple[str, str]:
     else:
         canonical = f"{entry.source_url}#guid={entry.guid}"
     return canonical, article_id(canonical)
+
+
+def article_key(entry: Entry) -> str:
+    """Return the canonical URL the entry's article is stored under (what ``build_article`` gives it).
+
+    :param entry: the parsed feed entry.
+    """
+    return _identity(entry)[0]
 
 
 def build_article(

@@ -528,9 +528,9 @@ def _through_pipeline(feed_urls: Sequence[str], fetch: FetchSettings) -> dict[st
             report = ingest(store, settings, force=True)
             seconds = time.perf_counter() - started
     return {
-        "pipeline_articles": report.new_articles,
+        "pipeline_articles": report.stored,
         "pipeline_seconds": round(seconds, 3),
-        "pipeline_articles_per_second": round(report.new_articles / seconds, 1) if seconds else 0.0,
+        "pipeline_articles_per_second": round(report.stored / seconds, 1) if seconds else 0.0,
     }
 
 
