@@ -14,7 +14,8 @@ import click
 from rich.table import Table
 
 from .cli import Ctx, _parse_day, console, handle_errors, pass_ctx, progress_bars
-from .pipeline import build_digest, ingest, write_outputs
+from .pipeline import IngestReport, build_digest, ingest, write_outputs
+from .stopping import exit_status, stop_on_signals
 from .render import FORMATS, digest_from_dict, render
 
 
@@ -24,11 +25,19 @@ from .render import FORMATS, digest_from_dict, render
 @pass_ctx
 @handle_errors
 def fetch(ctx: Ctx, force: bool, no_progress: bool) -> None:
-    """Fetch the sources that are due, extract full text and store new articles."""
+    """Fetch the sources that are due, extract full text and store new articles.
+
+    Ctrl-C or SIGTERM stops it; what was stored stays, and the next fetch gets the rest
+    (exit status 130 after Ctrl-C, 143 after SIGTERM).
+    """
     if not ctx.store.sources():
         raise click.ClickException("fetch: no sources yet; add one with `newsbrief sources add URL`")
-    with progress_bars(not no_progress) as bar:
-        report = ingest(ctx.store, ctx.settings, progress=bar, force=force)
+    report = IngestReport()
+    try:
+        with stop_on_signals(), progress_bars(not no_progress) as bar:
+            ingest(ctx.store, ctx.settings, progress=bar, force=force, report=report)
+    except KeyboardInterrupt as stop:
+        _stopped(stop, stored=report.stored, left=report.left)
     console.print(
         f"{report.sources} source(s) polled: {report.fetched} fetched, {report.not_modified} unchanged, {report.failed} failed; "
         f"{report.entries} entries: {report.new_articles} new articles, {report.duplicates} duplicates, "
@@ -36,6 +45,12 @@ def fetch(ctx: Ctx, force: bool, no_progress: bool) -> None:
     )
     for line in report.errors[:20]:
         console.print(f"  {line}")
+
+
+def _stopped(stop: BaseException, *, stored: int, left: int) -> None:
+    """Say what an interrupted command kept, then exit with 128 + the signal number."""
+    click.echo(f"stopped: {stored} articles stored, {left} sources left for the next run")
+    click.get_current_context().exit(exit_status(stop))
 
 
 @click.command()
@@ -229,7 +244,11 @@ __all__ = ["demo", "digest", "evaluate", "facts_cmd", "feed", "fetch", "run_cmd"
 @pass_ctx
 @handle_errors
 def run_cmd(ctx: Ctx, interval: float, digest_at: str, out_dir: str | None, send_mail: bool, once: bool) -> None:
-    """Keep polling sources and build each morning's digest, until Ctrl-C."""
+    """Keep polling sources and build each morning's digest, until stopped.
+
+    Ctrl-C or SIGTERM (systemctl stop) stops it between or inside polls: what was stored
+    stays, and the next poll gets the rest. Exit status: 130 after Ctrl-C, 143 after SIGTERM.
+    """
     from .schedule import Tick, parse_time_of_day, run_forever
 
     at = parse_time_of_day(digest_at)
@@ -240,19 +259,29 @@ def run_cmd(ctx: Ctx, interval: float, digest_at: str, out_dir: str | None, send
 
         deliver = lambda digest: send_email(digest, smtp=ctx.settings.section("smtp"))  # noqa: E731
 
+    stored = [0]  # articles stored by the finished polls
+    polls: list[IngestReport] = []  # the poll under way
+
     def report(t: Tick) -> None:
         r = t.report
+        stored[0] += r.stored
+        polls.clear()
         line = (f"{t.at:%Y-%m-%d %H:%M} polled {r.sources}: {r.new_articles} new, {r.not_modified} unchanged, "
                 f"{r.failed} failed")
         if t.digest_day:
             line += f"; digest {t.digest_day} -> {', '.join(str(p) for p in t.paths.values())}"
         click.echo(line)
 
+    def poll_started(r: IngestReport) -> None:
+        stored[0] += sum(p.stored for p in polls)  # a poll that failed before its line
+        polls[:] = [r]
+
     try:
-        run_forever(ctx.store, ctx.settings, interval=interval, digest_at=at, out_dir=out, on_tick=report,
-                    deliver=deliver, max_ticks=1 if once else None)
-    except KeyboardInterrupt:
-        click.echo("stopped")
+        with stop_on_signals():
+            run_forever(ctx.store, ctx.settings, interval=interval, digest_at=at, out_dir=out, on_tick=report,
+                        deliver=deliver, max_ticks=1 if once else None, on_poll=poll_started)
+    except KeyboardInterrupt as stop:
+        _stopped(stop, stored=stored[0] + sum(r.stored for r in polls), left=sum(r.left for r in polls))
 
 
 @click.command("serve")
