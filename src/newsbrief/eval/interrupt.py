@@ -269,6 +269,8 @@ def run_case(site: FeedSite, signum: int, after: float, *, pythonpath: str | Non
         running = cli.start("fetch", "--no-progress")
         try:
             time.sleep(max(0.0, running.started + after - time.monotonic()))
+            if running.process.poll() is not None:
+                case.signal += " (ended first)"
             sent = time.monotonic()
             running.process.send_signal(signum)
             case.exit_status = running.process.wait(timeout=120)
