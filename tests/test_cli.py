@@ -30,6 +30,12 @@ def test_every_command_has_help(run) -> None:
         assert "Usage:" in result.output
 
 
+def test_fetch_and_run_document_how_they_stop(run) -> None:
+    for command in ("fetch", "run"):
+        text = " ".join(run(command, "--help").output.split())
+        assert "SIGTERM" in text and "130 after Ctrl-C, 143 after SIGTERM" in text, text
+
+
 def test_readme_lists_every_command() -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     names = []

@@ -21,3 +21,13 @@ def test_evaluate_full_feeds_with_worker_pool() -> None:
     result = evaluate(n_feeds=2, n_items=20, full_text=False, workers=2)
     assert result["articles"] == 40 and result["pages_fetched"] == 0
     assert result["second_run_304s"] == 2 and result["duplicates"] == 2
+
+
+def test_the_bench_server_answers_304_to_either_validator_if_none_match_first() -> None:
+    from newsbrief.eval.ingest import _Doc, _unchanged
+
+    doc = _Doc(b"<rss/>", "application/rss+xml", '"v1"', "Fri, 09 Jan 2026 06:00:00 GMT")
+    assert _unchanged({"if-none-match": '"v1"'}, doc)
+    assert _unchanged({"if-modified-since": "Fri, 09 Jan 2026 06:00:00 GMT"}, doc)
+    assert not _unchanged({"if-none-match": '"v0"', "if-modified-since": "Fri, 09 Jan 2026 06:00:00 GMT"}, doc)
+    assert not _unchanged({}, doc)

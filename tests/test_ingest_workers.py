@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import time
 
 import pytest
 from misbehaving_server import Route, serve
@@ -183,3 +185,106 @@ def test_feed_parser_falls_back_to_this_process_when_the_pool_is_gone() -> None:
     parser.submit(FetchOutcome(FetchRequest("http://x.example/f"), fetched, None))  # refused: no exception
     parsed = parser.result("http://x.example/f", fetched)
     assert isinstance(parsed, ParsedFeed) and [e.title for e in parsed.entries] == ["A"]
+
+
+def test_finished_jobs_are_handed_on_in_job_order_as_they_are_built() -> None:
+    n = 40
+    for workers in (1, 2):
+        groups: list[list[int]] = []
+        with serve(_routes(n)) as srv:
+            built = fetch_and_build(_jobs(srv.base, n), settings=FAST, fetched_at=NOW, workers=workers, batch=4,
+                                    on_built=lambda group: groups.append([i for i, _ in group]))
+        assert [i for g in groups for i in g] == list(range(n))  # each job once, in order, whatever the timing
+        assert len(groups) > 1  # in batches, not all at the end
+
+
+def _worker_pids(pool: object) -> list[int]:
+    return list(pool._processes)  # type: ignore[attr-defined]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_an_error_in_the_block_terminates_the_workers_and_cancels_their_work() -> None:
+    from newsbrief.ingest_workers import worker_pool
+
+    started = time.monotonic()
+    with pytest.raises(RuntimeError), worker_pool(2) as pool:
+        assert pool is not None
+        pids = _worker_pids(pool)
+        futures = [pool.submit(time.sleep, 60) for _ in range(6)]
+        raise RuntimeError("stopped")
+    assert time.monotonic() - started < 15  # not the minute the queued work would take
+    assert not any(_alive(pid) for pid in pids)
+    assert all(f.done() for f in futures)
+
+
+def _big_result(n: int) -> str:
+    return "x" * n
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_stopping_a_pool_whose_worker_dies_mid_result_does_not_hang_this_process() -> None:
+    import random
+
+    from newsbrief.ingest_workers import start_pool, stop_pool
+
+    rng = random.Random(5)
+    for _ in range(6):  # a worker is terminated while writing a 3 MB result about every other time
+        pool = start_pool(2)
+        assert pool is not None
+        for _ in range(20):
+            pool.submit(_big_result, 3_000_000)
+        time.sleep(rng.uniform(0.05, 0.3))
+        manager = pool._executor_manager_thread  # type: ignore[attr-defined]
+        stop_pool(pool)
+        manager.join(timeout=10)  # at exit, Python waits for this thread
+        assert not manager.is_alive()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal is Linux only")
+def test_workers_die_with_a_parent_killed_by_sigkill() -> None:
+    import os
+    import signal
+    import subprocess
+
+    parent = subprocess.Popen(
+        [sys.executable, "-c", "from newsbrief.ingest_workers import start_pool\n"
+         "import time\npool = start_pool(2)\nprint(*pool._processes, flush=True)\ntime.sleep(120)\n"],
+        stdout=subprocess.PIPE, text=True, start_new_session=True)
+    pids: list[int] = []
+    try:
+        assert parent.stdout is not None
+        pids = [int(p) for p in parent.stdout.readline().split()]
+        assert len(pids) == 2 and all(_alive(p) for p in pids)
+        parent.send_signal(signal.SIGKILL)
+        parent.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(_alive(p) for p in pids), "workers outlived their parent"
+    finally:
+        if any(_alive(p) for p in pids):
+            os.killpg(parent.pid, signal.SIGKILL)
+
+
+def test_workers_leave_ctrl_c_to_their_parent() -> None:
+    import os
+    import signal
+
+    from newsbrief.ingest_workers import _ready, start_pool
+
+    pool = start_pool(2)
+    assert pool is not None
+    with pool:
+        for pid in _worker_pids(pool):
+            os.kill(pid, signal.SIGINT)  # what a terminal's Ctrl-C does to the whole process group
+        pids = set(_worker_pids(pool))
+        assert {pool.submit(_ready).result(timeout=30) for _ in range(4)} <= pids  # still working
+        assert all(_alive(pid) for pid in pids)

@@ -44,3 +44,28 @@ def test_tick_builds_previous_day_once_after_digest_time(tmp_path: Path) -> None
         run_forever(store, settings, interval=0, digest_at=dt.time(23, 59), out_dir=tmp_path / "out",
                     on_tick=ticks.append, max_ticks=2)
         assert len(ticks) == 2
+
+
+def test_each_poll_report_is_handed_out_before_the_poll_fills_it(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title>'
+        "<item><title>Quarry Labs opens a battery plant</title><link>http://t.example/1</link>"
+        "<description>Quarry Labs opened a battery plant in Ohio.</description></item></channel></rss>"
+    )
+    settings = load_settings(data_dir=tmp_path, env={})
+    polls: list[object] = []
+    seen_empty: list[bool] = []
+    ticks: list[object] = []
+
+    def on_poll(report: object) -> None:
+        seen_empty.append(getattr(report, "sources") == 0)
+        polls.append(report)
+
+    with open_store(tmp_path / "nb.db") as store:
+        store.add_source(str(feed))
+        run_forever(store, settings, interval=0, digest_at=dt.time(23, 59), out_dir=tmp_path / "out",
+                    on_tick=ticks.append, max_ticks=2, on_poll=on_poll)
+    assert seen_empty == [True, True]
+    assert [t.report for t in ticks] == polls and all(t.report is p for t, p in zip(ticks, polls))  # type: ignore[attr-defined]
+    assert polls[0].stored == 1  # type: ignore[attr-defined]

@@ -160,3 +160,23 @@ def test_split_story_moves_articles_and_keeps_their_reasons(fresh_db: SQLiteStor
     assert moved["a2"] == {"decision": "joined", "split": {"from_story": "st1", "score": 0.1}}
     fresh_db.split_story("st1", "st3", [], {})  # nothing to move: no empty story
     assert "st3" not in {r["id"] for r in fresh_db.story_rows()}
+
+
+def test_writes_grouped_in_a_transaction_commit_together_or_not_at_all(tmp_path: Path) -> None:
+    with open_store(tmp_path / "nb.db") as store:
+        source, _ = store.add_source("http://a.example/feed.xml")
+        assert source.id is not None
+        with pytest.raises(KeyboardInterrupt), store.transaction():
+            store.upsert_articles([(make_article("a1"), 5, source.id)])
+            store.update_source(source.id, etag='"v1"')
+            raise KeyboardInterrupt  # stopped between the articles and the commit
+        assert store.count("articles") == 0 and store.get_source(source.url).etag is None  # type: ignore[union-attr]
+
+        with store.transaction():
+            store.upsert_articles([(make_article("a1"), 5, source.id)])
+            with pytest.raises(StoreError), store.transaction():  # a failed inner write undoes only itself
+                store.update_source(source.id, etag='"v2"')
+                store.update_source(source.id, nonsense=1)
+            store.update_source(source.id, etag='"v1"')
+        with open_store(tmp_path / "nb.db") as other:  # committed: another connection sees both
+            assert other.count("articles") == 1 and other.get_source(source.url).etag == '"v1"'  # type: ignore[union-attr]

@@ -19,7 +19,8 @@ from rich.text import Text
 
 from .cli import Ctx, _parse_day, console, handle_errors, page_note, paging_options, pass_ctx, progress_bars, safe_text
 from .cli_logging import forget_notices, remember_notices_in
-from .pipeline import build_digest, ingest, write_outputs
+from .pipeline import IngestReport, build_digest, ingest, write_outputs
+from .stopping import exit_status, stop_on_signals
 from .render import FORMATS, digest_from_dict, render
 from .snippets import snippet_parts
 
@@ -30,18 +31,32 @@ from .snippets import snippet_parts
 @pass_ctx
 @handle_errors
 def fetch(ctx: Ctx, force: bool, no_progress: bool) -> None:
-    """Fetch the sources that are due, extract full text and store new articles."""
+    """Fetch the sources that are due, extract full text and store new articles.
+
+    Ctrl-C or SIGTERM stops it; what was stored stays, and the next fetch gets the rest
+    (exit status 130 after Ctrl-C, 143 after SIGTERM).
+    """
     if not ctx.store.sources():
         raise click.ClickException("fetch: no sources yet; add one with `newsbrief sources add URL`")
-    with progress_bars(not no_progress) as bar:
-        report = ingest(ctx.store, ctx.settings, progress=bar, force=force)
+    report = IngestReport()
+    try:
+        with stop_on_signals(), progress_bars(not no_progress) as bar:
+            ingest(ctx.store, ctx.settings, progress=bar, force=force, report=report)
+    except KeyboardInterrupt as stop:
+        _stopped(stop, stored=report.stored, left=report.left)
     console.print(
         f"{report.sources} source(s) polled: {report.fetched} fetched, {report.not_modified} unchanged, {report.failed} failed; "
-        f"{report.entries} entries, {report.pages} pages, {report.new_articles} new articles, {report.duplicates} duplicates, "
-        f"{report.skipped} skipped"
+        f"{report.entries} entries: {report.new_articles} new articles, {report.duplicates} duplicates, "
+        f"{report.known} already stored, {report.skipped} skipped; {report.pages} pages"
     )
     for line in report.errors[:20]:
         console.print(safe_text(f"  {line}"))
+
+
+def _stopped(stop: BaseException, *, stored: int, left: int) -> None:
+    """Say what an interrupted command kept, then exit with 128 + the signal number."""
+    click.echo(f"stopped: {stored} articles stored, {left} sources left for the next run")
+    click.get_current_context().exit(exit_status(stop))
 
 
 @click.command()
@@ -291,7 +306,11 @@ __all__ = ["demo", "digest", "evaluate", "facts_cmd", "feed", "fetch", "run_cmd"
 @handle_errors
 def run_cmd(ctx: Ctx, interval: float, digest_at: str, out_dir: str | None, send_mail: bool, once: bool,
             catch_up: str | None) -> None:
-    """Keep polling sources, build each morning's digest and send the due deliveries, until Ctrl-C."""
+    """Keep polling sources, build each morning's digest and send the due deliveries, until stopped.
+
+    Ctrl-C or SIGTERM (systemctl stop) stops it between or inside polls: what was stored
+    stays, and the next poll gets the rest. Exit status: 130 after Ctrl-C, 143 after SIGTERM.
+    """
     from .schedule import Tick, parse_time_of_day, run_forever
 
     settings = ctx.settings if catch_up is None else ctx.settings.replace(**{"deliver.catch_up": catch_up})
@@ -304,8 +323,13 @@ def run_cmd(ctx: Ctx, interval: float, digest_at: str, out_dir: str | None, send
 
         deliver = lambda digest: send_email(digest, smtp=ctx.settings.section("smtp"))  # noqa: E731
 
+    stored = [0]  # articles stored by the finished polls
+    polls: list[IngestReport] = []  # the poll under way
+
     def report(t: Tick) -> None:
         r = t.report
+        stored[0] += r.stored
+        polls.clear()
         line = (f"{t.at:%Y-%m-%d %H:%M} polled {r.sources}: {r.new_articles} new, {r.not_modified} unchanged, "
                 f"{r.failed} failed")
         if t.digest_day:
@@ -315,11 +339,16 @@ def run_cmd(ctx: Ctx, interval: float, digest_at: str, out_dir: str | None, send
             click.echo(safe_text(f"  {s.delivery} {s.day} -> {s.recipient}: {s.status}"
                                  + (f" (attempt {s.attempt})" if s.attempt > 1 else "") + (f": {s.error}" if s.error else "")).plain)
 
+    def poll_started(r: IngestReport) -> None:
+        stored[0] += sum(p.stored for p in polls)  # a poll that failed before its line
+        polls[:] = [r]
+
     try:
-        run_forever(ctx.store, settings, interval=interval, digest_at=at, out_dir=out, on_tick=report,
-                    deliver=deliver, max_ticks=1 if once else None)
-    except KeyboardInterrupt:
-        click.echo("stopped")
+        with stop_on_signals():
+            run_forever(ctx.store, settings, interval=interval, digest_at=at, out_dir=out, on_tick=report,
+                        deliver=deliver, max_ticks=1 if once else None, on_poll=poll_started)
+    except KeyboardInterrupt as stop:
+        _stopped(stop, stored=stored[0] + sum(r.stored for r in polls), left=sum(r.left for r in polls))
 
 
 @click.command("serve")

@@ -35,6 +35,7 @@ from .urls import is_http_url
 __all__ = [
     "PageText",
     "TEASER_WORDS",
+    "article_key",
     "build_article",
     "decode_page",
     "detect_language",
@@ -245,6 +246,14 @@ def _identity(entry: Entry) -> tuple[str, str]:
     else:
         canonical = f"{entry.source_url}#guid={entry.guid}"
     return canonical, article_id(canonical)
+
+
+def article_key(entry: Entry) -> str:
+    """Return the canonical URL the entry's article is stored under (what ``build_article`` gives it).
+
+    :param entry: the parsed feed entry.
+    """
+    return _identity(entry)[0]
 
 
 def build_article(

@@ -20,7 +20,6 @@ article is recorded (on the source row or as a skip) and the run goes on.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -38,7 +37,6 @@ from .clean import TEMPLATE_HISTORY, clean_text, template_lines
 from .cluster import ClusterDoc, ClusterParams, StreamClusterer
 from .compose import ComposeOptions, StoryBundle, compose_digest
 from .config import Settings
-from .dedup import DedupIndex, canonical_url
 from .embed import article_text, load_embedder, vector_cache_key
 from .errors import FetchError, ParseError
 from .extract import needs_page
@@ -57,9 +55,10 @@ from .ingest_workers import (
     PageJob,
     default_workers,
     fetch_and_build,
-    start_pool,
+    worker_pool,
 )
-from .model import Article, Digest, Entry, Skip, Source
+from .ingest_writer import IngestReport, IngestWriter
+from .model import Article, Digest, Entry, Source
 from .newsworthiness import source_priors
 from .rank import StoryInput, rank_stories
 from .store.base import Store
@@ -79,22 +78,6 @@ _POOL_MIN_FEEDS = 8  # fewer remote feeds than this: parse and extract in this p
 
 def _noop(stage: str, done: int, total: int) -> None:
     return None
-
-
-@dataclass
-class IngestReport:
-    """What one ingest run did, for the CLI summary."""
-
-    sources: int = 0
-    fetched: int = 0
-    not_modified: int = 0
-    failed: int = 0
-    entries: int = 0
-    pages: int = 0
-    new_articles: int = 0
-    duplicates: int = 0
-    skipped: int = 0
-    errors: list[str] = field(default_factory=list)
 
 
 def fetch_settings(settings: Settings) -> FetchSettings:
@@ -127,8 +110,15 @@ def _now() -> dt.datetime:
 def ingest(
     store: Store, settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None,
     progress: Progress = _noop, now: dt.datetime | None = None, force: bool = False,
+    report: IngestReport | None = None,
 ) -> IngestReport:
     """Run stages 1-4 for every source due for a poll and store the new articles.
+
+    Articles are stored as each batch is built, and a source's new state (validators, last
+    success, next poll) in the same transaction as its last new article
+    (:mod:`newsbrief.ingest_writer`): a run stopped at any point leaves every source either
+    complete or due again, and the next run brings back what is missing, once. When the run
+    is interrupted (Ctrl-C, SIGTERM) the worker processes are terminated.
 
     :param store: the store.
     :param settings: resolved settings.
@@ -136,63 +126,59 @@ def ingest(
     :param progress: callback ``(stage, done, total)``.
     :param now: the current time (tests pin it).
     :param force: poll every source, even those not yet due.
+    :param report: the report to fill as the run goes (a caller that catches an interruption
+        reads what was stored from it); default: a new one.
     """
     now = now or _now()
     fset = fetch_settings(settings)
-    report = IngestReport()
+    report = report if report is not None else IngestReport()
     sources = store.sources()
     rows = {r["id"]: r for r in store.source_rows()}
     due = [s for s in sources if force or not rows[s.id]["next_poll_at"] or rows[s.id]["next_poll_at"] <= now.isoformat()]
-    report.sources = len(due)
+    report.sources = report.left = len(due)
+    writer = IngestWriter(store, report, now=now)
 
     # 1. fetch: remote feeds with their validators; local files read directly.
     remote = [s for s in due if not _is_local(s.url)]
     requests = [FetchRequest(s.url, etag=s.etag, last_modified=s.last_modified) for s in remote]
     done = [0]
     # Worker processes parse feeds as they arrive, then extract pages (newsbrief.ingest_workers).
-    pool = start_pool(default_workers(len(remote), minimum=_POOL_MIN_FEEDS))
-    parser = FeedParser(pool)
+    with worker_pool(default_workers(len(remote), minimum=_POOL_MIN_FEEDS)) as pool:
+        parser = FeedParser(pool)
 
-    def tick(outcome: FetchOutcome) -> None:
-        done[0] += 1
-        progress("fetch", done[0], len(due))
-        parser.submit(outcome)
+        def tick(outcome: FetchOutcome) -> None:
+            done[0] += 1
+            progress("fetch", done[0], len(due))
+            parser.submit(outcome)
 
-    with pool or contextlib.nullcontext():
         outcomes = fetch_all(requests, settings=fset, transport=transport, on_done=tick) if requests else []
+        # 2. parse: each source's entries; its new state waits in the writer for its articles.
         entries: list[tuple[Entry, Source, str]] = []
         for source, outcome in zip(remote, outcomes):
-            entries.extend(_handle_feed(store, source, outcome, parser, fset=fset, now=now, report=report,
-                                        errors=int(rows[source.id]["error_count"])))
+            polled = [_handle_feed(store, source, outcome, parser, fset=fset, now=now,
+                                   errors=int(rows[source.id]["error_count"]))]
+            entries.extend(_settle(source, polled, writer=writer, report=report))
         for source in (s for s in due if _is_local(s.url)):
-            for path in _local_files(source.url):
-                try:
-                    result = read_local(path)
-                except FetchError as exc:
-                    outcome = FetchOutcome(FetchRequest(path), None, str(exc))
-                else:
-                    outcome = FetchOutcome(FetchRequest(path), result, None)
-                entries.extend(_handle_feed(store, source, outcome, parser, fset=fset, now=now, report=report,
-                                            errors=int(rows[source.id]["error_count"]), local=True))
+            files = _local_files(source.url)
+            polled = [_handle_feed(store, source, _read_local(path), parser, fset=fset, now=now,
+                                   errors=int(rows[source.id]["error_count"]), local=True) for path in files]
+            if not files:
+                missing = FetchOutcome(FetchRequest(source.url), None,
+                                       f"fetch: no feed files (*.xml, *.rss, *.atom, *.json) in {source.url}")
+                polled.append(_handle_feed(store, source, missing, parser, fset=fset, now=now,
+                                           errors=int(rows[source.id]["error_count"]), local=True))
+            entries.extend(_settle(source, polled, writer=writer, report=report))
             tick(FetchOutcome(FetchRequest(source.url), None, None))
-        report.entries = len(entries)
 
-        # 3. extract: fetch pages for teasers, then build articles.
-        fresh: dict[str, tuple[Entry, Source, str]] = {}
-        for entry, source, outlet in entries:
-            key = canonical_url(entry.link) if entry.link else f"{source.url}#{entry.guid}"
-            if store.has_article(key):
-                continue
-            prev = fresh.get(key)
-            if prev is None or len(entry.content_html or entry.summary_html) > len(prev[0].content_html or prev[0].summary_html):
-                fresh[key] = (entry, source, outlet)
+        # 3. extract: fetch pages for teasers, then build articles (stored as each batch is done).
+        planned = writer.plan(entries)
+        writer.store_idle()
         # Pages download while worker processes extract (newsbrief.ingest_workers).
         want_pages = bool(settings["fetch.full_text"])
         jobs = [
-            PageJob(entry, outlet, want_pages and entry.link.startswith(("http://", "https://")) and needs_page(entry))
-            for entry, _, outlet in fresh.values()
+            PageJob(p.entry, p.outlet, want_pages and p.entry.link.startswith(("http://", "https://")) and needs_page(p.entry))
+            for p in planned
         ]
-        owners = [source.id for _, source, _ in fresh.values()]
         n_pages = sum(job.fetch_page for job in jobs)
         page_done = [0]
 
@@ -200,69 +186,77 @@ def ingest(
             page_done[0] += 1
             progress("pages", page_done[0], n_pages)
 
-        results = fetch_and_build(jobs, settings=fset, fetched_at=now, transport=transport,
-                                  workers=default_workers(len(jobs)), pool=pool, on_page=page_tick)
-        built: list[tuple[Article, int, int | None]] = []
-        for job, source_id, out in zip(jobs, owners, results):
-            report.pages += int(out.page_fetched)
-            if out.page_error:
-                store.record_skip("extract", job.entry.link, f"{out.page_error} (kept the feed text)")
-            if isinstance(out.made, Skip):
-                store.record_skip(out.made.stage, out.made.what, out.made.reason)
-                report.skipped += 1
-                continue
-            built.append((out.made, out.similarity, source_id))
+        # 4. dedup and store each batch as it is built (newsbrief.ingest_writer).
+        fetch_and_build(jobs, settings=fset, fetched_at=now, transport=transport, workers=default_workers(len(jobs)),
+                        pool=pool, on_page=page_tick,
+                        on_built=lambda group: writer.add([(planned[i], built) for i, built in group]))
         progress("extract", len(jobs), len(jobs))
-
-        # 4. dedup: exact and near-duplicate copies point at the article they repeat.
-        index = DedupIndex(store.fingerprints(since=now - dt.timedelta(days=30)))
-        to_store: list[tuple[Article, int, int | None]] = []
-        for article, sh, source_id in sorted(built, key=lambda x: (x[0].published, x[0].id)):
-            original = index.find(article, similarity=sh)
-            if original is not None and original != article.id:
-                article = dataclasses.replace(article, duplicate_of=original)
-                report.duplicates += 1
-            else:
-                index.add(article.id, article.content_hash, sh)
-            to_store.append((article, sh, source_id))
-    report.new_articles = store.upsert_articles(to_store)
     return report
+
+
+def _read_local(path: str) -> FetchOutcome:
+    try:
+        return FetchOutcome(FetchRequest(path), read_local(path), None)
+    except FetchError as exc:
+        return FetchOutcome(FetchRequest(path), None, str(exc))
+
+
+@dataclass
+class _Polled:
+    """One feed read for a source: how it went, the source's new state, and its entries."""
+
+    status: str  # "fetched", "not_modified" or "failed"
+    state: dict[str, Any]
+    entries: list[tuple[Entry, Source, str]]
+    error: str = ""
+
+
+def _settle(source: Source, polled: Sequence[_Polled], *, writer: IngestWriter,
+            report: IngestReport) -> list[tuple[Entry, Source, str]]:
+    """Count a polled source once, hand its new state to the writer and return its entries.
+
+    A local folder is one source read as several files: it failed when any file failed.
+    """
+    assert source.id is not None
+    statuses = {p.status for p in polled}
+    if "failed" in statuses:
+        report.failed += 1
+    elif statuses == {"not_modified"}:
+        report.not_modified += 1
+    else:
+        report.fetched += 1
+    out: list[tuple[Entry, Source, str]] = []
+    for p in polled:
+        writer.hold(source.id, p.state)
+        if p.error:
+            report.errors.append(f"{source.url}: {p.error}")
+        out.extend(p.entries)
+    return out
 
 
 def _handle_feed(
     store: Store, source: Source, outcome: FetchOutcome, parser: FeedParser, *, fset: FetchSettings,
-    now: dt.datetime, report: IngestReport, errors: int, local: bool = False,
-) -> list[tuple[Entry, Source, str]]:
-    """Record a source's fetch outcome and return its parsed entries (stage 2)."""
+    now: dt.datetime, errors: int, local: bool = False,
+) -> _Polled:
+    """Return a source's new state after one fetch outcome, and its parsed entries (stage 2)."""
     assert source.id is not None
     health: dict[str, Any] = {"last_fetch_at": now}
     result = outcome.result
     if outcome.error or result is None:
-        report.failed += 1
-        report.errors.append(f"{source.url}: {outcome.error}")
-        health.update(error_count=errors + 1, last_error=outcome.error or "fetch: no response",
+        error = outcome.error or "fetch: no response"
+        health.update(error_count=errors + 1, last_error=error,
                       next_poll_at=next_poll(now=now, outcome=outcome, error_count=errors + 1, settings=fset))
-        store.update_source(source.id, **health)
-        return []
+        return _Polled("failed", health, [], error)
     health.update(http_status=result.status, next_poll_at=next_poll(now=now, outcome=outcome, error_count=0, settings=fset))
     if result.not_modified:
-        report.not_modified += 1
         health.update(error_count=0, last_success_at=now, last_error=None)
-        store.update_source(source.id, **health)
-        return []
-    report.fetched += 1
+        return _Polled("not_modified", health, [])
     parsed = parser.result(outcome.request.url, result)
-    try:
-        if isinstance(parsed, str):
-            raise ParseError(parsed)
-    except ParseError as exc:
-        report.failed += 1
-        report.errors.append(f"{source.url}: {exc}")
-        health.update(error_count=errors + 1, last_error=str(exc),
-                      next_poll_at=next_poll(now=now, outcome=FetchOutcome(outcome.request, None, str(exc)),
+    if isinstance(parsed, str):
+        health.update(error_count=errors + 1, last_error=parsed,
+                      next_poll_at=next_poll(now=now, outcome=FetchOutcome(outcome.request, None, parsed),
                                              error_count=errors + 1, settings=fset))
-        store.update_source(source.id, **health)
-        return []
+        return _Polled("failed", health, [], parsed)
     if not local:
         health.update(etag=result.headers.get("etag"), last_modified=result.headers.get("last-modified"))
         if result.permanent_redirect and result.final_url != source.url and store.get_source(result.final_url) is None:
@@ -273,9 +267,8 @@ def _handle_feed(
         health["title"] = parsed.title
     if parsed.site_url:
         health["site_url"] = parsed.site_url
-    store.update_source(source.id, **health)
     outlet = outlet_name(source.title or parsed.title or (httpx.URL(source.url).host if not local else Path(source.url).stem))
-    return [(e, source, outlet) for e in parsed.entries]
+    return _Polled("fetched", health, [(e, source, outlet) for e in parsed.entries])
 
 
 _SECTION_WORDS = {"all", "stories", "latest", "news", "feed", "rss", "atom", "top", "home", "headlines", "posts", "articles",

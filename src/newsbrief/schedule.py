@@ -3,6 +3,9 @@
 One tick (:func:`tick`) is a plain function so it can be tested with a pinned clock; the
 loop only sleeps between ticks. A failed tick (say, a locked database) is logged and the
 loop goes on; per-source failures never reach it (they are recorded on the sources).
+Ctrl-C (or SIGTERM, under ``newsbrief run``) stops the loop between or inside polls; a poll
+stores as it goes (:func:`newsbrief.pipeline.ingest`), so nothing fetched is lost, and the
+report handed to ``on_poll`` says how far the interrupted poll got.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ def parse_time_of_day(text: str) -> dt.time:
 def tick(
     store: Store, settings: Settings, *, now: dt.datetime, digest_at: dt.time, out_dir: Path,
     formats: Sequence[str] = ("md", "html"), deliver: Callable[[object], list[str]] | None = None,
+    report: IngestReport | None = None,
 ) -> Tick:
     """Run one iteration: ingest due sources; after ``digest_at``, build yesterday's digest once;
     then send what the configured deliveries have due (:func:`newsbrief.deliver.deliver_due`).
@@ -65,8 +69,9 @@ def tick(
     :param out_dir: where rendered digests go.
     :param formats: formats written.
     :param deliver: called with the new digest (e.g. email it); returns what it delivered to.
+    :param report: the ingest report to fill as the poll goes; default: a new one.
     """
-    result = Tick(at=now, report=ingest(store, settings, now=now))
+    result = Tick(at=now, report=ingest(store, settings, now=now, report=report))
     day = now.date() - dt.timedelta(days=1)
     if now.time() >= digest_at and day not in store.digest_dates():
         digest = build_digest(store, settings, day=day)
@@ -83,7 +88,7 @@ def tick(
 def run_forever(
     store: Store, settings: Settings, *, interval: float, digest_at: dt.time, out_dir: Path,
     on_tick: Callable[[Tick], None], deliver: Callable[[object], list[str]] | None = None,
-    max_ticks: int | None = None,
+    max_ticks: int | None = None, on_poll: Callable[[IngestReport], None] | None = None,
 ) -> None:
     """Tick every ``interval`` seconds until interrupted (or ``max_ticks`` ticks).
 
@@ -95,13 +100,18 @@ def run_forever(
     :param on_tick: called after each tick (the CLI prints a line).
     :param deliver: delivery callback for new digests.
     :param max_ticks: stop after this many ticks (tests).
+    :param on_poll: called with each poll's report as the poll starts; the report fills as the
+        poll stores, so after an interruption it tells what the unfinished poll stored.
     """
     count = 0
     while max_ticks is None or count < max_ticks:
         count += 1
+        report = IngestReport()
+        if on_poll is not None:
+            on_poll(report)
         try:
             on_tick(tick(store, settings, now=dt.datetime.now(dt.timezone.utc), digest_at=digest_at,
-                         out_dir=out_dir, deliver=deliver))
+                         out_dir=out_dir, deliver=deliver, report=report))
         except NewsbriefError as exc:
             LOGGER.error("run: tick failed: %s", exc)
         if max_ticks is None or count < max_ticks:

@@ -55,6 +55,7 @@ class SQLiteStore(SendLog):
         :param migrate: apply pending migrations; when False an outdated database raises.
         """
         self.path = str(path)
+        self._depth = 0  # open transaction() blocks: 0 none, 1 a transaction, more: savepoints in it
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -87,18 +88,45 @@ class SQLiteStore(SendLog):
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Run the block as one write transaction (``BEGIN IMMEDIATE``)."""
+        """Run the block as one write transaction (``BEGIN IMMEDIATE``).
+
+        Inside another transaction of this store the block becomes a savepoint of it, so a
+        caller can group several writes (say, a source's articles and its new validators)
+        into one commit: all of them are stored, or none.
+        """
+        if self._depth:
+            yield from self._savepoint()
+            return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise StoreError(f"store: cannot start a write on {self.path}: {exc}") from exc
+        self._depth = 1
         try:
             yield self.conn
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
         else:
             self.conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def _savepoint(self) -> Iterator[sqlite3.Connection]:
+        name = f"nested_{self._depth}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        self._depth += 1
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute(f"ROLLBACK TO {name}")
+            self.conn.execute(f"RELEASE {name}")
+            raise
+        else:
+            self.conn.execute(f"RELEASE {name}")
+        finally:
+            self._depth -= 1
 
     def migrations(self) -> list[str]:
         """Return the applied migration names."""
