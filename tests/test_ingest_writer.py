@@ -167,6 +167,7 @@ def test_the_fetch_summary_adds_up(tmp_path: Path) -> None:
         env = {"NEWSBRIEF_FETCH_ALLOW_PRIVATE": "1", "NEWSBRIEF_FETCH_PER_HOST_INTERVAL": "0"}
         runner = CliRunner()
         data = ["--data-dir", str(tmp_path)]
+        assert runner.invoke(cli, [*data, "init"], env=env).exit_code == 0
         for path in ("/feed0.xml", "/feed1.xml", "/fail.xml"):
             assert runner.invoke(cli, [*data, "sources", "add", "--no-check", srv.url(path)], env=env).exit_code == 0
         result = runner.invoke(cli, [*data, "fetch", "--no-progress"], env=env)
