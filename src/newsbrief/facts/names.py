@@ -49,12 +49,15 @@ class Name:
     end: int
 
 
-def _trim(tokens: list[str]) -> list[str]:
-    while tokens and (tokens[0] in _STOP_FIRST or _ADJ.match(tokens[0])):
-        tokens = tokens[1:]
-    while tokens and tokens[-1].lower() in ("of", "for", "and", "de", "in", "on", "&", "du", "la"):
-        tokens = tokens[:-1]
-    return tokens
+def _trim(tokens: list[str]) -> tuple[int, int]:
+    """Return the ``[lo, hi)`` range of ``tokens`` left once leading stop words and adjectives
+    and trailing connectors are dropped (``lo == hi`` when nothing is left)."""
+    lo, hi = 0, len(tokens)
+    while lo < hi and (tokens[lo] in _STOP_FIRST or _ADJ.match(tokens[lo])):
+        lo += 1
+    while lo < hi and tokens[hi - 1].lower() in ("of", "for", "and", "de", "in", "on", "&", "du", "la"):
+        hi -= 1
+    return lo, hi
 
 
 def find_names(text: str) -> list[Name]:
@@ -77,15 +80,11 @@ def find_names(text: str) -> list[Name]:
                 continue
             pieces[-1].append((tok.rstrip(".,") if tok.endswith(",") else tok, pos))
         for piece in pieces:
-            toks = [t for t, _ in piece]
-            trimmed = _trim(toks)
-            if not trimmed:
+            lo, hi = _trim([t for t, _ in piece])
+            if lo >= hi:
                 continue
-            offset = len(toks) - len(trimmed)
-            while trimmed and trimmed[0] != toks[offset]:
-                offset += 1
-            first_pos = piece[offset][1]
-            last_tok, last_pos = piece[offset + len(trimmed) - 1]
+            first_pos = piece[lo][1]
+            last_tok, last_pos = piece[hi - 1]
             end = last_pos + len(last_tok)
             name = text[first_pos:end].rstrip(".")
             end = first_pos + len(name)
