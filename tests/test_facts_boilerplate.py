@@ -1,22 +1,30 @@
-"""Page boilerplate from real feeds through the facts stage without spaCy.
+"""Page boilerplate from real feeds through the facts stage without spaCy, and per-item failures in the digest.
 
 Real article texts carry menu and share-bar lines ("Sign In / Register", "Share / Tweet /
 Email"), lone punctuation, all-caps navigation and runs of characters without spaces. None of
-them may raise.
+them may raise, and a failure the extractors still hit on one article or one story is recorded
+and leaves the rest of the digest intact.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import pytest
 from factories import make_article
 
+import newsbrief.pipeline as pipeline
+from newsbrief.config import load_settings
 from newsbrief.facts import extract_facts
 from newsbrief.facts.names import find_names
 from newsbrief.facts.nlp import load_nlp
-from newsbrief.model import FundingRound
+from newsbrief.model import Article, FundingRound
+from newsbrief.store import SQLiteStore
+
+DAY = dt.date(2026, 11, 27)
 
 BOILERPLATE = [
     "Sign In / Register",
@@ -77,3 +85,76 @@ def test_facts_stage_reads_boilerplate_without_spacy(rules_only: None, caplog: p
     assert not [r for r in caplog.records if "skipped a sentence" in r.getMessage()]
     rounds = [f for f in facts if isinstance(f, FundingRound)]
     assert [(r.company, r.amount) for r in rounds] == [("Helix Quantum", 20_000_000.0)]
+
+
+def _seed(store: SQLiteStore, articles: Sequence[Article]) -> None:
+    store.upsert_articles([(a, n, None) for n, a in enumerate(articles, 1)])
+
+
+def _settings(tmp_path: Any) -> Any:
+    return load_settings(data_dir=tmp_path, env={"NEWSBRIEF_CLUSTER_EMBEDDER": "lexical"})
+
+
+@pytest.mark.timeout(120)
+def test_digest_of_boilerplate_articles_without_spacy(rules_only: None, fresh_db: SQLiteStore, tmp_path: Any) -> None:
+    _seed(fresh_db, [
+        make_article("m1", title="Sign In / Register", text="Sign In / Register\n\nShare / Tweet / Email\n\nLog In"),
+        make_article("m2", title="Helix Quantum raises $20 million", outlet="Wire",
+                     text="Helix Quantum raised $20 million in a Series A round led by Accel. The Oslo startup "
+                          "builds quantum sensors. Sign In / Register"),
+    ])
+    digest = pipeline.build_digest(fresh_db, _settings(tmp_path), day=DAY)
+    assert digest.diagnostics == ()
+    assert fresh_db.count("skips") == 0
+    assert [f["data"]["company"] for f in fresh_db.facts(type="funding")] == ["Helix Quantum"]
+
+
+@pytest.mark.timeout(120)
+def test_an_article_that_breaks_facts_is_recorded_and_the_digest_goes_on(
+    fresh_db: SQLiteStore, tmp_path: Any, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = pipeline.extract_facts
+
+    def failing(articles: Sequence[Article], **kwargs: Any) -> Any:
+        if any(a.id == "bad" for a in articles):
+            raise RuntimeError("extractor broke on this text")
+        return real(articles, use_model=False)
+
+    monkeypatch.setattr(pipeline, "extract_facts", failing)
+    text = "Helix Quantum raised $20 million in a Series A round led by Accel. The Oslo startup builds sensors."
+    _seed(fresh_db, [make_article("good", title="Helix Quantum raises $20 million", text=text),
+                     make_article("bad", title="Helix Quantum raises $20 million", outlet="Other", text=text)])
+    digest = pipeline.build_digest(fresh_db, _settings(tmp_path), day=DAY)
+    assert [(d.stage, d.what) for d in digest.diagnostics] == [("facts", "bad")]
+    assert "RuntimeError: extractor broke on this text" in digest.diagnostics[0].reason
+    assert [(s["stage"], s["what"]) for s in fresh_db.skips()] == [("facts", "bad")]
+    funding = fresh_db.facts(type="funding")
+    assert [f["article_ids"] for f in funding] == [["good"]]
+    assert any(it.headline for sec in digest.sections for it in sec.items)
+    stored = fresh_db.digest(DAY)
+    assert stored is not None and stored["diagnostics"][0]["what"] == "bad"
+
+
+@pytest.mark.timeout(120)
+def test_a_story_the_summarizer_fails_on_is_left_out_and_recorded(
+    fresh_db: SQLiteStore, tmp_path: Any, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = pipeline.summarize_story
+
+    def failing(articles: Sequence[Article], **kwargs: Any) -> Any:
+        if any("Zanzibar" in a.title for a in articles):
+            raise ValueError("no sentence survived")
+        return real(articles, **kwargs)
+
+    monkeypatch.setattr(pipeline, "summarize_story", failing)
+    _seed(fresh_db, [
+        make_article("s1", title="Helix Quantum raises $20 million for sensors",
+                     text="Helix Quantum raised $20 million in a Series A round led by Accel. It builds sensors."),
+        make_article("s2", title="Zanzibar ferry strike enters third day", outlet="Coast",
+                     text="Ferry crews in Zanzibar stayed on strike for a third day on Friday. Talks resume Monday."),
+    ])
+    digest = pipeline.build_digest(fresh_db, _settings(tmp_path), day=DAY)
+    assert [(d.stage, d.reason) for d in digest.diagnostics] == [("summarize", "summarize: ValueError: no sentence survived")]
+    headlines = [it.headline for sec in digest.sections for it in sec.items]
+    assert any("Helix" in h for h in headlines) and not any("Zanzibar" in h for h in headlines)
+    assert [s["stage"] for s in fresh_db.skips()] == ["summarize"]

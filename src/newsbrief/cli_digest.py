@@ -62,6 +62,9 @@ def digest(ctx: Ctx, date_: str | None, fmt: str, out: str | None, minutes: int 
         settings = ctx.settings if minutes is None else ctx.settings.replace(**{"digest.minutes": minutes})
         with progress_bars(not no_progress) as bar:
             result = build_digest(ctx.store, settings, day=day, progress=bar)
+        if result.diagnostics:
+            click.echo(f"digest: {len(result.diagnostics)} article(s) or story(ies) read in part or left out; "
+                       f"see `newsbrief stories --explain --date {day}`", err=True)
     text = render(result, fmt)
     if send_mail:
         from .publish import send_email
@@ -146,6 +149,8 @@ def _explain_ranking(ctx: Ctx, day: dt.date | None) -> None:
                 parts = " ".join(f"{k}={v:.2f}" for k, v in it["extra"]["score_parts"].items())
                 table.add_row(str(rank), it["headline"][:60], f"{it['extra']['score']:.2f}", parts)
     console.print(table)
+    for note in data.get("diagnostics", []):
+        console.print(f"{note['stage']}: {note['what']}: {note['reason']}", soft_wrap=True)
 
 
 @click.command()

@@ -73,6 +73,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("digest.interests", [], "Keywords or names whose stories rank higher."),
     Setting("digest.mutes", [], "Keywords or names whose stories are left out (listed as muted)."),
     Setting("digest.source_weights", {}, "Per-host weight for ranking, e.g. {\"example.com\" = 1.5}."),
+    Setting("digest.max_article_chars", 200_000, "Characters of one article the text stages read (0: all)."),
+    Setting("digest.max_article_sentences", 1000, "Sentences of one article the text stages read (0: all)."),
     Setting("smtp.host", "", "SMTP server for `digest --email` (empty: email disabled)."),
     Setting("smtp.port", 587, "SMTP port."),
     Setting("smtp.username", "", "SMTP user name."),
