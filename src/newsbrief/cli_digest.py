@@ -251,6 +251,8 @@ def run_cmd(ctx: Ctx, interval: float, digest_at: str, out_dir: str | None, send
                 f"{r.failed} failed")
         if t.digest_day:
             line += f"; digest {t.digest_day} -> {', '.join(str(p) for p in t.paths.values())}"
+        elif t.no_digest:
+            line += f"; no digest built: {t.no_digest}"
         click.echo(line)
 
     try:

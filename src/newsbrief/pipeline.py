@@ -39,7 +39,7 @@ from .compose import ComposeOptions, StoryBundle, compose_digest
 from .config import Settings
 from .dedup import DedupIndex, canonical_url
 from .embed import article_text, load_embedder, vector_cache_key
-from .errors import FetchError, ParseError
+from .errors import FetchError, NoArticlesError, ParseError
 from .extract import needs_page
 from .facts import extract_facts, fact_to_dict, merge_facts
 from .feeds import parse_feed
@@ -64,7 +64,8 @@ from .store.base import Store
 from .summarize import summarize_story
 from .text_cap import cap_article, cap_text
 
-__all__ = ["IngestReport", "Progress", "outlet_name", "build_digest", "fetch_settings", "ingest", "run", "write_outputs"]
+__all__ = ["IngestReport", "Progress", "outlet_name", "build_digest", "fetch_settings", "ingest", "no_articles_message", "run",
+           "write_outputs"]
 
 LOGGER = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
@@ -354,6 +355,22 @@ def _fact_key(fact_dict: dict[str, Any], story_id: str) -> str:
     return hashlib.sha1(f"{story_id}|{raw}".encode()).hexdigest()[:20]
 
 
+def no_articles_message(store: Store, day: dt.date) -> str:
+    """Return the one line that says ``day`` has no articles and names the days that do.
+
+    :param store: the store.
+    :param day: the day asked for.
+    """
+    days = store.article_days()
+    if not days:
+        return f"digest: no articles on {day}; none are stored yet: run `newsbrief fetch`"
+    first, last = days[0][0], days[-1][0]
+    span = str(first) if first == last else f"{first}..{last}"
+    earlier = [d for d, _ in days if d < day]
+    return (f"digest: no articles on {day}; articles are stored for {span} ({sum(n for _, n in days)}): "
+            f"try --date {earlier[-1] if earlier else last}")
+
+
 def _story_facts(articles: Sequence[Article], note: Callable[[Skip], None]) -> list[Fact]:
     """Return the facts of a story's articles; an article that breaks the extractors is noted and left out.
 
@@ -385,9 +402,12 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
     :param settings: resolved settings.
     :param day: the digest date; articles published that day are covered.
     :param progress: callback ``(stage, done, total)``.
+    :raises NoArticlesError: no article is stored for ``day`` (nothing is built or stored).
     """
     start, end = _day_bounds(day)
     day_articles = store.articles_between(start, end, originals_only=False)
+    if not day_articles:
+        raise NoArticlesError(no_articles_message(store, day))
     diagnostics: list[Skip] = []
 
     def note(skip: Skip) -> None:

@@ -39,6 +39,11 @@ def _unsigned64(value: int) -> int:
     return value + (1 << 64) if value < 0 else value
 
 
+# Earlier versions stored a digest for a day without articles ("0 articles from 0 sources"); such
+# a digest is never shown, listed or put in a feed. A digest without stats counts as not empty.
+_NOT_EMPTY = "coalesce(json_extract(data, '$.stats.articles'), 1) > 0"
+
+
 class SQLiteStore:
     """newsbrief's storage on one SQLite file (or ``":memory:"`` in tests)."""
 
@@ -278,6 +283,11 @@ class SQLiteStore:
             for r in self._all(f"{self._ARTICLE_SQL} WHERE a.duplicate_of IN ({marks}) ORDER BY a.published", tuple(ids)):
                 out.setdefault(r["duplicate_of"], []).append(self._article(r))
         return out
+
+    def article_days(self) -> list[tuple[dt.date, int]]:
+        """Return each UTC day with stored articles and how many it has, oldest first."""
+        rows = self._all("SELECT substr(published, 1, 10) AS day, count(*) AS n FROM articles GROUP BY day ORDER BY day")
+        return [(dt.date.fromisoformat(r["day"]), int(r["n"])) for r in rows]
 
     def unclustered_articles(self) -> list[Article]:
         """Return original articles without a story, oldest first."""
@@ -519,11 +529,11 @@ class SQLiteStore:
             )
 
     def digest(self, day: dt.date) -> dict[str, Any] | None:
-        """Return a stored digest's data, or None.
+        """Return a stored digest's data, or None (also for a digest of a day without articles).
 
         :param day: digest date.
         """
-        rows = self._all("SELECT data FROM digests WHERE date = ?", (day.isoformat(),))
+        rows = self._all(f"SELECT data FROM digests WHERE date = ? AND {_NOT_EMPTY}", (day.isoformat(),))
         return json.loads(rows[0]["data"]) if rows else None
 
     def digest_index(self, *, limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
@@ -537,13 +547,14 @@ class SQLiteStore:
         return self._all(
             "SELECT d.date, d.title, d.generated_at, (SELECT count(*) FROM json_each(d.data, '$.sections') AS s,"
             " json_each(s.value, '$.items') AS i WHERE json_extract(s.value, '$.kind') = 'stories') AS stories"
-            " FROM digests AS d ORDER BY d.date DESC LIMIT ? OFFSET ?",
+            f" FROM digests AS d WHERE {_NOT_EMPTY} ORDER BY d.date DESC LIMIT ? OFFSET ?",
             (limit, offset),
         )
 
     def digest_dates(self) -> list[dt.date]:
-        """Return the dates with a stored digest, newest first."""
-        return [dt.date.fromisoformat(r["date"]) for r in self._all("SELECT date FROM digests ORDER BY date DESC")]
+        """Return the dates with a stored digest, newest first (days without articles left out)."""
+        rows = self._all(f"SELECT date FROM digests WHERE {_NOT_EMPTY} ORDER BY date DESC")
+        return [dt.date.fromisoformat(r["date"]) for r in rows]
 
     def previously_covered(self, before: dt.date) -> dict[str, tuple[dt.date, set[str]]]:
         """Return, per story, the last digest date before ``before`` and the articles it cited.
