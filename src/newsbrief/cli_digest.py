@@ -159,7 +159,7 @@ def _explain_ranking(ctx: Ctx, day: dt.date | None) -> None:
 @pass_ctx
 @handle_errors
 def search(ctx: Ctx, query: str, limit: int) -> None:
-    """Full-text search of stored articles (SQLite FTS5 syntax: words, "phrases", AND/OR/NOT)."""
+    """Full-text search of stored articles: words, "a phrase", prefix*, OR, NOT."""
     rows = ctx.store.search(query, limit=limit)
     for r in rows:
         console.print(f"{r['published'][:10]}  {r['outlet'][:20]:<20} {r['title'][:80]}")

@@ -20,6 +20,7 @@ import numpy as np
 
 from ..errors import StoreError
 from ..model import Article, Source
+from .fts import fts_query
 from .migrations import apply_migrations, applied_migrations
 
 __all__ = ["SQLiteStore"]
@@ -295,18 +296,23 @@ class SQLiteStore:
         return [self._article(r) for r in self._all(sql + " ORDER BY a.published, a.id")]
 
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search over titles and texts (FTS5 syntax).
+        """Full-text search over titles and texts: words, "phrases", prefix*, OR, NOT.
 
-        :param query: FTS5 query, e.g. ``chip AND export``.
+        Any text is a valid query (see :mod:`newsbrief.store.fts`): ``AT&T`` or ``Kestrel-3``
+        are searched as words, never read as FTS5 syntax.
+
+        :param query: what the user typed, e.g. ``chip export`` or ``"open-source" OR AT&T``.
         :param limit: most rows returned.
+        :raises StoreError: the query has no word to search for.
         """
+        match = fts_query(query)
         try:
             return [dict(r) for r in self.conn.execute(
                 "SELECT a.id, a.title, a.outlet, a.url, a.published, m.story_id,"
                 " snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
                 " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
                 " LEFT JOIN memberships m ON m.article_id = a.id"
-                " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (query, limit))]
+                " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (match, limit))]
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search: bad query {query!r}: {exc}") from exc
 
