@@ -14,6 +14,7 @@ import click
 from rich.table import Table
 
 from .cli import Ctx, _parse_day, console, handle_errors, pass_ctx, progress_bars
+from .config import value_problem
 from .pipeline import build_digest, ingest, write_outputs
 from .render import FORMATS, digest_from_dict, render
 
@@ -224,8 +225,16 @@ from .cli_eval import evaluate  # noqa: E402
 __all__ = ["demo", "digest", "evaluate", "facts_cmd", "feed", "fetch", "run_cmd", "search", "serve_cmd", "stories", "write_outputs"]
 
 
+def _positive(value: float) -> float:
+    problem = value_problem("number>0", value)
+    if problem:
+        raise click.BadParameter(f"must be {problem}")
+    return value
+
+
 @click.command("run")
-@click.option("--interval", default=300.0, show_default=True, help="Seconds between polls.")
+@click.option("--interval", default=300.0, show_default=True, callback=lambda c, p, v: _positive(v),
+              help="Seconds between polls.")
 @click.option("--digest-at", default="06:00", show_default=True, metavar="HH:MM",
               help="UTC time after which the previous day's digest is built.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Folder for digests (default: <data-dir>/digests).")

@@ -10,6 +10,7 @@ import click
 from rich.table import Table
 
 from .cli import Ctx, console, handle_errors, pass_ctx
+from .config import value_problem
 from .errors import FetchError
 from .opml import read_opml, write_opml
 from .pipeline import probe_source
@@ -31,10 +32,18 @@ def _resolve_target(target: str) -> str:
     return str(path.resolve())
 
 
+def _weight(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    problem = value_problem("number>=0", value)
+    if problem:
+        raise click.BadParameter(f"must be {problem}")
+    return value
+
+
 @sources.command("add")
 @click.argument("target")
 @click.option("--title", default="", help="Display name (default: the feed's own title).")
-@click.option("--weight", default=1.0, type=float, show_default=True, help="Ranking weight of this source.")
+@click.option("--weight", default=1.0, type=float, show_default=True, callback=_weight,
+              help="Ranking weight of this source (>= 0).")
 @click.option("--no-check", is_flag=True, help="Add without fetching it first.")
 @pass_ctx
 @handle_errors
