@@ -55,7 +55,7 @@ def digest(ctx: Ctx, date_: str | None, fmt: str, out: str | None, minutes: int 
     """Build the digest of a day from the stored articles and print or write it."""
     day = _parse_day(date_)
     if stored:
-        data = ctx.store.digest(day)
+        data = ctx.read_store.digest(day)
         if data is None:
             raise click.ClickException(f"digest: no stored digest for {day}; run `newsbrief digest --date {day}`")
         result = digest_from_dict(data)
@@ -95,7 +95,7 @@ def feed(ctx: Ctx, fmt: str, limit: int, base_url: str, out: str | None) -> None
     """Write an Atom or JSON Feed of the stored digests, newest first, to subscribe to."""
     from .render.feeds import digest_feed
 
-    digests = [digest_from_dict(d) for d in (ctx.store.digest(day) for day in ctx.store.digest_dates()[:limit]) if d]
+    digests = [digest_from_dict(d) for d in (ctx.read_store.digest(day) for day in ctx.read_store.digest_dates()[:limit]) if d]
     text = digest_feed(digests, fmt=fmt, base_url=base_url, title=ctx.settings["digest.title"])
     if out:
         Path(out).write_text(text, encoding="utf-8")
@@ -113,10 +113,10 @@ def feed(ctx: Ctx, fmt: str, limit: int, base_url: str, out: str | None) -> None
 def stories(ctx: Ctx, date_: str | None, explain: bool, as_json: bool) -> None:
     """List stories with their articles; --explain shows why each article joined."""
     day = _parse_day(date_) if date_ else None
-    rows = ctx.store.story_rows(day=day)
+    rows = ctx.read_store.story_rows(day=day)
     out: list[dict[str, Any]] = []
     for r in rows:
-        members = ctx.store.story_members(r["id"])
+        members = ctx.read_store.story_members(r["id"])
         out.append({"id": r["id"], "title": r["title"], "first_seen": r["first_seen"], "last_seen": r["last_seen"],
                     "articles": members})
     if as_json:
@@ -136,11 +136,11 @@ def stories(ctx: Ctx, date_: str | None, explain: bool, as_json: bool) -> None:
 
 
 def _explain_ranking(ctx: Ctx, day: dt.date | None) -> None:
-    dates = ctx.store.digest_dates()
+    dates = ctx.read_store.digest_dates()
     pick = day if day in dates else (dates[0] if dates else None)
     if pick is None:
         return
-    data = ctx.store.digest(pick) or {}
+    data = ctx.read_store.digest(pick) or {}
     table = Table("rank", "headline", "score", "parts", title=f"ranking in the digest of {pick}")
     rank = 0
     for sec in data.get("sections", []):
@@ -161,7 +161,7 @@ def _explain_ranking(ctx: Ctx, day: dt.date | None) -> None:
 @handle_errors
 def search(ctx: Ctx, query: str, limit: int) -> None:
     """Full-text search of stored articles: words, "a phrase", prefix*, OR, NOT."""
-    rows = ctx.store.search(query, limit=limit)
+    rows = ctx.read_store.search(query, limit=limit)
     for r in rows:
         console.print(f"{r['published'][:10]}  {r['outlet'][:20]:<20} {r['title'][:80]}")
         console.print(f"            {r['snippet']}", soft_wrap=True)
@@ -176,7 +176,7 @@ def search(ctx: Ctx, query: str, limit: int) -> None:
 @handle_errors
 def facts_cmd(ctx: Ctx, type_: str | None, since: str | None, fmt: str) -> None:
     """List extracted facts (funding rounds, regulation, events, entities) with their sources."""
-    rows = ctx.store.facts(type=type_, since=_parse_day(since) if since else None)
+    rows = ctx.read_store.facts(type=type_, since=_parse_day(since) if since else None)
     flat = [{"type": r["type"], "day": r["day"], "story_id": r["story_id"], "sentence": r["sentence"],
              "article_ids": r["article_ids"], **{k: v for k, v in r["data"].items() if k not in {"type", "sentence", "article_ids"}}}
             for r in rows]

@@ -76,7 +76,7 @@ def _ago(value: str | None) -> str:
 @handle_errors
 def sources_list(ctx: Ctx, as_json: bool) -> None:
     """List sources with their health: status, last success, last error, next poll."""
-    rows = ctx.store.source_rows()
+    rows = ctx.read_store.source_rows()
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
@@ -118,7 +118,7 @@ def sources_import(ctx: Ctx, file: str) -> None:
 @handle_errors
 def sources_export(ctx: Ctx, out: str | None) -> None:
     """Write every source as OPML 2.0."""
-    text = write_opml(ctx.store.sources())
+    text = write_opml(ctx.read_store.sources())
     if out:
         Path(out).write_text(text, encoding="utf-8")
         console.print(f"wrote {out}")

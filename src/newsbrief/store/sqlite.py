@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import json
 import logging
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any, Iterator, Sequence
@@ -23,9 +25,16 @@ from ..model import Article, Source
 from .fts import fts_query
 from .migrations import apply_migrations, applied_migrations
 
-__all__ = ["SQLiteStore"]
+__all__ = ["ReadOnlyStoreError", "SQLiteStore", "is_read_only_error"]
 
 LOGGER = logging.getLogger(__name__)
+
+
+def _reason(exc: BaseException) -> str:
+    """Return the one-line cause of an OS or SQLite error."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 def _iso(value: dt.datetime | dt.date | None) -> str | None:
@@ -40,6 +49,26 @@ def _unsigned64(value: int) -> int:
     return value + (1 << 64) if value < 0 else value
 
 
+_READ_ONLY_ERRORS = ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")
+
+
+def is_read_only_error(exc: BaseException) -> bool:
+    """Return True if ``exc`` says the database or its folder cannot be written.
+
+    :param exc: an error raised while opening or writing a database.
+    """
+    if isinstance(exc, PermissionError):
+        return True
+    if isinstance(exc, sqlite3.Error):
+        name = str(getattr(exc, "sqlite_errorname", ""))
+        return name.startswith(_READ_ONLY_ERRORS) or "readonly database" in str(exc)
+    return False
+
+
+class ReadOnlyStoreError(StoreError):
+    """The database (or the folder it lives in) cannot be written."""
+
+
 # Earlier versions stored a digest for a day without articles ("0 articles from 0 sources"); such
 # a digest is never shown, listed or put in a feed. A digest without stats counts as not empty.
 _NOT_EMPTY = "coalesce(json_extract(data, '$.stats.articles'), 1) > 0"
@@ -48,16 +77,23 @@ _NOT_EMPTY = "coalesce(json_extract(data, '$.stats.articles'), 1) > 0"
 class SQLiteStore:
     """newsbrief's storage on one SQLite file (or ``":memory:"`` in tests)."""
 
-    def __init__(self, path: str | Path, *, migrate: bool = True) -> None:
+    def __init__(self, path: str | Path, *, migrate: bool = True, read_only: bool = False) -> None:
         """Open (and by default migrate) the database at ``path``.
 
         :param path: database file, created with its parent folder if missing, or ``":memory:"``.
         :param migrate: apply pending migrations; when False an outdated database raises.
+        :param read_only: open an existing file read-only (SQLite ``mode=ro``, or ``immutable``
+            when its folder cannot be written either): nothing is created, migrated or written.
         """
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.read_only = read_only
+        if read_only:
+            self.conn = self._connect_read_only()
+            return
         try:
+            if self.path != ":memory:":
+                self._check_writable()
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
@@ -67,13 +103,52 @@ class SQLiteStore:
             if migrate:
                 apply_migrations(self.conn)
             else:
-                from .migrations import MIGRATIONS
+                self._require_migrations()
+        except (sqlite3.Error, OSError) as exc:
+            if is_read_only_error(exc):
+                raise ReadOnlyStoreError(f"store: cannot write {self.path}: {_reason(exc)}") from exc
+            raise StoreError(f"store: cannot open {self.path}: {_reason(exc)}") from exc
 
-                missing = [n for n, _ in MIGRATIONS if n not in applied_migrations(self.conn)]
-                if missing:
-                    raise StoreError(f"store: {self.path} needs migrations {', '.join(missing)}; run `newsbrief init`")
-        except sqlite3.Error as exc:
-            raise StoreError(f"store: cannot open {self.path}: {exc}") from exc
+    def _check_writable(self) -> None:
+        """Raise PermissionError when the file, or the folder that must hold its journal, is read-only."""
+        path = Path(self.path)
+        folder = next((p for p in (path.parent, *path.parent.parents) if p.exists()), None)
+        if path.exists() and not os.access(path, os.W_OK):
+            raise PermissionError(errno.EACCES, "the file is read-only", str(path))
+        if folder is not None and not os.access(folder, os.W_OK):
+            raise PermissionError(errno.EACCES, f"the folder {folder} is not writable", str(folder))
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        if not Path(self.path).is_file():
+            raise StoreError(f"store: no database at {self.path}; run `newsbrief init`")
+        uri = Path(self.path).resolve().as_uri()
+        # mode=ro still needs the folder writable for a WAL database's -shm file; immutable does not
+        for query in ("?mode=ro", "?mode=ro&immutable=1"):
+            conn: sqlite3.Connection | None = None
+            try:
+                conn = sqlite3.connect(uri + query, uri=True, isolation_level=None, check_same_thread=False, timeout=30)
+                conn.row_factory = sqlite3.Row
+                conn.execute("PRAGMA query_only = ON")
+                self.conn = conn
+                self._require_migrations()
+                return conn
+            except sqlite3.Error as exc:
+                if conn is not None:
+                    conn.close()
+                if not is_read_only_error(exc) or "immutable" in query:
+                    raise StoreError(f"store: cannot read {self.path}: {_reason(exc)}") from exc
+        raise AssertionError("unreachable")
+
+    def _require_migrations(self) -> None:
+        from .migrations import MIGRATIONS
+
+        has_table = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'").fetchone()
+        done = {r[0] for r in self.conn.execute("SELECT name FROM _migrations")} if has_table else set()
+        missing = [n for n, _ in MIGRATIONS if n not in done]
+        if missing:
+            fix = "make it writable and run `newsbrief init`" if self.read_only else "run `newsbrief init`"
+            raise StoreError(f"store: {self.path} needs migrations {', '.join(missing)}; {fix}")
 
     def close(self) -> None:
         """Close the connection."""
@@ -88,12 +163,19 @@ class SQLiteStore:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """Run the block as one write transaction (``BEGIN IMMEDIATE``)."""
+        if self.read_only:
+            raise ReadOnlyStoreError(f"store: cannot write {self.path}: it was opened read-only")
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise StoreError(f"store: cannot start a write on {self.path}: {exc}") from exc
         try:
             yield self.conn
+        except sqlite3.Error as exc:
+            self.conn.execute("ROLLBACK")
+            if is_read_only_error(exc):
+                raise ReadOnlyStoreError(f"store: cannot write {self.path}: {_reason(exc)}") from exc
+            raise
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
@@ -102,6 +184,8 @@ class SQLiteStore:
 
     def migrations(self) -> list[str]:
         """Return the applied migration names."""
+        if self.read_only:
+            return [r[0] for r in self.conn.execute("SELECT name FROM _migrations ORDER BY rowid")]
         return applied_migrations(self.conn)
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
