@@ -18,10 +18,10 @@ from factories import make_article
 
 import newsbrief.pipeline as pipeline
 from newsbrief.config import load_settings
-from newsbrief.facts import extract_facts
+from newsbrief.facts import extract_facts, regulation
 from newsbrief.facts.names import find_names
 from newsbrief.facts.nlp import load_nlp
-from newsbrief.model import Article, FundingRound
+from newsbrief.model import Article, FundingRound, Regulation
 from newsbrief.store import SQLiteStore
 
 DAY = dt.date(2026, 11, 27)
@@ -85,6 +85,23 @@ def test_facts_stage_reads_boilerplate_without_spacy(rules_only: None, caplog: p
     assert not [r for r in caplog.records if "skipped a sentence" in r.getMessage()]
     rounds = [f for f in facts if isinstance(f, FundingRound)]
     assert [(r.company, r.amount) for r in rounds] == [("Helix Quantum", 20_000_000.0)]
+
+
+def hyphenated_run(words: int) -> str:
+    """Capitalised words joined by hyphens, as in tag clouds and menus, with no rule name after them."""
+    names = ["Harbor", "Lantern", "Festival", "Night", "Market", "Blue", "Ridge", "Tide", "Pass", "Owl", "Copper", "Gate"]
+    run = " ".join(f"{names[i % 12]}-{names[(i * 5 + 3) % 12]}-{names[(i * 7 + 1) % 12]}" for i in range(words))
+    return f"{run} #Moons #Phosphorus"
+
+
+@pytest.mark.timeout(30)
+def test_a_run_of_hyphenated_capitalised_words_is_read_in_linear_time(rules_only: None) -> None:
+    # the regulation name pattern could split each hyphenated word in every way: 12 words took
+    # over 20 s, 30 words would never end
+    text = hyphenated_run(30)
+    assert regulation.extract_regulation(text, published=dt.date(2026, 11, 27)) == []
+    facts = extract_facts([make_article("tags", title="Tags", text=text + "\n\nThe Digital Markets Act takes effect on May 2.")])
+    assert [f.rule for f in facts if isinstance(f, Regulation)] == ["Digital Markets Act"]
 
 
 def _seed(store: SQLiteStore, articles: Sequence[Article]) -> None:

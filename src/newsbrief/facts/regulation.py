@@ -39,9 +39,12 @@ _RULE_HEAD = (
     r"Circular|Recommendations?|Directions|Measures|Amendment|Decree|Resolution|Ordinance|Framework|Levy|Tax|"
     r"Provisions|Mandate)"
 )
+# each name word is matched atomically ((?>...)): a word such as "Pass-20:20" or "Poe-The" could
+# otherwise be split at its hyphens in every possible way, and a long run of capitalised,
+# hyphenated words with no rule head after it took minutes to reject
 _NAMED_RULE = re.compile(
-    r"\b(?:(?:[A-Z][\w'’-]*|[A-Z0-9]{2,})(?:\s+(?:in|on|of|for|and|to)\s+|\s+|-))*?"
-    rf"(?:[A-Z][\w'’-]*|[A-Z0-9]{{2,}})(?:\s+\([A-Z][\w ]*\))?\s+{_RULE_HEAD}\b"
+    r"\b(?:(?>[A-Z][\w'’-]*|[A-Z0-9]{2,})(?:\s+(?:in|on|of|for|and|to)\s+|\s+|-))*?"
+    rf"(?>[A-Z][\w'’-]*|[A-Z0-9]{{2,}})(?:\s+\([A-Z][\w ]*\))?\s+{_RULE_HEAD}\b"
     # "Measures for Labelling AI-Generated Content", "Rules on Digital Platforms"
     r"|\b(?:Measures|Provisions|Rules|Regulations|Guidelines|Directions)\s+(?:for|on)\s+(?:the\s+)?"
     r"[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’-]*)*"
