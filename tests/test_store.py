@@ -125,9 +125,11 @@ def test_skips_recorded_once(fresh_db: SQLiteStore) -> None:
     assert fresh_db.count("skips") == 1
 
 
-def test_search_bad_query_is_one_line(fresh_db: SQLiteStore) -> None:
-    with pytest.raises(StoreError, match="search: bad query"):
-        fresh_db.search('"unbalanced')
+def test_search_without_words_is_one_line(fresh_db: SQLiteStore) -> None:
+    for query in ('"', "&", "OR NOT", '"" * -'):
+        with pytest.raises(StoreError, match="search: nothing to search for") as info:
+            fresh_db.search(query)
+        assert "\n" not in str(info.value)
 
 
 def test_digest_index_counts_story_sections_in_sqlite_and_pages(fresh_db: SQLiteStore) -> None:

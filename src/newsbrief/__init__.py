@@ -16,8 +16,8 @@ __version__ = "0.1.0"
 
 from .config import Settings, load_settings  # noqa: E402
 from .errors import (  # noqa: E402
-    ClusterError, ConfigError, EvalError, ExtractError, FactsError, FetchError, NewsbriefError, ParseError,
-    PublishError, RenderError, StoreError, SummarizeError,
+    ClusterError, ConfigError, EvalError, ExtractError, FactsError, FetchError, NewsbriefError, NoArticlesError,
+    ParseError, PublishError, RenderError, StoreError, SummarizeError,
 )
 from .model import (  # noqa: E402
     Article, CitedSentence, Digest, DigestItem, DigestSection, Entity, Entry, Event, FetchResult, FundingRound,
@@ -56,6 +56,7 @@ __all__ = [
     "FetchResult",
     "FundingRound",
     "NewsbriefError",
+    "NoArticlesError",
     "ParseError",
     "PublishError",
     "Regulation",

@@ -66,6 +66,9 @@ def handle_errors(func: F) -> F:
             raise click.ClickException(_one_line(str(exc))) from exc
         except ImportError as exc:
             raise click.ClickException(f"missing dependency: {exc}") from exc
+        except OSError as exc:  # a file or folder the command had to read or write
+            where = f" {exc.filename}" if exc.filename else ""
+            raise click.ClickException(f"cannot use{where}: {exc.strerror or exc}") from exc
 
     return wrapper  # type: ignore[return-value]
 
@@ -158,8 +161,18 @@ class Ctx:
 
     @property
     def store(self) -> SQLiteStore:
-        if self._store is None:
+        """The store opened for writing; a read-only database is a one-line error naming it."""
+        if self._store is None or self._store.read_only:
+            if self._store is not None:
+                self._store.close()
             self._store = open_store(self.settings.db_path)
+        return self._store
+
+    @property
+    def read_store(self) -> SQLiteStore:
+        """The store for commands that only read: opened read-only when it cannot be written."""
+        if self._store is None:
+            self._store = open_store(self.settings.db_path, read_only_fallback=True)
         return self._store
 
     def close(self) -> None:
@@ -203,12 +216,16 @@ def init(ctx: Ctx) -> None:
     """Create the data folder, a commented config file and the database."""
     ctx.creating = True
     settings = ctx.settings
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    if not settings.config_path.exists():
-        settings.config_path.write_text(default_config_text(), encoding="utf-8")
-        console.print(safe_text(f"wrote {settings.config_path}"))
-    else:
-        console.print(safe_text(f"kept {settings.config_path}"))
+    try:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        if not settings.config_path.exists():
+            settings.config_path.write_text(default_config_text(), encoding="utf-8")
+            console.print(safe_text(f"wrote {settings.config_path}"))
+        else:
+            console.print(safe_text(f"kept {settings.config_path}"))
+    except OSError as exc:
+        raise click.ClickException(
+            f"init: the data folder {settings.data_dir} is not writable ({exc.strerror or exc})") from exc
     applied = ctx.store.migrations()
     console.print(safe_text(f"database {settings.db_path} (migrations: {', '.join(applied)})"))
 

@@ -21,6 +21,7 @@ from .cli import Ctx, _parse_day, console, handle_errors, page_note, paging_opti
 from .cli_logging import forget_notices, remember_notices_in
 from .pipeline import IngestReport, build_digest, ingest, write_outputs
 from .stopping import exit_status, stop_on_signals
+from .config import value_problem
 from .render import FORMATS, digest_from_dict, render
 from .snippets import snippet_parts
 
@@ -75,7 +76,7 @@ def digest(ctx: Ctx, date_: str | None, fmt: str, out: str | None, minutes: int 
     """Build the digest of a day from the stored articles and print or write it."""
     day = _parse_day(date_)
     if stored:
-        data = ctx.store.digest(day)
+        data = ctx.read_store.digest(day)
         if data is None:
             raise click.ClickException(f"digest: no stored digest for {day}; run `newsbrief digest --date {day}`")
         result = digest_from_dict(data)
@@ -83,6 +84,9 @@ def digest(ctx: Ctx, date_: str | None, fmt: str, out: str | None, minutes: int 
         settings = ctx.settings if minutes is None else ctx.settings.replace(**{"digest.minutes": minutes})
         with progress_bars(not no_progress) as bar:
             result = build_digest(ctx.store, settings, day=day, progress=bar)
+        if result.diagnostics:
+            click.echo(f"digest: {len(result.diagnostics)} article(s) or story(ies) read in part or left out; "
+                       f"see `newsbrief stories --explain --date {day}`", err=True)
     text = render(result, fmt)
     if send_mail:
         from .publish import send_email
@@ -113,7 +117,7 @@ def feed(ctx: Ctx, fmt: str, limit: int, base_url: str, out: str | None) -> None
     """Write an Atom or JSON Feed of the stored digests, newest first, to subscribe to."""
     from .render.feeds import digest_feed
 
-    digests = [digest_from_dict(d) for d in (ctx.store.digest(day) for day in ctx.store.digest_dates()[:limit]) if d]
+    digests = [digest_from_dict(d) for d in (ctx.read_store.digest(day) for day in ctx.read_store.digest_dates()[:limit]) if d]
     text = digest_feed(digests, fmt=fmt, base_url=base_url, title=ctx.settings["digest.title"])
     if out:
         Path(out).write_text(text, encoding="utf-8")
@@ -132,13 +136,13 @@ def feed(ctx: Ctx, fmt: str, limit: int, base_url: str, out: str | None) -> None
 def stories(ctx: Ctx, date_: str | None, explain: bool, as_json: bool, limit: int | None, offset: int) -> None:
     """List stories with their articles; --explain shows why each article joined."""
     day = _parse_day(date_) if date_ else None
-    rows = ctx.store.story_rows(day=day, limit=limit if limit is not None else (None if as_json else 50), offset=offset)
-    total = ctx.store.story_count(day=day)
+    rows = ctx.read_store.story_rows(day=day, limit=limit if limit is not None else (None if as_json else 50), offset=offset)
+    total = ctx.read_store.story_count(day=day)
     note = page_note("stories", offset=offset, shown=len(rows), total=total)
     out: list[dict[str, Any]] = []
     ranking = _ranking(ctx, day) if as_json else {}
     for r in rows:
-        members = ctx.store.story_members(r["id"])
+        members = ctx.read_store.story_members(r["id"])
         out.append({"id": r["id"], "title": r["title"], "first_seen": r["first_seen"], "last_seen": r["last_seen"],
                     "articles": members} | ({"ranking": ranking[r["id"]]} if r["id"] in ranking else {}))
     if as_json:
@@ -167,9 +171,9 @@ def stories(ctx: Ctx, date_: str | None, explain: bool, as_json: bool, limit: in
 def _ranking(ctx: Ctx, day: dt.date | None) -> dict[str, dict[str, Any]]:
     """Each story's place in the digest of ``day`` (else the latest): rank, score, its parts and,
     for a story kept out of the top as not news, why."""
-    dates = ctx.store.digest_dates()
+    dates = ctx.read_store.digest_dates()
     pick = day if day in dates else (dates[0] if dates else None)
-    data = (ctx.store.digest(pick) or {}) if pick is not None else {}
+    data = (ctx.read_store.digest(pick) or {}) if pick is not None else {}
     out: dict[str, dict[str, Any]] = {}
     for sec in data.get("sections", []):
         shown = len(sec["items"])
@@ -188,6 +192,7 @@ def _explain_ranking(ctx: Ctx, day: dt.date | None) -> None:
     if not ranking:
         return
     pick = next(iter(ranking.values()))["digest"]
+    data = ctx.read_store.digest(pick) or {}
     table = Table("rank", "headline", "score", "parts", title=f"ranking in the digest of {pick}")
     for r in (r for r in ranking.values() if r["shown"]):
         parts = " ".join(f"{k}={v:.2f}" for k, v in r["parts"].items())
@@ -195,6 +200,8 @@ def _explain_ranking(ctx: Ctx, day: dt.date | None) -> None:
             parts += f" (not news: {r['not_news']})"
         table.add_row(str(r["rank"]), safe_text(r["headline"][:60]), f"{r['score']:.2f}", safe_text(parts))
     console.print(table)
+    for note in data.get("diagnostics", []):
+        console.print(f"{note['stage']}: {note['what']}: {note['reason']}", soft_wrap=True)
 
 
 @click.command()
@@ -203,9 +210,9 @@ def _explain_ranking(ctx: Ctx, day: dt.date | None) -> None:
 @pass_ctx
 @handle_errors
 def search(ctx: Ctx, query: str, limit: int) -> None:
-    """Full-text search of stored articles (SQLite FTS5 syntax: words, "phrases", AND/OR/NOT)."""
-    rows = ctx.store.search(query, limit=limit)
-    texts = {a.id: a.text for a in ctx.store.articles([r["id"] for r in rows])}
+    """Full-text search of stored articles: words, "a phrase", prefix*, OR, NOT."""
+    rows = ctx.read_store.search(query, limit=limit)
+    texts = {a.id: a.text for a in ctx.read_store.articles([r["id"] for r in rows])}
     for r in rows:
         console.print(safe_text(f"{r['published'][:10]}  {r['outlet'][:20]:<20} {r['title'][:80]}"))
         console.print(Text.assemble("            ", snippet_text(r["snippet"], texts.get(r["id"]))), soft_wrap=True)
@@ -234,9 +241,9 @@ def snippet_text(snippet: str, text: str | None = None) -> Text:
 def facts_cmd(ctx: Ctx, type_: str | None, since: str | None, fmt: str, limit: int | None, offset: int) -> None:
     """List extracted facts (funding rounds, regulation, events, entities) with their sources."""
     since_day = _parse_day(since) if since else None
-    rows = ctx.store.facts(type=type_, since=since_day, limit=limit if limit is not None else (None if fmt != "table" else 50),
+    rows = ctx.read_store.facts(type=type_, since=since_day, limit=limit if limit is not None else (None if fmt != "table" else 50),
                            offset=offset)
-    total = ctx.store.fact_count(type=type_, since=since_day)
+    total = ctx.read_store.fact_count(type=type_, since=since_day)
     note = page_note("facts", offset=offset, shown=len(rows), total=total)
     flat = [{"type": r["type"], "day": r["day"], "story_id": r["story_id"], "sentence": r["sentence"],
              "article_ids": r["article_ids"], **{k: v for k, v in r["data"].items() if k not in {"type", "sentence", "article_ids"}}}
@@ -293,8 +300,16 @@ from .cli_eval import evaluate  # noqa: E402
 __all__ = ["demo", "digest", "evaluate", "facts_cmd", "feed", "fetch", "run_cmd", "search", "serve_cmd", "stories", "write_outputs"]
 
 
+def _positive(value: float) -> float:
+    problem = value_problem("number>0", value)
+    if problem:
+        raise click.BadParameter(f"must be {problem}")
+    return value
+
+
 @click.command("run")
-@click.option("--interval", default=300.0, show_default=True, help="Seconds between polls.")
+@click.option("--interval", default=300.0, show_default=True, callback=lambda c, p, v: _positive(v),
+              help="Seconds between polls.")
 @click.option("--digest-at", default="06:00", show_default=True, metavar="HH:MM",
               help="UTC time after which the previous day's digest is built.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Folder for digests (default: <data-dir>/digests).")
@@ -334,6 +349,8 @@ def run_cmd(ctx: Ctx, interval: float, digest_at: str, out_dir: str | None, send
                 f"{r.failed} failed")
         if t.digest_day:
             line += f"; digest {t.digest_day} -> {', '.join(str(p) for p in t.paths.values())}"
+        elif t.no_digest:
+            line += f"; no digest built: {t.no_digest}"
         click.echo(line)
         for s in t.sends:
             click.echo(safe_text(f"  {s.delivery} {s.day} -> {s.recipient}: {s.status}"

@@ -14,6 +14,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 
 from .cli import Ctx, console, handle_errors, page_note, paging_options, pass_ctx, safe_text
+from .config import value_problem
 from .errors import FetchError
 from .opml import parse_opml, write_opml
 from .pipeline import feed_files, probe_source
@@ -37,10 +38,18 @@ def _resolve_target(target: str) -> str:
     return str(path.resolve())
 
 
+def _weight(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    problem = value_problem("number>=0", value)
+    if problem:
+        raise click.BadParameter(f"must be {problem}")
+    return value
+
+
 @sources.command("add")
 @click.argument("target")
 @click.option("--title", default="", help="Display name (default: the feed's own title).")
-@click.option("--weight", default=1.0, type=float, show_default=True, help="Ranking weight of this source.")
+@click.option("--weight", default=1.0, type=float, show_default=True, callback=_weight,
+              help="Ranking weight of this source (>= 0).")
 @click.option("--no-check", is_flag=True, help="Add without fetching it first.")
 @pass_ctx
 @handle_errors
@@ -158,8 +167,8 @@ def sources_list(ctx: Ctx, as_json: bool, limit: int | None, offset: int) -> Non
     Times are relative to now; --json gives them as ISO 8601 (UTC).
     """
     shown = limit if limit is not None else (None if as_json else 50)
-    rows = ctx.store.source_rows(limit=shown, offset=offset)
-    total = ctx.store.count("sources")
+    rows = ctx.read_store.source_rows(limit=shown, offset=offset)
+    total = ctx.read_store.count("sources")
     note = page_note("sources", offset=offset, shown=len(rows), total=total)
     if as_json:
         click.echo(json.dumps(rows, indent=2))
@@ -220,7 +229,7 @@ def sources_import(ctx: Ctx, file: str) -> None:
 @handle_errors
 def sources_export(ctx: Ctx, out: str | None) -> None:
     """Write every source as OPML 2.0."""
-    text = write_opml(ctx.store.sources())
+    text = write_opml(ctx.read_store.sources())
     if out:
         Path(out).write_text(text, encoding="utf-8")
         console.print(f"wrote {out}")

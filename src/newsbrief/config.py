@@ -11,12 +11,13 @@ Environment overrides are named ``NEWSBRIEF_<SECTION>_<KEY>`` (``NEWSBRIEF_FETCH
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import platformdirs
@@ -25,13 +26,8 @@ from .deliveries import Delivery, parse_deliveries
 from .errors import ConfigError
 
 __all__ = [
-    "SETTINGS",
-    "Setting",
-    "Settings",
-    "default_config_text",
-    "default_data_dir",
-    "load_settings",
-    "redact_value",
+    "SETTINGS", "SETTING_RULES", "Setting", "Settings", "default_config_text", "default_data_dir",
+    "load_settings", "redact_value", "validate", "value_problem",
 ]
 
 APP_NAME = "newsbrief"
@@ -87,6 +83,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("digest.interests", [], "Keywords or names whose stories rank higher."),
     Setting("digest.mutes", [], "Keywords or names whose stories are left out (listed as muted)."),
     Setting("digest.source_weights", {}, "Per-host weight for ranking, e.g. {\"example.com\" = 1.5}."),
+    Setting("digest.max_article_chars", 200_000, "Characters of one article the text stages read (0: all)."),
+    Setting("digest.max_article_sentences", 1000, "Sentences of one article the text stages read (0: all)."),
     Setting("smtp.host", "", "SMTP server for `digest --email` (empty: email disabled)."),
     Setting("smtp.port", 587, "SMTP port."),
     Setting("smtp.username", "", "SMTP user name."),
@@ -223,8 +221,15 @@ def redact_value(name: str, value: Any, *, secret: bool = False) -> Any:
     return value
 
 
-def _coerce(setting: Setting, value: Any, where: str, env: Mapping[str, str] | None = None) -> Any:
+def _coerce(setting: Setting, value: Any, where: str, env: Mapping[str, str] | None = None, *,
+            label: str | None = None) -> Any:
+    """Return ``value`` converted to the setting's type and checked against its rule.
+
+    :param where: ``"file"``, the environment variable's name or ``"override"``.
+    :param label: where the value came from, for messages (default: ``where``).
+    """
     env = os.environ if env is None else env
+    label = label or where
     referenced = isinstance(value, dict) and set(value) == {"$env"}
     if referenced:
         name = value["$env"]
@@ -245,22 +250,128 @@ def _coerce(setting: Setting, value: Any, where: str, env: Mapping[str, str] | N
 
             value = json.loads(value) if value.strip().startswith(("[", "{")) else [v.strip() for v in value.split(",") if v.strip()]
         if want is float and isinstance(value, int) and not isinstance(value, bool):
-            return float(value)
-        if want in (int, float) and isinstance(value, str):
-            return want(value)
+            value = float(value)
+        elif want in (int, float) and isinstance(value, str):
+            value = want(value)
         if not isinstance(value, want) or (want is int and isinstance(value, bool)):
             raise TypeError(type(value).__name__)
     except (ValueError, TypeError) as exc:
-        raise ConfigError(f"config: {setting.name} in {where} must be {want.__name__}, got {value!r}") from exc
+        raise ConfigError(
+            f"config: {setting.name} in {label} must be {_TYPE_WORDS.get(want, want.__name__)}, got {_shown(value)}"
+        ) from exc
     if setting.choices and value not in setting.choices:
-        raise ConfigError(f"config: {setting.name} in {where} must be one of {', '.join(setting.choices)}, got {value!r}")
+        raise ConfigError(f"config: {setting.name} in {label} must be one of {', '.join(setting.choices)}, got {value!r}")
+    problem = validate(setting, value)
+    if problem:
+        raise ConfigError(f"config: {setting.name} in {label} must be {problem}")
     return value
+
+
+# -- validation: the range and shape every setting's value must have ----------------------------
+_TYPE_WORDS = {float: "a number", int: "an integer", bool: "true or false", str: "a string", list: "a list",
+               dict: "a table"}
+_URL = re.compile(r"^https?://[^\s/?#@]+(?::\d{1,5})?(?:[/?#]\S*)?$")
+_PROXY_URL = re.compile(r"^(?:https?|socks5h?)://(?:[^\s/?#@]+@)?[^\s/?#@]+(?::\d{1,5})?/?$")
+_EMAIL = re.compile(r"^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _weights_problem(value: dict[str, Any]) -> str:
+    for host, weight in value.items():
+        if not isinstance(host, str) or not host.strip():
+            return f"a table of host = weight, got the host {_shown(host)}"
+        if not _finite(weight) or weight < 0:
+            return f"a table of host = weight with finite weights >= 0, got {host} = {_shown(weight)}"
+    return ""
+
+
+def _strings_problem(value: list[Any], what: str = "strings", pattern: re.Pattern[str] | None = None) -> str:
+    for item in value:
+        if not isinstance(item, str) or (pattern is not None and not pattern.match(item)):
+            return f"a list of {what}, got {_shown(item)}"
+    return ""
+
+
+# rule name -> (problem of a value or "", ...): every setting names one rule (a test checks)
+_RULES: dict[str, Callable[[Any], str]] = {
+    "number>0": lambda v: "" if _finite(v) and v > 0 else f"a finite number > 0, got {_shown(v)}",
+    "number>=0": lambda v: "" if _finite(v) and v >= 0 else f"a finite number >= 0, got {_shown(v)}",
+    "integer>=0": lambda v: "" if v >= 0 else f"an integer >= 0, got {_shown(v)}",
+    "integer>=1": lambda v: "" if v >= 1 else f"an integer >= 1, got {_shown(v)}",
+    "port": lambda v: "" if 1 <= v <= 65535 else f"a port number from 1 to 65535, got {_shown(v)}",
+    "text": lambda v: "" if not _CONTROL.search(v) else f"one line of text without control characters, got {_shown(v)}",
+    "url": lambda v: "" if not v or _URL.match(v) else f"empty or an http(s) URL such as https://news.example/, got {_shown(v)}",
+    "proxy": lambda v: "" if not v or _PROXY_URL.match(v) else (
+        f"empty or a proxy URL such as http://proxy.example:3128, got {_shown(v)}"),
+    "email": lambda v: "" if not v or _EMAIL.match(v) else f"empty or an email address, got {_shown(v)}",
+    "emails": lambda v: _strings_problem(v, "email addresses", _EMAIL),
+    "strings": _strings_problem,
+    "weights": _weights_problem,
+    "any": lambda v: "",
+}
+SETTING_RULES: dict[str, str] = {
+    "fetch.user_agent": "text", "fetch.timeout": "number>0", "fetch.connect_timeout": "number>0",
+    "fetch.max_bytes": "integer>=1", "fetch.max_redirects": "integer>=0", "fetch.concurrency": "integer>=1",
+    "fetch.per_host_concurrency": "integer>=1", "fetch.per_host_interval": "number>=0",
+    "fetch.poll_interval": "number>0", "fetch.max_backoff": "number>0", "fetch.allow_private": "any",
+    "fetch.respect_robots": "any", "fetch.proxy": "proxy", "fetch.full_text": "any", "cluster.embedder": "any",
+    "cluster.granularity": "any", "cluster.window_days": "integer>=0", "digest.title": "text",
+    "digest.max_stories": "integer>=0", "digest.minutes": "integer>=0", "digest.sentences": "integer>=1",
+    "digest.interests": "strings", "digest.mutes": "strings", "digest.source_weights": "weights",
+    "digest.max_article_chars": "integer>=0", "digest.max_article_sentences": "integer>=0",
+    "smtp.host": "text", "smtp.port": "port", "smtp.username": "text", "smtp.password": "any", "smtp.sender": "email",
+    "smtp.recipients": "emails", "web.base_url": "url",
+}
+
+
+def validate(setting: Setting, value: Any) -> str:
+    """Return what ``value`` should be when it is out of the setting's range or shape, else "".
+
+    :param setting: the setting.
+    :param value: a value already of the setting's type.
+    """
+    return _RULES[SETTING_RULES.get(setting.name, "any")](value)
+
+
+def value_problem(rule: str, value: Any) -> str:
+    """Return what ``value`` should be when it breaks ``rule`` (a key of the rules table), else "".
+
+    The CLI checks its numeric flags (``--weight``, ``--interval``) with the same rules.
+
+    :param rule: e.g. ``"number>=0"`` or ``"number>0"``.
+    :param value: the value to check.
+    """
+    return _RULES[rule](value)
+
+
+def _line_of(text: str, section: str, key: str) -> int | None:
+    """Return the 1-based line where ``key`` is set in ``[section]`` of a TOML text, if found."""
+    current = ""
+    for number, line in enumerate(text.splitlines(), 1):
+        head = re.match(r"^\s*\[\s*([^\]\s]+)\s*\]", line)
+        if head:
+            current = head.group(1).strip("\"'")
+        elif current == section and re.match(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", line):
+            return number
+    return None
 
 
 def load_settings(
     *, data_dir: Path | str | None = None, config_file: Path | str | None = None, env: Mapping[str, str] | None = None
 ) -> Settings:
     """Build settings from defaults, then the TOML file, then the environment.
+
+    Every value is checked for type and range; a bad one raises :class:`ConfigError` naming the
+    setting, the file and line (or the environment variable), the value and what is expected.
 
     :param data_dir: where the database and config live; defaults to :func:`default_data_dir`.
     :param config_file: explicit TOML file; defaults to ``<data_dir>/config.toml`` if it exists.
@@ -276,9 +387,12 @@ def load_settings(
         raise ConfigError(f"config: file not found: {path}")
     if path.exists():
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            data = tomllib.loads(text)
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"config: {path}: {exc}") from exc
+        except OSError as exc:
+            raise ConfigError(f"config: cannot read {path}: {exc.strerror or exc}") from exc
         if "deliveries" in data:
             deliveries = parse_deliveries(data.pop("deliveries"), env=env)
         for section, table in data.items():
@@ -288,7 +402,9 @@ def load_settings(
                 name = f"{section}.{key}"
                 if name not in _BY_NAME:
                     raise ConfigError(f"config: {path}: unknown setting {name!r}")
-                values[name] = _coerce(_BY_NAME[name], value, "file", env)
+                line = _line_of(text, section, key)
+                label = f"{path} line {line}" if line else str(path)
+                values[name] = _coerce(_BY_NAME[name], value, "file", env, label=label)
                 origins[name] = str(path)
     for setting in SETTINGS:
         if setting.env_var in env:

@@ -4,7 +4,8 @@
 
     NewsbriefError
     ├── ConfigError        bad or missing settings
-    ├── StoreError         database problems (unmigrated, locked, corrupt)
+    ├── StoreError         database problems (unmigrated, locked, corrupt, read-only)
+    ├── NoArticlesError    a digest asked for a day without stored articles
     ├── FetchError         transport failures for one URL
     ├── ParseError         input that is not a feed / OPML file
     ├── ExtractError       full-text extraction failures
@@ -30,6 +31,7 @@ __all__ = [
     "FactsError",
     "FetchError",
     "NewsbriefError",
+    "NoArticlesError",
     "ParseError",
     "PublishError",
     "RenderError",
@@ -48,6 +50,10 @@ class ConfigError(NewsbriefError):
 
 class StoreError(NewsbriefError):
     """The database cannot be opened, migrated or written."""
+
+
+class NoArticlesError(NewsbriefError):
+    """No article is stored for the day a digest was asked for (nothing is built or stored)."""
 
 
 class FetchError(NewsbriefError):

@@ -227,3 +227,4 @@ class Digest:
     sections: tuple[DigestSection, ...]
     generated_at: dt.datetime
     stats: Mapping[str, int] = field(default_factory=dict)
+    diagnostics: tuple[Skip, ...] = ()  # articles read in part, articles or stories a stage failed on

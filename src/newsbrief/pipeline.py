@@ -38,7 +38,7 @@ from .cluster import ClusterDoc, ClusterParams, StreamClusterer
 from .compose import ComposeOptions, StoryBundle, compose_digest
 from .config import Settings
 from .embed import article_text, load_embedder, vector_cache_key
-from .errors import FetchError, ParseError
+from .errors import FetchError, NoArticlesError, ParseError
 from .extract import needs_page
 from .facts import extract_facts, fact_to_dict, merge_facts
 from .feeds import parse_feed
@@ -58,14 +58,16 @@ from .ingest_workers import (
     worker_pool,
 )
 from .ingest_writer import IngestReport, IngestWriter
-from .model import Article, Digest, Entry, Source
+from .model import Article, Digest, Entry, Fact, Skip, Source
 from .newsworthiness import source_priors
 from .rank import StoryInput, rank_stories
 from .store.base import Store
 from .summarize import summarize_story
+from .text_cap import cap_article, cap_text
 from .urls import is_http_url
 
-__all__ = ["IngestReport", "Progress", "outlet_name", "build_digest", "feed_files", "fetch_settings", "ingest", "run",
+__all__ = ["IngestReport", "Progress", "outlet_name", "build_digest", "feed_files", "fetch_settings", "ingest",
+           "no_articles_message", "run",
            "write_outputs"]
 
 LOGGER = logging.getLogger(__name__)
@@ -354,8 +356,12 @@ def cluster_new(store: Store, settings: Settings, *, progress: Progress = _noop)
         vectors.update(fresh)
         progress("embed", min(i + 64, len(missing)), len(missing))
 
+    limits = {"max_chars": int(settings["digest.max_article_chars"]),
+              "max_sentences": int(settings["digest.max_article_sentences"])}
+
     def doc(a: Article) -> ClusterDoc:
-        return ClusterDoc(id=a.id, title=a.title, text=a.text, published=a.published, vector=vectors[a.id])
+        text = cap_text(a.text, **limits)[0]  # the cut is noted when build_digest reads the article
+        return ClusterDoc(id=a.id, title=a.title, text=text, published=a.published, vector=vectors[a.id])
 
     params = ClusterParams.for_embedder(embedder.name, granularity=settings["cluster.granularity"], window_days=window)
     clusterer = StreamClusterer(params=params)
@@ -384,19 +390,85 @@ PRIOR_DAYS = 30
 """Days of an outlet's history that its source prior is learned from."""
 
 
+def no_articles_message(store: Store, day: dt.date) -> str:
+    """Return the one line that says ``day`` has no articles and names the days that do.
+
+    :param store: the store.
+    :param day: the day asked for.
+    """
+    days = store.article_days()
+    if not days:
+        return f"digest: no articles on {day}; none are stored yet: run `newsbrief fetch`"
+    first, last = days[0][0], days[-1][0]
+    span = str(first) if first == last else f"{first}..{last}"
+    earlier = [d for d, _ in days if d < day]
+    return (f"digest: no articles on {day}; articles are stored for {span} ({sum(n for _, n in days)}): "
+            f"try --date {earlier[-1] if earlier else last}")
+
+
+def _story_facts(articles: Sequence[Article], note: Callable[[Skip], None]) -> list[Fact]:
+    """Return the facts of a story's articles; an article that breaks the extractors is noted and left out.
+
+    The articles are read together (entity labels draw on the whole story); only when that
+    fails is each read alone, so one bad article costs its own facts and nothing else.
+    """
+    try:
+        return extract_facts(articles)
+    except Exception:  # noqa: BLE001 - find the article at fault below
+        LOGGER.debug("facts: a story's articles failed together; reading them one by one", exc_info=True)
+    facts: list[Fact] = []
+    for article in articles:
+        try:
+            facts.extend(extract_facts([article]))
+        except Exception as exc:  # noqa: BLE001 - one article never fails the digest
+            note(Skip(what=article.id, reason=f"facts: {type(exc).__name__}: {exc}"[:300], stage="facts"))
+    return facts
+
+
 def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Progress = _noop, save: bool = True) -> Digest:
     """Run stages 5-9 for ``day`` (UTC), store the digest and return it.
+
+    Each article's text is read up to ``digest.max_article_chars`` characters and
+    ``digest.max_article_sentences`` sentences. An article read in part, an article the facts
+    stage fails on and a story the summarizer fails on are logged, recorded as skips and listed
+    in the digest's ``diagnostics``; the digest is built from the rest.
 
     :param store: the store.
     :param settings: resolved settings.
     :param day: the digest date; articles published that day are covered.
     :param progress: callback ``(stage, done, total)``.
     :param save: store it as the day's digest; False for a variant (a delivery's own interests, mutes, minutes).
+    :raises NoArticlesError: no article is stored for ``day`` (nothing is built or stored).
     """
+    start, end = _day_bounds(day)
+    day_articles = store.articles_between(start, end, originals_only=False)
+    if not day_articles:
+        raise NoArticlesError(no_articles_message(store, day))
+    diagnostics: list[Skip] = []
+
+    def note(skip: Skip) -> None:
+        if skip.stage == "digest":
+            LOGGER.info("digest: %s: %s", skip.what, skip.reason)
+        else:
+            LOGGER.warning("%s: left out %s: %s", skip.stage, skip.what, skip.reason)
+        store.record_skip(skip.stage, skip.what, skip.reason)
+        diagnostics.append(skip)
+
+    limits = {"max_chars": int(settings["digest.max_article_chars"]),
+              "max_sentences": int(settings["digest.max_article_sentences"])}
+    read: dict[str, Article] = {}
+
+    def text_of(article: Article) -> Article:
+        """The article as the text stages read it (cut to the limits; the cut noted once)."""
+        if article.id not in read:
+            read[article.id], cut = cap_article(article, **limits)
+            if cut is not None:
+                note(cut)
+        return read[article.id]
+
     # 5. cluster: place every new article into a story.
     cluster_new(store, settings, progress=progress)
     embedder = load_embedder(prefer=settings["cluster.embedder"])  # also tells retold sentences apart
-    start, end = _day_bounds(day)
     covered = store.previously_covered(day)
     stories = store.story_rows(day=day)
     inputs, members = [], {}
@@ -421,26 +493,31 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
         inp = by_input[r.story_id]
         todays = [a for a in inp.articles if a.published >= start] or list(inp.articles)
         fresh = [a for a in todays if a.id not in inp.previously_cited] or todays
+        texts = [text_of(a) for a in fresh]
         # 7. facts, from the story's articles of the day, merged across outlets.
-        facts = merge_facts(extract_facts(fresh))
+        facts = merge_facts(_story_facts(texts, note))
+        # 8. summarize what is new for this story; a story the summarizer fails on is left out.
+        try:
+            summary = summarize_story(texts, story_id=r.story_id, max_sentences=int(settings["digest.sentences"]),
+                                      embedder=embedder)
+        except Exception as exc:  # noqa: BLE001 - one story never fails the digest
+            note(Skip(what=r.story_id, reason=f"summarize: {type(exc).__name__}: {exc}"[:300], stage="summarize"))
+            continue
         for f in facts:
             d = fact_to_dict(f)
             fact_rows.append((_fact_key(d, r.story_id), d["type"], r.story_id, day, d.get("article_ids", []), d.get("sentence", ""), d))
-        # 8. summarize what is new for this story.
-        summary = summarize_story(fresh, story_id=r.story_id, max_sentences=int(settings["digest.sentences"]),
-                                  embedder=embedder)
         store.set_story_title(r.story_id, summary.headline)
         listed = tuple(fresh) + tuple(c for a in fresh for c in copies.get(a.id, []))
         bundles.append(StoryBundle(r, summary, listed, inp.first_seen, inp.last_digest, tuple(facts)))
         progress("summarize", n, len(ranked))
     store.put_facts(fact_rows)
-    day_articles = store.articles_between(start, end, originals_only=False)
     stats = {"articles": len(day_articles), "sources": len({a.outlet for a in day_articles})}
     # 9. compose
     options = ComposeOptions(title=settings["digest.title"], max_stories=int(settings["digest.max_stories"]),
                              minutes=int(settings["digest.minutes"]), max_short=int(settings["digest.max_short"]),
                              max_roundup=int(settings["digest.max_roundup"]), max_events=int(settings["digest.max_events"]))
     digest = compose_digest(bundles, day=day, options=options, muted=muted, stats=stats)
+    digest = dataclasses.replace(digest, diagnostics=tuple(diagnostics))
     shown = [(it.story_id, rank, [i for p in it.paragraphs for s in p for i in s.article_ids])
              for rank, it in enumerate((it for sec in digest.sections if sec.kind != "ahead" for it in sec.items), 1)]
     unique = {s: (s, r, a) for s, r, a in reversed(shown)}

@@ -19,7 +19,7 @@ from typing import Callable, Sequence
 
 from .config import Settings
 from .deliver import SendOutcome, deliver_due
-from .errors import NewsbriefError
+from .errors import NewsbriefError, NoArticlesError
 from .pipeline import IngestReport, build_digest, ingest, write_outputs
 from .store.base import Store
 
@@ -38,6 +38,7 @@ class Tick:
     paths: dict[str, Path] = field(default_factory=dict)
     delivered: list[str] = field(default_factory=list)
     sends: list[SendOutcome] = field(default_factory=list)
+    no_digest: str = ""  # why a due digest was not built (a day without articles)
 
 
 def parse_time_of_day(text: str) -> dt.time:
@@ -60,7 +61,9 @@ def tick(
     """Run one iteration: ingest due sources; after ``digest_at``, build yesterday's digest once;
     then send what the configured deliveries have due (:func:`newsbrief.deliver.deliver_due`).
 
-    The morning briefing covers the UTC day that just ended, so it is complete when built.
+    The morning briefing covers the UTC day that just ended, so it is complete when built. A
+    day without articles gets no digest: nothing is stored, written or delivered, and the
+    reason is logged and kept in :attr:`Tick.no_digest`.
 
     :param store: the store.
     :param settings: resolved settings.
@@ -74,7 +77,13 @@ def tick(
     result = Tick(at=now, report=ingest(store, settings, now=now, report=report))
     day = now.date() - dt.timedelta(days=1)
     if now.time() >= digest_at and day not in store.digest_dates():
-        digest = build_digest(store, settings, day=day)
+        try:
+            digest = build_digest(store, settings, day=day)
+        except NoArticlesError as exc:
+            # nothing to brief: nothing is stored, written or sent; a later tick tries again
+            LOGGER.info("run: no digest built: %s", exc)
+            result.no_digest = f"no articles on {day}"
+            return result
         result.digest_day = day
         result.paths = write_outputs(digest, out_dir, formats=formats)
         if deliver is not None:

@@ -175,7 +175,12 @@ def extract_facts(articles: Sequence[Article], *, nlp: object | None = None, use
         except Exception as exc:
             raise FactsError(f"facts: spaCy entity extraction failed: {exc}") from exc
     else:
-        entities = entities_rules(entity_inputs)
+        entities = []
+        for pair in entity_inputs:
+            try:
+                entities.extend(entities_rules([pair]))
+            except (ValueError, IndexError, KeyError) as exc:  # a bad sentence is skipped, the run goes on
+                LOGGER.warning("facts: skipped a sentence of %s: %s", pair[0], exc)
     facts.extend(_relabel(entities, facts))
     return facts
 

@@ -49,13 +49,16 @@ class Name:
     end: int
 
 
-def _trim(tokens: list[str]) -> list[str]:
+def _trim(tokens: list[str]) -> tuple[int, int]:
+    """Return the ``[lo, hi)`` range of ``tokens`` left once leading stop words and adjectives
+    and trailing connectors are dropped (``lo == hi`` when nothing is left)."""
+    lo, hi = 0, len(tokens)
     # "Shares of Kestrel": a stop word and the connector after it go
-    while tokens and (tokens[0] in _STOP_FIRST or _ADJ.match(tokens[0]) or tokens[0].lower() in ("of", "for", "and", "&")):
-        tokens = tokens[1:]
-    while tokens and tokens[-1].lower() in ("of", "for", "and", "de", "in", "on", "&", "du", "la"):
-        tokens = tokens[:-1]
-    return tokens
+    while lo < hi and (tokens[lo] in _STOP_FIRST or _ADJ.match(tokens[lo]) or tokens[lo].lower() in ("of", "for", "and", "&")):
+        lo += 1
+    while lo < hi and tokens[hi - 1].lower() in ("of", "for", "and", "de", "in", "on", "&", "du", "la"):
+        hi -= 1
+    return lo, hi
 
 
 def find_names(text: str) -> list[Name]:
@@ -78,14 +81,11 @@ def find_names(text: str) -> list[Name]:
                 continue
             pieces[-1].append((tok.rstrip(".,") if tok.endswith(",") else tok, pos))
         for piece in pieces:
-            toks = [t for t, _ in piece]
-            trimmed = _trim(toks)
-            if not trimmed:
+            lo, hi = _trim([t for t, _ in piece])
+            if lo >= hi:
                 continue
-            # leading words dropped by _trim (trailing connectors are dropped too, so count from the front)
-            offset = next(i for i in range(len(toks)) if toks[i : i + len(trimmed)] == trimmed)
-            first_pos = piece[offset][1]
-            last_tok, last_pos = piece[offset + len(trimmed) - 1]
+            first_pos = piece[lo][1]
+            last_tok, last_pos = piece[hi - 1]
             end = last_pos + len(last_tok)
             name = text[first_pos:end].rstrip(".")
             end = first_pos + len(name)

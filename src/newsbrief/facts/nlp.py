@@ -100,10 +100,38 @@ def _segmenter() -> Any:
         pysbd = importlib.import_module("pysbd")
     except ImportError:
         return None
-    return pysbd.Segmenter(language="en", clean=False)
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
+# pysbd rewrites its whole input once per abbreviation it finds and then looks every sentence
+# up from the start, so its time grows with the square of the text: a long paragraph is read
+# through a window of this many characters that restarts at the window's last sentence
+WINDOW_CHARS = 3000
+
+
+def _segment(seg: Any, para: str) -> list[str]:
+    """Split one paragraph with pysbd, ``WINDOW_CHARS`` at a time (linear in its length)."""
+    out: list[str] = []
+    pos = 0
+    while pos < len(para):
+        window = para[pos : pos + WINDOW_CHARS]
+        spans = seg.segment(window)
+        if pos + WINDOW_CHARS >= len(para):
+            out.extend(s.sent for s in spans)
+            break
+        # the window's last sentence may run past it: read it again at the head of the next window
+        last = spans[-1].start if len(spans) > 1 else 0
+        if last > 0:
+            out.extend(s.sent for s in spans[:-1])
+            pos += last
+            continue
+        # one sentence longer than the window: cut it at its last space
+        cut = window.rfind(" ", WINDOW_CHARS // 2)
+        cut = cut if cut > 0 else WINDOW_CHARS
+        out.append(window[:cut])
+        pos += cut
+    return out
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -133,6 +161,6 @@ def split_sentences(text: str) -> list[str]:
         para = " ".join(para.split())
         if not para:
             continue
-        parts = seg.segment(para) if seg is not None else _SPLIT.split(para)
+        parts = _segment(seg, para) if seg is not None else _SPLIT.split(para)
         out.extend(p.strip() for p in parts if p.strip())
     return out

@@ -4,6 +4,7 @@ The JSON schema (version 1)::
 
     {"schema": "newsbrief.digest/1", "date": "YYYY-MM-DD", "title": str, "generated_at": ISO8601,
      "lede": [Sentence], "stats": {str: int},
+     "diagnostics": [{"stage": str, "what": str, "reason": str}]   (only when there are some)
      "sections": [{"kind": "stories|funding|regulation|short|ahead", "title": str,
                    "items": [{"story_id": str, "headline": str, "marker": str, "one_line": bool,
                               "paragraphs": [[Sentence]], "sources": [{"id", "outlet", "url"}],
@@ -17,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..model import CitedSentence, Digest, DigestItem, DigestSection
+from ..model import CitedSentence, Digest, DigestItem, DigestSection, Skip
 
 __all__ = ["SCHEMA", "digest_from_dict", "digest_to_dict"]
 
@@ -42,7 +43,7 @@ def digest_to_dict(digest: Digest) -> dict[str, Any]:
 
     :param digest: the digest.
     """
-    return {
+    data: dict[str, Any] = {
         "schema": SCHEMA,
         "date": digest.date.isoformat(),
         "title": digest.title,
@@ -58,6 +59,9 @@ def digest_to_dict(digest: Digest) -> dict[str, Any]:
             for sec in digest.sections
         ],
     }
+    if digest.diagnostics:
+        data["diagnostics"] = [{"stage": d.stage, "what": d.what, "reason": d.reason} for d in digest.diagnostics]
+    return data
 
 
 def digest_from_dict(data: dict[str, Any]) -> Digest:
@@ -85,4 +89,5 @@ def digest_from_dict(data: dict[str, Any]) -> Digest:
                           tuple(item(it) for it in sec.get("more", ())))
             for sec in data["sections"]
         ),
+        diagnostics=tuple(Skip(what=d["what"], reason=d["reason"], stage=d["stage"]) for d in data.get("diagnostics", [])),
     )

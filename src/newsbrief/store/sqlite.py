@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import json
 import logging
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any, Iterator, Sequence
@@ -20,12 +22,20 @@ import numpy as np
 
 from ..errors import StoreError
 from ..model import Article, Source
+from .fts import fts_query
 from .migrations import apply_migrations, applied_migrations
 from .sends import SendLog
 
-__all__ = ["SQLiteStore"]
+__all__ = ["ReadOnlyStoreError", "SQLiteStore", "is_read_only_error"]
 
 LOGGER = logging.getLogger(__name__)
+
+
+def _reason(exc: BaseException) -> str:
+    """Return the one-line cause of an OS or SQLite error."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 def _iso(value: dt.datetime | dt.date | None) -> str | None:
@@ -45,20 +55,52 @@ def _unsigned64(value: int) -> int:
     return value + (1 << 64) if value < 0 else value
 
 
+_READ_ONLY_ERRORS = ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")
+
+
+def is_read_only_error(exc: BaseException) -> bool:
+    """Return True if ``exc`` says the database or its folder cannot be written.
+
+    :param exc: an error raised while opening or writing a database.
+    """
+    if isinstance(exc, PermissionError):
+        return True
+    if isinstance(exc, sqlite3.Error):
+        name = str(getattr(exc, "sqlite_errorname", ""))
+        return name.startswith(_READ_ONLY_ERRORS) or "readonly database" in str(exc)
+    return False
+
+
+class ReadOnlyStoreError(StoreError):
+    """The database (or the folder it lives in) cannot be written."""
+
+
+# Earlier versions stored a digest for a day without articles ("0 articles from 0 sources"); such
+# a digest is never shown, listed or put in a feed. A digest without stats counts as not empty.
+_NOT_EMPTY = "coalesce(json_extract(data, '$.stats.articles'), 1) > 0"
+
+
 class SQLiteStore(SendLog):
     """newsbrief's storage on one SQLite file (or ``":memory:"`` in tests)."""
 
-    def __init__(self, path: str | Path, *, migrate: bool = True) -> None:
+    def __init__(self, path: str | Path, *, migrate: bool = True, read_only: bool = False) -> None:
         """Open (and by default migrate) the database at ``path``.
 
         :param path: database file, created with its parent folder if missing, or ``":memory:"``.
         :param migrate: apply pending migrations; when False an outdated database raises.
+        :param read_only: open an existing file read-only (SQLite ``mode=ro``, or ``immutable``
+            when its folder cannot be written either): nothing is created, migrated or written.
         """
         self.path = str(path)
+        self.read_only = read_only
         self._depth = 0  # open transaction() blocks: 0 none, 1 a transaction, more: savepoints in it
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        if read_only:
+            self.conn = self._connect_read_only()
+            return
         try:
+            if self.path != ":memory:":
+                self._check_writable()
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
@@ -68,13 +110,52 @@ class SQLiteStore(SendLog):
             if migrate:
                 apply_migrations(self.conn)
             else:
-                from .migrations import MIGRATIONS
+                self._require_migrations()
+        except (sqlite3.Error, OSError) as exc:
+            if is_read_only_error(exc):
+                raise ReadOnlyStoreError(f"store: cannot write {self.path}: {_reason(exc)}") from exc
+            raise StoreError(f"store: cannot open {self.path}: {_reason(exc)}") from exc
 
-                missing = [n for n, _ in MIGRATIONS if n not in applied_migrations(self.conn)]
-                if missing:
-                    raise StoreError(f"store: {self.path} needs migrations {', '.join(missing)}; run `newsbrief init`")
-        except sqlite3.Error as exc:
-            raise StoreError(f"store: cannot open {self.path}: {exc}") from exc
+    def _check_writable(self) -> None:
+        """Raise PermissionError when the file, or the folder that must hold its journal, is read-only."""
+        path = Path(self.path)
+        folder = next((p for p in (path.parent, *path.parent.parents) if p.exists()), None)
+        if path.exists() and not os.access(path, os.W_OK):
+            raise PermissionError(errno.EACCES, "the file is read-only", str(path))
+        if folder is not None and not os.access(folder, os.W_OK):
+            raise PermissionError(errno.EACCES, f"the folder {folder} is not writable", str(folder))
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        if not Path(self.path).is_file():
+            raise StoreError(f"store: no database at {self.path}; run `newsbrief init`")
+        uri = Path(self.path).resolve().as_uri()
+        # mode=ro still needs the folder writable for a WAL database's -shm file; immutable does not
+        for query in ("?mode=ro", "?mode=ro&immutable=1"):
+            conn: sqlite3.Connection | None = None
+            try:
+                conn = sqlite3.connect(uri + query, uri=True, isolation_level=None, check_same_thread=False, timeout=30)
+                conn.row_factory = sqlite3.Row
+                conn.execute("PRAGMA query_only = ON")
+                self.conn = conn
+                self._require_migrations()
+                return conn
+            except sqlite3.Error as exc:
+                if conn is not None:
+                    conn.close()
+                if not is_read_only_error(exc) or "immutable" in query:
+                    raise StoreError(f"store: cannot read {self.path}: {_reason(exc)}") from exc
+        raise AssertionError("unreachable")
+
+    def _require_migrations(self) -> None:
+        from .migrations import MIGRATIONS
+
+        has_table = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'").fetchone()
+        done = {r[0] for r in self.conn.execute("SELECT name FROM _migrations")} if has_table else set()
+        missing = [n for n, _ in MIGRATIONS if n not in done]
+        if missing:
+            fix = "make it writable and run `newsbrief init`" if self.read_only else "run `newsbrief init`"
+            raise StoreError(f"store: {self.path} needs migrations {', '.join(missing)}; {fix}")
 
     def close(self) -> None:
         """Close the connection."""
@@ -94,6 +175,8 @@ class SQLiteStore(SendLog):
         caller can group several writes (say, a source's articles and its new validators)
         into one commit: all of them are stored, or none.
         """
+        if self.read_only:
+            raise ReadOnlyStoreError(f"store: cannot write {self.path}: it was opened read-only")
         if self._depth:
             yield from self._savepoint()
             return
@@ -104,6 +187,11 @@ class SQLiteStore(SendLog):
         self._depth = 1
         try:
             yield self.conn
+        except sqlite3.Error as exc:
+            self.conn.execute("ROLLBACK")
+            if is_read_only_error(exc):
+                raise ReadOnlyStoreError(f"store: cannot write {self.path}: {_reason(exc)}") from exc
+            raise
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -130,6 +218,8 @@ class SQLiteStore(SendLog):
 
     def migrations(self) -> list[str]:
         """Return the applied migration names."""
+        if self.read_only:
+            return [r[0] for r in self.conn.execute("SELECT name FROM _migrations ORDER BY rowid")]
         return applied_migrations(self.conn)
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -336,6 +426,11 @@ class SQLiteStore(SendLog):
                 out.setdefault(r["duplicate_of"], []).append(self._article(r))
         return out
 
+    def article_days(self) -> list[tuple[dt.date, int]]:
+        """Return each UTC day with stored articles and how many it has, oldest first."""
+        rows = self._all("SELECT substr(published, 1, 10) AS day, count(*) AS n FROM articles GROUP BY day ORDER BY day")
+        return [(dt.date.fromisoformat(r["day"]), int(r["n"])) for r in rows]
+
     def unclustered_articles(self) -> list[Article]:
         """Return original articles without a story, oldest first."""
         sql = f"{self._ARTICLE_SQL} LEFT JOIN memberships m ON m.article_id = a.id WHERE m.article_id IS NULL AND a.duplicate_of IS NULL"
@@ -379,18 +474,23 @@ class SQLiteStore(SendLog):
                           [(text, json.dumps(list(cuts), ensure_ascii=False), aid) for aid, text, cuts in rows])
 
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search over titles and texts (FTS5 syntax).
+        """Full-text search over titles and texts: words, "phrases", prefix*, OR, NOT.
 
-        :param query: FTS5 query, e.g. ``chip AND export``.
+        Any text is a valid query (see :mod:`newsbrief.store.fts`): ``AT&T`` or ``Kestrel-3``
+        are searched as words, never read as FTS5 syntax.
+
+        :param query: what the user typed, e.g. ``chip export`` or ``"open-source" OR AT&T``.
         :param limit: most rows returned.
+        :raises StoreError: the query has no word to search for.
         """
+        match = fts_query(query)
         try:
             return [dict(r) for r in self.conn.execute(
                 "SELECT a.id, a.title, a.outlet, a.url, a.published, m.story_id,"
                 " snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
                 " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
                 " LEFT JOIN memberships m ON m.article_id = a.id"
-                " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (query, limit))]
+                " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (match, limit))]
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search: bad query {query!r}: {exc}") from exc
 
@@ -647,11 +747,11 @@ class SQLiteStore(SendLog):
             )
 
     def digest(self, day: dt.date) -> dict[str, Any] | None:
-        """Return a stored digest's data, or None.
+        """Return a stored digest's data, or None (also for a digest of a day without articles).
 
         :param day: digest date.
         """
-        rows = self._all("SELECT data FROM digests WHERE date = ?", (day.isoformat(),))
+        rows = self._all(f"SELECT data FROM digests WHERE date = ? AND {_NOT_EMPTY}", (day.isoformat(),))
         return json.loads(rows[0]["data"]) if rows else None
 
     def digest_index(self, *, limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
@@ -665,13 +765,14 @@ class SQLiteStore(SendLog):
         return self._all(
             "SELECT d.date, d.title, d.generated_at, (SELECT count(*) FROM json_each(d.data, '$.sections') AS s,"
             " json_each(s.value, '$.items') AS i WHERE json_extract(s.value, '$.kind') = 'stories') AS stories"
-            " FROM digests AS d ORDER BY d.date DESC LIMIT ? OFFSET ?",
+            f" FROM digests AS d WHERE {_NOT_EMPTY} ORDER BY d.date DESC LIMIT ? OFFSET ?",
             (limit, offset),
         )
 
     def digest_dates(self) -> list[dt.date]:
-        """Return the dates with a stored digest, newest first."""
-        return [dt.date.fromisoformat(r["date"]) for r in self._all("SELECT date FROM digests ORDER BY date DESC")]
+        """Return the dates with a stored digest, newest first (days without articles left out)."""
+        rows = self._all(f"SELECT date FROM digests WHERE {_NOT_EMPTY} ORDER BY date DESC")
+        return [dt.date.fromisoformat(r["date"]) for r in rows]
 
     def previously_covered(self, before: dt.date) -> dict[str, tuple[dt.date, set[str]]]:
         """Return, per story, the last digest date before ``before`` and the articles it cited.

@@ -43,10 +43,14 @@ _STARTERS = frozenset(
     but and in on at for after before when while if as however meanwhile still yet so
     also mr mrs ms dr officials police some many most no one two three""".split()
 )
-_BOUNDARY_RE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])")
+# a candidate starts at the first mark of a run and takes the run whole (possessive), so a
+# long run of "!!!" or "..." is read once instead of once per mark
+_BOUNDARY_RE = re.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])")
 _SPACE_RE = re.compile(r"\s+")
 _PARA_RE = re.compile(r"\n\s*\n")
 _WORD_RE = re.compile(r"[A-Za-z0-9]+(?:[-'.,][A-Za-z0-9]+)*")
+_SPACES_AT = re.compile(r"\s*")
+_OPENERS_AT = re.compile(r"[\"'(\[]*")
 
 # Wire datelines: "LONDON (AP) _ ", "WASHINGTON (Reuters) - ", "NEW YORK -- ", "PARIS, Oct. 3 -".
 _DATELINE_RE = re.compile(
@@ -155,6 +159,12 @@ def split_paragraphs(text: str) -> list[str]:
     return [p for p in (normalise_text(x) for x in _PARA_RE.split(text)) if p]
 
 
+def _skip(pattern: re.Pattern[str], text: str, pos: int) -> int:
+    """Return the position after what ``pattern`` matches at ``pos`` (``pos`` if nothing)."""
+    found = pattern.match(text, pos)
+    return found.end() if found else pos
+
+
 def _breaks_here(para: str, end: int) -> bool:
     """Return True if the boundary candidate ending at ``end`` really ends a sentence."""
     dot = end
@@ -167,13 +177,15 @@ def _breaks_here(para: str, end: int) -> bool:
         start -= 1
     token = para[start : dot - 1]
     low = token.lower()
-    rest = para[end:].lstrip()
-    nxt_match = _WORD_RE.match(rest.lstrip("\"'(["))
+    # read the next word in place: slicing off the rest of the paragraph at every candidate
+    # made splitting quadratic in the length of one paragraph
+    after = _skip(_SPACES_AT, para, end)
+    nxt_match = _WORD_RE.match(para, _skip(_OPENERS_AT, para, after))
     nxt = nxt_match.group(0).lower() if nxt_match else ""
     if low in _TITLES:
         return False
     if low in _MONTHS:
-        return not rest[:1].isdigit()
+        return not para[after : after + 1].isdigit()
     if len(token) == 1 and token.isalpha() and token.isupper():
         return nxt in _STARTERS  # an initial ("George W. Bush") unless a sentence clearly follows
     if "." in token and all(len(part) <= 2 for part in token.split(".")):

@@ -7,7 +7,7 @@ Endpoints, all ``GET``::
     /api/digests/<date>          the stored digest (schema ``newsbrief.digest/1``)
     /api/stories?date=D          stories (optionally those with an article that day)
     /api/stories/<id>            one story and its articles, with membership scores and reasons
-    /api/search?q=&limit=        full-text search (FTS5 syntax); a bad query is a 400
+    /api/search?q=&limit=        full-text search (words, "phrases", prefix*, OR, NOT); a query without words is a 400
     /api/sources                 sources and their health
     /api/facts?type=&since=      extracted facts
     /api/settings                settings (secrets redacted) and where each came from
@@ -114,7 +114,7 @@ def run_search(store: SQLiteStore, query: str, *, limit: int = 20) -> list[dict[
     """Run a full-text search; a malformed query raises :class:`BadRequest` with the one-line reason.
 
     :param store: an open store.
-    :param query: FTS5 query.
+    :param query: search text (see :mod:`newsbrief.store.fts`).
     :param limit: most results.
     """
     if not query:

@@ -136,9 +136,7 @@ class WebApp:
 
     def open_store(self) -> SQLiteStore:
         """Open a read-only connection to the database (no migrations, no writes)."""
-        store = open_store(self.store_path, migrate=False)
-        store.conn.execute("PRAGMA query_only = ON")
-        return store
+        return open_store(self.store_path, read_only=True)
 
     def render_page(self, template: str, **context: Any) -> str:
         """Render an HTML template with the shared layout variables.
