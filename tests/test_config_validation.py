@@ -95,6 +95,7 @@ def test_bad_flag_is_a_usage_error(tmp_path: Path, args: list[str], message: str
 
 
 def test_bad_digest_minutes_flag_is_one_line(tmp_path: Path) -> None:
+    assert _run(tmp_path, "init")[0] == 0
     code, output = _run(tmp_path, "digest", "--minutes", "-5")
     assert code == 1
     assert output.splitlines() == ["Error: config: digest.minutes in override must be an integer >= 0, got -5"]

@@ -218,6 +218,10 @@ def test_attempts_stop_at_max_attempts(tmp_path: Path) -> None:
 def test_a_delivery_with_its_own_options_gets_its_own_digest(tmp_path: Path) -> None:
     with Receiver() as receiver:
         settings, store = make(tmp_path, f'[deliveries.hook]\nto = "{receiver.url}"\nat = "00:00"\nminutes = 1\n')
+        from factories import make_article
+
+        store.upsert_articles([(make_article("a1", title="Harbour ferry strike ends",
+                                             text="The harbour ferry strike ended on Friday after talks."), 0, None)])
         outcomes = deliver_due(store, settings, now=NOW)
     assert [o.status for o in outcomes] == ["sent"]
     sent = json.loads(receiver.requests[0].body)

@@ -59,6 +59,7 @@ def test_digest_of_an_empty_day_is_one_line_naming_the_days_with_articles(tmp_pa
 
 
 def test_digest_with_no_articles_at_all_says_to_fetch(tmp_path: Path) -> None:
+    assert _run(tmp_path, "init")[0] == 0
     code, output = _run(tmp_path, "digest", "--date", "2026-12-04")
     assert code == 1
     assert output.splitlines() == ["Error: digest: no articles on 2026-12-04; none are stored yet: run `newsbrief fetch`"]
@@ -83,6 +84,7 @@ def test_run_skips_an_empty_day_with_a_log_line(tmp_path: Path, caplog: pytest.L
 
 def test_run_once_prints_why_no_digest_was_built(tmp_path: Path) -> None:
     yesterday = dt.datetime.now(dt.timezone.utc).date() - dt.timedelta(days=1)
+    assert _run(tmp_path, "init")[0] == 0
     code, output = _run(tmp_path, "run", "--once", "--digest-at", "00:00", "--out", str(tmp_path / "out"))
     assert code == 0
     assert output.rstrip().endswith(f"; no digest built: no articles on {yesterday}")

@@ -30,7 +30,7 @@ READ_COMMANDS = [
     (["sources", "list"], "Wire"),
     (["sources", "export-opml"], "http://wire.example/feed.xml"),
     (["search", "battery"], "Quarry Labs opens a battery plant"),
-    (["facts"], "0 fact(s)"),
+    (["facts"], "0 facts"),
     (["stories"], "0 stories"),
     (["feed"], "<feed"),
 ]
@@ -89,7 +89,7 @@ def test_write_commands_fail_in_one_line_naming_the_file(read_only_files: None, 
 def test_serve_reads_a_read_only_database(read_only_files: None, data: Path) -> None:
     settings = load_settings(data_dir=data, env={})
     with httpx.Client(transport=httpx.WSGITransport(app=make_app(settings.db_path, settings=settings)),
-                      base_url="http://testserver") as client:
+                      base_url="http://localhost:8080") as client:
         assert client.get("/api/sources").json()["sources"][0]["url"] == "http://wire.example/feed.xml"
         assert client.get("/api/search", params={"q": "battery"}).json()["results"][0]["id"] == "a1"
 

@@ -192,7 +192,7 @@ def _explain_ranking(ctx: Ctx, day: dt.date | None) -> None:
     if not ranking:
         return
     pick = next(iter(ranking.values()))["digest"]
-    data = ctx.read_store.digest(pick) or {}
+    data = ctx.read_store.digest(dt.date.fromisoformat(pick)) or {}
     table = Table("rank", "headline", "score", "parts", title=f"ranking in the digest of {pick}")
     for r in (r for r in ranking.values() if r["shown"]):
         parts = " ".join(f"{k}={v:.2f}" for k, v in r["parts"].items())

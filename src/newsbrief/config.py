@@ -330,6 +330,9 @@ SETTING_RULES: dict[str, str] = {
     "digest.max_article_chars": "integer>=0", "digest.max_article_sentences": "integer>=0",
     "smtp.host": "text", "smtp.port": "port", "smtp.username": "text", "smtp.password": "any", "smtp.sender": "email",
     "smtp.recipients": "emails", "web.base_url": "url",
+    "digest.max_short": "integer>=0", "digest.max_roundup": "integer>=0", "digest.max_events": "integer>=0",
+    "webhook.secret": "any", "deliver.max_attempts": "integer>=1", "deliver.retry_after": "number>0",
+    "deliver.catch_up": "any", "web.allowed_hosts": "strings",
 }
 
 
