@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 from typing import Any, Iterator
@@ -12,13 +13,13 @@ __all__ = ["read_jsonl"]
 
 
 def read_jsonl(path: Path, *, required: tuple[str, ...] = ()) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield ``(line number, object)`` for each non-blank line of a JSONL file.
+    """Yield ``(line number, object)`` for each non-blank line of a JSONL file (``.gz``: gzipped).
 
     :param path: the file.
     :param required: keys every object must have (with a truthy value).
     """
     try:
-        with path.open(encoding="utf-8") as fh:
+        with (gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")) as fh:
             lines = list(fh)
     except OSError as exc:
         raise EvalError(f"eval: cannot read {path}: {exc}") from exc

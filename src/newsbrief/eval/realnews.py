@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import gzip
 import hashlib
 import json
 import re
@@ -39,6 +38,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from newsbrief.errors import EvalError
+from newsbrief.eval.jsonl import read_jsonl
 
 __all__ = ["JUNK_KINDS", "evaluate_day", "format_report", "load_annotation", "read_articles", "read_articles_by_id"]
 
@@ -54,7 +54,7 @@ def read_articles(path: Path, days: Iterable[str]) -> dict[str, list[dict[str, A
     """
     wanted = set(days)
     out: dict[str, list[dict[str, Any]]] = {d: [] for d in wanted}
-    for n, row in _rows(path):
+    for n, row in read_jsonl(path):
         try:
             day = str(row["published"])[:10]
         except KeyError as exc:
@@ -72,28 +72,10 @@ def read_articles_by_id(path: Path, ids: Iterable[str]) -> dict[str, dict[str, A
     """
     wanted = set(ids)
     out: dict[str, dict[str, Any]] = {}
-    for n, row in _rows(path):
+    for n, row in read_jsonl(path):
         if str(row.get("id")) in wanted:
             out[str(row["id"])] = row
     return out
-
-
-def _rows(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    try:
-        with opener(path, "rt", encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise EvalError(f"eval: {path}:{n}: not JSON ({exc})") from exc
-                if not isinstance(row, dict):
-                    raise EvalError(f"eval: {path}:{n}: not an article object")
-                yield n, row
-    except OSError as exc:
-        raise EvalError(f"eval: cannot read {path}: {exc}") from exc
 
 
 def load_annotation(path: Path) -> dict[str, Any]:
