@@ -280,3 +280,37 @@ def test_a_chat_delivery_without_apprise_names_the_extra(tmp_path: Path, monkeyp
     assert [(o.status, o.error) for o in outcomes] == [
         ("abandoned", "publish: tgram://***: chat deliveries need Apprise: pip install 'newsbrief[deliver]'")]
     store.close()
+
+
+def test_run_email_sends_each_digest_once_and_records_it(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+    from factories import make_article
+
+    from newsbrief.cli import cli
+
+    controller_mod = pytest.importorskip("aiosmtpd.controller")
+    sink, port = Sink(), free_port()
+    controller = controller_mod.Controller(sink, hostname="127.0.0.1", port=port)
+    data = tmp_path / "data"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--data-dir", str(data), "init"]).exit_code == 0
+    (data / "config.toml").write_text(
+        f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsender = "brief@example.org"\nrecipients = ["ana@example.org"]\n',
+        encoding="utf-8")
+    yesterday = (dt.datetime.now(UTC) - dt.timedelta(days=1)).date()
+    with open_store(data / "newsbrief.db") as store:
+        store.upsert_articles([(make_article("a1", day=yesterday.isoformat(), title="Harbour ferry strike ends",
+                                             text="The harbour ferry strike ended after talks, the union said."), 0, None)])
+    env = {"NEWSBRIEF_CLUSTER_EMBEDDER": "lexical"}
+    controller.start()
+    try:
+        runs = [runner.invoke(cli, ["--data-dir", str(data), "run", "--once", "--email", "--digest-at", "00:00",
+                                    "--out", str(tmp_path / "out")], env=env) for _ in range(2)]
+    finally:
+        controller.stop()
+    assert [r.exit_code for r in runs] == [0, 0], runs[0].output
+    assert [m[1] for m in sink.messages] == [["ana@example.org"]]  # once, though run went twice
+    log = runner.invoke(cli, ["--data-dir", str(data), "deliveries", "log", "--json"])
+    rows = json.loads(log.output)
+    rows = rows["sends"] if isinstance(rows, dict) else rows
+    assert [(r["delivery"], r["status"]) for r in rows] == [("smtp.recipients", "sent")]

@@ -21,7 +21,7 @@ from .cli import Ctx, _parse_day, console, handle_errors, page_note, paging_opti
 from .cli_logging import forget_notices, remember_notices_in
 from .pipeline import IngestReport, build_digest, ingest, write_outputs
 from .stopping import exit_status, stop_on_signals
-from .config import value_problem
+from .config import Settings, value_problem
 from .render import FORMATS, digest_from_dict, render
 from .snippets import snippet_parts
 
@@ -313,7 +313,7 @@ def _positive(value: float) -> float:
 @click.option("--digest-at", default="06:00", show_default=True, metavar="HH:MM",
               help="UTC time after which the previous day's digest is built.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Folder for digests (default: <data-dir>/digests).")
-@click.option("--email", "send_mail", is_flag=True, help="Email each new digest to smtp.recipients.")
+@click.option("--email", "send_mail", is_flag=True, help="Email each day's digest to smtp.recipients once, recorded in `deliveries log`.")
 @click.option("--once", is_flag=True, help="Run one poll (and digest if due), then exit.")
 @click.option("--catch-up", type=click.Choice(["latest", "all"]), default=None,
               help="After downtime, send each delivery's latest missed digest, or every missed day [deliver.catch_up].")
@@ -334,9 +334,8 @@ def run_cmd(ctx: Ctx, interval: float, digest_at: str, out_dir: str | None, send
     out = Path(out_dir) if out_dir else ctx.settings.data_dir / "digests"
     deliver = None
     if send_mail:
-        from .publish import send_email
-
-        deliver = lambda digest: send_email(digest, smtp=ctx.settings.section("smtp"))  # noqa: E731
+        # the same exactly-once, recorded path as a configured delivery to smtp.recipients
+        settings = _with_smtp_delivery(settings, at)
 
     stored = [0]  # articles stored by the finished polls
     polls: list[IngestReport] = []  # the poll under way
@@ -366,6 +365,21 @@ def run_cmd(ctx: Ctx, interval: float, digest_at: str, out_dir: str | None, send
                         deliver=deliver, max_ticks=1 if once else None, on_poll=poll_started)
     except KeyboardInterrupt as stop:
         _stopped(stop, stored=stored[0] + sum(r.stored for r in polls), left=sum(r.left for r in polls))
+
+
+def _with_smtp_delivery(settings: Settings, at: dt.time) -> Settings:
+    """Return ``settings`` with a delivery named ``smtp.recipients`` that emails them each day at ``at`` (UTC)."""
+    from urllib.parse import quote
+
+    from .deliveries import Delivery
+
+    recipients = list(settings["smtp.recipients"])
+    if not recipients:
+        raise click.UsageError("run --email: set smtp.recipients (and smtp.host) in the config first")
+    out = settings.replace()
+    out.deliveries = (*settings.deliveries, Delivery(
+        name="smtp.recipients", to="mailto:" + ",".join(quote(r, safe="@") for r in recipients), channel="email", at=at))
+    return out
 
 
 @click.command("serve")
