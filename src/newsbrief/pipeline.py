@@ -37,7 +37,7 @@ from .clean import TEMPLATE_HISTORY, clean_text, template_lines
 from .cluster import ClusterDoc, ClusterParams, StreamClusterer
 from .compose import ComposeOptions, StoryBundle, compose_digest
 from .config import Settings
-from .embed import article_text, load_embedder, vector_cache_key
+from .embed import Embedder, article_text, load_embedder, vector_cache_key
 from .errors import FetchError, NoArticlesError, ParseError
 from .extract import needs_page
 from .facts import extract_facts, fact_to_dict, merge_facts
@@ -329,12 +329,13 @@ def clean_new(store: Store, *, since: dt.datetime) -> dict[str, str]:
     return out
 
 
-def cluster_new(store: Store, settings: Settings, *, progress: Progress = _noop) -> int:
+def cluster_new(store: Store, settings: Settings, *, progress: Progress = _noop, embedder: Embedder | None = None) -> int:
     """Run stage 5 on every stored article that has no story yet; return how many were placed.
 
     :param store: the store.
     :param settings: resolved settings.
     :param progress: callback ``(stage, done, total)``.
+    :param embedder: the loaded embedder (default: loaded here, as ``cluster.embedder`` says).
     """
     new = store.unclustered_articles()
     if not new:
@@ -343,7 +344,7 @@ def cluster_new(store: Store, settings: Settings, *, progress: Progress = _noop)
     since = min(a.published for a in new).date() - dt.timedelta(days=window)
     cleaned = clean_new(store, since=dt.datetime.combine(since, dt.time(), dt.timezone.utc))
     new = [dataclasses.replace(a, text=cleaned[a.id]) if a.id in cleaned else a for a in new]
-    embedder = load_embedder(prefer=settings["cluster.embedder"])
+    embedder = embedder or load_embedder(prefer=settings["cluster.embedder"])
     seeded = store.memberships_since(since)
     everything = [a for a, _ in seeded] + new
     vectors = store.embeddings([a.id for a in everything], model=vector_cache_key(embedder))
@@ -467,8 +468,8 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
         return read[article.id]
 
     # 5. cluster: place every new article into a story.
-    cluster_new(store, settings, progress=progress)
-    embedder = load_embedder(prefer=settings["cluster.embedder"])  # also tells retold sentences apart
+    embedder = load_embedder(prefer=settings["cluster.embedder"])  # clusters, and tells retold sentences apart
+    cluster_new(store, settings, progress=progress, embedder=embedder)
     covered = store.previously_covered(day)
     stories = store.story_rows(day=day)
     inputs, members = [], {}
