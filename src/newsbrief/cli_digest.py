@@ -140,7 +140,7 @@ def stories(ctx: Ctx, date_: str | None, explain: bool, as_json: bool, limit: in
     total = ctx.read_store.story_count(day=day)
     note = page_note("stories", offset=offset, shown=len(rows), total=total)
     out: list[dict[str, Any]] = []
-    ranking = _ranking(ctx, day) if as_json else {}
+    ranking = _ranking(*_picked_digest(ctx, day)) if as_json else {}
     for r in rows:
         members = ctx.read_store.story_members(r["id"])
         out.append({"id": r["id"], "title": r["title"], "first_seen": r["first_seen"], "last_seen": r["last_seen"],
@@ -168,19 +168,25 @@ def stories(ctx: Ctx, date_: str | None, explain: bool, as_json: bool, limit: in
     console.print(note)
 
 
-def _ranking(ctx: Ctx, day: dt.date | None) -> dict[str, dict[str, Any]]:
-    """Each story's place in the digest of ``day`` (else the latest): rank, score, its parts and,
-    for a story kept out of the top as not news, why."""
+def _picked_digest(ctx: Ctx, day: dt.date | None) -> tuple[str, dict[str, Any]]:
+    """The stored digest of ``day`` (else the latest) and its date, or ``("", {})`` when none is stored."""
     dates = ctx.read_store.digest_dates()
     pick = day if day in dates else (dates[0] if dates else None)
-    data = (ctx.read_store.digest(pick) or {}) if pick is not None else {}
+    if pick is None:
+        return "", {}
+    return str(pick), ctx.read_store.digest(pick) or {}
+
+
+def _ranking(pick: str, data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each story's place in the digest ``data`` of day ``pick``: rank, score, its parts and,
+    for a story kept out of the top as not news, why."""
     out: dict[str, dict[str, Any]] = {}
     for sec in data.get("sections", []):
         shown = len(sec["items"])
         for n, it in enumerate(list(sec["items"]) + list(sec.get("more", []))):
             extra = it.get("extra", {})
             if "score" in extra and it["story_id"] not in out:
-                out[it["story_id"]] = {"digest": str(pick), "rank": len(out) + 1, "shown": n < shown,
+                out[it["story_id"]] = {"digest": pick, "rank": len(out) + 1, "shown": n < shown,
                                        "headline": it["headline"],
                                        "score": extra["score"], "parts": extra["score_parts"],
                                        "not_news": extra.get("not_news", "")}
@@ -188,20 +194,18 @@ def _ranking(ctx: Ctx, day: dt.date | None) -> dict[str, dict[str, Any]]:
 
 
 def _explain_ranking(ctx: Ctx, day: dt.date | None) -> None:
-    ranking = _ranking(ctx, day)
-    if not ranking:
+    pick, data = _picked_digest(ctx, day)
+    if not pick:
         return
-    pick = next(iter(ranking.values()))["digest"]
-    data = ctx.read_store.digest(dt.date.fromisoformat(pick)) or {}
     table = Table("rank", "headline", "score", "parts", title=f"ranking in the digest of {pick}")
-    for r in (r for r in ranking.values() if r["shown"]):
+    for r in (r for r in _ranking(pick, data).values() if r["shown"]):
         parts = " ".join(f"{k}={v:.2f}" for k, v in r["parts"].items())
         if r["not_news"]:
             parts += f" (not news: {r['not_news']})"
         table.add_row(str(r["rank"]), safe_text(r["headline"][:60]), f"{r['score']:.2f}", safe_text(parts))
     console.print(table)
     for note in data.get("diagnostics", []):
-        console.print(f"{note['stage']}: {note['what']}: {note['reason']}", soft_wrap=True)
+        console.print(safe_text(f"{note['stage']}: {note['what']}: {note['reason']}"), soft_wrap=True)
 
 
 @click.command()
