@@ -6,6 +6,7 @@ import gzip
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -70,6 +71,13 @@ def day_files(tmp_path: Path) -> tuple[Path, Path]:
     return data, ann
 
 
+def _eval_day(command: str, data: Path, ann: Path) -> dict[str, Any]:
+    out = CliRunner().invoke(cli, ["eval", command, "--data", str(data), "--annotations", str(ann), "--json"],
+                             catch_exceptions=False)
+    assert out.exit_code == 0, out.output
+    return dict(json.loads(out.output)["days"][0])
+
+
 def test_feeds_are_one_file_per_outlet_and_map_back_to_ids(tmp_path: Path) -> None:
     assert write_feeds(_articles(), tmp_path / "feeds") == 4
     text = (tmp_path / "feeds" / "harbour-gazette.xml").read_text()
@@ -77,11 +85,7 @@ def test_feeds_are_one_file_per_outlet_and_map_back_to_ids(tmp_path: Path) -> No
 
 
 def test_eval_realnews_scores_a_day(day_files: tuple[Path, Path]) -> None:
-    data, ann = day_files
-    out = CliRunner().invoke(cli, ["eval", "realnews", "--data", str(data), "--annotations", str(ann), "--json"],
-                             catch_exceptions=False)
-    assert out.exit_code == 0, out.output
-    day = json.loads(out.output)["days"][0]
+    day = _eval_day("realnews", *day_files)
     assert day["articles"] == 6 and day["stored"] == 6 and day["outlets"] == 4
     g = day["grouping"]
     assert g["n_docs"] == 6 and 0.0 <= g["pairwise_f1"] <= 1.0
@@ -115,10 +119,7 @@ def test_unreadable_article_line_names_file_and_line(tmp_path: Path) -> None:
 
 def test_eval_cleaning_scores_the_sample_line_by_line(day_files: tuple[Path, Path]) -> None:
     data, ann = day_files
-    out = CliRunner().invoke(cli, ["eval", "cleaning", "--data", str(data), "--annotations", str(ann), "--json"],
-                             catch_exceptions=False)
-    assert out.exit_code == 0, out.output
-    day = json.loads(out.output)["days"][0]
+    day = _eval_day("cleaning", data, ann)
     assert (day["boilerplate_lines"], day["removed"], day["cut_lines"], day["content_lines"], day["content_lost"]) == (
         2, 2, 2, 1, 0)
     assert day["precision"] == 1.0 and day["removed_by_kind"] == {"byline": "1/1", "newsletter": "1/1"}

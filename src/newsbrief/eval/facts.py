@@ -254,7 +254,6 @@ def evaluate_articles(data_path: Path, *, articles_path: Path | None = None, det
             raise EvalError(f"eval: {len(missing)} article ids of {data_path} are not in {articles_path} (e.g. {missing[0]})")
     tally = _Tally()
     t0 = time.perf_counter()
-    sentences_with_facts = 0
     for row in rows:
         source = found.get(str(row["id"]), row)
         text = str(source.get("text") if "text" in source else source.get("content") or "")
@@ -264,11 +263,9 @@ def evaluate_articles(data_path: Path, *, articles_path: Path | None = None, det
         article = Article(id=str(row["id"]), url="", canonical_url="", source_url="", outlet="",
                           title=str(source.get("title") or ""), text=text, published=published, fetched=published)
         predicted = merge_facts(extract_facts([article], use_model=False))
-        sentences_with_facts += len({getattr(p, "sentence", "") for p in predicted if isinstance(p, tuple(_CLASSES.values()))})
         tally.score(str(row["id"]), row["facts"], predicted, "")
     result = tally.result()
     result["n_articles"] = len(rows)
-    result["n_sentences"] = sentences_with_facts
     result["seconds"] = round(time.perf_counter() - t0, 3)
     result["split"] = str(data_path)
     if details:
