@@ -20,7 +20,6 @@ move with the machine's load the way wall-clock throughput does.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -38,7 +37,7 @@ from ..dedup import DedupIndex, simhash
 from ..extract import detect_language, needs_page
 from ..feeds import parse_feed
 from ..fetch import FetchRequest, FetchSettings, fetch_all
-from ..ingest_workers import FeedParser, PageJob, fetch_and_build, start_pool
+from ..ingest_workers import FeedParser, PageJob, fetch_and_build, worker_pool
 from ..model import Skip
 
 __all__ = ["evaluate", "format_report", "main"]
@@ -390,12 +389,10 @@ def _first_run(feed_urls: Sequence[str], settings: FetchSettings, workers: int) 
     counters = {"feed_errors": 0, "page_errors": 0, "skips": 0, "duplicates": 0, "entries": 0}
     phases: dict[str, float] = {}
     mark = time.perf_counter()
-    pool = start_pool(workers)
-    phases["start_workers"] = time.perf_counter() - mark
-    mark = time.perf_counter()
-    parser = FeedParser(pool)
-
-    with pool or contextlib.nullcontext():
+    with worker_pool(workers) as pool:  # the pipeline's pool: stopped at once if the run is interrupted
+        phases["start_workers"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        parser = FeedParser(pool)
         feed_outcomes = fetch_all([FetchRequest(u) for u in feed_urls], settings=settings, on_done=parser.submit)
         validators = {o.request.url: (o.etag, o.last_modified) for o in feed_outcomes}
         jobs: list[PageJob] = []
