@@ -1,16 +1,26 @@
-"""Shared fixtures: an in-memory store, isolated settings, the golden-file flag and an offline CLI runner."""
+"""Shared fixtures: a fresh store, isolated settings, the golden-file flag and an offline CLI runner.
+
+With ``NEWSBRIEF_TEST_STORE=postgresql://user@127.0.0.1:port/db`` (or ``--store-url``) the
+suite runs on PostgreSQL: each test gets a schema of its own in that database, which the
+``fresh_db`` fixture opens and which ``NEWSBRIEF_STORE`` hands to every ``newsbrief`` command
+the test runs (in process or as a subprocess); the schema is dropped after the test. Tests that
+need the SQLite store (its journal, read-only files, raw ``sqlite3`` reads, the web UI) are
+marked ``sqlite_only`` and skipped there.
+"""
 
 from __future__ import annotations
 
+import os
 import socket
 import sqlite3
+import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import pytest
 
 from newsbrief.config import Settings, load_settings
-from newsbrief.store import SQLiteStore, open_store
+from newsbrief.store import SQLiteStore, is_postgres_url, open_store
 
 if TYPE_CHECKING:
     from click.testing import Result
@@ -20,6 +30,54 @@ if TYPE_CHECKING:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="Rewrite tests/golden/ from the current output.")
+    parser.addoption("--store-url", default=os.environ.get("NEWSBRIEF_TEST_STORE", ""),
+                     help="Run the store-backed tests on this postgresql:// database (env NEWSBRIEF_TEST_STORE).")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: needs the SQLite store (its file, or the web UI, which reads only "
+                                       "SQLite); skipped on PostgreSQL")
+    url = config.getoption("--store-url")
+    if url and not is_postgres_url(url):
+        raise pytest.UsageError(f"--store-url / NEWSBRIEF_TEST_STORE must be a postgresql:// URL, got {url!r}")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--store-url"):
+        skip = pytest.mark.skip(reason="needs the SQLite store")
+        for item in items:
+            if "sqlite_only" in item.keywords:
+                item.add_marker(skip)
+
+
+def _with_schema(url: str, schema: str) -> str:
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k != "options"] + [("options", f"-csearch_path={schema}")]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), parts.fragment))
+
+
+@pytest.fixture(autouse=True)
+def store_url(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The PostgreSQL URL of this test's own schema (also in ``NEWSBRIEF_STORE``), or "" on SQLite."""
+    base = str(request.config.getoption("--store-url"))
+    if not base or request.node.get_closest_marker("sqlite_only"):
+        monkeypatch.delenv("NEWSBRIEF_STORE", raising=False)
+        yield ""
+        return
+    import psycopg
+
+    schema = "t_" + uuid.uuid4().hex[:16]
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    url = _with_schema(base, schema)
+    monkeypatch.setenv("NEWSBRIEF_STORE", url)
+    try:
+        yield url
+    finally:
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.fixture(autouse=True)
@@ -46,8 +104,8 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 
 @pytest.fixture
-def fresh_db() -> Iterator[SQLiteStore]:
-    store = open_store(":memory:")
+def fresh_db(store_url: str) -> Iterator[SQLiteStore]:
+    store = open_store(store_url or ":memory:")
     yield store
     store.close()
 

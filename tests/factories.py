@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from pathlib import Path
 
 from newsbrief.model import Article
+
+
+def store_location(data_dir: Path) -> str:
+    """The store ``newsbrief --data-dir DATA_DIR`` opens in a test: its SQLite file, or the
+    test's PostgreSQL schema (``NEWSBRIEF_STORE``) when the suite runs on PostgreSQL."""
+    return os.environ.get("NEWSBRIEF_STORE") or str(data_dir / "newsbrief.db")
 
 
 def make_article(

@@ -79,11 +79,11 @@ def test_publishing_again_rewrites_only_what_changed(tmp_path: Path) -> None:
         "stories/st_27.html", "stories/st_harbor.html"]
 
 
-def test_publish_command_reports_and_uses_the_base_url_in_feeds(tmp_path: Path) -> None:
+def test_publish_command_reports_and_uses_the_base_url_in_feeds(tmp_path: Path, store_url: str) -> None:
     runner = CliRunner()
     data = tmp_path / "data"
     assert runner.invoke(cli, ["--data-dir", str(data), "init"]).exit_code == 0
-    with open_store(data / "newsbrief.db") as store:
+    with open_store(store_url or data / "newsbrief.db") as store:
         save(store, dt.date(2026, 11, 27))
     args = ["--data-dir", str(data), "publish", "--dir", str(tmp_path / "site"), "--base-url", "https://brief.example.org/news/"]
     first = runner.invoke(cli, args)

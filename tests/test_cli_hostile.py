@@ -80,6 +80,7 @@ def test_markup_in_feed_text_prints_as_written(fetched) -> None:
     assert "🔥" not in found + stories
 
 
+@pytest.mark.sqlite_only
 def test_markup_in_a_stored_error_does_not_break_sources_list(fetched, tmp_path: Path) -> None:
     error = "fetch: [/] 500 [bold]Internal[/bold] error [/x] from the server, " + "with a long explanation " * 6 + "END"
     with sqlite3.connect(tmp_path / "data" / "newsbrief.db") as db:
@@ -89,6 +90,7 @@ def test_markup_in_a_stored_error_does_not_break_sources_list(fetched, tmp_path:
     assert "2 failure(s) in a row" in listing
 
 
+@pytest.mark.sqlite_only
 def test_control_characters_never_reach_the_store_or_the_output(fetched, tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / "data" / "newsbrief.db") as db:
         row = db.execute("SELECT title, text, html, author, outlet, url FROM articles").fetchone()
@@ -107,6 +109,7 @@ def test_control_characters_never_reach_the_store_or_the_output(fetched, tmp_pat
     assert root.find("{http://www.w3.org/2005/Atom}entry") is not None
 
 
+@pytest.mark.sqlite_only
 def test_control_characters_stored_before_this_release_are_stripped_on_output(fetched, tmp_path: Path) -> None:
     _ok(fetched("digest", "--date", "2026-11-27"))
     with sqlite3.connect(tmp_path / "data" / "newsbrief.db") as db:

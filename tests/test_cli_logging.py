@@ -37,7 +37,8 @@ def _newsbrief(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[s
 
 def test_extraction_library_warnings_show_only_with_verbose(tmp_path: Path) -> None:
     pages = {f"/page{i}.html": Route(body=EMPTY_PAGE, content_type="text/html") for i in range(3)}
-    env = {"NEWSBRIEF_FETCH_ALLOW_PRIVATE": "true", "NEWSBRIEF_FETCH_PER_HOST_INTERVAL": "0"}
+    # two independent data folders, each with its own SQLite store
+    env = {"NEWSBRIEF_FETCH_ALLOW_PRIVATE": "true", "NEWSBRIEF_FETCH_PER_HOST_INTERVAL": "0", "NEWSBRIEF_STORE": ""}
     with serve({"/feed.xml": Route(body=_feed(3)), **pages}) as srv:
         base = srv.url("/").rstrip("/")
         out: dict[str, subprocess.CompletedProcess[str]] = {}

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from factories import store_location
+
 from newsbrief.store import open_store
 
 
@@ -26,7 +28,7 @@ def _seed(newsbrief_cli, tmp_path: Path, n: int) -> None:
     newsbrief_cli("init")
     assert newsbrief_cli("sources", "add", str(feed)).exit_code == 0
     assert newsbrief_cli("fetch", "--no-progress").exit_code == 0
-    with open_store(tmp_path / "data" / "newsbrief.db") as store:  # one story and one fact per article
+    with open_store(store_location(tmp_path / "data")) as store:  # one story and one fact per article
         ids = [a.id for a in store.articles_between(dt.datetime(2026, 11, 27, tzinfo=dt.timezone.utc),
                                                     dt.datetime(2026, 11, 28, tzinfo=dt.timezone.utc))]
         ids.sort()

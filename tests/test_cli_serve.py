@@ -17,6 +17,7 @@ def test_is_loopback_host(host: str, loopback: bool) -> None:
     assert is_loopback_host(host) is loopback
 
 
+@pytest.mark.sqlite_only
 def test_serve_warns_when_bound_beyond_loopback(newsbrief_cli, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[dict[str, Any]] = []
     monkeypatch.setattr("newsbrief.web.serve", lambda app, **kw: calls.append(kw))

@@ -284,7 +284,7 @@ def test_a_chat_delivery_without_apprise_names_the_extra(tmp_path: Path, monkeyp
 
 def test_run_email_sends_each_digest_once_and_records_it(tmp_path: Path) -> None:
     from click.testing import CliRunner
-    from factories import make_article
+    from factories import make_article, store_location
 
     from newsbrief.cli import cli
 
@@ -298,7 +298,7 @@ def test_run_email_sends_each_digest_once_and_records_it(tmp_path: Path) -> None
         f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsender = "brief@example.org"\nrecipients = ["ana@example.org"]\n',
         encoding="utf-8")
     yesterday = (dt.datetime.now(UTC) - dt.timedelta(days=1)).date()
-    with open_store(data / "newsbrief.db") as store:
+    with open_store(store_location(data)) as store:
         store.upsert_articles([(make_article("a1", day=yesterday.isoformat(), title="Harbour ferry strike ends",
                                              text="The harbour ferry strike ended after talks, the union said."), 0, None)])
     env = {"NEWSBRIEF_CLUSTER_EMBEDDER": "lexical"}

@@ -21,6 +21,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from factories import store_location
+
 from newsbrief.cli import cli
 from newsbrief.model import CitedSentence, Digest
 from newsbrief.render import digest_to_dict
@@ -39,7 +41,7 @@ def prepare(tmp_path: Path, delivery: str, extra: str = "") -> Path:
     (data / "config.toml").write_text(extra + "[deliveries.d]\n" + delivery + 'at = "00:00"\ntimezone = "UTC"\n', encoding="utf-8")
     day = dt.datetime.now(dt.timezone.utc).date() - dt.timedelta(days=1)
     digest = Digest(day, "Brief", (CitedSentence("Leading today: a test.", ("a1",)),), (), dt.datetime.now(dt.timezone.utc))
-    with open_store(data / "newsbrief.db") as store:
+    with open_store(store_location(data)) as store:
         store.save_digest(day, title=digest.title, data=digest_to_dict(digest), stories=[])
     return data
 
@@ -52,7 +54,7 @@ def start_run(data: Path) -> subprocess.Popen[str]:
 
 
 def statuses(data: Path) -> list[tuple[int, str]]:
-    with open_store(data / "newsbrief.db") as store:
+    with open_store(store_location(data)) as store:
         return [(r["attempt"], r["status"]) for r in reversed(store.send_rows())]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 from click.testing import CliRunner
-from factories import make_article
+from factories import make_article, store_location
 
 from newsbrief.cli import cli
 from newsbrief.compose import ComposeOptions, compose_digest
@@ -25,7 +25,7 @@ from newsbrief.web import ServerThread, make_app
 ENV = {"NEWSBRIEF_CLUSTER_EMBEDDER": "lexical"}
 
 
-def _seed(db: Path) -> None:
+def _seed(db: Path | str) -> None:
     with open_store(db) as store:
         store.upsert_articles([
             (make_article("a1", day="2026-12-01", title="Quarry Labs opens a battery plant",
@@ -43,7 +43,7 @@ def _run(data: Path, *args: str) -> tuple[int, str]:
 
 
 def test_digest_of_an_empty_day_is_one_line_naming_the_days_with_articles(tmp_path: Path) -> None:
-    _seed(tmp_path / "newsbrief.db")
+    _seed(store_location(tmp_path))
     out = tmp_path / "out" / "digest.md"
     code, output = _run(tmp_path, "digest", "--date", "2026-12-04", "--out", str(out))
     assert code == 1
@@ -51,7 +51,7 @@ def test_digest_of_an_empty_day_is_one_line_naming_the_days_with_articles(tmp_pa
         "Error: digest: no articles on 2026-12-04; articles are stored for 2026-12-01..2026-12-03 (3): "
         "try --date 2026-12-03"]
     assert not out.exists()
-    with open_store(tmp_path / "newsbrief.db") as store:
+    with open_store(store_location(tmp_path)) as store:
         assert store.count("digests") == 0 and store.count("stories") == 0
     # an empty day between two full ones points at the day before it
     code, output = _run(tmp_path, "digest", "--date", "2026-12-02")
@@ -98,6 +98,7 @@ def test_build_digest_raises_before_writing(fresh_db: SQLiteStore, tmp_path: Pat
 
 
 @pytest.mark.serial
+@pytest.mark.sqlite_only
 def test_empty_digests_stored_by_earlier_versions_are_not_shown(tmp_path: Path) -> None:
     settings = load_settings(data_dir=tmp_path, env=ENV)
     _seed(settings.db_path)

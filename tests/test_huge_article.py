@@ -10,7 +10,7 @@ from typing import Any
 import pysbd
 import pytest
 from click.testing import CliRunner
-from factories import make_article
+from factories import make_article, store_location
 
 import newsbrief.facts.nlp as nlp
 from newsbrief.cli import cli
@@ -107,8 +107,9 @@ def test_cap_article_returns_the_cut_as_a_skip() -> None:
 def test_a_9_mb_article_digests_with_its_cut_recorded_and_shown(tmp_path: Path) -> None:
     text = huge_text(9_000_000)
     data = tmp_path / "data"
+    data.mkdir()
     settings = load_settings(data_dir=data, env={"NEWSBRIEF_CLUSTER_EMBEDDER": "lexical"})
-    with open_store(settings.db_path) as store:
+    with open_store(store_location(data)) as store:
         store.upsert_articles([
             (make_article("huge", title="Council publishes the full record", text=text, outlet="Archive"), 1, None),
             (make_article("small", title="Helix Quantum raises $20 million", outlet="Wire",

@@ -35,6 +35,8 @@ READ_COMMANDS = [
     (["feed"], "<feed"),
 ]
 
+pytestmark = pytest.mark.sqlite_only  # read-only files and folders of the SQLite store
+
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:

@@ -51,14 +51,27 @@ CASES = [
 BAD = ['"', "&", "OR NOT", "- * %"]
 
 
+def _add_articles(location: str | Path) -> None:
+    with open_store(location) as store:
+        store.upsert_articles([(make_article(aid, title=title, text=text, url=f"http://news.example/{aid}"), n, None)
+                               for n, (aid, (title, text)) in enumerate(ARTICLES.items(), 1)])
+
+
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("search") / "data"
-    settings = load_settings(data_dir=data, env={})
-    with open_store(settings.db_path) as store:
-        store.upsert_articles([(make_article(aid, title=title, text=text, url=f"http://news.example/{aid}"), n, None)
-                               for n, (aid, (title, text)) in enumerate(ARTICLES.items(), 1)])
+    _add_articles(load_settings(data_dir=data, env={}).db_path)
     return data
+
+
+@pytest.fixture
+def cli_data(data_dir: Path, store_url: str, tmp_path: Path) -> Path:
+    """The data folder the CLI searches: the module's SQLite file, or this test's PostgreSQL schema."""
+    if not store_url:
+        return data_dir
+    _add_articles(store_url)
+    (tmp_path / "data").mkdir()
+    return tmp_path / "data"
 
 
 @pytest.fixture(scope="module")
@@ -74,8 +87,8 @@ def _titles(ids: set[str]) -> set[str]:
 
 
 @pytest.mark.parametrize(("query", "ids"), CASES)
-def test_search_in_the_cli(data_dir: Path, query: str, ids: set[str]) -> None:
-    result = CliRunner().invoke(cli, ["--data-dir", str(data_dir), "search", "--", query], catch_exceptions=False)
+def test_search_in_the_cli(cli_data: Path, query: str, ids: set[str]) -> None:
+    result = CliRunner().invoke(cli, ["--data-dir", str(cli_data), "search", "--", query], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     found = {title for title, _ in ARTICLES.values() if title[:60] in result.output}
     assert found == _titles(ids)
@@ -83,6 +96,7 @@ def test_search_in_the_cli(data_dir: Path, query: str, ids: set[str]) -> None:
 
 
 @pytest.mark.serial
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize(("query", "ids"), CASES)
 def test_search_in_the_api(server: httpx.Client, query: str, ids: set[str]) -> None:
     r = server.get("/api/search", params={"q": query})
@@ -91,13 +105,14 @@ def test_search_in_the_api(server: httpx.Client, query: str, ids: set[str]) -> N
 
 
 @pytest.mark.parametrize("query", BAD)
-def test_search_without_words_is_one_line_in_the_cli(data_dir: Path, query: str) -> None:
-    result = CliRunner().invoke(cli, ["--data-dir", str(data_dir), "search", "--", query], catch_exceptions=False)
+def test_search_without_words_is_one_line_in_the_cli(cli_data: Path, query: str) -> None:
+    result = CliRunner().invoke(cli, ["--data-dir", str(cli_data), "search", "--", query], catch_exceptions=False)
     assert result.exit_code == 1
     assert result.output.splitlines() == [f"Error: search: nothing to search for in {query!r}; give words or \"a phrase\""]
 
 
 @pytest.mark.serial
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("query", BAD)
 def test_search_without_words_is_a_400_in_the_api(server: httpx.Client, query: str) -> None:
     r = server.get("/api/search", params={"q": query})

@@ -131,9 +131,11 @@ class Ctx:
     ``creating`` to make one), so no command but ``init`` creates a folder.
     """
 
-    def __init__(self, data_dir: str | None, config: str | None, *, verbose: int = 0, dir_given: bool = False) -> None:
+    def __init__(self, data_dir: str | None, config: str | None, *, verbose: int = 0, dir_given: bool = False,
+                 store: str | None = None) -> None:
         self._data_dir = data_dir
         self._config = config
+        self._store_url = store
         self._settings: Settings | None = None
         self._store: SQLiteStore | None = None
         self.verbose = verbose
@@ -144,6 +146,8 @@ class Ctx:
     def settings(self) -> Settings:
         if self._settings is None:
             settings = load_settings(data_dir=self._data_dir, config_file=self._config)
+            if self._store_url is not None:
+                settings = settings.replace(**{"store.url": self._store_url})
             if not self.creating:
                 self._require_database(settings)
             remember_notices_in(settings.data_dir, verbose=self.verbose > 0)
@@ -155,7 +159,7 @@ class Ctx:
         init = "newsbrief " + (f"--data-dir {shlex.quote(str(folder))} " if self.dir_given else "") + "init"
         if not folder.is_dir():
             raise click.ClickException(f"data folder {folder} does not exist; check --data-dir, or create it with `{init}`")
-        if not settings.db_path.is_file():
+        if not settings["store.url"] and not settings.db_path.is_file():
             raise click.ClickException(f"data folder {folder} has no newsbrief database; check --data-dir, "
                                        f"or create one with `{init}`")
 
@@ -165,14 +169,14 @@ class Ctx:
         if self._store is None or self._store.read_only:
             if self._store is not None:
                 self._store.close()
-            self._store = open_store(self.settings.db_path)
+            self._store = open_store(self.settings.store, create=self.creating)
         return self._store
 
     @property
     def read_store(self) -> SQLiteStore:
         """The store for commands that only read: opened read-only when it cannot be written."""
         if self._store is None:
-            self._store = open_store(self.settings.db_path, read_only_fallback=True)
+            self._store = open_store(self.settings.store, read_only_fallback=True, create=False)
         return self._store
 
     def close(self) -> None:
@@ -199,13 +203,15 @@ def _parse_day(value: str | None) -> dt.date:
               help="Folder for the database and config (env NEWSBRIEF_DATA_DIR).")
 @click.option("--config", "config_file", envvar="NEWSBRIEF_CONFIG", type=click.Path(dir_okay=False),
               help="Config file (default: <data-dir>/config.toml).")
+@click.option("--store", metavar="URL",
+              help="Database: postgresql://user@host/db (default: SQLite in the data folder; env NEWSBRIEF_STORE).")
 @click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug).")
 @click.pass_context
-def cli(ctx: click.Context, data_dir: str | None, config_file: str | None, verbose: int) -> None:
+def cli(ctx: click.Context, data_dir: str | None, config_file: str | None, store: str | None, verbose: int) -> None:
     """newsbrief: one cited daily briefing from hundreds of news sources."""
     configure_logging(verbose)
     given = ctx.get_parameter_source("data_dir") not in (None, click.core.ParameterSource.DEFAULT)
-    ctx.obj = Ctx(data_dir, config_file, verbose=verbose, dir_given=given)
+    ctx.obj = Ctx(data_dir, config_file, verbose=verbose, dir_given=given, store=store)
     ctx.call_on_close(ctx.obj.close)
 
 
@@ -227,7 +233,7 @@ def init(ctx: Ctx) -> None:
         raise click.ClickException(
             f"init: the data folder {settings.data_dir} is not writable ({exc.strerror or exc})") from exc
     applied = ctx.store.migrations()
-    console.print(safe_text(f"database {settings.db_path} (migrations: {', '.join(applied)})"))
+    console.print(safe_text(f"database {ctx.store.path} (migrations: {', '.join(applied)})"))
 
 
 @cli.group()

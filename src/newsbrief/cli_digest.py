@@ -395,6 +395,8 @@ def serve_cmd(ctx: Ctx, host: str, port: int) -> None:
     """Serve the web UI and JSON API (read-only) until Ctrl-C."""
     from .web import make_app, serve
 
+    if ctx.settings["store.url"]:
+        raise click.ClickException("serve: the web UI reads only the SQLite store; run it without --store / NEWSBRIEF_STORE")
     app = make_app(ctx.settings.db_path, settings=ctx.settings, bind_host=host)
     if not is_loopback_host(host):
         click.echo(f"warning: {host} is not a loopback address and newsbrief has no authentication: anyone who can "

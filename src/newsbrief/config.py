@@ -43,6 +43,7 @@ class Setting:
     help: str
     secret: bool = False
     choices: tuple[str, ...] = ()
+    env: str = ""  # its environment variable when not NEWSBRIEF_<SECTION>_<KEY>
 
     @property
     def type(self) -> type:
@@ -50,10 +51,12 @@ class Setting:
 
     @property
     def env_var(self) -> str:
-        return "NEWSBRIEF_" + self.name.replace(".", "_").upper()
+        return self.env or "NEWSBRIEF_" + self.name.replace(".", "_").upper()
 
 
 SETTINGS: tuple[Setting, ...] = (
+    Setting("store.url", "", "Database: empty for the SQLite file in the data folder, or postgresql://user@host/db "
+            "(env NEWSBRIEF_STORE, flag --store).", env="NEWSBRIEF_STORE"),
     Setting("fetch.user_agent", "newsbrief/0.1 (+https://github.com/newsbrief/newsbrief)", "User-Agent sent with every request."),
     Setting("fetch.timeout", 20.0, "Read timeout per request, in seconds."),
     Setting("fetch.connect_timeout", 10.0, "Connect timeout per request, in seconds."),
@@ -134,6 +137,11 @@ class Settings(Mapping[str, Any]):
     @property
     def db_path(self) -> Path:
         return self.data_dir / "newsbrief.db"
+
+    @property
+    def store(self) -> str:
+        """The store to open: ``store.url`` when set, else the SQLite file in the data folder."""
+        return str(self["store.url"] or self.db_path)
 
     @property
     def config_path(self) -> Path:
@@ -274,6 +282,7 @@ _URL = re.compile(r"^https?://[^\s/?#@]+(?::\d{1,5})?(?:[/?#]\S*)?$")
 _PROXY_URL = re.compile(r"^(?:https?|socks5h?)://(?:[^\s/?#@]+@)?[^\s/?#@]+(?::\d{1,5})?/?$")
 _EMAIL = re.compile(r"^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_STORE_URL = re.compile(r"^postgres(?:ql)?://\S*$")
 
 
 def _shown(value: Any) -> str:
@@ -316,9 +325,12 @@ _RULES: dict[str, Callable[[Any], str]] = {
     "emails": lambda v: _strings_problem(v, "email addresses", _EMAIL),
     "strings": _strings_problem,
     "weights": _weights_problem,
+    "store": lambda v: "" if not v or _STORE_URL.match(v) else (
+        f"empty (SQLite in the data folder) or a URL such as postgresql://user@host/newsbrief, got {_shown(_redact_url(v))}"),
     "any": lambda v: "",
 }
 SETTING_RULES: dict[str, str] = {
+    "store.url": "store",
     "fetch.user_agent": "text", "fetch.timeout": "number>0", "fetch.connect_timeout": "number>0",
     "fetch.max_bytes": "integer>=1", "fetch.max_redirects": "integer>=0", "fetch.concurrency": "integer>=1",
     "fetch.per_host_concurrency": "integer>=1", "fetch.per_host_interval": "number>=0",

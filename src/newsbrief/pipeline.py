@@ -20,12 +20,13 @@ article is recorded (on the source row or as a skip) and the run goes on.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,7 @@ from .model import Article, Digest, Entry, Fact, Skip, Source
 from .newsworthiness import source_priors
 from .rank import StoryInput, rank_stories
 from .store.base import Store
+from .store.leases import lease_owner
 from .summarize import summarize_story
 from .text_cap import cap_article, cap_text
 from .urls import is_http_url
@@ -137,6 +139,10 @@ def ingest(
     sources = store.sources()
     rows = {r["id"]: r for r in store.source_rows()}
     due = [s for s in sources if force or not rows[s.id]["next_poll_at"] or rows[s.id]["next_poll_at"] <= now.isoformat()]
+    # another scheduler on the same store may be polling: fetch only the sources leased to this run
+    owner = lease_owner()
+    leased = set(store.take_leases([s.id for s in due if s.id is not None], owner=owner, now=now, due_only=not force))
+    due = [s for s in due if s.id in leased]
     report.sources = report.left = len(due)
     writer = IngestWriter(store, report, now=now)
 
@@ -145,7 +151,7 @@ def ingest(
     requests = [FetchRequest(s.url, etag=s.etag, last_modified=s.last_modified) for s in remote]
     done = [0]
     # Worker processes parse feeds as they arrive, then extract pages (newsbrief.ingest_workers).
-    with worker_pool(default_workers(len(remote), minimum=_POOL_MIN_FEEDS)) as pool:
+    with _leases_held(store, owner), worker_pool(default_workers(len(remote), minimum=_POOL_MIN_FEEDS)) as pool:
         parser = FeedParser(pool)
 
         def tick(outcome: FetchOutcome) -> None:
@@ -194,6 +200,15 @@ def ingest(
                         on_built=lambda group: writer.add([(planned[i], built) for i, built in group]))
         progress("extract", len(jobs), len(jobs))
     return report
+
+
+@contextlib.contextmanager
+def _leases_held(store: Store, owner: str) -> Iterator[None]:
+    """Release the run's source leases when the block ends, however it ends."""
+    try:
+        yield
+    finally:
+        store.release_leases(owner)
 
 
 def _read_local(path: str) -> FetchOutcome:

@@ -1,7 +1,8 @@
 """Ordered, named, append-only schema migrations, recorded in ``_migrations``.
 
 Add new migrations at the end of :data:`MIGRATIONS`; never edit or reorder one that has
-shipped. Opening a database applies the missing ones in order, so a newer newsbrief
+shipped. Each has a PostgreSQL twin of the same name in :mod:`newsbrief.store.migrations_pg`
+(a test checks that both lists name the same migrations in the same order). Opening a database applies the missing ones in order, so a newer newsbrief
 upgrades an older database in place.
 """
 
@@ -160,6 +161,17 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         ALTER TABLE articles ADD COLUMN clean_hash TEXT;
         ALTER TABLE articles ADD COLUMN cuts TEXT;
         CREATE INDEX articles_outlet ON articles(outlet, published);
+        """,
+    ),
+    (
+        "0005_source_leases",
+        """
+        CREATE TABLE source_leases (
+            source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+            owner TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        CREATE INDEX source_leases_owner ON source_leases(owner);
         """,
     ),
 )

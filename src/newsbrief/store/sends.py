@@ -44,6 +44,7 @@ class SendLog:
     if TYPE_CHECKING:
         def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]: ...
         def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]: ...
+        def _limit(self, limit: int | None) -> int | None: ...
 
     def claim_send(self, key: SendKey, *, now: dt.datetime, owner: str,
                    decide: Callable[[dict[str, Any] | None], str]) -> tuple[str, dict[str, Any] | None]:
@@ -70,11 +71,11 @@ class SendLog:
             attempt = (latest["attempt"] if latest else 0) + 1
             cur = c.execute(
                 "INSERT INTO sends(digest_date, delivery, channel, recipient, recipient_key, attempt, status, started_at,"
-                " idempotency_key, owner) VALUES (?,?,?,?,?,?, 'sending', ?,?,?)",
+                " idempotency_key, owner) VALUES (?,?,?,?,?,?, 'sending', ?,?,?) RETURNING *",
                 (key.digest_date.isoformat(), key.delivery, key.channel, key.recipient, key.recipient_key, attempt,
                  stamp, key.idempotency_key, owner),
             )
-            row = dict(c.execute("SELECT * FROM sends WHERE id = ?", (cur.lastrowid,)).fetchone())
+            row = dict(cur.fetchone())
         return action, row
 
     def finish_send(self, send_id: int, *, status: str, now: dt.datetime, error: str = "",
@@ -115,7 +116,7 @@ class SendLog:
         """
         where, params = (" WHERE delivery = ?", [delivery]) if delivery else ("", [])
         return self._all(f"SELECT * FROM sends{where} ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?",
-                         [*params, -1 if limit is None else limit, offset])
+                         [*params, self._limit(limit), offset])
 
     def send_count(self, *, delivery: str | None = None) -> int:
         """Return how many attempts are recorded.

@@ -24,6 +24,7 @@ from ..errors import StoreError
 from ..model import Article, Source
 from .fts import fts_query
 from .migrations import apply_migrations, applied_migrations
+from .leases import Leases
 from .sends import SendLog
 
 __all__ = ["ReadOnlyStoreError", "SQLiteStore", "is_read_only_error"]
@@ -42,9 +43,6 @@ def _iso(value: dt.datetime | dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _sql_limit(limit: int | None) -> int:
-    """Return a SQLite ``LIMIT`` value: -1 (no limit) for None."""
-    return -1 if limit is None else limit
 
 
 def _signed64(value: int) -> int:
@@ -80,8 +78,20 @@ class ReadOnlyStoreError(StoreError):
 _NOT_EMPTY = "coalesce(json_extract(data, '$.stats.articles'), 1) > 0"
 
 
-class SQLiteStore(SendLog):
-    """newsbrief's storage on one SQLite file (or ``":memory:"`` in tests)."""
+class SQLiteStore(SendLog, Leases):
+    """newsbrief's storage on one SQLite file (or ``":memory:"`` in tests).
+
+    Its queries are written in SQL that PostgreSQL runs too; the few that differ read the
+    dialect's spelling from the class attributes below, which
+    :class:`~newsbrief.store.postgres.PostgresStore` overrides.
+    """
+
+    _NO_LIMIT: int | None = -1  # the LIMIT value meaning "all rows"
+    _LEAST, _GREATEST = "min", "max"  # the two-argument minimum and maximum
+    _NOT_EMPTY = _NOT_EMPTY
+    _GROUP_IDS = "group_concat(m.article_id)"  # a story's article ids, comma-separated
+    _SET_SPLIT = "json_set(reasons, '$.split', json(?))"  # reasons with "split" set to a JSON parameter
+    _INTEGRITY_ERRORS: tuple[type[Exception], ...] = (sqlite3.IntegrityError,)
 
     def __init__(self, path: str | Path, *, migrate: bool = True, read_only: bool = False) -> None:
         """Open (and by default migrate) the database at ``path``.
@@ -222,6 +232,10 @@ class SQLiteStore(SendLog):
             return [r[0] for r in self.conn.execute("SELECT name FROM _migrations ORDER BY rowid")]
         return applied_migrations(self.conn)
 
+    def _limit(self, limit: int | None) -> int | None:
+        """Return the ``LIMIT`` value for at most ``limit`` rows (None: all)."""
+        return self._NO_LIMIT if limit is None else limit
+
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         try:
             return [dict(r) for r in self.conn.execute(sql, params)]
@@ -286,7 +300,7 @@ class SQLiteStore(SendLog):
         :param limit: at most this many rows (None: all).
         :param offset: rows to skip (paging).
         """
-        return self._all("SELECT * FROM sources ORDER BY id LIMIT ? OFFSET ?", (_sql_limit(limit), offset))
+        return self._all("SELECT * FROM sources ORDER BY id LIMIT ? OFFSET ?", (self._limit(limit), offset))
 
     def remove_source(self, url: str) -> bool:
         """Remove a source (its articles stay); return whether it existed.
@@ -314,7 +328,7 @@ class SQLiteStore(SendLog):
         with self.transaction() as c:
             try:
                 c.execute(f"UPDATE sources SET {sets} WHERE id = ?", (*values, source_id))
-            except sqlite3.IntegrityError as exc:
+            except self._INTEGRITY_ERRORS as exc:
                 raise StoreError(f"store: cannot update source {source_id}: {exc}") from exc
 
     # -- articles --------------------------------------------------------------------------
@@ -441,7 +455,7 @@ class SQLiteStore(SendLog):
 
         :param since: the oldest publication time of an article that still needs its text cleaned.
         """
-        sql = (f"{self._ARTICLE_SQL} WHERE (a.clean_text IS NULL OR a.clean_hash IS NOT a.content_hash)"
+        sql = (f"{self._ARTICLE_SQL} WHERE (a.clean_text IS NULL OR a.clean_hash IS DISTINCT FROM a.content_hash)"
                " AND (a.published >= ? OR (a.duplicate_of IS NULL"
                " AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.article_id = a.id)))")
         return [self._article(r) for r in self._all(sql + " ORDER BY a.published, a.id", (_iso(since),))]
@@ -459,7 +473,7 @@ class SQLiteStore(SendLog):
             marks = ",".join("?" * len(part))
             for r in self._all(
                     "SELECT id, outlet, text FROM (SELECT id, outlet, text, row_number() OVER (PARTITION BY outlet"
-                    f" ORDER BY published DESC, id) AS n FROM articles WHERE outlet IN ({marks})) WHERE n <= ?"
+                    f" ORDER BY published DESC, id) AS n FROM articles WHERE outlet IN ({marks})) AS recent WHERE n <= ?"
                     " ORDER BY outlet, n", (*part, limit)):
                 out.setdefault(r["outlet"], []).append((r["id"], r["text"]))
         return out
@@ -504,7 +518,7 @@ class SQLiteStore(SendLog):
         """
         with self.transaction() as c:
             c.execute(
-                "INSERT INTO skips(at, stage, what, reason) VALUES (?,?,?,?) ON CONFLICT DO UPDATE SET at = excluded.at",
+                "INSERT INTO skips(at, stage, what, reason) VALUES (?,?,?,?) ON CONFLICT(stage, what, reason) DO UPDATE SET at = excluded.at",
                 (dt.datetime.now(dt.timezone.utc).isoformat(), stage, what, reason),
             )
 
@@ -538,7 +552,8 @@ class SQLiteStore(SendLog):
         """
         with self.transaction() as c:
             c.executemany(
-                "INSERT OR REPLACE INTO embeddings(article_id, model, dim, vector) VALUES (?,?,?,?)",
+                "INSERT INTO embeddings(article_id, model, dim, vector) VALUES (?,?,?,?) ON CONFLICT(article_id, model)"
+                " DO UPDATE SET dim = excluded.dim, vector = excluded.vector",
                 [(k, model, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes()) for k, v in vectors.items()],
             )
 
@@ -566,7 +581,8 @@ class SQLiteStore(SendLog):
             for article_id, story_id, score, reasons, day in rows:
                 c.execute(
                     "INSERT INTO stories(id, first_seen, last_seen) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
-                    " first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)",
+                    f" first_seen = {self._LEAST}(stories.first_seen, excluded.first_seen),"
+                    f" last_seen = {self._GREATEST}(stories.last_seen, excluded.last_seen)",
                     (story_id, day.isoformat(), day.isoformat()),
                 )
                 c.execute(
@@ -586,7 +602,7 @@ class SQLiteStore(SendLog):
             c.execute("UPDATE memberships SET story_id = ? WHERE story_id = ?", (target_id, source_id))
             c.execute("UPDATE stories SET merged_into = ? WHERE id = ?", (target_id, source_id))
             c.execute(
-                "UPDATE stories SET first_seen = min(first_seen, (SELECT first_seen FROM stories WHERE id = ?)) WHERE id = ?",
+                f"UPDATE stories SET first_seen = {self._LEAST}(first_seen, (SELECT first_seen FROM stories WHERE id = ?)) WHERE id = ?",
                 (source_id, target_id),
             )
 
@@ -612,7 +628,7 @@ class SQLiteStore(SendLog):
                       " first_seen = excluded.first_seen, last_seen = excluded.last_seen, merged_into = NULL",
                       (new_id, span[0], span[1]))
             c.execute(
-                f"UPDATE memberships SET story_id = ?, reasons = json_set(reasons, '$.split', json(?))"
+                f"UPDATE memberships SET story_id = ?, reasons = {self._SET_SPLIT}"
                 f" WHERE story_id = ? AND article_id IN ({marks})",
                 (new_id, json.dumps(reason, sort_keys=True), source_id, *article_ids))
             c.execute(
@@ -637,9 +653,9 @@ class SQLiteStore(SendLog):
         :param offset: stories to skip (paging).
         """
         where, params = self._story_filter(day)
-        sql = "SELECT s.*, count(m.article_id) AS n_articles, group_concat(m.article_id) AS article_ids" + where
+        sql = f"SELECT s.*, count(m.article_id) AS n_articles, {self._GROUP_IDS} AS article_ids" + where
         return self._all(sql + " GROUP BY s.id ORDER BY s.first_seen, s.id LIMIT ? OFFSET ?",
-                         (*params, _sql_limit(limit), offset))
+                         (*params, self._limit(limit), offset))
 
     def story_count(self, *, day: dt.date | None = None) -> int:
         """Return how many stories :meth:`story_rows` lists with the same filter.
@@ -710,7 +726,7 @@ class SQLiteStore(SendLog):
         :param offset: facts to skip (paging).
         """
         where, params = self._fact_filter(type, since, day)
-        rows = self._all("SELECT *" + where + " ORDER BY day, id LIMIT ? OFFSET ?", [*params, _sql_limit(limit), offset])
+        rows = self._all("SELECT *" + where + " ORDER BY day, id LIMIT ? OFFSET ?", [*params, self._limit(limit), offset])
         for r in rows:
             r["data"] = json.loads(r["data"])
             r["article_ids"] = json.loads(r["article_ids"])
@@ -737,7 +753,8 @@ class SQLiteStore(SendLog):
         """
         with self.transaction() as c:
             c.execute(
-                "INSERT OR REPLACE INTO digests(date, generated_at, title, data) VALUES (?,?,?,?)",
+                "INSERT INTO digests(date, generated_at, title, data) VALUES (?,?,?,?) ON CONFLICT(date) DO UPDATE SET"
+                " generated_at = excluded.generated_at, title = excluded.title, data = excluded.data",
                 (day.isoformat(), dt.datetime.now(dt.timezone.utc).isoformat(), title, json.dumps(data, sort_keys=True)),
             )
             c.execute("DELETE FROM digest_stories WHERE date = ?", (day.isoformat(),))
@@ -751,7 +768,7 @@ class SQLiteStore(SendLog):
 
         :param day: digest date.
         """
-        rows = self._all(f"SELECT data FROM digests WHERE date = ? AND {_NOT_EMPTY}", (day.isoformat(),))
+        rows = self._all(f"SELECT data FROM digests WHERE date = ? AND {self._NOT_EMPTY}", (day.isoformat(),))
         return json.loads(rows[0]["data"]) if rows else None
 
     def digest_index(self, *, limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
@@ -765,13 +782,13 @@ class SQLiteStore(SendLog):
         return self._all(
             "SELECT d.date, d.title, d.generated_at, (SELECT count(*) FROM json_each(d.data, '$.sections') AS s,"
             " json_each(s.value, '$.items') AS i WHERE json_extract(s.value, '$.kind') = 'stories') AS stories"
-            f" FROM digests AS d WHERE {_NOT_EMPTY} ORDER BY d.date DESC LIMIT ? OFFSET ?",
+            f" FROM digests AS d WHERE {self._NOT_EMPTY} ORDER BY d.date DESC LIMIT ? OFFSET ?",
             (limit, offset),
         )
 
     def digest_dates(self) -> list[dt.date]:
         """Return the dates with a stored digest, newest first (days without articles left out)."""
-        rows = self._all(f"SELECT date FROM digests WHERE {_NOT_EMPTY} ORDER BY date DESC")
+        rows = self._all(f"SELECT date FROM digests WHERE {self._NOT_EMPTY} ORDER BY date DESC")
         return [dt.date.fromisoformat(r["date"]) for r in rows]
 
     def previously_covered(self, before: dt.date) -> dict[str, tuple[dt.date, set[str]]]:
