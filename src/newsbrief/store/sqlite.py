@@ -23,8 +23,8 @@ import numpy as np
 from ..errors import StoreError
 from ..model import Article, Source
 from .fts import fts_query
-from .migrations import apply_migrations, applied_migrations
 from .leases import Leases
+from .migrations import apply_migrations, applied_migrations
 from .sends import SendLog
 
 __all__ = ["ReadOnlyStoreError", "SQLiteStore", "is_read_only_error"]
@@ -41,8 +41,6 @@ def _reason(exc: BaseException) -> str:
 
 def _iso(value: dt.datetime | dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
-
-
 
 
 def _signed64(value: int) -> int:
