@@ -124,7 +124,8 @@ def test_a_rule_date_joins_the_calendar_only_as_a_deadline_or_date_of_effect() -
     assert is_calendar_deadline(Regulation("Repair Code", "Trade Commission", ("a",),
                                            "Sellers must comply with the Repair Code by March 1.", deadline=dt.date(2032, 3, 1)))
     assert not is_calendar_deadline(Regulation("bill", "Assembly", ("a",),
-                                               "Writing in the Ledger (Forum, March 5, p7), she said the Assembly will require it.",
+                                               "Writing in the Ledger (Forum, March 5, p7), she said the Assembly will require "
+                                               "that clinics must suffer protests.",
                                                deadline=dt.date(2032, 3, 5)))
 
 
@@ -134,3 +135,5 @@ def test_a_period_under_way_and_a_first_person_aside_are_not_kept() -> None:
     assert not is_calendar_event(charge, today=TUE)
     assert not is_calendar_event(_dated("Friday, I will draw the winner of the cookbook.", "Friday", dt.date(2031, 9, 12),
                                         who="I"))
+    assert not is_calendar_event(_dated("Friday, I will draw the winner of the cookbook.", "Friday", dt.date(2031, 9, 12),
+                                        who=""))

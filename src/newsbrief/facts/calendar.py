@@ -164,7 +164,7 @@ _SCHEDULED = re.compile(
     re.IGNORECASE,
 )
 _TAKES_EFFECT = re.compile(
-    r"\b(?:deadline|comply|compliance|must|has\s+until|have\s+until|takes?\s+effect|into\s+(?:force|effect)|"
+    r"\b(?:deadline|comply|compliance|must\s+(?:[\w-]+\s+){0,4}?(?:by|from|before|until|no\s+later)|has\s+until|have\s+until|takes?\s+effect|into\s+(?:force|effect)|"
     r"(?:apply|applies|applying)\s+(?:from|on|by)|in\s+force|effective|start\s+(?:on|from)|expir\w+|phase[sd]?\s+in)\b",
     re.IGNORECASE,
 )
@@ -191,6 +191,7 @@ _HEDGE = re.compile(
 )
 
 
+_FIRST_PERSON = re.compile(r"(?:^|[,;:]\s*)(?:I|We)\s+(?:will|'ll|shall|am|plan|hope)\b")
 _PRONOUN = re.compile(r"^(?:I|We|You|He|She|They|It|Me|Us)$")
 
 
@@ -214,7 +215,7 @@ def is_calendar_event(event: Event, *, today: dt.date | None = None) -> bool:
         return False
     if today is not None and event.start < today and (end - event.start).days >= 7:
         return False
-    if _PRONOUN.match(event.who):
+    if _PRONOUN.match(event.who) or _FIRST_PERSON.search(event.sentence):
         return False  # "Friday, I will pull a name out of the hat": a first-person aside, not a listing
     sentence = " ".join(event.sentence.split())
     if len(sentence.split()) > MAX_SENTENCE_WORDS:
@@ -240,7 +241,11 @@ def is_calendar_deadline(rule: Regulation) -> bool:
 
     :param rule: a regulation with a deadline.
     """
-    return rule.deadline is not None and _TAKES_EFFECT.search(rule.sentence) is not None
+    if rule.deadline is None:
+        return False
+    # a date only inside brackets cites a source ("(Forum, September 5, p7)"), it sets no deadline
+    bare = re.sub(r"\([^()]*\)", " ", rule.sentence)
+    return _TAKES_EFFECT.search(bare) is not None and bool(find_dates(bare, rule.deadline))
 
 
 def hedge(event: Event) -> str:
