@@ -137,3 +137,10 @@ def test_a_period_under_way_and_a_first_person_aside_are_not_kept() -> None:
                                         who="I"))
     assert not is_calendar_event(_dated("Friday, I will draw the winner of the cookbook.", "Friday", dt.date(2031, 9, 12),
                                         who=""))
+
+
+def test_an_ing_form_becomes_the_base_form_only_when_known() -> None:
+    base = Event("Harbourline is holding a shareholder vote", ("a",), "", who="Harbourline", start=TUE)
+    assert event_line(base) == "Harbourline: shareholder vote"
+    kept = Event("The regatta is taking place in the bay", ("a",), "", start=TUE)
+    assert event_line(kept) == "Regatta: taking place in the bay"

@@ -46,7 +46,6 @@ _DATE_REMNANT = re.compile(
 # "The companies expect the deal to close": the happening is the object's
 _EXPECTS_OBJECT = re.compile(r"^(?P<subject>[^,]{2,60}?)\s+expects?\s+(?:the|its|their)\s+(?P<object>[\w-]+)\s+to\s+(?=[a-z])")
 _PASSIVE = re.compile(r"^(?:be\s+)?(?:held|staged|convened|heard|decided|announced|released|published|unveiled|launched)\b\s*")
-_PROGRESSIVE = re.compile(r"^(?P<verb>[a-z]+?)(?P<e>e?)ing\b")
 _GENERIC_SUBJECT = re.compile(
     r"^(?:it|they|he|she|we|the\s+(?:company|firm|group|startup|regulator|agency|authority|government|ministry|"
     r"bank|court|committee|council|board|team|club|side|studio|maker|carrier|operator|lab|band|club))$",
@@ -72,15 +71,19 @@ def _cap(text: str, words: int = MAX_LINE_WORDS) -> str:
     return _STOP_END.sub("", text).strip(" ,;:.-–—")
 
 
+_BASE_FORMS = {
+    "holding": "hold", "hosting": "host", "staging": "stage", "launching": "launch", "releasing": "release",
+    "opening": "open", "meeting": "meet", "voting": "vote", "starting": "start", "beginning": "begin",
+    "shipping": "ship", "publishing": "publish", "unveiling": "unveil", "reporting": "report", "closing": "close",
+    "presenting": "present", "debating": "debate", "announcing": "announce", "introducing": "introduce",
+}
+
+
 def _base(verb_phrase: str) -> str:
-    """"holding general elections" -> "hold general elections"; "be held" leaves the subject alone."""
-    m = _PROGRESSIVE.match(verb_phrase)
-    if m and len(m["verb"]) >= 2:
-        stem = m["verb"]
-        if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
-            stem = stem[:-1]  # "shipping" -> "ship"
-        return stem + m["e"] + verb_phrase[m.end() :]
-    return verb_phrase
+    """"holding general elections" -> "hold general elections"; an -ing form not listed stays as it is."""
+    first, _, rest = verb_phrase.partition(" ")
+    base = _BASE_FORMS.get(first.lower())
+    return f"{base} {rest}".strip() if base else verb_phrase
 
 
 def event_line(event: Event, *, fallback_who: str = "") -> str:
