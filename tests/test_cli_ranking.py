@@ -74,3 +74,27 @@ def test_stories_json_and_explain_show_every_ranking_part(tmp_path: Path) -> Non
     explained = run("stories", "--date", "2026-11-27", "--explain")
     assert "content=" in explained and "corroboration=" in explained and "templated=" in explained
     assert "(not news: analyst rating change)" in re.sub(r"[│\s]+", " ", explained)
+
+
+def test_stories_json_carries_each_story_calendar(tmp_path: Path) -> None:
+    folder = tmp_path / "feeds"
+    folder.mkdir()
+    toll = " The county council will vote on a bridge toll on December 3, the roads department said."
+    (folder / "courier.xml").write_text(_feed("Orrick Courier", [("Orrick bridge reopens after repairs", BRIDGE + toll)]))
+    (folder / "radio.xml").write_text(_feed("Valley Radio", [("Drivers return to reopened Tamsin bridge", BRIDGE_2)]))
+    runner = CliRunner()
+
+    def run(*args: str) -> str:
+        result = runner.invoke(cli, ["--data-dir", str(tmp_path / "data"), *args], env=ENV, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    run("init")
+    run("sources", "add", str(folder))
+    run("fetch", "--no-progress")
+    run("digest", "--date", "2026-11-27", "--no-progress", "--out", str(tmp_path / "d.md"))
+    stories = json.loads(run("stories", "--date", "2026-11-27", "--json"))
+    calendar = [e for s in stories for e in s.get("calendar", [])]
+    assert [(e["day"], e["start"], e["line"], e["shown"]) for e in calendar] == [
+        ("Thursday 3 December", "2026-12-03", "County council: vote on a bridge toll", True)]
+    assert calendar[0]["cites"]

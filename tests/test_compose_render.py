@@ -45,7 +45,7 @@ def test_layout_each_story_once() -> None:
     assert [i.story_id for i in kinds["stories"].items] == ["a", "b"]
     assert [i.story_id for i in kinds["funding"].items] == ["f"]
     assert [i.story_id for i in kinds["short"].items] == ["m"]
-    assert [i.headline for i in kinds["ahead"].items] == ["Wed 09 Dec 2026"]
+    assert [i.headline for i in kinds["ahead"].items] == ["Wednesday 9 December"]
     assert kinds["stories"].items[0].marker == "new"
     assert kinds["stories"].items[1].marker == "update since 2026-11-26"
     covered = [i.story_id for s in digest.sections if s.kind != "ahead" for i in s.items]
@@ -70,7 +70,7 @@ def test_every_sentence_is_cited_in_every_format() -> None:
             assert all(s.article_ids for p in it.paragraphs for s in p)
     md = render(digest, "md")
     assert "Orbital Forge opened a plant. [1]" in md
-    assert "## Looking ahead" in md and "**Wed 09 Dec 2026**" in md
+    assert "## Looking ahead" in md and "### Wednesday 9 December\n\n- Headline: launch [" in md
     assert "&lt;b&gt;happened&lt;/b&gt;" in md
 
 
@@ -150,17 +150,19 @@ def test_regulation_deadlines_join_the_calendar() -> None:
     b = bundle("r", ["Ledger"], ["Operators have until 1 September 2027 to comply."], facts=(rule, old))
     digest = compose_digest([b], day=DAY, options=ComposeOptions())
     kinds = {s.kind: s for s in digest.sections}
-    assert [i.headline for i in kinds["ahead"].items] == ["Wed 01 Sep 2027 (deadline)"]
-    assert [i.headline for i in kinds["regulation"].items] == ["Children's App Code"]
+    assert [i.headline for i in kinds["ahead"].items] == ["Wednesday 1 September 2027"]
+    assert [s.text for i in kinds["ahead"].items for p in i.paragraphs for s in p] == [
+        "Online Standards Authority: Children's App Code deadline"]
+    assert [i.headline for i in kinds["regulation"].items] == ["Online Standards Authority"]
 
 
 @pytest.mark.parametrize(
     ("kind", "label"), [("series a", "Series A"), ("Series b-2", "Series B-2"), ("seed", "seed"), ("growth", "growth")]
 )
 def test_round_label_capitalises_series(kind: str, label: str) -> None:
-    from newsbrief.compose import _round_label
+    from newsbrief.facts.lines import funding_line
 
-    assert _round_label(kind) == label
+    assert funding_line(FundingRound("Lumen", 5e6, "USD", kind, (), "")) == f"Lumen: $5M {label}"
 
 
 def busy_day(n_short: int = 60, n_events: int = 30) -> list[StoryBundle]:

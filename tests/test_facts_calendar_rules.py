@@ -149,3 +149,27 @@ def test_a_happening_told_twice_in_one_article_is_one_event() -> None:
             "\"Saturday is a big match for us,\" Ross said.\n\nHis deputies for Saturday will be Lee and Park.")
     events = [f for f in extract_facts([_article(text, dt.date(2031, 3, 12))], use_model=False) if isinstance(f, Event)]
     assert len(events) == 1
+
+
+def test_a_weekday_with_its_date_picks_the_year_where_they_agree() -> None:
+    # 7 September 2031 is a Sunday: "Sunday September 7" read on the 9th is two days ago, not next year
+    tue = dt.date(2031, 9, 9)
+    assert [(s.start, s.end) for s in find_dates("Prayers will be Sunday September 7 at the chapel.", tue)] == [
+        (dt.date(2031, 9, 7), dt.date(2031, 9, 7))
+    ]
+    assert extract_events("The memorial service will be Sunday September 7 at the chapel.", published=tue) == []
+
+
+def test_a_possessive_weekday_is_a_past_reference() -> None:
+    wed = dt.date(2031, 3, 12)
+    assert extract_events("Shares could extend Tuesday's gains as traders wait for the rate decision.", published=wed) == []
+
+
+def test_eventually_dates_nothing() -> None:
+    assert extract_events("Brightwell will eventually launch the tablet in Europe.", published=SUNDAY) == []
+
+
+def test_a_postponed_happening_keeps_only_its_new_date() -> None:
+    events = extract_events("The hearing, originally set for March 14, has been postponed to April 2.", published=SUNDAY)
+    assert [(e.start, e.end) for e in events] == [(dt.date(2031, 4, 2), dt.date(2031, 4, 2))]
+    assert extract_events("The dock strike planned for March 20 has been called off.", published=SUNDAY) == []

@@ -220,6 +220,18 @@ def test_api_search_sources_facts(client: httpx.Client, facts_db: dict[str, Any]
     assert all(f["day"] >= facts_db["dates"][-1] for f in facts)
 
 
+def test_api_calendar_lists_the_digest_calendar_by_day(client: httpx.Client, facts_db: dict[str, Any]) -> None:
+    day = facts_db["dates"][0]
+    calendar = client.get(f"/api/calendar/{day}").json()["calendar"]
+    ahead = next(sec for sec in facts_db["latest"]["sections"] if sec["kind"] == "ahead")
+    shown = [e for e in calendar if e["shown"]]
+    assert shown and [e["line"] for e in shown] == [it["paragraphs"][0][0]["text"] for it in ahead["items"]]
+    assert [e["day"] for e in shown] == [it["headline"] for it in ahead["items"]]
+    assert all(e["start"] > day and e["end"] >= e["start"] and e["cites"] and e["story_id"] for e in calendar)
+    assert len(calendar) == len(ahead["items"]) + len(ahead.get("more", []))
+    assert client.get("/api/calendar/2001-01-01").status_code == 404
+
+
 # -- errors ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("path", ["/nope", "/digests/2001-01-01", "/digests/2026-13-45", "/stories/st_missing",
                                   "/digests/2026-11-27.exe"])
@@ -379,9 +391,11 @@ def test_api_paging_rejects_bad_numbers(client: httpx.Client, route: str, query:
     assert set(r.json()) == {"error"} and r.json()["error"].split(":")[0] in {"limit", "offset"}
 
 
-def test_digest_page_lists_what_did_not_fit(client: httpx.Client) -> None:
+def test_digest_page_lists_what_did_not_fit(client: httpx.Client, facts_db: dict[str, Any]) -> None:
     # The demo's first day has more upcoming dates than the calendar shows: the rest are listed, linked to their stories.
+    more = len(next(s for s in facts_db["latest"]["sections"] if s["kind"] == "ahead")["more"])
+    assert more >= 1
     page = client.get("/digests/2026-11-27").text
     listed = page.split("<summary>And ", 1)[1].split("</details>", 1)[0]
-    assert listed.startswith("6 more dates</summary>")
-    assert listed.count('<li><a href="/stories/') == 6
+    assert listed.startswith(f"{more} more dates</summary>")
+    assert listed.count('<li><a href="/stories/') == more

@@ -22,7 +22,7 @@ from .cli_logging import forget_notices, remember_notices_in
 from .pipeline import IngestReport, build_digest, ingest, write_outputs
 from .stopping import exit_status, stop_on_signals
 from .config import Settings, value_problem
-from .render import FORMATS, digest_from_dict, render
+from .render import FORMATS, calendar_from_dict, digest_from_dict, render
 from .snippets import snippet_parts
 
 
@@ -140,11 +140,16 @@ def stories(ctx: Ctx, date_: str | None, explain: bool, as_json: bool, limit: in
     total = ctx.read_store.story_count(day=day)
     note = page_note("stories", offset=offset, shown=len(rows), total=total)
     out: list[dict[str, Any]] = []
-    ranking = _ranking(*_picked_digest(ctx, day)) if as_json else {}
+    picked = _picked_digest(ctx, day) if as_json else ("", {})
+    ranking = _ranking(*picked) if as_json else {}
+    calendar: dict[str, list[dict[str, Any]]] = {}
+    for entry in calendar_from_dict(picked[1]):
+        calendar.setdefault(entry["story_id"], []).append({k: v for k, v in entry.items() if k != "story_id"})
     for r in rows:
         members = ctx.read_store.story_members(r["id"])
         out.append({"id": r["id"], "title": r["title"], "first_seen": r["first_seen"], "last_seen": r["last_seen"],
-                    "articles": members} | ({"ranking": ranking[r["id"]]} if r["id"] in ranking else {}))
+                    "articles": members} | ({"ranking": ranking[r["id"]]} if r["id"] in ranking else {})
+                   | ({"calendar": calendar[r["id"]]} if r["id"] in calendar else {}))
     if as_json:
         click.echo(json.dumps(out, indent=2, default=str))
         if len(out) < total:

@@ -7,11 +7,15 @@ Layout, mirroring an editor's briefing:
    articles it draws on and naming no one who is not in them;
 2. story sections, best first: headline, cited summary paragraphs, sources, and a
    ``new`` / ``update`` marker from the story's memory across digests;
-3. roundups of funding rounds and regulation, one cited line each;
+3. roundups of funding rounds and regulation, one cited line each naming company, amount, round and
+   lead investors, or regulator, rule, status and date; a round or rule that a full story is about
+   has its line here too, so the roundups are complete;
 4. short items: every other story, one line each, so nothing ranked is silently lost;
-5. "Looking ahead": upcoming events from the day's coverage, soonest first.
+5. "Looking ahead": an editor's calendar of the scheduled things (launches, hearings, votes, trials,
+   results, deadlines) of the most important stories, at most ``max_events`` lines, grouped by
+   day, each line "Who: what" with its citations and hedged items marked.
 
-A story appears in exactly one of sections 2-4. A story that ranking found to be mostly not news
+Apart from those roundup lines, a story appears in exactly one of sections 2-4. A story that ranking found to be mostly not news
 (``RankedStory.junk``: ticker templates, promos, stubs) gets no full section, no roundup line and no
 place in the lede; it is listed, ranked low, among the one-liners. Every section is bounded: what does not fit
 is kept, ranked, as the section's ``more`` ("and N more"), never dropped. A reading-time
@@ -29,6 +33,9 @@ from typing import Any, Callable, Mapping, Sequence
 from .model import (
     Article, CitedSentence, Digest, DigestItem, DigestSection, Event, Fact, FundingRound, Regulation, Summary,
 )
+from .facts.calendar import hedge, is_calendar_deadline, is_calendar_event
+from .facts.lines import event_line, funding_line, regulation_line
+from .facts.names import find_names
 from .rank import RankedStory
 
 __all__ = ["ComposeOptions", "StoryBundle", "compose_digest", "reading_minutes"]
@@ -115,65 +122,150 @@ def _story_item(bundle: StoryBundle, day: dt.date, *, one_line: bool) -> DigestI
     )
 
 
-def _line_item(bundle: StoryBundle, headline: str, fact: Fact, *, marker: str = "",
-               extra: Mapping[str, Any] | None = None) -> DigestItem:
-    """One cited line quoting a fact's source sentence, listing the articles that state it."""
+def _fact_item(bundle: StoryBundle, fact: FundingRound | Regulation, day: dt.date) -> DigestItem:
+    """A roundup line: the company or regulator, then what the fact holds (amount, round and lead
+    investors; rule, status and date), citing the articles that state it."""
+    if isinstance(fact, FundingRound):
+        who, line = fact.company, funding_line(fact)
+    else:
+        who = fact.regulator if fact.regulator and fact.regulator != fact.rule else ""
+        line = regulation_line(fact)
+    body = line[len(who) + 2:] if who and line.startswith(who + ": ") else line
+    label = who or (fact.rule if isinstance(fact, Regulation) else "") or line
+    if not who:
+        body = line if label != line else ""
     sources = tuple(s for s in _sources(bundle) if s[0] in fact.article_ids) or _sources(bundle)
-    sentence = getattr(fact, "sentence", "")
     return DigestItem(
-        story_id=bundle.ranked.story_id, headline=headline,
-        paragraphs=((CitedSentence(sentence, tuple(fact.article_ids)),),),
-        sources=sources, marker=marker, one_line=True, extra=dict(extra or {}),
+        story_id=bundle.ranked.story_id, headline=label,
+        paragraphs=((CitedSentence(body, tuple(fact.article_ids)),),) if body else (),
+        sources=sources, marker=_marker(bundle, day), one_line=True,
+        extra=_rank_extra(bundle) | {"sentence": fact.sentence},
     )
 
 
-def _round_label(kind: str) -> str:
-    """Display form of a round type: "series b-2" -> "Series B-2"; "seed" stays as it is."""
-    if kind.lower().startswith("series "):
-        return "Series " + kind[7:].upper()
-    return kind
+def _subject_facts(bundle: StoryBundle, facts: Sequence[FundingRound | Regulation]) -> list[FundingRound | Regulation]:
+    """The rounds and rules a story is about: named in its headline or its first summary sentence."""
+    first = bundle.summary.sentences[:1]
+    told = (bundle.summary.headline + " " + (first[0].text if first else "")).lower()
+    out = []
+    for f in facts:
+        names = (f.company,) if isinstance(f, FundingRound) else (f.rule, f.regulator)
+        if any(n and (n.lower() in told or n.split()[0].lower() in told.split()) for n in names):
+            out.append(f)
+    return out
 
 
-def _fact_item(bundle: StoryBundle, fact: FundingRound | Regulation, day: dt.date) -> DigestItem:
-    if isinstance(fact, FundingRound):
-        label = fact.company + (f" ({_round_label(fact.round)})" if fact.round else "")
-    else:
-        label = fact.rule or fact.regulator
-    return _line_item(bundle, label, fact, marker=_marker(bundle, day), extra=_rank_extra(bundle))
+def day_label(start: dt.date, end: dt.date, day: dt.date) -> str:
+    """The heading of a calendar day or range: "Thursday 3 December", "December", "January – March 2027".
+
+    :param start: first day of the event.
+    :param end: last day of the event.
+    :param day: the digest date; the year is named when it differs.
+    """
+    year = f" {end.year}" if end.year != day.year else ""
+    if start == end:
+        return f"{start.strftime('%A')} {start.day} {start.strftime('%B')}" + (f" {start.year}" if start.year != day.year else "")
+    whole_months = start.day == 1 and (end + dt.timedelta(days=1)).day == 1
+    if whole_months and (start.year, start.month) == (end.year, end.month):
+        return start.strftime("%B") + year
+    if whole_months:
+        return f"{start.strftime('%B')} – {end.strftime('%B')}{year}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day} – {end.day} {start.strftime('%B')}{year}"
+    return f"{start.day} {start.strftime('%B')} – {end.day} {end.strftime('%B')}{year}"
 
 
-def _event_item(bundle: StoryBundle, event: Event) -> DigestItem:
-    when = event.when_text or ""
-    if event.start:
-        when = event.start.strftime("%a %d %b %Y") if not event.end or event.end == event.start else (
-            f"{event.start.strftime('%d %b')} – {event.end.strftime('%d %b %Y')}")
-    return _line_item(bundle, when or "Date to be confirmed", event, extra={
-        "speculative": event.speculative, "what": event.what, "start": event.start.isoformat() if event.start else ""})
+def _actor(bundle: StoryBundle) -> str:
+    """The story's main actor, for an event told of "the company": the company that raised money,
+    the regulator of its rule, else the first name of its headline."""
+    rounds = [f.company for f in bundle.facts if isinstance(f, FundingRound) and not f.aggregate and f.company]
+    if rounds:
+        return rounds[0]
+    rule = _story_rule(bundle)
+    if rule is not None and rule.regulator:
+        return rule.regulator
+    names = find_names(bundle.summary.headline)
+    return names[0].text if names else ""
+
+
+_PROPER_RULE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|for|on|the|to))*\s+[A-Z][\w'’-]*")
+
+
+def _story_rule(bundle: StoryBundle) -> Regulation | None:
+    """The rule a story is about, its fields gathered from the story's regulation facts.
+
+    Articles name a rule in one sentence ("proposed the Device Longevity Regulation"), its
+    regulator in another and its date of effect in a third: the line takes the rule's proper
+    name, the regulator the story's lead names, that regulator's step as the status and the
+    best-cited date told as a deadline or a date of effect, and cites every fact it draws on.
+    """
+    rules = [f for f in bundle.facts if isinstance(f, Regulation)]
+    if not rules:
+        return None
+    first = bundle.summary.sentences[:1]
+    told = (bundle.summary.headline + " " + (first[0].text if first else "")).lower()
+    named = max(rules, key=lambda r: (_PROPER_RULE.fullmatch(r.rule) is not None, r.rule.lower() in told,
+                                      len(r.article_ids), _completeness(r)))
+    by = max([r for r in rules if r.regulator] or [named], key=lambda r: (
+        r.regulator.lower() in told, len(r.regulator.split()) > 1, r is named, len(r.article_ids), _completeness(r)))
+    dated = next((r for r in (named, by, *sorted(rules, key=lambda r: -len(r.article_ids)))
+                  if r.deadline and is_calendar_deadline(r)), None)
+    used = [named, by] + ([dated] if dated is not None else [])
+    return Regulation(
+        rule=named.rule, regulator=by.regulator, article_ids=tuple(dict.fromkeys(i for r in used for i in r.article_ids)),
+        sentence=named.sentence, jurisdiction=named.jurisdiction or by.jurisdiction,
+        who_must_comply=named.who_must_comply or by.who_must_comply,
+        deadline=dated.deadline if dated is not None else None, status=by.status or named.status)
+
+
+def _calendar_item(bundle: StoryBundle, line: str, fact: Event | Regulation, start: dt.date, end: dt.date,
+                   day: dt.date, hedged: str) -> DigestItem:
+    """One calendar line: headed by its day, naming who and what, citing the articles that state it."""
+    sources = tuple(s for s in _sources(bundle) if s[0] in fact.article_ids) or _sources(bundle)
+    return DigestItem(
+        story_id=bundle.ranked.story_id, headline=day_label(start, end, day),
+        paragraphs=((CitedSentence(line, tuple(fact.article_ids)),),), sources=sources, one_line=True,
+        extra={"speculative": bool(hedged), "hedge": hedged, "what": line, "start": start.isoformat(),
+               "end": end.isoformat(), "sentence": fact.sentence})
+
+
+def _event_item(bundle: StoryBundle, event: Event, day: dt.date) -> DigestItem:
+    assert event.start is not None
+    return _calendar_item(bundle, event_line(event, fallback_who=_actor(bundle)), event, event.start,
+                          event.end or event.start, day, hedge(event))
+
+
+def _deadline_item(bundle: StoryBundle, rule: Regulation, day: dt.date) -> DigestItem:
+    assert rule.deadline is not None
+    who = rule.regulator if rule.regulator and rule.regulator != rule.rule else ""
+    line = f"{who}: {rule.rule} deadline" if who and rule.rule else f"{rule.rule or who} deadline"
+    return _calendar_item(bundle, line, rule, rule.deadline, rule.deadline, day, "")
 
 
 def _distinct_events(facts: Sequence[Fact], day: dt.date) -> list[Event]:
-    """Upcoming events of one story, one per span of dates.
+    """Upcoming events of one story that belong on a calendar, one per span of dates.
 
-    Events that end on or before ``day`` are not upcoming. Several outlets often date the
-    same milestone differently ("by the end of September 2027", "in the third quarter of
-    2027"): events of one story whose date ranges overlap are one calendar line, the best
-    corroborated (most articles) and then the most precise (shortest range) wins.
+    Events that end on or before ``day`` are not upcoming, and only those
+    :func:`~newsbrief.facts.calendar.is_calendar_event` keeps are listed. Several outlets often
+    date the same milestone differently ("by the end of September 2027", "in the third quarter
+    of 2027"): events of one story whose date ranges overlap are one calendar line, the best
+    corroborated (most articles) and then the most precise (shortest range) wins; two named
+    actors' happenings of one day stay two lines.
     """
-    events = [e for e in facts if isinstance(e, Event) and e.start is not None and (e.end or e.start) > day]
+    events = [e for e in facts if isinstance(e, Event) and e.start is not None and (e.end or e.start) > day
+              and is_calendar_event(e, today=day)]
     events.sort(key=lambda e: (-len(e.article_ids), ((e.end or e.start) - e.start).days, e.start, e.sentence))  # type: ignore[operator]
     kept: list[Event] = []
     for e in events:
         end = e.end or e.start
-        if not any(e.start <= (k.end or k.start) and k.start <= end for k in kept):  # type: ignore[operator]
+        if not any(e.start <= (k.end or k.start) and k.start <= end and not _two_actors(e, k) for k in kept):  # type: ignore[operator]
             kept.append(e)
     return kept
 
 
-def _deadline_item(bundle: StoryBundle, rule: Regulation) -> DigestItem:
-    assert rule.deadline is not None
-    label = f"{rule.deadline.strftime('%a %d %b %Y')} (deadline)"
-    return _line_item(bundle, label, rule, extra={
-        "speculative": False, "what": rule.rule or rule.regulator, "start": rule.deadline.isoformat()})
+def _two_actors(a: Event, b: Event) -> bool:
+    """Two happenings of one day by different named actors ("the Senate votes", "the House votes")."""
+    return a.start == a.end == b.start == b.end and bool(a.who) and bool(b.who) and a.who.lower() != b.who.lower()
 
 
 def _headline_cites(bundle: StoryBundle) -> tuple[str, ...]:
@@ -272,13 +364,21 @@ def compose_digest(
     funding: list[DigestItem] = []
     regulation: list[DigestItem] = []
     short: list[DigestItem] = []
+    # A round or rule a full story is about is also a roundup line, so the roundups are complete.
+    for b in full:
+        for f in _subject_facts(b, _best_per_key(
+                [f for f in b.facts if isinstance(f, FundingRound) and not f.aggregate], _round_key)):
+            funding.append(_fact_item(b, f, day))
+        rule = _story_rule(b)
+        for f in _subject_facts(b, [rule] if rule is not None else []):
+            regulation.append(_fact_item(b, f, day))
     for b in rest:
         if b.ranked.junk:
             if b.summary.sentences:
                 short.append(_story_item(b, day, one_line=True))
             continue
         rounds = _best_per_key([f for f in b.facts if isinstance(f, FundingRound) and not f.aggregate], _round_key)
-        rules = _best_per_key([f for f in b.facts if isinstance(f, Regulation)], lambda f: "rule")
+        rules = [r for r in [_story_rule(b)] if r is not None]
         if rounds:
             funding.extend(_fact_item(b, f, day) for f in rounds)
         elif rules:
@@ -286,16 +386,11 @@ def compose_digest(
         elif b.summary.sentences:
             short.append(_story_item(b, day, one_line=True))
     # The calendar: events of the most important stories first, then shown in date order.
-    upcoming = [_event_item(b, e) for b in bundles for e in _distinct_events(b.facts, day)]
-    upcoming += [_deadline_item(b, r) for b in bundles
-                 for r in _best_per_key([f for f in b.facts if isinstance(f, Regulation) and f.deadline], lambda f: "rule")
-                 if r.deadline and r.deadline > day]
-    order = {b.ranked.story_id: i for i, b in enumerate(bundles)}
-    upcoming.sort(key=lambda it: order.get(it.story_id, len(order)))
+    upcoming = _calendar(bundles, day)
     # The calendar spends only the share set aside for it, so long roundups cannot crowd it out;
     # what it leaves of that share goes to the roundups, then to the one-liners.
     ahead_shown, ahead_more = budget.take(_dedupe_events(upcoming), options.max_events, reserved=True)
-    ahead_shown.sort(key=lambda it: (str(it.extra["start"]), it.story_id))
+    ahead_shown.sort(key=lambda it: (str(it.extra["start"]), str(it.extra["end"]), it.story_id))
     budget.release()
     funding_shown, funding_more = budget.take(funding, options.max_roundup)
     regulation_shown, regulation_more = budget.take(regulation, options.max_roundup)
@@ -395,11 +490,33 @@ def _best_per_key(facts: Sequence[Any], key: Callable[[Any], str]) -> list[Any]:
     return list(best.values())
 
 
+PER_STORY_EVENTS = 2  # calendar lines of one story before the other stories get theirs
+
+
+def _calendar(bundles: Sequence[StoryBundle], day: dt.date) -> list[DigestItem]:
+    """The calendar's lines, ranked: by the importance of their story (at most
+    :data:`PER_STORY_EVENTS` of one story before every other story's), then day-precise before
+    ranges, then soonest first. News stories come before the ones ranking found not to be news."""
+    ranked: list[tuple[tuple[int, int, int, int, str], DigestItem]] = []
+    for n, b in enumerate(bundles):
+        items = [_event_item(b, e, day) for e in _distinct_events(b.facts, day)]
+        rule = _story_rule(b)
+        if rule is not None and rule.deadline and rule.deadline > day:
+            items.append(_deadline_item(b, rule, day))
+        items.sort(key=lambda it: (str(it.extra["start"]) != str(it.extra["end"]), str(it.extra["start"])))
+        for k, it in enumerate(_dedupe_events(items)):
+            ranked.append(((int(b.ranked.junk != ""), int(k >= PER_STORY_EVENTS), n, k, str(it.extra["start"])), it))
+    ranked.sort(key=lambda pair: pair[0])
+    return [it for _, it in ranked]
+
+
 def _dedupe_events(items: Sequence[DigestItem]) -> list[DigestItem]:
-    """One calendar line per story and date range; the first (most precise) wins."""
+    """One calendar line per story, day and actor ("Halvard: deal to close", "Halvard: complete the
+    purchase" on one day are one happening); the first (best corroborated) wins."""
     seen, out = set(), []
     for it in items:
-        key = (it.story_id, it.headline)
+        line = str(it.extra.get("what", ""))
+        key = (it.story_id, it.headline, line.split(": ", 1)[0] if ": " in line else line)
         if key not in seen:
             seen.add(key)
             out.append(it)

@@ -15,9 +15,9 @@ import re
 
 from newsbrief.facts.dates import find_dates
 from newsbrief.facts.names import find_names
-from newsbrief.model import Event
+from newsbrief.model import Event, Regulation
 
-__all__ = ["CalendarItem", "calendar_items"]
+__all__ = ["MAX_CALENDAR_DAYS", "MAX_SENTENCE_WORDS", "CalendarItem", "calendar_items", "hedge", "is_calendar_deadline", "is_calendar_event"]
 
 _WD = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -144,3 +144,116 @@ def calendar_items(text: str, *, published: dt.date, article_id: str = "") -> li
         for i, (day, item) in sorted(leads.items()):
             items.append(CalendarItem(i, lines[i], _event(item, day, published, article_id)))
     return items
+
+
+MAX_CALENDAR_DAYS = 122
+"""The widest date range a calendar keeps (a quarter, or "early next year"); "this year" is not a date."""
+
+# the scheduled things an editor keeps on a calendar
+_SCHEDULED = re.compile(
+    r"\b(?:launch\w*|releas\w*|unveil\w*|debut\w*|premiere\w*|hearings?|heard|votes?|voting|ballot|referendum|elections?|polls|"
+    r"trials?|verdict|sentenc\w+|court|appeal|tribunal|ruling|rul(?:e|es)\s+on|decision|decides?|earnings|results|"
+    r"(?:conference|earnings)\s+call|deadline|due|expir\w+|takes?\s+effect|into\s+(?:force|effect)|comply|"
+    r"meet(?:s|ing)?|summit|conference|convention|congress|forum|symposium|keynote|talks|debate|session|sitting|"
+    r"IPO|listing|go(?:es)?\s+public|auction|tender|sale|on\s+sale|ship\w*|deliver\w*|pilot|opening|opens?|reopen\w*|"
+    r"strike|walkout|protest|march|rally|match|game|final|fixture|race|tournament|festival|ceremony|exhibition|expo|fair|"
+    r"funeral|visitation|memorial|service|inauguration|swearing|budget|report|publish\w*|announce\w*|presentation|event|"
+    r"close\s+(?:the|its)\s+deal|closing|completion|merger|acquisition|takeover|testify|testimony|speech|speaks?|address|"
+    r"visit|tour|flight|mission|start\s+(?:of\s+)?service|go(?:es)?\s+live|roll(?:s|ing)?\s+out|switch\w*\s+(?:on|off)|"
+    r"shut\w*\s+down|end\s+support|retire\w*|sign\w*|approv\w+|confirmation)\b",
+    re.IGNORECASE,
+)
+_TAKES_EFFECT = re.compile(
+    r"\b(?:deadline|comply|compliance|must\s+(?:[\w-]+\s+){0,4}?(?:by|from|before|until|no\s+later)|has\s+until|have\s+until|takes?\s+effect|into\s+(?:force|effect)|"
+    r"(?:apply|applies|applying)\s+(?:from|on|by)|in\s+force|effective|start\s+(?:on|from)|expir\w+|phase[sd]?\s+in)\b",
+    re.IGNORECASE,
+)
+# "continuing until Thursday, Dec. 17": the end of a period (a replay, an offer), not a happening
+_UNTIL_END = re.compile(r"\b(?:until|till|through|thru)\s+(?:the\s+)?(?:on\s+)?$", re.IGNORECASE)
+# "the quarter ending September 30": the end of a reporting period qualifies a noun, it is no happening
+_PERIOD_END = re.compile(
+    r"\b(?:quarter|year|period|month|half|half-year|week|season|term)\s+(?:ending|ended|ends|through|to)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+# the clause of the date tells a past happening: "where the team enjoyed support in the win over Fiji in March"
+_PAST_CLAUSE = re.compile(r"\b(?:[a-z]{3,}ed|won|lost|held|took|began|made|was|were|had|did|beat|came|went|saw)\b")
+_FUTURE_CLAUSE = re.compile(
+    r"\b(?:will|would|shall|to|is|are|be|due|set|scheduled|slated|expected|planned|plans?|next|upcoming|could|may|might)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_START = re.compile(r"[,;:(]\s*|\s(?:where|when|which|while|after|as|and|but)\s", re.IGNORECASE)
+MAX_SENTENCE_WORDS = 80
+"""A longer "sentence" is a paragraph the splitter could not cut: no calendar line is read from it."""
+_HEDGE = re.compile(
+    r"\b(?:expected|likely|could|might|tentative(?:ly)?|possibly|probably|provisional(?:ly)?|TBC|hopes?\s+to|"
+    r"aims?\s+to)\b|\b(?-i:may)\b",
+    re.IGNORECASE,
+)
+
+
+_FIRST_PERSON = re.compile(r"(?:^|[,;:]\s*)(?:I|We)\s+(?:will|'ll|shall|am|plan|hope)\b")
+_PRONOUN = re.compile(r"^(?:I|We|You|He|She|They|It|Me|Us)$")
+
+
+def is_calendar_event(event: Event, *, today: dt.date | None = None) -> bool:
+    """Return True when an editor would keep ``event`` on a calendar.
+
+    Kept: a scheduled thing (a launch, hearing, vote, trial, release, earnings, deadline, court
+    date, meeting ...) or a named actor's act on one day, with a resolved date or a range of
+    at most :data:`MAX_CALENDAR_DAYS` days. Not kept: vague periods ("this year", "in 2027"),
+    the end of a period ("available until Thursday"), an unnamed happening of a vague kind
+    ("the dust would begin to clear on Wednesday").
+
+    :param event: an upcoming event.
+    :param today: the day the calendar is for; a period already under way on it ("in the third
+        quarter" read in September) is not a date to keep.
+    """
+    if event.start is None:
+        return False
+    end = event.end or event.start
+    if (end - event.start).days > MAX_CALENDAR_DAYS:
+        return False
+    if today is not None and event.start < today and (end - event.start).days >= 7:
+        return False
+    if _PRONOUN.match(event.who) or _FIRST_PERSON.search(event.sentence):
+        return False  # "Friday, I will pull a name out of the hat": a first-person aside, not a listing
+    sentence = " ".join(event.sentence.split())
+    if len(sentence.split()) > MAX_SENTENCE_WORDS:
+        return False
+    at = sentence.find(event.when_text) if event.when_text else -1
+    if at > 0 and _UNTIL_END.search(sentence[:at]) and not re.search(r"\b(?:deadline|comply|must|has\s+until|have\s+until)\b", sentence, re.IGNORECASE):
+        return False
+    if at > 0 and _PERIOD_END.search(sentence[:at]):
+        return False
+    if at > 0:
+        starts = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, at)]
+        clause = sentence[starts[-1] if starts else 0 : at]
+        if _PAST_CLAUSE.search(clause) and not _FUTURE_CLAUSE.search(clause):
+            return False
+    if _SCHEDULED.search(event.what) or _SCHEDULED.search(sentence):
+        return True
+    return bool(event.who) and (end - event.start).days < 7
+
+
+def is_calendar_deadline(rule: Regulation) -> bool:
+    """Return True when a rule's date is one a calendar keeps: the sentence that gives it speaks
+    of a deadline or of the rule taking effect ("must comply by", "would apply from", "takes effect").
+
+    :param rule: a regulation with a deadline.
+    """
+    if rule.deadline is None:
+        return False
+    # a date only inside brackets cites a source ("(Forum, September 5, p7)"), it sets no deadline
+    bare = re.sub(r"\([^()]*\)", " ", rule.sentence)
+    return _TAKES_EFFECT.search(bare) is not None and bool(find_dates(bare, rule.deadline))
+
+
+def hedge(event: Event) -> str:
+    """Return how an event is hedged: "unconfirmed" (reported, rumoured), "expected" ("is expected
+    to", "could", "may") or "" (stated as scheduled).
+
+    :param event: an upcoming event.
+    """
+    if event.speculative:
+        return "unconfirmed"
+    return "expected" if _HEDGE.search(event.sentence) else ""

@@ -256,7 +256,7 @@ def _iso(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.
     return (d, d) if d else None
 
 
-@_rule(rf"\b(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?")
+@_rule(rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?")
 def _mon_day(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
     month, day = _mon(m["mon"]), _day(m["day"])
     if m["year"]:
@@ -264,6 +264,14 @@ def _mon_day(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date,
         return (d, d) if d else None
     if _safe_date(2024, month, day) is None:
         return None
+    if m["wd"]:
+        # "Monday September 7": the year in which that date is that weekday, nearest the publication
+        weekday = _WEEKDAYS[m["wd"].lower()]
+        fits = [d for y in (pub.year - 1, pub.year, pub.year + 1)
+                if (d := _safe_date(y, month, day)) is not None and d.weekday() == weekday]
+        if fits:
+            best = min(fits, key=lambda d: abs((d - pub).days))
+            return best, best
 
     def make(y: int) -> tuple[dt.date, dt.date]:
         d = _safe_date(y, month, day) or _last_day(y, month)
@@ -309,7 +317,7 @@ def _day_mon_range(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt
     return _pick_year(make, pub, fut)
 
 
-@_rule(rf"\b(?:{_WD},?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR})\b)?")
+@_rule(rf"\b(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR})\b)?")
 def _day_mon(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
     return _mon_day(m, pub, fut)
 

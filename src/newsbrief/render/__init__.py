@@ -20,9 +20,9 @@ import jinja2
 from ..errors import RenderError
 from ..model import CitedSentence, Digest, DigestItem
 from ..sanitize import strip_control_chars
-from .data import digest_from_dict, digest_to_dict
+from .data import calendar_from_dict, digest_from_dict, digest_to_dict
 
-__all__ = ["FORMATS", "build_context", "digest_from_dict", "digest_to_dict", "render"]
+__all__ = ["FORMATS", "build_context", "calendar_from_dict", "digest_from_dict", "digest_to_dict", "render"]
 
 FORMATS = ("md", "html", "email", "text", "json")
 _TEMPLATES = {"md": "digest.md.j2", "html": "digest.html.j2", "email": "digest.email.html.j2", "text": "digest.txt.j2"}
@@ -80,7 +80,9 @@ _MORE_NOUN = {"stories": "stories", "short": "stories", "funding": "funding roun
 def _more_entry(it: DigestItem) -> dict[str, Any]:
     """An item past a section's bound: its headline and first source, no numbered citations."""
     first = next(((outlet, safe_url(url)) for _, outlet, url in it.sources), ("", ""))
-    return {"headline": it.headline, "story_id": it.story_id, "outlet": first[0], "url": first[1],
+    # a calendar line past the bound: its day and its line ("Thursday 3 December: Senate: vote on the bill")
+    headline = f"{it.headline}: {it.extra['what']}" if it.extra.get("what") and it.extra.get("start") else it.headline
+    return {"headline": headline, "story_id": it.story_id, "outlet": first[0], "url": first[1],
             "outlets": len({outlet for _, outlet, _ in it.sources})}
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..model import CitedSentence, Digest, DigestItem, DigestSection, Skip
 
-__all__ = ["SCHEMA", "digest_from_dict", "digest_to_dict"]
+__all__ = ["SCHEMA", "calendar_from_dict", "digest_from_dict", "digest_to_dict"]
 
 SCHEMA = "newsbrief.digest/1"
 
@@ -91,3 +91,27 @@ def digest_from_dict(data: dict[str, Any]) -> Digest:
         ),
         diagnostics=tuple(Skip(what=d["what"], reason=d["reason"], stage=d["stage"]) for d in data.get("diagnostics", [])),
     )
+
+
+def calendar_from_dict(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Return the "Looking ahead" calendar of stored digest data, shown lines then the rest.
+
+    Each entry: ``{"day", "start", "end", "line", "hedge", "story_id", "cites", "shown"}``; ``day`` is
+    the heading the digest groups it under, ``line`` the "Who: what" line, ``cites`` its article ids.
+
+    :param data: a digest as :func:`digest_to_dict` gives it (or as stored).
+    """
+    out: list[dict[str, Any]] = []
+    for sec in data.get("sections", []):
+        if sec.get("kind") != "ahead":
+            continue
+        for shown, items in ((True, sec.get("items", [])), (False, sec.get("more", []))):
+            for it in items:
+                extra = it.get("extra", {})
+                first = next((s for p in it.get("paragraphs", []) for s in p), {"text": "", "cites": []})
+                out.append({"day": it.get("headline", ""), "start": extra.get("start", ""),
+                            "end": extra.get("end") or extra.get("start", ""),
+                            "line": extra.get("what") or first["text"],
+                            "hedge": extra.get("hedge") or ("unconfirmed" if extra.get("speculative") else ""),
+                            "story_id": it.get("story_id", ""), "cites": list(first["cites"]), "shown": shown})
+    return out

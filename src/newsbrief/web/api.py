@@ -10,6 +10,7 @@ Endpoints, all ``GET``::
     /api/search?q=&limit=        full-text search (words, "phrases", prefix*, OR, NOT); a query without words is a 400
     /api/sources                 sources and their health
     /api/facts?type=&since=      extracted facts
+    /api/calendar/<date>         the digest's "Looking ahead" calendar, one entry per line
     /api/settings                settings (secrets redacted) and where each came from
 
 The lists of stories, sources and facts are paged: ``?limit=`` (default 100, at most 1000) and
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import SETTINGS
 from ..errors import StoreError
-from ..render import safe_url
+from ..render import calendar_from_dict, safe_url
 from ..store import SQLiteStore
 from .http import BadRequest, NotFound, Response, Router, json_response
 
@@ -173,7 +174,8 @@ def api_index(ctx: Ctx) -> Response:
     """List the endpoints."""
     return json_response({"endpoints": ["/api/digests", "/api/digests/<date>", "/api/stories?date=&limit=&offset=",
                                         "/api/stories/<id>", "/api/search?q=", "/api/sources?limit=&offset=",
-                                        "/api/facts?type=&since=&limit=&offset=", "/api/settings"]})
+                                        "/api/facts?type=&since=&limit=&offset=", "/api/calendar/<date>",
+                                        "/api/settings"]})
 
 
 def api_digests(ctx: Ctx) -> Response:
@@ -186,6 +188,11 @@ def api_digests(ctx: Ctx) -> Response:
 def api_digest(ctx: Ctx, date: str) -> Response:
     """Return one stored digest as its schema ``newsbrief.digest/1`` data."""
     return json_response(load_digest(ctx.store, date))
+
+
+def api_calendar(ctx: Ctx, date: str) -> Response:
+    """Return the stored digest's calendar: each line with its day, dates, hedge, story and citations."""
+    return json_response({"date": date, "calendar": calendar_from_dict(load_digest(ctx.store, date))})
 
 
 def api_stories(ctx: Ctx) -> Response:
@@ -254,4 +261,5 @@ def register_api(router: Router) -> None:
     router.add(r"/api/search", api_search)
     router.add(r"/api/sources", api_sources)
     router.add(r"/api/facts", api_facts)
+    router.add(rf"/api/calendar/{DATE}", api_calendar)
     router.add(r"/api/settings", api_settings)

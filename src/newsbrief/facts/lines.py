@@ -1,0 +1,216 @@
+"""One short line per fact, as an editor writes it in a calendar or a roundup.
+
+- an event: "Who: what", the happening without its date, its attribution or the rest of the
+  sentence ("Corvane Space: launch its first 24 broadband satellites");
+- a funding round: "Company: amount round, led by investors" ("Quillmark: €42M Series B, led
+  by Aldergrove Ventures");
+- a regulation: "Regulator: rule, status, date" ("Online Standards Authority: Children's App
+  Store Code, delayed; deadline 1 Sep 2027").
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsbrief.facts.names import find_names
+from newsbrief.model import Event, FundingRound, Regulation
+
+__all__ = ["MAX_LINE_WORDS", "event_line", "funding_line", "regulation_line"]
+
+MAX_LINE_WORDS = 12
+"""The most words of the "what" of an event line."""
+
+# the auxiliaries between a subject and its happening: "will", "is expected to", "plans to", "to"
+_AUX = re.compile(
+    r"\s+(?:(?:is|are)\s+(?:also\s+)?(?:expected|scheduled|set|due|slated|poised|going|planning|preparing|likely|about)\s+to"
+    r"|(?:also\s+)?(?:plans?|aims?|intends?|hopes?|expects?)\s+to|will|would|could|may|might|shall"
+    r"|(?:is|are)(?=\s+(?:also\s+)?[a-z]+ing\b)|to(?=\s+[A-Z][a-z]+\s))(?:\s+(?:also|then|formally|officially|first|now))?\s+(?=[A-Za-z])",
+)
+# "Dubbed Heart of Stone, the expansion ...", "Greece, a key transit point for migrants, is ...": asides
+_LEAD_ASIDE = re.compile(r"^(?:[A-Z][a-z]+ed\b[^,]{0,60},\s*)")
+_ASIDE = re.compile(r",\s[^,]*,?\s*$")
+# "he added that ...": the telling, not the happening
+_REPORTED = re.compile(r"^(?:[\w'’-]+\s+){1,4}?(?:added|said|says|noted|announced|confirmed|told\s+\w+)\s+(?:that\s+)?", re.IGNORECASE)
+# "hold its iPhone event" -> "iPhone event": the happening is the object
+_HOLD = re.compile(r"^(?:hold|host|stage|convene|have)\s+(?:(?:its|their|his|her|a|an|the)\s+)?(?=\S)", re.IGNORECASE)
+# "Corvane Space to launch first satellites": a headline's subject and its "to"
+_HEADLINE_TO = re.compile(r"^(?P<subject>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})\s+to\s+(?=[a-z])")
+# "the phone ... and says it": the subject of a reported plan is what follows the reporting verb
+_REPORTING = re.compile(r"^.*\b(?:says|said|say|announced|confirmed|added|told\s+\w+)\s+(?:that\s+)?", re.IGNORECASE)
+# what is left of a cut date: "close by the end (of the third quarter)", "in the first half"
+_DATE_REMNANT = re.compile(
+    r"\s+(?:by|at|in|before|after|around|until|from|during)\s+the\s+(?:end|start|beginning|middle|first|second|third|fourth|"
+    r"last|latest|earliest)\b.*$|\s+(?:later|earlier|early|late|no\s+later\s+than)$",
+    re.IGNORECASE,
+)
+# "The companies expect the deal to close": the happening is the object's
+_EXPECTS_OBJECT = re.compile(r"^(?P<subject>[^,]{2,60}?)\s+expects?\s+(?:the|its|their)\s+(?P<object>[\w-]+)\s+to\s+(?=[a-z])")
+_PASSIVE = re.compile(r"^(?:be\s+)?(?:held|staged|convened|heard|decided|announced|released|published|unveiled|launched)\b\s*")
+_GENERIC_SUBJECT = re.compile(
+    r"^(?:it|they|he|she|we|the\s+(?:company|firm|group|startup|regulator|agency|authority|government|ministry|"
+    r"bank|court|committee|council|board|team|club|side|studio|maker|carrier|operator|lab|band|club))$",
+    re.IGNORECASE,
+)
+# where the happening's own words end: a side clause, an aside, a purpose, a reporting tail
+_TAIL = re.compile(
+    r"\s*(?:[,;:(]|\s[-–—]\s)|\s+(?:after|as|which|where|while|when|because|but|although|though|if|unless|amid|"
+    r"before|following|according|said|says|added|the\s+company\s+said|subject\s+to|including|with\s+(?:the\s+)?aim)\b",
+    re.IGNORECASE,
+)
+_STOP_END = re.compile(
+    r"(?:\s+(?:a|an|the|of|on|in|at|to|for|from|by|with|and|or|its|their|his|her|this|that|its|as|into|over))+$",
+    re.IGNORECASE,
+)
+_LEAD_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def _cap(text: str, words: int = MAX_LINE_WORDS) -> str:
+    parts = text.split()
+    if len(parts) > words:
+        text = " ".join(parts[:words])
+    return _STOP_END.sub("", text).strip(" ,;:.-–—")
+
+
+_BASE_FORMS = {
+    "holding": "hold", "hosting": "host", "staging": "stage", "launching": "launch", "releasing": "release",
+    "opening": "open", "meeting": "meet", "voting": "vote", "starting": "start", "beginning": "begin",
+    "shipping": "ship", "publishing": "publish", "unveiling": "unveil", "reporting": "report", "closing": "close",
+    "presenting": "present", "debating": "debate", "announcing": "announce", "introducing": "introduce",
+}
+
+
+def _base(verb_phrase: str) -> str:
+    """"holding general elections" -> "hold general elections"; an -ing form not listed stays as it is."""
+    first, _, rest = verb_phrase.partition(" ")
+    base = _BASE_FORMS.get(first.lower())
+    return f"{base} {rest}".strip() if base else verb_phrase
+
+
+def event_line(event: Event, *, fallback_who: str = "") -> str:
+    """Return the one-line calendar entry of an event: "Who: what".
+
+    The "what" is the happening's own words (subject and auxiliaries such as "will" or "is
+    expected to" dropped, the date, attribution and side clauses cut) in at most
+    :data:`MAX_LINE_WORDS` words. A subject such as "the company" or "it" is replaced by
+    ``fallback_who``.
+
+    :param event: the event.
+    :param fallback_who: the story's main actor, for an event whose subject names no one.
+    """
+    what = _REPORTED.sub("", " ".join(event.what.split()).strip(" ."))
+    who = event.who
+    headline = _HEADLINE_TO.match(what)
+    if headline is not None:
+        return _join(headline["subject"], _cap(_DATE_REMNANT.sub("", what[headline.end() :])))
+    expects = _EXPECTS_OBJECT.match(what)
+    if expects is not None:
+        subject = _LEAD_ARTICLE.sub("", expects["subject"])
+        who = fallback_who or who if _GENERIC_SUBJECT.match(expects["subject"]) or subject.lower().endswith("companies") else subject
+        return _join(who, _cap(_DATE_REMNANT.sub("", f"{expects['object']} to {what[expects.end():]}")))
+    aux = _AUX.search(what)
+    if aux is not None:
+        subject = _REPORTING.sub("", _LEAD_ASIDE.sub("", what[: aux.start()].strip(" ,")))
+        subject = _ASIDE.sub("", subject).strip(" ,")
+        rest = what[aux.end() :]
+        passive = _PASSIVE.match(rest)
+        if passive is not None:
+            rest = rest[passive.end() :]
+            tail = _TAIL.match(rest)
+            what = _LEAD_ARTICLE.sub("", subject) if not rest or tail else f"{_LEAD_ARTICLE.sub('', subject)} {rest}"
+            subject = ""
+        else:
+            what = _HOLD.sub("", _base(rest))
+        if subject and _GENERIC_SUBJECT.match(subject):
+            who = fallback_who or who
+        elif subject:
+            who = _LEAD_ARTICLE.sub("", subject)
+    elif who and what.startswith(who):
+        what = what[len(who) :].strip(" ,")
+    else:
+        generic = re.match(r"^(?:it|the\s+\w+)\s+(?=[a-z])", what, re.IGNORECASE)
+        if generic and _GENERIC_SUBJECT.match(generic.group(0).strip()) and fallback_who:
+            who, what = fallback_who, what[generic.end() :]
+        elif not who:
+            who = fallback_who
+    tail = _TAIL.search(what, 1)
+    if tail is not None and len(what[: tail.start()].split()) >= 2:
+        what = what[: tail.start()]
+    what = _cap(_DATE_REMNANT.sub("", what))
+    who = _cap(who, 8)
+    if who and what.lower().startswith(who.lower() + " "):
+        what = what[len(who) :].strip(" ,:")
+    first = find_names(what[:60])
+    if who and what[:1].isupper() and not (first and first[0].start == 0):
+        what = what[:1].lower() + what[1:]  # "vote on the bill" after "Who:", a name keeps its capital
+    if what.count('"') % 2:
+        what = what.replace('"', "")  # a quotation cut in two
+    if not what or (who and who.lower() in what.lower()):
+        what, who = what or who, ""
+    return _join(who, what)
+
+
+def _join(who: str, what: str) -> str:
+    if not who:
+        return what[:1].upper() + what[1:]
+    return f"{who[:1].upper() + who[1:]}: {what}" if what else who
+
+
+def _amount(value: float, currency: str) -> str:
+    symbol = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}.get(currency, "")
+    for scale, suffix in ((1e9, "bn"), (1e6, "M"), (1e3, "k")):
+        if value >= scale:
+            number = f"{value / scale:.1f}".rstrip("0").rstrip(".")
+            return f"{symbol}{number}{suffix}" if symbol else f"{number}{suffix} {currency}".strip()
+    number = f"{value:,.0f}"
+    return f"{symbol}{number}" if symbol else f"{number} {currency}".strip()
+
+
+def _round_name(kind: str) -> str:
+    if kind.lower().startswith("series "):
+        return "Series " + kind[7:].upper()
+    return kind
+
+
+def _distinct_names(names: tuple[str, ...]) -> list[str]:
+    """Names without the short forms of another ("Aldergrove" beside "Aldergrove Ventures")."""
+    out: list[str] = []
+    for n in names:
+        if not any(n != m and m.lower().startswith(n.lower() + " ") for m in names) and n not in out:
+            out.append(n)
+    return out
+
+
+def funding_line(fact: FundingRound) -> str:
+    """Return the roundup line of a funding round: "Company: amount round, led by investors".
+
+    :param fact: the round; empty fields are left out.
+    """
+    parts = []
+    if fact.amount:
+        parts.append(_amount(fact.amount, fact.currency))
+    if fact.round:
+        parts.append(_round_name(fact.round) if parts else _round_name(fact.round)[:1].upper() + _round_name(fact.round)[1:])
+    body = " ".join(parts) or "funding round"
+    if fact.lead_investors:
+        leads = _distinct_names(fact.lead_investors)
+        body += ", led by " + (leads[0] if len(leads) == 1 else ", ".join(leads[:-1]) + " and " + leads[-1])
+    elif fact.investors:
+        body += ", from " + ", ".join(_distinct_names(fact.investors)[:3])
+    if fact.valuation:
+        body += f"; valued at {_amount(fact.valuation, fact.currency)}"
+    return f"{fact.company}: {body}" if fact.company else body[:1].upper() + body[1:]
+
+
+def regulation_line(fact: Regulation) -> str:
+    """Return the roundup line of a regulation: "Regulator: rule, status; deadline D".
+
+    :param fact: the regulation; empty fields are left out.
+    """
+    parts = [p for p in (fact.rule, fact.status) if p]
+    body = ", ".join(parts)
+    if fact.deadline is not None:
+        when = f"{fact.deadline.day} {fact.deadline.strftime('%b %Y')}"
+        body += ("; " if body else "") + f"deadline {when}"
+    if fact.regulator and fact.regulator != fact.rule:
+        return f"{fact.regulator}: {body}" if body else fact.regulator
+    return body or fact.regulator

@@ -1,0 +1,146 @@
+"""Which upcoming events an editor keeps on the calendar, how hedged ones are marked, and the one-line shape."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsbrief.facts.calendar import MAX_CALENDAR_DAYS, hedge, is_calendar_event
+from newsbrief.facts.events import extract_events
+from newsbrief.facts.lines import event_line, funding_line, regulation_line
+from newsbrief.model import Event, FundingRound, Regulation
+
+TUE = dt.date(2031, 9, 9)
+
+
+def _event(sentence: str) -> Event:
+    events = extract_events(sentence, published=TUE)
+    assert len(events) == 1, events
+    return events[0]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Senate will vote on the spending bill on Thursday.",
+    "Halvard will report third-quarter results on October 22.",
+    "The trial of the former mayor is due to start on September 21.",
+    "Brightwell will launch its new tablet next Tuesday.",
+    "The appeal will be heard by the high court on October 3.",
+])
+def test_scheduled_things_are_kept(sentence: str) -> None:
+    assert is_calendar_event(_event(sentence))
+
+
+def test_a_vague_period_is_not_kept() -> None:
+    wide = Event("Tarn Air expands routes", ("a",), "Tarn Air will expand routes in the first half of 2032.", who="Tarn Air",
+                 start=dt.date(2032, 1, 1), end=dt.date(2032, 6, 30), when_text="in the first half of 2032")
+    assert (wide.end - wide.start).days > MAX_CALENDAR_DAYS  # type: ignore[operator]
+    assert not is_calendar_event(wide)
+
+
+def test_the_end_of_a_period_is_not_a_happening() -> None:
+    replay = Event("A replay of the call will be available online", ("a",),
+                   "A replay of the call will be available online, starting two hours after the call and continuing until "
+                   "Thursday, Sept. 25.", start=dt.date(2031, 9, 25), end=dt.date(2031, 9, 25), when_text="Thursday, Sept. 25")
+    assert not is_calendar_event(replay)
+
+
+def test_an_unnamed_happening_of_no_scheduled_kind_is_not_kept() -> None:
+    assert not is_calendar_event(_event("The smoke would begin to clear late on Wednesday, forecasters said."))
+
+
+def test_hedged_items_are_marked() -> None:
+    assert hedge(_event("The board is expected to vote on the merger on Friday.")) == "expected"
+    assert hedge(_event("Brightwell could reportedly unveil the tablet on Friday.")) == "unconfirmed"
+    assert hedge(_event("The Senate will vote on the spending bill on Thursday.")) == ""
+
+
+@pytest.mark.parametrize(("sentence", "line"), [
+    ("The Senate will vote on the spending bill on Thursday.", "Senate: vote on the spending bill"),
+    ("Brightwell will hold its annual developer conference on October 2 in Leeds, the company said.",
+     "Brightwell: annual developer conference in Leeds"),
+    ("Harbourline, the ferry operator owned by two councils, will hold a shareholder vote on Sept. 30.",
+     "Harbourline: shareholder vote"),
+    ("The board of Tinworth Software is expected to approve the buyback on Friday, after months of talks.",
+     "Board of Tinworth Software: approve the buyback"),
+])
+def test_event_line_names_who_and_what_without_the_date(sentence: str, line: str) -> None:
+    assert event_line(_event(sentence)) == line
+
+
+def test_event_line_names_the_story_actor_for_a_generic_subject() -> None:
+    assert event_line(_event("The regulator will publish its final guidance on October 1."), fallback_who="Port Authority") == (
+        "Port Authority: publish its final guidance")
+
+
+def test_event_line_is_short() -> None:
+    line = event_line(_event(
+        "Brightwell will launch its long-awaited fourth-generation rugged outdoor tablet with a detachable keyboard, "
+        "a solar charging cover and a satellite messaging module on October 14."))
+    assert line.startswith("Brightwell: launch its long-awaited")
+    assert len(line.split(":", 1)[1].split()) <= 12
+
+
+def test_funding_line_names_company_amount_round_and_leads() -> None:
+    f = FundingRound("Quillmark", 42e6, "EUR", "Series B", ("a",), "", lead_investors=("Aldergrove Ventures", "Aldergrove"),
+                     investors=("Northwind Capital",), valuation=310e6)
+    assert funding_line(f) == "Quillmark: €42M Series B, led by Aldergrove Ventures; valued at €310M"
+    assert funding_line(FundingRound("Fernwork", 6.5e6, "USD", "seed", ("a",), "")) == "Fernwork: $6.5M seed"
+
+
+def test_regulation_line_names_regulator_rule_status_and_date() -> None:
+    r = Regulation("Children's App Store Code", "Online Standards Authority", ("a",), "", status="delayed",
+                   deadline=dt.date(2032, 9, 1))
+    assert regulation_line(r) == "Online Standards Authority: Children's App Store Code, delayed; deadline 1 Sep 2032"
+
+
+def _dated(sentence: str, when: str, start: dt.date, end: dt.date | None = None, who: str = "Brightwell") -> Event:
+    return Event(sentence, ("a",), sentence, who=who, start=start, end=end or start, when_text=when)
+
+
+def test_the_end_of_a_reporting_period_is_not_a_happening() -> None:
+    assert not is_calendar_event(_dated(
+        "Brightwell reported its results and expects an impairment charge in the quarter ending September 30, 2031.",
+        "September 30, 2031", dt.date(2031, 9, 30)))
+
+
+def test_a_date_in_a_past_clause_is_not_a_happening() -> None:
+    # a future sentence whose date belongs to a past clause: not next year's March
+    assert not is_calendar_event(_dated(
+        "Ross will lead the side at the Harbour Arena, where the team enjoyed loud support in the win over Fiji in March.",
+        "March", dt.date(2032, 3, 1), dt.date(2032, 3, 31), who="Ross"))
+    assert is_calendar_event(_dated("Ross will lead the side in the final against Fiji on October 4.", "October 4",
+                                    dt.date(2031, 10, 4), who="Ross"))
+
+
+def test_a_paragraph_the_splitter_missed_gives_no_calendar_line() -> None:
+    long = "Brightwell will launch the tablet on October 4. " + "It has a screen and a keyboard and a pen. " * 12
+    assert not is_calendar_event(_dated(long, "October 4", dt.date(2031, 10, 4)))
+
+
+def test_a_rule_date_joins_the_calendar_only_as_a_deadline_or_date_of_effect() -> None:
+    from newsbrief.facts.calendar import is_calendar_deadline
+
+    assert is_calendar_deadline(Regulation("Repair Code", "Trade Commission", ("a",),
+                                           "Sellers must comply with the Repair Code by March 1.", deadline=dt.date(2032, 3, 1)))
+    assert not is_calendar_deadline(Regulation("bill", "Assembly", ("a",),
+                                               "Writing in the Ledger (Forum, March 5, p7), she said the Assembly will require "
+                                               "that clinics must suffer protests.",
+                                               deadline=dt.date(2032, 3, 5)))
+
+
+def test_a_period_under_way_and_a_first_person_aside_are_not_kept() -> None:
+    charge = _dated("Brightwell expects to book an impairment charge in the third quarter.", "in the third quarter",
+                    dt.date(2031, 7, 1), dt.date(2031, 9, 30))
+    assert not is_calendar_event(charge, today=TUE)
+    assert not is_calendar_event(_dated("Friday, I will draw the winner of the cookbook.", "Friday", dt.date(2031, 9, 12),
+                                        who="I"))
+    assert not is_calendar_event(_dated("Friday, I will draw the winner of the cookbook.", "Friday", dt.date(2031, 9, 12),
+                                        who=""))
+
+
+def test_an_ing_form_becomes_the_base_form_only_when_known() -> None:
+    base = Event("Harbourline is holding a shareholder vote", ("a",), "", who="Harbourline", start=TUE)
+    assert event_line(base) == "Harbourline: shareholder vote"
+    kept = Event("The regatta is taking place in the bay", ("a",), "", start=TUE)
+    assert event_line(kept) == "Regatta: taking place in the bay"

@@ -1,0 +1,166 @@
+"""The "Looking ahead" calendar as a reader sees it, and roundups that hold every round and rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from factories import make_article
+
+from newsbrief.compose import ComposeOptions, StoryBundle, compose_digest, day_label
+from newsbrief.model import CitedSentence, Event, FundingRound, Regulation, Summary
+from newsbrief.rank import RankedStory
+from newsbrief.render import render
+
+DAY = dt.date(2031, 9, 9)  # a Tuesday
+
+
+def _bundle(sid: str, outlets: list[str], sentences: list[str], *, score: float, facts: tuple = (),
+            headline: str = "") -> StoryBundle:
+    arts = tuple(make_article(f"{sid}{i}", outlet=o, title=headline or f"Headline {sid}", text=" ".join(sentences))
+                 for i, o in enumerate(outlets))
+    cited = tuple(CitedSentence(s, (arts[i % len(arts)].id,)) for i, s in enumerate(sentences))
+    return StoryBundle(RankedStory(sid, score, {"sources": 1.0}), Summary(sid, headline or f"Headline {sid}", (cited,)),
+                       arts, DAY, None, facts)
+
+
+def _event(sid: str, sentence: str, what: str, who: str, start: dt.date, end: dt.date | None = None) -> Event:
+    return Event(what, (f"{sid}0",), sentence, who=who, start=start, end=end or start, when_text="")
+
+
+def _day(offset: int) -> dt.date:
+    return DAY + dt.timedelta(days=offset)
+
+
+def test_calendar_lines_are_grouped_under_one_heading_per_day() -> None:
+    a = _bundle("a", ["Ledger", "Wire"], ["Senate leaders set the week's votes.", "Two votes are due."], score=3, facts=(
+        _event("a", "The Senate will vote on the spending bill on Thursday.", "The Senate will vote on the spending bill",
+               "Senate", _day(2)),
+        _event("a", "The House will vote on the farm bill on Thursday.", "The House will vote on the farm bill", "House",
+               _day(2)),
+    ))
+    b = _bundle("b", ["Ledger"], ["Brightwell will launch a tablet on Friday."], score=2, facts=(
+        _event("b", "Brightwell will launch its new tablet on Friday.", "Brightwell will launch its new tablet",
+               "Brightwell", _day(3)),))
+    digest = compose_digest([a, b], day=DAY, options=ComposeOptions())
+    ahead = next(s for s in digest.sections if s.kind == "ahead")
+    assert [i.headline for i in ahead.items] == ["Thursday 11 September", "Thursday 11 September", "Friday 12 September"]
+    lines = [s.text for i in ahead.items for p in i.paragraphs for s in p]
+    assert sorted(lines[:2]) == ["House: vote on the farm bill", "Senate: vote on the spending bill"]
+    assert lines[2] == "Brightwell: launch its new tablet"
+    md = render(digest, "md").split("## Looking ahead")[1]
+    assert md.count("### Thursday 11 September") == 1 and md.count("### Friday 12 September") == 1
+    assert md.index("Senate: vote") < md.index("### Friday") and md.index("House: vote") < md.index("### Friday") < md.index("Brightwell: launch")
+    text = render(digest, "text").split("LOOKING AHEAD")[1]
+    assert text.count("Thursday 11 September\n") == 1
+    html = render(digest, "html").split("Looking ahead")[1]
+    assert html.count("<h3>Thursday 11 September</h3>") == 1 and html.count("<ul>") == 2 == html.count("</ul>")
+
+
+def test_hedged_lines_are_marked_in_every_format() -> None:
+    a = _bundle("a", ["Ledger"], ["The board meets on Friday."], score=1, facts=(
+        _event("a", "The board is expected to vote on the merger on Friday.", "The board is expected to vote on the merger",
+               "", _day(3)),))
+    digest = compose_digest([a], day=DAY, options=ComposeOptions())
+    item = next(s for s in digest.sections if s.kind == "ahead").items[0]
+    assert item.extra["hedge"] == "expected"
+    assert "(expected)" in render(digest, "md") and "(expected)" in render(digest, "text")
+
+
+def test_the_calendar_is_capped_and_ranked_by_story_then_date() -> None:
+    # the lead story has five dated happenings: two make the calendar before every other story gets one
+    lead = _bundle("lead", ["Ledger", "Wire"], ["Lead.", "More."], score=100, facts=tuple(
+        _event("lead", f"Tarn Air will open route {i} on the day.", f"Tarn Air will open route {i}", "Tarn Air", _day(20 + i))
+        for i in range(5)))
+    rest = [_bundle(f"s{i}", ["Daily"], [f"Item {i}."], score=50 - i, facts=(
+        _event(f"s{i}", f"Council {i} will vote on the budget.", f"Council {i} will vote on the budget", f"Council {i}",
+               _day(1 + i)),)) for i in range(15)]
+    digest = compose_digest([lead, *rest], day=DAY, options=ComposeOptions())
+    ahead = next(s for s in digest.sections if s.kind == "ahead")
+    assert len(ahead.items) == 12 and len(ahead.more) == 8
+    shown = [i.story_id for i in ahead.items]
+    assert shown.count("lead") == 2 and set(shown) - {"lead"} == {f"s{i}" for i in range(10)}
+    starts = [str(i.extra["start"]) for i in ahead.items]
+    assert starts == sorted(starts)
+
+
+def test_vague_and_non_calendar_events_stay_off_the_calendar() -> None:
+    a = _bundle("a", ["Ledger"], ["Tarn Air grows."], score=1, facts=(
+        _event("a", "Tarn Air will expand routes next year.", "Tarn Air will expand routes", "Tarn Air", dt.date(2032, 1, 1),
+               dt.date(2032, 12, 31)),
+        _event("a", "The fog would begin to lift late on Wednesday.", "The fog would begin to lift late", "", _day(1)),
+    ))
+    digest = compose_digest([a], day=DAY, options=ComposeOptions())
+    assert next(s for s in digest.sections if s.kind == "ahead").items == ()
+
+
+def test_day_labels() -> None:
+    assert day_label(dt.date(2031, 9, 11), dt.date(2031, 9, 11), DAY) == "Thursday 11 September"
+    assert day_label(dt.date(2032, 1, 6), dt.date(2032, 1, 6), DAY) == "Tuesday 6 January 2032"
+    assert day_label(dt.date(2031, 10, 1), dt.date(2031, 10, 31), DAY) == "October"
+    assert day_label(dt.date(2032, 1, 1), dt.date(2032, 3, 31), DAY) == "January – March 2032"
+    assert day_label(dt.date(2031, 9, 22), dt.date(2031, 9, 26), DAY) == "22 – 26 September"
+
+
+def test_a_round_and_a_rule_that_get_a_full_section_also_have_their_roundup_line() -> None:
+    fund = FundingRound("Quillmark", 42e6, "EUR", "Series B", ("f0",), "Quillmark raised €42 million in a Series B.",
+                        lead_investors=("Aldergrove Ventures",))
+    rule = Regulation("Device Longevity Regulation", "European Commission", ("r0",),
+                      "The European Commission proposed the Device Longevity Regulation, which would apply from 1 January 2034.",
+                      status="proposed",
+                      deadline=dt.date(2034, 1, 1))
+    f = _bundle("f", ["Ledger", "Wire"], ["Quillmark raised €42 million in a Series B.", "It sells legal software."],
+                score=3, facts=(fund,), headline="Quillmark raises €42M")
+    r = _bundle("r", ["Ledger", "Wire"], ["The European Commission proposed the Device Longevity Regulation.",
+                                          "Phones would get parts for eight years."], score=2, facts=(rule,),
+                headline="The EU wants phones to last longer")
+    digest = compose_digest([f, r], day=DAY, options=ComposeOptions())
+    kinds = {s.kind: s for s in digest.sections}
+    assert [i.story_id for i in kinds["stories"].items] == ["f", "r"]
+    funding = kinds["funding"].items
+    assert [(i.headline, i.paragraphs[0][0].text) for i in funding] == [
+        ("Quillmark", "€42M Series B, led by Aldergrove Ventures")]
+    assert funding[0].paragraphs[0][0].article_ids == ("f0",)
+    assert [(i.headline, i.paragraphs[0][0].text) for i in kinds["regulation"].items] == [
+        ("European Commission", "Device Longevity Regulation, proposed; deadline 1 Jan 2034")]
+
+
+def test_a_rule_told_across_sentences_makes_one_complete_roundup_line() -> None:
+    facts = (
+        Regulation("rules that would make sellers list repair prices", "Trade Commission", ("q0",),
+                   "The Trade Commission has proposed rules that would make sellers list repair prices.", status="proposed"),
+        Regulation("Repair Price Code", "", ("q1",), "The draft Repair Price Code was published on Tuesday.",
+                   status="proposed"),
+        Regulation("rules", "Assembly", ("q1",), "The rules would apply from 1 March 2033 if the Assembly adopts them.",
+                   status="enacted", deadline=dt.date(2033, 3, 1)),
+    )
+    q = _bundle("q", ["Ledger"], ["The Trade Commission has proposed rules that would make sellers list repair prices."],
+                score=1, facts=facts)
+    digest = compose_digest([q], day=DAY, options=ComposeOptions())
+    kinds = {s.kind: s for s in digest.sections}
+    (line,) = kinds["regulation"].items
+    assert (line.headline, line.paragraphs[0][0].text) == ("Trade Commission", "Repair Price Code, proposed; deadline 1 Mar 2033")
+    assert set(line.paragraphs[0][0].article_ids) == {"q0", "q1"}
+    assert [s.text for i in kinds["ahead"].items for p in i.paragraphs for s in p] == ["Trade Commission: Repair Price Code deadline"]
+
+
+def test_one_actor_s_happening_told_two_ways_on_one_day_is_one_line() -> None:
+    a = _bundle("a", ["Ledger", "Wire"], ["Halvard buys Vireo.", "More."], score=1, headline="Halvard buys Vireo", facts=(
+        Event("The companies expect the deal to close by the end", ("a0", "a1"),
+              "The companies expect the deal to close by the end of the third quarter of 2032.", who="Vireo",
+              start=dt.date(2032, 9, 30), end=dt.date(2032, 9, 30)),
+        Event("Halvard will complete the purchase by the end", ("a1",),
+              "Halvard will complete the purchase by the end of September 2032.", who="Halvard",
+              start=dt.date(2032, 9, 30), end=dt.date(2032, 9, 30)),
+    ))
+    digest = compose_digest([a], day=DAY, options=ComposeOptions())
+    ahead = next(s for s in digest.sections if s.kind == "ahead")
+    assert [s.text for i in ahead.items for p in i.paragraphs for s in p] == ["Halvard: deal to close"]
+
+
+def test_text_lists_each_source_once_when_a_story_has_a_section_and_a_roundup_line() -> None:
+    fund = FundingRound("Quillmark", 42e6, "EUR", "Series B", ("f0",), "Quillmark raised €42 million in a Series B.")
+    f = _bundle("f", ["Ledger", "Wire"], ["Quillmark raised €42 million in a Series B.", "It sells legal software."],
+                score=3, facts=(fund,), headline="Quillmark raises €42M")
+    text = render(compose_digest([f], day=DAY, options=ComposeOptions()), "text")
+    sources = text.split("SOURCES\n", 1)[1].splitlines()
+    assert len(sources) == len(set(sources)) and sources[0].startswith("[1] Ledger")
