@@ -208,3 +208,29 @@ def test_scorer_counts_annotated_pairs_and_unrepaired_references() -> None:
     assert len(result["retellings"]) == 1
     assert [d["story"] for d in result["dangling"]] == ["S2"]
     assert result["cosine_pairs"] is None
+
+
+HEATER_LEAD = ("Corbel Home, the Denver maker of Ember space heaters, is recalling 220,000 units sold through "
+               "Hartline stores after reports that a switch in the heaters overheated.")
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Corbel Home Recalls 220,000 Ember Heaters Sold At Hartline Stores",
+     "Corbel Home recalls 220,000 Ember heaters sold at Hartline stores"),
+    ("CORBEL HOME RECALLS 220,000 EMBER HEATERS", "Corbel Home recalls 220,000 Ember heaters"),
+])
+def test_a_shouting_headline_is_put_in_sentence_case_keeping_names(title: str, expected: str) -> None:
+    arts = [make_article("a", title=title, text=HEATER_LEAD)]
+    assert choose_headline(arts) == expected
+
+
+def test_a_sentence_case_headline_keeps_its_capitals() -> None:
+    title = "Corbel Home recalls 220,000 Ember heaters over EU safety rules"
+    assert choose_headline([make_article("a", title=title, text=HEATER_LEAD)]) == title
+
+
+def test_a_round_up_title_is_never_the_headline() -> None:
+    arts = [make_article("a", title="Tech news roundup for Tuesday", text=HEATER_LEAD),
+            make_article("b", title="NEWS ROUNDUP", text=HEATER_LEAD, outlet="Two")]
+    head = choose_headline(arts)
+    assert "roundup" not in head.lower() and head.startswith("Corbel Home")
