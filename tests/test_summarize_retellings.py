@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from newsbrief.embed import load_embedder
-from newsbrief.eval.retellings import score_digest
+from newsbrief.eval.retellings import fingerprint, score_digest, tail_fingerprint, word_fingerprints
 from newsbrief.model import Article
 from newsbrief.summarize import check_faithfulness, choose_headline, clean_title, summarize_story
 from newsbrief.summarize.extractive import ExtractiveParams, select_sentences
@@ -234,3 +234,24 @@ def test_a_round_up_title_is_never_the_headline() -> None:
             make_article("b", title="NEWS ROUNDUP", text=HEATER_LEAD, outlet="Two")]
     head = choose_headline(arts)
     assert "roundup" not in head.lower() and head.startswith("Corbel Home")
+
+
+def test_scorer_matches_text_free_annotations_by_fingerprint() -> None:
+    first, second = "Corbel is recalling 220,000 heaters.", "Corbel recalls its heaters, 220,000 of them."
+    pronoun, other = "It will ship repair kits on Monday.", "Hartline will refund buyers."
+    digest = {"sections": [{"kind": "stories", "items": [
+        {"headline": "h", "paragraphs": [[{"text": first}, {"text": second}, {"text": other}, {"text": pronoun}]]},
+    ]}]}
+    ann = {"retellings": [{"event": "heater recall", "first": {"index": 0, "sha1": fingerprint(first)},
+                           "second": {"index": 1, "sha1": fingerprint(second)}}],
+           "dangling": [{"event": "heater recall", "index": 3, "sha1": fingerprint(pronoun),
+                         "tail_sha1": tail_fingerprint(pronoun),
+                         "referent_sha1": next(iter(word_fingerprints("Corbel")))}]}
+    result = score_digest(digest, ann)
+    assert [r["story"] for r in result["retellings"]] == ["heater recall"]
+    assert [d["story"] for d in result["dangling"]] == ["heater recall"]
+    # the same sentence after the sentence naming Corbel, or repaired with the name, is not dangling
+    for fixed in ([first, pronoun], [first, "[Corbel] will ship repair kits on Monday."],
+                  ["Hartline will refund buyers.", "[Corbel] will ship repair kits on Monday."]):
+        digest["sections"][0]["items"][0]["paragraphs"] = [[{"text": t} for t in fixed]]
+        assert score_digest(digest, ann)["dangling"] == [], fixed
