@@ -109,6 +109,10 @@ def test_antecedent_is_the_previous_sentence_subject_or_the_person_named() -> No
     he = referring_subject("He said the deal was done.")
     assert he is not None
     assert antecedent(he, ["Harbour chief executive Lena Ortiz defended the decision."]) == "Lena Ortiz"
+    # the man the sentence opens on, not the care home it names last
+    assert antecedent(he, ["Oskar Lind Varga, 91, of Tembury died on Sunday at the Ashgrove Health Care Center."]) \
+        == "Oskar Lind Varga"
+    assert antecedent(he, ["The mayor thanked the staff of Ashgrove Health Care Center."]) is None
     they = referring_subject("They said the deal was done.")
     assert they is not None and antecedent(they, ["Corbel and Vantor spoke on Friday."]) is None
     assert substitute("On Saturday it gave an answer.", referring_subject("On Saturday it gave an answer.") or it,
@@ -180,6 +184,7 @@ def test_a_reaction_never_leads_the_story() -> None:
 
 @pytest.mark.parametrize(("title", "expected"), [
     ("The Latest: Storm kills 12 in northern Texas", "Storm kills 12 in northern Texas"),
+    ("The Latest on Storm Edda: Floods close the port of Kessa", "Floods close the port of Kessa"),
     ("NEWS ROUNDUP: Harbin Foods drops Kessel Dairy bid", "Harbin Foods drops Kessel Dairy bid"),
     ("Business | Harbin Foods drops Kessel Dairy bid", "Harbin Foods drops Kessel Dairy bid"),
 ])
@@ -255,3 +260,22 @@ def test_scorer_matches_text_free_annotations_by_fingerprint() -> None:
                   ["Hartline will refund buyers.", "[Corbel] will ship repair kits on Monday."]):
         digest["sections"][0]["items"][0]["paragraphs"] = [[{"text": t} for t in fixed]]
         assert score_digest(digest, ann)["dangling"] == [], fixed
+
+
+def test_a_reference_repaired_with_the_wrong_name_still_dangles() -> None:
+    digest = {"sections": [{"kind": "stories", "items": [{"headline": "h", "paragraphs": [[
+        {"text": "Hartline will refund buyers."}, {"text": "[Hartline] will ship repair kits on Monday."}]]}]}]}
+    ann = {"dangling": [{"story": "S1", "sentence": "It will ship repair kits on Monday.", "referent": "Corbel"}]}
+    assert [d["story"] for d in score_digest(digest, ann)["dangling"]] == ["S1"]
+
+
+def test_a_risen_death_toll_replaces_the_earlier_count() -> None:
+    morning = ("A landslide in the hill town of Pellora killed at least 12 people on Tuesday, local officials said. "
+               "Rescue teams from three provinces were searching the mud for survivors through the day.")
+    evening = ("The death toll from the landslide in Pellora rose to 19 on Tuesday evening, officials said, as "
+               "rescuers recovered more bodies. The regional governor declared three days of mourning for the victims.")
+    arts = [make_article("a", title="Landslide kills 12 in Pellora", text=morning, outlet="One", hour=8),
+            make_article("b", title="Pellora landslide toll rises to 19", text=evening, outlet="Two", hour=19)]
+    out = _sentences(arts)
+    assert any("rose to 19" in s for s in out), out
+    assert not any("12 people" in s for s in out), out

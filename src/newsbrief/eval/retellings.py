@@ -95,7 +95,7 @@ def _same(digest_text: str, annotated: str | dict[str, Any]) -> bool:
         return True
     if "[" not in digest_text:
         return False
-    return re.fullmatch(substitution_pattern(digest_text), normalise_for_match(annotated)) is not None
+    return re.fullmatch(substitution_pattern(digest_text), normalise_for_match(annotated).rstrip(".")) is not None
 
 
 def _find(items: list[tuple[str, str, list[str]]], text: str | dict[str, Any]) -> tuple[int, int] | None:
@@ -161,8 +161,10 @@ def score_digest(data: dict[str, Any], annotation: dict[str, Any], *, embedder: 
             continue
         sents = items[at[0]][2]
         text = sents[at[1]]
-        if "[" in text and not (isinstance(target, str) and normalise_for_match(text) == normalise_for_match(target)):
-            continue  # repaired with the name
+        repaired = "[" in text and not (isinstance(target, str)
+                                        and normalise_for_match(text) == normalise_for_match(target))
+        if repaired and _names(text[text.index("["):text.index("]") + 1], ref):
+            continue  # repaired with the name (a wrong name leaves it dangling)
         if at[1] > 0 and _names(sents[at[1] - 1], ref):
             continue
         dangling.append({"story": _label(ref), "sentence": _shown(target)})

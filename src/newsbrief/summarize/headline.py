@@ -30,7 +30,7 @@ __all__ = ["choose_headline", "clean_title", "is_usable_title"]
 _SUFFIX_RE = re.compile(r"\s+(?:[-\u2013\u2014|:\u00b7\u2022]|::)\s+([^-\u2013\u2014|]{2,60})$")
 _PREFIX_RE = re.compile(
     r"^(?:breaking(?: news)?|update[d]?|exclusive|watch|video|live|just in|opinion|analysis|"
-    r"explainer|factbox|podcast|photos?|in pictures|the latest|(?:news |daily |weekly )?round-?up|"
+    r"explainer|factbox|podcast|photos?|in pictures|the latest(?: on [^:|]{1,60}?)?|(?:news |daily |weekly )?round-?up|"
     # an outlet's section label: "Tech:", "World News |", "Business -"
     r"(?:(?:us|u\.s\.|uk|world|local|national|international|european?|asia|business|tech(?:nology)?|science|"
     r"health|politics|sports?|markets?|money|finance|entertainment|culture|lifestyle|travel|climate|"
