@@ -279,3 +279,13 @@ def test_a_risen_death_toll_replaces_the_earlier_count() -> None:
     out = _sentences(arts)
     assert any("rose to 19" in s for s in out), out
     assert not any("12 people" in s for s in out), out
+
+
+def test_the_lead_sentence_never_opens_on_something_the_reader_has_not_met() -> None:
+    text = ("The new heaters were pulled from shelves across Canada on Monday after 31 owners reported melted casings. "
+            "Corbel is recalling 220,000 Ember 3 space heaters sold through Hartline stores since May 2024. "
+            "Owners can get a refund or a free repair kit from Corbel, with kits shipping from December 7.")
+    arts = [make_article("a", title="Corbel recalls 220,000 Ember 3 heaters", text=text, outlet="One")]
+    out = _sentences(arts)
+    assert any(s.startswith("The new heaters") for s in out), out  # chosen, but not as the lead
+    assert out[0].startswith("Corbel is recalling"), out

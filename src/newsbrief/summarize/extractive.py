@@ -31,7 +31,7 @@ from newsbrief.embed import Embedder
 from newsbrief.errors import SummarizeError
 from newsbrief.model import Article, CitedSentence, Summary
 from newsbrief.summarize.faithfulness import extract_claims
-from newsbrief.summarize.references import Reference, antecedent, referring_subject, substitute
+from newsbrief.summarize.references import Reference, antecedent, opens_on_reference, referring_subject, substitute
 from newsbrief.summarize.sentences import is_standalone, normalise_for_match, parse_article_text
 
 LOGGER = logging.getLogger(__name__)
@@ -847,9 +847,11 @@ def summarize_story(
                        paragraphs=((CitedSentence(text=text, article_ids=ids),),))
     published = {a.id: a.published for a in articles}
     order = {a.id: n for n, a in enumerate(articles)}
-    # the lead: the best-ranked article-lead sentence stating a fact, else the best-ranked sentence
-    top = next((c for c, _ in chosen if c.index == 0 and _role(c) == 0),
-               next((c for c, _ in chosen if c.index <= 1 and _role(c) == 0), chosen[0][0]))
+    # the lead: the best-ranked article-lead sentence stating a fact, else the best-ranked sentence;
+    # one that opens on what the reader has not met ("The new phones ...", "It's ...") only if no other
+    leads = [c for c, _ in chosen if not opens_on_reference(c.text)] or [c for c, _ in chosen]
+    top = next((c for c in leads if c.index == 0 and _role(c) == 0),
+               next((c for c in leads if c.index <= 1 and _role(c) == 0), leads[0]))
 
     def key(item: tuple[Candidate, tuple[str, ...]]) -> tuple[int, int, bool, bool, Any, int, int]:
         cand = item[0]

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Reference", "antecedent", "referring_subject", "substitute"]
+__all__ = ["Reference", "antecedent", "opens_on_reference", "referring_subject", "substitute"]
 
 # Introductory phrases before the subject: "On Saturday", "In a statement,", "Last week".
 _OPENER = (r"(?:(?:On|In|At|By|After|Before|Later|Earlier|Last|Since|During|Early|Late|Separately|Meanwhile|"
@@ -71,6 +71,26 @@ def referring_subject(sentence: str) -> Reference | None:
         "judge", "minister", "president", "official", "spokesman", "spokeswoman", "spokesperson", "executive",
         "chief", "founder", "singer", "actor", "player", "coach", "man", "woman", "suspect", "victim")
     return Reference(np, match.start("np"), match.end("np"), person, low == "they")
+
+
+# Any opening that points back: a pronoun (with its contractions) or "The" + lower-case words
+# + a lower-case verb ("The new phones are ...", "The issue is ..."); "The European Commission" names itself.
+_BACK_OPENER_RE = re.compile(
+    r"^[\"'\u201c]?(?:(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]his|[Tt]hese|[Tt]hose)(?:'s|\u2019s|'re|\u2019re|'ve|\u2019ve)?\s+"
+    r"(?=[a-z])|[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*(?:\s+|,)(?=[a-z]))"
+)
+
+
+def opens_on_reference(sentence: str) -> bool:
+    """Return True if a sentence opens on a pronoun or a description that points at something earlier.
+
+    :param sentence: one sentence.
+    """
+    match = _BACK_OPENER_RE.match(sentence)
+    if match is None:
+        return False
+    # "The team behind Wayfarer ...": the description names its referent itself
+    return not re.match(r"\S+(?:\s+\S+){0,3}\s+(?:of|behind|from|at|for|in|with)\s+[A-Z]", sentence)
 
 
 def _names(sentence: str) -> list[str]:
