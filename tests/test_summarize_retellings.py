@@ -289,3 +289,24 @@ def test_the_lead_sentence_never_opens_on_something_the_reader_has_not_met() -> 
     out = _sentences(arts)
     assert any(s.startswith("The new heaters") for s in out), out  # chosen, but not as the lead
     assert out[0].startswith("Corbel is recalling"), out
+
+
+def test_a_shouting_title_keeps_a_name_its_articles_do_not_repeat() -> None:
+    arts = [make_article("a", title="Father Tomas Kerrigan Remembered At Funeral In Sutter",
+                         text="A funeral was held in Sutter on Tuesday. Mourners remembered a priest who served for decades.")]
+    assert choose_headline(arts) == "Father Tomas Kerrigan remembered at funeral in Sutter"
+
+
+def test_a_first_person_sentence_without_its_speaker_is_left_out() -> None:
+    text = ("Before I turn to the budget, let me tell the House that Norland will resettle 4,000 refugees from Ostmark "
+            "this year. "
+            "Norland will resettle 4,000 refugees from camps in Ostmark this year, the prime minister told parliament. "
+            "The first 600 will arrive before Christmas, officials said on Tuesday.")
+    arts = [make_article("a", title="Norland to resettle 4,000 refugees", text=text)]
+    out = _sentences(arts)
+    assert not any(s.startswith("Before I") for s in out), out
+    assert any(s.startswith("Norland will resettle") for s in out), out
+    quoted = [make_article("b", title="Norland to resettle 4,000 refugees",
+                           text='"I am proud of this country," the prime minister of Norland said on Tuesday in Varn. '
+                                "Norland will resettle 4,000 refugees from camps in Ostmark this year, she said.")]
+    assert any(s.startswith('"I am proud') for s in _sentences(quoted, max_sentences=3))

@@ -410,6 +410,21 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
+_QUOTED_RE = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
+_FIRST_PERSON_RE = re.compile(
+    r"\b(?:me|my|myself)\b|\bI(?:'m|\u2019m|'ve|\u2019ve|'d|\u2019d|'ll|\u2019ll)|\bI\s+(?:am|was|have|had|will|would|"
+    r"can|could|think|thought|make|made|believe|want|wanted|know|knew|do|did|don't|really|just|feel|felt|"
+    r"love|hope|say|said|went|got|see|saw|remember|need)\b")
+
+
+def _first_person(text: str) -> bool:
+    """Return True if a sentence speaks in the first person outside quotation marks ("Before I make ...").
+
+    A speech transcript or a blog's "I": the digest cannot say who is speaking.
+    """
+    return _FIRST_PERSON_RE.search(_QUOTED_RE.sub("", text)) is not None
+
+
 def select_sentences(
     articles: Sequence[Article],
     *,
@@ -438,14 +453,16 @@ def select_sentences(
     :param params: selector parameters.
     :param embedder: sentence embedder for the meaning check (``None`` = word and figure rules only).
     :param resolve_references: let a sentence opening on "It" or "The company" stand alone when its
-        article names the referent just before it (the caller must then name it, see :func:`display_texts`).
+        article names the referent just before it (the caller must then name it, see :func:`display_texts`);
+        leave out one whose referent is not found and one speaking in the first person outside quotes.
     """
     if max_words is None and max_sentences is None:
         raise SummarizeError("summarize: give max_words or max_sentences")
     pool = build_candidates(articles, params=params, resolve_references=resolve_references)
     cands = [c for c in pool if c.eligible and (c.standalone or not require_standalone)
              and (c.specifics or not require_specific)
-             and not (resolve_references and c.reference is not None and not c.referent)]
+             and not (resolve_references and ((c.reference is not None and not c.referent)
+                                              or _first_person(c.text)))]
     if not cands:
         return []
     if resolve_references:  # the digest; on DUC 2003 dropping updated counts cost 0.3 ROUGE-1 (more dates, fewer updates)

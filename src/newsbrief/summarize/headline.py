@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from newsbrief.errors import SummarizeError
 from newsbrief.model import Article
-from newsbrief.summarize.casing import is_shouting, proper_words, sentence_case
+from newsbrief.summarize.casing import is_shouting, sentence_case, story_casing
 from newsbrief.summarize.extractive import STOPWORDS, content_tokens
 from newsbrief.summarize.sentences import normalise_text, parse_article_text
 
@@ -136,8 +136,8 @@ def _calm(title: str, articles: Sequence[Article], leads: dict[str, str]) -> str
         return title
     from newsbrief.facts.nlp import load_nlp
 
-    proper = proper_words((a.text for a in articles), leads=[x for x in leads.values() if x], nlp=load_nlp())
-    return sentence_case(title, proper)
+    casing = story_casing((a.text for a in articles), leads=[x for x in leads.values() if x], nlp=load_nlp())
+    return sentence_case(title, casing)
 
 
 def choose_headline(articles: Sequence[Article]) -> str:
