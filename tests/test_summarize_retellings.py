@@ -77,7 +77,7 @@ def test_a_figure_stated_again_with_what_it_counts_is_a_retelling() -> None:
               "Vantor Labs was founded in Lyon in 2023 by four former university researchers.")
     arts = [make_article("a", title="Vantor Labs releases open Vantor-2 model", text=text_a, outlet="One"),
             make_article("b", title="Vantor-2 scores well on CodeTrial", text=text_b, outlet="Two", hour=11)]
-    chosen = [c.text for c, _ in select_sentences(arts, max_sentences=5)]
+    chosen = [c.text for c, _ in select_sentences(arts, max_sentences=5, resolve_references=True)]
     assert sum("64.2% on CodeTrial" in t for t in chosen) == 1, chosen
 
 
