@@ -874,11 +874,10 @@ def summarize_story(
     top = next((c for c in leads if c.index == 0 and _role(c) == 0),
                next((c for c in leads if c.index <= 1 and _role(c) == 0), leads[0]))
 
-    def key(item: tuple[Candidate, tuple[str, ...]]) -> tuple[int, int, bool, bool, Any, int, int]:
+    def key(item: tuple[Candidate, tuple[str, ...]]) -> tuple[int, int, bool, Any, int, int]:
         cand = item[0]
-        # who did what (an article's lead) before the figures, then context, then quotes and reactions
-        return (0 if cand is top else 1, _role(cand), cand.index > 1, cand.quote, published[cand.article_id],
-                order[cand.article_id], cand.index)
+        return (0 if cand is top else 1, _role(cand), cand.quote, published[cand.article_id], order[cand.article_id],
+                cand.index)
 
     ordered = _after_introductions(sorted(chosen, key=key))
     roles = [_role(c) for c, _ in ordered]
