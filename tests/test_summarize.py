@@ -362,3 +362,10 @@ def test_a_bare_surname_is_never_used_before_the_summary_names_the_person() -> N
     cands = {c.text: c for c in build_candidates([a1, art("a2", "Quillmark lands €42m", intro)])}
     items = [(cands[bare], ("a1",)), (cands[other], ("a1",)), (cands[intro], ("a2",))]
     assert [c.text for c, _ in _after_introductions(items)] == [other, intro, bare]
+
+
+def test_repair_drops_a_live_blog_entry_time() -> None:
+    assert repair_sentence("9 p.m. Tamsin Hale has beaten the top seed in Varn to reach her first final.")[0] \
+        == "Tamsin Hale has beaten the top seed in Varn to reach her first final."
+    assert repair_sentence("10:30 a.m. Protesters say they will stay outside the clinic all week.")[0] \
+        == "Protesters say they will stay outside the clinic all week."

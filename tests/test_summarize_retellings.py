@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from newsbrief.embed import load_embedder
-from newsbrief.eval.retellings import score_digest
+from newsbrief.eval.retellings import fingerprint, score_digest, tail_fingerprint, word_fingerprints
 from newsbrief.model import Article
 from newsbrief.summarize import check_faithfulness, choose_headline, clean_title, summarize_story
 from newsbrief.summarize.extractive import ExtractiveParams, select_sentences
@@ -77,7 +77,7 @@ def test_a_figure_stated_again_with_what_it_counts_is_a_retelling() -> None:
               "Vantor Labs was founded in Lyon in 2023 by four former university researchers.")
     arts = [make_article("a", title="Vantor Labs releases open Vantor-2 model", text=text_a, outlet="One"),
             make_article("b", title="Vantor-2 scores well on CodeTrial", text=text_b, outlet="Two", hour=11)]
-    chosen = [c.text for c, _ in select_sentences(arts, max_sentences=5)]
+    chosen = [c.text for c, _ in select_sentences(arts, max_sentences=5, resolve_references=True)]
     assert sum("64.2% on CodeTrial" in t for t in chosen) == 1, chosen
 
 
@@ -109,6 +109,10 @@ def test_antecedent_is_the_previous_sentence_subject_or_the_person_named() -> No
     he = referring_subject("He said the deal was done.")
     assert he is not None
     assert antecedent(he, ["Harbour chief executive Lena Ortiz defended the decision."]) == "Lena Ortiz"
+    # the man the sentence opens on, not the care home it names last
+    assert antecedent(he, ["Oskar Lind Varga, 91, of Tembury died on Sunday at the Ashgrove Health Care Center."]) \
+        == "Oskar Lind Varga"
+    assert antecedent(he, ["The mayor thanked the staff of Ashgrove Health Care Center."]) is None
     they = referring_subject("They said the deal was done.")
     assert they is not None and antecedent(they, ["Corbel and Vantor spoke on Friday."]) is None
     assert substitute("On Saturday it gave an answer.", referring_subject("On Saturday it gave an answer.") or it,
@@ -180,6 +184,7 @@ def test_a_reaction_never_leads_the_story() -> None:
 
 @pytest.mark.parametrize(("title", "expected"), [
     ("The Latest: Storm kills 12 in northern Texas", "Storm kills 12 in northern Texas"),
+    ("The Latest on Storm Edda: Floods close the port of Kessa", "Floods close the port of Kessa"),
     ("NEWS ROUNDUP: Harbin Foods drops Kessel Dairy bid", "Harbin Foods drops Kessel Dairy bid"),
     ("Business | Harbin Foods drops Kessel Dairy bid", "Harbin Foods drops Kessel Dairy bid"),
 ])
@@ -208,3 +213,100 @@ def test_scorer_counts_annotated_pairs_and_unrepaired_references() -> None:
     assert len(result["retellings"]) == 1
     assert [d["story"] for d in result["dangling"]] == ["S2"]
     assert result["cosine_pairs"] is None
+
+
+HEATER_LEAD = ("Corbel Home, the Denver maker of Ember space heaters, is recalling 220,000 units sold through "
+               "Hartline stores after reports that a switch in the heaters overheated.")
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Corbel Home Recalls 220,000 Ember Heaters Sold At Hartline Stores",
+     "Corbel Home recalls 220,000 Ember heaters sold at Hartline stores"),
+    ("CORBEL HOME RECALLS 220,000 EMBER HEATERS", "Corbel Home recalls 220,000 Ember heaters"),
+])
+def test_a_shouting_headline_is_put_in_sentence_case_keeping_names(title: str, expected: str) -> None:
+    arts = [make_article("a", title=title, text=HEATER_LEAD)]
+    assert choose_headline(arts) == expected
+
+
+def test_a_sentence_case_headline_keeps_its_capitals() -> None:
+    title = "Corbel Home recalls 220,000 Ember heaters over EU safety rules"
+    assert choose_headline([make_article("a", title=title, text=HEATER_LEAD)]) == title
+
+
+def test_a_round_up_title_is_never_the_headline() -> None:
+    arts = [make_article("a", title="Tech news roundup for Tuesday", text=HEATER_LEAD),
+            make_article("b", title="NEWS ROUNDUP", text=HEATER_LEAD, outlet="Two")]
+    head = choose_headline(arts)
+    assert "roundup" not in head.lower() and head.startswith("Corbel Home")
+
+
+def test_scorer_matches_text_free_annotations_by_fingerprint() -> None:
+    first, second = "Corbel is recalling 220,000 heaters.", "Corbel recalls its heaters, 220,000 of them."
+    pronoun, other = "It will ship repair kits on Monday.", "Hartline will refund buyers."
+    digest = {"sections": [{"kind": "stories", "items": [
+        {"headline": "h", "paragraphs": [[{"text": first}, {"text": second}, {"text": other}, {"text": pronoun}]]},
+    ]}]}
+    ann = {"retellings": [{"event": "heater recall", "first": {"index": 0, "sha1": fingerprint(first)},
+                           "second": {"index": 1, "sha1": fingerprint(second)}}],
+           "dangling": [{"event": "heater recall", "index": 3, "sha1": fingerprint(pronoun),
+                         "tail_sha1": tail_fingerprint(pronoun),
+                         "referent_sha1": next(iter(word_fingerprints("Corbel")))}]}
+    result = score_digest(digest, ann)
+    assert [r["story"] for r in result["retellings"]] == ["heater recall"]
+    assert [d["story"] for d in result["dangling"]] == ["heater recall"]
+    # the same sentence after the sentence naming Corbel, or repaired with the name, is not dangling
+    for fixed in ([first, pronoun], [first, "[Corbel] will ship repair kits on Monday."],
+                  ["Hartline will refund buyers.", "[Corbel] will ship repair kits on Monday."]):
+        digest["sections"][0]["items"][0]["paragraphs"] = [[{"text": t} for t in fixed]]
+        assert score_digest(digest, ann)["dangling"] == [], fixed
+
+
+def test_a_reference_repaired_with_the_wrong_name_still_dangles() -> None:
+    digest = {"sections": [{"kind": "stories", "items": [{"headline": "h", "paragraphs": [[
+        {"text": "Hartline will refund buyers."}, {"text": "[Hartline] will ship repair kits on Monday."}]]}]}]}
+    ann = {"dangling": [{"story": "S1", "sentence": "It will ship repair kits on Monday.", "referent": "Corbel"}]}
+    assert [d["story"] for d in score_digest(digest, ann)["dangling"]] == ["S1"]
+
+
+def test_a_risen_death_toll_replaces_the_earlier_count() -> None:
+    morning = ("A landslide in the hill town of Pellora killed at least 12 people on Tuesday, local officials said. "
+               "Rescue teams from three provinces were searching the mud for survivors through the day.")
+    evening = ("The death toll from the landslide in Pellora rose to 19 on Tuesday evening, officials said, as "
+               "rescuers recovered more bodies. The regional governor declared three days of mourning for the victims.")
+    arts = [make_article("a", title="Landslide kills 12 in Pellora", text=morning, outlet="One", hour=8),
+            make_article("b", title="Pellora landslide toll rises to 19", text=evening, outlet="Two", hour=19)]
+    out = _sentences(arts)
+    assert any("rose to 19" in s for s in out), out
+    assert not any("12 people" in s for s in out), out
+
+
+def test_the_lead_sentence_never_opens_on_something_the_reader_has_not_met() -> None:
+    text = ("The new heaters were pulled from shelves across Canada on Monday after 31 owners reported melted casings. "
+            "Corbel is recalling 220,000 Ember 3 space heaters sold through Hartline stores since May 2024. "
+            "Owners can get a refund or a free repair kit from Corbel, with kits shipping from December 7.")
+    arts = [make_article("a", title="Corbel recalls 220,000 Ember 3 heaters", text=text, outlet="One")]
+    out = _sentences(arts)
+    assert any(s.startswith("The new heaters") for s in out), out  # chosen, but not as the lead
+    assert out[0].startswith("Corbel is recalling"), out
+
+
+def test_a_shouting_title_keeps_a_name_its_articles_do_not_repeat() -> None:
+    arts = [make_article("a", title="Father Tomas Kerrigan Remembered At Funeral In Sutter",
+                         text="A funeral was held in Sutter on Tuesday. Mourners remembered a priest who served for decades.")]
+    assert choose_headline(arts) == "Father Tomas Kerrigan remembered at funeral in Sutter"
+
+
+def test_a_first_person_sentence_without_its_speaker_is_left_out() -> None:
+    text = ("Before I turn to the budget, let me tell the House that Norland will resettle 4,000 refugees from Ostmark "
+            "this year. "
+            "Norland will resettle 4,000 refugees from camps in Ostmark this year, the prime minister told parliament. "
+            "The first 600 will arrive before Christmas, officials said on Tuesday.")
+    arts = [make_article("a", title="Norland to resettle 4,000 refugees", text=text)]
+    out = _sentences(arts)
+    assert not any(s.startswith("Before I") for s in out), out
+    assert any(s.startswith("Norland will resettle") for s in out), out
+    quoted = [make_article("b", title="Norland to resettle 4,000 refugees",
+                           text='"I am proud of this country," the prime minister of Norland said on Tuesday in Varn. '
+                                "Norland will resettle 4,000 refugees from camps in Ostmark this year, she said.")]
+    assert any(s.startswith('"I am proud') for s in _sentences(quoted, max_sentences=3))

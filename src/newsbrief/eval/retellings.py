@@ -14,11 +14,18 @@ scored three ways, reported separately:
 
 A sentence repaired by the summarizer ("[Brightloom] is recalling ...") matches the annotated
 sentence it came from ("It is recalling ...") and is no longer dangling.
+
+Annotations of real news hold no text: a sentence is given as ``{"index": i, "sha1": ...}`` (its
+place in the annotated digest's item and the SHA-1 of its :func:`fingerprint` form), a dangling
+one adds ``tail_sha1`` (the words after its subject, so a repaired form still matches) and
+``referent_sha1`` (one lower-cased word of the referent, looked for among the words of the
+sentence before it).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -28,7 +35,8 @@ from newsbrief.errors import EvalError
 from newsbrief.summarize.faithfulness import substitution_pattern
 from newsbrief.summarize.sentences import normalise_for_match
 
-__all__ = ["digest_items", "evaluate", "format_report", "score_digest"]
+__all__ = ["digest_items", "evaluate", "fingerprint", "format_report", "score_digest", "tail_fingerprint",
+           "word_fingerprints"]
 
 _OPENER_RE = re.compile(
     r"^(?:(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hese|[Tt]hose)\b(?![\w-]*\s+[A-Z])|"
@@ -51,16 +59,46 @@ def digest_items(data: dict[str, Any]) -> list[tuple[str, str, list[str]]]:
     return out
 
 
-def _same(digest_text: str, annotated: str) -> bool:
+def fingerprint(text: str) -> str:
+    """Return the SHA-1 of a sentence's :func:`normalise_for_match` form (without a final full stop)."""
+    return hashlib.sha1(normalise_for_match(text).rstrip(".").encode("utf-8")).hexdigest()
+
+
+def tail_fingerprint(text: str) -> str | None:
+    """Return the fingerprint of the words after a sentence's referring subject or marked name.
+
+    "On Saturday it gave ..." and "On Saturday [Orla] gave ..." share it; ``None`` when the
+    sentence opens on neither.
+    """
+    from newsbrief.summarize.references import referring_subject
+
+    if "[" in text and "]" in text:
+        return fingerprint(text.split("]", 1)[1])
+    ref = referring_subject(text.lstrip("\"'"))
+    if ref is not None:
+        return fingerprint(text.lstrip("\"'")[ref.end:])
+    match = _OPENER_RE.match(text.lstrip("\"'"))
+    return fingerprint(text.lstrip("\"'")[match.end():]) if match else None
+
+
+def word_fingerprints(text: str) -> set[str]:
+    """Return the fingerprints of a sentence's lower-cased words (a referent is looked up among them)."""
+    return {hashlib.sha1(w.encode("utf-8")).hexdigest() for w in re.findall(r"[\w'-]+", text.lower())}
+
+
+def _same(digest_text: str, annotated: str | dict[str, Any]) -> bool:
     """Return True if a digest sentence is the annotated one, maybe with a marked name substitution."""
+    if isinstance(annotated, dict):
+        return fingerprint(digest_text) == annotated["sha1"] or (
+            "tail_sha1" in annotated and "[" in digest_text and tail_fingerprint(digest_text) == annotated["tail_sha1"])
     if normalise_for_match(digest_text) == normalise_for_match(annotated):
         return True
     if "[" not in digest_text:
         return False
-    return re.fullmatch(substitution_pattern(digest_text), normalise_for_match(annotated)) is not None
+    return re.fullmatch(substitution_pattern(digest_text), normalise_for_match(annotated).rstrip(".")) is not None
 
 
-def _find(items: list[tuple[str, str, list[str]]], text: str) -> tuple[int, int] | None:
+def _find(items: list[tuple[str, str, list[str]]], text: str | dict[str, Any]) -> tuple[int, int] | None:
     for n, (_, _, sents) in enumerate(items):
         for k, s in enumerate(sents):
             if _same(s, text):
@@ -68,8 +106,18 @@ def _find(items: list[tuple[str, str, list[str]]], text: str) -> tuple[int, int]
     return None
 
 
-def _names(text: str, referent: str) -> bool:
-    return normalise_for_match(referent.split()[0]) in normalise_for_match(text)
+def _names(text: str, ref: dict[str, Any]) -> bool:
+    if "referent_sha1" in ref:
+        return ref["referent_sha1"] in word_fingerprints(text)
+    return normalise_for_match(ref["referent"].split()[0]) in normalise_for_match(text)
+
+
+def _label(entry: dict[str, Any]) -> str:
+    return str(entry.get("story") or entry.get("event") or "")
+
+
+def _shown(sentence: str | dict[str, Any]) -> str:
+    return sentence if isinstance(sentence, str) else f"item {sentence.get('item', '?')} sentence {sentence['index']}"
 
 
 def _opens_on_reference(sent: str, previous: str | None) -> bool:
@@ -104,19 +152,22 @@ def score_digest(data: dict[str, Any], annotation: dict[str, Any], *, embedder: 
     for pair in annotation.get("retellings", []):
         a, b = _find(items, pair["first"]), _find(items, pair["second"])
         if a and b and a[0] == b[0]:
-            retold.append({"story": pair["story"], "first": pair["first"], "second": pair["second"]})
+            retold.append({"story": _label(pair), "first": _shown(pair["first"]), "second": _shown(pair["second"])})
     dangling = []
     for ref in annotation.get("dangling", []):
-        at = _find(items, ref["sentence"])
+        target = ref["sentence"] if "sentence" in ref else ref
+        at = _find(items, target)
         if at is None:
             continue
         sents = items[at[0]][2]
         text = sents[at[1]]
-        if "[" in text and not normalise_for_match(text) == normalise_for_match(ref["sentence"]):
-            continue  # repaired with the name
-        if at[1] > 0 and _names(sents[at[1] - 1], ref["referent"]):
+        repaired = "[" in text and not (isinstance(target, str)
+                                        and normalise_for_match(text) == normalise_for_match(target))
+        if repaired and _names(text[text.index("["):text.index("]") + 1], ref):
+            continue  # repaired with the name (a wrong name leaves it dangling)
+        if at[1] > 0 and _names(sents[at[1] - 1], ref):
             continue
-        dangling.append({"story": ref["story"], "sentence": ref["sentence"]})
+        dangling.append({"story": _label(ref), "sentence": _shown(target)})
     similar = []
     openers = []
     for kind, headline, sents in items:
@@ -145,7 +196,7 @@ def score_digest(data: dict[str, Any], annotation: dict[str, Any], *, embedder: 
 
 
 def _in_ahead(found: dict[str, Any], annotation: dict[str, Any]) -> bool:
-    return any(r["sentence"] == found["sentence"] and r.get("section") == "ahead"
+    return any(_shown(r.get("sentence", r)) == found["sentence"] and r.get("section") == "ahead"
                for r in annotation.get("dangling", []))
 
 

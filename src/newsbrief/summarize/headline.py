@@ -6,7 +6,8 @@ Titles are cleaned (outlet suffixes such as ``- Outlet Name`` or ``| Site`` and 
 fragments), and the rest are scored by how many key terms they share with the other titles
 and the articles' leads, whether they name a subject (a capitalised word after the first) and
 carry a verb, and how close their length is to a typical headline. When no title survives,
-the lead sentence of the most central article is trimmed into a headline.
+the lead sentence of the most central article is trimmed into a headline. A title in Title
+Case or capitals is put in sentence case, keeping its proper names.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Sequence
 
 from newsbrief.errors import SummarizeError
 from newsbrief.model import Article
+from newsbrief.summarize.casing import is_shouting, sentence_case, story_casing
 from newsbrief.summarize.extractive import STOPWORDS, content_tokens
 from newsbrief.summarize.sentences import normalise_text, parse_article_text
 
@@ -28,7 +30,7 @@ __all__ = ["choose_headline", "clean_title", "is_usable_title"]
 _SUFFIX_RE = re.compile(r"\s+(?:[-\u2013\u2014|:\u00b7\u2022]|::)\s+([^-\u2013\u2014|]{2,60})$")
 _PREFIX_RE = re.compile(
     r"^(?:breaking(?: news)?|update[d]?|exclusive|watch|video|live|just in|opinion|analysis|"
-    r"explainer|factbox|podcast|photos?|in pictures|the latest|(?:news |daily |weekly )?round-?up|"
+    r"explainer|factbox|podcast|photos?|in pictures|the latest(?: on [^:|]{1,60}?)?|(?:news |daily |weekly )?round-?up|"
     # an outlet's section label: "Tech:", "World News |", "Business -"
     r"(?:(?:us|u\.s\.|uk|world|local|national|international|european?|asia|business|tech(?:nology)?|science|"
     r"health|politics|sports?|markets?|money|finance|entertainment|culture|lifestyle|travel|climate|"
@@ -39,7 +41,8 @@ _BAD_RE = re.compile(
     r"live updates?|live blog|as it happened|\blive:|\blive\b.*\bupdates\b|you won'?t believe|"
     r"here'?s (?:why|what|how)|this is (?:why|what|how)|what (?:we|you) know|everything you need|"
     r"need to know|things to know|will shock|what happens next|\bmust[- ]see\b|\bquiz\b|"
-    r"^\d+ (?:things|ways|reasons)\b|^(?:morning|evening|daily|weekly) (?:briefing|brief|digest|newsletter)",
+    r"^\d+ (?:things|ways|reasons)\b|^(?:morning|evening|daily|weekly) (?:briefing|brief|digest|newsletter)|"
+    r"\bround-?up\b",
     re.IGNORECASE,
 )
 _VERB_HINT_RE = re.compile(
@@ -127,6 +130,16 @@ def _trim_lead(sentence: str, *, max_words: int = 14) -> str:
     return " ".join(words).rstrip(",;:")
 
 
+def _calm(title: str, articles: Sequence[Article], leads: dict[str, str]) -> str:
+    """Return a shouting title (Title Case, capitals) in sentence case, keeping its proper names."""
+    if not is_shouting(title):
+        return title
+    from newsbrief.facts.nlp import load_nlp
+
+    casing = story_casing((a.text for a in articles), leads=[x for x in leads.values() if x], nlp=load_nlp())
+    return sentence_case(title, casing)
+
+
 def choose_headline(articles: Sequence[Article]) -> str:
     """Choose a specific (who + what) headline for a story from its articles' titles.
 
@@ -153,7 +166,7 @@ def choose_headline(articles: Sequence[Article]) -> str:
         if best is None or score > best[0] + 1e-9:
             best = (score, n, title)
     if best is not None:
-        return best[2]
+        return _calm(best[2], articles, leads)
     # no usable title: trim the lead of the article whose lead shares most terms with the others
     ranked = sorted(
         (a for a in articles if leads[a.id]),

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Reference", "antecedent", "referring_subject", "substitute"]
+__all__ = ["Reference", "antecedent", "opens_on_reference", "referring_subject", "substitute"]
 
 # Introductory phrases before the subject: "On Saturday", "In a statement,", "Last week".
 _OPENER = (r"(?:(?:On|In|At|By|After|Before|Later|Earlier|Last|Since|During|Early|Late|Separately|Meanwhile|"
@@ -38,7 +38,6 @@ _DESCRIPTION_RE = re.compile(
 )
 _NAME_RUN = r"[A-Z][\w&'\-]*(?:\s+(?:[A-Z][\w&'\-]*|of|de|and|&)){0,4}"
 _NAME_RUN_RE = re.compile(_NAME_RUN)
-_PERSON_RE = re.compile(r"\b([A-Z][a-z]+)\s+((?:[A-Z][a-z]+[-'])?[A-Z][a-z]+)\b")
 _NOT_ANTECEDENT = frozenset(
     """The A An In On At For Of To From By With As After Before When While If But And Or So Yet Also He She It
     They We I You His Her Its Their This That These Those There Here What Who Which Why How Monday Tuesday
@@ -74,6 +73,26 @@ def referring_subject(sentence: str) -> Reference | None:
     return Reference(np, match.start("np"), match.end("np"), person, low == "they")
 
 
+# Any opening that points back: a pronoun (with its contractions) or "The" + lower-case words
+# + a lower-case verb ("The new phones are ...", "The issue is ..."); "The European Commission" names itself.
+_BACK_OPENER_RE = re.compile(
+    r"^[\"'\u201c]?(?:(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]his|[Tt]hese|[Tt]hose)(?:'s|\u2019s|'re|\u2019re|'ve|\u2019ve)?\s+"
+    r"(?=[a-z])|[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*(?:\s+|,)(?=[a-z]))"
+)
+
+
+def opens_on_reference(sentence: str) -> bool:
+    """Return True if a sentence opens on a pronoun or a description that points at something earlier.
+
+    :param sentence: one sentence.
+    """
+    match = _BACK_OPENER_RE.match(sentence)
+    if match is None:
+        return False
+    # "The team behind Wayfarer ...": the description names its referent itself
+    return not re.match(r"\S+(?:\s+\S+){0,3}\s+(?:of|behind|from|at|for|in|with)\s+[A-Z]", sentence)
+
+
 def _names(sentence: str) -> list[str]:
     """Return the capitalised name runs of a sentence, in order ("Brightloom Home", "Boston")."""
     out = []
@@ -104,9 +123,9 @@ def antecedent(reference: Reference, before: Sequence[str]) -> str | None:
         return None
     for sentence in reversed(before[-2:]):
         if reference.person:
-            people = [f"{a} {b}" for a, b in _PERSON_RE.findall(sentence) if a not in _NOT_ANTECEDENT]
-            if people:
-                return people[-1]
+            person = _person(sentence)
+            if person:
+                return person
             continue
         if referring_subject(sentence) is not None:
             continue  # "It ... . It ...": look further back
@@ -119,6 +138,35 @@ def antecedent(reference: Reference, before: Sequence[str]) -> str | None:
             return names[0]  # "It" is the subject of the sentence before
         return None
     return None
+
+
+# last words of a capitalised run that make it a place or a body, not a person ("Health Care Center")
+_NOT_PERSON_ENDS = frozenset(
+    """Center Centre Church Hospital Home Homes Hall School University College Institute Street Road Avenue Park
+    Company Corp Inc Ltd Group Bank Court House Department Office Services Service News Times Post Club Party
+    Council Ministry Agency Authority Association Foundation Fund Trust Board Committee Commission Museum
+    Library Airport Station Stadium Arena Hotel Cathedral Chapel Mosque Temple Prison County City State
+    Valley River Lake Mountain Island Islands Square Bridge Capital Partners Holdings Media Network""".split()
+)
+_PERSON_WORD_RE = re.compile(r"(?:[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?|[A-Z]\.)")
+
+
+def _person(sentence: str) -> str | None:
+    """Return the person a sentence names: the full name it opens on, else the last one it gives.
+
+    A person's name is two or more capitalised words ("Victor William Ringhouse", "Lena Ortiz")
+    whose last word is not that of a place or body ("Montebello Health Care Center").
+    """
+    lead = sentence.lstrip("\"'")
+    people = []
+    for name in _names(sentence):
+        words = name.split()
+        if (len(words) >= 2 and all(_PERSON_WORD_RE.fullmatch(w) for w in words)
+                and words[-1] not in _NOT_PERSON_ENDS and words[0] not in _NOT_ANTECEDENT):
+            if lead.startswith(name):
+                return name
+            people.append(name)
+    return people[-1] if people else None
 
 
 def _described(sentence: str, noun: str) -> str | None:

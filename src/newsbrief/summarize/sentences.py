@@ -52,6 +52,7 @@ _WORD_RE = re.compile(r"[A-Za-z0-9]+(?:[-'.,][A-Za-z0-9]+)*")
 _SPACES_AT = re.compile(r"\s*")
 _OPENERS_AT = re.compile(r"[\"'(\[]*")
 
+_TIMESTAMP_RE = re.compile(r"^\d{1,2}(?::\d{2})?\s*[ap]\.\s?m\.\s+(?=[\"'\u201c]?[A-Z])")
 # Wire datelines: "LONDON (AP) _ ", "WASHINGTON (Reuters) - ", "NEW YORK -- ", "PARIS, Oct. 3 -".
 _DATELINE_RE = re.compile(
     r"^(?:[A-Z][A-Z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]*){0,4}"
@@ -244,7 +245,7 @@ def is_standalone(text: str) -> bool:
 
 
 def repair_sentence(text: str) -> tuple[str, bool]:
-    """Drop a wire dateline and leading connectives; return the text and whether it stands alone.
+    """Drop a live blog's entry time, a wire dateline and leading connectives; return the text and whether it stands alone.
 
     The result is always a case-insensitive substring of ``text`` (only a prefix is removed and
     the new first letter upper-cased), so a citation of the source stays valid.
@@ -252,6 +253,9 @@ def repair_sentence(text: str) -> tuple[str, bool]:
     :param text: one sentence as split from an article.
     """
     out = normalise_text(text)
+    match = _TIMESTAMP_RE.match(out)  # a live blog's entry time: "9 p.m. Kevin Anderson has ..."
+    if match and len(out) - match.end() > 20:
+        out = out[match.end() :]
     match = _DATELINE_RE.match(out)
     if match and len(out) - match.end() > 20:
         out = out[match.end() :]

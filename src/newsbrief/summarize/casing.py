@@ -1,0 +1,104 @@
+"""Sentence case for headlines that shout: "Corbel Recalls 220,000 Heaters" -> "Corbel recalls 220,000 heaters".
+
+A word of a shouting title is lower-cased only on evidence: it is a function word, or the
+story's articles write it (or another form of it: "recalling" for "Recalls") in lower case
+inside sentences, and it is not part of a name the bundled spaCy model finds in the articles'
+leads. A word the articles never write in lower case keeps its capital, so a name the text
+does not repeat ("Kulhawik") is never lower-cased.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+__all__ = ["Casing", "is_shouting", "story_casing", "sentence_case"]
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019.&-]*")
+_SMALL = frozenset("a an and as at but by for from in into of on or over the to up via vs with".split())
+_FUNCTION = _SMALL | frozenset("""is are was were be been has have had will would can could may might must do does did
+    not no its it his her their our your this that these those after before amid about against between during
+    under until while when where who what why how than then there here all any new more most""".split())
+_ENTITY_LABELS = frozenset("PERSON ORG GPE NORP LOC PRODUCT EVENT FAC WORK_OF_ART LAW".split())
+# a word not at the start of a sentence (the first letter of a sentence says nothing about a word)
+_MID_SENTENCE_RE = re.compile(r"(?<![.!?:\"'\u201c(\[])\s+([A-Za-z][A-Za-z'\u2019&-]*)")
+
+
+def _key(word: str) -> str:
+    from newsbrief.summarize.extractive import _stem
+
+    return _stem(word.lower().rstrip(".").removesuffix("'s").removesuffix("\u2019s"))
+
+
+@dataclass(slots=True)
+class Casing:
+    """What a story's articles say about how words are written: in lower case, or as names."""
+
+    lower: set[str] = field(default_factory=set)  # stems written in lower case mid-sentence
+    names: set[str] = field(default_factory=set)  # stems of words in named entities
+    acronyms: set[str] = field(default_factory=set)  # all-capitals words as written ("EU")
+
+
+def is_shouting(title: str) -> bool:
+    """Return True for an all-capitals title or Title Case (every longer word capitalised).
+
+    :param title: a cleaned title.
+    """
+    words = _WORD_RE.findall(title)
+    if len(words) < 3:
+        return False
+    letters = "".join(words)
+    if letters.isupper() and len(letters) > 12:
+        return True
+    long_words = [w for w in words[1:] if len(w) > 3 and w.lower() not in _SMALL]
+    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
+
+
+def story_casing(texts: Iterable[str], *, leads: Sequence[str] = (), nlp: object | None = None) -> Casing:
+    """Collect the casing evidence of a story's articles.
+
+    :param texts: the story's article texts.
+    :param leads: sentences to run the spaCy model on (its entities' words are names).
+    :param nlp: a spaCy pipeline (``None`` = the capitalisation evidence only).
+    """
+    out = Casing()
+    for text in texts:
+        for m in _MID_SENTENCE_RE.finditer(text):
+            word = m.group(1)
+            if word[0].islower():
+                out.lower.add(_key(word))
+            elif len(word) > 1 and word.isupper():
+                out.acronyms.add(word.rstrip("."))
+    if nlp is not None and leads:
+        for doc in nlp.pipe(list(leads)):  # type: ignore[attr-defined]
+            for ent in doc.ents:
+                if ent.label_ in _ENTITY_LABELS:
+                    out.names.update(_key(w) for w in _WORD_RE.findall(ent.text) if w[0].isupper())
+    return out
+
+
+def sentence_case(title: str, casing: Casing) -> str:
+    """Return a shouting title in sentence case, keeping the capitals of names and acronyms.
+
+    :param title: a shouting title.
+    :param casing: :func:`story_casing` of the story.
+    """
+    all_caps = "".join(_WORD_RE.findall(title)).isupper()
+    first = True
+
+    def fix(m: re.Match[str]) -> str:
+        nonlocal first
+        word = m.group(0)
+        was_first, first = first, False
+        if word.isupper() and len(word) <= 5 and (not all_caps or word.rstrip(".") in casing.acronyms):
+            return word
+        key = _key(word)
+        common = word.lower() in _FUNCTION or (key in casing.lower and key not in casing.names)
+        if was_first or not common:
+            return word[0] + word[1:].lower() if all_caps else word
+        return word.lower()
+
+    out = _WORD_RE.sub(fix, title)
+    # after a colon a new clause begins
+    return re.sub(r"(:\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), out)
