@@ -1,4 +1,4 @@
-"""The web UI and JSON API, in process through ``httpx.WSGITransport``, plus one real-server smoke test."""
+"""The web UI and JSON API, in process through Starlette's test client, plus one real-server smoke test."""
 
 from __future__ import annotations
 
@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import pytest
 from factories import make_article
+from starlette.testclient import TestClient
 
 from newsbrief.config import load_settings
 from newsbrief.errors import StoreError
 from newsbrief.store import open_store
 from newsbrief.web import ServerThread, make_app
-from newsbrief.web.http import CSP
+from newsbrief.web.app import route
+from newsbrief.web.middleware import CSP
 
 if TYPE_CHECKING:
     from newsbrief.demo import DemoResult
@@ -26,8 +28,8 @@ if TYPE_CHECKING:
 EVIL = "<script>alert('x')</script>"
 
 
-def _client(app: Any) -> httpx.Client:
-    return httpx.Client(transport=httpx.WSGITransport(app=app), base_url="http://localhost:8080")
+def _client(app: Any) -> TestClient:
+    return TestClient(app, base_url="http://localhost:8080", raise_server_exceptions=False)
 
 
 @pytest.fixture(scope="module")
@@ -270,8 +272,7 @@ def test_unexpected_error_hides_details(demo: DemoResult, web_settings: Any) -> 
     def boom(ctx: Any) -> Any:
         raise RuntimeError("secret internal detail")
 
-    app.router.add(r"/boom", boom)  # type: ignore[attr-defined]
-    app.router.add(r"/api/boom", boom)  # type: ignore[attr-defined]
+    app.router.routes[:0] = [route("/boom", boom, app.state.web), route("/api/boom", boom, app.state.web)]
     with _client(app) as c:
         page, api = c.get("/boom"), c.get("/api/boom")
     assert page.status_code == api.status_code == 500

@@ -392,7 +392,7 @@ def _with_smtp_delivery(settings: Settings, at: dt.time) -> Settings:
 @pass_ctx
 @handle_errors
 def serve_cmd(ctx: Ctx, host: str, port: int) -> None:
-    """Serve the web UI and JSON API (read-only) until Ctrl-C."""
+    """Serve the web UI and JSON API until Ctrl-C."""
     from .web import make_app, serve
 
     app = make_app(ctx.settings.db_path, settings=ctx.settings, bind_host=host)
@@ -404,7 +404,8 @@ def serve_cmd(ctx: Ctx, host: str, port: int) -> None:
         serve(app, host=host, port=port,
               ready=lambda url: click.echo(f"serving on {url} (Ctrl-C to stop)"))
     except KeyboardInterrupt:
-        click.echo("stopped")
+        pass
+    click.echo("stopped")
 
 
 def is_loopback_host(host: str) -> bool:

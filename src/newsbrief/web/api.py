@@ -22,24 +22,29 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from typing import TYPE_CHECKING, Any
+
+from starlette.responses import Response
+from starlette.routing import Route
 
 from ..config import SETTINGS
 from ..errors import StoreError
 from ..render import safe_url
 from ..store import SQLiteStore
-from .http import BadRequest, NotFound, Response, Router, json_response
+from .app import json_response, route
+from .errors import BadRequest, NotFound
 
 if TYPE_CHECKING:
-    from .app import Ctx
+    from .app import Ctx, View, WebApp
 
 __all__ = ["FACT_TYPES", "MAX_PAGE_LIMIT", "PAGE_LIMIT", "digest_list", "load_digest", "page_args", "parse_day",
-           "register_api", "run_search", "settings_rows", "source_health", "story_detail"]
+           "api_routes", "run_search", "settings_rows", "source_health", "story_detail"]
 
 LOGGER = logging.getLogger(__name__)
 
-DATE = r"(?P<date>\d{4}-\d{2}-\d{2})"
-STORY_ID = r"(?P<story_id>[A-Za-z0-9_.-]{1,128})"
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+STORY_ID = re.compile(r"[A-Za-z0-9_.-]{1,128}")
 FACT_TYPES = ("funding", "regulation", "event", "entity")
 MAX_QUERY = 500
 PAGE_LIMIT = 100
@@ -54,6 +59,8 @@ def parse_day(value: str) -> dt.date:
 
     :param value: ``YYYY-MM-DD``.
     """
+    if not DATE.fullmatch(value):
+        raise NotFound(f"no digest for {value}: not a date")
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
@@ -92,7 +99,7 @@ def story_detail(store: SQLiteStore, story_id: str) -> dict[str, Any]:
     :param store: an open store.
     :param story_id: the story id.
     """
-    members = store.story_members(story_id)
+    members = store.story_members(story_id) if STORY_ID.fullmatch(story_id) else []
     if not members:
         raise NotFound(f"no story {story_id}")
     # A story has an article on the first member's day, so that day's rows include it.
@@ -241,17 +248,13 @@ def api_settings(ctx: Ctx) -> Response:
     return json_response({"data_dir": str(ctx.settings.data_dir), "settings": settings_rows(ctx)})
 
 
-def register_api(router: Router) -> None:
-    """Add the ``/api`` routes.
+def api_routes(web: WebApp) -> list[Route]:
+    """Return the ``/api`` routes.
 
-    :param router: the app's router.
+    :param web: the app the views run in.
     """
-    router.add(r"/api/?", api_index)
-    router.add(r"/api/digests/?", api_digests)
-    router.add(rf"/api/digests/{DATE}", api_digest)
-    router.add(r"/api/stories/?", api_stories)
-    router.add(rf"/api/stories/{STORY_ID}", api_story)
-    router.add(r"/api/search", api_search)
-    router.add(r"/api/sources", api_sources)
-    router.add(r"/api/facts", api_facts)
-    router.add(r"/api/settings", api_settings)
+    table: list[tuple[str, View]] = [("/api", api_index), ("/api/digests", api_digests), ("/api/digests/{date}", api_digest),
+             ("/api/stories", api_stories), ("/api/stories/{story_id}", api_story), ("/api/search", api_search),
+             ("/api/sources", api_sources), ("/api/facts", api_facts), ("/api/settings", api_settings)]
+    slashed: list[tuple[str, View]] = [("/api/", api_index), ("/api/digests/", api_digests), ("/api/stories/", api_stories)]
+    return [route(path, view, web) for path, view in (*table, *slashed)]

@@ -1,12 +1,12 @@
-"""The WSGI application behind ``newsbrief serve``: pages and a JSON API over a stored database.
+"""The ASGI application behind ``newsbrief serve``: pages and a JSON API over a stored database, on Starlette.
 
 The web layer is thin (conventions, habit 10): each view reads from the store, hands the
 rows to a template or to JSON, and raises; one :func:`handle_exception` turns any error
 into a page or ``{"error": "..."}`` with the status the error class carries, and never
-shows a traceback. Each request opens its own read-only connection, so the app is safe
-under the threading server and never writes to the database. A request whose ``Host``
-header names no host this server is known by is answered 400 (DNS rebinding,
-:mod:`newsbrief.web.hosts`).
+shows a traceback. Views are plain functions that Starlette runs in its thread pool;
+each request opens its own read-only connection and never writes to the database. A
+request whose ``Host`` header names no host this server is known by is answered 400
+(DNS rebinding, :mod:`newsbrief.web.hosts`).
 """
 
 from __future__ import annotations
@@ -14,32 +14,31 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 import jinja2
 from markupsafe import Markup, escape
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+from starlette.types import Scope
 
 from ..config import Settings
 from ..errors import NewsbriefError, StoreError
 from ..render import safe_url
 from ..store import SQLiteStore, open_store
+from .errors import BadRequest, MethodNotAllowed, NotFound, error_status
 from .hosts import HostAllowlist
-from .http import (
-    ALLOWED_METHODS,
-    BadRequest,
-    MethodNotAllowed,
-    Request,
-    Response,
-    Router,
-    error_status,
-    json_response,
-)
+from .middleware import GuardMiddleware
+from .query import Query
 
-__all__ = ["Ctx", "WebApp", "handle_exception", "make_app"]
+__all__ = ["Ctx", "View", "WebApp", "handle_exception", "html_response", "json_response", "make_app", "route"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -81,11 +80,33 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+def html_response(body: str, *, status: int = 200) -> Response:
+    """Return an HTML page.
+
+    :param body: the page.
+    :param status: HTTP status.
+    """
+    return Response(body, status_code=status, media_type="text/html; charset=utf-8")
+
+
+def json_response(data: Any, *, status: int = 200, content_type: str = "application/json; charset=utf-8",
+                  headers: dict[str, str] | None = None) -> Response:
+    """Return ``data`` as an indented JSON response.
+
+    :param data: JSON-safe data (dates become strings).
+    :param status: HTTP status.
+    :param content_type: the media type, e.g. ``application/feed+json``.
+    :param headers: extra headers.
+    """
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
+    return Response(text, status_code=status, media_type=content_type, headers=headers)
+
+
 @dataclass
 class Ctx:
     """What a view gets: the request, an open store, and the app (settings, templates)."""
 
-    request: Request
+    request: Query
     store: SQLiteStore
     app: WebApp
 
@@ -106,22 +127,22 @@ class Ctx:
         :param status: HTTP status.
         :param context: template variables.
         """
-        return Response(self.app.render_page(template, path=self.request.path, **context), status=status)
+        return html_response(self.app.render_page(template, path=self.request.path, **context), status=status)
+
+
+View = Callable[..., Response]
 
 
 class WebApp:
-    """The WSGI callable: routes a request to a view with its own store connection."""
+    """What every view shares: the database path, the settings, the templates and the allowed hosts."""
 
     def __init__(self, store_path: Path, *, settings: Settings, bind_host: str | None = None) -> None:
-        """Check the database is there and migrated, and register the routes.
+        """Check the database is there and migrated.
 
         :param store_path: an existing newsbrief database.
         :param settings: resolved settings (shown redacted on ``/settings``).
         :param bind_host: the address the server listens on; its name is an allowed ``Host``.
         """
-        from .api import register_api
-        from .pages import register_pages
-
         self.store_path = Path(store_path)
         self.settings = settings
         self.hosts = HostAllowlist(bind_host=bind_host, base_url=str(settings.get("web.base_url") or ""),
@@ -130,9 +151,6 @@ class WebApp:
             raise StoreError(f"web: no database at {self.store_path}; run `newsbrief init` and `newsbrief fetch` first")
         self.open_store().close()
         self.templates = _environment()
-        self.router = Router()
-        register_api(self.router)
-        register_pages(self.router)
 
     def open_store(self) -> SQLiteStore:
         """Open a read-only connection to the database (no migrations, no writes)."""
@@ -148,38 +166,73 @@ class WebApp:
         context.setdefault("path", "/")
         return self.templates.get_template(template).render(**context)
 
-    def respond(self, request: Request) -> Response:
-        """Answer one request, errors included.
+    def respond(self, request: Request, view: View) -> Response:
+        """Answer one request with ``view`` and its own store connection, errors included.
 
-        :param request: the parsed request.
+        :param request: the incoming request.
+        :param view: called as ``view(ctx, **path_params)``.
         """
+        query = Query.from_request(request)
         try:
-            if request.method not in ALLOWED_METHODS:
-                raise MethodNotAllowed(f"method {request.method} not allowed: this server is read-only")
-            view, args = self.router.match(request.path)
             store = self.open_store()
             try:
-                return view(Ctx(request, store, self), **args)
+                return view(Ctx(query, store, self), **request.path_params)
             finally:
                 store.close()
-        except Exception as exc:  # noqa: BLE001 - the one place every error becomes a response
-            return handle_exception(self, request, exc)
+        except Exception as exc:  # noqa: BLE001 - the one place every view error becomes a response
+            return handle_exception(self, query, exc)
 
-    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
-        """Serve a WSGI request.
+    def endpoint(self, view: View) -> Callable[[Request], Response]:
+        """Return the Starlette endpoint running ``view`` (a plain function: Starlette runs it in its thread pool).
 
-        :param environ: the WSGI environment.
-        :param start_response: the WSGI callable.
+        :param view: the view.
         """
-        request = Request.from_environ(environ)
-        host = environ.get("HTTP_HOST")
-        if not self.hosts.allows(host):
-            refused = BadRequest(f"web: host {host!r} is not served here; add it to web.allowed_hosts")
-            return handle_exception(self, request, refused)(start_response, head=request.method == "HEAD")
-        return self.respond(request)(start_response, head=request.method == "HEAD")
+        def run(request: Request) -> Response:
+            return self.respond(request, view)
+
+        run.__name__ = run.__qualname__ = view.__name__
+        run.__doc__ = view.__doc__
+        return run
+
+    def refuse_host(self, scope: Scope, host: str | None) -> Response:
+        """Answer a request whose ``Host`` header is not allowed.
+
+        :param scope: the ASGI scope.
+        :param host: the header (None when absent).
+        """
+        refused = BadRequest(f"web: host {host!r} is not served here; add it to web.allowed_hosts")
+        return handle_exception(self, Query.from_request(Request(scope)), refused)
+
+    def http_error(self, request: Request, exc: Exception) -> Response:
+        """Answer the router's own 404 and 405 in the app's error shape.
+
+        :param request: the request.
+        :param exc: the :class:`HTTPException` the router raised.
+        """
+        status = exc.status_code if isinstance(exc, HTTPException) else 500
+        query = Query.from_request(request)
+        if status == 405:
+            allowed = sorted(m.strip() for m in (getattr(exc, "headers", None) or {}).get("Allow", "").split(","))
+            response = handle_exception(self, query, MethodNotAllowed(f"method {request.method} not allowed here"))
+            response.headers["Allow"] = ", ".join(m for m in allowed if m)
+            return response
+        if status == 404:
+            return handle_exception(self, query, NotFound(f"not found: {query.path}"))
+        return handle_exception(self, query, BadRequest(str(getattr(exc, "detail", "")) or "bad request"))
 
 
-def handle_exception(app: WebApp, request: Request, exc: Exception) -> Response:
+def route(path: str, view: View, web: WebApp, *, methods: Sequence[str] = ("GET",)) -> Route:
+    """Return a Starlette route for ``view`` (``GET`` routes answer ``HEAD`` too).
+
+    :param path: Starlette path, e.g. ``/stories/{story_id}``.
+    :param view: called as ``view(ctx, **path_params)``.
+    :param web: the app the view runs in.
+    :param methods: HTTP methods answered.
+    """
+    return Route(path, web.endpoint(view), methods=list(methods))
+
+
+def handle_exception(app: WebApp, request: Query, exc: Exception) -> Response:
     """Map an exception to an error page or ``{"error": ...}`` with its status; never a traceback.
 
     :param app: the app (for the error template).
@@ -194,25 +247,30 @@ def handle_exception(app: WebApp, request: Request, exc: Exception) -> Response:
     else:
         message = "internal error; see the server log"
         LOGGER.exception("web: %s %s failed", request.method, request.path)
-    headers = [("Allow", ", ".join(ALLOWED_METHODS))] if status == 405 else []
     if request.is_api:
-        response = json_response({"error": message}, status=status)
-    else:
-        try:
-            body = app.render_page("web_error.j2", status=status, message=message, path=request.path)
-        except Exception:
-            LOGGER.exception("web: error page failed")
-            body = f"<!DOCTYPE html><title>Error {status}</title><p>{escape(message)}</p>"
-        response = Response(body, status=status)
-    response.headers.extend(headers)
-    return response
+        return json_response({"error": message}, status=status)
+    try:
+        body = app.render_page("web_error.j2", status=status, message=message, path=request.path)
+    except Exception:
+        LOGGER.exception("web: error page failed")
+        body = f"<!DOCTYPE html><title>Error {status}</title><p>{escape(message)}</p>"
+    return html_response(body, status=status)
 
 
-def make_app(store_path: Path, *, settings: Settings, bind_host: str | None = None) -> WSGIApplication:
-    """Return the WSGI app serving the digests, stories, search, sources and settings of a database.
+def make_app(store_path: Path, *, settings: Settings, bind_host: str | None = None) -> Starlette:
+    """Return the ASGI app serving the digests, stories, search, sources and settings of a database.
 
     :param store_path: an existing newsbrief database (``settings.db_path`` usually).
     :param settings: resolved settings.
     :param bind_host: the address ``serve`` binds (``--host``); loopback when None.
     """
-    return WebApp(store_path, settings=settings, bind_host=bind_host)
+    from .api import api_routes
+    from .pages import page_routes
+
+    web = WebApp(store_path, settings=settings, bind_host=bind_host)
+    routes: list[BaseRoute] = [*api_routes(web), *page_routes(web)]
+    app = Starlette(routes=routes, exception_handlers={HTTPException: web.http_error},
+                    middleware=[Middleware(GuardMiddleware, hosts=web.hosts, refuse=web.refuse_host)])
+    app.router.redirect_slashes = False
+    app.state.web = web
+    return app

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+
+from starlette.responses import Response
+from starlette.routing import Route
 
 from ..render import build_context, digest_from_dict, render
 from ..render.feeds import digest_feed
 from .api import (
-    DATE,
-    STORY_ID,
     digest_list,
     load_digest,
     run_search,
@@ -24,12 +27,13 @@ from .api import (
     source_health,
     story_detail,
 )
-from .http import Response, Router
+from .app import route
+from .errors import NotFound
 
 if TYPE_CHECKING:
-    from .app import Ctx
+    from .app import Ctx, View, WebApp
 
-__all__ = ["register_pages"]
+__all__ = ["page_routes"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -41,6 +45,7 @@ _VARIANTS = {
     "html": "text/html; charset=utf-8",
 }
 _RENDER_FORMAT = {"md": "md", "txt": "text", "json": "json", "html": "html"}
+_DIGEST_NAME = re.compile(r"(?P<date>[^.]+)(?:\.(?P<fmt>md|txt|json|html))?")
 
 
 def _digest_page(ctx: Ctx, data: dict[str, Any]) -> Response:
@@ -66,12 +71,16 @@ def digests(ctx: Ctx) -> Response:
     return ctx.page("web_digests.j2", digests=digest_list(ctx.store))
 
 
-def digest(ctx: Ctx, date: str, fmt: str | None = None) -> Response:
-    """Show one digest, or one of its text formats when the path has a suffix."""
-    data = load_digest(ctx.store, date)
+def digest(ctx: Ctx, name: str) -> Response:
+    """Show one digest (``2026-11-27``), or one of its text formats when the name has a suffix (``2026-11-27.md``)."""
+    found = _DIGEST_NAME.fullmatch(name)
+    if not found:
+        raise NotFound(f"no digest for {name}")
+    fmt = found.group("fmt")
+    data = load_digest(ctx.store, found.group("date"))
     if fmt is None:
         return _digest_page(ctx, data)
-    return Response(render(digest_from_dict(data), _RENDER_FORMAT[fmt]), content_type=_VARIANTS[fmt])
+    return Response(render(digest_from_dict(data), _RENDER_FORMAT[fmt]), media_type=_VARIANTS[fmt])
 
 
 def story(ctx: Ctx, story_id: str) -> Response:
@@ -100,27 +109,37 @@ def settings(ctx: Ctx) -> Response:
     return ctx.page("web_settings.j2", settings=settings_rows(ctx), data_dir=str(ctx.settings.data_dir))
 
 
+def digest_file(ctx: Ctx, date: str) -> Response:
+    """Show one digest at the address the feeds link to (``/digest-2026-11-27.html``)."""
+    return _digest_page(ctx, load_digest(ctx.store, date))
+
+
 def feed(ctx: Ctx, kind: str) -> Response:
     """Serve the latest digests as an Atom or JSON feed."""
     stored = [ctx.store.digest(day) for day in ctx.store.digest_dates()[:FEED_LIMIT]]
     items = [digest_from_dict(d) for d in stored if d]
     text = digest_feed(items, fmt=kind, base_url=ctx.base_url, title=ctx.settings["digest.title"])
     kind_type = "application/atom+xml" if kind == "atom" else "application/feed+json"
-    return Response(text, content_type=f"{kind_type}; charset=utf-8")
+    return Response(text, media_type=f"{kind_type}; charset=utf-8")
 
 
-def register_pages(router: Router) -> None:
-    """Add the HTML and feed routes.
+def _feed(kind: str) -> Callable[[Ctx], Response]:
+    def view(ctx: Ctx) -> Response:
+        return feed(ctx, kind)
 
-    :param router: the app's router.
+    view.__name__ = f"feed_{kind}"
+    view.__doc__ = f"Serve the latest digests as a{'n Atom' if kind == 'atom' else ' JSON'} feed."
+    return view
+
+
+def page_routes(web: WebApp) -> list[Route]:
+    """Return the HTML and feed routes.
+
+    :param web: the app the views run in.
     """
-    router.add(r"/", index)
-    router.add(r"/digests/?", digests)
-    router.add(rf"/digests/{DATE}(?:\.(?P<fmt>md|txt|json|html))?", digest)
-    # The links inside the feeds (``digest_feed``) point at ``<base>/digest-<date>.html``.
-    router.add(rf"/digest-{DATE}\.html", digest)
-    router.add(rf"/stories/{STORY_ID}", story)
-    router.add(r"/search", search)
-    router.add(r"/sources", sources)
-    router.add(r"/settings", settings)
-    router.add(r"/feed\.(?P<kind>atom|json)", feed)
+    table: list[tuple[str, View]] = [("/", index), ("/digests", digests), ("/digests/", digests), ("/digests/{name}", digest),
+             # The links inside the feeds (``digest_feed``) point at ``<base>/digest-<date>.html``.
+             ("/digest-{date}.html", digest_file),
+             ("/stories/{story_id}", story), ("/search", search), ("/sources", sources), ("/settings", settings),
+             ("/feed.atom", _feed("atom")), ("/feed.json", _feed("json"))]
+    return [route(path, view, web) for path, view in table]
