@@ -386,3 +386,37 @@ def test_digest_page_lists_what_did_not_fit(client: httpx.Client) -> None:
     listed = page.split("<summary>And ", 1)[1].split("</details>", 1)[0]
     assert listed.startswith("6 more dates</summary>")
     assert listed.count('<li><a href="/stories/') == 6
+
+
+# -- citations open the cited passage --------------------------------------------------------
+def test_each_citation_opens_its_article_at_the_cited_passage(client: httpx.Client, facts_db: dict[str, Any]) -> None:
+    import html
+    import re
+
+    from newsbrief.web.reader import _words
+
+    page = client.get("/").text
+    stories = page.split('<section class="stories">', 1)[1]  # the lede's sentences are composed, not quoted
+    links = re.findall(r'<a class="cite" href="([^"]+)"[^>]*>\[(\d+)\]</a>', stories)
+    assert len(links) > 10
+    outlets = dict(re.findall(r'<span id="src-(\d+)">\[\d+\] <a [^>]*>([^<]+)</a>', page))
+    verbatim = 0
+    for href, n in links[:12]:
+        href = html.unescape(href)
+        assert href.startswith("/articles/") and href.endswith("#passage")
+        article = client.get(href.split("#")[0])
+        assert article.status_code == 200
+        if n in outlets:  # the number points at the article the source list names under it
+            assert f"{outlets[n]} · " in article.text
+        cited = httpx.URL(href).params["passage"]
+        marked = re.search(r'<mark id="passage" tabindex="-1">([^<]+)</mark>', article.text)
+        assert marked, href
+        text = html.unescape(marked.group(1))
+        assert len(_words(cited) & _words(text)) >= 2
+        verbatim += text == cited
+    assert verbatim >= 6  # most summary sentences are extracted: they land on the very sentence
+
+
+def test_article_page_errors(client: httpx.Client) -> None:
+    assert client.get("/articles/nope-missing").status_code == 404
+    assert client.get("/articles/a%20b").status_code == 404

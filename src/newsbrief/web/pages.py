@@ -29,6 +29,7 @@ from .api import (
 )
 from .app import route
 from .errors import NotFound
+from .reader import article_page, cite_links
 
 if TYPE_CHECKING:
     from .app import Ctx, View, WebApp
@@ -55,7 +56,8 @@ def _digest_page(ctx: Ctx, data: dict[str, Any]) -> Response:
     pos = dates.index(here) if here in dates else -1
     newer = dates[pos - 1] if pos > 0 else None
     older = dates[pos + 1] if 0 <= pos < len(dates) - 1 else None
-    return ctx.page("web_digest.j2", digest=build_context(digest), newer=newer, older=older, latest=pos == 0)
+    return ctx.page("web_digest.j2", digest=build_context(digest), newer=newer, older=older, latest=pos == 0,
+                    cite_href=cite_links(digest))
 
 
 def index(ctx: Ctx) -> Response:
@@ -140,6 +142,6 @@ def page_routes(web: WebApp) -> list[Route]:
     table: list[tuple[str, View]] = [("/", index), ("/digests", digests), ("/digests/", digests), ("/digests/{name}", digest),
              # The links inside the feeds (``digest_feed``) point at ``<base>/digest-<date>.html``.
              ("/digest-{date}.html", digest_file),
-             ("/stories/{story_id}", story), ("/search", search), ("/sources", sources), ("/settings", settings),
+             ("/stories/{story_id}", story), ("/articles/{article_id}", article_page), ("/search", search), ("/sources", sources), ("/settings", settings),
              ("/feed.atom", _feed("atom")), ("/feed.json", _feed("json"))]
     return [route(path, view, web) for path, view in table]
