@@ -306,7 +306,8 @@ def test_feed_text_is_escaped(demo: DemoResult, web_settings: Any, tmp_path: Pat
         item["sources"][0]["url"] = "javascript:alert(1)"
         store.save_digest(dt.date(2026, 11, 28), title=data["title"], data=data, stories=[])
     with _client(make_app(path, settings=web_settings)) as c:
-        pages = {p: c.get(p) for p in ("/", "/digests", "/stories/st_evil", "/search?q=Zanzibarquux", "/sources")}
+        pages = {p: c.get(p) for p in ("/", "/digests", "/stories/st_evil", "/search?q=Zanzibarquux", "/sources",
+                                       "/articles/evil1")}
     for p, r in pages.items():
         assert r.status_code == 200, p
         assert "<script>" not in r.text, p
