@@ -323,7 +323,7 @@ def test_empty_and_missing_store(web_settings: Any, tmp_path: Path) -> None:
     open_store(tmp_path / "empty.db").close()
     with _client(make_app(tmp_path / "empty.db", settings=web_settings)) as c:
         assert "No digest has been made yet" in c.get("/").text
-        assert c.get("/api/digests").json() == {"digests": []}
+        assert c.get("/api/digests").json() == {"total": 0, "limit": 100, "offset": 0, "digests": []}
         assert c.get("/sources").status_code == 200
         assert c.get("/feed.atom").status_code == 200
 

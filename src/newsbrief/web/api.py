@@ -1,6 +1,6 @@
-"""The JSON API (``/api/...``) and the lookups the HTML pages share with it.
+"""The JSON API (``/api/v1/...``, also at ``/api/...``) and the lookups the HTML pages share with it.
 
-Endpoints, all ``GET``::
+``/api/v1/openapi.json`` is its OpenAPI 3.1 document (:mod:`newsbrief.web.openapi`). Endpoints::
 
     /api                         the list of endpoints
     /api/digests                 [{date, title, generated_at, url}] newest first
@@ -11,16 +11,19 @@ Endpoints, all ``GET``::
     /api/sources                 sources and their health
     /api/facts?type=&since=      extracted facts
     /api/settings                settings (secrets redacted) and where each came from
+    POST /api/sources, GET and DELETE /api/sources/<id>   (:mod:`newsbrief.web.manage`; writes need the admin)
 
 The lists of stories, sources and facts are paged: ``?limit=`` (default 100, at most 1000) and
 ``?offset=`` (default 0) are whole numbers, and the answer carries ``total``, ``limit`` and
-``offset`` beside the page. Unknown ids and dates answer 404 with ``{"error": "..."}``; a bad
+``offset`` beside the page; so is the list of digests. A digest carries an ``ETag`` and answers
+``If-None-Match`` with 304. Unknown ids and dates answer 404 with ``{"error": "..."}``; a bad
 parameter answers 400 the same way.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import re
 from typing import TYPE_CHECKING, Any
@@ -176,23 +179,45 @@ def page_args(ctx: Ctx) -> tuple[int, int]:
 
 
 # -- views -----------------------------------------------------------------------------------
+def _prefix(ctx: Ctx) -> str:
+    return "/api/v1" if ctx.request.path.startswith("/api/v1") else "/api"
+
+
 def api_index(ctx: Ctx) -> Response:
     """List the endpoints."""
-    return json_response({"endpoints": ["/api/digests", "/api/digests/<date>", "/api/stories?date=&limit=&offset=",
-                                        "/api/stories/<id>", "/api/search?q=", "/api/sources?limit=&offset=",
-                                        "/api/facts?type=&since=&limit=&offset=", "/api/settings"]})
+    api = _prefix(ctx)
+    return json_response({"openapi": "/api/v1/openapi.json",
+                          "endpoints": [f"{api}/digests?limit=&offset=", f"{api}/digests/<date>",
+                                        f"{api}/stories?date=&limit=&offset=", f"{api}/stories/<id>", f"{api}/search?q=",
+                                        f"{api}/sources?limit=&offset=", f"{api}/sources/<id>",
+                                        f"{api}/facts?type=&since=&limit=&offset=", f"{api}/settings"]})
 
 
 def api_digests(ctx: Ctx) -> Response:
     """List stored digests, newest first."""
-    base = ctx.base_url.rstrip("/")
-    rows = [{**d, "url": f"{base}/api/digests/{d['date']}"} for d in digest_list(ctx.store)]
-    return json_response({"digests": rows})
+    base = ctx.base_url.rstrip("/") + _prefix(ctx)
+    limit, offset = page_args(ctx)
+    rows = [{**d, "url": f"{base}/digests/{d['date']}"} for d in ctx.store.digest_index(limit=limit, offset=offset)]
+    return json_response({"total": len(ctx.store.digest_dates()), "limit": limit, "offset": offset, "digests": rows})
+
+
+def with_etag(ctx: Ctx, response: Response) -> Response:
+    """Add a strong ``ETag`` (a hash of the body); answer 304 without a body when ``If-None-Match`` matches.
+
+    :param ctx: the request context.
+    :param response: a complete response.
+    """
+    tag = '"' + hashlib.sha256(bytes(response.body)).hexdigest()[:32] + '"'
+    sent = {t.strip().removeprefix("W/") for t in ctx.request.if_none_match.split(",") if t.strip()}
+    if tag in sent or "*" in sent:
+        return Response(status_code=304, headers={"ETag": tag})
+    response.headers["ETag"] = tag
+    return response
 
 
 def api_digest(ctx: Ctx, date: str) -> Response:
     """Return one stored digest as its schema ``newsbrief.digest/1`` data."""
-    return json_response(load_digest(ctx.store, date))
+    return with_etag(ctx, json_response(load_digest(ctx.store, date)))
 
 
 def api_stories(ctx: Ctx) -> Response:
@@ -249,12 +274,16 @@ def api_settings(ctx: Ctx) -> Response:
 
 
 def api_routes(web: WebApp) -> list[Route]:
-    """Return the ``/api`` routes.
+    """Return the API routes, each under ``/api/v1`` and ``/api``, and the OpenAPI document.
 
     :param web: the app the views run in.
     """
-    table: list[tuple[str, View]] = [("/api", api_index), ("/api/digests", api_digests), ("/api/digests/{date}", api_digest),
-             ("/api/stories", api_stories), ("/api/stories/{story_id}", api_story), ("/api/search", api_search),
-             ("/api/sources", api_sources), ("/api/facts", api_facts), ("/api/settings", api_settings)]
-    slashed: list[tuple[str, View]] = [("/api/", api_index), ("/api/digests/", api_digests), ("/api/stories/", api_stories)]
-    return [route(path, view, web) for path, view in (*table, *slashed)]
+    from .openapi import api_openapi
+
+    table: list[tuple[str, View]] = [
+        ("", api_index), ("/", api_index), ("/digests", api_digests), ("/digests/", api_digests),
+        ("/digests/{date}", api_digest), ("/stories", api_stories), ("/stories/", api_stories),
+        ("/stories/{story_id}", api_story), ("/search", api_search), ("/sources", api_sources), ("/facts", api_facts),
+        ("/settings", api_settings)]
+    return [route("/api/v1/openapi.json", api_openapi, web),
+            *(route(prefix + path, view, web) for prefix in ("/api/v1", "/api") for path, view in table)]

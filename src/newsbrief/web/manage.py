@@ -202,6 +202,7 @@ def manage_routes(web: WebApp) -> list[Route]:
     return [route("/login", login_form, web, open_route=True),
             route("/login", login, web, methods=post, open_route=True),
             *(route(path, view, web, methods=post) for path, view in writes),
-            route("/api/sources", api_source_create, web, methods=post),
-            route("/api/sources/{source_id}", api_source, web),
-            route("/api/sources/{source_id}", api_source_delete, web, methods=("DELETE",))]
+            *(r for api in ("/api/v1", "/api") for r in (
+                route(f"{api}/sources", api_source_create, web, methods=post),
+                route(f"{api}/sources/{{source_id}}", api_source, web),
+                route(f"{api}/sources/{{source_id}}", api_source_delete, web, methods=("DELETE",))))]

@@ -26,6 +26,7 @@ from .api import (
     settings_rows,
     source_health,
     story_detail,
+    with_etag,
 )
 from .app import route
 from .errors import NotFound
@@ -82,7 +83,7 @@ def digest(ctx: Ctx, name: str) -> Response:
     data = load_digest(ctx.store, found.group("date"))
     if fmt is None:
         return _digest_page(ctx, data)
-    return Response(render(digest_from_dict(data), _RENDER_FORMAT[fmt]), media_type=_VARIANTS[fmt])
+    return with_etag(ctx, Response(render(digest_from_dict(data), _RENDER_FORMAT[fmt]), media_type=_VARIANTS[fmt]))
 
 
 def story(ctx: Ctx, story_id: str) -> Response:

@@ -23,6 +23,7 @@ class Query:
     path: str
     query: dict[str, list[str]]
     base_url: str
+    if_none_match: str = ""
 
     @classmethod
     def from_request(cls, request: Request) -> Query:
@@ -33,7 +34,8 @@ class Query:
         query: dict[str, list[str]] = {}
         for name, value in request.query_params.multi_items():
             query.setdefault(name, []).append(value)
-        return cls(method=request.method, path=request.url.path or "/", query=query, base_url=str(request.base_url))
+        return cls(method=request.method, path=request.url.path or "/", query=query, base_url=str(request.base_url),
+                   if_none_match=request.headers.get("if-none-match", ""))
 
     @property
     def is_api(self) -> bool:
