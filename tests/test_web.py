@@ -421,3 +421,19 @@ def test_each_citation_opens_its_article_at_the_cited_passage(client: httpx.Clie
 def test_article_page_errors(client: httpx.Client) -> None:
     assert client.get("/articles/nope-missing").status_code == 404
     assert client.get("/articles/a%20b").status_code == 404
+
+
+def test_story_page_groups_sources_by_outlet_and_says_why_it_ranked(client: httpx.Client,
+                                                                    facts_db: dict[str, Any]) -> None:
+    import html
+
+    item = facts_db["story"]
+    page = client.get(f"/stories/{item['story_id']}").text
+    ranking = page.split("<h2>Why it ranked</h2>", 1)[1].split("</table>", 1)[0]
+    assert f"In the digest of <a href=\"/digests/{facts_db['dates'][0]}\">" in ranking
+    for name, value in item["extra"]["score_parts"].items():
+        assert f"<td>{name}</td><td class=\"num\">{value:+.3f}</td>" in ranking
+    grouped = page.split("<h2>Sources by outlet</h2>", 1)[1].split("</ul>", 1)[0]
+    outlets = {m["outlet"] for m in facts_db["members"]}
+    assert all(f"<strong>{html.escape(o, quote=False)}</strong>" in grouped for o in outlets if o)
+    assert grouped.count('href="#article-') == len(facts_db["members"])

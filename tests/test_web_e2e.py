@@ -148,3 +148,20 @@ def test_signed_out_visitors_see_no_forms_and_cannot_post(page: Any, server: str
     assert page.locator("form[action='/sources/add']").count() == 0
     answer = page.request.post(server + "/sources/1/remove", form={"csrf": "x"})
     assert answer.status == 401
+
+
+def test_mute_a_topic_and_see_it_gone_from_the_next_digest(page: Any, server: str, data_dir: Path) -> None:
+    page.goto(server + "/")
+    headlines = page.locator("section.stories h3").all_inner_texts()
+    muted = next(h for h in headlines if "Kestrel" in h)
+    _sign_in(page, server, to="/interests")
+    page.get_by_label("Mutes").fill("Kestrel")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(f"{server}/interests")
+    assert page.locator(".flash").inner_text().startswith("saved:")
+    day = page.request.get(server + "/api/v1/digests").json()["digests"][0]["date"]
+    built = CliRunner().invoke(cli, ["--data-dir", str(data_dir), "digest", "--date", day, "--no-progress"], env=ENV)
+    assert built.exit_code == 0, built.output
+    page.goto(server + "/")
+    assert muted not in page.locator("section.stories h3").all_inner_texts()
+    assert "Kestrel" not in " ".join(page.locator("section.stories h3").all_inner_texts())

@@ -92,7 +92,35 @@ def story(ctx: Ctx, story_id: str) -> Response:
     since = dt.date.fromisoformat(detail["first_seen"][:10])
     facts = [f for f in ctx.store.facts(since=since) if f["story_id"] == story_id]
     outlets = sorted({a["outlet"] for a in detail["articles"] if a["outlet"]})
-    return ctx.page("web_story.j2", story=detail, facts=facts, outlets=outlets)
+    by_outlet: dict[str, list[dict[str, Any]]] = {}
+    for a in detail["articles"]:
+        by_outlet.setdefault(a["outlet"] or "unknown outlet", []).append(a)
+    return ctx.page("web_story.j2", story=detail, facts=facts, outlets=outlets,
+                    by_outlet=sorted(by_outlet.items(), key=lambda kv: (-len(kv[1]), kv[0])),
+                    ranked=ranking_of(ctx, story_id, since))
+
+
+RANKING_LOOKBACK = 14
+"""Stored digests searched, newest first, for the latest ranking of a story."""
+
+
+def ranking_of(ctx: Ctx, story_id: str, since: dt.date) -> dict[str, Any] | None:
+    """Return ``{date, score, parts}``: how the newest stored digest that has the story scored it (None: none has it).
+
+    :param ctx: the request context.
+    :param story_id: the story.
+    :param since: the story's first day (older digests cannot have it).
+    """
+    for day in [d for d in ctx.store.digest_dates() if d >= since][:RANKING_LOOKBACK]:
+        data = ctx.store.digest(day) or {}
+        for section in data.get("sections", []):
+            for item in [*section.get("items", []), *section.get("more", [])]:
+                extra = item.get("extra") or {}
+                if item.get("story_id") == story_id and "score_parts" in extra:
+                    parts = sorted(extra["score_parts"].items(), key=lambda kv: -abs(kv[1]))
+                    return {"date": day.isoformat(), "section": section.get("title", ""), "score": extra.get("score"),
+                            "parts": parts}
+    return None
 
 
 def search(ctx: Ctx) -> Response:
