@@ -50,6 +50,7 @@ def main() -> None:
                         page.goto(base + str(path))
                         page.screenshot(path=str(OUT / f"{name}-{size}{'-dark' if scheme == 'dark' else ''}.png"))
                     if scheme == "light":
+                        page.goto(base + "/")
                         page.locator("section.stories a.cite").first.click()
                         page.wait_for_url("**/articles/**")
                         page.screenshot(path=str(OUT / f"citation-{size}.png"))

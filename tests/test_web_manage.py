@@ -232,3 +232,10 @@ def test_api_create_read_delete_a_source_with_the_token(client: TestClient, feed
     assert client.get(f"/api/sources/{made.json()['id']}").status_code == 404
     bad = client.post("/api/sources", content=b"[1]", headers={**auth, "Content-Type": "application/json"})
     assert bad.status_code == 400 and bad.json() == {"error": "body: a JSON object is expected"}
+
+
+def test_wrong_bearer_tokens_are_rate_limited_like_sign_ins(client: TestClient) -> None:
+    for _ in range(LOGIN_ATTEMPTS):
+        assert client.get("/api/v1/digests", headers={"Authorization": "Bearer guess"}).status_code == 401
+    blocked = client.get("/api/v1/digests", headers={"Authorization": f"Bearer {PASSWORD}"})
+    assert blocked.status_code == 429 and blocked.json()["error"].startswith("auth: too many wrong tokens")

@@ -45,7 +45,7 @@ from ..errors import NewsbriefError, StoreError
 from ..render import safe_url
 from ..store import SQLiteStore, open_store
 from .auth import AdminPassword, LoginLimiter, new_token, same_token
-from .errors import BadRequest, Forbidden, MethodNotAllowed, NotFound, Unauthorized, error_status
+from .errors import BadRequest, Forbidden, MethodNotAllowed, NotFound, TooManyRequests, Unauthorized, error_status
 from .hosts import HostAllowlist
 from .middleware import GuardMiddleware
 from .query import Query
@@ -229,8 +229,14 @@ class WebApp:
         """Return ``(admin, by_token)``: signed in by session, or by a bearer token."""
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
         if scheme.lower() == "bearer" and token:
+            client = request.client.host if request.client else ""
+            wait = self.limiter.retry_after(client)
+            if wait:
+                raise TooManyRequests(f"auth: too many wrong tokens; try again in {wait} s")
             if not self.password.check(token.strip()):
+                self.limiter.failed(client)
                 raise Unauthorized("auth: wrong token")
+            self.limiter.succeeded(client)
             return True, True
         return session.get("admin") is True and self.password.enabled, False
 
