@@ -437,3 +437,28 @@ def test_story_page_groups_sources_by_outlet_and_says_why_it_ranked(client: http
     outlets = {m["outlet"] for m in facts_db["members"]}
     assert all(f"<strong>{html.escape(o, quote=False)}</strong>" in grouped for o in outlets if o)
     assert grouped.count('href="#article-') == len(facts_db["members"])
+
+
+def test_search_pages_walk_the_results_in_order(client: httpx.Client) -> None:
+    import re
+
+    everything = [r["id"] for r in client.get("/api/search", params={"q": "the", "limit": 200}).json()["results"]]
+    assert len(everything) > 5
+    seen: list[str] = []
+    url = "/search?q=the&limit=2"
+    while url:
+        page = client.get(url).text
+        seen += re.findall(r'<li><div><a href="/articles/([^"]+)">', page)
+        found = re.search(r'<a rel="next" href="([^"]+)">', page)
+        url = found.group(1).replace("&amp;", "&") if found else ""
+        assert len(seen) <= len(everything)
+    assert seen == everything
+    last = client.get("/search", params={"q": "the", "limit": 2, "page": 2}).text
+    assert 'rel="prev" href="/search?q=the&amp;page=1&amp;limit=2"' in last and "Results 3–4 for" in last
+    assert client.get("/search", params={"q": "the", "page": 0}).status_code == 400
+    assert "No more results" in client.get("/search", params={"q": "the", "limit": 200, "page": 5}).text
+
+
+def test_pages_start_with_a_skip_link_to_the_main_content(client: httpx.Client) -> None:
+    page = client.get("/").text
+    assert page.index('<a class="skip" href="#main">') < page.index("<nav") < page.index('<main id="main"')

@@ -123,11 +123,23 @@ def ranking_of(ctx: Ctx, story_id: str, since: dt.date) -> dict[str, Any] | None
     return None
 
 
+SEARCH_PAGE = 20
+"""Search results on one page unless ``?limit=`` says."""
+MAX_SEARCH_ROWS = 1000
+"""The deepest result a search page reaches (``page * limit``)."""
+
+
 def search(ctx: Ctx) -> Response:
-    """Search articles; an empty query shows the form, a malformed one a 400."""
+    """Search articles, a page at a time (``?page=``); an empty query shows the form, a malformed one a 400."""
     query = ctx.request.arg("q")
-    results = run_search(ctx.store, query, limit=ctx.request.int_arg("limit", 50, low=1, high=200)) if query else None
-    return ctx.page("web_search.j2", query=query, results=results)
+    per = ctx.request.int_arg("limit", SEARCH_PAGE, low=1, high=200)
+    page = ctx.request.int_arg("page", 1, low=1, high=max(1, MAX_SEARCH_ROWS // per))
+    if not query:
+        return ctx.page("web_search.j2", query=query, results=None)
+    rows = run_search(ctx.store, query, limit=page * per + 1)
+    first = (page - 1) * per
+    return ctx.page("web_search.j2", query=query, results=rows[first:first + per], first=first + 1, page=page,
+                    per=per, more=len(rows) > page * per and page < MAX_SEARCH_ROWS // per)
 
 
 def sources(ctx: Ctx) -> Response:
