@@ -1,5 +1,9 @@
 """Load bench for ``newsbrief serve``: many concurrent clients on 127.0.0.1, old code against new.
 
+Two load generators: ``--generator wrk`` (Debian's ``wrk``: keep-alive connections, as browsers
+and reverse proxies use them; p95 from its latency histogram through a small Lua ``done`` hook)
+and ``--generator python`` (the asyncio loop below: one new connection per request).
+
 Builds the demo database once (``newsbrief demo``), then for each code tree (a baseline git
 ref, extracted with ``git archive`` into a temporary folder, and this worktree's ``src``)
 starts ``python -m newsbrief serve`` on a free port of 127.0.0.1 and drives ``--clients``
@@ -12,7 +16,7 @@ every request loop stops by itself.
 
 Usage::
 
-    python bench/serve_load.py [--baseline REF] [--clients 200] [--duration 15] [--timeout 60]
+    python bench/serve_load.py [--generator wrk|python] [--baseline REF] [--clients 100] [--duration 15]
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ import datetime as dt
 import json
 import os
 import platform
+import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -96,6 +102,29 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q / 100 * len(ordered)))]
 
 
+WRK_DONE = """
+done = function(summary, latency, requests)
+  io.write(string.format("NB ok=%d errors=%d timeouts=%d p50=%.1f p95=%.1f p99=%.1f max=%.1f\\n",
+    summary.requests - summary.errors.status - summary.errors.connect - summary.errors.read
+      - summary.errors.write - summary.errors.timeout,
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write,
+    summary.errors.timeout, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, latency.max / 1000))
+end
+"""
+
+
+def wrk_load(port: int, path: str, *, clients: int, duration: float, timeout: float, script: Path) -> str:
+    """Run wrk against ``path``; return one table row's figures (req/s, ok, p50, p95, p99, max, errors, timeouts)."""
+    out = subprocess.run(["wrk", "-t", "2", "-c", str(clients), "-d", f"{duration:g}s", "--timeout", f"{timeout:g}s",
+                          "-s", str(script), f"http://127.0.0.1:{port}{path}"],
+                         check=True, capture_output=True, text=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([0-9.]+)", out).group(1))  # type: ignore[union-attr]
+    nb = dict(kv.split("=") for kv in re.search(r"^NB (.*)$", out, re.M).group(1).split())  # type: ignore[union-attr]
+    return (f"{rate:7.1f} {int(nb['ok']):6d} {float(nb['p50']):8.1f} {float(nb['p95']):8.1f} {float(nb['p99']):8.1f} "
+            f"{float(nb['max']):8.1f} {int(nb['errors']):6d} {int(nb['timeouts']):8d}")
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -130,7 +159,8 @@ def _git(*args: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--baseline", default="", help="git ref of the old code (default: where HEAD left main)")
-    parser.add_argument("--clients", type=int, default=200)
+    parser.add_argument("--generator", choices=("wrk", "python"), default="wrk" if shutil.which("wrk") else "python")
+    parser.add_argument("--clients", type=int, default=100)
     parser.add_argument("--duration", type=float, default=15.0, help="seconds of load per page")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds before a request counts as timed out")
     args = parser.parse_args()
@@ -140,8 +170,9 @@ def main() -> None:
     base = _git("rev-parse", "--short", args.baseline)
     print(f"# newsbrief serve load bench, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M UTC}")
     print(f"# new: {head} ({ROOT / 'src'}); old: {args.baseline} = {base}")
+    how = "wrk, keep-alive connections" if args.generator == "wrk" else "python asyncio, one connection per request"
     print(f"# {args.clients} concurrent clients, {args.duration:g} s per page, request timeout {args.timeout:g} s; "
-          f"one connection per request; python {platform.python_version()}, {os.cpu_count()} cores, "
+          f"{how}; python {platform.python_version()}, {os.cpu_count()} cores, "
           f"somaxconn {Path('/proc/sys/net/core/somaxconn').read_text().strip()}")
     with tempfile.TemporaryDirectory(prefix="nb-serve-load-") as tmp:
         old_src = Path(tmp) / "old"
@@ -149,6 +180,8 @@ def main() -> None:
         archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.baseline, "src"], check=True,
                                  capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", str(old_src)], input=archive, check=True)
+        script = Path(tmp) / "done.lua"
+        script.write_text(WRK_DONE)
         data_dir = Path(tmp) / "demo"
         subprocess.run([sys.executable, "-m", "newsbrief", "demo", "--dir", str(data_dir), "--no-progress"],
                        env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, check=True, stdout=subprocess.DEVNULL)
@@ -162,10 +195,16 @@ def main() -> None:
                 word = next(w for w in story["title"].split() if len(w) > 4 and w.isalpha())
                 pages = ("/", f"/stories/{story['id']}", f"/search?q={word}")
                 for path in pages:
+                    shown = path if len(path) <= 28 else path[:25] + "..."
+                    if args.generator == "wrk":
+                        figures = wrk_load(port, path, clients=args.clients, duration=args.duration,
+                                           timeout=args.timeout, script=script)
+                        print(f"{name:<5} {shown:<28} {figures}", flush=True)
+                        time.sleep(2)
+                        continue
                     tally, wall = asyncio.run(load(port, path, clients=args.clients, duration=args.duration,
                                                    timeout=args.timeout))
                     ms = [x * 1000 for x in tally.latencies]
-                    shown = path if len(path) <= 28 else path[:25] + "..."
                     print(f"{name:<5} {shown:<28} {len(ms) / wall:7.1f} {len(ms):6d} {_pct(ms, 50):8.1f} "
                           f"{_pct(ms, 95):8.1f} {_pct(ms, 99):8.1f} {max(ms, default=float('nan')):8.1f} "
                           f"{tally.errors:6d} {tally.timeouts:8d}", flush=True)

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from click.testing import CliRunner
 from factories import make_article
+from starlette.testclient import TestClient
 
 import newsbrief.store.sqlite as sqlite_store
 from newsbrief.cli import cli
@@ -90,8 +90,7 @@ def test_write_commands_fail_in_one_line_naming_the_file(read_only_files: None, 
 
 def test_serve_reads_a_read_only_database(read_only_files: None, data: Path) -> None:
     settings = load_settings(data_dir=data, env={})
-    with httpx.Client(transport=httpx.WSGITransport(app=make_app(settings.db_path, settings=settings)),
-                      base_url="http://localhost:8080") as client:
+    with TestClient(make_app(settings.db_path, settings=settings), base_url="http://localhost:8080") as client:
         assert client.get("/api/sources").json()["sources"][0]["url"] == "http://wire.example/feed.xml"
         assert client.get("/api/search", params={"q": "battery"}).json()["results"][0]["id"] == "a1"
 

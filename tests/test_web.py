@@ -1,4 +1,4 @@
-"""The web UI and JSON API, in process through ``httpx.WSGITransport``, plus one real-server smoke test."""
+"""The web UI and JSON API, in process through Starlette's test client, plus one real-server smoke test."""
 
 from __future__ import annotations
 
@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import pytest
 from factories import make_article
+from starlette.testclient import TestClient
 
 from newsbrief.config import load_settings
 from newsbrief.errors import StoreError
 from newsbrief.store import open_store
 from newsbrief.web import ServerThread, make_app
-from newsbrief.web.http import CSP
+from newsbrief.web.app import route
+from newsbrief.web.middleware import CSP
 
 if TYPE_CHECKING:
     from newsbrief.demo import DemoResult
@@ -26,8 +28,8 @@ if TYPE_CHECKING:
 EVIL = "<script>alert('x')</script>"
 
 
-def _client(app: Any) -> httpx.Client:
-    return httpx.Client(transport=httpx.WSGITransport(app=app), base_url="http://localhost:8080")
+def _client(app: Any) -> TestClient:
+    return TestClient(app, base_url="http://localhost:8080", raise_server_exceptions=False)
 
 
 @pytest.fixture(scope="module")
@@ -282,8 +284,7 @@ def test_unexpected_error_hides_details(demo: DemoResult, web_settings: Any) -> 
     def boom(ctx: Any) -> Any:
         raise RuntimeError("secret internal detail")
 
-    app.router.add(r"/boom", boom)  # type: ignore[attr-defined]
-    app.router.add(r"/api/boom", boom)  # type: ignore[attr-defined]
+    app.router.routes[:0] = [route("/boom", boom, app.state.web), route("/api/boom", boom, app.state.web)]
     with _client(app) as c:
         page, api = c.get("/boom"), c.get("/api/boom")
     assert page.status_code == api.status_code == 500
@@ -317,7 +318,8 @@ def test_feed_text_is_escaped(demo: DemoResult, web_settings: Any, tmp_path: Pat
         item["sources"][0]["url"] = "javascript:alert(1)"
         store.save_digest(dt.date(2026, 11, 28), title=data["title"], data=data, stories=[])
     with _client(make_app(path, settings=web_settings)) as c:
-        pages = {p: c.get(p) for p in ("/", "/digests", "/stories/st_evil", "/search?q=Zanzibarquux", "/sources")}
+        pages = {p: c.get(p) for p in ("/", "/digests", "/stories/st_evil", "/search?q=Zanzibarquux", "/sources",
+                                       "/articles/evil1")}
     for p, r in pages.items():
         assert r.status_code == 200, p
         assert "<script>" not in r.text, p
@@ -333,7 +335,7 @@ def test_empty_and_missing_store(web_settings: Any, tmp_path: Path) -> None:
     open_store(tmp_path / "empty.db").close()
     with _client(make_app(tmp_path / "empty.db", settings=web_settings)) as c:
         assert "No digest has been made yet" in c.get("/").text
-        assert c.get("/api/digests").json() == {"digests": []}
+        assert c.get("/api/digests").json() == {"total": 0, "limit": 100, "offset": 0, "digests": []}
         assert c.get("/sources").status_code == 200
         assert c.get("/feed.atom").status_code == 200
 
@@ -399,3 +401,78 @@ def test_digest_page_lists_what_did_not_fit(client: httpx.Client, facts_db: dict
     listed = page.split("<summary>And ", 1)[1].split("</details>", 1)[0]
     assert listed.startswith(f"{more} more dates</summary>")
     assert listed.count('<li><a href="/stories/') == more
+
+
+# -- citations open the cited passage --------------------------------------------------------
+def test_each_citation_opens_its_article_at_the_cited_passage(client: httpx.Client, facts_db: dict[str, Any]) -> None:
+    import html
+    import re
+
+    from newsbrief.web.reader import _words
+
+    page = client.get("/").text
+    stories = page.split('<section class="stories">', 1)[1]  # the lede's sentences are composed, not quoted
+    links = re.findall(r'<a class="cite" href="([^"]+)"[^>]*>\[(\d+)\]</a>', stories)
+    assert len(links) > 10
+    outlets = dict(re.findall(r'<span id="src-(\d+)">\[\d+\] <a [^>]*>([^<]+)</a>', page))
+    verbatim = 0
+    for href, n in links[:12]:
+        href = html.unescape(href)
+        assert href.startswith("/articles/") and href.endswith("#passage")
+        article = client.get(href.split("#")[0])
+        assert article.status_code == 200
+        if n in outlets:  # the number points at the article the source list names under it
+            assert f"{outlets[n]} · " in article.text
+        cited = httpx.URL(href).params["passage"]
+        marked = re.search(r'<mark id="passage" tabindex="-1">([^<]+)</mark>', article.text)
+        assert marked, href
+        text = html.unescape(marked.group(1))
+        assert len(_words(cited) & _words(text)) >= 2
+        verbatim += text == cited
+    assert verbatim >= 6  # most summary sentences are extracted: they land on the very sentence
+
+
+def test_article_page_errors(client: httpx.Client) -> None:
+    assert client.get("/articles/nope-missing").status_code == 404
+    assert client.get("/articles/a%20b").status_code == 404
+
+
+def test_story_page_groups_sources_by_outlet_and_says_why_it_ranked(client: httpx.Client,
+                                                                    facts_db: dict[str, Any]) -> None:
+    import html
+
+    item = facts_db["story"]
+    page = client.get(f"/stories/{item['story_id']}").text
+    ranking = page.split("<h2>Why it ranked</h2>", 1)[1].split("</table>", 1)[0]
+    assert f"In the digest of <a href=\"/digests/{facts_db['dates'][0]}\">" in ranking
+    for name, value in item["extra"]["score_parts"].items():
+        assert f"<td>{name}</td><td class=\"num\">{value:+.3f}</td>" in ranking
+    grouped = page.split("<h2>Sources by outlet</h2>", 1)[1].split("</ul>", 1)[0]
+    outlets = {m["outlet"] for m in facts_db["members"]}
+    assert all(f"<strong>{html.escape(o, quote=False)}</strong>" in grouped for o in outlets if o)
+    assert grouped.count('href="#article-') == len(facts_db["members"])
+
+
+def test_search_pages_walk_the_results_in_order(client: httpx.Client) -> None:
+    import re
+
+    everything = [r["id"] for r in client.get("/api/search", params={"q": "the", "limit": 200}).json()["results"]]
+    assert len(everything) > 5
+    seen: list[str] = []
+    url = "/search?q=the&limit=2"
+    while url:
+        page = client.get(url).text
+        seen += re.findall(r'<li><div><a href="/articles/([^"]+)">', page)
+        found = re.search(r'<a rel="next" href="([^"]+)">', page)
+        url = found.group(1).replace("&amp;", "&") if found else ""
+        assert len(seen) <= len(everything)
+    assert seen == everything
+    last = client.get("/search", params={"q": "the", "limit": 2, "page": 2}).text
+    assert 'rel="prev" href="/search?q=the&amp;page=1&amp;limit=2"' in last and "Results 3–4 for" in last
+    assert client.get("/search", params={"q": "the", "page": 0}).status_code == 400
+    assert "No more results" in client.get("/search", params={"q": "the", "limit": 200, "page": 5}).text
+
+
+def test_pages_start_with_a_skip_link_to_the_main_content(client: httpx.Client) -> None:
+    page = client.get("/").text
+    assert page.index('<a class="skip" href="#main">') < page.index("<nav") < page.index('<main id="main"')

@@ -394,24 +394,36 @@ def _with_smtp_delivery(settings: Settings, at: dt.time) -> Settings:
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("--port", default=8080, show_default=True, type=int, help="TCP port (0: any free port).")
+@click.option("--hash-password", is_flag=True, help="Read a password and print its hash for web.admin_password.")
 @pass_ctx
 @handle_errors
-def serve_cmd(ctx: Ctx, host: str, port: int) -> None:
-    """Serve the web UI and JSON API (read-only) until Ctrl-C."""
+def serve_cmd(ctx: Ctx, host: str, port: int, hash_password: bool) -> None:
+    """Serve the web UI and JSON API until Ctrl-C."""
+    if hash_password:
+        from .web.auth import hash_password as make_hash
+
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
+        if not password.strip():
+            raise click.UsageError("serve --hash-password: the password is empty")
+        click.echo(make_hash(password))
+        return
     from .web import make_app, serve
 
     if ctx.settings["store.url"]:
         raise click.ClickException("serve: the web UI reads only the SQLite store; run it without --store / NEWSBRIEF_STORE")
     app = make_app(ctx.settings.db_path, settings=ctx.settings, bind_host=host)
     if not is_loopback_host(host):
-        click.echo(f"warning: {host} is not a loopback address and newsbrief has no authentication: anyone who can "
-                   "reach this port can read every digest, source and setting. Put it behind a reverse proxy "
-                   "with authentication, or bind 127.0.0.1.", err=True)
+        reading = ("anyone who can reach this port can read every digest and source" if ctx.settings["web.public_read"]
+                   else "reading needs sign-in")
+        click.echo(f"warning: {host} is not a loopback address: {reading}, and the password and session cookie "
+                   "cross the network in clear without TLS. Put it behind a reverse proxy with HTTPS "
+                   "(docs/reverse-proxy.md), or bind 127.0.0.1.", err=True)
     try:
         serve(app, host=host, port=port,
               ready=lambda url: click.echo(f"serving on {url} (Ctrl-C to stop)"))
     except KeyboardInterrupt:
-        click.echo("stopped")
+        pass
+    click.echo("stopped")
 
 
 def is_loopback_host(host: str) -> bool:

@@ -103,6 +103,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("web.base_url", "", "Public URL of `newsbrief serve` for feed links (empty: the request's Host header)."),
     Setting("web.allowed_hosts", [], "Host names `newsbrief serve` answers besides loopback, the bind address and "
             "web.base_url's host (\"*\": any)."),
+    Setting("web.admin_password", "", "Password that signs in to `newsbrief serve` to change sources and interests: "
+            "an scrypt hash from `newsbrief serve --hash-password`, or {\"$env\" = \"NAME\"} (empty: nothing can be "
+            "changed in the browser).", secret=True),
+    Setting("web.public_read", True, "Whether anyone who reaches `newsbrief serve` may read it (false: sign in first)."),
+    Setting("web.secure_cookies", True, "Send the sign-in cookie over HTTPS only (browsers also accept it on "
+            "http://localhost); false only on a trusted network without TLS."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -344,7 +350,8 @@ SETTING_RULES: dict[str, str] = {
     "smtp.recipients": "emails", "web.base_url": "url",
     "digest.max_short": "integer>=0", "digest.max_roundup": "integer>=0", "digest.max_events": "integer>=0",
     "webhook.secret": "any", "deliver.max_attempts": "integer>=1", "deliver.retry_after": "number>0",
-    "deliver.catch_up": "any", "web.allowed_hosts": "strings",
+    "deliver.catch_up": "any", "web.allowed_hosts": "strings", "web.admin_password": "any", "web.public_read": "any",
+    "web.secure_cookies": "any",
 }
 
 

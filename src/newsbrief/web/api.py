@@ -1,6 +1,6 @@
-"""The JSON API (``/api/...``) and the lookups the HTML pages share with it.
+"""The JSON API (``/api/v1/...``, also at ``/api/...``) and the lookups the HTML pages share with it.
 
-Endpoints, all ``GET``::
+``/api/v1/openapi.json`` is its OpenAPI 3.1 document (:mod:`newsbrief.web.openapi`). Endpoints::
 
     /api                         the list of endpoints
     /api/digests                 [{date, title, generated_at, url}] newest first
@@ -12,35 +12,43 @@ Endpoints, all ``GET``::
     /api/facts?type=&since=      extracted facts
     /api/calendar/<date>         the digest's "Looking ahead" calendar, one entry per line
     /api/settings                settings (secrets redacted) and where each came from
+    POST /api/sources, GET and DELETE /api/sources/<id>   (:mod:`newsbrief.web.manage`; writes need the admin)
 
 The lists of stories, sources and facts are paged: ``?limit=`` (default 100, at most 1000) and
 ``?offset=`` (default 0) are whole numbers, and the answer carries ``total``, ``limit`` and
-``offset`` beside the page. Unknown ids and dates answer 404 with ``{"error": "..."}``; a bad
+``offset`` beside the page; so is the list of digests. A digest carries an ``ETag`` and answers
+``If-None-Match`` with 304. Unknown ids and dates answer 404 with ``{"error": "..."}``; a bad
 parameter answers 400 the same way.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
+import re
 from typing import TYPE_CHECKING, Any
+
+from starlette.responses import Response
+from starlette.routing import Route
 
 from ..config import SETTINGS
 from ..errors import StoreError
 from ..render import calendar_from_dict, safe_url
 from ..store import SQLiteStore
-from .http import BadRequest, NotFound, Response, Router, json_response
+from .app import json_response, route
+from .errors import BadRequest, NotFound
 
 if TYPE_CHECKING:
-    from .app import Ctx
+    from .app import Ctx, View, WebApp
 
 __all__ = ["FACT_TYPES", "MAX_PAGE_LIMIT", "PAGE_LIMIT", "digest_list", "load_digest", "page_args", "parse_day",
-           "register_api", "run_search", "settings_rows", "source_health", "story_detail"]
+           "api_routes", "run_search", "settings_rows", "source_health", "story_detail"]
 
 LOGGER = logging.getLogger(__name__)
 
-DATE = r"(?P<date>\d{4}-\d{2}-\d{2})"
-STORY_ID = r"(?P<story_id>[A-Za-z0-9_.-]{1,128})"
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+STORY_ID = re.compile(r"[A-Za-z0-9_.-]{1,128}")
 FACT_TYPES = ("funding", "regulation", "event", "entity")
 MAX_QUERY = 500
 PAGE_LIMIT = 100
@@ -55,6 +63,8 @@ def parse_day(value: str) -> dt.date:
 
     :param value: ``YYYY-MM-DD``.
     """
+    if not DATE.fullmatch(value):
+        raise NotFound(f"no digest for {value}: not a date")
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
@@ -93,7 +103,7 @@ def story_detail(store: SQLiteStore, story_id: str) -> dict[str, Any]:
     :param store: an open store.
     :param story_id: the story id.
     """
-    members = store.story_members(story_id)
+    members = store.story_members(story_id) if STORY_ID.fullmatch(story_id) else []
     if not members:
         raise NotFound(f"no story {story_id}")
     # A story has an article on the first member's day, so that day's rows include it.
@@ -170,24 +180,46 @@ def page_args(ctx: Ctx) -> tuple[int, int]:
 
 
 # -- views -----------------------------------------------------------------------------------
+def _prefix(ctx: Ctx) -> str:
+    return "/api/v1" if ctx.request.path.startswith("/api/v1") else "/api"
+
+
 def api_index(ctx: Ctx) -> Response:
     """List the endpoints."""
-    return json_response({"endpoints": ["/api/digests", "/api/digests/<date>", "/api/stories?date=&limit=&offset=",
-                                        "/api/stories/<id>", "/api/search?q=", "/api/sources?limit=&offset=",
-                                        "/api/facts?type=&since=&limit=&offset=", "/api/calendar/<date>",
-                                        "/api/settings"]})
+    api = _prefix(ctx)
+    return json_response({"openapi": "/api/v1/openapi.json",
+                          "endpoints": [f"{api}/digests?limit=&offset=", f"{api}/digests/<date>",
+                                        f"{api}/stories?date=&limit=&offset=", f"{api}/stories/<id>", f"{api}/search?q=",
+                                        f"{api}/sources?limit=&offset=", f"{api}/sources/<id>",
+                                        f"{api}/facts?type=&since=&limit=&offset=", f"{api}/calendar/<date>",
+                                         f"{api}/settings"]})
 
 
 def api_digests(ctx: Ctx) -> Response:
     """List stored digests, newest first."""
-    base = ctx.base_url.rstrip("/")
-    rows = [{**d, "url": f"{base}/api/digests/{d['date']}"} for d in digest_list(ctx.store)]
-    return json_response({"digests": rows})
+    base = ctx.base_url.rstrip("/") + _prefix(ctx)
+    limit, offset = page_args(ctx)
+    rows = [{**d, "url": f"{base}/digests/{d['date']}"} for d in ctx.store.digest_index(limit=limit, offset=offset)]
+    return json_response({"total": len(ctx.store.digest_dates()), "limit": limit, "offset": offset, "digests": rows})
+
+
+def with_etag(ctx: Ctx, response: Response) -> Response:
+    """Add a strong ``ETag`` (a hash of the body); answer 304 without a body when ``If-None-Match`` matches.
+
+    :param ctx: the request context.
+    :param response: a complete response.
+    """
+    tag = '"' + hashlib.sha256(bytes(response.body)).hexdigest()[:32] + '"'
+    sent = {t.strip().removeprefix("W/") for t in ctx.request.if_none_match.split(",") if t.strip()}
+    if tag in sent or "*" in sent:
+        return Response(status_code=304, headers={"ETag": tag})
+    response.headers["ETag"] = tag
+    return response
 
 
 def api_digest(ctx: Ctx, date: str) -> Response:
     """Return one stored digest as its schema ``newsbrief.digest/1`` data."""
-    return json_response(load_digest(ctx.store, date))
+    return with_etag(ctx, json_response(load_digest(ctx.store, date)))
 
 
 def api_calendar(ctx: Ctx, date: str) -> Response:
@@ -248,18 +280,17 @@ def api_settings(ctx: Ctx) -> Response:
     return json_response({"data_dir": str(ctx.settings.data_dir), "settings": settings_rows(ctx)})
 
 
-def register_api(router: Router) -> None:
-    """Add the ``/api`` routes.
+def api_routes(web: WebApp) -> list[Route]:
+    """Return the API routes, each under ``/api/v1`` and ``/api``, and the OpenAPI document.
 
-    :param router: the app's router.
+    :param web: the app the views run in.
     """
-    router.add(r"/api/?", api_index)
-    router.add(r"/api/digests/?", api_digests)
-    router.add(rf"/api/digests/{DATE}", api_digest)
-    router.add(r"/api/stories/?", api_stories)
-    router.add(rf"/api/stories/{STORY_ID}", api_story)
-    router.add(r"/api/search", api_search)
-    router.add(r"/api/sources", api_sources)
-    router.add(r"/api/facts", api_facts)
-    router.add(rf"/api/calendar/{DATE}", api_calendar)
-    router.add(r"/api/settings", api_settings)
+    from .openapi import api_openapi
+
+    table: list[tuple[str, View]] = [
+        ("", api_index), ("/", api_index), ("/digests", api_digests), ("/digests/", api_digests),
+        ("/digests/{date}", api_digest), ("/stories", api_stories), ("/stories/", api_stories),
+        ("/stories/{story_id}", api_story), ("/search", api_search), ("/sources", api_sources), ("/facts", api_facts),
+        ("/calendar/{date}", api_calendar), ("/settings", api_settings)]
+    return [route("/api/v1/openapi.json", api_openapi, web),
+            *(route(prefix + path, view, web) for prefix in ("/api/v1", "/api") for path, view in table)]

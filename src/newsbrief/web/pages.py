@@ -10,26 +10,32 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+
+from starlette.responses import Response
+from starlette.routing import Route
 
 from ..render import build_context, digest_from_dict, render
 from ..render.feeds import digest_feed
 from .api import (
-    DATE,
-    STORY_ID,
     digest_list,
     load_digest,
     run_search,
     settings_rows,
     source_health,
     story_detail,
+    with_etag,
 )
-from .http import Response, Router
+from .app import route
+from .errors import NotFound
+from .reader import article_page, cite_links
 
 if TYPE_CHECKING:
-    from .app import Ctx
+    from .app import Ctx, View, WebApp
 
-__all__ = ["register_pages"]
+__all__ = ["page_routes"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -41,6 +47,7 @@ _VARIANTS = {
     "html": "text/html; charset=utf-8",
 }
 _RENDER_FORMAT = {"md": "md", "txt": "text", "json": "json", "html": "html"}
+_DIGEST_NAME = re.compile(r"(?P<date>[^.]+)(?:\.(?P<fmt>md|txt|json|html))?")
 
 
 def _digest_page(ctx: Ctx, data: dict[str, Any]) -> Response:
@@ -50,7 +57,8 @@ def _digest_page(ctx: Ctx, data: dict[str, Any]) -> Response:
     pos = dates.index(here) if here in dates else -1
     newer = dates[pos - 1] if pos > 0 else None
     older = dates[pos + 1] if 0 <= pos < len(dates) - 1 else None
-    return ctx.page("web_digest.j2", digest=build_context(digest), newer=newer, older=older, latest=pos == 0)
+    return ctx.page("web_digest.j2", digest=build_context(digest), newer=newer, older=older, latest=pos == 0,
+                    cite_href=cite_links(digest))
 
 
 def index(ctx: Ctx) -> Response:
@@ -66,12 +74,16 @@ def digests(ctx: Ctx) -> Response:
     return ctx.page("web_digests.j2", digests=digest_list(ctx.store))
 
 
-def digest(ctx: Ctx, date: str, fmt: str | None = None) -> Response:
-    """Show one digest, or one of its text formats when the path has a suffix."""
-    data = load_digest(ctx.store, date)
+def digest(ctx: Ctx, name: str) -> Response:
+    """Show one digest (``2026-11-27``), or one of its text formats when the name has a suffix (``2026-11-27.md``)."""
+    found = _DIGEST_NAME.fullmatch(name)
+    if not found:
+        raise NotFound(f"no digest for {name}")
+    fmt = found.group("fmt")
+    data = load_digest(ctx.store, found.group("date"))
     if fmt is None:
         return _digest_page(ctx, data)
-    return Response(render(digest_from_dict(data), _RENDER_FORMAT[fmt]), content_type=_VARIANTS[fmt])
+    return with_etag(ctx, Response(render(digest_from_dict(data), _RENDER_FORMAT[fmt]), media_type=_VARIANTS[fmt]))
 
 
 def story(ctx: Ctx, story_id: str) -> Response:
@@ -80,14 +92,54 @@ def story(ctx: Ctx, story_id: str) -> Response:
     since = dt.date.fromisoformat(detail["first_seen"][:10])
     facts = [f for f in ctx.store.facts(since=since) if f["story_id"] == story_id]
     outlets = sorted({a["outlet"] for a in detail["articles"] if a["outlet"]})
-    return ctx.page("web_story.j2", story=detail, facts=facts, outlets=outlets)
+    by_outlet: dict[str, list[dict[str, Any]]] = {}
+    for a in detail["articles"]:
+        by_outlet.setdefault(a["outlet"] or "unknown outlet", []).append(a)
+    return ctx.page("web_story.j2", story=detail, facts=facts, outlets=outlets,
+                    by_outlet=sorted(by_outlet.items(), key=lambda kv: (-len(kv[1]), kv[0])),
+                    ranked=ranking_of(ctx, story_id, since))
+
+
+RANKING_LOOKBACK = 14
+"""Stored digests searched, newest first, for the latest ranking of a story."""
+
+
+def ranking_of(ctx: Ctx, story_id: str, since: dt.date) -> dict[str, Any] | None:
+    """Return ``{date, score, parts}``: how the newest stored digest that has the story scored it (None: none has it).
+
+    :param ctx: the request context.
+    :param story_id: the story.
+    :param since: the story's first day (older digests cannot have it).
+    """
+    for day in [d for d in ctx.store.digest_dates() if d >= since][:RANKING_LOOKBACK]:
+        data = ctx.store.digest(day) or {}
+        for section in data.get("sections", []):
+            for item in [*section.get("items", []), *section.get("more", [])]:
+                extra = item.get("extra") or {}
+                if item.get("story_id") == story_id and "score_parts" in extra:
+                    parts = sorted(extra["score_parts"].items(), key=lambda kv: -abs(kv[1]))
+                    return {"date": day.isoformat(), "section": section.get("title", ""), "score": extra.get("score"),
+                            "parts": parts}
+    return None
+
+
+SEARCH_PAGE = 20
+"""Search results on one page unless ``?limit=`` says."""
+MAX_SEARCH_ROWS = 1000
+"""The deepest result a search page reaches (``page * limit``)."""
 
 
 def search(ctx: Ctx) -> Response:
-    """Search articles; an empty query shows the form, a malformed one a 400."""
+    """Search articles, a page at a time (``?page=``); an empty query shows the form, a malformed one a 400."""
     query = ctx.request.arg("q")
-    results = run_search(ctx.store, query, limit=ctx.request.int_arg("limit", 50, low=1, high=200)) if query else None
-    return ctx.page("web_search.j2", query=query, results=results)
+    per = ctx.request.int_arg("limit", SEARCH_PAGE, low=1, high=200)
+    page = ctx.request.int_arg("page", 1, low=1, high=max(1, MAX_SEARCH_ROWS // per))
+    if not query:
+        return ctx.page("web_search.j2", query=query, results=None)
+    rows = run_search(ctx.store, query, limit=page * per + 1)
+    first = (page - 1) * per
+    return ctx.page("web_search.j2", query=query, results=rows[first:first + per], first=first + 1, page=page,
+                    per=per, more=len(rows) > page * per and page < MAX_SEARCH_ROWS // per)
 
 
 def sources(ctx: Ctx) -> Response:
@@ -100,27 +152,37 @@ def settings(ctx: Ctx) -> Response:
     return ctx.page("web_settings.j2", settings=settings_rows(ctx), data_dir=str(ctx.settings.data_dir))
 
 
+def digest_file(ctx: Ctx, date: str) -> Response:
+    """Show one digest at the address the feeds link to (``/digest-2026-11-27.html``)."""
+    return _digest_page(ctx, load_digest(ctx.store, date))
+
+
 def feed(ctx: Ctx, kind: str) -> Response:
     """Serve the latest digests as an Atom or JSON feed."""
     stored = [ctx.store.digest(day) for day in ctx.store.digest_dates()[:FEED_LIMIT]]
     items = [digest_from_dict(d) for d in stored if d]
     text = digest_feed(items, fmt=kind, base_url=ctx.base_url, title=ctx.settings["digest.title"])
     kind_type = "application/atom+xml" if kind == "atom" else "application/feed+json"
-    return Response(text, content_type=f"{kind_type}; charset=utf-8")
+    return Response(text, media_type=f"{kind_type}; charset=utf-8")
 
 
-def register_pages(router: Router) -> None:
-    """Add the HTML and feed routes.
+def _feed(kind: str) -> Callable[[Ctx], Response]:
+    def view(ctx: Ctx) -> Response:
+        return feed(ctx, kind)
 
-    :param router: the app's router.
+    view.__name__ = f"feed_{kind}"
+    view.__doc__ = f"Serve the latest digests as a{'n Atom' if kind == 'atom' else ' JSON'} feed."
+    return view
+
+
+def page_routes(web: WebApp) -> list[Route]:
+    """Return the HTML and feed routes.
+
+    :param web: the app the views run in.
     """
-    router.add(r"/", index)
-    router.add(r"/digests/?", digests)
-    router.add(rf"/digests/{DATE}(?:\.(?P<fmt>md|txt|json|html))?", digest)
-    # The links inside the feeds (``digest_feed``) point at ``<base>/digest-<date>.html``.
-    router.add(rf"/digest-{DATE}\.html", digest)
-    router.add(rf"/stories/{STORY_ID}", story)
-    router.add(r"/search", search)
-    router.add(r"/sources", sources)
-    router.add(r"/settings", settings)
-    router.add(r"/feed\.(?P<kind>atom|json)", feed)
+    table: list[tuple[str, View]] = [("/", index), ("/digests", digests), ("/digests/", digests), ("/digests/{name}", digest),
+             # The links inside the feeds (``digest_feed``) point at ``<base>/digest-<date>.html``.
+             ("/digest-{date}.html", digest_file),
+             ("/stories/{story_id}", story), ("/articles/{article_id}", article_page), ("/search", search), ("/sources", sources), ("/settings", settings),
+             ("/feed.atom", _feed("atom")), ("/feed.json", _feed("json"))]
+    return [route(path, view, web) for path, view in table]
