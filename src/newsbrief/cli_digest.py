@@ -409,9 +409,7 @@ def serve_cmd(ctx: Ctx, host: str, port: int, hash_password: bool) -> None:
         return
     from .web import make_app, serve
 
-    if ctx.settings["store.url"]:
-        raise click.ClickException("serve: the web UI reads only the SQLite store; run it without --store / NEWSBRIEF_STORE")
-    app = make_app(ctx.settings.db_path, settings=ctx.settings, bind_host=host)
+    app = make_app(ctx.settings.store, settings=ctx.settings, bind_host=host)
     if not is_loopback_host(host):
         reading = ("anyone who can reach this port can read every digest and source" if ctx.settings["web.public_read"]
                    else "reading needs sign-in")

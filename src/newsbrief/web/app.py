@@ -43,7 +43,7 @@ from starlette.types import Scope
 from ..config import Settings
 from ..errors import NewsbriefError, StoreError
 from ..render import safe_url
-from ..store import SQLiteStore, open_store
+from ..store import SQLiteStore, is_postgres_url, open_store
 from .auth import AdminPassword, LoginLimiter, new_token, same_token
 from .errors import BadRequest, Forbidden, MethodNotAllowed, NotFound, TooManyRequests, Unauthorized, error_status
 from .hosts import HostAllowlist
@@ -192,18 +192,18 @@ View = Callable[..., Response]
 class WebApp:
     """What every view shares: the database path, the settings, the templates and the allowed hosts."""
 
-    def __init__(self, store_path: Path, *, settings: Settings, bind_host: str | None = None) -> None:
+    def __init__(self, store_path: str | Path, *, settings: Settings, bind_host: str | None = None) -> None:
         """Check the database is there and migrated.
 
         :param store_path: an existing newsbrief database.
         :param settings: resolved settings (shown redacted on ``/settings``).
         :param bind_host: the address the server listens on; its name is an allowed ``Host``.
         """
-        self.store_path = Path(store_path)
+        self.store_path: str | Path = store_path if is_postgres_url(store_path) else Path(store_path)
         self.settings = settings
         self.hosts = HostAllowlist(bind_host=bind_host, base_url=str(settings.get("web.base_url") or ""),
                                    extra=settings.get("web.allowed_hosts") or ())
-        if not self.store_path.is_file():
+        if isinstance(self.store_path, Path) and not self.store_path.is_file():
             raise StoreError(f"web: no database at {self.store_path}; run `newsbrief init` and `newsbrief fetch` first")
         self.open_store().close()
         self.templates = _environment()
@@ -387,10 +387,10 @@ def handle_exception(app: WebApp, request: Query, exc: Exception) -> Response:
     return html_response(body, status=status)
 
 
-def make_app(store_path: Path, *, settings: Settings, bind_host: str | None = None) -> Starlette:
+def make_app(store_path: str | Path, *, settings: Settings, bind_host: str | None = None) -> Starlette:
     """Return the ASGI app serving the digests, stories, search, sources and settings of a database.
 
-    :param store_path: an existing newsbrief database (``settings.db_path`` usually).
+    :param store_path: an existing newsbrief store (``settings.store``: a SQLite file or a ``postgresql://`` URL).
     :param settings: resolved settings.
     :param bind_host: the address ``serve`` binds (``--host``); loopback when None.
     """
