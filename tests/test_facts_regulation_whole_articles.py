@@ -28,3 +28,95 @@ def test_jurisdiction_is_a_place_not_any_possessive() -> None:
     place = extract_regulation("California's new law requires landlords to register by June 1.", published=PUB)
     assert [r.jurisdiction for r in mayor] == [""]
     assert [r.jurisdiction for r in place] == ["California"]
+
+
+def _one(sentence: str) -> tuple[str, str, dt.date | None, str]:
+    (r,) = extract_regulation(sentence, published=PUB)
+    return r.rule, r.regulator, r.deadline, r.status
+
+
+def test_passive_ban_named_by_its_maker_is_an_enacted_ban() -> None:
+    rule, regulator, deadline, status = _one(
+        "The Kerala government on Monday announced that the sale of flavoured chewing tobacco has been completely banned in the state."
+    )
+    assert (rule, regulator, deadline, status) == ("ban on sale of flavoured chewing tobacco", "Kerala government", None, "enacted")
+
+
+def test_passive_ban_without_a_rule_maker_is_no_regulation() -> None:
+    assert extract_regulation("Phones have been banned at the dinner table, my aunt said.", published=PUB) == []
+
+
+def test_executive_order_to_force_a_duty_is_enacted() -> None:
+    rule, _, _, status = _one(
+        "The governor says she is using her executive power to force state contractors to give workers paid parental leave."
+    )
+    assert rule == "order to force state contractors to give workers paid parental leave"
+    assert status == "enacted"
+
+
+def test_duty_made_mandatory_names_what_and_for_whom() -> None:
+    (r,) = extract_regulation(
+        "Hygiene certificates will be mandatory for all street food vendors in the city, the Pune municipal council said on Monday.",
+        published=PUB,
+    )
+    assert r.rule == "Hygiene certificates mandatory for all street food vendors"
+    assert r.who_must_comply == "all street food vendors"
+    assert r.status == "in force"
+    # a race notice binds riders, not a regulated trade, and names no rule-maker
+    assert extract_regulation("Helmets will be mandatory for all riders in Sunday's race.", published=PUB) == []
+
+
+def test_city_corporation_is_the_regulator_and_keeps_its_name() -> None:
+    (r,) = extract_regulation("The ban, imposed by the Pune Municipal Corporation (PMC) will last for a week.", published=PUB)
+    assert (r.rule, r.regulator, r.status) == ("ban", "Pune Municipal Corporation", "enacted")
+
+
+def test_putting_a_standard_into_law_is_enacted() -> None:
+    (r,) = extract_regulation("Vermont is the third state to put a paid family leave guarantee into law for small employers.", published=PUB)
+    assert r.status == "enacted"
+    assert "leave guarantee" in r.rule
+
+
+def test_minimum_wage_is_a_rule_with_its_date_of_effect() -> None:
+    rule, _, deadline, _ = _one("Ghana has introduced a minimum wage for domestic workers, which takes effect Thursday.")
+    assert rule.startswith("minimum wage")
+    assert deadline == dt.date(2031, 3, 13)
+
+
+def test_consultations_on_a_regime_are_a_proposal() -> None:
+    rule, _, _, status = _one("Public consultations on tightening the livestock transport regime open at the agency this month.")
+    assert (rule, status) == ("livestock transport regime", "proposed")
+
+
+def test_complying_with_new_regulations_puts_them_in_force() -> None:
+    rule, regulator, _, status = _one(
+        "The City Tourism Authority has told listing websites to make sure hosts comply with new permit regulations for short-term lets."
+    )
+    assert (rule, regulator, status) == ("permit regulations for short-term lets", "City Tourism Authority", "in force")
+
+
+def test_rule_name_stops_at_its_verb_and_keeps_a_decimal_rate() -> None:
+    rule, regulator, _, status = _one(
+        "The Goa government on Monday said the proposed 7.5 percent entry tax on tourist buses was not aimed at any one operator."
+    )
+    assert (rule, regulator, status) == ("7.5 percent entry tax on tourist buses", "Goa government", "proposed")
+
+
+def test_a_place_the_rule_covers_is_not_its_regulator() -> None:
+    (r,) = extract_regulation(
+        "The draft code states that the sugar levy will apply to all larger drinks makers in the UK economy.", published=PUB
+    )
+    assert r.regulator == ""
+
+
+def test_one_story_s_bare_levy_merges_with_the_named_levy() -> None:
+    from newsbrief.facts.regulation import merge_regulations
+    from newsbrief.model import Regulation
+
+    named = Regulation(rule="sugar levy", regulator="Treasury", article_ids=("a",), sentence="", status="proposed")
+    bare = Regulation(rule="levy", regulator="government", article_ids=("a",), sentence="", status="proposed")
+    city = Regulation(rule="ban", regulator="Pune Municipal Corporation", article_ids=("a",), sentence="", status="enacted")
+    state = Regulation(rule="ban on sale of tobacco", regulator="Kerala government", article_ids=("a",), sentence="", status="enacted")
+    assert [r.rule for r in merge_regulations([named, bare])] == ["sugar levy"]
+    # two bodies' bans are two rules
+    assert len(merge_regulations([city, state])) == 2

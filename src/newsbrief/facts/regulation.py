@@ -23,7 +23,7 @@ LOGGER = logging.getLogger(__name__)
 __all__ = ["extract_regulation", "merge_regulations", "regulation_status", "superseded"]
 
 _RULE_NOUN = (
-    r"(?:rules?|regulations?|laws?|Act|act|bill|directive|Directive|codes?|guidelines?|guidance|norms|"
+    r"(?:minimum\s+wages?|rules?|regulations?|laws?|Act|act|bill|directive|Directive|codes?|guidelines?|guidance|norms|"
     r"requirements|ban|standards?|framework|ordinance|mandate|regime|scheme|Rules|Regulations|Guidelines|"
     r"tax|taxes|levy|levies|tariffs?|duties|obligations|exemptions?|amendments?|Levy|Tax|Tariffs?|Ban|Standards?|"
     r"Notice|Circular|Recommendations?|Directions|Measures|Amendment|Decree|Resolution|Ordinance|Framework|"
@@ -58,7 +58,7 @@ _NAMED_RULE = re.compile(
 )
 _NP_RULE = re.compile(
     rf"\b(?:(?:its|their|the|a|an|new|proposed|draft|final|sweeping|landmark)\s+)*"
-    rf"(?P<np>(?:[\w'’-]+\s+){{0,3}}?{_RULE_NOUN})\b(?P<tail>\s+(?:on|for|banning|requiring|that\s+would\s+require|"
+    rf"(?P<np>(?:(?:\d+\.\d+|[\w'’-]+)\s+){{0,3}}?{_RULE_NOUN})\b(?P<tail>\s+(?:on|for|banning|requiring|that\s+would\s+require|"
     rf"that\s+requires?|that\s+(?:would\s+|will\s+)?(?!is\b|are\b|was\b|were\b|has\b|have\b|had\b|take\b|takes\b|took\b|come\b|comes\b|came\b|enter\b|enters\b|entered\b|go\b|goes\b|went\b|kick\b|kicks\b|apply\b|applies\b)[a-z]+|governing|against|[a-z]+ing|to\s+(?!be\b|the\b|a\b|an\b)[a-z]+|"
     rf"to\s+the(?=\s+(?:[\w'’-]+\s+){{0,3}}?(?:law|laws|act|Act|code|Code|rules|regulations?|directive|bill|constitution)\b))\s+[^,.;]{{0,60}})?"
 )
@@ -100,21 +100,21 @@ _STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "in force",
         re.compile(
-            r"\b(?:took\s+(?:full\s+)?effect|came\s+into\s+(?:force|effect)|entered\s+into\s+force|is\s+now\s+in\s+force|now\s+in\s+effect|in\s+force|began\s+enforc\w+|started\s+enforc\w+|enforc(?:es|ing)|will\s+enforce|began\s+to\s+apply|started\s+to\s+apply|now\s+appl(?:y|ies)|kicked\s+in)\b",
+            r"\b(?:took\s+(?:full\s+)?effect|came\s+into\s+(?:force|effect)|entered\s+into\s+force|is\s+now\s+in\s+force|now\s+in\s+effect|in\s+force|began\s+enforc\w+|started\s+enforc\w+|enforc(?:es|ing)|will\s+enforce|began\s+to\s+apply|started\s+to\s+apply|now\s+appl(?:y|ies)|kicked\s+in|compl(?:y|ies)\s+with\s+(?:the\s+)?new)\b",
             re.IGNORECASE,
         ),
     ),
     (
         "enacted",
         re.compile(
-            r"\b(?:pass(?:ed|es)(?!\s+(?:the\s+)?(?:[$€£¥]|[A-Z]{1,3}\$|\d|(?:a|the)\s+(?:milestone|mark|threshold)))|adopt(?:ed|s)|approv(?:ed|es)|signed\s+into\s+law|signed|finali[sz](?:ed|es|e)|notified|voted\s+(?:\S+\s+){0,3}?to\s+(?:adopt|approve|finali[sz]e|pass|enact|ratify|ban|cap|impose|require|restrict|limit|prohibit)|enact(?:ed|s)|issued(?!\s+(?:(?:its|a|an|the|new|revised)\s+)*(?:draft|proposed|proposals?|consultation))|(?:published|released)\s+(?:(?:its|a|an|the|new|final|revised|updated|long-awaited)\s+)*(?!draft\b|proposed\b)(?:(?-i:[A-Z])\w*|rules?\b|regulations?\b|guidelines?\b|guidance\b|standards?\b|codes?\b|decrees?\b|circulars?\b|orders?\b)|voted\s+to\s+adopt|ratified|takes?\s+(?:full\s+|partial\s+)?effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|effective|becomes?\s+applicable|appl(?:y|ies)\s+from|will\s+impose|imposed|imposes|kicks?\s+in)\b",
+            r"\b(?:pass(?:ed|es)(?!\s+(?:the\s+)?(?:[$€£¥]|[A-Z]{1,3}\$|\d|(?:a|the)\s+(?:milestone|mark|threshold)))|adopt(?:ed|s)|approv(?:ed|es)|signed\s+into\s+law|(?:put|puts|write|writes|wrote|written|enshrine[sd]?)\s+(?:[\w-]+\s+){1,6}?into\s+law|signed|finali[sz](?:ed|es|e)|notified|voted\s+(?:\S+\s+){0,3}?to\s+(?:adopt|approve|finali[sz]e|pass|enact|ratify|ban|cap|impose|require|restrict|limit|prohibit)|enact(?:ed|s)|issued(?!\s+(?:(?:its|a|an|the|new|revised)\s+)*(?:draft|proposed|proposals?|consultation))|(?:published|released)\s+(?:(?:its|a|an|the|new|final|revised|updated|long-awaited)\s+)*(?!draft\b|proposed\b)(?:(?-i:[A-Z])\w*|rules?\b|regulations?\b|guidelines?\b|guidance\b|standards?\b|codes?\b|decrees?\b|circulars?\b|orders?\b)|voted\s+to\s+adopt|ratified|takes?\s+(?:full\s+|partial\s+)?effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|effective|becomes?\s+applicable|appl(?:y|ies)\s+from|will\s+impose|imposed|imposes|kicks?\s+in)\b",
             re.IGNORECASE,
         ),
     ),
     (
         "proposed",
         re.compile(
-            r"\b(?:(?:voted|agreed|decided|moved)\s+(?:\S+\s+){0,4}?to\s+advance|propos(?:ed|es|al)|draft(?!\s+(?:agenda|minutes|schedule|timetable|programme|program|budget|report|statement))|unveil(?:ed|s)|advanc(?:ed|es)|(?:(?<=will\s)|(?<=to\s))introduce|introduc(?:ed|es)|consult(?:ation|s|ed)|tabled|floated|would\s+require|would\s+have\s+to|released\s+draft|revised\s+version|"
+            r"\b(?:(?:voted|agreed|decided|moved)\s+(?:\S+\s+){0,4}?to\s+advance|propos(?:ed|es|al)|draft(?!\s+(?:agenda|minutes|schedule|timetable|programme|program|budget|report|statement))|unveil(?:ed|s)|advanc(?:ed|es)|(?:(?<=will\s)|(?<=to\s))introduce|introduc(?:ed|es)|consult(?:ations?|s|ed|ing)|tabled|floated|would\s+require|would\s+have\s+to|released\s+draft|revised\s+version|"
             r"(?:due|set|expected|scheduled)\s+to\s+be\s+(?:published|released|unveiled|proposed))\b",
             re.IGNORECASE,
         ),
@@ -140,7 +140,7 @@ _NOT_TAIL = (
 _REGULATOR = re.compile(
     r"(?P<r>(?:[A-Z][\w.-]*\s+(?:(?:of|for|and|on)\s+)?)*(?:Commission|Authority|Agency|Department|Ministry|ministry|"
     r"Office|Board|Bureau|Parliament|Council|Administration|Congress|Senate|House|Reserve|Regulator|"
-    r"Committee|Assembly|Chamber(?=\s+of\s+[A-Z])|(?:lower|upper)\s+(?:house|chamber)|council|Bundestag|Diet|Treasury|Government|government|legislature|lawmakers|regulators?|Regulators?|Lawmakers|[Ll]egislators|"
+    r"Committee|Assembly|(?:state|national|legislative)\s+assembly|(?:Municipal|City|Metropolitan)\s+Corporation|Chamber(?=\s+of\s+[A-Z])|(?:lower|upper)\s+(?:house|chamber)|council|Bundestag|Diet|Treasury|Government|government|legislature|lawmakers|regulators?|Regulators?|Lawmakers|[Ll]egislators|"
     r"watchdog|Commissioner|senate|parliament|congress|central\s+bank|Central\s+Bank|Reserve\s+Bank|"
     r"Organi[sz]ation|Institute|Inspectorate|Ombudsman|Cabinet|cabinet|Bank(?=\s+of\s+[A-Z]))"
     # "Ministry of Electronics and Information Technology", "Central Bank of Brazil"
@@ -297,6 +297,8 @@ def _rule_name(sentence: str) -> str:
     words = keep
     tail = (m.group("tail") or "").strip()
     # "guidelines on pseudonymisation on Tuesday": the date is not part of the rule's name
+    # "tax on helicopter services was not limited to ...": the rule's name stops at the verb
+    tail = re.split(r"(?<!\bthat)(?<!\bwhich)\s+(?:was|were|is|are|has|have|had|will|would|could|may|might|said|says|must)\b", tail)[0]
     tail = re.split(
         r"\s+(?:on|by|from|until|in|starting|before|effective)\s+(?:the\s+)?(?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
         r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -318,6 +320,10 @@ def _regulator(sentence: str) -> str:
     best = ""
     found = list(_REGULATOR.finditer(sentence))
     # "laid before Parliament by HM Treasury": the body a text goes before (or to) is not its author
+    # "in the UK economy", "across the EU": a place where something happens is not a rule's author
+    found = [
+        m for m in found if not (m.group("a") and re.search(r"\b(?:in|across|throughout|within|outside)\s+the\s+$", sentence[: m.start()]))
+    ]
     authors = [m for m in found if not re.search(r"\b(?:before|to|at)\s+(?:the\s+)?$", sentence[: m.start()])]
     for m in authors or found:
         text = m.group(0).strip()
@@ -354,7 +360,9 @@ def _regulator(sentence: str) -> str:
             appos = re.match(r"\s*,\s+(?:the\s+)?(?P<n>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,4}),", sentence[m.end() :])
             if appos:
                 return appos.group("n")
-        return clean_name(text) if "'s" not in text else text
+        if "'s" in text or re.search(r"\b(?:Municipal|City|Metropolitan)\s+Corporation$", text):
+            return text  # a city's corporation is a body, not a company suffix to strip
+        return clean_name(text)
     owned = _OWNED_BODY.search(sentence) or _SUBJECT_BODY.match(sentence)
     if owned:
         return owned.group("body")
@@ -520,6 +528,57 @@ def _delayed_duty(sentence: str, *, published: dt.date, article_id: str) -> list
     ]
 
 
+# a ban told in the passive, its maker named before it: "the state government announced that the sale
+# of flavoured tobacco has been banned"; an order told as one ("using his executive power to force
+# contractors to offer sick leave"); a duty made mandatory ("licences will be mandatory for all food stalls")
+_PASSIVE_BAN = re.compile(
+    r"(?:\bthat\s+|^)(?P<obj>(?:(?!\bthat\s)[^;:]){3,150}?)\s+(?:has|have)\s+(?:now\s+)?been\s+(?:\w+ly\s+)?"
+    r"(?P<v>banned|prohibited|outlawed|capped|restricted)\b",
+    re.IGNORECASE,
+)
+_EXECUTIVE = re.compile(
+    r"\bexecutive\s+(?:power|powers|order|action|authority|decree)\s+to\s+"
+    r"(?P<v>force|require|oblige|compel|ban|bar)\s+(?P<what>[^,.;:]{3,100})",
+    re.IGNORECASE,
+)
+_MANDATORY = re.compile(
+    r"(?P<obj>(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:will\s+be(?:come)?|(?:is|are)\s+now|becomes?|(?:has|have)\s+been\s+made|"
+    r"(?:was|were)\s+made)\s+(?P<how>mandatory|compulsory|obligatory)\s+for\s+(?P<who>(?:all\s+)?[\w'’-]+(?:\s+(?!(?:in|at|from|by|on|and|as|under|across|within|to|the)\b)[\w'’-]+){0,3})",
+    re.IGNORECASE,
+)
+
+
+def _duty_verb_rule(sentence: str, *, published: dt.date, article_id: str) -> list[Regulation]:
+    """A rule stated by its verb, not its noun: a passive ban, an executive order, a duty made mandatory."""
+    ids = (article_id,) if article_id else ()
+    m = _PASSIVE_BAN.search(sentence)
+    if m and not _HEDGED.search(sentence[max(0, m.start("v") - 40) : m.start("v")]):
+        regulator = _regulator(sentence[: m.start("obj")])
+        if regulator:  # "Phones have been banned at dinner" names no rule-maker
+            obj = re.sub(r"^(?:the|a|an)\s+", "", m.group("obj").strip(), flags=re.IGNORECASE)
+            noun = {"capped": "cap", "restricted": "restriction"}.get(m.group("v").lower(), "ban")
+            return [Regulation(rule=f"{noun} on {obj}", regulator=regulator, article_ids=ids, sentence=sentence,
+                               jurisdiction=_jurisdiction(sentence, regulator), status="enacted")]
+    m = _EXECUTIVE.search(sentence)
+    if m and not _HEDGED.search(sentence[max(0, m.start() - 40) : m.start()]) and not _CONDITIONAL.search(sentence[: m.start()]):
+        regulator = _regulator(sentence[: m.start()])
+        return [Regulation(rule=f"order to {m.group('v').lower()} {m.group('what').strip()}", regulator=regulator,
+                           article_ids=ids, sentence=sentence, jurisdiction=_jurisdiction(sentence, regulator),
+                           status="enacted")]
+    m = _MANDATORY.search(sentence)
+    if m and not _CONDITIONAL.search(sentence[: m.start()]):
+        regulator = _regulator(sentence)
+        if not regulator and not _REGULATED.search(m.group("who")):
+            return []  # "Helmets will be mandatory for all riders" in a race notice names no rule-maker
+        dates = [d for d in find_dates(sentence, published) if d.end > published and not _WEEKDAY_ONLY.fullmatch(d.text.strip())]
+        obj = re.sub(r"^(?:the|a|an)\s+", "", m.group("obj").strip(), flags=re.IGNORECASE)
+        return [Regulation(rule=f"{obj} {m.group('how').lower()} for {m.group('who').strip()}", regulator=regulator,
+                           article_ids=ids, sentence=sentence, jurisdiction=_jurisdiction(sentence, regulator),
+                           who_must_comply=m.group("who").strip(), deadline=dates[0].deadline if dates else None,
+                           status="in force")]
+    return []
+
+
 def _not_rule(sentence: str) -> bool:
     """A fine, lawsuit, opinion or stalled bill told about the rule itself, in the clause naming it.
 
@@ -576,6 +635,7 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
     if not _RULE_RX.search(sentence) and not _NAMED_RULE.search(sentence):
         return (
             _verb_rule(sentence, published=published, article_id=article_id)
+            or _duty_verb_rule(sentence, published=published, article_id=article_id)
             or _delayed_duty(sentence, published=published, article_id=article_id)
             or _obligation(sentence, published=published, article_id=article_id)
         )
@@ -658,6 +718,30 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
     ]
 
 
+_GENERIC_BODY = re.compile(
+    r"(?:the\s+)?(?:government|regulators?|lawmakers|legislators|legislature|parliament|congress|senate|council|watchdog|"
+    r"state\s+assembly|authorities)",
+    re.IGNORECASE,
+)
+
+
+def _head(rule: str) -> str:
+    m = _RULE_RX.search(rule)
+    return m.group(0).lower().rstrip("s") if m else ""
+
+
+def _same_head(a: Regulation, b: Regulation) -> bool:
+    """One story's "the levy", "the new levy" and "the apprenticeship levy": the same rule, unless
+    two different bodies made them ("a ban imposed by the city" and "the state's ban")."""
+    head = _head(a.rule)
+    if not head or head != _head(b.rule):
+        return False
+    ka, kb = name_key(a.regulator), name_key(b.regulator)
+    if not ka or not kb or ka in kb or kb in ka:
+        return True
+    return bool(_GENERIC_BODY.fullmatch(a.regulator) or _GENERIC_BODY.fullmatch(b.regulator))
+
+
 def merge_regulations(regs: Sequence[Regulation]) -> list[Regulation]:
     """Merge the same rule reported by several articles: same rule or regulator and deadline.
 
@@ -666,7 +750,7 @@ def merge_regulations(regs: Sequence[Regulation]) -> list[Regulation]:
     merged: list[Regulation] = []
     for r in regs:
         for i, m in enumerate(merged):
-            same_rule = name_key(m.rule) == name_key(r.rule)
+            same_rule = name_key(m.rule) == name_key(r.rule) or _same_head(m, r)
             same_reg = bool(m.regulator) and name_key(m.regulator) == name_key(r.regulator)
             same_date = m.deadline is None or r.deadline is None or m.deadline == r.deadline
             if (same_rule or same_reg) and same_date and (same_rule or m.status == r.status):
