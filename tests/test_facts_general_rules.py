@@ -419,3 +419,26 @@ def test_purpose_of_the_money_is_not_an_event_but_a_stated_plan_is() -> None:
     )
     assert [type(f) for f in facts] == [FundingRound, Event]
     assert facts[0].company == "Tarnwell"  # the plan in the later clause does not undo the round
+
+
+def test_a_period_well_under_way_is_not_an_upcoming_event() -> None:
+    pub = dt.date(2031, 9, 2)
+    assert extract_events("The exhibition runs from August 3 to October 30 at the museum.", published=pub) == []
+    assert extract_events("Shooting is allowed only within the open season, June 1 to November 30, under the licence.", published=pub) == []
+    (ahead,) = extract_events("The festival will run from September 10 to September 14 in the old town.", published=pub)
+    assert (ahead.start, ahead.end) == (dt.date(2031, 9, 10), dt.date(2031, 9, 14))
+
+
+def test_a_date_in_an_aside_without_the_happening_dates_nothing() -> None:
+    pub = dt.date(2031, 9, 2)
+    title = "Mayor pushes rent freeze; Rivals may block budget vote (5 things to know for Tuesday)"
+    assert extract_events(title, published=pub) == []
+    (vote,) = extract_events("The council will vote on the budget (on Thursday, after the hearing).", published=pub)
+    assert vote.start == dt.date(2031, 9, 4)
+
+
+def test_time_left_to_respond_is_a_dated_deadline() -> None:
+    pub = dt.date(2031, 9, 2)
+    (due,) = extract_events("Residents have until October 14 to respond to the planning consultation, the council said.", published=pub)
+    assert (due.start, due.end, due.speculative) == (dt.date(2031, 10, 14), dt.date(2031, 10, 14), False)
+    assert extract_events("Fans had until August 14 to respond to the survey.", published=pub) == []

@@ -36,6 +36,7 @@ __all__ = ["extract_events", "is_speculative", "merge_events"]
 _TRIGGER = re.compile(
     r"\b(?:launch(?:es|ed|ing)?|releas(?:e|es|ing)|unveil(?:s|ing)?|debut(?:s|ing)?|ship(?:s|ping)?|"
     r"deliver(?:y|ies|s)?|begin(?:s|ning)?|(?:re)?start(?:s|ing)?|resum(?:e|es|ing)|must\s+be\s+(?:submitted|filed|lodged|received)|(?<!the\s)(?<!\ban\s)(?<!its\s)open(?:s|ing)?|kick(?:s)?\s+off|hold(?:s|ing)?|"
+    r"(?:has|have)\s+until\s+[^,;]{3,30}?\s+to\s+(?:respond|comment|apply|register|object|submit|file|appeal|enter|vote)|"
     r"host(?:s|ing)?|hearings?|votes?|voting|meet(?:s|ing)?|conference|summit|keynote|event|earnings|"
     r"report(?:s|ing)?\s+(?:results|earnings|\w+-quarter)|rul(?:e|es|ing)\s+on|trial|trials|testify|"
     r"question|present(?:s|ing)?|shut(?:s|ting)?\s+down|stop(?:s|ping)?|end(?:s|ing)?\s+support|expand(?:s|ing)?|"
@@ -310,6 +311,7 @@ _BARE_MONTH = re.compile(
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 _MODIFIER_AFTER = re.compile(r"^\s+(?:(?:morning|afternoon|evening|night)\s+)?[a-z]{3,}\b(?<!\bat)(?<!\bin)(?<!\bon)")
 # the current period, already begun: "this year", "this month", "the current quarter" dates nothing an editor keeps
+_EXPLICIT_RANGE = re.compile(r"\d\s*(?:to|through|until|till|[-–])\s*(?:[A-Z][a-z]+\s+)?\d|\d\s+(?:to|through|until|till)\s+[A-Z]", re.IGNORECASE)
 _VAGUE = re.compile(r"^(?:(?:in|during|for|over|throughout)\s+)?(?:this|the\s+current)\s+year$", re.IGNORECASE)
 
 
@@ -415,6 +417,11 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
             continue
         if _VAGUE.match(span.text.strip()) and span.start < published:
             continue  # "this year": a period already under way, not a date
+        aside = next((p for p in re.finditer(r"\([^()]*\)", sentence) if p.start() < span.pos < p.end()), None)
+        if aside is not None and not _TRIGGER.search(aside.group(0)):
+            continue  # "(10 things to know for Tuesday)": the date of an aside, not of the happening
+        if span.kind == "on" and (published - span.start).days >= 7 and _EXPLICIT_RANGE.search(span.text):
+            continue  # "the open season, June 1 to November 30": a period under way, not one ahead
         if (
             (span.start - published).days > 183
             and _BARE_MONTH.match(span.text)
