@@ -37,3 +37,29 @@ def test_company_is_a_name_not_a_phrase() -> None:
     rounds = extract_funding("Shares of Kestrel Inc rose after it raised $5 million from investors in a round.", published=PUB)
     assert [r.company for r in rounds] == ["Kestrel"]
     assert [n.text for n in find_names("Shares of Kestrel rose")] == ["Kestrel"]
+
+
+def test_a_round_in_each_contrasted_clause() -> None:
+    rounds = extract_funding(
+        "Delivery app maker Zipli has raised $40 million in a Series B round led by Northgate Ventures, "
+        "while its biggest rival in the region, Parcelo, has raised $65 million.",
+        published=dt.date(2031, 3, 12),
+    )
+    assert [(r.company, r.amount, r.lead_investors) for r in rounds] == [
+        ("Zipli", 40_000_000.0, ("Northgate Ventures",)),
+        ("Parcelo", 65_000_000.0, ()),
+    ]
+    # a contrasted clause with no round of its own adds nothing
+    (one,) = extract_funding(
+        "Zipli has raised $40 million in a Series B round led by Northgate Ventures, while it plans to hire 50 engineers.",
+        published=dt.date(2031, 3, 12),
+    )
+    assert one.company == "Zipli"
+
+
+def test_money_paid_to_settle_charges_is_no_round() -> None:
+    sentence = (
+        "The Securities and Exchange Commission announced that a Boston advisory firm has agreed to pay more than "
+        "$12 million to settle charges that it kept fees belonging to its debt fund clients."
+    )
+    assert extract_funding(sentence, published=PUB) == []
