@@ -120,3 +120,50 @@ def test_one_story_s_bare_levy_merges_with_the_named_levy() -> None:
     assert [r.rule for r in merge_regulations([named, bare])] == ["sugar levy"]
     # two bodies' bans are two rules
     assert len(merge_regulations([city, state])) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The queen only became head of state in 1840, when the treaty was signed, three years into her rule.",
+        "Gulf Staffing was founded in late 2009 and has excelled ever since in providing cost effective solutions to "
+        "multinational companies with very high standards of quality whilst adhering to business ethics and meeting their deadlines.",
+    ],
+)
+def test_a_reign_and_a_standard_of_quality_are_not_rules(sentence: str) -> None:
+    assert extract_regulation(sentence, published=PUB) == []
+
+
+PROXY_NOTICE = (
+    "Under the rules of the SEC, the directors may be deemed participants in the solicitation of proxies "
+    "in connection with the proposed transaction."
+)
+
+
+def test_a_status_word_must_be_attached_to_the_rule_in_the_parse() -> None:
+    # "proposed" qualifies the transaction, many arcs away from "rules"
+    assert extract_regulation(PROXY_NOTICE, published=PUB) == []
+    # attached: the assembly passed the bill; firms must act under the named regulations
+    (bill,) = extract_regulation("A day earlier the state assembly passed a bill capping school fees.", published=PUB)
+    assert bill.status == "enacted"
+    (duty,) = extract_regulation(
+        "Starting Monday, grocers with more than 20 stores must label the origin of fresh fish under the Food Labelling Regulations.",
+        published=PUB,
+    )
+    assert duty.status == "in force"
+
+
+def test_without_the_parser_every_status_word_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsbrief.facts.regulation as regulation
+
+    monkeypatch.setattr(regulation, "parse", lambda sentence: None)
+    assert [r.status for r in extract_regulation(PROXY_NOTICE, published=PUB)] == ["proposed"]
+
+
+def test_arc_distance_counts_dependency_arcs() -> None:
+    from newsbrief.facts.nlp import arc_distance, parse
+
+    sentence = "The council passed a bill."
+    doc = parse(sentence)
+    assert arc_distance(doc, sentence.index("passed"), sentence.index("bill")) == 1
+    assert arc_distance(doc, sentence.index("council"), sentence.index("bill")) == 2

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from newsbrief.facts.dates import DateSpan, find_dates
 from newsbrief.facts.entities import PLACES
 from newsbrief.facts.names import clean_name, name_key
+from newsbrief.facts.nlp import arc_distance, parse
 from newsbrief.model import Regulation
 
 LOGGER = logging.getLogger(__name__)
@@ -71,6 +72,9 @@ _NOT_RULE = re.compile(
     r"(?:by|at|until)\s+the\s+time|"
     # a game's rules and a league's discipline are not regulation ("the designated hitter rule")
     r"league|NFL|NBA|MLB|NHL|NCAA|FIFA|UEFA|referees?|umpires?|rosters?|hitters?|pitchers?|offside|touchdowns?|innings|"
+    # a reign ("three years into her rule", "colonial rule") and a standard of quality are not rules
+    r"(?:his|her|their|colonial|military|martial|direct|minority|majority|one-party|communist|british|imperial|mob)\s+rule|"
+    r"(?:high|higher|highest|exacting|rigorous|strict)\s+standards?|standards?\s+of\s+(?:quality|excellence|service|care|living|workmanship|conduct)|"
     r"argue[sd]?|critics|should|would\s+slow|debate[sd]?\s+whether|(?:has|have)\s+not\s+said|did\s+not\s+say|"
     # opinions about a rule's effects: "executives warned that the tariffs would raise prices"
     r"warn(?:s|ed|ing)?\s+that|complain(?:s|ed)?\s+that|fear(?:s|ed)?\s+that|"
@@ -233,6 +237,33 @@ _PENDING_STEP = re.compile(
 
 # "If the Senate passes the act, ...": a status in a condition has not happened
 _CONDITIONAL = re.compile(r"\b(?:if|unless|in\s+the\s+event\s+that|provided\s+that)\s+[^,;]*$", re.IGNORECASE)
+
+
+# the most dependency arcs between a status cue and the rule it acts on: "the assembly passed a
+# bill" (1), "firms must stop ... under the PSTI regime" (5); "under the rules of X, ... in connection
+# with the proposed transaction" is far apart and tells no status of the rule
+MAX_STATUS_ARCS = 5
+
+
+def _status_attached(sentence: str, status: str) -> bool:
+    """True when a cue of ``status`` is attached to a rule noun in the sentence's dependency parse.
+
+    Without spaCy (or with ``NEWSBRIEF_FACTS_NLP=rules``) every cue counts, as the rules alone read it.
+    """
+    doc = parse(sentence)
+    if doc is None:
+        return True
+    rx = dict(_STATUS).get(status)
+    cues = [m.start() for m in rx.finditer(sentence)] if rx is not None else []
+    cues += [m.start() for m in _MUST.finditer(sentence)] + [m.start() for m in _EFFECT.finditer(sentence)]
+    rules = [m.start() for m in _RULE_RX.finditer(sentence)] + [m.end() - 1 for m in _NAMED_RULE.finditer(sentence)]
+    if not cues or not rules:
+        return True
+    if status == "in force" and _MUST.search(sentence) and re.search(rf"\bunder\s+(?:[\w'’()-]+\s+){{0,7}}?{_RULE_NOUN}\b", sentence):
+        return True  # "must display ... under the Seafood Regulations": "under" ties the duty to the rule
+    # a duty reaches its rule through a preposition: "firms must stop ... under the PSTI regime" (5)
+    most = MAX_STATUS_ARCS + 1 if status == "in force" else MAX_STATUS_ARCS
+    return min(arc_distance(doc, c, r) for c in cues for r in rules) <= most
 
 
 def regulation_status(sentence: str, *, has_date: bool = False) -> str:
@@ -647,6 +678,8 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
         return _obligation(sentence, published=published, article_id=article_id)
     if status == "delayed" and _PROCEDURE_DELAYED.search(sentence):
         return []
+    if not _status_attached(sentence, status):
+        return []  # the status word qualifies something else ("the proposed transaction")
     rule = _rule_name(sentence)
     if not rule:
         return []
