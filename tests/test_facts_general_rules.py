@@ -442,3 +442,30 @@ def test_time_left_to_respond_is_a_dated_deadline() -> None:
     (due,) = extract_events("Residents have until October 14 to respond to the planning consultation, the council said.", published=pub)
     assert (due.start, due.end, due.speculative) == (dt.date(2031, 10, 14), dt.date(2031, 10, 14), False)
     assert extract_events("Fans had until August 14 to respond to the survey.", published=pub) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a period under way told of no future happening
+        "This month, the Harbour Bank newsletter takes a close look at the benefits of cloud storage.",
+        "The new version of the operating system is due to go live this autumn.",
+        # past
+        "The Lisbon weekly, which reported the plan earlier this week, said the navy will buy 12 patrol drones.",
+        # an offer's or an archive's end
+        "The webcast will be available on the company's website through October 17, 2031.",
+        "You can also get 25% off your next flight through December 16 with code FLY25.",
+        # forecasts of figures and markets
+        "Copper prices may plunge to $6,000 a tonne by the end of next year, analysts said.",
+        "We expect underlying profit before tax will be higher in the second half of 2031 than the first.",
+        # a press release header
+        "FOR IMMEDIATE RELEASE: September 8, 2031",
+    ],
+)
+def test_not_an_upcoming_event_on_whole_articles(sentence: str) -> None:
+    assert extract_events(sentence, published=dt.date(2031, 9, 8)) == []
+
+
+def test_a_future_happening_this_month_is_still_an_event() -> None:
+    (e,) = extract_events("Rumours say Valdor may announce new hardware this month.", published=dt.date(2031, 9, 8))
+    assert (e.start, e.end, e.speculative) == (dt.date(2031, 9, 1), dt.date(2031, 9, 30), True)

@@ -167,3 +167,14 @@ def test_arc_distance_counts_dependency_arcs() -> None:
     doc = parse(sentence)
     assert arc_distance(doc, sentence.index("passed"), sentence.index("bill")) == 1
     assert arc_distance(doc, sentence.index("council"), sentence.index("bill")) == 2
+
+
+def test_a_regulator_s_decision_banning_a_practice_is_a_rule() -> None:
+    (r,) = extract_regulation(
+        "The state energy regulator issued a decision on Monday banning water companies from charging customers "
+        "who pay by cheque, effective from the start of June.",
+        published=PUB,
+    )
+    # the name stops at a whole word, not inside one, and not on a dangling "who"
+    assert r.rule == "decision banning water companies from charging customers"
+    assert (r.status, r.deadline) == ("enacted", dt.date(2031, 6, 1))

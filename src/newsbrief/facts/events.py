@@ -311,6 +311,22 @@ _BARE_MONTH = re.compile(
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 _MODIFIER_AFTER = re.compile(r"^\s+(?:(?:morning|afternoon|evening|night)\s+)?[a-z]{3,}\b(?<!\bat)(?<!\bin)(?<!\bon)")
 # the current period, already begun: "this year", "this month", "the current quarter" dates nothing an editor keeps
+# a forecast of a figure or a market: "gold prices may plunge ...", "we expect profit will be higher in the second half"
+_MARKET_FORECAST = re.compile(
+    r"\b(?:prices?|profits?|sales|revenues?|earnings|inflation|growth|rates|yields?|demand|the\s+economy|shares|stocks?|"
+    r"the\s+(?:dollar|euro|pound|yen|rupee|market)|(?:sales|profit)\s+contribution)\s+"
+    r"(?:(?:may|might|could|will|would|should|(?:is|are)\s+(?:likely|expected|forecast|set)\s+to)\s+)"
+    r"(?:\w+\s+)?(?:plunge|fall|rise|drop|trade|climb|soar|slump|slide|remain|stay|recover|rebound|be\s+(?:higher|lower|negative|positive|flat|weaker|stronger))\b"
+    r"|\b(?:forecasts?|predicts?|expects?|expect|anticipates?|sees?)\s+(?:that\s+)?(?:the\s+)?(?:[\w-]+\s+){0,5}?"
+    r"(?:prices?|profits?|sales|revenues?|earnings|inflation|growth|rates|contribution|margins?)\b[^.;]{0,40}?"
+    r"\b(?:will|to)\s+(?:be\s+(?:higher|lower|negative|positive|flat)|trade|rise|fall|grow|decline|improve|remain)\b",
+    re.IGNORECASE,
+)
+_RELEASE_HEADER = re.compile(r"\s*for\s+immediate\s+release\b", re.IGNORECASE)
+_AVAILABLE_UNTIL = re.compile(
+    r"\b(?:available|valid|good|redeemable|off|on\s+view|accessible|archived)\b[^.;]{0,40}?\b(?:through|until|till|thru|to)\s+$",
+    re.IGNORECASE,
+)
 _EXPLICIT_RANGE = re.compile(r"\d\s*(?:to|through|until|till|[-–])\s*(?:[A-Z][a-z]+\s+)?\d|\d\s+(?:to|through|until|till)\s+[A-Z]", re.IGNORECASE)
 _VAGUE = re.compile(r"^(?:(?:in|during|for|over|throughout)\s+)?(?:this|the\s+current)\s+year$", re.IGNORECASE)
 
@@ -404,6 +420,8 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
         return []  # "groups warned that the levy would push up prices next year": a feared effect
     if _MONEY_PLAN.search(sentence) or _RAISE_PLAN.search(sentence) or _FIGURE_FORECAST.search(sentence) or _HYPOTHETICAL.search(sentence):
         return []
+    if _MARKET_FORECAST.search(sentence) or _RELEASE_HEADER.match(full):
+        return []  # "gold prices may plunge by next year", "FOR IMMEDIATE RELEASE: September 4": no happening
     future = is_future_sentence(sentence)
     tense = sentence_tense(sentence)
     spans = [s for s in find_dates(sentence, published) if not _SUPERSEDED.search(sentence[max(0, s.pos - 110) : s.pos])]
@@ -422,6 +440,12 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
             continue  # "(10 things to know for Tuesday)": the date of an aside, not of the happening
         if span.kind == "on" and (published - span.start).days >= 7 and _EXPLICIT_RANGE.search(span.text):
             continue  # "the open season, June 1 to November 30": a period under way, not one ahead
+        if span.kind == "on" and span.start < published and (span.end - span.start).days >= (27 if not future else 35):
+            continue  # "this autumn", or "this month" told of no future happening: a period under way
+        if re.search(r"\bearlier\s+$", sentence[max(0, span.pos - 10) : span.pos], re.IGNORECASE):
+            continue  # "earlier this week": past
+        if _AVAILABLE_UNTIL.search(sentence[max(0, span.pos - 60) : span.pos]):
+            continue  # "the webcast is available through October 17", "25% off through December 16": an offer's end
         if (
             (span.start - published).days > 183
             and _BARE_MONTH.match(span.text)

@@ -29,7 +29,7 @@ _RULE_NOUN = (
     r"tax|taxes|levy|levies|tariffs?|duties|obligations|exemptions?|amendments?|Levy|Tax|Tariffs?|Ban|Standards?|"
     r"Notice|Circular|Recommendations?|Directions|Measures|Amendment|Decree|Resolution|Ordinance|Framework|"
     r"Regime|Mandate|Provisions|Order|decrees?|requirement|legislation|resolutions?(?=\s+(?:on|that|requiring|allowing|banning|to|which)\b|\s*$)|"
-    r"orders?(?=\s+(?:on\s+\w+day\s+)?(?:requiring|banning|forcing|obliging|that\s+(?:requires?|bans?|forces?)))|deadlines?(?=\s+for\b)|"
+    r"(?:orders?|decisions?|rulings?)(?=\s+(?:on\s+\w+day\s+)?(?:requiring|banning|capping|prohibiting|forcing|obliging|that\s+(?:requires?|bans?|forces?)))|deadlines?(?=\s+for\b)|"
     r"circular(?!\s+econom)|directions(?=\s+(?:on\s+\w+day\s+)?(?:on|requiring|that|to|for|banning|obliging)\b)|proposals?(?=\s+to\s+(?:ban|cap|restrict|limit|require|prohibit|impose|tax|force|oblige|mandate)\b)|caps?(?=\s+on\b)|(?<!\bin\s)charge(?=\s+(?:for|on)\b))"
 )
 # "rule" as a verb ("to rule on the merger", "the court will rule") names no regulation
@@ -327,6 +327,9 @@ def _rule_name(sentence: str) -> str:
         keep.insert(0, w)
     words = keep
     tail = (m.group("tail") or "").strip()
+    if m.group("tail") and re.match(r"\w", sentence[m.end("tail") : m.end("tail") + 1]):
+        tail = re.sub(r"\s*\S+$", "", tail)  # the length cap fell inside a word: "customers who p"
+        tail = re.sub(r"(?:\s+(?:who|that|which|the|a|an|of|to|for|and|or|by|from|in|on|at|with))+$", "", tail)
     # "guidelines on pseudonymisation on Tuesday": the date is not part of the rule's name
     # "tax on helicopter services was not limited to ...": the rule's name stops at the verb
     tail = re.split(r"(?<!\bthat)(?<!\bwhich)\s+(?:was|were|is|are|has|have|had|will|would|could|may|might|said|says|must)\b", tail)[0]
