@@ -63,3 +63,20 @@ def test_money_paid_to_settle_charges_is_no_round() -> None:
         "$12 million to settle charges that it kept fees belonging to its debt fund clients."
     )
     assert extract_funding(sentence, published=PUB) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a person in a money trail, not a company raising a round
+        "Investigators said Mr Tanaka received 17 million yen of the 9.9 billion yen loan through a relative.",
+        # the cost of a project
+        "Palmview 4860 A $1.4 billion resort project at Coral Bay near Palmview remains stalled due to a lack of "
+        "investors.Before the Marlin resort in Cairns was announced, ...",
+        # a second clause that values the round told first
+        "Lumora secured $20 million in a Series B led by Northgate Ventures; the round values Lumora at $200 million, up from $90 million in 2029.",
+    ],
+)
+def test_not_a_second_or_a_wrong_round(sentence: str) -> None:
+    rounds = extract_funding(sentence, published=PUB)
+    assert [(r.company, r.amount) for r in rounds] in ([], [("Lumora", 20_000_000.0)])

@@ -178,3 +178,19 @@ def test_a_regulator_s_decision_banning_a_practice_is_a_rule() -> None:
     # the name stops at a whole word, not inside one, and not on a dangling "who"
     assert r.rule == "decision banning water companies from charging customers"
     assert (r.status, r.deadline) == ("enacted", dt.date(2031, 6, 1))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The agency was approved as a criminal law-enforcement body last year.",
+        "The fund has outperformed the Standard & Poor's 500 index, which has dropped 5% in the same time.",
+        "The junta-appointed assembly prolongs the junta's rule after the draft constitution was criticised.",
+        "Expectations could be affected by, among other things, the uncertainties inherent in research and development, "
+        "including unexpected regulatory actions or delays or government regulation generally.",
+        "All three towns would have to pass the proposed ordinance for it to take effect.",
+    ],
+)
+def test_not_a_rule_s_change_of_status(sentence: str) -> None:
+    assert [r.status for r in extract_regulation(sentence, published=PUB)] in ([], ["proposed"])
+    assert all(r.status != "enacted" for r in extract_regulation(sentence, published=PUB))

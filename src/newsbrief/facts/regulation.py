@@ -35,6 +35,8 @@ _RULE_NOUN = (
 # "rule" as a verb ("to rule on the merger", "the court will rule") names no regulation
 _RULE_RX = re.compile(
     rf"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bshould\s)(?<!\bmay\s)(?<!\bmust\s)\b{_RULE_NOUN}\b"
+    # "law-enforcement agency", "Standard & Poor's": the noun is part of another word or a company's name
+    r"(?![-‐]\w|\s*&)"
 )
 _RULE_HEAD = (
     r"(?:Act|Directive|Regulations?|Bill|Law|Code|Rules?|Guidelines|Standards?|regulation|directive|Notice|"
@@ -73,7 +75,10 @@ _NOT_RULE = re.compile(
     # a game's rules and a league's discipline are not regulation ("the designated hitter rule")
     r"league|NFL|NBA|MLB|NHL|NCAA|FIFA|UEFA|referees?|umpires?|rosters?|hitters?|pitchers?|offside|touchdowns?|innings|"
     # a reign ("three years into her rule", "colonial rule") and a standard of quality are not rules
-    r"(?:his|her|their|colonial|military|martial|direct|minority|majority|one-party|communist|british|imperial|mob)\s+rule|"
+    r"(?:his|her|their|colonial|military|martial|direct|minority|majority|one-party|communist|british|imperial|mob|"
+    r"(?:junta|regime|king|queen|monarch|emperor|dynasty|party|army|president)(?:'s|’s))\s+rule(?!\s+(?:on|requiring|that|for|banning|against))|"
+    # risk boilerplate: "results could be affected by ... delays or government regulation generally"
+    r"uncertaint(?:y|ies)|forward-looking|"
     r"(?:high|higher|highest|exacting|rigorous|strict)\s+standards?|standards?\s+of\s+(?:quality|excellence|service|care|living|workmanship|conduct)|"
     r"argue[sd]?|critics|should|would\s+slow|debate[sd]?\s+whether|(?:has|have)\s+not\s+said|did\s+not\s+say|"
     # opinions about a rule's effects: "executives warned that the tariffs would raise prices"
@@ -130,7 +135,7 @@ _EFFECT = re.compile(
     re.IGNORECASE,
 )
 _HEDGED = re.compile(
-    r"\b(?:to\s+be|could\s+be|may\s+be|might\s+be|would\s+be|whether\s+to|be)\s+$"
+    r"\b(?:to\s+be|could\s+be|may\s+be|might\s+be|would\s+be|whether\s+to|be|(?:would|will|must)\s+(?:first\s+)?have\s+to|needs?\s+to|for\s+(?:it|them|\w+\s+\w+)\s+to)\s+$"
     # "no formal proposal", "has not been tabled", "never ratified", "yet to be adopted"
     r"|\b(?:no|not|never|n't|yet\s+to\s+be|without)\s+(?:(?:been|be|yet|formally|formal|official|concrete|final)\s+)*$"
     r"|\bno\s+(?:[\w-]+\s+){1,3}(?:has|have|had|was|were)\s+(?:yet\s+)?been\s+$",
@@ -734,6 +739,7 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
     if cm:
         who = (cm.group("who") or cm.group("who2") or "").strip()
         who = re.sub(r"^(?:the|all|that|which|to|and)\s+", "", who, flags=re.IGNORECASE)
+        who = re.sub(r"\s+(?:would|will|must|may|might|could|should)$", "", who)  # "towns would have to"
     if re.fullmatch(r"[a-z]+", rule) and not regulator:
         # a bare "the new tariffs" / "the rules" names no particular regulation unless the
         # sentence says whom it binds ("Under the new rules, crypto exchanges must ...")
