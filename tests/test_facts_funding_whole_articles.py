@@ -80,3 +80,20 @@ def test_money_paid_to_settle_charges_is_no_round() -> None:
 def test_not_a_second_or_a_wrong_round(sentence: str) -> None:
     rounds = extract_funding(sentence, published=PUB)
     assert [(r.company, r.amount) for r in rounds] in ([], [("Lumora", 20_000_000.0)])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Delivery app maker Zipli has raised $40 million in a Series B round led by Northgate Ventures, "
+        "while its biggest rival in the region, Parcelo, has raised $65 million.",
+        "Kitchenly has raised almost $20 million in venture funding from Box Ventures, Spark Partners and angel investors.",
+        "Berlin-based Lumora, a maker of smart thermostats, raised a $12 million seed round led by Pine Capital on Tuesday.",
+    ],
+)
+def test_roundup_company_fields_are_names_not_phrases(sentence: str) -> None:
+    rounds = extract_funding(sentence, published=PUB)
+    assert rounds
+    for r in rounds:
+        assert r.company[:1].isupper() and len(r.company.split()) <= 4
+        assert all(len(n.split()) <= 4 and n[:1].isupper() for n in r.lead_investors)

