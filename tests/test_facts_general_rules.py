@@ -469,3 +469,27 @@ def test_not_an_upcoming_event_on_whole_articles(sentence: str) -> None:
 def test_a_future_happening_this_month_is_still_an_event() -> None:
     (e,) = extract_events("Rumours say Valdor may announce new hardware this month.", published=dt.date(2031, 9, 8))
     assert (e.start, e.end, e.speculative) == (dt.date(2031, 9, 1), dt.date(2031, 9, 30), True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chancellor Anna Weber on Saturday spoke by phone with Prime Minister Jan Smit, who has said his country would welcome more refugees.",
+        "Prime Minister Rao on Sunday inaugurated a metro line connecting the two towns and said it would be extended to the airport.",
+    ],
+)
+def test_a_weekday_told_in_the_past_tense_is_not_next_week(sentence: str) -> None:
+    assert extract_events(sentence, published=dt.date(2031, 9, 7)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        ("The company said it would launch the phone on Thursday.", dt.date(2031, 9, 11)),
+        ("The sentencing was scheduled for Thursday.", dt.date(2031, 9, 11)),
+        ("The trial was adjourned until next week.", dt.date(2031, 9, 8)),
+    ],
+)
+def test_a_date_set_ahead_in_a_past_tense_sentence_is_still_an_event(sentence: str, start: dt.date) -> None:
+    (e,) = extract_events(sentence, published=dt.date(2031, 9, 7))
+    assert e.start == start

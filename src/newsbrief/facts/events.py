@@ -27,6 +27,7 @@ from newsbrief.facts.dates import (
 from newsbrief.facts.entities import PLACES as _PLACES
 from newsbrief.facts.money import CURRENCY_PREFIX
 from newsbrief.facts.names import Name, find_names, name_key
+from newsbrief.facts.nlp import parse, token_at
 from newsbrief.model import Event
 
 LOGGER = logging.getLogger(__name__)
@@ -200,6 +201,37 @@ def _subject_like(sentence: str, n: Name) -> bool:
     if n.text.endswith("s") and not n.text.isupper() and not n.text.endswith("ss"):
         return False
     return _AFTER_SUBJECT.match(sentence[n.end :]) is not None
+
+
+# a verb told in the past that still sets a date ahead: "the sentencing was scheduled for Nov. 6"
+_SCHEDULE_VERB = re.compile(
+    r"(?:schedul|set|due|slat|plann|expect|postpon|mov|delay|reschedul|push|resched|announc|confirm|book|fix|agre|call)\w*$",
+    re.IGNORECASE,
+)
+
+
+# a weekday with nothing saying which one ("on Saturday", "late Monday"): resolved forward unless told in the past
+_BARE_WEEKDAY = re.compile(
+    r"(?:(?:on|late|early|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?",
+    re.IGNORECASE,
+)
+
+
+def _told_in_past(sentence: str, span: DateSpan) -> bool:
+    """True when the verb the date hangs on, in the dependency parse, is in the simple past
+    ("on Sunday inaugurated", "was held late Monday") and sets no date ahead; False without spaCy."""
+    doc = parse(sentence)
+    if doc is None:
+        return False
+    verb = doc[token_at(doc, span.pos)]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or _SCHEDULE_VERB.match(verb.text):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("will", "would", "'ll", "shall", "to", "going", "is", "are", "am") for a in auxes):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
 
 
 def _upcoming(span: DateSpan, published: dt.date, future: bool, tense: bool | None = None) -> bool:
@@ -433,6 +465,8 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
             continue
         if not _upcoming(span, published, future, tense):
             continue
+        if _BARE_WEEKDAY.fullmatch(span.text.strip()) and _told_in_past(sentence, span):
+            continue  # "Merkel on Saturday spoke by phone with ...": a weekday of the past, not the next one
         if _VAGUE.match(span.text.strip()) and span.start < published:
             continue  # "this year": a period already under way, not a date
         aside = next((p for p in re.finditer(r"\([^()]*\)", sentence) if p.start() < span.pos < p.end()), None)
