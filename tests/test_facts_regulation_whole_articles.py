@@ -109,19 +109,6 @@ def test_a_place_the_rule_covers_is_not_its_regulator() -> None:
     assert r.regulator == ""
 
 
-def test_one_story_s_bare_levy_merges_with_the_named_levy() -> None:
-    from newsbrief.facts.regulation import merge_regulations
-    from newsbrief.model import Regulation
-
-    named = Regulation(rule="sugar levy", regulator="Treasury", article_ids=("a",), sentence="", status="proposed")
-    bare = Regulation(rule="levy", regulator="government", article_ids=("a",), sentence="", status="proposed")
-    city = Regulation(rule="ban", regulator="Pune Municipal Corporation", article_ids=("a",), sentence="", status="enacted")
-    state = Regulation(rule="ban on sale of tobacco", regulator="Kerala government", article_ids=("a",), sentence="", status="enacted")
-    assert [r.rule for r in merge_regulations([named, bare])] == ["sugar levy"]
-    # two bodies' bans are two rules
-    assert len(merge_regulations([city, state])) == 2
-
-
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -226,3 +213,10 @@ def test_roundup_entity_fields_are_names_not_phrases(sentence: str) -> None:
     assert r.regulator and len(r.regulator.split()) <= 5
     assert not any(w in r.regulator.split() for w in ("said", "announced", "on", "that", "has", "will"))
     assert len(r.rule.split()) <= 12 and not r.rule.endswith((" who", " that", " of", " the"))
+
+def test_a_comparison_does_not_start_a_rule_s_name() -> None:
+    (r,) = extract_regulation(
+        "The Commission proposed rules on Tuesday that are stricter than existing ecodesign rules for phones and tablets.",
+        published=PUB,
+    )
+    assert not r.rule.startswith("than")

@@ -301,7 +301,7 @@ def regulation_status(sentence: str, *, has_date: bool = False) -> str:
 _NP_STOP = {
     "its", "their", "the", "a", "an", "that", "to", "of", "with", "under", "new", "on", "by", "for",
     "and", "or", "is", "are", "was", "were", "has", "have", "will", "would", "which", "this", "these",
-    "proposed", "final", "issued", "published", "released", "sweeping", "landmark", "requires",
+    "proposed", "final", "issued", "published", "released", "sweeping", "landmark", "requires", "than",
 }  # fmt: skip
 
 
@@ -779,30 +779,6 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
     ]
 
 
-_GENERIC_BODY = re.compile(
-    r"(?:the\s+)?(?:government|regulators?|lawmakers|legislators|legislature|parliament|congress|senate|council|watchdog|"
-    r"state\s+assembly|authorities)",
-    re.IGNORECASE,
-)
-
-
-def _head(rule: str) -> str:
-    m = _RULE_RX.search(rule)
-    return m.group(0).lower().rstrip("s") if m else ""
-
-
-def _same_head(a: Regulation, b: Regulation) -> bool:
-    """One story's "the levy", "the new levy" and "the apprenticeship levy": the same rule, unless
-    two different bodies made them ("a ban imposed by the city" and "the state's ban")."""
-    head = _head(a.rule)
-    if not head or head != _head(b.rule):
-        return False
-    ka, kb = name_key(a.regulator), name_key(b.regulator)
-    if not ka or not kb or ka in kb or kb in ka:
-        return True
-    return bool(_GENERIC_BODY.fullmatch(a.regulator) or _GENERIC_BODY.fullmatch(b.regulator))
-
-
 def merge_regulations(regs: Sequence[Regulation]) -> list[Regulation]:
     """Merge the same rule reported by several articles: same rule or regulator and deadline.
 
@@ -811,7 +787,7 @@ def merge_regulations(regs: Sequence[Regulation]) -> list[Regulation]:
     merged: list[Regulation] = []
     for r in regs:
         for i, m in enumerate(merged):
-            same_rule = name_key(m.rule) == name_key(r.rule) or _same_head(m, r)
+            same_rule = name_key(m.rule) == name_key(r.rule)
             same_reg = bool(m.regulator) and name_key(m.regulator) == name_key(r.regulator)
             same_date = m.deadline is None or r.deadline is None or m.deadline == r.deadline
             if (same_rule or same_reg) and same_date and (same_rule or m.status == r.status):
