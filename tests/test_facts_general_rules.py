@@ -419,3 +419,77 @@ def test_purpose_of_the_money_is_not_an_event_but_a_stated_plan_is() -> None:
     )
     assert [type(f) for f in facts] == [FundingRound, Event]
     assert facts[0].company == "Tarnwell"  # the plan in the later clause does not undo the round
+
+
+def test_a_period_well_under_way_is_not_an_upcoming_event() -> None:
+    pub = dt.date(2031, 9, 2)
+    assert extract_events("The exhibition runs from August 3 to October 30 at the museum.", published=pub) == []
+    assert extract_events("Shooting is allowed only within the open season, June 1 to November 30, under the licence.", published=pub) == []
+    (ahead,) = extract_events("The festival will run from September 10 to September 14 in the old town.", published=pub)
+    assert (ahead.start, ahead.end) == (dt.date(2031, 9, 10), dt.date(2031, 9, 14))
+
+
+def test_a_date_in_an_aside_without_the_happening_dates_nothing() -> None:
+    pub = dt.date(2031, 9, 2)
+    title = "Mayor pushes rent freeze; Rivals may block budget vote (5 things to know for Tuesday)"
+    assert extract_events(title, published=pub) == []
+    (vote,) = extract_events("The council will vote on the budget (on Thursday, after the hearing).", published=pub)
+    assert vote.start == dt.date(2031, 9, 4)
+
+
+def test_time_left_to_respond_is_a_dated_deadline() -> None:
+    pub = dt.date(2031, 9, 2)
+    (due,) = extract_events("Residents have until October 14 to respond to the planning consultation, the council said.", published=pub)
+    assert (due.start, due.end, due.speculative) == (dt.date(2031, 10, 14), dt.date(2031, 10, 14), False)
+    assert extract_events("Fans had until August 14 to respond to the survey.", published=pub) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a period under way told of no future happening
+        "This month, the Harbour Bank newsletter takes a close look at the benefits of cloud storage.",
+        "The new version of the operating system is due to go live this autumn.",
+        # past
+        "The Lisbon weekly, which reported the plan earlier this week, said the navy will buy 12 patrol drones.",
+        # an offer's or an archive's end
+        "The webcast will be available on the company's website through October 17, 2031.",
+        "You can also get 25% off your next flight through December 16 with code FLY25.",
+        # forecasts of figures and markets
+        "Copper prices may plunge to $6,000 a tonne by the end of next year, analysts said.",
+        "We expect underlying profit before tax will be higher in the second half of 2031 than the first.",
+        # a press release header
+        "FOR IMMEDIATE RELEASE: September 8, 2031",
+    ],
+)
+def test_not_an_upcoming_event_on_whole_articles(sentence: str) -> None:
+    assert extract_events(sentence, published=dt.date(2031, 9, 8)) == []
+
+
+def test_a_future_happening_this_month_is_still_an_event() -> None:
+    (e,) = extract_events("Rumours say Valdor may announce new hardware this month.", published=dt.date(2031, 9, 8))
+    assert (e.start, e.end, e.speculative) == (dt.date(2031, 9, 1), dt.date(2031, 9, 30), True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chancellor Anna Weber on Saturday spoke by phone with Prime Minister Jan Smit, who has said his country would welcome more refugees.",
+        "Prime Minister Rao on Sunday inaugurated a metro line connecting the two towns and said it would be extended to the airport.",
+    ],
+)
+def test_a_weekday_told_in_the_past_tense_is_not_next_week(sentence: str) -> None:
+    assert extract_events(sentence, published=dt.date(2031, 9, 7)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        ("The company said it would launch the phone on Thursday.", dt.date(2031, 9, 11)),
+        ("The sentencing was scheduled for Thursday.", dt.date(2031, 9, 11)),
+        ("The trial was adjourned until next week.", dt.date(2031, 9, 8)),
+    ],
+)
+def test_a_date_set_ahead_in_a_past_tense_sentence_is_still_an_event(sentence: str, start: dt.date) -> None:
+    (e,) = extract_events(sentence, published=dt.date(2031, 9, 7))
+    assert e.start == start

@@ -27,6 +27,7 @@ from newsbrief.facts.dates import (
 from newsbrief.facts.entities import PLACES as _PLACES
 from newsbrief.facts.money import CURRENCY_PREFIX
 from newsbrief.facts.names import Name, find_names, name_key
+from newsbrief.facts.nlp import parse, token_at
 from newsbrief.model import Event
 
 LOGGER = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ __all__ = ["extract_events", "is_speculative", "merge_events"]
 _TRIGGER = re.compile(
     r"\b(?:launch(?:es|ed|ing)?|releas(?:e|es|ing)|unveil(?:s|ing)?|debut(?:s|ing)?|ship(?:s|ping)?|"
     r"deliver(?:y|ies|s)?|begin(?:s|ning)?|(?:re)?start(?:s|ing)?|resum(?:e|es|ing)|must\s+be\s+(?:submitted|filed|lodged|received)|(?<!the\s)(?<!\ban\s)(?<!its\s)open(?:s|ing)?|kick(?:s)?\s+off|hold(?:s|ing)?|"
+    r"(?:has|have)\s+until\s+[^,;]{3,30}?\s+to\s+(?:respond|comment|apply|register|object|submit|file|appeal|enter|vote)|"
     r"host(?:s|ing)?|hearings?|votes?|voting|meet(?:s|ing)?|conference|summit|keynote|event|earnings|"
     r"report(?:s|ing)?\s+(?:results|earnings|\w+-quarter)|rul(?:e|es|ing)\s+on|trial|trials|testify|"
     r"question|present(?:s|ing)?|shut(?:s|ting)?\s+down|stop(?:s|ping)?|end(?:s|ing)?\s+support|expand(?:s|ing)?|"
@@ -201,6 +203,37 @@ def _subject_like(sentence: str, n: Name) -> bool:
     return _AFTER_SUBJECT.match(sentence[n.end :]) is not None
 
 
+# a verb told in the past that still sets a date ahead: "the sentencing was scheduled for Nov. 6"
+_SCHEDULE_VERB = re.compile(
+    r"(?:schedul|set|due|slat|plann|expect|postpon|mov|delay|reschedul|push|resched|announc|confirm|book|fix|agre|call)\w*$",
+    re.IGNORECASE,
+)
+
+
+# a weekday with nothing saying which one ("on Saturday", "late Monday"): resolved forward unless told in the past
+_BARE_WEEKDAY = re.compile(
+    r"(?:(?:on|late|early|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?",
+    re.IGNORECASE,
+)
+
+
+def _told_in_past(sentence: str, span: DateSpan) -> bool:
+    """True when the verb the date hangs on, in the dependency parse, is in the simple past
+    ("on Sunday inaugurated", "was held late Monday") and sets no date ahead; False without spaCy."""
+    doc = parse(sentence)
+    if doc is None:
+        return False
+    verb = doc[token_at(doc, span.pos)]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or _SCHEDULE_VERB.match(verb.text):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("will", "would", "'ll", "shall", "to", "going", "is", "are", "am") for a in auxes):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+
+
 def _upcoming(span: DateSpan, published: dt.date, future: bool, tense: bool | None = None) -> bool:
     if span.end > published:
         return True
@@ -310,6 +343,23 @@ _BARE_MONTH = re.compile(
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 _MODIFIER_AFTER = re.compile(r"^\s+(?:(?:morning|afternoon|evening|night)\s+)?[a-z]{3,}\b(?<!\bat)(?<!\bin)(?<!\bon)")
 # the current period, already begun: "this year", "this month", "the current quarter" dates nothing an editor keeps
+# a forecast of a figure or a market: "gold prices may plunge ...", "we expect profit will be higher in the second half"
+_MARKET_FORECAST = re.compile(
+    r"\b(?:prices?|profits?|sales|revenues?|earnings|inflation|growth|rates|yields?|demand|the\s+economy|shares|stocks?|"
+    r"the\s+(?:dollar|euro|pound|yen|rupee|market)|(?:sales|profit)\s+contribution)\s+"
+    r"(?:(?:may|might|could|will|would|should|(?:is|are)\s+(?:likely|expected|forecast|set)\s+to)\s+)"
+    r"(?:\w+\s+)?(?:plunge|fall|rise|drop|trade|climb|soar|slump|slide|remain|stay|recover|rebound|be\s+(?:higher|lower|negative|positive|flat|weaker|stronger))\b"
+    r"|\b(?:forecasts?|predicts?|expects?|expect|anticipates?|sees?)\s+(?:that\s+)?(?:the\s+)?(?:[\w-]+\s+){0,5}?"
+    r"(?:prices?|profits?|sales|revenues?|earnings|inflation|growth|rates|contribution|margins?)\b[^.;]{0,40}?"
+    r"\b(?:will|to)\s+(?:be\s+(?:higher|lower|negative|positive|flat)|trade|rise|fall|grow|decline|improve|remain)\b",
+    re.IGNORECASE,
+)
+_RELEASE_HEADER = re.compile(r"\s*for\s+immediate\s+release\b", re.IGNORECASE)
+_AVAILABLE_UNTIL = re.compile(
+    r"\b(?:available|valid|good|redeemable|off|on\s+view|accessible|archived)\b[^.;]{0,40}?\b(?:through|until|till|thru|to)\s+$",
+    re.IGNORECASE,
+)
+_EXPLICIT_RANGE = re.compile(r"\d\s*(?:to|through|until|till|[-–])\s*(?:[A-Z][a-z]+\s+)?\d|\d\s+(?:to|through|until|till)\s+[A-Z]", re.IGNORECASE)
 _VAGUE = re.compile(r"^(?:(?:in|during|for|over|throughout)\s+)?(?:this|the\s+current)\s+year$", re.IGNORECASE)
 
 
@@ -402,6 +452,8 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
         return []  # "groups warned that the levy would push up prices next year": a feared effect
     if _MONEY_PLAN.search(sentence) or _RAISE_PLAN.search(sentence) or _FIGURE_FORECAST.search(sentence) or _HYPOTHETICAL.search(sentence):
         return []
+    if _MARKET_FORECAST.search(sentence) or _RELEASE_HEADER.match(full):
+        return []  # "gold prices may plunge by next year", "FOR IMMEDIATE RELEASE: September 4": no happening
     future = is_future_sentence(sentence)
     tense = sentence_tense(sentence)
     spans = [s for s in find_dates(sentence, published) if not _SUPERSEDED.search(sentence[max(0, s.pos - 110) : s.pos])]
@@ -413,8 +465,21 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
             continue
         if not _upcoming(span, published, future, tense):
             continue
+        if _BARE_WEEKDAY.fullmatch(span.text.strip()) and _told_in_past(sentence, span):
+            continue  # "Merkel on Saturday spoke by phone with ...": a weekday of the past, not the next one
         if _VAGUE.match(span.text.strip()) and span.start < published:
             continue  # "this year": a period already under way, not a date
+        aside = next((p for p in re.finditer(r"\([^()]*\)", sentence) if p.start() < span.pos < p.end()), None)
+        if aside is not None and not _TRIGGER.search(aside.group(0)):
+            continue  # "(10 things to know for Tuesday)": the date of an aside, not of the happening
+        if span.kind == "on" and (published - span.start).days >= 7 and _EXPLICIT_RANGE.search(span.text):
+            continue  # "the open season, June 1 to November 30": a period under way, not one ahead
+        if span.kind == "on" and span.start < published and (span.end - span.start).days >= (27 if not future else 35):
+            continue  # "this autumn", or "this month" told of no future happening: a period under way
+        if re.search(r"\bearlier\s+$", sentence[max(0, span.pos - 10) : span.pos], re.IGNORECASE):
+            continue  # "earlier this week": past
+        if _AVAILABLE_UNTIL.search(sentence[max(0, span.pos - 60) : span.pos]):
+            continue  # "the webcast is available through October 17", "25% off through December 16": an offer's end
         if (
             (span.start - published).days > 183
             and _BARE_MONTH.match(span.text)

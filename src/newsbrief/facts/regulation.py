@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from newsbrief.facts.dates import DateSpan, find_dates
 from newsbrief.facts.entities import PLACES
 from newsbrief.facts.names import clean_name, name_key
+from newsbrief.facts.nlp import arc_distance, parse, token_at
 from newsbrief.model import Regulation
 
 LOGGER = logging.getLogger(__name__)
@@ -23,17 +24,19 @@ LOGGER = logging.getLogger(__name__)
 __all__ = ["extract_regulation", "merge_regulations", "regulation_status", "superseded"]
 
 _RULE_NOUN = (
-    r"(?:rules?|regulations?|laws?|Act|act|bill|directive|Directive|codes?|guidelines?|guidance|norms|"
+    r"(?:minimum\s+wages?|rules?|regulations?|laws?|Act|act|bill|directive|Directive|codes?|guidelines?|guidance|norms|"
     r"requirements|ban|standards?|framework|ordinance|mandate|regime|scheme|Rules|Regulations|Guidelines|"
     r"tax|taxes|levy|levies|tariffs?|duties|obligations|exemptions?|amendments?|Levy|Tax|Tariffs?|Ban|Standards?|"
     r"Notice|Circular|Recommendations?|Directions|Measures|Amendment|Decree|Resolution|Ordinance|Framework|"
     r"Regime|Mandate|Provisions|Order|decrees?|requirement|legislation|resolutions?(?=\s+(?:on|that|requiring|allowing|banning|to|which)\b|\s*$)|"
-    r"orders?(?=\s+(?:on\s+\w+day\s+)?(?:requiring|banning|forcing|obliging|that\s+(?:requires?|bans?|forces?)))|deadlines?(?=\s+for\b)|"
+    r"(?:orders?|decisions?|rulings?)(?=\s+(?:on\s+\w+day\s+)?(?:requiring|banning|capping|prohibiting|forcing|obliging|that\s+(?:requires?|bans?|forces?)))|deadlines?(?=\s+for\b)|"
     r"circular(?!\s+econom)|directions(?=\s+(?:on\s+\w+day\s+)?(?:on|requiring|that|to|for|banning|obliging)\b)|proposals?(?=\s+to\s+(?:ban|cap|restrict|limit|require|prohibit|impose|tax|force|oblige|mandate)\b)|caps?(?=\s+on\b)|(?<!\bin\s)charge(?=\s+(?:for|on)\b))"
 )
 # "rule" as a verb ("to rule on the merger", "the court will rule") names no regulation
 _RULE_RX = re.compile(
     rf"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bshould\s)(?<!\bmay\s)(?<!\bmust\s)\b{_RULE_NOUN}\b"
+    # "law-enforcement agency", "Standard & Poor's": the noun is part of another word or a company's name
+    r"(?![-‐]\w|\s*&)"
 )
 _RULE_HEAD = (
     r"(?:Act|Directive|Regulations?|Bill|Law|Code|Rules?|Guidelines|Standards?|regulation|directive|Notice|"
@@ -58,7 +61,7 @@ _NAMED_RULE = re.compile(
 )
 _NP_RULE = re.compile(
     rf"\b(?:(?:its|their|the|a|an|new|proposed|draft|final|sweeping|landmark)\s+)*"
-    rf"(?P<np>(?:[\w'’-]+\s+){{0,3}}?{_RULE_NOUN})\b(?P<tail>\s+(?:on|for|banning|requiring|that\s+would\s+require|"
+    rf"(?P<np>(?:(?:\d+\.\d+|[\w'’-]+)\s+){{0,3}}?{_RULE_NOUN})\b(?P<tail>\s+(?:on|for|banning|requiring|that\s+would\s+require|"
     rf"that\s+requires?|that\s+(?:would\s+|will\s+)?(?!is\b|are\b|was\b|were\b|has\b|have\b|had\b|take\b|takes\b|took\b|come\b|comes\b|came\b|enter\b|enters\b|entered\b|go\b|goes\b|went\b|kick\b|kicks\b|apply\b|applies\b)[a-z]+|governing|against|[a-z]+ing|to\s+(?!be\b|the\b|a\b|an\b)[a-z]+|"
     rf"to\s+the(?=\s+(?:[\w'’-]+\s+){{0,3}}?(?:law|laws|act|Act|code|Code|rules|regulations?|directive|bill|constitution)\b))\s+[^,.;]{{0,60}})?"
 )
@@ -71,6 +74,12 @@ _NOT_RULE = re.compile(
     r"(?:by|at|until)\s+the\s+time|"
     # a game's rules and a league's discipline are not regulation ("the designated hitter rule")
     r"league|NFL|NBA|MLB|NHL|NCAA|FIFA|UEFA|referees?|umpires?|rosters?|hitters?|pitchers?|offside|touchdowns?|innings|"
+    # a reign ("three years into her rule", "colonial rule") and a standard of quality are not rules
+    r"(?:his|her|their|colonial|military|martial|direct|minority|majority|one-party|communist|british|imperial|mob|"
+    r"(?:junta|regime|king|queen|monarch|emperor|dynasty|party|army|president)(?:'s|’s))\s+rule(?!\s+(?:on|requiring|that|for|banning|against))|"
+    # risk boilerplate: "results could be affected by ... delays or government regulation generally"
+    r"uncertaint(?:y|ies)|forward-looking|"
+    r"(?:high|higher|highest|exacting|rigorous|strict)\s+standards?|standards?\s+of\s+(?:quality|excellence|service|care|living|workmanship|conduct)|"
     r"argue[sd]?|critics|should|would\s+slow|debate[sd]?\s+whether|(?:has|have)\s+not\s+said|did\s+not\s+say|"
     # opinions about a rule's effects: "executives warned that the tariffs would raise prices"
     r"warn(?:s|ed|ing)?\s+that|complain(?:s|ed)?\s+that|fear(?:s|ed)?\s+that|"
@@ -100,21 +109,21 @@ _STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "in force",
         re.compile(
-            r"\b(?:took\s+(?:full\s+)?effect|came\s+into\s+(?:force|effect)|entered\s+into\s+force|is\s+now\s+in\s+force|now\s+in\s+effect|in\s+force|began\s+enforc\w+|started\s+enforc\w+|enforc(?:es|ing)|will\s+enforce|began\s+to\s+apply|started\s+to\s+apply|now\s+appl(?:y|ies)|kicked\s+in)\b",
+            r"\b(?:took\s+(?:full\s+)?effect|came\s+into\s+(?:force|effect)|entered\s+into\s+force|is\s+now\s+in\s+force|now\s+in\s+effect|in\s+force|began\s+enforc\w+|started\s+enforc\w+|enforc(?:es|ing)|will\s+enforce|began\s+to\s+apply|started\s+to\s+apply|now\s+appl(?:y|ies)|kicked\s+in|compl(?:y|ies)\s+with\s+(?:the\s+)?new)\b",
             re.IGNORECASE,
         ),
     ),
     (
         "enacted",
         re.compile(
-            r"\b(?:pass(?:ed|es)(?!\s+(?:the\s+)?(?:[$€£¥]|[A-Z]{1,3}\$|\d|(?:a|the)\s+(?:milestone|mark|threshold)))|adopt(?:ed|s)|approv(?:ed|es)|signed\s+into\s+law|signed|finali[sz](?:ed|es|e)|notified|voted\s+(?:\S+\s+){0,3}?to\s+(?:adopt|approve|finali[sz]e|pass|enact|ratify|ban|cap|impose|require|restrict|limit|prohibit)|enact(?:ed|s)|issued(?!\s+(?:(?:its|a|an|the|new|revised)\s+)*(?:draft|proposed|proposals?|consultation))|(?:published|released)\s+(?:(?:its|a|an|the|new|final|revised|updated|long-awaited)\s+)*(?!draft\b|proposed\b)(?:(?-i:[A-Z])\w*|rules?\b|regulations?\b|guidelines?\b|guidance\b|standards?\b|codes?\b|decrees?\b|circulars?\b|orders?\b)|voted\s+to\s+adopt|ratified|takes?\s+(?:full\s+|partial\s+)?effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|effective|becomes?\s+applicable|appl(?:y|ies)\s+from|will\s+impose|imposed|imposes|kicks?\s+in)\b",
+            r"\b(?:pass(?:ed|es)(?!\s+(?:the\s+)?(?:[$€£¥]|[A-Z]{1,3}\$|\d|(?:a|the)\s+(?:milestone|mark|threshold)))|adopt(?:ed|s)|approv(?:ed|es)|signed\s+into\s+law|(?:put|puts|write|writes|wrote|written|enshrine[sd]?)\s+(?:[\w-]+\s+){1,6}?into\s+law|signed|finali[sz](?:ed|es|e)|notified|voted\s+(?:\S+\s+){0,3}?to\s+(?:adopt|approve|finali[sz]e|pass|enact|ratify|ban|cap|impose|require|restrict|limit|prohibit)|enact(?:ed|s)|issued(?!\s+(?:(?:its|a|an|the|new|revised)\s+)*(?:draft|proposed|proposals?|consultation))|(?:published|released)\s+(?:(?:its|a|an|the|new|final|revised|updated|long-awaited)\s+)*(?!draft\b|proposed\b)(?:(?-i:[A-Z])\w*|rules?\b|regulations?\b|guidelines?\b|guidance\b|standards?\b|codes?\b|decrees?\b|circulars?\b|orders?\b)|voted\s+to\s+adopt|ratified|takes?\s+(?:full\s+|partial\s+)?effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|effective|becomes?\s+applicable|appl(?:y|ies)\s+from|will\s+impose|imposed|imposes|kicks?\s+in)\b",
             re.IGNORECASE,
         ),
     ),
     (
         "proposed",
         re.compile(
-            r"\b(?:(?:voted|agreed|decided|moved)\s+(?:\S+\s+){0,4}?to\s+advance|propos(?:ed|es|al)|draft(?!\s+(?:agenda|minutes|schedule|timetable|programme|program|budget|report|statement))|unveil(?:ed|s)|advanc(?:ed|es)|(?:(?<=will\s)|(?<=to\s))introduce|introduc(?:ed|es)|consult(?:ation|s|ed)|tabled|floated|would\s+require|would\s+have\s+to|released\s+draft|revised\s+version|"
+            r"\b(?:(?:voted|agreed|decided|moved)\s+(?:\S+\s+){0,4}?to\s+advance|propos(?:ed|es|al)|draft(?!\s+(?:agenda|minutes|schedule|timetable|programme|program|budget|report|statement))|unveil(?:ed|s)|advanc(?:ed|es)|(?:(?<=will\s)|(?<=to\s))introduce|introduc(?:ed|es)|consult(?:ations?|s|ed|ing)|tabled|floated|would\s+require|would\s+have\s+to|released\s+draft|revised\s+version|"
             r"(?:due|set|expected|scheduled)\s+to\s+be\s+(?:published|released|unveiled|proposed))\b",
             re.IGNORECASE,
         ),
@@ -126,7 +135,7 @@ _EFFECT = re.compile(
     re.IGNORECASE,
 )
 _HEDGED = re.compile(
-    r"\b(?:to\s+be|could\s+be|may\s+be|might\s+be|would\s+be|whether\s+to|be)\s+$"
+    r"\b(?:to\s+be|could\s+be|may\s+be|might\s+be|would\s+be|whether\s+to|be|(?:would|will|must)\s+(?:first\s+)?have\s+to|needs?\s+to|for\s+(?:it|them|\w+\s+\w+)\s+to)\s+$"
     # "no formal proposal", "has not been tabled", "never ratified", "yet to be adopted"
     r"|\b(?:no|not|never|n't|yet\s+to\s+be|without)\s+(?:(?:been|be|yet|formally|formal|official|concrete|final)\s+)*$"
     r"|\bno\s+(?:[\w-]+\s+){1,3}(?:has|have|had|was|were)\s+(?:yet\s+)?been\s+$",
@@ -140,7 +149,7 @@ _NOT_TAIL = (
 _REGULATOR = re.compile(
     r"(?P<r>(?:[A-Z][\w.-]*\s+(?:(?:of|for|and|on)\s+)?)*(?:Commission|Authority|Agency|Department|Ministry|ministry|"
     r"Office|Board|Bureau|Parliament|Council|Administration|Congress|Senate|House|Reserve|Regulator|"
-    r"Committee|Assembly|Chamber(?=\s+of\s+[A-Z])|(?:lower|upper)\s+(?:house|chamber)|council|Bundestag|Diet|Treasury|Government|government|legislature|lawmakers|regulators?|Regulators?|Lawmakers|[Ll]egislators|"
+    r"Committee|Assembly|(?:state|national|legislative)\s+assembly|(?:Municipal|City|Metropolitan)\s+Corporation|Chamber(?=\s+of\s+[A-Z])|(?:lower|upper)\s+(?:house|chamber)|council|Bundestag|Diet|Treasury|Government|government|legislature|lawmakers|regulators?|Regulators?|Lawmakers|[Ll]egislators|"
     r"watchdog|Commissioner|senate|parliament|congress|central\s+bank|Central\s+Bank|Reserve\s+Bank|"
     r"Organi[sz]ation|Institute|Inspectorate|Ombudsman|Cabinet|cabinet|Bank(?=\s+of\s+[A-Z]))"
     # "Ministry of Electronics and Information Technology", "Central Bank of Brazil"
@@ -235,6 +244,33 @@ _PENDING_STEP = re.compile(
 _CONDITIONAL = re.compile(r"\b(?:if|unless|in\s+the\s+event\s+that|provided\s+that)\s+[^,;]*$", re.IGNORECASE)
 
 
+# the most dependency arcs between a status cue and the rule it acts on: "the assembly passed a
+# bill" (1), "firms must stop ... under the PSTI regime" (5); "under the rules of X, ... in connection
+# with the proposed transaction" is far apart and tells no status of the rule
+MAX_STATUS_ARCS = 5
+
+
+def _status_attached(sentence: str, status: str) -> bool:
+    """True when a cue of ``status`` is attached to a rule noun in the sentence's dependency parse.
+
+    Without spaCy (or with ``NEWSBRIEF_FACTS_NLP=rules``) every cue counts, as the rules alone read it.
+    """
+    doc = parse(sentence)
+    if doc is None:
+        return True
+    rx = dict(_STATUS).get(status)
+    cues = [m.start() for m in rx.finditer(sentence)] if rx is not None else []
+    cues += [m.start() for m in _MUST.finditer(sentence)] + [m.start() for m in _EFFECT.finditer(sentence)]
+    rules = [m.start() for m in _RULE_RX.finditer(sentence)] + [m.end() - 1 for m in _NAMED_RULE.finditer(sentence)]
+    if not cues or not rules:
+        return True
+    if status == "in force" and _MUST.search(sentence) and re.search(rf"\bunder\s+(?:[\w'’()-]+\s+){{0,7}}?{_RULE_NOUN}\b", sentence):
+        return True  # "must display ... under the Seafood Regulations": "under" ties the duty to the rule
+    # a duty reaches its rule through a preposition: "firms must stop ... under the PSTI regime" (5)
+    most = MAX_STATUS_ARCS + 1 if status == "in force" else MAX_STATUS_ARCS
+    return min(arc_distance(doc, c, r) for c in cues for r in rules) <= most
+
+
 def regulation_status(sentence: str, *, has_date: bool = False) -> str:
     """Return proposed, enacted, in force, delayed, withdrawn or "" for a sentence about a rule.
 
@@ -265,7 +301,7 @@ def regulation_status(sentence: str, *, has_date: bool = False) -> str:
 _NP_STOP = {
     "its", "their", "the", "a", "an", "that", "to", "of", "with", "under", "new", "on", "by", "for",
     "and", "or", "is", "are", "was", "were", "has", "have", "will", "would", "which", "this", "these",
-    "proposed", "final", "issued", "published", "released", "sweeping", "landmark", "requires",
+    "proposed", "final", "issued", "published", "released", "sweeping", "landmark", "requires", "than",
 }  # fmt: skip
 
 
@@ -296,7 +332,12 @@ def _rule_name(sentence: str) -> str:
         keep.insert(0, w)
     words = keep
     tail = (m.group("tail") or "").strip()
+    if m.group("tail") and re.match(r"\w", sentence[m.end("tail") : m.end("tail") + 1]):
+        tail = re.sub(r"\s*\S+$", "", tail)  # the length cap fell inside a word: "customers who p"
+        tail = re.sub(r"(?:\s+(?:who|that|which|the|a|an|of|to|for|and|or|by|from|in|on|at|with))+$", "", tail)
     # "guidelines on pseudonymisation on Tuesday": the date is not part of the rule's name
+    # "tax on helicopter services was not limited to ...": the rule's name stops at the verb
+    tail = re.split(r"(?<!\bthat)(?<!\bwhich)\s+(?:was|were|is|are|has|have|had|will|would|could|may|might|said|says|must)\b", tail)[0]
     tail = re.split(
         r"\s+(?:on|by|from|until|in|starting|before|effective)\s+(?:the\s+)?(?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
         r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -314,10 +355,30 @@ def _rule_name(sentence: str) -> str:
     return " ".join(words + ([tail] if tail else []))
 
 
+def _with_modifiers(sentence: str, offset: int) -> str:
+    """The noun phrase headed by the word at ``offset``, with its compound and adjective modifiers
+    ("state energy regulator", "Pune municipal council"); "" without the parser or past 5 words."""
+    doc = parse(sentence)
+    if doc is None:
+        return ""
+    head = doc[token_at(doc, offset)]
+    mods = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    if not mods:
+        return ""
+    words = [t for t in doc[min(c.left_edge.i for c in mods) : head.i + 1] if t.dep_ not in ("det", "punct", "case")]
+    if len(words) > 5 or any(t.pos_ in ("VERB", "AUX", "ADP") for t in words):
+        return ""
+    return " ".join(t.text for t in words)
+
+
 def _regulator(sentence: str) -> str:
     best = ""
     found = list(_REGULATOR.finditer(sentence))
     # "laid before Parliament by HM Treasury": the body a text goes before (or to) is not its author
+    # "in the UK economy", "across the EU": a place where something happens is not a rule's author
+    found = [
+        m for m in found if not (m.group("a") and re.search(r"\b(?:in|across|throughout|within|outside)\s+the\s+$", sentence[: m.start()]))
+    ]
     authors = [m for m in found if not re.search(r"\b(?:before|to|at)\s+(?:the\s+)?$", sentence[: m.start()])]
     for m in authors or found:
         text = m.group(0).strip()
@@ -349,12 +410,17 @@ def _regulator(sentence: str) -> str:
             prev = re.search(r"([A-Z][\w]*)\s+$", sentence[: m.start()])
             if prev:
                 text = f"{prev.group(1)} {text}"
+        if text == text.lower():
+            # "the state energy regulator": the body's modifiers in the parse make it a name, not a bare "regulator"
+            text = _with_modifiers(sentence, m.end() - 1) or text
         if text.lower() in generic or text.lower().endswith(" regulator"):
             # "Portugal's telecoms regulator, ANACOM, approved": the name in apposition is the body
             appos = re.match(r"\s*,\s+(?:the\s+)?(?P<n>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,4}),", sentence[m.end() :])
             if appos:
                 return appos.group("n")
-        return clean_name(text) if "'s" not in text else text
+        if "'s" in text or re.search(r"\b(?:Municipal|City|Metropolitan)\s+Corporation$", text):
+            return text  # a city's corporation is a body, not a company suffix to strip
+        return clean_name(text)
     owned = _OWNED_BODY.search(sentence) or _SUBJECT_BODY.match(sentence)
     if owned:
         return owned.group("body")
@@ -520,6 +586,57 @@ def _delayed_duty(sentence: str, *, published: dt.date, article_id: str) -> list
     ]
 
 
+# a ban told in the passive, its maker named before it: "the state government announced that the sale
+# of flavoured tobacco has been banned"; an order told as one ("using his executive power to force
+# contractors to offer sick leave"); a duty made mandatory ("licences will be mandatory for all food stalls")
+_PASSIVE_BAN = re.compile(
+    r"(?:\bthat\s+|^)(?P<obj>(?:(?!\bthat\s)[^;:]){3,150}?)\s+(?:has|have)\s+(?:now\s+)?been\s+(?:\w+ly\s+)?"
+    r"(?P<v>banned|prohibited|outlawed|capped|restricted)\b",
+    re.IGNORECASE,
+)
+_EXECUTIVE = re.compile(
+    r"\bexecutive\s+(?:power|powers|order|action|authority|decree)\s+to\s+"
+    r"(?P<v>force|require|oblige|compel|ban|bar)\s+(?P<what>[^,.;:]{3,100})",
+    re.IGNORECASE,
+)
+_MANDATORY = re.compile(
+    r"(?P<obj>(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:will\s+be(?:come)?|(?:is|are)\s+now|becomes?|(?:has|have)\s+been\s+made|"
+    r"(?:was|were)\s+made)\s+(?P<how>mandatory|compulsory|obligatory)\s+for\s+(?P<who>(?:all\s+)?[\w'’-]+(?:\s+(?!(?:in|at|from|by|on|and|as|under|across|within|to|the)\b)[\w'’-]+){0,3})",
+    re.IGNORECASE,
+)
+
+
+def _duty_verb_rule(sentence: str, *, published: dt.date, article_id: str) -> list[Regulation]:
+    """A rule stated by its verb, not its noun: a passive ban, an executive order, a duty made mandatory."""
+    ids = (article_id,) if article_id else ()
+    m = _PASSIVE_BAN.search(sentence)
+    if m and not _HEDGED.search(sentence[max(0, m.start("v") - 40) : m.start("v")]):
+        regulator = _regulator(sentence[: m.start("obj")])
+        if regulator:  # "Phones have been banned at dinner" names no rule-maker
+            obj = re.sub(r"^(?:the|a|an)\s+", "", m.group("obj").strip(), flags=re.IGNORECASE)
+            noun = {"capped": "cap", "restricted": "restriction"}.get(m.group("v").lower(), "ban")
+            return [Regulation(rule=f"{noun} on {obj}", regulator=regulator, article_ids=ids, sentence=sentence,
+                               jurisdiction=_jurisdiction(sentence, regulator), status="enacted")]
+    m = _EXECUTIVE.search(sentence)
+    if m and not _HEDGED.search(sentence[max(0, m.start() - 40) : m.start()]) and not _CONDITIONAL.search(sentence[: m.start()]):
+        regulator = _regulator(sentence[: m.start()])
+        return [Regulation(rule=f"order to {m.group('v').lower()} {m.group('what').strip()}", regulator=regulator,
+                           article_ids=ids, sentence=sentence, jurisdiction=_jurisdiction(sentence, regulator),
+                           status="enacted")]
+    m = _MANDATORY.search(sentence)
+    if m and not _CONDITIONAL.search(sentence[: m.start()]):
+        regulator = _regulator(sentence)
+        if not regulator and not _REGULATED.search(m.group("who")):
+            return []  # "Helmets will be mandatory for all riders" in a race notice names no rule-maker
+        dates = [d for d in find_dates(sentence, published) if d.end > published and not _WEEKDAY_ONLY.fullmatch(d.text.strip())]
+        obj = re.sub(r"^(?:the|a|an)\s+", "", m.group("obj").strip(), flags=re.IGNORECASE)
+        return [Regulation(rule=f"{obj} {m.group('how').lower()} for {m.group('who').strip()}", regulator=regulator,
+                           article_ids=ids, sentence=sentence, jurisdiction=_jurisdiction(sentence, regulator),
+                           who_must_comply=m.group("who").strip(), deadline=dates[0].deadline if dates else None,
+                           status="in force")]
+    return []
+
+
 def _not_rule(sentence: str) -> bool:
     """A fine, lawsuit, opinion or stalled bill told about the rule itself, in the clause naming it.
 
@@ -576,6 +693,7 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
     if not _RULE_RX.search(sentence) and not _NAMED_RULE.search(sentence):
         return (
             _verb_rule(sentence, published=published, article_id=article_id)
+            or _duty_verb_rule(sentence, published=published, article_id=article_id)
             or _delayed_duty(sentence, published=published, article_id=article_id)
             or _obligation(sentence, published=published, article_id=article_id)
         )
@@ -587,6 +705,8 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
         return _obligation(sentence, published=published, article_id=article_id)
     if status == "delayed" and _PROCEDURE_DELAYED.search(sentence):
         return []
+    if not _status_attached(sentence, status):
+        return []  # the status word qualifies something else ("the proposed transaction")
     rule = _rule_name(sentence)
     if not rule:
         return []
@@ -638,6 +758,7 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
     if cm:
         who = (cm.group("who") or cm.group("who2") or "").strip()
         who = re.sub(r"^(?:the|all|that|which|to|and)\s+", "", who, flags=re.IGNORECASE)
+        who = re.sub(r"\s+(?:would|will|must|may|might|could|should)$", "", who)  # "towns would have to"
     if re.fullmatch(r"[a-z]+", rule) and not regulator:
         # a bare "the new tariffs" / "the rules" names no particular regulation unless the
         # sentence says whom it binds ("Under the new rules, crypto exchanges must ...")
