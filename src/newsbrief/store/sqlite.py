@@ -23,6 +23,7 @@ import numpy as np
 from ..errors import StoreError
 from ..model import Article, Source
 from .fts import fts_query
+from .analysis import AnalysisCache
 from .migrations import apply_migrations, applied_migrations
 from .sends import SendLog
 
@@ -80,7 +81,7 @@ class ReadOnlyStoreError(StoreError):
 _NOT_EMPTY = "coalesce(json_extract(data, '$.stats.articles'), 1) > 0"
 
 
-class SQLiteStore(SendLog):
+class SQLiteStore(SendLog, AnalysisCache):
     """newsbrief's storage on one SQLite file (or ``":memory:"`` in tests)."""
 
     def __init__(self, path: str | Path, *, migrate: bool = True, read_only: bool = False) -> None:
