@@ -3,7 +3,7 @@
 Usage (from the repo root)::
 
     python bench/digest_speed.py --data /work/shared/bench/realnews/articles.jsonl.gz --day 2015-09-08 \
-        [--baseline-src /tmp/old/src] [--workdir /tmp/digest-speed]
+        [--baseline-src /tmp/old/src] [--workdir /tmp/digest-speed] [--from-prepared DIR] [--skip-uncached]
 
 Steps, all on one data folder made from the day's articles (one RSS file per outlet, as
 ``newsbrief eval realnews`` does):
@@ -19,7 +19,9 @@ Steps, all on one data folder made from the day's articles (one RSS file per out
    code on a copy of the folder after step 2, in a subprocess.
 
 Every build's digest is compared with step 3's (its JSON without ``generated_at``), so a speed-up
-that changed the content shows.
+that changed the content shows. ``--from-prepared`` starts at step 3 from a copy of a folder that
+steps 1-2 left (``WORKDIR/prepared`` of an earlier run); ``--skip-uncached`` leaves out step 5.
+Each line is printed as soon as it is measured.
 """
 
 from __future__ import annotations
@@ -96,6 +98,8 @@ def main() -> int:
     ap.add_argument("--day", required=True, help="YYYY-MM-DD")
     ap.add_argument("--baseline-src", type=Path, help="a src directory holding the old newsbrief package")
     ap.add_argument("--workdir", type=Path, help="keep the data folders here (default: a temporary folder)")
+    ap.add_argument("--from-prepared", type=Path, help="a data folder after steps 1-2: start at step 3 on a copy")
+    ap.add_argument("--skip-uncached", action="store_true", help="leave out the build with no cache (step 5)")
     args = ap.parse_args()
 
     from newsbrief import render
@@ -106,61 +110,64 @@ def main() -> int:
 
     day = dt.date.fromisoformat(args.day)
     src = Path(__file__).resolve().parent.parent / "src"
-    articles = read_articles(args.data, [args.day])[args.day]
     tmp = tempfile.TemporaryDirectory()
     work = args.workdir or Path(tmp.name)
-    shutil.rmtree(work / "data", ignore_errors=True)
-    write_feeds(articles, work / "feeds")
     root = work / "data"
-    root.mkdir(parents=True)
+    shutil.rmtree(root, ignore_errors=True)
     settings = load_settings(data_dir=root, env={"NEWSBRIEF_FETCH_FULL_TEXT": "false"})
-    rows = []
-    print(f"# {len(articles)} articles of {args.day}; cpu_count={os.cpu_count()}; load={os.getloadavg()}", flush=True)
+    print(f"# {args.day}; cpu_count={os.cpu_count()}; load={os.getloadavg()}", flush=True)
 
-    store = open_store(root / "newsbrief.db")
-    store.add_sources([(f, "", 1.0) for f in feed_files(str(work / "feeds"))])
-    t0 = time.perf_counter()
-    report = ingest(store, settings, force=True)
-    t1 = time.perf_counter()
-    prepared = analyse_new(store, settings)
-    t2 = time.perf_counter()
-    store.close()
-    rows.append(("ingest (stages 1-4)", t1 - t0, f"{report.new_articles} new articles"))
-    rows.append(("fetch's per-article work (analyse_new)", t2 - t1,
-                 f"{prepared} articles, {1000 * (t2 - t1) / max(1, prepared):.0f} ms per article"))
-    prepared_copy = work / "prepared"
-    shutil.rmtree(prepared_copy, ignore_errors=True)
-    shutil.copytree(root, prepared_copy)
+    def show(name: str, seconds: float | None, note: str) -> None:
+        print(f"{name:<40} {'' if seconds is None else f'{seconds:8.2f} s'}  {note}", flush=True)
+
+    if args.from_prepared:
+        prepared_copy = args.from_prepared
+        shutil.copytree(prepared_copy, root)
+        show("ingest + fetch's per-article work", None, f"not run: from {prepared_copy}")
+    else:
+        articles = read_articles(args.data, [args.day])[args.day]
+        write_feeds(articles, work / "feeds")
+        root.mkdir(parents=True)
+        store = open_store(root / "newsbrief.db")
+        store.add_sources([(f, "", 1.0) for f in feed_files(str(work / "feeds"))])
+        t0 = time.perf_counter()
+        report = ingest(store, settings, force=True)
+        t1 = time.perf_counter()
+        prepared = analyse_new(store, settings)
+        t2 = time.perf_counter()
+        store.close()
+        show("ingest (stages 1-4)", t1 - t0, f"{len(articles)} articles, {report.new_articles} new")
+        show("fetch's per-article work (analyse_new)", t2 - t1,
+             f"{prepared} articles, {1000 * (t2 - t1) / max(1, prepared):.0f} ms per article")
+        prepared_copy = work / "prepared"
+        shutil.rmtree(prepared_copy, ignore_errors=True)
+        shutil.copytree(root, prepared_copy)
 
     store = open_store(root / "newsbrief.db")
     t0 = time.perf_counter()
     first = render.digest_to_dict(build_digest(store, settings, day=day))
-    rows.append(("digest after fetch", time.perf_counter() - t0, "the reference digest"))
+    show("digest after fetch", time.perf_counter() - t0, "the reference digest")
     t0 = time.perf_counter()
     again = render.digest_to_dict(build_digest(store, settings, day=day))
-    rows.append(("digest rebuilt", time.perf_counter() - t0, "; ".join(_differences(first, again)) or "same digest"))
+    show("digest rebuilt", time.perf_counter() - t0, "; ".join(_differences(first, again)) or "same digest")
     store.close()
 
-    uncached = work / "uncached"
-    shutil.rmtree(uncached, ignore_errors=True)
-    shutil.copytree(prepared_copy, uncached)
-    with sqlite3.connect(uncached / "newsbrief.db") as conn:
-        conn.execute("DELETE FROM article_facts")
-        conn.execute("DELETE FROM sentence_vectors")
-    seconds, data = _build(src, uncached, day)
-    rows.append(("digest with no cache", seconds, "; ".join(_differences(first, data)) or "same digest"))
+    if not args.skip_uncached:
+        uncached = work / "uncached"
+        shutil.rmtree(uncached, ignore_errors=True)
+        shutil.copytree(prepared_copy, uncached)
+        with sqlite3.connect(uncached / "newsbrief.db") as conn:
+            conn.execute("DELETE FROM article_facts")
+            conn.execute("DELETE FROM sentence_vectors")
+        seconds, data = _build(src, uncached, day)
+        show("digest with no cache", seconds, "; ".join(_differences(first, data)) or "same digest")
 
     if args.baseline_src:
         old = work / "old"
         shutil.rmtree(old, ignore_errors=True)
         shutil.copytree(prepared_copy, old)
         seconds, data = _build(args.baseline_src, old, day)
-        rows.append((f"digest, old code ({args.baseline_src})", seconds,
-                     "; ".join(_differences(first, data)) or "same digest"))
-
-    width = max(len(r[0]) for r in rows)
-    for name, seconds, note in rows:
-        print(f"{name:<{width}} {seconds:8.2f} s  {note}")
+        show("digest, old code", seconds, f"{args.baseline_src}: " + ("; ".join(_differences(first, data)) or "same digest"))
     tmp.cleanup()
     return 0
 

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
 import logging
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +32,7 @@ import numpy as np
 
 from .embed import Embedder, vector_cache_key
 from .facts import extract_facts, fact_from_dict, fact_to_dict, load_nlp
+from .facts.nlp import MODEL_NAME
 from .facts.core import relabel_entities
 from .model import Article, Entity, Fact, Skip
 from .store.base import Store
@@ -134,16 +137,31 @@ def story_facts(per_article: Sequence[Sequence[Fact]]) -> list[Fact]:
     return plain + relabel_entities(entities, plain)
 
 
+def _expected_reader() -> str:
+    """Name what :func:`~newsbrief.facts.load_nlp` will return, without loading spaCy (seconds)."""
+    if os.environ.get("NEWSBRIEF_FACTS_NLP", "").lower() in ("rules", "none", "off"):
+        return "rules"
+    found = importlib.util.find_spec("spacy") is not None and importlib.util.find_spec(MODEL_NAME) is not None
+    return "spacy" if found else "rules"
+
+
 def _facts(store: Store, articles: Sequence[Article], out: Analysis) -> None:
-    nlp = load_nlp()
-    version = f"{_code_hash('facts')}|{'spacy' if nlp is not None else 'rules'}"
-    keys = {a.id: _article_key(a, version) for a in articles}
+    reader = _expected_reader()  # spaCy is loaded only when some article's facts are not stored
+
+    def keys_for(reader: str) -> dict[str, str]:
+        return {a.id: _article_key(a, _code_hash("facts"), reader) for a in articles}
+
+    keys = keys_for(reader)
     for aid, dicts in store.article_facts(keys).items():
         out.facts[aid] = [fact_from_dict(d) for d in dicts]
+    todo = [a for a in articles if a.id not in out.facts]
+    if not todo:
+        return
+    nlp = load_nlp()
+    if (nlp is not None) != (reader == "spacy"):  # installed but failed to load, or the other way round
+        keys = keys_for("spacy" if nlp is not None else "rules")
     rows = []
-    for article in articles:
-        if article.id in out.facts:
-            continue
+    for article in todo:
         try:
             facts = extract_facts([article], nlp=nlp)
         except Exception as exc:  # noqa: BLE001 - one article never fails the digest

@@ -32,7 +32,10 @@ from .snippets import snippet_parts
 @pass_ctx
 @handle_errors
 def fetch(ctx: Ctx, force: bool, no_progress: bool) -> None:
-    """Fetch the sources that are due, extract full text and store new articles.
+    """Fetch the sources that are due, extract full text, store new articles and read them for the digest.
+
+    New articles are cleaned, grouped into stories, and their facts and sentence vectors
+    stored, so `newsbrief digest` only reads them back.
 
     Ctrl-C or SIGTERM stops it; what was stored stays, and the next fetch gets the rest
     (exit status 130 after Ctrl-C, 143 after SIGTERM).
