@@ -73,33 +73,35 @@ def no_spacy(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 def test_spacy_advice_is_shown_once_per_data_folder(no_spacy: None, tmp_path: Path,
                                                     caplog: pytest.LogCaptureFixture) -> None:
-    feed = tmp_path / "feed.xml"
-    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title><item><title>Harbor Labs '
-                    "raises $20 million</title><link>http://h.example/1</link><description>Harbor Labs raised $20 "
-                    "million on Friday, led by Tidewell Capital.</description><pubDate>Fri, 27 Nov 2026 08:00:00 GMT"
-                    "</pubDate></item></channel></rss>")
+    def feed(name: str, company: str) -> Path:
+        path = tmp_path / f"{name}.xml"
+        path.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>{name}</title><item><title>{company} '
+                        f"raises $20 million</title><link>http://h.example/{name}</link><description>{company} raised "
+                        "$20 million on Friday, led by Tidewell Capital.</description><pubDate>Fri, 27 Nov 2026 "
+                        "08:00:00 GMT</pubDate></item></channel></rss>")
+        return path
+
     runner = CliRunner()
 
-    def digest(folder: Path, *flags: str) -> list[logging.LogRecord]:
+    def run(folder: Path, *args: str, flags: tuple[str, ...] = ()) -> list[logging.LogRecord]:
         load_nlp.cache_clear()
         caplog.clear()
-        result = runner.invoke(cli, [*flags, "--data-dir", str(folder), "digest", "--date", "2026-11-27"],
-                               env={"NEWSBRIEF_FETCH_FULL_TEXT": "false"})
+        result = runner.invoke(cli, [*flags, "--data-dir", str(folder), *args], env={"NEWSBRIEF_FETCH_FULL_TEXT": "false"})
         assert result.exit_code == 0, result.output
         return [r for r in caplog.records if getattr(r, "notice", None) == "nlp-missing"]
 
     for folder in (tmp_path / "a", tmp_path / "b"):
-        for args in (("init",), ("sources", "add", str(feed)), ("fetch", "--no-progress")):
-            assert runner.invoke(cli, ["--data-dir", str(folder), *args],
-                                 env={"NEWSBRIEF_FETCH_FULL_TEXT": "false"}).exit_code == 0
+        run(folder, "init")
+        run(folder, "sources", "add", str(feed("desk", "Harbor Labs")))
     with caplog.at_level(logging.WARNING):
-        first = digest(tmp_path / "a")
+        first = run(tmp_path / "a", "fetch", "--no-progress")  # fetch reads the new articles' facts
         assert len(first) == 1
         assert first[0].getMessage() == ("facts: spaCy is not installed, so names and amounts are found by rules "
                                          "(fewer facts). Install it with: pip install 'newsbrief[nlp]'")
-        assert digest(tmp_path / "a") == []  # the next run in the same folder is quiet
-        assert len(digest(tmp_path / "a", "-v")) == 1  # -v shows it again
-        assert len(digest(tmp_path / "b")) == 1  # another data folder is told once too
+        assert run(tmp_path / "a", "digest", "--date", "2026-11-27") == []  # the next run in the same folder is quiet
+        run(tmp_path / "a", "sources", "add", str(feed("wire", "Quayside Robotics")))
+        assert len(run(tmp_path / "a", "fetch", "--no-progress", flags=("-v",))) == 1  # -v shows it again
+        assert len(run(tmp_path / "b", "fetch", "--no-progress")) == 1  # another data folder is told once too
     notices = json.loads((tmp_path / "a" / "notices.json").read_text())
     assert set(notices) == {"nlp-missing"} and "pip install 'newsbrief[nlp]'" in notices["nlp-missing"]["message"]
     assert not logging.getLogger("newsbrief.facts.nlp").filters  # nothing left installed after the command

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from factories import make_article
 
+import newsbrief.article_cache as article_cache
 import newsbrief.pipeline as pipeline
 from newsbrief.config import load_settings
 from newsbrief.facts import extract_facts, regulation
@@ -130,14 +131,14 @@ def test_digest_of_boilerplate_articles_without_spacy(rules_only: None, fresh_db
 def test_an_article_that_breaks_facts_is_recorded_and_the_digest_goes_on(
     fresh_db: SQLiteStore, tmp_path: Any, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real = pipeline.extract_facts
+    real = article_cache.extract_facts
 
     def failing(articles: Sequence[Article], **kwargs: Any) -> Any:
         if any(a.id == "bad" for a in articles):
             raise RuntimeError("extractor broke on this text")
         return real(articles, use_model=False)
 
-    monkeypatch.setattr(pipeline, "extract_facts", failing)
+    monkeypatch.setattr(article_cache, "extract_facts", failing)
     text = "Helix Quantum raised $20 million in a Series A round led by Accel. The Oslo startup builds sensors."
     _seed(fresh_db, [make_article("good", title="Helix Quantum raises $20 million", text=text),
                      make_article("bad", title="Helix Quantum raises $20 million", outlet="Other", text=text)])

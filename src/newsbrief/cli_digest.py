@@ -19,7 +19,7 @@ from rich.text import Text
 
 from .cli import Ctx, _parse_day, console, handle_errors, page_note, paging_options, pass_ctx, progress_bars, safe_text
 from .cli_logging import forget_notices, remember_notices_in
-from .pipeline import IngestReport, build_digest, ingest, write_outputs
+from .pipeline import IngestReport, analyse_new, build_digest, ingest, write_outputs
 from .stopping import exit_status, stop_on_signals
 from .config import Settings, value_problem
 from .render import FORMATS, calendar_from_dict, digest_from_dict, render
@@ -32,7 +32,10 @@ from .snippets import snippet_parts
 @pass_ctx
 @handle_errors
 def fetch(ctx: Ctx, force: bool, no_progress: bool) -> None:
-    """Fetch the sources that are due, extract full text and store new articles.
+    """Fetch the sources that are due, extract full text, store new articles and read them for the digest.
+
+    New articles are cleaned, grouped into stories, and their facts and sentence vectors
+    stored, so `newsbrief digest` only reads them back.
 
     Ctrl-C or SIGTERM stops it; what was stored stays, and the next fetch gets the rest
     (exit status 130 after Ctrl-C, 143 after SIGTERM).
@@ -43,6 +46,7 @@ def fetch(ctx: Ctx, force: bool, no_progress: bool) -> None:
     try:
         with stop_on_signals(), progress_bars(not no_progress) as bar:
             ingest(ctx.store, ctx.settings, progress=bar, force=force, report=report)
+            analyse_new(ctx.store, ctx.settings, progress=bar)  # the digest's per-article work, done once here
     except KeyboardInterrupt as stop:
         _stopped(stop, stored=report.stored, left=report.left)
     console.print(

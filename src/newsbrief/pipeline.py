@@ -34,6 +34,7 @@ from typing import Any
 import httpx
 
 from . import render as render_mod
+from .article_cache import analyse_articles, facts_of
 from .clean import TEMPLATE_HISTORY, clean_text, template_lines
 from .cluster import ClusterDoc, ClusterParams, StreamClusterer
 from .compose import ComposeOptions, StoryBundle, compose_digest
@@ -41,7 +42,7 @@ from .config import Settings
 from .embed import Embedder, article_text, load_embedder, vector_cache_key
 from .errors import FetchError, NoArticlesError, ParseError
 from .extract import needs_page
-from .facts import extract_facts, fact_to_dict, merge_facts
+from .facts import fact_to_dict, merge_facts
 from .feeds import parse_feed
 from .fetch import (
     FetchOutcome,
@@ -59,7 +60,7 @@ from .ingest_workers import (
     worker_pool,
 )
 from .ingest_writer import IngestReport, IngestWriter
-from .model import Article, Digest, Entry, Fact, Skip, Source
+from .model import Article, Digest, Entry, Skip, Source
 from .newsworthiness import source_priors
 from .rank import StoryInput, rank_stories
 from .store.base import Store
@@ -68,7 +69,7 @@ from .summarize import summarize_story
 from .text_cap import cap_article, cap_text
 from .urls import is_http_url
 
-__all__ = ["IngestReport", "Progress", "outlet_name", "build_digest", "feed_files", "fetch_settings", "ingest",
+__all__ = ["IngestReport", "Progress", "analyse_new", "outlet_name", "build_digest", "feed_files", "fetch_settings", "ingest",
            "no_articles_message", "run",
            "write_outputs"]
 
@@ -397,6 +398,32 @@ def cluster_new(store: Store, settings: Settings, *, progress: Progress = _noop,
     return len(rows)
 
 
+def analyse_new(store: Store, settings: Settings, *, progress: Progress = _noop, embedder: Embedder | None = None) -> int:
+    """Do the digest's per-article work on newly stored articles ahead of it; return how many were read.
+
+    The new articles are cleaned and placed into stories (stage 5, :func:`cluster_new`), then
+    their facts and the vectors of their summary sentences are made and stored
+    (:mod:`newsbrief.article_cache`), so :func:`build_digest` only reads them back.
+    ``newsbrief fetch`` runs it after :func:`ingest`; a digest built without it does the same
+    work itself.
+
+    :param store: the store.
+    :param settings: resolved settings.
+    :param progress: callback ``(stage, done, total)``.
+    :param embedder: the loaded embedder (default: loaded here, as ``cluster.embedder`` says).
+    """
+    ids = [a.id for a in store.unclustered_articles()]
+    if not ids:
+        return 0
+    embedder = embedder or load_embedder(prefer=settings["cluster.embedder"])
+    cluster_new(store, settings, progress=progress, embedder=embedder)
+    limits = {"max_chars": int(settings["digest.max_article_chars"]),
+              "max_sentences": int(settings["digest.max_article_sentences"])}
+    articles = [cap_article(a, **limits)[0] for a in store.articles(ids)]
+    analyse_articles(store, articles, embedder=embedder, progress=progress)
+    return len(articles)
+
+
 def _fact_key(fact_dict: dict[str, Any], story_id: str) -> str:
     raw = json.dumps({k: v for k, v in fact_dict.items() if k != "article_ids"}, sort_keys=True, default=str)
     return hashlib.sha1(f"{story_id}|{raw}".encode()).hexdigest()[:20]
@@ -422,23 +449,10 @@ def no_articles_message(store: Store, day: dt.date) -> str:
             f"try --date {earlier[-1] if earlier else last}")
 
 
-def _story_facts(articles: Sequence[Article], note: Callable[[Skip], None]) -> list[Fact]:
-    """Return the facts of a story's articles; an article that breaks the extractors is noted and left out.
-
-    The articles are read together (entity labels draw on the whole story); only when that
-    fails is each read alone, so one bad article costs its own facts and nothing else.
-    """
-    try:
-        return extract_facts(articles)
-    except Exception:  # noqa: BLE001 - find the article at fault below
-        LOGGER.debug("facts: a story's articles failed together; reading them one by one", exc_info=True)
-    facts: list[Fact] = []
-    for article in articles:
-        try:
-            facts.extend(extract_facts([article]))
-        except Exception as exc:  # noqa: BLE001 - one article never fails the digest
-            note(Skip(what=article.id, reason=f"facts: {type(exc).__name__}: {exc}"[:300], stage="facts"))
-    return facts
+def _fresh(story: StoryInput, start: dt.datetime) -> list[Article]:
+    """The articles a story's summary and facts read: those of the day not cited before (all of the day if none)."""
+    todays = [a for a in story.articles if a.published >= start] or list(story.articles)
+    return [a for a in todays if a.id not in story.previously_cited] or todays
 
 
 def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Progress = _noop, save: bool = True) -> Digest:
@@ -501,21 +515,27 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
                           source_weights=settings["digest.source_weights"], priors=source_priors(history))
     by_input = {i.story_id: i for i in inputs}
     copies = store.duplicates_of([a.id for arts in members.values() for a in arts])
+    fresh_of = {r.story_id: _fresh(by_input[r.story_id], start) for r in ranked if not r.muted_by}
+    # 7-8, per article: facts and sentence vectors, read from the store or made once and stored
+    analysis = analyse_articles(store, [cap_article(a, **limits)[0] for arts in fresh_of.values() for a in arts],
+                                embedder=embedder, progress=progress)
     bundles, muted, fact_rows = [], [], []
     for n, r in enumerate(ranked, 1):
         if r.muted_by:
             muted.append(r)
             continue
         inp = by_input[r.story_id]
-        todays = [a for a in inp.articles if a.published >= start] or list(inp.articles)
-        fresh = [a for a in todays if a.id not in inp.previously_cited] or todays
+        fresh = fresh_of[r.story_id]
         texts = [text_of(a) for a in fresh]
         # 7. facts, from the story's articles of the day, merged across outlets.
-        facts = merge_facts(_story_facts(texts, note))
+        for a in fresh:
+            if a.id in analysis.failures:
+                note(analysis.failures[a.id])
+        facts = merge_facts(facts_of(analysis, texts))
         # 8. summarize what is new for this story; a story the summarizer fails on is left out.
         try:
             summary = summarize_story(texts, story_id=r.story_id, max_sentences=int(settings["digest.sentences"]),
-                                      embedder=embedder)
+                                      embedder=analysis.embedder)
         except Exception as exc:  # noqa: BLE001 - one story never fails the digest
             note(Skip(what=r.story_id, reason=f"summarize: {type(exc).__name__}: {exc}"[:300], stage="summarize"))
             continue

@@ -28,7 +28,10 @@ from newsbrief.model import Article, Entity, Event, Fact, FundingRound, Regulati
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["FACT_TYPES", "extract_facts", "extract_sentence_facts", "fact_from_dict", "fact_to_dict", "merge_facts"]
+__all__ = [
+    "FACT_TYPES", "extract_facts", "extract_sentence_facts", "fact_from_dict", "fact_to_dict", "merge_facts",
+    "relabel_entities",
+]
 
 MAX_SENTENCE_CHARS = 1000
 _PLAN_CLAUSE = re.compile(
@@ -181,11 +184,11 @@ def extract_facts(articles: Sequence[Article], *, nlp: object | None = None, use
                 entities.extend(entities_rules([pair]))
             except (ValueError, IndexError, KeyError) as exc:  # a bad sentence is skipped, the run goes on
                 LOGGER.warning("facts: skipped a sentence of %s: %s", pair[0], exc)
-    facts.extend(_relabel(entities, facts))
+    facts.extend(relabel_entities(entities, facts))
     return facts
 
 
-def _relabel(entities: Sequence[Entity], facts: Sequence[Fact]) -> list[Entity]:
+def relabel_entities(entities: Sequence[Entity], facts: Sequence[Fact]) -> list[Entity]:
     """Label ORG every entity that raised money, invested or regulates (the model errs there)."""
     orgs: set[str] = set()
     for f in facts:

@@ -174,6 +174,25 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX source_leases_owner ON source_leases(owner);
         """,
     ),
+    (
+        "0006_article_analysis",
+        """
+        CREATE TABLE article_facts (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            facts TEXT NOT NULL
+        );
+        CREATE TABLE sentence_vectors (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            model TEXT NOT NULL,
+            key TEXT NOT NULL,
+            texts TEXT NOT NULL,
+            dim INTEGER NOT NULL,
+            vectors BYTEA NOT NULL,
+            PRIMARY KEY (article_id, model)
+        );
+        """,
+    ),
 )
 
 _CREATE_LOG = ("CREATE TABLE IF NOT EXISTS _migrations (seq BIGINT GENERATED ALWAYS AS IDENTITY, name TEXT PRIMARY KEY,"

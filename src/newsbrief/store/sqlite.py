@@ -23,6 +23,7 @@ import numpy as np
 from ..errors import StoreError
 from ..model import Article, Source
 from .fts import fts_query
+from .analysis import AnalysisCache
 from .leases import Leases
 from .migrations import apply_migrations, applied_migrations
 from .sends import SendLog
@@ -76,7 +77,7 @@ class ReadOnlyStoreError(StoreError):
 _NOT_EMPTY = "coalesce(json_extract(data, '$.stats.articles'), 1) > 0"
 
 
-class SQLiteStore(SendLog, Leases):
+class SQLiteStore(SendLog, Leases, AnalysisCache):
     """newsbrief's storage on one SQLite file (or ``":memory:"`` in tests).
 
     Its queries are written in SQL that PostgreSQL runs too; the few that differ read the

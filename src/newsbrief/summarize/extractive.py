@@ -436,6 +436,7 @@ def select_sentences(
     params: ExtractiveParams = DEFAULT_PARAMS,
     embedder: Embedder | None = None,
     resolve_references: bool = False,
+    pool: Sequence[Candidate] | None = None,
 ) -> list[tuple[Candidate, tuple[str, ...]]]:
     """Choose summary sentences in order of selection, each with the ids of articles stating it.
 
@@ -456,10 +457,13 @@ def select_sentences(
     :param resolve_references: let a sentence opening on "It" or "The company" stand alone when its
         article names the referent just before it (the caller must then name it, see :func:`display_texts`);
         leave out one whose referent is not found and one speaking in the first person outside quotes.
+    :param pool: the articles' :func:`build_candidates` with the same ``params`` and ``resolve_references``,
+        when the caller already has them (built here otherwise).
     """
     if max_words is None and max_sentences is None:
         raise SummarizeError("summarize: give max_words or max_sentences")
-    pool = build_candidates(articles, params=params, resolve_references=resolve_references)
+    if pool is None:
+        pool = build_candidates(articles, params=params, resolve_references=resolve_references)
     cands = [c for c in pool if c.eligible and (c.standalone or not require_standalone)
              and (c.specifics or not require_specific)
              and not (resolve_references and ((c.reference is not None and not c.referent)
@@ -848,15 +852,17 @@ def summarize_story(
 
     headline = choose_headline(articles)
     limit = min(6, max(2, max_sentences))
+    pool = build_candidates(articles, params=params, resolve_references=True)  # shared by the fallbacks below
     chosen = select_sentences(articles, max_sentences=limit, max_words=max_words, require_standalone=True,
-                              require_specific=True, params=params, embedder=embedder, resolve_references=True)
+                              require_specific=True, params=params, embedder=embedder, resolve_references=True,
+                              pool=pool)
     if len(chosen) < 2:
         # a short story or a tight budget: relax the word budget, then standalone-ness
         chosen = select_sentences(articles, max_sentences=min(limit, 2), require_standalone=True, params=params,
-                                  embedder=embedder, resolve_references=True)
+                                  embedder=embedder, resolve_references=True, pool=pool)
     if len(chosen) < 2:
         chosen = select_sentences(articles, max_sentences=min(limit, 2), params=params, embedder=embedder,
-                                  resolve_references=True)
+                                  resolve_references=True, pool=pool)
     if not chosen:
         titled = [(a, clean_title(a.title, outlet=a.outlet)) for a in articles if a.title.strip()]
         if not titled:
