@@ -81,6 +81,10 @@ def _outlets(bundle: StoryBundle) -> int:
 
 def _rank_extra(bundle: StoryBundle) -> dict[str, Any]:
     extra: dict[str, Any] = {"score": bundle.ranked.score, "score_parts": dict(bundle.ranked.parts)}
+    if bundle.ranked.kind:
+        extra["kind"] = bundle.ranked.kind
+    if bundle.ranked.actors:
+        extra["actors"] = list(bundle.ranked.actors)
     if bundle.ranked.junk:
         extra["not_news"] = bundle.ranked.junk
     return extra
@@ -262,7 +266,9 @@ def compose_digest(
     rest: list[StoryBundle] = []
     section_cap = budget.share(SECTION_SHARE)
     for b in bundles:
-        eligible = not b.ranked.junk and _outlets(b) >= options.min_outlets and len(b.summary.sentences) >= 2
+        # One outlet's story earns a section by being hard news (ranking's ``kind`` part above 0).
+        told = _outlets(b) >= options.min_outlets or b.ranked.parts.get("kind", 0.0) > 0
+        eligible = not b.ranked.junk and told and len(b.summary.sentences) >= 2
         words = _words(_story_item(b, day, one_line=False))
         if eligible and len(full) < options.max_stories and (not full or budget.fits(words, cap=section_cap)):
             full.append(b)
