@@ -29,6 +29,7 @@ from typing import Any, Callable, Mapping, Sequence
 from .model import (
     Article, CitedSentence, Digest, DigestItem, DigestSection, Event, Fact, FundingRound, Regulation, Summary,
 )
+from .newsworthiness import NOT_LEDE_KINDS
 from .rank import RankedStory
 
 __all__ = ["ComposeOptions", "StoryBundle", "compose_digest", "reading_minutes"]
@@ -211,9 +212,15 @@ def _lead_sentence(bundle: StoryBundle) -> CitedSentence:
     return CitedSentence(f"Leading today: {head.rstrip('.')}.", _headline_cites(bundle))
 
 
+def _lede_worthy(bundle: StoryBundle) -> bool:
+    """A story the lede may name: news (not junk) and not a kind that is never news enough (a
+    product promo's "funding", an analyst note's "deal", a fixture list)."""
+    return not bundle.ranked.junk and bundle.ranked.kind not in NOT_LEDE_KINDS
+
+
 def _lede(lead: Sequence[StoryBundle], everything: Sequence[StoryBundle]) -> tuple[CitedSentence, ...]:
     """Two to four cited sentences from the lead stories' own words, then what the roundups hold."""
-    lead = [b for b in lead if not b.ranked.junk]
+    lead = [b for b in lead if _lede_worthy(b)]
     if not lead:
         return ()
     sentences = [_lead_sentence(lead[0])]
@@ -224,7 +231,7 @@ def _lede(lead: Sequence[StoryBundle], everything: Sequence[StoryBundle]) -> tup
                                        tuple(dict.fromkeys(i for b in following for i in _headline_cites(b)))))
     # The roundups in one line: who raised money, which rules moved; every name from a cited fact
     # of a story that is news (a ticker item's "price target" is not a funding round).
-    rest = [b for b in everything if b not in lead and not b.ranked.junk]
+    rest = [b for b in everything if b not in lead and _lede_worthy(b)]
     rounds = [f for b in rest for f in _best_per_key(
         [f for f in b.facts if isinstance(f, FundingRound) and not f.aggregate], _round_key)]
     rules = [f for b in rest for f in _best_per_key(

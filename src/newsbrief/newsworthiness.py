@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 from .dedup import MIN_SHINGLES, fingerprint, hamming, shingle_count, simhash
 from .model import Article
 
-__all__ = ["ActorWeights", "SourcePriors", "actor_weights", "independent_groups", "junk_reason", "outlet_key",
+__all__ = ["ActorWeights", "NOT_LEDE_KINDS", "SourcePriors", "actor_weights", "independent_groups", "junk_reason", "outlet_key",
            "source_priors", "story_kind"]
 
 STUB_WORDS = 50
@@ -340,6 +340,9 @@ _PRODUCT = re.compile(r"\b(?:launch(?:es|ed)?|unveils?|introduces?|debuts?|now\s
 _SALES_CUE = re.compile(r"\b(?:available\s+(?:at|in\s+stores|online|now)|order\s+(?:now|online)|visit\s+(?:www\.|us\s+at)|"
                         r"priced\s+at|retail\s+price|MSRP|suggested\s+price|pre-?orders?|free\s+shipping|"
                         r"for\s+more\s+information,?\s+(?:visit|call|contact))\b", re.IGNORECASE)
+NOT_LEDE_KINDS = frozenset({"results-call notice", "analyst note", "sports fixture or preview", "obituary or listing",
+                            "product promo"})
+"""Kinds of story (:func:`story_kind`) that are never news enough for the digest's lede."""
 KIND_HEAD_CHARS = 600
 """Characters of the opening read, beside the headline, to tell hard news (the lead paragraph)."""
 
