@@ -8,7 +8,8 @@ Three signals, each explainable:
   are one voice.
 - :func:`junk_reason`: why an article is not news, from general patterns of its title and
   text: finance-ticker templates (exchange symbols, rating changes, price targets, insider
-  sales), market-research report promos, puzzles, horoscopes, lottery draws, and paywall or
+  sales), market-research report promos, puzzles, horoscopes, lottery draws, satire that says
+  so in its closing lines, and paywall or
   teaser stubs (very short text, subscription prompts, a text that does not tell its
   headline). No outlet is named anywhere.
 - :class:`SourcePriors`: what an outlet's history in the store says about it: how often its
@@ -86,6 +87,11 @@ _PROMPT = re.compile(
     r"read\s+more\b|read\s+the\s+full\s+(?:story|article)|this\s+feed\s+and\s+its\s+content|content\s+summary\s+only|"
     r"register\s+to\s+read|create\s+a\s+free\s+account|enable\s+(?:cookies|javascript)|you\s+were\s+a\s+bot|"
     r"discovered\s+approx)",
+    re.IGNORECASE)
+_SATIRE = re.compile(
+    r"\b(?:is|are)\s+(?:[\w'’]+\s+){0,3}(?:satire|satirical|parody|spoof)\b|"
+    r"\bsatir(?:e|ical)\s+(?:column|site|website|blog|piece|news)\b|"
+    r"\b(?:people|names|events|quotes)\b[^.]{0,40}\b(?:are|were)\s+(?:invented|fictional|fictitious|made\s+up)\b",
     re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 _STOP = frozenset(
@@ -194,6 +200,8 @@ def junk_reason(title: str, text: str) -> str:
         return "market-research report promo"
     if _PUZZLE.search(title) or len(set(m.lower() for m in _SIGNS.findall(head))) >= 6:
         return "puzzle, horoscope or lottery"
+    if _SATIRE.search(title) or _SATIRE.search(text[-600:]):
+        return "satire (says so itself)"
     if words < STUB_WORDS:
         return "stub (very short text)"
     if words < 2 * STUB_WORDS and _PROMPT.search(text):
