@@ -147,3 +147,10 @@ def test_satire_that_says_so_is_not_news() -> None:
     news = ("Comedians gathered in Orrick on Friday to discuss the history of political satire, and the festival "
             "director said ticket sales had doubled. " * 4)
     assert junk_reason("Orrick comedy festival doubles ticket sales", news) == ""
+
+
+def test_market_forecast_report_without_a_year_is_a_promo() -> None:
+    text = ("The report covers drivers, restraints and vendors of the smart lighting industry across regions, "
+            "with profiles of leading companies and a chapter on pricing. " * 3)
+    assert junk_reason("Smart lighting market forecast report published", text) == "market-research report promo"
+    assert junk_reason("Smart lighting market to grow, says new research study", text) == ""

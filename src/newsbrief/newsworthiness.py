@@ -70,7 +70,8 @@ _REPORT_PROMO = re.compile(
     r"\b(?:market\s+research\s+report|research\s+report|market\s+report|industry\s+report|"
     r"market\s+(?:size|share|analysis|outlook|forecast)s?\b.{0,40}\b(?:19|20)\d\d|"
     r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b.{0,30}\b(?:forecast|outlook)|key\s+trends,\s+opportunities|"
-    r"market\s+(?:19|20)\d\d\b.{0,40}\b(?:trends|growth|forecast|analysis))",
+    r"market\s+(?:19|20)\d\d\b.{0,40}\b(?:trends|growth|forecast|analysis)|"
+    r"market\s+(?:forecasts?|research|analysis|outlook|size)\s+(?:report|study|to\s+(?:19|20)\d\d))",
     re.IGNORECASE)
 _CAGR = re.compile(r"\bCAGR\b|compound\s+annual\s+growth\s+rate", re.IGNORECASE)
 _PUZZLE = re.compile(
