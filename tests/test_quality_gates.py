@@ -90,6 +90,8 @@ def test_not_news_never_leads_and_boilerplate_never_reaches_the_digest(
     junk_ids = {ids[canonical_url(a["url"])] for a in not_news}
     for kind in ("stories", "funding", "regulation"):
         assert not junk_stories & {it["story_id"] for it in items[kind]}, kind
+    ahead = next(sec for sec in data["sections"] if sec["kind"] == "ahead")
+    assert not junk_stories & {it["story_id"] for it in ahead["items"] + ahead.get("more", [])}
     assert not junk_ids & {c for s in data["lede"] for c in s["cites"]}
     # Shown as a one-liner, a junk story says why ranking kept it out of the top.
     for it in items["short"]:

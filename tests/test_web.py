@@ -383,5 +383,5 @@ def test_digest_page_lists_what_did_not_fit(client: httpx.Client) -> None:
     # The demo's first day has more upcoming dates than the calendar shows: the rest are listed, linked to their stories.
     page = client.get("/digests/2026-11-27").text
     listed = page.split("<summary>And ", 1)[1].split("</details>", 1)[0]
-    assert listed.startswith("6 more dates</summary>")
-    assert listed.count('<li><a href="/stories/') == 6
+    assert listed.startswith("7 more dates</summary>")
+    assert listed.count('<li><a href="/stories/') == 7

@@ -12,7 +12,7 @@ Layout, mirroring an editor's briefing:
 5. "Looking ahead": upcoming events from the day's coverage, soonest first.
 
 A story appears in exactly one of sections 2-4. A story that ranking found to be mostly not news
-(``RankedStory.junk``: ticker templates, promos, stubs) gets no full section, no roundup line and no
+(``RankedStory.junk``: ticker templates, promos, stubs) gets no full section, no roundup line, no calendar date and no
 place in the lede; it is listed, ranked low, among the one-liners. Every section is bounded: what does not fit
 is kept, ranked, as the section's ``more`` ("and N more"), never dropped. A reading-time
 budget bounds the whole digest and turns lower-ranked full sections into one-liners.
@@ -299,8 +299,10 @@ def compose_digest(
         elif b.summary.sentences:
             short.append(_story_item(b, day, one_line=True))
     # The calendar: events of the most important stories first, then shown in date order.
-    upcoming = [_event_item(b, e) for b in bundles for e in _distinct_events(b.facts, day)]
-    upcoming += [_deadline_item(b, r) for b in bundles
+    # A story that is not news (a stub's "this week", a ticker's earnings date) has no date worth keeping.
+    dated = [b for b in bundles if not b.ranked.junk]
+    upcoming = [_event_item(b, e) for b in dated for e in _distinct_events(b.facts, day)]
+    upcoming += [_deadline_item(b, r) for b in dated
                  for r in _best_per_key([f for f in b.facts if isinstance(f, Regulation) and f.deadline], lambda f: "rule")
                  if r.deadline and r.deadline > day]
     order = {b.ranked.story_id: i for i, b in enumerate(bundles)}
