@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from sample_src import day1, day2_halvard, day2_minor, day2_multi, day2_other
+from sample_src import day1, day2_halvard, day2_hard, day2_minor, day2_multi, day2_other
 from sample_src.outlets import FEED_FORMATS, OUTLETS, WIRE_AGENCY
 from sample_src.pages import render_homepage, render_page
 from sample_src.stories import (
@@ -64,7 +64,8 @@ def _tz(offset: str) -> dt.timezone:
 
 def load_articles() -> list[dict[str, Any]]:
     """Return every article with derived fields (url, local time, day), validated."""
-    raw = day1.ARTICLES + day2_halvard.ARTICLES + day2_multi.ARTICLES + day2_other.ARTICLES + day2_minor.ARTICLES
+    raw = (day1.ARTICLES + day2_halvard.ARTICLES + day2_multi.ARTICLES + day2_other.ARTICLES + day2_minor.ARTICLES
+           + day2_hard.ARTICLES)
     story_ids = {s["id"] for s in STORIES}
     seen_keys: set[str] = set()
     seen_urls: set[str] = set()
@@ -93,7 +94,7 @@ def load_articles() -> list[dict[str, Any]]:
             raise SystemExit(f"{a['key']}: unknown story {a['story']}")
         if a["day"] not in DAYS:
             raise SystemExit(f"{a['key']}: day {a['day']} outside the corpus")
-        if not 3 <= len(a["paragraphs"]) <= 8:
+        if not 3 <= len(a["paragraphs"]) <= 8 and "paywall-stub" not in a["cases"]:
             raise SystemExit(f"{a['key']}: {len(a['paragraphs'])} paragraphs (want 3-8)")
         for feed in a["feeds"]:
             if feed not in outlet["feeds"]:
@@ -122,9 +123,15 @@ def load_articles() -> list[dict[str, Any]]:
     return out
 
 
+def prose(a: dict[str, Any]) -> list[str]:
+    """The paragraphs of an article body that are article prose (no byline, caption or prompt)."""
+    lines = {b["text"] for b in a["boilerplate"]}
+    return [p for p in a["paragraphs"] if p not in lines]
+
+
 def words(a: dict[str, Any]) -> int:
-    """Count the words of an article body."""
-    return sum(len(p.split()) for p in a["paragraphs"])
+    """Count the words of an article body's prose."""
+    return sum(len(p.split()) for p in prose(a))
 
 
 def teaser(text: str, ellipsis: str) -> str:
@@ -511,8 +518,8 @@ def build_key(articles: list[dict[str, Any]], listed: dict[str, list[str]]) -> d
             "duplicate_of": a["duplicate_of"],
             "updates": by_key[a["updates"]]["url"] if a["updates"] else None,
             "words": words(a),
-            "text": "\n\n".join(a["paragraphs"]),
-        })
+            "text": "\n\n".join(prose(a)),
+        } | ({"boilerplate": a["boilerplate"]} if a["boilerplate"] else {}))
 
     _check_facts(by_key)
 
@@ -564,7 +571,11 @@ Hard-case tags in `articles[].cases`: full-content, summary-only, teaser-only (t
 paragraph ending in an ellipsis, full text only on the page), teaser+content (truncated
 description plus full content:encoded), shared-guid (one item in two feeds of one outlet),
 wire-copy (verbatim agency copy; the later copy names `duplicate_of`), update (re-titled
-follow-up at a new URL; `updates` names the earlier article).
+follow-up at a new URL; `updates` names the earlier article), and the real-news hard cases:
+ticker-spam (a finance-ticker template item), paywall-stub (one teaser paragraph and subscription
+prompts), satire (a humour column that says it is satire), byline and caption (lines that are not
+article prose, listed in `boilerplate` with their kind and left out of `text`). Stories of kind
+`not-news` must never reach the top stories, the roundups or the lede.
 """
 
 

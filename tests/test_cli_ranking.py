@@ -71,8 +71,11 @@ def test_stories_json_and_explain_show_every_ranking_part(tmp_path: Path) -> Non
         assert abs(sum(WEIGHTS[k] * v for k, v in r["parts"].items()) - r["score"]) < 1e-3
     assert ticker["not_news"] == "analyst rating change" and ticker["parts"]["content"] == -1.0
     assert bridge["not_news"] == "" and bridge["rank"] < ticker["rank"]
+    assert bridge["kind"] == "other news" and bridge["actors"] == []
     explained = run("stories", "--date", "2026-11-27", "--explain")
     assert "content=" in explained and "corroboration=" in explained and "templated=" in explained
+    assert "kind=" in explained and "actors=" in explained
+    assert "(kind: other news)" in re.sub(r"[│\s]+", " ", explained)
     assert "(not news: analyst rating change)" in re.sub(r"[│\s]+", " ", explained)
 
 

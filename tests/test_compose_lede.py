@@ -99,3 +99,28 @@ def test_a_story_told_by_one_outlet_plus_a_teaser_gets_no_full_section() -> None
     full = {s.kind: [i.story_id for i in s.items] for s in
             compose_digest([told], day=DAY, options=ComposeOptions()).sections}
     assert full["stories"] == ["w"]
+
+
+def test_one_outlet_story_that_is_hard_news_gets_a_full_section() -> None:
+    told = bundle("w", "Orrick bridge collapses, two dead", ["The Orrick bridge collapsed on Friday.",
+                  "Two drivers died."], outlets=1, score=2.0)
+    hard = dataclasses.replace(told, ranked=dataclasses.replace(told.ranked, parts={"sources": 1.0, "kind": 0.5}))
+    soft = dataclasses.replace(told, ranked=dataclasses.replace(told.ranked, parts={"sources": 1.0, "kind": 0.0}))
+    sections = {s.kind: [i.story_id for i in s.items] for s in
+                compose_digest([hard], day=DAY, options=ComposeOptions()).sections}
+    assert sections["stories"] == ["w"]
+    sections = {s.kind: [i.story_id for i in s.items] for s in
+                compose_digest([soft], day=DAY, options=ComposeOptions()).sections}
+    assert sections["stories"] == [] and sections["short"] == ["w"]
+
+
+def test_lede_names_no_promo_and_no_promo_funding() -> None:
+    promo_round = FundingRound("Crunchlet Bites", 5e6, "USD", "", ("m0",), "Crunchlet Bites gets $5 million in funding.")
+    promo = bundle("m", "Crunchlet launches new Bites treats for dogs",
+                   ["Crunchlet launched Bites, available at pet stores.", "Each bag is priced at $4."], score=6.0,
+                   facts=(promo_round,))
+    promo = dataclasses.replace(promo, ranked=dataclasses.replace(promo.ranked, kind="product promo"))
+    digest = compose_digest([promo, *stories()[1:]], day=DAY, options=ComposeOptions())
+    lede = " ".join(s.text for s in digest.lede)
+    assert "Crunchlet" not in lede and "Pope Leo" in lede
+    assert "funding for Brightmoss" in lede

@@ -136,3 +136,21 @@ def test_source_priors_learn_corroboration_and_templates_from_history() -> None:
     story = StoryInput("t", (make_article("new", outlet="Template Wire", title="Acme Co (ACM) news", text=PORT_TEXT),), DAY)
     ranked = rank_stories([story], day=DAY, priors=priors)[0]
     assert ranked.parts["corroboration"] < 0 and ranked.parts["templated"] == -1.0
+
+
+def test_satire_that_says_so_is_not_news() -> None:
+    text = ("Local founder Barnaby Quist closed a $12 seed round led by his mother on Friday, valuing his company "
+            "at a billion dollars. He will hire a chief vibes officer with the money and buy a second whiteboard. "
+            "The family dog takes a board seat. " * 2 + "\n\nWeekend Chuckles is the Harbour Post's satire column: "
+            "the people and quotes in it are invented.")
+    assert junk_reason("Founder raises $12 seed round from his mum", text) == "satire (says so itself)"
+    news = ("Comedians gathered in Orrick on Friday to discuss the history of political satire, and the festival "
+            "director said ticket sales had doubled. " * 4)
+    assert junk_reason("Orrick comedy festival doubles ticket sales", news) == ""
+
+
+def test_market_forecast_report_without_a_year_is_a_promo() -> None:
+    text = ("The report covers drivers, restraints and vendors of the smart lighting industry across regions, "
+            "with profiles of leading companies and a chapter on pricing. " * 3)
+    assert junk_reason("Smart lighting market forecast report published", text) == "market-research report promo"
+    assert junk_reason("Smart lighting market to grow, says new research study", text) == ""

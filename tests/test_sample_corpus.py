@@ -120,9 +120,23 @@ def test_every_key_article_has_a_full_page(key: dict[str, Any]) -> None:
         assert "<article" in html_text and "<nav" in html_text and "<footer" in html_text
         assert "<h1" in html_text and html_mod.escape(a["title"]) in html_text
         body = page_text(html_text)
-        for para in a["text"].split("\n\n"):
+        for para in a["text"].split("\n\n") + [b["text"] for b in a.get("boilerplate", [])]:
             assert para in body, (a["url"], para[:60])
-        assert 3 <= len(a["text"].split("\n\n")) <= 8
+        for b in a.get("boilerplate", []):  # shown on the page, never part of the article's text
+            assert b["kind"] in {"byline", "caption", "prompt"} and b["text"] not in a["text"]
+        if "paywall-stub" in a["cases"]:
+            assert len(a["text"].split()) < 50 and any(b["kind"] == "prompt" for b in a["boilerplate"])
+        else:
+            assert 3 <= len(a["text"].split("\n\n")) <= 8
+
+
+def test_real_news_hard_cases_are_in_the_sample(key: dict[str, Any]) -> None:
+    cases = {c for a in key["articles"] if a["day"] == key["main_day"] for c in a["cases"]}
+    assert {"ticker-spam", "paywall-stub", "satire", "byline", "caption"} <= cases
+    kinds = {s["id"]: s["kind"] for s in key["stories"]}
+    for a in key["articles"]:
+        if {"ticker-spam", "paywall-stub", "satire"} & set(a["cases"]):
+            assert kinds[a["story"]] == "not-news", a["key"]
 
 
 def test_feed_dates_match_pages(feed_docs: dict[tuple[str, str], dict[str, Any]], key: dict[str, Any]) -> None:

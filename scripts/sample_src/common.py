@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+_MARK = re.compile(r"^\[(byline|caption|prompt)\]\s*")
 
 
 def article(
@@ -25,9 +28,17 @@ def article(
     """Return one article record; ``when`` is an ISO 8601 UTC timestamp ("2026-11-27T13:05Z").
 
     ``body`` holds paragraphs separated by blank lines; empty ``feeds`` means the
-    outlet's first (main) feed.
+    outlet's first (main) feed. A paragraph that starts with ``[kind]`` (``[byline]``,
+    ``[caption]``, ``[prompt]``) is shown on the page and in the feed but is not article prose:
+    it is listed in ``boilerplate`` and left out of the answer key's text.
     """
-    paragraphs = [" ".join(p.split()) for p in body.strip().split("\n\n") if p.strip()]
+    paragraphs, boilerplate = [], []
+    for p in (" ".join(p.split()) for p in body.strip().split("\n\n") if p.strip()):
+        m = _MARK.match(p)
+        if m:
+            p = p[m.end():]
+            boilerplate.append({"kind": m.group(1), "text": p})
+        paragraphs.append(p)
     return {
         "key": key,
         "outlet": outlet,
@@ -37,6 +48,7 @@ def article(
         "author": author,
         "story": story,
         "paragraphs": paragraphs,
+        "boilerplate": boilerplate,
         "dek": " ".join(dek.split()),
         "feeds": list(feeds),
         "cases": list(cases),

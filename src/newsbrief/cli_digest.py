@@ -187,8 +187,8 @@ def _picked_digest(ctx: Ctx, day: dt.date | None) -> tuple[str, dict[str, Any]]:
 
 
 def _ranking(pick: str, data: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Each story's place in the digest ``data`` of day ``pick``: rank, score, its parts and,
-    for a story kept out of the top as not news, why."""
+    """Each story's place in the digest ``data`` of day ``pick``: rank, score, its parts, the
+    kind of story and the actors ranking weighed and, for a story kept out of the top as not news, why."""
     out: dict[str, dict[str, Any]] = {}
     for sec in data.get("sections", []):
         shown = len(sec["items"])
@@ -198,6 +198,7 @@ def _ranking(pick: str, data: dict[str, Any]) -> dict[str, dict[str, Any]]:
                 out[it["story_id"]] = {"digest": pick, "rank": len(out) + 1, "shown": n < shown,
                                        "headline": it["headline"],
                                        "score": extra["score"], "parts": extra["score_parts"],
+                                       "kind": extra.get("kind", ""), "actors": extra.get("actors", []),
                                        "not_news": extra.get("not_news", "")}
     return out
 
@@ -209,6 +210,10 @@ def _explain_ranking(ctx: Ctx, day: dt.date | None) -> None:
     table = Table("rank", "headline", "score", "parts", title=f"ranking in the digest of {pick}")
     for r in (r for r in _ranking(pick, data).values() if r["shown"]):
         parts = " ".join(f"{k}={v:.2f}" for k, v in r["parts"].items())
+        if r["kind"]:
+            parts += f" (kind: {r['kind']})"
+        if r["actors"]:
+            parts += f" (actors: {', '.join(r['actors'])})"
         if r["not_news"]:
             parts += f" (not news: {r['not_news']})"
         table.add_row(str(r["rank"]), safe_text(r["headline"][:60]), f"{r['score']:.2f}", safe_text(parts))

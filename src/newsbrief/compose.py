@@ -16,7 +16,7 @@ Layout, mirroring an editor's briefing:
    day, each line "Who: what" with its citations and hedged items marked.
 
 Apart from those roundup lines, a story appears in exactly one of sections 2-4. A story that ranking found to be mostly not news
-(``RankedStory.junk``: ticker templates, promos, stubs) gets no full section, no roundup line and no
+(``RankedStory.junk``: ticker templates, promos, stubs) gets no full section, no roundup line, no calendar date and no
 place in the lede; it is listed, ranked low, among the one-liners. Every section is bounded: what does not fit
 is kept, ranked, as the section's ``more`` ("and N more"), never dropped. A reading-time
 budget bounds the whole digest and turns lower-ranked full sections into one-liners.
@@ -36,6 +36,7 @@ from .model import (
 from .facts.calendar import hedge, is_calendar_deadline, is_calendar_event
 from .facts.lines import event_line, funding_line, regulation_line
 from .facts.names import find_names
+from .newsworthiness import NOT_LEDE_KINDS
 from .rank import RankedStory
 
 __all__ = ["ComposeOptions", "StoryBundle", "compose_digest", "reading_minutes"]
@@ -88,6 +89,10 @@ def _outlets(bundle: StoryBundle) -> int:
 
 def _rank_extra(bundle: StoryBundle) -> dict[str, Any]:
     extra: dict[str, Any] = {"score": bundle.ranked.score, "score_parts": dict(bundle.ranked.parts)}
+    if bundle.ranked.kind:
+        extra["kind"] = bundle.ranked.kind
+    if bundle.ranked.actors:
+        extra["actors"] = list(bundle.ranked.actors)
     if bundle.ranked.junk:
         extra["not_news"] = bundle.ranked.junk
     return extra
@@ -299,9 +304,15 @@ def _lead_sentence(bundle: StoryBundle) -> CitedSentence:
     return CitedSentence(f"Leading today: {head.rstrip('.')}.", _headline_cites(bundle))
 
 
+def _lede_worthy(bundle: StoryBundle) -> bool:
+    """A story the lede may name: news (not junk) and not a kind that is never news enough (a
+    product promo's "funding", an analyst note's "deal", a fixture list)."""
+    return not bundle.ranked.junk and bundle.ranked.kind not in NOT_LEDE_KINDS
+
+
 def _lede(lead: Sequence[StoryBundle], everything: Sequence[StoryBundle]) -> tuple[CitedSentence, ...]:
     """Two to four cited sentences from the lead stories' own words, then what the roundups hold."""
-    lead = [b for b in lead if not b.ranked.junk]
+    lead = [b for b in lead if _lede_worthy(b)]
     if not lead:
         return ()
     sentences = [_lead_sentence(lead[0])]
@@ -312,7 +323,7 @@ def _lede(lead: Sequence[StoryBundle], everything: Sequence[StoryBundle]) -> tup
                                        tuple(dict.fromkeys(i for b in following for i in _headline_cites(b)))))
     # The roundups in one line: who raised money, which rules moved; every name from a cited fact
     # of a story that is news (a ticker item's "price target" is not a funding round).
-    rest = [b for b in everything if b not in lead and not b.ranked.junk]
+    rest = [b for b in everything if b not in lead and _lede_worthy(b)]
     rounds = [f for b in rest for f in _best_per_key(
         [f for f in b.facts if isinstance(f, FundingRound) and not f.aggregate], _round_key)]
     rules = [f for b in rest for f in _best_per_key(
@@ -354,7 +365,9 @@ def compose_digest(
     rest: list[StoryBundle] = []
     section_cap = budget.share(SECTION_SHARE)
     for b in bundles:
-        eligible = not b.ranked.junk and _outlets(b) >= options.min_outlets and len(b.summary.sentences) >= 2
+        # One outlet's story earns a section by being hard news (ranking's ``kind`` part above 0).
+        told = _outlets(b) >= options.min_outlets or b.ranked.parts.get("kind", 0.0) > 0
+        eligible = not b.ranked.junk and told and len(b.summary.sentences) >= 2
         words = _words(_story_item(b, day, one_line=False))
         if eligible and len(full) < options.max_stories and (not full or budget.fits(words, cap=section_cap)):
             full.append(b)
@@ -496,9 +509,11 @@ PER_STORY_EVENTS = 2  # calendar lines of one story before the other stories get
 def _calendar(bundles: Sequence[StoryBundle], day: dt.date) -> list[DigestItem]:
     """The calendar's lines, ranked: by the importance of their story (at most
     :data:`PER_STORY_EVENTS` of one story before every other story's), then day-precise before
-    ranges, then soonest first. News stories come before the ones ranking found not to be news."""
+    ranges, then soonest first. Stories ranking found not to be news give no line."""
     ranked: list[tuple[tuple[int, int, int, int, str], DigestItem]] = []
     for n, b in enumerate(bundles):
+        if b.ranked.junk:  # a story that is not news (a stub's "this week", a ticker's earnings date) dates nothing
+            continue
         items = [_event_item(b, e, day) for e in _distinct_events(b.facts, day)]
         rule = _story_rule(b)
         if rule is not None and rule.deadline and rule.deadline > day:

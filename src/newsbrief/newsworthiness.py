@@ -8,13 +8,21 @@ Three signals, each explainable:
   are one voice.
 - :func:`junk_reason`: why an article is not news, from general patterns of its title and
   text: finance-ticker templates (exchange symbols, rating changes, price targets, insider
-  sales), market-research report promos, puzzles, horoscopes, lottery draws, and paywall or
+  sales), market-research report promos, puzzles, horoscopes, lottery draws, satire that says
+  so in its closing lines, and paywall or
   teaser stubs (very short text, subscription prompts, a text that does not tell its
   headline). No outlet is named anywhere.
 - :class:`SourcePriors`: what an outlet's history in the store says about it: how often its
   stories are corroborated by an independent outlet, and how many of its items share a
   template (headline or opening shaped like its other items). A story is never its own
   evidence: its articles are left out of its outlets' history when it is scored.
+- :func:`story_kind`: what kind of story an article tells, from its headline and opening: hard
+  news (conflict, disaster, government, courts, markets, companies' big moves) against the kinds
+  an editor ranks below it (press releases, results-call notices, analyst notes, personnel
+  appointments, product promos, sports fixtures, obituaries and listings).
+- :class:`ActorWeights`: how much weight the actors a story names carry, learned from the day:
+  a name that many independent outlets mention (a head of state, a government, a large
+  company) weighs more than one only the story's own outlets name.
 """
 
 from __future__ import annotations
@@ -29,7 +37,8 @@ from urllib.parse import urlsplit
 from .dedup import MIN_SHINGLES, fingerprint, hamming, shingle_count, simhash
 from .model import Article
 
-__all__ = ["SourcePriors", "independent_groups", "junk_reason", "outlet_key", "source_priors"]
+__all__ = ["ActorWeights", "NOT_LEDE_KINDS", "SourcePriors", "actor_weights", "independent_groups", "junk_reason", "outlet_key",
+           "source_priors", "story_kind"]
 
 STUB_WORDS = 50
 """Below this many words an item is a teaser or stub, not a story."""
@@ -61,7 +70,8 @@ _REPORT_PROMO = re.compile(
     r"\b(?:market\s+research\s+report|research\s+report|market\s+report|industry\s+report|"
     r"market\s+(?:size|share|analysis|outlook|forecast)s?\b.{0,40}\b(?:19|20)\d\d|"
     r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b.{0,30}\b(?:forecast|outlook)|key\s+trends,\s+opportunities|"
-    r"market\s+(?:19|20)\d\d\b.{0,40}\b(?:trends|growth|forecast|analysis))",
+    r"market\s+(?:19|20)\d\d\b.{0,40}\b(?:trends|growth|forecast|analysis)|"
+    r"market\s+(?:forecasts?|research|analysis|outlook|size)\s+(?:report|study|to\s+(?:19|20)\d\d))",
     re.IGNORECASE)
 _CAGR = re.compile(r"\bCAGR\b|compound\s+annual\s+growth\s+rate", re.IGNORECASE)
 _PUZZLE = re.compile(
@@ -78,6 +88,11 @@ _PROMPT = re.compile(
     r"read\s+more\b|read\s+the\s+full\s+(?:story|article)|this\s+feed\s+and\s+its\s+content|content\s+summary\s+only|"
     r"register\s+to\s+read|create\s+a\s+free\s+account|enable\s+(?:cookies|javascript)|you\s+were\s+a\s+bot|"
     r"discovered\s+approx)",
+    re.IGNORECASE)
+_SATIRE = re.compile(
+    r"\b(?:is|are)\s+(?:[\w'’]+\s+){0,3}(?:satire|satirical|parody|spoof)\b|"
+    r"\bsatir(?:e|ical)\s+(?:column|site|website|blog|piece|news)\b|"
+    r"\b(?:people|names|events|quotes)\b[^.]{0,40}\b(?:are|were)\s+(?:invented|fictional|fictitious|made\s+up)\b",
     re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 _STOP = frozenset(
@@ -186,6 +201,8 @@ def junk_reason(title: str, text: str) -> str:
         return "market-research report promo"
     if _PUZZLE.search(title) or len(set(m.lower() for m in _SIGNS.findall(head))) >= 6:
         return "puzzle, horoscope or lottery"
+    if _SATIRE.search(title) or _SATIRE.search(text[-600:]):
+        return "satire (says so itself)"
     if words < STUB_WORDS:
         return "stub (very short text)"
     if words < 2 * STUB_WORDS and _PROMPT.search(text):
@@ -278,3 +295,174 @@ def source_priors(memberships: Iterable[tuple[Article, str]]) -> SourcePriors:
     total = sum(len(v) for v in items.values())
     hits = sum(it.corroborated for v in items.values() for it in v.values())
     return SourcePriors(items, hits / total if total else 0.0)
+
+
+# What kind of story: hard news raises it, the kinds an editor ranks below hard news lower it.
+_HARD = {
+    "conflict": r"wars?|attacks?|attacked|air\s?strikes?|bomb\w*|militants?|troops|army|military|soldiers|rebels|"
+                r"insurgents?|terror\w*|ceasefire|offensive|islamic\s+state|taliban|drones?|missiles?|invasion|clashes",
+    "disaster": r"earthquake|floods?|flooding|storms?|hurricane|typhoon|cyclone|wildfires?|tsunami|disaster|crash(?:es|ed)?|"
+                r"explosion|outbreak|epidemic|killed|dead|deaths?|death\s+toll|dies|died|injured|victims|rescued?|evacuat\w+",
+    "government": r"presidents?|presidential|prime\s+minister|ministers?|government|parliament|congress|senate|lawmakers|"
+                  r"MPs|elections?|referendum|campaign\w*|cabinet|chancellor|EU|European\s+Union|United\s+Nations|UN|NATO|"
+                  r"summit|sanctions|treaty|diplomat\w*|refugees?|migrants?|asylum|border|White\s+House|Kremlin|Pentagon|"
+                  r"governor|legislation|nuclear|state\s+visit|queen|king|pope",
+    "courts": r"courts?|judge|jury|trial|convicted|sentenced|jail\w*|prison|lawsuit|sued|ruling|charged|arrest\w*|"
+              r"indicted|prosecutors?|police|investigation|probe|antitrust|regulators?|fined|settlement",
+    "markets": r"stocks|wall\s+street|dow|s&p\s*500|ftse|nikkei|federal\s+reserve|fed|central\s+bank|interest\s+rates?|"
+               r"inflation|economy|economic|gdp|recession|oil\s+prices?|currency|yuan|merger|acquisitions?|acquires?|acquired|"
+               r"takeover|buyout|buys|to\s+buy|stake|\$?\d+(?:\.\d+)?\s*(?:billion|bn)|bankrupt\w*|layoffs?|job\s+cuts|resigns?|resignation|steps\s+down|ousted|recalls?|"
+               r"scandal|emissions",
+}
+_HARD_RE = {k: re.compile(r"(?<![\w-])(?:" + v + r")(?![\w-])", re.IGNORECASE) for k, v in _HARD.items()}
+_SOFT_TITLE = (
+    ("results-call notice", re.compile(
+        r"\b(?:conference\s+call|earnings\s+call|webcast|investor\s+(?:conference|day)|to\s+present\s+at|"
+        r"(?:to\s+(?:report|announce|release|host)|schedules?|sets?\s+date\s+for)\b.{0,60}\b(?:results|earnings|call))\b",
+        re.IGNORECASE)),
+    ("analyst note", re.compile(
+        r"\b(?:research\s+notes?|analysts?'?\s+(?:notes?|reports?|ratings?|estimates?)|stocks?\s+to\s+watch|top\s+picks|"
+        r"(?:buy|sell)\s+signals?|technical\s+(?:analysis|outlook)|stock\s+(?:report|update|watch)|equity\s+research)\b",
+        re.IGNORECASE)),
+    ("personnel appointment", re.compile(
+        r"\b(?:appoints?|appointed|appointment\s+of|names?|named|hires?|hired|promotes?|promoted|welcomes?|taps|adds|joins)\b"
+        r".{0,80}\b(?:CEO|CFO|COO|CTO|CMO|CIO|chief\s+\w+\s+officer|(?:vice[- ])?president\s+of\s+\w+|VP|directors?|"
+        r"head\s+of|chair(?:man|woman)?|board|partner|managing\s+director|general\s+manager|executive)\b")),
+    ("sports fixture or preview", re.compile(
+        r"\b(?:fixtures?|schedule|preview|predictions?|how\s+to\s+watch|live\s+stream(?:ing)?|tv\s+channel|kick-?off|"
+        r"line-?ups?|team\s+news|betting|odds)\b.{0,80}\b(?:cup|league|match|game|season|rugby|football|soccer|cricket|"
+        r"nfl|nba|mlb|nhl|championship|tournament|derby|grand\s+prix)\b|\b(?:cup|league|rugby|football|soccer|cricket|nfl|"
+        r"nba|championship|tournament)\b.{0,80}\b(?:fixtures?|schedule|preview|predictions?|how\s+to\s+watch|odds)\b",
+        re.IGNORECASE)),
+    ("obituary or listing", re.compile(
+        r"\b(?:obituar(?:y|ies)|funeral|in\s+memoriam|death\s+notices?|police\s+(?:log|blotter)|calendar|"
+        r"things\s+to\s+do|open\s+house|job\s+fair|classifieds?|real\s+estate\s+transactions|what'?s\s+on)\b",
+        re.IGNORECASE)),
+)
+_PRESS_RELEASE = re.compile(
+    r"\((?:BUSINESS\s+WIRE|GLOBE\s+NEWSWIRE|Marketwired|ACCESSWIRE|BPT|StatePoint|NewsUSA)\)|/PRNewswire(?:-[\w-]+)?/|"
+    r"\bPRNewswire\b|^SOURCE\s+[A-Z]|forward-looking\s+statements|^(?:Media|Investor|Press)\s+(?:Contacts?|Relations)\b|"
+    r"To\s+view\s+the\s+original\s+version|^About\s+[A-Z][\w&.,' -]{1,60}$|^Contact:|\bsponsored\s+(?:content|post)\b",
+    re.MULTILINE)
+_PRODUCT = re.compile(r"\b(?:launch(?:es|ed)?|unveils?|introduces?|debuts?|now\s+available|available\s+now|rolls\s+out|"
+                      r"new\s+(?:line|collection|range|menu|flavou?rs?|look))\b", re.IGNORECASE)
+_SALES_CUE = re.compile(r"\b(?:available\s+(?:at|in\s+stores|online|now)|order\s+(?:now|online)|visit\s+(?:www\.|us\s+at)|"
+                        r"priced\s+at|retail\s+price|MSRP|suggested\s+price|pre-?orders?|free\s+shipping|"
+                        r"for\s+more\s+information,?\s+(?:visit|call|contact))\b", re.IGNORECASE)
+NOT_LEDE_KINDS = frozenset({"results-call notice", "analyst note", "sports fixture or preview", "obituary or listing",
+                            "product promo"})
+"""Kinds of story (:func:`story_kind`) that are never news enough for the digest's lede."""
+KIND_HEAD_CHARS = 600
+"""Characters of the opening read, beside the headline, to tell hard news (the lead paragraph)."""
+
+
+def story_kind(title: str, text: str) -> tuple[str, float]:
+    """Return what kind of story an item tells and its value in [-1, 1].
+
+    Hard news scores up to 1: each kind of hard news (conflict, disaster, government, courts,
+    markets and companies' big moves) counts 0.5 in the headline and 0.25 in the opening, capped
+    at 1. The kinds an editor ranks below hard news score -1: results-call notices, analyst
+    notes, product promos, sports fixtures, obituaries and listings; a personnel appointment
+    takes 1 off its hard-news value and a press release 0.5.
+
+    :param title: the item's headline.
+    :param text: its text (cleaned).
+    """
+    head = text[:KIND_HEAD_CHARS]
+    in_title = sorted(k for k, rx in _HARD_RE.items() if rx.search(title))
+    in_head = sorted(k for k, rx in _HARD_RE.items() if k not in in_title and rx.search(head))
+    hard = min(1.0, (len(in_title) + 0.5 * len(in_head)) / 2)
+    for name, rx in _SOFT_TITLE:
+        if rx.search(title):
+            # An appointment may be hard news too (a chief executive ousted); the others never are.
+            return name, round(hard - 1.0, 4) if name == "personnel appointment" else -1.0
+    if _PRODUCT.search(title) and _SALES_CUE.search(text[:4000]):
+        return "product promo", -1.0
+    if _PRESS_RELEASE.search(text):
+        return "press release", round(hard - 0.5, 4)
+    return ("hard news: " + ", ".join(in_title + in_head)) if hard else "other news", round(hard, 4)
+
+
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z]{2,5}|[A-Z]\.(?:[A-Z]\.)+)"
+_NAME = re.compile(r"(?<![\w'’])" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")*(?![\w'’])")
+_ASIDE = re.compile(r"\([^()]{0,40}\)")  # "(Reuters)", "(NYSE: X)": credits and symbols, not actors
+_WORD_ANY = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_NOT_ACTOR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday tomorrow "
+    "mr mrs ms dr st am pm edt est cdt cst pdt pst gmt bst utc inc corp corporation co ltd llc plc ag sa nv group "
+    "ceo cfo coo cto chairman president minister secretary university county street news photo video tv "
+    "however meanwhile nevertheless moreover although oh yes".split())
+ACTOR_HEAD_CHARS = 1000
+"""Characters of each article, after its headline, searched for the actors it names."""
+ACTOR_TOP = 3
+"""A story weighs as much as the mean of its three weightiest actors."""
+
+
+def _names(title: str, text: str, vocabulary: frozenset[str]) -> set[str]:
+    """Names an article gives in its headline and opening: runs of capitalized words, without
+    asides in brackets, titles, calendar words and words the day mostly writes in lower case
+    (``"However, President Barack Obama"`` gives ``"Barack Obama"``)."""
+    out = set()
+    for m in _NAME.finditer(_ASIDE.sub(" ", f"{title}\n{text[:ACTOR_HEAD_CHARS]}")):
+        words = [w for w in m.group(0).replace(".", "").split()
+                 if w.lower() not in _NOT_ACTOR and w.lower() not in _STOP and w not in vocabulary]
+        if words and len(words[0]) > 1:
+            out.add(" ".join(words))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ActorWeights:
+    """Which outlets of the day name each actor (see :func:`actor_weights`)."""
+
+    outlets: Mapping[str, frozenset[str]] = field(default_factory=dict)  # name -> outlet keys naming it
+    scale: float = 1.0  # log2(1 + outlets) of the weightiest actor of the day
+    vocabulary: frozenset[str] = frozenset()  # capitalized words the day mostly writes in lower case
+
+    def weight(self, articles: Sequence[Article]) -> tuple[float, tuple[str, ...]]:
+        """Return the weight in [0, 1] of the actors a story names, and those actors (weightiest first).
+
+        An actor weighs by the independent outlets of the day that name it, not counting the
+        story's own outlets (a story is not its own evidence); the story weighs as much as the
+        mean of its :data:`ACTOR_TOP` weightiest actors, log-scaled against the day's weightiest.
+
+        :param articles: the story's articles.
+        """
+        own = {outlet_key(a) for a in articles}
+        names = set().union(*(_names(a.title, a.text, self.vocabulary) for a in articles)) if articles else set()
+        counts = sorted(((len(self.outlets[n] - own), n) for n in names if n in self.outlets), reverse=True)
+        top = [(c, n) for c, n in counts[:ACTOR_TOP] if c > 0]
+        if not top or self.scale <= 0:
+            return 0.0, ()
+        mean = sum(math.log2(1 + c) for c, _ in top) / ACTOR_TOP
+        return round(min(1.0, mean / self.scale), 4), tuple(n for _, n in top)
+
+
+def actor_weights(articles: Iterable[Article]) -> ActorWeights:
+    """Learn from the day's articles which outlets name each actor.
+
+    A word is part of a name when the day's texts write it capitalized far more often than not
+    (so a sentence's first word is not an actor); items that are not news (:func:`junk_reason`)
+    do not count, nor names only one outlet uses.
+
+    :param articles: the day's articles.
+    """
+    arts = [a for a in articles if not junk_reason(a.title, a.text)]
+    capital: dict[str, int] = defaultdict(int)
+    lower: dict[str, int] = defaultdict(int)
+    for a in arts:
+        for m in _WORD_ANY.finditer(f"{a.title}\n{a.text[:ACTOR_HEAD_CHARS]}"):
+            w = m.group(0)
+            if w[0].isupper():
+                capital[w] += 1
+            else:
+                lower[w[0].upper() + w[1:]] += 1
+    vocabulary = frozenset(w for w, n in capital.items() if 3 * lower.get(w, 0) > n)
+    named: dict[str, set[str]] = defaultdict(set)
+    for a in arts:
+        for n in _names(a.title, a.text, vocabulary):
+            named[n].add(outlet_key(a))
+    outlets = {n: frozenset(o) for n, o in named.items() if len(o) > 1}
+    scale = max((math.log2(1 + len(o)) for o in outlets.values()), default=0.0)
+    return ActorWeights(outlets, scale, vocabulary)

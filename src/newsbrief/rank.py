@@ -16,6 +16,12 @@ corroboration  how often the outlets' other stories are corroborated,     1.0
                -1..1 against the average (their history in the store)
 templated      share of the outlets' items that share a template, negated  1.0
 content        share of the story's voices that are not news, negated      3.0
+kind           hard news up to 1; press releases, results-call notices,    2.0
+               analyst notes, appointments, product promos, fixtures,
+               obituaries and listings -1 (:func:`story_kind`, mean of
+               the voices)
+actors         weight of the actors the story names: how many other        2.0
+               outlets of the day name them (:class:`ActorWeights`), 0..1
 =============  ==========================================================  ======
 
 Independent outlets: several feeds of one outlet and near-copies of one text count once
@@ -39,13 +45,13 @@ from typing import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from .model import Article
-from .newsworthiness import SourcePriors, independent_groups, junk_reason, outlet_key
+from .newsworthiness import ActorWeights, SourcePriors, actor_weights, independent_groups, junk_reason, outlet_key, story_kind
 
 __all__ = ["RankedStory", "StoryInput", "WEIGHTS", "rank_stories"]
 
 WEIGHTS: Mapping[str, float] = {
     "sources": 1.0, "weight": 1.0, "velocity": 0.5, "recency": 0.5, "novelty": 1.0, "interest": 1.5,
-    "corroboration": 1.0, "templated": 1.0, "content": 3.0,
+    "corroboration": 1.0, "templated": 1.0, "content": 3.0, "kind": 2.0, "actors": 2.0,
 }
 
 
@@ -71,6 +77,8 @@ class RankedStory:
     muted_by: str = ""
     outlets: int = 0  # independent outlets that tell the story (a stub's teaser is no corroboration)
     junk: str = ""  # why most of the story is not news ("" when it is)
+    kind: str = ""  # what kind of story its lead voice tells (:func:`newsbrief.newsworthiness.story_kind`)
+    actors: tuple[str, ...] = ()  # its weightiest actors, the ones the ``actors`` part counts
 
 
 def _host(url: str) -> str:
@@ -82,10 +90,24 @@ def _matches(terms: Sequence[str], text: str) -> list[str]:
     return [t for t in terms if t and re.search(r"(?<!\w)" + re.escape(t.lower()) + r"(?!\w)", text)]
 
 
+def _fullest(voice: Sequence[Article]) -> Article:
+    return max(voice, key=lambda a: len(a.text))
+
+
 def _voice_junk(voice: Sequence[Article]) -> str:
     """Why one independent voice is not news, judged on its fullest article."""
-    best = max(voice, key=lambda a: len(a.text))
+    best = _fullest(voice)
     return junk_reason(best.title, best.text)
+
+
+def _kind(groups: Sequence[Sequence[Article]]) -> tuple[str, float]:
+    """The kind of the story's fullest voice and the mean :func:`story_kind` value of its
+    independent voices, each judged on its fullest article."""
+    kinds = [story_kind(best.title, best.text) for best in (_fullest(g) for g in groups if g)]
+    if not kinds:
+        return "", 0.0
+    lead = max(zip(kinds, groups), key=lambda kg: len(_fullest(kg[1]).text))[0][0]
+    return lead, sum(v for _, v in kinds) / len(kinds)
 
 
 def _prior(priors: SourcePriors | None, groups: Sequence[Sequence[Article]], *,
@@ -105,6 +127,7 @@ def rank_stories(
     mutes: Sequence[str] = (),
     source_weights: Mapping[str, float] | None = None,
     priors: SourcePriors | None = None,
+    actors: ActorWeights | None = None,
 ) -> list[RankedStory]:
     """Score stories and return them best first (ties broken by story id).
 
@@ -114,7 +137,10 @@ def rank_stories(
     :param mutes: keywords or names that keep a story out.
     :param source_weights: per-host weights (``www.`` ignored); default 1.0.
     :param priors: outlets' history (:func:`newsbrief.newsworthiness.source_priors`); none: no prior.
+    :param actors: who names which actor (:func:`newsbrief.newsworthiness.actor_weights`); none: learned
+        from the candidate stories' articles.
     """
+    actors = actors if actors is not None else actor_weights(a for s in stories for a in s.articles)
     weights = {k.removeprefix("www."): float(v) for k, v in (source_weights or {}).items()}
     end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), dt.timezone.utc)
     ranked = []
@@ -131,6 +157,8 @@ def rank_stories(
         new = [a for a in arts if a.id not in story.previously_cited]
         matched = _matches(interests, text)
         muted = _matches(mutes, text)
+        kind, kind_value = _kind(groups)
+        actor_value, names = actors.weight(arts)
         parts = {
             "sources": math.log2(1 + len(groups)),
             "weight": (sum(weights.get(h, 1.0) for h in hosts) / len(hosts) - 1.0) if hosts else 0.0,
@@ -141,10 +169,13 @@ def rank_stories(
             "corroboration": corroboration,
             "templated": -templated if templated else 0.0,
             "content": -len(junk) / len(groups) if groups else 0.0,
+            "kind": kind_value,
+            "actors": actor_value,
         }
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
         reason = max(sorted(set(junk)), key=junk.count) if 2 * len(junk) > len(groups) else ""
         ranked.append(RankedStory(story.story_id, round(score, 4), {k: round(v, 4) for k, v in parts.items()},
-                                  tuple(matched), muted[0] if muted else "", len(groups) - len(junk), reason))
+                                  tuple(matched), muted[0] if muted else "", len(groups) - len(junk), reason,
+                                  kind, names))
     ranked.sort(key=lambda r: (-r.score, r.story_id))
     return ranked

@@ -1,0 +1,97 @@
+"""What an editor weighs beyond outlet counts: the kind of story and the weight of its actors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from factories import make_article
+
+from newsbrief.newsworthiness import actor_weights, story_kind
+from newsbrief.rank import StoryInput, rank_stories
+
+DAY = dt.date(2026, 11, 27)
+
+FLOOD = ("Floods forced 3,000 people from their homes in Ostrava overnight after two days of rain, and the "
+         "government sent army trucks to help the evacuation, the interior minister said on Friday.")
+
+
+@pytest.mark.parametrize(("title", "text", "label"), [
+    ("Harrow Foods to host fourth-quarter results conference call", "Harrow Foods will host a call for analysts.",
+     "results-call notice"),
+    ("Research notes on shipping stocks: Calder Lines, Brume Freight", "Analysts at a brokerage wrote.",
+     "analyst note"),
+    ("Pell Street Bank appoints Ana Ruiz as chief financial officer", "Pell Street Bank said on Friday.",
+     "personnel appointment"),
+    ("Rugby league fixtures: the full schedule for the new season", "Here are the dates of every game.",
+     "sports fixture or preview"),
+    ("Brightmoss launches a new line of garden lamps", "The lamps are available at garden centres and priced at $40.",
+     "product promo"),
+    ("Obituary: Marta Keldwick, 88, of Orrick", "Marta Keldwick passed away on Tuesday.", "obituary or listing"),
+])
+def test_kinds_an_editor_ranks_below_hard_news_score_minus_one(title: str, text: str, label: str) -> None:
+    assert story_kind(title, text) == (label, -1.0)
+
+
+def test_hard_news_scores_by_kinds_in_headline_and_opening() -> None:
+    label, value = story_kind("Floods force 3,000 from their homes as army joins rescue", FLOOD)
+    assert label == "hard news: conflict, disaster, government" and value == 1.0
+    assert story_kind("Ostrava floods force 3,000 from their homes", "Rain fell for two days.") == (
+        "hard news: disaster", 0.5)
+    assert story_kind("A quiet weekend at the garden show", "Visitors admired roses and lilies.") == ("other news", 0.0)
+
+
+def test_a_wire_press_release_loses_half() -> None:
+    text = ("ORRICK, Nov. 27, 2026 /PRNewswire/ -- Halden Tools today announced its new headquarters.\n"
+            "About Halden Tools\nHalden Tools makes hand tools.")
+    assert story_kind("Halden Tools announces new headquarters", text) == ("press release", -0.5)
+
+
+BODY = ("Officials met on Friday and talked for hours about roads, schools and the budget for next year. "
+        "Residents who came to listen said they wanted answers on bus routes, on rents and on the cost of "
+        "heating, and several asked when the old market hall would open again after its long repairs. ") * 2
+
+
+def _day(names_by_outlet: dict[str, str]) -> list:
+    return [make_article(f"a{i}", outlet=o, title=t, text=t + ". " + BODY)
+            for i, (o, t) in enumerate(names_by_outlet.items())]
+
+
+def test_actor_weight_counts_other_outlets_naming_the_actor() -> None:
+    arts = _day({f"Outlet {i}": "Talks in Valmora stall" for i in range(6)} | {"Outlet X": "Orrick fair opens",
+                                                                            "Outlet Y": "Orrick fair closes"})
+    weights = actor_weights(arts)
+    story = [make_article("s", outlet="Outlet 0", title="Valmora president flies home")]
+    value, names = weights.weight(story)
+    assert names == ("Valmora",) and value > 0
+    small, small_names = weights.weight([make_article("o", outlet="Outlet X", title="Orrick fair opens")])
+    # Orrick: named by one outlet besides the story's own, Valmora by five.
+    assert small_names == ("Orrick",) and 0 < small < value
+    # A story is not its own evidence: only the outlets that name Valmora.
+    assert weights.weight([make_article(f"v{i}", outlet=f"Outlet {i}", title="Valmora") for i in range(6)]) == (0.0, ())
+
+
+def test_a_sentence_opening_word_is_not_an_actor() -> None:
+    arts = [make_article(f"a{i}", outlet=f"O{i}", title="Harbour news",
+                         text="Meanwhile the port opened. Yesterday it rained. Still the port is busy and "
+                              "still growing; ships still come.")
+            for i in range(5)]
+    assert "Still" not in actor_weights(arts).outlets
+
+
+def test_one_outlet_hard_news_with_weighty_actors_outranks_a_two_outlet_appointment() -> None:
+    others = tuple(make_article(f"o{i}", outlet=f"Paper {i}", title=f"Valmora government faces vote {i}",
+                                text=f"Valmora lawmakers debated item {i}. " + BODY) for i in range(5))
+    hard = StoryInput("hard", (make_article("h", outlet="Paper H", title="Valmora troops cross border as talks fail",
+                                            text=FLOOD),), DAY)
+    hire = StoryInput("hire", (
+        make_article("p1", outlet="Wire A", title="Pell Street Bank appoints Ana Ruiz as chief financial officer",
+                     text="Pell Street Bank named Ana Ruiz its chief financial officer on Friday. " * 8),
+        make_article("p2", outlet="Wire B", title="Pell Street Bank names Ana Ruiz chief financial officer",
+                     text="Ana Ruiz joins Pell Street Bank as chief financial officer, the bank said. " * 8)), DAY)
+    filler = [StoryInput(f"f{i}", (a,), DAY) for i, a in enumerate(others)]
+    ranked = {r.story_id: r for r in rank_stories([hire, hard, *filler], day=DAY)}
+    assert ranked["hire"].kind == "personnel appointment" and ranked["hire"].parts["kind"] == -1.0
+    assert ranked["hard"].kind.startswith("hard news") and ranked["hard"].parts["kind"] == 1.0
+    assert ranked["hard"].actors[0] == "Valmora" and ranked["hard"].parts["actors"] > 0
+    assert ranked["hard"].score > ranked["hire"].score
