@@ -513,3 +513,24 @@ def test_subject_and_title_share_of_features() -> None:
 def test_headline_check_params_are_validated() -> None:
     with pytest.raises(ClusterError, match="min_title_share"):
         ClusterParams(min_title_share=1.5)
+
+
+def test_headlines_that_share_the_event_names_waive_the_word_floor() -> None:
+    # Two outlets tell one event in their own words: the bodies share no word, the headlines its names.
+    first_words = [f"alpha{n}" for n in range(60)]
+    second_words = [f"omega{n}" for n in range(60)]
+    items = [
+        ("p1", "Injured Dario Velkov meets with the Harbour Kings", " ".join(first_words) + "."),
+        ("p2", "Harbour Kings and Dario Velkov talks break down", " ".join(second_words) + "."),
+    ]
+    vectors = [unit(1, 0, 0), unit(1, 1, 0)]  # cosine 0.71: close, below sure_dense
+
+    def stories(**overrides: object) -> set[str]:
+        params = ClusterParams.for_embedder("minilm-l6-int8", granularity="event", **overrides)
+        c = StreamClusterer(params=params)
+        return {c.add(doc(i, t, x, hours=n, vector=vectors[n])).story_id for n, (i, t, x) in enumerate(items)}
+
+    assert len(stories()) == 1
+    assert len(stories(sure_title_share=None)) == 2  # the text shares too few words for min_lexical
+    with pytest.raises(ClusterError, match="sure_title_share"):
+        ClusterParams(sure_title_share=2.0)

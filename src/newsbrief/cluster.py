@@ -201,6 +201,7 @@ class ClusterParams:
     split_growth: float = 1.25
     min_title_share: float | None = None
     subject_conflict: bool = False
+    sure_title_share: float | None = None
 
     @classmethod
     def for_embedder(cls, embedder_name: str, *, granularity: str = "storyline", **overrides: Any) -> ClusterParams:
@@ -248,13 +249,15 @@ class ClusterParams:
             raise ClusterError("cluster: at least one weight must be > 0")
         if self.window_days <= 0 or self.half_life_days <= 0:
             raise ClusterError("cluster: window_days and half_life_days must be > 0")
-        if self.min_title_share is not None and not 0.0 <= self.min_title_share <= 1.0:
-            raise ClusterError(f"cluster: min_title_share must be in [0, 1], got {self.min_title_share}")
+        for name in ("min_title_share", "sure_title_share"):
+            value = getattr(self, name)
+            if value is not None and not 0.0 <= value <= 1.0:
+                raise ClusterError(f"cluster: {name} must be in [0, 1], got {value}")
         if min(self.candidates, self.max_doc_terms, self.max_story_terms, self.body_chars, self.merge_max_size) < 1:
             raise ClusterError("cluster: candidates and term caps must be >= 1")
 
 
-_EVENT_HEADLINE_CHECKS: dict[str, Any] = {"min_title_share": 0.1, "subject_conflict": True}
+_EVENT_HEADLINE_CHECKS: dict[str, Any] = {"min_title_share": 0.1, "subject_conflict": True, "sure_title_share": 0.4}
 """Headline and subject checks of the event granularity, set on the real-news tuning day 2015-09-08
 (``bench/results/clustering.md``, "Events on real news: headlines and subjects")."""
 
@@ -336,7 +339,7 @@ class StreamClusterer:
             best is not None
             and best.score >= p.threshold
             and max(best.dense, best.lexical) >= p.min_content
-            and (best.lexical >= p.min_lexical or best.dense >= p.sure_dense)
+            and (best.lexical >= p.min_lexical or best.dense >= p.sure_dense or self._headlines_agree(features, best.story))
         )
         if joins and best is not None:
             story_id = best.story.id
@@ -487,6 +490,14 @@ class StreamClusterer:
         if p.min_title_share is not None and share is not None and share < p.min_title_share:
             return False
         return not (p.subject_conflict and self._index.subjects_conflict(features.subject, features.entities, story))
+
+    def _headlines_agree(self, features: Any, story: Story) -> bool:
+        """Whether an article's headline shares ``sure_title_share`` of its terms with a story's headlines."""
+        bar = self.params.sure_title_share
+        if bar is None:
+            return False
+        share = self._index.title_share(features.title_terms, story)
+        return share is not None and share >= bar
 
     def _stories_may_join(self, a: Story, b: Story) -> bool:
         """Whether the headline and subject checks let repair join two stories."""

@@ -219,6 +219,7 @@ def doc_features(
 def _subject(title: str, lead: str, index: StoryIndex) -> str:
     """Return the name an article is about: the headline's name its lead repeats, the rarest first ("" if none).
 
+    Only names that the lead also writes as names count.
     A name scores its mentions in the lead (at most three) times the mean IDF of its words, so
     a title-case common word ("Conference Call", "Market") loses to a company's name; ties go
     to the first. A headline opens on its subject, so its first word counts as a name (a
@@ -229,9 +230,12 @@ def _subject(title: str, lead: str, index: StoryIndex) -> str:
     :param index: the index whose name frequencies weigh ties.
     """
     text = (lead or title).lower()
+    named = set(entity_keys(capitalised_entities(lead))) if lead else None
     best, best_score = "", 0.0
     vocab, idf = index.vocab, index.idf
     for name in entity_keys(capitalised_entities("- " + title)):
+        if named is not None and name not in named:
+            continue  # a title-case word the lead writes in lower case is no name
         mentions = min(3, text.count(name))
         ids = [vocab[t] for t in terms(name) if t in vocab]
         if not mentions or not ids:
