@@ -481,7 +481,7 @@ def _events(items: list[tuple[str, str, str]], **overrides: object) -> dict[str,
 
 
 def test_event_stories_need_headlines_that_share_words() -> None:
-    apart = _events(TEMPLATE_ITEMS, subject_conflict=False)
+    apart = _events(TEMPLATE_ITEMS, subject_conflict=False, min_title_share=0.1)
     assert apart["t1"] != apart["t2"]
     glued = _events(TEMPLATE_ITEMS, subject_conflict=False, min_title_share=None)
     assert glued["t1"] == glued["t2"]  # the shared body alone would join them

@@ -257,9 +257,10 @@ class ClusterParams:
             raise ClusterError("cluster: candidates and term caps must be >= 1")
 
 
-_EVENT_HEADLINE_CHECKS: dict[str, Any] = {"min_title_share": 0.1, "subject_conflict": True, "sure_title_share": 0.4}
+_EVENT_HEADLINE_CHECKS: dict[str, Any] = {"subject_conflict": True, "sure_title_share": 0.4}
 """Headline and subject checks of the event granularity, set on the real-news tuning day 2015-09-08
-(``bench/results/clustering.md``, "Events on real news: headlines and subjects")."""
+(``bench/results/clustering.md``, "Events on real news: headlines and subjects"). ``min_title_share``
+stays off: it split a sample answer-key story told under headlines that share no word."""
 
 
 def new_story_id(doc_id: str) -> str:
