@@ -16,7 +16,7 @@ from newsbrief.cluster import (
     StreamClusterer,
     new_story_id,
 )
-from newsbrief.cluster_state import StoryIndex, two_means
+from newsbrief.cluster_state import StoryIndex, doc_features, two_means
 from newsbrief.cluster_text import capitalised_entities, terms
 from newsbrief.embed import article_text, load_embedder
 from newsbrief.errors import ClusterError
@@ -451,3 +451,86 @@ def test_repair_absorbs_an_idle_one_article_story_with_a_body_only() -> None:
     assert run(body, idle_hours=12) == []  # not idle long enough: siblings may still come
     assert run("", idle_hours=72) == []  # a headline alone is not placed
     assert run("Tickets for the opera go on sale.", idle_hours=72, vector=unit(0, 1, 0)) == []  # nothing in common
+
+
+# A template outlet serves one page body (a link list) under each item's headline, and a ticker
+# outlet phrases every rating change alike; only the headline or the named company tells them apart.
+LINK_LIST = ("Top stories: Harbour ferry fares rise in spring. Council approves new bike lanes downtown. "
+             "Regional airport adds a route to the coast. Storm closes mountain pass overnight. "
+             "Library extends weekend opening hours for students.")
+TEMPLATE_ITEMS = [
+    ("t1", "Harbour ferry fares rise in spring", LINK_LIST),
+    ("t2", "Storm closes mountain pass overnight", LINK_LIST),
+]
+RATING = ("{name} was upgraded to outperform by analysts at Halvard Securities on Tuesday. {name} shares "
+          "traded higher after the note. {name} has a market value of about $2 billion. The analysts set a "
+          "price target on {name} and expect stronger margins next quarter, the research note said.")
+RATING_ITEMS = [
+    ("a1", "Ortelco upgraded to outperform at Halvard Securities", RATING.format(name="Ortelco")),
+    ("b1", "Brimwell upgraded to outperform at Halvard Securities", RATING.format(name="Brimwell")),
+    ("a2", "Halvard Securities lifts Ortelco to outperform", RATING.format(name="Ortelco") + " Ortelco declined to comment."),
+]
+
+
+def _events(items: list[tuple[str, str, str]], **overrides: object) -> dict[str, str]:
+    params = ClusterParams.for_embedder("hashing-tf-1024", granularity="event", **overrides)
+    c = StreamClusterer(params=params)
+    out = {c.add(doc(i, t, x, hours=n)).doc_id: "" for n, (i, t, x) in enumerate(items)}
+    c.repair()
+    return {d: s for s, ds in c.stories().items() for d in ds if d in out}
+
+
+def test_event_stories_need_headlines_that_share_words() -> None:
+    apart = _events(TEMPLATE_ITEMS, subject_conflict=False, min_title_share=0.1)
+    assert apart["t1"] != apart["t2"]
+    glued = _events(TEMPLATE_ITEMS, subject_conflict=False, min_title_share=None)
+    assert glued["t1"] == glued["t2"]  # the shared body alone would join them
+
+
+def test_event_stories_keep_items_about_different_companies_apart() -> None:
+    out = _events(RATING_ITEMS)
+    assert out["a1"] == out["a2"]
+    assert out["b1"] != out["a1"]
+    glued = _events(RATING_ITEMS, subject_conflict=False)
+    assert glued["b1"] == glued["a1"]  # the phrasing and the shared headline words alone join them
+
+
+def test_subject_and_title_share_of_features() -> None:
+    index = StoryIndex(max_story_terms=50)
+    feats = [doc_features(doc(i, t, x), index, max_terms=50, entity_term_weight=0.7, subjects=True)
+             for i, t, x in RATING_ITEMS]
+    assert [f.subject for f in feats] == ["ortelco", "brimwell", "ortelco"]
+    story = index.add_member("s", feats[0])
+    assert index.title_share(feats[0].title_terms, story) == pytest.approx(1.0)
+    assert 0.5 < index.title_share(feats[2].title_terms, story) < 1.0  # all but "lifts"
+    other = doc_features(doc("c", "Storm closes mountain pass"), index, max_terms=50, entity_term_weight=0.7)
+    assert index.title_share(other.title_terms, story) == 0.0
+    assert index.title_share((), story) is None
+    assert index.subjects_conflict(feats[1].subject, feats[1].entities, story)
+    assert not index.subjects_conflict(feats[2].subject, feats[2].entities, story)
+
+
+def test_headline_check_params_are_validated() -> None:
+    with pytest.raises(ClusterError, match="min_title_share"):
+        ClusterParams(min_title_share=1.5)
+
+
+def test_headlines_that_share_the_event_names_waive_the_word_floor() -> None:
+    # Two outlets tell one event in their own words: the bodies share no word, the headlines its names.
+    first_words = [f"alpha{n}" for n in range(60)]
+    second_words = [f"omega{n}" for n in range(60)]
+    items = [
+        ("p1", "Injured Dario Velkov meets with the Harbour Kings", " ".join(first_words) + "."),
+        ("p2", "Harbour Kings and Dario Velkov talks break down", " ".join(second_words) + "."),
+    ]
+    vectors = [unit(1, 0, 0), unit(1, 1, 0)]  # cosine 0.71: close, below sure_dense
+
+    def stories(**overrides: object) -> set[str]:
+        params = ClusterParams.for_embedder("minilm-l6-int8", granularity="event", **overrides)
+        c = StreamClusterer(params=params)
+        return {c.add(doc(i, t, x, hours=n, vector=vectors[n])).story_id for n, (i, t, x) in enumerate(items)}
+
+    assert len(stories()) == 1
+    assert len(stories(sure_title_share=None)) == 2  # the text shares too few words for min_lexical
+    with pytest.raises(ClusterError, match="sure_title_share"):
+        ClusterParams(sure_title_share=2.0)

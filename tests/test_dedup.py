@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 
 import pytest
 
 from newsbrief.dedup import (
+    DedupIndex,
     article_id,
     canonical_url,
     find_duplicate,
@@ -151,3 +153,17 @@ def test_ingest_modules_all_is_sorted_and_resolves() -> None:
         module = importlib.import_module(f"newsbrief.{name}")
         assert module.__all__ == sorted(module.__all__), name
         assert all(hasattr(module, n) for n in module.__all__), name
+
+
+def test_same_body_under_unrelated_headlines_is_not_a_copy() -> None:
+    index = DedupIndex()
+    first = dataclasses.replace(_article(STORY, "a"), title="Harbour ferry fares rise in spring")
+    index.add(first.id, first.content_hash, simhash(STORY), first.title)
+    other_item = dataclasses.replace(_article(STORY, "b"), title="Storm closes mountain pass overnight")
+    assert index.find(other_item) is None  # a template page served under another item's headline
+    retitled = dataclasses.replace(_article(STORY + " Updated.", "c"), title="Ferry fares to rise in spring")
+    assert index.find(retitled) == "a"
+    untitled = dataclasses.replace(_article(STORY, "d"), title="")
+    assert index.find(untitled) == "a"
+    index.add("e", fingerprint("other text"), simhash("other text"))  # headline unknown: any may copy it
+    assert index.find(dataclasses.replace(_article("other text", "f"), title="Anything at all")) == "e"

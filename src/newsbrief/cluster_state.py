@@ -47,6 +47,8 @@ class DocFeatures:
     entities: tuple[str, ...]
     entity_weights: tuple[float, ...] = ()
     headline_only: bool = False
+    title_terms: tuple[int, ...] = ()
+    subject: str = ""
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,6 +67,8 @@ class MemberFeatures:
     term_weights: np.ndarray
     entities: tuple[str, ...]
     headline_only: bool
+    title_terms: tuple[int, ...] = ()
+    subject: str = ""
 
     @classmethod
     def of(cls, arrival: int, features: DocFeatures) -> MemberFeatures:
@@ -72,7 +76,7 @@ class MemberFeatures:
         ids = np.fromiter(features.terms.keys(), dtype=np.int32, count=len(features.terms))
         weights = np.fromiter(features.terms.values(), dtype=np.float32, count=len(features.terms))
         return cls(arrival, features.id, features.published, features.vector, ids, weights, features.entities,
-                   features.headline_only)
+                   features.headline_only, features.title_terms, features.subject)
 
 
 def two_means(feats: Sequence[MemberFeatures], *, iterations: int = 10) -> tuple[list[MemberFeatures], list[MemberFeatures]] | None:
@@ -130,6 +134,8 @@ class Story:
     version: int = 0
     feats: list[MemberFeatures] = field(default_factory=list)
     split_checked_n: int = 0
+    titles: Counter[int] = field(default_factory=Counter)
+    subjects: Counter[str] = field(default_factory=Counter)
 
     @property
     def n(self) -> int:
@@ -163,6 +169,7 @@ def doc_features(
     entity_term_weight: float,
     body_chars: int = 1500,
     entity_chars: int = 1000,
+    subjects: bool = False,
 ) -> DocFeatures:
     """Compute an article's features and record its terms in the incremental document frequencies.
 
@@ -172,6 +179,7 @@ def doc_features(
     :param entity_term_weight: factor on terms that belong to names.
     :param body_chars: read terms from this many leading characters of the body.
     :param entity_chars: look for capitalised names in this many leading characters of the body.
+    :param subjects: also find the article's subject (the name it is most about).
     """
     body = doc.text[:body_chars]
     body_terms = terms(body)
@@ -181,10 +189,11 @@ def doc_features(
         for _ in range(_TITLE_REPEAT):
             counts.update(title_terms)
 
+    head = f"{doc.title}.\n{body[:entity_chars]}"
     if doc.entities:
         entities = tuple(dict.fromkeys(e.strip().lower() for e in doc.entities if e.strip()))
     else:
-        entities = capitalised_entities(f"{doc.title}.\n{body[:entity_chars]}")
+        entities = capitalised_entities(head)
     entities = entity_keys(entities)
     name_words = set(terms(" ".join(entities)))
     weights = index.observe_weighted(counts, entities, name_words, entity_term_weight)
@@ -201,7 +210,40 @@ def doc_features(
             raise ClusterError(f"cluster: vector of {doc.id!r} is not finite")
         vector = vector / length if length > 0 else None
     ent_weights = index.entity_weights(entities)
-    return DocFeatures(doc.id, _utc(doc.published), vector, unit, entities, ent_weights, not body.strip())
+    title_ids = tuple(sorted({index.vocab[t] for t in title_terms}))
+    subject = _subject(doc.title, body[:entity_chars], index) if subjects else ""
+    return DocFeatures(doc.id, _utc(doc.published), vector, unit, entities, ent_weights, not body.strip(), title_ids,
+                       subject)
+
+
+def _subject(title: str, lead: str, index: StoryIndex) -> str:
+    """Return the name an article is about: the headline's name its lead repeats, the rarest first ("" if none).
+
+    Only names that the lead also writes as names count.
+    A name scores its mentions in the lead (at most three) times the mean IDF of its words, so
+    a title-case common word ("Conference Call", "Market") loses to a company's name; ties go
+    to the first. A headline opens on its subject, so its first word counts as a name (a
+    sentence's first word otherwise does not).
+
+    :param title: the headline.
+    :param lead: the leading characters of the body (the headline itself when there is no body).
+    :param index: the index whose name frequencies weigh ties.
+    """
+    text = (lead or title).lower()
+    named = set(entity_keys(capitalised_entities(lead))) if lead else None
+    best, best_score = "", 0.0
+    vocab, idf = index.vocab, index.idf
+    for name in entity_keys(capitalised_entities("- " + title)):
+        if named is not None and name not in named:
+            continue  # a title-case word the lead writes in lower case is no name
+        mentions = min(3, text.count(name))
+        ids = [vocab[t] for t in terms(name) if t in vocab]
+        if not mentions or not ids:
+            continue
+        score = mentions * sum(map(idf, ids)) / len(ids)
+        if score > best_score:
+            best, best_score = name, score
+    return best
 
 
 class StoryIndex:
@@ -430,6 +472,9 @@ class StoryIndex:
             story.lex = dict(keep)
             story.lex_norm2 = sum(w * w for w in story.lex.values())
         story.ents.update(features.entities)
+        story.titles.update(features.title_terms)
+        if features.subject:
+            story.subjects[features.subject] += 1
         if len(story.ents) > _MAX_STORY_ENTITIES * 3 // 2:
             story.ents = Counter(dict(story.ents.most_common(_MAX_STORY_ENTITIES)))
         return story
@@ -503,6 +548,8 @@ class StoryIndex:
             into.lex = dict(_top_weights(into.lex, self.max_story_terms))
         into.lex_norm2 = sum(w * w for w in into.lex.values())
         into.ents.update(src.ents)
+        into.titles.update(src.titles)
+        into.subjects.update(src.subjects)
         self._free_row(src)
         self._no_row_open.pop(src.id, None)
         del self.stories[src.id]
@@ -532,6 +579,9 @@ class StoryIndex:
         story.lex_norm2 = sum(w * w for w in lex.values())
         for f in feats:
             story.ents.update(f.entities)
+            story.titles.update(f.title_terms)
+            if f.subject:
+                story.subjects[f.subject] += 1
         if len(story.ents) > _MAX_STORY_ENTITIES:
             story.ents = Counter(dict(story.ents.most_common(_MAX_STORY_ENTITIES)))
         vectors = [f.vector for f in feats if f.vector is not None]
@@ -566,7 +616,8 @@ class StoryIndex:
         story.feats = built.feats
         story.n_open, story.n_body = built.n_open, built.n_body
         story.first, story.last = built.first, built.last
-        story.lex, story.lex_norm2, story.ents = built.lex, built.lex_norm2, built.ents
+        story.lex, story.lex_norm2, story.ents, story.titles = built.lex, built.lex_norm2, built.ents, built.titles
+        story.subjects = built.subjects
         story.split_checked_n = len(feats)
         story.version += 1
         story.open = True
@@ -627,6 +678,44 @@ class StoryIndex:
         if vector is None or story.row < 0:
             return None
         return float(self.matrix[story.row] @ vector)
+
+    def title_share(self, title_terms: Sequence[int], story: Story) -> float | None:
+        """Return the IDF-weighted share of a headline's terms that the story's headlines use.
+
+        None when the article or the story has no headline terms (nothing to compare).
+        """
+        if not title_terms or not story.titles:
+            return None
+        idf = self.idf
+        total = sum(map(idf, title_terms))
+        shared = sum(idf(t) for t in title_terms if t in story.titles)
+        return shared / total if total > 0 else 0.0
+
+    @staticmethod
+    def subjects_conflict(subject: str, entities: Sequence[str], story: Story) -> bool:
+        """Whether an article and a story are about different names.
+
+        True when the article's subject is named by none of the story's members and no member's
+        subject is the article's subject or one of its names (either side without a subject: no
+        conflict).
+        """
+        if not subject or not story.subjects or subject in story.ents or subject in story.subjects:
+            return False
+        return not any(s in entities for s in story.subjects)
+
+    @staticmethod
+    def stories_conflict(a: Story, b: Story) -> bool:
+        """Whether two stories are about different names (:meth:`subjects_conflict` both ways)."""
+        if not a.subjects or not b.subjects or not a.subjects.keys().isdisjoint(b.subjects):
+            return False
+        return not any(s in b.ents for s in a.subjects) and not any(s in a.ents for s in b.subjects)
+
+    def story_title_share(self, a: Story, b: Story) -> float | None:
+        """Return :meth:`title_share` between two stories' headlines, of the story with fewer headline terms."""
+        if not a.titles or not b.titles:
+            return None
+        small, big = (a, b) if len(a.titles) <= len(b.titles) else (b, a)
+        return self.title_share(sorted(small.titles), big)
 
     @staticmethod
     def lexical_score(doc_terms: Mapping[int, float], story: Story) -> float:

@@ -15,6 +15,10 @@ Three layers, from cheapest to fuzziest:
 
 Texts shorter than :data:`MIN_SHINGLES` shingles are only matched exactly: a similarity hash
 is too noisy on a sentence or two.
+
+A copy tells the same item, so its headline shares a word with the original's: two pages with
+one body under headlines that share no word (a template outlet's link list or stub served under
+each item's headline) are different items, and :class:`DedupIndex` keeps both.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import numpy as np
 from courlan import normalize_url
 
+from .cluster_text import terms
 from .model import Article
 
 __all__ = [
@@ -277,17 +282,22 @@ class DedupIndex:
         :param known: stored articles, originals first.
         """
         self._by_hash: dict[str, str] = {}
+        self._titles: dict[str, frozenset[str]] = {}
         self._bands: list[dict[int, list[tuple[str, int]]]] = [{} for _ in range(4)]
         for row in known:
             self.add(*row)
 
-    def add(self, ident: str, content_hash: str, similarity: int) -> None:
+    def add(self, ident: str, content_hash: str, similarity: int, title: str = "") -> None:
         """Add one article (the first article with a hash stays the original).
 
         :param ident: the article id.
         :param content_hash: its :func:`fingerprint` ("" when it has no text).
         :param similarity: its :func:`simhash` (0 when it has no text).
+        :param title: its headline ("" when unknown: then any headline may copy it).
         """
+        words = frozenset(terms(title))
+        if words:
+            self._titles[ident] = words
         if content_hash:
             self._by_hash.setdefault(content_hash, ident)
         if similarity:
@@ -306,8 +316,9 @@ class DedupIndex:
         if not text.strip():
             return None
         content_hash = article.content_hash or fingerprint(text)
+        words = frozenset(terms(article.title))
         exact = self._by_hash.get(content_hash)
-        if exact is not None and exact != article.id:
+        if exact is not None and exact != article.id and self._same_headline(exact, words):
             return exact
         if shingle_count(text) < MIN_SHINGLES:
             return None
@@ -316,9 +327,14 @@ class DedupIndex:
         best: tuple[int, str] | None = None
         for band, table in enumerate(self._bands):
             for other_id, other in table.get((value >> (16 * band)) & 0xFFFF, ()):
-                if other_id == article.id:
+                if other_id == article.id or not self._same_headline(other_id, words):
                     continue
                 distance = hamming(mine, other)
                 if distance <= min(threshold, 3) and (best is None or distance < best[0]):
                     best = (distance, other_id)
         return best[1] if best else None
+
+    def _same_headline(self, other_id: str, words: frozenset[str]) -> bool:
+        """Whether a headline's words (:func:`~newsbrief.cluster_text.terms`) allow a copy of ``other_id``."""
+        theirs = self._titles.get(other_id)
+        return not words or not theirs or not words.isdisjoint(theirs)

@@ -171,7 +171,7 @@ class IngestWriter:
                 article = dataclasses.replace(article, duplicate_of=original)
                 copies += 1
             else:
-                self.index.add(article.id, article.content_hash, similarity)
+                self.index.add(article.id, article.content_hash, similarity, article.title)
             rows.append((article, similarity, source_id))
         with deferred():  # a stop waits for the commit and the counts that describe it
             with self.store.transaction():
