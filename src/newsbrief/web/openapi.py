@@ -134,10 +134,19 @@ def openapi_document() -> dict[str, Any]:
             "operationId": "search", "summary": "Full-text search of articles.",
             "parameters": [_param("q", "query", {"type": "string", "minLength": 1, "maxLength": 500},
                                   'Words, "phrases", prefix*, OR, NOT.', required=True),
+                           _param("since", "query", _DATE, "Only articles published this day or later."),
+                           _param("until", "query", _DATE, "Only articles published this day or earlier."),
+                           _param("source", "query", {"type": "integer", "minimum": 0},
+                                  "Only articles from the source with this id (0: any)."),
+                           _param("entity", "query", {"type": "string"}, "Only articles an entity of this name is found in."),
+                           _param("type", "query", {"enum": list(FACT_TYPES)}, "Only articles a fact of this type comes from."),
                            _param("limit", "query", {"type": "integer", "minimum": 1, "maximum": 200, "default": 20},
-                                  "Most results.")],
-            "responses": {"200": _json({"type": "object", "required": ["query", "results"], "properties": {
-                "query": {"type": "string"}, "results": {"type": "array", "items": _ref("SearchResult")}}}),
+                                  "Most results."), _OFFSET],
+            "responses": {"200": _json({"type": "object", "required": ["query", "limit", "offset", "more", "results"],
+                                        "properties": {
+                "query": {"type": "string"}, "limit": {"type": "integer"}, "offset": {"type": "integer"},
+                "more": {"type": "boolean", "description": "Whether results follow this page."},
+                "results": {"type": "array", "items": _ref("SearchResult")}}}),
                 **_READ_ERRORS}}},
         "/api/v1/sources": {
             "get": {"operationId": "listSources", "summary": "Sources and their health.", "parameters": [_LIMIT, _OFFSET],
