@@ -311,19 +311,22 @@ class SQLiteStore(SendLog, Leases, AnalysisCache):
             return c.execute("DELETE FROM sources WHERE url = ?", (url,)).rowcount == 1
 
     def update_source(self, source_id: int, **fields: Any) -> None:
-        """Set health columns of a source (``last_error``, ``etag``, ``next_poll_at`` ...).
+        """Set columns of a source: health (``last_error``, ``etag``, ``next_poll_at`` ...) or settings.
+
+        A paused source (``paused=True``) is never leased for a fetch; ``weight`` is its ranking weight.
 
         :param source_id: the source's id.
-        :param fields: column values; datetimes are stored as ISO strings.
+        :param fields: column values; datetimes are stored as ISO strings, booleans as 0/1.
         """
         allowed = {
             "url", "title", "site_url", "format", "last_fetch_at", "last_success_at", "http_status", "etag",
-            "last_modified", "error_count", "last_error", "next_poll_at", "item_count",
+            "last_modified", "error_count", "last_error", "next_poll_at", "item_count", "weight", "paused",
         }
         bad = set(fields) - allowed
         if bad:
             raise StoreError(f"store: unknown source fields {sorted(bad)}")
-        values = [_iso(v) if isinstance(v, (dt.date, dt.datetime)) else v for v in fields.values()]
+        values = [_iso(v) if isinstance(v, (dt.date, dt.datetime)) else int(v) if isinstance(v, bool) else v
+                  for v in fields.values()]
         sets = ", ".join(f"{k} = ?" for k in fields)
         with self.transaction() as c:
             try:

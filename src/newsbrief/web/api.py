@@ -13,7 +13,7 @@
     /api/facts?type=&since=      extracted facts
     /api/calendar/<date>         the digest's "Looking ahead" calendar, one entry per line
     /api/settings                settings (secrets redacted) and where each came from
-    POST /api/sources, GET and DELETE /api/sources/<id>   (:mod:`newsbrief.web.manage`; writes need the admin)
+    POST /api/sources, GET, PATCH and DELETE /api/sources/<id>   (:mod:`newsbrief.web.manage`; writes need the admin)
 
 The lists of stories, sources and facts are paged: ``?limit=`` (default 100, at most 1000) and
 ``?offset=`` (default 0) are whole numbers, and the answer carries ``total``, ``limit`` and
@@ -167,7 +167,7 @@ def run_search(store: SQLiteStore, query: str, *, limit: int = 20, offset: int =
 
 
 def source_health(store: SQLiteStore, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-    """Return the sources with a ``status`` word (ok, failing, never fetched) added.
+    """Return the sources with a ``status`` word (paused, ok, failing, never fetched) added.
 
     :param store: an open store.
     :param limit: at most this many sources (None: all).
@@ -175,7 +175,10 @@ def source_health(store: SQLiteStore, *, limit: int | None = None, offset: int =
     """
     rows = store.source_rows(limit=limit, offset=offset)
     for r in rows:
-        if not r.get("last_fetch_at"):
+        r["paused"] = bool(r.get("paused"))
+        if r["paused"]:
+            r["status"] = "paused"
+        elif not r.get("last_fetch_at"):
             r["status"] = "never fetched"
         elif r.get("error_count"):
             r["status"] = "failing"
