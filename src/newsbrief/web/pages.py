@@ -34,6 +34,7 @@ from .api import (
 )
 from .app import route
 from .errors import NotFound
+from .middleware import csp_allowing_styles
 from .reader import article_page, cite_links
 
 if TYPE_CHECKING:
@@ -87,7 +88,10 @@ def digest(ctx: Ctx, name: str) -> Response:
     data = load_digest(ctx.store, found.group("date"))
     if fmt is None:
         return _digest_page(ctx, data)
-    return with_etag(ctx, Response(render(digest_from_dict(data), _RENDER_FORMAT[fmt]), media_type=_VARIANTS[fmt]))
+    text = render(digest_from_dict(data), _RENDER_FORMAT[fmt])
+    # the standalone HTML file carries its own <style>: allowed by hash, nothing else inline
+    headers = {"Content-Security-Policy": csp_allowing_styles(text)} if fmt == "html" else None
+    return with_etag(ctx, Response(text, media_type=_VARIANTS[fmt], headers=headers))
 
 
 def story(ctx: Ctx, story_id: str) -> Response:
