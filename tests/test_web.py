@@ -468,7 +468,7 @@ def test_search_pages_walk_the_results_in_order(client: httpx.Client) -> None:
         assert len(seen) <= len(everything)
     assert seen == everything
     last = client.get("/search", params={"q": "the", "limit": 2, "page": 2}).text
-    assert 'rel="prev" href="/search?q=the&amp;page=1&amp;limit=2"' in last and "Results 3–4 for" in last
+    assert 'rel="prev" href="/search?q=the&amp;limit=2&amp;page=1"' in last and "Results 3–4 for" in last
     assert client.get("/search", params={"q": "the", "page": 0}).status_code == 400
     assert "No more results" in client.get("/search", params={"q": "the", "limit": 200, "page": 5}).text
 

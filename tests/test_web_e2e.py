@@ -165,3 +165,35 @@ def test_mute_a_topic_and_see_it_gone_from_the_next_digest(page: Any, server: st
     page.goto(server + "/")
     assert muted not in page.locator("section.stories h3").all_inner_texts()
     assert "Kestrel" not in " ".join(page.locator("section.stories h3").all_inner_texts())
+
+
+def test_pause_a_source_and_resume_it(page: Any, server: str, data_dir: Path) -> None:
+    with sqlite3.connect(data_dir / "newsbrief.db") as db:
+        source_id, title = db.execute("SELECT id, title FROM sources ORDER BY id LIMIT 1").fetchone()
+    _sign_in(page, server)
+    page.get_by_role("button", name=f"Pause {title}", exact=True).click()
+    page.wait_for_url(f"{server}/sources")
+    assert page.locator(".flash").inner_text() == f"paused: {title} is not fetched until resumed"
+    row = page.locator("tr", has=page.get_by_role("button", name=f"Resume {title}", exact=True))
+    assert "paused" in row.inner_text()
+    with sqlite3.connect(data_dir / "newsbrief.db") as db:
+        assert db.execute("SELECT paused FROM sources WHERE id = ?", (source_id,)).fetchone() == (1,)
+    page.get_by_role("button", name=f"Resume {title}", exact=True).click()
+    page.wait_for_url(f"{server}/sources")
+    assert page.locator(".flash").inner_text() == f"resumed: {title}"
+    with sqlite3.connect(data_dir / "newsbrief.db") as db:
+        assert db.execute("SELECT paused FROM sources WHERE id = ?", (source_id,)).fetchone() == (0,)
+
+
+def test_the_stylesheet_applies_under_the_policy_with_the_dark_theme_and_phone_layout(browser: Any, server: str) -> None:
+    context = browser.new_context(color_scheme="dark", viewport={"width": 390, "height": 800})
+    tab = context.new_page()
+    refused: list[str] = []
+    tab.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    tab.goto(server + "/")
+    tab.wait_for_load_state("load")
+    assert tab.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(20, 20, 20)"
+    box = tab.get_by_role("searchbox", name="Search articles").bounding_box()
+    assert box is not None and box["width"] > 300  # full width on a phone
+    assert refused == []
+    context.close()

@@ -118,7 +118,8 @@ def test_sign_out(client: TestClient) -> None:
 
 # -- every change needs the admin ------------------------------------------------------------
 @pytest.mark.parametrize("path", ["/sources/add", "/sources/check", "/sources/import", "/sources/1/remove",
-                                  "/sources/1/recheck", "/logout"])
+                                  "/sources/1/recheck", "/sources/1/pause", "/sources/1/resume", "/sources/1/weight",
+                                  "/logout"])
 def test_page_writes_need_sign_in(client: TestClient, path: str) -> None:
     r = client.post(path, data={"url": "http://a.example/"})
     assert r.status_code == 401 and "auth: sign in first" in r.text
@@ -127,6 +128,7 @@ def test_page_writes_need_sign_in(client: TestClient, path: str) -> None:
 def test_api_writes_need_the_token(client: TestClient, db: Path) -> None:
     assert client.post("/api/sources", json={"url": "http://a.example/"}).status_code == 401
     assert client.delete("/api/sources/1").status_code == 401
+    assert client.patch("/api/sources/1", json={"paused": True}).status_code == 401
     wrong = client.delete("/api/sources/1", headers={"Authorization": "Bearer nope"})
     assert wrong.status_code == 401 and wrong.json() == {"error": "auth: wrong token"}
     assert wrong.headers["www-authenticate"] == "Bearer"
@@ -218,6 +220,44 @@ def test_recheck_and_remove(client: TestClient, db: Path) -> None:
     with open_store(db, migrate=False) as store:
         assert store.get_source(first["url"]) is None
     assert client.post("/sources/999999/remove", data={"csrf": token}).status_code == 404
+
+
+def test_pause_resume_and_weight_in_the_browser(client: TestClient, db: Path) -> None:
+    token = _sign_in(client)
+    with open_store(db, migrate=False) as store:
+        first = store.source_rows()[0]
+    paused = client.post(f"/sources/{first['id']}/pause", data={"csrf": token}).text
+    assert "paused:" in paused and f'action="/sources/{first["id"]}/resume"' in paused
+    with open_store(db, migrate=False) as store:
+        assert store.source_rows()[0]["paused"] == 1
+    assert client.get("/api/sources").json()["sources"][0]["status"] == "paused"
+    resumed = client.post(f"/sources/{first['id']}/resume", data={"csrf": token}).text
+    assert "resumed:" in resumed and f'action="/sources/{first["id"]}/pause"' in resumed
+    assert "weight 2.5:" in client.post(f"/sources/{first['id']}/weight", data={"csrf": token, "weight": "2.5"}).text
+    with open_store(db, migrate=False) as store:
+        assert (store.source_rows()[0]["paused"], store.source_rows()[0]["weight"]) == (0, 2.5)
+    too_big = client.post(f"/sources/{first['id']}/weight", data={"csrf": token, "weight": "101"})
+    assert too_big.status_code == 400 and "weight: 101 is not between 0 and 100" in too_big.text
+    assert client.post(f"/sources/{first['id']}/pause", data={"csrf": "forged"}).status_code == 403
+    assert client.post("/sources/999999/pause", data={"csrf": token}).status_code == 404
+
+
+def test_api_patch_pauses_and_weighs_a_source(client: TestClient, db: Path) -> None:
+    auth = {"Authorization": f"Bearer {PASSWORD}"}
+    with open_store(db, migrate=False) as store:
+        first = store.source_rows()[0]
+    r = client.patch(f"/api/v1/sources/{first['id']}", json={"paused": True, "weight": 3}, headers=auth)
+    assert r.status_code == 200 and (r.json()["paused"], r.json()["weight"], r.json()["status"]) == (True, 3.0, "paused")
+    r = client.patch(f"/api/v1/sources/{first['id']}", json={"paused": False}, headers=auth)
+    assert r.json()["paused"] is False and r.json()["weight"] == 3.0
+    for body, error in [({"paused": "yes"}, "paused: 'yes' is not true or false"),
+                        ({"weight": "2"}, "weight: '2' is not a number"),
+                        ({"weight": -1}, "weight: -1 is not between 0 and 100"),
+                        ({"url": "http://x.example/"}, "body: unknown field(s) url; give paused and/or weight"),
+                        ({}, "body: nothing to change; give paused and/or weight")]:
+        bad = client.patch(f"/api/v1/sources/{first['id']}", json=body, headers=auth)
+        assert bad.status_code == 400 and bad.json() == {"error": error}, body
+    assert client.patch("/api/v1/sources/999999", json={"paused": True}, headers=auth).status_code == 404
 
 
 def test_api_create_read_delete_a_source_with_the_token(client: TestClient, feeds: FeedServer) -> None:

@@ -108,6 +108,10 @@ def test_source_writes_answer_as_documented(client: TestClient, doc: dict[str, A
     _check(doc, "/api/v1/sources", "post", bad)
     with open_store(app.state.web.store_path, migrate=False) as store:
         source, _ = store.add_source("http://gone.example/feed.xml")
+    for body in ({"paused": True, "weight": 2}, {"paused": "no"}):
+        _check(doc, "/api/v1/sources/{source_id}", "patch", client.patch(f"/api/v1/sources/{source.id}", json=body,
+                                                                         headers=auth))
+    _check(doc, "/api/v1/sources/{source_id}", "patch", client.patch(f"/api/v1/sources/{source.id}", json={}))
     gone = client.delete(f"/api/v1/sources/{source.id}", headers=auth)
     assert gone.status_code == 204
     _check(doc, "/api/v1/sources/{source_id}", "delete", gone)

@@ -2,7 +2,7 @@
 
 Before fetching, a run takes a lease on each source it means to poll (a row of
 ``source_leases``, migration ``0005_source_leases``): the lease names its owner and expires.
-A source is leased only when it is still due (its ``next_poll_at`` is unset or past) and
+A source is leased only when it is not paused, is still due (its ``next_poll_at`` is unset or past) and
 no other owner holds an unexpired lease on it; both checks and the write run in one write
 transaction of the store, so of two runs racing for a source exactly one gets it. The run
 releases its leases when it ends; the expiry frees those of a run that died on another
@@ -77,7 +77,7 @@ class Leases:
             for source_id in source_ids:
                 cur = c.execute(
                     "INSERT INTO source_leases(source_id, owner, expires_at)"
-                    f" SELECT id, ?, ? FROM sources WHERE id = ?{due}"
+                    f" SELECT id, ?, ? FROM sources WHERE id = ? AND paused = 0{due}"
                     " ON CONFLICT(source_id) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at"
                     " WHERE source_leases.expires_at <= ? OR source_leases.owner = excluded.owner",
                     (owner, until, source_id, *((stamp,) if due_only else ()), stamp))

@@ -193,6 +193,12 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "0007_source_pause",
+        """
+        ALTER TABLE sources ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;
+        """,
+    ),
 )
 
 _CREATE_LOG = ("CREATE TABLE IF NOT EXISTS _migrations (seq BIGINT GENERATED ALWAYS AS IDENTITY, name TEXT PRIMARY KEY,"

@@ -16,6 +16,7 @@ Story vectors are stored as ``BYTEA`` and compared in process, as with SQLite.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import re
 from typing import Any, Callable, Iterator, Sequence, cast
@@ -114,6 +115,7 @@ class PostgresStore(SQLiteStore):
     _NOT_EMPTY = "coalesce((data::jsonb #>> '{stats,articles}')::numeric, 1) > 0"
     _GROUP_IDS = "string_agg(m.article_id, ',' ORDER BY m.article_id)"
     _SET_SPLIT = "(reasons::jsonb || jsonb_build_object('split', (?)::jsonb))::text"
+    _FACT_NAME = "(f.data::jsonb ->> 'name')"
     _INTEGRITY_ERRORS = (psycopg.IntegrityError,)
 
     def __init__(self, url: str, *, migrate: bool = True, read_only: bool = False, create: bool = True) -> None:
@@ -198,23 +200,33 @@ class PostgresStore(SQLiteStore):
         except psycopg.Error as exc:
             raise StoreError(f"store: {_reason(exc)}") from exc
 
-    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search over titles and texts, with the syntax of the SQLite store.
+    def search(self, query: str, *, limit: int = 20, offset: int = 0, since: dt.date | None = None,
+               until: dt.date | None = None, source_id: int | None = None, entity: str | None = None,
+               fact_type: str | None = None) -> list[dict[str, Any]]:
+        """Full-text search over titles and texts, with the syntax and filters of the SQLite store.
 
         :param query: what the user typed.
         :param limit: most rows returned.
+        :param offset: matching rows to skip (paging), best first.
+        :param since: only articles published on this UTC day or later.
+        :param until: only articles published on this UTC day or earlier.
+        :param source_id: only articles fetched from this source.
+        :param entity: only articles a stored entity fact of this name (any case) cites.
+        :param fact_type: only articles a stored fact of this type cites.
         :raises StoreError: the query has no word to search for.
         """
         match, params = tsquery_sql(query, config=SEARCH_CONFIG)
+        where, filters = self._search_filters(since, until, source_id, entity, fact_type)
         sql = (
             f"WITH q AS (SELECT {match} AS q)"
             " SELECT a.id, a.title, a.outlet, a.url, a.published, m.story_id,"
             f" ts_headline('{SEARCH_CONFIG}', a.text, q.q, 'StartSel=[, StopSel=], MaxWords=12, MinWords=4,"
             " MaxFragments=1, FragmentDelimiter=…') AS snippet"
             " FROM q, articles a LEFT JOIN memberships m ON m.article_id = a.id"
-            f" WHERE {SEARCH_DOCUMENT} @@ q.q ORDER BY ts_rank({SEARCH_DOCUMENT}, q.q) DESC, a.id LIMIT %s")
+            f" WHERE {SEARCH_DOCUMENT} @@ q.q{_pg_sql(where)} ORDER BY ts_rank({SEARCH_DOCUMENT}, q.q) DESC, a.id"
+            " LIMIT %s OFFSET %s")
         try:
-            return [dict(r) for r in self.pg.raw.execute(sql, (*params, limit))]
+            return [dict(r) for r in self.pg.raw.execute(sql, (*params, *filters, limit, offset))]
         except psycopg.Error as exc:
             raise StoreError(f"search: bad query {query!r}: {_reason(exc)}") from exc
 

@@ -90,6 +90,7 @@ class SQLiteStore(SendLog, Leases, AnalysisCache):
     _NOT_EMPTY = _NOT_EMPTY
     _GROUP_IDS = "group_concat(m.article_id)"  # a story's article ids, comma-separated
     _SET_SPLIT = "json_set(reasons, '$.split', json(?))"  # reasons with "split" set to a JSON parameter
+    _FACT_NAME = "json_extract(f.data, '$.name')"  # the name in a fact's JSON data
     _INTEGRITY_ERRORS: tuple[type[Exception], ...] = (sqlite3.IntegrityError,)
 
     def __init__(self, path: str | Path, *, migrate: bool = True, read_only: bool = False) -> None:
@@ -310,19 +311,22 @@ class SQLiteStore(SendLog, Leases, AnalysisCache):
             return c.execute("DELETE FROM sources WHERE url = ?", (url,)).rowcount == 1
 
     def update_source(self, source_id: int, **fields: Any) -> None:
-        """Set health columns of a source (``last_error``, ``etag``, ``next_poll_at`` ...).
+        """Set columns of a source: health (``last_error``, ``etag``, ``next_poll_at`` ...) or settings.
+
+        A paused source (``paused=True``) is never leased for a fetch; ``weight`` is its ranking weight.
 
         :param source_id: the source's id.
-        :param fields: column values; datetimes are stored as ISO strings.
+        :param fields: column values; datetimes are stored as ISO strings, booleans as 0/1.
         """
         allowed = {
             "url", "title", "site_url", "format", "last_fetch_at", "last_success_at", "http_status", "etag",
-            "last_modified", "error_count", "last_error", "next_poll_at", "item_count",
+            "last_modified", "error_count", "last_error", "next_poll_at", "item_count", "weight", "paused",
         }
         bad = set(fields) - allowed
         if bad:
             raise StoreError(f"store: unknown source fields {sorted(bad)}")
-        values = [_iso(v) if isinstance(v, (dt.date, dt.datetime)) else v for v in fields.values()]
+        values = [_iso(v) if isinstance(v, (dt.date, dt.datetime)) else int(v) if isinstance(v, bool) else v
+                  for v in fields.values()]
         sets = ", ".join(f"{k} = ?" for k in fields)
         with self.transaction() as c:
             try:
@@ -486,7 +490,9 @@ class SQLiteStore(SendLog, Leases, AnalysisCache):
             c.executemany("UPDATE articles SET clean_text = ?, cuts = ?, clean_hash = content_hash WHERE id = ?",
                           [(text, json.dumps(list(cuts), ensure_ascii=False), aid) for aid, text, cuts in rows])
 
-    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+    def search(self, query: str, *, limit: int = 20, offset: int = 0, since: dt.date | None = None,
+               until: dt.date | None = None, source_id: int | None = None, entity: str | None = None,
+               fact_type: str | None = None) -> list[dict[str, Any]]:
         """Full-text search over titles and texts: words, "phrases", prefix*, OR, NOT.
 
         Any text is a valid query (see :mod:`newsbrief.store.fts`): ``AT&T`` or ``Kestrel-3``
@@ -494,18 +500,49 @@ class SQLiteStore(SendLog, Leases, AnalysisCache):
 
         :param query: what the user typed, e.g. ``chip export`` or ``"open-source" OR AT&T``.
         :param limit: most rows returned.
+        :param offset: matching rows to skip (paging), best first.
+        :param since: only articles published on this UTC day or later.
+        :param until: only articles published on this UTC day or earlier.
+        :param source_id: only articles fetched from this source.
+        :param entity: only articles a stored entity fact of this name (any case) cites.
+        :param fact_type: only articles a stored fact of this type cites.
         :raises StoreError: the query has no word to search for.
         """
         match = fts_query(query)
+        where, params = self._search_filters(since, until, source_id, entity, fact_type)
         try:
             return [dict(r) for r in self.conn.execute(
                 "SELECT a.id, a.title, a.outlet, a.url, a.published, m.story_id,"
                 " snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
                 " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
                 " LEFT JOIN memberships m ON m.article_id = a.id"
-                " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (match, limit))]
+                f" WHERE articles_fts MATCH ?{where} ORDER BY rank, a.id LIMIT ? OFFSET ?",
+                (match, *params, limit, offset))]
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search: bad query {query!r}: {exc}") from exc
+
+    def _search_filters(self, since: dt.date | None, until: dt.date | None, source_id: int | None,
+                        entity: str | None, fact_type: str | None) -> tuple[str, list[Any]]:
+        """Return the ``AND ...`` conditions on article ``a`` (``?`` parameters) that narrow a search."""
+        sql, params = "", list[Any]()
+        if since:
+            sql += " AND a.published >= ?"
+            params.append(since.isoformat())
+        if until:
+            sql += " AND a.published < ?"
+            params.append((until + dt.timedelta(days=1)).isoformat())
+        if source_id is not None:
+            sql += " AND a.source_id = ?"
+            params.append(source_id)
+        # facts keep the ids of the articles they came from as a JSON list of strings
+        cited = "EXISTS (SELECT 1 FROM facts f WHERE f.article_ids LIKE '%\"' || a.id || '\"%' AND "
+        if fact_type:
+            sql += f" AND {cited}f.type = ?)"
+            params.append(fact_type)
+        if entity:
+            sql += f" AND {cited}f.type = 'entity' AND lower({self._FACT_NAME}) = lower(?))"
+            params.append(entity)
+        return sql, params
 
     # -- skips -----------------------------------------------------------------------------
     def record_skip(self, stage: str, what: str, reason: str) -> None:

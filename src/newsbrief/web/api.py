@@ -7,12 +7,13 @@
     /api/digests/<date>          the stored digest (schema ``newsbrief.digest/1``)
     /api/stories?date=D          stories (optionally those with an article that day)
     /api/stories/<id>            one story and its articles, with membership scores and reasons
-    /api/search?q=&limit=        full-text search (words, "phrases", prefix*, OR, NOT); a query without words is a 400
+    /api/search?q=&limit=&offset=&since=&until=&source=&entity=&type=
+                                 full-text search (words, "phrases", prefix*, OR, NOT); a query without words is a 400
     /api/sources                 sources and their health
     /api/facts?type=&since=      extracted facts
     /api/calendar/<date>         the digest's "Looking ahead" calendar, one entry per line
     /api/settings                settings (secrets redacted) and where each came from
-    POST /api/sources, GET and DELETE /api/sources/<id>   (:mod:`newsbrief.web.manage`; writes need the admin)
+    POST /api/sources, GET, PATCH and DELETE /api/sources/<id>   (:mod:`newsbrief.web.manage`; writes need the admin)
 
 The lists of stories, sources and facts are paged: ``?limit=`` (default 100, at most 1000) and
 ``?offset=`` (default 0) are whole numbers, and the answer carries ``total``, ``limit`` and
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     from .app import Ctx, View, WebApp
 
 __all__ = ["FACT_TYPES", "MAX_PAGE_LIMIT", "PAGE_LIMIT", "digest_list", "load_digest", "page_args", "parse_day",
-           "api_routes", "run_search", "settings_rows", "source_health", "story_detail"]
+           "SEARCH_FILTERS", "api_routes", "run_search", "search_filters", "settings_rows", "source_health", "story_detail"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -121,19 +122,43 @@ def story_detail(store: SQLiteStore, story_id: str) -> dict[str, Any]:
     return story
 
 
-def run_search(store: SQLiteStore, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+SEARCH_FILTERS = ("since", "until", "source", "entity", "type")
+"""The query parameters that narrow a search, on the page and in the API."""
+
+
+def search_filters(ctx: Ctx) -> dict[str, Any]:
+    """Return the search filters of the query string as :meth:`SQLiteStore.search` keywords (400 if malformed).
+
+    ``since``/``until`` are days (both inclusive), ``source`` a source id, ``entity`` an entity's
+    name and ``type`` a fact type.
+
+    :param ctx: the request context.
+    """
+    kind = ctx.request.arg("type") or None
+    if kind is not None and kind not in FACT_TYPES:
+        raise BadRequest(f"type: {kind!r} is not one of {', '.join(FACT_TYPES)}")
+    source = ctx.request.int_arg("source", 0, low=0, high=MAX_OFFSET) or None
+    entity = ctx.request.arg("entity")[:MAX_QUERY] or None
+    return {"since": ctx.request.date_arg("since"), "until": ctx.request.date_arg("until"), "source_id": source,
+            "entity": entity, "fact_type": kind}
+
+
+def run_search(store: SQLiteStore, query: str, *, limit: int = 20, offset: int = 0,
+               **filters: Any) -> list[dict[str, Any]]:
     """Run a full-text search; a malformed query raises :class:`BadRequest` with the one-line reason.
 
     :param store: an open store.
     :param query: search text (see :mod:`newsbrief.store.fts`).
     :param limit: most results.
+    :param offset: results to skip (paging).
+    :param filters: :func:`search_filters` keywords.
     """
     if not query:
         raise BadRequest("search: empty query; pass ?q=words")
     if len(query) > MAX_QUERY:
         raise BadRequest(f"search: query longer than {MAX_QUERY} characters")
     try:
-        rows = store.search(query, limit=limit)
+        rows = store.search(query, limit=limit, offset=offset, **filters)
     except StoreError as exc:
         raise BadRequest(str(exc).splitlines()[0]) from exc
     for r in rows:
@@ -142,7 +167,7 @@ def run_search(store: SQLiteStore, query: str, *, limit: int = 20) -> list[dict[
 
 
 def source_health(store: SQLiteStore, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-    """Return the sources with a ``status`` word (ok, failing, never fetched) added.
+    """Return the sources with a ``status`` word (paused, ok, failing, never fetched) added.
 
     :param store: an open store.
     :param limit: at most this many sources (None: all).
@@ -150,7 +175,10 @@ def source_health(store: SQLiteStore, *, limit: int | None = None, offset: int =
     """
     rows = store.source_rows(limit=limit, offset=offset)
     for r in rows:
-        if not r.get("last_fetch_at"):
+        r["paused"] = bool(r.get("paused"))
+        if r["paused"]:
+            r["status"] = "paused"
+        elif not r.get("last_fetch_at"):
             r["status"] = "never fetched"
         elif r.get("error_count"):
             r["status"] = "failing"
@@ -189,7 +217,7 @@ def api_index(ctx: Ctx) -> Response:
     api = _prefix(ctx)
     return json_response({"openapi": "/api/v1/openapi.json",
                           "endpoints": [f"{api}/digests?limit=&offset=", f"{api}/digests/<date>",
-                                        f"{api}/stories?date=&limit=&offset=", f"{api}/stories/<id>", f"{api}/search?q=",
+                                        f"{api}/stories?date=&limit=&offset=", f"{api}/stories/<id>", f"{api}/search?q=&since=&until=&source=&entity=&type=&limit=&offset=",
                                         f"{api}/sources?limit=&offset=", f"{api}/sources/<id>",
                                         f"{api}/facts?type=&since=&limit=&offset=", f"{api}/calendar/<date>",
                                          f"{api}/settings"]})
@@ -245,13 +273,15 @@ def api_story(ctx: Ctx, story_id: str) -> Response:
 
 
 def api_search(ctx: Ctx) -> Response:
-    """Search articles."""
+    """Search articles, a page at a time, optionally narrowed by day, source, entity or fact type."""
     query = ctx.request.arg("q")
     limit = ctx.request.int_arg("limit", 20, low=1, high=200)
-    rows = run_search(ctx.store, query, limit=limit)
+    offset = ctx.request.int_arg("offset", 0, low=0, high=MAX_OFFSET)
+    rows = run_search(ctx.store, query, limit=limit + 1, offset=offset, **search_filters(ctx))
     for r in rows:
         r.pop("safe_url")
-    return json_response({"query": query, "results": rows})
+    return json_response({"query": query, "limit": limit, "offset": offset, "more": len(rows) > limit,
+                          "results": rows[:limit]})
 
 
 def api_sources(ctx: Ctx) -> Response:

@@ -37,7 +37,8 @@ from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
-from starlette.routing import BaseRoute, Route
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
 from ..config import Settings
@@ -58,8 +59,10 @@ READ_METHODS = frozenset({"GET", "HEAD"})
 MAX_FORM_BYTES = 2_000_000
 SESSION_COOKIE = "newsbrief_session"
 SESSION_AGE = 12 * 3600
-NAV = (("/", "Today"), ("/digests", "Digests"), ("/search", "Search"), ("/sources", "Sources"),
-       ("/interests", "Interests"), ("/settings", "Settings"))
+STATIC = Path(__file__).parent / "static"
+"""The stylesheet, served at ``/static/``."""
+NAV = (("/", "Today"), ("/digests", "Digests"), ("/calendar", "Calendar"), ("/search", "Search"),
+       ("/sources", "Sources"), ("/interests", "Interests"), ("/settings", "Settings"))
 _SNIPPET_MARK = re.compile(r"\[([^\[\]]*)\]")
 
 
@@ -395,12 +398,14 @@ def make_app(store_path: str | Path, *, settings: Settings, bind_host: str | Non
     :param bind_host: the address ``serve`` binds (``--host``); loopback when None.
     """
     from .api import api_routes
+    from .calendar import calendar_routes
     from .manage import manage_routes
     from .pages import page_routes
     from .preferences import preference_routes
 
     web = WebApp(store_path, settings=settings, bind_host=bind_host)
-    routes: list[BaseRoute] = [*api_routes(web), *manage_routes(web), *preference_routes(web), *page_routes(web)]
+    routes: list[BaseRoute] = [*api_routes(web), *manage_routes(web), *preference_routes(web), *calendar_routes(web),
+                                 *page_routes(web), Mount("/static", StaticFiles(directory=STATIC), name="static")]
     session = Middleware(SessionMiddleware, secret_key=new_token(), session_cookie=SESSION_COOKIE, max_age=SESSION_AGE,
                          same_site="strict", https_only=bool(settings.get("web.secure_cookies", True)))
     app = Starlette(routes=routes, exception_handlers={HTTPException: web.http_error},

@@ -1,4 +1,5 @@
-"""What the admin changes in the browser or through the API: signing in and out, and the sources.
+"""What the admin changes in the browser or through the API: signing in and out, and the sources
+(add, import, check, re-check, pause and resume, weight, remove).
 
 Every change goes through the same store and pipeline functions as ``newsbrief sources``:
 a URL is checked with :func:`newsbrief.pipeline.probe_source` (whose fetch applies the
@@ -167,7 +168,63 @@ def sources_recheck(ctx: Ctx, source_id: str) -> Response:
     return _see("/sources")
 
 
+def _edit(ctx: Ctx, row: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    """Set ``paused`` and/or ``weight`` of a source; return its row as the API shows it."""
+    with ctx.writable() as store:
+        store.update_source(row["id"], **fields)
+        fresh = next(r for r in source_health(store) if r["id"] == row["id"])
+    fresh.pop("safe_url", None)
+    return fresh
+
+
+def sources_pause(ctx: Ctx, source_id: str) -> Response:
+    """Pause a source: fetches leave it out until it is resumed."""
+    row = _edit(ctx, _source(ctx, source_id), paused=True)
+    ctx.flash(f"paused: {row['title'] or row['url']} is not fetched until resumed")
+    return _see("/sources")
+
+
+def sources_resume(ctx: Ctx, source_id: str) -> Response:
+    """Resume a paused source: the next fetch polls it when it is due."""
+    row = _edit(ctx, _source(ctx, source_id), paused=False)
+    ctx.flash(f"resumed: {row['title'] or row['url']}")
+    return _see("/sources")
+
+
+def sources_weight(ctx: Ctx, source_id: str) -> Response:
+    """Set a source's ranking weight (0 to 100)."""
+    row = _source(ctx, source_id)
+    if not ctx.field("weight"):
+        raise BadRequest("weight: empty; give a number between 0 and 100")
+    row = _edit(ctx, row, weight=_weight(ctx.field("weight")))
+    ctx.flash(f"weight {row['weight']:g}: {row['title'] or row['url']}")
+    return _see("/sources")
+
+
 # -- the API ---------------------------------------------------------------------------------
+SOURCE_EDITS = ("paused", "weight")
+"""The fields ``PATCH /api/v1/sources/<id>`` changes."""
+
+
+def api_source_update(ctx: Ctx, source_id: str) -> Response:
+    """Change ``{"paused"?: bool, "weight"?: number}`` of a source; answer the source."""
+    row = _source(ctx, source_id)
+    unknown = sorted(set(ctx.form) - {*SOURCE_EDITS, "csrf"})
+    if unknown:
+        raise BadRequest(f"body: unknown field(s) {', '.join(unknown)}; give paused and/or weight")
+    fields: dict[str, Any] = {}
+    if "paused" in ctx.form:
+        if not isinstance(ctx.form["paused"], bool):
+            raise BadRequest(f"paused: {ctx.form['paused']!r} is not true or false")
+        fields["paused"] = ctx.form["paused"]
+    if "weight" in ctx.form:
+        value = ctx.form["weight"]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise BadRequest(f"weight: {value!r} is not a number")
+        fields["weight"] = _weight(value)
+    if not fields:
+        raise BadRequest("body: nothing to change; give paused and/or weight")
+    return json_response(_edit(ctx, row, **fields))
 def api_source_create(ctx: Ctx) -> Response:
     """Subscribe to ``{"url", "title"?, "weight"?}``; 201 when added, 200 when already subscribed."""
     row, added = _subscribe(ctx)
@@ -198,11 +255,13 @@ def manage_routes(web: WebApp) -> list[Route]:
     writes: list[tuple[str, View]] = [
         ("/logout", logout), ("/sources/check", sources_check), ("/sources/add", sources_add),
         ("/sources/import", sources_import), ("/sources/{source_id}/remove", sources_remove),
-        ("/sources/{source_id}/recheck", sources_recheck)]
+        ("/sources/{source_id}/recheck", sources_recheck), ("/sources/{source_id}/pause", sources_pause),
+        ("/sources/{source_id}/resume", sources_resume), ("/sources/{source_id}/weight", sources_weight)]
     return [route("/login", login_form, web, open_route=True),
             route("/login", login, web, methods=post, open_route=True),
             *(route(path, view, web, methods=post) for path, view in writes),
             *(r for api in ("/api/v1", "/api") for r in (
                 route(f"{api}/sources", api_source_create, web, methods=post),
                 route(f"{api}/sources/{{source_id}}", api_source, web),
+                route(f"{api}/sources/{{source_id}}", api_source_update, web, methods=("PATCH",)),
                 route(f"{api}/sources/{{source_id}}", api_source_delete, web, methods=("DELETE",))))]

@@ -1,14 +1,19 @@
 """The ASGI layer in front of every route: the ``Host`` allowlist and the security headers.
 
 Every answer, errors included, carries a strict ``Content-Security-Policy`` (no scripts,
-no remote anything, forms only to this server, no framing; inline styles only), so feed
-text that slipped past escaping still could not run. A request whose ``Host`` header names
+no remote anything, forms only to this server, no framing; styles only from this server's
+stylesheet, ``/static/newsbrief.css``), so feed text that slipped past escaping still could
+not run or restyle the page. A self-contained HTML file (the standalone digest) names its own
+inline styles by hash (:func:`csp_allowing_styles`); nothing else is inline. A request whose ``Host`` header names
 no host this server is known by is answered 400 before any route runs
 (:mod:`newsbrief.web.hosts`). A ``HEAD`` answer keeps its headers and drops its body.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from collections.abc import Callable
 
 from starlette.datastructures import Headers, MutableHeaders
@@ -17,10 +22,26 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .hosts import HostAllowlist
 
-__all__ = ["CSP", "SECURITY_HEADERS", "GuardMiddleware"]
+__all__ = ["CSP", "SECURITY_HEADERS", "GuardMiddleware", "csp_allowing_styles"]
 
-CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; "
+_STYLE_SRC = "style-src 'self'"
+CSP = (f"default-src 'none'; {_STYLE_SRC}; img-src 'self'; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
+_STYLE_BLOCK = re.compile(r"<style>(.*?)</style>", re.S)
+_HEAD, _TAIL = CSP.split(_STYLE_SRC)
+# the only policy a view may set instead: CSP plus the hashes of inline styles
+_HASHED_CSP = re.compile(re.escape(_HEAD + _STYLE_SRC) + r"(?: 'sha256-[A-Za-z0-9+/]+=*')*" + re.escape(_TAIL))
+
+
+def csp_allowing_styles(html: str) -> str:
+    """Return :data:`CSP` that also allows exactly the inline ``<style>`` blocks of ``html`` (by SHA-256).
+
+    :param html: a complete HTML document.
+    """
+    hashes = ["'sha256-" + base64.b64encode(hashlib.sha256(block.encode()).digest()).decode() + "'"
+              for block in _STYLE_BLOCK.findall(html)]
+    return CSP.replace(_STYLE_SRC, " ".join([_STYLE_SRC, *hashes]), 1)
+
 SECURITY_HEADERS = (
     ("Content-Security-Policy", CSP),
     ("X-Content-Type-Options", "nosniff"),
@@ -53,8 +74,11 @@ class GuardMiddleware:
         async def guarded_send(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
+                own = headers.get("content-security-policy", "")
                 for name, value in SECURITY_HEADERS:
                     headers[name] = value
+                if _HASHED_CSP.fullmatch(own):
+                    headers["content-security-policy"] = own
             elif message["type"] == "http.response.body" and head and message.get("body"):
                 message = {**message, "body": b""}
             await send(message)

@@ -13,6 +13,7 @@ import logging
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 from starlette.responses import Response
 from starlette.routing import Route
@@ -20,9 +21,12 @@ from starlette.routing import Route
 from ..render import build_context, digest_from_dict, render
 from ..render.feeds import digest_feed
 from .api import (
+    FACT_TYPES,
+    SEARCH_FILTERS,
     digest_list,
     load_digest,
     run_search,
+    search_filters,
     settings_rows,
     source_health,
     story_detail,
@@ -30,6 +34,7 @@ from .api import (
 )
 from .app import route
 from .errors import NotFound
+from .middleware import csp_allowing_styles
 from .reader import article_page, cite_links
 
 if TYPE_CHECKING:
@@ -83,7 +88,10 @@ def digest(ctx: Ctx, name: str) -> Response:
     data = load_digest(ctx.store, found.group("date"))
     if fmt is None:
         return _digest_page(ctx, data)
-    return with_etag(ctx, Response(render(digest_from_dict(data), _RENDER_FORMAT[fmt]), media_type=_VARIANTS[fmt]))
+    text = render(digest_from_dict(data), _RENDER_FORMAT[fmt])
+    # the standalone HTML file carries its own <style>: allowed by hash, nothing else inline
+    headers = {"Content-Security-Policy": csp_allowing_styles(text)} if fmt == "html" else None
+    return with_etag(ctx, Response(text, media_type=_VARIANTS[fmt], headers=headers))
 
 
 def story(ctx: Ctx, story_id: str) -> Response:
@@ -125,21 +133,29 @@ def ranking_of(ctx: Ctx, story_id: str, since: dt.date) -> dict[str, Any] | None
 
 SEARCH_PAGE = 20
 """Search results on one page unless ``?limit=`` says."""
-MAX_SEARCH_ROWS = 1000
-"""The deepest result a search page reaches (``page * limit``)."""
+MAX_SEARCH_PAGE = 10**6
+"""The highest ``?page=`` accepted."""
 
 
 def search(ctx: Ctx) -> Response:
-    """Search articles, a page at a time (``?page=``); an empty query shows the form, a malformed one a 400."""
+    """Search articles, a page at a time (``?page=``), narrowed by the filters of :func:`search_filters`.
+
+    An empty query shows the form, a malformed one a 400.
+    """
     query = ctx.request.arg("q")
     per = ctx.request.int_arg("limit", SEARCH_PAGE, low=1, high=200)
-    page = ctx.request.int_arg("page", 1, low=1, high=max(1, MAX_SEARCH_ROWS // per))
+    page = ctx.request.int_arg("page", 1, low=1, high=MAX_SEARCH_PAGE)
+    filters = search_filters(ctx)
+    shown = {name: ctx.request.arg(name) for name in SEARCH_FILTERS}
+    form: dict[str, Any] = {"query": query, "filters": shown, "sources": ctx.store.source_rows(), "fact_types": FACT_TYPES}
     if not query:
-        return ctx.page("web_search.j2", query=query, results=None)
-    rows = run_search(ctx.store, query, limit=page * per + 1)
+        return ctx.page("web_search.j2", results=None, **form)
     first = (page - 1) * per
-    return ctx.page("web_search.j2", query=query, results=rows[first:first + per], first=first + 1, page=page,
-                    per=per, more=len(rows) > page * per and page < MAX_SEARCH_ROWS // per)
+    rows = run_search(ctx.store, query, limit=per + 1, offset=first, **filters)
+    # the pager links keep the query, the filters and a page size other than the default
+    kept = [("q", query), *((k, v) for k, v in shown.items() if v), *([("limit", str(per))] if per != SEARCH_PAGE else [])]
+    return ctx.page("web_search.j2", results=rows[:per], first=first + 1, page=page, more=len(rows) > per,
+                    here="/search?" + urlencode(kept), **form)
 
 
 def sources(ctx: Ctx) -> Response:
