@@ -65,6 +65,7 @@ from .newsworthiness import source_priors
 from .rank import StoryInput, rank_stories
 from .store.base import Store
 from .store.leases import lease_owner
+from .storylines import event_profile, storylines
 from .summarize import summarize_story
 from .text_cap import cap_article, cap_text
 from .urls import is_http_url
@@ -395,7 +396,29 @@ def cluster_new(store: Store, settings: Settings, *, progress: Progress = _noop,
                           {"from_story": cut.story_id, "score": cut.score, "threshold": params.split_threshold})
     for source_id, target_id in clusterer.repair():
         store.merge_stories(source_id, target_id)
+    link_storylines(store, since, vectors)
     return len(rows)
+
+
+def link_storylines(store: Store, since: dt.date, vectors: dict[str, Any]) -> int:
+    """Group the stories with articles since ``since`` into storylines and store them; return how many.
+
+    :param store: the store.
+    :param since: first day of the stories looked at.
+    :param vectors: article id -> its vector.
+    """
+    by_story: dict[str, list[Article]] = {}
+    for article, story_id in store.memberships_since(since):
+        by_story.setdefault(story_id, []).append(article)
+    stored = store.storyline_of(list(by_story))
+    events = [e for sid, arts in by_story.items()
+              if (e := event_profile(sid, [(a.title, a.text, a.published, vectors.get(a.id)) for a in arts],
+                                     storyline=stored.get(sid, {}).get("storyline_id"))) is not None]
+    lines = storylines(events, taken=store.storyline_ids())
+    store.put_storylines([(line.id, line.first, line.last,
+                           {e: line.links[e].reasons(e) if e in line.links else {} for e in line.event_ids})
+                          for line in lines], merged={m: line.id for line in lines for m in line.merged})
+    return len(lines)
 
 
 def analyse_new(store: Store, settings: Settings, *, progress: Progress = _noop, embedder: Embedder | None = None) -> int:
