@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from factories import make_article
+from factories import make_article, store_location
 from newsbrief.pipeline import link_storylines
-from newsbrief.store import SQLiteStore
+from newsbrief.store import SQLiteStore, open_store
 from newsbrief.storylines import EventProfile, StorylineParams, event_profile, link_events, new_storyline_id, storylines
+
+if TYPE_CHECKING:
+    from click.testing import Result
 
 D = dt.date(2026, 3, 1)
 
@@ -124,3 +131,22 @@ def test_link_storylines_stores_linked_events_and_keeps_ids_when_rerun(fresh_db:
     assert line["st2"]["reasons"]["linked_to"] == "st1" and "globex" in line["st2"]["reasons"]["shared_actors"]
     link_storylines(fresh_db, dt.date(2026, 11, 1), vectors)
     assert fresh_db.storyline_of(["st1", "st2", "st3"]) == line
+
+
+def test_stories_json_and_explain_show_the_storyline_and_why(tmp_path: Path, newsbrief_cli: Callable[..., Result]) -> None:
+    with open_store(store_location(tmp_path / "data")) as store:
+        _stories(store)
+        why = {"linked_to": "st1", "similarity": 0.71, "shared_actors": ["acme", "globex"]}
+        store.put_storylines([("sl_a", dt.date(2026, 11, 20), dt.date(2026, 11, 24), {"st1": {}, "st2": why}),
+                              ("sl_b", dt.date(2026, 11, 24), dt.date(2026, 11, 24), {"st3": {}})])
+    result = newsbrief_cli("stories", "--json")
+    assert result.exit_code == 0, result.output
+    by_id = {s["id"]: s["storyline"] for s in json.loads(result.stdout)}
+    assert by_id["st2"] == {"id": "sl_a", "reasons": why, "events": 2,
+                            "earlier": [{"id": "st1", "title": "", "first_seen": "2026-11-20"}]}
+    assert by_id["st1"]["earlier"] == [] and by_id["st3"] == {"id": "sl_b", "reasons": {}, "events": 1, "earlier": []}
+    text = newsbrief_cli("stories", "--explain", columns=200).output
+    assert ("storyline sl_a (2 events, 1 earlier): linked to st1 (similarity 0.71; shared actors: acme, globex)"
+            in text)
+    assert "storyline sl_a (2 events, 0 earlier): its first event" in text
+    assert "storyline sl_b" in text

@@ -23,7 +23,7 @@ import numpy as np
 
 from newsbrief.cluster_text import capitalised_entities, entity_keys
 
-__all__ = ["EventProfile", "Link", "Storyline", "StorylineParams", "event_profile", "link_events",
+__all__ = ["EventProfile", "Link", "Storyline", "StorylineParams", "earlier_events", "event_profile", "link_events",
            "new_storyline_id", "storylines"]
 
 _LEAD_CHARS = 400
@@ -81,6 +81,16 @@ class Storyline:
     last: dt.date
     links: Mapping[str, Link] = field(default_factory=dict)  # event id -> its strongest link in the storyline
     merged: tuple[str, ...] = ()
+
+
+def earlier_events(events: Sequence[Mapping[str, Any]], event_id: str) -> list[Mapping[str, Any]]:
+    """Return the events listed before ``event_id`` in a storyline's timeline (oldest first).
+
+    :param events: the storyline's events, oldest first, each with an ``id``.
+    :param event_id: the event whose predecessors are wanted.
+    """
+    ids = [e["id"] for e in events]
+    return list(events[:ids.index(event_id)]) if event_id in ids else []
 
 
 def new_storyline_id(event_id: str) -> str:

@@ -76,6 +76,16 @@ class StorylineStore:
             r["reasons"] = json.loads(r["reasons"])
         return rows
 
+    def storyline_timelines(self, story_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Return ``{story_id: {"storyline_id", "reasons", "events"}}``: each story's storyline, why it
+        was linked and the storyline's live events, oldest first (see :meth:`storyline_events`).
+
+        :param story_ids: the stories.
+        """
+        found = self.storyline_of(story_ids)
+        events = {line: self.storyline_events(line) for line in {v["storyline_id"] for v in found.values()}}
+        return {sid: v | {"events": events[v["storyline_id"]]} for sid, v in found.items()}
+
     def storyline_ids(self) -> list[str]:
         """Return the id of every storyline ever stored, merged ones included."""
         return [r["id"] for r in self._all("SELECT id FROM storylines ORDER BY id")]
