@@ -11,8 +11,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from factories import make_article, store_location
-from newsbrief.pipeline import link_storylines
+from newsbrief.model import CitedSentence, Digest, DigestItem, DigestSection
+from newsbrief.pipeline import link_storylines, with_earlier_events
+from newsbrief.render import digest_from_dict, digest_to_dict, render
 from newsbrief.store import SQLiteStore, open_store
+from newsbrief.web.api import story_detail
 from newsbrief.storylines import EventProfile, StorylineParams, event_profile, link_events, new_storyline_id, storylines
 
 if TYPE_CHECKING:
@@ -134,6 +137,7 @@ def test_link_storylines_stores_linked_events_and_keeps_ids_when_rerun(fresh_db:
 
 
 def test_stories_json_and_explain_show_the_storyline_and_why(tmp_path: Path, newsbrief_cli: Callable[..., Result]) -> None:
+    (tmp_path / "data").mkdir()
     with open_store(store_location(tmp_path / "data")) as store:
         _stories(store)
         why = {"linked_to": "st1", "similarity": 0.71, "shared_actors": ["acme", "globex"]}
@@ -143,10 +147,48 @@ def test_stories_json_and_explain_show_the_storyline_and_why(tmp_path: Path, new
     assert result.exit_code == 0, result.output
     by_id = {s["id"]: s["storyline"] for s in json.loads(result.stdout)}
     assert by_id["st2"] == {"id": "sl_a", "reasons": why, "events": 2,
-                            "earlier": [{"id": "st1", "title": "", "first_seen": "2026-11-20"}]}
+                            "earlier": [{"id": "st1", "title": "Acme and Globex open talks", "first_seen": "2026-11-20"}]}
     assert by_id["st1"]["earlier"] == [] and by_id["st3"] == {"id": "sl_b", "reasons": {}, "events": 1, "earlier": []}
     text = newsbrief_cli("stories", "--explain", columns=200).output
     assert ("storyline sl_a (2 events, 1 earlier): linked to st1 (similarity 0.71; shared actors: acme, globex)"
             in text)
     assert "storyline sl_a (2 events, 0 earlier): its first event" in text
     assert "storyline sl_b" in text
+
+
+def _digest() -> Digest:
+    def item(sid: str, headline: str, *, one_line: bool = False) -> DigestItem:
+        return DigestItem(sid, headline, ((CitedSentence(f"{headline}.", ("a2",)),),), (("a2", "Wire", "http://wire.example/a2"),),
+                          one_line=one_line)
+    sections = (DigestSection("stories", "Top stories", (item("st2", "Acme buys Globex"), item("st3", "Storm"))),
+                DigestSection("short", "In brief", (item("st2", "Acme buys Globex", one_line=True),)))
+    return Digest(dt.date(2026, 11, 24), "Brief", (), sections, dt.datetime(2026, 11, 24, 6, tzinfo=dt.UTC))
+
+
+def test_a_digest_story_lists_its_storyline_s_earlier_events_in_every_format(fresh_db: SQLiteStore) -> None:
+    _stories(fresh_db)
+    fresh_db.put_storylines([("sl_a", dt.date(2026, 11, 20), dt.date(2026, 11, 24), {"st1": {}, "st2": {}}),
+                             ("sl_b", dt.date(2026, 11, 24), dt.date(2026, 11, 24), {"st3": {}})])
+    digest = with_earlier_events(fresh_db, _digest())
+    top, short = digest.sections
+    assert top.items[0].extra["earlier"] == [{"story_id": "st1", "headline": "Acme and Globex open talks",
+                                              "date": "2026-11-20"}]
+    assert "earlier" not in top.items[1].extra and "earlier" not in short.items[0].extra  # first event; one-liner
+    line = "Earlier: Acme and Globex open talks (2026-11-20)"
+    for fmt in ("md", "text", "html", "email"):
+        out = render(digest, fmt)
+        assert out.count(line) == 1, (fmt, out)
+        assert out.index("Acme buys Globex.") < out.index(line) < out.index("Storm.")
+    assert line not in render(_digest(), "md")
+    assert line in render(digest_from_dict(digest_to_dict(digest)), "md")  # kept in the stored digest
+
+
+def test_api_story_detail_carries_the_storyline_timeline(fresh_db: SQLiteStore) -> None:
+    _stories(fresh_db)
+    why = {"linked_to": "st1", "similarity": 0.71, "shared_actors": ["acme", "globex"]}
+    fresh_db.put_storylines([("sl_a", dt.date(2026, 11, 20), dt.date(2026, 11, 24), {"st1": {}, "st2": why})])
+    detail = story_detail(fresh_db, "st2")
+    assert detail["storyline"] == {"id": "sl_a", "reasons": why, "timeline": [
+        {"id": "st1", "title": "Acme and Globex open talks", "first_seen": "2026-11-20", "last_seen": "2026-11-20"},
+        {"id": "st2", "title": "Acme agrees to buy Globex", "first_seen": "2026-11-24", "last_seen": "2026-11-24"}]}
+    assert story_detail(fresh_db, "st3")["storyline"] is None

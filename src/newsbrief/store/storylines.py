@@ -66,10 +66,14 @@ class StorylineStore:
     def storyline_events(self, storyline_id: str) -> list[dict[str, Any]]:
         """Return a storyline's live events, oldest first: id, title, first_seen, last_seen, reasons.
 
+        The title is the story's headline, else its first article's title.
+
         :param storyline_id: the storyline.
         """
         rows = self._all(
-            "SELECT s.id, s.title, s.first_seen, s.last_seen, l.reasons FROM story_storylines l JOIN stories s"
+            "SELECT s.id, coalesce(nullif(s.title, ''), (SELECT a.title FROM memberships m JOIN articles a"
+            " ON a.id = m.article_id WHERE m.story_id = s.id ORDER BY a.published, a.id LIMIT 1), '') AS title,"
+            " s.first_seen, s.last_seen, l.reasons FROM story_storylines l JOIN stories s"
             " ON s.id = l.story_id WHERE l.storyline_id = ? AND s.merged_into IS NULL ORDER BY s.first_seen, s.id",
             (storyline_id,))
         for r in rows:
