@@ -15,6 +15,7 @@ from newsbrief.model import CitedSentence, Digest, DigestItem, DigestSection
 from newsbrief.pipeline import link_storylines, with_earlier_events
 from newsbrief.render import digest_from_dict, digest_to_dict, render
 from newsbrief.store import SQLiteStore, open_store
+from newsbrief.eval.storylines import storyline_labels
 from newsbrief.web.api import story_detail
 from newsbrief.storylines import EventProfile, StorylineParams, event_profile, link_events, new_storyline_id, storylines
 
@@ -192,3 +193,13 @@ def test_api_story_detail_carries_the_storyline_timeline(fresh_db: SQLiteStore) 
         {"id": "st1", "title": "Acme and Globex open talks", "first_seen": "2026-11-20", "last_seen": "2026-11-20"},
         {"id": "st2", "title": "Acme agrees to buy Globex", "first_seen": "2026-11-24", "last_seen": "2026-11-24"}]}
     assert story_detail(fresh_db, "st3")["storyline"] is None
+
+
+def test_storyline_labels_merge_events_of_a_stream_into_storylines() -> None:
+    rows = [{"id": "1", "title": "", "text": "Acme Corp and Globex Inc open talks in Paris.", "date": "2026-03-01"},
+            {"id": "2", "title": "", "text": "Acme Corp agrees to buy Globex Inc.", "date": "2026-03-05"},
+            {"id": "3", "title": "", "text": "Acme Corp opens a plant in Ohio.", "date": "2026-03-05"}]
+    vectors = np.stack([unit(1, 0.1, 0), unit(1, 0.2, 0), unit(0, 1, 0)])
+    events = {"1": "e1", "2": "e2", "3": "e3"}
+    lines = storyline_labels(rows, vectors, events, StorylineParams(similarity=0.8, min_shared=2))
+    assert lines["1"] == lines["2"] != lines["3"]
