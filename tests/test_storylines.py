@@ -55,7 +55,7 @@ def test_events_link_only_when_close_sharing_an_actor_and_within_the_window() ->
 def test_single_link_chains_a_storyline_and_keeps_unrelated_events_apart() -> None:
     events = [ev("talks", 0, unit(1, 0.1, 0), "acme globex"), ev("deal", 6, unit(1, 0.3, 0.1), "acme globex"),
               ev("closing", 12, unit(1, 0.5, 0.2), "globex"), ev("storm", 3, unit(0, 0, 1), "florida")]
-    lines = storylines(events, StorylineParams(similarity=0.9))
+    lines = storylines(events, StorylineParams(similarity=0.9, min_shared=1))
     assert groups(lines) == {("talks", "deal", "closing"), ("storm",)}
     chain = next(line for line in lines if len(line.event_ids) == 3)
     assert chain.id == new_storyline_id("talks") and chain.first == D and chain.last == D + dt.timedelta(days=12)
@@ -65,7 +65,7 @@ def test_single_link_chains_a_storyline_and_keeps_unrelated_events_apart() -> No
 
 
 def test_a_storyline_keeps_its_id_when_it_grows_and_the_older_id_wins_a_merge() -> None:
-    p = StorylineParams(similarity=0.8)
+    p = StorylineParams(similarity=0.8, min_shared=1)
     older = ev("visit-1", 0, unit(1, 0, 0), "pope", line="sl_old")
     newer = ev("visit-3", 4, unit(1, 0.2, 0), "pope", line="sl_new")
     bridge = ev("visit-2", 2, unit(1, 0.1, 0), "pope")
@@ -78,7 +78,7 @@ def test_a_storyline_keeps_its_id_when_it_grows_and_the_older_id_wins_a_merge() 
 def test_a_storyline_that_falls_apart_keeps_its_id_on_the_part_with_its_oldest_event() -> None:
     a = ev("a", 0, unit(1, 0, 0), "acme", line="sl_x")
     b = ev("b", 3, unit(0, 1, 0), "acme", line="sl_x")  # no longer close to a
-    lines = storylines([b, a], StorylineParams(similarity=0.8), taken=["sl_x", new_storyline_id("b")])
+    lines = storylines([b, a], StorylineParams(similarity=0.8, min_shared=1), taken=["sl_x", new_storyline_id("b")])
     by_event = {line.event_ids: line.id for line in lines}
     assert by_event[("a",)] == "sl_x"
     assert by_event[("b",)] not in ("sl_x", new_storyline_id("b"))
@@ -97,8 +97,8 @@ def test_event_profile_takes_actors_from_titles_and_leads_and_a_unit_centroid() 
 
 
 def _stories(store: SQLiteStore) -> None:
-    arts = [make_article("a1", title="Acme and Globex open talks", day="2026-11-20"),
-            make_article("a2", title="Acme agrees to buy Globex", day="2026-11-24"),
+    arts = [make_article("a1", title="Talks open between Acme Corp and Globex Inc", day="2026-11-20"),
+            make_article("a2", title="Shareholders back sale of Globex Inc to Acme Corp", day="2026-11-24"),
             make_article("a3", title="Storm hits Florida", day="2026-11-24")]
     store.upsert_articles([(a, 0, None) for a in arts])
     store.put_memberships([("a1", "st1", 1.0, {}, dt.date(2026, 11, 20)), ("a2", "st2", 1.0, {}, dt.date(2026, 11, 24)),
@@ -148,7 +148,7 @@ def test_stories_json_and_explain_show_the_storyline_and_why(tmp_path: Path, new
     assert result.exit_code == 0, result.output
     by_id = {s["id"]: s["storyline"] for s in json.loads(result.stdout)}
     assert by_id["st2"] == {"id": "sl_a", "reasons": why, "events": 2,
-                            "earlier": [{"id": "st1", "title": "Acme and Globex open talks", "first_seen": "2026-11-20"}]}
+                            "earlier": [{"id": "st1", "title": "Talks open between Acme Corp and Globex Inc", "first_seen": "2026-11-20"}]}
     assert by_id["st1"]["earlier"] == [] and by_id["st3"] == {"id": "sl_b", "reasons": {}, "events": 1, "earlier": []}
     text = newsbrief_cli("stories", "--explain", columns=200).output
     assert ("storyline sl_a (2 events, 1 earlier): linked to st1 (similarity 0.71; shared actors: acme, globex)"
@@ -172,10 +172,10 @@ def test_a_digest_story_lists_its_storyline_s_earlier_events_in_every_format(fre
                              ("sl_b", dt.date(2026, 11, 24), dt.date(2026, 11, 24), {"st3": {}})])
     digest = with_earlier_events(fresh_db, _digest())
     top, short = digest.sections
-    assert top.items[0].extra["earlier"] == [{"story_id": "st1", "headline": "Acme and Globex open talks",
+    assert top.items[0].extra["earlier"] == [{"story_id": "st1", "headline": "Talks open between Acme Corp and Globex Inc",
                                               "date": "2026-11-20"}]
     assert "earlier" not in top.items[1].extra and "earlier" not in short.items[0].extra  # first event; one-liner
-    line = "Earlier: Acme and Globex open talks (2026-11-20)"
+    line = "Earlier: Talks open between Acme Corp and Globex Inc (2026-11-20)"
     for fmt in ("md", "text", "html", "email"):
         out = render(digest, fmt)
         assert out.count(line) == 1, (fmt, out)
@@ -190,8 +190,8 @@ def test_api_story_detail_carries_the_storyline_timeline(fresh_db: SQLiteStore) 
     fresh_db.put_storylines([("sl_a", dt.date(2026, 11, 20), dt.date(2026, 11, 24), {"st1": {}, "st2": why})])
     detail = story_detail(fresh_db, "st2")
     assert detail["storyline"] == {"id": "sl_a", "reasons": why, "timeline": [
-        {"id": "st1", "title": "Acme and Globex open talks", "first_seen": "2026-11-20", "last_seen": "2026-11-20"},
-        {"id": "st2", "title": "Acme agrees to buy Globex", "first_seen": "2026-11-24", "last_seen": "2026-11-24"}]}
+        {"id": "st1", "title": "Talks open between Acme Corp and Globex Inc", "first_seen": "2026-11-20", "last_seen": "2026-11-20"},
+        {"id": "st2", "title": "Shareholders back sale of Globex Inc to Acme Corp", "first_seen": "2026-11-24", "last_seen": "2026-11-24"}]}
     assert story_detail(fresh_db, "st3")["storyline"] is None
 
 
