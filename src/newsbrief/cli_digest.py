@@ -24,6 +24,7 @@ from .stopping import exit_status, stop_on_signals
 from .config import Settings, value_problem
 from .render import FORMATS, calendar_from_dict, digest_from_dict, render
 from .snippets import snippet_parts
+from .storylines import earlier_events
 
 
 @click.command()
@@ -149,11 +150,13 @@ def stories(ctx: Ctx, date_: str | None, explain: bool, as_json: bool, limit: in
     calendar: dict[str, list[dict[str, Any]]] = {}
     for entry in calendar_from_dict(picked[1]):
         calendar.setdefault(entry["story_id"], []).append({k: v for k, v in entry.items() if k != "story_id"})
+    lines = ctx.read_store.storyline_timelines([r["id"] for r in rows])
     for r in rows:
         members = ctx.read_store.story_members(r["id"])
         out.append({"id": r["id"], "title": r["title"], "first_seen": r["first_seen"], "last_seen": r["last_seen"],
                     "articles": members} | ({"ranking": ranking[r["id"]]} if r["id"] in ranking else {})
-                   | ({"calendar": calendar[r["id"]]} if r["id"] in calendar else {}))
+                   | ({"calendar": calendar[r["id"]]} if r["id"] in calendar else {})
+                   | ({"storyline": _storyline(r["id"], lines[r["id"]])} if r["id"] in lines else {}))
     if as_json:
         click.echo(json.dumps(out, indent=2, default=str))
         if len(out) < total:
@@ -163,6 +166,8 @@ def stories(ctx: Ctx, date_: str | None, explain: bool, as_json: bool, limit: in
         title = s["title"] or (s["articles"][0]["title"] if s["articles"] else "")
         console.print(Text.assemble(safe_text(s["id"], style="bold"), " ", safe_text(title),
                                     f"  ({len(s['articles'])} articles, {s['first_seen']} → {s['last_seen']})"))
+        if explain and "storyline" in s:
+            console.print(safe_text(_storyline_line(s["storyline"])), soft_wrap=True)
         for m in s["articles"]:
             console.print(safe_text(f"   {m['published'][:16]}  {m['outlet'][:22]:<22} {m['title'][:70]}"))
             if explain:
@@ -175,6 +180,23 @@ def stories(ctx: Ctx, date_: str | None, explain: bool, as_json: bool, limit: in
     if explain:
         _explain_ranking(ctx, day)
     console.print(note)
+
+
+def _storyline(story_id: str, line: dict[str, Any]) -> dict[str, Any]:
+    """A story's storyline for ``stories --json``: id, why it was linked, and its earlier events."""
+    earlier = earlier_events(line["events"], story_id)
+    return {"id": line["storyline_id"], "reasons": line["reasons"], "events": len(line["events"]),
+            "earlier": [{"id": e["id"], "title": e["title"], "first_seen": e["first_seen"]} for e in earlier]}
+
+
+def _storyline_line(line: dict[str, Any]) -> str:
+    """One ``stories --explain`` line: the storyline, and why the story joined it."""
+    why = line["reasons"]
+    head = f"   storyline {line['id']} ({line['events']} events, {len(line['earlier'])} earlier)"
+    if not why:
+        return head + (": its first event" if not line["earlier"] else "")
+    return (head + f": linked to {why['linked_to']} (similarity {why['similarity']:.2f};"
+            f" shared actors: {', '.join(why['shared_actors'])})")
 
 
 def _picked_digest(ctx: Ctx, day: dt.date | None) -> tuple[str, dict[str, Any]]:

@@ -44,6 +44,27 @@ def eval_clustering(data: str, embedder: str, predictions: str | None, compare_h
     _emit(result, as_json, format_report(result))
 
 
+@evaluate.command("storylines")
+@click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False), help="JSONL: id, title, text, date, cluster.")
+@click.option("--split", type=click.Choice(["all", "even", "odd"]), default="all", show_default=True,
+              help="Score all stories, or the even (tuning) or odd (held-out) half.")
+@click.option("--similarity", type=float, multiple=True, help="Least centroid cosine of linked events (repeat to sweep).")
+@click.option("--min-shared", type=int, multiple=True, help="Least shared actors of linked events (repeat to sweep).")
+@click.option("--window-days", type=int, multiple=True, help="Most days between linked events (repeat to sweep).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@handle_errors
+def eval_storylines(data: str, split: str, similarity: tuple[float, ...], min_shared: tuple[int, ...],
+                    window_days: tuple[int, ...], as_json: bool) -> None:
+    """Cluster events, merge them into storylines and score both levels (pairwise, B-cubed, NMI)."""
+    from .eval.storylines import evaluate_storylines, format_storylines, grid
+    from .storylines import StorylineParams
+
+    d = StorylineParams()
+    params = grid(similarity or (d.similarity,), min_shared or (d.min_shared,), window_days or (d.window_days,))
+    result = evaluate_storylines(Path(data), split=split, params=params)
+    _emit(result, as_json, format_storylines(result))
+
+
 @evaluate.command("summarization")
 @click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False), help="JSONL clusters with references.")
 @click.option("--max-words", default=100, show_default=True, help="Summary length limit in words.")

@@ -60,11 +60,12 @@ from .ingest_workers import (
     worker_pool,
 )
 from .ingest_writer import IngestReport, IngestWriter
-from .model import Article, Digest, Entry, Skip, Source
+from .model import Article, Digest, DigestItem, Entry, Skip, Source
 from .newsworthiness import source_priors
 from .rank import StoryInput, rank_stories
 from .store.base import Store
 from .store.leases import lease_owner
+from .storylines import earlier_events, event_profile, storylines
 from .summarize import summarize_story
 from .text_cap import cap_article, cap_text
 from .urls import is_http_url
@@ -79,6 +80,7 @@ FEED_SUFFIXES = {".xml", ".rss", ".atom", ".rdf", ".json", ".feed"}
 
 
 _POOL_MIN_FEEDS = 8  # fewer remote feeds than this: parse and extract in this process
+EARLIER_EVENTS = 3  # most earlier events of its storyline a digest story lists
 
 
 def _noop(stage: str, done: int, total: int) -> None:
@@ -395,7 +397,29 @@ def cluster_new(store: Store, settings: Settings, *, progress: Progress = _noop,
                           {"from_story": cut.story_id, "score": cut.score, "threshold": params.split_threshold})
     for source_id, target_id in clusterer.repair():
         store.merge_stories(source_id, target_id)
+    link_storylines(store, since, vectors)
     return len(rows)
+
+
+def link_storylines(store: Store, since: dt.date, vectors: dict[str, Any]) -> int:
+    """Group the stories with articles since ``since`` into storylines and store them; return how many.
+
+    :param store: the store.
+    :param since: first day of the stories looked at.
+    :param vectors: article id -> its vector.
+    """
+    by_story: dict[str, list[Article]] = {}
+    for article, story_id in store.memberships_since(since):
+        by_story.setdefault(story_id, []).append(article)
+    stored = store.storyline_of(list(by_story))
+    events = [e for sid, arts in by_story.items()
+              if (e := event_profile(sid, [(a.title, a.text, a.published, vectors.get(a.id)) for a in arts],
+                                     storyline=stored.get(sid, {}).get("storyline_id"))) is not None]
+    lines = storylines(events, taken=store.storyline_ids())
+    store.put_storylines([(line.id, line.first, line.last,
+                           {e: line.links[e].reasons(e) if e in line.links else {} for e in line.event_ids})
+                          for line in lines], merged={m: line.id for line in lines for m in line.merged})
+    return len(lines)
 
 
 def analyse_new(store: Store, settings: Settings, *, progress: Progress = _noop, embedder: Embedder | None = None) -> int:
@@ -553,6 +577,7 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
                              minutes=int(settings["digest.minutes"]), max_short=int(settings["digest.max_short"]),
                              max_roundup=int(settings["digest.max_roundup"]), max_events=int(settings["digest.max_events"]))
     digest = compose_digest(bundles, day=day, options=options, muted=muted, stats=stats)
+    digest = with_earlier_events(store, digest)
     digest = dataclasses.replace(digest, diagnostics=tuple(diagnostics))
     shown = [(it.story_id, rank, [i for p in it.paragraphs for s in p for i in s.article_ids])
              for rank, it in enumerate((it for sec in digest.sections if sec.kind != "ahead" for it in sec.items), 1)]
@@ -560,6 +585,31 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
     if save:
         store.save_digest(day, title=digest.title, data=render_mod.digest_to_dict(digest), stories=list(unique.values()))
     return digest
+
+
+def with_earlier_events(store: Store, digest: Digest, *, most: int = EARLIER_EVENTS) -> Digest:
+    """Return ``digest`` with each full story's earlier events of its storyline under ``extra["earlier"]``.
+
+    Each is ``{"story_id", "headline", "date"}`` (the day it started); the ``most`` latest, oldest first.
+
+    :param store: the store.
+    :param digest: the composed digest.
+    :param most: most earlier events per story.
+    """
+    ids = [it.story_id for sec in digest.sections if sec.kind == "stories" for it in sec.items if not it.one_line]
+    lines = store.storyline_timelines(ids)
+
+    def item(it: DigestItem) -> DigestItem:
+        line = lines.get(it.story_id)
+        earlier = earlier_events(line["events"], it.story_id)[-most:] if line and not it.one_line else []
+        if not earlier:
+            return it
+        shown = [{"story_id": e["id"], "headline": e["title"], "date": e["first_seen"]} for e in earlier]
+        return dataclasses.replace(it, extra={**it.extra, "earlier": shown})
+
+    sections = tuple(dataclasses.replace(sec, items=tuple(item(it) for it in sec.items)) if sec.kind == "stories" else sec
+                     for sec in digest.sections)
+    return dataclasses.replace(digest, sections=sections)
 
 
 def write_outputs(digest: Digest, out_dir: Path, *, formats: Sequence[str] = ("md", "html")) -> dict[str, Path]:

@@ -70,7 +70,8 @@ def _entry(refs: _Refs, it: DigestItem) -> dict[str, Any]:
         sources.append({"n": num, "outlet": outlet, "url": safe_url(url), "cited": num in cited})
     sources.sort(key=lambda src: (not src["cited"], src["n"] or 10**9))
     return {"headline": it.headline, "marker": it.marker, "one_line": it.one_line,
-            "paragraphs": paragraphs, "sources": sources, "story_id": it.story_id, "extra": dict(it.extra)}
+            "paragraphs": paragraphs, "sources": sources, "story_id": it.story_id, "extra": dict(it.extra),
+            "earlier": "; ".join(f"{e['headline']} ({e['date']})" for e in it.extra.get("earlier", ()))}
 
 
 _MORE_NOUN = {"stories": "stories", "short": "stories", "funding": "funding rounds", "regulation": "regulatory items",

@@ -199,6 +199,23 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         ALTER TABLE sources ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;
         """,
     ),
+    (
+        "0008_storylines",
+        """
+        CREATE TABLE storylines (
+            id TEXT PRIMARY KEY,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            merged_into TEXT
+        );
+        CREATE TABLE story_storylines (
+            story_id TEXT PRIMARY KEY REFERENCES stories(id),
+            storyline_id TEXT NOT NULL REFERENCES storylines(id),
+            reasons TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX story_storylines_line ON story_storylines(storyline_id);
+        """,
+    ),
 )
 
 _CREATE_LOG = ("CREATE TABLE IF NOT EXISTS _migrations (seq BIGINT GENERATED ALWAYS AS IDENTITY, name TEXT PRIMARY KEY,"

@@ -27,6 +27,7 @@ from .analysis import AnalysisCache
 from .leases import Leases
 from .migrations import apply_migrations, applied_migrations
 from .sends import SendLog
+from .storylines import StorylineStore
 
 __all__ = ["ReadOnlyStoreError", "SQLiteStore", "is_read_only_error"]
 
@@ -77,7 +78,7 @@ class ReadOnlyStoreError(StoreError):
 _NOT_EMPTY = "coalesce(json_extract(data, '$.stats.articles'), 1) > 0"
 
 
-class SQLiteStore(SendLog, Leases, AnalysisCache):
+class SQLiteStore(SendLog, Leases, AnalysisCache, StorylineStore):
     """newsbrief's storage on one SQLite file (or ``":memory:"`` in tests).
 
     Its queries are written in SQL that PostgreSQL runs too; the few that differ read the

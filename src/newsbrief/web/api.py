@@ -119,6 +119,11 @@ def story_detail(store: SQLiteStore, story_id: str) -> dict[str, Any]:
         "article_ids": [m["article_id"] for m in members]}
     story["title"] = story["title"] or members[0]["title"]
     story["articles"] = articles
+    line = store.storyline_timelines([story_id]).get(story_id)
+    story["storyline"] = None if line is None else {
+        "id": line["storyline_id"], "reasons": line["reasons"],
+        "timeline": [{"id": e["id"], "title": e["title"], "first_seen": e["first_seen"], "last_seen": e["last_seen"]}
+                     for e in line["events"]]}
     return story
 
 

@@ -74,7 +74,13 @@ SCHEMAS: dict[str, Any] = {
             "type": "object", "required": ["id", "published", "outlet", "title", "url", "score", "reasons"],
             "properties": {"id": {"type": "string"}, "published": {"type": "string"}, "outlet": {"type": "string"},
                            "title": {"type": "string"}, "url": {"type": "string"}, "score": {"type": "number"},
-                           "reasons": {"type": "object"}}}}}}]},
+                           "reasons": {"type": "object"}}}},
+        "storyline": {"type": ["object", "null"], "required": ["id", "reasons", "timeline"], "properties": {
+            "id": {"type": "string"}, "reasons": {"type": "object"},
+            "timeline": {"type": "array", "items": {
+                "type": "object", "required": ["id", "title", "first_seen", "last_seen"],
+                "properties": {"id": {"type": "string"}, "title": {"type": "string"},
+                               "first_seen": {"type": "string"}, "last_seen": {"type": "string"}}}}}}}}]},
     "SearchResult": {"type": "object", "required": ["id", "title", "outlet", "url", "published", "story_id", "snippet"],
                      "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "outlet": {"type": "string"},
                                     "url": {"type": "string"}, "published": {"type": "string"},

@@ -1,0 +1,102 @@
+"""Storyline benchmark: events from the stream clusterer, merged into storylines, scored against gold.
+
+The stream (``{"id", "title", "text", "date", "cluster"}`` per line, as for
+:mod:`newsbrief.eval.clustering`) is embedded and clustered into events at the digest's
+``event`` granularity; the events are then merged by :func:`newsbrief.storylines.storylines`
+over their member articles, as the pipeline does. Both levels are scored against the gold
+labels (on the DUC stream the TDT topics, which are storylines).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsbrief.cluster import ClusterParams
+from newsbrief.embed import load_embedder
+from newsbrief.errors import ClusterError, EvalError
+from newsbrief.eval.clustering import _date, cluster_rows, embed_rows, load_stream
+from newsbrief.eval.scoring import cluster_scores
+from newsbrief.storylines import StorylineParams, event_profile, storylines
+
+__all__ = ["evaluate_storylines", "format_storylines", "grid", "storyline_labels"]
+
+_NO_DATE = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def storyline_labels(rows: Sequence[dict[str, Any]], vectors: np.ndarray | None, events: dict[str, str],
+                     params: StorylineParams) -> dict[str, str]:
+    """Return doc id -> storyline id for events (doc id -> event id) merged into storylines.
+
+    :param rows: the stream rows.
+    :param vectors: one vector per row, or None.
+    :param events: each doc's event.
+    :param params: the storyline bars.
+    """
+    members: dict[str, list[tuple[str, str, dt.datetime, np.ndarray | None]]] = {}
+    for i, row in enumerate(rows):
+        doc = str(row["id"])
+        members.setdefault(events[doc], []).append(
+            (str(row.get("title") or ""), str(row.get("text") or ""), _date(row.get("date")) or _NO_DATE,
+             None if vectors is None else vectors[i]))
+    profiles = [p for eid, arts in members.items() if (p := event_profile(eid, arts)) is not None]
+    line_of = {e: line.id for line in storylines(profiles, params) for e in line.event_ids}
+    return {doc: line_of[event] for doc, event in events.items()}
+
+
+def evaluate_storylines(data_path: Path, *, split: str = "all", params: Sequence[StorylineParams] = (StorylineParams(),),
+                        embedder: str = "auto") -> dict[str, Any]:
+    """Score events and, for each of ``params``, the storylines made of them.
+
+    :param data_path: the labelled JSONL stream.
+    :param split: ``"all"``, ``"even"`` (tuning) or ``"odd"`` (held-out).
+    :param params: storyline bars to score (several for a sweep; the events are made once).
+    :param embedder: ``"auto"`` or ``"minilm"``.
+    """
+    rows = load_stream(data_path, split=split)
+    try:
+        model = load_embedder(prefer=embedder)
+        cluster_params = ClusterParams.for_embedder(model.name, granularity="event")
+    except ClusterError as exc:
+        raise EvalError(f"eval: {exc}") from exc
+    vectors = embed_rows(rows, model)
+    events = cluster_rows(rows, vectors, params=cluster_params)
+    gold = {str(r["id"]): str(r["cluster"]) for r in rows}
+    out: dict[str, Any] = {"data": str(data_path), "split": split, "embedder": model.name,
+                           "events": dict(cluster_scores(gold, events)), "storylines": []}
+    for p in params:
+        t0 = time.perf_counter()
+        lines = storyline_labels(rows, vectors, events, p)
+        seconds = time.perf_counter() - t0
+        out["storylines"].append({"similarity": p.similarity, "min_shared": p.min_shared, "window_days": p.window_days,
+                                  "seconds": round(seconds, 3), **cluster_scores(gold, lines)})
+    return out
+
+
+def grid(similarity: Sequence[float], min_shared: Sequence[int], window_days: Sequence[int]) -> list[StorylineParams]:
+    """Every combination of the given bars."""
+    return [StorylineParams(s, m, w) for s, m, w in itertools.product(similarity, min_shared, window_days)]
+
+
+def format_storylines(result: dict[str, Any]) -> str:
+    """Return :func:`evaluate_storylines`'s result as text: events first, then each storyline setting."""
+
+    def scores(r: dict[str, Any]) -> str:
+        return (f"clusters={r['n_pred_clusters']:<4} pairwise P={r['pairwise_precision']:.4f} R={r['pairwise_recall']:.4f}"
+                f" F1={r['pairwise_f1']:.4f}  B-cubed P={r['bcubed_precision']:.4f} R={r['bcubed_recall']:.4f}"
+                f" F1={r['bcubed_f1']:.4f}  NMI={r['nmi']:.4f}")
+
+    ev = result["events"]
+    lines = [f"data={result['data']} split={result['split']} embedder={result['embedder']}"
+             f" docs={ev['n_docs']} gold_clusters={ev.get('n_gold_clusters', '?')}",
+             f"events (cluster granularity=event)              {scores(ev)}"]
+    for r in result["storylines"]:
+        lines.append(f"storylines sim>={r['similarity']:.2f} shared>={r['min_shared']} window={r['window_days']:>2}d"
+                     f"  {scores(r)}")
+    return "\n".join(lines)

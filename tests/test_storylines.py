@@ -1,0 +1,205 @@
+"""Storylines: linking events, stable ids across days, and their rows in the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from factories import make_article, store_location
+from newsbrief.model import CitedSentence, Digest, DigestItem, DigestSection
+from newsbrief.pipeline import link_storylines, with_earlier_events
+from newsbrief.render import digest_from_dict, digest_to_dict, render
+from newsbrief.store import SQLiteStore, open_store
+from newsbrief.eval.storylines import storyline_labels
+from newsbrief.web.api import story_detail
+from newsbrief.storylines import EventProfile, StorylineParams, event_profile, link_events, new_storyline_id, storylines
+
+if TYPE_CHECKING:
+    from click.testing import Result
+
+D = dt.date(2026, 3, 1)
+
+
+def unit(*xs: float) -> np.ndarray:
+    v = np.array(xs, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def ev(eid: str, day: int, vec: np.ndarray | None, actors: str, line: str | None = None, days: int = 0) -> EventProfile:
+    return EventProfile(eid, D + dt.timedelta(days=day), D + dt.timedelta(days=day + days), vec,
+                        frozenset(actors.split()), line)
+
+
+def groups(lines: list) -> set[tuple[str, ...]]:
+    return {line.event_ids for line in lines}
+
+
+def test_events_link_only_when_close_sharing_an_actor_and_within_the_window() -> None:
+    p = StorylineParams(similarity=0.6, min_shared=1, window_days=14)
+    talks = ev("talks", 0, unit(1, 0.2, 0), "acme globex")
+    deal = ev("deal", 5, unit(1, 0.3, 0), "acme globex regulator")
+    link = link_events(talks, deal, p)
+    assert link is not None and link.shared == ("acme", "globex") and link.similarity > 0.9
+    assert link_events(talks, ev("other", 5, unit(1, 0.3, 0), "initech"), p) is None  # no shared actor
+    assert link_events(talks, ev("far", 5, unit(0, 1, 0), "acme"), p) is None  # not close
+    assert link_events(talks, ev("late", 20, unit(1, 0.2, 0), "acme"), p) is None  # 20 days apart
+    # the window runs from the end of the earlier event, not its start
+    assert link_events(ev("long", 0, unit(1, 0, 0), "acme", days=10), ev("next", 20, unit(1, 0, 0), "acme"), p) is not None
+
+
+def test_single_link_chains_a_storyline_and_keeps_unrelated_events_apart() -> None:
+    events = [ev("talks", 0, unit(1, 0.1, 0), "acme globex"), ev("deal", 6, unit(1, 0.3, 0.1), "acme globex"),
+              ev("closing", 12, unit(1, 0.5, 0.2), "globex"), ev("storm", 3, unit(0, 0, 1), "florida")]
+    lines = storylines(events, StorylineParams(similarity=0.9, min_shared=1))
+    assert groups(lines) == {("talks", "deal", "closing"), ("storm",)}
+    chain = next(line for line in lines if len(line.event_ids) == 3)
+    assert chain.id == new_storyline_id("talks") and chain.first == D and chain.last == D + dt.timedelta(days=12)
+    assert chain.links["closing"].reasons("closing") == {"linked_to": "deal", "shared_actors": ["globex"],
+                                                         "similarity": round(chain.links["closing"].similarity, 4)}
+    assert "talks" in chain.links and chain.merged == ()
+
+
+def test_a_storyline_keeps_its_id_when_it_grows_and_the_older_id_wins_a_merge() -> None:
+    p = StorylineParams(similarity=0.8, min_shared=1)
+    older = ev("visit-1", 0, unit(1, 0, 0), "pope", line="sl_old")
+    newer = ev("visit-3", 4, unit(1, 0.2, 0), "pope", line="sl_new")
+    bridge = ev("visit-2", 2, unit(1, 0.1, 0), "pope")
+    lines = storylines([newer, bridge, older], p)
+    assert len(lines) == 1
+    assert lines[0].id == "sl_old" and lines[0].merged == ("sl_new",)
+    assert lines[0].event_ids == ("visit-1", "visit-2", "visit-3")
+
+
+def test_a_storyline_that_falls_apart_keeps_its_id_on_the_part_with_its_oldest_event() -> None:
+    a = ev("a", 0, unit(1, 0, 0), "acme", line="sl_x")
+    b = ev("b", 3, unit(0, 1, 0), "acme", line="sl_x")  # no longer close to a
+    lines = storylines([b, a], StorylineParams(similarity=0.8, min_shared=1), taken=["sl_x", new_storyline_id("b")])
+    by_event = {line.event_ids: line.id for line in lines}
+    assert by_event[("a",)] == "sl_x"
+    assert by_event[("b",)] not in ("sl_x", new_storyline_id("b"))
+
+
+def test_event_profile_takes_actors_from_titles_and_leads_and_a_unit_centroid() -> None:
+    t = dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC)
+    profile = event_profile("e", [("Acme Corp agrees to buy Globex", "The deal was signed in Paris.", t, np.array([2.0, 0.0])),
+                                  ("Globex shareholders back sale", "Shareholders voted.", t + dt.timedelta(days=2),
+                                   np.array([0.0, 2.0]))])
+    assert profile is not None
+    assert {"acme", "globex", "paris"} <= profile.actors
+    assert profile.vector is not None and abs(float(np.linalg.norm(profile.vector)) - 1.0) < 1e-6
+    assert (profile.first, profile.last) == (dt.date(2026, 3, 1), dt.date(2026, 3, 3))
+    assert event_profile("none", []) is None
+
+
+def _stories(store: SQLiteStore) -> None:
+    arts = [make_article("a1", title="Talks open between Acme Corp and Globex Inc", day="2026-11-20"),
+            make_article("a2", title="Shareholders back sale of Globex Inc to Acme Corp", day="2026-11-24"),
+            make_article("a3", title="Storm hits Florida", day="2026-11-24")]
+    store.upsert_articles([(a, 0, None) for a in arts])
+    store.put_memberships([("a1", "st1", 1.0, {}, dt.date(2026, 11, 20)), ("a2", "st2", 1.0, {}, dt.date(2026, 11, 24)),
+                           ("a3", "st3", 1.0, {}, dt.date(2026, 11, 24))])
+
+
+def test_store_keeps_storylines_their_events_and_merges(fresh_db: SQLiteStore) -> None:
+    _stories(fresh_db)
+    why = {"linked_to": "st1", "similarity": 0.71, "shared_actors": ["acme", "globex"]}
+    fresh_db.put_storylines([("sl_a", dt.date(2026, 11, 20), dt.date(2026, 11, 24), {"st1": {}, "st2": why}),
+                             ("sl_b", dt.date(2026, 11, 24), dt.date(2026, 11, 24), {"st3": {}})])
+    assert fresh_db.storyline_of(["st2", "st3", "nope"]) == {"st2": {"storyline_id": "sl_a", "reasons": why},
+                                                            "st3": {"storyline_id": "sl_b", "reasons": {}}}
+    assert [(e["id"], e["reasons"]) for e in fresh_db.storyline_events("sl_a")] == [("st1", {}), ("st2", why)]
+    # sl_b is absorbed: its story moves, the row records where it went, and a re-run does not move first_seen later
+    fresh_db.put_storylines([("sl_a", dt.date(2026, 11, 22), dt.date(2026, 11, 24), {"st3": {}})], merged={"sl_b": "sl_a"})
+    assert [e["id"] for e in fresh_db.storyline_events("sl_a")] == ["st1", "st2", "st3"]
+    assert fresh_db.storyline_events("sl_b") == []
+    rows = {r["id"]: r for r in fresh_db._all("SELECT * FROM storylines")}
+    assert rows["sl_b"]["merged_into"] == "sl_a" and rows["sl_a"]["first_seen"] == "2026-11-20"
+    assert fresh_db.storyline_ids() == ["sl_a", "sl_b"]
+    # an event merged away in clustering drops out of its storyline's events
+    fresh_db.merge_stories("st2", "st1")
+    assert [e["id"] for e in fresh_db.storyline_events("sl_a")] == ["st1", "st3"]
+
+
+def test_link_storylines_stores_linked_events_and_keeps_ids_when_rerun(fresh_db: SQLiteStore) -> None:
+    _stories(fresh_db)
+    vectors = {"a1": unit(1, 0.1, 0), "a2": unit(1, 0.2, 0), "a3": unit(0, 0, 1)}
+    assert link_storylines(fresh_db, dt.date(2026, 11, 1), vectors) == 2
+    line = fresh_db.storyline_of(["st1", "st2", "st3"])
+    assert line["st1"]["storyline_id"] == line["st2"]["storyline_id"] == new_storyline_id("st1")
+    assert line["st3"]["storyline_id"] == new_storyline_id("st3")
+    assert line["st2"]["reasons"]["linked_to"] == "st1" and "globex" in line["st2"]["reasons"]["shared_actors"]
+    link_storylines(fresh_db, dt.date(2026, 11, 1), vectors)
+    assert fresh_db.storyline_of(["st1", "st2", "st3"]) == line
+
+
+def test_stories_json_and_explain_show_the_storyline_and_why(tmp_path: Path, newsbrief_cli: Callable[..., Result]) -> None:
+    (tmp_path / "data").mkdir()
+    with open_store(store_location(tmp_path / "data")) as store:
+        _stories(store)
+        why = {"linked_to": "st1", "similarity": 0.71, "shared_actors": ["acme", "globex"]}
+        store.put_storylines([("sl_a", dt.date(2026, 11, 20), dt.date(2026, 11, 24), {"st1": {}, "st2": why}),
+                              ("sl_b", dt.date(2026, 11, 24), dt.date(2026, 11, 24), {"st3": {}})])
+    result = newsbrief_cli("stories", "--json")
+    assert result.exit_code == 0, result.output
+    by_id = {s["id"]: s["storyline"] for s in json.loads(result.stdout)}
+    assert by_id["st2"] == {"id": "sl_a", "reasons": why, "events": 2,
+                            "earlier": [{"id": "st1", "title": "Talks open between Acme Corp and Globex Inc", "first_seen": "2026-11-20"}]}
+    assert by_id["st1"]["earlier"] == [] and by_id["st3"] == {"id": "sl_b", "reasons": {}, "events": 1, "earlier": []}
+    text = newsbrief_cli("stories", "--explain", columns=200).output
+    assert ("storyline sl_a (2 events, 1 earlier): linked to st1 (similarity 0.71; shared actors: acme, globex)"
+            in text)
+    assert "storyline sl_a (2 events, 0 earlier): its first event" in text
+    assert "storyline sl_b" in text
+
+
+def _digest() -> Digest:
+    def item(sid: str, headline: str, *, one_line: bool = False) -> DigestItem:
+        return DigestItem(sid, headline, ((CitedSentence(f"{headline}.", ("a2",)),),), (("a2", "Wire", "http://wire.example/a2"),),
+                          one_line=one_line)
+    sections = (DigestSection("stories", "Top stories", (item("st2", "Acme buys Globex"), item("st3", "Storm"))),
+                DigestSection("short", "In brief", (item("st2", "Acme buys Globex", one_line=True),)))
+    return Digest(dt.date(2026, 11, 24), "Brief", (), sections, dt.datetime(2026, 11, 24, 6, tzinfo=dt.UTC))
+
+
+def test_a_digest_story_lists_its_storyline_s_earlier_events_in_every_format(fresh_db: SQLiteStore) -> None:
+    _stories(fresh_db)
+    fresh_db.put_storylines([("sl_a", dt.date(2026, 11, 20), dt.date(2026, 11, 24), {"st1": {}, "st2": {}}),
+                             ("sl_b", dt.date(2026, 11, 24), dt.date(2026, 11, 24), {"st3": {}})])
+    digest = with_earlier_events(fresh_db, _digest())
+    top, short = digest.sections
+    assert top.items[0].extra["earlier"] == [{"story_id": "st1", "headline": "Talks open between Acme Corp and Globex Inc",
+                                              "date": "2026-11-20"}]
+    assert "earlier" not in top.items[1].extra and "earlier" not in short.items[0].extra  # first event; one-liner
+    line = "Earlier: Talks open between Acme Corp and Globex Inc (2026-11-20)"
+    for fmt in ("md", "text", "html", "email"):
+        out = render(digest, fmt)
+        assert out.count(line) == 1, (fmt, out)
+        assert out.index("Acme buys Globex.") < out.index(line) < out.index("Storm.")
+    assert line not in render(_digest(), "md")
+    assert line in render(digest_from_dict(digest_to_dict(digest)), "md")  # kept in the stored digest
+
+
+def test_api_story_detail_carries_the_storyline_timeline(fresh_db: SQLiteStore) -> None:
+    _stories(fresh_db)
+    why = {"linked_to": "st1", "similarity": 0.71, "shared_actors": ["acme", "globex"]}
+    fresh_db.put_storylines([("sl_a", dt.date(2026, 11, 20), dt.date(2026, 11, 24), {"st1": {}, "st2": why})])
+    detail = story_detail(fresh_db, "st2")
+    assert detail["storyline"] == {"id": "sl_a", "reasons": why, "timeline": [
+        {"id": "st1", "title": "Talks open between Acme Corp and Globex Inc", "first_seen": "2026-11-20", "last_seen": "2026-11-20"},
+        {"id": "st2", "title": "Shareholders back sale of Globex Inc to Acme Corp", "first_seen": "2026-11-24", "last_seen": "2026-11-24"}]}
+    assert story_detail(fresh_db, "st3")["storyline"] is None
+
+
+def test_storyline_labels_merge_events_of_a_stream_into_storylines() -> None:
+    rows = [{"id": "1", "title": "", "text": "Acme Corp and Globex Inc open talks in Paris.", "date": "2026-03-01"},
+            {"id": "2", "title": "", "text": "Acme Corp agrees to buy Globex Inc.", "date": "2026-03-05"},
+            {"id": "3", "title": "", "text": "Acme Corp opens a plant in Ohio.", "date": "2026-03-05"}]
+    vectors = np.stack([unit(1, 0.1, 0), unit(1, 0.2, 0), unit(0, 1, 0)])
+    events = {"1": "e1", "2": "e2", "3": "e3"}
+    lines = storyline_labels(rows, vectors, events, StorylineParams(similarity=0.8, min_shared=2))
+    assert lines["1"] == lines["2"] != lines["3"]
