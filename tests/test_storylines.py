@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+import pytest
 
 from factories import make_article, store_location
 from newsbrief.model import CitedSentence, Digest, DigestItem, DigestSection
@@ -203,3 +204,27 @@ def test_storyline_labels_merge_events_of_a_stream_into_storylines() -> None:
     events = {"1": "e1", "2": "e2", "3": "e3"}
     lines = storyline_labels(rows, vectors, events, StorylineParams(similarity=0.8, min_shared=2))
     assert lines["1"] == lines["2"] != lines["3"]
+
+
+@pytest.mark.sqlite_only
+def test_story_page_shows_its_storyline_timeline_with_links_to_the_other_events(tmp_path: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from newsbrief.config import load_settings
+    from newsbrief.web import make_app
+
+    db = tmp_path / "newsbrief.db"
+    with open_store(db) as store:
+        _stories(store)
+        why = {"linked_to": "st1", "similarity": 0.71, "shared_actors": ["acme", "globex"]}
+        store.put_storylines([("sl_a", dt.date(2026, 11, 20), dt.date(2026, 11, 24), {"st1": {}, "st2": why})])
+    settings = load_settings(data_dir=tmp_path, env={})
+    with TestClient(make_app(db, settings=settings), base_url="http://localhost") as client:
+        page = client.get("/stories/st2").text
+        alone = client.get("/stories/st3").text
+    block = page.split("<h2>Storyline</h2>", 1)[1].split("</ol>", 1)[0]
+    assert '<a href="/stories/st1">Talks open between Acme Corp and Globex Inc</a>' in block
+    assert '<strong aria-current="page">Shareholders back sale of Globex Inc to Acme Corp</strong>' in block
+    assert block.index("st1") < block.index("Shareholders")  # oldest event first
+    assert "Linked by shared actors: acme, globex (similarity 0.71)" in page
+    assert "<h2>Storyline</h2>" not in alone
