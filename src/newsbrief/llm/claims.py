@@ -76,7 +76,9 @@ Facts = dict[str, set[str]]
 
 
 def _num_key(value: float) -> str:
-    return f"{value:.6g}"
+    """A number as plain digits, six significant: 1200000000.0 -> "1200000000", 9.750 -> "9.75"."""
+    rounded = float(f"{value:.6g}")
+    return f"{rounded:f}".rstrip("0").rstrip(".")
 
 
 def normalise_quote(text: str) -> str:

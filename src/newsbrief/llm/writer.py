@@ -14,11 +14,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsbrief.config import Settings
+from newsbrief.embed import Embedder
 from newsbrief.errors import LLMError
 from newsbrief.llm.client import ChatClient
 from newsbrief.llm.guard import Guard, SourceSentence
@@ -163,13 +166,11 @@ class Writer:
         return headline, prose
 
 
-def writer_from_settings(settings: Any, *, embedder: Any = None) -> Writer | None:
+def writer_from_settings(settings: Settings, *, embedder: Embedder | None = None) -> Writer | None:
     """The writer ``llm.*`` settings ask for, or None when ``llm.mode`` is off.
 
     :raises LLMError: ``llm.mode`` is openai but the base URL or model is missing.
     """
-    import os
-
     if settings["llm.mode"] != "openai":
         return None
     if not settings["llm.base_url"] or not settings["llm.model"]:
@@ -178,4 +179,4 @@ def writer_from_settings(settings: Any, *, embedder: Any = None) -> Writer | Non
     client = ChatClient(settings["llm.base_url"], settings["llm.model"], api_key=os.environ.get(key_env, "") if key_env else "",
                         timeout=float(settings["llm.timeout"]), stream=bool(settings["llm.stream"]))
     return Writer(client, Guard(embedder), budget=TokenBudget(int(settings["llm.token_budget"])),
-                  cache=AnswerCache(Path(settings.data_dir) / "llm_cache"))
+                  cache=AnswerCache(settings.data_dir / "llm_cache"))
