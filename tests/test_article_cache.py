@@ -153,6 +153,7 @@ def test_a_digest_after_fetch_work_reads_facts_and_vectors_back_and_equals_a_col
         store.close()
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file the fetch wrote
 def test_fetch_clusters_new_articles_and_stores_their_facts(tmp_path: Path) -> None:
     from click.testing import CliRunner
 

@@ -71,6 +71,7 @@ def no_spacy(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     load_nlp.cache_clear()
 
 
+@pytest.mark.sqlite_only  # two data folders need two stores
 def test_spacy_advice_is_shown_once_per_data_folder(no_spacy: None, tmp_path: Path,
                                                     caplog: pytest.LogCaptureFixture) -> None:
     def feed(name: str, company: str) -> Path:

@@ -40,6 +40,7 @@ from newsbrief.eval.interrupt import (
 
 pytestmark = [
     pytest.mark.serial,
+    pytest.mark.sqlite_only,  # the feed site subscribes and checks a SQLite file
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups are read from /proc"),
 ]
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from newsbrief.demo import DemoResult
 
 CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = [pytest.mark.serial, pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed "
+pytestmark = [pytest.mark.serial, pytest.mark.sqlite_only, pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed "
                                                      "(apt-get install -y chromium)")]
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
 

@@ -73,11 +73,13 @@ def _stopped(stop: BaseException, *, stored: int, left: int) -> None:
 @click.option("--stored", is_flag=True, help="Re-render the stored digest of that day instead of rebuilding it.")
 @click.option("--email", "send_mail", is_flag=True, help="Also email it to smtp.recipients (HTML + plain text).")
 @click.option("--webhook", metavar="URL", help="Also POST its JSON to this URL (signed with webhook.secret when set).")
+@click.option("--llm", type=click.Choice(["off", "on"]), help="Write summaries with the configured language model "
+              "behind the faithfulness guard (on), or extractive only (off); default: llm.mode.")
 @click.option("--no-progress", is_flag=True, help="Do not draw progress bars.")
 @pass_ctx
 @handle_errors
 def digest(ctx: Ctx, date_: str | None, fmt: str, out: str | None, minutes: int | None, stored: bool,
-           send_mail: bool, webhook: str | None, no_progress: bool) -> None:
+           send_mail: bool, webhook: str | None, llm: str | None, no_progress: bool) -> None:
     """Build the digest of a day from the stored articles and print or write it."""
     day = _parse_day(date_)
     if stored:
@@ -87,6 +89,10 @@ def digest(ctx: Ctx, date_: str | None, fmt: str, out: str | None, minutes: int 
         result = digest_from_dict(data)
     else:
         settings = ctx.settings if minutes is None else ctx.settings.replace(**{"digest.minutes": minutes})
+        if llm == "off":
+            settings = settings.replace(**{"llm.mode": "off"})
+        elif llm == "on" and settings["llm.mode"] == "off":
+            raise click.ClickException("digest: --llm on needs llm.mode = \"openai\", llm.base_url and llm.model in the config")
         with progress_bars(not no_progress) as bar:
             result = build_digest(ctx.store, settings, day=day, progress=bar)
         if result.diagnostics:
@@ -221,7 +227,7 @@ def _ranking(pick: str, data: dict[str, Any]) -> dict[str, dict[str, Any]]:
                                        "headline": it["headline"],
                                        "score": extra["score"], "parts": extra["score_parts"],
                                        "kind": extra.get("kind", ""), "actors": extra.get("actors", []),
-                                       "not_news": extra.get("not_news", "")}
+                                       "not_news": extra.get("not_news", ""), "guard": extra.get("guard", [])}
     return out
 
 
@@ -240,6 +246,15 @@ def _explain_ranking(ctx: Ctx, day: dt.date | None) -> None:
             parts += f" (not news: {r['not_news']})"
         table.add_row(str(r["rank"]), safe_text(r["headline"][:60]), f"{r['score']:.2f}", safe_text(parts))
     console.print(table)
+    for r in (r for r in _ranking(pick, data).values() if r["guard"]):
+        console.print(safe_text(f"guard, {r['headline'][:60]}:"), soft_wrap=True)
+        for d in r["guard"]:
+            what = "headline" if d.get("headline") else "sentence"
+            verdict = "kept" if d["passed"] else "replaced" if d.get("replacement") else "dropped"
+            line = f"  {what} {verdict}: {d['sentence']}"
+            if not d["passed"]:
+                line += f" ({'; '.join(d['reasons'])})"
+            console.print(safe_text(line), soft_wrap=True)
     for note in data.get("diagnostics", []):
         console.print(safe_text(f"{note['stage']}: {note['what']}: {note['reason']}"), soft_wrap=True)
 

@@ -67,6 +67,7 @@ class StoryBundle:
     first_seen: dt.date
     last_digest: dt.date | None = None
     facts: tuple[Fact, ...] = ()
+    guard: tuple[dict[str, Any], ...] = ()  # the LLM writer's guard decisions, when it wrote the summary
 
 
 def reading_minutes(words: int) -> float:
@@ -95,6 +96,8 @@ def _rank_extra(bundle: StoryBundle) -> dict[str, Any]:
         extra["actors"] = list(bundle.ranked.actors)
     if bundle.ranked.junk:
         extra["not_news"] = bundle.ranked.junk
+    if bundle.guard:
+        extra["guard"] = list(bundle.guard)
     return extra
 
 

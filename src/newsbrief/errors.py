@@ -30,6 +30,7 @@ __all__ = [
     "ExtractError",
     "FactsError",
     "FetchError",
+    "LLMError",
     "NewsbriefError",
     "NoArticlesError",
     "ParseError",
@@ -93,6 +94,10 @@ class PublishError(NewsbriefError):
     def __init__(self, message: str, *, permanent: bool = False) -> None:
         super().__init__(message)
         self.permanent = permanent
+
+
+class LLMError(NewsbriefError):
+    """The language-model endpoint failed, timed out or answered out of protocol."""
 
 
 class EvalError(NewsbriefError):

@@ -65,6 +65,7 @@ from .newsworthiness import source_priors
 from .rank import StoryInput, rank_stories
 from .store.base import Store
 from .store.leases import lease_owner
+from .llm.writer import writer_from_settings
 from .storylines import earlier_events, event_profile, storylines
 from .summarize import summarize_story
 from .text_cap import cap_article, cap_text
@@ -544,6 +545,7 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
     analysis = analyse_articles(store, [cap_article(a, **limits)[0] for arts in fresh_of.values() for a in arts],
                                 embedder=embedder, progress=progress)
     bundles, muted, fact_rows = [], [], []
+    writer = writer_from_settings(settings, embedder=analysis.embedder)  # None unless llm.mode is set
     for n, r in enumerate(ranked, 1):
         if r.muted_by:
             muted.append(r)
@@ -566,10 +568,16 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
         for f in facts:
             d = fact_to_dict(f)
             fact_rows.append((_fact_key(d, r.story_id), d["type"], r.story_id, day, d.get("article_ids", []), d.get("sentence", ""), d))
+        decisions: tuple[dict[str, Any], ...] = ()
+        if writer is not None:  # fluent prose behind the guard; the extractive summary on any failure
+            written = writer.write(summary)
+            summary, decisions = written.summary, written.decisions
         store.set_story_title(r.story_id, summary.headline)
         listed = tuple(fresh) + tuple(c for a in fresh for c in copies.get(a.id, []))
-        bundles.append(StoryBundle(r, summary, listed, inp.first_seen, inp.last_digest, tuple(facts)))
+        bundles.append(StoryBundle(r, summary, listed, inp.first_seen, inp.last_digest, tuple(facts), decisions))
         progress("summarize", n, len(ranked))
+    if writer is not None:
+        writer.client.close()
     store.put_facts(fact_rows)
     stats = {"articles": len(day_articles), "sources": len({a.outlet for a in day_articles})}
     # 9. compose

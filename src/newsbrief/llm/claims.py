@@ -1,0 +1,210 @@
+"""What a sentence asserts: numbers, money, percentages, dates, names, quotes, negation, hedging.
+
+Each fact is normalised so that equal values written differently compare equal:
+"$1.2 billion" and "1.2bn dollars" give the same money key, "Sept. 3" and "September 3" the
+same date key, "12 percent" and "12%" the same percentage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newsbrief.facts import find_dates, find_money, find_percents
+
+__all__ = [
+    "Facts", "is_completed", "is_unrealised", "speakers", "content_words", "facts_of", "is_hedged", "is_negated", "name_tokens", "normalise_quote", "number_words",
+]
+
+_ANCHOR = dt.date(2026, 6, 15)  # any fixed day: both sides resolve relative dates against it
+_MONTH_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE)
+_PERIOD_RE = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ](quarter|half)\b|\b([qh])([1-4])\b", re.IGNORECASE)
+_ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
+_NUMBER_RE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+_QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{3,}?)[\"“”]")
+_NAME_RE = re.compile(r"\b[A-Z][\w&'’.-]*[\w]")
+_NUMBER_WORDS = {
+    "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0, "eight": 8.0,
+    "nine": 9.0, "ten": 10.0, "eleven": 11.0, "twelve": 12.0, "dozen": 12.0, "twenty": 20.0, "hundred": 100.0,
+}  # fmt: skip
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}  # fmt: skip
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# Capitalised words that open sentences or clauses without naming anyone.
+_NOT_NAMES = frozenset(
+    """a an the this that these those he she it they we i you his her its their our in on at for of to
+    from by with as after before when while if but and or so yet also however meanwhile still some many
+    most no one two three there here what who which why how mr mrs ms dr all any each both several
+    other another such officials police critics analysts investors shares prices sales according under
+    despite during since until without once last next earlier later today yesterday tomorrow now only
+    even the company chief executive minister president""".split()
+)
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|none|neither|nor|without|den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)"
+    r"|declin(?:e|es|ed|ing) to|fail(?:s|ed)? to|turn(?:s|ed)? down|rul(?:e|es|ed) out|halt(?:s|ed)?"
+    r"|scrap(?:s|ped)?|cancel(?:s|led|ed)?|dropp?(?:s|ed)? plans)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(
+    r"(?<!the )(?<!a )(?<!its )(?<!this )(?<!their )\b(?:may|might|could|plan(?:s|ned|ning)?|expect(?:s|ed|ing)? to|intend(?:s|ed)? to|aim(?:s|ed)? to"
+    r"|seek(?:s|ing)? to|hop(?:e|es|ed|ing) to|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|propos(?:e|es|ed|ing)"
+    r"|likely|possibly|potentially|reportedly|talks? to|in talks|is exploring|are exploring|explor(?:e|es|ing))\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|is to|are to|is set to|are set to|is due to|are due to|to be|going to|from \d{4}"
+    r"|next (?:year|month|week)|by \d{4}|over the next|(?:is|are)\s+(?!being\b)\w+ing)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+_SPEECH = r"(?:said|says|say|told|tells|announced|added|called|urged|warned|declared)"
+_SPEAKER_BEFORE = re.compile(rf"((?:[A-Z][\w'’.-]+\s+){{0,3}}[A-Z][\w'’.-]+)\s+{_SPEECH}\b")
+_SPEAKER_AFTER = re.compile(rf"\b{_SPEECH}\s+((?:[A-Z][\w'’.-]+\s+){{0,3}}[A-Z][\w'’.-]+)")
+_STOP = frozenset(
+    """a an the this that these those he she it they we i you his her its their our in on at for of to from by
+    with as after before when while if but and or so yet also however said says say told added according
+    which who whom whose what where was were is are be been being has have had will would do does did
+    than then there here into onto over about more most less least per new its it's not no over up out
+    about against between both each other such only own same just can could may might should must
+    company firm group thousand million billion trillion bn mn dollars dollar euros euro pounds pound yen
+    yuan percent cent""".split()
+)
+
+Facts = dict[str, set[str]]
+
+
+def _num_key(value: float) -> str:
+    """A number as plain digits, six significant: 1200000000.0 -> "1200000000", 9.750 -> "9.75"."""
+    rounded = float(f"{value:.6g}")
+    return f"{rounded:f}".rstrip("0").rstrip(".")
+
+
+def normalise_quote(text: str) -> str:
+    """Lower-case, straight quotes, punctuation removed, single spaces."""
+    text = text.replace("’", "'").lower()
+    return " ".join(re.sub(r"[^\w' ]+", " ", text).split())
+
+
+def name_tokens(text: str, *, initial: bool = True) -> set[str]:
+    """Lower-cased capitalised words that name someone or something (months and weekdays excluded).
+
+    :param initial: also count a lone capitalised word that opens a sentence ("Sweden will..."),
+        which may just as well be a common word ("Striking workers..."); gerunds and adverbs
+        that open a sentence never count.
+    """
+    out: set[str] = set()
+    for m in _NAME_RE.finditer(text):
+        word = re.sub(r"['’]s$", "", m.group(0)).rstrip(".").lower()
+        before = text[: m.start()].rstrip(" \"'“(")
+        start = not before or before[-1] in ".!?:;"
+        if word in _MONTHS or word in _DAYS or word in _NOT_NAMES:
+            continue
+        if start and (word in _STOP or word.endswith(("ing", "ly"))):
+            continue
+        if start and not initial and not _NAME_RE.match(text, m.end() + 1):
+            continue
+        out.add(word)
+    return out
+
+
+def facts_of(text: str) -> Facts:
+    """Return the checkable facts of a text as sets of normalised keys, by kind."""
+    money = find_money(text)
+    percents = find_percents(text)
+    taken = [(m.start, m.end) for m in money] + [(p.start, p.end) for p in percents]
+    date_keys: set[str] = set()
+    periods = []
+    for m in _PERIOD_RE.finditer(text):
+        if m.group(1):
+            date_keys.add(("q" if m.group(2).lower() == "quarter" else "h") + _ORDINALS[m.group(1).lower()])
+        else:
+            date_keys.add(m.group(3).lower() + m.group(4))
+        periods.append(m.span())
+    taken += periods
+    for d in find_dates(text, _ANCHOR):
+        if any(d.pos < e and s < d.endpos for s, e in periods):
+            continue
+        if _MONTH_RE.search(d.text):
+            date_keys.add(f"{d.start:%m-%d}/{d.end:%m-%d}")
+        else:
+            date_keys.add(_date_words(d.text))
+        taken.append((d.pos, d.endpos))
+    numbers: set[str] = set()
+    for m in _NUMBER_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken) and not re.fullmatch(r"(?:19|20)\d\d", m.group(0)):
+            continue
+        value = float(m.group(0).replace(",", ""))
+        tail = text[m.end(): m.end() + 10].strip().lower()
+        scale = next((v for k, v in _SCALES.items() if tail.startswith(k)), 1.0)
+        numbers.add(_num_key(value * scale))
+    numbers |= number_words(text, skip_one=True)
+    return {
+        "money": {f"{_num_key(m.amount)} {m.currency}" for m in money},
+        "percent": {_num_key(p.value) for p in percents},
+        "date": date_keys,
+        "number": numbers,
+        "name": name_tokens(text),
+        "actor": name_tokens(text, initial=False),
+        "quote": {normalise_quote(q) for q in _QUOTE_RE.findall(text) if len(q.split()) >= 2},
+    }
+
+
+def _date_words(text: str) -> str:
+    """A date without its preposition, article or possessive: "on Sunday's" -> "sunday"."""
+    words = re.sub(r"['’]s\b", "", text.lower()).replace("-", " ").split()
+    return " ".join(w for w in words if w not in {"on", "by", "from", "in", "the", "of", "since", "until", "at"})
+
+
+def number_words(text: str, *, skip_one: bool = False) -> set[str]:
+    """Numbers spelled out in a text ("three" -> "3", "six-year" -> "6").
+
+    :param skip_one: leave out "one", which a claim often uses as a pronoun ("one of the").
+    """
+    low = text.lower()
+    return {_num_key(v) for w, v in _NUMBER_WORDS.items()
+            if re.search(rf"\b{w}\b", low) and not (skip_one and w == "one")}
+
+
+def is_negated(text: str) -> bool:
+    """Whether the text denies, refuses or negates what it reports."""
+    return bool(_NEGATION.search(text))
+
+
+def is_hedged(text: str) -> bool:
+    """Whether the text reports a plan, a possibility or an expectation rather than a fact."""
+    return bool(_HEDGE.search(text))
+
+
+_COMPLETED = re.compile(r"\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|un|ught|t)\b", re.IGNORECASE)
+
+
+def is_completed(text: str) -> bool:
+    """Whether the text reports something as already done ("has hired", "had cut")."""
+    return bool(_COMPLETED.search(text))
+
+
+def is_unrealised(text: str) -> bool:
+    """Whether the text speaks of what is planned, expected or possible, not of what happened."""
+    return is_hedged(text) or bool(_FUTURE.search(text))
+
+
+def speakers(text: str) -> set[str]:
+    """Name words of whoever the text quotes or reports: "Jane Doe said", "said Jane Doe"."""
+    out: set[str] = set()
+    for rx in (_SPEAKER_BEFORE, _SPEAKER_AFTER):
+        for m in rx.finditer(text):
+            out |= name_tokens(" " + m.group(1))
+    return out
+
+
+def _stem(word: str) -> str:
+    return word[:5]
+
+
+def content_words(text: str, *, skip: set[str] | frozenset[str] = frozenset()) -> set[str]:
+    """Stemmed content words of a text: no stop words, no numbers, none of ``skip`` (names)."""
+    words = re.findall(r"[a-z][a-z'-]+", text.lower().replace("’", "'"))
+    return {_stem(w) for w in words if len(w) > 2 and w not in _STOP and w not in skip and w not in _MONTHS}
+

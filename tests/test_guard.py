@@ -1,0 +1,103 @@
+"""Tests of the claim-by-claim faithfulness guard and its planted-error evaluation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsbrief.cli import cli
+from newsbrief.eval.guard import DEFAULT_DATA, evaluate
+from newsbrief.llm import Guard, SourceSentence, split_claims
+from newsbrief.llm.claims import facts_of
+
+SOURCES = [
+    SourceSentence("a1", "Acme Robotics raised $1.2 billion in a round led by Sequoia, the company said on Sept. 3."),
+    SourceSentence("a1", "Chief executive Jane Doe said the money would fund a new factory in Ohio."),
+    SourceSentence("a2", "Rival Borel Systems said it may cut 300 jobs, finance chief Tom Reyes told analysts."),
+]
+
+
+@pytest.fixture(scope="module")
+def guard() -> Guard:
+    return Guard()
+
+
+def test_money_and_dates_are_normalised_before_comparison() -> None:
+    assert facts_of("$1.2 billion")["money"] == facts_of("1.2bn dollars")["money"]
+    assert facts_of("on Sept. 3")["date"] == facts_of("on September 3")["date"]
+    assert facts_of("up 12 percent")["percent"] == facts_of("up 12%")["percent"]
+    assert facts_of("second-quarter revenue")["date"] == facts_of("in the second quarter")["date"] == {"q2"}
+
+
+def test_claims_split_at_clause_boundaries() -> None:
+    assert split_claims("Acme raised $5 million, and Jane Doe said it would hire staff.") == [
+        "Acme raised $5 million", "Jane Doe said it would hire staff"]
+    assert split_claims("Acme raised $5 million.") == ["Acme raised $5 million"]
+
+
+def test_faithful_paraphrase_with_merged_clauses_passes(guard: Guard) -> None:
+    result = guard.check("Acme Robotics raised 1.2bn dollars on September 3 in a round led by Sequoia, and Jane Doe "
+                         "said the money would pay for a new Ohio factory.", SOURCES[:2])
+    assert result.passed, result.reasons
+    assert result.text.startswith("Acme Robotics raised 1.2bn dollars")
+
+
+@pytest.mark.parametrize(("sentence", "reason"), [
+    ("Acme Robotics raised $1.5 billion in a round led by Sequoia.", "money not in the cited sentences"),
+    ("Acme Robotics raised $1.2 billion on Sept. 13, the company said.", "date not in the cited sentences"),
+    ("Acme Robotics raised $1.2 billion in a round led by Accel.", "name not in the cited sentences: accel"),
+    ("Jane Doe said the money would not fund a new factory in Ohio.", "negation differs"),
+    ("Borel Systems will cut 300 jobs, Tom Reyes told analysts.", "states as certain what the cited sentence only hedges"),
+    ("Acme Robotics raised $1.2 billion, calling it \"the best day in our history\".", "quote not in the cited sentences"),
+    ("Acme Robotics raised $1.2 billion in a round led by Sequoia, Tom Reyes said.", "wrong attribution"),
+    ("Jane Doe said the money would fund 300 new factories in Ohio.", "merged story: 300"),
+])
+def test_planted_error_fails_with_its_reason_and_is_replaced(guard: Guard, sentence: str, reason: str) -> None:
+    result = guard.check(sentence, SOURCES)
+    assert not result.passed
+    assert any(reason in r for r in result.reasons), result.reasons
+    assert result.replacement is not None and result.text == result.replacement.text
+    assert result.text in {s.text for s in SOURCES}
+
+
+def test_sentence_without_sources_fails(guard: Guard) -> None:
+    result = guard.check("Acme Robotics raised $1.2 billion.", [])
+    assert not result.passed and result.text == "" and result.reasons == ("cites no source sentence",)
+
+
+def test_planted_set_is_large_enough_and_split_in_halves() -> None:
+    rows = [json.loads(line) for line in DEFAULT_DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 150
+    assert {r["split"] for r in rows} == {"tuning", "test"}
+    stories = {s: {r["story"] for r in rows if r["split"] == s} for s in ("tuning", "test")}
+    assert not stories["tuning"] & stories["test"]  # no story's paraphrases in both halves
+    kinds = {r["kind"] for r in rows if r["label"] == "unfaithful"}
+    assert kinds >= {"number", "name", "date", "negation", "invented_quote", "wrong_attribution", "merged_stories"}
+
+
+@pytest.mark.parametrize("split", ["tuning", "test"])
+def test_guard_meets_recall_and_false_rejection_targets_on_the_planted_set(guard: Guard, split: str) -> None:
+    result = evaluate(split=split, guard=guard)
+    assert result["recall"] >= 0.95, result["mistakes"]
+    assert result["false_rejection_rate"] <= 0.05, result["mistakes"]
+
+
+def test_eval_guard_command_prints_both_rates(tmp_path: Path) -> None:
+    data = tmp_path / "planted.jsonl"
+    rows = [
+        {"split": "test", "sources": ["Acme raised $5 million on Monday."], "generated": "Acme raised $5 million on Monday.",
+         "label": "faithful", "kind": "paraphrase"},
+        {"split": "test", "sources": ["Acme raised $5 million on Monday."], "generated": "Acme raised $9 million on Monday.",
+         "label": "unfaithful", "kind": "number"},
+    ]
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = CliRunner().invoke(cli, ["eval", "guard", "--data", str(data), "--json"])
+    assert out.exit_code == 0, out.output
+    result = json.loads(out.output)
+    assert result["recall"] == 1.0 and result["false_rejection_rate"] == 0.0
+    assert result["per_kind"]["number"] == {"label": "unfaithful", "rejected": 1, "items": 1, "rate": 1.0}
+    bad = CliRunner().invoke(cli, ["eval", "guard", "--data", str(data), "--split", "tuning"])
+    assert bad.exit_code != 0 and "no items in split 'tuning'" in bad.output and "Traceback" not in bad.output
