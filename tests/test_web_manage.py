@@ -15,6 +15,7 @@ from starlette.testclient import TestClient
 from newsbrief.config import load_settings
 from newsbrief.store import open_store
 from newsbrief.web import make_app
+from newsbrief.web.preferences import read_lists
 from newsbrief.web.auth import LOGIN_ATTEMPTS, AdminPassword, hash_password, safe_next
 
 if TYPE_CHECKING:
@@ -279,3 +280,31 @@ def test_wrong_bearer_tokens_are_rate_limited_like_sign_ins(client: TestClient) 
         assert client.get("/api/v1/digests", headers={"Authorization": "Bearer guess"}).status_code == 401
     blocked = client.get("/api/v1/digests", headers={"Authorization": f"Bearer {PASSWORD}"})
     assert blocked.status_code == 429 and blocked.json()["error"].startswith("auth: too many wrong tokens")
+
+
+def test_api_reads_and_replaces_interests_and_mutes_for_the_next_digest(client: TestClient, tmp_path: Path) -> None:
+    auth = {"Authorization": f"Bearer {PASSWORD}"}
+    before = client.get("/api/v1/interests").json()
+    assert set(before) == {"interests", "mutes", "locked"} and before["locked"] == []
+    assert client.put("/api/v1/interests", json={"mutes": ["crypto"]}).status_code == 401  # writes need the admin
+    r = client.put("/api/v1/interests", json={"interests": ["grid storage", "grid storage"], "mutes": ["crypto"]},
+                   headers=auth)
+    assert r.status_code == 200 and (r.json()["interests"], r.json()["mutes"]) == (["grid storage"], ["crypto"])
+    assert client.get("/api/v1/interests").json()["mutes"] == ["crypto"]
+    assert read_lists(load_settings(data_dir=tmp_path, env={}).config_path)["digest.mutes"] == ["crypto"]
+    for body, error in [({"mutes": "crypto"}, "mutes: must be a list of strings"),
+                        ({"topics": []}, "body: unknown field(s) topics; give interests and/or mutes"),
+                        ({}, "body: nothing to change; give interests and/or mutes")]:
+        bad = client.put("/api/v1/interests", json=body, headers=auth)
+        assert bad.status_code == 400 and bad.json() == {"error": error}, body
+
+
+def test_api_article_gives_the_stored_text_and_404_for_an_unknown_id(client: TestClient, db: Path) -> None:
+    with sqlite3.connect(db) as conn:
+        some_id = conn.execute("SELECT id FROM articles ORDER BY id LIMIT 1").fetchone()[0]
+    with open_store(db, migrate=False) as store:
+        some = store.articles([some_id])[0]
+    r = client.get(f"/api/v1/articles/{some.id}")
+    assert r.status_code == 200
+    assert (r.json()["id"], r.json()["title"], r.json()["text"]) == (some.id, some.title, some.text)
+    assert client.get("/api/v1/articles/no-such-article").json() == {"error": "no article no-such-article"}

@@ -59,7 +59,9 @@ def _check(doc: dict[str, Any], path: str, method: str, response: Any) -> None:
 
 def _ids(client: TestClient) -> dict[str, str]:
     story = client.get("/api/v1/stories", params={"limit": 1}).json()["stories"][0]
+    article = client.get(f"/api/v1/stories/{story['id']}").json()["articles"][0]
     return {"date": client.get("/api/v1/digests").json()["digests"][0]["date"], "story_id": story["id"],
+            "article_id": article["id"],
             "source_id": str(client.get("/api/v1/sources").json()["sources"][0]["id"])}
 
 
@@ -89,7 +91,7 @@ def test_every_read_answers_as_documented(client: TestClient, doc: dict[str, Any
 
 @pytest.mark.parametrize("path, url", [
     ("/api/v1/digests/{date}", "/api/v1/digests/2001-01-01"), ("/api/v1/stories/{story_id}", "/api/v1/stories/st_nope"),
-    ("/api/v1/sources/{source_id}", "/api/v1/sources/99999"), ("/api/v1/search", "/api/v1/search?q=%22"),
+    ("/api/v1/sources/{source_id}", "/api/v1/sources/99999"), ("/api/v1/articles/{article_id}", "/api/v1/articles/nope"), ("/api/v1/search", "/api/v1/search?q=%22"),
     ("/api/v1/facts", "/api/v1/facts?type=bogus"), ("/api/v1/stories", "/api/v1/stories?limit=-1"),
     ("/api/v1/digests", "/api/v1/digests?offset=x"),
 ])

@@ -224,7 +224,7 @@ def api_index(ctx: Ctx) -> Response:
                           "endpoints": [f"{api}/digests?limit=&offset=", f"{api}/digests/<date>",
                                         f"{api}/stories?date=&limit=&offset=", f"{api}/stories/<id>", f"{api}/search?q=&since=&until=&source=&entity=&type=&limit=&offset=",
                                         f"{api}/sources?limit=&offset=", f"{api}/sources/<id>",
-                                        f"{api}/facts?type=&since=&limit=&offset=", f"{api}/calendar/<date>",
+                                        f"{api}/facts?type=&since=&limit=&offset=", f"{api}/calendar/<date>", f"{api}/articles/<id>", f"{api}/interests",
                                          f"{api}/settings"]})
 
 
@@ -321,11 +321,13 @@ def api_routes(web: WebApp) -> list[Route]:
     :param web: the app the views run in.
     """
     from .openapi import api_openapi
+    from .reader import api_article
 
     table: list[tuple[str, View]] = [
         ("", api_index), ("/", api_index), ("/digests", api_digests), ("/digests/", api_digests),
         ("/digests/{date}", api_digest), ("/stories", api_stories), ("/stories/", api_stories),
         ("/stories/{story_id}", api_story), ("/search", api_search), ("/sources", api_sources), ("/facts", api_facts),
-        ("/calendar/{date}", api_calendar), ("/settings", api_settings)]
+        ("/calendar/{date}", api_calendar), ("/articles/{article_id}", api_article),
+        ("/settings", api_settings)]
     return [route("/api/v1/openapi.json", api_openapi, web),
             *(route(prefix + path, view, web) for prefix in ("/api/v1", "/api") for path, view in table)]

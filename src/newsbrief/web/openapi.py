@@ -98,6 +98,9 @@ SCHEMAS: dict[str, Any] = {
     "SourceCreate": {"type": "object", "required": ["url"], "properties": {
         "url": {"type": "string", "description": "http(s) URL of a feed, or of a page that links one"},
         "title": {"type": "string"}, "weight": {"type": "number", "minimum": 0, "maximum": 100}}},
+    "Interests": {"type": "object", "required": ["interests", "mutes", "locked"], "properties": {
+        "interests": {"type": "array", "items": {"type": "string"}}, "mutes": {"type": "array", "items": {"type": "string"}},
+        "locked": {"type": "array", "items": {"enum": ["interests", "mutes"]}}}},
     "SourceUpdate": {"type": "object", "additionalProperties": False, "minProperties": 1, "properties": {
         "paused": {"type": "boolean", "description": "true: left out of fetches; false: fetched again"},
         "weight": {"type": "number", "minimum": 0, "maximum": 100, "description": "ranking weight"}}},
@@ -185,6 +188,24 @@ def openapi_document() -> dict[str, Any]:
                            _param("since", "query", _DATE, "Only facts from this day on."), _LIMIT, _OFFSET],
             "responses": {"200": _json(_paged("facts", "Fact", type=_NULLABLE_TEXT, since=_NULLABLE_TEXT)),
                           **_READ_ERRORS}}},
+        "/api/v1/articles/{article_id}": {"get": {
+            "operationId": "getArticle", "summary": "One stored article: outlet, link, day and cleaned text.",
+            "parameters": [_param("article_id", "path", {"type": "string"}, "The article's id.")],
+            "responses": {"200": _json({"type": "object", "required": ["id", "title", "outlet", "url", "published",
+                                                                      "duplicate_of", "text"], "properties": {
+                "id": {"type": "string"}, "title": {"type": "string"}, "outlet": {"type": "string"},
+                "url": _NULLABLE_TEXT, "published": {"type": "string"}, "duplicate_of": _NULLABLE_TEXT,
+                "text": {"type": "string"}}}), "404": _ERROR, **_READ_ERRORS}}},
+        "/api/v1/interests": {
+            "get": {"operationId": "getInterests", "summary": "The interests and mutes the next digest uses.",
+                    "responses": {"200": _json(_ref("Interests")), **_READ_ERRORS}},
+            "put": {"operationId": "updateInterests", "summary": "Replace the interests and/or the mutes.",
+                    "security": [{"bearer": []}],
+                    "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                        "type": "object", "additionalProperties": False, "properties": {
+                            "interests": {"type": "array", "items": {"type": "string"}},
+                            "mutes": {"type": "array", "items": {"type": "string"}}}}}}},
+                    "responses": {"200": _json(_ref("Interests")), "400": _ERROR, "401": _ERROR, "403": _ERROR}}},
         "/api/v1/settings": {"get": {
             "operationId": "getSettings", "summary": "Settings, secrets redacted, and where each came from.",
             "responses": {"200": _json({"type": "object", "required": ["data_dir", "settings"], "properties": {

@@ -22,13 +22,15 @@ from starlette.routing import Route
 from ..config import SETTINGS, validate
 from ..errors import ConfigError
 from ..sanitize import strip_control_chars
-from .app import route
+from .app import json_response, route
 from .errors import BadRequest
 
 if TYPE_CHECKING:
     from .app import Ctx, WebApp
 
 __all__ = ["EDITABLE", "preference_routes", "read_lists", "write_lists"]
+
+_API_NAMES = {"interests": "digest.interests", "mutes": "digest.mutes"}
 
 EDITABLE = ("digest.interests", "digest.mutes")
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -119,9 +121,46 @@ def interests_save(ctx: Ctx) -> Response:
     return RedirectResponse("/interests", status_code=303)
 
 
+def _api_lists(ctx: Ctx) -> dict[str, Any]:
+    lists = read_lists(ctx.settings.config_path)
+    locked = _locked(ctx)
+    return {"interests": lists["digest.interests"], "mutes": lists["digest.mutes"],
+            "locked": sorted(key for key, name in _API_NAMES.items() if name in locked)}
+
+
+def api_interests(ctx: Ctx) -> Response:
+    """Return ``{"interests", "mutes", "locked"}``: the lists the next digest uses (locked: set by the environment)."""
+    return json_response(_api_lists(ctx))
+
+
+def api_interests_update(ctx: Ctx) -> Response:
+    """Replace ``{"interests"?: [...], "mutes"?: [...]}`` in the config file; answer the lists."""
+    unknown = sorted(set(ctx.form) - {*_API_NAMES, "csrf"})
+    if unknown:
+        raise BadRequest(f"body: unknown field(s) {', '.join(unknown)}; give interests and/or mutes")
+    locked = _locked(ctx)
+    values: dict[str, list[str]] = {}
+    for key, name in _API_NAMES.items():
+        if key not in ctx.form:
+            continue
+        items = ctx.form[key]
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise BadRequest(f"{key}: must be a list of strings")
+        if name in locked:
+            raise BadRequest(f"{key}: set by the environment variable {locked[name]}; change it there")
+        values[name] = _entries(name, "\n".join(items))
+    if not values:
+        raise BadRequest("body: nothing to change; give interests and/or mutes")
+    write_lists(ctx.settings.config_path, values)
+    return json_response(_api_lists(ctx))
+
+
 def preference_routes(web: WebApp) -> list[Route]:
     """Return the interests page and its form.
 
     :param web: the app the views run in.
     """
-    return [route("/interests", interests_page, web), route("/interests", interests_save, web, methods=("POST",))]
+    return [route("/interests", interests_page, web), route("/interests", interests_save, web, methods=("POST",)),
+            *(r for api in ("/api/v1", "/api") for r in (
+                route(f"{api}/interests", api_interests, web),
+                route(f"{api}/interests", api_interests_update, web, methods=("PUT",))))]

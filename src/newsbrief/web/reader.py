@@ -18,12 +18,13 @@ from ..model import Digest
 from ..render import safe_url
 from ..summarize.sentences import split_paragraphs, split_sentences
 from .api import STORY_ID
+from .app import json_response
 from .errors import NotFound
 
 if TYPE_CHECKING:
     from .app import Ctx
 
-__all__ = ["article_page", "cite_links", "mark_passage"]
+__all__ = ["api_article", "article_page", "cite_links", "mark_passage"]
 
 _WORD = re.compile(r"\w+")
 MAX_PASSAGE = 1000
@@ -78,12 +79,24 @@ def cite_links(digest: Digest) -> Callable[[int, str], str]:
     return href
 
 
-def article_page(ctx: Ctx, article_id: str) -> Response:
-    """Show a stored article, the cited passage (``?passage=``) marked."""
+def _article(ctx: Ctx, article_id: str) -> Any:
     found = ctx.store.articles([article_id]) if STORY_ID.fullmatch(article_id) else []
     if not found:
         raise NotFound(f"no article {article_id}")
-    article = found[0]
+    return found[0]
+
+
+def api_article(ctx: Ctx, article_id: str) -> Response:
+    """Return one stored article: its outlet, link, day and cleaned text."""
+    article = _article(ctx, article_id)
+    return json_response({"id": article.id, "title": article.title, "outlet": article.outlet,
+                          "url": safe_url(article.url) or None, "published": article.published.isoformat(),
+                          "duplicate_of": article.duplicate_of, "text": article.text})
+
+
+def article_page(ctx: Ctx, article_id: str) -> Response:
+    """Show a stored article, the cited passage (``?passage=``) marked."""
+    article = _article(ctx, article_id)
     passage = ctx.request.arg("passage")[:MAX_PASSAGE]
     info: dict[str, Any] = {"id": article.id, "title": article.title, "outlet": article.outlet,
                             "published": article.published.isoformat(), "url": safe_url(article.url)}
