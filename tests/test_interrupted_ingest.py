@@ -119,9 +119,10 @@ def _check_after(running: Running, signum: int, sent: float, *, db: Path, site: 
 def _interrupted(cli: Cli, site: FeedSite, db: Path, rng: random.Random, command: tuple[str, ...],
                  phase: str, signum: int, *, group: bool) -> None:
     stored_before = len(article_urls(db))
-    if phase == "storing" and _due(db) == 0:
-        # The previous stop landed after its last article was stored (fetch was reading the new
-        # articles for the digest, which it stops at once too): no source is left to interrupt.
+    if phase in ("pages", "storing") and _due(db) == 0:
+        # The previous stop landed after its last article was stored (storing can finish between
+        # two 20 ms looks at the database; fetch was then reading the new articles, run waiting
+        # for its next poll): every source is complete, so there is nothing left to interrupt.
         return
     reached = _phase_reached(phase, site, db, rng)
     running = cli.start(*command)
