@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from factories import make_article
+from factories import make_article, store_location
 from newsbrief.config import load_settings
 from newsbrief.errors import LLMError
 from newsbrief.llm import Guard
@@ -188,7 +188,7 @@ def _wrong_number_answer(prompt: str) -> str:
 
 @pytest.fixture
 def llm_store(tmp_path: Path) -> Iterator[Any]:
-    store = open_store(tmp_path / "newsbrief.db")
+    store = open_store(store_location(tmp_path))  # the store the CLI opens: SQLite, or the suite's PostgreSQL schema
     store.upsert_articles([(a, n, None) for n, a in enumerate(STORY, 1)])
     yield store
     store.close()
