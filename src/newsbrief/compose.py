@@ -513,7 +513,7 @@ def _calendar(bundles: Sequence[StoryBundle], day: dt.date) -> list[DigestItem]:
     """The calendar's lines, ranked: by the importance of their story (at most
     :data:`PER_STORY_EVENTS` of one story before every other story's), then day-precise before
     ranges, then soonest first. Stories ranking found not to be news give no line."""
-    ranked: list[tuple[tuple[int, int, int, int, str], DigestItem]] = []
+    ranked: list[tuple[tuple[int, int, int, str], DigestItem]] = []
     for n, b in enumerate(bundles):
         if b.ranked.junk:  # a story that is not news (a stub's "this week", a ticker's earnings date) dates nothing
             continue
@@ -523,7 +523,7 @@ def _calendar(bundles: Sequence[StoryBundle], day: dt.date) -> list[DigestItem]:
             items.append(_deadline_item(b, rule, day))
         items.sort(key=lambda it: (str(it.extra["start"]) != str(it.extra["end"]), str(it.extra["start"])))
         for k, it in enumerate(_dedupe_events(items)):
-            ranked.append(((int(b.ranked.junk != ""), int(k >= PER_STORY_EVENTS), n, k, str(it.extra["start"])), it))
+            ranked.append(((int(k >= PER_STORY_EVENTS), n, k, str(it.extra["start"])), it))
     ranked.sort(key=lambda pair: pair[0])
     return [it for _, it in ranked]
 
