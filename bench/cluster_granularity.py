@@ -13,7 +13,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from newsbrief.cluster import ClusterDoc, ClusterParams, StreamClusterer
-from newsbrief.dedup import canonical_url
+from newsbrief.ingest.dedup import canonical_url
 from newsbrief.demo import run_demo
 from newsbrief.embed import article_text, load_embedder
 from newsbrief.sample import answer_key

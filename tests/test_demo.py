@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsbrief.cli import cli
-from newsbrief.dedup import canonical_url
+from newsbrief.ingest.dedup import canonical_url
 from newsbrief.demo import DemoResult
 from newsbrief.render import digest_from_dict, render
 from newsbrief.summarize import check_numbers_names

@@ -24,7 +24,7 @@ from .errors import RenderError
 from .model import Digest
 from .render import digest_from_dict, render, safe_url
 from .render.feeds import digest_feed
-from .sanitize import strip_control_chars
+from newsbrief.ingest.sanitize import strip_control_chars
 from .store.base import Store
 
 __all__ = ["ArchiveReport", "publish_archive"]

@@ -21,7 +21,7 @@ from .deliveries import Delivery, shown_address
 from .errors import PublishError
 from .model import Digest
 from .render import safe_url
-from .sanitize import strip_control_chars
+from newsbrief.ingest.sanitize import strip_control_chars
 
 __all__ = ["APPRISE_HINT", "chat_messages", "send_chat", "send_to"]
 

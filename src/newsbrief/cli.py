@@ -30,7 +30,7 @@ from . import __version__
 from .cli_logging import configure_logging, forget_notices, remember_notices_in
 from .config import SETTINGS, Settings, default_config_text, load_settings
 from .errors import NewsbriefError
-from .sanitize import strip_control_chars
+from newsbrief.ingest.sanitize import strip_control_chars
 from .store import SQLiteStore, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])

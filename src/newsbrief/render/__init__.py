@@ -19,7 +19,7 @@ import jinja2
 
 from ..errors import RenderError
 from ..model import CitedSentence, Digest, DigestItem
-from ..sanitize import strip_control_chars
+from newsbrief.ingest.sanitize import strip_control_chars
 from .data import calendar_from_dict, digest_from_dict, digest_to_dict
 
 __all__ = ["FORMATS", "build_context", "calendar_from_dict", "digest_from_dict", "digest_to_dict", "render"]

@@ -33,8 +33,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import numpy as np
 from courlan import normalize_url
 
-from .cluster_text import terms
-from .model import Article
+from newsbrief.cluster_text import terms
+from newsbrief.model import Article
 
 __all__ = [
     "DedupIndex",
