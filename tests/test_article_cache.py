@@ -16,7 +16,7 @@ import newsbrief.article_cache as article_cache
 from newsbrief import render
 from newsbrief.article_cache import CachedEmbedder, analyse_articles, candidate_texts, story_facts, text_hash
 from newsbrief.config import load_settings
-from newsbrief.embed import HashingEmbedder
+from newsbrief.cluster.embed import HashingEmbedder
 from newsbrief.facts import extract_facts, fact_to_dict, load_nlp
 from newsbrief.model import Article
 from newsbrief.pipeline import analyse_new, build_digest

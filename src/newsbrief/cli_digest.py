@@ -24,7 +24,7 @@ from .stopping import exit_status, stop_on_signals
 from .config import Settings, value_problem
 from .render import FORMATS, calendar_from_dict, digest_from_dict, render
 from .snippets import snippet_parts
-from .storylines import earlier_events
+from newsbrief.cluster.storylines import earlier_events
 
 
 @click.command()

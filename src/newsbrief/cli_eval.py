@@ -57,7 +57,7 @@ def eval_storylines(data: str, split: str, similarity: tuple[float, ...], min_sh
                     window_days: tuple[int, ...], as_json: bool) -> None:
     """Cluster events, merge them into storylines and score both levels (pairwise, B-cubed, NMI)."""
     from .eval.storylines import evaluate_storylines, format_storylines, grid
-    from .storylines import StorylineParams
+    from newsbrief.cluster.storylines import StorylineParams
 
     d = StorylineParams()
     params = grid(similarity or (d.similarity,), min_shared or (d.min_shared,), window_days or (d.window_days,))

@@ -36,10 +36,10 @@ import httpx
 from . import render as render_mod
 from .article_cache import analyse_articles, facts_of
 from newsbrief.clean.boilerplate import TEMPLATE_HISTORY, clean_text, template_lines
-from .cluster import ClusterDoc, ClusterParams, StreamClusterer
+from newsbrief.cluster.stream import ClusterDoc, ClusterParams, StreamClusterer
 from .compose import ComposeOptions, StoryBundle, compose_digest
 from .config import Settings
-from .embed import Embedder, article_text, load_embedder, vector_cache_key
+from newsbrief.cluster.embed import Embedder, article_text, load_embedder, vector_cache_key
 from .errors import FetchError, NoArticlesError, ParseError
 from newsbrief.ingest.extract import needs_page
 from .facts import fact_to_dict, merge_facts
@@ -66,7 +66,7 @@ from .rank import StoryInput, rank_stories
 from .store.base import Store
 from .store.leases import lease_owner
 from .llm.writer import writer_from_settings
-from .storylines import earlier_events, event_profile, storylines
+from newsbrief.cluster.storylines import earlier_events, event_profile, storylines
 from .summarize import summarize_story
 from newsbrief.clean.text_cap import cap_article, cap_text
 from newsbrief.ingest.urls import is_http_url
