@@ -157,7 +157,7 @@ def test_a_digest_after_fetch_work_reads_facts_and_vectors_back_and_equals_a_col
 def test_fetch_clusters_new_articles_and_stores_their_facts(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from newsbrief.cli import cli
+    from newsbrief.cli.app import cli
 
     feed = tmp_path / "feed.xml"
     feed.write_text(

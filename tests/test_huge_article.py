@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from factories import make_article, store_location
 
 import newsbrief.facts.nlp as nlp
-from newsbrief.cli import cli
+from newsbrief.cli.app import cli
 from newsbrief.config import load_settings
 from newsbrief.pipeline import build_digest
 from newsbrief.store import open_store

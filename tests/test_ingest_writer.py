@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 from misbehaving_server import Route, Server, serve
 
-from newsbrief.cli import cli
+from newsbrief.cli.app import cli
 from newsbrief.config import Settings, load_settings
 from newsbrief.ingest.writer import IngestReport, IngestWriter
 from newsbrief.pipeline import ingest

@@ -2,7 +2,7 @@
 
 :func:`run` executes, in order:
 
-1. **fetch**     sources due for a poll -> responses (conditional GET, politeness in fetch.py)
+1. **fetch**     sources due for a poll -> responses (conditional GET, politeness in ingest/fetch.py)
 2. **parse**     responses -> feed entries (RSS, Atom, JSON Feed)
 3. **extract**   entries (+ their pages when the feed only has a teaser) -> articles
 4. **dedup**     articles -> new originals, or copies attached to the article they repeat
@@ -37,7 +37,7 @@ from . import render as render_mod
 from .article_cache import analyse_articles, facts_of
 from newsbrief.clean.boilerplate import TEMPLATE_HISTORY, clean_text, template_lines
 from newsbrief.cluster.stream import ClusterDoc, ClusterParams, StreamClusterer
-from .compose import ComposeOptions, StoryBundle, compose_digest
+from newsbrief.digest.compose import ComposeOptions, StoryBundle, compose_digest
 from .config import Settings
 from newsbrief.cluster.embed import Embedder, article_text, load_embedder, vector_cache_key
 from .errors import FetchError, NoArticlesError, ParseError
@@ -61,8 +61,8 @@ from newsbrief.ingest.workers import (
 )
 from newsbrief.ingest.writer import IngestReport, IngestWriter
 from .model import Article, Digest, DigestItem, Entry, Skip, Source
-from .newsworthiness import source_priors
-from .rank import StoryInput, rank_stories
+from newsbrief.digest.newsworthiness import source_priors
+from newsbrief.digest.rank import StoryInput, rank_stories
 from .store.base import Store
 from .store.leases import lease_owner
 from .llm.writer import writer_from_settings

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from newsbrief.ingest.dedup import MIN_SHINGLES, fingerprint, hamming, shingle_count, simhash
-from .model import Article
+from newsbrief.model import Article
 
 __all__ = ["ActorWeights", "NOT_LEDE_KINDS", "SourcePriors", "actor_weights", "independent_groups", "junk_reason", "outlet_key",
            "source_priors", "story_kind"]

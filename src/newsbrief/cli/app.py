@@ -26,12 +26,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from . import __version__
-from .cli_logging import configure_logging, forget_notices, remember_notices_in
-from .config import SETTINGS, Settings, default_config_text, load_settings
-from .errors import NewsbriefError
+from newsbrief import __version__
+from newsbrief.cli.logs import configure_logging, forget_notices, remember_notices_in
+from newsbrief.config import SETTINGS, Settings, default_config_text, load_settings
+from newsbrief.errors import NewsbriefError
 from newsbrief.ingest.sanitize import strip_control_chars
-from .store import SQLiteStore, open_store
+from newsbrief.store import SQLiteStore, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
 console = Console(stderr=False, highlight=False, soft_wrap=True, markup=False, emoji=False)
@@ -262,9 +262,9 @@ def config_show(ctx: Ctx, as_json: bool) -> None:
     console.print(table)
 
 
-from .cli_sources import sources  # noqa: E402  (registers on import)
-from .cli_digest import demo, digest, evaluate, facts_cmd, feed, fetch, run_cmd, search, serve_cmd, stories  # noqa: E402
-from .cli_deliver import deliveries, publish_cmd  # noqa: E402
+from newsbrief.cli.source_commands import sources  # noqa: E402  (registers on import)
+from newsbrief.cli.digest_commands import demo, digest, evaluate, facts_cmd, feed, fetch, run_cmd, search, serve_cmd, stories  # noqa: E402
+from newsbrief.cli.delivery_commands import deliveries, publish_cmd  # noqa: E402
 
 cli.add_command(sources)
 cli.add_command(deliveries)

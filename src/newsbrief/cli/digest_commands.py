@@ -17,13 +17,13 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from .cli import Ctx, _parse_day, console, handle_errors, page_note, paging_options, pass_ctx, progress_bars, safe_text
-from .cli_logging import forget_notices, remember_notices_in
-from .pipeline import IngestReport, analyse_new, build_digest, ingest, write_outputs
-from .stopping import exit_status, stop_on_signals
-from .config import Settings, value_problem
-from .render import FORMATS, calendar_from_dict, digest_from_dict, render
-from .snippets import snippet_parts
+from newsbrief.cli.app import Ctx, _parse_day, console, handle_errors, page_note, paging_options, pass_ctx, progress_bars, safe_text
+from newsbrief.cli.logs import forget_notices, remember_notices_in
+from newsbrief.pipeline import IngestReport, analyse_new, build_digest, ingest, write_outputs
+from newsbrief.stopping import exit_status, stop_on_signals
+from newsbrief.config import Settings, value_problem
+from newsbrief.render import FORMATS, calendar_from_dict, digest_from_dict, render
+from newsbrief.render.snippets import snippet_parts
 from newsbrief.cluster.storylines import earlier_events
 
 
@@ -100,12 +100,12 @@ def digest(ctx: Ctx, date_: str | None, fmt: str, out: str | None, minutes: int 
                        f"see `newsbrief stories --explain --date {day}`", err=True)
     text = render(result, fmt)
     if send_mail:
-        from .publish import send_email
+        from newsbrief.deliver.publish import send_email
 
         sent = send_email(result, smtp=ctx.settings.section("smtp"))
         click.echo(f"emailed to {', '.join(sent)}", err=True)
     if webhook:
-        from .publish import post_webhook
+        from newsbrief.deliver.publish import post_webhook
 
         status = post_webhook(result, url=webhook, secret=str(ctx.settings["webhook.secret"]))
         click.echo(f"webhook answered {status}", err=True)
@@ -126,7 +126,7 @@ def digest(ctx: Ctx, date_: str | None, fmt: str, out: str | None, minutes: int 
 @handle_errors
 def feed(ctx: Ctx, fmt: str, limit: int, base_url: str, out: str | None) -> None:
     """Write an Atom or JSON Feed of the stored digests, newest first, to subscribe to."""
-    from .render.feeds import digest_feed
+    from newsbrief.render.feeds import digest_feed
 
     digests = [digest_from_dict(d) for d in (ctx.read_store.digest(day) for day in ctx.read_store.digest_dates()[:limit]) if d]
     text = digest_feed(digests, fmt=fmt, base_url=base_url, title=ctx.settings["digest.title"])
@@ -331,7 +331,7 @@ def facts_cmd(ctx: Ctx, type_: str | None, since: str | None, fmt: str, limit: i
 @handle_errors
 def demo(out_dir: str, no_progress: bool) -> None:
     """Run the whole pipeline on the bundled two-day sample corpus, offline, and write the digests."""
-    from .demo import run_demo
+    from newsbrief.demo import run_demo
 
     started = time.perf_counter()
     parent = click.get_current_context().find_object(Ctx)
@@ -350,7 +350,7 @@ def demo(out_dir: str, no_progress: bool) -> None:
     click.echo(f"done in {time.perf_counter() - started:.1f}s; database: {result.db_path}")
 
 
-from .cli_eval import evaluate  # noqa: E402
+from newsbrief.cli.eval_commands import evaluate  # noqa: E402
 
 __all__ = ["demo", "digest", "evaluate", "facts_cmd", "feed", "fetch", "run_cmd", "search", "serve_cmd", "stories", "write_outputs"]
 
@@ -381,7 +381,7 @@ def run_cmd(ctx: Ctx, interval: float, digest_at: str, out_dir: str | None, send
     Ctrl-C or SIGTERM (systemctl stop) stops it between or inside polls: what was stored
     stays, and the next poll gets the rest. Exit status: 130 after Ctrl-C, 143 after SIGTERM.
     """
-    from .schedule import Tick, parse_time_of_day, run_forever
+    from newsbrief.schedule import Tick, parse_time_of_day, run_forever
 
     settings = ctx.settings if catch_up is None else ctx.settings.replace(**{"deliver.catch_up": catch_up})
 
@@ -426,7 +426,7 @@ def _with_smtp_delivery(settings: Settings, at: dt.time) -> Settings:
     """Return ``settings`` with a delivery named ``smtp.recipients`` that emails them each day at ``at`` (UTC)."""
     from urllib.parse import quote
 
-    from .deliveries import Delivery
+    from newsbrief.deliveries import Delivery
 
     recipients = list(settings["smtp.recipients"])
     if not recipients:
@@ -446,14 +446,14 @@ def _with_smtp_delivery(settings: Settings, at: dt.time) -> Settings:
 def serve_cmd(ctx: Ctx, host: str, port: int, hash_password: bool) -> None:
     """Serve the web UI and JSON API until Ctrl-C."""
     if hash_password:
-        from .web.auth import hash_password as make_hash
+        from newsbrief.web.auth import hash_password as make_hash
 
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
         if not password.strip():
             raise click.UsageError("serve --hash-password: the password is empty")
         click.echo(make_hash(password))
         return
-    from .web import make_app, serve
+    from newsbrief.web import make_app, serve
 
     app = make_app(ctx.settings.store, settings=ctx.settings, bind_host=host)
     if not is_loopback_host(host):
