@@ -114,3 +114,22 @@ def test_cluster_up_prints_an_address_that_runs_tasks_and_ctrl_c_stops_every_pro
         for child in children:
             if child.is_running():
                 child.kill()
+
+
+@pytest.mark.serial
+@pytest.mark.sqlite_only  # the feed site subscribes and checks a SQLite file
+def test_run_on_the_engine_stores_each_poll_with_its_stories_facts_and_vectors(dask_scheduler: str, tmp_path: Path) -> None:
+    from newsbrief.eval.interrupt import Cli, FeedSite, article_urls
+
+    with FeedSite(n_feeds=3, n_items=2) as site:
+        site.subscribe(tmp_path)
+        running = Cli(tmp_path).run("run", "--once", "--engine", dask_scheduler)
+        assert running.process.returncode == 0, running.errors()
+        assert sorted(article_urls(tmp_path / "newsbrief.db")) == sorted(site.articles)
+    with sqlite3.connect(tmp_path / "newsbrief.db") as conn:
+        originals = {r[0] for r in conn.execute("SELECT id FROM articles WHERE duplicate_of IS NULL")}
+        placed = {r[0] for r in conn.execute("SELECT article_id FROM memberships")}
+        with_facts = {r[0] for r in conn.execute("SELECT article_id FROM article_facts")}
+        with_vectors = {r[0] for r in conn.execute("SELECT article_id FROM sentence_vectors")}
+        cleaned = {r[0] for r in conn.execute("SELECT id FROM articles WHERE clean_text IS NOT NULL")}
+    assert originals and placed == with_facts == with_vectors == originals <= cleaned

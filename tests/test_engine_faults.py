@@ -63,7 +63,7 @@ def test_a_worker_killed_in_the_middle_of_a_task_loses_nothing_and_stores_nothin
         dask_scheduler: str, tmp_path: Path) -> None:
     from distributed import Client
 
-    with FeedSite(n_feeds=40, n_items=2) as site:
+    with FeedSite(n_feeds=24, n_items=2) as site:
         in_process, on_engine = tmp_path / "in-process", tmp_path / "engine"
         for data in (in_process, on_engine):
             data.mkdir()

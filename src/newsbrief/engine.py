@@ -254,7 +254,7 @@ def dask_config() -> dict[str, Any]:
 
 
 @contextlib.contextmanager
-def local_cluster(workers: int, *, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+def local_cluster(workers: int, *, host: str = "127.0.0.1", port: int = 0, quiet: bool = False) -> Iterator[str]:
     """Run a Dask scheduler and ``workers`` worker processes here; yield the scheduler's address.
 
     Every process stops when the block ends.
@@ -262,6 +262,9 @@ def local_cluster(workers: int, *, host: str = "127.0.0.1", port: int = 0) -> It
     :param workers: worker processes (one thread each).
     :param host: address the scheduler listens on.
     :param port: scheduler port (0: any free port).
+    :param quiet: keep Dask's own log lines out of the output, shutting down included (a cluster
+        started for one command, whose task errors reach the command anyway); otherwise its
+        warnings show.
     :raises EngineError: the extra is not installed, or the port cannot be bound.
     """
     dask, distributed = _dask()
@@ -269,12 +272,15 @@ def local_cluster(workers: int, *, host: str = "127.0.0.1", port: int = 0) -> It
         try:
             # the scheduler's HTTP server (health and metrics; no dashboard without bokeh) stays on loopback
             cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host=host,
-                                               scheduler_port=port, dashboard_address="127.0.0.1:0")
+                                               scheduler_port=port, dashboard_address="127.0.0.1:0",
+                                               silence_logs=logging.CRITICAL if quiet else logging.WARNING)
         except OSError as exc:
             raise EngineError(f"engine: cannot start a scheduler on {host}:{port}: {exc}") from None
     try:
         yield str(cluster.scheduler_address)
     finally:
+        if quiet:  # workers slow to stop are killed, and say so
+            logging.getLogger("distributed").setLevel(logging.ERROR)
         cluster.close()
 
 
@@ -290,7 +296,7 @@ def open_engine(address: str) -> Iterator[Engine]:
         return
     local = _LOCAL.match(address)
     if local:
-        with local_cluster(int(local.group(1))) as scheduler, open_engine(scheduler) as engine:
+        with local_cluster(int(local.group(1)), quiet=True) as scheduler, open_engine(scheduler) as engine:
             yield engine
         return
     _, distributed = _dask()
