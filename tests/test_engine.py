@@ -133,3 +133,21 @@ def test_run_on_the_engine_stores_each_poll_with_its_stories_facts_and_vectors(d
         with_vectors = {r[0] for r in conn.execute("SELECT article_id FROM sentence_vectors")}
         cleaned = {r[0] for r in conn.execute("SELECT id FROM articles WHERE clean_text IS NOT NULL")}
     assert originals and placed == with_facts == with_vectors == originals <= cleaned
+
+
+@pytest.mark.serial
+def test_a_task_whose_workers_keep_dying_fails_as_worker_lost(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("distributed", reason="the distributed engine needs the extra: pip install 'newsbrief[distributed]'")
+    from concurrent.futures.process import BrokenProcessPool
+
+    from newsbrief import engine as engine_mod
+
+    monkeypatch.setattr(engine_mod, "ALLOWED_FAILURES", 0)  # the first death is one too many
+    with engine_mod.local_cluster(1, quiet=True) as address, open_engine(address) as engine:
+        assert isinstance(engine, engine_mod.Distributed)
+        lost = engine.tasks.submit(os._exit, 3).exception(timeout=120)
+        # ingest handles it as a dead worker of its own pool: the items are lost, their feeds read again
+        assert isinstance(lost, engine_mod.WorkerLost) and isinstance(lost, BrokenProcessPool)
+        with pytest.raises(EngineError, match="its results are not stored; the next run makes them again"):
+            engine.map(os._exit, [3])
+        assert engine.map(abs, [-2, 5]) == [2, 5]  # the nanny restarted the worker
