@@ -231,12 +231,6 @@ class Distributed(Engine):
         # a worker loads the bundled model itself, once; another embedder (lexical, small) is sent with the task
         return EmbedderRef("minilm", vector_cache_key(embedder)) if isinstance(embedder, MiniLMEmbedder) else embedder
 
-    def worker_pids(self) -> dict[str, int]:
-        """Return each worker's address and process id."""
-        import os
-
-        return {address: int(pid) for address, pid in self.client.run(os.getpid).items()}
-
 
 def _dask() -> Any:
     try:
