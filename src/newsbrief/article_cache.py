@@ -204,15 +204,16 @@ def _facts(store: Store, articles: Sequence[Article], out: Analysis, engine: Eng
     size = _TASK_ARTICLES if engine.distributed else len(todo)
     batches = [todo[i:i + size] for i in range(0, len(todo), size)]
     rows = []
+    keyed = {reader: keys}
     for batch, (used, results) in zip(batches, engine.imap(facts_batch, batches), strict=True):
-        if used != reader:
-            keys = keys_for(used)
+        if used not in keyed:
+            keyed[used] = keys_for(used)
         for article, facts in zip(batch, results, strict=True):
             if isinstance(facts, Skip):
                 out.failures[article.id] = facts
                 continue
             out.facts[article.id] = facts
-            rows.append((article.id, keys[article.id], [fact_to_dict(f) for f in facts]))
+            rows.append((article.id, keyed[used][article.id], [fact_to_dict(f) for f in facts]))
     if rows:
         store.put_article_facts(rows)
     out.computed["facts"] = len(rows)
