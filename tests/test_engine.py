@@ -151,3 +151,19 @@ def test_a_task_whose_workers_keep_dying_fails_as_worker_lost(monkeypatch: pytes
         with pytest.raises(EngineError, match="its results are not stored; the next run makes them again"):
             engine.map(os._exit, [3])
         assert engine.map(abs, [-2, 5]) == [2, 5]  # the nanny restarted the worker
+
+
+def test_cluster_up_on_a_port_in_use_says_so_in_one_line() -> None:
+    pytest.importorskip("distributed", reason="the distributed engine needs the extra: pip install 'newsbrief[distributed]'")
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "newsbrief", "cluster", "up", "--workers", "1", "--port", str(port)],
+                              capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert done.returncode == 1
+    assert done.stdout == ""
+    [line] = done.stderr.splitlines()
+    assert line.startswith(f"Error: engine: cannot start a scheduler on 127.0.0.1:{port}: ") and "in use" in line, line

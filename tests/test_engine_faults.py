@@ -72,19 +72,26 @@ def test_a_worker_killed_in_the_middle_of_a_task_loses_nothing_and_stores_nothin
         assert reference.process.returncode == 0, reference.errors()
 
         with Client(dask_scheduler, timeout="10s") as client:
+            client.wait_for_workers(2, timeout=120)
             pids = {w: int(pid) for w, pid in client.run(os.getpid).items()}
             assert len(pids) == 2
+            killed: list[tuple[str, tuple[str, ...]]] = []
+
+            def kill_an_extracting_worker() -> bool:
+                busy = _extracting(client)
+                if busy is not None:  # at once: the task is still running
+                    os.kill(pids[busy[0]], signal.SIGKILL)
+                    killed.append(busy)
+                return busy is not None
+
             running = Cli(on_engine).start("fetch", "--no-progress", "--engine", dask_scheduler)
             try:
-                assert wait_until(lambda: _extracting(client) is not None, running, timeout=180), (
+                assert wait_until(kill_an_extracting_worker, running, timeout=180), (
                     "the fetch ended before any extract task ran on a worker: " + running.errors())
-                busy = _extracting(client)
-                assert busy is not None
-                worker, keys = busy
-                os.kill(pids[worker], signal.SIGKILL)
                 running.process.wait(timeout=300)
             finally:
                 kill_group(running.process.pid)
+            [(worker, keys)] = killed
             rerun = _rerun_after_worker_death(client, keys)
             alive = set(client.run(os.getpid).values())
 

@@ -239,7 +239,14 @@ def _dask() -> Any:
     except ImportError:
         raise EngineError(MISSING_EXTRA) from None
     logging.getLogger("distributed").setLevel(logging.WARNING)  # its INFO lines would bury the command's output
+    logging.getLogger("distributed.deploy.spec").setLevel(logging.ERROR)  # a failed start is said in one line
     return dask, distributed
+
+
+def _root_cause(exc: BaseException) -> BaseException:
+    while exc.__cause__ is not None or exc.__context__ is not None:
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    return exc
 
 
 def dask_config() -> dict[str, Any]:
@@ -268,8 +275,8 @@ def local_cluster(workers: int, *, host: str = "127.0.0.1", port: int = 0, quiet
             cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host=host,
                                                scheduler_port=port, dashboard_address="127.0.0.1:0",
                                                silence_logs=logging.CRITICAL if quiet else logging.WARNING)
-        except OSError as exc:
-            raise EngineError(f"engine: cannot start a scheduler on {host}:{port}: {exc}") from None
+        except (OSError, RuntimeError) as exc:  # Dask wraps the bind error in "Cluster failed to start"
+            raise EngineError(f"engine: cannot start a scheduler on {host}:{port}: {_root_cause(exc)}") from None
     try:
         yield str(cluster.scheduler_address)
     finally:
