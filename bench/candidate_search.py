@@ -2,7 +2,7 @@
 
 For each number of open stories N, it fills a matrix of N random unit vectors (384 dims,
 MiniLM's width), then times ``--queries`` look-ups of the ``k`` nearest centroids the way
-:meth:`newsbrief.cluster_state.StoryIndex.nearest_centroids` does them (one matrix-vector
+:meth:`newsbrief.cluster.state.StoryIndex.nearest_centroids` does them (one matrix-vector
 product and ``argpartition``), and the same look-ups in a usearch HNSW index (when usearch is
 installed), with its build time and its recall of the exact top k. The clusterer also adds and
 moves centroids after each article, which an ANN index pays for again; this bench only times

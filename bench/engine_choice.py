@@ -2,7 +2,7 @@
 
 The workload is the bundled sample: every entry of every sample feed, with its page from the
 sample web when there is one, cycled to ``--tasks`` one-item extract tasks (the function the
-ingest workers run, :func:`newsbrief.ingest_workers._build_batch`). For each engine it measures
+ingest workers run, :func:`newsbrief.ingest.workers._build_batch`). For each engine it measures
 
 - start-up: a local cluster of ``--workers`` worker processes, from nothing to the first
   task's result (imports of the engine included, the project's modules imported by the workers);
@@ -27,8 +27,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from newsbrief.feeds import parse_feed
-from newsbrief.ingest_workers import _build_batch
+from newsbrief.ingest.feeds import parse_feed
+from newsbrief.ingest.workers import _build_batch
 from newsbrief.model import FetchResult
 from newsbrief.sample import sample_root
 

@@ -6,7 +6,7 @@ import threading
 
 import click
 
-from .cli import handle_errors
+from newsbrief.cli.app import handle_errors
 from .engine import local_cluster
 from .stopping import exit_status, stop_on_signals
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import load_settings
-from .opml import read_opml
+from newsbrief.ingest.opml import read_opml
 from .engine import Engine
 from .pipeline import Progress, analyse_new, build_digest, ingest, write_outputs
 from .sample import MirrorServer, sample_days, sample_root

@@ -5,7 +5,7 @@ facts, embed summary sentences) are plain functions. :func:`open_engine` gives t
 :class:`Engine` to run them on:
 
 - ``""`` (the default): :class:`InProcess`, today's behaviour: ingest forks its own pool
-  (:mod:`newsbrief.ingest_workers`) and the per-article analysis runs in this process;
+  (:mod:`newsbrief.ingest.workers`) and the per-article analysis runs in this process;
 - ``"local:N"``: a Dask ``LocalCluster`` of N worker processes started for the command;
 - ``"tcp://host:8786"``: the Dask scheduler of a running cluster (``newsbrief cluster up``, or
   ``dask scheduler`` and ``dask worker`` on other machines, see docs/distributed.md).
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .config import Settings, value_problem
-from .embed import Embedder, MiniLMEmbedder, load_embedder, vector_cache_key
+from newsbrief.cluster.embed import Embedder, MiniLMEmbedder, load_embedder, vector_cache_key
 from .errors import NewsbriefError
 
 __all__ = [

@@ -41,14 +41,14 @@ from dataclasses import dataclass
 
 import httpx
 
-from .dedup import simhash
-from .errors import ParseError
-from .extract import build_article
-from .feeds import ParsedFeed, parse_feed
-from .fetch import FetchOutcome, FetchRequest, FetchSettings, fetch_all
-from .model import Article, Entry, FetchResult, Skip
-from .stopping import check as check_stop
-from .stopping import requested as stop_requested
+from newsbrief.ingest.dedup import simhash
+from newsbrief.errors import ParseError
+from newsbrief.ingest.extract import build_article
+from newsbrief.ingest.feeds import ParsedFeed, parse_feed
+from newsbrief.ingest.fetch import FetchOutcome, FetchRequest, FetchSettings, fetch_all
+from newsbrief.model import Article, Entry, FetchResult, Skip
+from newsbrief.stopping import check as check_stop
+from newsbrief.stopping import requested as stop_requested
 
 LOGGER = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ class Built:
     """What became of one :class:`PageJob`, in the order of the jobs given.
 
     ``page_error`` says why its page could not be used (the feed text was kept);
-    ``similarity`` is the article's :func:`newsbrief.dedup.simhash` (0 for a Skip);
+    ``similarity`` is the article's :func:`newsbrief.ingest.dedup.simhash` (0 for a Skip);
     ``lost`` marks a Skip because the worker process building it died: the item itself was
     never tried, so its feed should be read again next time.
     """

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from .cli import console, handle_errors, safe_text
+from newsbrief.cli.app import console, handle_errors, safe_text
 
 
 def _emit(result: dict[str, Any], as_json: bool, report: str) -> None:
@@ -37,7 +37,7 @@ def evaluate() -> None:
 def eval_clustering(data: str, embedder: str, predictions: str | None, compare_hdbscan: bool, granularity: str,
                     split: str, as_json: bool) -> None:
     """Run the story clusterer in stream order and score it (pairwise, B-cubed, NMI)."""
-    from .eval.clustering import evaluate as run, format_report
+    from newsbrief.eval.clustering import evaluate as run, format_report
 
     result = run(Path(data), embedder=embedder, predictions_out=Path(predictions) if predictions else None,
                  compare_hdbscan=compare_hdbscan, granularity=granularity, split=split)
@@ -56,8 +56,8 @@ def eval_clustering(data: str, embedder: str, predictions: str | None, compare_h
 def eval_storylines(data: str, split: str, similarity: tuple[float, ...], min_shared: tuple[int, ...],
                     window_days: tuple[int, ...], as_json: bool) -> None:
     """Cluster events, merge them into storylines and score both levels (pairwise, B-cubed, NMI)."""
-    from .eval.storylines import evaluate_storylines, format_storylines, grid
-    from .storylines import StorylineParams
+    from newsbrief.eval.storylines import evaluate_storylines, format_storylines, grid
+    from newsbrief.cluster.storylines import StorylineParams
 
     d = StorylineParams()
     params = grid(similarity or (d.similarity,), min_shared or (d.min_shared,), window_days or (d.window_days,))
@@ -77,7 +77,7 @@ def eval_storylines(data: str, split: str, similarity: tuple[float, ...], min_sh
 def eval_summarization(data: str, max_words: int, baselines: bool, no_stem: bool, out: str | None,
                        as_json: bool) -> None:
     """Run the extractive summarizer on each cluster and score ROUGE-1/2 recall."""
-    from .eval.summarization import evaluate as run, format_report
+    from newsbrief.eval.summarization import evaluate as run, format_report
 
     result = run(Path(data), max_words=max_words, baselines=("lexrank", "textrank") if baselines else (),
                  stem=not no_stem, summaries_out=Path(out) if out else None)
@@ -95,7 +95,7 @@ def eval_summarization(data: str, max_words: int, baselines: bool, no_stem: bool
 def eval_facts(split: str, data: str | None, articles: str | None, as_json: bool) -> None:
     """Score funding, regulation and event extraction (precision/recall/F1 per type), on
     annotated sentences or on whole articles."""
-    from .eval.facts import evaluate as run, format_report
+    from newsbrief.eval.facts import evaluate as run, format_report
 
     result = run(split=split, data_path=Path(data) if data else None, articles_path=Path(articles) if articles else None)
     _emit(result, as_json, format_report(result))
@@ -109,7 +109,7 @@ def eval_facts(split: str, data: str | None, articles: str | None, as_json: bool
 @handle_errors
 def eval_ingest(feeds: int, items: int, no_full_text: bool, as_json: bool) -> None:
     """Serve generated feeds and pages on 127.0.0.1 and measure ingest throughput."""
-    from .eval.ingest import evaluate as run, format_report
+    from newsbrief.eval.ingest import evaluate as run, format_report
 
     result = run(n_feeds=feeds, n_items=items, full_text=not no_full_text)
     _emit(result, as_json, format_report(result))
@@ -126,7 +126,7 @@ def eval_ingest(feeds: int, items: int, no_full_text: bool, as_json: bool) -> No
 @handle_errors
 def eval_cleaning(data: str, annotation_files: tuple[str, ...], history_days: int, as_json: bool) -> None:
     """Clean the annotated boilerplate sample of real-news days and score removed and lost lines."""
-    from .eval.cleaning import evaluate as run, format_report
+    from newsbrief.eval.cleaning import evaluate as run, format_report
 
     results = [run(Path(data), Path(f), history_days=history_days) for f in annotation_files]
     _emit({"days": results}, as_json, format_report(results))
@@ -145,7 +145,7 @@ def eval_realnews(data: str, annotation_files: tuple[str, ...], keep: str | None
     boilerplate, digest length and build time."""
     from pathlib import Path
 
-    from .eval.realnews import evaluate_day, format_report, load_annotation, read_articles
+    from newsbrief.eval.realnews import evaluate_day, format_report, load_annotation, read_articles
 
     anns = [load_annotation(Path(f)) for f in annotation_files]
     days = read_articles(Path(data), [a["day"] for a in anns])
@@ -165,7 +165,7 @@ def eval_realnews(data: str, annotation_files: tuple[str, ...], keep: str | None
 def eval_retellings(demo_dir: str, annotations: str, days: tuple[str, ...], threshold: float, as_json: bool) -> None:
     """Count retold facts and dangling references in stored digests, against an annotation and by
     sentence similarity."""
-    from .eval.retellings import evaluate as run, format_report
+    from newsbrief.eval.retellings import evaluate as run, format_report
 
     result = run(Path(demo_dir) / "newsbrief.db", Path(annotations), days=days, threshold=threshold)
     _emit(result, as_json, format_report(result))
@@ -181,7 +181,7 @@ def eval_retellings(demo_dir: str, annotations: str, days: tuple[str, ...], thre
 def eval_guard(data: str | None, split: str, as_json: bool) -> None:
     """Run the faithfulness guard on planted errors and faithful paraphrases; print recall
     (unfaithful caught) and false_rejection_rate (faithful rejected), overall and per kind."""
-    from .eval.guard import DEFAULT_DATA, evaluate as run, format_report
+    from newsbrief.eval.guard import DEFAULT_DATA, evaluate as run, format_report
 
     result = run(Path(data) if data else DEFAULT_DATA, split=split)
     _emit(result, as_json, format_report(result))

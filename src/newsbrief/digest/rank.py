@@ -25,9 +25,9 @@ actors         weight of the actors the story names: how many other        2.0
 =============  ==========================================================  ======
 
 Independent outlets: several feeds of one outlet and near-copies of one text count once
-(:func:`newsbrief.newsworthiness.independent_groups`). A story whose voices are mostly not
+(:func:`newsbrief.digest.newsworthiness.independent_groups`). A story whose voices are mostly not
 news (ticker templates, rating changes, report promos, puzzles, stubs: see
-:func:`newsbrief.newsworthiness.junk_reason`) carries the reason in ``junk``; the digest keeps
+:func:`newsbrief.digest.newsworthiness.junk_reason`) carries the reason in ``junk``; the digest keeps
 it out of its top stories, its roundups and its lede. ``outlets`` counts only the voices that
 are news: a real article with a paywall teaser from a second outlet is told by one outlet.
 
@@ -44,8 +44,8 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 from urllib.parse import urlsplit
 
-from .model import Article
-from .newsworthiness import ActorWeights, SourcePriors, actor_weights, independent_groups, junk_reason, outlet_key, story_kind
+from newsbrief.model import Article
+from newsbrief.digest.newsworthiness import ActorWeights, SourcePriors, actor_weights, independent_groups, junk_reason, outlet_key, story_kind
 
 __all__ = ["RankedStory", "StoryInput", "WEIGHTS", "rank_stories"]
 
@@ -77,7 +77,7 @@ class RankedStory:
     muted_by: str = ""
     outlets: int = 0  # independent outlets that tell the story (a stub's teaser is no corroboration)
     junk: str = ""  # why most of the story is not news ("" when it is)
-    kind: str = ""  # what kind of story its lead voice tells (:func:`newsbrief.newsworthiness.story_kind`)
+    kind: str = ""  # what kind of story its lead voice tells (:func:`newsbrief.digest.newsworthiness.story_kind`)
     actors: tuple[str, ...] = ()  # its weightiest actors, the ones the ``actors`` part counts
 
 
@@ -136,8 +136,8 @@ def rank_stories(
     :param interests: keywords or names that raise a story.
     :param mutes: keywords or names that keep a story out.
     :param source_weights: per-host weights (``www.`` ignored); default 1.0.
-    :param priors: outlets' history (:func:`newsbrief.newsworthiness.source_priors`); none: no prior.
-    :param actors: who names which actor (:func:`newsbrief.newsworthiness.actor_weights`); none: learned
+    :param priors: outlets' history (:func:`newsbrief.digest.newsworthiness.source_priors`); none: no prior.
+    :param actors: who names which actor (:func:`newsbrief.digest.newsworthiness.actor_weights`); none: learned
         from the candidate stories' articles.
     """
     actors = actors if actors is not None else actor_weights(a for s in stories for a in s.articles)

@@ -20,12 +20,12 @@ from typing import Any
 
 import jinja2
 
-from .errors import RenderError
-from .model import Digest
-from .render import digest_from_dict, render, safe_url
-from .render.feeds import digest_feed
-from .sanitize import strip_control_chars
-from .store.base import Store
+from newsbrief.errors import RenderError
+from newsbrief.model import Digest
+from newsbrief.render import digest_from_dict, render, safe_url
+from newsbrief.render.feeds import digest_feed
+from newsbrief.ingest.sanitize import strip_control_chars
+from newsbrief.store.base import Store
 
 __all__ = ["ArchiveReport", "publish_archive"]
 

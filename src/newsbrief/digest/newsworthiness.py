@@ -34,8 +34,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from .dedup import MIN_SHINGLES, fingerprint, hamming, shingle_count, simhash
-from .model import Article
+from newsbrief.ingest.dedup import MIN_SHINGLES, fingerprint, hamming, shingle_count, simhash
+from newsbrief.model import Article
 
 __all__ = ["ActorWeights", "NOT_LEDE_KINDS", "SourcePriors", "actor_weights", "independent_groups", "junk_reason", "outlet_key",
            "source_priors", "story_kind"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from .cli import Ctx, console, handle_errors, page_note, paging_options, pass_ctx, safe_text
+from newsbrief.cli.app import Ctx, console, handle_errors, page_note, paging_options, pass_ctx, safe_text
 
 __all__ = ["deliveries", "publish_cmd"]
 
@@ -22,7 +22,7 @@ def deliveries(click_ctx: click.Context, as_json: bool) -> None:
     """List the configured deliveries (addresses with secrets hidden) and when each is next due."""
     if click_ctx.invoked_subcommand is not None:
         return
-    from .deliver import digest_day, next_occurrence
+    from newsbrief.deliver.scheduled import digest_day, next_occurrence
 
     ctx = click_ctx.find_object(Ctx)
     assert ctx is not None
@@ -80,7 +80,7 @@ def deliveries_log(ctx: Ctx, name: str | None, as_json: bool, limit: int | None,
 @handle_errors
 def publish_cmd(ctx: Ctx, out_dir: str, base_url: str, limit: int) -> None:
     """Write a static HTML archive of the stored digests: index, one page per day and story, Atom and JSON feeds."""
-    from .archive import publish_archive
+    from newsbrief.deliver.archive import publish_archive
 
     report = publish_archive(ctx.store, Path(out_dir), title=ctx.settings["digest.title"], base_url=base_url,
                              feed_limit=limit)

@@ -24,12 +24,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .dedup import DedupIndex
-from .extract import article_key
-from .ingest_workers import Built
-from .model import Article, Entry, Skip, Source
-from .store.base import Store
-from .stopping import deferred
+from newsbrief.ingest.dedup import DedupIndex
+from newsbrief.ingest.extract import article_key
+from newsbrief.ingest.workers import Built
+from newsbrief.model import Article, Entry, Skip, Source
+from newsbrief.store.base import Store
+from newsbrief.stopping import deferred
 
 __all__ = ["IngestReport", "IngestWriter", "Planned"]
 

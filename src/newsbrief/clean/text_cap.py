@@ -13,8 +13,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .model import Article, Skip
-from .summarize.sentences import split_sentences
+from newsbrief.model import Article, Skip
+from newsbrief.summarize.sentences import split_sentences
 
 __all__ = ["cap_article", "cap_text"]
 

@@ -25,10 +25,10 @@ from urllib.parse import urljoin
 
 import feedparser
 
-from .errors import ParseError
-from .model import Entry
-from .sanitize import html_to_text, strip_control_chars
-from .urls import is_http_url, lower_scheme
+from newsbrief.errors import ParseError
+from newsbrief.model import Entry
+from newsbrief.ingest.sanitize import html_to_text, strip_control_chars
+from newsbrief.ingest.urls import is_http_url, lower_scheme
 
 __all__ = ["ParsedFeed", "discover_feeds", "parse_feed", "parse_json_feed"]
 

@@ -35,9 +35,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-import numpy as np
-
-from newsbrief.cluster_state import (
+from newsbrief.cluster.doc import ClusterDoc
+from newsbrief.cluster.state import (
     MemberFeatures,
     Story,
     StoryIndex,
@@ -56,18 +55,6 @@ __all__ = [
     "StreamClusterer",
     "new_story_id",
 ]
-
-
-@dataclass(frozen=True)
-class ClusterDoc:
-    """One article as the clusterer sees it."""
-
-    id: str
-    title: str
-    text: str
-    published: datetime | None
-    vector: np.ndarray | None
-    entities: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -456,7 +443,7 @@ class StreamClusterer:
 
         A story is examined when it has ``split_min_size`` open members and has grown by
         ``split_growth`` since it was last examined. Its members are divided in two by their
-        embeddings (:func:`~newsbrief.cluster_state.two_means`); when both groups have
+        embeddings (:func:`~newsbrief.cluster.state.two_means`); when both groups have
         ``split_min_part`` members and the two score below ``split_threshold`` against each
         other (the story-to-story score of :meth:`repair`), the group without the oldest
         member becomes a new story. :meth:`repair` never merges the two parts back (this

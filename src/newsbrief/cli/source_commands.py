@@ -13,13 +13,13 @@ from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 
-from .cli import Ctx, console, handle_errors, page_note, paging_options, pass_ctx, safe_text
-from .config import value_problem
-from .errors import FetchError
-from .opml import parse_opml, write_opml
-from .pipeline import feed_files, probe_source
-from .sanitize import strip_control_chars
-from .urls import is_http_url, lower_scheme
+from newsbrief.cli.app import Ctx, console, handle_errors, page_note, paging_options, pass_ctx, safe_text
+from newsbrief.config import value_problem
+from newsbrief.errors import FetchError
+from newsbrief.ingest.opml import parse_opml, write_opml
+from newsbrief.pipeline import feed_files, probe_source
+from newsbrief.ingest.sanitize import strip_control_chars
+from newsbrief.ingest.urls import is_http_url, lower_scheme
 
 
 @click.group()

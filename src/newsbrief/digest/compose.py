@@ -30,14 +30,14 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
 
-from .model import (
+from newsbrief.model import (
     Article, CitedSentence, Digest, DigestItem, DigestSection, Event, Fact, FundingRound, Regulation, Summary,
 )
-from .facts.calendar import hedge, is_calendar_deadline, is_calendar_event
-from .facts.lines import event_line, funding_line, regulation_line
-from .facts.names import find_names
-from .newsworthiness import NOT_LEDE_KINDS
-from .rank import RankedStory
+from newsbrief.facts.calendar import hedge, is_calendar_deadline, is_calendar_event
+from newsbrief.facts.lines import event_line, funding_line, regulation_line
+from newsbrief.facts.names import find_names
+from newsbrief.digest.newsworthiness import NOT_LEDE_KINDS
+from newsbrief.digest.rank import RankedStory
 
 __all__ = ["ComposeOptions", "StoryBundle", "compose_digest", "reading_minutes"]
 

@@ -1,6 +1,6 @@
 """Fetch policy as data: settings, requests, outcomes, and when to poll a source next.
 
-Split from :mod:`newsbrief.fetch` (which re-exports every name here) so the transport code
+Split from :mod:`newsbrief.ingest.fetch` (which re-exports every name here) so the transport code
 and the politeness rules can be read separately. :func:`next_poll` is the back-off rule:
 never "never" (a failing source is retried at most ``max_backoff`` later), Retry-After and
 Cache-Control respected, jitter so failing sources do not retry in lockstep.
@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .model import FetchResult
+from newsbrief.model import FetchResult
 
 __all__ = [
     "DEFAULT_USER_AGENT",

@@ -4,7 +4,7 @@ Feeds and pages carry more than the story: bylines and datelines, photo captions
 subscription and newsletter prompts, share buttons and widget text, "Read more" and link
 lists, copyright and legal footers, press-release footers, and lines an outlet repeats under
 every article. :func:`clean_text` removes them line by line (one line per paragraph, as
-:func:`newsbrief.sanitize.html_to_text` writes them) and says what it cut and why, so the
+:func:`newsbrief.ingest.sanitize.html_to_text` writes them) and says what it cut and why, so the
 raw text can stay stored and every cut can be explained.
 
 Two kinds of evidence:

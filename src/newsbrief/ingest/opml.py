@@ -22,8 +22,8 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 from xml.sax.saxutils import quoteattr
 
-from .errors import ParseError
-from .model import Source
+from newsbrief.errors import ParseError
+from newsbrief.model import Source
 
 __all__ = ["OpmlFeeds", "SkippedOutline", "feed_url_problem", "parse_opml", "read_opml", "write_opml"]
 

@@ -1,6 +1,6 @@
 """The clusterer's state: per-article features, story profiles and the open-story index.
 
-Kept apart from :mod:`newsbrief.cluster` so the decision logic there reads on its own.
+Kept apart from :mod:`newsbrief.cluster.stream` so the decision logic there reads on its own.
 Memory is bounded per story (a capped term profile, one centroid row), and stories idle
 for longer than the window are closed: their members stay listed but their profiles go.
 """
@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsbrief.cluster_text import capitalised_entities, entity_keys, terms
+from newsbrief.cluster.text import capitalised_entities, entity_keys, terms
 from newsbrief.errors import ClusterError
 
 if TYPE_CHECKING:
-    from newsbrief.cluster import ClusterDoc
+    from newsbrief.cluster.doc import ClusterDoc
 
 LOGGER = logging.getLogger(__name__)
 

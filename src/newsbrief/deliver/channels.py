@@ -1,8 +1,8 @@
 """Send one digest to one recipient of a delivery, in the format its channel suits.
 
-- email: the HTML + plain-text message of :func:`newsbrief.publish.send_email`, one message
+- email: the HTML + plain-text message of :func:`newsbrief.deliver.publish.send_email`, one message
   per address, through the ``[smtp]`` server, with a Message-ID fixed per digest and address;
-- webhook: the digest's JSON, signed, with an ``Idempotency-Key`` (:func:`newsbrief.publish.post_webhook`);
+- webhook: the digest's JSON, signed, with an ``Idempotency-Key`` (:func:`newsbrief.deliver.publish.post_webhook`);
 - chat (any Apprise URL): the lede and the top headlines with their links as plain text,
   split at line breaks into messages no longer than the service accepts (:func:`chat_messages`).
 
@@ -17,11 +17,11 @@ from typing import Any, Mapping
 
 import httpx
 
-from .deliveries import Delivery, shown_address
-from .errors import PublishError
-from .model import Digest
-from .render import safe_url
-from .sanitize import strip_control_chars
+from newsbrief.deliveries import Delivery, shown_address
+from newsbrief.errors import PublishError
+from newsbrief.model import Digest
+from newsbrief.render import safe_url
+from newsbrief.ingest.sanitize import strip_control_chars
 
 __all__ = ["APPRISE_HINT", "chat_messages", "send_chat", "send_to"]
 
@@ -120,14 +120,14 @@ def send_to(delivery: Delivery, address: str, digest: Digest, *, settings: Mappi
     :raises PublishError: one line, secrets removed; ``permanent`` when a retry cannot help.
     """
     if delivery.channel == "email":
-        from .publish import send_email
+        from newsbrief.deliver.publish import send_email
 
         smtp = {k[len("smtp."):]: v for k, v in settings.items() if k.startswith("smtp.")}
         smtp["recipients"] = [address]
         domain = str(smtp.get("sender") or "newsbrief.local").rpartition("@")[2] or "newsbrief.local"
         send_email(digest, smtp=smtp, message_id=f"<{idempotency_key}@{domain}>")
     elif delivery.channel == "webhook":
-        from .publish import post_webhook
+        from newsbrief.deliver.publish import post_webhook
 
         secret = delivery.secret or str(settings.get("webhook.secret") or "")
         post_webhook(digest, url=address, transport=transport, secret=secret, idempotency_key=idempotency_key,

@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 
 import idna
 
-from .errors import FetchError
+from newsbrief.errors import FetchError
 
 __all__ = ["AddressRefused", "HostGuard", "address_problem", "canonical_host", "check_url", "ip_literal"]
 

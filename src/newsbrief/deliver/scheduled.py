@@ -41,12 +41,12 @@ from typing import Any, Callable, Iterator
 
 import httpx
 
-from .config import Settings
-from .deliveries import Delivery, recipient_key, shown_address
-from .errors import NewsbriefError, PublishError
-from .model import Digest
-from .store.base import Store
-from .store.sends import SendKey
+from newsbrief.config import Settings
+from newsbrief.deliveries import Delivery, recipient_key, shown_address
+from newsbrief.errors import NewsbriefError, PublishError
+from newsbrief.model import Digest
+from newsbrief.store.base import Store
+from newsbrief.store.sends import SendKey
 
 __all__ = ["SendOutcome", "deferred_signals", "deliver_due", "digest_day", "due_days", "latest_occurrence",
            "next_occurrence"]
@@ -202,8 +202,8 @@ def deferred_signals(signums: tuple[int, ...] = (signal.SIGTERM, signal.SIGINT))
 def _digest_for(store: Store, settings: Settings, delivery: Delivery, day: dt.date,
                 on_built: Callable[[Digest], Any] | None) -> Digest:
     """The digest a delivery sends: the day's stored one, or one built with the delivery's own options."""
-    from .pipeline import build_digest
-    from .render import digest_from_dict
+    from newsbrief.pipeline import build_digest
+    from newsbrief.render import digest_from_dict
 
     overrides = delivery.digest_overrides()
     if overrides:
@@ -219,7 +219,7 @@ def _digest_for(store: Store, settings: Settings, delivery: Delivery, day: dt.da
 
 def _send_once(store: Store, settings: Settings, delivery: Delivery, address: str, key: SendKey, digest: Digest, *,
                now: dt.datetime, transport: httpx.BaseTransport | None) -> SendOutcome | None:
-    from .channels import send_to
+    from newsbrief.deliver.channels import send_to
 
     max_attempts = max(1, int(settings["deliver.max_attempts"]))
     with deferred_signals():
