@@ -265,7 +265,7 @@ def config_show(ctx: Ctx, as_json: bool) -> None:
 from .cli_sources import sources  # noqa: E402  (registers on import)
 from .cli_digest import demo, digest, evaluate, facts_cmd, feed, fetch, run_cmd, search, serve_cmd, stories  # noqa: E402
 from .cli_deliver import deliveries, publish_cmd  # noqa: E402
-from .cli_engine import cluster_group  # noqa: E402
+from newsbrief.cli.engine_commands import cluster_group  # noqa: E402
 
 cli.add_command(sources)
 cli.add_command(deliveries)
