@@ -139,6 +139,19 @@ def key() -> dict[str, Any]:
     return answer_key()
 
 
+@pytest.fixture(scope="session")
+def dask_scheduler() -> Iterator[str]:
+    """The address of a local Dask cluster (a scheduler and two worker processes) shared by the engine tests.
+
+    Skipped when the optional extra is not installed.
+    """
+    pytest.importorskip("distributed", reason="the distributed engine needs the extra: pip install 'newsbrief[distributed]'")
+    from newsbrief.engine import local_cluster
+
+    with local_cluster(2) as address:
+        yield address
+
+
 @pytest.fixture
 def newsbrief_cli(tmp_path: Path) -> Callable[..., Result]:
     """Run ``newsbrief --data-dir <tmp>/data ...`` in process, offline: no article pages are fetched.

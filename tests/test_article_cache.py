@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 import numpy as np
 import pytest
@@ -17,6 +17,7 @@ from newsbrief import render
 from newsbrief.article_cache import CachedEmbedder, analyse_articles, candidate_texts, story_facts, text_hash
 from newsbrief.config import load_settings
 from newsbrief.cluster.embed import HashingEmbedder
+from newsbrief.engine import Engine
 from newsbrief.facts import extract_facts, fact_to_dict, load_nlp
 from newsbrief.model import Article
 from newsbrief.pipeline import analyse_new, build_digest
@@ -187,3 +188,32 @@ def test_fetch_clusters_new_articles_and_stores_their_facts(tmp_path: Path) -> N
     assert len(articles) == 1 and clustered == articles and vectors == articles
     assert [aid for aid, _ in facts] == articles
     assert any(f["type"] == "funding" for f in json.loads(facts[0][1]))
+
+
+class _WorkersWithTwoReaders(Engine):
+    """A distributed-shaped engine whose first batch runs where spaCy is missing (rules), the rest where it is not."""
+
+    distributed = True
+
+    def imap(self, fn: Any, items: Sequence[Any], *args: Any) -> Iterator[Any]:
+        for n, item in enumerate(items):
+            if fn is article_cache.facts_batch and n == 0:
+                yield "rules", [article_cache._facts_one(a, None) for a in item]
+            else:
+                yield fn(item, *args)
+
+
+def test_facts_made_by_workers_with_different_readers_are_each_stored_under_their_own_reader(
+        fresh_db: SQLiteStore) -> None:
+    if load_nlp() is None:
+        pytest.skip("spaCy model not installed")
+    articles = [dataclasses.replace(STORY[n % 3], id=f"r{n}", url=f"http://wire.example/r{n}",
+                                    canonical_url=f"http://wire.example/r{n}") for n in range(12)]
+    fresh_db.upsert_articles([(a, 0, None) for a in articles])
+    analyse_articles(fresh_db, articles, embedder=HashingEmbedder(), engine=_WorkersWithTwoReaders())
+    code = article_cache._code_hash("facts")
+    by_reader = {reader: set(fresh_db.article_facts({a.id: article_cache._article_key(a, code, reader)
+                                                     for a in articles}))
+                 for reader in ("rules", "spacy")}
+    first = {a.id for a in articles[:8]}  # one task's batch
+    assert by_reader == {"rules": first, "spacy": {a.id for a in articles} - first}

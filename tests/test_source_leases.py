@@ -119,10 +119,11 @@ def held_feeds() -> Iterator[_HeldFeeds]:
         server.server_close()
 
 
-def _fetch(data: Path) -> subprocess.Popen[str]:
+def _fetch(data: Path, engine: str = "") -> subprocess.Popen[str]:
     env = {**os.environ, "NEWSBRIEF_FETCH_ALLOW_PRIVATE": "true", "NEWSBRIEF_FETCH_FULL_TEXT": "false",
            "NEWSBRIEF_FETCH_PER_HOST_INTERVAL": "0", "NEWSBRIEF_FETCH_PER_HOST_CONCURRENCY": "16"}
-    return subprocess.Popen([sys.executable, "-m", "newsbrief", "--data-dir", str(data), "fetch", "--no-progress"],
+    on = ["--engine", engine] if engine else []
+    return subprocess.Popen([sys.executable, "-m", "newsbrief", "--data-dir", str(data), "fetch", "--no-progress", *on],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
 
 
@@ -134,18 +135,22 @@ def _wait(until: Any, timeout: float) -> bool:
 
 
 @pytest.mark.serial
-def test_two_fetch_processes_never_fetch_the_same_source(tmp_path: Path, store_url: str, held_feeds: _HeldFeeds) -> None:
+@pytest.mark.parametrize("engine", ["in-process", "distributed"])
+def test_two_fetch_processes_never_fetch_the_same_source(tmp_path: Path, store_url: str, held_feeds: _HeldFeeds,
+                                                         engine: str, request: pytest.FixtureRequest) -> None:
+    # on the distributed engine both commands send their parse and extract tasks to one Dask cluster
+    address = "" if engine == "in-process" else str(request.getfixturevalue("dask_scheduler"))
     data = tmp_path / "data"
     data.mkdir()
     base = f"http://127.0.0.1:{held_feeds.server_address[1]}"
     with open_store(store_url or data / "newsbrief.db") as store:
         for i in range(N_FEEDS):
             store.add_source(f"{base}/feed/{i}.xml")
-    first = _fetch(data)
+    first = _fetch(data, address)
     try:
         # the first run has leased every source and its requests are held by the server
         assert _wait(lambda: sum(held_feeds.hits.values()) >= 1, 60), "the first fetch sent no request"
-        second = _fetch(data)
+        second = _fetch(data, address)
         # without leases the second run would ask for the held feeds again
         _wait(lambda: second.poll() is not None or max(held_feeds.hits.values()) > 1, 60)
         held_feeds.release.set()

@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from newsbrief.cluster.embed import Embedder, vector_cache_key
+from .engine import EmbedderRef, Engine, InProcess, resolve_embedder
 from .facts import extract_facts, fact_from_dict, fact_to_dict, load_nlp
 from .facts.nlp import MODEL_NAME
 from .facts.core import relabel_entities
@@ -145,7 +146,48 @@ def _expected_reader() -> str:
     return "spacy" if found else "rules"
 
 
-def _facts(store: Store, articles: Sequence[Article], out: Analysis) -> None:
+def _facts_one(article: Article, nlp: object | None) -> list[Fact] | Skip:
+    """Return one article's facts, or a Skip saying why the extractors failed on it."""
+    try:
+        return extract_facts([article], nlp=nlp)
+    except Exception as exc:  # noqa: BLE001 - one article never fails the digest
+        LOGGER.debug("facts: article %s failed", article.id, exc_info=True)
+        return Skip(what=article.id, reason=f"facts: {type(exc).__name__}: {exc}"[:300], stage="facts")
+
+
+def facts_batch(articles: Sequence[Article]) -> tuple[str, list[list[Fact] | Skip]]:
+    """Return which entity reader was used (``"spacy"`` or ``"rules"``) and each article's facts (a task of the engine).
+
+    The spaCy model is loaded once per process.
+
+    :param articles: articles as the text stages read them.
+    """
+    nlp = load_nlp()
+    return ("spacy" if nlp is not None else "rules"), [_facts_one(a, nlp) for a in articles]
+
+
+def sentence_vectors_batch(articles: Sequence[Article],
+                           embedder: Embedder | EmbedderRef) -> list[tuple[list[str], np.ndarray]]:
+    """Return each article's candidate sentence hashes and their vectors (a task of the engine).
+
+    Each article's sentences are embedded in one batch of their own (see the module's notes).
+
+    :param articles: articles as the text stages read them.
+    :param embedder: the embedder, or a reference a worker loads it from.
+    """
+    model = resolve_embedder(embedder)
+    out = []
+    for article in articles:
+        texts = candidate_texts(article)
+        vectors = model.encode(texts) if texts else np.zeros((0, model.dim), dtype=np.float32)
+        out.append(([text_hash(t) for t in texts], vectors))
+    return out
+
+
+_TASK_ARTICLES = 8  # articles per task on a distributed engine
+
+
+def _facts(store: Store, articles: Sequence[Article], out: Analysis, engine: Engine) -> None:
     reader = _expected_reader()  # spaCy is loaded only when some article's facts are not stored
 
     def keys_for(reader: str) -> dict[str, str]:
@@ -157,37 +199,39 @@ def _facts(store: Store, articles: Sequence[Article], out: Analysis) -> None:
     todo = [a for a in articles if a.id not in out.facts]
     if not todo:
         return
-    nlp = load_nlp()
-    if (nlp is not None) != (reader == "spacy"):  # installed but failed to load, or the other way round
-        keys = keys_for("spacy" if nlp is not None else "rules")
+    # each batch's facts are keyed by the reader its process used (installed but failed to load,
+    # or the other way round: not the one expected)
+    size = _TASK_ARTICLES if engine.distributed else len(todo)
+    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
     rows = []
-    for article in todo:
-        try:
-            facts = extract_facts([article], nlp=nlp)
-        except Exception as exc:  # noqa: BLE001 - one article never fails the digest
-            LOGGER.debug("facts: article %s failed", article.id, exc_info=True)
-            out.failures[article.id] = Skip(what=article.id, reason=f"facts: {type(exc).__name__}: {exc}"[:300],
-                                            stage="facts")
-            continue
-        out.facts[article.id] = facts
-        rows.append((article.id, keys[article.id], [fact_to_dict(f) for f in facts]))
+    keyed = {reader: keys}
+    for batch, (used, results) in zip(batches, engine.imap(facts_batch, batches), strict=True):
+        if used not in keyed:
+            keyed[used] = keys_for(used)
+        for article, facts in zip(batch, results, strict=True):
+            if isinstance(facts, Skip):
+                out.failures[article.id] = facts
+                continue
+            out.facts[article.id] = facts
+            rows.append((article.id, keyed[used][article.id], [fact_to_dict(f) for f in facts]))
     if rows:
         store.put_article_facts(rows)
     out.computed["facts"] = len(rows)
 
 
 def _vectors(store: Store, articles: Sequence[Article], embedder: Embedder, out: Analysis,
-             progress: Callable[[str, int, int], None]) -> None:
+             progress: Callable[[str, int, int], None], engine: Engine) -> None:
     model = vector_cache_key(embedder)
     keys = {a.id: _article_key(a, _code_hash("summarize"), model) for a in articles}
     cached = store.sentence_vectors(keys, model=model)
     per_article: dict[str, tuple[list[str], np.ndarray]] = dict(cached)
     rows = []
     todo = [a for a in articles if a.id not in cached]
-    for n, article in enumerate(todo, 1):
-        texts = candidate_texts(article)
-        vectors = embedder.encode(texts) if texts else np.zeros((0, embedder.dim), dtype=np.float32)
-        hashes = [text_hash(t) for t in texts]
+    size = _TASK_ARTICLES if engine.distributed else 1
+    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
+    made = (pair for batch in engine.imap(sentence_vectors_batch, batches, engine.embedder_arg(embedder))
+            for pair in batch)
+    for n, (article, (hashes, vectors)) in enumerate(zip(todo, made, strict=True), 1):
         per_article[article.id] = (hashes, vectors)
         rows.append((article.id, keys[article.id], hashes, vectors))
         progress("sentences", n, len(todo))
@@ -206,7 +250,7 @@ def _vectors(store: Store, articles: Sequence[Article], embedder: Embedder, out:
 
 
 def analyse_articles(store: Store, articles: Sequence[Article], *, embedder: Embedder,
-                     progress: Callable[[str, int, int], None] | None = None) -> Analysis:
+                     progress: Callable[[str, int, int], None] | None = None, engine: Engine | None = None) -> Analysis:
     """Return the facts and sentence vectors of articles, from the store where it has them, made and stored otherwise.
 
     An article the facts extractors fail on has no facts and a :class:`~newsbrief.model.Skip`
@@ -216,11 +260,14 @@ def analyse_articles(store: Store, articles: Sequence[Article], *, embedder: Emb
     :param articles: articles as the text stages read them (cleaned and capped), each once.
     :param embedder: the embedder of the summaries' retelling check.
     :param progress: callback ``(stage, done, total)``.
+    :param engine: where the facts and vectors are made (:mod:`newsbrief.engine`; default: this
+        process); they are stored here.
     """
     out = Analysis()
+    engine = engine or InProcess()
     unique = list({a.id: a for a in articles}.values())
-    _facts(store, unique, out)
-    _vectors(store, unique, embedder, out, progress or _noop)
+    _facts(store, unique, out, engine)
+    _vectors(store, unique, embedder, out, progress or _noop, engine)
     return out
 
 

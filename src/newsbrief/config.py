@@ -76,6 +76,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("cluster.granularity", "event", "What a story is: event (a recall and an earnings report stay apart) or storyline.",
             choices=("event", "storyline")),
     Setting("cluster.window_days", 3, "Days of earlier stories a new article may join."),
+    Setting("engine.address", "", "Where fetch and run do the parallel stages: empty (this process), local:N (N worker "
+            "processes) or a Dask scheduler such as tcp://host:8786 (flag --engine).", env="NEWSBRIEF_ENGINE"),
     Setting("digest.title", "Daily briefing", "Title printed above every digest."),
     Setting("digest.max_stories", 8, "Stories given a full section; the rest become one-liners."),
     Setting("digest.minutes", 0, "Reading-time budget in minutes for the whole digest (0: no budget)."),
@@ -297,6 +299,7 @@ _PROXY_URL = re.compile(r"^(?:https?|socks5h?)://(?:[^\s/?#@]+@)?[^\s/?#@]+(?::\
 _EMAIL = re.compile(r"^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _STORE_URL = re.compile(r"^postgres(?:ql)?://\S*$")
+_ENGINE = re.compile(r"^(?:local:0*[1-9]\d*|(?:tcp|tls|ws|wss|inproc|ucx)://\S+)$")
 
 
 def _shown(value: Any) -> str:
@@ -341,6 +344,8 @@ _RULES: dict[str, Callable[[Any], str]] = {
     "weights": _weights_problem,
     "store": lambda v: "" if not v or _STORE_URL.match(v) else (
         f"empty (SQLite in the data folder) or a URL such as postgresql://user@host/newsbrief, got {_shown(_redact_url(v))}"),
+    "engine": lambda v: "" if not v or _ENGINE.match(v) else (
+        f'empty (this process), "local:N" (N >= 1 worker processes) or a scheduler URL such as tcp://host:8786, got {_shown(v)}'),
     "any": lambda v: "",
 }
 SETTING_RULES: dict[str, str] = {
@@ -350,7 +355,7 @@ SETTING_RULES: dict[str, str] = {
     "fetch.per_host_concurrency": "integer>=1", "fetch.per_host_interval": "number>=0",
     "fetch.poll_interval": "number>0", "fetch.max_backoff": "number>0", "fetch.allow_private": "any",
     "fetch.respect_robots": "any", "fetch.proxy": "proxy", "fetch.full_text": "any", "cluster.embedder": "any",
-    "cluster.granularity": "any", "cluster.window_days": "integer>=0", "digest.title": "text",
+    "cluster.granularity": "any", "cluster.window_days": "integer>=0", "engine.address": "engine", "digest.title": "text",
     "digest.max_stories": "integer>=0", "digest.minutes": "integer>=0", "digest.sentences": "integer>=1",
     "digest.interests": "strings", "digest.mutes": "strings", "digest.source_weights": "weights",
     "digest.max_article_chars": "integer>=0", "digest.max_article_sentences": "integer>=0",

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .config import load_settings
 from newsbrief.ingest.opml import read_opml
-from .pipeline import Progress, build_digest, ingest, write_outputs
+from .engine import Engine
+from .pipeline import Progress, analyse_new, build_digest, ingest, write_outputs
 from .sample import MirrorServer, sample_days, sample_root
 from .store import open_store
 
@@ -35,12 +36,14 @@ def _noop(stage: str, done: int, total: int) -> None:
     return None
 
 
-def run_demo(out_dir: Path, *, progress: Progress = _noop, formats: tuple[str, ...] = ("md", "html")) -> DemoResult:
+def run_demo(out_dir: Path, *, progress: Progress = _noop, formats: tuple[str, ...] = ("md", "html"),
+             engine: Engine | None = None) -> DemoResult:
     """Ingest and digest each sample day into ``out_dir``; return the main day's paths.
 
     :param out_dir: folder for ``newsbrief.db`` and the digests; its demo database is replaced.
     :param progress: callback ``(stage, done, total)``.
     :param formats: formats written for each day.
+    :param engine: where the parallel stages run (:mod:`newsbrief.engine`); default: this process.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     db = out_dir / "newsbrief.db"
@@ -59,7 +62,9 @@ def run_demo(out_dir: Path, *, progress: Progress = _noop, formats: tuple[str, .
             server.day = day_text
             day = dt.date.fromisoformat(day_text)
             now = dt.datetime.combine(day, dt.time(23, 30), dt.timezone.utc)
-            ingest(store, settings, progress=progress, now=now, force=True)
+            ingest(store, settings, progress=progress, now=now, force=True, engine=engine)
+            if engine is not None:
+                analyse_new(store, settings, progress=progress, engine=engine)
             digest = build_digest(store, settings, day=day, progress=progress)
             paths = write_outputs(digest, out_dir, formats=formats)
             result.all_paths[day_text] = paths

@@ -27,6 +27,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,11 +36,12 @@ import httpx
 
 from . import render as render_mod
 from .article_cache import analyse_articles, facts_of
-from newsbrief.clean.boilerplate import TEMPLATE_HISTORY, clean_text, template_lines
+from newsbrief.clean.boilerplate import TEMPLATE_HISTORY, Cleaned, clean_text, template_lines
 from newsbrief.cluster.stream import ClusterDoc, ClusterParams, StreamClusterer
 from newsbrief.digest.compose import ComposeOptions, StoryBundle, compose_digest
 from .config import Settings
 from newsbrief.cluster.embed import Embedder, article_text, load_embedder, vector_cache_key
+from .engine import EmbedderRef, Engine, InProcess, resolve_embedder
 from .errors import FetchError, NoArticlesError, ParseError
 from newsbrief.ingest.extract import needs_page
 from .facts import fact_to_dict, merge_facts
@@ -118,7 +120,7 @@ def _now() -> dt.datetime:
 def ingest(
     store: Store, settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None,
     progress: Progress = _noop, now: dt.datetime | None = None, force: bool = False,
-    report: IngestReport | None = None,
+    report: IngestReport | None = None, engine: Engine | None = None,
 ) -> IngestReport:
     """Run stages 1-4 for every source due for a poll and store the new articles.
 
@@ -136,6 +138,8 @@ def ingest(
     :param force: poll every source, even those not yet due.
     :param report: the report to fill as the run goes (a caller that catches an interruption
         reads what was stored from it); default: a new one.
+    :param engine: where feeds are parsed and articles built (:mod:`newsbrief.engine`); default:
+        worker processes forked for the run.
     """
     now = now or _now()
     fset = fetch_settings(settings)
@@ -155,7 +159,7 @@ def ingest(
     requests = [FetchRequest(s.url, etag=s.etag, last_modified=s.last_modified) for s in remote]
     done = [0]
     # Worker processes parse feeds as they arrive, then extract pages (newsbrief.ingest.workers).
-    with _leases_held(store, owner), worker_pool(default_workers(len(remote), minimum=_POOL_MIN_FEEDS)) as pool:
+    with _leases_held(store, owner), _ingest_pool(engine, default_workers(len(remote), minimum=_POOL_MIN_FEEDS)) as pool:
         parser = FeedParser(pool)
 
         def tick(outcome: FetchOutcome) -> None:
@@ -204,6 +208,23 @@ def ingest(
                         on_built=lambda group: writer.add([(planned[i], built) for i, built in group]))
         progress("extract", len(jobs), len(jobs))
     return report
+
+
+@contextlib.contextmanager
+def _ingest_pool(engine: Engine | None, workers: int) -> Iterator[Executor | None]:
+    """Yield the engine's task pool, or worker processes forked for this run (none: ``workers <= 1``).
+
+    When the block raises, the engine's tasks still running are cancelled.
+    """
+    if engine is None or engine.pool is None:
+        with worker_pool(workers) as pool:
+            yield pool
+        return
+    try:
+        yield engine.pool
+    except BaseException:
+        engine.pool.shutdown(wait=False, cancel_futures=True)
+        raise
 
 
 @contextlib.contextmanager
@@ -317,7 +338,27 @@ def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
     return start, start + dt.timedelta(days=1)
 
 
-def clean_new(store: Store, *, since: dt.datetime) -> dict[str, str]:
+_CLEAN_BATCH = 32  # articles cleaned per task
+
+
+def clean_batch(items: Sequence[tuple[str, frozenset[str]]]) -> list[Cleaned]:
+    """Return :func:`~newsbrief.clean.boilerplate.clean_text` of each ``(text, template lines)`` (a task of the engine).
+
+    :param items: each article's text and its outlet's template lines.
+    """
+    return [clean_text(text, templates=templates) for text, templates in items]
+
+
+def encode_batch(texts: Sequence[str], embedder: Embedder | EmbedderRef) -> Any:
+    """Return the embedder's vectors of ``texts`` (a task of the engine).
+
+    :param texts: texts to embed, in one batch.
+    :param embedder: the embedder, or a reference a worker loads it from.
+    """
+    return resolve_embedder(embedder).encode(texts)
+
+
+def clean_new(store: Store, *, since: dt.datetime, engine: Engine | None = None) -> dict[str, str]:
     """Cut the boilerplate of every article the later stages will read and have not yet; return the new texts.
 
     Those are the unclustered articles, and the articles published since ``since`` that have no
@@ -329,6 +370,7 @@ def clean_new(store: Store, *, since: dt.datetime) -> dict[str, str]:
 
     :param store: the store.
     :param since: oldest publication time of a clustered article that may still need cleaning.
+    :param engine: where the texts are cleaned (default: this process).
     """
     pending = store.uncleaned_articles(since=since)
     if not pending:
@@ -340,41 +382,52 @@ def clean_new(store: Store, *, since: dt.datetime) -> dict[str, str]:
     templates = {outlet: template_lines(t.values()) if outlet else frozenset() for outlet, t in texts.items()}
     out: dict[str, str] = {}
     rows = []
-    for a in pending:
-        result = clean_text(a.text, templates=templates[a.outlet])
+    items = [(a.text, templates[a.outlet]) for a in pending]
+    batches = [items[i:i + _CLEAN_BATCH] for i in range(0, len(items), _CLEAN_BATCH)]
+    results = [r for batch in (engine or InProcess()).map(clean_batch, batches) for r in batch]
+    for a, result in zip(pending, results, strict=True):
         out[a.id] = result.text
         rows.append((a.id, result.text, [{"line": c.line, "why": c.why, "text": c.text} for c in result.cuts]))
     store.put_cleaned(rows)
     return out
 
 
-def cluster_new(store: Store, settings: Settings, *, progress: Progress = _noop, embedder: Embedder | None = None) -> int:
+def cluster_new(store: Store, settings: Settings, *, progress: Progress = _noop, embedder: Embedder | None = None,
+                engine: Engine | None = None) -> int:
     """Run stage 5 on every stored article that has no story yet; return how many were placed.
+
+    Cleaning and embedding the new articles are tasks of the engine; placing them into stories
+    is sequential, here, from the stored articles and vectors.
 
     :param store: the store.
     :param settings: resolved settings.
     :param progress: callback ``(stage, done, total)``.
     :param embedder: the loaded embedder (default: loaded here, as ``cluster.embedder`` says).
+    :param engine: where the cleaning and embedding run (default: this process).
     """
+    engine = engine or InProcess()
     new = store.unclustered_articles()
     if not new:
         return 0
     window = int(settings["cluster.window_days"])
     since = min(a.published for a in new).date() - dt.timedelta(days=window)
-    cleaned = clean_new(store, since=dt.datetime.combine(since, dt.time(), dt.timezone.utc))
+    cleaned = clean_new(store, since=dt.datetime.combine(since, dt.time(), dt.timezone.utc), engine=engine)
     new = [dataclasses.replace(a, text=cleaned[a.id]) if a.id in cleaned else a for a in new]
     embedder = embedder or load_embedder(prefer=settings["cluster.embedder"])
     seeded = store.memberships_since(since)
     everything = [a for a, _ in seeded] + new
     vectors = store.embeddings([a.id for a in everything], model=vector_cache_key(embedder))
     missing = [a for a in everything if a.id not in vectors]
-    for i in range(0, len(missing), 64):
-        batch = missing[i:i + 64]
-        encoded = embedder.encode([article_text(a.title, a.text) for a in batch])
+    batches = [missing[i:i + 64] for i in range(0, len(missing), 64)]
+    texts = [[article_text(a.title, a.text) for a in batch] for batch in batches]
+    encoded_batches = engine.imap(encode_batch, texts, engine.embedder_arg(embedder))
+    done = 0
+    for batch, encoded in zip(batches, encoded_batches, strict=True):
         fresh = {a.id: encoded[j] for j, a in enumerate(batch)}
         store.put_embeddings(fresh, model=vector_cache_key(embedder))
         vectors.update(fresh)
-        progress("embed", min(i + 64, len(missing)), len(missing))
+        done += len(batch)
+        progress("embed", done, len(missing))
 
     limits = {"max_chars": int(settings["digest.max_article_chars"]),
               "max_sentences": int(settings["digest.max_article_sentences"])}
@@ -423,7 +476,8 @@ def link_storylines(store: Store, since: dt.date, vectors: dict[str, Any]) -> in
     return len(lines)
 
 
-def analyse_new(store: Store, settings: Settings, *, progress: Progress = _noop, embedder: Embedder | None = None) -> int:
+def analyse_new(store: Store, settings: Settings, *, progress: Progress = _noop, embedder: Embedder | None = None,
+                engine: Engine | None = None) -> int:
     """Do the digest's per-article work on newly stored articles ahead of it; return how many were read.
 
     The new articles are cleaned and placed into stories (stage 5, :func:`cluster_new`), then
@@ -436,16 +490,18 @@ def analyse_new(store: Store, settings: Settings, *, progress: Progress = _noop,
     :param settings: resolved settings.
     :param progress: callback ``(stage, done, total)``.
     :param embedder: the loaded embedder (default: loaded here, as ``cluster.embedder`` says).
+    :param engine: where the per-article work runs (:mod:`newsbrief.engine`; default: this process);
+        the clustering itself runs here.
     """
     ids = [a.id for a in store.unclustered_articles()]
     if not ids:
         return 0
     embedder = embedder or load_embedder(prefer=settings["cluster.embedder"])
-    cluster_new(store, settings, progress=progress, embedder=embedder)
+    cluster_new(store, settings, progress=progress, embedder=embedder, engine=engine)
     limits = {"max_chars": int(settings["digest.max_article_chars"]),
               "max_sentences": int(settings["digest.max_article_sentences"])}
     articles = [cap_article(a, **limits)[0] for a in store.articles(ids)]
-    analyse_articles(store, articles, embedder=embedder, progress=progress)
+    analyse_articles(store, articles, embedder=embedder, progress=progress, engine=engine)
     return len(articles)
 
 

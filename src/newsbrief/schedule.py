@@ -20,7 +20,8 @@ from typing import Callable, Sequence
 from .config import Settings
 from newsbrief.deliver.scheduled import SendOutcome, deliver_due
 from .errors import NewsbriefError, NoArticlesError
-from .pipeline import IngestReport, build_digest, ingest, write_outputs
+from .engine import Engine
+from .pipeline import IngestReport, analyse_new, build_digest, ingest, write_outputs
 from .store.base import Store
 
 __all__ = ["Tick", "parse_time_of_day", "run_forever", "tick"]
@@ -56,7 +57,7 @@ def parse_time_of_day(text: str) -> dt.time:
 def tick(
     store: Store, settings: Settings, *, now: dt.datetime, digest_at: dt.time, out_dir: Path,
     formats: Sequence[str] = ("md", "html"), deliver: Callable[[object], list[str]] | None = None,
-    report: IngestReport | None = None,
+    report: IngestReport | None = None, engine: Engine | None = None,
 ) -> Tick:
     """Run one iteration: ingest due sources; after ``digest_at``, build yesterday's digest once;
     then send what the configured deliveries have due (:func:`newsbrief.deliver.scheduled.deliver_due`).
@@ -73,8 +74,12 @@ def tick(
     :param formats: formats written.
     :param deliver: called with the new digest (e.g. email it); returns what it delivered to.
     :param report: the ingest report to fill as the poll goes; default: a new one.
+    :param engine: where the parallel stages run (:mod:`newsbrief.engine`); on a distributed one
+        the new articles' per-article work is done there after each poll. Default: this process.
     """
-    result = Tick(at=now, report=ingest(store, settings, now=now, report=report))
+    result = Tick(at=now, report=ingest(store, settings, now=now, report=report, engine=engine))
+    if engine is not None and engine.distributed:
+        analyse_new(store, settings, engine=engine)
     day = now.date() - dt.timedelta(days=1)
     if now.time() >= digest_at and day not in store.digest_dates():
         try:
@@ -98,6 +103,7 @@ def run_forever(
     store: Store, settings: Settings, *, interval: float, digest_at: dt.time, out_dir: Path,
     on_tick: Callable[[Tick], None], deliver: Callable[[object], list[str]] | None = None,
     max_ticks: int | None = None, on_poll: Callable[[IngestReport], None] | None = None,
+    engine: Engine | None = None,
 ) -> None:
     """Tick every ``interval`` seconds until interrupted (or ``max_ticks`` ticks).
 
@@ -111,6 +117,7 @@ def run_forever(
     :param max_ticks: stop after this many ticks (tests).
     :param on_poll: called with each poll's report as the poll starts; the report fills as the
         poll stores, so after an interruption it tells what the unfinished poll stored.
+    :param engine: where the parallel stages run (default: this process).
     """
     count = 0
     while max_ticks is None or count < max_ticks:
@@ -120,7 +127,7 @@ def run_forever(
             on_poll(report)
         try:
             on_tick(tick(store, settings, now=dt.datetime.now(dt.timezone.utc), digest_at=digest_at,
-                         out_dir=out_dir, deliver=deliver, report=report))
+                         out_dir=out_dir, deliver=deliver, report=report, engine=engine))
         except NewsbriefError as exc:
             LOGGER.error("run: tick failed: %s", exc)
         if max_ticks is None or count < max_ticks:

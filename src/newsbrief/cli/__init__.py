@@ -12,5 +12,6 @@ Modules:
 - :mod:`.digest_commands`: ``fetch``, ``digest``, ``stories``, ``search``, ``facts``, ``demo``,
   ``run``, ``serve``...; :mod:`.source_commands`: ``sources ...``;
   :mod:`.delivery_commands`: ``deliveries`` and ``publish``; :mod:`.eval_commands`: ``eval ...``.
+- :mod:`.engine_commands`: ``cluster up``, a local Dask cluster for ``--engine``.
 - :mod:`.logs`: log levels, quiet extraction libraries, notices shown once per data folder.
 """

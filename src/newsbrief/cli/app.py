@@ -265,10 +265,12 @@ def config_show(ctx: Ctx, as_json: bool) -> None:
 from newsbrief.cli.source_commands import sources  # noqa: E402  (registers on import)
 from newsbrief.cli.digest_commands import demo, digest, evaluate, facts_cmd, feed, fetch, run_cmd, search, serve_cmd, stories  # noqa: E402
 from newsbrief.cli.delivery_commands import deliveries, publish_cmd  # noqa: E402
+from newsbrief.cli.engine_commands import cluster_group  # noqa: E402
 
 cli.add_command(sources)
 cli.add_command(deliveries)
 cli.add_command(publish_cmd)
+cli.add_command(cluster_group)
 for _cmd in (fetch, digest, feed, stories, search, facts_cmd, run_cmd, serve_cmd, demo, evaluate):
     cli.add_command(_cmd)
 

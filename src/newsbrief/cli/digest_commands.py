@@ -25,14 +25,19 @@ from newsbrief.config import Settings, value_problem
 from newsbrief.render import FORMATS, calendar_from_dict, digest_from_dict, render
 from newsbrief.render.snippets import snippet_parts
 from newsbrief.cluster.storylines import earlier_events
+from newsbrief.engine import engine_address, open_engine
+
+
+_ENGINE_HELP = "Run the parallel stages on local:N worker processes or a Dask scheduler tcp://HOST:PORT [engine.address]."
 
 
 @click.command()
 @click.option("--force", is_flag=True, help="Poll every source now, even those not yet due.")
+@click.option("--engine", "engine_flag", metavar="ADDRESS", help=_ENGINE_HELP)
 @click.option("--no-progress", is_flag=True, help="Do not draw progress bars.")
 @pass_ctx
 @handle_errors
-def fetch(ctx: Ctx, force: bool, no_progress: bool) -> None:
+def fetch(ctx: Ctx, force: bool, engine_flag: str | None, no_progress: bool) -> None:
     """Fetch the sources that are due, extract full text, store new articles and read them for the digest.
 
     New articles are cleaned, grouped into stories, and their facts and sentence vectors
@@ -43,11 +48,13 @@ def fetch(ctx: Ctx, force: bool, no_progress: bool) -> None:
     """
     if not ctx.store.sources():
         raise click.ClickException("fetch: no sources yet; add one with `newsbrief sources add URL`")
+    address = engine_address(ctx.settings, engine_flag)
     report = IngestReport()
     try:
-        with stop_on_signals(), progress_bars(not no_progress) as bar:
-            ingest(ctx.store, ctx.settings, progress=bar, force=force, report=report)
-            analyse_new(ctx.store, ctx.settings, progress=bar)  # the digest's per-article work, done once here
+        with stop_on_signals(), open_engine(address) as engine, progress_bars(not no_progress) as bar:
+            ingest(ctx.store, ctx.settings, progress=bar, force=force, report=report, engine=engine)
+            # the digest's per-article work, done once here
+            analyse_new(ctx.store, ctx.settings, progress=bar, engine=engine)
     except KeyboardInterrupt as stop:
         _stopped(stop, stored=report.stored, left=report.left)
     console.print(
@@ -372,10 +379,11 @@ def _positive(value: float) -> float:
 @click.option("--once", is_flag=True, help="Run one poll (and digest if due), then exit.")
 @click.option("--catch-up", type=click.Choice(["latest", "all"]), default=None,
               help="After downtime, send each delivery's latest missed digest, or every missed day [deliver.catch_up].")
+@click.option("--engine", "engine_flag", metavar="ADDRESS", help=_ENGINE_HELP)
 @pass_ctx
 @handle_errors
 def run_cmd(ctx: Ctx, interval: float, digest_at: str, out_dir: str | None, send_mail: bool, once: bool,
-            catch_up: str | None) -> None:
+            catch_up: str | None, engine_flag: str | None) -> None:
     """Keep polling sources, build each morning's digest and send the due deliveries, until stopped.
 
     Ctrl-C or SIGTERM (systemctl stop) stops it between or inside polls: what was stored
@@ -414,10 +422,11 @@ def run_cmd(ctx: Ctx, interval: float, digest_at: str, out_dir: str | None, send
         stored[0] += sum(p.stored for p in polls)  # a poll that failed before its line
         polls[:] = [r]
 
+    address = engine_address(settings, engine_flag)
     try:
-        with stop_on_signals():
+        with stop_on_signals(), open_engine(address) as engine:
             run_forever(ctx.store, settings, interval=interval, digest_at=at, out_dir=out, on_tick=report,
-                        deliver=deliver, max_ticks=1 if once else None, on_poll=poll_started)
+                        deliver=deliver, max_ticks=1 if once else None, on_poll=poll_started, engine=engine)
     except KeyboardInterrupt as stop:
         _stopped(stop, stored=stored[0] + sum(r.stored for r in polls), left=sum(r.left for r in polls))
 
