@@ -261,6 +261,7 @@ def run_workers(args: argparse.Namespace, n_workers: int) -> dict[str, Any]:
         shutil.rmtree(tmp, ignore_errors=True)
     return {
         "workers": n_workers, "articles": len(entries), "embedder": embedder.name, "run_size": args.run_size,
+        "window_days": window,
         "batch": args.batch, "seconds": round(total, 2), "warmup_seconds": round(warm_seconds, 2),
         "wall_seconds": {k: round(v, 3) for k, v in clock.wall.items()},
         "stage_articles": clock.done, "facts_every": args.facts_every,
@@ -298,7 +299,7 @@ def model(results: Sequence[dict[str, Any]], *, articles: int, machines: int, wo
 
     ``basis`` "cpu": the CPU seconds of each stage (what a worker costs on a core of its own),
     every worker as fast as one alone; "wall": the wall seconds as measured here, each worker
-    giving what the two-worker run gave per worker.
+    giving what the two-worker run's worker stages gave per worker against the one-worker run.
     """
     from newsbrief.eval.replay import project
 
@@ -316,17 +317,43 @@ def model(results: Sequence[dict[str, Any]], *, articles: int, machines: int, wo
     store_cost = sum(writes[s] / done[s] for s in WORKER_STAGES if done[s])
     efficiency = 1.0
     two = next((r for r in results if r["workers"] == 2), None)
-    if basis == "wall" and two is not None:
-        per_one = sum(stage_cost.values())
-        per_two = sum(two["worker_compute_seconds"][s] / two["stage_articles"][s] for s in WORKER_STAGES
-                      if two["stage_articles"][s])
-        efficiency = min(1.0, per_one / per_two) if per_two else 1.0
+    if basis == "wall" and two is not None:  # what the second worker added to the worker stages' wall rate here
+        def stage_wall(r: dict[str, Any]) -> float:
+            return sum(r["wall_seconds"][s] / r["stage_articles"][s] for s in WORKER_STAGES if r["stage_articles"][s])
+        efficiency = min(1.0, stage_wall(one) / (2 * stage_wall(two)))
     p = project(stage_cost, consumer_seconds=consumer_cost, store_seconds=store_cost, articles=articles,
                 machines=machines, workers=workers, efficiency=efficiency)
     figures = {k: (round(v, 2) if isinstance(v, float) else v) for k, v in dataclasses.asdict(p).items()}
     return {"store": store, "basis": basis, "stage_seconds_per_article": {k: round(v, 5) for k, v in stage_cost.items()},
             "consumer_seconds_per_article": round(consumer_cost, 5), "store_write_seconds_per_article": round(store_cost, 5),
             "worker_efficiency": round(efficiency, 3), **figures}
+
+
+def consumer_curve(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Fit the consumer's cpu seconds per article against the active stories over every run measured (first store)."""
+    from newsbrief.eval.replay import consumer_fit
+
+    points = []
+    for r in results:
+        for c in r["consumer"][1:]:  # the first run starts from an empty window
+            first = next(iter(c["stores"].values()))
+            if c["new"]:
+                points.append((c["active_stories"], first["cpu_seconds"] / c["new"]))
+    if not points:
+        return {}
+    a, b = consumer_fit(points)
+    last = results[0]["counts"]
+    ratio = next(iter(last.values()))["stories"] / max(1, next(iter(last.values()))["articles"])
+    window = results[0].get("window_days", 3)
+    dense = round(ratio * 1_000_000 * window / 30)
+
+    def rate(stories: float) -> float:
+        cost = a + b * stories
+        return 1 / cost if cost > 0 else float("inf")
+
+    return {"intercept": a, "slope": b, "runs": len(points), "stories_per_article": ratio, "window_days": window,
+            "rates": {s: rate(s) for s in (max(p[0] for p in points), 10_000, 100_000)},
+            "dense_stories": dense, "dense_rate": rate(dense)}
 
 
 def table(results: Sequence[dict[str, Any]], projections: Sequence[dict[str, Any]]) -> str:
@@ -358,6 +385,15 @@ def table(results: Sequence[dict[str, Any]], projections: Sequence[dict[str, Any
             per = " ".join(f"{n}={c['new'] / c['stores'][n]['seconds']:.0f},{c['new'] / max(c['stores'][n]['cpu_seconds'], 1e-9):.0f}/s"
                            for n in c["stores"] if c["stores"][n]["seconds"])
             lines.append(f"    after {c['articles']:>7} articles: {c['active_stories']:>6} active stories, {per}")
+    fit = consumer_curve(results)
+    if fit:
+        lines += ["", "PROJECTED clustering consumer (one process) vs active stories: linear fit of the measured runs,"
+                  f" cpu s/article = {fit['intercept']:.5f} + {fit['slope']:.3g} x stories"
+                  f" ({fit['runs']} runs, {fit['stories_per_article']:.2f} stories per article)"]
+        for stories, rate in fit["rates"].items():
+            lines.append(f"  {stories:>7} active stories: {rate:.0f} articles/s")
+        lines.append(f"  1M articles a month at that ratio ({fit['window_days']}-day window: about"
+                     f" {fit['dense_stories']} stories): {fit['dense_rate']:.0f} articles/s")
     lines += ["", "PROJECTED: whole rate = min(machines x workers x efficiency / sum of worker s/article,"
               " 1 / consumer s/article, 1 / store write s/article)"]
     for p in projections:
@@ -385,11 +421,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--machines", type=int, default=10, help="machines to project to (default 10)")
     ap.add_argument("--machine-workers", type=int, default=2, help="workers per projected machine (default 2)")
     ap.add_argument("--json", type=Path, help="write the figures here")
+    ap.add_argument("--from-json", type=Path, help="print the table of figures written before by --json (no run)")
     ap.add_argument("--pg-admin", help=argparse.SUPPRESS)
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.one:
         print(json.dumps(run_workers(args, args.one)))
+        return 0
+    if args.from_json:
+        try:
+            results = json.loads(args.from_json.read_text(encoding="utf-8"))["results"]
+        except (OSError, ValueError, KeyError) as exc:
+            print(f"scale_replay: cannot read figures from {args.from_json}: {exc}", file=sys.stderr)
+            return 2
+        print(f"$ {' '.join(['python', *sys.argv])}")
+        print(table(results, _projections(results, args)))
         return 0
     if not args.data.is_file():
         print(f"scale_replay: no such file: {args.data}", file=sys.stderr)
@@ -411,13 +457,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             cmd += ["--embedder", args.embedder] if args.embedder else []
             out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
             results.append(json.loads(out.strip().splitlines()[-1]))
-    projections = []
-    if any(r["workers"] == 1 for r in results):
-        for basis in ("cpu", "wall"):
-            for store in results[0]["store_seconds"]:
-                for machines in (1, args.machines):
-                    projections.append(model(results, articles=args.project, machines=machines,
-                                             workers=args.machine_workers, store=store, basis=basis))
+    projections = _projections(results, args)
     head = (f"$ {' '.join(['python', *sys.argv])}\n# {dt.datetime.now(dt.timezone.utc):%Y-%m-%dT%H:%M:%SZ}"
             f" load average: {', '.join(f'{x:.2f}' for x in os.getloadavg())} nproc={os.cpu_count()}"
             f" python {platform.python_version()} commit {_commit()}")
@@ -426,6 +466,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps({"command": sys.argv, "results": results, "projections": projections}, indent=1))
     return 0
+
+
+def _projections(results: Sequence[dict[str, Any]], args: argparse.Namespace) -> list[dict[str, Any]]:
+    if not any(r["workers"] == 1 for r in results):
+        return []
+    return [model(results, articles=args.project, machines=machines, workers=args.machine_workers, store=store,
+                  basis=basis)
+            for basis in ("cpu", "wall") for store in results[0]["store_seconds"] for machines in (1, args.machines)]
 
 
 def _commit() -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newsbrief.eval.replay import DEDUP_DAYS, build_task, project, repeat_id, repeat_period, replay_entries
+from newsbrief.eval.replay import DEDUP_DAYS, build_task, consumer_fit, project, repeat_id, repeat_period, replay_entries
 from newsbrief.extract import article_key
 from newsbrief.ingest_writer import IngestReport, IngestWriter
 from newsbrief.model import Source
@@ -87,3 +87,10 @@ def test_projection_rejects_no_machines_or_a_bad_efficiency() -> None:
     with pytest.raises(ValueError, match="efficiency"):
         project({"embed": 0.01}, consumer_seconds=0.001, store_seconds=0.001, articles=10, machines=1, workers=2,
                 efficiency=1.5)
+
+
+def test_consumer_fit_recovers_the_cost_per_active_story() -> None:
+    points = [(100, 0.002 + 100 * 1e-6), (400, 0.002 + 400 * 1e-6), (900, 0.002 + 900 * 1e-6)]
+    intercept, slope = consumer_fit(points)
+    assert intercept == pytest.approx(0.002) and slope == pytest.approx(1e-6)
+    assert consumer_fit([(50, 0.01), (50, 0.03)]) == (pytest.approx(0.02), 0.0)

@@ -41,7 +41,7 @@ from ..model import Article, Entry
 from ..store.base import Store
 from .jsonl import read_jsonl
 
-__all__ = ["DEDUP_DAYS", "Projection", "TaskResult", "analyse_task", "build_task", "embed_task", "project",
+__all__ = ["DEDUP_DAYS", "Projection", "TaskResult", "analyse_task", "build_task", "consumer_fit", "embed_task", "project",
            "read_records", "repeat_id", "repeat_period", "replay_entries", "worker_memory"]
 
 DEDUP_DAYS = 30
@@ -248,3 +248,21 @@ def project(stage_seconds: Mapping[str, float], *, consumer_seconds: float, stor
     rate = rates[bound]
     return Projection(articles, machines, workers, worker_rate, consumer_rate, store_rate, rate, bound,
                       articles / rate / 3600 if rate not in (0, float("inf")) else 0.0)
+
+
+def consumer_fit(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
+    """Fit the consumer's seconds per article as ``a + b * active stories`` (least squares); return ``(a, b)``.
+
+    Placing an article compares it with the stories of the window, so its cost grows with
+    them; with a single distinct story count the slope is 0 and ``a`` is the mean.
+
+    :param points: ``(active stories, seconds per article)`` of each measured run.
+    """
+    if not points:
+        raise ValueError("consumer_fit: no measured runs")
+    xs = np.array([p[0] for p in points], dtype=float)
+    ys = np.array([p[1] for p in points], dtype=float)
+    if len(set(xs.tolist())) < 2:
+        return float(ys.mean()), 0.0
+    slope, intercept = np.polyfit(xs, ys, 1)
+    return float(intercept), float(slope)
