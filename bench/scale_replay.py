@@ -390,10 +390,13 @@ def table(results: Sequence[dict[str, Any]], projections: Sequence[dict[str, Any
         lines += ["", "PROJECTED clustering consumer (one process) vs active stories: linear fit of the measured runs,"
                   f" cpu s/article = {fit['intercept']:.5f} + {fit['slope']:.3g} x stories"
                   f" ({fit['runs']} runs, {fit['stories_per_article']:.2f} stories per article)"]
-        for stories, rate in fit["rates"].items():
-            lines.append(f"  {stories:>7} active stories: {rate:.0f} articles/s")
-        lines.append(f"  1M articles a month at that ratio ({fit['window_days']}-day window: about"
-                     f" {fit['dense_stories']} stories): {fit['dense_rate']:.0f} articles/s")
+        if fit["slope"] <= 0:
+            lines.append("  the cost does not grow with the active stories over the measured range: no extrapolation")
+        else:
+            for stories, rate in fit["rates"].items():
+                lines.append(f"  {stories:>7} active stories: {rate:.0f} articles/s")
+            lines.append(f"  1M articles a month at that ratio ({fit['window_days']}-day window: about"
+                         f" {fit['dense_stories']} stories): {fit['dense_rate']:.0f} articles/s")
     lines += ["", "PROJECTED: whole rate = min(machines x workers x efficiency / sum of worker s/article,"
               " 1 / consumer s/article, 1 / store write s/article)"]
     for p in projections:
