@@ -12,10 +12,10 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from newsbrief.cluster import ClusterDoc, ClusterParams, StreamClusterer
-from newsbrief.dedup import canonical_url
+from newsbrief.cluster.stream import ClusterDoc, ClusterParams, StreamClusterer
+from newsbrief.ingest.dedup import canonical_url
 from newsbrief.demo import run_demo
-from newsbrief.embed import article_text, load_embedder
+from newsbrief.cluster.embed import article_text, load_embedder
 from newsbrief.sample import answer_key
 from newsbrief.store import open_store
 

@@ -7,8 +7,8 @@ news_t before this ran and were not changed after it). Output: bench/results/clu
 import sys
 from pathlib import Path
 
-from newsbrief.cluster import ClusterParams
-from newsbrief.embed import load_embedder
+from newsbrief.cluster.stream import ClusterParams
+from newsbrief.cluster.embed import load_embedder
 from newsbrief.eval.clustering import cluster_rows, embed_rows, load_stream
 from newsbrief.eval.scoring import cluster_scores
 

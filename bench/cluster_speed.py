@@ -67,7 +67,7 @@ def main() -> int:
     if not args.vectors.exists():
         import numpy as np
 
-        from newsbrief.embed import load_embedder
+        from newsbrief.cluster.embed import load_embedder
         from newsbrief.eval.clustering import embed_rows, load_stream
 
         model = load_embedder(prefer="minilm")

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsbrief.embed import LEAD_CHARS, LEAD_TOKENS, MiniLMEmbedder, article_text
+from newsbrief.cluster.embed import LEAD_CHARS, LEAD_TOKENS, MiniLMEmbedder, article_text
 from newsbrief.eval.clustering import load_stream
 
 

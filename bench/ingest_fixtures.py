@@ -1,7 +1,7 @@
 """Robustness bench: parse + map-to-articles over feedparser's 2,107 real-world fixture feeds.
 
 Reads the files from /work/shared/bench/feeds/feedparser-fixtures at run time (never copied),
-runs :func:`newsbrief.feeds.parse_feed` on each and :func:`newsbrief.extract.build_article`
+runs :func:`newsbrief.ingest.feeds.parse_feed` on each and :func:`newsbrief.ingest.extract.build_article`
 (``page=None``) on every entry, and prints what happened. A crash is any exception other
 than the documented ``ParseError`` ("not a feed at all"); the target is 0.
 
@@ -24,10 +24,10 @@ import warnings
 from pathlib import Path
 
 from newsbrief.errors import ParseError
-from newsbrief.extract import build_article
-from newsbrief.feeds import ParsedFeed, parse_feed
+from newsbrief.ingest.extract import build_article
+from newsbrief.ingest.feeds import ParsedFeed, parse_feed
 from newsbrief.model import Article
-from newsbrief.sanitize import html_to_text
+from newsbrief.ingest.sanitize import html_to_text
 
 DEFAULT_ROOT = Path("/work/shared/bench/feeds/feedparser-fixtures")
 

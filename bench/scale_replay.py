@@ -140,14 +140,14 @@ def run_workers(args: argparse.Namespace, n_workers: int) -> dict[str, Any]:
     from dask.distributed import Client, LocalCluster
 
     from newsbrief.config import load_settings
-    from newsbrief.embed import load_embedder, vector_cache_key
+    from newsbrief.cluster.embed import load_embedder, vector_cache_key
     from newsbrief.eval.replay import (analyse_task, build_task, embed_task, read_records, replay_entries,
                                        worker_memory)
-    from newsbrief.ingest_writer import IngestReport, IngestWriter
+    from newsbrief.ingest.writer import IngestReport, IngestWriter
     from newsbrief.model import Source
     from newsbrief.pipeline import clean_new, cluster_new
     from newsbrief.store import open_store
-    from newsbrief.text_cap import cap_article
+    from newsbrief.clean.text_cap import cap_article
 
     logging.getLogger("newsbrief").setLevel(logging.ERROR)
     tmp = Path(tempfile.mkdtemp(prefix="scale-replay-"))

@@ -32,7 +32,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import psycopg
 
 from newsbrief.config import Settings, load_settings
-from newsbrief.opml import read_opml
+from newsbrief.ingest.opml import read_opml
 from newsbrief.pipeline import build_digest, cluster_new, feed_files, ingest
 from newsbrief.sample import MirrorServer, sample_days, sample_root
 from newsbrief.store import SQLiteStore, open_store

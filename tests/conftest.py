@@ -147,7 +147,7 @@ def newsbrief_cli(tmp_path: Path) -> Callable[..., Result]:
     """
     from click.testing import CliRunner
 
-    from newsbrief.cli import cli
+    from newsbrief.cli.app import cli
 
     runner = CliRunner()
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from newsbrief.archive import publish_archive
-from newsbrief.cli import cli
+from newsbrief.deliver.archive import publish_archive
+from newsbrief.cli.app import cli
 from newsbrief.model import CitedSentence, Digest, DigestItem, DigestSection
 from newsbrief.render import digest_to_dict
 from newsbrief.store import SQLiteStore, open_store

@@ -16,7 +16,7 @@ import newsbrief.article_cache as article_cache
 from newsbrief import render
 from newsbrief.article_cache import CachedEmbedder, analyse_articles, candidate_texts, story_facts, text_hash
 from newsbrief.config import load_settings
-from newsbrief.embed import HashingEmbedder
+from newsbrief.cluster.embed import HashingEmbedder
 from newsbrief.facts import extract_facts, fact_to_dict, load_nlp
 from newsbrief.model import Article
 from newsbrief.pipeline import analyse_new, build_digest
@@ -157,7 +157,7 @@ def test_a_digest_after_fetch_work_reads_facts_and_vectors_back_and_equals_a_col
 def test_fetch_clusters_new_articles_and_stores_their_facts(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from newsbrief.cli import cli
+    from newsbrief.cli.app import cli
 
     feed = tmp_path / "feed.xml"
     feed.write_text(

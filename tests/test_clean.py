@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.clean import TEMPLATE_MIN_ARTICLES, clean_text, line_key, template_lines
+from newsbrief.clean.boilerplate import TEMPLATE_MIN_ARTICLES, clean_text, line_key, template_lines
 
 STORY = ("The Tallbrook council approved a new budget for the river bridge on Tuesday, "
          "after two years of delays and a long public consultation.")

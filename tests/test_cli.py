@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newsbrief.cli import cli
+from newsbrief.cli.app import cli
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newsbrief.cli import cli
+from newsbrief.cli.app import cli
 
 DATA_COMMANDS = [
     ("config", "show"), ("sources", "list"), ("sources", "add", "http://feeds.example/rss.xml", "--no-check"),

@@ -19,9 +19,9 @@ import pytest
 from click.testing import Result
 from rich.console import Console
 
-import newsbrief.cli  # noqa: F401 - the entry module loads cli_digest and cli_sources in their order
-from newsbrief.cli_digest import snippet_text
-from newsbrief.cli_sources import source_table
+import newsbrief.cli.app  # noqa: F401 - the entry module loads cli_digest and cli_sources in their order
+from newsbrief.cli.digest_commands import snippet_text
+from newsbrief.cli.source_commands import source_table
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 TITLE = "[/bold] Chip [pdf] export rules [i] tightened :fire:"

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 from misbehaving_server import Route, serve
 
-from newsbrief.cli import cli
+from newsbrief.cli.app import cli
 from newsbrief.facts import nlp as nlp_mod
 from newsbrief.facts.nlp import load_nlp
 
@@ -109,7 +109,7 @@ def test_spacy_advice_is_shown_once_per_data_folder(no_spacy: None, tmp_path: Pa
 
 
 def test_notice_shows_every_time_when_the_folder_is_read_only(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    from newsbrief.cli_logging import forget_notices, remember_notices_in
+    from newsbrief.cli.logs import forget_notices, remember_notices_in
 
     missing = tmp_path / "not-a-folder" / "x"  # writing notices.json there fails like a read-only folder
     logger = logging.getLogger("newsbrief.facts.nlp")

@@ -9,8 +9,8 @@ from xml.sax.saxutils import escape
 
 from click.testing import CliRunner
 
-from newsbrief.cli import cli
-from newsbrief.rank import WEIGHTS
+from newsbrief.cli.app import cli
+from newsbrief.digest.rank import WEIGHTS
 
 ENV = {"NEWSBRIEF_FETCH_FULL_TEXT": "false"}
 

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from newsbrief.cli import cli
-from newsbrief.cli_digest import is_loopback_host
+from newsbrief.cli.app import cli
+from newsbrief.cli.digest_commands import is_loopback_host
 from newsbrief.web.auth import AdminPassword
 
 

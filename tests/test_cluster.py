@@ -1,4 +1,4 @@
-"""Tests of newsbrief.cluster: each signal, determinism, seeding, event separation, repair."""
+"""Tests of newsbrief.cluster.stream: each signal, determinism, seeding, event separation, repair."""
 
 from __future__ import annotations
 
@@ -9,16 +9,16 @@ import json
 import numpy as np
 import pytest
 
-from newsbrief.cluster import (
+from newsbrief.cluster.stream import (
     Assignment,
     ClusterDoc,
     ClusterParams,
     StreamClusterer,
     new_story_id,
 )
-from newsbrief.cluster_state import StoryIndex, doc_features, two_means
-from newsbrief.cluster_text import capitalised_entities, terms
-from newsbrief.embed import article_text, load_embedder
+from newsbrief.cluster.state import StoryIndex, doc_features, two_means
+from newsbrief.cluster.text import capitalised_entities, terms
+from newsbrief.cluster.embed import article_text, load_embedder
 from newsbrief.errors import ClusterError
 
 T0 = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
@@ -245,7 +245,7 @@ def test_params_for_embedder() -> None:
 
 
 def test_granularity_presets() -> None:
-    from newsbrief.cluster import ClusterParams
+    from newsbrief.cluster.stream import ClusterParams
     from newsbrief.errors import ClusterError
 
     storyline = ClusterParams.for_embedder("minilm-l6-int8")
@@ -266,7 +266,7 @@ def test_candidate_cosines_match_dense_cosine() -> None:
     index = c._index
     probe = unit(*rng.standard_normal(8))
     features = index.candidate_cosines  # the cosines come from the candidate search itself
-    from newsbrief.cluster_state import DocFeatures
+    from newsbrief.cluster.state import DocFeatures
 
     pairs = features(DocFeatures("q", None, probe, {}, ()), 5)
     assert len(pairs) == 5
@@ -320,7 +320,7 @@ def test_fast_text_paths_match_the_reference_rules() -> None:
     """The ASCII translate path, the cached stemmer and the cached name spans keep the original rules."""
     import re
 
-    from newsbrief.cluster_text import _term, _TermCache
+    from newsbrief.cluster.text import _term, _TermCache
 
     word_re = re.compile(r"[a-z0-9][a-z0-9'&.\-]*[a-z0-9]|[a-z0-9]")
     rng = np.random.default_rng(11)
@@ -362,7 +362,7 @@ def test_candidate_scoring_matches_the_per_candidate_score() -> None:
 
 
 def test_top_weights_and_shared_entities_order() -> None:
-    from newsbrief.cluster_state import Story, _top_weights
+    from newsbrief.cluster.state import Story, _top_weights
 
     weights = {7: 0.5, 3: 0.5, 9: 1.0, 1: 0.25, 4: 0.5}
     assert _top_weights(weights, 4) == sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:4]

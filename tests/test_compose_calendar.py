@@ -6,9 +6,9 @@ import datetime as dt
 
 from factories import make_article
 
-from newsbrief.compose import ComposeOptions, StoryBundle, compose_digest, day_label
+from newsbrief.digest.compose import ComposeOptions, StoryBundle, compose_digest, day_label
 from newsbrief.model import CitedSentence, Event, FundingRound, Regulation, Summary
-from newsbrief.rank import RankedStory
+from newsbrief.digest.rank import RankedStory
 from newsbrief.render import render
 
 DAY = dt.date(2031, 9, 9)  # a Tuesday

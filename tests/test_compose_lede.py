@@ -8,9 +8,9 @@ import re
 
 from factories import make_article
 
-from newsbrief.compose import ComposeOptions, StoryBundle, compose_digest
+from newsbrief.digest.compose import ComposeOptions, StoryBundle, compose_digest
 from newsbrief.model import CitedSentence, FundingRound, Summary
-from newsbrief.rank import RankedStory
+from newsbrief.digest.rank import RankedStory
 
 DAY = dt.date(2026, 11, 27)
 

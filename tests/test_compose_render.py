@@ -7,9 +7,9 @@ import json
 import pytest
 from factories import make_article
 
-from newsbrief.compose import ComposeOptions, StoryBundle, compose_digest
+from newsbrief.digest.compose import ComposeOptions, StoryBundle, compose_digest
 from newsbrief.model import CitedSentence, Entity, Event, FundingRound, Summary
-from newsbrief.rank import RankedStory
+from newsbrief.digest.rank import RankedStory
 from newsbrief.render import FORMATS, digest_from_dict, digest_to_dict, render
 
 DAY = dt.date(2026, 11, 27)

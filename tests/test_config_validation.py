@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newsbrief.cli import cli
+from newsbrief.cli.app import cli
 from newsbrief.config import SETTING_RULES, SETTINGS, load_settings, validate
 from newsbrief.errors import ConfigError
 

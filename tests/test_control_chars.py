@@ -9,12 +9,12 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from newsbrief.extract import build_article, decode_page, extract_page
-from newsbrief.feeds import parse_feed
+from newsbrief.ingest.extract import build_article, decode_page, extract_page
+from newsbrief.ingest.feeds import parse_feed
 from newsbrief.model import Article, CitedSentence, Digest, DigestItem, DigestSection, Entry, FetchResult
 from newsbrief.render import render
 from newsbrief.render.feeds import digest_feed
-from newsbrief.sanitize import html_to_text, sanitize_html, strip_control_chars
+from newsbrief.ingest.sanitize import html_to_text, sanitize_html, strip_control_chars
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 NOW = dt.datetime(2026, 11, 27, 9, tzinfo=dt.timezone.utc)

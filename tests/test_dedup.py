@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from newsbrief.dedup import (
+from newsbrief.ingest.dedup import (
     DedupIndex,
     article_id,
     canonical_url,
@@ -118,7 +118,7 @@ def test_closest_known_wins() -> None:
 
 
 def test_index_agrees_with_linear_scan() -> None:
-    from newsbrief.dedup import DedupIndex
+    from newsbrief.ingest.dedup import DedupIndex
 
     texts = [" ".join(RNG.choice(VOCAB) for _ in range(300)) for _ in range(50)]
     known = [(f"k{i}", fingerprint(t), simhash(t)) for i, t in enumerate(texts)]
@@ -139,15 +139,15 @@ def test_ingest_modules_all_is_sorted_and_resolves() -> None:
     import importlib
 
     for name in (
-        "fetch",
-        "ssrf",
-        "robots",
-        "feeds",
-        "opml",
-        "extract",
-        "dates",
-        "dedup",
-        "sanitize",
+        "ingest.fetch",
+        "ingest.ssrf",
+        "ingest.robots",
+        "ingest.feeds",
+        "ingest.opml",
+        "ingest.extract",
+        "ingest.dates",
+        "ingest.dedup",
+        "ingest.sanitize",
         "eval.ingest",
     ):
         module = importlib.import_module(f"newsbrief.{name}")

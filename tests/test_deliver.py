@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from newsbrief.channels import chat_messages
+from newsbrief.deliver.channels import chat_messages
 from newsbrief.config import load_settings
-from newsbrief.deliver import deferred_signals, deliver_due, digest_day, due_days, latest_occurrence, next_occurrence
+from newsbrief.deliver.scheduled import deferred_signals, deliver_due, digest_day, due_days, latest_occurrence, next_occurrence
 from newsbrief.deliveries import Delivery
 from newsbrief.model import CitedSentence, Digest, DigestItem, DigestSection
-from newsbrief.publish import SIGNATURE_HEADER, TIMESTAMP_HEADER, sign_webhook, verify_webhook
+from newsbrief.deliver.publish import SIGNATURE_HEADER, TIMESTAMP_HEADER, sign_webhook, verify_webhook
 from newsbrief.render import digest_to_dict
 from newsbrief.store import open_store
 
@@ -286,7 +286,7 @@ def test_run_email_sends_each_digest_once_and_records_it(tmp_path: Path) -> None
     from click.testing import CliRunner
     from factories import make_article, store_location
 
-    from newsbrief.cli import cli
+    from newsbrief.cli.app import cli
 
     controller_mod = pytest.importorskip("aiosmtpd.controller")
     sink, port = Sink(), free_port()

@@ -23,7 +23,7 @@ from click.testing import CliRunner
 
 from factories import store_location
 
-from newsbrief.cli import cli
+from newsbrief.cli.app import cli
 from newsbrief.model import CitedSentence, Digest
 from newsbrief.render import digest_to_dict
 from newsbrief.store import open_store

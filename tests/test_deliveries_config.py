@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newsbrief.cli import cli
+from newsbrief.cli.app import cli
 from newsbrief.config import load_settings
 from newsbrief.deliveries import shown_address
 from newsbrief.errors import ConfigError

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from newsbrief.cli import cli
-from newsbrief.dedup import canonical_url
+from newsbrief.cli.app import cli
+from newsbrief.ingest.dedup import canonical_url
 from newsbrief.demo import DemoResult
 from newsbrief.render import digest_from_dict, render
 from newsbrief.summarize import check_numbers_names

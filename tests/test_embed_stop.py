@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from newsbrief import embed
+from newsbrief.cluster import embed
 from newsbrief.stopping import Stopped
 
 

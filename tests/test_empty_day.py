@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 from factories import make_article, store_location
 
-from newsbrief.cli import cli
-from newsbrief.compose import ComposeOptions, compose_digest
+from newsbrief.cli.app import cli
+from newsbrief.digest.compose import ComposeOptions, compose_digest
 from newsbrief.config import load_settings
 from newsbrief.errors import NoArticlesError
 from newsbrief.pipeline import build_digest

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from newsbrief.cli import cli
+from newsbrief.cli.app import cli
 from newsbrief.errors import EvalError
 from newsbrief.eval.realnews import load_annotation, read_articles, write_feeds
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from newsbrief.dates import date_from_url, reconcile_date
-from newsbrief.extract import build_article, detect_language, needs_page
+from newsbrief.ingest.dates import date_from_url, reconcile_date
+from newsbrief.ingest.extract import build_article, detect_language, needs_page
 from newsbrief.model import Article, Entry, FetchResult, Skip
 
 NOW = dt.datetime(2026, 1, 10, 12, tzinfo=dt.UTC)
@@ -207,7 +207,7 @@ def test_page_in_windows_1252_without_charset() -> None:
     ],
 )
 def test_decode_page(content: bytes, content_type: str, expected: str) -> None:
-    from newsbrief.extract import decode_page
+    from newsbrief.ingest.extract import decode_page
 
     assert decode_page(content, content_type=content_type) == expected
 
@@ -216,7 +216,7 @@ def test_missing_extractor_is_a_run_level_error(monkeypatch: pytest.MonkeyPatch)
     import sys
 
     from newsbrief.errors import ExtractError
-    from newsbrief.extract import extract_page
+    from newsbrief.ingest.extract import extract_page
 
     monkeypatch.setitem(sys.modules, "trafilatura", None)
     with pytest.raises(ExtractError, match="cannot import trafilatura"):

@@ -10,12 +10,12 @@ import datetime as dt
 
 import pytest
 
-from newsbrief.dedup import DedupIndex, canonical_url, normalize_text, simhash
-from newsbrief.extract import build_article, needs_page
-from newsbrief.feeds import parse_feed
-from newsbrief.fetch import FetchRequest, FetchSettings, fetch_all
+from newsbrief.ingest.dedup import DedupIndex, canonical_url, normalize_text, simhash
+from newsbrief.ingest.extract import build_article, needs_page
+from newsbrief.ingest.feeds import parse_feed
+from newsbrief.ingest.fetch import FetchRequest, FetchSettings, fetch_all
 from newsbrief.model import Article
-from newsbrief.opml import read_opml
+from newsbrief.ingest.opml import read_opml
 
 sample = pytest.importorskip("newsbrief.sample")
 

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from newsbrief.errors import ParseError
-from newsbrief.feeds import discover_feeds, parse_feed
+from newsbrief.ingest.feeds import discover_feeds, parse_feed
 
 JAN9 = dt.datetime(2026, 1, 9, 10, tzinfo=dt.UTC)
 

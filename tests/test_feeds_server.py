@@ -9,9 +9,9 @@ import pytest
 from misbehaving_server import Route, serve
 
 from newsbrief.errors import ParseError
-from newsbrief.extract import build_article
-from newsbrief.feeds import ParsedFeed, parse_feed
-from newsbrief.fetch import FetchRequest, FetchSettings, fetch_all
+from newsbrief.ingest.extract import build_article
+from newsbrief.ingest.feeds import ParsedFeed, parse_feed
+from newsbrief.ingest.fetch import FetchRequest, FetchSettings, fetch_all
 from newsbrief.model import Article
 
 SETTINGS = FetchSettings(allow_private=True, per_host_interval=0.0, per_host_concurrency=8)

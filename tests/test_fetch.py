@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from newsbrief.errors import FetchError
-from newsbrief.fetch import (
+from newsbrief.ingest.fetch import (
     FetchOutcome,
     FetchRequest,
     FetchSettings,
@@ -20,7 +20,7 @@ from newsbrief.fetch import (
     read_local,
 )
 from newsbrief.model import FetchResult
-from newsbrief.ssrf import address_problem
+from newsbrief.ingest.ssrf import address_problem
 
 NOW = dt.datetime(2026, 1, 10, 12, tzinfo=dt.UTC)
 SETTINGS = FetchSettings(poll_interval=3600.0, max_backoff=86400.0)

@@ -8,8 +8,8 @@ import time
 import pytest
 from misbehaving_server import Route, serve
 
-from newsbrief.feeds import parse_feed
-from newsbrief.fetch import FetchRequest, FetchSettings, fetch_all
+from newsbrief.ingest.feeds import parse_feed
+from newsbrief.ingest.fetch import FetchRequest, FetchSettings, fetch_all
 
 RSS = (
     b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>'

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newsbrief.cli import cli
+from newsbrief.cli.app import cli
 from newsbrief.eval.guard import DEFAULT_DATA, evaluate
 from newsbrief.llm import Guard, SourceSentence, split_claims
 from newsbrief.llm.claims import facts_of

@@ -13,12 +13,12 @@ from click.testing import CliRunner
 from factories import make_article, store_location
 
 import newsbrief.facts.nlp as nlp
-from newsbrief.cli import cli
+from newsbrief.cli.app import cli
 from newsbrief.config import load_settings
 from newsbrief.pipeline import build_digest
 from newsbrief.store import open_store
 from newsbrief.summarize.sentences import split_sentences as summary_sentences
-from newsbrief.text_cap import cap_article, cap_text
+from newsbrief.clean.text_cap import cap_article, cap_text
 
 DAY = dt.date(2026, 11, 27)
 SUBJECTS = ["The council", "Kestrel Labs", "Officials in Oslo", "Mr. Lund", "The U.S. regulator", "Analysts at Fernhill"]

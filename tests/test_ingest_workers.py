@@ -9,9 +9,9 @@ import time
 import pytest
 from misbehaving_server import Route, serve
 
-from newsbrief.dedup import simhash
-from newsbrief.fetch import FetchSettings
-from newsbrief.ingest_workers import PageJob, default_workers, fetch_and_build
+from newsbrief.ingest.dedup import simhash
+from newsbrief.ingest.fetch import FetchSettings
+from newsbrief.ingest.workers import PageJob, default_workers, fetch_and_build
 from newsbrief.model import Article, Entry, Skip
 
 NOW = dt.datetime(2026, 1, 10, 12, tzinfo=dt.UTC)
@@ -79,8 +79,8 @@ def test_default_workers_forks_only_for_big_batches() -> None:
 
 
 def test_parse_feed_job_returns_the_parse_error_as_text() -> None:
-    from newsbrief.feeds import ParsedFeed
-    from newsbrief.ingest_workers import parse_feed_job
+    from newsbrief.ingest.feeds import ParsedFeed
+    from newsbrief.ingest.workers import parse_feed_job
 
     html = parse_feed_job(b"<!doctype html><html><body>Hi</body></html>", "http://x.example/feed", {})
     assert isinstance(html, str) and "an HTML page" in html and "http://x.example/feed" in html
@@ -124,7 +124,7 @@ def test_ingest_parses_many_feeds_in_workers_and_records_a_bad_one(tmp_path: obj
 def test_a_worker_that_dies_costs_its_items_not_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    import newsbrief.ingest_workers as workers
+    import newsbrief.ingest.workers as workers
 
     real = workers.build_article
 
@@ -155,7 +155,7 @@ def test_workers_get_their_own_stderr_so_a_lock_held_at_fork_cannot_hang_them() 
     import logging
     import sys
 
-    from newsbrief.ingest_workers import start_pool
+    from newsbrief.ingest.workers import start_pool
 
     handler = logging.StreamHandler(sys.stderr)
     logging.getLogger().addHandler(handler)
@@ -170,9 +170,9 @@ def test_workers_get_their_own_stderr_so_a_lock_held_at_fork_cannot_hang_them() 
 
 
 def test_feed_parser_falls_back_to_this_process_when_the_pool_is_gone() -> None:
-    from newsbrief.feeds import ParsedFeed
-    from newsbrief.fetch import FetchOutcome, FetchRequest
-    from newsbrief.ingest_workers import FeedParser, start_pool
+    from newsbrief.ingest.feeds import ParsedFeed
+    from newsbrief.ingest.fetch import FetchOutcome, FetchRequest
+    from newsbrief.ingest.workers import FeedParser, start_pool
     from newsbrief.model import FetchResult
 
     rss = b'<rss version="2.0"><channel><title>T</title><item><title>A</title><guid>a</guid></item></channel></rss>'
@@ -212,7 +212,7 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_an_error_in_the_block_terminates_the_workers_and_cancels_their_work() -> None:
-    from newsbrief.ingest_workers import worker_pool
+    from newsbrief.ingest.workers import worker_pool
 
     started = time.monotonic()
     with pytest.raises(RuntimeError), worker_pool(2) as pool:
@@ -233,7 +233,7 @@ def _big_result(n: int) -> str:
 def test_stopping_a_pool_whose_worker_dies_mid_result_does_not_hang_this_process() -> None:
     import random
 
-    from newsbrief.ingest_workers import start_pool, stop_pool
+    from newsbrief.ingest.workers import start_pool, stop_pool
 
     rng = random.Random(5)
     for _ in range(6):  # a worker is terminated while writing a 3 MB result about every other time
@@ -255,7 +255,7 @@ def test_workers_die_with_a_parent_killed_by_sigkill() -> None:
     import subprocess
 
     parent = subprocess.Popen(
-        [sys.executable, "-c", "from newsbrief.ingest_workers import start_pool\n"
+        [sys.executable, "-c", "from newsbrief.ingest.workers import start_pool\n"
          "import time\npool = start_pool(2)\nprint(*pool._processes, flush=True)\ntime.sleep(120)\n"],
         stdout=subprocess.PIPE, text=True, start_new_session=True)
     pids: list[int] = []
@@ -278,7 +278,7 @@ def test_workers_leave_ctrl_c_to_their_parent() -> None:
     import os
     import signal
 
-    from newsbrief.ingest_workers import _ready, start_pool
+    from newsbrief.ingest.workers import _ready, start_pool
 
     pool = start_pool(2)
     assert pool is not None

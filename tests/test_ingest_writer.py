@@ -18,9 +18,9 @@ import pytest
 from click.testing import CliRunner
 from misbehaving_server import Route, Server, serve
 
-from newsbrief.cli import cli
+from newsbrief.cli.app import cli
 from newsbrief.config import Settings, load_settings
-from newsbrief.ingest_writer import IngestReport, IngestWriter
+from newsbrief.ingest.writer import IngestReport, IngestWriter
 from newsbrief.pipeline import ingest
 from newsbrief.store import SQLiteStore, open_store
 
@@ -182,7 +182,7 @@ def test_the_fetch_summary_adds_up(tmp_path: Path) -> None:
 def test_articles_lost_with_a_dead_worker_come_back_on_the_next_poll(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import newsbrief.ingest_workers as workers
+    import newsbrief.ingest.workers as workers
 
     real = workers.build_article
     crashed = tmp_path / "crashed"

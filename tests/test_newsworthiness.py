@@ -7,8 +7,8 @@ import random
 
 from factories import make_article
 
-from newsbrief.newsworthiness import independent_groups, junk_reason, source_priors
-from newsbrief.rank import WEIGHTS, StoryInput, rank_stories
+from newsbrief.digest.newsworthiness import independent_groups, junk_reason, source_priors
+from newsbrief.digest.rank import WEIGHTS, StoryInput, rank_stories
 
 DAY = dt.date(2026, 11, 27)
 

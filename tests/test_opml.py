@@ -6,7 +6,7 @@ import pytest
 
 from newsbrief.errors import ParseError
 from newsbrief.model import Source
-from newsbrief.opml import SkippedOutline, parse_opml, read_opml, write_opml
+from newsbrief.ingest.opml import SkippedOutline, parse_opml, read_opml, write_opml
 
 EXPORTED = b"""<?xml version="1.0" encoding="UTF-8"?>
 <opml version="1.0"><head><title>My feeds</title></head><body>

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from factories import make_article
 
-from newsbrief.cluster import Split, StreamClusterer
+from newsbrief.cluster.stream import Split, StreamClusterer
 from newsbrief.config import load_settings
-from newsbrief.opml import read_opml
+from newsbrief.ingest.opml import read_opml
 from newsbrief.pipeline import build_digest, cluster_new, ingest, outlet_name
 from newsbrief.sample import MirrorServer, sample_root
 from newsbrief.store import open_store

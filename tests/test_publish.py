@@ -14,7 +14,7 @@ import pytest
 
 from newsbrief.errors import PublishError
 from newsbrief.model import CitedSentence, Digest, DigestItem, DigestSection
-from newsbrief.publish import build_email, post_webhook, send_email
+from newsbrief.deliver.publish import build_email, post_webhook, send_email
 
 aiosmtpd = pytest.importorskip("aiosmtpd.controller")
 

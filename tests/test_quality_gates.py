@@ -11,7 +11,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
-from newsbrief.dedup import canonical_url
+from newsbrief.ingest.dedup import canonical_url
 
 
 def _memberships(db: sqlite3.Connection) -> dict[str, str]:

@@ -4,7 +4,7 @@ import datetime as dt
 
 from factories import make_article
 
-from newsbrief.rank import WEIGHTS, StoryInput, rank_stories
+from newsbrief.digest.rank import WEIGHTS, StoryInput, rank_stories
 
 DAY = dt.date(2026, 11, 27)
 

@@ -20,7 +20,7 @@ from factories import make_article
 from starlette.testclient import TestClient
 
 import newsbrief.store.sqlite as sqlite_store
-from newsbrief.cli import cli
+from newsbrief.cli.app import cli
 from newsbrief.config import load_settings
 from newsbrief.errors import StoreError
 from newsbrief.store import ReadOnlyStoreError, SQLiteStore, open_store

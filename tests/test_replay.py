@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from newsbrief.eval.replay import DEDUP_DAYS, build_task, consumer_fit, project, repeat_id, repeat_period, replay_entries
-from newsbrief.extract import article_key
-from newsbrief.ingest_writer import IngestReport, IngestWriter
+from newsbrief.ingest.extract import article_key
+from newsbrief.ingest.writer import IngestReport, IngestWriter
 from newsbrief.model import Source
 from newsbrief.store.base import Store
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsbrief.sanitize import html_to_text, paragraphs_to_html, sanitize_html
+from newsbrief.ingest.sanitize import html_to_text, paragraphs_to_html, sanitize_html
 
 
 def test_sanitize_removes_scripts_handlers_and_bad_urls() -> None:

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from factories import make_article
 
-from newsbrief.cli import cli
+from newsbrief.cli.app import cli
 from newsbrief.config import load_settings
 from newsbrief.errors import StoreError
 from newsbrief.store import open_store

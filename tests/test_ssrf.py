@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 from misbehaving_server import Route, serve
 
-import newsbrief.fetch as fetch_module
-from newsbrief.fetch import FetchRequest, FetchSettings, fetch_all
-from newsbrief.ssrf import AddressRefused, HostGuard, address_problem, canonical_host, ip_literal
+import newsbrief.ingest.fetch as fetch_module
+from newsbrief.ingest.fetch import FetchRequest, FetchSettings, fetch_all
+from newsbrief.ingest.ssrf import AddressRefused, HostGuard, address_problem, canonical_host, ip_literal
 
 RSS = b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>'
 PUBLIC = "93.184.216.34"  # stands for any public address; nothing is ever sent to it
@@ -175,7 +175,7 @@ def test_proxy_passes_names_that_do_not_resolve_here() -> None:
 
 
 def test_a_name_with_one_private_address_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("newsbrief.ssrf._getaddrinfo", _answers([PUBLIC, "127.0.0.1"]))
+    monkeypatch.setattr("newsbrief.ingest.ssrf._getaddrinfo", _answers([PUBLIC, "127.0.0.1"]))
     guard = HostGuard(allow_private=False)
     with pytest.raises(AddressRefused, match="resolves to 127.0.0.1, a loopback address"):
         asyncio.run(guard.addresses("mixed.example", 80))

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from factories import make_article
 
-from newsbrief.newsworthiness import actor_weights, story_kind
-from newsbrief.rank import StoryInput, rank_stories
+from newsbrief.digest.newsworthiness import actor_weights, story_kind
+from newsbrief.digest.rank import StoryInput, rank_stories
 
 DAY = dt.date(2026, 11, 27)
 

@@ -18,7 +18,7 @@ from newsbrief.render import digest_from_dict, digest_to_dict, render
 from newsbrief.store import SQLiteStore, open_store
 from newsbrief.eval.storylines import storyline_labels
 from newsbrief.web.api import story_detail
-from newsbrief.storylines import EventProfile, StorylineParams, event_profile, link_events, new_storyline_id, storylines
+from newsbrief.cluster.storylines import EventProfile, StorylineParams, event_profile, link_events, new_storyline_id, storylines
 
 if TYPE_CHECKING:
     from click.testing import Result

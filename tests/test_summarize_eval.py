@@ -141,7 +141,7 @@ def test_written_summaries_score_the_same_with_the_benchmarks_score_py(tmp_path:
 def test_cli_writes_summaries_and_prints_json(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from newsbrief.cli import cli
+    from newsbrief.cli.app import cli
 
     data = _write_bench(tmp_path / "bench.jsonl")
     out = tmp_path / "summaries.jsonl"

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from newsbrief.embed import load_embedder
+from newsbrief.cluster.embed import load_embedder
 from newsbrief.eval.retellings import fingerprint, score_digest, tail_fingerprint, word_fingerprints
 from newsbrief.model import Article
 from newsbrief.summarize import check_faithfulness, choose_headline, clean_title, summarize_story

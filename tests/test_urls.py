@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from misbehaving_server import Route, serve
 
-from newsbrief.extract import needs_page
-from newsbrief.feeds import discover_feeds, parse_feed
+from newsbrief.ingest.extract import needs_page
+from newsbrief.ingest.feeds import discover_feeds, parse_feed
 from newsbrief.model import Entry
 from newsbrief.pipeline import _is_local
-from newsbrief.sanitize import sanitize_html
-from newsbrief.urls import is_http_url, lower_scheme
+from newsbrief.ingest.sanitize import sanitize_html
+from newsbrief.ingest.urls import is_http_url, lower_scheme
 
 
 @pytest.mark.parametrize("value, expected", [

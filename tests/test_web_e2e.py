@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 from feed_server import FeedServer, rss
 
-from newsbrief.cli import cli
+from newsbrief.cli.app import cli
 from newsbrief.config import load_settings
 from newsbrief.web import ServerThread, make_app
 

@@ -1,5 +1,5 @@
 """``python -m newsbrief``."""
 
-from .cli import main
+from newsbrief.cli.app import main
 
 main()

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 
-from .embed import Embedder, vector_cache_key
+from newsbrief.cluster.embed import Embedder, vector_cache_key
 from .facts import extract_facts, fact_from_dict, fact_to_dict, load_nlp
 from .facts.nlp import MODEL_NAME
 from .facts.core import relabel_entities

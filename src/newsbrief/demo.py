@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import load_settings
-from .opml import read_opml
+from newsbrief.ingest.opml import read_opml
 from .pipeline import Progress, build_digest, ingest, write_outputs
 from .sample import MirrorServer, sample_days, sample_root
 from .store import open_store

@@ -2,11 +2,11 @@
 
 :func:`run` executes, in order:
 
-1. **fetch**     sources due for a poll -> responses (conditional GET, politeness in fetch.py)
+1. **fetch**     sources due for a poll -> responses (conditional GET, politeness in ingest/fetch.py)
 2. **parse**     responses -> feed entries (RSS, Atom, JSON Feed)
 3. **extract**   entries (+ their pages when the feed only has a teaser) -> articles
 4. **dedup**     articles -> new originals, or copies attached to the article they repeat
-5. **cluster**   new articles, boilerplate cut (clean.py, raw text kept) -> stories (streaming, stable ids)
+5. **cluster**   new articles, boilerplate cut (clean/boilerplate.py, raw text kept) -> stories (streaming, stable ids)
 6. **rank**      the day's stories -> ordered, with the parts of each score
 7. **facts**     the day's articles -> entities, funding rounds, regulation, events
 8. **summarize** each story -> headline and cited sentences
@@ -35,16 +35,16 @@ import httpx
 
 from . import render as render_mod
 from .article_cache import analyse_articles, facts_of
-from .clean import TEMPLATE_HISTORY, clean_text, template_lines
-from .cluster import ClusterDoc, ClusterParams, StreamClusterer
-from .compose import ComposeOptions, StoryBundle, compose_digest
+from newsbrief.clean.boilerplate import TEMPLATE_HISTORY, clean_text, template_lines
+from newsbrief.cluster.stream import ClusterDoc, ClusterParams, StreamClusterer
+from newsbrief.digest.compose import ComposeOptions, StoryBundle, compose_digest
 from .config import Settings
-from .embed import Embedder, article_text, load_embedder, vector_cache_key
+from newsbrief.cluster.embed import Embedder, article_text, load_embedder, vector_cache_key
 from .errors import FetchError, NoArticlesError, ParseError
-from .extract import needs_page
+from newsbrief.ingest.extract import needs_page
 from .facts import fact_to_dict, merge_facts
-from .feeds import parse_feed
-from .fetch import (
+from newsbrief.ingest.feeds import parse_feed
+from newsbrief.ingest.fetch import (
     FetchOutcome,
     FetchRequest,
     FetchSettings,
@@ -52,24 +52,24 @@ from .fetch import (
     next_poll,
     read_local,
 )
-from .ingest_workers import (
+from newsbrief.ingest.workers import (
     FeedParser,
     PageJob,
     default_workers,
     fetch_and_build,
     worker_pool,
 )
-from .ingest_writer import IngestReport, IngestWriter
+from newsbrief.ingest.writer import IngestReport, IngestWriter
 from .model import Article, Digest, DigestItem, Entry, Skip, Source
-from .newsworthiness import source_priors
-from .rank import StoryInput, rank_stories
+from newsbrief.digest.newsworthiness import source_priors
+from newsbrief.digest.rank import StoryInput, rank_stories
 from .store.base import Store
 from .store.leases import lease_owner
 from .llm.writer import writer_from_settings
-from .storylines import earlier_events, event_profile, storylines
+from newsbrief.cluster.storylines import earlier_events, event_profile, storylines
 from .summarize import summarize_story
-from .text_cap import cap_article, cap_text
-from .urls import is_http_url
+from newsbrief.clean.text_cap import cap_article, cap_text
+from newsbrief.ingest.urls import is_http_url
 
 __all__ = ["IngestReport", "Progress", "analyse_new", "outlet_name", "build_digest", "feed_files", "fetch_settings", "ingest",
            "no_articles_message", "run",
@@ -124,7 +124,7 @@ def ingest(
 
     Articles are stored as each batch is built, and a source's new state (validators, last
     success, next poll) in the same transaction as its last new article
-    (:mod:`newsbrief.ingest_writer`): a run stopped at any point leaves every source either
+    (:mod:`newsbrief.ingest.writer`): a run stopped at any point leaves every source either
     complete or due again, and the next run brings back what is missing, once. When the run
     is interrupted (Ctrl-C, SIGTERM) the worker processes are terminated.
 
@@ -154,7 +154,7 @@ def ingest(
     remote = [s for s in due if not _is_local(s.url)]
     requests = [FetchRequest(s.url, etag=s.etag, last_modified=s.last_modified) for s in remote]
     done = [0]
-    # Worker processes parse feeds as they arrive, then extract pages (newsbrief.ingest_workers).
+    # Worker processes parse feeds as they arrive, then extract pages (newsbrief.ingest.workers).
     with _leases_held(store, owner), worker_pool(default_workers(len(remote), minimum=_POOL_MIN_FEEDS)) as pool:
         parser = FeedParser(pool)
 
@@ -185,7 +185,7 @@ def ingest(
         # 3. extract: fetch pages for teasers, then build articles (stored as each batch is done).
         planned = writer.plan(entries)
         writer.store_idle()
-        # Pages download while worker processes extract (newsbrief.ingest_workers).
+        # Pages download while worker processes extract (newsbrief.ingest.workers).
         want_pages = bool(settings["fetch.full_text"])
         jobs = [
             PageJob(p.entry, p.outlet, want_pages and p.entry.link.startswith(("http://", "https://")) and needs_page(p.entry))
@@ -198,7 +198,7 @@ def ingest(
             page_done[0] += 1
             progress("pages", page_done[0], n_pages)
 
-        # 4. dedup and store each batch as it is built (newsbrief.ingest_writer).
+        # 4. dedup and store each batch as it is built (newsbrief.ingest.writer).
         fetch_and_build(jobs, settings=fset, fetched_at=now, transport=transport, workers=default_workers(len(jobs)),
                         pool=pool, on_page=page_tick,
                         on_built=lambda group: writer.add([(planned[i], built) for i, built in group]))
@@ -323,7 +323,7 @@ def clean_new(store: Store, *, since: dt.datetime) -> dict[str, str]:
     Those are the unclustered articles, and the articles published since ``since`` that have no
     cleaned text made from their current text (a teaser filled in later, a database from before
     cleaning).
-    Each outlet's template lines come from its :data:`~newsbrief.clean.TEMPLATE_HISTORY` most
+    Each outlet's template lines come from its :data:`~newsbrief.clean.boilerplate.TEMPLATE_HISTORY` most
     recent stored articles and the articles being cleaned, so the first batch of a new source
     already learns from itself. The cleaned text and the cuts are stored; the raw text stays.
 
@@ -690,7 +690,7 @@ def probe_source(url: str, *, settings: Settings, transport: httpx.AsyncBaseTran
     :param settings: resolved settings.
     :param transport: httpx transport for tests.
     """
-    from .feeds import discover_feeds
+    from newsbrief.ingest.feeds import discover_feeds
 
     probe = SourceProbe(url)
     try:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .config import Settings
-from .deliver import SendOutcome, deliver_due
+from newsbrief.deliver.scheduled import SendOutcome, deliver_due
 from .errors import NewsbriefError, NoArticlesError
 from .pipeline import IngestReport, build_digest, ingest, write_outputs
 from .store.base import Store
@@ -59,7 +59,7 @@ def tick(
     report: IngestReport | None = None,
 ) -> Tick:
     """Run one iteration: ingest due sources; after ``digest_at``, build yesterday's digest once;
-    then send what the configured deliveries have due (:func:`newsbrief.deliver.deliver_due`).
+    then send what the configured deliveries have due (:func:`newsbrief.deliver.scheduled.deliver_due`).
 
     The morning briefing covers the UTC day that just ended, so it is complete when built. A
     day without articles gets no digest: nothing is stored, written or delivered, and the

@@ -6,7 +6,7 @@ its kind; ``chars`` marks a dateline prefix). Every other non-empty line is cont
 
 Each sampled article is cleaned as the pipeline cleans it: its text one paragraph per line,
 its outlet's template lines learned from the outlet's articles of the day and of the
-``history_days`` before it (at most :data:`~newsbrief.clean.TEMPLATE_HISTORY`, newest first).
+``history_days`` before it (at most :data:`~newsbrief.clean.boilerplate.TEMPLATE_HISTORY`, newest first).
 Scores, per line:
 
 - **removed** (recall): annotated boilerplate lines (or dateline spans) the cleaner cut;
@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from newsbrief.clean import TEMPLATE_HISTORY, Cleaned, clean_text, template_lines
+from newsbrief.clean.boilerplate import TEMPLATE_HISTORY, Cleaned, clean_text, template_lines
 from newsbrief.errors import EvalError
 
 __all__ = ["evaluate", "format_report", "score_sample"]
@@ -47,7 +47,7 @@ def score_sample(ann: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any
 
     :param ann: the day's annotation.
     :param articles: the sampled articles by id (``content`` as in the data).
-    :param cleaned: each sampled article's :func:`~newsbrief.clean.clean_text` result.
+    :param cleaned: each sampled article's :func:`~newsbrief.clean.boilerplate.clean_text` result.
     """
     total: Counter[str] = Counter()
     removed: Counter[str] = Counter()

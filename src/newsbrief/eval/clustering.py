@@ -2,7 +2,7 @@
 
 Input is JSON Lines, one article per line, ``{"id", "title", "text", "date", "cluster"}``;
 line order is the stream order (the shared ``bench/clustering`` files). Articles are embedded
-with :func:`newsbrief.embed.article_text` (title + lead), fed to :class:`StreamClusterer` in order, with
+with :func:`newsbrief.cluster.embed.article_text` (title + lead), fed to :class:`StreamClusterer` in order, with
 :meth:`StreamClusterer.repair` after every ``repair_every`` articles (as the pipeline repairs
 after each run), and scored with :mod:`newsbrief.eval.scoring`. Optionally HDBSCAN
 (scikit-learn) clusters the same vectors in batch, for a side-by-side comparison.
@@ -31,8 +31,8 @@ from typing import Any
 
 import numpy as np
 
-from newsbrief.cluster import ClusterDoc, ClusterParams, StreamClusterer
-from newsbrief.embed import LEAD_CHARS, Embedder, article_text, load_embedder
+from newsbrief.cluster.stream import ClusterDoc, ClusterParams, StreamClusterer
+from newsbrief.cluster.embed import LEAD_CHARS, Embedder, article_text, load_embedder
 from newsbrief.errors import ClusterError, EvalError
 from newsbrief.eval.jsonl import read_jsonl
 from newsbrief.eval.scoring import cluster_scores
@@ -346,7 +346,7 @@ def embed_benchmark(
     :param max_tokens: WordPiece truncation lengths to try.
     :param batch_sizes: batch sizes to try.
     """
-    from newsbrief.embed import MiniLMEmbedder
+    from newsbrief.cluster.embed import MiniLMEmbedder
 
     rows = load_stream(data_path)[:n]
     out: list[dict[str, Any]] = []

@@ -33,11 +33,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..dedup import DedupIndex, simhash
-from ..extract import detect_language, needs_page
-from ..feeds import parse_feed
-from ..fetch import FetchRequest, FetchSettings, fetch_all
-from ..ingest_workers import FeedParser, PageJob, fetch_and_build, worker_pool
+from newsbrief.ingest.dedup import DedupIndex, simhash
+from newsbrief.ingest.extract import detect_language, needs_page
+from newsbrief.ingest.feeds import parse_feed
+from newsbrief.ingest.fetch import FetchRequest, FetchSettings, fetch_all
+from newsbrief.ingest.workers import FeedParser, PageJob, fetch_and_build, worker_pool
 from ..model import Skip
 
 __all__ = ["evaluate", "format_report", "main"]
@@ -375,7 +375,7 @@ def _unchanged(headers: Mapping[str, str], doc: _Doc) -> bool:
 def _warm_up() -> None:
     """Import and initialise the heavy modules once, before forking workers."""
     detect_language("The council approved the budget after a long debate about fares and buses.")
-    from ..extract import extract_page
+    from newsbrief.ingest.extract import extract_page
 
     extract_page(
         _page_html("Warm up", _paragraphs(random.Random(0), 3), dt.date(2026, 1, 1), "W"), url="http://w/"

@@ -34,9 +34,9 @@ from typing import Any, cast
 import numpy as np
 
 from ..article_cache import analyse_articles
-from ..embed import Embedder, article_text, load_embedder
-from ..fetch import FetchSettings
-from ..ingest_workers import Built, PageJob, fetch_and_build
+from newsbrief.cluster.embed import Embedder, article_text, load_embedder
+from newsbrief.ingest.fetch import FetchSettings
+from newsbrief.ingest.workers import Built, PageJob, fetch_and_build
 from ..model import Article, Entry
 from ..store.base import Store
 from .jsonl import read_jsonl

@@ -210,7 +210,7 @@ def evaluate(db_path: Path, annotations_path: Path, *, days: tuple[str, ...] = (
     :param threshold: cosine threshold of the model check.
     :param embedder_name: ``auto``, ``minilm`` or ``lexical``; the check is meant for MiniLM.
     """
-    from newsbrief.embed import load_embedder
+    from newsbrief.cluster.embed import load_embedder
     from newsbrief.store import open_store
 
     try:

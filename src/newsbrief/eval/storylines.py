@@ -2,7 +2,7 @@
 
 The stream (``{"id", "title", "text", "date", "cluster"}`` per line, as for
 :mod:`newsbrief.eval.clustering`) is embedded and clustered into events at the digest's
-``event`` granularity; the events are then merged by :func:`newsbrief.storylines.storylines`
+``event`` granularity; the events are then merged by :func:`newsbrief.cluster.storylines.storylines`
 over their member articles, as the pipeline does. Both levels are scored against the gold
 labels (on the DUC stream the TDT topics, which are storylines).
 """
@@ -18,12 +18,12 @@ from typing import Any
 
 import numpy as np
 
-from newsbrief.cluster import ClusterParams
-from newsbrief.embed import load_embedder
+from newsbrief.cluster.stream import ClusterParams
+from newsbrief.cluster.embed import load_embedder
 from newsbrief.errors import ClusterError, EvalError
 from newsbrief.eval.clustering import _date, cluster_rows, embed_rows, load_stream
 from newsbrief.eval.scoring import cluster_scores
-from newsbrief.storylines import StorylineParams, event_profile, storylines
+from newsbrief.cluster.storylines import StorylineParams, event_profile, storylines
 
 __all__ = ["evaluate_storylines", "format_storylines", "grid", "storyline_labels"]
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from newsbrief.embed import Embedder, load_embedder
+from newsbrief.cluster.embed import Embedder, load_embedder
 from newsbrief.llm.claims import (
     Facts, content_words, facts_of, is_completed, is_hedged, is_negated, is_unrealised, normalise_quote, number_words, speakers,
 )

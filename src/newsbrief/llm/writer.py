@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from newsbrief.config import Settings
-from newsbrief.embed import Embedder
+from newsbrief.cluster.embed import Embedder
 from newsbrief.errors import LLMError
 from newsbrief.llm.client import ChatClient
 from newsbrief.llm.guard import Guard, SourceSentence

@@ -6,6 +6,9 @@ HTML goes through Jinja2 autoescaping and only http(s) links are emitted, so fee
 can never inject markup into a page or an email; control characters are removed from every
 output, so none reaches a terminal or an XML document (text stored before they were removed
 at ingest included).
+
+Beside it: :mod:`.feeds` (the digests as RSS/Atom/JSON feeds) and :mod:`.snippets` (search
+snippets split into plain and matched parts).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import jinja2
 
 from ..errors import RenderError
 from ..model import CitedSentence, Digest, DigestItem
-from ..sanitize import strip_control_chars
+from newsbrief.ingest.sanitize import strip_control_chars
 from .data import calendar_from_dict, digest_from_dict, digest_to_dict
 
 __all__ = ["FORMATS", "build_context", "calendar_from_dict", "digest_from_dict", "digest_to_dict", "render"]

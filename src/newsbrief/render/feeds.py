@@ -1,6 +1,6 @@
 """Atom 1.0 and JSON Feed 1.1 of stored digests, so readers can subscribe to the briefing.
 
-Every text and attribute value passes through :func:`~newsbrief.sanitize.strip_control_chars`:
+Every text and attribute value passes through :func:`~newsbrief.ingest.sanitize.strip_control_chars`:
 ElementTree writes control characters as they are, and one ESC or NUL in a stored title would
 make the whole Atom feed invalid XML (and reach the terminal of whoever reads the JSON Feed).
 """
@@ -13,7 +13,7 @@ from typing import Sequence
 
 from ..errors import RenderError
 from ..model import Digest
-from ..sanitize import strip_control_chars
+from newsbrief.ingest.sanitize import strip_control_chars
 
 __all__ = ["digest_feed"]
 

@@ -8,7 +8,7 @@ The latest attempt's ``status`` is the state of the send:
 - ``failed``: it did not, and a retry is due at ``next_attempt_at``;
 - ``abandoned``: it failed for good (attempts used up, or the channel refused it);
 - ``interrupted``: a ``sending`` row whose process died; whether it is sent again is the
-  caller's rule (:mod:`newsbrief.deliver`).
+  caller's rule (:mod:`newsbrief.deliver.scheduled`).
 
 The claim (read the latest attempt, decide, record the next) runs in one ``BEGIN IMMEDIATE``
 transaction, so two processes never both send the same digest to the same recipient.

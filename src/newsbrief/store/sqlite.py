@@ -397,7 +397,7 @@ class SQLiteStore(SendLog, Leases, AnalysisCache, StorylineStore):
 
     @staticmethod
     def _article(row: dict[str, Any]) -> Article:
-        """The article of a row; its text is the cleaned text once :mod:`newsbrief.clean` ran on it."""
+        """The article of a row; its text is the cleaned text once :mod:`newsbrief.clean.boilerplate` ran on it."""
         return Article(
             id=row["id"], url=row["url"], canonical_url=row["canonical_url"], source_url=row.get("source_url") or "",
             outlet=row["outlet"], title=row["title"],

@@ -2,7 +2,7 @@
 
 ``storylines`` holds one row per storyline (its span, and ``merged_into`` once another
 absorbed it); ``story_storylines`` maps each story (event) to its storyline with the reasons it
-was linked (:mod:`newsbrief.storylines`).
+was linked (:mod:`newsbrief.cluster.storylines`).
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsbrief.embed import Embedder
+from newsbrief.cluster.embed import Embedder
 from newsbrief.errors import SummarizeError
 from newsbrief.model import Article, CitedSentence, Summary
 from newsbrief.summarize.faithfulness import extract_claims

@@ -4,7 +4,7 @@
 Every change goes through the same store and pipeline functions as ``newsbrief sources``:
 a URL is checked with :func:`newsbrief.pipeline.probe_source` (whose fetch applies the
 SSRF guard and ``fetch.allow_private``), OPML files are read with
-:func:`newsbrief.opml.parse_opml`, and a URL typed in the browser must be http(s): never a
+:func:`newsbrief.ingest.opml.parse_opml`, and a URL typed in the browser must be http(s): never a
 local path. Page forms answer with a redirect (303) and a one-line message on the next page.
 """
 
@@ -18,9 +18,9 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from ..errors import NewsbriefError
-from ..opml import feed_url_problem, parse_opml
+from newsbrief.ingest.opml import feed_url_problem, parse_opml
 from ..pipeline import SourceProbe, probe_source
-from ..sanitize import strip_control_chars
+from newsbrief.ingest.sanitize import strip_control_chars
 from .api import source_health
 from .app import handle_exception, json_response, route
 from .auth import new_token, safe_next

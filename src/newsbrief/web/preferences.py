@@ -21,7 +21,7 @@ from starlette.routing import Route
 
 from ..config import SETTINGS, validate
 from ..errors import ConfigError
-from ..sanitize import strip_control_chars
+from newsbrief.ingest.sanitize import strip_control_chars
 from .app import json_response, route
 from .errors import BadRequest
 

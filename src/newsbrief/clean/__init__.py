@@ -1,0 +1,12 @@
+"""Clean: an article's stored text -> the text the clustering, facts and summary stages read.
+
+Input: :class:`~newsbrief.model.Article` text (plus the template lines seen on the same outlet's
+recent articles). Output: plain strings and :class:`~newsbrief.model.Article` copies; nothing
+is stored here.
+
+Modules:
+
+- :mod:`.boilerplate`: cuts bylines, captions, subscription prompts and repeated site template
+  lines out of the text.
+- :mod:`.text_cap`: caps how much of one huge article the text stages read.
+"""

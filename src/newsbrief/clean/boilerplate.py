@@ -1,0 +1,464 @@
+"""Cut boilerplate out of an article's text before clustering, facts and summaries read it.
+
+Feeds and pages carry more than the story: bylines and datelines, photo captions and credits,
+subscription and newsletter prompts, share buttons and widget text, "Read more" and link
+lists, copyright and legal footers, press-release footers, and lines an outlet repeats under
+every article. :func:`clean_text` removes them line by line (one line per paragraph, as
+:func:`newsbrief.ingest.sanitize.html_to_text` writes them) and says what it cut and why, so the
+raw text can stay stored and every cut can be explained.
+
+Two kinds of evidence:
+
+1. **Rules** (:data:`REASONS`): patterns a line must match as a whole, or, for a dateline, the
+   prefix of one of the first lines (``"WASHINGTON (AP) — The ..."`` keeps ``"The ..."``).
+   They are written to keep a borderline line: a quoted line is never a caption or a prompt,
+   a dateline needs a sentence after it, an "About ..." section is cut only at the end of a
+   press release.
+2. **The outlet's own template lines** (:func:`template_lines`): a line (case, spacing and
+   digits folded) seen in at least :data:`TEMPLATE_MIN_ARTICLES` distinct articles of one
+   outlet. Articles that share most of their lines are copies of one another (an update, a
+   re-post) and count once, so a repeated paragraph of one story never becomes a template.
+
+Everything here is plain functions over strings; the pipeline decides which articles form an
+outlet's history.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "Cleaned",
+    "Cut",
+    "REASONS",
+    "TEMPLATE_HISTORY",
+    "TEMPLATE_MIN_ARTICLES",
+    "TEMPLATE_MIN_SHARE",
+    "clean_text",
+    "line_key",
+    "template_lines",
+]
+
+REASONS = ("dateline", "byline", "caption", "prompt", "share", "widget", "related", "legal", "release",
+           "separator", "template")
+"""Why a line was cut: the rule family (``template``: the outlet repeats it across its articles)."""
+
+TEMPLATE_HISTORY = 50
+"""An outlet's template lines are learned from at most this many of its most recent articles."""
+
+TEMPLATE_MIN_ARTICLES = 3
+"""A line is an outlet's template when at least this many distinct articles of the outlet carry it."""
+
+TEMPLATE_MIN_SHARE = 0.15
+"""... and at least this share of the outlet's distinct articles (a rare repeat stays content)."""
+
+_COPY_JACCARD = 0.5  # two articles sharing this share of their lines are copies of one another
+_DATELINE_LINES = 4  # a dateline is looked for in the first lines only
+_MAX_RULE_WORDS = 60  # no rule cuts a longer line
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """One cut: the line's index in the original text, why, and what was removed."""
+
+    line: int
+    why: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """An article's text with its boilerplate removed, and the cuts that removed it."""
+
+    text: str
+    cuts: tuple[Cut, ...]
+
+
+def line_key(line: str) -> str:
+    """Return the form of a line that template matching compares: lower case, single spaces, digits as 0.
+
+    :param line: one line of an article.
+    """
+    return re.sub(r"\d", "0", " ".join(line.split()).lower())
+
+
+def _template_candidate(key: str) -> bool:
+    return len(key) >= 8 and any(c.isalpha() for c in key)
+
+
+def template_lines(texts: Iterable[str]) -> frozenset[str]:
+    """Return the template lines (as :func:`line_key` keys) of one outlet's articles.
+
+    A line counts once per article; repeated lines a rule cuts anyway do not count. Articles
+    whose line sets overlap by half or more (Jaccard) are copies and form one group; a line is a
+    template when it is found in at least :data:`TEMPLATE_MIN_ARTICLES` groups and in at least
+    :data:`TEMPLATE_MIN_SHARE` of them.
+
+    :param texts: the outlet's recent article texts (raw), the ones being cleaned included.
+    """
+    sample: dict[str, str] = {}  # key -> one line as written (the rules read case)
+    sets: list[frozenset[str]] = []
+    for text in texts:
+        keys: set[str] = set()
+        for line in text.split("\n"):
+            key = line_key(line)
+            if _template_candidate(key):
+                keys.add(key)
+                sample.setdefault(key, line.strip())
+        if keys:
+            sets.append(frozenset(keys))
+    where: dict[str, list[int]] = {}
+    for i, found in enumerate(sets):
+        for k in found:
+            where.setdefault(k, []).append(i)
+    # Only repeated lines go through the rules (the costly part): the others cannot be templates.
+    ruled = {k for k, ids in where.items() if len(ids) > 1 and _line_reason(sample[k], last=False) is not None}
+    if ruled:
+        sets = [found - ruled for found in sets]
+        where = {k: ids for k, ids in where.items() if k not in ruled}
+    if len(sets) < TEMPLATE_MIN_ARTICLES:
+        return frozenset()
+    repeated = {k: ids for k, ids in where.items() if len(ids) >= TEMPLATE_MIN_ARTICLES}
+    if not repeated:
+        return frozenset()
+    parent = list(range(len(sets)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Only articles that share a line can be copies; compare those pairs once.
+    pairs = {(a, b) for ids in where.values() if len(ids) > 1 for n, a in enumerate(ids) for b in ids[n + 1:]}
+    for a, b in pairs:
+        shared = len(sets[a] & sets[b])
+        if shared >= _COPY_JACCARD * (len(sets[a]) + len(sets[b]) - shared):
+            parent[root(a)] = root(b)
+    groups = len({root(i) for i in range(len(sets))})
+    need = max(TEMPLATE_MIN_ARTICLES, TEMPLATE_MIN_SHARE * groups)
+    return frozenset(k for k, ids in repeated.items() if len({root(i) for i in ids}) >= need)
+
+
+# -- rules -----------------------------------------------------------------------------------
+_I = re.IGNORECASE
+_QUOTE_START = re.compile(r"^[\"“”‘’'«]")
+_SAID = re.compile(r"[\"”’]\s*,?\s*(?:\w+\s+){0,3}(?:said|says|added|told|wrote|asked)\b|"
+                   r"\b(?:said|says|added|told \w+|wrote|asked)\s*[:,]?\s*[\"“]", _I)
+_URL = re.compile(r"(?:https?://|www\.)\S+", _I)
+_MONTHS = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
+_WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTH = f"(?:{_MONTHS})"
+_WEEKDAY = f"(?:{_WEEKDAYS})"
+_DATE = rf"\(?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\)?"
+_AGENCY = (r"(?:Reuters|AP|AFP|Associated Press|The Associated Press|PTI|IANS|ANI|Bloomberg|AAP|UPI|dpa|DPA|"
+           r"Xinhua|CNN|BBC|Press Association|PA|NNA|Sputnik|TASS|Anadolu|Kyodo|Yonhap|EFE|ANSA|Agencies)")
+_DASH = r"(?:--|-|–|—|―)"
+
+_DATELINE = re.compile(
+    r"^(?:By\s+(?:[A-Z][\w.'’-]+\s+){1,4}?)?"  # a byline glued in front: "By Jo Reyes WASHINGTON (Reuters) -"
+    rf"(?:\({_AGENCY}\)|"  # "(CNN) -" alone
+    r"[A-Z][A-Z.'’&]+(?:[ /-][A-Z][A-Z.'’&]*){0,3}"  # the place in capitals: NICOSIA/BEIRUT, ST. LOUIS
+    r"(?:\s*,\s*[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][A-Za-z.]{1,14})?)?"  # ", Ariz", ", Fla.", ", CA", ", New Mexico"
+    rf"(?:\s*,?\s*{_DATE})?"  # ", Sept. 8, 2015"
+    rf"(?:\s*\({_AGENCY}(?:\s*[/,]\s*[\w .]+)?\))?"  # "(Reuters)", "(AP)"
+    r"(?:\s*/[A-Za-z][\w .-]{1,30}/)?"  # "/PRNewswire/"
+    rf"(?:\s*{_DASH}\s*{_DATE})?"  # "NOVATO, CA - (September 8, 2015)"
+    rf")\s*{_DASH}\s*(?=[\"“‘'(\dA-Z])",
+)
+_DATELINE_WORDS = re.compile(r"\b[a-z]{2,}\b")
+_SENTENCE_REASONS = frozenset({"prompt", "legal", "related"})  # rules that may match one sentence of a line
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(A-Z0-9©])")
+
+_BYLINE = [
+    re.compile(r"^By$", _I),
+    # "By Jo Reyes", "By ANI | Posted 7 minutes ago", "By By | Reuters - By ..."
+    re.compile(rf"^By:?\s+(?!(?:{_WEEKDAYS}|{_MONTHS}|Far|Contrast|Comparison|Law)\b)[A-Z][\w.'’-]*\.?"
+               r"(?:(?:\s+|\s*,\s*|\s+and\s+|\s*&\s*)(?:[A-Z][\w.'’-]*\.?|de|da|van|von|der|del|la|le|bin|al))"
+               r"{0,6}\s*(?:[|/•·–—-][^.!?]{0,80}[.!?]?)?$"),
+    re.compile(r"^\((?:Additional\s+)?(?:Reporting|Writing|Written|Editing|Edited|Compiled|Produced|Research)\s+by\b"
+               r".{0,300}$", _I),  # "(Reporting by ...; Editing by ...)"
+    re.compile(r"^(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Produced)\s+by\s+[A-Z][\w.'’-]*"
+               r"(?:\s+\S+){0,12}$", _I),
+    re.compile(rf"^{_AGENCY}\s*{_DASH}?\s*:?$"),
+    re.compile(r"^(?:(?:Source|Via|Credits?|Courtesy|Author|Byline)\s*:|Posted by|Written by|Story by|Words by|"
+               r"Contributed by|via\s+[#@])\s*\S+(?:\s+\S+){0,7}$", _I),
+    re.compile(r"^Source:?$", _I),
+    re.compile(r"^(?:Updated|Posted|Published|Last updated|Last modified)(?:\s+(?:on|at))?\s*:?\s*.{0,40}"
+               r"(?:\d|ago)\S*$", _I),
+    re.compile(r"^To contact (?:the |a |an |this )?(?:reporters?|editors?|writers?|authors?)\b", _I),
+    re.compile(r"^.{0,200}\bAll times (?:are )?local\b.{0,20}:?$", _I),
+]
+_END_CREDIT = re.compile(  # "- Northern Advocate" closing the text: an outlet's name, not a quote's author
+    rf"^{_DASH}\s*(?:[A-Z][\w&'’.]*\s+){{0,4}}(?:Advocate|Herald|News|Times|Post|Press|Journal|Tribune|Gazette|Star|"
+    r"Mail|Telegraph|Observer|Chronicle|Standard|Express|Guardian|Reporter|Review|Wire|Agencies|Bulletin|Courier|"
+    rf"Examiner|Independent|Mirror|Record|Sun|Today|{_AGENCY})\.?$")
+
+_CAPTION = [
+    re.compile(r"^(?:Logo|Photos?|Images?|Photograph|Pictures?|Video|Graphic|Infographic|Illustration|Multimedia)"
+               r"(?:\s+(?:credit|courtesy|source|available))?\s*(?:[-–—:]|\(s\))\s*.{0,160}$", _I),
+    re.compile(r"^(?:Photos?|Images?|Pictures?|Video|Illustration)s?\s+(?:by|courtesy of|via|from|credit)\b.{0,80}$", _I),
+    re.compile(r"^(?:FILE|File photo|File picture)\s*[-–—:.,]"),
+    re.compile(r"\bin this (?:[\w.,]+\s+){0,4}(?:file|handout)\s+(?:photo|picture|image)\b", _I),
+    re.compile(r"\((?:not (?:seen|pictured|shown))\)", _I),
+    re.compile(r"(?:\(|\s)(?:AP Photos?|AFP(?: PHOTO)?|REUTERS|Reuters|EPA|Getty Images|Photo|Picture|Image)\s*/\s*"
+               r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*/\s*[\w ]+)?\)?\s*\.?$"),
+    re.compile(r"\b(?:Getty Images|Shutterstock|iStockphoto|iStock|Fotolia)\)?\s*\.?$", _I),
+    re.compile(r"\bdata by YCharts\s*\.?$", _I),
+    re.compile(r"^(?:Buy photo|Show (?:thumbnails|captions)|Last slide next slide|Hide caption|Toggle caption|"
+               r"Enlarge this image|Click to enlarge|View gallery|Photo gallery)\b.{0,40}$", _I),
+]
+
+_PROMPT = re.compile(
+    r"\b(?:(?:subscribe|sign up|sign in|log in|register)\s+(?:now|today|here)\b|subscribe\s*(?:$|[.!])|"
+    r"(?:subscribe|sign up) (?:to|for) (?:our|my|the|a free|free)\s+(?:\w+\s+){0,2}(?:newsletters?|blog|channel|"
+    r"mailing list|feed|podcast|e-?mails?|alerts|updates)\b|(?:log|sign) ?in to (?:view|read|continue|comment)\b|"
+    r"enter your e-?mail|your e-?mail address|e-?mail (?:updates|alerts)\b|"
+    r"(?:daily|weekly|free|our)\s+(?:e-?mail\s+)?newsletters?\b|receive news (?:&|and) ratings|"
+    r"(?:we|this (?:site|website))\s+uses? cookies|accept (?:the use of )?cookies|cookie (?:policy|settings)|"
+    r"privacy policy|terms (?:of use|of service|and conditions)|create (?:an|your|a free) account|"
+    r"need an account|already (?:a )?(?:subscriber|registered|have an account)|print subscribers|"
+    r"subscription (?:required|needed)|subscribers only|(?:only )?available to subscribers|"
+    r"continue reading|you must (?:be )?log(?:ged)?\s?in|(?:leave|post|add|write) a comment|"
+    r"let us know (?:your thoughts|what you think|in the comments)|comments? (?:are|is) closed|"
+    r"(?:enable|turn on) javascript|your browser does not support|update your browser|"
+    r"to view (?:this|the full|the rest of this) (?:article|content|story)|online service is needed|"
+    r"click here to (?:subscribe|sign|register|read|continue|receive|download|view|see|watch|learn|get)|"
+    r"(?:image|audio) captcha|a link has been (?:sent|posted)|"
+    r"stay in the know|get (?:the latest|our) (?:news|headlines|updates) (?:in|delivered)|"
+    r"forgot (?:your )?password|reset your password|"
+    r"^(?:more details|details) (?:to follow|soon|awaited)|^(?:this|the) (?:story|article|report) (?:is developing|"
+    r"will be updated|is being updated)|^check back (?:later|soon)\b)",
+    _I,
+)
+_PROMPT_LINE = re.compile(r"^(?:Login|Log in|Sign in|Sign up|Register|Subscribe(?: now| today)?|Sent!|Posted!|"
+                          r"Try another|Cancel send|Comments?(?:\s*\(\d+\))?|\d+\s+Comments?|Exit|Help|Search)$", _I)
+
+_SHARE = re.compile(
+    r"^(?:share(?:\s+(?:this|article|story|on \w+(?:\s+\w+)?|via \w+))?|\d+\s*shares?|tweet|pin it|e-?mail|print|"
+    r"e-?mail\s*print|facebook|twitter|linkedin|google\+|whatsapp|reddit|pinterest|share on facebook|"
+    r"share on twitter|post to facebook|post to twitter|close|\[embedded content\]|like us on facebook.{0,80}|"
+    r"follow (?:us|me)(?: on (?:twitter|facebook|instagram|linkedin|google\+|pinterest|youtube)).{0,120}|"
+    r"follow (?:us|me)|follow on twitter.{0,20}|let friends in your social network know what you are reading about)$",
+    _I,
+)
+
+_WIDGET = re.compile(
+    r"^(?:advertisement|advertising|sponsored(?: (?:content|links|stories|post))?|promoted(?: stories| content)?|"
+    r"paid (?:content|post)|recommended(?: for you| stories)?|intraday stock chart(?: today)?|"
+    r"stock quotes supplied by .{0,60}|nasdaq quotes delayed.{0,120}|markets are closed on certain holidays.{0,80}|"
+    r"stock market (?:xml|data).{0,120}|related stocks|autoplay|up next.{0,10}|loading\W*|"
+    r"please enable javascript to watch this video|use your .{0,5}\(arrows\) to browse|"
+    r"(?:\S+\s+){0,6}(?:stock|share) (?:price )?chart(?: today)?)$",
+    _I,
+)
+
+_RELATED = [
+    re.compile(r"^(?:related|related (?:stories|articles|posts|content|coverage|links|news|topics|videos?)|"
+               r"see also|also read|also see|read also|read more|more from .{1,60}|more on (?:this|that) story|"
+               r"you (?:may|might) also like|recommended reading|most (?:read|popular|viewed)|trending(?: now)?|"
+               r"top stories|more stories|more news|latest news|tags|click to continue|continue reading|"
+               r"and more|(?:read|see|watch) (?:the )?(?:full|whole|original) (?:story|article|report|release|video))"
+               r"\b\s*(?::.{0,200}|[»›>…].{0,20}|\W{0,3})$", _I),
+    re.compile(r"^(?:read|see|watch) (?:the )?(?:full|more|whole|original)\b.{0,80}(?:https?://\S+|»|on \S+\.\w{2,4})"
+               r"\s*\.?$", _I),
+    re.compile(r"^More\s+.{1,60}\s+(?:News|Stories|Articles|Videos)\s*:", _I),
+    re.compile(r"«\s*Older Post|Newer Post\s*»|^Post navigation\b|^(?:Previous|Next) (?:post|article|story)\b", _I),
+    re.compile(r"^\(?\s*(?:continue reading|read more|more)\s*(?:\.\.\.|…|»|›)?\s*\)?$", _I),
+    re.compile(r"\bclick here to read (?:the )?full (?:story|article)\b", _I),
+    re.compile(r"(?:^|\s)(?:read|continue reading|more|full story)\s*(?:»|›)\s*$", _I),
+    re.compile(r"^(?:the )?(?:article|post|story) (?:\S+\s+){0,8}(?:originally )?appeared (?:first )?on\b.{0,120}$", _I),
+    re.compile(r"^(?:this|the) (?:article|story|post) (?:was )?(?:originally|first) (?:published|appeared|posted)"
+               r"\b.{0,120}$", _I),
+    re.compile(r"^(?:follow us on twitter\s+)?the story first appeared on\b.{0,80}$", _I),
+]
+_LINK_LEAD = re.compile(r"^.{0,120}(?:\bat|\bvisit|\bhere|\bclick|\bfollow(?:ing)? link|\bwebsite|\bdetails|"
+                        r"\binformation|\breport|\bTOC)\s*:\s*$", _I)
+_LIST_DATE_LINE = re.compile(rf"^[A-Z][\w.&'’ -]{{1,40}}\s+-\s+{_WEEKDAY}\s+\d{{1,2}}(?:st|nd|rd|th)?\s+"
+                             rf"{_MONTH}\s*,?\s+\d{{4}}$")
+_TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
+
+_LEGAL = [
+    re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))", _I),
+    re.compile(r"\ball rights reserved\b", _I),
+    re.compile(r"\bthis material may not be published, broadcast, rewritten", _I),
+    re.compile(r"\b(?:should not be construed as (?:investment|legal|financial|tax|an offer|a recommendation|indicating)|do(?:es)? not necessarily (?:reflect|represent)|"
+               r"for (?:general )?informational purposes only|has a disclosure policy|"
+               r"is solely responsible for the content|accepts? (?:no )?responsibility for the adequacy)\b", _I),
+    re.compile(r"^(?:forward[- ]looking statements?|safe harbou?r statement|disclaimer|legal notice)\s*:?$", _I),
+]
+
+_RELEASE = [
+    re.compile(r"^(?:to view the original version|view (?:the )?source version|for the original version|"
+               r"view the full release here|this (?:smart )?news release features multimedia)\b", _I),
+    re.compile(r"^SOURCE\s*:?\s+[A-Z]"),
+    re.compile(r"^(?:Release\s?ID|HUG#|ReleaseID)\s*[:#]?\s*\d+$", _I),
+    re.compile(r"^(?:(?:media|press|investor|company|email|e-mail|contact)\s+)?contacts?(?:\s+info(?:rmation)?|"
+               r"\s+details)?\s*:?.{0,120}$", _I),
+    re.compile(r"^for (?:further|more) information,?\s*(?:please\s+)?contact\s*:?.{0,120}$", _I),
+    re.compile(r"^(?:tel(?:ephone)?|phone|fax|mobile|e-?mail|website|web)\s*[.:]\s*\S.{0,80}$", _I),
+    re.compile(r"^[+(]?\d[\d\s().+/-]{6,}\d$"),  # a phone number on its own line
+    re.compile(r"^(?:#\s*){3}$|^-?\s*(?:ends|end)\s*-?$", _I),
+    re.compile(r"^(?:press release (?:service|distributed) (?:provided )?by|news distributed by|"
+               r"distributed by)\b.{0,100}$", _I),
+]
+_ABOUT = re.compile(r"^About\s+(?:the\s+)?[A-Z\"“].{0,80}$")
+_RELEASE_END = re.compile(r"^(?:to view the original version|view source version|for the original version|"
+                          r"SOURCE\s|Release\s?ID|media contact|contact|###|# # #)", _I)
+
+
+def _quoted(line: str) -> bool:
+    """A quotation (or a line reporting one) is content, whatever it mentions."""
+    return bool(_QUOTE_START.match(line) or _SAID.search(line))
+
+
+def _url_heavy(line: str) -> bool:
+    urls = _URL.findall(line)
+    if not urls:
+        return False
+    return _URL.match(line) is not None or sum(map(len, urls)) >= 0.6 * len(line)
+
+
+def _line_reason(line: str, *, last: bool) -> str | None:
+    """Return why one whole line is boilerplate, or None for content."""
+    if not any(c.isalnum() for c in line):
+        return "separator"
+    if len(line.split()) > _MAX_RULE_WORDS:  # a long paragraph is prose, whatever it mentions
+        return None
+    if _url_heavy(line):
+        return "related"
+    if _SHARE.match(line):
+        return "share"
+    if _WIDGET.match(line):
+        return "widget"
+    if any(p.search(line) for p in _LEGAL):
+        return "legal"
+    if any(p.search(line) for p in _RELEASE):
+        return "release"
+    quoted = _quoted(line)
+    if not quoted and any(p.search(line) for p in _BYLINE):
+        return "byline"
+    if last and _END_CREDIT.match(line):
+        return "byline"
+    if not quoted and any(p.search(line) for p in _RELATED):
+        return "related"
+    if not quoted and (_PROMPT_LINE.match(line) or (len(line.split()) <= 45 and _PROMPT.search(line))):
+        return "prompt"
+    if not quoted and any(p.search(line) for p in _CAPTION):
+        return "caption"
+    return None
+
+
+def _prose_sentences(line: str) -> tuple[str, str] | None:
+    """Split a boilerplate-bearing line into (cut, kept) when some of its sentences are prose.
+
+    A prompt glued to a report ("Shares fell 2%. Receive news and ratings daily.") loses the
+    prompt only. A kept sentence must have no rule of its own and read like prose (five words
+    or more, some in lower case). None: cut the whole line.
+    """
+    parts = [p for p in _SENTENCE.split(line) if p.strip()]
+    if len(parts) < 2:
+        return None
+    keep = [_line_reason(p, last=False) is None and len(p.split()) >= 5 and len(_DATELINE_WORDS.findall(p)) >= 2
+            for p in parts]
+    if not any(keep) or all(keep):
+        return None
+    return (" ".join(p for p, k in zip(parts, keep) if not k), " ".join(p for p, k in zip(parts, keep) if k))
+
+
+def _dateline(line: str) -> int:
+    """Return the length of a dateline prefix of ``line`` (0: none)."""
+    m = _DATELINE.match(line)
+    if not m:
+        return 0
+    rest = line[m.end():]
+    if len(rest.split()) < 4 or len(_DATELINE_WORDS.findall(rest)) < 2:  # a sentence must follow
+        return 0
+    return m.end()
+
+
+def _release_footer(lines: Sequence[str]) -> int | None:
+    """Return where a press release's closing "About ..." section starts, or None.
+
+    Only an "About" heading in the last lines of a text that ends like a press release
+    (source, contacts, "To view the original version") counts; elsewhere it is a subhead.
+    """
+    ends = [i for i, line in enumerate(lines) if _RELEASE_END.match(line)]
+    if not ends:
+        return None
+    for i, line in enumerate(lines):
+        if len(lines) - i <= 9 and _ABOUT.match(line) and len(line.split()) <= 10 and i < ends[-1]:
+            return i
+    return None
+
+
+def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset()) -> Cleaned:
+    """Return ``text`` without its boilerplate lines, and what was cut.
+
+    :param text: the article's plain text, one paragraph per line.
+    :param templates: the outlet's template lines (:func:`template_lines`).
+    """
+    lines = text.split("\n")
+    stripped = [line.strip() for line in lines]
+    why: dict[int, str] = {}
+    keep_from: dict[int, int] = {}
+    nonempty = [i for i, s in enumerate(stripped) if s]
+    last = nonempty[-1] if nonempty else -1
+    # Link lists of headline, "Outlet - Tuesday 8th September, 2015", teaser.
+    listed = [i for i in nonempty if _LIST_DATE_LINE.match(stripped[i])]
+    for i in listed:
+        why[i] = "related" if len(listed) > 1 else "byline"
+        if len(listed) > 1:
+            n = nonempty.index(i)
+            before = nonempty[n - 1] if n > 0 else None
+            after = nonempty[n + 1] if n + 1 < len(nonempty) else None
+            if before is not None and len(stripped[before].split()) <= 20:
+                why[before] = "related"
+            if after is not None and _TEASER_END.search(stripped[after]):
+                why[after] = "related"
+    footer = _release_footer([stripped[i] for i in nonempty])
+    if footer is not None:
+        for i in nonempty[footer:]:
+            why.setdefault(i, "release")
+    partial: dict[int, tuple[str, str, str]] = {}  # line -> (why, text cut, text kept)
+    for n, i in enumerate(nonempty):
+        if i in why:
+            continue
+        line = stripped[i]
+        reason = _line_reason(line, last=i == last)
+        if reason in _SENTENCE_REASONS:
+            split = _prose_sentences(line)
+            if split is not None:
+                partial[i] = (reason, *split)
+                continue
+        if reason is None and line_key(line) in templates:
+            reason = "template"
+        if reason is None and _LINK_LEAD.match(line) and not _quoted(line):
+            follow = nonempty[n + 1] if n + 1 < len(nonempty) else None
+            if follow is not None and _url_heavy(stripped[follow]):
+                reason = "related"
+        if reason is not None:
+            why[i] = reason
+    # A dateline opens one of the first lines left (after a subhead or two at most).
+    for i in [i for i in nonempty if i not in why and i not in partial][:_DATELINE_LINES]:
+        cut = _dateline(stripped[i])
+        if cut:
+            partial[i] = ("dateline", stripped[i][:cut].strip(), stripped[i][cut:].strip())
+            break
+    out: list[str] = []
+    cuts: list[Cut] = []
+    for i, line in enumerate(lines):
+        if not stripped[i]:
+            continue
+        if i in why:
+            cuts.append(Cut(i, why[i], stripped[i]))
+        elif i in partial:
+            reason, removed, rest = partial[i]
+            cuts.append(Cut(i, reason, removed))
+            out.append(rest)
+        else:
+            out.append(line)
+    return Cleaned("\n".join(out), tuple(cuts))

@@ -1,0 +1,187 @@
+"""``newsbrief eval ...``: benchmarks of each fuzzy stage on real or generated data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from newsbrief.cli.app import console, handle_errors, safe_text
+
+
+def _emit(result: dict[str, Any], as_json: bool, report: str) -> None:
+    if as_json:
+        click.echo(json.dumps(result, indent=2, default=str))
+    else:
+        console.print(safe_text(report), soft_wrap=True)  # the report quotes titles from the data
+
+
+@click.group("eval")
+def evaluate() -> None:
+    """Benchmark clustering, summarization, facts and ingest."""
+
+
+@evaluate.command("clustering")
+@click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False), help="JSONL: id, title, text, date, cluster.")
+@click.option("--embedder", type=click.Choice(["auto", "lexical"]), default="auto", show_default=True)
+@click.option("--predictions", type=click.Path(dir_okay=False), help="Write predicted clusters (JSONL) here.")
+@click.option("--hdbscan", "compare_hdbscan", is_flag=True, help="Also run HDBSCAN over the same embeddings.")
+@click.option("--granularity", type=click.Choice(["storyline", "event"]), default="storyline", show_default=True,
+              help="Story granularity: storyline is the benchmark protocol's tuning, event the digest default.")
+@click.option("--split", type=click.Choice(["all", "even", "odd"]), default="all", show_default=True,
+              help="Score all stories, or the even (tuning) or odd (held-out) half.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@handle_errors
+def eval_clustering(data: str, embedder: str, predictions: str | None, compare_hdbscan: bool, granularity: str,
+                    split: str, as_json: bool) -> None:
+    """Run the story clusterer in stream order and score it (pairwise, B-cubed, NMI)."""
+    from newsbrief.eval.clustering import evaluate as run, format_report
+
+    result = run(Path(data), embedder=embedder, predictions_out=Path(predictions) if predictions else None,
+                 compare_hdbscan=compare_hdbscan, granularity=granularity, split=split)
+    _emit(result, as_json, format_report(result))
+
+
+@evaluate.command("storylines")
+@click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False), help="JSONL: id, title, text, date, cluster.")
+@click.option("--split", type=click.Choice(["all", "even", "odd"]), default="all", show_default=True,
+              help="Score all stories, or the even (tuning) or odd (held-out) half.")
+@click.option("--similarity", type=float, multiple=True, help="Least centroid cosine of linked events (repeat to sweep).")
+@click.option("--min-shared", type=int, multiple=True, help="Least shared actors of linked events (repeat to sweep).")
+@click.option("--window-days", type=int, multiple=True, help="Most days between linked events (repeat to sweep).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@handle_errors
+def eval_storylines(data: str, split: str, similarity: tuple[float, ...], min_shared: tuple[int, ...],
+                    window_days: tuple[int, ...], as_json: bool) -> None:
+    """Cluster events, merge them into storylines and score both levels (pairwise, B-cubed, NMI)."""
+    from newsbrief.eval.storylines import evaluate_storylines, format_storylines, grid
+    from newsbrief.cluster.storylines import StorylineParams
+
+    d = StorylineParams()
+    params = grid(similarity or (d.similarity,), min_shared or (d.min_shared,), window_days or (d.window_days,))
+    result = evaluate_storylines(Path(data), split=split, params=params)
+    _emit(result, as_json, format_storylines(result))
+
+
+@evaluate.command("summarization")
+@click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False), help="JSONL clusters with references.")
+@click.option("--max-words", default=100, show_default=True, help="Summary length limit in words.")
+@click.option("--baselines", is_flag=True, help="Also score sumy LexRank and TextRank in the same run.")
+@click.option("--no-stem", is_flag=True, help="Score without stemming (MultiLing's official style).")
+@click.option("--out", type=click.Path(dir_okay=False, writable=True),
+              help="Write the summaries here as JSONL (the input of the benchmark's score.py).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@handle_errors
+def eval_summarization(data: str, max_words: int, baselines: bool, no_stem: bool, out: str | None,
+                       as_json: bool) -> None:
+    """Run the extractive summarizer on each cluster and score ROUGE-1/2 recall."""
+    from newsbrief.eval.summarization import evaluate as run, format_report
+
+    result = run(Path(data), max_words=max_words, baselines=("lexrank", "textrank") if baselines else (),
+                 stem=not no_stem, summaries_out=Path(out) if out else None)
+    _emit(result, as_json, format_report(result))
+
+
+@evaluate.command("facts")
+@click.option("--split", type=click.Choice(["dev", "test"]), default="test", show_default=True, help="Annotated split.")
+@click.option("--data", type=click.Path(exists=True, dir_okay=False),
+              help="Another annotated JSONL file: sentences, or whole articles.")
+@click.option("--articles", type=click.Path(exists=True, dir_okay=False),
+              help="Real articles (JSONL or JSONL.gz) that a whole-article file names by id.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@handle_errors
+def eval_facts(split: str, data: str | None, articles: str | None, as_json: bool) -> None:
+    """Score funding, regulation and event extraction (precision/recall/F1 per type), on
+    annotated sentences or on whole articles."""
+    from newsbrief.eval.facts import evaluate as run, format_report
+
+    result = run(split=split, data_path=Path(data) if data else None, articles_path=Path(articles) if articles else None)
+    _emit(result, as_json, format_report(result))
+
+
+@evaluate.command("ingest")
+@click.option("--feeds", default=20, show_default=True, help="Generated feeds.")
+@click.option("--items", default=50, show_default=True, help="Items per feed.")
+@click.option("--no-full-text", is_flag=True, help="Skip page fetching and extraction.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@handle_errors
+def eval_ingest(feeds: int, items: int, no_full_text: bool, as_json: bool) -> None:
+    """Serve generated feeds and pages on 127.0.0.1 and measure ingest throughput."""
+    from newsbrief.eval.ingest import evaluate as run, format_report
+
+    result = run(n_feeds=feeds, n_items=items, full_text=not no_full_text)
+    _emit(result, as_json, format_report(result))
+
+
+@evaluate.command("cleaning")
+@click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Real articles, JSONL or JSONL.gz: id, published, source, title, content.")
+@click.option("--annotations", "annotation_files", required=True, multiple=True,
+              type=click.Path(exists=True, dir_okay=False), help="An annotated day (DAY.json); repeat for more days.")
+@click.option("--history-days", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Days before each day whose articles are the outlets' history.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@handle_errors
+def eval_cleaning(data: str, annotation_files: tuple[str, ...], history_days: int, as_json: bool) -> None:
+    """Clean the annotated boilerplate sample of real-news days and score removed and lost lines."""
+    from newsbrief.eval.cleaning import evaluate as run, format_report
+
+    results = [run(Path(data), Path(f), history_days=history_days) for f in annotation_files]
+    _emit({"days": results}, as_json, format_report(results))
+
+
+@evaluate.command("realnews")
+@click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Real articles, JSONL or JSONL.gz: id, published, source, title, content.")
+@click.option("--annotations", "annotation_files", required=True, multiple=True,
+              type=click.Path(exists=True, dir_okay=False), help="An annotated day (DAY.json); repeat for more days.")
+@click.option("--keep", type=click.Path(file_okay=False), help="Keep each day's feeds and data folder under this folder.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@handle_errors
+def eval_realnews(data: str, annotation_files: tuple[str, ...], keep: str | None, as_json: bool) -> None:
+    """Run the whole pipeline on annotated days of real news and score grouping, top stories,
+    boilerplate, digest length and build time."""
+    from pathlib import Path
+
+    from newsbrief.eval.realnews import evaluate_day, format_report, load_annotation, read_articles
+
+    anns = [load_annotation(Path(f)) for f in annotation_files]
+    days = read_articles(Path(data), [a["day"] for a in anns])
+    results = [evaluate_day(days[a["day"]], a, workdir=Path(keep) / a["day"] if keep else None) for a in anns]
+    _emit({"days": results}, as_json, format_report(results))
+
+
+@evaluate.command("retellings")
+@click.option("--dir", "demo_dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder holding newsbrief.db with the digests (as `newsbrief demo --dir` writes it).")
+@click.option("--annotations", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Annotated retellings and dangling references per day (JSON).")
+@click.option("--day", "days", multiple=True, help="Score only this annotated day (repeatable).")
+@click.option("--threshold", default=0.8, show_default=True, help="MiniLM cosine that counts as a retelling.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@handle_errors
+def eval_retellings(demo_dir: str, annotations: str, days: tuple[str, ...], threshold: float, as_json: bool) -> None:
+    """Count retold facts and dangling references in stored digests, against an annotation and by
+    sentence similarity."""
+    from newsbrief.eval.retellings import evaluate as run, format_report
+
+    result = run(Path(demo_dir) / "newsbrief.db", Path(annotations), days=days, threshold=threshold)
+    _emit(result, as_json, format_report(result))
+
+
+@evaluate.command("guard")
+@click.option("--data", type=click.Path(exists=True, dir_okay=False),
+              help="Planted-error JSONL: sources, generated, label, kind, split (default: the bundled set).")
+@click.option("--split", type=click.Choice(["tuning", "test", "all"]), default="test", show_default=True,
+              help="Which half of the set to score.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@handle_errors
+def eval_guard(data: str | None, split: str, as_json: bool) -> None:
+    """Run the faithfulness guard on planted errors and faithful paraphrases; print recall
+    (unfaithful caught) and false_rejection_rate (faithful rejected), overall and per kind."""
+    from newsbrief.eval.guard import DEFAULT_DATA, evaluate as run, format_report
+
+    result = run(Path(data) if data else DEFAULT_DATA, split=split)
+    _emit(result, as_json, format_report(result))

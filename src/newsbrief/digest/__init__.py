@@ -1,0 +1,15 @@
+"""Digest: stories with their summaries and facts -> one ranked, composed :class:`~newsbrief.model.Digest`.
+
+Input: plain data from the earlier stages: each story's articles
+(:class:`~newsbrief.model.Article`), its summary and facts. Output: ranked stories
+(:class:`~newsbrief.digest.rank.RankedStory`, with the named score parts ``stories --explain``
+shows) and the :class:`~newsbrief.model.Digest` the renderers and deliveries read. Nothing here
+reads or writes the store.
+
+Modules:
+
+- :mod:`.newsworthiness`: signals learned from the articles (independent outlets, source
+  priors, actor weights, story kinds, junk).
+- :mod:`.rank`: orders stories by an explainable weighted score.
+- :mod:`.compose`: assembles lede, sections and calendar into the digest.
+"""

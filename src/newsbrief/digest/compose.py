@@ -1,0 +1,541 @@
+"""Stage 9: assemble ranked stories, summaries and facts into one :class:`Digest`.
+
+Layout, mirroring an editor's briefing:
+
+1. a lede of two to four sentences: who did what in the lead stories (a lead story's first summary
+   sentence or the stories' headlines, quoted) and what the roundups hold, every sentence citing the
+   articles it draws on and naming no one who is not in them;
+2. story sections, best first: headline, cited summary paragraphs, sources, and a
+   ``new`` / ``update`` marker from the story's memory across digests;
+3. roundups of funding rounds and regulation, one cited line each naming company, amount, round and
+   lead investors, or regulator, rule, status and date; a round or rule that a full story is about
+   has its line here too, so the roundups are complete;
+4. short items: every other story, one line each, so nothing ranked is silently lost;
+5. "Looking ahead": an editor's calendar of the scheduled things (launches, hearings, votes, trials,
+   results, deadlines) of the most important stories, at most ``max_events`` lines, grouped by
+   day, each line "Who: what" with its citations and hedged items marked.
+
+Apart from those roundup lines, a story appears in exactly one of sections 2-4. A story that ranking found to be mostly not news
+(``RankedStory.junk``: ticker templates, promos, stubs) gets no full section, no roundup line, no calendar date and no
+place in the lede; it is listed, ranked low, among the one-liners. Every section is bounded: what does not fit
+is kept, ranked, as the section's ``more`` ("and N more"), never dropped. A reading-time
+budget bounds the whole digest and turns lower-ranked full sections into one-liners.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping, Sequence
+
+from newsbrief.model import (
+    Article, CitedSentence, Digest, DigestItem, DigestSection, Event, Fact, FundingRound, Regulation, Summary,
+)
+from newsbrief.facts.calendar import hedge, is_calendar_deadline, is_calendar_event
+from newsbrief.facts.lines import event_line, funding_line, regulation_line
+from newsbrief.facts.names import find_names
+from newsbrief.digest.newsworthiness import NOT_LEDE_KINDS
+from newsbrief.digest.rank import RankedStory
+
+__all__ = ["ComposeOptions", "StoryBundle", "compose_digest", "reading_minutes"]
+
+WORDS_PER_MINUTE = 230
+
+
+@dataclass(frozen=True, slots=True)
+class ComposeOptions:
+    """Knobs of the composition (from the ``digest.*`` settings)."""
+
+    title: str = "Daily briefing"
+    max_stories: int = 8
+    minutes: int = 0
+    min_outlets: int = 2
+    max_short: int = 25  # "In brief" one-liners shown; the rest are counted and listed on demand
+    max_roundup: int = 12  # lines of each roundup (funding, regulation)
+    max_events: int = 12  # "Looking ahead" items
+
+
+@dataclass(frozen=True, slots=True)
+class StoryBundle:
+    """Everything composition needs about one ranked story."""
+
+    ranked: RankedStory
+    summary: Summary
+    articles: tuple[Article, ...]  # originals first, then syndicated copies
+    first_seen: dt.date
+    last_digest: dt.date | None = None
+    facts: tuple[Fact, ...] = ()
+    guard: tuple[dict[str, Any], ...] = ()  # the LLM writer's guard decisions, when it wrote the summary
+
+
+def reading_minutes(words: int) -> float:
+    """Return the reading time of ``words`` words at 230 words per minute.
+
+    :param words: word count.
+    """
+    return words / WORDS_PER_MINUTE
+
+
+def _words(item: DigestItem) -> int:
+    return len(item.headline.split()) + sum(len(s.text.split()) for p in item.paragraphs for s in p)
+
+
+def _outlets(bundle: StoryBundle) -> int:
+    """Independent outlets that tell the story, as ranking counted them (near-copies, one outlet's
+    feeds and stubs not counted again); 0 means ranking did not count them."""
+    return bundle.ranked.outlets or len({a.outlet for a in bundle.articles})
+
+
+def _rank_extra(bundle: StoryBundle) -> dict[str, Any]:
+    extra: dict[str, Any] = {"score": bundle.ranked.score, "score_parts": dict(bundle.ranked.parts)}
+    if bundle.ranked.kind:
+        extra["kind"] = bundle.ranked.kind
+    if bundle.ranked.actors:
+        extra["actors"] = list(bundle.ranked.actors)
+    if bundle.ranked.junk:
+        extra["not_news"] = bundle.ranked.junk
+    if bundle.guard:
+        extra["guard"] = list(bundle.guard)
+    return extra
+
+
+def _marker(bundle: StoryBundle, day: dt.date) -> str:
+    if bundle.last_digest is not None:
+        return f"update since {bundle.last_digest.isoformat()}"
+    if bundle.first_seen < day:
+        return f"update to a story first seen {bundle.first_seen.isoformat()}"
+    return "new"
+
+
+def _sources(bundle: StoryBundle) -> tuple[tuple[str, str, str], ...]:
+    seen, out = set(), []
+    for a in bundle.articles:
+        if a.canonical_url not in seen:
+            seen.add(a.canonical_url)
+            out.append((a.id, a.outlet, a.url))
+    return tuple(out)
+
+
+def _story_item(bundle: StoryBundle, day: dt.date, *, one_line: bool) -> DigestItem:
+    paragraphs = bundle.summary.paragraphs
+    if one_line:
+        first = bundle.summary.sentences[:1]
+        paragraphs = (first,) if first else ()
+    return DigestItem(
+        story_id=bundle.ranked.story_id, headline=bundle.summary.headline, paragraphs=paragraphs,
+        sources=_sources(bundle), marker=_marker(bundle, day), one_line=one_line,
+        extra=_rank_extra(bundle),
+    )
+
+
+def _fact_item(bundle: StoryBundle, fact: FundingRound | Regulation, day: dt.date) -> DigestItem:
+    """A roundup line: the company or regulator, then what the fact holds (amount, round and lead
+    investors; rule, status and date), citing the articles that state it."""
+    if isinstance(fact, FundingRound):
+        who, line = fact.company, funding_line(fact)
+    else:
+        who = fact.regulator if fact.regulator and fact.regulator != fact.rule else ""
+        line = regulation_line(fact)
+    body = line[len(who) + 2:] if who and line.startswith(who + ": ") else line
+    label = who or (fact.rule if isinstance(fact, Regulation) else "") or line
+    if not who:
+        body = line if label != line else ""
+    sources = tuple(s for s in _sources(bundle) if s[0] in fact.article_ids) or _sources(bundle)
+    return DigestItem(
+        story_id=bundle.ranked.story_id, headline=label,
+        paragraphs=((CitedSentence(body, tuple(fact.article_ids)),),) if body else (),
+        sources=sources, marker=_marker(bundle, day), one_line=True,
+        extra=_rank_extra(bundle) | {"sentence": fact.sentence},
+    )
+
+
+def _subject_facts(bundle: StoryBundle, facts: Sequence[FundingRound | Regulation]) -> list[FundingRound | Regulation]:
+    """The rounds and rules a story is about: named in its headline or its first summary sentence."""
+    first = bundle.summary.sentences[:1]
+    told = (bundle.summary.headline + " " + (first[0].text if first else "")).lower()
+    out = []
+    for f in facts:
+        names = (f.company,) if isinstance(f, FundingRound) else (f.rule, f.regulator)
+        if any(n and (n.lower() in told or n.split()[0].lower() in told.split()) for n in names):
+            out.append(f)
+    return out
+
+
+def day_label(start: dt.date, end: dt.date, day: dt.date) -> str:
+    """The heading of a calendar day or range: "Thursday 3 December", "December", "January – March 2027".
+
+    :param start: first day of the event.
+    :param end: last day of the event.
+    :param day: the digest date; the year is named when it differs.
+    """
+    year = f" {end.year}" if end.year != day.year else ""
+    if start == end:
+        return f"{start.strftime('%A')} {start.day} {start.strftime('%B')}" + (f" {start.year}" if start.year != day.year else "")
+    whole_months = start.day == 1 and (end + dt.timedelta(days=1)).day == 1
+    if whole_months and (start.year, start.month) == (end.year, end.month):
+        return start.strftime("%B") + year
+    if whole_months:
+        return f"{start.strftime('%B')} – {end.strftime('%B')}{year}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day} – {end.day} {start.strftime('%B')}{year}"
+    return f"{start.day} {start.strftime('%B')} – {end.day} {end.strftime('%B')}{year}"
+
+
+def _actor(bundle: StoryBundle) -> str:
+    """The story's main actor, for an event told of "the company": the company that raised money,
+    the regulator of its rule, else the first name of its headline."""
+    rounds = [f.company for f in bundle.facts if isinstance(f, FundingRound) and not f.aggregate and f.company]
+    if rounds:
+        return rounds[0]
+    rule = _story_rule(bundle)
+    if rule is not None and rule.regulator:
+        return rule.regulator
+    names = find_names(bundle.summary.headline)
+    return names[0].text if names else ""
+
+
+_PROPER_RULE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|for|on|the|to))*\s+[A-Z][\w'’-]*")
+
+
+def _story_rule(bundle: StoryBundle) -> Regulation | None:
+    """The rule a story is about, its fields gathered from the story's regulation facts.
+
+    Articles name a rule in one sentence ("proposed the Device Longevity Regulation"), its
+    regulator in another and its date of effect in a third: the line takes the rule's proper
+    name, the regulator the story's lead names, that regulator's step as the status and the
+    best-cited date told as a deadline or a date of effect, and cites every fact it draws on.
+    """
+    rules = [f for f in bundle.facts if isinstance(f, Regulation)]
+    if not rules:
+        return None
+    first = bundle.summary.sentences[:1]
+    told = (bundle.summary.headline + " " + (first[0].text if first else "")).lower()
+    named = max(rules, key=lambda r: (_PROPER_RULE.fullmatch(r.rule) is not None, r.rule.lower() in told,
+                                      len(r.article_ids), _completeness(r)))
+    by = max([r for r in rules if r.regulator] or [named], key=lambda r: (
+        r.regulator.lower() in told, len(r.regulator.split()) > 1, r is named, len(r.article_ids), _completeness(r)))
+    dated = next((r for r in (named, by, *sorted(rules, key=lambda r: -len(r.article_ids)))
+                  if r.deadline and is_calendar_deadline(r)), None)
+    used = [named, by] + ([dated] if dated is not None else [])
+    return Regulation(
+        rule=named.rule, regulator=by.regulator, article_ids=tuple(dict.fromkeys(i for r in used for i in r.article_ids)),
+        sentence=named.sentence, jurisdiction=named.jurisdiction or by.jurisdiction,
+        who_must_comply=named.who_must_comply or by.who_must_comply,
+        deadline=dated.deadline if dated is not None else None, status=by.status or named.status)
+
+
+def _calendar_item(bundle: StoryBundle, line: str, fact: Event | Regulation, start: dt.date, end: dt.date,
+                   day: dt.date, hedged: str) -> DigestItem:
+    """One calendar line: headed by its day, naming who and what, citing the articles that state it."""
+    sources = tuple(s for s in _sources(bundle) if s[0] in fact.article_ids) or _sources(bundle)
+    return DigestItem(
+        story_id=bundle.ranked.story_id, headline=day_label(start, end, day),
+        paragraphs=((CitedSentence(line, tuple(fact.article_ids)),),), sources=sources, one_line=True,
+        extra={"speculative": bool(hedged), "hedge": hedged, "what": line, "start": start.isoformat(),
+               "end": end.isoformat(), "sentence": fact.sentence})
+
+
+def _event_item(bundle: StoryBundle, event: Event, day: dt.date) -> DigestItem:
+    assert event.start is not None
+    return _calendar_item(bundle, event_line(event, fallback_who=_actor(bundle)), event, event.start,
+                          event.end or event.start, day, hedge(event))
+
+
+def _deadline_item(bundle: StoryBundle, rule: Regulation, day: dt.date) -> DigestItem:
+    assert rule.deadline is not None
+    who = rule.regulator if rule.regulator and rule.regulator != rule.rule else ""
+    line = f"{who}: {rule.rule} deadline" if who and rule.rule else f"{rule.rule or who} deadline"
+    return _calendar_item(bundle, line, rule, rule.deadline, rule.deadline, day, "")
+
+
+def _distinct_events(facts: Sequence[Fact], day: dt.date) -> list[Event]:
+    """Upcoming events of one story that belong on a calendar, one per span of dates.
+
+    Events that end on or before ``day`` are not upcoming, and only those
+    :func:`~newsbrief.facts.calendar.is_calendar_event` keeps are listed. Several outlets often
+    date the same milestone differently ("by the end of September 2027", "in the third quarter
+    of 2027"): events of one story whose date ranges overlap are one calendar line, the best
+    corroborated (most articles) and then the most precise (shortest range) wins; two named
+    actors' happenings of one day stay two lines.
+    """
+    events = [e for e in facts if isinstance(e, Event) and e.start is not None and (e.end or e.start) > day
+              and is_calendar_event(e, today=day)]
+    events.sort(key=lambda e: (-len(e.article_ids), ((e.end or e.start) - e.start).days, e.start, e.sentence))  # type: ignore[operator]
+    kept: list[Event] = []
+    for e in events:
+        end = e.end or e.start
+        if not any(e.start <= (k.end or k.start) and k.start <= end and not _two_actors(e, k) for k in kept):  # type: ignore[operator]
+            kept.append(e)
+    return kept
+
+
+def _two_actors(a: Event, b: Event) -> bool:
+    """Two happenings of one day by different named actors ("the Senate votes", "the House votes")."""
+    return a.start == a.end == b.start == b.end and bool(a.who) and bool(b.who) and a.who.lower() != b.who.lower()
+
+
+def _headline_cites(bundle: StoryBundle) -> tuple[str, ...]:
+    head = bundle.summary.headline.lower()
+    ids = tuple(a.id for a in bundle.articles if a.title and (a.title.lower() in head or head in a.title.lower()))
+    return ids[:3] or tuple(a.id for a in bundle.articles[:1])
+
+
+def _join(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+_NAME = re.compile(r"\b[A-Z][\w'’.-]*[a-z][\w'’.-]*|\b[A-Z]{2,}\b")
+_COMMON = frozenset("the a an and or but is are was were be of to in on at for from with as by after before over "
+                    "into new says said say how why what who when where will would can could may this that "
+                    "his her their its it he she they we you our your not no all more most".split())
+LEDE_SENTENCE_WORDS = 40  # a lead story's first sentence longer than this gives way to its headline
+
+
+def _lead_sentence(bundle: StoryBundle) -> CitedSentence:
+    """Who did what in the lead story: its first summary sentence when it is short and names an
+    actor of the headline, else the headline itself; quoted, with its citations."""
+    first = bundle.summary.sentences[:1]
+    head = bundle.summary.headline.strip()
+    actors = {m.group(0) for m in _NAME.finditer(head) if m.group(0).lower() not in _COMMON}
+    if first:
+        text = first[0].text.strip()
+        if (len(text.split()) <= LEDE_SENTENCE_WORDS and text.endswith((".", '"', "”"))
+                and any(re.search(r"\b" + re.escape(n) + r"\b", text) for n in actors)):
+            return first[0]
+    return CitedSentence(f"Leading today: {head.rstrip('.')}.", _headline_cites(bundle))
+
+
+def _lede_worthy(bundle: StoryBundle) -> bool:
+    """A story the lede may name: news (not junk) and not a kind that is never news enough (a
+    product promo's "funding", an analyst note's "deal", a fixture list)."""
+    return not bundle.ranked.junk and bundle.ranked.kind not in NOT_LEDE_KINDS
+
+
+def _lede(lead: Sequence[StoryBundle], everything: Sequence[StoryBundle]) -> tuple[CitedSentence, ...]:
+    """Two to four cited sentences from the lead stories' own words, then what the roundups hold."""
+    lead = [b for b in lead if _lede_worthy(b)]
+    if not lead:
+        return ()
+    sentences = [_lead_sentence(lead[0])]
+    following = lead[1:3]
+    if following:
+        heads = "; ".join(b.summary.headline.strip().rstrip(".") for b in following)
+        sentences.append(CitedSentence(f"Also leading: {heads}.",
+                                       tuple(dict.fromkeys(i for b in following for i in _headline_cites(b)))))
+    # The roundups in one line: who raised money, which rules moved; every name from a cited fact
+    # of a story that is news (a ticker item's "price target" is not a funding round).
+    rest = [b for b in everything if b not in lead and _lede_worthy(b)]
+    rounds = [f for b in rest for f in _best_per_key(
+        [f for f in b.facts if isinstance(f, FundingRound) and not f.aggregate], _round_key)]
+    rules = [f for b in rest for f in _best_per_key(
+        [f for f in b.facts if isinstance(f, Regulation) and len(f.regulator.split()) > 1], lambda f: "rule")]
+    companies = list(dict.fromkeys(f.company for f in rounds if f.company))[:4]
+    regulators = list(dict.fromkeys(f.regulator for f in rules if f.regulator))[:2]
+    parts = []
+    if companies:
+        parts.append("funding for " + _join(companies))
+    if regulators:
+        parts.append("regulatory moves by " + _join(regulators))
+    if parts:
+        cites = [i for f in rounds if f.company in companies for i in f.article_ids[:1]]
+        cites += [i for f in rules if f.regulator in regulators for i in f.article_ids[:1]]
+        sentences.append(CitedSentence("Also today: " + "; ".join(parts) + ".", tuple(dict.fromkeys(cites))))
+    return tuple(sentences)
+
+
+def compose_digest(
+    bundles: Sequence[StoryBundle], *, day: dt.date, options: ComposeOptions, muted: Sequence[RankedStory] = (),
+    stats: Mapping[str, int] | None = None,
+) -> Digest:
+    """Build the day's digest from ranked story bundles (best first).
+
+    Every section is bounded (:class:`ComposeOptions`); what does not fit is kept, ranked, in
+    the section's ``more`` so the renderers can say "and N more" and list it on demand. A
+    reading budget (``minutes``) bounds the whole digest: full sections may take up to
+    :data:`SECTION_SHARE` of it (the lead story always gets one), then the roundups, the
+    one-liners and the calendar share what is left, in that order.
+
+    :param bundles: ranked stories with summaries, articles and facts, best first.
+    :param day: the digest date.
+    :param options: title, bounds of each section, reading budget.
+    :param muted: stories kept out by a mute (counted in the stats).
+    :param stats: counts to carry into the digest (sources, articles ...).
+    """
+    budget = _Budget(options.minutes * WORDS_PER_MINUTE if options.minutes > 0 else None)
+    full: list[StoryBundle] = []
+    rest: list[StoryBundle] = []
+    section_cap = budget.share(SECTION_SHARE)
+    for b in bundles:
+        # One outlet's story earns a section by being hard news (ranking's ``kind`` part above 0).
+        told = _outlets(b) >= options.min_outlets or b.ranked.parts.get("kind", 0.0) > 0
+        eligible = not b.ranked.junk and told and len(b.summary.sentences) >= 2
+        words = _words(_story_item(b, day, one_line=False))
+        if eligible and len(full) < options.max_stories and (not full or budget.fits(words, cap=section_cap)):
+            full.append(b)
+            budget.spend(words)
+        else:
+            rest.append(b)
+    funding: list[DigestItem] = []
+    regulation: list[DigestItem] = []
+    short: list[DigestItem] = []
+    # A round or rule a full story is about is also a roundup line, so the roundups are complete.
+    for b in full:
+        for f in _subject_facts(b, _best_per_key(
+                [f for f in b.facts if isinstance(f, FundingRound) and not f.aggregate], _round_key)):
+            funding.append(_fact_item(b, f, day))
+        rule = _story_rule(b)
+        for f in _subject_facts(b, [rule] if rule is not None else []):
+            regulation.append(_fact_item(b, f, day))
+    for b in rest:
+        if b.ranked.junk:
+            if b.summary.sentences:
+                short.append(_story_item(b, day, one_line=True))
+            continue
+        rounds = _best_per_key([f for f in b.facts if isinstance(f, FundingRound) and not f.aggregate], _round_key)
+        rules = [r for r in [_story_rule(b)] if r is not None]
+        if rounds:
+            funding.extend(_fact_item(b, f, day) for f in rounds)
+        elif rules:
+            regulation.extend(_fact_item(b, f, day) for f in rules)
+        elif b.summary.sentences:
+            short.append(_story_item(b, day, one_line=True))
+    # The calendar: events of the most important stories first, then shown in date order.
+    upcoming = _calendar(bundles, day)
+    # The calendar spends only the share set aside for it, so long roundups cannot crowd it out;
+    # what it leaves of that share goes to the roundups, then to the one-liners.
+    ahead_shown, ahead_more = budget.take(_dedupe_events(upcoming), options.max_events, reserved=True)
+    ahead_shown.sort(key=lambda it: (str(it.extra["start"]), str(it.extra["end"]), it.story_id))
+    budget.release()
+    funding_shown, funding_more = budget.take(funding, options.max_roundup)
+    regulation_shown, regulation_more = budget.take(regulation, options.max_roundup)
+    short_shown, short_more = budget.take(short, options.max_short)
+    sections = [
+        DigestSection("stories", "Top stories", tuple(_story_item(b, day, one_line=False) for b in full)),
+        DigestSection("funding", "Funding", tuple(funding_shown), tuple(funding_more)),
+        DigestSection("regulation", "Regulation", tuple(regulation_shown), tuple(regulation_more)),
+        DigestSection("short", "In brief", tuple(short_shown), tuple(short_more)),
+        DigestSection("ahead", "Looking ahead", tuple(ahead_shown), tuple(ahead_more)),
+    ]
+    all_stats = dict(stats or {})
+    all_stats.update({
+        "stories": len(bundles), "sections": len(full),
+        "short_items": len(short_shown) + len(funding_shown) + len(regulation_shown),
+        "muted": len(muted), "events": len(ahead_shown),
+        "more_items": sum(len(s.more) for s in sections),
+        "reading_minutes": round(reading_minutes(budget.used)),
+    })
+    date_text = f"{day.strftime('%A')}, {day.day} {day.strftime('%B %Y')}"
+    return Digest(
+        date=day, title=f"{options.title} — {date_text}", lede=_lede(full, bundles), sections=tuple(sections),
+        generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0), stats=all_stats,
+    )
+
+
+SECTION_SHARE = 0.75  # of a reading budget, the most that full story sections may take
+CALENDAR_SHARE = 0.1  # of a reading budget, set aside for "Looking ahead"
+
+
+class _Budget:
+    """Words left in a reading budget (``None``: no budget), spent section by section."""
+
+    def __init__(self, words: float | None) -> None:
+        self.total = words
+        self.used = 0
+        self.reserved = 0.0 if words is None else words * CALENDAR_SHARE
+
+    def share(self, fraction: float) -> float | None:
+        return None if self.total is None else self.total * fraction
+
+    def fits(self, words: int, *, cap: float | None = None) -> bool:
+        if self.total is None:
+            return True
+        limit = min(self.total - self.reserved, cap if cap is not None else self.total)
+        return self.used + words <= limit
+
+    def spend(self, words: int) -> None:
+        self.used += words
+
+    def release(self) -> None:
+        """Give what is left of the calendar's set-aside to the other sections."""
+        self.reserved = 0.0
+
+    def room(self, *, reserved: bool) -> float:
+        if self.total is None:
+            return float("inf")
+        return self.reserved if reserved else self.total - self.reserved - self.used
+
+    def take(self, items: Sequence[DigestItem], limit: int, *,
+             reserved: bool = False) -> tuple[list[DigestItem], list[DigestItem]]:
+        """Split ranked ``items`` into those shown (at most ``limit``, within the budget) and the rest.
+
+        :param reserved: spend from the calendar's set-aside instead of the common budget.
+        """
+        shown: list[DigestItem] = []
+        for n, it in enumerate(items):
+            words = _words(it)
+            if len(shown) >= limit or words > self.room(reserved=reserved):
+                return shown, list(items[n:])
+            shown.append(it)
+            self.used += words
+            if reserved and self.total is not None:
+                self.reserved -= words
+        return shown, []
+
+
+def _completeness(fact: FundingRound | Regulation) -> tuple[int, int]:
+    """Rank facts by how many fields they fill, then prefer body sentences over headlines."""
+    filled = sum(1 for v in dataclasses.asdict(fact).values() if v not in (None, "", (), []))
+    return filled, int(fact.sentence.rstrip().endswith((".", '"', "”")))
+
+
+def _round_key(fact: FundingRound) -> str:
+    if fact.amount:
+        return f"{fact.currency}:{round(fact.amount, -4)}"
+    return fact.company.lower()
+
+
+def _best_per_key(facts: Sequence[Any], key: Callable[[Any], str]) -> list[Any]:
+    """Keep the most complete fact per key, e.g. one line per funding round of a story."""
+    best: dict[str, Any] = {}
+    for f in facts:
+        k = key(f)
+        if k not in best or _completeness(f) > _completeness(best[k]):
+            best[k] = f
+    return list(best.values())
+
+
+PER_STORY_EVENTS = 2  # calendar lines of one story before the other stories get theirs
+
+
+def _calendar(bundles: Sequence[StoryBundle], day: dt.date) -> list[DigestItem]:
+    """The calendar's lines, ranked: by the importance of their story (at most
+    :data:`PER_STORY_EVENTS` of one story before every other story's), then day-precise before
+    ranges, then soonest first. Stories ranking found not to be news give no line."""
+    ranked: list[tuple[tuple[int, int, int, str], DigestItem]] = []
+    for n, b in enumerate(bundles):
+        if b.ranked.junk:  # a story that is not news (a stub's "this week", a ticker's earnings date) dates nothing
+            continue
+        items = [_event_item(b, e, day) for e in _distinct_events(b.facts, day)]
+        rule = _story_rule(b)
+        if rule is not None and rule.deadline and rule.deadline > day:
+            items.append(_deadline_item(b, rule, day))
+        items.sort(key=lambda it: (str(it.extra["start"]) != str(it.extra["end"]), str(it.extra["start"])))
+        for k, it in enumerate(_dedupe_events(items)):
+            ranked.append(((int(k >= PER_STORY_EVENTS), n, k, str(it.extra["start"])), it))
+    ranked.sort(key=lambda pair: pair[0])
+    return [it for _, it in ranked]
+
+
+def _dedupe_events(items: Sequence[DigestItem]) -> list[DigestItem]:
+    """One calendar line per story, day and actor ("Halvard: deal to close", "Halvard: complete the
+    purchase" on one day are one happening); the first (best corroborated) wins."""
+    seen, out = set(), []
+    for it in items:
+        line = str(it.extra.get("what", ""))
+        key = (it.story_id, it.headline, line.split(": ", 1)[0] if ": " in line else line)
+        if key not in seen:
+            seen.add(key)
+            out.append(it)
+    return out
