@@ -18,7 +18,8 @@ from newsbrief.render import digest_from_dict, digest_to_dict, render
 from newsbrief.store import SQLiteStore, open_store
 from newsbrief.eval.storylines import storyline_labels
 from newsbrief.web.api import story_detail
-from newsbrief.cluster.storylines import EventProfile, StorylineParams, event_profile, link_events, new_storyline_id, storylines
+from newsbrief.cluster.storylines import (EventProfile, StorylineParams, distinct_names, event_profile, new_storyline_id,
+                                  storylines)
 
 if TYPE_CHECKING:
     from click.testing import Result
@@ -31,42 +32,77 @@ def unit(*xs: float) -> np.ndarray:
     return v / np.linalg.norm(v)
 
 
-def ev(eid: str, day: int, vec: np.ndarray | None, actors: str, line: str | None = None, days: int = 0) -> EventProfile:
+def ev(eid: str, day: int, vec: np.ndarray | None, actors: str, line: str | None = None, days: int = 0,
+       text: str = "") -> EventProfile:
     return EventProfile(eid, D + dt.timedelta(days=day), D + dt.timedelta(days=day + days), vec,
-                        frozenset(actors.split()), line)
+                        frozenset(actors.split()), line, text)
+
+
+def by_vectors(threshold: float, *, min_agree: int = 1, window_days: int = 14, decay_days: float = 0.0) -> StorylineParams:
+    """Bars that weigh the centroid vectors only."""
+    return StorylineParams(threshold=threshold, vector_weight=1.0, text_weight=0.0, entity_weight=0.0,
+                           decay_days=decay_days, window_days=window_days, min_agree=min_agree)
 
 
 def groups(lines: list) -> set[tuple[str, ...]]:
     return {line.event_ids for line in lines}
 
 
-def test_events_link_only_when_close_sharing_an_actor_and_within_the_window() -> None:
-    p = StorylineParams(similarity=0.6, min_shared=1, window_days=14)
+def test_events_merge_only_when_alike_agreeing_on_actors_and_within_the_window() -> None:
+    p = by_vectors(0.6)
     talks = ev("talks", 0, unit(1, 0.2, 0), "acme globex")
     deal = ev("deal", 5, unit(1, 0.3, 0), "acme globex regulator")
-    link = link_events(talks, deal, p)
-    assert link is not None and link.shared == ("acme", "globex") and link.similarity > 0.9
-    assert link_events(talks, ev("other", 5, unit(1, 0.3, 0), "initech"), p) is None  # no shared actor
-    assert link_events(talks, ev("far", 5, unit(0, 1, 0), "acme"), p) is None  # not close
-    assert link_events(talks, ev("late", 20, unit(1, 0.2, 0), "acme"), p) is None  # 20 days apart
+    lines = storylines([talks, deal], p)
+    assert groups(lines) == {("talks", "deal")}
+    link = lines[0].links["deal"]
+    assert link.shared == ("acme", "globex") and link.similarity > 0.9 and link.parts["days_apart"] == 5
+    assert len(storylines([talks, ev("other", 5, unit(1, 0.3, 0), "initech")], p)) == 2  # no shared actor
+    assert len(storylines([talks, ev("far", 5, unit(0, 1, 0), "acme")], p)) == 2  # not alike
+    assert len(storylines([talks, ev("late", 20, unit(1, 0.2, 0), "acme")], p)) == 2  # 20 days apart
     # the window runs from the end of the earlier event, not its start
-    assert link_events(ev("long", 0, unit(1, 0, 0), "acme", days=10), ev("next", 20, unit(1, 0, 0), "acme"), p) is not None
+    assert len(storylines([ev("long", 0, unit(1, 0, 0), "acme", days=10), ev("next", 20, unit(1, 0, 0), "acme")], p)) == 1
+    # with a decay, similarity fades with the days between events: 5 days at 10 days' decay scale it by exp(-0.5)
+    assert len(storylines([talks, deal], by_vectors(0.6, decay_days=10.0))) == 1
+    assert len(storylines([talks, deal], by_vectors(0.7, decay_days=10.0))) == 2
 
 
-def test_single_link_chains_a_storyline_and_keeps_unrelated_events_apart() -> None:
-    events = [ev("talks", 0, unit(1, 0.1, 0), "acme globex"), ev("deal", 6, unit(1, 0.3, 0.1), "acme globex"),
-              ev("closing", 12, unit(1, 0.5, 0.2), "globex"), ev("storm", 3, unit(0, 0, 1), "florida")]
-    lines = storylines(events, StorylineParams(similarity=0.9, min_shared=1))
-    assert groups(lines) == {("talks", "deal", "closing"), ("storm",)}
-    chain = next(line for line in lines if len(line.event_ids) == 3)
-    assert chain.id == new_storyline_id("talks") and chain.first == D and chain.last == D + dt.timedelta(days=12)
-    assert chain.links["closing"].reasons("closing") == {"linked_to": "deal", "shared_actors": ["globex"],
-                                                         "similarity": round(chain.links["closing"].similarity, 4)}
-    assert "talks" in chain.links and chain.merged == ()
+def test_average_link_does_not_chain_an_event_that_is_alike_only_to_the_storyline_s_newest_event() -> None:
+    # c is close to b but far from a: single link would chain a-b-c; the average of c to {a, b} is below the bar
+    a, b, c = (ev("a", 0, unit(1, 0, 0), "acme"), ev("b", 2, unit(1, 0.9, 0), "acme"), ev("c", 4, unit(0, 1, 0), "acme"))
+    assert a.vector is not None and b.vector is not None and c.vector is not None
+    assert float(a.vector @ b.vector) > 0.7 and float(b.vector @ c.vector) > 0.6 and float(a.vector @ c.vector) < 0.1
+    lines = storylines([c, b, a], by_vectors(0.6))
+    assert groups(lines) == {("a", "b"), ("c",)}
+    assert lines[0].id == new_storyline_id("a") and lines[0].first == D and lines[0].last == D + dt.timedelta(days=2)
+    assert lines[0].links["a"].reasons("a") == {"linked_to": "b", "shared_actors": ["acme"], "vectors": 0.7433,
+                                                "similarity": 0.7433, "days_apart": 2.0}
+    assert lines[0].merged == () and lines[1].links == {}
+
+
+def test_storylines_merge_only_when_their_core_actors_agree_not_on_one_shared_name() -> None:
+    # two alike events that share one name (a city) but are about different actors stay apart at two core actors
+    flood = ev("flood", 0, unit(1, 0.1, 0), "paris seine flood")
+    strike = ev("strike", 1, unit(1, 0.2, 0), "paris rail unions")
+    assert len(storylines([flood, strike], by_vectors(0.6, min_agree=2))) == 2
+    assert len(storylines([flood, strike], by_vectors(0.6, min_agree=1))) == 1
+    # the core of a storyline is what at least half of its events name: a third event joins on the shared core
+    toll = ev("toll", 2, unit(1, 0.15, 0), "paris seine")
+    assert groups(storylines([flood, strike, toll], by_vectors(0.6, min_agree=2))) == {("flood", "toll"), ("strike",)}
+
+
+def test_text_and_entity_similarity_join_events_whose_vectors_are_missing() -> None:
+    p = StorylineParams(threshold=0.3, vector_weight=0.0, text_weight=0.5, entity_weight=0.5, decay_days=0.0, min_agree=1)
+    quake = ev("quake", 0, None, "chile santiago", text="earthquake magnitude chile santiago collapsed buildings")
+    toll = ev("toll", 1, None, "chile santiago", text="earthquake toll rises chile santiago rescuers buildings")
+    vote = ev("vote", 1, None, "ohio senate", text="senate vote ohio ballots counted")
+    lines = storylines([quake, toll, vote], p)
+    assert groups(lines) == {("quake", "toll"), ("vote",)}
+    why = lines[0].links["toll"].reasons("toll")
+    assert why["linked_to"] == "quake" and why["text"] > 0 and why["entities"] > 0 and "vectors" not in why
 
 
 def test_a_storyline_keeps_its_id_when_it_grows_and_the_older_id_wins_a_merge() -> None:
-    p = StorylineParams(similarity=0.8, min_shared=1)
+    p = by_vectors(0.8)
     older = ev("visit-1", 0, unit(1, 0, 0), "pope", line="sl_old")
     newer = ev("visit-3", 4, unit(1, 0.2, 0), "pope", line="sl_new")
     bridge = ev("visit-2", 2, unit(1, 0.1, 0), "pope")
@@ -79,19 +115,21 @@ def test_a_storyline_keeps_its_id_when_it_grows_and_the_older_id_wins_a_merge() 
 def test_a_storyline_that_falls_apart_keeps_its_id_on_the_part_with_its_oldest_event() -> None:
     a = ev("a", 0, unit(1, 0, 0), "acme", line="sl_x")
     b = ev("b", 3, unit(0, 1, 0), "acme", line="sl_x")  # no longer close to a
-    lines = storylines([b, a], StorylineParams(similarity=0.8, min_shared=1), taken=["sl_x", new_storyline_id("b")])
+    lines = storylines([b, a], by_vectors(0.8), taken=["sl_x", new_storyline_id("b")])
     by_event = {line.event_ids: line.id for line in lines}
     assert by_event[("a",)] == "sl_x"
     assert by_event[("b",)] not in ("sl_x", new_storyline_id("b"))
 
 
-def test_event_profile_takes_actors_from_titles_and_leads_and_a_unit_centroid() -> None:
+def test_event_profile_takes_actors_from_titles_and_text_and_a_unit_centroid() -> None:
     t = dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC)
-    profile = event_profile("e", [("Acme Corp agrees to buy Globex", "The deal was signed in Paris.", t, np.array([2.0, 0.0])),
+    body = "The deal was signed in Paris. " + "Lawyers read the terms. " * 30 + "The regulator in Brussels approved it."
+    profile = event_profile("e", [("Acme Corp agrees to buy Globex", body, t, np.array([2.0, 0.0])),
                                   ("Globex shareholders back sale", "Shareholders voted.", t + dt.timedelta(days=2),
                                    np.array([0.0, 2.0]))])
     assert profile is not None
-    assert {"acme", "globex", "paris"} <= profile.actors
+    assert {"acme", "globex", "paris", "brussels"} <= profile.actors  # Brussels is named past the lead
+    assert "Globex shareholders back sale" in profile.text and "Brussels" in profile.text
     assert profile.vector is not None and abs(float(np.linalg.norm(profile.vector)) - 1.0) < 1e-6
     assert (profile.first, profile.last) == (dt.date(2026, 3, 1), dt.date(2026, 3, 3))
     assert event_profile("none", []) is None
@@ -129,12 +167,13 @@ def test_store_keeps_storylines_their_events_and_merges(fresh_db: SQLiteStore) -
 def test_link_storylines_stores_linked_events_and_keeps_ids_when_rerun(fresh_db: SQLiteStore) -> None:
     _stories(fresh_db)
     vectors = {"a1": unit(1, 0.1, 0), "a2": unit(1, 0.2, 0), "a3": unit(0, 0, 1)}
-    assert link_storylines(fresh_db, dt.date(2026, 11, 1), vectors) == 2
+    p = by_vectors(0.9, min_agree=2)  # the two stories share two names: Acme Corp and Globex Inc
+    assert link_storylines(fresh_db, dt.date(2026, 11, 1), vectors, params=p) == 2
     line = fresh_db.storyline_of(["st1", "st2", "st3"])
     assert line["st1"]["storyline_id"] == line["st2"]["storyline_id"] == new_storyline_id("st1")
     assert line["st3"]["storyline_id"] == new_storyline_id("st3")
     assert line["st2"]["reasons"]["linked_to"] == "st1" and "globex" in line["st2"]["reasons"]["shared_actors"]
-    link_storylines(fresh_db, dt.date(2026, 11, 1), vectors)
+    link_storylines(fresh_db, dt.date(2026, 11, 1), vectors, params=p)
     assert fresh_db.storyline_of(["st1", "st2", "st3"]) == line
 
 
@@ -202,7 +241,7 @@ def test_storyline_labels_merge_events_of_a_stream_into_storylines() -> None:
             {"id": "3", "title": "", "text": "Acme Corp opens a plant in Ohio.", "date": "2026-03-05"}]
     vectors = np.stack([unit(1, 0.1, 0), unit(1, 0.2, 0), unit(0, 1, 0)])
     events = {"1": "e1", "2": "e2", "3": "e3"}
-    lines = storyline_labels(rows, vectors, events, StorylineParams(similarity=0.8, min_shared=2))
+    lines = storyline_labels(rows, vectors, events, by_vectors(0.8, min_agree=2))
     assert lines["1"] == lines["2"] != lines["3"]
 
 
@@ -228,3 +267,63 @@ def test_story_page_shows_its_storyline_timeline_with_links_to_the_other_events(
     assert block.index("st1") < block.index("Shareholders")  # oldest event first
     assert "Linked by shared actors: acme, globex (similarity 0.71)" in page
     assert "<h2>Storyline</h2>" not in alone
+
+
+def test_link_storylines_reads_the_vectors_of_older_articles_from_the_store(fresh_db: SQLiteStore) -> None:
+    _stories(fresh_db)
+    fresh_db.put_embeddings({"a1": unit(1, 0.1, 0), "a2": unit(1, 0.2, 0), "a3": unit(0, 0, 1)}, model="test-model")
+    p = by_vectors(0.9)
+    assert link_storylines(fresh_db, dt.date(2026, 11, 1), {"a3": unit(0, 0, 1)}, model="test-model", params=p) == 2
+    line = fresh_db.storyline_of(["st1", "st2"])
+    assert line["st1"]["storyline_id"] == line["st2"]["storyline_id"]
+    assert line["st2"]["reasons"]["vectors"] > 0.9
+
+
+def test_explain_shows_the_parts_of_the_similarity_that_joined_a_story(
+        tmp_path: Path, newsbrief_cli: Callable[..., Result]) -> None:
+    (tmp_path / "data").mkdir()
+    with open_store(store_location(tmp_path / "data")) as store:
+        _stories(store)
+        why = {"linked_to": "st1", "similarity": 0.31, "shared_actors": ["acme"], "vectors": 0.45, "text": 0.2,
+               "entities": 0.3, "days_apart": 4.0}
+        store.put_storylines([("sl_a", dt.date(2026, 11, 20), dt.date(2026, 11, 24), {"st1": {}, "st2": why})])
+    text = newsbrief_cli("stories", "--explain", columns=250).output
+    assert ("storyline sl_a (2 events, 1 earlier): linked to st1 (similarity 0.31 from vectors 0.45, text 0.20,"
+            " entities 0.30, 4 days apart; shared actors: acme)") in text
+
+
+def test_clustering_links_a_new_event_to_a_storyline_older_than_the_clustering_window(tmp_path: Path) -> None:
+    from newsbrief.config import load_settings
+    from newsbrief.pipeline import cluster_new
+
+    body = ("Mayor Anna Kordt said the Pertola Bridge Authority and the Vessa River Board will review the collapse of"
+            " the Pertola bridge over the Vessa River, with engineers from Halden Works.")
+    old = [make_article("o1", title="Pertola bridge collapses into the Vessa River", text=body, day="2026-11-10"),
+           make_article("o2", title="Pertola bridge collapse: Anna Kordt orders review", text=body, day="2026-11-10", hour=11)]
+    new = make_article("n1", title="Pertola bridge review: Halden Works engineers report to Anna Kordt", text=body,
+                       day="2026-11-22")
+    with open_store(tmp_path / "nb.db") as store:
+        settings = load_settings(data_dir=tmp_path, env={}).replace(**{"cluster.embedder": "lexical"})
+        assert int(settings["cluster.window_days"]) < 12  # the old event is outside the clustering window
+        store.upsert_articles([(a, 0, None) for a in old])
+        cluster_new(store, settings)
+        store.upsert_articles([(new, 0, None)])
+        cluster_new(store, settings)
+        story = {a.id: sid for a, sid in store.memberships_since(dt.date(2026, 11, 1))}
+        assert story["n1"] != story["o1"]  # a new event, twelve days after the first
+        lines = store.storyline_of([story["o1"], story["n1"]])
+        assert lines[story["n1"]]["storyline_id"] == lines[story["o1"]]["storyline_id"]
+        assert lines[story["n1"]]["reasons"]["linked_to"] == story["o1"]
+
+
+def test_one_long_name_counts_once_when_storylines_must_agree_on_core_actors() -> None:
+    assert distinct_names(["hollis road ventures", "hollis", "road", "ventures", "chicago"]) == {"hollis road ventures",
+                                                                                               "chicago"}
+    assert distinct_names(["acme", "globex", "acme corp"]) == {"acme corp", "globex"}
+    # a fund and a start-up it backs share one investor's name and a city: two names, not five
+    fund = EventProfile("fund", D, D, unit(1, 0.1, 0), frozenset({"hollis road ventures", "hollis", "road", "ventures",
+                                                                 "chicago", "limited partners"}))
+    seed = EventProfile("seed", D, D, unit(1, 0.2, 0), frozenset({"hollis road ventures", "hollis", "road", "ventures",
+                                                                 "chicago", "fernwork"}))
+    assert len(storylines([fund, seed], by_vectors(0.6, min_agree=3))) == 2
+    assert len(storylines([fund, seed], by_vectors(0.6, min_agree=2))) == 1

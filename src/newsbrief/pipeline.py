@@ -68,7 +68,7 @@ from newsbrief.digest.rank import StoryInput, rank_stories
 from .store.base import Store
 from .store.leases import lease_owner
 from .llm.writer import writer_from_settings
-from newsbrief.cluster.storylines import earlier_events, event_profile, storylines
+from newsbrief.cluster.storylines import StorylineParams, earlier_events, event_profile, storylines
 from .summarize import summarize_story
 from newsbrief.clean.text_cap import cap_article, cap_text
 from newsbrief.ingest.urls import is_http_url
@@ -451,25 +451,34 @@ def cluster_new(store: Store, settings: Settings, *, progress: Progress = _noop,
                           {"from_story": cut.story_id, "score": cut.score, "threshold": params.split_threshold})
     for source_id, target_id in clusterer.repair():
         store.merge_stories(source_id, target_id)
-    link_storylines(store, since, vectors)
+    line_params = StorylineParams()
+    first_new = min(a.published for a in new).date()
+    link_storylines(store, first_new - dt.timedelta(days=line_params.window_days), vectors,
+                    model=vector_cache_key(embedder), params=line_params)
     return len(rows)
 
 
-def link_storylines(store: Store, since: dt.date, vectors: dict[str, Any]) -> int:
+def link_storylines(store: Store, since: dt.date, vectors: dict[str, Any], *, model: str | None = None,
+                    params: StorylineParams | None = None) -> int:
     """Group the stories with articles since ``since`` into storylines and store them; return how many.
 
     :param store: the store.
-    :param since: first day of the stories looked at.
+    :param since: first day of the stories looked at (the storyline window before the new articles).
     :param vectors: article id -> its vector.
+    :param model: the embedder's cache key: vectors of articles missing from ``vectors`` are read from the store.
+    :param params: the storyline settings.
     """
     by_story: dict[str, list[Article]] = {}
     for article, story_id in store.memberships_since(since):
         by_story.setdefault(story_id, []).append(article)
+    missing = [a.id for arts in by_story.values() for a in arts if a.id not in vectors]
+    if missing and model is not None:
+        vectors = vectors | store.embeddings(missing, model=model)
     stored = store.storyline_of(list(by_story))
     events = [e for sid, arts in by_story.items()
               if (e := event_profile(sid, [(a.title, a.text, a.published, vectors.get(a.id)) for a in arts],
                                      storyline=stored.get(sid, {}).get("storyline_id"))) is not None]
-    lines = storylines(events, taken=store.storyline_ids())
+    lines = storylines(events, params, taken=store.storyline_ids())
     store.put_storylines([(line.id, line.first, line.last,
                            {e: line.links[e].reasons(e) if e in line.links else {} for e in line.event_ids})
                           for line in lines], merged={m: line.id for line in lines for m in line.merged})

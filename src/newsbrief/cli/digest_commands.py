@@ -208,8 +208,12 @@ def _storyline_line(line: dict[str, Any]) -> str:
     head = f"   storyline {line['id']} ({line['events']} events, {len(line['earlier'])} earlier)"
     if not why:
         return head + (": its first event" if not line["earlier"] else "")
-    return (head + f": linked to {why['linked_to']} (similarity {why['similarity']:.2f};"
-            f" shared actors: {', '.join(why['shared_actors'])})")
+    parts = [f"{name} {why[name]:.2f}" for name in ("vectors", "text", "entities") if name in why]
+    if "days_apart" in why:
+        parts.append(f"{why['days_apart']:g} days apart")
+    actors = ", ".join(why["shared_actors"]) or "none"
+    return (head + f": linked to {why['linked_to']} (similarity {why['similarity']:.2f}"
+            + (f" from {', '.join(parts)}" if parts else "") + f"; shared actors: {actors})")
 
 
 def _picked_digest(ctx: Ctx, day: dt.date | None) -> tuple[str, dict[str, Any]]:

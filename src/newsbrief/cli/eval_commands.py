@@ -48,20 +48,29 @@ def eval_clustering(data: str, embedder: str, predictions: str | None, compare_h
 @click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False), help="JSONL: id, title, text, date, cluster.")
 @click.option("--split", type=click.Choice(["all", "even", "odd"]), default="all", show_default=True,
               help="Score all stories, or the even (tuning) or odd (held-out) half.")
-@click.option("--similarity", type=float, multiple=True, help="Least centroid cosine of linked events (repeat to sweep).")
-@click.option("--min-shared", type=int, multiple=True, help="Least shared actors of linked events (repeat to sweep).")
-@click.option("--window-days", type=int, multiple=True, help="Most days between linked events (repeat to sweep).")
+@click.option("--threshold", type=float, multiple=True, help="Least average similarity of merging storylines (repeat to sweep).")
+@click.option("--vector-weight", type=float, multiple=True, help="Weight of the centroid-vector cosine (repeat to sweep).")
+@click.option("--text-weight", type=float, multiple=True, help="Weight of the TF-IDF text cosine (repeat to sweep).")
+@click.option("--entity-weight", type=float, multiple=True, help="Weight of the actor cosine (repeat to sweep).")
+@click.option("--decay-days", type=float, multiple=True, help="Days over which similarity decays by 1/e; 0: none (repeat to sweep).")
+@click.option("--window-days", type=int, multiple=True, help="Most days between alike events (repeat to sweep).")
+@click.option("--min-agree", type=int, multiple=True, help="Least core actors merging storylines share (repeat to sweep).")
+@click.option("--baselines", is_flag=True, help="Also score the TF-IDF single-pass baseline and HDBSCAN in the same run.")
+@click.option("--baseline-threshold", type=float, default=0.2, show_default=True, help="The TF-IDF baseline's cosine bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @handle_errors
-def eval_storylines(data: str, split: str, similarity: tuple[float, ...], min_shared: tuple[int, ...],
-                    window_days: tuple[int, ...], as_json: bool) -> None:
+def eval_storylines(data: str, split: str, threshold: tuple[float, ...], vector_weight: tuple[float, ...],
+                    text_weight: tuple[float, ...], entity_weight: tuple[float, ...], decay_days: tuple[float, ...],
+                    window_days: tuple[int, ...], min_agree: tuple[int, ...], baselines: bool, baseline_threshold: float,
+                    as_json: bool) -> None:
     """Cluster events, merge them into storylines and score both levels (pairwise, B-cubed, NMI)."""
     from newsbrief.eval.storylines import evaluate_storylines, format_storylines, grid
-    from newsbrief.cluster.storylines import StorylineParams
 
-    d = StorylineParams()
-    params = grid(similarity or (d.similarity,), min_shared or (d.min_shared,), window_days or (d.window_days,))
-    result = evaluate_storylines(Path(data), split=split, params=params)
+    params = grid({"threshold": threshold, "vector_weight": vector_weight, "text_weight": text_weight,
+                   "entity_weight": entity_weight, "decay_days": decay_days, "window_days": window_days,
+                   "min_agree": min_agree})
+    result = evaluate_storylines(Path(data), split=split, params=params, baselines=baselines,
+                                 baseline_threshold=baseline_threshold)
     _emit(result, as_json, format_storylines(result))
 
 

@@ -13,5 +13,6 @@ Modules:
 - :mod:`.text`: word terms and capitalised-entity features shared with the embedder and dedup.
 - :mod:`.stream`: the streaming clusterer's decisions (join the best open story or found one);
   :mod:`.state`: its per-article features, story profiles and open-story index.
-- :mod:`.storylines`: events that continue one another, linked into storylines.
+- :mod:`.storylines`: events that continue one another, linked into storylines (average link);
+  :mod:`.storyline_similarity`: the similarity of two events (vectors, text, actors, days apart).
 """

@@ -1,9 +1,12 @@
 """Storylines: events that continue one another (talks -> deal -> closing, a visit's stops).
 
-An event is a story of :mod:`newsbrief.cluster.stream`. Two events are linked when their centroid
-vectors are close (a bar looser than the one that joins an article to an event), they share
-named actors (entities of their titles and leads) and they lie within a time window of each
-other. Storylines are the connected groups of linked events (single-link agglomeration).
+An event is a story of :mod:`newsbrief.cluster.stream`. Two events are alike by a weighted sum of
+three similarities (:class:`StorylineParams`): the cosine of their centroid vectors, the
+cosine of the TF-IDF vectors of their text and the cosine of their named actors (entities of
+their articles, IDF-weighted), damped by the days between them and zero beyond a window.
+Storylines are grown by average-link agglomeration: the two storylines whose events are most
+alike on average merge, as long as that average reaches a bar and the two storylines agree on
+their core actors (those named by at least half of each one's events), not on one shared name.
 
 Ids are stable across days: a storyline keeps the id it had when it grows; when two merge,
 the older one's id wins and the other is recorded as merged into it; an event that starts a
@@ -20,31 +23,39 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-
 from newsbrief.cluster.text import capitalised_entities, entity_keys
+from newsbrief.cluster.storyline_similarity import PARTS, candidate_groups, event_features, pair_parts
 
-__all__ = ["EventProfile", "Link", "Storyline", "StorylineParams", "earlier_events", "event_profile", "link_events",
+__all__ = ["EventProfile", "Link", "Storyline", "StorylineParams", "distinct_names", "earlier_events", "event_profile",
            "new_storyline_id", "storylines"]
 
-_LEAD_CHARS = 400
 _MAX_ACTORS = 30
+_TEXT_CHARS = 4000  # of each article, for the event's TF-IDF text and its actors
 
 
 @dataclass(frozen=True)
 class StorylineParams:
-    """When two events are linked.
+    """When events are merged into one storyline.
 
     The defaults were tuned on the even (tuning) half of the DUC/TDT stream
     (``bench/results/storylines_duc.txt``).
 
-    :param similarity: least cosine of the two events' centroid vectors.
-    :param min_shared: least number of named actors both events mention.
-    :param window_days: most days between the end of one event and the start of the other.
+    :param threshold: least average similarity between the events of two storylines that merge.
+    :param vector_weight: weight of the centroid-vector cosine.
+    :param text_weight: weight of the TF-IDF cosine of the events' text.
+    :param entity_weight: weight of the cosine of the events' actors.
+    :param decay_days: similarity is scaled by ``exp(-days apart / decay_days)`` (0: no decay).
+    :param window_days: events further apart than this (end of one to start of the other) are not alike.
+    :param min_agree: least number of distinct core names two merging storylines share.
     """
 
-    similarity: float = 0.5
-    min_shared: int = 2
-    window_days: int = 14
+    threshold: float = 0.14
+    vector_weight: float = 0.2
+    text_weight: float = 0.6
+    entity_weight: float = 0.2
+    decay_days: float = 30.0
+    window_days: int = 30
+    min_agree: int = 3
 
 
 @dataclass(frozen=True)
@@ -57,21 +68,23 @@ class EventProfile:
     vector: np.ndarray | None
     actors: frozenset[str]
     storyline: str | None = None  # the storyline it was stored in, if any
+    text: str = ""  # its articles' titles and text, for TF-IDF
 
 
 @dataclass(frozen=True)
 class Link:
-    """Why two events are in one storyline."""
+    """Why an event is in its storyline: the most alike other event and the parts of their similarity."""
 
     a: str
     b: str
     similarity: float
     shared: tuple[str, ...]
+    parts: Mapping[str, float] = field(default_factory=dict)
 
     def reasons(self, event_id: str) -> dict[str, Any]:
-        """The link as seen from ``event_id``: the other event, the similarity, the shared actors."""
+        """The link as seen from ``event_id``: the other event, the similarity and its parts, the shared actors."""
         return {"linked_to": self.b if event_id == self.a else self.a, "similarity": round(self.similarity, 4),
-                "shared_actors": list(self.shared)}
+                "shared_actors": list(self.shared)} | {k: round(v, 4) for k, v in self.parts.items()}
 
 
 @dataclass(frozen=True)
@@ -108,17 +121,21 @@ def event_profile(event_id: str, articles: Iterable[tuple[str, str, dt.datetime,
                   storyline: str | None = None) -> EventProfile | None:
     """Return an event's profile from its articles, or None when it has none.
 
+    The actors are the names most of its articles mention (in their title and text).
+
     :param event_id: the event (story) id.
     :param articles: ``(title, text, published, vector)`` of each member article.
     :param storyline: the storyline the event is stored in.
     """
-    vectors, dates = [], []
+    vectors, dates, texts = [], [], []
     counts: Counter[str] = Counter()
     for title, text, published, vector in articles:
         dates.append(published.date())
         if vector is not None:
             vectors.append(np.asarray(vector, dtype=np.float32))
-        counts.update(set(entity_keys(capitalised_entities(f"{title}. {text[:_LEAD_CHARS]}"))))
+        body = f"{title}. {text[:_TEXT_CHARS]}"
+        texts.append(body)
+        counts.update(set(entity_keys(capitalised_entities(body))))
     if not dates:
         return None
     centroid: np.ndarray | None = None
@@ -127,53 +144,86 @@ def event_profile(event_id: str, articles: Iterable[tuple[str, str, dt.datetime,
         norm = float(np.linalg.norm(centroid))
         centroid = centroid / norm if norm else None
     actors = frozenset(a for a, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:_MAX_ACTORS])
-    return EventProfile(event_id, min(dates), max(dates), centroid, actors, storyline)
+    return EventProfile(event_id, min(dates), max(dates), centroid, actors, storyline, "\n".join(texts))
 
 
-def _gap_days(a: EventProfile, b: EventProfile) -> int:
-    return max(0, (b.first - a.last).days, (a.first - b.last).days)
+def _core(counts: Counter[str], size: int) -> set[str]:
+    """The actors named by at least half of a storyline's ``size`` events."""
+    return {a for a, c in counts.items() if 2 * c >= size}
 
 
-def link_events(a: EventProfile, b: EventProfile, params: StorylineParams, similarity: float | None = None) -> Link | None:
-    """Return the link between two events, or None when they do not continue one another.
+def distinct_names(actors: Iterable[str]) -> set[str]:
+    """Return ``actors`` without the words of a longer name among them ("acme corp" and "acme" are one name).
 
-    :param a: one event.
-    :param b: the other.
-    :param params: the bars.
-    :param similarity: their centroid cosine when already computed.
+    :param actors: actor keys (:func:`newsbrief.cluster.text.entity_keys`).
     """
-    if _gap_days(a, b) > params.window_days:
-        return None
-    shared = a.actors & b.actors
-    if len(shared) < params.min_shared:
-        return None
-    if similarity is None:
-        if a.vector is None or b.vector is None:
-            return None
-        similarity = float(a.vector @ b.vector)
-    if similarity < params.similarity:
-        return None
-    return Link(a.id, b.id, similarity, tuple(sorted(shared)))
+    names = set(actors)
+    words = {w for a in names if " " in a for w in a.split()}
+    return {a for a in names if " " in a or a not in words}
 
 
-def _links(events: Sequence[EventProfile], params: StorylineParams) -> list[Link]:
-    """Every link among ``events`` (their vectors compared as one matrix product)."""
-    with_vec = [i for i, e in enumerate(events) if e.vector is not None]
-    if len(with_vec) < 2:
+def _average_link(total: np.ndarray, actors: Sequence[frozenset[str]], params: StorylineParams) -> list[list[int]]:
+    """Merge events (indices into ``total``) by average link until no agreeing pair reaches the bar."""
+    n = len(total)
+    sums = total.astype(np.float64, copy=True)
+    size = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    blocked = np.zeros((n, n), dtype=bool)  # pairs whose core actors disagree (until either changes)
+    members = [[i] for i in range(n)]
+    counts = [Counter(a) for a in actors]
+    while True:
+        mean = sums / np.outer(size, size)
+        mean[~np.outer(alive, alive) | blocked] = -1.0
+        np.fill_diagonal(mean, -1.0)
+        i, j = divmod(int(np.argmax(mean)), n)
+        if mean[i, j] < params.threshold:
+            break
+        i, j = min(i, j), max(i, j)
+        if len(distinct_names(_core(counts[i], int(size[i])) & _core(counts[j], int(size[j])))) < params.min_agree:
+            blocked[i, j] = blocked[j, i] = True
+            continue
+        sums[i, :] += sums[j, :]
+        sums[:, i] += sums[:, j]
+        sums[i, i] = 0.0
+        size[i] += size[j]
+        alive[j] = False
+        members[i] += members[j]
+        counts[i] += counts[j]
+        blocked[i, :] = blocked[:, i] = False
+    return [sorted(members[i]) for i in range(n) if alive[i]]
+
+
+def _groups(order: Sequence[EventProfile], params: StorylineParams) -> list[tuple[list[int], dict[str, Link]]]:
+    """The storylines of ``order``: indices (oldest first, groups by their oldest event) and each event's link."""
+    if not order:
         return []
-    matrix = np.stack([v for v in (events[i].vector for i in with_vec) if v is not None])
-    sims = matrix @ matrix.T
-    out = []
-    for x, y in zip(*np.nonzero(np.triu(sims >= params.similarity, k=1)), strict=True):
-        found = link_events(events[with_vec[x]], events[with_vec[y]], params, float(sims[x, y]))
-        if found is not None:
-            out.append(found)
-    return out
+    features = event_features(order, params)
+    out: list[tuple[list[int], dict[str, Link]]] = []
+    for candidates in candidate_groups(features, params):
+        if len(candidates) == 1:
+            out.append((candidates, {}))
+            continue
+        index = np.array(candidates)
+        parts = pair_parts(features, index, index, params)
+        for group in _average_link(parts["total"], [order[i].actors for i in candidates], params):
+            links = {order[candidates[i]].id: _link(order, candidates, parts, i, group) for i in group if len(group) > 1}
+            out.append(([candidates[i] for i in group], links))
+    return sorted(out, key=lambda g: g[0])
+
+
+def _link(order: Sequence[EventProfile], candidates: Sequence[int], parts: Mapping[str, np.ndarray], i: int,
+          group: Sequence[int]) -> Link:
+    """The strongest link of event ``candidates[i]`` to another of its storyline (``group``: indices into ``parts``)."""
+    j = max((k for k in group if k != i), key=lambda k: (float(parts["total"][i, k]), -k))
+    a, b = order[candidates[i]], order[candidates[j]]
+    detail = {name: float(parts[name][i, j]) for name in PARTS if name in parts}
+    detail["days_apart"] = float(parts["days"][i, j])
+    return Link(a.id, b.id, float(parts["total"][i, j]), tuple(sorted(a.actors & b.actors)), detail)
 
 
 def storylines(events: Sequence[EventProfile], params: StorylineParams | None = None, *,
                taken: Iterable[str] = ()) -> list[Storyline]:
-    """Group events into storylines (single-link), keeping stored ids stable.
+    """Group events into storylines (average link), keeping stored ids stable.
 
     Each group keeps the oldest stored storyline id among its events (oldest by its earliest
     event here, then by id); the other stored ids in the group are listed as merged into it.
@@ -181,31 +231,11 @@ def storylines(events: Sequence[EventProfile], params: StorylineParams | None = 
     its oldest event keeps the id and the rest start new storylines.
 
     :param events: the events to group, each with the storyline it was stored in.
-    :param params: the linking bars.
+    :param params: the merging bars.
     :param taken: ids no new storyline may use (storylines outside ``events``).
     """
     params = params or StorylineParams()
     order = sorted(events, key=lambda e: (e.first, e.id))
-    index = {e.id: i for i, e in enumerate(order)}
-    parent = list(range(len(order)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    best: dict[str, Link] = {}
-    for found in _links(order, params):
-        ra, rb = root(index[found.a]), root(index[found.b])
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)  # the root is the group's oldest event
-        for eid in (found.a, found.b):
-            if eid not in best or found.similarity > best[eid].similarity:
-                best[eid] = found
-    groups: dict[int, list[EventProfile]] = {}
-    for i, e in enumerate(order):
-        groups.setdefault(root(i), []).append(e)
     age: dict[str, tuple[dt.date, str]] = {}
     for e in order:
         if e.storyline is not None and e.storyline not in age:
@@ -213,7 +243,8 @@ def storylines(events: Sequence[EventProfile], params: StorylineParams | None = 
     used = set(taken)
     claimed: set[str] = set()
     out = []
-    for members in groups.values():  # in order of each group's oldest event
+    for group, links in _groups(order, params):  # in order of each group's oldest event
+        members = [order[i] for i in group]
         stored = sorted({e.storyline for e in members if e.storyline is not None}, key=lambda s: age[s])
         free = [s for s in stored if s not in claimed]
         if free:
@@ -227,7 +258,6 @@ def storylines(events: Sequence[EventProfile], params: StorylineParams | None = 
         claimed.add(line_id)
         merged = tuple(s for s in free if s != line_id)
         claimed.update(merged)
-        ids = {e.id for e in members}
         out.append(Storyline(line_id, tuple(e.id for e in members), min(e.first for e in members),
-                             max(e.last for e in members), {k: v for k, v in best.items() if k in ids}, merged))
+                             max(e.last for e in members), links, merged))
     return out
