@@ -30,6 +30,7 @@ from typing import Any
 from newsbrief.cluster.embed import Embedder
 from newsbrief.errors import SummarizeError
 from newsbrief.model import Article, CitedSentence, Summary
+from newsbrief.summarize.claims import Claim, figures_of, retells_claim
 from newsbrief.summarize.faithfulness import extract_claims
 from newsbrief.summarize.references import Reference, antecedent, opens_on_reference, referring_subject, substitute
 from newsbrief.summarize.sentences import is_standalone, normalise_for_match, parse_article_text
@@ -545,6 +546,13 @@ def select_sentences(
         if best_i < 0:
             break
         cand = cands[best_i]
+        # the claim check parses the sentence, so it runs on the winner only: a retelling makes way for the next best;
+        # in the word-budget mode too (DUC 2003, the tuning set: 250 words unstemmed 55.92/16.96 -> 56.04/17.09,
+        # 100 words 40.81/11.56 -> 40.84/11.53)
+        if retells_claim(Claim(cand.text, cand.names, figures_of(cand.text)),
+                                                [Claim(c.text, c.names, figures_of(c.text)) for c in chosen]):
+            remaining.remove(best_i)
+            continue
         chosen.append(cand)
         covered.update(cand.concepts)
         covered_tokens.update(cand.tokens)
@@ -611,7 +619,7 @@ def _sentence_vectors(cands: Sequence[Candidate], embedder: Embedder | None) -> 
 
 
 def _numbers(cand: Candidate) -> set[str]:
-    return {n.replace(",", "") for n in _NUMBER_RE.findall(cand.text)}
+    return set(figures_of(cand.text))  # "Kestrel-2" holds no figure
 
 
 def _retells(cand: Candidate, cosine: float, covered_tokens: set[str], covered_quantities: set[str],
@@ -887,6 +895,8 @@ def summarize_story(
 
     ordered = _after_introductions(sorted(chosen, key=key))
     roles = [_role(c) for c, _ in ordered]
+    if ordered[0][0] is top:
+        roles[0] = 0  # the lead opens the first paragraph whatever its role, or a reference opener would
     for n in range(1, len(roles)):  # a sentence moved after its introduction keeps to that paragraph or later
         roles[n] = max(roles[n], roles[n - 1]) if ordered[n][0].needs_intro else roles[n]
     texts = display_texts([c for c, _ in ordered])

@@ -20,19 +20,29 @@ __all__ = ["Reference", "antecedent", "opens_on_reference", "referring_subject",
 _OPENER = (r"(?:(?:On|In|At|By|After|Before|Later|Earlier|Last|Since|During|Early|Late|Separately|Meanwhile|"
            r"Overnight|Yesterday|Today|Now)\b[^,.;:\"]{0,40}?(?:,\s*|\s+(?=(?:he|she|it|they|the)\b))|"
            r"(?:However|Meanwhile|Still|Also|Separately),\s*)?")
-_PRONOUN_RE = re.compile(rf"^{_OPENER}(?P<np>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?=[a-z])")
+_PRONOUN_RE = re.compile(rf"^{_OPENER}(?P<np>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)(?P<contraction>(?:'|\u2019)(?:s|re|ll|d|ve))?"
+                         r"\s+(?=[a-z])")
 # Definite descriptions of an actor: "the company", "the Boston firm", "the analytics firm".
 _ACTOR_NOUNS = (
     "company|firm|startup|start-up|group|lab|maker|manufacturer|carmaker|chipmaker|retailer|regulator|agency|"
     "authority|watchdog|ministry|government|bank|lender|insurer|airline|carrier|operator|provider|developer|"
     "studio|publisher|magazine|newspaper|paper|broadcaster|network|outlet|site|platform|service|app|brand|"
     "business|conglomerate|giant|team|club|league|party|union|organisation|organization|charity|court|"
-    "judge|minister|president|official|spokesman|spokeswoman|spokesperson|executive|chief|founder|"
-    "investor|fund|university|school|hospital|city|country|state|council|committee|board|band|singer|actor|"
-    "player|coach|man|woman|suspect|victim"
+    "investor|fund|university|school|hospital|city|country|state|council|committee|board|band|"
+    r"\d+-year-old|"  # "the 21-year-old was arrested": a person the reader has to have met
 )
+# Descriptions of a person: "he" resolves to the full name of the sentence before, not to "it"'s subject.
+_PERSON_NOUNS = (
+    "judge|minister|president|official|spokesman|spokeswoman|spokesperson|executive|chief|founder|singer|actor|"
+    "actress|player|coach|man|woman|suspect|victim|boy|girl|teenager|driver|officer|soldier|pilot|student|teacher|"
+    "mother|father|son|daughter|wife|husband|star|striker|goalkeeper|quarterback|pitcher|rapper|dentist|doctor|"
+    "lawyer|senator|governor|mayor|candidate|prosecutor|defendant|gunman|attacker|shooter|billionaire|"
+    "entrepreneur|chairman|chairwoman|leader|chancellor|premier|manager|champion|veteran|winner"
+)
+_ACTOR_NOUNS += _PERSON_NOUNS
+_PERSON_RE = re.compile(rf"(?:{_PERSON_NOUNS}|\d+-year-old)$")
 _DESCRIPTION_RE = re.compile(
-    rf"^{_OPENER}(?P<np>[Tt]he\s+(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+){{0,2}}(?:{_ACTOR_NOUNS}))\b"
+    rf"^{_OPENER}(?P<np>[Tt]he\s+(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+|\d+-year-old\s+){{0,2}}(?:{_ACTOR_NOUNS}))\b"
     # "The city of Varnholt", "the team behind Wayfarer" name their referent themselves
     r"(?!\s+(?:of|in|at|behind|from|for)\s+(?:the\s+)?[A-Z])(?=[\s,]+(?:[a-z]|'s))"
 )
@@ -55,22 +65,39 @@ class Reference:
     end: int
     person: bool
     plural: bool
+    contracted: bool = False  # "She's", "They're": a name cannot stand in for it without changing the verb
+
+
+# "It" that points at nothing: "It wasn't immediately clear whether ...", "It is only the second time ...".
+_EXPLETIVE_IT_RE = re.compile(
+    rf"^{_OPENER}[Ii]t(?:'s|\u2019s|\s+(?:is|was|isn't|wasn't|remains|remained|seems|seemed|appears|appeared|"
+    r"has been|had been|will be|would be|may be|might be|could be))\s+(?:not\s+)?(?:[a-z]+\s+){0,3}?"
+    r"(?:(?:clear|unclear|true|time|too early|too soon|unknown)\b|(?:possible|impossible|important|hard|difficult|"
+    r"easy)\s+to\b|(?:likely|unlikely|understood|believed|thought|expected|reported|known|feared|hoped|estimated|"
+    r"said)\s+(?:that|whether|how|why|what|when|who|if)\b)"
+)
 
 
 def referring_subject(sentence: str) -> Reference | None:
     """Return the pronoun or definite-description subject of a sentence, if it has one.
 
+    An "it" that points at nothing ("It was not clear whether ...", "It is the first time ...")
+    is no referring subject.
+
     :param sentence: one (repaired) sentence.
     """
-    match = _PRONOUN_RE.match(sentence) or _DESCRIPTION_RE.match(sentence)
-    if match is None:
+    if _EXPLETIVE_IT_RE.match(sentence):
         return None
+    # the subject is the first of the two ("On Sunday the 35-year-old said he ...": the 35-year-old)
+    found = [m for m in (_PRONOUN_RE.match(sentence), _DESCRIPTION_RE.match(sentence)) if m is not None]
+    if not found:
+        return None
+    match = min(found, key=lambda m: m.start("np"))
     np = match.group("np")
     low = np.lower()
-    person = low in ("he", "she") or low.split()[-1] in (
-        "judge", "minister", "president", "official", "spokesman", "spokeswoman", "spokesperson", "executive",
-        "chief", "founder", "singer", "actor", "player", "coach", "man", "woman", "suspect", "victim")
-    return Reference(np, match.start("np"), match.end("np"), person, low == "they")
+    person = low in ("he", "she") or _PERSON_RE.match(low.split()[-1]) is not None
+    contracted = "contraction" in match.groupdict() and match.group("contraction") is not None
+    return Reference(np, match.start("np"), match.end("np"), person, low == "they", contracted)
 
 
 # Any opening that points back: a pronoun (with its contractions) or "The" + lower-case words
@@ -119,8 +146,8 @@ def antecedent(reference: Reference, before: Sequence[str]) -> str | None:
     :param reference: the referring subject.
     :param before: the article's sentences before this one, in article order.
     """
-    if reference.plural:
-        return None
+    if reference.plural or reference.contracted:
+        return None  # "They" would not agree with one name; "[Orla]'s" would read as a possessive
     for sentence in reversed(before[-2:]):
         if reference.person:
             person = _person(sentence)

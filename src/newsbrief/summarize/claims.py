@@ -1,0 +1,153 @@
+"""Claim-level retellings: a sentence telling a chosen sentence's fact again in other words.
+
+Sentence embeddings miss many retellings whose wording differs ("X has taken its platform offline
+after a ransomware attack" and "A ransomware attack on X could delay deliveries"), so a
+candidate is also compared claim by claim with the sentences already told. It retells one of
+them when it
+
+* names an actor of that sentence and repeats one of its figures, adding at most one figure the
+  summary has not given ("1,800 shippers" and "about 1,800 businesses": the same actor and the
+  same figure are the same claim; "trained on 14 trillion tokens, it scores 81.4%" after "it
+  scored 81.4%"), or
+* adds no figure and shares a predication with it: the same subject doing the same thing ("the dentist returned
+  to work" and "a dentist ... as he returns to work"), or the same thing done to the same
+  object ("the funding values the company at ..." and "the deal values the company at ...").
+
+Predications come from the dependency parse of :func:`newsbrief.facts.nlp.parse` (spaCy's
+small English model); without spaCy only the first rule applies.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Claim", "figures_of", "predications", "retells_claim"]
+
+# Digits that are part of a name ("Kestrel-3", "F-35") are no figure.
+_FIGURE_RE = re.compile(r"(?<![\w.])(?<![A-Za-z]-)\d+(?:[.,]\d+)*")
+# Verbs that any sentence of a story may share with another without telling the same thing.
+_LIGHT_VERBS = frozenset("""be have do say tell add note report announc confirm stat accord get make go come
+    take give includ show seem becom remain continu expect want need plan tri use""".split())
+_RELATIVE = frozenset("who which that".split())
+_PERSONAL = frozenset("he she it they".split())
+# Capitalised words that are not an actor: days, months and the like.
+_NOT_ACTORS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december the a an""".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What a sentence states, for the comparison: its text, the names it gives and its figures."""
+
+    text: str
+    names: frozenset[str]
+    figures: frozenset[str]
+
+
+_MONTHS = frozenset("""january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_WORD_BEFORE_RE = re.compile(r"(?:^|\s)([A-Z][\w&'-]*)[ -]$")
+
+
+def figures_of(text: str) -> frozenset[str]:
+    """Return the numbers a sentence states, without separators ("1,800" -> "1800").
+
+    Digits that belong to a name are no figure: "Kestrel-3", and a number after a capitalised word
+    that does not open the sentence and is not a month ("the Ember 3 heater", but "December 3").
+
+    :param text: one sentence.
+    """
+    out = set()
+    for m in _FIGURE_RE.finditer(text):
+        before = _WORD_BEFORE_RE.search(text, 0, m.start())
+        if before and before.start(1) > 0 and before.group(1).lower().rstrip(".") not in _MONTHS:
+            continue
+        out.add(m.group(0).replace(",", ""))
+    return frozenset(out)
+
+
+def _stem(word: str) -> str:
+    from newsbrief.summarize.extractive import _stem as stem
+
+    return stem(word)
+
+
+def _key(token: Any) -> str | None:
+    """Return the word a subject or object token stands for (its stem), following relative and personal pronouns."""
+    low = token.text.lower()
+    if low in _RELATIVE and token.head.dep_ == "relcl":
+        token = token.head.head  # "the dentist who hunted": the dentist
+    elif low in _PERSONAL:
+        # "A dentist is drawing support as he returns": in a subordinate clause, the main clause's subject
+        root = token.sent.root
+        if token.head is root:
+            return None
+        subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or subjects[0].text.lower() in _PERSONAL | _RELATIVE:
+            return None
+        token = subjects[0]
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return _stem(token.text.lower())
+
+
+@functools.lru_cache(maxsize=4096)
+def predications(text: str) -> frozenset[str]:
+    """Return a sentence's predications: "subject>verb" and "verb>object" stems of its clauses.
+
+    Light verbs (be, have, say, report ...) are left out: two sentences sharing them need not
+    state the same thing. Empty without spaCy.
+
+    :param text: one sentence.
+    """
+    from newsbrief.facts.nlp import parse
+
+    doc = parse(text)
+    if doc is None:
+        return frozenset()
+    out = set()
+    for token in doc:
+        verb = token.head
+        if verb.pos_ != "VERB" or token is verb:
+            continue
+        v = _stem(verb.text.lower())
+        if v in _LIGHT_VERBS:
+            continue
+        key = None
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            key = _key(token)
+            if key:
+                out.add(f"{key}>{v}")
+        elif token.dep_ == "dobj":
+            key = _key(token)
+            if key:
+                out.add(f"{v}>{key}")
+    return frozenset(out)
+
+
+def _actors(names: Iterable[str]) -> set[str]:
+    return {n.lower().removesuffix("'s").removesuffix("\u2019s") for n in names} - _NOT_ACTORS
+
+
+def retells_claim(claim: Claim, told: Sequence[Claim]) -> bool:
+    """Return True if a sentence tells again a claim of one of the sentences already told.
+
+    :param claim: the candidate sentence.
+    :param told: the sentences already in the summary.
+    """
+    if not told:
+        return False
+    known = set().union(*(t.figures for t in told))
+    new = claim.figures - known
+    actors = _actors(claim.names)
+    # one figure beside a repeated claim does not make it new ("trained on 14 trillion tokens and scores 81.4%")
+    if len(new) <= 1 and any(claim.figures & other.figures and actors & _actors(other.names) for other in told):
+        return True
+    if new:
+        return False  # a new figure is a new fact
+    mine = predications(claim.text)
+    return bool(mine) and any(mine & predications(other.text) for other in told)
