@@ -17,7 +17,7 @@ from newsbrief.facts.dates import find_dates
 from newsbrief.facts.names import find_names
 from newsbrief.model import Event, Regulation
 
-__all__ = ["MAX_CALENDAR_DAYS", "MAX_SENTENCE_WORDS", "CalendarItem", "calendar_items", "hedge", "is_calendar_deadline", "is_calendar_event"]
+__all__ = ["MAX_CALENDAR_DAYS", "MAX_SENTENCE_WORDS", "CalendarItem", "calendar_items", "slot_items", "hedge", "is_calendar_deadline", "is_calendar_event"]
 
 _WD = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -143,6 +143,45 @@ def calendar_items(text: str, *, published: dt.date, article_id: str = "") -> li
     elif len({d for d, _ in leads.values()}) >= 2:
         for i, (day, item) in sorted(leads.items()):
             items.append(CalendarItem(i, lines[i], _event(item, day, published, article_id)))
+    return items
+
+
+# a line that holds only a day and a time: "Saturday, Sept. 19; 10 a.m. to 1 p.m.", "Tue 6 Oct, 7pm"
+_TIME = r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|noon)|noon|midday"
+_SLOT_REST = re.compile(rf"^[\s,;:|@-]*(?:(?:from\s+)?(?:{_TIME})(?:\s*(?:to|until|-|–)\s*(?:{_TIME}))?(?:\s+[A-Z]{{2,4}})?)?[\s,;.|-]*$", re.IGNORECASE)
+
+
+_SLOT_DAY = re.compile(rf"\b(?:{_WD}|{_MON})(?!\w)", re.IGNORECASE)
+
+
+def slot_items(text: str, *, published: dt.date, article_id: str = "") -> list[CalendarItem]:
+    """Return the schedule slots of an article: a short name line ("Woodbine Beach Park") followed
+    by a line that is only its day and time ("Saturday, Sept. 19; 10 a.m. to 1 p.m."), as media
+    advisories and event listings print them. Each slot is one event named by its name line.
+
+    :param text: the article text, lines separated by newlines.
+    :param published: publication date; the days resolve forward from it.
+    :param article_id: id copied into each event.
+    """
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    items: list[CalendarItem] = []
+    previous = ""
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if len(line) > 80 or not _SLOT_DAY.search(line) or not previous:
+            previous = line
+            continue  # only a short line naming a day can be a slot (dates are costly to resolve)
+        spans = find_dates(line, published, future=True)
+        if len(spans) == 1 and spans[0].start == spans[0].end and previous:
+            before, after = line[: spans[0].pos], line[spans[0].endpos :]
+            name_line = (
+                previous[:1].isalnum() and not previous.endswith((".", "!", "?", ":")) and len(previous.split()) <= 10
+            )
+            # the day comes first ("11:37 am on September 17, 2015" is a post's timestamp)
+            if not before.strip(" ,;:|-") and _SLOT_REST.match(after) and name_line and not find_dates(previous, published):
+                items.append(CalendarItem(i, line, _event(previous, spans[0].start, published, article_id)))
+        previous = line
     return items
 
 

@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsbrief.errors import FactsError
-from newsbrief.facts.calendar import calendar_items
+from newsbrief.facts.calendar import calendar_items, slot_items
 from newsbrief.facts.entities import entities_rules, entities_spacy, merge_entities
 from newsbrief.facts.events import extract_events, merge_events
-from newsbrief.facts.funding import extract_funding, merge_funding
+from newsbrief.facts.funding import drop_listed, extract_funding, listed_companies, merge_funding
 from newsbrief.facts.names import name_key
 from newsbrief.facts.nlp import load_nlp, split_sentences
 from newsbrief.facts.regulation import extract_regulation, merge_regulations
@@ -124,12 +124,21 @@ def extract_sentence_facts(
     return facts
 
 
+# the legal small print of a release ("This press release contains forward-looking statements within the
+# meaning of Section 27A ...", "Safe Harbor Statement"): its acts, risks and dates are no news
+_SMALL_PRINT = re.compile(
+    r"\bforward-looking\s+(?:statements?|information)\b|\bsafe\s+harbou?r\b|\bPrivate\s+Securities\s+Litigation\s+Reform\s+Act\b",
+    re.IGNORECASE,
+)
+
+
 def _sentences(article: Article) -> list[str]:
     out: list[str] = []
     title = " ".join(article.title.split())
     if title:
         out.append(title)
-    out.extend(split_sentences(article.text))
+    text = "\n".join(line for line in article.text.split("\n") if not _SMALL_PRINT.search(line))
+    out.extend(split_sentences(text))
     return out
 
 
@@ -154,7 +163,9 @@ def extract_facts(articles: Sequence[Article], *, nlp: object | None = None, use
         published = article.published.date()
         sentences = _sentences(article)
         # a calendar article's listed items are events of their headings' days, one per item
-        listed = calendar_items(article.text, published=published, article_id=article.id)
+        listed = calendar_items(article.text, published=published, article_id=article.id) or slot_items(
+            article.text, published=published, article_id=article.id
+        )
         facts.extend(item.event for item in listed if item.event is not None)
         listed_lines = [item.text for item in listed]
         told: set[tuple[dt.date | None, dt.date | None]] = set()
@@ -171,6 +182,11 @@ def extract_facts(articles: Sequence[Article], *, nlp: object | None = None, use
             found = [f for f in found if not (isinstance(f, Event) and (f.start, f.end) in told)]
             told.update((f.start, f.end) for f in found if isinstance(f, Event))
             facts.extend(found)
+        listed_here = listed_companies(article.text)
+        if listed_here:
+            rounds = [f for f in facts if isinstance(f, FundingRound) and article.id in f.article_ids]
+            kept = {id(r) for r in drop_listed(rounds, listed_here)}
+            facts = [f for f in facts if not (isinstance(f, FundingRound) and article.id in f.article_ids and id(f) not in kept)]
         entity_inputs.extend((article.id, s) for s in sentences)
     if nlp is not None:
         try:

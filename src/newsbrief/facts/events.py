@@ -34,16 +34,16 @@ LOGGER = logging.getLogger(__name__)
 
 __all__ = ["extract_events", "is_speculative", "merge_events"]
 
-_TRIGGER = re.compile(
+_HAPPENING = re.compile(
     r"\b(?:launch(?:es|ed|ing)?|releas(?:e|es|ing)|unveil(?:s|ing)?|debut(?:s|ing)?|ship(?:s|ping)?|"
-    r"deliver(?:y|ies|s)?|begin(?:s|ning)?|(?:re)?start(?:s|ing)?|resum(?:e|es|ing)|must\s+be\s+(?:submitted|filed|lodged|received)|(?<!the\s)(?<!\ban\s)(?<!its\s)open(?:s|ing)?|kick(?:s)?\s+off|hold(?:s|ing)?|"
+    r"deliver(?:y|ies|s)?|begin(?:s|ning)?|(?<!%\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bour\s)(?:re)?start(?:s|ing(?!\s+(?:on|from)\b))?|resum(?:e|es|ing)|must\s+be\s+(?:submitted|filed|lodged|received)|(?<!the\s)(?<!\ban\s)(?<!its\s)open(?:s|ing)?|kick(?:s)?\s+off|hold(?:s|ing)?|"
     r"(?:has|have)\s+until\s+[^,;]{3,30}?\s+to\s+(?:respond|comment|apply|register|object|submit|file|appeal|enter|vote)|"
     r"host(?:s|ing)?|hearings?|votes?|voting|meet(?:s|ing)?|conference|summit|keynote|event|earnings|"
     r"report(?:s|ing)?\s+(?:results|earnings|\w+-quarter)|rul(?:e|es|ing)\s+on|trial|trials|testify|"
     r"question|present(?:s|ing)?|shut(?:s|ting)?\s+down|stop(?:s|ping)?|end(?:s|ing)?\s+support|expand(?:s|ing)?|"
-    r"expansion|roll(?:s|ing)?\s+out|arriv(?:e|es|ing)|take\s+place|takes\s+place|stream(?:ing)?|decid(?:e|es)|"
+    r"expansion|roll(?:s|ing)?\s+out|arriv(?:e|es|ing)|take\s+place|takes\s+place|stream(?:s|ing)?\s+(?:live|online|on|the|its)\b|decid(?:e|es)|"
     r"decision|IPO|go\s+public|list\s+(?:its|on)|demonstrations?|demo|deadline|expir(?:e|es)|sale\s+(?:begins|starts)|"
-    r"go(?:es)?\s+on\s+sale|go(?:es)?\s+live|reopen(?:s)?|revisit(?:s)?|debate|move\s+into|announce|sign(?:s|ing)?|close\s+(?:the|its)\s+deal|"
+    r"go(?:es)?\s+on\s+sale|go(?:es)?\s+live|reopen(?:s)?|revisit(?:s)?|debate|move\s+into|announce|sign(?:s|ing)?(?=\s+(?:a|an|the|its|their|into|off|up|with|on|deals?|agreements?|contracts?|treaty|treaties)\b)|close\s+(?:the|its)\s+deal|"
     r"close|closing|(?:is|are)\s+due|verdict|publish(?:es)?|(?:scheduled|slated|set|planned|due)\s+(?:for|to)|"
     r"takes?\s+effect|goes\s+into\s+effect|strike|walkout|protest|election|referendum|auction|showcase|livestream|"
     r"webcast|presentation|exhibition|fair|expo|festival|ceremony|premiere|polls|walk\s+out|results|"
@@ -64,8 +64,24 @@ _TRIGGER = re.compile(
     # "gave the carrier 14 days to explain the outage": an answer due by a date
     r"(?:giv(?:e|es|en|ing)|gave|ha(?:s|ve))\s+(?:[\w'’-]+\s+){0,4}?(?:\d{1,3}|two|three|four|five|six|seven|ten|fourteen|thirty)\s+"
     r"(?:days?|weeks?)\s+to\s+[a-z]+|"
-    # any action put in the future ("will march", "will be sentenced", "is expected to be completed",
-    # "will take over as"); states and figures ("will cost", "will remain", "will reach") are not happenings
+    # scheduled public happenings an editor's calendar keeps: visits, calls, fixtures, gatherings, sessions
+    r"visit(?:s)?|(?:conference|earnings|investor|analyst)\s+calls?|the\s+call\s+will|"
+    r"(?-i:[A-Z][\w.'’-]*)\s+(?:v|vs\.?|versus)\s+(?-i:[A-Z])\w*|tour|tournament|concert|gala|luncheon|dinner|fundraiser|"
+    r"mixer|parade|marathon|rally|vigil|cleanup|celebrations?|workshop|seminar|webinar|screening|"
+    r"(?:be\s+)?voted\s+on|(?:legislative|regular|special|plenary|parliamentary)\s+session|"
+    r"arraignment|sentencing|be\s+sentenced|(?:will\s+be|are|is)\s+required\s+to|"
+    # newsworthy acts put on a date: marches and ballots, take-overs, lay-offs, hand-overs, filings, opinions
+    r"(?-i:march)(?:es)?(?!\s+\d)|ballot|receiv(?:e|es|ing)\s+(?:its|their|the)\s+(?:first|last|final|new)|take(?:s)?\s+over\s+as|take\s+evidence|lay(?:s)?\s+off|lay-?offs?|job\s+cuts|hand(?:s)?\s+over|handover|"
+    r"closures?|file\s+(?:a|an|its|their)\s+(?:[\w-]+\s+)?(?:motion|lawsuit|suit|appeal|complaint|petition|claim|application)|motion|"
+    r"(?:give|deliver|issue)(?:s)?\s+(?:a|an|its|their)\s+(?:[\w-]+\s+)?(?:opinion|verdict|judgment|findings)|"
+    r"(?:purchase|acquisition|merger|deal|takeover|sale|transaction)\b[^.;]{0,120}?\bcomplet(?:e|ed|ion)|"
+    r"(?:side|team|squad|XV)\s+against\s+(?-i:[A-Z])\w*|(?:play|plays|face|faces|host|hosts|take\s+on|takes\s+on)\s+(?-i:[A-Z][a-z])\w*)\b",
+    re.IGNORECASE,
+)
+# any action put in the future ("will march", "is expected to be completed"): a happening only beside a
+# scheduled-event word of _HAPPENING; on its own it is a plan or a state ("will feature new cabins")
+_FUTURE_ACT = re.compile(
+    r"\b(?:"
     r"(?:will|shall|is\s+(?:expected|scheduled|set|due|slated|poised)\s+to|are\s+(?:expected|scheduled|set|due|slated|poised)\s+to|"
     # a hedged or expected act is a happening too ("could lay off", "might name", "expects to receive")
     r"could|might|(?<!\bthat\s)(?<!\bwhich\s)would|(?-i:may)|expects?\s+to|expected\s+to|"
@@ -78,10 +94,11 @@ _TRIGGER = re.compile(
     r"probably|not|never|still)\b)[a-z]{3,})\b",
     re.IGNORECASE,
 )
+_TRIGGER = re.compile(f"{_HAPPENING.pattern}|{_FUTURE_ACT.pattern}", re.IGNORECASE)
 _SPECULATIVE = re.compile(
     r"(?i:\b(?:reportedly|rumou?r(?:s|ed)?|could|might|is\s+said\s+to|are\s+said\s+to|is\s+believed\s+to|"
     r"people\s+familiar|people\s+briefed|according\s+to\s+(?:a\s+report|reports|sources|people)|sources\s+say|"
-    r"sources\s+said|possibly|perhaps|unconfirmed|leak(?:ed|s)?|speculat\w+|insiders?|leakers?|tipsters?)\b)|\bmay\b"
+    r"sources\s+said|possibly|potentially|perhaps|unconfirmed|leak(?:ed|s)?|speculat\w+|insiders?|leakers?|tipsters?)\b)|\bmay\b"
 )
 _NEGATED = re.compile(
     r"\b(?:will\s+not|won['’]t|would\s+not|does\s+not\s+plan|has\s+no\s+plans?|no\s+longer\s+plans?|never|unlikely|"
@@ -292,6 +309,8 @@ _PAST_ACT = re.compile(
 )
 # "If the council approves, Marlin would start building": a hypothetical, not a schedule
 _HYPOTHETICAL = re.compile(r"^\s*(?:if|unless|were)\b[^,;]{3,120},\s*[^;]*\bwould\b", re.IGNORECASE)
+# a date inside a condition: "if the upper chamber does not pass the bills within 60 days, ..."
+_IN_CONDITION = re.compile(r"\b(?:if|unless)\b[^,;.]{3,120}$", re.IGNORECASE)
 # "said on Monday it had raised", "the airline said on Friday": the date of the telling
 _REPORTING_DATE = re.compile(
     r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)"
@@ -356,10 +375,25 @@ _MARKET_FORECAST = re.compile(
 )
 _RELEASE_HEADER = re.compile(r"\s*for\s+immediate\s+release\b", re.IGNORECASE)
 _AVAILABLE_UNTIL = re.compile(
-    r"\b(?:available|valid|good|redeemable|off|on\s+view|accessible|archived)\b[^.;]{0,40}?\b(?:through|until|till|thru|to)\s+$",
+    r"\b(?:available|valid|good|redeemable|off|on\s+view|accessible|archived)\b[^.;]{0,40}?\b(?:through|until|till|thru|to)\s+$"
+    r"|\boffers?\s+(?:ends?|expires?|closes?):?\s*$",
     re.IGNORECASE,
 )
 _EXPLICIT_RANGE = re.compile(r"\d\s*(?:to|through|until|till|[-–])\s*(?:[A-Z][a-z]+\s+)?\d|\d\s+(?:to|through|until|till)\s+[A-Z]", re.IGNORECASE)
+# terms of a loan or a streaming contract, not happenings: "principal is due at maturity on December 31",
+# "the remaining $200 million will be drawn within 18 months", "with payment of $400 per ounce"
+_CONTRACT_TERMS = re.compile(
+    r"\b(?:maturity|matures?|principal\s+(?:amount|and)|accrued\s+interest|payable|coupons?|redemption|repurchase|"
+    r"prepayment|be\s+drawn|drawn\s+down|advanced\s+at\s+closing|payment\s+of\s+" + CURRENCY_PREFIX + r")",
+    re.IGNORECASE,
+)
+# an ongoing period's end: "This year's cleanup runs until Nov. 30" (a run with a start ahead says "from")
+_RUNS_UNTIL = re.compile(r"\b(?:runs?|running|continues?|lasts?)\s+(?:\w+\s+)?(?:until|through|till)\s+$", re.IGNORECASE)
+# a recurring slot, not a date: "every Saturday and Sunday"
+_RECURRING = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
+# a timestamp: "Sep. 17, 2015 - 04:00PM JST", "September 18, 2015 at 8:02 am"
+_TIMESTAMP_AFTER = re.compile(r"^\s*(?:[-–—|]|at)?\s*\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}\b)?")
+_SEASON_WORD = re.compile(r"\b(?:spring|summer|fall|autumn|winter)\b", re.IGNORECASE)
 _VAGUE = re.compile(r"^(?:(?:in|during|for|over|throughout)\s+)?(?:this|the\s+current)\s+year$", re.IGNORECASE)
 
 
@@ -445,7 +479,7 @@ def extract_events(sentence: str, *, published: dt.date, article_id: str = "") -
 def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", full: str = "") -> list[Event]:
     """The upcoming event of one clause (``full`` is the whole sentence it comes from)."""
     full = full or sentence
-    if not _TRIGGER.search(sentence) or _CANCELLED.search(full) or _NEGATED.search(sentence):
+    if not _HAPPENING.search(sentence) or _CANCELLED.search(full) or _NEGATED.search(sentence):
         return []
     warned = [(w.start(), w.end()) for w in _WARNED_EFFECT.finditer(sentence)]
     if warned and all(any(a <= t.start() < b for a, b in warned) for t in _TRIGGER.finditer(sentence)):
@@ -454,6 +488,8 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
         return []
     if _MARKET_FORECAST.search(sentence) or _RELEASE_HEADER.match(full):
         return []  # "gold prices may plunge by next year", "FOR IMMEDIATE RELEASE: September 4": no happening
+    if _CONTRACT_TERMS.search(sentence) and not _HAPPENING_NOUN.search(sentence):
+        return []  # the dates of a loan's or a stream's terms
     future = is_future_sentence(sentence)
     tense = sentence_tense(sentence)
     spans = [s for s in find_dates(sentence, published) if not _SUPERSEDED.search(sentence[max(0, s.pos - 110) : s.pos])]
@@ -463,6 +499,26 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
     for span in spans:
         if is_dateline(sentence, span, published):
             continue
+        if (
+            re.search(r"\d{4}", span.text)
+            and 0 <= (published - span.start).days <= 3
+            and _TIMESTAMP_AFTER.match(sentence[span.endpos :])
+        ):
+            continue  # "Sep. 17, 2015 - 04:00PM JST": when the page was posted
+        before_span = sentence[max(0, span.pos - 40) : span.pos]
+        if _IN_CONDITION.search(sentence[max(0, span.pos - 120) : span.pos]):
+            continue  # the date of a condition, not of a schedule
+        if _RECURRING.search(before_span):
+            continue  # "every Saturday and Sunday": a recurring slot
+        if _RUNS_UNTIL.search(before_span) and not re.search(r"\bfrom\b", sentence[max(0, span.pos - 80) : span.pos], re.IGNORECASE):
+            continue  # "runs until Nov. 30": the end of a period under way
+        if (
+            _BARE_WEEKDAY.fullmatch(span.text.strip())
+            and not re.match(r"(?:on|this|next)\b", span.text.strip(), re.IGNORECASE)
+            and not is_future_sentence(sentence[max(0, span.pos - 60) : span.endpos + 15])
+            and (span.start - published).days >= 6
+        ):
+            continue  # "vote-wrangling Thursday" in Friday's paper, told in the present: yesterday, not next week
         if not _upcoming(span, published, future, tense):
             continue
         if _BARE_WEEKDAY.fullmatch(span.text.strip()) and _told_in_past(sentence, span):
@@ -482,7 +538,7 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
             continue  # "the webcast is available through October 17", "25% off through December 16": an offer's end
         if (
             (span.start - published).days > 183
-            and _BARE_MONTH.match(span.text)
+            and (_BARE_MONTH.match(span.text) or (_SEASON_WORD.search(span.text) and not re.search(r"\d{4}|\bnext\b", span.text, re.IGNORECASE)))
             and not strong
         ):
             continue  # "in August it would welcome", "had his worst month in August": not next year's August
@@ -496,7 +552,8 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
         # date ("the summit was postponed to January 14") still lies ahead
         moved = _MOVED.search(sentence[: span.pos]) is not None
         body = _TAIL_ATTRIBUTION.sub("", sentence)
-        if not future and not moved and re.search(
+        scheduled = re.search(r"\b(?:was|were)\s+(?:scheduled|set|slated|due|planned)\b", body, re.IGNORECASE) is not None
+        if not future and not moved and not scheduled and re.search(
             r"\b(?:was|were|had|did|rose|fell|grew|jumped|doubled|reported|said|went|took\s+place|happened|occurred)\b", body
         ):
             continue
@@ -573,6 +630,16 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in stop and len(w) > 2}
 
 
+def _capitalised(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"(?<![\w'’])[A-Z][\w'’-]+", text)[1:]}
+
+
+def _distinct_names(a: str, b: str) -> bool:
+    """Both texts name something the other does not: "Woodbine Beach Park", "Iona Beach Park"."""
+    ca, cb = _capitalised(" " + a), _capitalised(" " + b)
+    return bool(ca - cb) and bool(cb - ca)
+
+
 def merge_events(events: Sequence[Event]) -> list[Event]:
     """Merge the same event reported by several articles: same dates and overlapping words.
 
@@ -588,7 +655,7 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
             if set(m.article_ids) & set(e.article_ids):
                 # one article names two happenings of a day ("the deputy governor speaks", "the
                 # assistant governor speaks"): the same one only when most words are shared
-                same = overlap >= max(2, min(len(words_m), len(words_e)) / 2)
+                same = overlap >= max(2, min(len(words_m), len(words_e)) / 2) and not _distinct_names(m.what, e.what)
             else:
                 same = same_who or overlap >= 2
             if same_when and same:

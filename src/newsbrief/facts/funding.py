@@ -29,7 +29,7 @@ from newsbrief.model import FundingRound
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["extract_funding", "merge_funding", "round_type"]
+__all__ = ["drop_listed", "extract_funding", "listed_companies", "merge_funding", "round_type"]
 
 _VERB = re.compile(
     r"\b(?:has\s+|have\s+|had\s+|just\s+)?(?:(?:raised|raises|raising|secured|secures|closed|closes|landed|lands|"
@@ -58,7 +58,9 @@ _RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)\s+(?:(?:has|have|had|previousl
 # a round dated in an earlier year: "raised $200 million in 2023", "Twelve years ago, X raised"
 _HISTORICAL = re.compile(
     r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|many)\s+(?:years?|months?|weeks?)\s+ago\b"
-    r"|\blast\s+year\b|\bback\s+in\b|\bin\s+(?:(?:early|late|mid)[- ])?(?P<year>(?:19|20)\d\d)\b",
+    r"|\blast\s+year\b|\bback\s+in\b|\bin\s+(?:(?:early|late|mid)[- ])?(?P<year>(?:19|20)\d\d)\b"
+    # a round of last week or of earlier this year is retold beside today's news, not announced
+    r"|\blast\s+(?:week|month)\b|\bearlier\s+(?:this|that)\s+(?:year|month)\b",
     re.IGNORECASE,
 )
 # a venture firm closing its own fund is not a round: "closed its fourth fund at $650 million"
@@ -116,12 +118,14 @@ _RAISE_NEXT = re.compile(
 _NOT_DONE = re.compile(
     r"\b(?:in\s+talks|talks\s+to|is\s+said\s+to|are\s+said\s+to|reportedly(?!\s+(?:raised|closed|secured|landed|completed)\b)|"
     r"rumou?red|rumou?rs?|people\s+familiar|sources\s+said|if\s+it\s+(?:goes|raises)|is\s+raising|"
-    r"to\s+be\s+raising|in\s+discussions)\b",
+    r"to\s+be\s+raising|in\s+discussions|contemplated|term\s+sheet|non-(?:legally\s+)?binding|if\s+(?:(?:[\w-]+\s+){1,3}?(?:is|are)\s+)?completed)\b",
     re.IGNORECASE,
 )
 _CUMULATIVE = re.compile(
     r"\b(?:(?:has|have|had)\s+raised\s+since|to\s+date|in\s+total|so\s+far|since\s+(?:its\s+)?(?:founding|launch|inception)|"
-    r"(?:total|overall)\s+(?:funding|raised|capital)|more\s+than\s+\$[\d.]+\s*\w+\s+since)\b",
+    r"(?:total|overall)\s+(?:funding|raised|capital)|more\s+than\s+\$[\d.]+\s*\w+\s+since|"
+    # money gathered over a stated period: "In the period from Jan. 1, 2011 to June 30, 2015, X raised"
+    r"in\s+the\s+period\s+(?:from|between|since)|from\s+\w+\.?\s+\d{1,2},\s+\d{4},?\s+(?:to|through|until)\s+\w+\.?\s+\d{1,2})\b",
     re.IGNORECASE,
 )
 _TOTAL_BEFORE = re.compile(
@@ -484,10 +488,28 @@ def _background_money_clause(sentence: str) -> tuple[int, int] | None:
     return None
 
 
+# a participle that qualifies a debt noun is an adjective, not the verb of a raise: "Senior Secured Loan
+# facility of US$350 million", "the secured notes"
+_ADJECTIVE_BEFORE_DEBT = re.compile(
+    r"\s+(?:(?:term|revolving|bridge)\s+)?(?:loans?|notes|debt|credit|facilit(?:y|ies)|bonds?|lenders?|creditors?|debentures?)\b",
+    re.IGNORECASE,
+)
+
+_QUALIFIER_BEFORE = re.compile(r"\b(?:senior|junior|first-lien|second-lien|the|a|an|its|their|of|fully|partially)\s+$", re.IGNORECASE)
+
+
+def _funding_verb(sentence: str, start: int = 0) -> re.Match[str] | None:
+    """The first funding verb of ``sentence`` at or after ``start`` that is used as a verb."""
+    for m in _VERB.finditer(sentence, start):
+        if not (_ADJECTIVE_BEFORE_DEBT.match(sentence, m.end()) and _QUALIFIER_BEFORE.search(sentence, 0, m.start())):
+            return m
+    return None
+
+
 def _extract_funding(sentence: str, *, published: dt.date | None = None, article_id: str = "") -> list[FundingRound]:
     if _CAPEX.search(sentence) and not _ROUND_WORD.search(sentence):
         return []  # "a $10 billion investment in a new data center" is spending, not funding
-    verb = _VERB.search(sentence)
+    verb = _funding_verb(sentence)
     x_led = _X_LED.search(sentence)
     awarded = (
         _AWARDED_TO.search(sentence)
@@ -538,7 +560,7 @@ def _extract_funding(sentence: str, *, published: dt.date | None = None, article
             relative_round = False
     if verb is not None and not relative_round and _RELATIVE_BEFORE.search(sentence[: verb.start()]):
         # the raise is background to another piece of news; a later verb may still state a round
-        later = _VERB.search(sentence, verb.end())
+        later = _funding_verb(sentence, verb.end())
         verb = later if later is not None and not _RELATIVE_BEFORE.search(sentence[: later.start()]) else None
         if verb is None and x_led is None and awarded is None:
             return []
@@ -665,6 +687,39 @@ def _close(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return True
     return abs(a - b) <= 0.01 * max(abs(a), abs(b))
+
+
+# "First Industrial Realty Trust, Inc. (NYSE: FR)", "Sino Agro Food, Inc. (OTCQX: SIAF)"
+_TICKER = re.compile(
+    r"(?P<name>(?:[A-Z][\w&.'’-]*,?\s+){0,6}?[A-Z][\w&.'’-]*),?\s*(?:\(\s*[\"“]?[A-Z][\w&.-]*[\"”]?\s*\)\s*)?"
+    r"\(\s*(?:NYSE(?:\s?(?:MKT|American|Arca))?|NASDAQ|Nasdaq(?:GS|GM|CM)?|AMEX|TSX(?:-?V)?|ASX|LSE|AIM|OTC(?:QB|QX|BB)?|"
+    r"SEHK|HKEX|SGX|JSE|BSE|NSE|Euronext)\s*:\s*(?P<ticker>[A-Z0-9][A-Z0-9.]{0,7})\b"
+)
+
+
+def listed_companies(text: str) -> set[str]:
+    """Name keys (and tickers) of the companies that ``text`` gives a stock-exchange ticker."""
+    out: set[str] = set()
+    for m in _TICKER.finditer(text):
+        name = re.sub(r",?\s+(?:Inc|Corp|Co|Ltd|Plc|LLC|SA|AG|NV)\.?$", "", m.group("name").strip(), flags=re.IGNORECASE)
+        out.update(k for k in (name_key(name), name_key(m.group("ticker"))) if k)
+    return out
+
+
+def drop_listed(rounds: Sequence[FundingRound], listed: set[str]) -> list[FundingRound]:
+    """Leave out the "rounds" of listed companies: their loans, placements and share issues are
+    corporate finance, not venture funding ("First Industrial Realty Trust closes a $260 million
+    term loan" in a release that gives its NYSE ticker). Aggregates are kept.
+
+    :param rounds: rounds found in one article.
+    :param listed: :func:`listed_companies` of that article's text.
+    """
+    def is_listed(company: str) -> bool:
+        key = name_key(company)
+        words = set(key.split())
+        return bool(key) and any(key == k or (words and words <= set(k.split())) for k in listed)
+
+    return [r for r in rounds if r.aggregate or not is_listed(r.company)]
 
 
 def merge_funding(rounds: Sequence[FundingRound]) -> list[FundingRound]:

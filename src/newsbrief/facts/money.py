@@ -93,7 +93,8 @@ _SUFFIX_CUR = (
 # "$10 million", "€1.5bn", "$5-7 million", "USD 300m", "CZK 120 million", "R65 million", "KSh 650 million"
 _MONEY_PREFIXED = re.compile(
     rf"(?<![\w$])(?P<cur>{_PREFIX})(?P<num>{_NUM})(?:\s?(?:-|–|to)\s?(?P<num2>{_NUM}))?"
-    rf"(?:\s?(?P<scale>{_SCALE}))?",
+    # "$540-million" is hyphenated like an adjective: the scale still belongs to the number
+    rf"(?:(?:\s|-)?(?P<scale>{_SCALE}))?",
     re.IGNORECASE,
 )
 # "10 million euros", "2.5bn dollars", "300 million USD", "4.2 billion naira", "900 million peso credit line"

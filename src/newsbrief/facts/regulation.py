@@ -681,6 +681,29 @@ _SUBMISSION = re.compile(
 )
 
 
+_BARE_INSTRUMENTS = {"bill", "bills", "tax", "taxes", "legislation", "law", "laws", "measure", "measures", "proposal", "act", "rule", "rules"}
+_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+_PAST_WHEN = re.compile(
+    r"\b(?:in|since|back\s+in)\s+(?:(?:early|late|mid)[- ])?(?:(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)(?!\s+\d)"
+    r"|(?P<y>(?:19|20)\d\d)\b)|\b(?:last\s+year|years?\s+ago|\d+\s+years\s+ago)\b"
+)
+
+
+def _past_act(sentence: str, published: dt.date) -> bool:
+    """The rule's step is dated in a month or a year gone by: "passed the Senate in June" in a September paper."""
+    for m in _PAST_WHEN.finditer(sentence):
+        if m.group("y"):
+            if int(m.group("y")) < published.year:
+                return True
+        elif m.group("m"):
+            month = _MONTH_NAMES.index(m.group("m").lower()) + 1
+            if month < published.month - 1:
+                return True
+        else:
+            return True
+    return False
+
+
 def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "") -> list[Regulation]:
     """Return the regulation fact stated in one sentence (at most one).
 
@@ -759,6 +782,12 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
         who = (cm.group("who") or cm.group("who2") or "").strip()
         who = re.sub(r"^(?:the|all|that|which|to|and)\s+", "", who, flags=re.IGNORECASE)
         who = re.sub(r"\s+(?:would|will|must|may|might|could|should)$", "", who)  # "towns would have to"
+    if status in ("enacted", "proposed") and deadline is None and _past_act(sentence, published):
+        return []  # "passed the state Senate in June", "standards adopted in 2010": background, not news
+    if re.match(r"(?:said|says|enforce[sd]?|her|his|its|their|our)\b", rule, re.IGNORECASE):
+        return []  # "said her bill", "enforce regulations": a clause, not a rule's name
+    if re.fullmatch(r"[a-z]+", rule) and rule in _BARE_INSTRUMENTS and not who and regulator.islower() and deadline is None:
+        return []  # "the bill", "a tax proposal", "the legislation": no particular rule named
     if re.fullmatch(r"[a-z]+", rule) and not regulator:
         # a bare "the new tariffs" / "the rules" names no particular regulation unless the
         # sentence says whom it binds ("Under the new rules, crypto exchanges must ...")
