@@ -6,16 +6,14 @@ import datetime as dt
 import json
 import re
 import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
-
+from chat_server import Answer, ChatServer
 from factories import make_article, store_location
+
 from newsbrief.config import load_settings
 from newsbrief.errors import LLMError
 from newsbrief.llm import Guard
@@ -24,62 +22,6 @@ from newsbrief.llm.writer import AnswerCache, TokenBudget, Writer
 from newsbrief.model import CitedSentence, Summary
 from newsbrief.pipeline import build_digest
 from newsbrief.store import open_store
-
-Answer = Callable[[str], str]
-
-
-class ChatServer:
-    """A chat-completions endpoint answering every prompt with ``answer(prompt)``, streamed or not."""
-
-    def __init__(self, answer: Answer, *, delay: float = 0.0, status: int = 200) -> None:
-        self.answer, self.delay, self.status = answer, delay, status
-        self.requests: list[dict[str, Any]] = []
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def do_POST(self) -> None:  # noqa: N802 - http.server's name
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                server.requests.append({"path": self.path, "auth": self.headers.get("Authorization"), **body})
-                time.sleep(server.delay)
-                if server.status != 200:
-                    self.send_response(server.status)
-                    self.end_headers()
-                    self.wfile.write(b'{"error": "overloaded"}')
-                    return
-                text = server.answer(body["messages"][-1]["content"])
-                if body.get("stream"):
-                    self.send_response(200)
-                    self.send_header("Content-Type", "text/event-stream")
-                    self.end_headers()
-                    for piece in re.findall(r".{1,7}", text, re.DOTALL):
-                        chunk = {"choices": [{"index": 0, "delta": {"content": piece}}]}
-                        self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
-                    self.wfile.write(b"data: [DONE]\n\n")
-                    return
-                payload = json.dumps({"choices": [{"index": 0, "message": {"role": "assistant", "content": text}}],
-                                      "usage": {"prompt_tokens": 90, "completion_tokens": 30, "total_tokens": 120}})
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload.encode())
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self) -> "ChatServer":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-        self.thread.join()
-
 
 SUMMARY = Summary("s1", "Helix Quantum raises money", ((
     CitedSentence("Helix Quantum raised $20 million in a Series A round led by Accel Partners on Thursday.", ("a1",)),
@@ -132,9 +74,9 @@ def test_writer_keeps_faithful_sentences_and_replaces_a_planted_wrong_number(
         writer = Writer(ChatClient(server.url, "m", stream=stream), guard, budget=TokenBudget(10_000),
                         cache=AnswerCache(tmp_path / "cache"))
         written = writer.write(SUMMARY)
-        again = writer.write(SUMMARY)  # from the cache: no second request
+        again = writer.write(SUMMARY)  # from the cache: no more requests
         writer.client.close()
-    assert len(server.requests) == 1 and again.summary == written.summary
+    assert len(server.requests) == 2 and again.summary == written.summary  # the story, then the one rewrite
     assert "[1]" in server.requests[0]["messages"][0]["content"]
     texts = [s.text for s in written.summary.sentences]
     assert texts[0] == "Accel Partners led a $20 million Series A round for Helix Quantum on Thursday."
@@ -144,6 +86,100 @@ def test_writer_keeps_faithful_sentences_and_replaces_a_planted_wrong_number(
     assert written.summary.headline == "Helix Quantum raises $20 million"
     failed = [d for d in written.decisions if not d["passed"]]
     assert len(failed) == 1 and "number not in the cited sentences: 300" in failed[0]["reasons"]
+
+
+REWRITE_PROMPT = "failed a fact check"
+
+
+def _story_then(rewrite: str) -> Answer:
+    """The fluent story answer, and ``rewrite`` when a sentence is sent back."""
+    return lambda prompt: rewrite if REWRITE_PROMPT in prompt else FLUENT
+
+
+def test_a_failing_sentence_is_sent_back_once_with_the_guard_reason_and_its_passing_rewrite_stands(
+        guard: Guard) -> None:
+    fixed = "Helix Quantum plans an office in Berlin next year, Dahl told reporters [3]."
+    with ChatServer(_story_then(fixed)) as server:
+        writer = Writer(ChatClient(server.url, "m"), guard, budget=TokenBudget(10_000))
+        written = writer.write(SUMMARY)
+        writer.client.close()
+    assert len(server.requests) == 2
+    sent_back = server.requests[1]["messages"][0]["content"]
+    assert "number not in the cited sentences: 300" in sent_back
+    assert "Sentence: Helix Quantum expects to open an office in Berlin with 300 staff next year." in sent_back
+    texts = [s.text for s in written.summary.sentences]
+    assert texts[2] == "Helix Quantum plans an office in Berlin next year, Dahl told reporters."
+    assert written.summary.sentences[2].article_ids == ("a2",)
+    decision = [d for d in written.decisions if not d.get("headline")][2]
+    assert decision["action"] == "rewritten" and not decision["passed"]
+    assert decision["rewrite"] == {"sentence": texts[2], "cites": [3], "passed": True, "reasons": []}
+
+
+def test_a_rewrite_that_fails_again_gives_way_to_the_cited_sentence(guard: Guard) -> None:
+    still_wrong = "Helix Quantum expects to open an office in Berlin with 400 staff next year [3]."
+    with ChatServer(_story_then(still_wrong)) as server:
+        writer = Writer(ChatClient(server.url, "m"), guard, budget=TokenBudget(10_000))
+        written = writer.write(SUMMARY)
+        writer.client.close()
+    assert len(server.requests) == 2  # sent back once, never twice
+    assert written.summary.sentences[2] == SUMMARY.sentences[2]
+    decision = [d for d in written.decisions if not d.get("headline")][2]
+    assert decision["action"] == "replaced"
+    assert "number not in the cited sentences: 400" in decision["rewrite"]["reasons"]
+
+
+def test_a_rewrite_the_budget_cannot_pay_for_leaves_the_cited_sentence(guard: Guard) -> None:
+    with ChatServer(_story_then("unused")) as server:
+        writer = Writer(ChatClient(server.url, "m"), guard, budget=TokenBudget(120))  # one answer's worth
+        written = writer.write(SUMMARY)
+        writer.client.close()
+    assert len(server.requests) == 1
+    decision = [d for d in written.decisions if not d.get("headline")][2]
+    assert decision["action"] == "replaced" and "token budget of 120 spent" in decision["rewrite"]["error"]
+    assert written.summary.sentences[2] == SUMMARY.sentences[2]
+
+
+OTHER = Summary("s2", "Port strike ends", ((
+    CitedSentence("Dockworkers at the port of Velmar ended a nine-day strike on Friday after a 6 percent pay deal.", ("b1",)),
+    CitedSentence("The union said ships would be unloaded again from Saturday.", ("b2",)),
+),))
+
+
+def _lede_server(lede: str, rewrite: str = "") -> ChatServer:
+    return ChatServer(lambda p: rewrite if REWRITE_PROMPT in p else lede)
+
+
+def test_the_written_lede_stands_when_every_sentence_cites_and_passes(guard: Guard) -> None:
+    lede = ("Helix Quantum raised $20 million in a Series A round led by Accel Partners [1]. "
+            "Dockworkers at the port of Velmar ended a nine-day strike after a 6 percent pay deal [3].")
+    with _lede_server(lede) as server:
+        writer = Writer(ChatClient(server.url, "m"), guard, budget=TokenBudget(10_000))
+        out = writer.lede("2026-11-27", [SUMMARY.sentences, OTHER.sentences])
+        writer.client.close()
+    prompt = server.requests[0]["messages"][0]["content"]
+    assert "two to four sentences" in prompt and "[4] The union said" in prompt  # two sentences of each story
+    assert "Berlin" not in prompt
+    assert [s.text for s in out.sentences] == [
+        "Helix Quantum raised $20 million in a Series A round led by Accel Partners.",
+        "Dockworkers at the port of Velmar ended a nine-day strike after a 6 percent pay deal."]
+    assert [s.article_ids for s in out.sentences] == [("a1",), ("b1",)]
+    assert [d["action"] for d in out.decisions] == ["kept", "kept"] and not out.note
+
+
+@pytest.mark.parametrize(("lede", "rewrite", "note"), [
+    ("Helix Quantum raised $20 million in a Series A round [1]. Dockworkers ended a 12-day strike at Velmar [3].",
+     "Dockworkers ended a 14-day strike at Velmar [3].", "1 lede sentence(s) failed the guard twice"),
+    ("Helix Quantum raised $20 million in a Series A round led by Accel Partners [1].", "", "has 1 sentence(s), not 2 to 4"),
+    ("Helix Quantum raised $20 million in a Series A round [1]. Velmar's dockworkers went back to work.",
+     "Velmar's dockworkers went back to work.", "1 lede sentence(s) failed the guard twice"),
+])
+def test_the_extractive_lede_stays_unless_every_written_sentence_passes(
+        guard: Guard, lede: str, rewrite: str, note: str) -> None:
+    with _lede_server(lede, rewrite) as server:
+        writer = Writer(ChatClient(server.url, "m"), guard, budget=TokenBudget(10_000))
+        out = writer.lede("2026-11-27", [SUMMARY.sentences, OTHER.sentences])
+        writer.client.close()
+    assert out.sentences == () and note in out.note
 
 
 def test_writer_keeps_the_extractive_summary_when_the_endpoint_fails_or_the_budget_is_spent(
@@ -177,13 +213,19 @@ STORY = [
 ]
 
 
+def _altered(sentence: str) -> str:
+    return re.sub(r"\d+", lambda m: str(int(m.group(0)) + 7), sentence, count=1)
+
+
 def _wrong_number_answer(prompt: str) -> str:
-    """A fluent answer: the first cited sentence as is, and the second with its first number changed."""
+    """A fluent answer: the first cited sentence as is, and the second with its first number changed;
+    asked to rewrite, the same wrong number again."""
     numbered = re.findall(r"^\[(\d+)\] (.+)$", prompt, re.MULTILINE)
     first, second = numbered[0][1], numbered[-1][1]
-    altered = re.sub(r"\d+", lambda m: str(int(m.group(0)) + 7), second, count=1)
+    if "failed a fact check" in prompt:
+        return f"{_altered(second)} [{numbered[-1][0]}]"
     return json.dumps({"headline": "Helix Quantum raises $20 million",
-                       "summary": f"{first} [{numbered[0][0]}] {altered} [{numbered[-1][0]}]"})
+                       "summary": f"{first} [{numbered[0][0]}] {_altered(second)} [{numbered[-1][0]}]"})
 
 
 @pytest.fixture
@@ -201,11 +243,16 @@ def test_digest_with_llm_mode_openai_stores_guard_decisions_and_stories_explain_
                "NEWSBRIEF_LLM_BASE_URL": server.url, "NEWSBRIEF_LLM_MODEL": "tiny"}
         settings = load_settings(data_dir=tmp_path, env=env)
         digest = build_digest(llm_store, settings, day=DAY)
-    assert len(server.requests) == 1
+    prompts = [r["messages"][0]["content"] for r in server.requests]
+    assert len(prompts) == 2  # the story, then its failing sentence once more (a one-sentence story gets no section, so no lede)
+    assert "You write one story" in prompts[0] and "failed a fact check" in prompts[1]
     item = next(it for sec in digest.sections for it in sec.items if it.extra.get("guard"))
     decisions = item.extra["guard"]
     assert [d["passed"] for d in decisions if not d.get("headline")] == [True, False]
+    assert [d["action"] for d in decisions if not d.get("headline")] == ["kept", "replaced"]
     assert decisions[1]["replacement"]["text"] in " ".join(a.text for a in STORY)
+    assert not decisions[1]["rewrite"]["passed"] and "not in the cited sentences" in decisions[1]["rewrite"]["reasons"][0]
+    assert digest.lede_guard == ()
     shown = [s.text for p in item.paragraphs for s in p]
     assert decisions[1]["sentence"] not in shown and decisions[1]["replacement"]["text"] in shown
     llm_store.close()
@@ -235,3 +282,71 @@ def test_an_unreachable_endpoint_never_fails_the_digest(
     assert on.exit_code == 0 and off.exit_code == 0, on.output + off.output
     assert "Helix Quantum raised $20 million in a Series A round" in on.output
     assert on.output.split("\n", 3)[3:] == off.output.split("\n", 3)[3:]  # same extractive digest
+
+
+STRIKE = [
+    make_article("p1", title="Velmar dockworkers end nine-day strike", outlet="Harbour Times",
+                 text="Dockworkers at the port of Velmar ended a nine-day strike on Friday after accepting a 6 percent pay rise. "
+                      "The union said 2,400 members voted on the deal and 81 percent backed it. "
+                      "Ships queued outside the harbour will be unloaded from Saturday, port director Lena Sorvik said. "
+                      "The stoppage had halted most container traffic through Velmar since the start of last week. "
+                      "Exporters of timber and paper said the delays had cost them orders from buyers abroad."),
+    make_article("p2", title="Velmar port strike ends with 6 percent pay deal", outlet="Coastal Wire", hour=11,
+                 text="The strike at Velmar, the country's second-largest container port, ended on Friday with a 6 percent pay deal. "
+                      "Port director Lena Sorvik said 37 ships were waiting to berth. "
+                      "The union had asked for a 9 percent rise before the strike began. "
+                      "Velmar handles most of the country's container trade with the rest of the continent. "
+                      "Shipping lines had diverted several vessels to smaller ports along the coast during the walkout."),
+]
+
+
+def _rewriting_answer(prompt: str) -> str:
+    """The story with one number changed, put right when sent back; a lede of the first two sentences."""
+    numbered = re.findall(r"^\[(\d+)\] (.+)$", prompt, re.MULTILINE)
+    if "failed a fact check" in prompt:
+        sent = re.search(r"^Sentence: (.+)$", prompt, re.MULTILINE)
+        n, text = next((n, t) for n, t in numbered if sent and _altered(t) == sent.group(1))
+        return f"{text} [{n}]"
+    if "opening of the day" in prompt:
+        return f"{numbered[0][1]} [{numbered[0][0]}] {numbered[1][1]} [{numbered[1][0]}]"
+    wrong = next(n for n, t in numbered if re.search(r"\d", t))
+    prose = " ".join(f"{_altered(t) if n == wrong else t} [{n}]" for n, t in numbered)
+    return json.dumps({"headline": "Velmar dockworkers end strike", "summary": prose})
+
+
+def test_digest_rewrites_a_failing_sentence_writes_the_lede_and_shows_both_in_explain_and_on_the_story_page(
+        tmp_path: Path, newsbrief_cli: Callable[..., Any]) -> None:
+    from starlette.testclient import TestClient
+
+    from newsbrief.web import make_app
+
+    store = open_store(store_location(tmp_path))
+    store.upsert_articles([(a, n, None) for n, a in enumerate(STRIKE, 1)])
+    with ChatServer(_rewriting_answer) as server:
+        env = {"NEWSBRIEF_CLUSTER_EMBEDDER": "lexical", "NEWSBRIEF_LLM_MODE": "openai",
+               "NEWSBRIEF_LLM_BASE_URL": server.url, "NEWSBRIEF_LLM_MODEL": "tiny"}
+        settings = load_settings(data_dir=tmp_path, env=env)
+        digest = build_digest(store, settings, day=DAY)
+    store.close()
+    kinds = [("story" if "You write one story" in p else "rewrite" if "failed a fact check" in p else "lede")
+             for p in (r["messages"][0]["content"] for r in server.requests)]
+    assert kinds == ["story", "rewrite", "lede"]
+    item = next(it for sec in digest.sections if sec.kind == "stories" for it in sec.items)
+    actions = [d["action"] for d in item.extra["guard"] if not d.get("headline")]
+    assert actions.count("rewritten") == 1 and set(actions) == {"kept", "rewritten"}
+    rewritten = next(d for d in item.extra["guard"] if d.get("action") == "rewritten")
+    assert rewritten["rewrite"]["sentence"] in [s.text for p in item.paragraphs for s in p]
+    lede_source = [s for p in item.paragraphs for s in p][:2]
+    assert [s.text for s in digest.lede] == [s.text for s in lede_source]
+    assert [s.article_ids for s in digest.lede] == [s.article_ids for s in lede_source]
+    assert [d["action"] for d in digest.lede_guard] == ["kept", "kept"]
+
+    out = newsbrief_cli("stories", "--explain", "--date", str(DAY), data=tmp_path)
+    assert out.exit_code == 0, out.output
+    assert "sentence rewritten: " in out.output and "; rewritten: " in out.output
+    assert "guard, lede:" in out.output and out.output.count("  sentence kept: ") >= 3
+    with TestClient(make_app(store_location(tmp_path), settings=settings), base_url="http://localhost:8080") as web:
+        page = web.get(f"/stories/{item.story_id}")
+    assert page.status_code == 200
+    assert "<h2>Faithfulness guard</h2>" in page.text and "<td>rewritten</td>" in page.text
+    assert "not in the cited sentences" in rewritten["reasons"][0] and rewritten["reasons"][0] in page.text

@@ -151,3 +151,31 @@ def test_cli_writes_summaries_and_prints_json(tmp_path: Path) -> None:
     report = json.loads(result.output)
     assert report["stemmed"] is False and report["n_clusters"] == 2
     assert {json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()} == {"C1", "C2"}
+
+
+def test_the_language_model_through_the_guard_is_scored_in_the_same_run(tmp_path: Path) -> None:
+    from chat_server import ChatServer
+
+    from newsbrief.llm import Guard
+    from newsbrief.llm.client import ChatClient
+    from newsbrief.llm.writer import TokenBudget, Writer
+
+    def answer(prompt: str) -> str:
+        first = next(line for line in prompt.splitlines() if line.startswith("[1] "))[4:]
+        invented = "Brask will get 900 million euros in flood aid [1]."
+        if "failed a fact check" in prompt:
+            return invented
+        return json.dumps({"headline": "Floods in Brask", "summary": f"{first} [1] {invented}"})
+
+    data = _write_bench(tmp_path / "bench.jsonl")
+    with ChatServer(answer) as server:
+        writer = Writer(ChatClient(server.url, "tiny"), Guard(), budget=TokenBudget(10**6))
+        result = evaluate(data, max_words=30, writer=writer, limit=1, keep_outputs=True)
+        writer.client.close()
+    assert result["n_clusters"] == 1 and set(result["baselines"]) == {"llm+guard"}
+    llm = result["baselines"]["llm+guard"]
+    assert llm["n_clusters"] == 1 and 0 < llm["rouge1_recall"] <= 100
+    assert "900" not in llm["outputs"]["C1"]  # the invented sentence failed twice and gave way to its source
+    assert result["llm_guard"] == {"stories": 1, "written": 1, "kept": 1, "replaced": 1, "model": "tiny", "tokens": 240}
+    assert "llm+guard: tiny, 1 summaries (1 written, 0 kept extractive); generated sentences: 1 passed, 0 rewritten, " \
+           "1 replaced by their source, 0 dropped; 240 tokens" in format_report(result)

@@ -90,14 +90,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("digest.source_weights", {}, "Per-host weight for ranking, e.g. {\"example.com\" = 1.5}."),
     Setting("digest.max_article_chars", 200_000, "Characters of one article the text stages read (0: all)."),
     Setting("digest.max_article_sentences", 1000, "Sentences of one article the text stages read (0: all)."),
-    Setting("llm.mode", "off", "Write headlines and summaries with a language model behind the faithfulness guard: "
-            "off (extractive only) or openai (any OpenAI-compatible endpoint).", choices=("off", "openai")),
+    Setting("llm.mode", "off", "Write headlines, summaries and the lede with a language model behind the faithfulness guard: "
+            "off (extractive only), openai (any OpenAI-compatible endpoint) or local (in process; "
+            "pip install 'newsbrief[local]').", choices=("off", "openai", "local")),
     Setting("llm.base_url", "", "Endpoint base URL, e.g. http://127.0.0.1:8080/v1 (llama.cpp, vLLM, Ollama, OpenAI)."),
     Setting("llm.model", "", "Model name sent to the endpoint."),
     Setting("llm.api_key_env", "", "Name of the environment variable holding the API key (empty: no key)."),
     Setting("llm.timeout", 30.0, "Seconds one request may take before the story keeps its extractive summary."),
     Setting("llm.stream", False, "Ask for streamed (server-sent events) answers."),
     Setting("llm.token_budget", 50_000, "Tokens one digest run may spend; then stories stay extractive."),
+    Setting("llm.model_path", "", "GGUF model file for llm.mode = local (empty: the Gemma 3 270M of the local extra)."),
     Setting("smtp.host", "", "SMTP server for `digest --email` (empty: email disabled)."),
     Setting("smtp.port", 587, "SMTP port."),
     Setting("smtp.username", "", "SMTP user name."),
@@ -366,6 +368,7 @@ SETTING_RULES: dict[str, str] = {
     "deliver.catch_up": "any", "web.allowed_hosts": "strings", "web.admin_password": "any", "web.public_read": "any",
     "web.secure_cookies": "any", "llm.mode": "any", "llm.base_url": "url", "llm.model": "text",
     "llm.api_key_env": "text", "llm.timeout": "number>0", "llm.stream": "any", "llm.token_budget": "integer>=1",
+    "llm.model_path": "text",
 }
 
 

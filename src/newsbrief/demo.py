@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Mapping
 
 from .config import load_settings
 from newsbrief.ingest.opml import read_opml
@@ -37,13 +38,15 @@ def _noop(stage: str, done: int, total: int) -> None:
 
 
 def run_demo(out_dir: Path, *, progress: Progress = _noop, formats: tuple[str, ...] = ("md", "html"),
-             engine: Engine | None = None) -> DemoResult:
+             engine: Engine | None = None,
+             overrides: Mapping[str, Any] | None = None) -> DemoResult:
     """Ingest and digest each sample day into ``out_dir``; return the main day's paths.
 
     :param out_dir: folder for ``newsbrief.db`` and the digests; its demo database is replaced.
     :param progress: callback ``(stage, done, total)``.
     :param formats: formats written for each day.
     :param engine: where the parallel stages run (:mod:`newsbrief.engine`); default: this process.
+    :param overrides: settings to change from the defaults, e.g. ``{"llm.mode": "local"}``.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     db = out_dir / "newsbrief.db"
@@ -54,7 +57,7 @@ def run_demo(out_dir: Path, *, progress: Progress = _noop, formats: tuple[str, .
     result = DemoResult(db_path=db)
     with MirrorServer(root, day=days[0]) as server, open_store(db) as store:
         settings = load_settings(data_dir=out_dir, env={}).replace(**{
-            "fetch.proxy": server.proxy_url, "fetch.allow_private": True, "fetch.per_host_interval": 0.0,
+            **(overrides or {}), "fetch.proxy": server.proxy_url, "fetch.allow_private": True, "fetch.per_host_interval": 0.0,
         })
         for source in read_opml((root / "sources.opml").read_bytes()):
             store.add_source(source.url, title=source.title)

@@ -228,3 +228,4 @@ class Digest:
     generated_at: dt.datetime
     stats: Mapping[str, int] = field(default_factory=dict)
     diagnostics: tuple[Skip, ...] = ()  # articles read in part, articles or stories a stage failed on
+    lede_guard: tuple[Mapping[str, Any], ...] = ()  # the guard's decisions on an LLM-written lede

@@ -67,7 +67,8 @@ from newsbrief.digest.newsworthiness import source_priors
 from newsbrief.digest.rank import StoryInput, rank_stories
 from .store.base import Store
 from .store.leases import lease_owner
-from .llm.writer import writer_from_settings
+from .llm.lede import with_written_lede
+from .llm.writer import backend_from_settings, writer_from_settings
 from newsbrief.cluster.storylines import StorylineParams, earlier_events, event_profile, storylines
 from .summarize import summarize_story
 from newsbrief.clean.text_cap import cap_article, cap_text
@@ -564,6 +565,7 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
     day_articles = store.articles_between(start, end, originals_only=False)
     if not day_articles:
         raise NoArticlesError(no_articles_message(store, day))
+    backend = backend_from_settings(settings)  # None unless llm.mode is set; a bad llm.* setting stops here, not after clustering
     diagnostics: list[Skip] = []
 
     def note(skip: Skip) -> None:
@@ -610,7 +612,7 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
     analysis = analyse_articles(store, [cap_article(a, **limits)[0] for arts in fresh_of.values() for a in arts],
                                 embedder=embedder, progress=progress)
     bundles, muted, fact_rows = [], [], []
-    writer = writer_from_settings(settings, embedder=analysis.embedder)  # None unless llm.mode is set
+    writer = writer_from_settings(settings, embedder=analysis.embedder, backend=backend) if backend else None
     for n, r in enumerate(ranked, 1):
         if r.muted_by:
             muted.append(r)
@@ -641,8 +643,6 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
         listed = tuple(fresh) + tuple(c for a in fresh for c in copies.get(a.id, []))
         bundles.append(StoryBundle(r, summary, listed, inp.first_seen, inp.last_digest, tuple(facts), decisions))
         progress("summarize", n, len(ranked))
-    if writer is not None:
-        writer.client.close()
     store.put_facts(fact_rows)
     stats = {"articles": len(day_articles), "sources": len({a.outlet for a in day_articles})}
     # 9. compose
@@ -651,6 +651,9 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
                              max_roundup=int(settings["digest.max_roundup"]), max_events=int(settings["digest.max_events"]))
     digest = compose_digest(bundles, day=day, options=options, muted=muted, stats=stats)
     digest = with_earlier_events(store, digest)
+    if writer is not None:  # the lede in the model's words when every sentence passes the guard
+        digest = with_written_lede(digest, writer)
+        writer.client.close()
     digest = dataclasses.replace(digest, diagnostics=tuple(diagnostics))
     shown = [(it.story_id, rank, [i for p in it.paragraphs for s in p for i in s.article_ids])
              for rank, it in enumerate((it for sec in digest.sections if sec.kind != "ahead" for it in sec.items), 1)]

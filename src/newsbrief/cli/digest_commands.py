@@ -80,7 +80,7 @@ def _stopped(stop: BaseException, *, stored: int, left: int) -> None:
 @click.option("--stored", is_flag=True, help="Re-render the stored digest of that day instead of rebuilding it.")
 @click.option("--email", "send_mail", is_flag=True, help="Also email it to smtp.recipients (HTML + plain text).")
 @click.option("--webhook", metavar="URL", help="Also POST its JSON to this URL (signed with webhook.secret when set).")
-@click.option("--llm", type=click.Choice(["off", "on"]), help="Write summaries with the configured language model "
+@click.option("--llm", type=click.Choice(["off", "on"]), help="Write summaries and the lede with the configured language model "
               "behind the faithfulness guard (on), or extractive only (off); default: llm.mode.")
 @click.option("--no-progress", is_flag=True, help="Do not draw progress bars.")
 @pass_ctx
@@ -99,7 +99,8 @@ def digest(ctx: Ctx, date_: str | None, fmt: str, out: str | None, minutes: int 
         if llm == "off":
             settings = settings.replace(**{"llm.mode": "off"})
         elif llm == "on" and settings["llm.mode"] == "off":
-            raise click.ClickException("digest: --llm on needs llm.mode = \"openai\", llm.base_url and llm.model in the config")
+            raise click.ClickException("digest: --llm on needs llm.mode = \"local\", or \"openai\" with llm.base_url "
+                                       "and llm.model, in the config")
         with progress_bars(not no_progress) as bar:
             result = build_digest(ctx.store, settings, day=day, progress=bar)
         if result.diagnostics:
@@ -258,16 +259,45 @@ def _explain_ranking(ctx: Ctx, day: dt.date | None) -> None:
         table.add_row(str(r["rank"]), safe_text(r["headline"][:60]), f"{r['score']:.2f}", safe_text(parts))
     console.print(table)
     for r in (r for r in _ranking(pick, data).values() if r["guard"]):
-        console.print(safe_text(f"guard, {r['headline'][:60]}:"), soft_wrap=True)
-        for d in r["guard"]:
-            what = "headline" if d.get("headline") else "sentence"
-            verdict = "kept" if d["passed"] else "replaced" if d.get("replacement") else "dropped"
-            line = f"  {what} {verdict}: {d['sentence']}"
-            if not d["passed"]:
-                line += f" ({'; '.join(d['reasons'])})"
-            console.print(safe_text(line), soft_wrap=True)
+        _explain_guard(f"guard, {r['headline'][:60]}:", r["guard"])
+    if data.get("lede_guard"):
+        _explain_guard("guard, lede:", data["lede_guard"])
     for note in data.get("diagnostics", []):
         console.print(safe_text(f"{note['stage']}: {note['what']}: {note['reason']}"), soft_wrap=True)
+
+
+def guard_lines(decisions: list[dict[str, Any]]) -> list[str]:
+    """One line per guard decision: what was written, what stands (kept, rewritten, replaced, dropped) and why.
+
+    :param decisions: the ``guard`` of a digest item, or the digest's ``lede_guard``.
+    """
+    lines = []
+    for d in decisions:
+        if "sentence" not in d:
+            lines.append(f"  {d.get('action', '')}: {d.get('note', '')}")
+            continue
+        what = "headline" if d.get("headline") else "sentence"
+        verdict = d.get("action") or ("kept" if d["passed"] else "replaced" if d.get("replacement") else "dropped")
+        line = f"  {what} {verdict}: {d['sentence']}"
+        if not d["passed"]:
+            line += f" ({'; '.join(d['reasons'])})"
+        again = d.get("rewrite")
+        if again and "error" in again:
+            line += f"; rewrite failed: {again['error']}"
+        elif again:
+            line += f"; rewritten: {again['sentence']}"
+            if not again["passed"]:
+                line += f" ({'; '.join(again['reasons'])})"
+        if verdict == "replaced" and d.get("replacement"):
+            line += f"; stands: {d['replacement']['text']}"
+        lines.append(line)
+    return lines
+
+
+def _explain_guard(title: str, decisions: list[dict[str, Any]]) -> None:
+    console.print(safe_text(title), soft_wrap=True)
+    for line in guard_lines(decisions):
+        console.print(safe_text(line), soft_wrap=True)
 
 
 @click.command()

@@ -81,15 +81,32 @@ def eval_storylines(data: str, split: str, threshold: tuple[float, ...], vector_
 @click.option("--no-stem", is_flag=True, help="Score without stemming (MultiLing's official style).")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True),
               help="Write the summaries here as JSONL (the input of the benchmark's score.py).")
+@click.option("--llm", type=click.Choice(["local", "openai"]),
+              help="Also rewrite each summary with this language model (llm.* settings) through the guard.")
+@click.option("--limit", default=0, show_default=True, help="Score only the first N clusters (0: all).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @handle_errors
-def eval_summarization(data: str, max_words: int, baselines: bool, no_stem: bool, out: str | None,
-                       as_json: bool) -> None:
+def eval_summarization(data: str, max_words: int, baselines: bool, no_stem: bool, out: str | None, llm: str | None,
+                       limit: int, as_json: bool) -> None:
     """Run the extractive summarizer on each cluster and score ROUGE-1/2 recall."""
     from newsbrief.eval.summarization import evaluate as run, format_report
 
-    result = run(Path(data), max_words=max_words, baselines=("lexrank", "textrank") if baselines else (),
-                 stem=not no_stem, summaries_out=Path(out) if out else None)
+    writer = None
+    if llm:
+        import os
+
+        from newsbrief.config import load_settings
+        from newsbrief.llm.writer import TokenBudget, writer_from_settings
+
+        writer = writer_from_settings(load_settings(env=os.environ).replace(**{"llm.mode": llm}))
+        if writer is not None:
+            writer.cache, writer.budget = None, TokenBudget(10**9)  # a benchmark: no cache, no budget
+    try:
+        result = run(Path(data), max_words=max_words, baselines=("lexrank", "textrank") if baselines else (),
+                     stem=not no_stem, summaries_out=Path(out) if out else None, writer=writer, limit=limit)
+    finally:
+        if writer is not None:
+            writer.client.close()
     _emit(result, as_json, format_report(result))
 
 

@@ -18,6 +18,7 @@ import logging
 import math
 import re
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,8 @@ from typing import Any
 from newsbrief.errors import EvalError
 from newsbrief.eval.jsonl import read_jsonl
 from newsbrief.eval.rouge import RougeScorer, RougeScores, mean_scores
-from newsbrief.model import Article
+from newsbrief.llm.writer import Writer
+from newsbrief.model import Article, CitedSentence, Summary
 from newsbrief.summarize.extractive import (
     DEFAULT_PARAMS,
     ExtractiveParams,
@@ -219,6 +221,22 @@ def _run_system(
     }
 
 
+def _llm_runner(writer: Writer, max_words: int, params: ExtractiveParams,
+                stats: Counter[str]) -> Callable[[Sequence[Article]], list[str]]:
+    """The extractive summary rewritten by the language model, every sentence through the guard."""
+    def run(arts: Sequence[Article]) -> list[str]:
+        sents = summarize_for_budget(arts, max_words=max_words, params=params)
+        story = Summary(arts[0].id if arts else "", arts[0].title if arts else "",
+                        (tuple(CitedSentence(t, (f"s{n}",)) for n, t in enumerate(sents)),))
+        written = writer.write(story)
+        stats["stories"] += 1
+        stats["written" if written.used else "kept extractive"] += 1
+        stats.update(str(d.get("action", "")) for d in written.decisions if not d.get("headline"))
+        return [s.text for s in written.summary.sentences]
+
+    return run
+
+
 def evaluate(
     data_path: Path,
     *,
@@ -228,6 +246,8 @@ def evaluate(
     keep_outputs: bool = False,
     stem: bool = True,
     summaries_out: Path | None = None,
+    writer: Writer | None = None,
+    limit: int = 0,
 ) -> dict[str, Any]:
     """Summarize every cluster of a benchmark file and return ROUGE recall, speed and baselines.
 
@@ -239,10 +259,15 @@ def evaluate(
     :param stem: Porter-stem tokens (DUC style); False for MultiLing's official unstemmed scores.
     :param summaries_out: write ``{"id", "system", "summary"}`` lines here (one sentence per
         line, the input format of the benchmark's own ``score.py``), ours and the baselines'.
+    :param writer: also run the language model over each extractive summary, through the guard
+        (system ``llm+guard``), in the same run on the same clusters.
+    :param limit: score only the first ``limit`` clusters (0: all).
     """
     if max_words <= 0:
         raise EvalError("eval: max_words must be positive")
     clusters = load_clusters(data_path)
+    if limit > 0:
+        clusters = clusters[:limit]
     scorer = RougeScorer(stem=stem, max_words=max_words)
     result = _run_system(clusters, lambda arts: summarize_for_budget(arts, max_words=max_words, params=params),
                          scorer)
@@ -254,6 +279,10 @@ def evaluate(
     for name in baselines:
         LOGGER.info("eval: running baseline %s", name)
         result["baselines"][name] = _run_system(clusters, _sumy_runner(name, max_words), scorer)
+    if writer is not None:
+        stats: Counter[str] = Counter()
+        result["baselines"]["llm+guard"] = _run_system(clusters, _llm_runner(writer, max_words, params, stats), scorer)
+        result["llm_guard"] = dict(stats) | {"model": writer.client.model, "tokens": writer.budget.spent}
     if summaries_out is not None:
         _write_summaries(summaries_out, {"newsbrief": result, **result["baselines"]})
     if not keep_outputs:
@@ -292,4 +321,10 @@ def format_report(result: dict[str, Any]) -> str:
             f"{r['rouge2_ci95']:6.2f} {r['rougeL_recall']:6.2f} {r['rougeSU4_recall']:6.2f} "
             f"{r['seconds']:8.2f} {r['words_per_second']:9.0f}"
         )
+    if "llm_guard" in result:
+        g = result["llm_guard"]
+        lines.append(f"llm+guard: {g['model']}, {g.get('stories', 0)} summaries ({g.get('written', 0)} written, "
+                     f"{g.get('kept extractive', 0)} kept extractive); generated sentences: {g.get('kept', 0)} passed, "
+                     f"{g.get('rewritten', 0)} rewritten, {g.get('replaced', 0)} replaced by their source, "
+                     f"{g.get('dropped', 0)} dropped; {g['tokens']} tokens")
     return "\n".join(lines)

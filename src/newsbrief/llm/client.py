@@ -31,6 +31,8 @@ class Completion:
 class ChatClient:
     """Chat completions from one endpoint and model."""
 
+    base_model = False  # an instruction-tuned chat model: the writer asks in plain words
+
     def __init__(self, base_url: str, model: str, *, api_key: str = "", timeout: float = 30.0,
                  stream: bool = False, transport: httpx.BaseTransport | None = None) -> None:
         self.url = base_url.rstrip("/") + "/chat/completions"
@@ -43,13 +45,16 @@ class ChatClient:
         """Close the connection pool."""
         self._http.close()
 
-    def complete(self, messages: list[dict[str, str]], *, max_tokens: int = 512, temperature: float = 0.2) -> Completion:
+    def complete(self, messages: list[dict[str, str]], *, max_tokens: int = 512, temperature: float = 0.2,
+                 stop: list[str] | None = None) -> Completion:
         """Return the model's answer to ``messages``.
 
         :raises LLMError: the endpoint is unreachable, slow, refuses or answers out of protocol.
         """
         body: dict[str, Any] = {"model": self.model, "messages": messages, "max_tokens": max_tokens,
                                 "temperature": temperature, "stream": self.stream}
+        if stop:
+            body["stop"] = stop
         prompt_tokens = sum(len(m["content"]) for m in messages) // 4
         try:
             if self.stream:

@@ -1,11 +1,14 @@
-"""The LLM writer: a story's headline and fused summary, every sentence through the guard.
+"""The LLM writer: a story's headline and fused summary, and the day's lede, every sentence through the guard.
 
 The model sees the story's extractive summary sentences numbered ``[1]``..``[n]`` and answers
-with a JSON object ``{"headline": ..., "summary": ...}`` whose summary sentences cite those
-numbers. Each sentence is checked by :class:`~newsbrief.llm.guard.Guard` against the
-sentences it cites and replaced by the best-aligned one when it fails; a sentence citing
-nothing is dropped. On any failure (endpoint down or slow, token budget spent, an answer that
-is not the asked JSON) the extractive summary is kept. Answers are cached per story and
+with a headline and summary (:mod:`newsbrief.llm.prompts`: a JSON object from a chat model,
+a few-shot layout from a base model) whose sentences cite those numbers. Each sentence is
+checked by :class:`~newsbrief.llm.guard.Guard` against the sentences it cites; one that fails
+is sent back once with the guard's reasons, and when the rewrite fails too the best-aligned
+cited sentence stands in its place; a sentence citing nothing is dropped. The lede is written
+the same way from the top stories' summary sentences, and kept only when every sentence
+passes. On any failure (endpoint down or slow, token budget spent, an answer out of the asked
+layout) the extractive summary or lede is kept. Answers are cached per story and
 content hash in a folder of the data directory, so a rebuild costs no tokens.
 """
 
@@ -16,28 +19,26 @@ import json
 import logging
 import os
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from newsbrief.config import Settings
 from newsbrief.cluster.embed import Embedder
 from newsbrief.errors import LLMError
-from newsbrief.llm.client import ChatClient
+from newsbrief.llm.client import ChatClient, Completion
 from newsbrief.llm.guard import Guard, SourceSentence
+from newsbrief.llm.prompts import ChatPrompts, FewShotPrompts, Prompt, Prompts
 from newsbrief.model import CitedSentence, Summary
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["AnswerCache", "TokenBudget", "Writer", "Written"]
+__all__ = ["AnswerCache", "Backend", "Lede", "TokenBudget", "Writer", "Written", "backend_from_settings", "writer_from_settings"]
 
-PROMPT = (
-    "You write one story of a news briefing. Below are numbered sentences from the story's articles. "
-    "Write a short headline and a fused summary of at most {n} sentences in plain, fluent English. "
-    "Use only facts in the numbered sentences; end every summary sentence with the numbers of the "
-    "sentences it uses, like [1] or [2][3]. Answer with one JSON object: "
-    '{{"headline": "...", "summary": "..."}}\n\n{sources}'
-)
+MIN_LEDE_SENTENCES, MAX_LEDE_SENTENCES = 2, 4
+_T = TypeVar("_T")
+
 _MARKER = re.compile(r"\s*\[(\d{1,3})\]")
 _SENTENCE_END = re.compile(r"(?<=[.!?\]\"”])\s+(?=[A-Z\"“])")
 
@@ -100,83 +101,192 @@ def split_cited(text: str) -> list[tuple[str, tuple[int, ...]]]:
     return out
 
 
-class Writer:
-    """Asks the model for a story's headline and summary and guards every sentence."""
+class Backend(Protocol):
+    """What the writer needs of a model: :class:`ChatClient` or :class:`~newsbrief.llm.local.LocalClient`."""
 
-    def __init__(self, client: ChatClient, guard: Guard, *, budget: TokenBudget, cache: AnswerCache | None = None,
-                 max_tokens: int = 400) -> None:
+    url: str
+    model: str
+    base_model: bool
+
+    def complete(self, messages: list[dict[str, str]], *, max_tokens: int = ..., temperature: float = ...,
+                 stop: list[str] | None = ...) -> Completion: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Lede:
+    """A written lede (empty: the extractive lede stays) and the guard's decisions on it."""
+
+    sentences: tuple[CitedSentence, ...]
+    decisions: tuple[dict[str, Any], ...] = field(default=())
+    note: str = ""
+
+
+def _ids(picked: Sequence[CitedSentence]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(i for c in picked for i in c.article_ids))
+
+
+def _sources(picked: Sequence[CitedSentence]) -> list[SourceSentence]:
+    return [SourceSentence(",".join(c.article_ids), c.text) for c in picked]
+
+
+class Writer:
+    """Asks the model for a story's headline and summary, or the day's lede, and guards every sentence.
+
+    A sentence that fails the guard is sent back once with the guard's reasons; the rewrite is
+    checked again, and when it fails too the cited sentence best aligned to the first attempt
+    stands in its place. Each sentence's decision (kept, rewritten, replaced, dropped) is kept.
+    """
+
+    def __init__(self, client: Backend, guard: Guard, *, budget: TokenBudget, cache: AnswerCache | None = None,
+                 max_tokens: int = 400, prompts: Prompts | None = None) -> None:
         self.client, self.guard, self.budget, self.cache, self.max_tokens = client, guard, budget, cache, max_tokens
+        self.prompts: Prompts = prompts or (FewShotPrompts() if client.base_model else ChatPrompts())
 
     def write(self, summary: Summary) -> Written:
         """Return the fluent summary, or the extractive one with the reason it was kept."""
         cited = list(summary.sentences)
         if not cited:
             return Written(summary, note="no sentences")
-        sources = "\n".join(f"[{n}] {s.text}" for n, s in enumerate(cited, 1))
-        prompt = PROMPT.format(n=max(1, len(cited)), sources=sources)
         try:
-            answer = self._ask(summary.story_id, prompt)
-            headline, prose = self._parse(answer)
+            answer = self._ask(summary.story_id, self.prompts.story([c.text for c in cited]))
+            headline, prose = self._parse(self.prompts.parse_story, answer)
         except LLMError as exc:
             LOGGER.warning("%s; %s keeps its extractive summary", exc, summary.story_id)
             return Written(summary, note=str(exc))
         sentences: list[CitedSentence] = []
         decisions: list[dict[str, Any]] = []
         for text, refs in split_cited(prose):
-            picked = [cited[r - 1] for r in refs if 1 <= r <= len(cited)]
-            result = self.guard.check(text, [SourceSentence(",".join(c.article_ids), c.text) for c in picked])
-            decisions.append(result.to_dict() | {"cites": list(refs)})
-            if result.passed:
-                ids = tuple(dict.fromkeys(i for c in picked for i in c.article_ids))
-                sentences.append(CitedSentence(text, ids))
-            elif result.replacement is not None:
-                match = next(c for c in picked if c.text == result.replacement.text)
-                if match not in sentences:
-                    sentences.append(match)
+            kept, decision = self._settle(summary.story_id, text, refs, cited)
+            decisions.append(decision)
+            if kept is not None and kept not in sentences:
+                sentences.append(kept)
         if not sentences:
             return Written(summary, tuple(decisions), note="llm: no sentence kept")
-        all_sources = [SourceSentence(",".join(c.article_ids), c.text) for c in cited]
-        head_check = self.guard.check(headline, all_sources) if headline else None
+        head_check = self.guard.check(headline, _sources(cited)) if headline else None
         if head_check is not None:
-            decisions.append(head_check.to_dict() | {"headline": True})
+            decisions.append(head_check.to_dict() | {"headline": True, "action": "kept" if head_check.passed else "replaced"})
         new_headline = headline if head_check is not None and head_check.passed else summary.headline
         return Written(Summary(summary.story_id, new_headline, (tuple(sentences),)), tuple(decisions), used=True)
 
-    def _ask(self, story_id: str, prompt: str) -> str:
-        key = self.cache.key(story_id, self.client.model, prompt) if self.cache else ""
-        if self.cache and (hit := self.cache.get(key)) is not None:
+    def lede(self, key: str, stories: Sequence[Sequence[CitedSentence]], *, per_story: int = 2) -> Lede:
+        """Write the day's lede, two to four sentences, from the top stories' (guarded) summary sentences.
+
+        Every sentence must cite and pass the guard (after at most one rewrite); otherwise the
+        result is empty and the extractive lede stays.
+
+        :param key: names the lede in the answer cache (the digest's day).
+        :param stories: the lead stories' summary sentences, best story first.
+        :param per_story: sentences of each story shown to the model.
+        """
+        cited = list(dict.fromkeys(s for story in stories for s in list(story)[:per_story]))
+        if not cited:
+            return Lede((), note="no story sentences")
+        try:
+            prose = self._parse(lambda a: self.prompts.parse_prose(a), self._ask(f"lede:{key}", self.prompts.lede([c.text for c in cited])))
+        except LLMError as exc:
+            LOGGER.warning("%s; the lede stays extractive", exc)
+            return Lede((), note=str(exc))
+        written = split_cited(prose)[:MAX_LEDE_SENTENCES]
+        sentences: list[CitedSentence] = []
+        decisions: list[dict[str, Any]] = []
+        for text, refs in written:
+            kept, decision = self._settle(f"lede:{key}", text, refs, cited)
+            decisions.append(decision)
+            if kept is not None:
+                sentences.append(kept)
+        if len(written) < MIN_LEDE_SENTENCES:
+            return Lede((), tuple(decisions), note=f"llm: the lede has {len(written)} sentence(s), not 2 to 4")
+        failed = [d for d in decisions if d["action"] not in ("kept", "rewritten")]
+        if failed:
+            return Lede((), tuple(decisions), note=f"llm: {len(failed)} lede sentence(s) failed the guard twice")
+        return Lede(tuple(sentences), tuple(decisions))
+
+    def _settle(self, key: str, text: str, refs: tuple[int, ...],
+                cited: Sequence[CitedSentence]) -> tuple[CitedSentence | None, dict[str, Any]]:
+        """Check one generated sentence; rewrite it once if it fails; return what stands and the decision."""
+        picked = [cited[r - 1] for r in refs if 1 <= r <= len(cited)]
+        first = self.guard.check(text, _sources(picked))
+        decision: dict[str, Any] = first.to_dict() | {"cites": list(refs)}
+        if first.passed:
+            return CitedSentence(text, _ids(picked)), decision | {"action": "kept"}
+        try:
+            answer = self._ask(key, self.prompts.rewrite([c.text for c in cited], text, "; ".join(first.reasons)))
+            again, again_refs = (split_cited(self.prompts.parse_prose(answer)) or [("", ())])[0]
+        except LLMError as exc:
+            decision["rewrite"] = {"error": str(exc)}
+        else:
+            again_refs = again_refs or refs
+            again_picked = [cited[r - 1] for r in again_refs if 1 <= r <= len(cited)]
+            second = self.guard.check(again, _sources(again_picked)) if again else None
+            decision["rewrite"] = {"sentence": again, "cites": list(again_refs),
+                                   "passed": bool(second and second.passed),
+                                   "reasons": list(second.reasons) if second else ["the rewrite is empty"]}
+            if second is not None and second.passed:
+                return CitedSentence(again, _ids(again_picked)), decision | {"action": "rewritten"}
+        if first.replacement is not None:
+            match = next(c for c in picked if c.text == first.replacement.text)
+            return match, decision | {"action": "replaced"}
+        return None, decision | {"action": "dropped"}
+
+    def _ask(self, key: str, prompt: Prompt) -> str:
+        cache_key = self.cache.key(key, self.client.model, prompt.text) if self.cache else ""
+        if self.cache and (hit := self.cache.get(cache_key)) is not None:
             return hit
         if not self.budget.allows():
             raise LLMError(f"llm: token budget of {self.budget.limit} spent")
-        done = self.client.complete([{"role": "user", "content": prompt}], max_tokens=self.max_tokens)
+        done = self.client.complete([{"role": "user", "content": prompt.text}], max_tokens=self.max_tokens,
+                                    stop=list(prompt.stop) or None)
         self.budget.charge(done.tokens)
         if self.cache:
-            self.cache.put(key, done.text)
+            self.cache.put(cache_key, done.text)
         return done.text
 
-    def _parse(self, answer: str) -> tuple[str, str]:
-        match = re.search(r"\{.*\}", answer, re.DOTALL)
+    def _parse(self, parse: Callable[[str], _T], answer: str) -> _T:
         try:
-            data = json.loads(match.group(0) if match else answer)
-            headline, prose = str(data.get("headline", "")).strip(), str(data["summary"]).strip()
-        except (ValueError, KeyError, AttributeError, TypeError) as exc:
-            raise LLMError(f"llm: {self.client.url}: the answer is not the asked JSON object") from exc
-        if not prose:
-            raise LLMError(f"llm: {self.client.url}: empty summary")
-        return headline, prose
+            out = parse(answer)
+        except ValueError as exc:
+            raise LLMError(f"llm: {self.client.url}: {exc}") from exc
+        if not out or (isinstance(out, tuple) and not out[-1]):
+            raise LLMError(f"llm: {self.client.url}: empty answer")
+        return out
 
 
-def writer_from_settings(settings: Settings, *, embedder: Embedder | None = None) -> Writer | None:
+def backend_from_settings(settings: Settings) -> Backend | None:
+    """The model ``llm.*`` settings ask for, ready to use, or None when ``llm.mode`` is off.
+
+    :raises LLMError: ``llm.mode`` is openai but the base URL or model is missing, or local but
+        the ``local`` extra is not installed or its model cannot be loaded.
+    """
+    mode = settings["llm.mode"]
+    if mode == "local":
+        from newsbrief.llm.local import LocalClient, bundled_model, missing_extra
+
+        if hint := missing_extra():
+            raise LLMError(f"llm: llm.mode = local needs the local extra: {hint}")
+        path = Path(settings["llm.model_path"]).expanduser() if settings["llm.model_path"] else bundled_model(
+            settings.data_dir / "models")
+        return LocalClient(path)
+    if mode == "openai":
+        if not settings["llm.base_url"] or not settings["llm.model"]:
+            raise LLMError("llm: llm.mode = openai needs llm.base_url and llm.model")
+        key_env = settings["llm.api_key_env"]
+        return ChatClient(settings["llm.base_url"], settings["llm.model"], api_key=os.environ.get(key_env, "") if key_env else "",
+                          timeout=float(settings["llm.timeout"]), stream=bool(settings["llm.stream"]))
+    return None
+
+
+def writer_from_settings(settings: Settings, *, embedder: Embedder | None = None,
+                         backend: Backend | None = None) -> Writer | None:
     """The writer ``llm.*`` settings ask for, or None when ``llm.mode`` is off.
 
-    :raises LLMError: ``llm.mode`` is openai but the base URL or model is missing.
+    :param embedder: the guard's sentence embedder (loaded on first use when None).
+    :param backend: the model from :func:`backend_from_settings`, when already made.
+    :raises LLMError: as :func:`backend_from_settings`.
     """
-    if settings["llm.mode"] != "openai":
+    client = backend or backend_from_settings(settings)
+    if client is None:
         return None
-    if not settings["llm.base_url"] or not settings["llm.model"]:
-        raise LLMError("llm: llm.mode = openai needs llm.base_url and llm.model")
-    key_env = settings["llm.api_key_env"]
-    client = ChatClient(settings["llm.base_url"], settings["llm.model"], api_key=os.environ.get(key_env, "") if key_env else "",
-                        timeout=float(settings["llm.timeout"]), stream=bool(settings["llm.stream"]))
     return Writer(client, Guard(embedder), budget=TokenBudget(int(settings["llm.token_budget"])),
                   cache=AnswerCache(settings.data_dir / "llm_cache"))

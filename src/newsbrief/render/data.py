@@ -59,6 +59,8 @@ def digest_to_dict(digest: Digest) -> dict[str, Any]:
             for sec in digest.sections
         ],
     }
+    if digest.lede_guard:
+        data["lede_guard"] = [dict(d) for d in digest.lede_guard]
     if digest.diagnostics:
         data["diagnostics"] = [{"stage": d.stage, "what": d.what, "reason": d.reason} for d in digest.diagnostics]
     return data
@@ -90,6 +92,7 @@ def digest_from_dict(data: dict[str, Any]) -> Digest:
             for sec in data["sections"]
         ),
         diagnostics=tuple(Skip(what=d["what"], reason=d["reason"], stage=d["stage"]) for d in data.get("diagnostics", [])),
+        lede_guard=tuple(data.get("lede_guard", ())),
     )
 
 

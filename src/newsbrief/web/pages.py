@@ -113,7 +113,8 @@ RANKING_LOOKBACK = 14
 
 
 def ranking_of(ctx: Ctx, story_id: str, since: dt.date) -> dict[str, Any] | None:
-    """Return ``{date, score, parts}``: how the newest stored digest that has the story scored it (None: none has it).
+    """Return ``{date, section, score, parts, guard}``: how the newest stored digest that has the story scored it and,
+    when the language model wrote its summary, the guard's decisions (None: no digest has it).
 
     :param ctx: the request context.
     :param story_id: the story.
@@ -127,7 +128,7 @@ def ranking_of(ctx: Ctx, story_id: str, since: dt.date) -> dict[str, Any] | None
                 if item.get("story_id") == story_id and "score_parts" in extra:
                     parts = sorted(extra["score_parts"].items(), key=lambda kv: -abs(kv[1]))
                     return {"date": day.isoformat(), "section": section.get("title", ""), "score": extra.get("score"),
-                            "parts": parts}
+                            "parts": parts, "guard": extra.get("guard", [])}
     return None
 
 
