@@ -88,3 +88,26 @@ def test_serve_with_an_unreachable_postgresql_store_is_one_line_naming_it(newsbr
     [line] = result.output.splitlines()
     assert line.startswith("Error: store: cannot connect to postgresql://nb:***@127.0.0.1:1/news")
     assert "secret" not in result.output
+
+
+def test_read_only_options_keep_the_options_a_url_already_has() -> None:
+    pytest.importorskip("psycopg")
+    from urllib.parse import parse_qsl, urlsplit
+
+    from newsbrief.store.postgres import _with_options
+
+    url = _with_options("postgresql://nb@127.0.0.1:5432/db?options=-csearch_path%3Dt_one", "-c default_transaction_read_only=on")
+    # libpq reads '+' in a URI as a plus sign, not a space: the options must be joined with %20
+    assert "+" not in urlsplit(url).query
+    assert dict(parse_qsl(urlsplit(url).query))["options"] == "-csearch_path=t_one -c default_transaction_read_only=on"
+
+
+def test_a_read_only_store_opens_the_schema_its_url_names(store_url: str, tmp_path: Path) -> None:
+    if not store_url:
+        pytest.skip("the suite runs on SQLite: the schema in a URL is a PostgreSQL matter")
+    open_store(store_url).close()
+    store = open_store(store_url, read_only=True)
+    try:
+        assert store.read_only
+    finally:
+        store.close()

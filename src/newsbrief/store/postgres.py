@@ -20,7 +20,7 @@ import datetime as dt
 import functools
 import re
 from typing import Any, Callable, Iterator, Sequence, cast
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from ..config import redact_value
 from ..errors import StoreError
@@ -104,7 +104,8 @@ def _with_options(url: str, options: str) -> str:
     query = parse_qsl(parts.query, keep_blank_values=True)
     given = " ".join(v for k, v in query if k == "options")
     query = [(k, v) for k, v in query if k != "options"] + [("options", f"{given} {options}".strip())]
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), parts.fragment))
+    # libpq percent-decodes URI parameters but reads '+' as a plus sign, so spaces must be %20
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query, quote_via=quote), parts.fragment))
 
 
 class PostgresStore(SQLiteStore):
