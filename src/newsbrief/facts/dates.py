@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["DateSpan", "find_dates", "is_future_sentence", "is_strong_future", "resolve_date", "sentence_tense"]
+__all__ = ["DateSpan", "find_dates", "is_future_sentence", "is_strong_future", "month_number", "resolve_date", "sentence_tense"]
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -193,8 +193,13 @@ def _day(text: str) -> int:
     return int(re.sub(r"\D", "", text))
 
 
-def _mon(text: str) -> int:
-    return _MONTHS[text.lower().rstrip(".")]
+def month_number(name: str) -> int:
+    """Return the month (1-12) a name or abbreviation stands for: "Sept." -> 9, "June" -> 6.
+
+    :param name: a month name or its abbreviation, any case, with or without a full stop.
+    :raises KeyError: ``name`` is no month.
+    """
+    return _MONTHS[name.lower().rstrip(".")]
 
 
 def _week_monday(d: dt.date) -> dt.date:
@@ -258,7 +263,7 @@ def _iso(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.
 
 @_rule(rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?")
 def _mon_day(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
-    month, day = _mon(m["mon"]), _day(m["day"])
+    month, day = month_number(m["mon"]), _day(m["day"])
     if m["year"]:
         d = _safe_date(int(m["year"]), month, day)
         return (d, d) if d else None
@@ -285,8 +290,8 @@ def _mon_day(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date,
     rf"(?:(?P<mon2>{_MON})\s+)?(?P<day2>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?"
 )
 def _mon_day_range(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
-    month, day = _mon(m["mon"]), _day(m["day"])
-    month2, day2 = (_mon(m["mon2"]) if m["mon2"] else month), _day(m["day2"])
+    month, day = month_number(m["mon"]), _day(m["day"])
+    month2, day2 = (month_number(m["mon2"]) if m["mon2"] else month), _day(m["day2"])
     if m["year"]:
         d0, d1 = _safe_date(int(m["year"]), month, day), _safe_date(int(m["year"]), month2, day2)
         return (d0, d1) if d0 and d1 and d0 <= d1 else None
@@ -305,7 +310,7 @@ def _mon_day_range(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt
     rf"\b(?:from\s+|between\s+)?(?P<day>{_DAY})\s*(?:-|–|to|until|and)\s*(?P<day2>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR})\b)?"
 )
 def _day_mon_range(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
-    month, day, day2 = _mon(m["mon"]), _day(m["day"]), _day(m["day2"])
+    month, day, day2 = month_number(m["mon"]), _day(m["day"]), _day(m["day2"])
     if day2 <= day:
         return None
 
@@ -334,7 +339,7 @@ def _month(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, d
         return None
     if not (m["part"] or m["year"] or has_prep or m["nx"]):
         return None
-    month = _mon(m["mon"])
+    month = month_number(m["mon"])
     year = _rel_year(m["year"], pub)
     if year is not None:
         return _month_range(year, month, m["part"])

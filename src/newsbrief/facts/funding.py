@@ -22,6 +22,7 @@ import logging
 import re
 from collections.abc import Sequence
 
+from newsbrief.facts.dates import month_number
 from newsbrief.facts.entities import COUNTRIES
 from newsbrief.facts.money import CURRENCY_PREFIX, Money, find_money
 from newsbrief.facts.names import clean_name, find_names, name_key, split_names
@@ -336,7 +337,6 @@ def _apposition(rest: str) -> bool:
     ))
 
 
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _MONTH_ONLY = re.compile(
     r"\b(?:[Ii]n|[Ss]ince|[Bb]ack\s+in)\s+(?:(?:early|late|mid)[- ])?(?P<next>next\s+)?"
     r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
@@ -346,7 +346,7 @@ _MONTH_ONLY = re.compile(
 def _past_month(text: str, published: dt.date) -> bool:
     """A bare month named in ``text`` that lies more than a month before ``published``."""
     for mm in _MONTH_ONLY.finditer(text):
-        month = _MONTHS.index(mm.group("m").lower()[:3]) + 1
+        month = month_number(mm.group("m"))
         if month < published.month - 1 or (month > published.month and not mm.group("next")):
             return True
     return False

@@ -13,7 +13,7 @@ import logging
 import re
 from collections.abc import Sequence
 
-from newsbrief.facts.dates import DateSpan, find_dates
+from newsbrief.facts.dates import DateSpan, find_dates, month_number
 from newsbrief.facts.entities import PLACES
 from newsbrief.facts.names import clean_name, name_key
 from newsbrief.facts.nlp import arc_distance, parse, token_at
@@ -682,7 +682,6 @@ _SUBMISSION = re.compile(
 
 
 _BARE_INSTRUMENTS = {"bill", "bills", "tax", "taxes", "legislation", "law", "laws", "measure", "measures", "proposal", "act", "rule", "rules"}
-_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _PAST_WHEN = re.compile(
     r"\b(?:in|since|back\s+in)\s+(?:(?:early|late|mid)[- ])?(?:(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)(?!\s+\d)"
     r"|(?P<y>(?:19|20)\d\d)\b)|\b(?:last\s+year|years?\s+ago|\d+\s+years\s+ago)\b"
@@ -696,7 +695,7 @@ def _past_act(sentence: str, published: dt.date) -> bool:
             if int(m.group("y")) < published.year:
                 return True
         elif m.group("m"):
-            month = _MONTH_NAMES.index(m.group("m").lower()) + 1
+            month = month_number(m.group("m"))
             if month < published.month - 1:
                 return True
         else:
