@@ -34,9 +34,10 @@ _LIGHT_VERBS = frozenset("""be have do say tell add note report announc confirm 
     take give includ show seem becom remain continu expect want need plan tri use""".split())
 _RELATIVE = frozenset("who which that".split())
 _PERSONAL = frozenset("he she it they".split())
+_MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+_MONTHS = _MONTH_NAMES | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # Capitalised words that are not an actor: days, months and the like.
-_NOT_ACTORS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december the a an""".split())
+_NOT_ACTORS = _MONTH_NAMES | frozenset("monday tuesday wednesday thursday friday saturday sunday the a an".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +49,6 @@ class Claim:
     figures: frozenset[str]
 
 
-_MONTHS = frozenset("""january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _WORD_BEFORE_RE = re.compile(r"(?:^|\s)([A-Z][\w&'-]*)[ -]$")
 
 
