@@ -14,5 +14,6 @@ Modules:
 - :mod:`.stream`: the streaming clusterer's decisions (join the best open story or found one);
   :mod:`.state`: its per-article features, story profiles and open-story index.
 - :mod:`.storylines`: events that continue one another, linked into storylines (average link);
-  :mod:`.storyline_similarity`: the similarity of two events (vectors, text, actors, days apart).
+  :mod:`.storyline_similarity`: the similarity of two events (vectors, text, actors, days apart);
+  :mod:`.storyline_actors`: the main actors of events (the subjects of their articles) that merging storylines share.
 """
