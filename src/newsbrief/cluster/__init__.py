@@ -15,5 +15,6 @@ Modules:
   :mod:`.state`: its per-article features, story profiles and open-story index;
   :mod:`.candidates`: an HNSW index of open-story centroids for when many stories are open.
 - :mod:`.storylines`: events that continue one another, linked into storylines (average link);
-  :mod:`.storyline_similarity`: the similarity of two events (vectors, text, actors, days apart).
+  :mod:`.storyline_similarity`: the similarity of two events (vectors, text, actors, days apart);
+  :mod:`.storyline_actors`: the main actors of events (the subjects of their articles) that merging storylines share.
 """
