@@ -27,8 +27,8 @@ from typing import Any
 
 __all__ = ["Claim", "figures_of", "predications", "retells_claim"]
 
-# Digits that are part of a name ("Kestrel-3", "F-35") are no figure.
-_FIGURE_RE = re.compile(r"(?<![\w.])(?<![A-Za-z]-)\d+(?:[.,]\d+)*")
+# Digits that are part of a name ("Kestrel-3", "F-35") are no figure, nor is a time of day ("8am", "9:39 pm").
+_FIGURE_RE = re.compile(r"(?<![\w.:])(?<![A-Za-z]-)\d++(?:[.,]\d+)*+(?!\s?(?:[ap]\.?m\b|:\d))")
 # Verbs that any sentence of a story may share with another without telling the same thing.
 _LIGHT_VERBS = frozenset("""be have do say tell add note report announc confirm stat accord get make go come
     take give includ show seem becom remain continu expect want need plan tri use""".split())
@@ -81,14 +81,13 @@ def _key(token: Any) -> str | None:
     if low in _RELATIVE and token.head.dep_ == "relcl":
         token = token.head.head  # "the dentist who hunted": the dentist
     elif low in _PERSONAL:
-        # "A dentist is drawing support as he returns": in a subordinate clause, the main clause's subject
-        root = token.sent.root
-        if token.head is root:
+        # "A dentist is drawing support as he returns": in a subordinate clause, the subject of the
+        # nearest clause above it ("a man was found, crushed as he tried ..., officials said": the man)
+        above = next((subjects for anc in token.head.ancestors
+                      if (subjects := [t for t in anc.children if t.dep_ in ("nsubj", "nsubjpass")])), None)
+        if not above or above[0].text.lower() in _PERSONAL | _RELATIVE:
             return None
-        subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects or subjects[0].text.lower() in _PERSONAL | _RELATIVE:
-            return None
-        token = subjects[0]
+        token = above[0]
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     return _stem(token.text.lower())
@@ -113,18 +112,25 @@ def predications(text: str) -> frozenset[str]:
         verb = token.head
         if verb.pos_ != "VERB" or token is verb:
             continue
-        v = _stem(verb.text.lower())
+        v = _stem(verb.lemma_.lower() or verb.text.lower())  # "said" is "say", a light verb; "found" is "find"
         if v in _LIGHT_VERBS:
             continue
         key = None
-        if token.dep_ in ("nsubj", "nsubjpass"):
+        if token.dep_ == "nsubj":
             key = _key(token)
             if key:
                 out.add(f"{key}>{v}")
-        elif token.dep_ == "dobj":
+        elif token.dep_ in ("dobj", "nsubjpass"):
+            # "was found dead" undergoes the finding as "found a man" does: both are the object
             key = _key(token)
             if key:
                 out.add(f"{v}>{key}")
+        elif token.dep_ == "agent":
+            # "crushed by pallets": the pallets do the crushing, as in "pallets crushed him"
+            agents = [t for t in token.children if t.dep_ == "pobj"]
+            key = _key(agents[0]) if agents else None
+            if key:
+                out.add(f"{key}>{v}")
     return frozenset(out)
 
 
