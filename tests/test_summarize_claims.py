@@ -7,7 +7,7 @@ import pytest
 from newsbrief.summarize.claims import Claim, figures_of, predications, retells_claim
 from newsbrief.summarize import summarize_story
 from newsbrief.summarize.extractive import select_sentences
-from newsbrief.summarize.references import antecedent, inner_reference, referring_subject
+from newsbrief.summarize.references import antecedent, inner_reference, referring_subject, substitute
 
 from factories import make_article
 
@@ -228,3 +228,24 @@ def test_an_unnamed_speakers_he_is_left_out_of_the_digest() -> None:
     chosen = [c.text for c, _ in select_sentences(arts, max_sentences=4, resolve_references=True)]
     assert chosen and clerk not in chosen, chosen
     assert clerk in [c.text for c, _ in select_sentences(arts, max_words=200)]  # the benchmark mode keeps it
+
+
+@pytest.mark.parametrize(("sentence", "subject"), [
+    ("The three-time marathon record holder issued a long statement on Tuesday.", "The three-time marathon record holder"),
+    ("The veteran comedian admitted the story was untrue.", "The veteran comedian"),
+    ("The king opened the new bridge at Varnholt on Monday.", "The king"),
+])
+def test_a_person_described_by_a_role_of_up_to_three_words_is_a_referring_subject(sentence: str, subject: str) -> None:
+    ref = referring_subject(sentence)
+    assert ref is not None and ref.person and ref.text == subject
+    assert antecedent(ref, ["Mara Quill denied cheating after the hearing in Leeds."]) == "Mara Quill"
+
+
+def test_two_descriptions_of_one_person_are_replaced_together() -> None:
+    sentence = "The marathon record holder and three-time Dunmore winner issued a long statement on Tuesday."
+    ref = referring_subject(sentence)
+    assert ref is not None and ref.person
+    assert substitute(sentence, ref, "Mara Quill") == "[Mara Quill] issued a long statement on Tuesday."
+    # "and its founder" is a second subject, not a second description of the first
+    ref = referring_subject("The company and its founder were fined on Monday.")
+    assert ref is not None and ref.text == "The company"

@@ -37,12 +37,18 @@ _PERSON_NOUNS = (
     "actress|player|coach|man|woman|suspect|victim|boy|girl|teenager|driver|officer|soldier|pilot|student|teacher|"
     "mother|father|son|daughter|wife|husband|star|striker|goalkeeper|quarterback|pitcher|rapper|dentist|doctor|"
     "lawyer|senator|governor|mayor|candidate|prosecutor|defendant|gunman|attacker|shooter|billionaire|"
-    "entrepreneur|chairman|chairwoman|leader|chancellor|premier|manager|champion|veteran|winner"
+    "entrepreneur|chairman|chairwoman|leader|chancellor|premier|manager|champion|veteran|winner|holder|runner|"
+    "athlete|cyclist|swimmer|boxer|golfer|midfielder|defender|captain|skipper|monarch|queen|king|prince|princess|"
+    "comedian|musician|artist|author|writer|director|presenter|journalist|activist|migrant|refugee|passenger|"
+    "patient|owner|survivor|witness"
 )
 _ACTOR_NOUNS += _PERSON_NOUNS
 _PERSON_RE = re.compile(rf"(?:{_PERSON_NOUNS}|\d+-year-old)$")
 _DESCRIPTION_RE = re.compile(
-    rf"^{_OPENER}(?P<np>[Tt]he\s+(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+|\d+-year-old\s+){{0,2}}(?:{_ACTOR_NOUNS}))\b"
+    rf"^{_OPENER}(?P<np>[Tt]he\s+(?:(?!(?:and|or|its|his|her|their|the|a|an)\s)[a-z][\w-]*\s+|[A-Z][a-z]+\s+|\d+-year-old\s+){{0,3}}"
+    rf"(?:{_ACTOR_NOUNS})"
+    # "The marathon record holder and three-time winner issued ...": both descriptions are one subject
+    rf"(?:\s+and\s+(?!(?:the|a|an|its|his|her|their)\s)(?:[\w-]+\s+){{0,4}}?(?:{_ACTOR_NOUNS}))?)\b"
     # "The city of Varnholt", "the team behind Wayfarer" name their referent themselves
     r"(?!\s+(?:of|in|at|behind|from|for)\s+(?:the\s+)?[A-Z])(?=[\s,]+(?:[a-z]|'s))"
 )
