@@ -249,3 +249,16 @@ def test_two_descriptions_of_one_person_are_replaced_together() -> None:
     # "and its founder" is a second subject, not a second description of the first
     ref = referring_subject("The company and its founder were fined on Monday.")
     assert ref is not None and ref.text == "The company"
+
+
+@pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
+def test_one_named_party_acting_on_another_is_one_claim_whatever_the_verb() -> None:
+    told = [_claim("Lena Varga has stunned top seed Mara Quill in Dunmore to reach her first final.",
+                   {"Lena", "Varga", "Mara", "Quill", "Dunmore"})]
+    # another outlet's lead: the same defeat, told with a passive and the score line
+    again = _claim("Quill suffered her earliest exit in four years as she was beaten 6-4 3-6 7-5 by Varga in the "
+                   "quarterfinal at Dunmore.", {"Quill", "Varga", "Dunmore"})
+    assert retells_claim(again, told)
+    # the same two parties in another relation is not one claim
+    other = _claim("Quill had beaten Varga in all five of their earlier meetings.", {"Quill", "Varga"})
+    assert not retells_claim(other, told)

@@ -77,6 +77,12 @@ def _stem(word: str) -> str:
 
 def _key(token: Any) -> str | None:
     """Return the word a subject or object token stands for (its stem), following relative and personal pronouns."""
+    head = _referent(token)
+    return None if head is None else _stem(head.text.lower())
+
+
+def _referent(token: Any) -> Any:
+    """Return the noun a subject or object token stands for, following relative and personal pronouns."""
     low = token.text.lower()
     if low in _RELATIVE and token.head.dep_ == "relcl":
         token = token.head.head  # "the dentist who hunted": the dentist
@@ -90,7 +96,9 @@ def _key(token: Any) -> str | None:
         token = above[0]
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    return _stem(token.text.lower())
+    # "top seed Mara Quill", "the company, Corbel,": the name in apposition is who it is
+    named = [t for t in token.children if t.dep_ == "appos" and t.pos_ == "PROPN"]
+    return named[0] if token.pos_ == "NOUN" and named else token
 
 
 @functools.lru_cache(maxsize=4096)
@@ -108,6 +116,7 @@ def predications(text: str) -> frozenset[str]:
     if doc is None:
         return frozenset()
     out = set()
+    roles: dict[int, tuple[set[Any], set[Any]]] = {}  # per verb: who does it, to whom
     for token in doc:
         verb = token.head
         if verb.pos_ != "VERB" or token is verb:
@@ -115,22 +124,30 @@ def predications(text: str) -> frozenset[str]:
         v = _stem(verb.lemma_.lower() or verb.text.lower())  # "said" is "say", a light verb; "found" is "find"
         if v in _LIGHT_VERBS:
             continue
-        key = None
+        doers, undergoers = roles.setdefault(verb.i, (set(), set()))
         if token.dep_ == "nsubj":
-            key = _key(token)
-            if key:
-                out.add(f"{key}>{v}")
+            head = _referent(token)
+            if head is not None:
+                out.add(f"{_stem(head.text.lower())}>{v}")
+                doers.add(head)
         elif token.dep_ in ("dobj", "nsubjpass"):
             # "was found dead" undergoes the finding as "found a man" does: both are the object
-            key = _key(token)
-            if key:
-                out.add(f"{v}>{key}")
+            head = _referent(token)
+            if head is not None:
+                out.add(f"{v}>{_stem(head.text.lower())}")
+                undergoers.add(head)
         elif token.dep_ == "agent":
             # "crushed by pallets": the pallets do the crushing, as in "pallets crushed him"
             agents = [t for t in token.children if t.dep_ == "pobj"]
-            key = _key(agents[0]) if agents else None
-            if key:
-                out.add(f"{key}>{v}")
+            head = _referent(agents[0]) if agents else None
+            if head is not None:
+                out.add(f"{_stem(head.text.lower())}>{v}")
+                doers.add(head)
+    # one named party acting on another ("Anderson stunned Murray", "Murray was beaten by Anderson"): one event,
+    # whatever the verb
+    for doers, undergoers in roles.values():
+        out.update(f"{a.text.lower()}=>{b.text.lower()}" for a in doers for b in undergoers
+                   if a.pos_ == b.pos_ == "PROPN" and a.text.lower() != b.text.lower())
     return frozenset(out)
 
 
@@ -152,7 +169,10 @@ def retells_claim(claim: Claim, told: Sequence[Claim]) -> bool:
     # one figure beside a repeated claim does not make it new ("trained on 14 trillion tokens and scores 81.4%")
     if len(new) <= 1 and any(claim.figures & other.figures and actors & _actors(other.names) for other in told):
         return True
+    mine = predications(claim.text)
+    pairs = {p for p in mine if "=>" in p}
+    if pairs and any(pairs & predications(other.text) for other in told):
+        return True  # the same named party acting on the same other one: the score line is no new event
     if new:
         return False  # a new figure is a new fact
-    mine = predications(claim.text)
     return bool(mine) and any(mine & predications(other.text) for other in told)
