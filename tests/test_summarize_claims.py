@@ -215,6 +215,8 @@ def test_a_quote_telling_the_lead_again_with_a_time_of_day_is_left_out() -> None
     ("Those who bought a bike before May will get a voucher.", False),
     ("These days most riders charge at home.", False),
     ("Varnholt sold 900 bikes in May, and those bikes are now being recalled.", False),
+    ("\"The vote will be neither free nor fair,\" he said on Monday.", True),  # only a pronoun speaks
+    ("\"The vote will be neither free nor fair,\" Ortiz said, adding she would observe it.", False),
 ])
 def test_a_reference_after_the_subject_to_what_the_sentence_does_not_name(sentence: str, points_back: bool) -> None:
     assert inner_reference(sentence) is points_back

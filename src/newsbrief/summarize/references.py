@@ -139,13 +139,18 @@ _DEMONSTRATIVE_RE = re.compile(
     r"(?!\s+(?:who|whom|whose|that|which|where|when|of|in|at|on|from|with|for|by|under|over|to|involved|affected|"
     r"named|called|listed|mentioned)\b)")
 _QUOTE_RE = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
+# '"...," he said.': a quotation whose only speaker is a pronoun
+_PRONOUN_SPEAKER_RE = re.compile(
+    r"[\"\u201d]\s*(?:(?:he|she|they)\s+(?:said|says|added|adds|told|tells|wrote|writes|explained|noted|insisted|"
+    r"argued|continued|warned)|(?:said|says|added|adds|wrote)\s+(?:he|she|they))\b")
 
 
 def inner_reference(sentence: str) -> bool:
     """Return True if a sentence points, after its subject, at someone or something it does not name.
 
-    Two shapes: an unnamed speaker reporting what "he" or "she" did ("A clerk says he failed to
-    pay": the speaker, or the person named earlier?), and a plural "these"/"those" description
+    Three shapes: an unnamed speaker reporting what "he" or "she" did ("A clerk says he failed to
+    pay": the speaker, or the person named earlier?), a quotation only a pronoun speaks ('"...,"
+    he said.' with no name outside the quotation marks), and a plural "these"/"those" description
     outside quotation marks ("customers would need to have those diesel cars refitted"), unless
     the sentence itself says what they are ("those who ...", "these days", a noun it used before).
     No name can be put in for either without guessing, so the digest leaves such a sentence out.
@@ -155,6 +160,9 @@ def inner_reference(sentence: str) -> bool:
     if _REPORTED_PRONOUN_RE.match(sentence.lstrip("\"'\u201c")):
         return True
     bare = _QUOTE_RE.sub(" ", sentence)
+    named = [w for w in re.findall(r"[A-Z][a-z]+", bare) if w not in _NOT_ANTECEDENT]  # "on Monday" names no one
+    if _PRONOUN_SPEAKER_RE.search(sentence) and not named:
+        return True  # nobody outside the quotation marks is named
     for match in _DEMONSTRATIVE_RE.finditer(bare):
         noun = match.group(1).lower()
         if noun in ("days", "years", "times") or noun[:-1] in bare[: match.start()].lower():
