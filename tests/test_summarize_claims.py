@@ -233,7 +233,8 @@ def test_an_unnamed_speakers_he_is_left_out_of_the_digest() -> None:
 
 
 @pytest.mark.parametrize(("sentence", "subject"), [
-    ("The three-time marathon record holder issued a long statement on Tuesday.", "The three-time marathon record holder"),
+    ("The three-time marathon record holder issued a long statement on Tuesday.",
+     "The three-time marathon record holder"),
     ("The veteran comedian admitted the story was untrue.", "The veteran comedian"),
     ("The king opened the new bridge at Varnholt on Monday.", "The king"),
 ])

@@ -11,7 +11,13 @@ them when it
   scored 81.4%"), or
 * adds no figure and shares a predication with it: the same subject doing the same thing ("the dentist returned
   to work" and "a dentist ... as he returns to work"), or the same thing done to the same
-  object ("the funding values the company at ..." and "the deal values the company at ...").
+  object ("the funding values the company at ..." and "the deal values the company at ..."), or
+* names the same party acting on the same other party, whatever the verb and the figures
+  ("Anderson stunned Murray" and "Murray was beaten 7-6 6-3 by Anderson").
+
+Verbs compare by lemma ("said" is "say", a light verb); a passive subject is what the verb acts
+on and a passive's agent is who acts ("was crushed by pallets" = "pallets crushed"); a time of
+day ("8am") is no figure.
 
 Predications come from the dependency parse of :func:`newsbrief.facts.nlp.parse` (spaCy's
 small English model); without spaCy only the first rule applies.

@@ -45,7 +45,8 @@ _PERSON_NOUNS = (
 _ACTOR_NOUNS += _PERSON_NOUNS
 _PERSON_RE = re.compile(rf"(?:{_PERSON_NOUNS}|\d+-year-old)$")
 _DESCRIPTION_RE = re.compile(
-    rf"^{_OPENER}(?P<np>[Tt]he\s+(?:(?!(?:and|or|its|his|her|their|the|a|an)\s)[a-z][\w-]*\s+|[A-Z][a-z]+\s+|\d+-year-old\s+){{0,3}}"
+    rf"^{_OPENER}(?P<np>[Tt]he\s+"
+    r"(?:(?!(?:and|or|its|his|her|their|the|a|an)\s)[a-z][\w-]*\s+|[A-Z][a-z]+\s+|\d+-year-old\s+){0,3}"
     rf"(?:{_ACTOR_NOUNS})"
     # "The marathon record holder and three-time winner issued ...": both descriptions are one subject
     rf"(?:\s+and\s+(?!(?:the|a|an|its|his|her|their)\s)(?:[\w-]+\s+){{0,4}}?(?:{_ACTOR_NOUNS}))?)\b"
@@ -153,7 +154,7 @@ def inner_reference(sentence: str) -> bool:
     he said.' with no name outside the quotation marks), and a plural "these"/"those" description
     outside quotation marks ("customers would need to have those diesel cars refitted"), unless
     the sentence itself says what they are ("those who ...", "these days", a noun it used before).
-    No name can be put in for either without guessing, so the digest leaves such a sentence out.
+    No name can be put in for any of them without guessing, so the digest leaves such a sentence out.
 
     :param sentence: one (repaired) sentence.
     """
