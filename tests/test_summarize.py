@@ -244,6 +244,8 @@ def test_near_identical_sentence_with_another_figure_is_not_cited() -> None:
 def test_pronoun_after_opening_phrase_is_not_standalone_and_lead_headline_is_trimmed() -> None:
     assert not is_standalone("On Saturday, he traveled to Riyadh for talks with Saudi officials.")
     assert is_standalone("On Saturday, the minister traveled to Riyadh for talks.")
+    # a long opening phrase hides the pronoun just as well
+    assert not is_standalone("Then after losing the second set on a tie-break, he threw his racquet into the stands.")
     arts = [art("h1", "", "The foreign minister of Norland flew to the capital of Ostmark on Sunday to try to defuse "
                           "a growing border dispute between the two countries.")]
     assert choose_headline(arts) == "The foreign minister of Norland flew to the capital of Ostmark on Sunday"
