@@ -16,13 +16,18 @@ passes when:
 
 A sentence fails when any claim fails; it is then replaced by the cited sentence best aligned
 to the whole sentence.
+
+:meth:`Guard.check_story` adds citation recovery: a sentence that cites nothing, or whose
+cited sentences do not support it, is aligned the same way to every sentence of its story; the
+sentences its claims align to become its citations (marked recovered) and it is checked against
+them as usual. A sentence that no story sentence supports still fails.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -78,6 +83,8 @@ class GuardResult:
     claims: tuple[ClaimCheck, ...]
     replacement: SourceSentence | None = None
     reasons: tuple[str, ...] = field(default=())
+    cites: tuple[int, ...] = ()  # the story sentences it was checked against (check_story; 0-based)
+    recovered: bool = False  # cites were found by the guard, not given by the writer
 
     @property
     def text(self) -> str:
@@ -94,7 +101,7 @@ class GuardResult:
             "reasons": list(self.reasons),
             "replacement": None if self.replacement is None else
             {"article_id": self.replacement.article_id, "text": self.replacement.text},
-        }
+        } | ({"recovered": [i + 1 for i in self.cites]} if self.recovered else {})
 
 
 def split_claims(sentence: str) -> list[str]:
@@ -211,6 +218,45 @@ class Guard:
         passed = not reasons
         replacement = None if passed else sources[int(np.argmax(src_vecs @ whole))]
         return GuardResult(sentence, passed, checks, replacement, reasons)
+
+    def check_story(self, sentence: str, cites: Sequence[int], story: Sequence[SourceSentence]) -> GuardResult:
+        """Check a sentence against the story sentences it cites, recovering its citations when needed.
+
+        When ``cites`` is empty or the cited sentences do not support the sentence, its claims are
+        aligned to all of ``story`` (the alignment :meth:`check` uses) and the sentence is checked
+        again against the sentences they align to; if that passes, those are its citations and the
+        result says ``recovered``. Otherwise the verdict on the given citations stands (with the
+        recovered check's reasons when it cited nothing), and its replacement is a cited sentence.
+
+        :param sentence: the generated sentence.
+        :param cites: its citations, 0-based indices into ``story`` (others are ignored).
+        :param story: the sentences the writer was shown and could cite.
+        """
+        given = tuple(dict.fromkeys(i for i in cites if 0 <= i < len(story)))
+        first = replace(self.check(sentence, [story[i] for i in given]), cites=given) if given else None
+        if (first is not None and first.passed) or not story:
+            return first or self.check(sentence, [])
+        second: GuardResult | None = None
+        for found in self.support(sentence, story):
+            if found == tuple(sorted(given)):
+                continue
+            second = replace(self.check(sentence, [story[i] for i in found]), cites=found)
+            if second.passed:
+                return replace(second, recovered=True)
+        if first is not None or second is None:
+            return first or self.check(sentence, [])
+        return replace(second, replacement=None, cites=(),
+                       reasons=("cites no source sentence, and no story sentence supports it", *second.reasons))
+
+    def support(self, sentence: str, story: Sequence[SourceSentence]) -> list[tuple[int, ...]]:
+        """The sentences of ``story`` that support ``sentence`` best, as the claim alignment finds them:
+        each claim's best sentence, then also the one more a claim may fuse in (fewest first)."""
+        if not story:
+            return []
+        claims = self.check(sentence, story).claims
+        best = tuple(sorted({c.aligned[0] for c in claims}))
+        fused = tuple(sorted({i for c in claims for i in c.aligned}))
+        return [best] if fused == best else [best, fused]
 
     def _check_claim(self, claim: str, vec: np.ndarray, sent_facts: Facts, srcs: Sequence[_Source],
                      src_vecs: np.ndarray, anchors: set[int]) -> ClaimCheck:
