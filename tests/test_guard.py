@@ -164,3 +164,14 @@ def test_eval_guard_uncited_scores_the_planted_set_with_recovered_citations(tmp_
     result = json.loads(out.output)
     assert result["citations"] == "recovered"
     assert result["recall"] == 1.0 and result["false_rejection_rate"] == 0.0
+
+
+def test_a_recovered_sentence_is_checked_against_the_whole_story_so_a_wrong_attribution_still_fails(
+        guard: Guard) -> None:
+    story = [SourceSentence("c1", "Judge Mara Quill on Monday blocked the sale of Tarrow Mills to Bexley Foods, citing competition concerns."),
+             SourceSentence("c2", "Bexley Foods said it would appeal the ruling.")]
+    sentence = "Tarrow Mills said it would appeal after Judge Mara Quill blocked its sale on Monday."
+    assert guard.check(sentence, story[:1]).passed  # the best-aligned sentence alone does not show the error
+    result = guard.check_story(sentence, (), story)
+    assert not result.passed and not result.recovered
+    assert any("wrong attribution" in r for r in result.reasons), result.reasons

@@ -222,11 +222,12 @@ class Guard:
     def check_story(self, sentence: str, cites: Sequence[int], story: Sequence[SourceSentence]) -> GuardResult:
         """Check a sentence against the story sentences it cites, recovering its citations when needed.
 
-        When ``cites`` is empty or the cited sentences do not support the sentence, its claims are
-        aligned to all of ``story`` (the alignment :meth:`check` uses) and the sentence is checked
-        again against the sentences they align to; if that passes, those are its citations and the
-        result says ``recovered``. Otherwise the verdict on the given citations stands (with the
-        recovered check's reasons when it cited nothing), and its replacement is a cited sentence.
+        When ``cites`` is empty or the cited sentences do not support the sentence, it is checked
+        against all of ``story`` (so a contradiction in any story sentence counts); when that passes,
+        its citations are the fewest sentences its claims align to there that pass as usual: each
+        claim's best sentence, else also the one more a claim fuses in; the result says
+        ``recovered``. Otherwise the verdict on the given citations stands, with its cited
+        replacement, or, when it cited nothing, the whole-story check's reasons and no replacement.
 
         :param sentence: the generated sentence.
         :param cites: its citations, 0-based indices into ``story`` (others are ignored).
@@ -236,27 +237,18 @@ class Guard:
         first = replace(self.check(sentence, [story[i] for i in given]), cites=given) if given else None
         if (first is not None and first.passed) or not story:
             return first or self.check(sentence, [])
-        second: GuardResult | None = None
-        for found in self.support(sentence, story):
-            if found == tuple(sorted(given)):
-                continue
-            second = replace(self.check(sentence, [story[i] for i in found]), cites=found)
-            if second.passed:
-                return replace(second, recovered=True)
-        if first is not None or second is None:
-            return first or self.check(sentence, [])
-        return replace(second, replacement=None, cites=(),
-                       reasons=("cites no source sentence, and no story sentence supports it", *second.reasons))
-
-    def support(self, sentence: str, story: Sequence[SourceSentence]) -> list[tuple[int, ...]]:
-        """The sentences of ``story`` that support ``sentence`` best, as the claim alignment finds them:
-        each claim's best sentence, then also the one more a claim may fuse in (fewest first)."""
-        if not story:
-            return []
-        claims = self.check(sentence, story).claims
-        best = tuple(sorted({c.aligned[0] for c in claims}))
-        fused = tuple(sorted({i for c in claims for i in c.aligned}))
-        return [best] if fused == best else [best, fused]
+        whole = self.check(sentence, story)  # every story sentence in view: a contradiction anywhere counts
+        if whole.passed:
+            best = tuple(sorted({c.aligned[0] for c in whole.claims}))
+            fused = tuple(sorted({i for c in whole.claims for i in c.aligned}))
+            for found in dict.fromkeys((best, fused)):  # the fewest sentences that support it
+                again = replace(self.check(sentence, [story[i] for i in found]), cites=found)
+                if again.passed and found != tuple(sorted(given)):
+                    return replace(again, recovered=True)
+        if first is not None:
+            return first
+        return replace(whole, passed=False, replacement=None, cites=(),
+                       reasons=("cites no source sentence, and no story sentence supports it", *whole.reasons))
 
     def _check_claim(self, claim: str, vec: np.ndarray, sent_facts: Facts, srcs: Sequence[_Source],
                      src_vecs: np.ndarray, anchors: set[int]) -> ClaimCheck:
