@@ -175,8 +175,8 @@ class Writer:
     def lede(self, key: str, stories: Sequence[Sequence[CitedSentence]], *, per_story: int = 2) -> Lede:
         """Write the day's lede, two to four sentences, from the top stories' (guarded) summary sentences.
 
-        Every sentence must cite and pass the guard (after at most one rewrite); otherwise the
-        result is empty and the extractive lede stays.
+        Every sentence must pass the guard, with its own or recovered citations, after at most
+        one rewrite; otherwise the result is empty and the extractive lede stays.
 
         :param key: names the lede in the answer cache (the digest's day).
         :param stories: the lead stories' summary sentences, best story first.
