@@ -432,3 +432,14 @@ def test_a_base_model_answer_that_repeats_the_layout_is_cut_after_its_first_summ
     stop = prompts.story(["The strike at Velmar ended on Friday."]).stop
     first_stop = min(i for i in (looping.find(s) for s in stop) if i >= 0)
     assert looping[:first_stop].endswith("Summary: The strike at Velmar ended on Friday.")  # generation stops there
+
+
+def test_the_answer_cache_is_keyed_by_the_answer_length_too(guard: Guard, tmp_path: Path) -> None:
+    with ChatServer(lambda p: FLUENT) as server:
+        for max_tokens in (400, 400, 200):
+            writer = Writer(ChatClient(server.url, "m"), guard, budget=TokenBudget(10_000),
+                            cache=AnswerCache(tmp_path / "cache"), max_tokens=max_tokens)
+            writer.write(SUMMARY)
+            writer.client.close()
+    story_requests = [r for r in server.requests if REWRITE_PROMPT not in r["messages"][0]["content"]]
+    assert [r["max_tokens"] for r in story_requests] == [400, 200]  # the second 400 came from the cache

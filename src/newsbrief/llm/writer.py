@@ -60,7 +60,7 @@ class TokenBudget:
 
 
 class AnswerCache:
-    """Model answers kept as JSON files named by the hash of story, model and prompt."""
+    """Model answers kept as JSON files named by the hash of story, model and prompt (with its stops and length)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -238,7 +238,8 @@ class Writer:
         return None, decision | {"action": "dropped"}
 
     def _ask(self, key: str, prompt: Prompt) -> str:
-        cache_key = self.cache.key(key, self.client.model, prompt.text) if self.cache else ""
+        shaped = "\0".join((prompt.text, *prompt.stop, str(self.max_tokens)))  # all that shapes the answer
+        cache_key = self.cache.key(key, self.client.model, shaped) if self.cache else ""
         if self.cache and (hit := self.cache.get(cache_key)) is not None:
             return hit
         if not self.budget.allows():
