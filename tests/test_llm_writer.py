@@ -422,12 +422,13 @@ def test_recovered_citations_are_stored_and_shown_in_explain_and_on_the_story_pa
     assert page.status_code == 200 and f"<td>kept (citations recovered: {n})</td>" in page.text
 
 
-def test_a_base_model_answer_that_repeats_the_layout_is_cut_after_its_first_summary_line() -> None:
+@pytest.mark.parametrize("more", ["Headline: Velmar dockworkers end strike\nSummary: The strike at Velmar ended on Friday.",
+                                  "[3] The union said the strike at Velmar ended.\n[4] The union said the strike at Velmar ended."])
+def test_a_base_model_answer_that_repeats_the_layout_is_cut_after_its_first_summary_line(more: str) -> None:
     from newsbrief.llm.prompts import FewShotPrompts
 
     prompts = FewShotPrompts()
-    looping = (" Velmar dockworkers end strike\nSummary: The strike at Velmar ended on Friday.\n"
-               "Headline: Velmar dockworkers end strike\nSummary: The strike at Velmar ended on Friday.")
+    looping = " Velmar dockworkers end strike\nSummary: The strike at Velmar ended on Friday.\n" + more
     assert prompts.parse_story(looping) == ("Velmar dockworkers end strike", "The strike at Velmar ended on Friday.")
     stop = prompts.story(["The strike at Velmar ended on Friday."]).stop
     first_stop = min(i for i in (looping.find(s) for s in stop) if i >= 0)

@@ -111,9 +111,10 @@ class FewShotPrompts:
     """Few-shot prompts for base models, which continue text rather than follow instructions."""
 
     def story(self, sources: Sequence[str]) -> Prompt:
-        # a small base model repeats the layout ("Headline: ... Summary: ...") until max_tokens: stop at its next line
+        # a small base model goes on in the layout after the summary line ("Headline: ...", "[6] ...") until
+        # max_tokens: stop where such a line starts
         return Prompt(_STORY_EXAMPLES + "Sentences:\n" + numbered(sources) + "\nHeadline:",
-                      ("\n\n", "\nSentences:", "\nHeadline:"))
+                      ("\n\n", "\nSentences:", "\nHeadline:", "\n["))
 
     def parse_story(self, answer: str) -> tuple[str, str]:
         """Return ``(headline, summary)`` from ``<headline>\\nSummary: <summary>``; the summary is its one line.
