@@ -175,3 +175,12 @@ def test_a_recovered_sentence_is_checked_against_the_whole_story_so_a_wrong_attr
     result = guard.check_story(sentence, (), story)
     assert not result.passed and not result.recovered
     assert any("wrong attribution" in r for r in result.reasons), result.reasons
+
+
+def test_a_sentence_whose_capitalised_words_are_names_its_sources_do_not_hold_fails(guard: Guard) -> None:
+    story = [SourceSentence("d1", "Shoppers on the app ordered pumpkin pie, ice and cream most often, Hungrybird said.")]
+    sentence = "Hungrybird, Pie, Ice, and More: the most ordered items, the company said."
+    result = guard.check_story(sentence, (), story)
+    assert guard.check(sentence, story).passed  # the claim check reads names without their case
+    assert not result.passed and not result.recovered
+    assert "name 'more' is not in the cited sources" in result.reasons, result.reasons

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from newsbrief.cluster.embed import Embedder, load_embedder
+from newsbrief.summarize.faithfulness import check_numbers_names
 from newsbrief.llm.claims import (
     Facts, content_words, facts_of, is_completed, is_hedged, is_negated, is_unrealised, normalise_quote, number_words, speakers,
 )
@@ -234,21 +235,36 @@ class Guard:
         :param story: the sentences the writer was shown and could cite.
         """
         given = tuple(dict.fromkeys(i for i in cites if 0 <= i < len(story)))
-        first = replace(self.check(sentence, [story[i] for i in given]), cites=given) if given else None
+        first = self._digest_gate(replace(self.check(sentence, [story[i] for i in given]), cites=given),
+                                  story) if given else None
         if (first is not None and first.passed) or not story:
             return first or self.check(sentence, [])
         whole = self.check(sentence, story)  # every story sentence in view: a contradiction anywhere counts
+        why = whole.reasons
         if whole.passed:
             best = tuple(sorted({c.aligned[0] for c in whole.claims}))
             fused = tuple(sorted({i for c in whole.claims for i in c.aligned}))
             for found in dict.fromkeys((best, fused)):  # the fewest sentences that support it
-                again = replace(self.check(sentence, [story[i] for i in found]), cites=found)
+                again = self._digest_gate(replace(self.check(sentence, [story[i] for i in found]), cites=found), story)
                 if again.passed and found != tuple(sorted(given)):
                     return replace(again, recovered=True)
+                why = again.reasons
         if first is not None:
             return first
         return replace(whole, passed=False, replacement=None, cites=(),
-                       reasons=("cites no source sentence, and no story sentence supports it", *whole.reasons))
+                       reasons=("cites no source sentence, and no story sentence supports it", *why))
+
+    @staticmethod
+    def _digest_gate(result: GuardResult, story: Sequence[SourceSentence]) -> GuardResult:
+        """Fail a passing result whose numbers, names or dates (as the digest's faithfulness check reads
+        them, case and all) are not in its cited sentences."""
+        if not result.passed:
+            return result
+        problems = check_numbers_names(result.sentence, [story[i].text for i in result.cites])
+        if not problems:
+            return result
+        best = story[result.cites[0]] if result.cites else None
+        return replace(result, passed=False, replacement=best, reasons=tuple(problems))
 
     def _check_claim(self, claim: str, vec: np.ndarray, sent_facts: Facts, srcs: Sequence[_Source],
                      src_vecs: np.ndarray, anchors: set[int]) -> ClaimCheck:
