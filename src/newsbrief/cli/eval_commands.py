@@ -204,12 +204,13 @@ def eval_retellings(demo_dir: str, annotations: str, days: tuple[str, ...], thre
               help="Planted-error JSONL: sources, generated, label, kind, split (default: the bundled set).")
 @click.option("--split", type=click.Choice(["tuning", "test", "all"]), default="test", show_default=True,
               help="Which half of the set to score.")
+@click.option("--uncited", is_flag=True, help="Check each sentence as citing nothing: the guard recovers its citations.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @handle_errors
-def eval_guard(data: str | None, split: str, as_json: bool) -> None:
+def eval_guard(data: str | None, split: str, uncited: bool, as_json: bool) -> None:
     """Run the faithfulness guard on planted errors and faithful paraphrases; print recall
     (unfaithful caught) and false_rejection_rate (faithful rejected), overall and per kind."""
     from newsbrief.eval.guard import DEFAULT_DATA, evaluate as run, format_report
 
-    result = run(Path(data) if data else DEFAULT_DATA, split=split)
+    result = run(Path(data) if data else DEFAULT_DATA, split=split, uncited=uncited)
     _emit(result, as_json, format_report(result))
