@@ -427,6 +427,12 @@ class StoryIndex:
         self._n_open_rows += 1
         self.matrix[row] = 0.0
 
+    def _set_centroid(self, row: int, centroid: np.ndarray) -> None:
+        """Write a row's centroid (and report the move to the candidate index, if one is in use)."""
+        self.matrix[row] = centroid
+        if self.ann is not None:
+            self.ann.moved(row)
+
     def _free_row(self, story: Story) -> None:
         """Release a story's matrix row."""
         if story.row >= 0:
@@ -501,9 +507,7 @@ class StoryIndex:
         total = self.matrix[story.row] * story.dense_norm + vector
         norm = float(np.sqrt(total.dot(total)))  # np.linalg.norm's own computation, without its overhead
         story.dense_norm = norm
-        self.matrix[story.row] = total / norm if norm > 0 else total
-        if self.ann is not None:
-            self.ann.moved(story.row)
+        self._set_centroid(story.row, total / norm if norm > 0 else total)
 
     def expire(self, published: datetime | None, window_days: float) -> None:
         """Advance the stream clock and close stories idle for longer than the window."""
@@ -552,9 +556,7 @@ class StoryIndex:
             total = self.matrix[into.row] * into.dense_norm + self.matrix[src.row] * src.dense_norm
             norm = float(np.linalg.norm(total))
             into.dense_norm = norm
-            self.matrix[into.row] = total / norm if norm > 0 else total
-            if self.ann is not None:
-                self.ann.moved(into.row)
+            self._set_centroid(into.row, total / norm if norm > 0 else total)
         for tid, w in src.lex.items():
             into.lex[tid] = into.lex.get(tid, 0.0) + w
         if len(into.lex) > self.max_story_terms:
@@ -644,10 +646,8 @@ class StoryIndex:
             if story.row < 0:
                 self._alloc_row(story)
                 self._no_row_open.pop(story.id, None)
-            self.matrix[story.row] = centroid
+            self._set_centroid(story.row, centroid)
             story.dense_norm = built.dense_norm
-            if self.ann is not None:
-                self.ann.moved(story.row)
 
     # -- retrieval and similarities ----------------------------------------------------
 
@@ -678,21 +678,27 @@ class StoryIndex:
             return []
         ann = self._candidate_index()
         if ann is not None:
-            cand = ann.candidate_rows(self.matrix, vector[None, :], k)[0]
-            sims = self.matrix[cand] @ vector
+            [(rows, sims)] = self._ann_nearest(ann, vector[None, :], k)
         else:
-            cand = None
             sims = self.matrix[: self._n_rows] @ vector
             sims += self._row_mask[: self._n_rows]  # closed rows get -inf, open ones are unchanged
-        take = min(k, self._n_open_rows, sims.shape[0])
+            take = min(k, self._n_open_rows)
+            rows = np.argpartition(-sims, take - 1)[:take] if take > 0 else np.zeros(0, dtype=np.int64)
+            sims = sims[rows]
         out: list[tuple[Story, float | None]] = []
-        if take > 0:
-            top = np.argpartition(-sims, take - 1)[:take]
-            rows = cand[top] if cand is not None else top
-            for row, sim in zip(rows.tolist(), sims[top].tolist(), strict=True):
-                story = self.row_story[row]
-                if story is not None:
-                    out.append((story, sim))
+        for row, sim in zip(rows.tolist(), sims.tolist(), strict=True):
+            story = self.row_story[row]
+            if story is not None:
+                out.append((story, sim))
+        return out
+
+    def _ann_nearest(self, ann: CandidateIndex, vectors: np.ndarray, k: int) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Return, per query vector, the (at most) k nearest of the index's candidate rows and their cosines."""
+        out = []
+        for vector, cand in zip(vectors, ann.candidate_rows(self.matrix, vectors, k), strict=True):
+            sims = self.matrix[cand] @ vector
+            top = np.argpartition(-sims, k - 1)[:k] if sims.shape[0] > k else np.arange(sims.shape[0])
+            out.append((cand[top], sims[top]))
         return out
 
     def _candidate_index(self) -> CandidateIndex | None:
@@ -905,12 +911,9 @@ class StoryIndex:
         if ann is not None:
             for start in range(0, len(queries), 512):
                 rows = queries[start : start + 512]
-                for row, cand in zip(rows, ann.candidate_rows(self.matrix, self.matrix[rows], take), strict=True):
-                    sims = self.matrix[cand] @ self.matrix[row]
-                    t = min(take, sims.shape[0])
-                    for j in np.argpartition(-sims, t - 1)[:t].tolist() if t > 0 else []:
-                        other = int(cand[j])
-                        if other != row and sims[j] >= floor:
+                for row, (near, sims) in zip(rows, self._ann_nearest(ann, self.matrix[rows], take), strict=True):
+                    for other, sim in zip(near.tolist(), sims.tolist(), strict=True):
+                        if other != row and sim >= floor:
                             pairs.add((min(row, other), max(row, other)))
             queries = []
         sub = self.matrix[open_rows] if queries else self.matrix[:0]
