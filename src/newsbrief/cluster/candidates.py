@@ -31,7 +31,7 @@ import numpy as np
 
 from ..errors import ClusterError
 
-__all__ = ["CandidateIndex", "ann_available", "missing_hint"]
+__all__ = ["CandidateIndex", "missing_hint"]
 
 #: What to install for the index (the ``scale`` extra of newsbrief).
 missing_hint = "pip install 'newsbrief[scale]' (faiss-cpu) for the approximate candidate index"
@@ -45,15 +45,6 @@ def _faiss() -> Any:
         raise ClusterError(f"cluster: faiss is not installed; {missing_hint}") from exc
     faiss.omp_set_num_threads(1)  # one thread: the same inserts build the same graph
     return faiss
-
-
-def ann_available() -> bool:
-    """Whether faiss can be imported."""
-    try:
-        _faiss()
-    except ClusterError:
-        return False
-    return True
 
 
 class CandidateIndex:
