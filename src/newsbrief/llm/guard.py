@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from newsbrief.cluster.embed import Embedder, load_embedder
-from newsbrief.summarize.faithfulness import check_numbers_names
+from newsbrief.summarize.faithfulness import check_numbers_names, name_stem
 from newsbrief.llm.claims import (
     Facts, content_words, facts_of, is_completed, is_hedged, is_negated, is_unrealised, normalise_quote, number_words, speakers,
 )
@@ -144,7 +144,7 @@ def _missing(claim: Facts, sources: Sequence[_Source]) -> dict[str, set[str]]:
 def _same_name(a: str, b: str) -> bool:
     """Equal name words, or one the stem of the other ("Asia", "Asian"), at least four letters."""
     a, b = re.sub(r"['’]s$", "", a).strip("."), re.sub(r"['’]s$", "", b).strip(".")
-    return a == b or _name_stem(a) == _name_stem(b)
+    return a == b or name_stem(a) == name_stem(b)
 
 
 def _claim_words(claim: str, sentence: Facts) -> set[str]:
@@ -177,14 +177,6 @@ def _unrelated(source: _Source, sentence: Facts) -> bool:
     """A source sentence about other actors, sharing no name with the generated sentence."""
     shared = any(_same_name(a, n) for a in source.facts["name"] for n in sentence["name"])
     return bool(_foreign(source, sentence)) and not shared
-
-
-def _name_stem(word: str) -> str:
-    """A place name and its demonym share a stem: Sweden/Swedish, Asia/Asian, Kenya/Kenyan."""
-    for suffix in ("ish", "ian", "ese", "an", "en", "ia", "a", "y", "i"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
 
 
 class Guard:
