@@ -184,3 +184,24 @@ def test_a_sentence_whose_capitalised_words_are_names_its_sources_do_not_hold_fa
     assert guard.check(sentence, story).passed  # the claim check reads names without their case
     assert not result.passed and not result.recovered
     assert "name 'more' is not in the cited sources" in result.reasons, result.reasons
+
+
+@pytest.mark.parametrize("sentence", [
+    "Varnholt Books opened its second shop in Leith next month, creating 12 jobs.",
+    "Varnholt Books has hired 12 staff for a second shop it opens in Leith next month.",
+])
+def test_a_plan_told_in_the_past_fails_even_beside_a_future_time_phrase(guard: Guard, sentence: str) -> None:
+    story = [SourceSentence("v1", "Varnholt Books will open a second shop in Leith next month, where it will hire 12 staff.")]
+    result = guard.check(sentence, story)
+    assert not result.passed
+    assert any("states as done what the cited sentence only plans" in r for r in result.reasons), result.reasons
+
+
+@pytest.mark.parametrize("sentence", [
+    "Next month Varnholt Books will open a second shop in Leith and hire 12 staff there.",
+    "Varnholt Books opens a second shop in Leith next month, where it is to hire 12 staff.",
+])
+def test_a_plan_told_as_a_plan_passes(guard: Guard, sentence: str) -> None:
+    story = [SourceSentence("v1", "Varnholt Books will open a second shop in Leith next month, where it will hire 12 staff.")]
+    result = guard.check(sentence, story)
+    assert result.passed, result.reasons

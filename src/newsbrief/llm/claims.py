@@ -13,7 +13,7 @@ import re
 from newsbrief.facts import find_dates, find_money, find_percents
 
 __all__ = [
-    "Facts", "is_completed", "is_unrealised", "speakers", "content_words", "facts_of", "is_hedged", "is_negated", "name_tokens", "normalise_quote", "number_words",
+    "Facts", "done_what_is_planned", "is_completed", "is_unrealised", "speakers", "content_words", "facts_of", "is_hedged", "is_negated", "name_tokens", "normalise_quote", "number_words",
 ]
 
 _ANCHOR = dt.date(2026, 6, 15)  # any fixed day: both sides resolve relative dates against it
@@ -188,6 +188,40 @@ def is_completed(text: str) -> bool:
 def is_unrealised(text: str) -> bool:
     """Whether the text speaks of what is planned, expected or possible, not of what happened."""
     return is_hedged(text) or bool(_FUTURE.search(text))
+
+
+_PLANNED_VERB = re.compile(r"\b(?:will|would|shall|to|['’]ll)\s+(?:\w+ly\s+)?([a-z]{3,})\b", re.IGNORECASE)
+_FUTURE_FORM = re.compile(
+    r"\b(?:will|would|shall|is to|are to|(?:is|are) (?:set|due|expected|scheduled) to|going to)\b|['’]ll\b", re.IGNORECASE)
+_PAST_FORM = re.compile(r"\b[a-z]{2,}(?:ed|d)\b", re.IGNORECASE)
+
+
+def _bases(past: str) -> set[str]:
+    """Possible base forms of a regular past form: opened/open, hired/hire, stopped/stop, applied/apply."""
+    out = {past[:-2], past[:-1]}
+    if past.endswith("ied"):
+        out.add(past[:-3] + "y")
+    if len(past) > 4 and past[-3] == past[-4]:
+        out.add(past[:-3])
+    return out
+
+
+def done_what_is_planned(claim: str, support: str) -> set[str]:
+    """Verbs the claim puts in the past that the support only plans or announces ("will open" -> "opened").
+
+    A future or hedged verb form in the claim itself ("will be opened", "plans to") clears it; a
+    time phrase does not ("opened ... next month" is still told as done).
+    """
+    if is_hedged(claim) or _FUTURE_FORM.search(claim):
+        return set()
+    planned = {m.group(1).lower() for m in _PLANNED_VERB.finditer(support)}
+    low_support = support.lower()
+    out = set()
+    for match in _PAST_FORM.finditer(claim):
+        past = match.group(0).lower()
+        if planned & _bases(past) and not re.search(rf"\b{past}\b", low_support):
+            out.add(past)
+    return out
 
 
 def speakers(text: str) -> set[str]:

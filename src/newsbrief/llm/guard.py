@@ -34,7 +34,7 @@ import numpy as np
 from newsbrief.cluster.embed import Embedder, load_embedder
 from newsbrief.summarize.faithfulness import check_numbers_names, name_stem
 from newsbrief.llm.claims import (
-    Facts, content_words, facts_of, is_completed, is_hedged, is_negated, is_unrealised, normalise_quote, number_words, speakers,
+    Facts, content_words, done_what_is_planned, facts_of, is_completed, is_hedged, is_negated, is_unrealised, normalise_quote, number_words, speakers,
 )
 
 __all__ = ["ClaimCheck", "Guard", "GuardResult", "GuardSettings", "SourceSentence", "split_claims"]
@@ -305,7 +305,7 @@ class Guard:
             reasons.append("states as certain what the cited sentence only hedges (may, plans to)")
         elif is_hedged(claim) and not is_unrealised(support):
             reasons.append("hedges (may, plans to) what the cited sentence states as done")
-        elif is_unrealised(support) and is_completed(claim) and not is_unrealised(claim):
+        elif (is_unrealised(support) and is_completed(claim) and not is_unrealised(claim)) or done_what_is_planned(claim, support):
             reasons.append("states as done what the cited sentence only plans or expects")
         said = speakers(claim)
         src_said = set().union(*(speakers(srcs[i].text) for i in aligned))
