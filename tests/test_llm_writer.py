@@ -380,6 +380,19 @@ def test_sentences_without_or_with_wrong_citations_get_the_supporting_sentence_a
     assert len(server.requests) == 2  # the story, then the invented sentence once more
 
 
+def test_a_story_the_model_shrinks_to_one_sentence_keeps_its_extractive_section(guard: Guard) -> None:
+    one = json.dumps({"headline": "Helix Quantum raises $20 million",
+                      "summary": "Accel Partners led a $20 million Series A round for Helix Quantum on Thursday [1]."})
+    with ChatServer(lambda p: one) as server:
+        writer = Writer(ChatClient(server.url, "m"), guard, budget=TokenBudget(10_000))
+        written = writer.write(SUMMARY)
+        writer.client.close()
+    # one passing sentence would demote a three-sentence story to an "In brief" line
+    assert written.summary == SUMMARY and not written.used
+    assert written.note == "llm: 1 sentence(s) kept, fewer than the 3 extractive ones"
+    assert [d["action"] for d in written.decisions] == ["kept"]
+
+
 def _uncited_answer(prompt: str) -> str:
     """The story's sentences as they are but without any [n] marker, last first; a lede the same way."""
     numbered = re.findall(r"^\[(\d+)\] (.+)$", prompt, re.MULTILINE)

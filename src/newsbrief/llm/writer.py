@@ -39,6 +39,7 @@ LOGGER = logging.getLogger(__name__)
 __all__ = ["AnswerCache", "Backend", "Lede", "TokenBudget", "Writer", "Written", "backend_from_settings", "writer_from_settings"]
 
 MIN_LEDE_SENTENCES, MAX_LEDE_SENTENCES = 2, 4
+MIN_SECTION_SENTENCES = 2  # a full story section (digest.compose) needs two summary sentences
 _T = TypeVar("_T")
 
 _MARKER = re.compile(r"\s*\[(\d{1,3})\]")
@@ -164,8 +165,10 @@ class Writer:
             decisions.append(decision)
             if kept is not None and kept not in sentences:
                 sentences.append(kept)
-        if not sentences:
-            return Written(summary, tuple(decisions), note="llm: no sentence kept")
+        if len(sentences) < min(MIN_SECTION_SENTENCES, len(cited)):
+            # a story the extractive summary tells in a section must not shrink to a one-liner
+            return Written(summary, tuple(decisions),
+                           note=f"llm: {len(sentences)} sentence(s) kept, fewer than the {len(cited)} extractive ones")
         head_check = self.guard.check(headline, _sources(cited)) if headline else None
         if head_check is not None:
             decisions.append(head_check.to_dict() | {"headline": True, "action": "kept" if head_check.passed else "replaced"})
