@@ -13,10 +13,16 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sqlite3
+import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from newsbrief.demo import run_demo
+from newsbrief.demo import DemoResult, run_demo
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from faithfulness_gates import check_digest_faithful  # noqa: E402  (the gates test_demo.py applies)
 
 RUBRIC = """# Readability comparison: story sections A and B
 
@@ -44,6 +50,36 @@ def _sections(path: Path) -> dict[str, dict[str, Any]]:
             for sec in data["sections"] if sec["kind"] == "stories" for it in sec["items"]}
 
 
+def _twins(ext: dict[str, dict[str, Any]], flu: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
+    """Pair each extractive section with the fluent one citing most of the same URLs (the fluent
+    section may cite fewer or other articles of its story, so the sets need not be equal)."""
+    pairs, taken = [], set()
+    for urls in ext:
+        mine = set(urls.split())
+        best = max((k for k in flu if k not in taken), key=lambda k: len(mine & set(k.split())), default=None)
+        if best is not None and mine & set(best.split()):
+            taken.add(best)
+            pairs.append((urls, best))
+    return pairs
+
+
+def _gates(kind: str, result: DemoResult) -> None:
+    """Apply the sample days' faithfulness gates to each day's digest and print the guard's decisions."""
+    with sqlite3.connect(result.db_path) as db:
+        texts = {i: f"{t}\n{x}" for i, t, x in db.execute("SELECT id, title, text FROM articles")}
+    for day in sorted(result.all_paths):
+        data = json.loads(result.all_paths[day]["json"].read_text(encoding="utf-8"))
+        try:
+            verdict = f"gates passed on {check_digest_faithful(data, texts)} sentences"
+        except AssertionError as exc:
+            verdict = f"GATES FAILED on: {exc}"
+        actions = Counter(("headline " if g.get("headline") else "") + str(g.get("action"))
+                          + (" (citations recovered)" if g.get("recovered") else "")
+                          for sec in data["sections"] for it in sec["items"] for g in it.get("extra", {}).get("guard", []))
+        lede = [str(g.get("action")) for g in data.get("lede_guard", [])]
+        print(f"{kind} {day}: {verdict} + {len(data['lede'])} lede sentences; guard {dict(actions)}; lede {lede}")
+
+
 def _text(item: dict[str, Any]) -> str:
     body = " ".join(" ".join(s["text"] for p in item["paragraphs"] for s in p).split())
     return f"**{item['headline']}**\n\n{body}"
@@ -63,17 +99,19 @@ def main() -> None:
     fluent = run_demo(args.work / "fluent", formats=("json",),
                       overrides={"digest.max_stories": args.max_stories, "llm.mode": "local",
                                  "llm.model_path": args.model_path, "llm.token_budget": args.token_budget})
+    _gates("extractive", extractive)
+    _gates("fluent", fluent)
     rng = random.Random(args.seed)
     parts, key = [RUBRIC], []
     n = 0
     for day in sorted(extractive.all_paths):
         ext, flu = _sections(extractive.all_paths[day]["json"]), _sections(fluent.all_paths[day]["json"])
-        for urls in [u for u in ext if u in flu]:
+        for urls, twin in _twins(ext, flu):
             n += 1
-            pair = [("extractive", ext[urls]), ("fluent", flu[urls])]
+            pair = [("extractive", ext[urls]), ("fluent", flu[twin])]
             rng.shuffle(pair)
             parts.append(f"\n## Pair {n} ({day})\n\n### A\n\n{_text(pair[0][1])}\n\n### B\n\n{_text(pair[1][1])}\n")
-            key.append({"pair": n, "day": day, "story_id": flu[urls]["story_id"], "A": pair[0][0], "B": pair[1][0],
+            key.append({"pair": n, "day": day, "story_id": flu[twin]["story_id"], "A": pair[0][0], "B": pair[1][0],
                         "identical": _text(pair[0][1]) == _text(pair[1][1])})
     args.out.write_text("".join(parts), encoding="utf-8")
     args.key.write_text(json.dumps(key, indent=1) + "\n", encoding="utf-8")
