@@ -162,10 +162,12 @@ def test_the_language_model_through_the_guard_is_scored_in_the_same_run(tmp_path
 
     def answer(prompt: str) -> str:
         first = next(line for line in prompt.splitlines() if line.startswith("[1] "))[4:]
+        second = next(line for line in prompt.splitlines() if line.startswith("[2] "))[4:]
         invented = "Brask will get 900 million euros in flood aid [1]."
         if "failed a fact check" in prompt:
             return invented
-        return json.dumps({"headline": "Floods in Brask", "summary": f"{first} [1] {invented}"})
+        # two sentences stand, so the summary is the model's (one alone would leave the extractive one)
+        return json.dumps({"headline": "Floods in Brask", "summary": f"{first} [1] {second} [2] {invented}"})
 
     data = _write_bench(tmp_path / "bench.jsonl")
     with ChatServer(answer) as server:
@@ -176,6 +178,6 @@ def test_the_language_model_through_the_guard_is_scored_in_the_same_run(tmp_path
     llm = result["baselines"]["llm+guard"]
     assert llm["n_clusters"] == 1 and 0 < llm["rouge1_recall"] <= 100
     assert "900" not in llm["outputs"]["C1"]  # the invented sentence failed twice and gave way to its source
-    assert result["llm_guard"] == {"stories": 1, "written": 1, "kept": 1, "replaced": 1, "model": "tiny", "tokens": 240}
-    assert "llm+guard: tiny, 1 summaries (1 written, 0 kept extractive); generated sentences: 1 passed, 0 rewritten, " \
+    assert result["llm_guard"] == {"stories": 1, "written": 1, "kept": 2, "replaced": 1, "model": "tiny", "tokens": 240}
+    assert "llm+guard: tiny, 1 summaries (1 written, 0 kept extractive); generated sentences: 2 passed, 0 rewritten, " \
            "1 replaced by their source, 0 dropped; 240 tokens" in format_report(result)
