@@ -510,6 +510,26 @@ def test_subject_and_title_share_of_features() -> None:
     assert not index.subjects_conflict(feats[2].subject, feats[2].entities, story)
 
 
+# The first rating item of a stream: every word is new, so IDF cannot tell the rating word from the
+# company; the lead writes the rating in lower case and the company as a name.
+REAFFIRMED = ("Outperform Rating Reaffirmed for {name} at Halvard Securities",
+              "{name} plc had its \u201coutperform\u201d rating reaffirmed by analysts at Halvard Securities on "
+              "Tuesday. {name} shares have an outperform price target of 1,460 pence, a potential upside of 52% "
+              "from the previous close, the outperform note said.\nThe post Outperform Rating Reaffirmed for "
+              "{name} at Halvard Securities appeared first on Ticker Wire.")
+
+
+def test_subject_is_the_name_the_lead_writes_as_a_name_not_a_lower_case_rating_word() -> None:
+    index = StoryIndex(max_story_terms=50)
+    title, text = REAFFIRMED
+    feats = doc_features(doc("q1", title.format(name="Quillon"), text.format(name="Quillon")), index, max_terms=50,
+                         entity_term_weight=0.7, subjects=True)
+    assert feats.subject == "quillon"
+    items = [(f"{c[0].lower()}1", title.format(name=c), text.format(name=c)) for c in ("Quillon", "Brimwell")]
+    out = _events(items)
+    assert out["q1"] != out["b1"]  # the two companies are the subjects, and they conflict
+
+
 def test_headline_check_params_are_validated() -> None:
     with pytest.raises(ClusterError, match="min_title_share"):
         ClusterParams(min_title_share=1.5)

@@ -221,7 +221,9 @@ def _subject(title: str, lead: str, index: StoryIndex) -> str:
     """Return the name an article is about: the headline's name its lead repeats, the rarest first ("" if none).
 
     Only names that the lead also writes as names count.
-    A name scores its mentions in the lead (at most three) times the mean IDF of its words, so
+    A name scores its mentions in the lead written as a name (capitalised; at most three) times the
+    mean IDF of its words, so a rating word the lead writes in lower case ("an “outperform”
+    rating") loses to the company's name even when both are new to the stream, and so
     a title-case common word ("Conference Call", "Market") loses to a company's name; ties go
     to the first. A headline opens on its subject, so its first word counts as a name (a
     sentence's first word otherwise does not).
@@ -230,14 +232,15 @@ def _subject(title: str, lead: str, index: StoryIndex) -> str:
     :param lead: the leading characters of the body (the headline itself when there is no body).
     :param index: the index whose name frequencies weigh ties.
     """
-    text = (lead or title).lower()
+    source = lead or title
+    text = source.lower()
     named = set(entity_keys(capitalised_entities(lead))) if lead else None
     best, best_score = "", 0.0
     vocab, idf = index.vocab, index.idf
     for name in entity_keys(capitalised_entities("- " + title)):
         if named is not None and name not in named:
             continue  # a title-case word the lead writes in lower case is no name
-        mentions = min(3, text.count(name))
+        mentions = _name_mentions(name, source, text)
         ids = [vocab[t] for t in terms(name) if t in vocab]
         if not mentions or not ids:
             continue
@@ -245,6 +248,26 @@ def _subject(title: str, lead: str, index: StoryIndex) -> str:
         if score > best_score:
             best, best_score = name, score
     return best
+
+
+def _name_mentions(name: str, source: str, lower: str, most: int = 3) -> int:
+    """Return how often ``source`` writes a lowercased name with a capital first letter (at most ``most``).
+
+    :param name: the lowercased name.
+    :param source: the text as written.
+    :param lower: ``source.lower()``.
+    :param most: stop counting here.
+    """
+    if len(lower) != len(source):  # lowercasing moved offsets (rare letters): count every mention
+        return min(most, lower.count(name))
+    n = start = 0
+    while n < most:
+        at = lower.find(name, start)
+        if at < 0:
+            break
+        n += source[at].isupper() or not source[at].isalpha()
+        start = at + 1
+    return n
 
 
 class StoryIndex:
