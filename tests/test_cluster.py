@@ -31,8 +31,8 @@ def unit(*values: float) -> np.ndarray:
 
 
 def doc(doc_id: str, title: str = "", text: str = "", *, hours: float = 0.0, vector: np.ndarray | None = None,
-        entities: tuple[str, ...] = ()) -> ClusterDoc:
-    return ClusterDoc(doc_id, title, text, T0 + dt.timedelta(hours=hours), vector, entities)
+        entities: tuple[str, ...] = (), outlet: str = "") -> ClusterDoc:
+    return ClusterDoc(doc_id, title, text, T0 + dt.timedelta(hours=hours), vector, entities, outlet)
 
 
 DENSE_ONLY = ClusterParams(threshold=0.6, w_dense=1.0, w_lexical=0.0, w_entity=0.0, min_content=0.0, time_weight=0.0)
@@ -528,6 +528,77 @@ def test_subject_is_the_name_the_lead_writes_as_a_name_not_a_lower_case_rating_w
     items = [(f"{c[0].lower()}1", title.format(name=c), text.format(name=c)) for c in ("Quillon", "Brimwell")]
     out = _events(items)
     assert out["q1"] != out["b1"]  # the two companies are the subjects, and they conflict
+
+
+# An aggregator fills each item from one template that differs in figures and a category word.
+STUB = ("was published by {src} and discovered approx. {h} hours ago on 9/8/2015 @ {h}:24 AM UTC. It is "
+        "categorised in - {cat} category. From our stats it is clear it has reached highest rank of {h}.337 so "
+        "far, which is ranking {h}3.680 that month! Being shared by approx. {h}04 users in first {h} hours. We will "
+        "track this post for 1{h} hrs. The post will become inactive 9/9/2015 @ {h}:24 AM UTC")
+STUB_ITEMS = [
+    ("v1", "Stub Charts", "Marlow council votes to close the harbour market", STUB.format(src="Valley Radio", h=7, cat="News")),
+    ("v2", "Stub Charts", "Desert fossil hunt opens to online volunteers", STUB.format(src="Metro Wire", h=2, cat="Science")),
+    ("v3", "Stub Charts", "Quiz: which season matches your mood", STUB.format(src="Quizzly", h=5, cat="Funny")),
+]
+
+
+def _outlet_events(items: list[tuple[str, str, str, str]], **overrides: object) -> dict[str, str]:
+    params = ClusterParams.for_embedder("hashing-tf-1024", granularity="event", **overrides)
+    c = StreamClusterer(params=params)
+    for n, (i, outlet, t, x) in enumerate(items):
+        c.add(doc(i, t, x, hours=n, outlet=outlet))
+    c.repair()
+    return {d: s for s, ds in c.stories().items() for d in ds}
+
+
+def test_one_outlets_template_items_join_only_when_their_headlines_agree() -> None:
+    apart = _outlet_events(STUB_ITEMS)
+    assert len({apart[i] for i in ("v1", "v2", "v3")}) == 3
+    glued = _outlet_events(STUB_ITEMS, outlet_title_share=None)
+    assert len({glued[i] for i in ("v1", "v2", "v3")}) == 1  # the template's words alone join them
+    # The check holds within one outlet only: other outlets' pages are not held back by it ...
+    spread = _outlet_events([(i, f"Outlet {n}", t, x) for n, (i, _o, t, x) in enumerate(STUB_ITEMS)])
+    assert len({spread[i] for i in ("v1", "v2", "v3")}) == 1
+    # ... and one outlet's follow-up that names the event in its headline still joins.
+    follow = STUB_ITEMS[:1] + [("v4", "Stub Charts", "Harbour market to close after Marlow council vote",
+                                STUB.format(src="Harbour Gazette", h=3, cat="News"))]
+    assert len(set(_outlet_events(follow).values())) == 1
+
+
+def test_close_embeddings_about_the_same_actor_waive_the_word_floor() -> None:
+    # A record and a retrospective of it: one subject, few shared words, close embeddings.
+    items = [
+        ("q1", "Ardelia breaks the record for the longest reign",
+         "Queen Ardelia became the longest-reigning monarch of Veloria on Wednesday, passing her "
+         "great-grandmother Irmentrude, who ruled for sixty-three years. Crowds gathered outside the summer "
+         "palace at Kestrel Bay, and church bells rang across the northern provinces."),
+        ("q2", "Ardelia watched history unfold in old front pages",
+         "Yellowed newspaper pages chart decades of coronations, weddings and funerals that Ardelia "
+         "attended. Archivists in Port Selm opened the collection to visitors, showing photographs "
+         "of ballrooms, parades and ship launches from the fifties onward."),
+    ]
+    vectors = [unit(1, 0.7, 0), unit(1, 0, 0.2)]  # cosine 0.80: below sure_dense, above actor_dense
+
+    def stories(**overrides: object) -> set[str]:
+        params = ClusterParams.for_embedder("minilm-l6-int8", granularity="event", sure_title_share=None, **overrides)
+        c = StreamClusterer(params=params)
+        return {c.add(doc(i, t, x, hours=n, vector=vectors[n])).story_id for n, (i, t, x) in enumerate(items)}
+
+    assert len(stories()) == 1
+    assert len(stories(actor_dense=None)) == 2  # the words alone stay below min_lexical
+    assert len(stories(actor_dense=0.9)) == 2  # the embeddings must be close, not just the subject shared
+    with pytest.raises(ClusterError, match="actor_dense"):
+        ClusterParams(actor_dense=1.5)
+
+    def repaired(**overrides: object) -> list[tuple[str, str]]:
+        params = ClusterParams.for_embedder("minilm-l6-int8", granularity="event", sure_title_share=None, **overrides)
+        c = StreamClusterer(params=params)
+        for n, (i, t, x) in enumerate(items):
+            c.seed(doc(i, t, x, hours=n, vector=vectors[n]), f"st_{i}")
+        return c.repair()
+
+    assert repaired() == [("st_q2", "st_q1")]  # two stories of it found apart are merged by repair
+    assert repaired(actor_dense=None) == []
 
 
 def test_headline_check_params_are_validated() -> None:

@@ -476,7 +476,8 @@ def place_articles(seeded: Sequence[tuple[Article, str]], new: Sequence[Article]
 
     def doc(a: Article) -> ClusterDoc:
         text = cap_text(a.text, **limits)[0]  # the cut is noted when build_digest reads the article
-        return ClusterDoc(id=a.id, title=a.title, text=text, published=a.published, vector=vectors[a.id])
+        return ClusterDoc(id=a.id, title=a.title, text=text, published=a.published, vector=vectors[a.id],
+                          outlet=a.outlet)
 
     ann_min_open = int(settings["cluster.ann_min_open"])
     params = ClusterParams.for_embedder(embedder_name, granularity=settings["cluster.granularity"], window_days=window,
