@@ -585,6 +585,9 @@ def test_close_embeddings_about_the_same_actor_waive_the_word_floor() -> None:
         return {c.add(doc(i, t, x, hours=n, vector=vectors[n])).story_id for n, (i, t, x) in enumerate(items)}
 
     assert len(stories()) == 1
+    c = StreamClusterer(params=ClusterParams.for_embedder("minilm-l6-int8", granularity="event", sure_title_share=None))
+    c.add(doc("q1", *items[0][1:], vector=vectors[0]))
+    assert c.add(doc("q2", *items[1][1:], hours=1, vector=vectors[1])).reasons["word_floor_waived_by"] == "subject:ardelia"
     assert len(stories(actor_dense=None)) == 2  # the words alone stay below min_lexical
     assert len(stories(actor_dense=0.9)) == 2  # the embeddings must be close, not just the subject shared
     with pytest.raises(ClusterError, match="actor_dense"):

@@ -350,12 +350,15 @@ class StreamClusterer:
             ranked = [r for r in ranked if self._may_join(features, r[2])]
         best = self._scored(features, ranked[0]) if ranked else None
         runner = self._scored(features, ranked[1]) if len(ranked) > 1 else None
+        waived = None  # what lets the article join without min_lexical
+        if best is not None and best.lexical < p.min_lexical:
+            waived = ("dense" if best.dense >= p.sure_dense else "headlines" if self._headlines_agree(features, best.story)
+                      else "subject" if self._actors_agree(features, best) else None)
         joins = (
             best is not None
             and best.score >= p.threshold
             and max(best.dense, best.lexical) >= p.min_content
-            and (best.lexical >= p.min_lexical or best.dense >= p.sure_dense or self._headlines_agree(features, best.story)
-                 or self._actors_agree(features, best))
+            and (best.lexical >= p.min_lexical or waived is not None)
         )
         if joins and best is not None:
             story_id = best.story.id
@@ -373,12 +376,15 @@ class StreamClusterer:
             competitor = best
         self._index.add_member(story_id, features)
         self._seen.add(doc.id)
+        reasons = self._reasons(chosen, competitor)
+        if chosen is not None and waived is not None:
+            reasons["word_floor_waived_by"] = f"subject:{features.subject}" if waived == "subject" else waived
         return Assignment(
             doc_id=doc.id,
             story_id=story_id,
             score=round(float(score), 6),
             new_story=new,
-            reasons=self._reasons(chosen, competitor),
+            reasons=reasons,
         )
 
     def repair(self) -> list[tuple[str, str]]:
