@@ -158,8 +158,8 @@ class ClusterParams:
     :param outlet_title_share: ``min_title_share`` for an article joining a story whose articles
         all come from its own outlet, and for repair joining two such stories of one outlet (None:
         no such check). An aggregator or ticker outlet fills every item from one template (a
-        stub "was published by ... discovered approx. N hours ago ... shared by approx. N users")
-        that differs in figures only, so its items share their words but not their headlines;
+        stub saying where and when the item was found and how often it was shared) that
+        differs in figures only, so its items share their words but not their headlines;
         two articles of one outlet about one event name it in both headlines.
     :param subject_conflict: an article never joins a story (nor repair two stories) when each
         is about a name the other never mentions (the subject: the headline's name that the lead
