@@ -31,8 +31,8 @@ def unit(*values: float) -> np.ndarray:
 
 
 def doc(doc_id: str, title: str = "", text: str = "", *, hours: float = 0.0, vector: np.ndarray | None = None,
-        entities: tuple[str, ...] = ()) -> ClusterDoc:
-    return ClusterDoc(doc_id, title, text, T0 + dt.timedelta(hours=hours), vector, entities)
+        entities: tuple[str, ...] = (), outlet: str = "") -> ClusterDoc:
+    return ClusterDoc(doc_id, title, text, T0 + dt.timedelta(hours=hours), vector, entities, outlet)
 
 
 DENSE_ONLY = ClusterParams(threshold=0.6, w_dense=1.0, w_lexical=0.0, w_entity=0.0, min_content=0.0, time_weight=0.0)
@@ -508,6 +508,98 @@ def test_subject_and_title_share_of_features() -> None:
     assert index.title_share((), story) is None
     assert index.subjects_conflict(feats[1].subject, feats[1].entities, story)
     assert not index.subjects_conflict(feats[2].subject, feats[2].entities, story)
+
+
+# The first rating item of a stream: every word is new, so IDF cannot tell the rating word from the
+# company; the lead writes the rating in lower case and the company as a name.
+REAFFIRMED = ("Outperform Rating Reaffirmed for {name} at Halvard Securities",
+              "Analysts at Halvard Securities kept their \u201coutperform\u201d view of {name} plc in a Tuesday "
+              "note. {name} shares could gain 52% from here, the note said, and the outperform call rests on "
+              "stronger margins.\nSee also: Outperform Rating Reaffirmed for {name} at Halvard Securities.")
+
+
+def test_subject_is_the_name_the_lead_writes_as_a_name_not_a_lower_case_rating_word() -> None:
+    index = StoryIndex(max_story_terms=50)
+    title, text = REAFFIRMED
+    feats = doc_features(doc("q1", title.format(name="Quillon"), text.format(name="Quillon")), index, max_terms=50,
+                         entity_term_weight=0.7, subjects=True)
+    assert feats.subject == "quillon"
+    items = [(f"{c[0].lower()}1", title.format(name=c), text.format(name=c)) for c in ("Quillon", "Brimwell")]
+    out = _events(items)
+    assert out["q1"] != out["b1"]  # the two companies are the subjects, and they conflict
+
+
+# A link-tracker outlet fills each item from one template that differs in figures and a topic word.
+STUB = ("Tracked item from {src}, first seen {h} hours back at {h}:10 GMT. Topic: {cat}. Peak position {h}.21 "
+        "today and {h}9.4 over the month. Clicks so far: {h}12 from {h} regions. Tracking stops in 1{h} hours; "
+        "the item expires at {h}:10 GMT tomorrow.")
+STUB_ITEMS = [
+    ("v1", "Stub Charts", "Marlow council votes to close the harbour market", STUB.format(src="Valley Radio", h=7, cat="News")),
+    ("v2", "Stub Charts", "Desert fossil hunt opens to online volunteers", STUB.format(src="Metro Wire", h=2, cat="Science")),
+    ("v3", "Stub Charts", "Quiz: which season matches your mood", STUB.format(src="Quizzly", h=5, cat="Funny")),
+]
+
+
+def _outlet_events(items: list[tuple[str, str, str, str]], **overrides: object) -> dict[str, str]:
+    params = ClusterParams.for_embedder("hashing-tf-1024", granularity="event", **overrides)
+    c = StreamClusterer(params=params)
+    for n, (i, outlet, t, x) in enumerate(items):
+        c.add(doc(i, t, x, hours=n, outlet=outlet))
+    c.repair()
+    return {d: s for s, ds in c.stories().items() for d in ds}
+
+
+def test_one_outlets_template_items_join_only_when_their_headlines_agree() -> None:
+    apart = _outlet_events(STUB_ITEMS)
+    assert len({apart[i] for i in ("v1", "v2", "v3")}) == 3
+    glued = _outlet_events(STUB_ITEMS, outlet_title_share=None)
+    assert len({glued[i] for i in ("v1", "v2", "v3")}) == 1  # the template's words alone join them
+    # The check holds within one outlet only: other outlets' pages are not held back by it ...
+    spread = _outlet_events([(i, f"Outlet {n}", t, x) for n, (i, _o, t, x) in enumerate(STUB_ITEMS)])
+    assert len({spread[i] for i in ("v1", "v2", "v3")}) == 1
+    # ... and one outlet's follow-up that names the event in its headline still joins.
+    follow = STUB_ITEMS[:1] + [("v4", "Stub Charts", "Harbour market to close after Marlow council vote",
+                                STUB.format(src="Harbour Gazette", h=3, cat="News"))]
+    assert len(set(_outlet_events(follow).values())) == 1
+
+
+def test_close_embeddings_about_the_same_actor_waive_the_word_floor() -> None:
+    # A record and a retrospective of it: one subject, few shared words, close embeddings.
+    items = [
+        ("q1", "Ardelia breaks the record for the longest reign",
+         "Queen Ardelia became the longest-reigning monarch of Veloria on Wednesday, passing her "
+         "great-grandmother Irmentrude, who ruled for sixty-three years. Crowds gathered outside the summer "
+         "palace at Kestrel Bay, and church bells rang across the northern provinces."),
+        ("q2", "Ardelia watched history unfold in old front pages",
+         "Yellowed newspaper pages chart decades of coronations, weddings and funerals that Ardelia "
+         "attended. Archivists in Port Selm opened the collection to visitors, showing photographs "
+         "of ballrooms, parades and ship launches from the fifties onward."),
+    ]
+    vectors = [unit(1, 0.7, 0), unit(1, 0, 0.2)]  # cosine 0.80: below sure_dense, above actor_dense
+
+    def stories(**overrides: object) -> set[str]:
+        params = ClusterParams.for_embedder("minilm-l6-int8", granularity="event", sure_title_share=None, **overrides)
+        c = StreamClusterer(params=params)
+        return {c.add(doc(i, t, x, hours=n, vector=vectors[n])).story_id for n, (i, t, x) in enumerate(items)}
+
+    assert len(stories()) == 1
+    c = StreamClusterer(params=ClusterParams.for_embedder("minilm-l6-int8", granularity="event", sure_title_share=None))
+    c.add(doc("q1", *items[0][1:], vector=vectors[0]))
+    assert c.add(doc("q2", *items[1][1:], hours=1, vector=vectors[1])).reasons["word_floor_waived_by"] == "subject:ardelia"
+    assert len(stories(actor_dense=None)) == 2  # the words alone stay below min_lexical
+    assert len(stories(actor_dense=0.9)) == 2  # the embeddings must be close, not just the subject shared
+    with pytest.raises(ClusterError, match="actor_dense"):
+        ClusterParams(actor_dense=1.5)
+
+    def repaired(**overrides: object) -> list[tuple[str, str]]:
+        params = ClusterParams.for_embedder("minilm-l6-int8", granularity="event", sure_title_share=None, **overrides)
+        c = StreamClusterer(params=params)
+        for n, (i, t, x) in enumerate(items):
+            c.seed(doc(i, t, x, hours=n, vector=vectors[n]), f"st_{i}")
+        return c.repair()
+
+    assert repaired() == [("st_q2", "st_q1")]  # two stories of it found apart are merged by repair
+    assert repaired(actor_dense=None) == []
 
 
 def test_headline_check_params_are_validated() -> None:

@@ -126,3 +126,27 @@ def test_eval_cleaning_scores_the_sample_line_by_line(day_files: tuple[Path, Pat
     assert day["cuts_by_reason"] == {"byline": {"cuts": 1, "on_content": 0}, "prompt": {"cuts": 1, "on_content": 0}}
     text = CliRunner().invoke(cli, ["eval", "cleaning", "--data", str(data), "--annotations", str(ann)]).output
     assert "removed by annotated kind: byline 1/1, newsletter 1/1" in text
+
+
+def test_eval_regroup_of_a_kept_day_scores_as_the_pipeline_did(day_files: tuple[Path, Path], tmp_path: Path) -> None:
+    data, ann = day_files
+    keep = tmp_path / "keep"
+    run = CliRunner().invoke(cli, ["eval", "realnews", "--data", str(data), "--annotations", str(ann), "--keep",
+                                   str(keep), "--json"], catch_exceptions=False)
+    assert run.exit_code == 0, run.output
+    piped = json.loads(run.output)["days"][0]["grouping"]
+    again = CliRunner().invoke(cli, ["eval", "regroup", "--keep", str(keep), "--annotations", str(ann), "--json",
+                                     "--errors"], catch_exceptions=False)
+    assert again.exit_code == 0, again.output
+    day = json.loads(again.output)["days"][0]
+    assert day["grouping"] == piped and day["stored"] == 6
+    wrong = day["errors"]
+    assert len(wrong["false"]) == day["false_pairs"] and len(wrong["lost"]) == day["lost_pairs"]
+    assert all(e["events"][0] != e["events"][1] for e in wrong["false"])
+    assert all(e["events"][0] == e["events"][1] for e in wrong["lost"])
+
+
+def test_eval_regroup_without_a_kept_day_says_where(day_files: tuple[Path, Path], tmp_path: Path) -> None:
+    out = CliRunner().invoke(cli, ["eval", "regroup", "--keep", str(tmp_path), "--annotations", str(day_files[1])])
+    assert out.exit_code != 0
+    assert "no kept day here" in out.output and DAY in out.output and "Traceback" not in out.output

@@ -37,7 +37,7 @@ import httpx
 from . import render as render_mod
 from .article_cache import analyse_articles, facts_of
 from newsbrief.clean.boilerplate import TEMPLATE_HISTORY, Cleaned, clean_text, template_lines
-from newsbrief.cluster.stream import ClusterDoc, ClusterParams, StreamClusterer
+from newsbrief.cluster.stream import ClusterDoc, ClusterParams, Split, StreamClusterer
 from newsbrief.digest.compose import ComposeOptions, StoryBundle, compose_digest
 from .config import Settings
 from newsbrief.cluster.embed import Embedder, article_text, load_embedder, vector_cache_key
@@ -430,15 +430,57 @@ def cluster_new(store: Store, settings: Settings, *, progress: Progress = _noop,
         done += len(batch)
         progress("embed", done, len(missing))
 
+    placed = place_articles(seeded, new, vectors, settings, embedder.name, progress=progress)
+    store.put_memberships(placed.rows)
+    for cut in placed.splits:
+        store.split_story(cut.story_id, cut.new_story_id, cut.doc_ids,
+                          {"from_story": cut.story_id, "score": cut.score, "threshold": placed.params.split_threshold})
+    for source_id, target_id in placed.merges:
+        store.merge_stories(source_id, target_id)
+    line_params = StorylineParams()
+    first_new = min(a.published for a in new).date()
+    link_storylines(store, first_new - dt.timedelta(days=line_params.window_days), vectors,
+                    model=vector_cache_key(embedder), params=line_params)
+    return len(placed.rows)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """What stage 5 decided for new articles: memberships, then the splits and merges of repair.
+
+    ``rows`` are ``(article id, story id, score, reasons, day)`` as placed (before the splits
+    and merges); ``stories`` are the stories after them (story id -> member ids).
+    """
+
+    rows: list[tuple[str, str, float, dict[str, Any], dt.date]]
+    splits: list[Split]
+    merges: list[tuple[str, str]]
+    stories: dict[str, tuple[str, ...]]
+    params: ClusterParams
+
+
+def place_articles(seeded: Sequence[tuple[Article, str]], new: Sequence[Article], vectors: dict[str, Any],
+                   settings: Settings, embedder_name: str, *, progress: Progress = _noop) -> Placement:
+    """Place new articles into stories, seeded with the stored memberships of the window (stage 5 in memory).
+
+    :param seeded: stored ``(article, story id)`` of the window, oldest first.
+    :param new: the articles to place (their cleaned text).
+    :param vectors: article id -> its vector (every seeded and new article).
+    :param settings: resolved settings (granularity, window, text caps).
+    :param embedder_name: the embedder's name, which picks the calibrated parameters.
+    :param progress: callback ``(stage, done, total)``.
+    """
+    window = int(settings["cluster.window_days"])
     limits = {"max_chars": int(settings["digest.max_article_chars"]),
               "max_sentences": int(settings["digest.max_article_sentences"])}
 
     def doc(a: Article) -> ClusterDoc:
         text = cap_text(a.text, **limits)[0]  # the cut is noted when build_digest reads the article
-        return ClusterDoc(id=a.id, title=a.title, text=text, published=a.published, vector=vectors[a.id])
+        return ClusterDoc(id=a.id, title=a.title, text=text, published=a.published, vector=vectors[a.id],
+                          outlet=a.outlet)
 
     ann_min_open = int(settings["cluster.ann_min_open"])
-    params = ClusterParams.for_embedder(embedder.name, granularity=settings["cluster.granularity"], window_days=window,
+    params = ClusterParams.for_embedder(embedder_name, granularity=settings["cluster.granularity"], window_days=window,
                                         ann_min_open=max(2, ann_min_open) if ann_min_open else None)
     clusterer = StreamClusterer(params=params)
     for article, story_id in seeded:
@@ -448,17 +490,9 @@ def cluster_new(store: Store, settings: Settings, *, progress: Progress = _noop,
         a = clusterer.add(doc(article))
         rows.append((article.id, a.story_id, a.score, dict(a.reasons), article.published.date()))
         progress("cluster", n, len(new))
-    store.put_memberships(rows)
-    for cut in clusterer.split_drifted():
-        store.split_story(cut.story_id, cut.new_story_id, cut.doc_ids,
-                          {"from_story": cut.story_id, "score": cut.score, "threshold": params.split_threshold})
-    for source_id, target_id in clusterer.repair():
-        store.merge_stories(source_id, target_id)
-    line_params = StorylineParams()
-    first_new = min(a.published for a in new).date()
-    link_storylines(store, first_new - dt.timedelta(days=line_params.window_days), vectors,
-                    model=vector_cache_key(embedder), params=line_params)
-    return len(rows)
+    splits = clusterer.split_drifted()
+    merges = clusterer.repair()
+    return Placement(rows, splits, merges, dict(clusterer.stories()), params)
 
 
 def link_storylines(store: Store, since: dt.date, vectors: dict[str, Any], *, model: str | None = None,

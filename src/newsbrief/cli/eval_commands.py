@@ -181,6 +181,26 @@ def eval_realnews(data: str, annotation_files: tuple[str, ...], keep: str | None
     _emit({"days": results}, as_json, format_report(results))
 
 
+@evaluate.command("regroup")
+@click.option("--keep", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder that `eval realnews --keep` filled (one subfolder per day).")
+@click.option("--annotations", "annotation_files", required=True, multiple=True,
+              type=click.Path(exists=True, dir_okay=False), help="An annotated day (DAY.json); repeat for more days.")
+@click.option("--errors", is_flag=True, help="List every false and lost pair.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@handle_errors
+def eval_regroup(keep: str, annotation_files: tuple[str, ...], errors: bool, as_json: bool) -> None:
+    """Cluster kept real-news days again from their stored texts and vectors, and score the grouping."""
+    from pathlib import Path
+
+    from newsbrief.eval.realnews import load_annotation
+    from newsbrief.eval.regroup import format_regroup, regroup_day
+
+    anns = [load_annotation(Path(f)) for f in annotation_files]
+    results = [regroup_day(Path(keep) / a["day"], a, errors=errors) for a in anns]
+    _emit({"days": results}, as_json, format_regroup(results))
+
+
 @evaluate.command("retellings")
 @click.option("--dir", "demo_dir", required=True, type=click.Path(exists=True, file_okay=False),
               help="Folder holding newsbrief.db with the digests (as `newsbrief demo --dir` writes it).")

@@ -16,7 +16,7 @@ __all__ = ["ClusterDoc"]
 
 @dataclass(frozen=True)
 class ClusterDoc:
-    """One article as the clusterer sees it."""
+    """One article as the clusterer sees it; ``outlet`` names its publisher ("" when unknown)."""
 
     id: str
     title: str
@@ -24,3 +24,4 @@ class ClusterDoc:
     published: datetime | None
     vector: np.ndarray | None
     entities: tuple[str, ...] = ()
+    outlet: str = ""

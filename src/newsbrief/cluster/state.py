@@ -50,6 +50,7 @@ class DocFeatures:
     headline_only: bool = False
     title_terms: tuple[int, ...] = ()
     subject: str = ""
+    outlet: str = ""
 
 
 @dataclass(frozen=True, eq=False)
@@ -70,6 +71,7 @@ class MemberFeatures:
     headline_only: bool
     title_terms: tuple[int, ...] = ()
     subject: str = ""
+    outlet: str = ""
 
     @classmethod
     def of(cls, arrival: int, features: DocFeatures) -> MemberFeatures:
@@ -77,7 +79,7 @@ class MemberFeatures:
         ids = np.fromiter(features.terms.keys(), dtype=np.int32, count=len(features.terms))
         weights = np.fromiter(features.terms.values(), dtype=np.float32, count=len(features.terms))
         return cls(arrival, features.id, features.published, features.vector, ids, weights, features.entities,
-                   features.headline_only, features.title_terms, features.subject)
+                   features.headline_only, features.title_terms, features.subject, features.outlet)
 
 
 def two_means(feats: Sequence[MemberFeatures], *, iterations: int = 10) -> tuple[list[MemberFeatures], list[MemberFeatures]] | None:
@@ -137,6 +139,7 @@ class Story:
     split_checked_n: int = 0
     titles: Counter[int] = field(default_factory=Counter)
     subjects: Counter[str] = field(default_factory=Counter)
+    outlets: Counter[str] = field(default_factory=Counter)
 
     @property
     def n(self) -> int:
@@ -214,14 +217,16 @@ def doc_features(
     title_ids = tuple(sorted({index.vocab[t] for t in title_terms}))
     subject = _subject(doc.title, body[:entity_chars], index) if subjects else ""
     return DocFeatures(doc.id, _utc(doc.published), vector, unit, entities, ent_weights, not body.strip(), title_ids,
-                       subject)
+                       subject, doc.outlet)
 
 
 def _subject(title: str, lead: str, index: StoryIndex) -> str:
     """Return the name an article is about: the headline's name its lead repeats, the rarest first ("" if none).
 
     Only names that the lead also writes as names count.
-    A name scores its mentions in the lead (at most three) times the mean IDF of its words, so
+    A name scores its mentions in the lead written as a name (capitalised; at most three) times the
+    mean IDF of its words, so a rating word the lead writes in lower case ("an “outperform”
+    rating") loses to the company's name even when both are new to the stream, and so
     a title-case common word ("Conference Call", "Market") loses to a company's name; ties go
     to the first. A headline opens on its subject, so its first word counts as a name (a
     sentence's first word otherwise does not).
@@ -230,14 +235,15 @@ def _subject(title: str, lead: str, index: StoryIndex) -> str:
     :param lead: the leading characters of the body (the headline itself when there is no body).
     :param index: the index whose name frequencies weigh ties.
     """
-    text = (lead or title).lower()
+    source = lead or title
+    text = source.lower()
     named = set(entity_keys(capitalised_entities(lead))) if lead else None
     best, best_score = "", 0.0
     vocab, idf = index.vocab, index.idf
     for name in entity_keys(capitalised_entities("- " + title)):
         if named is not None and name not in named:
             continue  # a title-case word the lead writes in lower case is no name
-        mentions = min(3, text.count(name))
+        mentions = _name_mentions(name, source, text)
         ids = [vocab[t] for t in terms(name) if t in vocab]
         if not mentions or not ids:
             continue
@@ -245,6 +251,26 @@ def _subject(title: str, lead: str, index: StoryIndex) -> str:
         if score > best_score:
             best, best_score = name, score
     return best
+
+
+def _name_mentions(name: str, source: str, lower: str, most: int = 3) -> int:
+    """Return how often ``source`` writes a lowercased name with a capital first letter (at most ``most``).
+
+    :param name: the lowercased name.
+    :param source: the text as written.
+    :param lower: ``source.lower()``.
+    :param most: stop counting here.
+    """
+    if len(lower) != len(source):  # lowercasing moved offsets (rare letters): count every mention
+        return min(most, lower.count(name))
+    n = start = 0
+    while n < most:
+        at = lower.find(name, start)
+        if at < 0:
+            break
+        n += source[at].isupper() or not source[at].isalpha()
+        start = at + 1
+    return n
 
 
 class StoryIndex:
@@ -490,6 +516,8 @@ class StoryIndex:
         story.titles.update(features.title_terms)
         if features.subject:
             story.subjects[features.subject] += 1
+        if features.outlet:
+            story.outlets[features.outlet] += 1
         if len(story.ents) > _MAX_STORY_ENTITIES * 3 // 2:
             story.ents = Counter(dict(story.ents.most_common(_MAX_STORY_ENTITIES)))
         return story
@@ -565,6 +593,7 @@ class StoryIndex:
         into.ents.update(src.ents)
         into.titles.update(src.titles)
         into.subjects.update(src.subjects)
+        into.outlets.update(src.outlets)
         self._free_row(src)
         self._no_row_open.pop(src.id, None)
         del self.stories[src.id]
@@ -597,6 +626,8 @@ class StoryIndex:
             story.titles.update(f.title_terms)
             if f.subject:
                 story.subjects[f.subject] += 1
+            if f.outlet:
+                story.outlets[f.outlet] += 1
         if len(story.ents) > _MAX_STORY_ENTITIES:
             story.ents = Counter(dict(story.ents.most_common(_MAX_STORY_ENTITIES)))
         vectors = [f.vector for f in feats if f.vector is not None]
@@ -632,7 +663,7 @@ class StoryIndex:
         story.n_open, story.n_body = built.n_open, built.n_body
         story.first, story.last = built.first, built.last
         story.lex, story.lex_norm2, story.ents, story.titles = built.lex, built.lex_norm2, built.ents, built.titles
-        story.subjects = built.subjects
+        story.subjects, story.outlets = built.subjects, built.outlets
         story.split_checked_n = len(feats)
         story.version += 1
         story.open = True
@@ -753,6 +784,29 @@ class StoryIndex:
         if not subject or not story.subjects or subject in story.ents or subject in story.subjects:
             return False
         return not any(s in entities for s in story.subjects)
+
+    @staticmethod
+    def one_outlet(outlet: str, story: Story) -> bool:
+        """Whether every article of a story came from ``outlet`` (a known one)."""
+        return bool(outlet) and story.outlets.keys() == {outlet} and story.outlets[outlet] == story.n
+
+    @staticmethod
+    def main_subjects(story: Story) -> set[str]:
+        """Return the subjects most of a story's members are about (all tied at the top count)."""
+        if not story.subjects:
+            return set()
+        top = max(story.subjects.values())
+        return {s for s, n in story.subjects.items() if n == top}
+
+    @classmethod
+    def subjects_shared(cls, subject: str, story: Story) -> bool:
+        """Whether an article's subject is one of a story's main subjects (:meth:`main_subjects`)."""
+        return bool(subject) and subject in cls.main_subjects(story)
+
+    @classmethod
+    def stories_share_subject(cls, a: Story, b: Story) -> bool:
+        """Whether two stories have a main subject in common."""
+        return not cls.main_subjects(a).isdisjoint(cls.main_subjects(b))
 
     @staticmethod
     def stories_conflict(a: Story, b: Story) -> bool:

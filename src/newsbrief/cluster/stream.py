@@ -106,7 +106,13 @@ class ClusterParams:
         shared names alone never merge two events.
     :param min_lexical: an article joins only if its TF-IDF cosine with the story reaches
         this (different events about the same company share names but few other words) ...
-    :param sure_dense: ... unless its embedding cosine reaches this.
+    :param sure_dense: ... unless its embedding cosine reaches this ...
+    :param actor_dense: ... or reaches this while the article and the story are about the same
+        name (a subject of one is named by the other, :meth:`StoryIndex.subjects_shared`; None:
+        never). Two outlets tell one event in their own words (a record and a retrospective
+        of it) but name the same actor, and their embeddings agree. :meth:`StreamClusterer.repair`
+        also merges two stories whose centroids reach it and whose subjects are shared when
+        their combined score reaches ``threshold`` (the join bar), not only ``merge_threshold``.
     :param time_weight: largest time penalty subtracted from the score.
     :param half_life_days: gap after which half of ``time_weight`` is subtracted.
     :param window_days: stories idle longer than this (in article time) are closed.
@@ -149,6 +155,12 @@ class ClusterParams:
         Pages of one template outlet (link lists, stubs, ticker and report ads) share their
         body text but not their headlines; two reports of one event share a name or a word
         of the event in their headlines.
+    :param outlet_title_share: ``min_title_share`` for an article joining a story whose articles
+        all come from its own outlet, and for repair joining two such stories of one outlet (None:
+        no such check). An aggregator or ticker outlet fills every item from one template (a
+        stub saying where and when the item was found and how often it was shared) that
+        differs in figures only, so its items share their words but not their headlines;
+        two articles of one outlet about one event name it in both headlines.
     :param subject_conflict: an article never joins a story (nor repair two stories) when each
         is about a name the other never mentions (the subject: the headline's name that the lead
         repeats, the rarest first). Template items ("X appoints CFO", "Y upgraded at Z") are
@@ -171,6 +183,7 @@ class ClusterParams:
     min_content: float = 0.25
     min_lexical: float = 0.0
     sure_dense: float = 2.0
+    actor_dense: float | None = None
     time_weight: float = 0.1
     half_life_days: float = 3.0
     window_days: float = 60.0
@@ -192,6 +205,7 @@ class ClusterParams:
     split_min_part: int = 3
     split_growth: float = 1.25
     min_title_share: float | None = None
+    outlet_title_share: float | None = None
     subject_conflict: bool = False
     sure_title_share: float | None = None
     ann_min_open: int | None = 10_000
@@ -224,7 +238,8 @@ class ClusterParams:
                     "merge_threshold": 0.30, "min_content": 0.1, "headline_merge_threshold": None,
                     "absorb_threshold": 0.10, "split_threshold": 0.10}
         if granularity == "event":
-            base.update({"threshold": 0.25} if lexical else {"min_lexical": 0.2, "sure_dense": 0.85, "merge_threshold": 0.6,
+            base.update({"threshold": 0.25} if lexical else {"min_lexical": 0.2, "sure_dense": 0.85, "actor_dense": 0.7,
+                                                                    "merge_threshold": 0.6,
                                                                     "headline_merge_threshold": None})
             base.update(_EVENT_HEADLINE_CHECKS)
         elif granularity != "storyline":
@@ -234,6 +249,8 @@ class ClusterParams:
 
     def __post_init__(self) -> None:
         """Reject values that cannot work."""
+        if self.actor_dense is not None and not 0.0 <= self.actor_dense <= 1.0:
+            raise ClusterError(f"cluster: actor_dense must be in [0, 1], got {self.actor_dense}")
         if not 0.0 <= self.threshold <= 1.5:
             raise ClusterError(f"cluster: threshold must be in [0, 1.5], got {self.threshold}")
         if min(self.w_dense, self.w_lexical, self.w_entity, self.time_weight) < 0:
@@ -242,7 +259,7 @@ class ClusterParams:
             raise ClusterError("cluster: at least one weight must be > 0")
         if self.window_days <= 0 or self.half_life_days <= 0:
             raise ClusterError("cluster: window_days and half_life_days must be > 0")
-        for name in ("min_title_share", "sure_title_share"):
+        for name in ("min_title_share", "outlet_title_share", "sure_title_share"):
             value = getattr(self, name)
             if value is not None and not 0.0 <= value <= 1.0:
                 raise ClusterError(f"cluster: {name} must be in [0, 1], got {value}")
@@ -252,10 +269,12 @@ class ClusterParams:
             raise ClusterError(f"cluster: ann_min_open must be >= 2 or None, got {self.ann_min_open}")
 
 
-_EVENT_HEADLINE_CHECKS: dict[str, Any] = {"subject_conflict": True, "sure_title_share": 0.4}
+_EVENT_HEADLINE_CHECKS: dict[str, Any] = {"subject_conflict": True, "sure_title_share": 0.4, "outlet_title_share": 0.1}
 """Headline and subject checks of the event granularity, set on the real-news tuning day 2015-09-08
 (``bench/results/clustering.md``, "Events on real news: headlines and subjects"). ``min_title_share``
-stays off: it split a sample answer-key story told under headlines that share no word."""
+stays off: it split a sample answer-key story told under headlines that share no word; it applies only
+among one outlet's articles (``outlet_title_share``, "Event grouping: one outlet's template, the same
+actor")."""
 
 
 def new_story_id(doc_id: str) -> str:
@@ -327,15 +346,19 @@ class StreamClusterer:
         self._index.expire(features.published, p.window_days)
         ranked = sorted(self._score_candidates(features, self._index.candidate_cosines(features, p.candidates)),
                         key=_rank_key)
-        if p.min_title_share is not None or p.subject_conflict:
+        if p.min_title_share is not None or p.outlet_title_share is not None or p.subject_conflict:
             ranked = [r for r in ranked if self._may_join(features, r[2])]
         best = self._scored(features, ranked[0]) if ranked else None
         runner = self._scored(features, ranked[1]) if len(ranked) > 1 else None
+        waived = None  # what lets the article join without min_lexical
+        if best is not None and best.lexical < p.min_lexical:
+            waived = ("dense" if best.dense >= p.sure_dense else "headlines" if self._headlines_agree(features, best.story)
+                      else "subject" if self._actors_agree(features, best) else None)
         joins = (
             best is not None
             and best.score >= p.threshold
             and max(best.dense, best.lexical) >= p.min_content
-            and (best.lexical >= p.min_lexical or best.dense >= p.sure_dense or self._headlines_agree(features, best.story))
+            and (best.lexical >= p.min_lexical or waived is not None)
         )
         if joins and best is not None:
             story_id = best.story.id
@@ -353,12 +376,15 @@ class StreamClusterer:
             competitor = best
         self._index.add_member(story_id, features)
         self._seen.add(doc.id)
+        reasons = self._reasons(chosen, competitor)
+        if chosen is not None and waived is not None:
+            reasons["word_floor_waived_by"] = f"subject:{features.subject}" if waived == "subject" else waived
         return Assignment(
             doc_id=doc.id,
             story_id=story_id,
             score=round(float(score), 6),
             new_story=new,
-            reasons=self._reasons(chosen, competitor),
+            reasons=reasons,
         )
 
     def repair(self) -> list[tuple[str, str]]:
@@ -381,9 +407,13 @@ class StreamClusterer:
                     continue  # split_drifted cut these apart
                 if not self._stories_may_join(a, b):
                     continue
+                cosine = self._index.centroid_cosine(a, b)
                 bar = p.merge_threshold
                 if p.headline_merge_threshold is not None and a.n_body == 0 and b.n_body == 0:
                     bar = p.headline_merge_threshold
+                if (p.actor_dense is not None and cosine is not None and cosine >= p.actor_dense
+                        and self._index.stories_share_subject(a, b)):
+                    bar = min(bar, p.threshold)  # the same actor and close embeddings: joined as add() would
                 s = self._pair_score(a, b, norms, floor=bar)
                 if s >= bar:
                     scored.append((-s, min(a.seq, b.seq), max(a.seq, b.seq), a, b))
@@ -433,7 +463,8 @@ class StreamClusterer:
                     continue
                 signals = self._pair_signals(story, other)
                 dense, lexical = signals[0] or 0.0, signals[1]
-                if max(dense, lexical) < p.min_content or (lexical < p.min_lexical and dense < p.sure_dense):
+                actors = p.actor_dense is not None and dense >= p.actor_dense and index.stories_share_subject(story, other)
+                if max(dense, lexical) < p.min_content or (lexical < p.min_lexical and dense < p.sure_dense and not actors):
                     continue
                 if not self._stories_may_join(story, other):
                     continue
@@ -485,7 +516,16 @@ class StreamClusterer:
         share = self._index.title_share(features.title_terms, story)
         if p.min_title_share is not None and share is not None and share < p.min_title_share:
             return False
+        if (p.outlet_title_share is not None and share is not None and share < p.outlet_title_share
+                and self._index.one_outlet(features.outlet, story)):
+            return False  # one outlet's template items
         return not (p.subject_conflict and self._index.subjects_conflict(features.subject, features.entities, story))
+
+    def _actors_agree(self, features: Any, scored: _Scored) -> bool:
+        """Whether an article's embedding reaches ``actor_dense`` with a story about the same name."""
+        bar = self.params.actor_dense
+        return (bar is not None and scored.dense >= bar
+                and self._index.subjects_shared(features.subject, scored.story))
 
     def _headlines_agree(self, features: Any, story: Story) -> bool:
         """Whether an article's headline shares ``sure_title_share`` of its terms with a story's headlines."""
@@ -501,6 +541,10 @@ class StreamClusterer:
         share = self._index.story_title_share(a, b)
         if p.min_title_share is not None and share is not None and share < p.min_title_share:
             return False
+        if (p.outlet_title_share is not None and share is not None and share < p.outlet_title_share
+                and len(a.outlets) == 1 and self._index.one_outlet(next(iter(a.outlets)), a)
+                and self._index.one_outlet(next(iter(a.outlets)), b)):
+            return False  # one outlet's template items
         return not (p.subject_conflict and self._index.stories_conflict(a, b))
 
     def _unused_story_id(self, doc_id: str) -> str:
@@ -519,7 +563,8 @@ class StreamClusterer:
         """Return an article's features (and count its terms in the document frequencies)."""
         p = self.params
         return doc_features(doc, self._index, max_terms=p.max_doc_terms, entity_term_weight=p.entity_term_weight,
-                            body_chars=p.body_chars, entity_chars=p.entity_chars, subjects=p.subject_conflict)
+                            body_chars=p.body_chars, entity_chars=p.entity_chars,
+                            subjects=p.subject_conflict or p.actor_dense is not None)
 
     # -- scoring -----------------------------------------------------------------------
 
