@@ -325,6 +325,9 @@ def test_the_title_speakers_second_outlet_lead_is_left_out_of_the_digest() -> No
     ("The company said it would appeal the ruling.", None),  # an actor: referring_subject's
     ("The second phase of the Leeds tram line opened on Monday.", None),  # names what it is
     ("The European Commission said it would appeal.", None),
+    ("The maintainers of TallowDB, the open-source database, have released the first beta.", None),
+    ("The headline number from Thanksgiving looks healthy at 6 billion dollars.", None),
+    ("The attackers who encrypted Freightlane's booking platform got in through a VPN.", None),
 ])
 @pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
 def test_a_definite_description_of_a_thing_as_subject(sentence: str, described: str | None) -> None:
@@ -392,3 +395,22 @@ def test_a_person_met_by_honorific_and_surname_gets_the_full_name_of_the_article
     assert display_texts([first, rook])[1].startswith("[Dana Rook] lost control of her 2019 Korvath Vela")
     named = next(c for c in chosen if c.text.startswith("The Alder Law Group said"))
     assert display_texts([named, rook])[1].startswith("Ms. Rook lost control")
+
+
+def test_it_after_a_sentence_introducing_another_named_thing_is_unresolved() -> None:
+    ref = referring_subject("It is big, with 70 billion parameters, so few will run it at home.")
+    assert ref is not None
+    # the lab or the model? no name is put in
+    assert antecedent(ref, ["Small lab Kestrel AI just released a new model, Kestrel-3, for anyone to use."]) is None
+    assert antecedent(ref, ["Kestrel AI released its model on Friday."]) == "Kestrel AI"
+
+
+@pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
+def test_the_same_amount_with_the_same_verb_is_one_claim() -> None:
+    told = [_claim("The investment values the startup at 310 million euros, a person familiar with it said.",
+                   set())]
+    again = _claim("The deal values the company at 310 million euros, making it one of the most valuable startups in "
+                   "its field.", set())
+    assert retells_claim(again, told)
+    other = _claim("The company employs 310 people across its offices.", set())
+    assert not retells_claim(other, told)  # the same number, another verb

@@ -14,6 +14,8 @@ them when it
   object ("the funding values the company at ..." and "the deal values the company at ..."), or
 * names the same party acting on the same other party, whatever the verb and the figures
   ("Anderson stunned Murray" and "Murray was beaten 7-6 6-3 by Anderson"), or
+* adds no figure and repeats one of its amounts with the same verb ("The round values X at
+  €310m" and "The deal values the company at €310m"), or
 * adds no figure and has the same speaker say the same thing, whatever the speech verb: most
   content words of the reported clauses shared ("Holding a vote this year would be reckless, the
   First Minister insisted" and "Orla Dempsey said holding a vote this year would be reckless").
@@ -289,6 +291,21 @@ def _same_statement(mine: frozenset[tuple[str, frozenset[str]]], other: frozense
     return False
 
 
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
+@functools.lru_cache(maxsize=4096)
+def _verbs(text: str) -> frozenset[str]:
+    """Return the lemmas of a sentence's verbs, light verbs left out (empty without spaCy)."""
+    from newsbrief.facts.nlp import parse
+
+    doc = parse(text)
+    if doc is None:
+        return frozenset()
+    return frozenset(v for t in doc if t.pos_ == "VERB" and (v := _stem(t.lemma_.lower() or t.text.lower()))
+                     not in _LIGHT_VERBS)
+
+
 def _actors(names: Iterable[str]) -> set[str]:
     return {n.lower().removesuffix("'s").removesuffix("\u2019s") for n in names} - _NOT_ACTORS
 
@@ -316,5 +333,8 @@ def retells_claim(claim: Claim, told: Sequence[Claim], aliases: Mapping[str, str
         return False  # a new figure is a new fact
     if mine and any(mine & predications(other.text) for other in told):
         return True
+    amounts = {f for f in claim.figures if not _YEAR_RE.fullmatch(f)}
+    if amounts and any(amounts & other.figures and _verbs(claim.text) & _verbs(other.text) for other in told):
+        return True  # "The round values Quillmark at 310m" after "The deal values the company at 310m"
     said = statements(claim.text)
     return bool(said) and any(_same_statement(said, statements(other.text), aliases or {}) for other in told)

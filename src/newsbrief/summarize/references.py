@@ -200,7 +200,8 @@ def antecedent(reference: Reference, before: Sequence[str]) -> str | None:
 
     A person ("he", "the chief executive") is the last full name ("Reuben Castile") of the
     nearest sentence giving one; "the company" is the name the sentence before calls a company
-    ("Corbel, a Denver company, ..."); "it" is the name that sentence opens on. Anything else, and
+    ("Corbel, a Denver company, ..."); "it" is the name that sentence opens on, unless that sentence
+    also introduces another named thing ("... released a new model, Kestrel-3,"). Anything else, and
     "they" (the verb would not agree with one name), stays unresolved, so the sentence is not used.
 
     :param reference: the referring subject.
@@ -221,10 +222,17 @@ def antecedent(reference: Reference, before: Sequence[str]) -> str | None:
             return _described(sentence, reference.text.split()[-1])
         names = _names(sentence)
         lead = sentence.lstrip("\"'")
+        introduced = _INTRODUCED_RE.search(sentence)
+        if introduced and _names(introduced.group(1))[:1] != names[:1]:
+            return None  # "X released a new model, Kestrel-3, ... . It is big": X or the model?
         if names and lead.startswith(names[0]):
             return names[0]  # "It" is the subject of the sentence before
         return None
     return None
+
+
+# "a new model, Kestrel-3,": a named thing the sentence introduces, which a following "It" may be
+_INTRODUCED_RE = re.compile(rf"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*,\s+({_NAME_RUN})")
 
 
 # last words of a capitalised run that make it a place or a body, not a person ("Health Care Center")
@@ -325,16 +333,23 @@ def described_subject(sentence: str) -> tuple[Reference, str, bool] | None:
     return None
 
 
+_NAMING_PREPOSITIONS = frozenset("of behind from at for in with".split())
+
+
 def _names_itself(token: Any) -> bool:
     """Return True if a description's own words name what it is: "the Leeds tram line", "the phase of the Leeds line".
 
-    A name further off ("the claims filed in Dunmore") says where, not which.
+    A name in a preposition or relative clause of the noun counts; one further off, in a participle
+    ("the claims filed in Dunmore"), says where, not which.
     """
+    # a capitalised word, whatever its tag (the tagger reads "FerrousDB" as a number)
     for child in token.children:
-        if child.i < token.i and child.pos_ == "PROPN":
+        if child.i < token.i and child.dep_ != "det" and any(t.text[:1].isupper() for t in child.subtree):
             return True
-        if child.dep_ == "prep" and child.lower_ in ("of", "behind") and any(t.pos_ == "PROPN" for t in child.subtree):
-            return True
+        if child.dep_ == "prep" and child.lower_ in _NAMING_PREPOSITIONS and any(t.text[:1].isupper() for t in child.subtree):
+            return True  # "the phase of the Leeds line", "The headline number from Thanksgiving"
+        if child.dep_ == "relcl" and any(t.text[:1].isupper() for t in child.subtree):
+            return True  # "The attackers who encrypted Freightlane's platform"
     return False
 
 
