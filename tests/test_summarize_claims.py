@@ -6,7 +6,13 @@ import pytest
 
 from newsbrief.summarize.claims import Claim, figures_of, predications, retells_claim
 from newsbrief.summarize import summarize_story
-from newsbrief.summarize.extractive import select_sentences
+from newsbrief.summarize.extractive import (
+    _after_supporters,
+    _unsupported_description,
+    build_candidates,
+    display_texts,
+    select_sentences,
+)
 from newsbrief.summarize.references import antecedent, inner_reference, referring_subject, substitute
 
 from factories import make_article
@@ -265,3 +271,146 @@ def test_one_named_party_acting_on_another_is_one_claim_whatever_the_verb() -> N
     # the same two parties in another relation is not one claim
     other = _claim("Quill had beaten Varga in all five of their earlier meetings.", {"Quill", "Varga"})
     assert not retells_claim(other, told)
+
+
+def test_a_title_is_linked_to_the_name_an_article_gives_its_holder() -> None:
+    from newsbrief.summarize.claims import speaker_aliases
+
+    assert speaker_aliases([["Harbour plan debate", "First Minister Orla Dempsey opened the debate on Monday."]]) \
+        == {"first minister": "dempsey"}
+    assert speaker_aliases([["Harbour vote", "Orla Dempsey, Varnholt's first minister, spoke on Monday."]]) \
+        == {"first minister": "dempsey"}
+    # a lead quoting the title, and the next sentence naming the speaker
+    lead = ["Dempsey: no vote this year", "A vote this year would be wrong, Varnholt's First Minister has insisted.",
+            "Orla Dempsey said the port would stay in public hands."]
+    assert speaker_aliases([lead]) == {"first minister": "dempsey"}
+    # one title given to two people links neither
+    assert speaker_aliases([["x", "First Minister Orla Dempsey spoke."], ["y", "First Minister Tom Reilly spoke."]]) == {}
+
+
+@pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
+def test_one_speaker_by_title_and_by_name_saying_the_same_is_one_claim() -> None:
+    told = [_claim("Ruling out a fresh vote on the harbour plan for good would be \"wrong\", Varnholt's First Minister "
+                   "has insisted.", {"Varnholt", "First", "Minister"})]
+    again = _claim("Orla Dempsey said ruling out another referendum on the harbour plan for good would be wrong but she "
+                   "indicated that a second vote would not come soon.", {"Orla", "Dempsey"})
+    aliases = {"first minister": "dempsey"}
+    assert retells_claim(again, told, aliases)
+    assert not retells_claim(again, told, {})  # without the link, two speakers
+    other = _claim("Orla Dempsey said the harbour plan would cost more than the bridge and take longer to build.",
+                   {"Orla", "Dempsey"})
+    assert not retells_claim(other, told, aliases)  # the same speaker saying something else
+
+
+@pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
+def test_the_title_speakers_second_outlet_lead_is_left_out_of_the_digest() -> None:
+    first = ("Ruling out a fresh vote on the harbour plan for good would be \"wrong\", Varnholt's First Minister has "
+             "insisted.")
+    second = ("Orla Dempsey said ruling out another referendum on the harbour plan for good would be wrong but she "
+              "indicated that a second vote would not come soon.")
+    arts = [make_article("a", title="Dempsey: wrong to rule out harbour vote", outlet="One", text=(
+                f"{first} Orla Dempsey said she respected the result of the 2025 vote, which kept the port public. "
+                "The harbour board will meet on December 9 to set a timetable for the 40 million euro works.")),
+            make_article("b", title="No shortcut on harbour plan, Dempsey warns", outlet="Two", text=(
+                f"{second} Turnout in the 2025 vote was 71% across the 12 harbour wards. "
+                "Opposition leader Tom Reilly said the harbour plan had been settled for a generation."))]
+    texts = [s.text for p in summarize_story(arts, story_id="s1").paragraphs for s in p]
+    assert sum(t in (first, second) for t in texts) == 1, texts
+
+
+@pytest.mark.parametrize(("sentence", "described"), [
+    ("The new claims for serious injuries follow this week's ruling that the maker must pay $9 million.", "claims"),
+    ("These measures come after months of talks between the two unions.", "measures"),
+    ("The police said the road would reopen on Monday.", None),
+    ("The company said it would appeal the ruling.", None),  # an actor: referring_subject's
+    ("The second phase of the Leeds tram line opened on Monday.", None),  # names what it is
+    ("The European Commission said it would appeal.", None),
+    ("The maintainers of TallowDB, the open-source database, have released the first beta.", None),
+    ("The headline number from Thanksgiving looks healthy at 6 billion dollars.", None),
+    ("The attackers who encrypted Freightlane's booking platform got in through a VPN.", None),
+])
+@pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
+def test_a_definite_description_of_a_thing_as_subject(sentence: str, described: str | None) -> None:
+    from newsbrief.summarize.references import described_subject
+
+    found = described_subject(sentence)
+    assert (found[1] if found else None) == described
+
+
+@pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
+def test_a_description_the_summary_never_introduced_is_left_out() -> None:
+    dangling = ("The new claims for serious injuries and wrongful death follow this week's ruling that Korvath Motors "
+                "must pay a $90 million fine.")
+    text = ("The Alder Law Group represents hundreds of drivers and their families in lawsuits against Korvath Motors "
+            "in Dunmore courts. "
+            f"{dangling} "
+            "Korvath Motors recalled 2.6 million cars in 2024 over faulty brake sensors fitted from 2019.")
+    arts = [make_article("a", title="Alder Law Group files 90 new Korvath brake claims", text=text, outlet="One")]
+    texts = [s.text for p in summarize_story(arts, story_id="s1").paragraphs for s in p]
+    assert texts and dangling not in texts, texts
+    # once a sentence speaks of the claims, the description may be used, after that sentence
+    intro = "The Alder Law Group filed 90 new claims against Korvath Motors in Dunmore on Thursday."
+    arts = [make_article("a", title="Alder Law Group files 90 new Korvath brake claims", outlet="One",
+                         text=text.replace("The Alder Law Group represents", f"{intro} The group represents"))]
+    pool = build_candidates(arts, resolve_references=True)
+    first = next(c for c in pool if c.text == intro)
+    later = next(c for c in pool if c.text == dangling)
+    assert _unsupported_description(later, set(), pool) is None
+    assert _unsupported_description(later, set(first.tokens), pool) is later
+    assert [c.text for c, _ in _after_supporters([(later, ()), (first, ())])] == [intro, dangling]
+    assert _after_supporters([(later, ())]) == []
+
+
+@pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
+def test_a_title_description_gets_the_name_the_article_gives() -> None:
+    text = ("Pope Ambrose arrived in Dunmore on Friday for a three-day visit. "
+            "Foreign minister Tom Reilly said the Dunmore government was unlikely to change its border policy in 2027. "
+            "The pope will spend four days in Varnholt before flying on to Portmere on Tuesday.")
+    pool = build_candidates([make_article("a", title="Pope begins Dunmore visit", text=text, outlet="One")],
+                            resolve_references=True)
+    reilly = next(c for c in pool if c.text.startswith("Foreign minister"))
+    pope = _unsupported_description(next(c for c in pool if "four days in Varnholt" in c.text), set(reilly.tokens), pool)
+    assert pope is not None and pope.referent == "Pope Ambrose"
+    # after a sentence about someone else, the name goes in; after one about the pope, the description stays
+    assert display_texts([reilly, pope])[1].startswith("[Pope Ambrose] will spend four days")
+    opener = next(c for c in pool if c.text.startswith("Pope Ambrose arrived"))
+    assert display_texts([opener, pope])[1].startswith("The pope will spend")
+
+
+def test_a_person_met_by_honorific_and_surname_gets_the_full_name_of_the_article() -> None:
+    from newsbrief.summarize.references import full_names
+
+    article = "Dana Rook, 26, died in March. Ms. Rook lost control of her car on the Dunmore bridge."
+    assert full_names("Ms. Rook lost control of her car on the Dunmore bridge.", article) == (("Ms. Rook", "Dana Rook"),)
+    assert full_names("Mr. Rook said the car was new.", "Tom Rook and Ben Rook drove. Mr. Rook said the car was new.") == ()
+    text = ("Korvath Motors recalled 2.6 million cars in 2024 over faulty brake sensors fitted from 2019. "
+            "The Alder Law Group said on Thursday it had filed claims for the family of Dana Rook, 26, of Dunmore. "
+            "Ms. Rook lost control of her 2019 Korvath Vela on the Dunmore bridge on February 15, the filing says.")
+    pool = build_candidates([make_article("a", title="Korvath brake claims", text=text, outlet="One")],
+                            resolve_references=True)
+    chosen = [c for c in pool if c.index >= 0]
+    rook = next(c for c in chosen if "lost control" in c.text)
+
+    first = next(c for c in chosen if c.text.startswith("Korvath Motors recalled"))
+    assert display_texts([first, rook])[1].startswith("[Dana Rook] lost control of her 2019 Korvath Vela")
+    named = next(c for c in chosen if c.text.startswith("The Alder Law Group said"))
+    assert display_texts([named, rook])[1].startswith("Ms. Rook lost control")
+
+
+def test_it_after_a_sentence_introducing_another_named_thing_is_unresolved() -> None:
+    ref = referring_subject("It is big, with 70 billion parameters, so few will run it at home.")
+    assert ref is not None
+    # the lab or the model? no name is put in
+    assert antecedent(ref, ["Small lab Kestrel AI just released a new model, Kestrel-3, for anyone to use."]) is None
+    assert antecedent(ref, ["Kestrel AI released its model on Friday."]) == "Kestrel AI"
+
+
+@pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
+def test_the_same_amount_with_the_same_verb_is_one_claim() -> None:
+    told = [_claim("The investment values the startup at 310 million euros, a person familiar with it said.",
+                   set())]
+    again = _claim("The deal values the company at 310 million euros, making it one of the most valuable startups in "
+                   "its field.", set())
+    assert retells_claim(again, told)
+    other = _claim("The company employs 310 people across its offices.", set())
+    assert not retells_claim(other, told)  # the same number, another verb

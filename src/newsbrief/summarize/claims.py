@@ -13,7 +13,15 @@ them when it
   to work" and "a dentist ... as he returns to work"), or the same thing done to the same
   object ("the funding values the company at ..." and "the deal values the company at ..."), or
 * names the same party acting on the same other party, whatever the verb and the figures
-  ("Anderson stunned Murray" and "Murray was beaten 7-6 6-3 by Anderson").
+  ("Anderson stunned Murray" and "Murray was beaten 7-6 6-3 by Anderson"), or
+* adds no figure and repeats one of its amounts with the same verb ("The round values X at
+  €310m" and "The deal values the company at €310m"), or
+* adds no figure and has the same speaker say the same thing, whatever the speech verb: most
+  content words of the reported clauses shared ("Holding a vote this year would be reckless, the
+  First Minister insisted" and "Orla Dempsey said holding a vote this year would be reckless").
+  A speaker named once by title and once by name is one speaker when the story's articles link
+  the two (:func:`speaker_aliases`: "First Minister Orla Dempsey", "Orla Dempsey, the first minister,",
+  a lead quoting "the First Minister" followed by "Orla Dempsey said ...").
 
 Verbs compare by lemma ("said" is "say", a light verb); a passive subject is what the verb acts
 on and a passive's agent is who acts ("was crushed by pallets" = "pallets crushed"); a time of
@@ -27,11 +35,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Claim", "figures_of", "predications", "retells_claim"]
+__all__ = ["Claim", "figures_of", "predications", "retells_claim", "speaker_aliases", "statements"]
 
 # Digits that are part of a name ("Kestrel-3", "F-35") are no figure, nor is a time of day ("8am", "9:39 pm").
 _FIGURE_RE = re.compile(r"(?<![\w.:])(?<![A-Za-z]-)\d++(?:[.,]\d+)*+(?!\s?(?:[ap]\.?m\b|:\d))")
@@ -157,15 +165,157 @@ def predications(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# Verbs that report what someone said; the reported clause is the claim, whichever of them tells it.
+_SPEECH_VERBS = frozenset("""say insist tell warn claim argue state add stress declare maintain announce suggest
+    predict confirm deny admit indicate write note explain reiterate vow pledge promise acknowledge concede urge
+    contend assert""".split())
+_CONTENT_POS = frozenset("NOUN PROPN VERB ADJ ADV NUM".split())
+# Titles that stand for one person ("the First Minister", "Prime Minister", "the pope").
+_ROLES = (r"(?:[Mm]inister|[Pp]resident|[Ss]ecretary|[Cc]hancellor|[Gg]overnor|[Ss]enator|[Mm]ayor|[Pp]remier|"
+          r"[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Cc]ommissioner|[Aa]mbassador|[Pp]ope|[Kk]ing|[Qq]ueen|[Pp]rince|"
+          r"[Pp]rincess|[Cc]hief [Ee]xecutive|[Cc]hief|[Dd]irector|[Pp]rosecutor|[Jj]udge|[Ss]peaker|[Ll]eader|"
+          r"[Ss]pokesman|[Ss]pokeswoman|[Ss]pokesperson|[Cc]oach|[Mm]anager|[Cc]aptain)")
+_PERSON = r"[A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+){1,2}"
+_TITLE = rf"(?:[A-Z][a-z]+\s+){{0,2}}{_ROLES}"
+_ALIAS_RES = (
+    # "First Minister Orla Dempsey", "Scotland's First Minister, Orla Dempsey,"
+    re.compile(rf"\b(?P<title>{_TITLE}),?\s+(?P<name>{_PERSON})\b"),
+    # "Orla Dempsey, Varnholt's first minister," "Orla Dempsey, the first minister"
+    re.compile(rf"\b(?P<name>{_PERSON}),\s+(?:the\s+|[A-Z][\w-]*(?:'s|\u2019s)\s+)?"
+               rf"(?P<title>(?:[A-Za-z-]+\s+){{0,2}}?{_ROLES})\b"),
+)
+_NOT_TITLE_WORDS = frozenset("the a an of and in on at for former then new".split())
+
+
+def _title_key(title: str) -> str:
+    words = [w for w in title.lower().split() if w not in _NOT_TITLE_WORDS]
+    return " ".join(words[-3:])
+
+
+_SAYS = (r"(?:say|says|said|insist|insists|insisted|warn|warns|warned|tell|tells|told|argue|argues|argued|claim|claims|"
+         r"claimed|state|states|stated|add|adds|added|stress|stresses|stressed|declare|declares|declared)")
+# "..., Varnholt's First Minister has insisted.": a speaker given by title only, ...
+_TITLE_SPEAKER_RE = re.compile(rf"(?:^|\s)(?:the\s+|[A-Z][\w-]*(?:'s|\u2019s)\s+)?(?P<title>{_TITLE})\s+"
+                               rf"(?:has\s+|had\s+|have\s+)?{_SAYS}\b")
+# ... whom the next sentence names as a speaker ("Orla Dempsey said ...") or the headline does ("Dempsey: ...")
+_NAMED_SPEAKER_RE = re.compile(rf"^[\"\u201c]?(?P<name>{_PERSON})\s+(?:has\s+|had\s+)?{_SAYS}\b")
+_HEADLINE_SPEAKER_RE = re.compile(rf"^(?P<name>[A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+)?):|"
+                                  rf",\s+(?P<name2>{_PERSON})\s+{_SAYS}\s*$")
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower().removesuffix("'s").removesuffix("\u2019s")
+
+
+def speaker_aliases(articles: Iterable[Sequence[str]]) -> dict[str, str]:
+    """Return the titles a story's articles give a named person, each with that person's surname.
+
+    An article links a title to a name by apposition ("First Minister Orla Dempsey", "Orla
+    Dempsey, Varnholt's first minister,") or by naming the speaker its lead gave by title only
+    ("..., Varnholt's First Minister has insisted." then "Orla Dempsey said ..." in the next
+    sentence, or a headline "Dempsey: ..."). Both give ``{"first minister": "dempsey"}``. A title
+    linked to two different people is left out.
+
+    :param articles: each article's headline, then its sentences in order.
+    """
+    found: dict[str, set[str]] = {}
+    for sentences in articles:
+        sentences = list(sentences)
+        for n, text in enumerate(sentences):
+            for pattern in _ALIAS_RES:
+                for m in pattern.finditer(text):
+                    key = _title_key(m.group("title"))
+                    if key and m.group("name").split()[0].lower() not in _NOT_TITLE_WORDS:
+                        found.setdefault(key, set()).add(_surname(m.group("name")))
+            if n == 0:
+                continue
+            titled = _TITLE_SPEAKER_RE.search(text)
+            if titled is None:
+                continue
+            nxt = _NAMED_SPEAKER_RE.match(sentences[n + 1]) if n + 1 < len(sentences) else None
+            head = _HEADLINE_SPEAKER_RE.search(sentences[0]) if n <= 2 else None
+            name = nxt.group("name") if nxt else (head.group("name") or head.group("name2")) if head else None
+            if name:
+                found.setdefault(_title_key(titled.group("title")), set()).add(_surname(name))
+    return {key: next(iter(names)) for key, names in found.items() if len(names) == 1}
+
+
+@functools.lru_cache(maxsize=4096)
+def statements(text: str) -> frozenset[tuple[str, frozenset[str]]]:
+    """Return what a sentence reports someone said: (speaker, content-word stems of the reported clause).
+
+    The speaker is the subject of a speech verb (say, insist, warn ...) as its words read, lower-cased:
+    "orla dempsey", "first minister" ("Varnholt's First Minister": the possessive is left out); a
+    pronoun speaker is none. Empty without spaCy.
+
+    :param text: one sentence.
+    """
+    from newsbrief.facts.nlp import parse
+
+    doc = parse(text)
+    if doc is None:
+        return frozenset()
+    out = set()
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _SPEECH_VERBS:
+            continue
+        subjects = [t for t in verb.children if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN")]
+        clauses = [t for t in verb.children if t.dep_ == "ccomp"]
+        if not subjects or not clauses:
+            continue
+        head = subjects[0]
+        speaker = " ".join(t.text.lower() for t in head.subtree
+                           if t.i == head.i or (t.dep_ in ("compound", "amod") and t.head.i == head.i))
+        words = frozenset(_stem(t.lemma_.lower() or t.text.lower()) for c in clauses for t in c.subtree
+                          if t.pos_ in _CONTENT_POS and not t.is_stop and t.text.isalnum())
+        if words:
+            out.add((speaker, words))
+    return frozenset(out)
+
+
+def _who(speaker: str, aliases: Mapping[str, str]) -> str:
+    """Return who a speaker is: the surname a title stands for, else the speaker's last word."""
+    key = _title_key(speaker)
+    return aliases.get(key) or aliases.get(" ".join(key.split()[-2:])) or (key.split() or [speaker])[-1]
+
+
+def _same_statement(mine: frozenset[tuple[str, frozenset[str]]], other: frozenset[tuple[str, frozenset[str]]],
+                    aliases: Mapping[str, str]) -> bool:
+    """Return True if one speaker says the same in both: 3+ content words shared, 60% of the shorter clause."""
+    for speaker, words in mine:
+        for their_speaker, theirs in other:
+            shared = len(words & theirs)
+            if (shared >= 3 and shared >= 0.6 * min(len(words), len(theirs))
+                    and _who(speaker, aliases) == _who(their_speaker, aliases)):
+                return True
+    return False
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
+@functools.lru_cache(maxsize=4096)
+def _verbs(text: str) -> frozenset[str]:
+    """Return the lemmas of a sentence's verbs, light verbs left out (empty without spaCy)."""
+    from newsbrief.facts.nlp import parse
+
+    doc = parse(text)
+    if doc is None:
+        return frozenset()
+    return frozenset(v for t in doc if t.pos_ == "VERB" and (v := _stem(t.lemma_.lower() or t.text.lower()))
+                     not in _LIGHT_VERBS)
+
+
 def _actors(names: Iterable[str]) -> set[str]:
     return {n.lower().removesuffix("'s").removesuffix("\u2019s") for n in names} - _NOT_ACTORS
 
 
-def retells_claim(claim: Claim, told: Sequence[Claim]) -> bool:
+def retells_claim(claim: Claim, told: Sequence[Claim], aliases: Mapping[str, str] | None = None) -> bool:
     """Return True if a sentence tells again a claim of one of the sentences already told.
 
     :param claim: the candidate sentence.
     :param told: the sentences already in the summary.
+    :param aliases: the story's titles of named speakers (:func:`speaker_aliases`).
     """
     if not told:
         return False
@@ -181,4 +331,10 @@ def retells_claim(claim: Claim, told: Sequence[Claim]) -> bool:
         return True  # the same named party acting on the same other one: the score line is no new event
     if new:
         return False  # a new figure is a new fact
-    return bool(mine) and any(mine & predications(other.text) for other in told)
+    if mine and any(mine & predications(other.text) for other in told):
+        return True
+    amounts = {f for f in claim.figures if not _YEAR_RE.fullmatch(f)}
+    if amounts and any(amounts & other.figures and _verbs(claim.text) & _verbs(other.text) for other in told):
+        return True  # "The round values Quillmark at 310m" after "The deal values the company at 310m"
+    said = statements(claim.text)
+    return bool(said) and any(_same_statement(said, statements(other.text), aliases or {}) for other in told)

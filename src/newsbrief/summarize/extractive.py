@@ -24,21 +24,24 @@ import logging
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from newsbrief.cluster.embed import Embedder
 from newsbrief.errors import SummarizeError
 from newsbrief.model import Article, CitedSentence, Summary
-from newsbrief.summarize.claims import Claim, figures_of, retells_claim
+from newsbrief.summarize.claims import Claim, figures_of, retells_claim, speaker_aliases
 from newsbrief.summarize.faithfulness import extract_claims
 from newsbrief.summarize.references import (
     Reference,
     antecedent,
+    described_subject,
+    full_names,
     inner_reference,
     opens_on_reference,
     referring_subject,
     substitute,
+    titled_name,
 )
 from newsbrief.summarize.sentences import is_standalone, normalise_for_match, parse_article_text
 
@@ -156,6 +159,8 @@ class Candidate:
     quantities: frozenset[str] = frozenset()  # "81.4:reasonbench", "70:parameter": a figure and what it counts
     reference: Reference | None = None  # a pronoun or "the company" as subject ...
     referent: str = ""  # ... and the name it points at in the article ("" = unresolved)
+    # "Ms. Rook" with the full name its article gives ("Dana Rook"), for a summary that has not named her yet
+    full_names: tuple[tuple[str, str], ...] = ()
     prefix_cache: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
@@ -294,6 +299,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                                  tokens=frozenset(content_tokens(title)), specifics=frozenset(),
                                  concepts=_concepts(title, unigrams=unigrams)))
         previous: list[str] = []
+        whole = f"{article.title}.\n{article.text}"
         for sent in parse_article_text(article.text):
             text = sent.text
             n_words = len(text.split())
@@ -334,6 +340,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                     quantities=_quantities(text),
                     reference=reference,
                     referent=referent,
+                    full_names=full_names(text, whole) if resolve_references else (),
                 )
             )
     return out
@@ -425,6 +432,28 @@ _FIRST_PERSON_RE = re.compile(
     r"love|hope|say|said|went|got|see|saw|remember|need)\b")
 
 
+def _described_noun(cand: Candidate) -> str:
+    """Return the stem of a candidate's definite-description subject noun ("The new claims": "claim"), or ""."""
+    found = described_subject(cand.text) if cand.reference is None else None
+    return _stem(found[1]) if found else ""
+
+
+def _unsupported_description(cand: Candidate, covered_tokens: set[str], pool: Sequence[Candidate]) -> Candidate | None:
+    """Return a candidate ready for a summary whose sentences give ``covered_tokens``, or None if it cannot be used.
+
+    A sentence opening on a definite description ("The new claims follow ...") needs a summary
+    sentence that says its noun; without one, the name its article gives the noun goes in
+    ("The pope will" -> "[Pope Ambrose] will"), or the sentence is not used.
+    """
+    found = described_subject(cand.text)
+    if found is None or _stem(found[1]) in covered_tokens:
+        return cand
+    reference, noun, replaceable = found
+    before = [c.text for c in pool if c.article_index == cand.article_index and c.index < cand.index]
+    name = titled_name(noun, before) if replaceable and not reference.plural else None
+    return replace(cand, reference=reference, referent=name) if name else None
+
+
 def _first_person(text: str) -> bool:
     """Return True if a sentence speaks in the first person outside quotation marks ("Before I make ...").
 
@@ -484,6 +513,11 @@ def select_sentences(
         cands = [c for c in cands if id(c) not in superseded]
     if not cands:
         return []
+    texts: dict[int, list[Candidate]] = {}
+    for c in pool:
+        texts.setdefault(c.article_index, []).append(c)
+    # "First Minister Orla Dempsey": the title is Dempsey (each article's headline, then its sentences)
+    aliases = speaker_aliases([c.text for c in sorted(cs, key=lambda c: c.index)] for cs in texts.values())
     weights = _concept_weights(pool, len(articles), params)
     unigrams = params.unigram_weight > 0
     centrality = _centroid_similarity(pool, cands, len(articles)) if params.centroid_weight else {}
@@ -501,6 +535,7 @@ def select_sentences(
     closest = [0.0] * len(cands)  # each candidate's highest cosine to a chosen sentence
     used_words = 0
     remaining = list(range(len(cands)))
+    waiting: dict[int, str] = {}  # candidates opening on a description, with the noun a chosen sentence must say
     while remaining:
         if max_sentences is not None and len(chosen) >= max_sentences:
             break
@@ -520,6 +555,8 @@ def select_sentences(
                 concepts = cand.concepts
             if cand.needs_intro and not cand.needs_intro <= mentioned:
                 continue  # "Pryce said ...": who Pryce is comes first
+            if i in waiting and waiting[i] not in covered_tokens:
+                continue  # "The claims ...": a sentence speaking of claims comes first
             gain = sum(weights.get(c, 0.0) for c in concepts if c not in covered)
             if gain <= 0:
                 continue
@@ -558,9 +595,16 @@ def select_sentences(
         # in the word-budget mode too (DUC 2003, the tuning set: 250 words unstemmed 55.92/16.96 -> 56.04/17.09,
         # 100 words 40.81/11.56 -> 40.84/11.53)
         if retells_claim(Claim(cand.text, cand.names, figures_of(cand.text)),
-                                                [Claim(c.text, c.names, figures_of(c.text)) for c in chosen]):
+                         [Claim(c.text, c.names, figures_of(c.text)) for c in chosen], aliases):
             remaining.remove(best_i)
             continue
+        if resolve_references and cand.reference is None:
+            described = _unsupported_description(cand, covered_tokens, pool)
+            if described is None:
+                # "The new claims ..." and no sentence told of claims yet: the reader would not know which
+                waiting[best_i] = _described_noun(cand)
+                continue
+            cand = cands[best_i] = described
         chosen.append(cand)
         covered.update(cand.concepts)
         covered_tokens.update(cand.tokens)
@@ -703,6 +747,26 @@ def _after_introductions(items: list[tuple[Candidate, tuple[str, ...]]]) -> list
     return out
 
 
+def _after_supporters(items: list[tuple[Candidate, tuple[str, ...]]]) -> list[tuple[Candidate, tuple[str, ...]]]:
+    """Move each sentence opening on "The claims ..." to just after the first sentence that speaks of claims.
+
+    Selection chose it only with such a sentence in the summary; a sentence with no such one
+    before or after it is left out.
+    """
+    out = list(items)
+    pos = 0
+    while pos < len(out):
+        noun = _described_noun(out[pos][0])
+        if noun and not any(noun in c.tokens for c, _ in out[:pos]):
+            item = out.pop(pos)
+            supporter = next((j for j in range(pos, len(out)) if noun in out[j][0].tokens), None)
+            if supporter is not None:
+                out.insert(supporter + 1, item)
+            continue
+        pos += 1
+    return out
+
+
 def _improve(
     chosen: list[Candidate],
     cands: Sequence[Candidate],
@@ -834,8 +898,17 @@ def display_texts(sentences: Sequence[Candidate]) -> list[str]:
             prev = sentences[n - 1] if n else None
             follows = prev is not None and prev.article_id == cand.article_id and prev.index == cand.index - 1
             opens = prev is not None and out[n - 1].lstrip("\"'[").startswith(cand.referent.split()[0])
-            if not (follows or opens):
+            described = described_subject(cand.text)
+            if described is not None:  # "The pope ...": kept after a sentence that speaks of the pope
+                keep = any(_stem(described[1]) in content_tokens(earlier) for earlier in out)
+            else:
+                keep = follows or opens
+            if not keep:
                 text = substitute(text, cand.reference, cand.referent)
+        for short, full in cand.full_names:
+            # "Ms. Rook lost control ...": the first time the summary meets her, by the name her article gives
+            if not any(re.search(rf"\b{re.escape(short.split()[-1])}\b", earlier) for earlier in out):
+                text = text.replace(short, f"[{full}]", 1)
         out.append(text)
     return out
 
@@ -901,12 +974,13 @@ def summarize_story(
         return (0 if cand is top else 1, _role(cand), cand.quote, published[cand.article_id], order[cand.article_id],
                 cand.index)
 
-    ordered = _after_introductions(sorted(chosen, key=key))
+    ordered = _after_supporters(_after_introductions(sorted(chosen, key=key)))
     roles = [_role(c) for c, _ in ordered]
     if ordered[0][0] is top:
         roles[0] = 0  # the lead opens the first paragraph whatever its role, or a reference opener would
     for n in range(1, len(roles)):  # a sentence moved after its introduction keeps to that paragraph or later
-        roles[n] = max(roles[n], roles[n - 1]) if ordered[n][0].needs_intro else roles[n]
+        moved = ordered[n][0].needs_intro or _described_noun(ordered[n][0])
+        roles[n] = max(roles[n], roles[n - 1]) if moved else roles[n]
     texts = display_texts([c for c, _ in ordered])
     items = [(role, CitedSentence(text=text, article_ids=ids))
              for role, text, (_c, ids) in zip(roles, texts, ordered, strict=True)]

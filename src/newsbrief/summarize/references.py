@@ -6,6 +6,12 @@ introductory phrase: "On Saturday it gave ..."), and :func:`antecedent` finds th
 points at in the sentences before it in the article. The summarizer then uses the sentence
 only right after a summary sentence naming that referent, or puts the name in as a marked,
 cited substitution ("[Brightloom] is recalling ..."), or leaves the sentence out.
+
+Any other definite description as subject ("The new claims follow ...", "The pope will ...",
+:func:`described_subject`) needs its noun said by an earlier sentence of the summary; else the
+name the article gives it goes in ("[Pope Ambrose] will ...", :func:`titled_name`), or the
+sentence is not used. A person the article introduces by full name but a sentence only by
+honorific and surname ("Ms. Rook") gets the full name (:func:`full_names`).
 """
 
 from __future__ import annotations
@@ -13,8 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["Reference", "antecedent", "inner_reference", "opens_on_reference", "referring_subject", "substitute"]
+__all__ = ["Reference", "antecedent", "described_subject", "full_names", "inner_reference", "opens_on_reference",
+           "referring_subject", "substitute", "titled_name"]
 
 # Introductory phrases before the subject: "On Saturday", "In a statement,", "Last week".
 _OPENER = (r"(?:(?:On|In|At|By|After|Before|Later|Earlier|Last|Since|During|Early|Late|Separately|Meanwhile|"
@@ -192,7 +200,8 @@ def antecedent(reference: Reference, before: Sequence[str]) -> str | None:
 
     A person ("he", "the chief executive") is the last full name ("Reuben Castile") of the
     nearest sentence giving one; "the company" is the name the sentence before calls a company
-    ("Corbel, a Denver company, ..."); "it" is the name that sentence opens on. Anything else, and
+    ("Corbel, a Denver company, ..."); "it" is the name that sentence opens on, unless that sentence
+    also introduces another named thing ("... released a new model, Kestrel-3,"). Anything else, and
     "they" (the verb would not agree with one name), stays unresolved, so the sentence is not used.
 
     :param reference: the referring subject.
@@ -213,10 +222,17 @@ def antecedent(reference: Reference, before: Sequence[str]) -> str | None:
             return _described(sentence, reference.text.split()[-1])
         names = _names(sentence)
         lead = sentence.lstrip("\"'")
+        introduced = _INTRODUCED_RE.search(sentence)
+        if introduced and _names(introduced.group(1))[:1] != names[:1]:
+            return None  # "X released a new model, Kestrel-3, ... . It is big": X or the model?
         if names and lead.startswith(names[0]):
             return names[0]  # "It" is the subject of the sentence before
         return None
     return None
+
+
+# "a new model, Kestrel-3,": a named thing the sentence introduces, which a following "It" may be
+_INTRODUCED_RE = re.compile(rf"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*,\s+({_NAME_RUN})")
 
 
 # last words of a capitalised run that make it a place or a body, not a person ("Health Care Center")
@@ -271,3 +287,107 @@ def substitute(sentence: str, reference: Reference, name: str) -> str:
     head = sentence[: reference.start]
     out = f"{head}[{name}]{sentence[reference.end:]}"
     return out[0].upper() + out[1:] if not head else out
+
+
+# Nouns with one referent in any story ("The police said", "The dollar fell"): no antecedent needed.
+_UNIQUE_NOUNS = frozenset(
+    """police public economy weather world market markets dollar euro yen pound sterling greenback sun moon
+    military internet""".split()
+)
+_DEFINITE_OPENER_RE = re.compile(rf"^{_OPENER}(?P<det>[Tt]he|[Tt]hese)\s+[a-z]")
+
+
+def described_subject(sentence: str) -> tuple[Reference, str, bool] | None:
+    """Return a definite description subject that is not an actor's ("The new claims", "The pope").
+
+    Returns the description (the words up to its noun), its noun, and whether a name can replace
+    it: "The pope will" can become "[Pope Ambrose] will", but "The claims for injury follow"
+    cannot (words after the noun belong to the description).
+    Only a description opening the sentence (after an introductory phrase) and heading the subject
+    of the main clause counts. Descriptions of actors and
+    persons are :func:`referring_subject`'s; a noun with one referent anywhere ("the police", "the
+    dollar") is none, nor is one naming itself ("The second phase of the Leeds line"). Uses the dependency parse (``None`` without spaCy).
+
+    :param sentence: one sentence.
+    """
+    opener = _DEFINITE_OPENER_RE.match(sentence)
+    if opener is None or referring_subject(sentence) is not None:
+        return None
+    from newsbrief.facts.nlp import parse
+
+    doc = parse(sentence)
+    if doc is None:
+        return None
+    start = opener.start("det")
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT" or token.pos_ != "NOUN":
+            continue
+        first = token.left_edge
+        if first.lower_ not in ("the", "these") or first.idx != start or not token.text.islower():
+            return None
+        if token.lower_ in _UNIQUE_NOUNS or _names_itself(token):
+            return None  # "the police"; "the second phase of the Leeds line" names what it is
+        end = token.idx + len(token.text)
+        plural = token.tag_ in ("NNS", "NNPS") or first.lower_ == "these"
+        return Reference(sentence[first.idx:end], first.idx, end, False, plural), token.lower_, token.right_edge.i == token.i
+    return None
+
+
+_NAMING_PREPOSITIONS = frozenset("of behind from at for in with".split())
+
+
+def _names_itself(token: Any) -> bool:
+    """Return True if a description's own words name what it is: "the Leeds tram line", "the phase of the Leeds line".
+
+    A name in a preposition or relative clause of the noun counts; one further off, in a participle
+    ("the claims filed in Dunmore"), says where, not which.
+    """
+    # a capitalised word, whatever its tag (the tagger reads "FerrousDB" as a number)
+    for child in token.children:
+        if child.i < token.i and child.dep_ != "det" and any(t.text[:1].isupper() for t in child.subtree):
+            return True
+        if child.dep_ == "prep" and child.lower_ in _NAMING_PREPOSITIONS and any(t.text[:1].isupper() for t in child.subtree):
+            return True  # "the phase of the Leeds line", "The headline number from Thanksgiving"
+        if child.dep_ == "relcl" and any(t.text[:1].isupper() for t in child.subtree):
+            return True  # "The attackers who encrypted Freightlane's platform"
+    return False
+
+
+def titled_name(noun: str, before: Sequence[str]) -> str | None:
+    """Return the name an article gives a described noun: the nearest name containing it ("Pope Ambrose" for "pope").
+
+    :param noun: the description's noun, lower-cased.
+    :param before: the article's text before the sentence (title and earlier sentences), in order.
+    """
+    title = noun[:1].upper() + noun[1:]
+    for sentence in reversed(before):
+        for name in reversed(_names(sentence)):
+            words = name.split()
+            if len(words) >= 2 and title in words:
+                return name
+    return None
+
+
+_HONORIFIC_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+([A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?)\b(?!\s+[A-Z])")
+_GIVEN_RE = r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?"
+
+
+def full_names(sentence: str, article: str) -> tuple[tuple[str, str], ...]:
+    """Return each "Ms. Rook" of a sentence with the full name its article gives that person ("Dana Rook").
+
+    A surname the article gives with two different first names, or never with one, is left out.
+
+    :param sentence: one sentence.
+    :param article: its article's title and text.
+    """
+    out = []
+    for m in _HONORIFIC_RE.finditer(sentence):
+        surname = m.group(1)
+        given = {g.group(1) for g in re.finditer(_GIVEN_RE + re.escape(surname) + r"\b", article)
+                 if g.group(1) not in _NOT_ANTECEDENT and not re.fullmatch(r"Mr|Mrs|Ms|Miss|Mx|Dr", g.group(1))}
+        if len(given) == 1:
+            full = re.search(_GIVEN_RE.replace("([A-Z][a-z]+)", re.escape(next(iter(given)))) + re.escape(surname),
+                             article)
+            if full is not None:
+                out.append((m.group(0), " ".join(full.group(0).split())))
+    return tuple(out)
