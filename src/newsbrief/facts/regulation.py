@@ -17,6 +17,7 @@ from newsbrief.facts.dates import DateSpan, find_dates, month_number
 from newsbrief.facts.entities import PLACES
 from newsbrief.facts.names import clean_name, name_key
 from newsbrief.facts.nlp import arc_distance, parse, token_at
+from newsbrief.facts.rule_context import has_rule_maker, modifies_other_noun, requested_step
 from newsbrief.model import Regulation
 
 LOGGER = logging.getLogger(__name__)
@@ -24,7 +25,7 @@ LOGGER = logging.getLogger(__name__)
 __all__ = ["extract_regulation", "merge_regulations", "regulation_status", "superseded"]
 
 _RULE_NOUN = (
-    r"(?:minimum\s+wages?|rules?|regulations?|laws?|Act|act|bill|directive|Directive|codes?|guidelines?|guidance|norms|"
+    r"(?:minimum\s+wages?|rules?|regulations?|laws?|Act|act|bill|by-?laws?|Legislation|Bylaws?|By-laws?|directive|Directive|codes?|guidelines?|guidance|norms|"
     r"requirements|ban|standards?|framework|ordinance|mandate|regime|scheme|Rules|Regulations|Guidelines|"
     r"tax|taxes|levy|levies|tariffs?|duties|obligations|exemptions?|amendments?|Levy|Tax|Tariffs?|Ban|Standards?|"
     r"Notice|Circular|Recommendations?|Directions|Measures|Amendment|Decree|Resolution|Ordinance|Framework|"
@@ -38,6 +39,8 @@ _RULE_RX = re.compile(
     # "law-enforcement agency", "Standard & Poor's": the noun is part of another word or a company's name
     r"(?![-‐]\w|\s*&)"
 )
+# a word that names a rule on its own ("code" of "the tax code")
+_RULE_WORD = re.compile(_RULE_NOUN)
 _RULE_HEAD = (
     r"(?:Act|Directive|Regulations?|Bill|Law|Code|Rules?|Guidelines|Standards?|regulation|directive|Notice|"
     r"Circular|Recommendations?|Directions|Measures|Amendment|Decree|Resolution|Ordinance|Framework|Levy|Tax|"
@@ -75,7 +78,7 @@ _NOT_RULE = re.compile(
     # a game's rules and a league's discipline are not regulation ("the designated hitter rule")
     r"league|NFL|NBA|MLB|NHL|NCAA|FIFA|UEFA|referees?|umpires?|rosters?|hitters?|pitchers?|offside|touchdowns?|innings|"
     # a reign ("three years into her rule", "colonial rule") and a standard of quality are not rules
-    r"(?:his|her|their|colonial|military|martial|direct|minority|majority|one-party|communist|british|imperial|mob|"
+    r"(?:his|her|their|colonial|military|civilian|democratic|authoritarian|martial|direct|minority|majority|one-party|communist|british|imperial|mob|"
     r"(?:junta|regime|king|queen|monarch|emperor|dynasty|party|army|president)(?:'s|’s))\s+rule(?!\s+(?:on|requiring|that|for|banning|against))|"
     # risk boilerplate: "results could be affected by ... delays or government regulation generally"
     r"uncertaint(?:y|ies)|forward-looking|"
@@ -116,14 +119,14 @@ _STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "enacted",
         re.compile(
-            r"\b(?:pass(?:ed|es)(?!\s+(?:the\s+)?(?:[$€£¥]|[A-Z]{1,3}\$|\d|(?:a|the)\s+(?:milestone|mark|threshold)))|adopt(?:ed|s)|approv(?:ed|es)|signed\s+into\s+law|(?:put|puts|write|writes|wrote|written|enshrine[sd]?)\s+(?:[\w-]+\s+){1,6}?into\s+law|signed|finali[sz](?:ed|es|e)|notified|voted\s+(?:\S+\s+){0,3}?to\s+(?:adopt|approve|finali[sz]e|pass|enact|ratify|ban|cap|impose|require|restrict|limit|prohibit)|enact(?:ed|s)|issued(?!\s+(?:(?:its|a|an|the|new|revised)\s+)*(?:draft|proposed|proposals?|consultation))|(?:published|released)\s+(?:(?:its|a|an|the|new|final|revised|updated|long-awaited)\s+)*(?!draft\b|proposed\b)(?:(?-i:[A-Z])\w*|rules?\b|regulations?\b|guidelines?\b|guidance\b|standards?\b|codes?\b|decrees?\b|circulars?\b|orders?\b)|voted\s+to\s+adopt|ratified|takes?\s+(?:full\s+|partial\s+)?effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|effective|becomes?\s+applicable|appl(?:y|ies)\s+from|will\s+impose|imposed|imposes|kicks?\s+in)\b",
+            r"\b(?:pass(?:ed|es)(?!\s+(?:the\s+)?(?:[$€£¥]|[A-Z]{1,3}\$|\d|(?:a|the)\s+(?:milestone|mark|threshold)))|adopt(?:ed|s)|approv(?:ed|es)|signed\s+into\s+law|(?:put|puts|write|writes|wrote|written|enshrine[sd]?)\s+(?:[\w-]+\s+){1,6}?into\s+law|signed|finali[sz](?:ed|es|e)|notified|voted\s+(?:\S+\s+){0,3}?to\s+(?:adopt|approve|finali[sz]e|pass|enact|ratify|ban|cap|impose|require|restrict|limit|prohibit)|enact(?:ed|s)|issued(?!\s+(?:(?:its|a|an|the|new|revised)\s+)*(?:draft|proposed|proposals?|consultation))|(?:published|released)\s+(?:(?:its|a|an|the|new|final|revised|updated|long-awaited)\s+)*(?!draft\b|proposed\b)(?:(?-i:[A-Z])\w*|rules?\b|regulations?\b|guidelines?\b|guidance\b|standards?\b|codes?\b|decrees?\b|circulars?\b|orders?\b)|voted\s+to\s+adopt|ratified|(?:backed|endorsed|cleared)\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:MPs|MSPs|MEPs|TDs|AMs|lawmakers|legislators|senators|parliament|Parliament|assembly|Assembly|senate|Senate|House|Congress|council|Council)|takes?\s+(?:full\s+|partial\s+)?effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|effective|becomes?\s+applicable|appl(?:y|ies)\s+from|will\s+impose|imposed|imposes|kicks?\s+in)\b",
             re.IGNORECASE,
         ),
     ),
     (
         "proposed",
         re.compile(
-            r"\b(?:(?:voted|agreed|decided|moved)\s+(?:\S+\s+){0,4}?to\s+advance|propos(?:ed|es|al)|draft(?!\s+(?:agenda|minutes|schedule|timetable|programme|program|budget|report|statement))|unveil(?:ed|s)|advanc(?:ed|es)|(?:(?<=will\s)|(?<=to\s))introduce|introduc(?:ed|es)|consult(?:ations?|s|ed|ing)|tabled|floated|would\s+require|would\s+have\s+to|released\s+draft|revised\s+version|"
+            r"\b(?:(?:voted|agreed|decided|moved)\s+(?:\S+\s+){0,4}?to\s+advance|propos(?:ed|es|al)|draft(?!\s+(?:agenda|minutes|schedule|timetable|programme|program|budget|report|statement))|unveil(?:ed|s)|advanc(?:ed|es)|(?:(?<=will\s)|(?<=to\s))introduce|introduc(?:ed|es)|consult(?:ations?|s|ed|ing)|tabled|floated|would\s+require|(?:has|have|announced|unveiled)\s+(?:\w+\s+)?plans?\s+(?:to|for)|would\s+have\s+to|released\s+draft|revised\s+version|"
             r"(?:due|set|expected|scheduled)\s+to\s+be\s+(?:published|released|unveiled|proposed))\b",
             re.IGNORECASE,
         ),
@@ -149,7 +152,7 @@ _NOT_TAIL = (
 _REGULATOR = re.compile(
     r"(?P<r>(?:[A-Z][\w.-]*\s+(?:(?:of|for|and|on)\s+)?)*(?:Commission|Authority|Agency|Department|Ministry|ministry|"
     r"Office|Board|Bureau|Parliament|Council|Administration|Congress|Senate|House|Reserve|Regulator|"
-    r"Committee|Assembly|(?:state|national|legislative)\s+assembly|(?:Municipal|City|Metropolitan)\s+Corporation|Chamber(?=\s+of\s+[A-Z])|(?:lower|upper)\s+(?:house|chamber)|council|Bundestag|Diet|Treasury|Government|government|legislature|lawmakers|regulators?|Regulators?|Lawmakers|[Ll]egislators|"
+    r"Committee|Assembly|(?:City|Town|County|Borough)(?=\s+of\s+[A-Z])|(?:state|national|legislative)\s+assembly|(?:Municipal|City|Metropolitan)\s+Corporation|Chamber(?=\s+of\s+[A-Z])|(?:lower|upper)\s+(?:house|chamber)|council|Bundestag|Diet|Treasury|Government|government|legislature|lawmakers|regulators?|Regulators?|Lawmakers|[Ll]egislators|"
     r"watchdog|Commissioner|senate|parliament|congress|central\s+bank|Central\s+Bank|Reserve\s+Bank|"
     r"Organi[sz]ation|Institute|Inspectorate|Ombudsman|Cabinet|cabinet|Bank(?=\s+of\s+[A-Z]))"
     # "Ministry of Electronics and Information Technology", "Central Bank of Brazil"
@@ -157,7 +160,9 @@ _REGULATOR = re.compile(
     r"|\b(?P<a>SEC|FTC|FCC|FDA|CFPB|FAA|DOJ|EPA|OCC|FDIC|FINRA|CFTC|NHTSA|DFS|RBI|SEBI|MAS|FCA|CMA|ICO|Ofcom|CNIL|"
     r"BaFin|ESMA|EBA|ACCC|FSA|CAC|MeitY|EU|European\s+Union|UK|Fed|OFAC|BIS|ASIC|APRA|PBOC|PBoC|SAMR|NHS|"
     r"ECB|EDPB|EIOPA|ENISA|PRA|MHRA|HKMA|SFC|CSRC|MIIT|NDRC|CNMC|AEPD|AMF|CONSOB|Consob|AGCM|ARCEP|AGCOM|"
-    r"DPC|CRTC|OSFI|ACMA|KFTC|FSC|PDPC|IMDA|TRAI|CCI|ANPD|CVM|CBN|CISA|NIST|FERC|IRS|FinCEN|USPTO|FHFA)\b"
+    r"DPC|CRTC|OSFI|ACMA|KFTC|FSC|PDPC|IMDA|TRAI|CCI|ANPD|CVM|CBN|CISA|NIST|FERC|IRS|FinCEN|USPTO|FHFA|"
+    # UK departments known by their initials
+    r"Defra|DEFRA|HMRC|DWP|DfT|DfE|DCMS|DECC|BEIS|DHSC)\b"
 )
 _JURIS = {
     "sec": "US", "ftc": "US", "fcc": "US", "fda": "US", "cfpb": "US", "faa": "US", "doj": "US",
@@ -284,6 +289,7 @@ def regulation_status(sentence: str, *, has_date: bool = False) -> str:
             for m in rx.finditer(sentence)
             if (not _HEDGED.search(sentence[max(0, m.start() - 40) : m.start()]) or _REPORTED_DECISION.search(sentence[: m.start()]))
             and not _CONDITIONAL.search(sentence[: m.start()])
+            and not requested_step(sentence, m.start())
         ]
         # a body voting on its own proposed rule still reports the proposal ("The FTC will vote on its
         # proposed rule"); residents voting on "a proposed levy" report no rule-maker's act
@@ -315,11 +321,20 @@ _LEADING_DAY = re.compile(
 def _rule_name(sentence: str) -> str:
     bodies = [m.span() for m in _REGULATOR.finditer(sentence)]
     # "State Administration for Market Regulation" is a regulator, not a rule
-    named = next((n for n in _NAMED_RULE.finditer(sentence) if not any(a < n.end() <= b for a, b in bodies)), None)
+    # "Five Part Tax Plan", "the Resolution Foundation": a rule word modifying another noun names no rule
+    named = next(
+        (
+            n
+            for n in _NAMED_RULE.finditer(sentence)
+            if not any(a < n.end() <= b for a, b in bodies) and not modifies_other_noun(sentence, n.end() - 1, _RULE_WORD)
+        ),
+        None,
+    )
     if named:
         name = re.sub(r"^(?:The|the|Under|Under\s+the)\s+", "", named.group(0)).strip()
         return re.sub(r"^[A-Z][\w.]*(?:'s|’s)\s+", "", name)  # "EU's Data Act" -> "Data Act"
-    m = _NP_RULE.search(sentence)
+    # "major tax relief", "the top tax rate", "law enforcement": the next rule word that heads its phrase
+    m = next((n for n in _NP_RULE.finditer(sentence) if not modifies_other_noun(sentence, n.end("np") - 1, _RULE_WORD)), None)
     if not m:
         return ""
     words = m.group("np").split()
@@ -685,14 +700,16 @@ _BARE_INSTRUMENTS = {"bill", "bills", "tax", "taxes", "legislation", "law", "law
 _PAST_WHEN = re.compile(
     r"\b(?:in|since|back\s+in)\s+(?:(?:early|late|mid)[- ])?(?:(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)(?!\s+\d)"
     r"|(?P<y>(?:19|20)\d\d)\b)|\b(?:last\s+year|years?\s+ago|\d+\s+years\s+ago)\b"
+    # "in June 2013": a month of a year gone by
+    r"|\b(?:in|since)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<y2>(?:19|20)\d\d)\b"
 )
 
 
 def _past_act(sentence: str, published: dt.date) -> bool:
     """The rule's step is dated in a month or a year gone by: "passed the Senate in June" in a September paper."""
     for m in _PAST_WHEN.finditer(sentence):
-        if m.group("y"):
-            if int(m.group("y")) < published.year:
+        if m.group("y") or m.group("y2"):
+            if int(m.group("y") or m.group("y2")) < published.year:
                 return True
         elif m.group("m"):
             month = month_number(m.group("m"))
@@ -787,6 +804,12 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
         return []  # "said her bill", "enforce regulations": a clause, not a rule's name
     if re.fullmatch(r"[a-z]+", rule) and rule in _BARE_INSTRUMENTS and not who and regulator.islower() and deadline is None:
         return []  # "the bill", "a tax proposal", "the legislation": no particular rule named
+    jurisdiction = _jurisdiction(sentence, regulator)
+    named = any(rule.endswith(n.group(0)) or n.group(0).endswith(rule) for n in _NAMED_RULE.finditer(sentence))
+    if deadline is None and not has_rule_maker(sentence, regulator=regulator, jurisdiction=jurisdiction, named=named):
+        # "his tax plan", "a powerful software framework": no government, regulator or place acts on
+        # it, and no date it binds from ("The tax on digital services takes effect on July 1")
+        return []
     if re.fullmatch(r"[a-z]+", rule) and not regulator:
         # a bare "the new tariffs" / "the rules" names no particular regulation unless the
         # sentence says whom it binds ("Under the new rules, crypto exchanges must ...")
@@ -799,7 +822,7 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
             regulator=regulator,
             article_ids=(article_id,) if article_id else (),
             sentence=sentence,
-            jurisdiction=_jurisdiction(sentence, regulator),
+            jurisdiction=jurisdiction,
             who_must_comply=who,
             deadline=deadline,
             status=status,
