@@ -64,3 +64,27 @@ def test_uk_department_known_by_initials_is_the_regulator() -> None:
     (r,) = extract_regulation("Defra has launched a consultation on new rules for badger cull licences.", published=PUB)
     assert r.regulator == "Defra"
     assert r.status == "proposed"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a status word inside a hyphenated adjective
+        "The governor wants to override state-approved laws allowing the sale of fireworks.",
+        # a step awaited ("until") is a condition
+        "She says she will stay in office until the parliament passes a single bill on campaign finance.",
+        # a company's board adopting its own by-laws is no regulation
+        "The Fund's Board of Directors approved an amendment to the Fund's By-laws on majority voting.",
+        # background: long in force, or done earlier this year or on a day of a past year
+        "Federal regulations that took effect in 2026 were meant to make textbooks cheaper.",
+        "Earlier this year, voters rescinded an ordinance the city council had passed.",
+        "The president signed the farm bill into law on February 7, 2029, the agency said.",
+    ],
+)
+def test_background_or_non_step_is_not_a_regulation(sentence: str) -> None:
+    assert extract_regulation(sentence, published=PUB) == []
+
+
+def test_a_public_board_is_still_a_regulator() -> None:
+    (r,) = extract_regulation("The Gaming Control Board adopted new rules on sports betting kiosks.", published=PUB)
+    assert r.regulator == "Gaming Control Board"

@@ -246,7 +246,8 @@ _PENDING_STEP = re.compile(
 
 
 # "If the Senate passes the act, ...": a status in a condition has not happened
-_CONDITIONAL = re.compile(r"\b(?:if|unless|in\s+the\s+event\s+that|provided\s+that)\s+[^,;]*$", re.IGNORECASE)
+# "He'll stay in office until Congress passes the bill": a step awaited is a condition too
+_CONDITIONAL = re.compile(r"\b(?:if|unless|until|in\s+the\s+event\s+that|provided\s+that)\s+[^,;]*$", re.IGNORECASE)
 
 
 # the most dependency arcs between a status cue and the rule it acts on: "the assembly passed a
@@ -290,6 +291,8 @@ def regulation_status(sentence: str, *, has_date: bool = False) -> str:
             if (not _HEDGED.search(sentence[max(0, m.start() - 40) : m.start()]) or _REPORTED_DECISION.search(sentence[: m.start()]))
             and not _CONDITIONAL.search(sentence[: m.start()])
             and not requested_step(sentence, m.start())
+            # "state-approved laws", "court-ordered": a status word inside an adjective tells no step
+            and sentence[max(0, m.start() - 1) : m.start()] != "-"
         ]
         # a body voting on its own proposed rule still reports the proposal ("The FTC will vote on its
         # proposed rule"); residents voting on "a proposed levy" report no rule-maker's act
@@ -394,6 +397,9 @@ def _regulator(sentence: str) -> str:
     found = [
         m for m in found if not (m.group("a") and re.search(r"\b(?:in|across|throughout|within|outside)\s+the\s+$", sentence[: m.start()]))
     ]
+    # "the Board approved an amendment to the Fund's By-laws": a company's board is not a rule-maker
+    found = [m for m in found if not re.fullmatch(r"(?:[\w.-]+\s+)*Board(?:\s+of\s+(?:Directors|Trustees))?", m.group(0).strip())
+             or re.search(r"\b(?:Regulatory|Supervisory|Securities|Control|Licensing|Review|Standards|Gaming|Planning|Protection|Safety|Health|Reserve|Labor|Relations|Tax|Revenue|Transport|Energy|Water|State|National|Federal)\s+Board\b", m.group(0))]
     authors = [m for m in found if not re.search(r"\b(?:before|to|at)\s+(?:the\s+)?$", sentence[: m.start()])]
     for m in authors or found:
         text = m.group(0).strip()
@@ -700,9 +706,16 @@ _BARE_INSTRUMENTS = {"bill", "bills", "tax", "taxes", "legislation", "law", "law
 _PAST_WHEN = re.compile(
     r"\b(?:in|since|back\s+in)\s+(?:(?:early|late|mid)[- ])?(?:(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)(?!\s+\d)"
     r"|(?P<y>(?:19|20)\d\d)\b)|\b(?:last\s+year|years?\s+ago|\d+\s+years\s+ago)\b"
-    # "in June 2013": a month of a year gone by
-    r"|\b(?:in|since)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<y2>(?:19|20)\d\d)\b"
+    # "in June 2013", "in January of 2015", "on February 7, 2014": a day or month of a year gone by
+    r"|\b(?:in|since|on)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(?:of\s+|\d{1,2},?\s+)?(?P<y2>(?:19|20)\d\d)\b"
+    # "earlier this year", "earlier in the year": before the news
+    r"|\b[Ee]arlier\s+(?:this|in\s+the)\s+(?:year|month)\b"
 )
+
+
+# a rule in force for more than this many days ("took effect in 2010") is background, not news
+_LONG_IN_FORCE_DAYS = 730
 
 
 def _past_act(sentence: str, published: dt.date) -> bool:
@@ -798,15 +811,18 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
         who = (cm.group("who") or cm.group("who2") or "").strip()
         who = re.sub(r"^(?:the|all|that|which|to|and)\s+", "", who, flags=re.IGNORECASE)
         who = re.sub(r"\s+(?:would|will|must|may|might|could|should)$", "", who)  # "towns would have to"
-    if status in ("enacted", "proposed") and deadline is None and _past_act(sentence, published):
+    if status in ("enacted", "proposed", "withdrawn") and deadline is None and _past_act(sentence, published):
         return []  # "passed the state Senate in June", "standards adopted in 2010": background, not news
+    if status == "in force" and deadline is not None and deadline < published - dt.timedelta(days=_LONG_IN_FORCE_DAYS):
+        return []  # "Federal regulations that took effect in 2010 ...": long in force, background
     if re.match(r"(?:said|says|enforce[sd]?|her|his|its|their|our)\b", rule, re.IGNORECASE):
         return []  # "said her bill", "enforce regulations": a clause, not a rule's name
     if re.fullmatch(r"[a-z]+", rule) and rule in _BARE_INSTRUMENTS and not who and regulator.islower() and deadline is None:
         return []  # "the bill", "a tax proposal", "the legislation": no particular rule named
     jurisdiction = _jurisdiction(sentence, regulator)
     named = any(rule.endswith(n.group(0)) or n.group(0).endswith(rule) for n in _NAMED_RULE.finditer(sentence))
-    if deadline is None and not has_rule_maker(sentence, regulator=regulator, jurisdiction=jurisdiction, named=named):
+    binds_from = deadline is not None and (deadline > published or _EFFECT.search(sentence) is not None)
+    if not binds_from and not has_rule_maker(sentence, regulator=regulator, jurisdiction=jurisdiction, named=named):
         # "his tax plan", "a powerful software framework": no government, regulator or place acts on
         # it, and no date it binds from ("The tax on digital services takes effect on July 1")
         return []
