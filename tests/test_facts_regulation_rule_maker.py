@@ -88,3 +88,26 @@ def test_background_or_non_step_is_not_a_regulation(sentence: str) -> None:
 def test_a_public_board_is_still_a_regulator() -> None:
     (r,) = extract_regulation("The Gaming Control Board adopted new rules on sports betting kiosks.", published=PUB)
     assert r.regulator == "Gaming Control Board"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        (
+            "The senator introduced legislation Tuesday that would require bike lanes on state roads.",
+            "legislation that would require bike lanes on state roads",
+        ),
+        ("Senators introduced legislation last month to cap ticket resale prices.", "legislation to cap ticket resale prices"),
+    ],
+)
+def test_day_of_the_step_between_rule_and_what_it_does(sentence: str, rule: str) -> None:
+    (r,) = extract_regulation(sentence, published=PUB)
+    assert (r.rule, r.status) == (rule, "proposed")
+
+
+def test_passed_earlier_this_month_is_news_not_background() -> None:
+    (r,) = extract_regulation(
+        "The noise ordinance was approved by the city council earlier this month and awaits the mayor's signature.",
+        published=PUB,
+    )
+    assert r.status == "enacted"

@@ -64,7 +64,11 @@ _NAMED_RULE = re.compile(
 )
 _NP_RULE = re.compile(
     rf"\b(?:(?:its|their|the|a|an|new|proposed|draft|final|sweeping|landmark)\s+)*"
-    rf"(?P<np>(?:(?:\d+\.\d+|[\w'’-]+)\s+){{0,3}}?{_RULE_NOUN})\b(?P<tail>\s+(?:on|for|banning|requiring|that\s+would\s+require|"
+    rf"(?P<np>(?:(?:\d+\.\d+|[\w'’-]+)\s+){{0,3}}?{_RULE_NOUN})\b"
+    # "introduced legislation Tuesday that would ...", "legislation last month to eliminate ...": the
+    # day of the step sits between the rule and what it does
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+(?:week|month)|this\s+week)(?=\s+(?:that|to|which)\b))?"
+    rf"(?P<tail>\s+(?:on|for|banning|requiring|that\s+would\s+require|"
     rf"that\s+requires?|that\s+(?:would\s+|will\s+)?(?!is\b|are\b|was\b|were\b|has\b|have\b|had\b|take\b|takes\b|took\b|come\b|comes\b|came\b|enter\b|enters\b|entered\b|go\b|goes\b|went\b|kick\b|kicks\b|apply\b|applies\b)[a-z]+|governing|against|[a-z]+ing|to\s+(?!be\b|the\b|a\b|an\b)[a-z]+|"
     rf"to\s+the(?=\s+(?:[\w'’-]+\s+){{0,3}}?(?:law|laws|act|Act|code|Code|rules|regulations?|directive|bill|constitution)\b))\s+[^,.;]{{0,60}})?"
 )
@@ -709,8 +713,8 @@ _PAST_WHEN = re.compile(
     # "in June 2013", "in January of 2015", "on February 7, 2014": a day or month of a year gone by
     r"|\b(?:in|since|on)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+(?:of\s+|\d{1,2},?\s+)?(?P<y2>(?:19|20)\d\d)\b"
-    # "earlier this year", "earlier in the year": before the news
-    r"|\b[Ee]arlier\s+(?:this|in\s+the)\s+(?:year|month)\b"
+    # "earlier this year", "earlier in the year": before the news ("earlier this month" may be the news)
+    r"|\b[Ee]arlier\s+(?:this|in\s+the)\s+year\b"
 )
 
 
