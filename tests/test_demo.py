@@ -75,6 +75,15 @@ def _sections(demo: DemoResult) -> list[dict[str, Any]]:
     return json.loads(demo.all_paths[MAIN_DAY]["json"].read_text())["sections"]
 
 
+def test_earlier_lines_list_only_earlier_events_about_the_same_company(demo: DemoResult) -> None:
+    # other companies' funding rounds (shared investor words) and another company's outage (shared places) are not
+    # earlier events of a story; the recall of the company whose results are reported is
+    earlier = {it["headline"]: [e["headline"] for e in it["extra"]["earlier"]]
+               for sec in _sections(demo) for it in sec.get("items", []) if it.get("extra", {}).get("earlier")}
+    assert earlier == {"Brightloom cuts forecast as quarterly sales fall 6%":
+                       ["Brightloom recalls 310,000 Hearth 2 smart thermostats over battery fires"]}
+
+
 def test_no_two_sections_cover_the_same_story(demo: DemoResult, db: sqlite3.Connection, key: dict[str, Any]) -> None:
     by_id = {r["id"]: r["canonical_url"] for r in db.execute("SELECT id, canonical_url FROM articles")}
     story = _story_of_url(key)

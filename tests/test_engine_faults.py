@@ -6,7 +6,8 @@ page is fetched and extracted in a task). The test watches the scheduler and, as
 is running an extract task, kills that worker's process. The scheduler runs the task again on
 the other worker (the nanny restarts the killed one); the fetch finishes with every article
 stored exactly once, every source complete, nothing skipped, and the digest built from it is
-the digest of an in-process fetch of the same feeds.
+the digest of an in-process fetch of the same feeds. With a PostgreSQL test store the engine's
+fetch writes there (the reference stays a SQLite file), so both stores are tested under faults.
 """
 
 from __future__ import annotations
@@ -29,15 +30,14 @@ from newsbrief.store import open_store
 
 pytestmark = [
     pytest.mark.serial,
-    pytest.mark.sqlite_only,  # two stores side by side, read as SQLite files
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="worker processes are killed by pid"),
 ]
 
 DAY = dt.date(2026, 1, 9)  # the feed server's publication day
 
 
-def _digest_md(data: Path) -> str:
-    with open_store(data / "newsbrief.db") as store:
+def _digest_md(data: Path, db: Path | str) -> str:
+    with open_store(db) as store:
         return render(build_digest(store, load_settings(data_dir=data, env={}), day=DAY, save=False), "md")
 
 
@@ -60,14 +60,14 @@ def _rerun_after_worker_death(client: Any, keys: tuple[str, ...]) -> set[str]:
 
 
 def test_a_worker_killed_in_the_middle_of_a_task_loses_nothing_and_stores_nothing_twice(
-        dask_scheduler: str, tmp_path: Path) -> None:
+        dask_scheduler: str, tmp_path: Path, store_url: str) -> None:
     from distributed import Client
 
     with FeedSite(n_feeds=24, n_items=2) as site:
         in_process, on_engine = tmp_path / "in-process", tmp_path / "engine"
         for data in (in_process, on_engine):
             data.mkdir()
-            site.subscribe(data)
+        stores = {in_process: site.subscribe(in_process), on_engine: site.subscribe(on_engine, store_url=store_url)}
         reference = Cli(in_process).run("fetch", "--no-progress")
         assert reference.process.returncode == 0, reference.errors()
 
@@ -84,7 +84,7 @@ def test_a_worker_killed_in_the_middle_of_a_task_loses_nothing_and_stores_nothin
                     killed.append(busy)
                 return busy is not None
 
-            running = Cli(on_engine).start("fetch", "--no-progress", "--engine", dask_scheduler)
+            running = Cli(on_engine, store_url=store_url).start("fetch", "--no-progress", "--engine", dask_scheduler)
             try:
                 assert wait_until(kill_an_extracting_worker, running, timeout=180), (
                     "the fetch ended before any extract task ran on a worker: " + running.errors())
@@ -99,7 +99,7 @@ def test_a_worker_killed_in_the_middle_of_a_task_loses_nothing_and_stores_nothin
         assert rerun, f"no task of the killed worker was run again ({keys})"
         assert running.process.returncode == 0, running.errors()
         assert " 0 skipped;" in running.output(), running.output()
-        for data in (in_process, on_engine):
-            assert Counter(article_urls(data / "newsbrief.db")) == Counter(site.articles)  # each once
-            assert complete_feeds(data / "newsbrief.db") == set(site.offered)
-        assert _digest_md(on_engine) == _digest_md(in_process)
+        for db in stores.values():
+            assert Counter(article_urls(db)) == Counter(site.articles)  # each once
+            assert complete_feeds(db) == set(site.offered)
+        assert _digest_md(on_engine, stores[on_engine]) == _digest_md(in_process, stores[in_process])

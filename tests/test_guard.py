@@ -101,3 +101,86 @@ def test_eval_guard_command_prints_both_rates(tmp_path: Path) -> None:
     assert result["per_kind"]["number"] == {"label": "unfaithful", "rejected": 1, "items": 1, "rate": 1.0}
     bad = CliRunner().invoke(cli, ["eval", "guard", "--data", str(data), "--split", "tuning"])
     assert bad.exit_code != 0 and "no items in split 'tuning'" in bad.output and "Traceback" not in bad.output
+
+
+STORY = [
+    SourceSentence("b1", "Dockworkers at the port of Velmar ended a nine-day strike on Friday after a 6 percent pay deal."),
+    SourceSentence("b2", "The union said ships would be unloaded again from Saturday."),
+    SourceSentence("b3", "Port director Lena Sorvik said 37 ships were waiting to berth."),
+]
+
+
+@pytest.mark.parametrize(("sentence", "cites", "found"), [
+    ("Ships will be unloaded again from Saturday, the union said.", (), (1,)),
+    ("Ships will be unloaded again from Saturday, the union said.", (0,), (1,)),  # cites the wrong sentence
+    ("Lena Sorvik, the port director, said 37 ships were waiting to berth.", (), (2,)),
+])
+def test_a_faithful_sentence_without_its_citation_gains_the_supporting_sentence_and_passes(
+        guard: Guard, sentence: str, cites: tuple[int, ...], found: tuple[int, ...]) -> None:
+    assert not guard.check(sentence, [STORY[i] for i in cites]).passed  # as cited, it fails
+    result = guard.check_story(sentence, cites, STORY)
+    assert result.passed and result.recovered, result.reasons
+    assert result.cites == found and result.text == sentence
+    assert result.to_dict()["recovered"] == [i + 1 for i in found]
+
+
+def test_a_sentence_whose_own_citation_supports_it_is_not_marked_recovered(guard: Guard) -> None:
+    result = guard.check_story("Ships will be unloaded again from Saturday, the union said.", (1,), STORY)
+    assert result.passed and not result.recovered and result.cites == (1,)
+    assert "recovered" not in result.to_dict()
+
+
+@pytest.mark.parametrize(("sentence", "reason"), [
+    ("Lena Sorvik said 40 ships were waiting to berth.", "number not in the cited sentences: 40"),
+    ("Dockworkers at Velmar ended their strike on Friday after a 9 percent pay deal.", "percent not in the cited sentences: 9"),
+    ("Velmar plans to build a second container terminal next year.", "not supported"),
+])
+def test_an_uncited_invented_claim_gains_no_citation_and_fails(guard: Guard, sentence: str, reason: str) -> None:
+    result = guard.check_story(sentence, (), STORY)
+    assert not result.passed and not result.recovered and result.cites == ()
+    assert result.reasons[0] == "cites no source sentence, and no story sentence supports it"
+    assert any(reason in r for r in result.reasons[1:]), result.reasons
+    assert result.text == "" and "recovered" not in result.to_dict()
+
+
+def test_a_cited_wrong_number_keeps_its_citation_and_its_replacement(guard: Guard) -> None:
+    result = guard.check_story("Lena Sorvik said 40 ships were waiting to berth.", (2,), STORY)
+    assert not result.passed and not result.recovered and result.cites == (2,)
+    assert result.replacement == STORY[2] and "number not in the cited sentences: 40" in result.reasons
+
+
+def test_eval_guard_uncited_scores_the_planted_set_with_recovered_citations(tmp_path: Path) -> None:
+    data = tmp_path / "planted.jsonl"
+    sources = ["Acme raised $5 million on Monday.", "The money will pay for a plant in Ohio, Acme said."]
+    rows = [
+        {"split": "test", "sources": sources, "generated": "Acme will build a plant in Ohio with the money, it said.",
+         "label": "faithful", "kind": "paraphrase"},
+        {"split": "test", "sources": sources, "generated": "Acme raised $9 million on Monday.",
+         "label": "unfaithful", "kind": "number"},
+    ]
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = CliRunner().invoke(cli, ["eval", "guard", "--data", str(data), "--uncited", "--json"])
+    assert out.exit_code == 0, out.output
+    result = json.loads(out.output)
+    assert result["citations"] == "recovered"
+    assert result["recall"] == 1.0 and result["false_rejection_rate"] == 0.0
+
+
+def test_a_recovered_sentence_is_checked_against_the_whole_story_so_a_wrong_attribution_still_fails(
+        guard: Guard) -> None:
+    story = [SourceSentence("c1", "Judge Mara Quill on Monday blocked the sale of Tarrow Mills to Bexley Foods, citing competition concerns."),
+             SourceSentence("c2", "Bexley Foods said it would appeal the ruling.")]
+    sentence = "Tarrow Mills said it would appeal after Judge Mara Quill blocked its sale on Monday."
+    assert guard.check(sentence, story[:1]).passed  # the best-aligned sentence alone does not show the error
+    result = guard.check_story(sentence, (), story)
+    assert not result.passed and not result.recovered
+    assert any("wrong attribution" in r for r in result.reasons), result.reasons
+
+
+def test_a_sentence_whose_capitalised_words_are_names_its_sources_do_not_hold_fails(guard: Guard) -> None:
+    story = [SourceSentence("d1", "Shoppers on the app ordered pumpkin pie, ice and cream most often, Hungrybird said.")]
+    sentence = "Hungrybird, Pie, Ice, and More: the most ordered items, the company said."
+    result = guard.check_story(sentence, (), story)
+    assert guard.check(sentence, story).passed  # the claim check reads names without their case
+    assert not result.passed and not result.recovered
+    assert "name 'more' is not in the cited sources" in result.reasons, result.reasons

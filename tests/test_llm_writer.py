@@ -350,3 +350,97 @@ def test_digest_rewrites_a_failing_sentence_writes_the_lede_and_shows_both_in_ex
     assert page.status_code == 200
     assert "<h2>Faithfulness guard</h2>" in page.text and "<td>rewritten</td>" in page.text
     assert "not in the cited sentences" in rewritten["reasons"][0] and rewritten["reasons"][0] in page.text
+
+
+UNCITED = json.dumps({
+    "headline": "Helix Quantum raises $20 million",
+    "summary": "Ingrid Dahl said the money would double the engineering team by March 2027. "
+               "Accel Partners led a $20 million Series A round for Helix Quantum on Thursday [3]. "
+               "Helix Quantum will open a factory in Munich in 2028.",
+})
+
+
+def test_sentences_without_or_with_wrong_citations_get_the_supporting_sentence_and_an_invented_one_is_dropped(
+        guard: Guard) -> None:
+    invented = "Helix Quantum will open a factory in Munich in 2028."
+    with ChatServer(lambda p: invented if REWRITE_PROMPT in p else UNCITED) as server:
+        writer = Writer(ChatClient(server.url, "m"), guard, budget=TokenBudget(10_000))
+        written = writer.write(SUMMARY)
+        writer.client.close()
+    assert [s.text for s in written.summary.sentences] == [
+        "Ingrid Dahl said the money would double the engineering team by March 2027.",
+        "Accel Partners led a $20 million Series A round for Helix Quantum on Thursday."]
+    assert [s.article_ids for s in written.summary.sentences] == [("a1",), ("a1",)]
+    decisions = [d for d in written.decisions if not d.get("headline")]
+    assert [d["action"] for d in decisions] == ["kept", "kept", "dropped"]
+    assert [d["cites"] for d in decisions] == [[], [3], []]  # what the model wrote
+    assert [d.get("recovered") for d in decisions] == [[2], [1], None]  # what the guard found
+    assert decisions[2]["reasons"][0] == "cites no source sentence, and no story sentence supports it"
+    assert "recovered" not in decisions[2]["rewrite"] and not decisions[2]["rewrite"]["passed"]
+    assert len(server.requests) == 2  # the story, then the invented sentence once more
+
+
+def _uncited_answer(prompt: str) -> str:
+    """The story's sentences as they are but without any [n] marker, last first; a lede the same way."""
+    numbered = re.findall(r"^\[(\d+)\] (.+)$", prompt, re.MULTILINE)
+    if "opening of the day" in prompt:
+        return f"{numbered[1][1]} {numbered[0][1]}"
+    return json.dumps({"headline": "Velmar dockworkers end strike", "summary": " ".join(t for _, t in reversed(numbered))})
+
+
+def test_recovered_citations_are_stored_and_shown_in_explain_and_on_the_story_page(
+        tmp_path: Path, newsbrief_cli: Callable[..., Any]) -> None:
+    from starlette.testclient import TestClient
+
+    from newsbrief.web import make_app
+
+    store = open_store(store_location(tmp_path))
+    store.upsert_articles([(a, n, None) for n, a in enumerate(STRIKE, 1)])
+    with ChatServer(_uncited_answer) as server:
+        env = {"NEWSBRIEF_CLUSTER_EMBEDDER": "lexical", "NEWSBRIEF_LLM_MODE": "openai",
+               "NEWSBRIEF_LLM_BASE_URL": server.url, "NEWSBRIEF_LLM_MODEL": "tiny"}
+        settings = load_settings(data_dir=tmp_path, env=env)
+        digest = build_digest(store, settings, day=DAY)
+    store.close()
+    assert not any("failed a fact check" in r["messages"][0]["content"] for r in server.requests)
+    item = next(it for sec in digest.sections if sec.kind == "stories" for it in sec.items)
+    decisions = [d for d in item.extra["guard"] if not d.get("headline")]
+    shown = [s for p in item.paragraphs for s in p]
+    assert len(decisions) == len(shown) >= 2 and all(d["action"] == "kept" and d["cites"] == [] for d in decisions)
+    n = len(shown)
+    assert [d["recovered"] for d in decisions] == [[n - k] for k in range(n)]  # written last first
+    by_text = {s.text: s.article_ids for s in shown}
+    assert len(set(by_text.values())) == 2  # both articles are cited, each sentence by its own
+    assert [d["action"] for d in digest.lede_guard] == ["kept", "kept"]
+    assert all(d["recovered"] for d in digest.lede_guard)
+
+    out = newsbrief_cli("stories", "--explain", "--date", str(DAY), data=tmp_path)
+    assert out.exit_code == 0, out.output
+    assert f"sentence kept: {decisions[0]['sentence']} [citations recovered: {n}]" in " ".join(out.output.split())
+    with TestClient(make_app(store_location(tmp_path), settings=settings), base_url="http://localhost:8080") as web:
+        page = web.get(f"/stories/{item.story_id}")
+    assert page.status_code == 200 and f"<td>kept (citations recovered: {n})</td>" in page.text
+
+
+@pytest.mark.parametrize("more", ["Headline: Velmar dockworkers end strike\nSummary: The strike at Velmar ended on Friday.",
+                                  "[3] The union said the strike at Velmar ended.\n[4] The union said the strike at Velmar ended."])
+def test_a_base_model_answer_that_repeats_the_layout_is_cut_after_its_first_summary_line(more: str) -> None:
+    from newsbrief.llm.prompts import FewShotPrompts
+
+    prompts = FewShotPrompts()
+    looping = " Velmar dockworkers end strike\nSummary: The strike at Velmar ended on Friday.\n" + more
+    assert prompts.parse_story(looping) == ("Velmar dockworkers end strike", "The strike at Velmar ended on Friday.")
+    stop = prompts.story(["The strike at Velmar ended on Friday."]).stop
+    first_stop = min(i for i in (looping.find(s) for s in stop) if i >= 0)
+    assert looping[:first_stop].endswith("Summary: The strike at Velmar ended on Friday.")  # generation stops there
+
+
+def test_the_answer_cache_is_keyed_by_the_answer_length_too(guard: Guard, tmp_path: Path) -> None:
+    with ChatServer(lambda p: FLUENT) as server:
+        for max_tokens in (400, 400, 200):
+            writer = Writer(ChatClient(server.url, "m"), guard, budget=TokenBudget(10_000),
+                            cache=AnswerCache(tmp_path / "cache"), max_tokens=max_tokens)
+            writer.write(SUMMARY)
+            writer.client.close()
+    story_requests = [r for r in server.requests if REWRITE_PROMPT not in r["messages"][0]["content"]]
+    assert [r["max_tokens"] for r in story_requests] == [400, 200]  # the second 400 came from the cache

@@ -30,9 +30,9 @@ def test_format_lists_events_each_setting_and_the_baselines() -> None:
     p = StorylineParams()
     result = {"data": "d.jsonl", "split": "even", "embedder": "m", "events": scores,
               "storylines": [{"threshold": p.threshold, "vector_weight": 0.2, "text_weight": 0.6, "entity_weight": 0.2,
-                              "decay_days": 30.0, "window_days": 30, "min_agree": 3, **scores}],
+                              "decay_days": 30.0, "window_days": 30, "min_agree": 3, "main_actors": 10, **scores}],
               "baselines": {"tfidf single-pass t=0.20": scores}}
     text = format_storylines(result).splitlines()
     assert text[0] == "data=d.jsonl split=even embedder=m docs=4 gold_clusters=2"
-    assert text[2].startswith(f"storylines t={p.threshold:.2f} w=0.20/0.60/0.20 decay=30d window=30d agree>=3  clusters=2 ")
+    assert text[2].startswith(f"storylines t={p.threshold:.2f} w=0.20/0.60/0.20 decay=30d window=30d agree>=3 main=10  clusters=2 ")
     assert text[3].startswith("baseline tfidf single-pass t=0.20") and "pairwise P=1.0000 R=0.5000 F1=0.6667" in text[3]

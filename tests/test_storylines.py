@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from newsbrief.render import digest_from_dict, digest_to_dict, render
 from newsbrief.store import SQLiteStore, open_store
 from newsbrief.eval.storylines import storyline_labels
 from newsbrief.web.api import story_detail
+from newsbrief.cluster.storyline_actors import article_names, event_subjects, same_actor
 from newsbrief.cluster.storylines import (EventProfile, StorylineParams, distinct_names, event_profile, new_storyline_id,
                                   storylines)
 
@@ -327,3 +329,56 @@ def test_one_long_name_counts_once_when_storylines_must_agree_on_core_actors() -
                                                                  "chicago", "fernwork"}))
     assert len(storylines([fund, seed], by_vectors(0.6, min_agree=3))) == 2
     assert len(storylines([fund, seed], by_vectors(0.6, min_agree=2))) == 1
+
+
+def _event(eid: str, day: int, vec: np.ndarray, *articles: tuple[str, str]) -> EventProfile:
+    published = dt.datetime(2026, 3, 1 + day, 9, tzinfo=dt.UTC)
+    profile = event_profile(eid, [(title, text, published, vec) for title, text in articles])
+    assert profile is not None
+    return profile
+
+
+def test_funding_rounds_of_different_companies_sharing_investor_words_are_not_one_storyline() -> None:
+    quill = _event("quill", 0, unit(1, 0.1, 0), (
+        "Quillmark raises $40 million Series B",
+        "Quillmark, a maker of contract software, raised $40 million in a Series B led by Aldergrove Ventures, with "
+        "Northwind Capital and Fernhill Partners joining. The money lets Quillmark hire in Europe, said the head of Quillmark."))
+    arc = _event("arc", 1, unit(1, 0.2, 0), (
+        "Arclight raises $60 million Series C",
+        "Arclight, a security start-up, raised $60 million in a Series C led by Osprey Point Capital, with Tarn Ventures "
+        "and Holm Partners joining. The round values Arclight at $900 million; buyers of Arclight are in Europe."))
+    params = by_vectors(0.6, min_agree=3)
+    assert groups(storylines([quill, arc], params)) == {("quill",), ("arc",)}
+    # the agreement on sector words alone would have joined them
+    assert len(storylines([quill, arc], dataclasses.replace(params, main_actors=0))) == 1
+
+
+def test_incidents_at_two_companies_sharing_places_are_not_one_storyline_but_two_events_of_one_company_are() -> None:
+    place = "It hit shops in Europe, Germany and the Netherlands before Black Friday, the Resilience Institute said."
+    outage = _event("outage", 0, unit(1, 0.1, 0), ("Tessellate outage knocks shops offline",
+                                                  f"Tessellate said a configuration error took its cloud down. {place}"))
+    attack = _event("attack", 0, unit(1, 0.2, 0), ("Ransomware attack on Freightlane halts bookings",
+                                                  f"Freightlane took its booking system offline after an attack. {place}"))
+    recall = _event("recall", 0, unit(1, 0.15, 0), ("Tessellate refunds customers after outage",
+                                                   f"Tessellate will refund a quarter of a month's fees. {place}"))
+    lines = storylines([outage, attack, recall], by_vectors(0.6, min_agree=3))
+    assert groups(lines) == {("outage", "recall"), ("attack",)}
+
+
+def test_an_article_s_subject_is_its_headline_name_its_text_repeats_and_few_events_carry() -> None:
+    text = "Quillmark closed a Series B. Northwind Capital joined. Quillmark plans an office in Germany, Quillmark said."
+    headline, names = article_names("Quillmark raises Series B in Germany", text,
+                                    ["quillmark", "series", "northwind capital", "northwind", "capital", "germany"])
+    assert headline and dict(names) == {"quillmark": 3, "series": 1}  # places and names not in the headline are left out
+    # where a longer name matches, its words are not mentions of their own
+    assert dict(article_names("", "Northwind Capital led it. Capital flowed.", ["northwind capital", "capital"])[1]) == \
+        {"northwind capital": 1, "capital": 1}
+    # "series" named as often as the company loses to it when many events carry it
+    tie = [(True, (("quillmark", 2), ("series", 2)))]
+    assert event_subjects([tie, [], []], [{"quillmark", "series"}, {"series"}, {"series"}], 10) == \
+        [frozenset({"quillmark"}), frozenset(), frozenset()]
+    # an article without a headline gives its few most salient names
+    wire = [(False, (("ocalan", 4), ("rome", 3), ("pkk", 2), ("april", 1)))]
+    assert event_subjects([wire], [{"ocalan", "rome", "pkk", "april"}], 2) == [frozenset({"ocalan", "rome"})]
+    assert same_actor({"brightloom"}, {"brightloom home"}) and not same_actor({"quillmark"}, {"arclight"})
+    assert same_actor(set(), {"arclight"})  # a storyline with no main actor is judged on its core names alone

@@ -76,6 +76,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("cluster.granularity", "event", "What a story is: event (a recall and an earnings report stay apart) or storyline.",
             choices=("event", "storyline")),
     Setting("cluster.window_days", 3, "Days of earlier stories a new article may join."),
+    Setting("cluster.ann_min_open", 10000, "Open stories from which candidates come from an HNSW index (needs the "
+            "scale extra, faiss) instead of an exact search; 0: always exact."),
     Setting("engine.address", "", "Where fetch and run do the parallel stages: empty (this process), local:N (N worker "
             "processes) or a Dask scheduler such as tcp://host:8786 (flag --engine).", env="NEWSBRIEF_ENGINE"),
     Setting("digest.title", "Daily briefing", "Title printed above every digest."),
@@ -357,7 +359,8 @@ SETTING_RULES: dict[str, str] = {
     "fetch.per_host_concurrency": "integer>=1", "fetch.per_host_interval": "number>=0",
     "fetch.poll_interval": "number>0", "fetch.max_backoff": "number>0", "fetch.allow_private": "any",
     "fetch.respect_robots": "any", "fetch.proxy": "proxy", "fetch.full_text": "any", "cluster.embedder": "any",
-    "cluster.granularity": "any", "cluster.window_days": "integer>=0", "engine.address": "engine", "digest.title": "text",
+    "cluster.granularity": "any", "cluster.window_days": "integer>=0",
+    "cluster.ann_min_open": "integer>=0", "engine.address": "engine", "digest.title": "text",
     "digest.max_stories": "integer>=0", "digest.minutes": "integer>=0", "digest.sentences": "integer>=1",
     "digest.interests": "strings", "digest.mutes": "strings", "digest.source_weights": "weights",
     "digest.max_article_chars": "integer>=0", "digest.max_article_sentences": "integer>=0",

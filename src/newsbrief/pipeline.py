@@ -437,7 +437,9 @@ def cluster_new(store: Store, settings: Settings, *, progress: Progress = _noop,
         text = cap_text(a.text, **limits)[0]  # the cut is noted when build_digest reads the article
         return ClusterDoc(id=a.id, title=a.title, text=text, published=a.published, vector=vectors[a.id])
 
-    params = ClusterParams.for_embedder(embedder.name, granularity=settings["cluster.granularity"], window_days=window)
+    ann_min_open = int(settings["cluster.ann_min_open"])
+    params = ClusterParams.for_embedder(embedder.name, granularity=settings["cluster.granularity"], window_days=window,
+                                        ann_min_open=max(2, ann_min_open) if ann_min_open else None)
     clusterer = StreamClusterer(params=params)
     for article, story_id in seeded:
         clusterer.seed(doc(article), story_id)

@@ -278,20 +278,26 @@ def guard_lines(decisions: list[dict[str, Any]]) -> list[str]:
             continue
         what = "headline" if d.get("headline") else "sentence"
         verdict = d.get("action") or ("kept" if d["passed"] else "replaced" if d.get("replacement") else "dropped")
-        line = f"  {what} {verdict}: {d['sentence']}"
+        line = f"  {what} {verdict}: {d['sentence']}{_recovered(d)}"
         if not d["passed"]:
             line += f" ({'; '.join(d['reasons'])})"
         again = d.get("rewrite")
         if again and "error" in again:
             line += f"; rewrite failed: {again['error']}"
         elif again:
-            line += f"; rewritten: {again['sentence']}"
+            line += f"; rewritten: {again['sentence']}{_recovered(again)}"
             if not again["passed"]:
                 line += f" ({'; '.join(again['reasons'])})"
         if verdict == "replaced" and d.get("replacement"):
             line += f"; stands: {d['replacement']['text']}"
         lines.append(line)
     return lines
+
+
+def _recovered(decision: dict[str, Any]) -> str:
+    """" [citations recovered: 2, 3]" when the guard found the sentence's citations, else ""."""
+    found = decision.get("recovered")
+    return f" [citations recovered: {', '.join(map(str, found))}]" if found else ""
 
 
 def _explain_guard(title: str, decisions: list[dict[str, Any]]) -> None:

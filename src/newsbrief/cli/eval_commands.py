@@ -55,20 +55,22 @@ def eval_clustering(data: str, embedder: str, predictions: str | None, compare_h
 @click.option("--decay-days", type=float, multiple=True, help="Days over which similarity decays by 1/e; 0: none (repeat to sweep).")
 @click.option("--window-days", type=int, multiple=True, help="Most days between alike events (repeat to sweep).")
 @click.option("--min-agree", type=int, multiple=True, help="Least core actors merging storylines share (repeat to sweep).")
+@click.option("--main-actors", type=int, multiple=True,
+              help="Names of a headline-less article taken as its main actors; 0: no shared one needed (repeat to sweep).")
 @click.option("--baselines", is_flag=True, help="Also score the TF-IDF single-pass baseline and HDBSCAN in the same run.")
 @click.option("--baseline-threshold", type=float, default=0.2, show_default=True, help="The TF-IDF baseline's cosine bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @handle_errors
 def eval_storylines(data: str, split: str, threshold: tuple[float, ...], vector_weight: tuple[float, ...],
                     text_weight: tuple[float, ...], entity_weight: tuple[float, ...], decay_days: tuple[float, ...],
-                    window_days: tuple[int, ...], min_agree: tuple[int, ...], baselines: bool, baseline_threshold: float,
-                    as_json: bool) -> None:
+                    window_days: tuple[int, ...], min_agree: tuple[int, ...], main_actors: tuple[int, ...], baselines: bool,
+                    baseline_threshold: float, as_json: bool) -> None:
     """Cluster events, merge them into storylines and score both levels (pairwise, B-cubed, NMI)."""
     from newsbrief.eval.storylines import evaluate_storylines, format_storylines, grid
 
     params = grid({"threshold": threshold, "vector_weight": vector_weight, "text_weight": text_weight,
                    "entity_weight": entity_weight, "decay_days": decay_days, "window_days": window_days,
-                   "min_agree": min_agree})
+                   "min_agree": min_agree, "main_actors": main_actors})
     result = evaluate_storylines(Path(data), split=split, params=params, baselines=baselines,
                                  baseline_threshold=baseline_threshold)
     _emit(result, as_json, format_storylines(result))
@@ -202,12 +204,13 @@ def eval_retellings(demo_dir: str, annotations: str, days: tuple[str, ...], thre
               help="Planted-error JSONL: sources, generated, label, kind, split (default: the bundled set).")
 @click.option("--split", type=click.Choice(["tuning", "test", "all"]), default="test", show_default=True,
               help="Which half of the set to score.")
+@click.option("--uncited", is_flag=True, help="Check each sentence as citing nothing: the guard recovers its citations.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @handle_errors
-def eval_guard(data: str | None, split: str, as_json: bool) -> None:
+def eval_guard(data: str | None, split: str, uncited: bool, as_json: bool) -> None:
     """Run the faithfulness guard on planted errors and faithful paraphrases; print recall
     (unfaithful caught) and false_rejection_rate (faithful rejected), overall and per kind."""
     from newsbrief.eval.guard import DEFAULT_DATA, evaluate as run, format_report
 
-    result = run(Path(data) if data else DEFAULT_DATA, split=split)
+    result = run(Path(data) if data else DEFAULT_DATA, split=split, uncited=uncited)
     _emit(result, as_json, format_report(result))

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newsbrief.cluster.candidates import CandidateIndex
 from newsbrief.cluster.text import capitalised_entities, entity_keys, terms
 from newsbrief.errors import ClusterError
 
@@ -249,12 +250,18 @@ def _subject(title: str, lead: str, index: StoryIndex) -> str:
 class StoryIndex:
     """Vocabulary, document frequencies, stories and the matrix of open-story centroids."""
 
-    def __init__(self, *, max_story_terms: int) -> None:
+    def __init__(self, *, max_story_terms: int, ann_min_open: int | None = None) -> None:
         """Create an empty index.
 
         :param max_story_terms: cap on each story's term profile.
+        :param ann_min_open: open stories with centroids from which candidates come from a
+            :class:`~newsbrief.cluster.candidates.CandidateIndex` (HNSW) instead of one exact
+            matrix product (None: always exact). The index is dropped again below half of it.
         """
         self.max_story_terms = max_story_terms
+        self.ann_min_open = ann_min_open
+        self.ann: CandidateIndex | None = None
+        self._ann_missing = False
         self.vocab: dict[str, int] = {}
         self.words: list[str] = []
         self.df: list[int] = []
@@ -420,9 +427,17 @@ class StoryIndex:
         self._n_open_rows += 1
         self.matrix[row] = 0.0
 
+    def _set_centroid(self, row: int, centroid: np.ndarray) -> None:
+        """Write a row's centroid (and report the move to the candidate index, if one is in use)."""
+        self.matrix[row] = centroid
+        if self.ann is not None:
+            self.ann.moved(row)
+
     def _free_row(self, story: Story) -> None:
         """Release a story's matrix row."""
         if story.row >= 0:
+            if self.ann is not None:
+                self.ann.removed(story.row)
             self.row_open[story.row] = False
             self._row_mask[story.row] = -np.inf
             self._n_open_rows -= 1
@@ -492,7 +507,7 @@ class StoryIndex:
         total = self.matrix[story.row] * story.dense_norm + vector
         norm = float(np.sqrt(total.dot(total)))  # np.linalg.norm's own computation, without its overhead
         story.dense_norm = norm
-        self.matrix[story.row] = total / norm if norm > 0 else total
+        self._set_centroid(story.row, total / norm if norm > 0 else total)
 
     def expire(self, published: datetime | None, window_days: float) -> None:
         """Advance the stream clock and close stories idle for longer than the window."""
@@ -541,7 +556,7 @@ class StoryIndex:
             total = self.matrix[into.row] * into.dense_norm + self.matrix[src.row] * src.dense_norm
             norm = float(np.linalg.norm(total))
             into.dense_norm = norm
-            self.matrix[into.row] = total / norm if norm > 0 else total
+            self._set_centroid(into.row, total / norm if norm > 0 else total)
         for tid, w in src.lex.items():
             into.lex[tid] = into.lex.get(tid, 0.0) + w
         if len(into.lex) > self.max_story_terms:
@@ -631,7 +646,7 @@ class StoryIndex:
             if story.row < 0:
                 self._alloc_row(story)
                 self._no_row_open.pop(story.id, None)
-            self.matrix[story.row] = centroid
+            self._set_centroid(story.row, centroid)
             story.dense_norm = built.dense_norm
 
     # -- retrieval and similarities ----------------------------------------------------
@@ -661,17 +676,53 @@ class StoryIndex:
         """Return the (at most) k open stories whose centroids are nearest ``vector``, with cosines."""
         if self._n_rows == 0:
             return []
-        sims = self.matrix[: self._n_rows] @ vector
-        sims += self._row_mask[: self._n_rows]  # closed rows get -inf, open ones are unchanged
-        take = min(k, self._n_open_rows)
+        ann = self._candidate_index()
+        if ann is not None:
+            [(rows, sims)] = self._ann_nearest(ann, vector[None, :], k)
+        else:
+            sims = self.matrix[: self._n_rows] @ vector
+            sims += self._row_mask[: self._n_rows]  # closed rows get -inf, open ones are unchanged
+            take = min(k, self._n_open_rows)
+            rows = np.argpartition(-sims, take - 1)[:take] if take > 0 else np.zeros(0, dtype=np.int64)
+            sims = sims[rows]
         out: list[tuple[Story, float | None]] = []
-        if take > 0:
-            rows = np.argpartition(-sims, take - 1)[:take]
-            for row, sim in zip(rows.tolist(), sims[rows].tolist(), strict=True):
-                story = self.row_story[row]
-                if story is not None:
-                    out.append((story, sim))
+        for row, sim in zip(rows.tolist(), sims.tolist(), strict=True):
+            story = self.row_story[row]
+            if story is not None:
+                out.append((story, sim))
         return out
+
+    def _ann_nearest(self, ann: CandidateIndex, vectors: np.ndarray, k: int) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Return, per query vector, the (at most) k nearest of the index's candidate rows and their cosines."""
+        out = []
+        for vector, cand in zip(vectors, ann.candidate_rows(self.matrix, vectors, k), strict=True):
+            sims = self.matrix[cand] @ vector
+            top = np.argpartition(-sims, k - 1)[:k] if sims.shape[0] > k else np.arange(sims.shape[0])
+            out.append((cand[top], sims[top]))
+        return out
+
+    def _candidate_index(self) -> CandidateIndex | None:
+        """Return the HNSW candidate index when enough stories are open (building it once), else None."""
+        limit = self.ann_min_open
+        if limit is None or self._ann_missing:
+            return None
+        if self.ann is not None:
+            if self._n_open_rows < limit // 2:
+                self.ann = None  # few open stories again: exact search is cheap
+            return self.ann
+        if self._n_open_rows < limit:
+            return None
+        try:
+            ann = CandidateIndex(self.dim)
+        except ClusterError as exc:
+            LOGGER.warning("%s; candidates stay exact (slower with %d open stories)", exc, self._n_open_rows)
+            self._ann_missing = True
+            return None
+        for row in np.flatnonzero(self.row_open[: self._n_rows]).tolist():
+            ann.moved(row)
+        ann.seal(self.matrix)
+        self.ann = ann
+        return ann
 
     def dense_cosine(self, vector: np.ndarray | None, story: Story) -> float | None:
         """Return the cosine between a unit vector and a story centroid (None if either is missing)."""
@@ -855,8 +906,17 @@ class StoryIndex:
             return []
         queries = [int(r) for r in open_rows if (st := self.row_story[int(r)]) is not None and st.seq in dirty]
         pairs: set[tuple[int, int]] = set()
-        sub = self.matrix[open_rows]
         take = min(k + 1, open_rows.size)
+        ann = self._candidate_index()
+        if ann is not None:
+            for start in range(0, len(queries), 512):
+                rows = queries[start : start + 512]
+                for row, (near, sims) in zip(rows, self._ann_nearest(ann, self.matrix[rows], take), strict=True):
+                    for other, sim in zip(near.tolist(), sims.tolist(), strict=True):
+                        if other != row and sim >= floor:
+                            pairs.add((min(row, other), max(row, other)))
+            queries = []
+        sub = self.matrix[open_rows] if queries else self.matrix[:0]
         for start in range(0, len(queries), 512):
             rows = queries[start : start + 512]
             block = self.matrix[rows] @ sub.T

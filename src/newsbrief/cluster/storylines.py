@@ -5,8 +5,10 @@ three similarities (:class:`StorylineParams`): the cosine of their centroid vect
 cosine of the TF-IDF vectors of their text and the cosine of their named actors (entities of
 their articles, IDF-weighted), damped by the days between them and zero beyond a window.
 Storylines are grown by average-link agglomeration: the two storylines whose events are most
-alike on average merge, as long as that average reaches a bar and the two storylines agree on
-their core actors (those named by at least half of each one's events), not on one shared name.
+alike on average merge, as long as that average reaches a bar, the two storylines agree on
+their core actors (those named by at least half of each one's events), not on one shared name,
+and they share a main actor, the subject of their articles (:mod:`.storyline_actors`): a
+sector's words or a region's places shared by two companies' events do not make one storyline.
 
 Ids are stable across days: a storyline keeps the id it had when it grows; when two merge,
 the older one's id wins and the other is recorded as merged into it; an event that starts a
@@ -24,6 +26,7 @@ from typing import Any
 
 import numpy as np
 from newsbrief.cluster.text import capitalised_entities, entity_keys
+from newsbrief.cluster.storyline_actors import Candidates, article_names, distinct_names, event_subjects, same_actor
 from newsbrief.cluster.storyline_similarity import PARTS, candidate_groups, event_features, pair_parts
 
 __all__ = ["EventProfile", "Link", "Storyline", "StorylineParams", "distinct_names", "earlier_events", "event_profile",
@@ -47,6 +50,9 @@ class StorylineParams:
     :param decay_days: similarity is scaled by ``exp(-days apart / decay_days)`` (0: no decay).
     :param window_days: events further apart than this (end of one to start of the other) are not alike.
     :param min_agree: least number of distinct core names two merging storylines share.
+    :param main_actors: merging storylines must also share a main actor: the subject of an
+        article of each, or, of an article without a headline, one of its ``main_actors`` most
+        salient names (0: no such rule).
     """
 
     threshold: float = 0.14
@@ -56,6 +62,7 @@ class StorylineParams:
     decay_days: float = 30.0
     window_days: int = 30
     min_agree: int = 3
+    main_actors: int = 10
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,7 @@ class EventProfile:
     actors: frozenset[str]
     storyline: str | None = None  # the storyline it was stored in, if any
     text: str = ""  # its articles' titles and text, for TF-IDF
+    candidates: tuple[Candidates, ...] = ()  # per article, the names that may be its subject
 
 
 @dataclass(frozen=True)
@@ -127,7 +135,7 @@ def event_profile(event_id: str, articles: Iterable[tuple[str, str, dt.datetime,
     :param articles: ``(title, text, published, vector)`` of each member article.
     :param storyline: the storyline the event is stored in.
     """
-    vectors, dates, texts = [], [], []
+    vectors, dates, texts, candidates = [], [], [], []
     counts: Counter[str] = Counter()
     for title, text, published, vector in articles:
         dates.append(published.date())
@@ -135,7 +143,9 @@ def event_profile(event_id: str, articles: Iterable[tuple[str, str, dt.datetime,
             vectors.append(np.asarray(vector, dtype=np.float32))
         body = f"{title}. {text[:_TEXT_CHARS]}"
         texts.append(body)
-        counts.update(set(entity_keys(capitalised_entities(body))))
+        names = set(entity_keys(capitalised_entities(body)))
+        counts.update(names)
+        candidates.append(article_names(title, text[:_TEXT_CHARS], names))
     if not dates:
         return None
     centroid: np.ndarray | None = None
@@ -144,7 +154,8 @@ def event_profile(event_id: str, articles: Iterable[tuple[str, str, dt.datetime,
         norm = float(np.linalg.norm(centroid))
         centroid = centroid / norm if norm else None
     actors = frozenset(a for a, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:_MAX_ACTORS])
-    return EventProfile(event_id, min(dates), max(dates), centroid, actors, storyline, "\n".join(texts))
+    return EventProfile(event_id, min(dates), max(dates), centroid, actors, storyline, "\n".join(texts),
+                        tuple(candidates))
 
 
 def _core(counts: Counter[str], size: int) -> set[str]:
@@ -152,25 +163,17 @@ def _core(counts: Counter[str], size: int) -> set[str]:
     return {a for a, c in counts.items() if 2 * c >= size}
 
 
-def distinct_names(actors: Iterable[str]) -> set[str]:
-    """Return ``actors`` without the words of a longer name among them ("acme corp" and "acme" are one name).
-
-    :param actors: actor keys (:func:`newsbrief.cluster.text.entity_keys`).
-    """
-    names = set(actors)
-    words = {w for a in names if " " in a for w in a.split()}
-    return {a for a in names if " " in a or a not in words}
-
-
-def _average_link(total: np.ndarray, actors: Sequence[frozenset[str]], params: StorylineParams) -> list[list[int]]:
+def _average_link(total: np.ndarray, actors: Sequence[frozenset[str]], subjects: Sequence[frozenset[str]],
+                  params: StorylineParams) -> list[list[int]]:
     """Merge events (indices into ``total``) by average link until no agreeing pair reaches the bar."""
     n = len(total)
     sums = total.astype(np.float64, copy=True)
     size = np.ones(n)
     alive = np.ones(n, dtype=bool)
-    blocked = np.zeros((n, n), dtype=bool)  # pairs whose core actors disagree (until either changes)
+    blocked = np.zeros((n, n), dtype=bool)  # pairs whose actors disagree (until either changes)
     members = [[i] for i in range(n)]
     counts = [Counter(a) for a in actors]
+    main = [set(s) for s in subjects]
     while True:
         mean = sums / np.outer(size, size)
         mean[~np.outer(alive, alive) | blocked] = -1.0
@@ -179,7 +182,8 @@ def _average_link(total: np.ndarray, actors: Sequence[frozenset[str]], params: S
         if mean[i, j] < params.threshold:
             break
         i, j = min(i, j), max(i, j)
-        if len(distinct_names(_core(counts[i], int(size[i])) & _core(counts[j], int(size[j])))) < params.min_agree:
+        if len(distinct_names(_core(counts[i], int(size[i])) & _core(counts[j], int(size[j])))) < params.min_agree \
+                or (params.main_actors and not same_actor(main[i], main[j])):
             blocked[i, j] = blocked[j, i] = True
             continue
         sums[i, :] += sums[j, :]
@@ -189,6 +193,7 @@ def _average_link(total: np.ndarray, actors: Sequence[frozenset[str]], params: S
         alive[j] = False
         members[i] += members[j]
         counts[i] += counts[j]
+        main[i] |= main[j]
         blocked[i, :] = blocked[:, i] = False
     return [sorted(members[i]) for i in range(n) if alive[i]]
 
@@ -198,6 +203,7 @@ def _groups(order: Sequence[EventProfile], params: StorylineParams) -> list[tupl
     if not order:
         return []
     features = event_features(order, params)
+    subjects = event_subjects([e.candidates for e in order], [e.actors for e in order], params.main_actors)
     out: list[tuple[list[int], dict[str, Link]]] = []
     for candidates in candidate_groups(features, params):
         if len(candidates) == 1:
@@ -205,7 +211,8 @@ def _groups(order: Sequence[EventProfile], params: StorylineParams) -> list[tupl
             continue
         index = np.array(candidates)
         parts = pair_parts(features, index, index, params)
-        for group in _average_link(parts["total"], [order[i].actors for i in candidates], params):
+        for group in _average_link(parts["total"], [order[i].actors for i in candidates],
+                                   [subjects[i] for i in candidates], params):
             links = {order[candidates[i]].id: _link(order, candidates, parts, i, group) for i in group if len(group) > 1}
             out.append(([candidates[i] for i in group], links))
     return sorted(out, key=lambda g: g[0])

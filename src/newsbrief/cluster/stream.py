@@ -153,6 +153,11 @@ class ClusterParams:
         is about a name the other never mentions (the subject: the headline's name that the lead
         repeats, the rarest first). Template items ("X appoints CFO", "Y upgraded at Z") are
         phrased alike but name different companies as their subject.
+    :param ann_min_open: open stories (with centroids) from which candidates come from an HNSW
+        index (:mod:`newsbrief.cluster.candidates`, faiss) instead of one exact matrix product;
+        None: always exact. Below it the exact product costs a few milliseconds per article;
+        above it the index is many times faster at a measured recall of about 0.998
+        (``bench/results/candidate_search.txt``). Without faiss installed, candidates stay exact.
 
     The absorb and split defaults were chosen on the even half of DUC (TDT topics) and on
     googlenews ``news_t`` (``bench/results/clustering.md``, "Repair that splits drifted stories
@@ -189,6 +194,7 @@ class ClusterParams:
     min_title_share: float | None = None
     subject_conflict: bool = False
     sure_title_share: float | None = None
+    ann_min_open: int | None = 10_000
 
     @classmethod
     def for_embedder(cls, embedder_name: str, *, granularity: str = "storyline", **overrides: Any) -> ClusterParams:
@@ -242,6 +248,8 @@ class ClusterParams:
                 raise ClusterError(f"cluster: {name} must be in [0, 1], got {value}")
         if min(self.candidates, self.max_doc_terms, self.max_story_terms, self.body_chars, self.merge_max_size) < 1:
             raise ClusterError("cluster: candidates and term caps must be >= 1")
+        if self.ann_min_open is not None and self.ann_min_open < 2:
+            raise ClusterError(f"cluster: ann_min_open must be >= 2 or None, got {self.ann_min_open}")
 
 
 _EVENT_HEADLINE_CHECKS: dict[str, Any] = {"subject_conflict": True, "sure_title_share": 0.4}
@@ -287,7 +295,7 @@ class StreamClusterer:
         :param params: thresholds and weights; :class:`ClusterParams` defaults if omitted.
         """
         self.params = params or ClusterParams()
-        self._index = StoryIndex(max_story_terms=self.params.max_story_terms)
+        self._index = StoryIndex(max_story_terms=self.params.max_story_terms, ann_min_open=self.params.ann_min_open)
         self._seen: set[str] = set()
         self._absorb_checked: set[int] = set()
         self._split_apart: set[frozenset[str]] = set()

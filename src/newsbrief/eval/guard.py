@@ -3,7 +3,9 @@
 Each item is a generated sentence, the cited source sentences, a label (faithful or
 unfaithful) and the kind of planted error. Recall is the share of unfaithful sentences the
 guard rejects; the false-rejection rate is the share of faithful ones it rejects. The set is
-split into a tuning and a test half (the ``split`` field of each item).
+split into a tuning and a test half (the ``split`` field of each item). With ``uncited`` the
+sentences are checked as if they cited nothing, so the guard must recover their citations from
+the item's sources (:meth:`~newsbrief.llm.guard.Guard.check_story`).
 """
 
 from __future__ import annotations
@@ -23,12 +25,14 @@ DEFAULT_DATA = Path(__file__).parent / "data" / "guard_planted.jsonl"
 LABELS = ("faithful", "unfaithful")
 
 
-def evaluate(path: Path = DEFAULT_DATA, *, split: str = "test", guard: Guard | None = None) -> dict[str, Any]:
+def evaluate(path: Path = DEFAULT_DATA, *, split: str = "test", guard: Guard | None = None,
+             uncited: bool = False) -> dict[str, Any]:
     """Run the guard on every item of ``split`` ("tuning", "test" or "all") and count its verdicts.
 
     :param path: the planted-error set (JSONL: sources, generated, label, kind, split).
     :param split: which half to score.
     :param guard: the guard to score (default: the bundled settings).
+    :param uncited: check each sentence with no citations, the guard recovering them from its sources.
     """
     guard = guard or Guard()
     started = time.perf_counter()
@@ -40,7 +44,8 @@ def evaluate(path: Path = DEFAULT_DATA, *, split: str = "test", guard: Guard | N
         if row["label"] not in LABELS:
             raise EvalError(f"eval: {path}:{n}: label must be faithful or unfaithful, not {row['label']!r}")
         sources = [SourceSentence(str(i), str(t)) for i, t in enumerate(row["sources"])]
-        result = guard.check(str(row["generated"]), sources)
+        result = (guard.check_story(str(row["generated"]), (), sources) if uncited
+                  else guard.check(str(row["generated"]), sources))
         rejected = not result.passed
         for key in (row["label"], f"{row['label']}:{row['kind']}"):
             counts[key][0] += rejected
@@ -58,6 +63,7 @@ def evaluate(path: Path = DEFAULT_DATA, *, split: str = "test", guard: Guard | N
     return {
         "data": str(path),
         "split": split,
+        "citations": "recovered" if uncited else "given",
         "items": unf[1] + fai[1],
         "recall": round(unf[0] / unf[1], 3) if unf[1] else None,
         "false_rejection_rate": round(fai[0] / fai[1], 3) if fai[1] else None,
@@ -75,7 +81,8 @@ def format_report(result: dict[str, Any]) -> str:
         return "n/a" if v is None else f"{v:.3f}"
 
     lines = [
-        f"guard eval: split={result['split']} items={result['items']} seconds={result['seconds']}",
+        f"guard eval: split={result['split']} citations={result['citations']} items={result['items']} "
+        f"seconds={result['seconds']}",
         f"recall={pct(result['recall'])} (unfaithful caught, of {result['unfaithful']})  "
         f"false_rejection_rate={pct(result['false_rejection_rate'])} (faithful rejected, of {result['faithful']})",
         f"{'kind':<20}{'label':<12}{'rejected':>9}{'items':>7}{'rate':>7}",

@@ -83,14 +83,15 @@ class FeedSite:
         """Every article URL the feeds list."""
         return {url for urls in self.offered.values() for url in urls}
 
-    def subscribe(self, data_dir: Path) -> Path:
-        """Create the database in ``data_dir`` with every feed as a source; return its path.
+    def subscribe(self, data_dir: Path, *, store_url: str = "") -> Path | str:
+        """Create the database with every feed as a source; return where it is.
 
-        :param data_dir: the ``--data-dir`` the commands will use.
+        :param data_dir: the ``--data-dir`` the commands will use (its SQLite file by default).
+        :param store_url: a ``postgresql://`` URL to use instead of the SQLite file.
         """
         from ..store import open_store
 
-        db = data_dir / "newsbrief.db"
+        db: Path | str = store_url or data_dir / "newsbrief.db"
         with open_store(db) as store:
             for url in self.offered:
                 store.add_source(url)
@@ -120,11 +121,14 @@ class Cli:
 
     :param data_dir: the ``--data-dir``.
     :param pythonpath: where to import newsbrief from (default: as this process does).
+    :param store_url: a ``postgresql://`` store for the commands (default: the folder's SQLite file).
     """
 
-    def __init__(self, data_dir: Path, *, pythonpath: str | None = None) -> None:
+    def __init__(self, data_dir: Path, *, pythonpath: str | None = None, store_url: str = "") -> None:
         self.data_dir = data_dir
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSBRIEF_")} | FETCH_ENV
+        if store_url:
+            self.env["NEWSBRIEF_STORE"] = store_url
         self.env["PYTHONFAULTHANDLER"] = "1"  # SIGABRT to a hung command prints every thread's stack
         if pythonpath is not None:
             self.env["PYTHONPATH"] = pythonpath
@@ -201,22 +205,31 @@ def kill_group(pgid: int) -> None:
             pass
 
 
-def article_urls(db: Path) -> list[str]:
+def _rows(db: Path | str, sql: str) -> list[tuple[object, ...]]:
+    """Run a read-only query on a SQLite file or a ``postgresql://`` store."""
+    if isinstance(db, str) and db.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(db) as conn:
+            return list(conn.execute(sql).fetchall())
+    with sqlite3.connect(db, timeout=30) as conn:
+        return list(conn.execute(sql))
+
+
+def article_urls(db: Path | str) -> list[str]:
     """Return the URL of every stored article row (duplicates show up as repeats).
 
-    :param db: the database file.
+    :param db: the SQLite file, or a ``postgresql://`` URL.
     """
-    with sqlite3.connect(db, timeout=30) as conn:
-        return [row[0] for row in conn.execute("SELECT url FROM articles")]
+    return [str(row[0]) for row in _rows(db, "SELECT url FROM articles")]
 
 
-def complete_feeds(db: Path) -> set[str]:
+def complete_feeds(db: Path | str) -> set[str]:
     """Return the sources whose new validators are stored (the next run may skip them).
 
-    :param db: the database file.
+    :param db: the SQLite file, or a ``postgresql://`` URL.
     """
-    with sqlite3.connect(db, timeout=30) as conn:
-        return {row[0] for row in conn.execute("SELECT url FROM sources WHERE etag IS NOT NULL")}
+    return {str(row[0]) for row in _rows(db, "SELECT url FROM sources WHERE etag IS NOT NULL")}
 
 
 def wait_until(condition: Callable[[], bool], running: Running, *, timeout: float = 120) -> bool:

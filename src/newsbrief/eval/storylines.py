@@ -117,7 +117,8 @@ def format_storylines(result: dict[str, Any]) -> str:
              f"events (cluster granularity=event)              {scores(ev)}"]
     for r in result["storylines"]:
         lines.append(f"storylines t={r['threshold']:.2f} w={r['vector_weight']:.2f}/{r['text_weight']:.2f}/{r['entity_weight']:.2f}"
-                     f" decay={r['decay_days']:g}d window={r['window_days']}d agree>={r['min_agree']}  {scores(r)}")
+                     f" decay={r['decay_days']:g}d window={r['window_days']}d agree>={r['min_agree']}"
+                     f" main={r.get('main_actors', 0)}  {scores(r)}")
     for name, r in result.get("baselines", {}).items():
         lines.append(f"baseline {name:<38}  {scores(r)}")
     return "\n".join(lines)

@@ -96,16 +96,17 @@ def load_nlp() -> object | None:
 
 @functools.lru_cache(maxsize=1)
 def load_parser() -> object | None:
-    """Load the spaCy tagger and dependency parser once per process, or return None (rules only).
+    """Load the spaCy tagger, dependency parser and lemmatizer once per process, or return None (rules only).
 
     The facts extractors use it to check that a cue word is attached to what it qualifies
-    (the rule a status verb acts on); without spaCy they keep their rule-based reading.
+    (the rule a status verb acts on), and the summarizer's claim check to compare predications
+    by lemma ("said" is "say"); without spaCy they keep their rule-based reading.
     """
     if os.environ.get("NEWSBRIEF_FACTS_NLP", "").lower() in ("rules", "none", "off"):
         return None
     try:
         spacy = importlib.import_module("spacy")
-        return spacy.load(MODEL_NAME, exclude=["ner", "lemmatizer"])  # type: ignore[no-any-return]
+        return spacy.load(MODEL_NAME, exclude=["ner"])  # type: ignore[no-any-return]
     except (ImportError, OSError) as exc:
         LOGGER.debug("facts: loading the spaCy parser failed: %s", exc)
         return None

@@ -16,17 +16,23 @@ passes when:
 
 A sentence fails when any claim fails; it is then replaced by the cited sentence best aligned
 to the whole sentence.
+
+:meth:`Guard.check_story` adds citation recovery: a sentence that cites nothing, or whose
+cited sentences do not support it, is aligned the same way to every sentence of its story; the
+sentences its claims align to become its citations (marked recovered) and it is checked against
+them as usual. A sentence that no story sentence supports still fails.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from newsbrief.cluster.embed import Embedder, load_embedder
+from newsbrief.summarize.faithfulness import check_numbers_names, name_stem
 from newsbrief.llm.claims import (
     Facts, content_words, facts_of, is_completed, is_hedged, is_negated, is_unrealised, normalise_quote, number_words, speakers,
 )
@@ -78,6 +84,8 @@ class GuardResult:
     claims: tuple[ClaimCheck, ...]
     replacement: SourceSentence | None = None
     reasons: tuple[str, ...] = field(default=())
+    cites: tuple[int, ...] = ()  # the story sentences it was checked against (check_story; 0-based)
+    recovered: bool = False  # cites were found by the guard, not given by the writer
 
     @property
     def text(self) -> str:
@@ -94,7 +102,7 @@ class GuardResult:
             "reasons": list(self.reasons),
             "replacement": None if self.replacement is None else
             {"article_id": self.replacement.article_id, "text": self.replacement.text},
-        }
+        } | ({"recovered": [i + 1 for i in self.cites]} if self.recovered else {})
 
 
 def split_claims(sentence: str) -> list[str]:
@@ -136,7 +144,7 @@ def _missing(claim: Facts, sources: Sequence[_Source]) -> dict[str, set[str]]:
 def _same_name(a: str, b: str) -> bool:
     """Equal name words, or one the stem of the other ("Asia", "Asian"), at least four letters."""
     a, b = re.sub(r"['’]s$", "", a).strip("."), re.sub(r"['’]s$", "", b).strip(".")
-    return a == b or _name_stem(a) == _name_stem(b)
+    return a == b or name_stem(a) == name_stem(b)
 
 
 def _claim_words(claim: str, sentence: Facts) -> set[str]:
@@ -171,14 +179,6 @@ def _unrelated(source: _Source, sentence: Facts) -> bool:
     return bool(_foreign(source, sentence)) and not shared
 
 
-def _name_stem(word: str) -> str:
-    """A place name and its demonym share a stem: Sweden/Swedish, Asia/Asian, Kenya/Kenyan."""
-    for suffix in ("ish", "ian", "ese", "an", "en", "ia", "a", "y", "i"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
 class Guard:
     """Checks generated sentences against the sentences of the articles they cite."""
 
@@ -211,6 +211,52 @@ class Guard:
         passed = not reasons
         replacement = None if passed else sources[int(np.argmax(src_vecs @ whole))]
         return GuardResult(sentence, passed, checks, replacement, reasons)
+
+    def check_story(self, sentence: str, cites: Sequence[int], story: Sequence[SourceSentence]) -> GuardResult:
+        """Check a sentence against the story sentences it cites, recovering its citations when needed.
+
+        When ``cites`` is empty or the cited sentences do not support the sentence, it is checked
+        against all of ``story`` (so a contradiction in any story sentence counts); when that passes,
+        its citations are the fewest sentences its claims align to there that pass as usual: each
+        claim's best sentence, else also the one more a claim fuses in; the result says
+        ``recovered``. Otherwise the verdict on the given citations stands, with its cited
+        replacement, or, when it cited nothing, the whole-story check's reasons and no replacement.
+
+        :param sentence: the generated sentence.
+        :param cites: its citations, 0-based indices into ``story`` (others are ignored).
+        :param story: the sentences the writer was shown and could cite.
+        """
+        given = tuple(dict.fromkeys(i for i in cites if 0 <= i < len(story)))
+        first = self._digest_gate(replace(self.check(sentence, [story[i] for i in given]), cites=given),
+                                  story) if given else None
+        if (first is not None and first.passed) or not story:
+            return first or self.check(sentence, [])
+        whole = self.check(sentence, story)  # every story sentence in view: a contradiction anywhere counts
+        why = whole.reasons
+        if whole.passed:
+            best = tuple(sorted({c.aligned[0] for c in whole.claims}))
+            fused = tuple(sorted({i for c in whole.claims for i in c.aligned}))
+            for found in dict.fromkeys((best, fused)):  # the fewest sentences that support it
+                again = self._digest_gate(replace(self.check(sentence, [story[i] for i in found]), cites=found), story)
+                if again.passed and found != tuple(sorted(given)):
+                    return replace(again, recovered=True)
+                why = again.reasons
+        if first is not None:
+            return first
+        return replace(whole, passed=False, replacement=None, cites=(),
+                       reasons=("cites no source sentence, and no story sentence supports it", *why))
+
+    @staticmethod
+    def _digest_gate(result: GuardResult, story: Sequence[SourceSentence]) -> GuardResult:
+        """Fail a passing result whose numbers, names or dates (as the digest's faithfulness check reads
+        them, case and all) are not in its cited sentences."""
+        if not result.passed:
+            return result
+        problems = check_numbers_names(result.sentence, [story[i].text for i in result.cites])
+        if not problems:
+            return result
+        best = story[result.cites[0]] if result.cites else None
+        return replace(result, passed=False, replacement=best, reasons=tuple(problems))
 
     def _check_claim(self, claim: str, vec: np.ndarray, sent_facts: Facts, srcs: Sequence[_Source],
                      src_vecs: np.ndarray, anchors: set[int]) -> ClaimCheck:

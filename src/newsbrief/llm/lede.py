@@ -3,8 +3,10 @@
 The lead stories are the digest's first full sections that may open it (news, and not of a
 kind that is never lede news: the same rule as the extractive lede). Their summary sentences,
 already through the guard, are what the model may use. The written lede replaces the
-extractive one only when every one of its two to four sentences cites and passes the guard;
-the guard's decisions are kept on the digest either way.
+extractive one only when every one of its two to four sentences passes the guard, with the
+citations it gives or, when it gives none or they do not support it, the ones the guard
+recovers (:meth:`~newsbrief.llm.guard.Guard.check_story`); the guard's decisions are kept on
+the digest either way.
 """
 
 from __future__ import annotations

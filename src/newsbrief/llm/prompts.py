@@ -111,17 +111,20 @@ class FewShotPrompts:
     """Few-shot prompts for base models, which continue text rather than follow instructions."""
 
     def story(self, sources: Sequence[str]) -> Prompt:
-        return Prompt(_STORY_EXAMPLES + "Sentences:\n" + numbered(sources) + "\nHeadline:", ("\n\n", "\nSentences:"))
+        # a small base model goes on in the layout after the summary line ("Headline: ...", "[6] ...") until
+        # max_tokens: stop where such a line starts
+        return Prompt(_STORY_EXAMPLES + "Sentences:\n" + numbered(sources) + "\nHeadline:",
+                      ("\n\n", "\nSentences:", "\nHeadline:", "\n["))
 
     def parse_story(self, answer: str) -> tuple[str, str]:
-        """Return ``(headline, summary)`` from ``<headline>\\nSummary: <summary>``.
+        """Return ``(headline, summary)`` from ``<headline>\\nSummary: <summary>``; the summary is its one line.
 
         :raises ValueError: the answer lacks the summary line.
         """
         head, sep, summary = answer.partition("Summary:")
         if not sep:
             raise ValueError("the answer has no Summary: line")
-        return " ".join(head.split()), " ".join(summary.split("\n\n")[0].split())
+        return " ".join(head.split()), " ".join(summary.strip().split("\n")[0].split())
 
     def rewrite(self, sources: Sequence[str], sentence: str, reason: str) -> Prompt:
         return Prompt(_REWRITE_EXAMPLES + "Sources:\n" + numbered(sources) + f"\nSentence: {sentence}\nProblem: {reason}\nFixed:",

@@ -3,13 +3,15 @@
 The model sees the story's extractive summary sentences numbered ``[1]``..``[n]`` and answers
 with a headline and summary (:mod:`newsbrief.llm.prompts`: a JSON object from a chat model,
 a few-shot layout from a base model) whose sentences cite those numbers. Each sentence is
-checked by :class:`~newsbrief.llm.guard.Guard` against the sentences it cites; one that fails
-is sent back once with the guard's reasons, and when the rewrite fails too the best-aligned
-cited sentence stands in its place; a sentence citing nothing is dropped. The lede is written
-the same way from the top stories' summary sentences, and kept only when every sentence
-passes. On any failure (endpoint down or slow, token budget spent, an answer out of the asked
-layout) the extractive summary or lede is kept. Answers are cached per story and
-content hash in a folder of the data directory, so a rebuild costs no tokens.
+checked by :class:`~newsbrief.llm.guard.Guard` against the sentences it cites; a sentence that
+cites none, or cites sentences that do not support it, gets as citations the story sentences
+the guard aligns it to (marked recovered) and is checked against those. One that fails is sent
+back once with the guard's reasons, and when the rewrite fails too the best-aligned cited
+sentence stands in its place; a sentence citing nothing that no story sentence supports is
+dropped. The lede is written the same way from the top stories' summary sentences, and kept
+only when every sentence passes. On any failure (endpoint down or slow, token budget spent, an
+answer out of the asked layout) the extractive summary or lede is kept. Answers are cached per
+story and content hash in a folder of the data directory, so a rebuild costs no tokens.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ class TokenBudget:
 
 
 class AnswerCache:
-    """Model answers kept as JSON files named by the hash of story, model and prompt."""
+    """Model answers kept as JSON files named by the hash of story, model and prompt (with its stops and length)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -173,8 +175,8 @@ class Writer:
     def lede(self, key: str, stories: Sequence[Sequence[CitedSentence]], *, per_story: int = 2) -> Lede:
         """Write the day's lede, two to four sentences, from the top stories' (guarded) summary sentences.
 
-        Every sentence must cite and pass the guard (after at most one rewrite); otherwise the
-        result is empty and the extractive lede stays.
+        Every sentence must pass the guard, with its own or recovered citations, after at most
+        one rewrite; otherwise the result is empty and the extractive lede stays.
 
         :param key: names the lede in the answer cache (the digest's day).
         :param stories: the lead stories' summary sentences, best story first.
@@ -205,12 +207,16 @@ class Writer:
 
     def _settle(self, key: str, text: str, refs: tuple[int, ...],
                 cited: Sequence[CitedSentence]) -> tuple[CitedSentence | None, dict[str, Any]]:
-        """Check one generated sentence; rewrite it once if it fails; return what stands and the decision."""
-        picked = [cited[r - 1] for r in refs if 1 <= r <= len(cited)]
-        first = self.guard.check(text, _sources(picked))
+        """Check one generated sentence; rewrite it once if it fails; return what stands and the decision.
+
+        A sentence citing nothing, or citing sentences that do not support it, is checked against
+        the story sentences the guard aligns it to (recovered citations, marked in the decision).
+        """
+        story = _sources(cited)
+        first = self.guard.check_story(text, [r - 1 for r in refs], story)
         decision: dict[str, Any] = first.to_dict() | {"cites": list(refs)}
         if first.passed:
-            return CitedSentence(text, _ids(picked)), decision | {"action": "kept"}
+            return CitedSentence(text, _ids([cited[i] for i in first.cites])), decision | {"action": "kept"}
         try:
             answer = self._ask(key, self.prompts.rewrite([c.text for c in cited], text, "; ".join(first.reasons)))
             again, again_refs = (split_cited(self.prompts.parse_prose(answer)) or [("", ())])[0]
@@ -218,20 +224,22 @@ class Writer:
             decision["rewrite"] = {"error": str(exc)}
         else:
             again_refs = again_refs or refs
-            again_picked = [cited[r - 1] for r in again_refs if 1 <= r <= len(cited)]
-            second = self.guard.check(again, _sources(again_picked)) if again else None
+            second = self.guard.check_story(again, [r - 1 for r in again_refs], story) if again else None
             decision["rewrite"] = {"sentence": again, "cites": list(again_refs),
                                    "passed": bool(second and second.passed),
                                    "reasons": list(second.reasons) if second else ["the rewrite is empty"]}
+            if second is not None and second.recovered:
+                decision["rewrite"]["recovered"] = [i + 1 for i in second.cites]
             if second is not None and second.passed:
-                return CitedSentence(again, _ids(again_picked)), decision | {"action": "rewritten"}
+                return CitedSentence(again, _ids([cited[i] for i in second.cites])), decision | {"action": "rewritten"}
         if first.replacement is not None:
-            match = next(c for c in picked if c.text == first.replacement.text)
+            match = next(cited[i] for i in first.cites if cited[i].text == first.replacement.text)
             return match, decision | {"action": "replaced"}
         return None, decision | {"action": "dropped"}
 
     def _ask(self, key: str, prompt: Prompt) -> str:
-        cache_key = self.cache.key(key, self.client.model, prompt.text) if self.cache else ""
+        shaped = "\0".join((prompt.text, *prompt.stop, str(self.max_tokens)))  # all that shapes the answer
+        cache_key = self.cache.key(key, self.client.model, shaped) if self.cache else ""
         if self.cache and (hit := self.cache.get(cache_key)) is not None:
             return hit
         if not self.budget.allows():

@@ -11,7 +11,13 @@ them when it
   scored 81.4%"), or
 * adds no figure and shares a predication with it: the same subject doing the same thing ("the dentist returned
   to work" and "a dentist ... as he returns to work"), or the same thing done to the same
-  object ("the funding values the company at ..." and "the deal values the company at ...").
+  object ("the funding values the company at ..." and "the deal values the company at ..."), or
+* names the same party acting on the same other party, whatever the verb and the figures
+  ("Anderson stunned Murray" and "Murray was beaten 7-6 6-3 by Anderson").
+
+Verbs compare by lemma ("said" is "say", a light verb); a passive subject is what the verb acts
+on and a passive's agent is who acts ("was crushed by pallets" = "pallets crushed"); a time of
+day ("8am") is no figure.
 
 Predications come from the dependency parse of :func:`newsbrief.facts.nlp.parse` (spaCy's
 small English model); without spaCy only the first rule applies.
@@ -27,8 +33,8 @@ from typing import Any
 
 __all__ = ["Claim", "figures_of", "predications", "retells_claim"]
 
-# Digits that are part of a name ("Kestrel-3", "F-35") are no figure.
-_FIGURE_RE = re.compile(r"(?<![\w.])(?<![A-Za-z]-)\d+(?:[.,]\d+)*")
+# Digits that are part of a name ("Kestrel-3", "F-35") are no figure, nor is a time of day ("8am", "9:39 pm").
+_FIGURE_RE = re.compile(r"(?<![\w.:])(?<![A-Za-z]-)\d++(?:[.,]\d+)*+(?!\s?(?:[ap]\.?m\b|:\d))")
 # Verbs that any sentence of a story may share with another without telling the same thing.
 _LIGHT_VERBS = frozenset("""be have do say tell add note report announc confirm stat accord get make go come
     take give includ show seem becom remain continu expect want need plan tri use""".split())
@@ -77,21 +83,28 @@ def _stem(word: str) -> str:
 
 def _key(token: Any) -> str | None:
     """Return the word a subject or object token stands for (its stem), following relative and personal pronouns."""
+    head = _referent(token)
+    return None if head is None else _stem(head.text.lower())
+
+
+def _referent(token: Any) -> Any:
+    """Return the noun a subject or object token stands for, following relative and personal pronouns."""
     low = token.text.lower()
     if low in _RELATIVE and token.head.dep_ == "relcl":
         token = token.head.head  # "the dentist who hunted": the dentist
     elif low in _PERSONAL:
-        # "A dentist is drawing support as he returns": in a subordinate clause, the main clause's subject
-        root = token.sent.root
-        if token.head is root:
+        # "A dentist is drawing support as he returns": in a subordinate clause, the subject of the
+        # nearest clause above it ("a man was found, crushed as he tried ..., officials said": the man)
+        above = next((subjects for anc in token.head.ancestors
+                      if (subjects := [t for t in anc.children if t.dep_ in ("nsubj", "nsubjpass")])), None)
+        if not above or above[0].text.lower() in _PERSONAL | _RELATIVE:
             return None
-        subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects or subjects[0].text.lower() in _PERSONAL | _RELATIVE:
-            return None
-        token = subjects[0]
+        token = above[0]
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    return _stem(token.text.lower())
+    # "top seed Mara Quill", "the company, Corbel,": the name in apposition is who it is
+    named = [t for t in token.children if t.dep_ == "appos" and t.pos_ == "PROPN"]
+    return named[0] if token.pos_ == "NOUN" and named else token
 
 
 @functools.lru_cache(maxsize=4096)
@@ -109,22 +122,38 @@ def predications(text: str) -> frozenset[str]:
     if doc is None:
         return frozenset()
     out = set()
+    roles: dict[int, tuple[set[Any], set[Any]]] = {}  # per verb: who does it, to whom
     for token in doc:
         verb = token.head
         if verb.pos_ != "VERB" or token is verb:
             continue
-        v = _stem(verb.text.lower())
+        v = _stem(verb.lemma_.lower() or verb.text.lower())  # "said" is "say", a light verb; "found" is "find"
         if v in _LIGHT_VERBS:
             continue
-        key = None
-        if token.dep_ in ("nsubj", "nsubjpass"):
-            key = _key(token)
-            if key:
-                out.add(f"{key}>{v}")
-        elif token.dep_ == "dobj":
-            key = _key(token)
-            if key:
-                out.add(f"{v}>{key}")
+        doers, undergoers = roles.setdefault(verb.i, (set(), set()))
+        if token.dep_ == "nsubj":
+            head = _referent(token)
+            if head is not None:
+                out.add(f"{_stem(head.text.lower())}>{v}")
+                doers.add(head)
+        elif token.dep_ in ("dobj", "nsubjpass"):
+            # "was found dead" undergoes the finding as "found a man" does: both are the object
+            head = _referent(token)
+            if head is not None:
+                out.add(f"{v}>{_stem(head.text.lower())}")
+                undergoers.add(head)
+        elif token.dep_ == "agent":
+            # "crushed by pallets": the pallets do the crushing, as in "pallets crushed him"
+            agents = [t for t in token.children if t.dep_ == "pobj"]
+            head = _referent(agents[0]) if agents else None
+            if head is not None:
+                out.add(f"{_stem(head.text.lower())}>{v}")
+                doers.add(head)
+    # one named party acting on another ("Anderson stunned Murray", "Murray was beaten by Anderson"): one event,
+    # whatever the verb
+    for doers, undergoers in roles.values():
+        out.update(f"{a.text.lower()}=>{b.text.lower()}" for a in doers for b in undergoers
+                   if a.pos_ == b.pos_ == "PROPN" and a.text.lower() != b.text.lower())
     return frozenset(out)
 
 
@@ -146,7 +175,10 @@ def retells_claim(claim: Claim, told: Sequence[Claim]) -> bool:
     # one figure beside a repeated claim does not make it new ("trained on 14 trillion tokens and scores 81.4%")
     if len(new) <= 1 and any(claim.figures & other.figures and actors & _actors(other.names) for other in told):
         return True
+    mine = predications(claim.text)
+    pairs = {p for p in mine if "=>" in p}
+    if pairs and any(pairs & predications(other.text) for other in told):
+        return True  # the same named party acting on the same other one: the score line is no new event
     if new:
         return False  # a new figure is a new fact
-    mine = predications(claim.text)
     return bool(mine) and any(mine & predications(other.text) for other in told)

@@ -32,7 +32,14 @@ from newsbrief.errors import SummarizeError
 from newsbrief.model import Article, CitedSentence, Summary
 from newsbrief.summarize.claims import Claim, figures_of, retells_claim
 from newsbrief.summarize.faithfulness import extract_claims
-from newsbrief.summarize.references import Reference, antecedent, opens_on_reference, referring_subject, substitute
+from newsbrief.summarize.references import (
+    Reference,
+    antecedent,
+    inner_reference,
+    opens_on_reference,
+    referring_subject,
+    substitute,
+)
 from newsbrief.summarize.sentences import is_standalone, normalise_for_match, parse_article_text
 
 LOGGER = logging.getLogger(__name__)
@@ -457,7 +464,8 @@ def select_sentences(
     :param embedder: sentence embedder for the meaning check (``None`` = word and figure rules only).
     :param resolve_references: let a sentence opening on "It" or "The company" stand alone when its
         article names the referent just before it (the caller must then name it, see :func:`display_texts`);
-        leave out one whose referent is not found and one speaking in the first person outside quotes.
+        leave out one whose referent is not found, one speaking in the first person outside quotes and one
+        pointing at someone or something it does not name (:func:`~newsbrief.summarize.references.inner_reference`).
     :param pool: the articles' :func:`build_candidates` with the same ``params`` and ``resolve_references``,
         when the caller already has them (built here otherwise).
     """
@@ -468,7 +476,7 @@ def select_sentences(
     cands = [c for c in pool if c.eligible and (c.standalone or not require_standalone)
              and (c.specifics or not require_specific)
              and not (resolve_references and ((c.reference is not None and not c.referent)
-                                              or _first_person(c.text)))]
+                                              or _first_person(c.text) or inner_reference(c.text)))]
     if not cands:
         return []
     if resolve_references:  # the digest; on DUC 2003 dropping updated counts cost 0.3 ROUGE-1 (more dates, fewer updates)

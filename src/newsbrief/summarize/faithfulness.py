@@ -136,6 +136,26 @@ def _source_claims(sources: Sequence[str]) -> tuple[set[str], str]:
     return numbers, low
 
 
+_POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
+
+
+def name_stem(word: str) -> str:
+    """A place name and its demonym share a stem: Sweden/Swedish, Asia/Asian, Kenya/Kenyan.
+
+    :param word: a lower-cased word.
+    """
+    for suffix in ("ish", "ian", "ese", "an", "en", "ia", "a", "y", "i"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _opening_gerund(text: str) -> str:
+    """Return the lower-cased first word of a text that opens on a verb in -ing before a lower-case word."""
+    match = re.match(r"\W*([A-Z][a-z]{2,}ing)\s+[a-z]", text)
+    return match.group(1).lower() if match else ""
+
+
 def check_numbers_names(text: str, sources: Sequence[str]) -> list[str]:
     """Return problems for numbers, names and dates in text that no source text contains.
 
@@ -148,8 +168,15 @@ def check_numbers_names(text: str, sources: Sequence[str]) -> list[str]:
     for num in sorted(claims["numbers"]):
         if num not in numbers:
             problems.append(f"number {num} is not in the cited sources")
+    stems = {name_stem(w.lower()) for src in sources for w in re.findall(r"\b[A-Z][a-z]+", src)}
+    opener = _opening_gerund(normalise_text(text))
     for name in sorted(claims["names"]):
-        if not re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", low):
+        base = _POSSESSIVE_RE.sub("", name)  # "Tarrow's" claims "Tarrow"; "Sunday's" a date
+        if base in _DAYS or base in _MONTHS:
+            claims["dates"].add(base)
+        elif base == opener:
+            continue  # "Saying inflation was easing, ..." opens with a verb, not a name
+        elif not (re.search(rf"(?<![a-z0-9]){re.escape(base)}(?![a-z0-9])", low) or name_stem(base) in stems):
             problems.append(f"name {name!r} is not in the cited sources")
     for date in sorted(claims["dates"]):
         if not re.search(rf"\b{re.escape(date)}", low):

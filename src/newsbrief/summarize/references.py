@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Reference", "antecedent", "opens_on_reference", "referring_subject", "substitute"]
+__all__ = ["Reference", "antecedent", "inner_reference", "opens_on_reference", "referring_subject", "substitute"]
 
 # Introductory phrases before the subject: "On Saturday", "In a statement,", "Last week".
 _OPENER = (r"(?:(?:On|In|At|By|After|Before|Later|Earlier|Last|Since|During|Early|Late|Separately|Meanwhile|"
@@ -37,12 +37,19 @@ _PERSON_NOUNS = (
     "actress|player|coach|man|woman|suspect|victim|boy|girl|teenager|driver|officer|soldier|pilot|student|teacher|"
     "mother|father|son|daughter|wife|husband|star|striker|goalkeeper|quarterback|pitcher|rapper|dentist|doctor|"
     "lawyer|senator|governor|mayor|candidate|prosecutor|defendant|gunman|attacker|shooter|billionaire|"
-    "entrepreneur|chairman|chairwoman|leader|chancellor|premier|manager|champion|veteran|winner"
+    "entrepreneur|chairman|chairwoman|leader|chancellor|premier|manager|champion|veteran|winner|holder|runner|"
+    "athlete|cyclist|swimmer|boxer|golfer|midfielder|defender|captain|skipper|monarch|queen|king|prince|princess|"
+    "comedian|musician|artist|author|writer|director|presenter|journalist|activist|migrant|refugee|passenger|"
+    "patient|owner|survivor|witness"
 )
 _ACTOR_NOUNS += _PERSON_NOUNS
 _PERSON_RE = re.compile(rf"(?:{_PERSON_NOUNS}|\d+-year-old)$")
 _DESCRIPTION_RE = re.compile(
-    rf"^{_OPENER}(?P<np>[Tt]he\s+(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+|\d+-year-old\s+){{0,2}}(?:{_ACTOR_NOUNS}))\b"
+    rf"^{_OPENER}(?P<np>[Tt]he\s+"
+    r"(?:(?!(?:and|or|its|his|her|their|the|a|an)\s)[a-z][\w-]*\s+|[A-Z][a-z]+\s+|\d+-year-old\s+){0,3}"
+    rf"(?:{_ACTOR_NOUNS})"
+    # "The marathon record holder and three-time winner issued ...": both descriptions are one subject
+    rf"(?:\s+and\s+(?!(?:the|a|an|its|his|her|their)\s)(?:[\w-]+\s+){{0,4}}?(?:{_ACTOR_NOUNS}))?)\b"
     # "The city of Varnholt", "the team behind Wayfarer" name their referent themselves
     r"(?!\s+(?:of|in|at|behind|from|for)\s+(?:the\s+)?[A-Z])(?=[\s,]+(?:[a-z]|'s))"
 )
@@ -118,6 +125,51 @@ def opens_on_reference(sentence: str) -> bool:
         return False
     # "The team behind Wayfarer ...": the description names its referent itself
     return not re.match(r"\S+(?:\s+\S+){0,3}\s+(?:of|behind|from|at|for|in|with)\s+[A-Z]", sentence)
+
+
+# "A courthouse clerk says he failed to pay the fine": an unnamed speaker's "he" may be the speaker or
+# the person the article named before; a reader cannot tell which.
+_REPORTED_PRONOUN_RE = re.compile(
+    rf"^{_OPENER}(?:[Aa]n?|[Tt]he|One|[Aa]nother)\s+(?:[\w'-]+,?\s+){{0,5}}?(?:says|said|told|tells|adds|added|claims|"
+    r"claimed|alleges|alleged|testified|explained|noted|confirmed|confirms)(?:\s+[a-z]+)?,?\s+(?:that\s+)?"
+    r"(?:he|she)\s+(?=[a-z])")
+# "would need to have those diesel cars refitted": a plural description pointing at what an earlier
+# sentence counted; "those who ...", "these cars of ..." say themselves what they are.
+_DEMONSTRATIVE_RE = re.compile(
+    r"\b(?:these|those)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*s)\b(?![\w-])"
+    r"(?!\s+(?:who|whom|whose|that|which|where|when|of|in|at|on|from|with|for|by|under|over|to|involved|affected|"
+    r"named|called|listed|mentioned)\b)")
+_QUOTE_RE = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
+# '"...," he said.': a quotation whose only speaker is a pronoun
+_PRONOUN_SPEAKER_RE = re.compile(
+    r"[\"\u201d]\s*(?:(?:he|she|they)\s+(?:said|says|added|adds|told|tells|wrote|writes|explained|noted|insisted|"
+    r"argued|continued|warned)|(?:said|says|added|adds|wrote)\s+(?:he|she|they))\b")
+
+
+def inner_reference(sentence: str) -> bool:
+    """Return True if a sentence points, after its subject, at someone or something it does not name.
+
+    Three shapes: an unnamed speaker reporting what "he" or "she" did ("A clerk says he failed to
+    pay": the speaker, or the person named earlier?), a quotation only a pronoun speaks ('"...,"
+    he said.' with no name outside the quotation marks), and a plural "these"/"those" description
+    outside quotation marks ("customers would need to have those diesel cars refitted"), unless
+    the sentence itself says what they are ("those who ...", "these days", a noun it used before).
+    No name can be put in for any of them without guessing, so the digest leaves such a sentence out.
+
+    :param sentence: one (repaired) sentence.
+    """
+    if _REPORTED_PRONOUN_RE.match(sentence.lstrip("\"'\u201c")):
+        return True
+    bare = _QUOTE_RE.sub(" ", sentence)
+    named = [w for w in re.findall(r"[A-Z][a-z]+", bare) if w not in _NOT_ANTECEDENT]  # "on Monday" names no one
+    if _PRONOUN_SPEAKER_RE.search(sentence) and not named:
+        return True  # nobody outside the quotation marks is named
+    for match in _DEMONSTRATIVE_RE.finditer(bare):
+        noun = match.group(1).lower()
+        if noun in ("days", "years", "times") or noun[:-1] in bare[: match.start()].lower():
+            continue
+        return True
+    return False
 
 
 def _names(sentence: str) -> list[str]:

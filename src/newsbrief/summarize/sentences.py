@@ -102,7 +102,7 @@ _ANAPHORA = frozenset(
 )
 _ATTRIBUTION_RE = re.compile(r"\b(?:said|says|say|told|tells|added|asked|according to|wrote|stated)\b")
 _OPENER_THEN_PRONOUN_RE = re.compile(
-    r"^[^,\"]{2,40},\s+(?:he|she|it|they|his|her|its|their|this|these|those)\b", re.IGNORECASE
+    r"^[^,\"]{2,60},\s+(?:he|she|it|they|his|her|its|their|this|these|those)\b", re.IGNORECASE
 )
 _ANAPHORIC_PHRASES = re.compile(
     r"^(?:the|this|that|these|those) (?:move|decision|step|announcement|"
