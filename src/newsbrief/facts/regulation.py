@@ -25,8 +25,8 @@ LOGGER = logging.getLogger(__name__)
 __all__ = ["extract_regulation", "merge_regulations", "regulation_status", "superseded"]
 
 _RULE_NOUN = (
-    r"(?:minimum\s+wages?|rules?|regulations?|laws?|Act|act|bill|by-?laws?|Legislation|Bylaws?|By-laws?|directive|Directive|codes?|guidelines?|guidance|norms|"
-    r"requirements|ban|standards?|framework|ordinance|mandate|regime|scheme|Rules|Regulations|Guidelines|"
+    r"(?:minimum\s+wages?|rules?|regulations?|laws?|Act|act|bills?|statutes?|ordinances|moratori(?:um|a)|by-?laws?|Legislation|Bylaws?|By-laws?|directive|Directive|codes?|guidelines?|guidance|norms|"
+    r"requirements|bans?|standards?|framework|ordinance|mandate|regime|scheme|Rules|Regulations|Guidelines|"
     r"tax|taxes|levy|levies|tariffs?|duties|obligations|exemptions?|amendments?|Levy|Tax|Tariffs?|Ban|Standards?|"
     r"Notice|Circular|Recommendations?|Directions|Measures|Amendment|Decree|Resolution|Ordinance|Framework|"
     r"Regime|Mandate|Provisions|Order|decrees?|requirement|legislation|resolutions?(?=\s+(?:on|that|requiring|allowing|banning|to|which)\b|\s*$)|"
@@ -123,7 +123,9 @@ _STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "enacted",
         re.compile(
-            r"\b(?:pass(?:ed|es)(?!\s+(?:the\s+)?(?:[$€£¥]|[A-Z]{1,3}\$|\d|(?:a|the)\s+(?:milestone|mark|threshold)))|adopt(?:ed|s)|approv(?:ed|es)|signed\s+into\s+law|(?:put|puts|write|writes|wrote|written|enshrine[sd]?)\s+(?:[\w-]+\s+){1,6}?into\s+law|signed|finali[sz](?:ed|es|e)|notified|voted\s+(?:\S+\s+){0,3}?to\s+(?:adopt|approve|finali[sz]e|pass|enact|ratify|ban|cap|impose|require|restrict|limit|prohibit)|enact(?:ed|s)|issued(?!\s+(?:(?:its|a|an|the|new|revised)\s+)*(?:draft|proposed|proposals?|consultation))|(?:published|released)\s+(?:(?:its|a|an|the|new|final|revised|updated|long-awaited)\s+)*(?!draft\b|proposed\b)(?:(?-i:[A-Z])\w*|rules?\b|regulations?\b|guidelines?\b|guidance\b|standards?\b|codes?\b|decrees?\b|circulars?\b|orders?\b)|voted\s+to\s+adopt|ratified|(?:backed|endorsed|cleared)\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:MPs|MSPs|MEPs|TDs|AMs|lawmakers|legislators|senators|parliament|Parliament|assembly|Assembly|senate|Senate|House|Congress|council|Council)|takes?\s+(?:full\s+|partial\s+)?effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|effective|becomes?\s+applicable|appl(?:y|ies)\s+from|will\s+impose|imposed|imposes|kicks?\s+in)\b",
+            r"\b(?:pass(?:ed|es)(?!\s+(?:the\s+)?(?:[$€£¥]|[A-Z]{1,3}\$|\d|(?:a|the)\s+(?:milestone|mark|threshold)))|adopt(?:ed|s)|approv(?:ed|es)|signed\s+into\s+law|(?:put|puts|write|writes|wrote|written|enshrine[sd]?)\s+(?:[\w-]+\s+){1,6}?into\s+law|signed|finali[sz](?:ed|es|e)|notified|voted\s+(?:\S+\s+){0,3}?to\s+(?:adopt|approve|finali[sz]e|pass|enact|ratify|ban|cap|impose|require|restrict|limit|prohibit)|enact(?:ed|s)|issued(?!\s+(?:(?:its|a|an|the|new|revised)\s+)*(?:draft|proposed|proposals?|consultation))|(?:published|released)\s+(?:(?:its|a|an|the|new|final|revised|updated|long-awaited)\s+)*(?!draft\b|proposed\b)(?:(?-i:[A-Z])\w*|rules?\b|regulations?\b|guidelines?\b|guidance\b|standards?\b|codes?\b|decrees?\b|circulars?\b|orders?\b)|voted\s+to\s+adopt|ratified|"
+            # a step named by its noun: "the passage of the act", "lawmakers' approval of the levy"
+            r"(?:passage|enactment|ratification|adoption|approval)\s+of\s+(?:the|a|an|its|their|new|this)\b|(?:backed|endorsed|cleared)\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:MPs|MSPs|MEPs|TDs|AMs|lawmakers|legislators|senators|parliament|Parliament|assembly|Assembly|senate|Senate|House|Congress|council|Council)|takes?\s+(?:full\s+|partial\s+)?effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|effective|becomes?\s+applicable|appl(?:y|ies)\s+from|will\s+impose|imposed|imposes|kicks?\s+in)\b",
             re.IGNORECASE,
         ),
     ),
@@ -254,6 +256,15 @@ _PENDING_STEP = re.compile(
 _CONDITIONAL = re.compile(r"\b(?:if|unless|until|in\s+the\s+event\s+that|provided\s+that)\s+[^,;]*$", re.IGNORECASE)
 
 
+# a step named by its noun ("the passage of the act") and words that make it one still awaited
+_STEP_NOUN = re.compile(r"(?:passage|enactment|ratification|adoption|approval)\b", re.IGNORECASE)
+_AWAITED = re.compile(
+    r"\b(?:pending|awaiting|awaits?|await(?:ed)?|seek(?:s|ing)?|sought|for|ahead\s+of|before|without|no|needs?|requires?|"
+    r"required|subject\s+to|win|wins|won|secure|gain|get|of)\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 # the most dependency arcs between a status cue and the rule it acts on: "the assembly passed a
 # bill" (1), "firms must stop ... under the PSTI regime" (5); "under the rules of X, ... in connection
 # with the proposed transaction" is far apart and tells no status of the rule
@@ -297,6 +308,8 @@ def regulation_status(sentence: str, *, has_date: bool = False) -> str:
             and not requested_step(sentence, m.start())
             # "state-approved laws", "court-ordered": a status word inside an adjective tells no step
             and sentence[max(0, m.start() - 1) : m.start()] != "-"
+            # "pending approval of the rule", "ahead of the passage of the bill": a step awaited
+            and not (_STEP_NOUN.match(m.group(0)) and _AWAITED.search(sentence[max(0, m.start() - 40) : m.start()]))
         ]
         # a body voting on its own proposed rule still reports the proposal ("The FTC will vote on its
         # proposed rule"); residents voting on "a proposed levy" report no rule-maker's act
@@ -462,7 +475,8 @@ _OWNED_BODY = re.compile(
 
 # "Ofwat proposed new rules ...": a named subject acting on a rule, when no known body is named
 _SUBJECT_BODY = re.compile(
-    r"(?:The\s+)?(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})\s+(?:has\s+|have\s+)?"
+    # "The proposed rules": an article heading the sentence is no body
+    r"(?:The\s+)?(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|Under|In)\s)(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})\s+(?:has\s+|have\s+)?"
     r"(?:adopted|passed|approved|enacted|issued|published|proposed|introduced|withdrew|repealed|delayed|"
     r"postponed|finali[sz]ed|scrapped|ratified|tabled|unveiled)\s+(?:its\s+|their\s+|a\s+|an\s+|the\s+|new\s+|draft\s+)*"
     r"(?:[\w-]+\s+){0,3}?(?:rules?|regulations?|guidelines|guidance|code|codes|decree|order|directive|standards?|framework|bill|law)\b"
@@ -819,6 +833,10 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
         return []  # "passed the state Senate in June", "standards adopted in 2010": background, not news
     if status == "in force" and deadline is not None and deadline < published - dt.timedelta(days=_LONG_IN_FORCE_DAYS):
         return []  # "Federal regulations that took effect in 2010 ...": long in force, background
+    if re.fullmatch(r"[$€£¥]?\d[\d.,]*\s+bills?", rule):
+        return []  # "his $10 bill": a banknote
+    if re.match(r"(?:over|more\s+than|nearly|almost|about|some|at\s+least)?\s*\d[\d,]*\s+(?:[\w-]+\s+)?(?:bills|laws|acts|statutes|ordinances|regulations)\b", rule):
+        return []  # "introduced over 100 bills": a count of rules, no one rule
     if re.match(r"(?:said|says|enforce[sd]?|her|his|its|their|our)\b", rule, re.IGNORECASE):
         return []  # "said her bill", "enforce regulations": a clause, not a rule's name
     if re.fullmatch(r"[a-z]+", rule) and rule in _BARE_INSTRUMENTS and not who and regulator.islower() and deadline is None:
@@ -826,7 +844,13 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
     jurisdiction = _jurisdiction(sentence, regulator)
     named = any(rule.endswith(n.group(0)) or n.group(0).endswith(rule) for n in _NAMED_RULE.finditer(sentence))
     binds_from = deadline is not None and (deadline > published or _EFFECT.search(sentence) is not None)
-    if not binds_from and not has_rule_maker(sentence, regulator=regulator, jurisdiction=jurisdiction, named=named):
+    head = _RULE_RX.search(rule)
+    instrument = rule[head.start() :] if head else ""
+    # "the proposed rules would require lenders to ...": a duty laid on a regulated trade is a rule's
+    binds_trade = bool(who) and _REGULATED.search(who) is not None
+    if not binds_from and not binds_trade and not has_rule_maker(
+        sentence, regulator=regulator, jurisdiction=jurisdiction, named=named, instrument=instrument, status=status
+    ):
         # "his tax plan", "a powerful software framework": no government, regulator or place acts on
         # it, and no date it binds from ("The tax on digital services takes effect on July 1")
         return []
@@ -850,6 +874,25 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
     ]
 
 
+# words that name the kind of instrument or link words, not what a rule is about
+_FORM_WORDS = {
+    "the", "a", "an", "of", "on", "in", "for", "to", "and", "new", "proposed", "draft", "final", "that", "would",
+    "will", "which", "use", "rule", "rules", "regulation", "regulations", "law", "laws", "act", "bill", "bills",
+    "legislation", "code", "directive", "ban", "tax", "levy", "amendment", "amendments", "standards", "order",
+    "promote", "require", "requiring", "requires", "allow", "allowing",
+}  # fmt: skip
+# at least this many subject words shared make two names one rule
+_SHARED_SUBJECT_WORDS = 3
+
+
+def _shared_subject(a: str, b: str) -> bool:
+    """True when two names of rules tell the same subject: "Legislation to promote the use of British
+    Sign Language" and "the British Sign Language (Scotland) Bill" share three subject words."""
+    wa = set(name_key(a).split()) - _FORM_WORDS
+    wb = set(name_key(b).split()) - _FORM_WORDS
+    return len(wa & wb) >= _SHARED_SUBJECT_WORDS
+
+
 def merge_regulations(regs: Sequence[Regulation]) -> list[Regulation]:
     """Merge the same rule reported by several articles: same rule or regulator and deadline.
 
@@ -858,7 +901,7 @@ def merge_regulations(regs: Sequence[Regulation]) -> list[Regulation]:
     merged: list[Regulation] = []
     for r in regs:
         for i, m in enumerate(merged):
-            same_rule = name_key(m.rule) == name_key(r.rule)
+            same_rule = name_key(m.rule) == name_key(r.rule) or (m.status == r.status and _shared_subject(m.rule, r.rule))
             same_reg = bool(m.regulator) and name_key(m.regulator) == name_key(r.regulator)
             same_date = m.deadline is None or r.deadline is None or m.deadline == r.deadline
             if (same_rule or same_reg) and same_date and (same_rule or m.status == r.status):

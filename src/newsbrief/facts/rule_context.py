@@ -3,9 +3,10 @@ rule-maker, and a step that is taken, not asked for.
 
 - "tax relief", "income tax brackets", "the Resolution Foundation": the instrument word only
   modifies another noun (read from the dependency parse), so the phrase names no rule.
-- A rule-maker: a government, legislature, regulator, official or jurisdiction acts on the
-  rule ("the state assembly passed", "Texas's new law", "the governor proposed"), or the rule
-  is a named statute ("the Data Act"); "his tax plan", "a software framework" have none.
+- A rule-maker: a government, legislature, regulator, official, the voters or a jurisdiction
+  acts on the rule ("the state assembly passed", "Texas's new law", "the governor proposed"),
+  or the rule is a named statute ("the Data Act") or an instrument only a public body makes
+  ("the new privacy law was passed"); "his tax plan", "a software framework" have none.
 - "urged the agency to adopt the rule", "asked lawmakers to delay it": a request for a step
   is not the step.
 """
@@ -65,7 +66,22 @@ _MAKER = re.compile(
     r"department|agency|agencies|regulators?|regulatory\s+(?:body|authority|agency)|authorit(?:y|ies)|commission|"
     r"watchdog|(?:data\s+protection|protection|regulatory|supervisory|licensing|planning|zoning|school|health|"
     r"gaming|transport|energy|privacy|medical|state|federal|national|county|city)\s+board|bloc|federal|municipal(?:ity)?|city|county|provinc(?:e|ial)|state(?=\s*(?:'s|’s|\s+(?!of\b)[a-z]))|"
-    r"public\s+bodies)\b",
+    r"public\s+bodies|(?<!company\s)(?<!club\s)(?<!team\s)(?<!league\s)officials|policy-?makers|voters|electorate|referendum|"
+    r"White\s+House|Downing\s+Street|Whitehall|Kremlin)\b",
+    re.IGNORECASE,
+)
+# instruments only a public body drafts: a bill, a statute, an ordinance, a regulation or a decree
+# names its maker even in a proposal ("a bill requiring ... was introduced"); rules, codes,
+# standards and frameworks are also made by companies, leagues and projects
+_DRAFTED_INSTRUMENT = re.compile(
+    r"(?:legislation|bills?|acts?|statutes?|regulations?|ordinances?|by-?laws?|decrees?|directives?)\b",
+    re.IGNORECASE,
+)
+# instruments anyone may call for but only a public body enacts: a law, a levy, a tariff, a tax on
+# something ("The new privacy law was passed", "the tax on sugary drinks was approved"; not "the
+# candidate proposed a flat tax on every household"); "income taxes", "fiduciary duties" are none
+_ENACTED_INSTRUMENT = re.compile(
+    r"(?:laws?|levy|levies|tariffs?|minimum\s+wages?)\b|(?:tax|taxes|duty|duties)\s+on\b",
     re.IGNORECASE,
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}")
@@ -73,14 +89,22 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}")
 _PLACE_ROLE = re.compile(r"\s*(?:'s|’s|\s+(?!(?:in|on|at|as|and|or|to|for|of|with|by|from|the|a|an)\b)[a-z])")
 
 
-def has_rule_maker(sentence: str, *, regulator: str, jurisdiction: str, named: bool) -> bool:
-    """True when someone who can make the rule is in the sentence, or the rule is a named statute.
+def has_rule_maker(
+    sentence: str, *, regulator: str, jurisdiction: str, named: bool, instrument: str = "", status: str = ""
+) -> bool:
+    """True when someone who can make the rule is in the sentence, or the rule is a named statute
+    or an instrument only a public body makes.
 
     :param sentence: one sentence.
     :param regulator: the regulator read from it ("" for none).
     :param jurisdiction: the jurisdiction read from it ("" for none).
     :param named: whether the rule is a named instrument ("Data Act", "SB 172").
+    :param instrument: the rule's name from the word heading its phrase on ("law" of "the new
+        privacy law", "tax on sugary drinks").
+    :param status: the step taken on it ("proposed", "enacted", ...).
     """
+    if _DRAFTED_INSTRUMENT.match(instrument) or (status != "proposed" and _ENACTED_INSTRUMENT.match(instrument)):
+        return True
     if regulator or jurisdiction or named or _MAKER.search(sentence):
         return True
     for m in _CAPITALISED.finditer(sentence):
