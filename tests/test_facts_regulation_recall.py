@@ -91,3 +91,33 @@ def test_two_names_of_one_rule_merge() -> None:
 def test_rules_on_other_subjects_stay_apart() -> None:
     merged = merge_regulations([_reg("ban on single-use vapes"), _reg("levy on single-use cups")])
     assert len(merged) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "regulator"),
+    [
+        # a change to a rule is the rule's news
+        ("The FCC approved rule changes allowing drones to fly over crowds.", "FCC"),
+        ("The Senate approved a tax cut for small businesses on Tuesday.", "Senate"),
+    ],
+)
+def test_change_to_a_rule_is_a_regulation(sentence: str, regulator: str) -> None:
+    (r,) = extract_regulation(sentence, published=PUB)
+    assert (r.regulator, r.status) == (regulator, "enacted")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bill, introduced earlier this year, passed the Senate on Tuesday.",
+        "The ordinance, which was drafted in June 2030, was approved by the council on Tuesday.",
+        "The FDA finalized the rule, which it first proposed in 2029, on Friday.",
+    ],
+)
+def test_past_date_in_an_aside_leaves_the_step_news(sentence: str) -> None:
+    (r,) = extract_regulation(sentence, published=PUB)
+    assert r.status == "enacted"
+
+
+def test_past_date_of_the_step_itself_is_background() -> None:
+    assert extract_regulation("The Senate passed the bill, a farm subsidy measure, in June 2030.", published=PUB) == []

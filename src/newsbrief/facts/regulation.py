@@ -736,8 +736,25 @@ _PAST_WHEN = re.compile(
 _LONG_IN_FORCE_DAYS = 730
 
 
-def _past_act(sentence: str, published: dt.date) -> bool:
-    """The rule's step is dated in a month or a year gone by: "passed the Senate in June" in a September paper."""
+# an aside on the rule's past between commas: "The bill, introduced earlier this year, passed ...",
+# "The ordinance, which was drafted in June, was approved ..."
+_PAST_ASIDE = re.compile(
+    r",\s+(?:which|that)\b[^,;]*(?=,)"
+    r"|,\s+(?:(?:first|originally|initially|last)\s+)?(?:introduced|proposed|drafted|filed|tabled|unveiled|announced|floated)\b[^,;]*(?=,)",
+    re.IGNORECASE,
+)
+
+
+def _past_act(sentence: str, published: dt.date, status: str = "") -> bool:
+    """The rule's step is dated in a month or a year gone by: "passed the Senate in June" in a September paper.
+
+    A date in an aside on the rule's past ("The bill, introduced earlier this year, passed the
+    Senate on Tuesday") dates that past, not the step the sentence tells.
+    """
+    cue = dict(_STATUS).get(status)
+    told = _PAST_ASIDE.sub("", sentence)
+    if cue is not None and cue.search(told):
+        sentence = told
     for m in _PAST_WHEN.finditer(sentence):
         if m.group("y") or m.group("y2"):
             if int(m.group("y") or m.group("y2")) < published.year:
@@ -829,7 +846,7 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
         who = (cm.group("who") or cm.group("who2") or "").strip()
         who = re.sub(r"^(?:the|all|that|which|to|and)\s+", "", who, flags=re.IGNORECASE)
         who = re.sub(r"\s+(?:would|will|must|may|might|could|should)$", "", who)  # "towns would have to"
-    if status in ("enacted", "proposed", "withdrawn") and deadline is None and _past_act(sentence, published):
+    if status in ("enacted", "proposed", "withdrawn") and deadline is None and _past_act(sentence, published, status):
         return []  # "passed the state Senate in June", "standards adopted in 2010": background, not news
     if status == "in force" and deadline is not None and deadline < published - dt.timedelta(days=_LONG_IN_FORCE_DAYS):
         return []  # "Federal regulations that took effect in 2010 ...": long in force, background

@@ -21,11 +21,13 @@ from newsbrief.facts.nlp import parse, token_at
 
 __all__ = ["has_rule_maker", "modifies_other_noun", "requested_step"]
 
-# the head nouns a rule word may modify and still name a rule: "tax code", "ban order"
+# the head nouns a rule word may modify and still name a rule: "tax code", "ban order", "rule changes"
 _INSTRUMENT_HEADS = re.compile(
     r"(?:rules?|regulations?|laws?|act|bill|directive|codes?|guidelines?|guidance|ordinances?|bylaws?|"
     r"ban|bans|standards?|mandate|regime|tax|taxes|levy|levies|tariffs?|decree|order|amendments?|legislation|"
-    r"requirements?|provisions|measures?|framework|scheme|limits?|caps?|obligations?)",
+    r"requirements?|provisions|measures?|framework|scheme|limits?|caps?|obligations?|"
+    # a change to a rule is the rule's news: "rule changes", "a tax cut", "the tariff hike"
+    r"changes?|cuts?|hikes?|increases?|rises?|reforms?|overhaul|exemptions?|credits?|breaks?)",
     re.IGNORECASE,
 )
 
