@@ -121,3 +121,19 @@ def test_past_date_in_an_aside_leaves_the_step_news(sentence: str) -> None:
 
 def test_past_date_of_the_step_itself_is_background() -> None:
     assert extract_regulation("The Senate passed the bill, a farm subsidy measure, in June 2030.", published=PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        # a duty laid on a regulated trade, or a code written for one
+        ("The draft guidelines would bar lenders from using AI to set credit limits.", "proposed"),
+        ("The updated code of practice for AI model providers was approved last week.", "enacted"),
+        # steps only a public body takes
+        ("The new rules on crypto staking were published in the Official Journal on Tuesday.", "enacted"),
+        ("The legislation, which passed the House in January, cleared the Senate on Thursday.", "enacted"),
+    ],
+)
+def test_trade_duty_or_public_step_names_a_rule(sentence: str, status: str) -> None:
+    (r,) = extract_regulation(sentence, published=PUB)
+    assert r.status == status

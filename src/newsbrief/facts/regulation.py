@@ -124,6 +124,10 @@ _STATUS: list[tuple[str, re.Pattern[str]]] = [
         "enacted",
         re.compile(
             r"\b(?:pass(?:ed|es)(?!\s+(?:the\s+)?(?:[$€£¥]|[A-Z]{1,3}\$|\d|(?:a|the)\s+(?:milestone|mark|threshold)))|adopt(?:ed|s)|approv(?:ed|es)|signed\s+into\s+law|(?:put|puts|write|writes|wrote|written|enshrine[sd]?)\s+(?:[\w-]+\s+){1,6}?into\s+law|signed|finali[sz](?:ed|es|e)|notified|voted\s+(?:\S+\s+){0,3}?to\s+(?:adopt|approve|finali[sz]e|pass|enact|ratify|ban|cap|impose|require|restrict|limit|prohibit)|enact(?:ed|s)|issued(?!\s+(?:(?:its|a|an|the|new|revised)\s+)*(?:draft|proposed|proposals?|consultation))|(?:published|released)\s+(?:(?:its|a|an|the|new|final|revised|updated|long-awaited)\s+)*(?!draft\b|proposed\b)(?:(?-i:[A-Z])\w*|rules?\b|regulations?\b|guidelines?\b|guidance\b|standards?\b|codes?\b|decrees?\b|circulars?\b|orders?\b)|voted\s+to\s+adopt|ratified|"
+            # "cleared the Senate", "published in the Official Journal"
+            r"cleared\s+(?:the\s+|its\s+)?(?:\w+\s+)?(?:Senate|House|Assembly|Parliament|Congress|chamber|legislature|Diet|Bundestag|committee|council)\b|"
+            r"published\s+in\s+the\s+(?:Official\s+(?:Journal|Gazette)|Federal\s+Register|(?:official\s+|government\s+)?gazette)|"
+
             # a step named by its noun: "the passage of the act", "lawmakers' approval of the levy"
             r"(?:passage|enactment|ratification|adoption|approval)\s+of\s+(?:the|a|an|its|their|new|this)\b|(?:backed|endorsed|cleared)\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:MPs|MSPs|MEPs|TDs|AMs|lawmakers|legislators|senators|parliament|Parliament|assembly|Assembly|senate|Senate|House|Congress|council|Council)|takes?\s+(?:full\s+|partial\s+)?effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|effective|becomes?\s+applicable|appl(?:y|ies)\s+from|will\s+impose|imposed|imposes|kicks?\s+in)\b",
             re.IGNORECASE,
@@ -509,6 +513,14 @@ _REGULATED = re.compile(
 )
 
 
+# "would bar lenders from", "bans platforms from", "prohibits insurers from": a duty on a trade
+_DUTY_ON_TRADE = re.compile(
+    rf"\b(?:bar|bars|barring|ban|bans|banning|prohibit|prohibits|prohibiting|forbid|forbids|forbidding|restrict|"
+    rf"restricts|restricting)\s+(?:[\w'’-]+\s+){{0,4}}?{_REGULATED.pattern}\s+from\b",
+    re.IGNORECASE,
+)
+
+
 # "Japan will require app stores to allow other payment systems starting December 18"
 _REQUIRE = re.compile(
     r"\b(?:will\s+)?(?:requires?|requiring|oblig(?:es|ing)|forc(?:es|ing))\s+(?P<who>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+to\s+"
@@ -863,8 +875,13 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
     binds_from = deadline is not None and (deadline > published or _EFFECT.search(sentence) is not None)
     head = _RULE_RX.search(rule)
     instrument = rule[head.start() :] if head else ""
-    # "the proposed rules would require lenders to ...": a duty laid on a regulated trade is a rule's
-    binds_trade = bool(who) and _REGULATED.search(who) is not None
+    # "the proposed rules would require lenders to ...", "would bar lenders from", "code of practice for
+    # AI model providers": a duty laid on a regulated trade is a rule's
+    binds_trade = (
+        (bool(who) and _REGULATED.search(who) is not None)
+        or _DUTY_ON_TRADE.search(sentence) is not None
+        or re.search(rf"\bfor\s+(?:[\w'’-]+\s+){{0,3}}?{_REGULATED.pattern}", rule, re.IGNORECASE) is not None
+    )
     if not binds_from and not binds_trade and not has_rule_maker(
         sentence, regulator=regulator, jurisdiction=jurisdiction, named=named, instrument=instrument, status=status
     ):

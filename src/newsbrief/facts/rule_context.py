@@ -69,7 +69,9 @@ _MAKER = re.compile(
     r"watchdog|(?:data\s+protection|protection|regulatory|supervisory|licensing|planning|zoning|school|health|"
     r"gaming|transport|energy|privacy|medical|state|federal|national|county|city)\s+board|bloc|federal|municipal(?:ity)?|city|county|provinc(?:e|ial)|state(?=\s*(?:'s|’s|\s+(?!of\b)[a-z]))|"
     r"public\s+bodies|(?<!company\s)(?<!club\s)(?<!team\s)(?<!league\s)officials|policy-?makers|voters|electorate|referendum|"
-    r"White\s+House|Downing\s+Street|Whitehall|Kremlin)\b",
+    r"White\s+House|Downing\s+Street|Whitehall|Kremlin|"
+    # only a public body publishes in its official journal
+    r"Official\s+(?:Journal|Gazette)|Federal\s+Register|gazette)\b",
     re.IGNORECASE,
 )
 # instruments only a public body drafts: a bill, a statute, an ordinance, a regulation or a decree
