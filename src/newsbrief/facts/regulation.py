@@ -920,8 +920,8 @@ _SHARED_SUBJECT_WORDS = 3
 
 
 def _shared_subject(a: str, b: str) -> bool:
-    """True when two names of rules tell the same subject: "Legislation to promote the use of British
-    Sign Language" and "the British Sign Language (Scotland) Bill" share three subject words."""
+    """True when two names of rules tell the same subject: "Legislation to promote the use of Welsh
+    Sign Language" and "the Welsh Sign Language (Wales) Bill" share three subject words."""
     wa = set(name_key(a).split()) - _FORM_WORDS
     wb = set(name_key(b).split()) - _FORM_WORDS
     return len(wa & wb) >= _SHARED_SUBJECT_WORDS
