@@ -132,13 +132,31 @@ _SMALL_PRINT = re.compile(
 )
 
 
+# a page's furniture read as one sentence: a run of link titles, menus and offers ("Posted in: ...
+# View all Special Offers The Presidential Race: A View from Ohio ..."), nearly every word capitalised
+FURNITURE_MIN_WORDS = 60
+FURNITURE_CAPITALISED_SHARE = 0.7
+
+
+def is_page_furniture(sentence: str) -> bool:
+    """True for a long "sentence" made of link titles and menu items, not prose.
+
+    :param sentence: one sentence as split from an article's text.
+    """
+    words = [w for w in sentence.split() if any(c.isalnum() for c in w)]
+    if len(words) < FURNITURE_MIN_WORDS:
+        return False
+    capitalised = sum(1 for w in words if w.lstrip("\"'‘“(").lstrip()[:1].isupper() or w[:1].isdigit())
+    return capitalised / len(words) >= FURNITURE_CAPITALISED_SHARE
+
+
 def _sentences(article: Article) -> list[str]:
     out: list[str] = []
     title = " ".join(article.title.split())
     if title:
         out.append(title)
     text = "\n".join(line for line in article.text.split("\n") if not _SMALL_PRINT.search(line))
-    out.extend(split_sentences(text))
+    out.extend(s for s in split_sentences(text) if not is_page_furniture(s))
     return out
 
 

@@ -261,6 +261,13 @@ def _iso(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.
     return (d, d) if d else None
 
 
+# "22.10.2015", "01.02.2016": the day-first numeric dates of European notices
+@_rule(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.]*\d)")
+def _dotted(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
+    d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return (d, d) if d else None
+
+
 @_rule(rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?")
 def _mon_day(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
     month, day = month_number(m["mon"]), _day(m["day"])

@@ -642,6 +642,10 @@ def _extract_funding(sentence: str, *, published: dt.date | None = None, article
         return []  # "approved a $300 million loan to <country>": a sovereign loan, not a company round
     if re.match(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s", company):
         return []  # "Mr Tanaka received ... of the loan": a person, not a company raising a round
+    if not _is_name(company):
+        return []  # "North Griffin investment has totaled ...", "Additionally": a phrase, not a company's name
+    if _NOT_INVESTMENT.search(sentence):
+        return []  # a prize, a donation, a stock's close, benefit payments: money that buys no stake
     leads, others = _investors(sentence)
     leads = tuple(n for n in leads if name_key(n) != name_key(company))
     side = _side_money(sentence, amounts, raised)
@@ -681,6 +685,43 @@ def _extract_funding(sentence: str, *, published: dt.date | None = None, article
             date=published,
         )
     ]
+
+
+# the small words a company's name may hold ("Bank of America", "Marks & Spencer", "Dell Technologies")
+_NAME_LINKS = {"of", "and", "&", "de", "du", "la", "le", "the", "for", "von", "van", "der", "y", "e", "del", "da"}
+_MAX_NAME_WORDS = 6
+_LEAD_ADVERB = re.compile(
+    r"(?:Additionally|Meanwhile|However|Also|Moreover|Furthermore|Separately|Earlier|Later|Today|Yesterday|Now|Then|Still|Last|This|That|It|They)$"
+)
+
+
+def _is_name(company: str) -> bool:
+    """True for a name ("Kitchen Labs", "Bank of Ireland"), not a phrase or a clause.
+
+    A name has at most six words, starts with a capital or a digit, and its lower-case words are the
+    links of names ("of", "and", "&"); "North Griffin investment has totaled approximately" and a
+    sentence adverb ("Additionally") are no names.
+    """
+    words = company.split()
+    if not words or len(words) > _MAX_NAME_WORDS or _LEAD_ADVERB.fullmatch(company):
+        return False
+    if not re.match(r"[A-Z0-9$]", words[0]) and not re.match(r"[a-z]+[A-Z]", words[0]):  # "eBay", "iZettle"
+        return False
+    return all(not re.fullmatch(r"[a-z]+", w) or w in _NAME_LINKS for w in words[1:])
+
+
+# money that buys no stake: winnings, gifts and charity, a share's price, benefits, a shop's credit,
+# project finance
+_NOT_INVESTMENT = re.compile(
+    r"\b(?:lott(?:o|ery)|jackpot|sweepstakes?|prize\s+(?:money|draw)|(?:Duty\s+Free|lucky)\s+draw|"
+    r"charitable\s+(?:donation|gift|contribution)s?|(?:for|to)\s+(?:a\s+|the\s+)?charit(?:y|ies)|donations?|fundraisers?|fundraising\s+(?:target|goal|event|campaign|drive|dinner|appeal|total)|raised\s+[^.;]{0,40}?\bfor\s+(?:the\s+)?(?:victims|families|charity|cancer|research\s+into)|"
+    r"closed\s+(?:out\s+)?(?:the\s+(?:day|session)\s+|today\s+|\w+day\s+){0,2}(?:at|up|down|higher|lower)(?=\s)|(?:stock|shares?)\s+(?:last\s+)?(?:traded|closed|opened)\b|"
+    r"price\s+target|target\s+price|"
+    # a mine's or a plant's construction loan: project finance, not a round in the company
+    r"(?:construction|project)\s+(?:financing|finance|loans?)|"
+    r"social\s+security|welfare|benefit\s+payments|(?:store|shop|tax)\s+credit|credit\s+toward)\b",
+    re.IGNORECASE,
+)
 
 
 def _close(a: float | None, b: float | None) -> bool:

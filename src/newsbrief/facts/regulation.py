@@ -17,6 +17,7 @@ from newsbrief.facts.dates import DateSpan, find_dates, month_number
 from newsbrief.facts.entities import PLACES
 from newsbrief.facts.names import clean_name, name_key
 from newsbrief.facts.nlp import arc_distance, parse, token_at
+from newsbrief.facts.rule_context import has_rule_maker, modifies_other_noun, requested_step
 from newsbrief.model import Regulation
 
 LOGGER = logging.getLogger(__name__)
@@ -24,8 +25,8 @@ LOGGER = logging.getLogger(__name__)
 __all__ = ["extract_regulation", "merge_regulations", "regulation_status", "superseded"]
 
 _RULE_NOUN = (
-    r"(?:minimum\s+wages?|rules?|regulations?|laws?|Act|act|bill|directive|Directive|codes?|guidelines?|guidance|norms|"
-    r"requirements|ban|standards?|framework|ordinance|mandate|regime|scheme|Rules|Regulations|Guidelines|"
+    r"(?:minimum\s+wages?|rules?|regulations?|laws?|Act|act|bills?|statutes?|ordinances|moratori(?:um|a)|by-?laws?|Legislation|Bylaws?|By-laws?|directive|Directive|codes?|guidelines?|guidance|norms|"
+    r"requirements|bans?|standards?|framework|ordinance|mandate|regime|scheme|Rules|Regulations|Guidelines|"
     r"tax|taxes|levy|levies|tariffs?|duties|obligations|exemptions?|amendments?|Levy|Tax|Tariffs?|Ban|Standards?|"
     r"Notice|Circular|Recommendations?|Directions|Measures|Amendment|Decree|Resolution|Ordinance|Framework|"
     r"Regime|Mandate|Provisions|Order|decrees?|requirement|legislation|resolutions?(?=\s+(?:on|that|requiring|allowing|banning|to|which)\b|\s*$)|"
@@ -38,6 +39,8 @@ _RULE_RX = re.compile(
     # "law-enforcement agency", "Standard & Poor's": the noun is part of another word or a company's name
     r"(?![-‐]\w|\s*&)"
 )
+# a word that names a rule on its own ("code" of "the tax code")
+_RULE_WORD = re.compile(_RULE_NOUN)
 _RULE_HEAD = (
     r"(?:Act|Directive|Regulations?|Bill|Law|Code|Rules?|Guidelines|Standards?|regulation|directive|Notice|"
     r"Circular|Recommendations?|Directions|Measures|Amendment|Decree|Resolution|Ordinance|Framework|Levy|Tax|"
@@ -61,7 +64,11 @@ _NAMED_RULE = re.compile(
 )
 _NP_RULE = re.compile(
     rf"\b(?:(?:its|their|the|a|an|new|proposed|draft|final|sweeping|landmark)\s+)*"
-    rf"(?P<np>(?:(?:\d+\.\d+|[\w'’-]+)\s+){{0,3}}?{_RULE_NOUN})\b(?P<tail>\s+(?:on|for|banning|requiring|that\s+would\s+require|"
+    rf"(?P<np>(?:(?:\d+\.\d+|[\w'’-]+)\s+){{0,3}}?{_RULE_NOUN})\b"
+    # "introduced legislation Tuesday that would ...", "legislation last month to eliminate ...": the
+    # day of the step sits between the rule and what it does
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+(?:week|month)|this\s+week)(?=\s+(?:that|to|which)\b))?"
+    rf"(?P<tail>\s+(?:on|for|banning|requiring|that\s+would\s+require|"
     rf"that\s+requires?|that\s+(?:would\s+|will\s+)?(?!is\b|are\b|was\b|were\b|has\b|have\b|had\b|take\b|takes\b|took\b|come\b|comes\b|came\b|enter\b|enters\b|entered\b|go\b|goes\b|went\b|kick\b|kicks\b|apply\b|applies\b)[a-z]+|governing|against|[a-z]+ing|to\s+(?!be\b|the\b|a\b|an\b)[a-z]+|"
     rf"to\s+the(?=\s+(?:[\w'’-]+\s+){{0,3}}?(?:law|laws|act|Act|code|Code|rules|regulations?|directive|bill|constitution)\b))\s+[^,.;]{{0,60}})?"
 )
@@ -75,7 +82,7 @@ _NOT_RULE = re.compile(
     # a game's rules and a league's discipline are not regulation ("the designated hitter rule")
     r"league|NFL|NBA|MLB|NHL|NCAA|FIFA|UEFA|referees?|umpires?|rosters?|hitters?|pitchers?|offside|touchdowns?|innings|"
     # a reign ("three years into her rule", "colonial rule") and a standard of quality are not rules
-    r"(?:his|her|their|colonial|military|martial|direct|minority|majority|one-party|communist|british|imperial|mob|"
+    r"(?:his|her|their|colonial|military|civilian|democratic|authoritarian|martial|direct|minority|majority|one-party|communist|british|imperial|mob|"
     r"(?:junta|regime|king|queen|monarch|emperor|dynasty|party|army|president)(?:'s|’s))\s+rule(?!\s+(?:on|requiring|that|for|banning|against))|"
     # risk boilerplate: "results could be affected by ... delays or government regulation generally"
     r"uncertaint(?:y|ies)|forward-looking|"
@@ -116,14 +123,20 @@ _STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "enacted",
         re.compile(
-            r"\b(?:pass(?:ed|es)(?!\s+(?:the\s+)?(?:[$€£¥]|[A-Z]{1,3}\$|\d|(?:a|the)\s+(?:milestone|mark|threshold)))|adopt(?:ed|s)|approv(?:ed|es)|signed\s+into\s+law|(?:put|puts|write|writes|wrote|written|enshrine[sd]?)\s+(?:[\w-]+\s+){1,6}?into\s+law|signed|finali[sz](?:ed|es|e)|notified|voted\s+(?:\S+\s+){0,3}?to\s+(?:adopt|approve|finali[sz]e|pass|enact|ratify|ban|cap|impose|require|restrict|limit|prohibit)|enact(?:ed|s)|issued(?!\s+(?:(?:its|a|an|the|new|revised)\s+)*(?:draft|proposed|proposals?|consultation))|(?:published|released)\s+(?:(?:its|a|an|the|new|final|revised|updated|long-awaited)\s+)*(?!draft\b|proposed\b)(?:(?-i:[A-Z])\w*|rules?\b|regulations?\b|guidelines?\b|guidance\b|standards?\b|codes?\b|decrees?\b|circulars?\b|orders?\b)|voted\s+to\s+adopt|ratified|takes?\s+(?:full\s+|partial\s+)?effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|effective|becomes?\s+applicable|appl(?:y|ies)\s+from|will\s+impose|imposed|imposes|kicks?\s+in)\b",
+            r"\b(?:pass(?:ed|es)(?!\s+(?:the\s+)?(?:[$€£¥]|[A-Z]{1,3}\$|\d|(?:a|the)\s+(?:milestone|mark|threshold)))|adopt(?:ed|s)|approv(?:ed|es)|signed\s+into\s+law|(?:put|puts|write|writes|wrote|written|enshrine[sd]?)\s+(?:[\w-]+\s+){1,6}?into\s+law|signed|finali[sz](?:ed|es|e)|notified|voted\s+(?:\S+\s+){0,3}?to\s+(?:adopt|approve|finali[sz]e|pass|enact|ratify|ban|cap|impose|require|restrict|limit|prohibit)|enact(?:ed|s)|issued(?!\s+(?:(?:its|a|an|the|new|revised)\s+)*(?:draft|proposed|proposals?|consultation))|(?:published|released)\s+(?:(?:its|a|an|the|new|final|revised|updated|long-awaited)\s+)*(?!draft\b|proposed\b)(?:(?-i:[A-Z])\w*|rules?\b|regulations?\b|guidelines?\b|guidance\b|standards?\b|codes?\b|decrees?\b|circulars?\b|orders?\b)|voted\s+to\s+adopt|ratified|"
+            # "cleared the Senate", "published in the Official Journal"
+            r"cleared\s+(?:the\s+|its\s+)?(?:\w+\s+)?(?:Senate|House|Assembly|Parliament|Congress|chamber|legislature|Diet|Bundestag|committee|council)\b|"
+            r"published\s+in\s+the\s+(?:Official\s+(?:Journal|Gazette)|Federal\s+Register|(?:official\s+|government\s+)?gazette)|"
+
+            # a step named by its noun: "the passage of the act", "lawmakers' approval of the levy"
+            r"(?:passage|enactment|ratification|adoption|approval)\s+of\s+(?:the|a|an|its|their|new|this)\b|(?:backed|endorsed|cleared)\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:MPs|MSPs|MEPs|TDs|AMs|lawmakers|legislators|senators|parliament|Parliament|assembly|Assembly|senate|Senate|House|Congress|council|Council)|takes?\s+(?:full\s+|partial\s+)?effect|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect|effective|becomes?\s+applicable|appl(?:y|ies)\s+from|will\s+impose|imposed|imposes|kicks?\s+in)\b",
             re.IGNORECASE,
         ),
     ),
     (
         "proposed",
         re.compile(
-            r"\b(?:(?:voted|agreed|decided|moved)\s+(?:\S+\s+){0,4}?to\s+advance|propos(?:ed|es|al)|draft(?!\s+(?:agenda|minutes|schedule|timetable|programme|program|budget|report|statement))|unveil(?:ed|s)|advanc(?:ed|es)|(?:(?<=will\s)|(?<=to\s))introduce|introduc(?:ed|es)|consult(?:ations?|s|ed|ing)|tabled|floated|would\s+require|would\s+have\s+to|released\s+draft|revised\s+version|"
+            r"\b(?:(?:voted|agreed|decided|moved)\s+(?:\S+\s+){0,4}?to\s+advance|propos(?:ed|es|al)|draft(?!\s+(?:agenda|minutes|schedule|timetable|programme|program|budget|report|statement))|unveil(?:ed|s)|advanc(?:ed|es)|(?:(?<=will\s)|(?<=to\s))introduce|introduc(?:ed|es)|consult(?:ations?|s|ed|ing)|tabled|floated|would\s+require|(?:has|have|announced|unveiled)\s+(?:\w+\s+)?plans?\s+(?:to|for)|would\s+have\s+to|released\s+draft|revised\s+version|"
             r"(?:due|set|expected|scheduled)\s+to\s+be\s+(?:published|released|unveiled|proposed))\b",
             re.IGNORECASE,
         ),
@@ -149,7 +162,7 @@ _NOT_TAIL = (
 _REGULATOR = re.compile(
     r"(?P<r>(?:[A-Z][\w.-]*\s+(?:(?:of|for|and|on)\s+)?)*(?:Commission|Authority|Agency|Department|Ministry|ministry|"
     r"Office|Board|Bureau|Parliament|Council|Administration|Congress|Senate|House|Reserve|Regulator|"
-    r"Committee|Assembly|(?:state|national|legislative)\s+assembly|(?:Municipal|City|Metropolitan)\s+Corporation|Chamber(?=\s+of\s+[A-Z])|(?:lower|upper)\s+(?:house|chamber)|council|Bundestag|Diet|Treasury|Government|government|legislature|lawmakers|regulators?|Regulators?|Lawmakers|[Ll]egislators|"
+    r"Committee|Assembly|(?:City|Town|County|Borough)(?=\s+of\s+[A-Z])|(?:state|national|legislative)\s+assembly|(?:Municipal|City|Metropolitan)\s+Corporation|Chamber(?=\s+of\s+[A-Z])|(?:lower|upper)\s+(?:house|chamber)|council|Bundestag|Diet|Treasury|Government|government|legislature|lawmakers|regulators?|Regulators?|Lawmakers|[Ll]egislators|"
     r"watchdog|Commissioner|senate|parliament|congress|central\s+bank|Central\s+Bank|Reserve\s+Bank|"
     r"Organi[sz]ation|Institute|Inspectorate|Ombudsman|Cabinet|cabinet|Bank(?=\s+of\s+[A-Z]))"
     # "Ministry of Electronics and Information Technology", "Central Bank of Brazil"
@@ -157,7 +170,9 @@ _REGULATOR = re.compile(
     r"|\b(?P<a>SEC|FTC|FCC|FDA|CFPB|FAA|DOJ|EPA|OCC|FDIC|FINRA|CFTC|NHTSA|DFS|RBI|SEBI|MAS|FCA|CMA|ICO|Ofcom|CNIL|"
     r"BaFin|ESMA|EBA|ACCC|FSA|CAC|MeitY|EU|European\s+Union|UK|Fed|OFAC|BIS|ASIC|APRA|PBOC|PBoC|SAMR|NHS|"
     r"ECB|EDPB|EIOPA|ENISA|PRA|MHRA|HKMA|SFC|CSRC|MIIT|NDRC|CNMC|AEPD|AMF|CONSOB|Consob|AGCM|ARCEP|AGCOM|"
-    r"DPC|CRTC|OSFI|ACMA|KFTC|FSC|PDPC|IMDA|TRAI|CCI|ANPD|CVM|CBN|CISA|NIST|FERC|IRS|FinCEN|USPTO|FHFA)\b"
+    r"DPC|CRTC|OSFI|ACMA|KFTC|FSC|PDPC|IMDA|TRAI|CCI|ANPD|CVM|CBN|CISA|NIST|FERC|IRS|FinCEN|USPTO|FHFA|"
+    # UK departments known by their initials
+    r"Defra|DEFRA|HMRC|DWP|DfT|DfE|DCMS|DECC|BEIS|DHSC)\b"
 )
 _JURIS = {
     "sec": "US", "ftc": "US", "fcc": "US", "fda": "US", "cfpb": "US", "faa": "US", "doj": "US",
@@ -241,7 +256,17 @@ _PENDING_STEP = re.compile(
 
 
 # "If the Senate passes the act, ...": a status in a condition has not happened
-_CONDITIONAL = re.compile(r"\b(?:if|unless|in\s+the\s+event\s+that|provided\s+that)\s+[^,;]*$", re.IGNORECASE)
+# "He'll stay in office until Congress passes the bill": a step awaited is a condition too
+_CONDITIONAL = re.compile(r"\b(?:if|unless|until|in\s+the\s+event\s+that|provided\s+that)\s+[^,;]*$", re.IGNORECASE)
+
+
+# a step named by its noun ("the passage of the act") and words that make it one still awaited
+_STEP_NOUN = re.compile(r"(?:passage|enactment|ratification|adoption|approval)\b", re.IGNORECASE)
+_AWAITED = re.compile(
+    r"\b(?:pending|awaiting|awaits?|await(?:ed)?|seek(?:s|ing)?|sought|for|ahead\s+of|before|without|no|needs?|requires?|"
+    r"required|subject\s+to|win|wins|won|secure|gain|get|of)\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 # the most dependency arcs between a status cue and the rule it acts on: "the assembly passed a
@@ -284,6 +309,11 @@ def regulation_status(sentence: str, *, has_date: bool = False) -> str:
             for m in rx.finditer(sentence)
             if (not _HEDGED.search(sentence[max(0, m.start() - 40) : m.start()]) or _REPORTED_DECISION.search(sentence[: m.start()]))
             and not _CONDITIONAL.search(sentence[: m.start()])
+            and not requested_step(sentence, m.start())
+            # "state-approved laws", "court-ordered": a status word inside an adjective tells no step
+            and sentence[max(0, m.start() - 1) : m.start()] != "-"
+            # "pending approval of the rule", "ahead of the passage of the bill": a step awaited
+            and not (_STEP_NOUN.match(m.group(0)) and _AWAITED.search(sentence[max(0, m.start() - 40) : m.start()]))
         ]
         # a body voting on its own proposed rule still reports the proposal ("The FTC will vote on its
         # proposed rule"); residents voting on "a proposed levy" report no rule-maker's act
@@ -315,11 +345,20 @@ _LEADING_DAY = re.compile(
 def _rule_name(sentence: str) -> str:
     bodies = [m.span() for m in _REGULATOR.finditer(sentence)]
     # "State Administration for Market Regulation" is a regulator, not a rule
-    named = next((n for n in _NAMED_RULE.finditer(sentence) if not any(a < n.end() <= b for a, b in bodies)), None)
+    # "Five Part Tax Plan", "the Resolution Foundation": a rule word modifying another noun names no rule
+    named = next(
+        (
+            n
+            for n in _NAMED_RULE.finditer(sentence)
+            if not any(a < n.end() <= b for a, b in bodies) and not modifies_other_noun(sentence, n.end() - 1, _RULE_WORD)
+        ),
+        None,
+    )
     if named:
         name = re.sub(r"^(?:The|the|Under|Under\s+the)\s+", "", named.group(0)).strip()
         return re.sub(r"^[A-Z][\w.]*(?:'s|’s)\s+", "", name)  # "EU's Data Act" -> "Data Act"
-    m = _NP_RULE.search(sentence)
+    # "major tax relief", "the top tax rate", "law enforcement": the next rule word that heads its phrase
+    m = next((n for n in _NP_RULE.finditer(sentence) if not modifies_other_noun(sentence, n.end("np") - 1, _RULE_WORD)), None)
     if not m:
         return ""
     words = m.group("np").split()
@@ -379,6 +418,9 @@ def _regulator(sentence: str) -> str:
     found = [
         m for m in found if not (m.group("a") and re.search(r"\b(?:in|across|throughout|within|outside)\s+the\s+$", sentence[: m.start()]))
     ]
+    # "the Board approved an amendment to the Fund's By-laws": a company's board is not a rule-maker
+    found = [m for m in found if not re.fullmatch(r"(?:[\w.-]+\s+)*Board(?:\s+of\s+(?:Directors|Trustees))?", m.group(0).strip())
+             or re.search(r"\b(?:Regulatory|Supervisory|Securities|Control|Licensing|Review|Standards|Gaming|Planning|Protection|Safety|Health|Reserve|Labor|Relations|Tax|Revenue|Transport|Energy|Water|State|National|Federal)\s+Board\b", m.group(0))]
     authors = [m for m in found if not re.search(r"\b(?:before|to|at)\s+(?:the\s+)?$", sentence[: m.start()])]
     for m in authors or found:
         text = m.group(0).strip()
@@ -437,7 +479,8 @@ _OWNED_BODY = re.compile(
 
 # "Ofwat proposed new rules ...": a named subject acting on a rule, when no known body is named
 _SUBJECT_BODY = re.compile(
-    r"(?:The\s+)?(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})\s+(?:has\s+|have\s+)?"
+    # "The proposed rules": an article heading the sentence is no body
+    r"(?:The\s+)?(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|Under|In)\s)(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})\s+(?:has\s+|have\s+)?"
     r"(?:adopted|passed|approved|enacted|issued|published|proposed|introduced|withdrew|repealed|delayed|"
     r"postponed|finali[sz]ed|scrapped|ratified|tabled|unveiled)\s+(?:its\s+|their\s+|a\s+|an\s+|the\s+|new\s+|draft\s+)*"
     r"(?:[\w-]+\s+){0,3}?(?:rules?|regulations?|guidelines|guidance|code|codes|decree|order|directive|standards?|framework|bill|law)\b"
@@ -466,6 +509,14 @@ _REGULATED = re.compile(
     r"\b(?:employers|providers|platforms|companies|firms|banks|lenders|insurers|carriers|operators|developers|"
     r"manufacturers|makers|retailers|airlines|app\s+stores|businesses|brokers|exchanges|issuers|utilities|"
     r"hospitals|landlords|all\s+new|sellers|importers|exporters)\b",
+    re.IGNORECASE,
+)
+
+
+# "would bar lenders from", "bans platforms from", "prohibits insurers from": a duty on a trade
+_DUTY_ON_TRADE = re.compile(
+    rf"\b(?:bar|bars|barring|ban|bans|banning|prohibit|prohibits|prohibiting|forbid|forbids|forbidding|restrict|"
+    rf"restricts|restricting)\s+(?:[\w'’-]+\s+){{0,4}}?{_REGULATED.pattern}\s+from\b",
     re.IGNORECASE,
 )
 
@@ -685,14 +736,40 @@ _BARE_INSTRUMENTS = {"bill", "bills", "tax", "taxes", "legislation", "law", "law
 _PAST_WHEN = re.compile(
     r"\b(?:in|since|back\s+in)\s+(?:(?:early|late|mid)[- ])?(?:(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)(?!\s+\d)"
     r"|(?P<y>(?:19|20)\d\d)\b)|\b(?:last\s+year|years?\s+ago|\d+\s+years\s+ago)\b"
+    # "in June 2013", "in January of 2015", "on February 7, 2014": a day or month of a year gone by
+    r"|\b(?:in|since|on)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(?:of\s+|\d{1,2},?\s+)?(?P<y2>(?:19|20)\d\d)\b"
+    # "earlier this year", "earlier in the year": before the news ("earlier this month" may be the news)
+    r"|\b[Ee]arlier\s+(?:this|in\s+the)\s+year\b"
 )
 
 
-def _past_act(sentence: str, published: dt.date) -> bool:
-    """The rule's step is dated in a month or a year gone by: "passed the Senate in June" in a September paper."""
+# a rule in force for more than this many days ("took effect in 2010") is background, not news
+_LONG_IN_FORCE_DAYS = 730
+
+
+# an aside on the rule's past between commas: "The bill, introduced earlier this year, passed ...",
+# "The ordinance, which was drafted in June, was approved ..."
+_PAST_ASIDE = re.compile(
+    r",\s+(?:which|that)\b[^,;]*(?=,)"
+    r"|,\s+(?:(?:first|originally|initially|last)\s+)?(?:introduced|proposed|drafted|filed|tabled|unveiled|announced|floated)\b[^,;]*(?=,)",
+    re.IGNORECASE,
+)
+
+
+def _past_act(sentence: str, published: dt.date, status: str = "") -> bool:
+    """The rule's step is dated in a month or a year gone by: "passed the Senate in June" in a September paper.
+
+    A date in an aside on the rule's past ("The bill, introduced earlier this year, passed the
+    Senate on Tuesday") dates that past, not the step the sentence tells.
+    """
+    cue = dict(_STATUS).get(status)
+    told = _PAST_ASIDE.sub("", sentence)
+    if cue is not None and cue.search(told):
+        sentence = told
     for m in _PAST_WHEN.finditer(sentence):
-        if m.group("y"):
-            if int(m.group("y")) < published.year:
+        if m.group("y") or m.group("y2"):
+            if int(m.group("y") or m.group("y2")) < published.year:
                 return True
         elif m.group("m"):
             month = month_number(m.group("m"))
@@ -781,12 +858,36 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
         who = (cm.group("who") or cm.group("who2") or "").strip()
         who = re.sub(r"^(?:the|all|that|which|to|and)\s+", "", who, flags=re.IGNORECASE)
         who = re.sub(r"\s+(?:would|will|must|may|might|could|should)$", "", who)  # "towns would have to"
-    if status in ("enacted", "proposed") and deadline is None and _past_act(sentence, published):
+    if status in ("enacted", "proposed", "withdrawn") and deadline is None and _past_act(sentence, published, status):
         return []  # "passed the state Senate in June", "standards adopted in 2010": background, not news
+    if status == "in force" and deadline is not None and deadline < published - dt.timedelta(days=_LONG_IN_FORCE_DAYS):
+        return []  # "Federal regulations that took effect in 2010 ...": long in force, background
+    if re.fullmatch(r"[$€£¥]?\d[\d.,]*\s+bills?", rule):
+        return []  # "his $10 bill": a banknote
+    if re.match(r"(?:over|more\s+than|nearly|almost|about|some|at\s+least)?\s*\d[\d,]*\s+(?:[\w-]+\s+)?(?:bills|laws|acts|statutes|ordinances|regulations)\b", rule):
+        return []  # "introduced over 100 bills": a count of rules, no one rule
     if re.match(r"(?:said|says|enforce[sd]?|her|his|its|their|our)\b", rule, re.IGNORECASE):
         return []  # "said her bill", "enforce regulations": a clause, not a rule's name
     if re.fullmatch(r"[a-z]+", rule) and rule in _BARE_INSTRUMENTS and not who and regulator.islower() and deadline is None:
         return []  # "the bill", "a tax proposal", "the legislation": no particular rule named
+    jurisdiction = _jurisdiction(sentence, regulator)
+    named = any(rule.endswith(n.group(0)) or n.group(0).endswith(rule) for n in _NAMED_RULE.finditer(sentence))
+    binds_from = deadline is not None and (deadline > published or _EFFECT.search(sentence) is not None)
+    head = _RULE_RX.search(rule)
+    instrument = rule[head.start() :] if head else ""
+    # "the proposed rules would require lenders to ...", "would bar lenders from", "code of practice for
+    # AI model providers": a duty laid on a regulated trade is a rule's
+    binds_trade = (
+        (bool(who) and _REGULATED.search(who) is not None)
+        or _DUTY_ON_TRADE.search(sentence) is not None
+        or re.search(rf"\bfor\s+(?:[\w'’-]+\s+){{0,3}}?{_REGULATED.pattern}", rule, re.IGNORECASE) is not None
+    )
+    if not binds_from and not binds_trade and not has_rule_maker(
+        sentence, regulator=regulator, jurisdiction=jurisdiction, named=named, instrument=instrument, status=status
+    ):
+        # "his tax plan", "a powerful software framework": no government, regulator or place acts on
+        # it, and no date it binds from ("The tax on digital services takes effect on July 1")
+        return []
     if re.fullmatch(r"[a-z]+", rule) and not regulator:
         # a bare "the new tariffs" / "the rules" names no particular regulation unless the
         # sentence says whom it binds ("Under the new rules, crypto exchanges must ...")
@@ -799,12 +900,31 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
             regulator=regulator,
             article_ids=(article_id,) if article_id else (),
             sentence=sentence,
-            jurisdiction=_jurisdiction(sentence, regulator),
+            jurisdiction=jurisdiction,
             who_must_comply=who,
             deadline=deadline,
             status=status,
         )
     ]
+
+
+# words that name the kind of instrument or link words, not what a rule is about
+_FORM_WORDS = {
+    "the", "a", "an", "of", "on", "in", "for", "to", "and", "new", "proposed", "draft", "final", "that", "would",
+    "will", "which", "use", "rule", "rules", "regulation", "regulations", "law", "laws", "act", "bill", "bills",
+    "legislation", "code", "directive", "ban", "tax", "levy", "amendment", "amendments", "standards", "order",
+    "promote", "require", "requiring", "requires", "allow", "allowing",
+}  # fmt: skip
+# at least this many subject words shared make two names one rule
+_SHARED_SUBJECT_WORDS = 3
+
+
+def _shared_subject(a: str, b: str) -> bool:
+    """True when two names of rules tell the same subject: "Legislation to promote the use of Welsh
+    Sign Language" and "the Welsh Sign Language (Wales) Bill" share three subject words."""
+    wa = set(name_key(a).split()) - _FORM_WORDS
+    wb = set(name_key(b).split()) - _FORM_WORDS
+    return len(wa & wb) >= _SHARED_SUBJECT_WORDS
 
 
 def merge_regulations(regs: Sequence[Regulation]) -> list[Regulation]:
@@ -815,7 +935,7 @@ def merge_regulations(regs: Sequence[Regulation]) -> list[Regulation]:
     merged: list[Regulation] = []
     for r in regs:
         for i, m in enumerate(merged):
-            same_rule = name_key(m.rule) == name_key(r.rule)
+            same_rule = name_key(m.rule) == name_key(r.rule) or (m.status == r.status and _shared_subject(m.rule, r.rule))
             same_reg = bool(m.regulator) and name_key(m.regulator) == name_key(r.regulator)
             same_date = m.deadline is None or r.deadline is None or m.deadline == r.deadline
             if (same_rule or same_reg) and same_date and (same_rule or m.status == r.status):
