@@ -10,7 +10,10 @@ passes when:
 * a second aligned sentence adds content of its own, not only a name (a name borrowed from a
   sentence that says something else is a wrong attribution), and does not lend a number or
   date from a sentence about someone else (a merged story);
-* its negation and hedging ("not", "denied", "may", "plans to") agree with the aligned sentences;
+* its negation and hedging ("not", "denied", "may", "plans to") agree with the clauses of the
+  aligned sentences that share its words, and no word there says the opposite ("rose"/"fell");
+* no number of the sentence sits next to the words the cited sentences give another of its
+  numbers, and a quote is not given to someone other than the speaker its cited sentence names;
 * it is supported: enough of its content words are in the aligned sentences, or it is close
   enough to the best one in MiniLM space.
 
