@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from newsbrief.cli.app import cli
 from newsbrief.eval.guard import DEFAULT_DATA, evaluate
 from newsbrief.llm import Guard, SourceSentence, split_claims
-from newsbrief.llm.claims import facts_of
+from newsbrief.llm.claims import content_words, facts_of
 
 SOURCES = [
     SourceSentence("a1", "Acme Robotics raised $1.2 billion in a round led by Sequoia, the company said on Sept. 3."),
@@ -205,3 +205,57 @@ def test_a_plan_told_as_a_plan_passes(guard: Guard, sentence: str) -> None:
     story = [SourceSentence("v1", "Varnholt Books will open a second shop in Leith next month, where it will hire 12 staff.")]
     result = guard.check(sentence, story)
     assert result.passed, result.reasons
+
+
+def test_claim_facts_read_hyphenated_places_currency_codes_and_day_month_dates() -> None:
+    facts = facts_of("Lisbon's Corvane raised EUR 40 million on 4 March.")
+    assert "lisbon" in facts["name"] and "eur" not in facts["name"]  # a currency code names no one
+    assert "lisbon" in facts_of("Corvane, a Lisbon-based lender, said so.")["name"]
+    assert facts["date"] == facts_of("on March 4")["date"]
+    assert facts_of("from 3 to 9 June")["date"] == facts_of("between 3 and 9 June.")["date"]
+    assert facts_of("cut by 25 basis points")["points"] == facts_of("a quarter of a percentage point")["points"] == {"0.25"}
+    assert facts_of("up 50 basis points")["points"] != facts_of("up 50 percentage points")["points"]
+    assert not facts_of("cut by 25 basis points")["number"]
+
+
+def test_content_words_match_across_inflections() -> None:
+    assert content_words("phased cutting opened") == content_words("phase cut open")
+
+
+TOOLS = [
+    SourceSentence("c1", "Velmar Tools said it had opened two plants in Porto, but it did not name the sites."),
+    SourceSentence("c2", "The firm's revenue rose 8 percent to $40 million, and it opened 30 stores in Spain and closed 12 in Italy."),
+    SourceSentence("c3", "Velmar Tools sought court protection after failing to find a buyer for its saw unit."),
+    SourceSentence("c4", "\"We kept our promise,\" said treasurer Paul Oke."),
+    SourceSentence("c5", "Mayor Ines Dorr said the budget was balanced for the third year."),
+    SourceSentence("c6", "Velmar Tools will cut 300 jobs in Porto."),
+    SourceSentence("c7", "Velmar's founder, Rui Abreu, was cleared of fraud on Monday."),
+    SourceSentence("c8", "The dispute over the quarry has simmered since 1984."),
+]
+
+
+@pytest.mark.parametrize(("sentence", "cites"), [
+    ("Velmar Tools opened two plants in Porto.", (0,)),  # the "not" is about another clause
+    ("Velmar Tools sought court protection after it failed to find a buyer for its saw unit.", (2,)),
+    ("Porto-based Velmar Tools opened two plants.", (0,)),
+    ("The quarry dispute dates back to 1984.", (7,)),
+    ("Revenue grew 8 percent to $40 million.", (1,)),
+])
+def test_faithful_paraphrase_passes(guard: Guard, sentence: str, cites: tuple[int, ...]) -> None:
+    result = guard.check(sentence, [TOOLS[i] for i in cites])
+    assert result.passed, result.reasons
+
+
+@pytest.mark.parametrize(("sentence", "cites", "reason"), [
+    ("Velmar Tools did not open two plants in Porto.", (0,), "negation differs"),
+    ("The firm's revenue fell 8 percent to $40 million.", (1,), "says 'fell' where the cited sentence says the opposite"),
+    ("Rui Abreu, Velmar's founder, was convicted of fraud on Monday.", (6,), "says 'convicted'"),
+    ("Velmar opened 12 stores in Spain and closed 30 in Italy.", (1,), "number given to something else"),
+    ("Mayor Ines Dorr said \"we kept our promise.\"", (3, 4), "the cited sentence gives the quote to"),
+    ("Velmar Tools may cut 300 jobs in Porto.", (5,), "hedges (may, plans to) what the cited sentence states as done"),
+])
+def test_error_the_claim_split_does_not_hide_fails(guard: Guard, sentence: str, cites: tuple[int, ...],
+                                                   reason: str) -> None:
+    result = guard.check(sentence, [TOOLS[i] for i in cites])
+    assert not result.passed
+    assert any(reason in r for r in result.reasons), result.reasons

@@ -170,8 +170,8 @@ def test_the_written_lede_stands_when_every_sentence_cites_and_passes(guard: Gua
     ("Helix Quantum raised $20 million in a Series A round [1]. Dockworkers ended a 12-day strike at Velmar [3].",
      "Dockworkers ended a 14-day strike at Velmar [3].", "1 lede sentence(s) failed the guard twice"),
     ("Helix Quantum raised $20 million in a Series A round led by Accel Partners [1].", "", "has 1 sentence(s), not 2 to 4"),
-    ("Helix Quantum raised $20 million in a Series A round [1]. Velmar's dockworkers went back to work.",
-     "Velmar's dockworkers went back to work.", "1 lede sentence(s) failed the guard twice"),
+    ("Helix Quantum raised $20 million in a Series A round [1]. Velmar's dockworkers won a four-day week.",
+     "Velmar's dockworkers won a four-day week.", "1 lede sentence(s) failed the guard twice"),
 ])
 def test_the_extractive_lede_stays_unless_every_written_sentence_passes(
         guard: Guard, lede: str, rewrite: str, note: str) -> None:

@@ -13,11 +13,16 @@ import re
 from newsbrief.facts import find_dates, find_money, find_percents
 
 __all__ = [
-    "Facts", "done_what_is_planned", "is_completed", "is_unrealised", "speakers", "content_words", "facts_of", "is_hedged", "is_negated", "name_tokens", "normalise_quote", "number_words",
+    "Facts", "done_what_is_planned", "is_possible", "opposite_of", "swapped_numbers", "is_completed", "is_unrealised", "speakers", "content_words", "facts_of", "is_hedged", "is_negated", "name_tokens", "normalise_quote", "number_words",
 ]
 
 _ANCHOR = dt.date(2026, 6, 15)  # any fixed day: both sides resolve relative dates against it
 _MONTH_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE)
+_DAY_MONTH_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+_POINTS_RE = re.compile(
+    r"\b(?:(\d+(?:\.\d+)?)|(a quarter|a half|half|three quarters))[- ](?:of[- ])?(?:an?[- ])?(basis|percentage)[- ]points?\b",
+    re.IGNORECASE)
+_FRACTIONS = {"quarter": 0.25, "half": 0.5, "three quarters": 0.75}
 _PERIOD_RE = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ](quarter|half)\b|\b([qh])([1-4])\b", re.IGNORECASE)
 _ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
 _NUMBER_RE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
@@ -44,13 +49,13 @@ _NOT_NAMES = frozenset(
 )
 _NEGATION = re.compile(
     r"\b(?:not|no|never|none|neither|nor|without|den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)"
-    r"|declin(?:e|es|ed|ing) to|fail(?:s|ed)? to|turn(?:s|ed)? down|rul(?:e|es|ed) out|halt(?:s|ed)?"
+    r"|declin(?:e|es|ed|ing) to|fail(?:s|ed|ing)? to|turn(?:s|ed)? down|rul(?:e|es|ed) out|halt(?:s|ed)?"
     r"|scrap(?:s|ped)?|cancel(?:s|led|ed)?|dropp?(?:s|ed)? plans)\b|n['’]t\b",
     re.IGNORECASE,
 )
 _HEDGE = re.compile(
     r"(?<!the )(?<!a )(?<!its )(?<!this )(?<!their )\b(?:may|might|could|plan(?:s|ned|ning)?|expect(?:s|ed|ing)? to|intend(?:s|ed)? to|aim(?:s|ed)? to"
-    r"|seek(?:s|ing)? to|hop(?:e|es|ed|ing) to|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|propos(?:e|es|ed|ing)"
+    r"|seek(?:s|ing)? to|want(?:s|ed)? to|discussing|negotiating|hop(?:e|es|ed|ing) to|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|propos(?:e|es|ed|ing)"
     r"|likely|possibly|potentially|reportedly|talks? to|in talks|is exploring|are exploring|explor(?:e|es|ing))\b",
     re.IGNORECASE,
 )
@@ -59,9 +64,12 @@ _FUTURE = re.compile(
     r"|next (?:year|month|week)|by \d{4}|over the next|(?:is|are)\s+(?!being\b)\w+ing)\b|['’]ll\b",
     re.IGNORECASE,
 )
-_SPEECH = r"(?:said|says|say|told|tells|announced|added|called|urged|warned|declared)"
-_SPEAKER_BEFORE = re.compile(rf"((?:[A-Z][\w'’.-]+\s+){{0,3}}[A-Z][\w'’.-]+)\s+{_SPEECH}\b")
-_SPEAKER_AFTER = re.compile(rf"\b{_SPEECH}\s+((?:[A-Z][\w'’.-]+\s+){{0,3}}[A-Z][\w'’.-]+)")
+_SPEECH = (r"(?:said|says|say|told|tells|announced|added|called|calls|urged|warned|declared|described|describes"
+           r"|wrote|writes|argued|insisted|claimed|stated)")
+# "Jane Doe said", "Jane Doe, its chair, said" is not taken: the name must be next to the verb or
+# behind one comma ("Its chair, Jane Doe, called"); "said chief executive Jane Doe" skips the title.
+_SPEAKER_BEFORE = re.compile(rf"((?:[A-Z][\w'’.-]+\s+){{0,3}}[A-Z][\w'’.-]+),?\s+{_SPEECH}\b")
+_SPEAKER_AFTER = re.compile(rf"\b{_SPEECH}\s+(?:(?!the\b|an?\b|his\b|her\b|its\b|their\b)[a-z]+\s+){{0,3}}?((?:[A-Z][\w'’.-]+\s+){{0,3}}[A-Z][\w'’.-]+)")
 _STOP = frozenset(
     """a an the this that these those he she it they we i you his her its their our in on at for of to from by
     with as after before when while if but and or so yet also however said says say told added according
@@ -96,7 +104,10 @@ def name_tokens(text: str, *, initial: bool = True) -> set[str]:
     """
     out: set[str] = set()
     for m in _NAME_RE.finditer(text):
-        word = re.sub(r"['’]s$", "", m.group(0)).rstrip(".").lower()
+        raw = re.sub(r"['’]s$", "", m.group(0)).rstrip(".")
+        if "-" in raw:  # "Stockholm-based" names Stockholm; "Mensah-Barr" stays whole
+            raw = "-".join(p for p in raw.split("-") if p[:1].isupper()) or raw
+        word = raw.lower()
         before = text[: m.start()].rstrip(" \"'“(")
         start = not before or before[-1] in ".!?:;"
         if word in _MONTHS or word in _DAYS or word in _NOT_NAMES:
@@ -126,11 +137,16 @@ def facts_of(text: str) -> Facts:
     for d in find_dates(text, _ANCHOR):
         if any(d.pos < e and s < d.endpos for s, e in periods):
             continue
-        if _MONTH_RE.search(d.text):
+        if _MONTH_RE.search(d.text) or _DAY_MONTH_RE.search(d.text):
             date_keys.add(f"{d.start:%m-%d}/{d.end:%m-%d}")
         else:
             date_keys.add(_date_words(d.text))
         taken.append((d.pos, d.endpos))
+    points = set()  # a change in percentage points: "25 basis points" == "a quarter of a percentage point"
+    for m in _POINTS_RE.finditer(text):
+        size = float(m.group(1)) if m.group(1) else _FRACTIONS[m.group(2).lower().removeprefix("a ")]
+        points.add(_num_key(size / 100 if m.group(3).lower() == "basis" else size))
+        taken.append(m.span())
     numbers: set[str] = set()
     for m in _NUMBER_RE.finditer(text):
         if any(s <= m.start() < e for s, e in taken) and not re.fullmatch(r"(?:19|20)\d\d", m.group(0)):
@@ -140,20 +156,24 @@ def facts_of(text: str) -> Facts:
         scale = next((v for k, v in _SCALES.items() if tail.startswith(k)), 1.0)
         numbers.add(_num_key(value * scale))
     numbers |= number_words(text, skip_one=True)
+    named = text  # a currency word or code inside an amount ("SEK 1.2 billion") names no one
+    for amount in money:
+        named = named[: amount.start] + " " * (amount.end - amount.start) + named[amount.end:]
     return {
         "money": {f"{_num_key(m.amount)} {m.currency}" for m in money},
+        "points": points,
         "percent": {_num_key(p.value) for p in percents},
         "date": date_keys,
         "number": numbers,
-        "name": name_tokens(text),
-        "actor": name_tokens(text, initial=False),
+        "name": name_tokens(named),
+        "actor": name_tokens(named, initial=False),
         "quote": {normalise_quote(q) for q in _QUOTE_RE.findall(text) if len(q.split()) >= 2},
     }
 
 
 def _date_words(text: str) -> str:
     """A date without its preposition, article or possessive: "on Sunday's" -> "sunday"."""
-    words = re.sub(r"['’]s\b", "", text.lower()).replace("-", " ").split()
+    words = re.sub(r"['’]s\b", "", text.lower().rstrip(".")).replace("-", " ").split()
     return " ".join(w for w in words if w not in {"on", "by", "from", "in", "the", "of", "since", "until", "at"})
 
 
@@ -167,9 +187,85 @@ def number_words(text: str, *, skip_one: bool = False) -> set[str]:
             if re.search(rf"\b{w}\b", low) and not (skip_one and w == "one")}
 
 
+_DIGITS_RE = re.compile(r"(?<![\w.,:])\d(?:[\d,]*\d)?(?:\.\d+)?(?![\d:])")  # not a time ("6:40")
+_CLAUSE_END = re.compile(r"[,;:()\"“”]|\b(?:and|but|while|whereas|against|from|to|than)\b")
+
+
+def _windows(text: str) -> list[tuple[str, set[str], set[str]]]:
+    """Each number written in digits with the content words just before (two) and after (three) it,
+    within its clause: ("35000", {"lost"}, {"mobil", "subsc"})."""
+    out = []
+    for m in _DIGITS_RE.finditer(text):
+        near = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 10): m.end() + 10])
+        if any(w.lower() in _MONTHS and (w.lower() != "may" or w == "May") for w in near):
+            continue  # a day of a date: the date check compares it
+        before_text = _CLAUSE_END.split(text[: m.start()])[-1]
+        after_text = _CLAUSE_END.split(text[m.end():])[0]
+        before = [w for w in re.findall(r"[a-z][a-z'-]+", before_text.lower()) if w not in _STOP and len(w) > 2]
+        after = [w for w in re.findall(r"[a-z][a-z'-]+", after_text.lower()) if w not in _STOP and len(w) > 2]
+        key = m.group(0).replace(",", "")
+        out.append((key, {_stem(w) for w in before[-2:]}, {_stem(w) for w in after[:3]}))
+    return out
+
+
+def swapped_numbers(claim: str, sources: list[str]) -> set[str]:
+    """Numbers of the claim that the sources give to something else ("35,000 broadband customers"
+    where they say "48,000 broadband customers" and "35,000 mobile subscribers").
+
+    A number counts as swapped when the words next to it in the claim (before or after) are next to
+    another number of the claim in the sources and not next to any occurrence of its own.
+    """
+    theirs = [w for text in sources for w in _windows(text)]
+    windows = _windows(claim)
+    keys = {k for k, _, _ in windows}
+    out = set()
+    for key, before, after in windows:
+        own = [(b, a) for k, b, a in theirs if k == key]
+        if not own:
+            continue
+        for side, mine in ((0, before), (1, after)):
+            if mine and all(o[side] and not mine & o[side] for o in own) and any(
+                    mine & (b, a)[side] for k, b, a in theirs if k != key and k in keys):
+                out.add(key)
+    return out
+
+
 def is_negated(text: str) -> bool:
     """Whether the text denies, refuses or negates what it reports."""
     return bool(_NEGATION.search(text))
+
+
+# Pairs of word groups that say opposite things of the same event (a rise and a fall, a win and a loss).
+_OPPOSITES = tuple(
+    (re.compile(rf"\b(?:{a})\b", re.IGNORECASE), re.compile(rf"\b(?:{b})\b", re.IGNORECASE)) for a, b in (
+        (r"rose|rise|rises|risen|rising|jump(?:s|ed)?|gain(?:s|ed)?|climb(?:s|ed)?|increas(?:e|es|ed|ing)"
+         r"|rais(?:e|es|ed|ing)|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed)|soar(?:s|ed)?|surg(?:e|es|ed)|hik(?:e|es|ed)|higher",
+         r"fell|fall|falls|fallen|falling|drop(?:s|ped)?|slip(?:s|ped)?|declin(?:e|es|ed)|cut|cuts|cutting|lower(?:s|ed)?"
+         r"|reduc(?:e|es|ed|ing)|eased|slow(?:s|ed)|halv(?:e|es|ed)|slash(?:es|ed)?|plung(?:e|es|ed)|tumbl(?:e|es|ed)|sank"),
+        (r"acquit(?:s|ted)?|cleared|not guilty", r"convict(?:s|ed)?|(?<!not )guilty"),
+        (r"voted for|vote for|votes for|backed|in favou?r", r"voted against|vote against|votes against|opposed"),
+        (r"won|wins?|winning", r"lost|lose|loses|losing"),
+        (r"open|opens|opened|reopen(?:s|ed)?|stay open|remain open", r"close|closes|closed|closing|shut(?:s|ting)?"),
+    ))
+
+
+def opposite_of(claim: str, support: str) -> str:
+    """The word of ``claim`` whose opposite alone the support says ("rose" against "fell"), or ""."""
+    for a, b in _OPPOSITES:
+        for mine, theirs in ((a, b), (b, a)):
+            said = mine.search(claim)
+            other = {w.lower() for w in theirs.findall(support)} - {w.lower() for w in theirs.findall(claim)}
+            if said and other and not mine.search(support):  # "rose after the cut" against "fell"
+                return said.group(0)
+    return ""
+
+
+_POSSIBLE = re.compile(r"\b(?:may|might|could|possibly|potentially|likely|perhaps)\b", re.IGNORECASE)
+
+
+def is_possible(text: str) -> bool:
+    """Whether the text reports only a possibility ("may cut", "could close"), not a plan or a fact."""
+    return bool(_POSSIBLE.search(text))
 
 
 def is_hedged(text: str) -> bool:
@@ -234,6 +330,15 @@ def speakers(text: str) -> set[str]:
 
 
 def _stem(word: str) -> str:
+    """Five letters after an inflection is taken off: "opened", "opens" and "open" give "open";
+    "phased" and "phase" give "phas"."""
+    word = re.sub(r"'s?$", "", word)
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 3 and (word.endswith("e") or (word[-1] == word[-2] and word[-1] not in "aeiouls")):
+        word = word[:-1]  # "phase"/"phased", "cutting"/"cut"
     return word[:5]
 
 

@@ -10,7 +10,10 @@ passes when:
 * a second aligned sentence adds content of its own, not only a name (a name borrowed from a
   sentence that says something else is a wrong attribution), and does not lend a number or
   date from a sentence about someone else (a merged story);
-* its negation and hedging ("not", "denied", "may", "plans to") agree with the aligned sentences;
+* its negation and hedging ("not", "denied", "may", "plans to") agree with the clauses of the
+  aligned sentences that share its words, and no word there says the opposite ("rose"/"fell");
+* no number of the sentence sits next to the words the cited sentences give another of its
+  numbers, and a quote is not given to someone other than the speaker its cited sentence names;
 * it is supported: enough of its content words are in the aligned sentences, or it is close
   enough to the best one in MiniLM space.
 
@@ -34,7 +37,8 @@ import numpy as np
 from newsbrief.cluster.embed import Embedder, load_embedder
 from newsbrief.summarize.faithfulness import check_numbers_names, name_stem
 from newsbrief.llm.claims import (
-    Facts, content_words, done_what_is_planned, facts_of, is_completed, is_hedged, is_negated, is_unrealised, normalise_quote, number_words, speakers,
+    Facts, content_words, done_what_is_planned, facts_of, is_completed, is_hedged, is_negated, is_possible, is_unrealised, name_tokens, normalise_quote, number_words,
+    opposite_of, speakers, swapped_numbers,
 )
 
 __all__ = ["ClaimCheck", "Guard", "GuardResult", "GuardSettings", "SourceSentence", "split_claims"]
@@ -43,7 +47,7 @@ _CLAUSE_SPLIT = re.compile(
     r"\s*;\s*|,\s+(?:and|but|while|whereas)\s+|\s+(?:and|but)\s+(?=(?:will|is|are|was|were|has|have|had|plans|"
     r"said|says|expects|would|could|may|also|[a-z]+ed)\b)"
 )
-_KINDS = ("money", "percent", "date", "number", "name", "quote")  # "actor" is a subset of "name"
+_KINDS = ("money", "percent", "points", "date", "number", "name", "quote")  # "actor" is a subset of "name"
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +132,11 @@ def _missing(claim: Facts, sources: Sequence[_Source]) -> dict[str, set[str]]:
             have |= s.facts[kind]
             if kind == "number":
                 have |= s.spelled | s.facts["percent"] | {k.split()[0] for k in s.facts["money"]}
+            elif kind == "date":  # "since 1961" gives a year as a number only
+                have |= {n for n in s.facts["number"] if re.fullmatch(r"(?:19|20)\d\d", n)}
         if kind == "name":
             words = set(re.findall(r"[\w&'’.-]+", " ".join(s.text.lower() for s in sources)))
+            words |= {part for w in words if "-" in w for part in w.split("-")}  # "Leeds-based"
             gone = {n for n in claim[kind] if not any(_same_name(n, w) for w in words)}
         elif kind == "quote":
             text = " ".join(normalise_quote(s.text) for s in sources)
@@ -148,7 +155,33 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def _claim_words(claim: str, sentence: Facts) -> set[str]:
-    return content_words(claim, skip=facts_of(claim)["name"] | sentence["name"])
+    """Content words of a claim; a capitalised word that only opens it ("Turnout fell") counts as one."""
+    return content_words(claim, skip=facts_of(claim)["actor"] | sentence["actor"])
+
+
+_SOURCE_CLAUSE = re.compile(r"\s*[;:]\s*|,\s+|\s+(?:but|while|whereas)\s+")
+
+
+def _support_span(words: set[str], text: str, *, first: bool) -> str:
+    """The clauses of an aligned sentence that speak of a claim with content words ``words``.
+
+    A clause counts when two or most of its content words are the claim's; the first (best
+    aligned) sentence gives at least its clause sharing the most words with the claim, or all of
+    it when none shares any. Negation and modality are compared on these clauses only, so a "not"
+    or a "will" in another part of a cited sentence does not count against the claim.
+    """
+    picked: list[str] = []
+    scored = []
+    for part in (p for p in _SOURCE_CLAUSE.split(text) if p.strip()):
+        cw = content_words(part, skip=name_tokens(part, initial=False))
+        shared = len(cw & words)
+        scored.append((shared, part))
+        if shared >= 2 or (cw and shared / len(cw) > 0.5):
+            picked.append(part)
+    if first and not picked:
+        best = max(scored, default=(0, text))
+        picked.append(best[1] if best[0] else text)
+    return " ".join(picked)
 
 
 def _coverage(words: set[str], srcs: Sequence[_Source], idx: Sequence[int]) -> float:
@@ -160,9 +193,9 @@ def _coverage(words: set[str], srcs: Sequence[_Source], idx: Sequence[int]) -> f
 
 
 def _order(facts: Facts, words: set[str], srcs: Sequence[_Source], cosines: np.ndarray) -> list[int]:
-    """Source sentences best aligned first: coverage less a penalty per missing fact, then cosine."""
+    """Source sentences best aligned first: coverage less a penalty per kind of fact missing, then cosine."""
     def score(i: int) -> tuple[float, float]:
-        n_missing = sum(len(v) for v in _missing(facts, [srcs[i]]).values())
+        n_missing = len(_missing(facts, [srcs[i]]))  # per kind: a two-word name is one missing fact
         return (_coverage(words, srcs, [i]) - 0.25 * n_missing, float(cosines[i]))
 
     return sorted(range(len(srcs)), key=score, reverse=True)
@@ -177,6 +210,23 @@ def _unrelated(source: _Source, sentence: Facts) -> bool:
     """A source sentence about other actors, sharing no name with the generated sentence."""
     shared = any(_same_name(a, n) for a in source.facts["name"] for n in sentence["name"])
     return bool(_foreign(source, sentence)) and not shared
+
+
+def _quote_speaker(sentence: str, facts: Facts, srcs: Sequence[_Source]) -> tuple[str, ...]:
+    """A quote the sentence gives to one speaker that every cited sentence holding it gives to another."""
+    said = speakers(sentence)
+    out = []
+    for quote in facts["quote"] if said else ():
+        holders = [speakers(s.text) for s in srcs if quote in normalise_quote(s.text)]
+        if holders and all(h and not any(_same_name(a, b) for a in h for b in said) for h in holders):
+            others = ", ".join(sorted(set().union(*holders)))
+            out.append(f"wrong attribution: the cited sentence gives the quote to {others}")
+    return tuple(out)
+
+
+def _backshift(claim: str, support: str) -> str:
+    """The claim with a reported "could" read as the "can" its support says ("said the bank could now")."""
+    return re.sub(r"\bcould\b", "can", claim) if re.search(r"\bcan\b", support, re.IGNORECASE) else claim
 
 
 class Guard:
@@ -203,11 +253,13 @@ class Guard:
         whole, claim_vecs, src_vecs = vectors[0], vectors[1: 1 + len(claims)], vectors[1 + len(claims):]
         sent_facts = facts_of(sentence)
         for s in srcs:
-            s.words = content_words(s.text, skip=s.facts["name"])
+            s.words = content_words(s.text)  # names too: a claim may open on one ("Turnout fell")
         pairs = list(zip(claims, claim_vecs, strict=True))
         anchors = {_order(facts_of(c), _claim_words(c, sent_facts), srcs, src_vecs @ v)[0] for c, v in pairs}
         checks = tuple(self._check_claim(c, v, sent_facts, srcs, src_vecs, anchors) for c, v in pairs)
-        reasons = tuple(r for c in checks for r in c.reasons)
+        reasons = tuple(r for c in checks for r in c.reasons) + _quote_speaker(sentence, sent_facts, srcs)
+        if swapped := swapped_numbers(sentence, [srcs[i].text for i in sorted({i for c in checks for i in c.aligned})]):
+            reasons += (f"number given to something else in the cited sentences: {', '.join(sorted(swapped))}",)
         passed = not reasons
         replacement = None if passed else sources[int(np.argmax(src_vecs @ whole))]
         return GuardResult(sentence, passed, checks, replacement, reasons)
@@ -272,38 +324,47 @@ class Guard:
         aligned = [order[0]]
         reasons: list[str] = []
         missing = _missing(facts, [srcs[order[0]]])
+        extra: tuple[int, dict[str, set[str]], float] | None = None
+        lent_words = False  # whether the extra sentence supports words of the claim, not only facts
         if missing or cov(aligned) < 1.0:
-            best_extra = None
+            extras = []
             for j in order[1:]:
                 gain_facts = {k: v - _missing(facts, [srcs[j]]).get(k, set()) for k, v in missing.items()}
                 gained = {k: v for k, v in gain_facts.items() if v}
                 gain_words = cov([*aligned, j]) - cov(aligned)
                 if gained or gain_words > 0:
-                    best_extra = (j, gained, gain_words)
-                    break
-            if best_extra is not None:
-                j, gained, gain_words = best_extra
-                other = srcs[j]
-                foreign = _foreign(srcs[order[0]], sent_facts)
-                # a name lent by a sentence that says something else: wrong when it is the claim's
-                # speaker and that sentence supports no other claim of the sentence, or the best sentence has an actor of its own the generated one leaves out
-                if gained and set(gained) <= {"name"} and gain_words <= 0 and (
-                        foreign or (gained["name"] & speakers(claim) and j not in anchors)):
-                    names = ", ".join(sorted(gained["name"]))
-                    reasons.append(f"wrong attribution: {names} appears only in a cited sentence that says something else")
-                elif gained and set(gained) - {"name"} and gain_words <= 0 and _unrelated(other, sent_facts):
-                    lent = ", ".join(sorted(set().union(*(v for k, v in gained.items() if k != "name"))))
-                    reasons.append(f"merged story: {lent} comes from a cited sentence about someone else")
-                aligned.append(j)
-                missing = _missing(facts, [srcs[i] for i in aligned])
+                    extras.append((j, gained, gain_words))
+            # the sentence that holds a missing number, name or date before one that only adds words
+            extra = next((e for e in extras if e[1]), extras[0] if extras else None)
+        if extra is not None:
+            j, gained, gain_words = extra
+            lent_words = gain_words > 0
+            other = srcs[j]
+            foreign = _foreign(srcs[order[0]], sent_facts)
+            # a name lent by a sentence that says something else: wrong when it is the claim's
+            # speaker and that sentence supports no other claim of the sentence, or the best sentence has an actor of its own the generated one leaves out
+            if gained and set(gained) <= {"name"} and gain_words <= 0 and (
+                    foreign or (gained["name"] & speakers(claim) and j not in anchors)):
+                names = ", ".join(sorted(gained["name"]))
+                reasons.append(f"wrong attribution: {names} appears only in a cited sentence that says something else")
+            elif gained and set(gained) - {"name"} and gain_words <= 0 and _unrelated(other, sent_facts):
+                lent = ", ".join(sorted(set().union(*(v for k, v in gained.items() if k != "name"))))
+                reasons.append(f"merged story: {lent} comes from a cited sentence about someone else")
+            aligned.append(j)
+            missing = _missing(facts, [srcs[i] for i in aligned])
         for kind, values in missing.items():
             reasons.append(f"{kind} not in the cited sentences: {', '.join(sorted(values))}")
-        support = " ".join(srcs[i].text for i in aligned)
+        spans = [_support_span(words, srcs[i].text, first=k == 0) for k, i in enumerate(aligned[: 2 if lent_words else 1])]
+        support = " ".join(spans)
+        flipped = [f for f in (opposite_of(claim, span) for span in spans) if f]
         if is_negated(claim) != is_negated(support):
             reasons.append("negation differs from the cited sentence")
-        if is_hedged(support) and not is_hedged(claim):
+        elif flipped:
+            reasons.append(f"says '{flipped[0]}' where the cited sentence says the opposite")
+        hedged = is_hedged(_backshift(claim, support))
+        if is_hedged(support) and not (hedged or re.search(r"\bwould\b", claim)):
             reasons.append("states as certain what the cited sentence only hedges (may, plans to)")
-        elif is_hedged(claim) and not is_unrealised(support):
+        elif hedged and (not is_unrealised(support) or (is_possible(_backshift(claim, support)) and not is_hedged(support))):
             reasons.append("hedges (may, plans to) what the cited sentence states as done")
         elif (is_unrealised(support) and is_completed(claim) and not is_unrealised(claim)) or done_what_is_planned(claim, support):
             reasons.append("states as done what the cited sentence only plans or expects")
