@@ -174,8 +174,8 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
     A worker terminated while it sends a result leaves half a message in the result pipe, and
     the pool's manager thread would wait for the rest for ever (and this process, at exit, for
     that thread). Once the workers are gone, this process closes its own copy of the pipe's
-    writing end, so that wait ends at once. (The pool's internals are read defensively; without
-    them, Python 3.14's ``terminate_workers`` is used.)
+    writing end, so that wait ends at once, and waits for that thread to end. (The pool's
+    internals are read defensively; without them, Python 3.14's ``terminate_workers`` is used.)
 
     :param pool: a pool from :func:`start_pool`.
     """
@@ -189,6 +189,7 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
             pool.shutdown(wait=False, cancel_futures=True)
         return
     workers = list(processes.values())  # shutdown() forgets them
+    manager = getattr(pool, "_executor_manager_thread", None)  # and its manager thread
     pool.shutdown(wait=False, cancel_futures=True)
     for process in workers:
         if process.is_alive():
@@ -201,6 +202,10 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
     writer = getattr(results, "_writer", None)
     if writer is not None and not any(process.is_alive() for process in workers):
         writer.close()
+    if manager is not None:
+        # The manager thread closes its wake-up pipe as it ends. Python's exit hook writes to that
+        # pipe; racing with the close, it printed "OSError: Bad file descriptor" on a stopped fetch.
+        manager.join(timeout=5)
 
 
 @contextlib.contextmanager
