@@ -39,9 +39,10 @@ from newsbrief.facts.names import find_names
 from newsbrief.digest.newsworthiness import NOT_LEDE_KINDS
 from newsbrief.digest.rank import RankedStory
 
-__all__ = ["ComposeOptions", "StoryBundle", "compose_digest", "reading_minutes"]
+__all__ = ["MIN_SECTION_SENTENCES", "ComposeOptions", "StoryBundle", "compose_digest", "reading_minutes"]
 
 WORDS_PER_MINUTE = 230
+MIN_SECTION_SENTENCES = 2  # a story told in fewer summary sentences gets a one-line item, not a section
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,7 +371,7 @@ def compose_digest(
     for b in bundles:
         # One outlet's story earns a section by being hard news (ranking's ``kind`` part above 0).
         told = _outlets(b) >= options.min_outlets or b.ranked.parts.get("kind", 0.0) > 0
-        eligible = not b.ranked.junk and told and len(b.summary.sentences) >= 2
+        eligible = not b.ranked.junk and told and len(b.summary.sentences) >= MIN_SECTION_SENTENCES
         words = _words(_story_item(b, day, one_line=False))
         if eligible and len(full) < options.max_stories and (not full or budget.fits(words, cap=section_cap)):
             full.append(b)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from newsbrief.config import Settings
+from newsbrief.digest.compose import MIN_SECTION_SENTENCES
 from newsbrief.cluster.embed import Embedder
 from newsbrief.errors import LLMError
 from newsbrief.llm.client import ChatClient, Completion
@@ -39,7 +40,6 @@ LOGGER = logging.getLogger(__name__)
 __all__ = ["AnswerCache", "Backend", "Lede", "TokenBudget", "Writer", "Written", "backend_from_settings", "writer_from_settings"]
 
 MIN_LEDE_SENTENCES, MAX_LEDE_SENTENCES = 2, 4
-MIN_SECTION_SENTENCES = 2  # a full story section (digest.compose) needs two summary sentences
 _T = TypeVar("_T")
 
 _MARKER = re.compile(r"\s*\[(\d{1,3})\]")
@@ -166,7 +166,7 @@ class Writer:
             if kept is not None and kept not in sentences:
                 sentences.append(kept)
         if len(sentences) < min(MIN_SECTION_SENTENCES, len(cited)):
-            # a story the extractive summary tells in a section must not shrink to a one-liner
+            # a story the extractive summary tells in a section must not shrink to a one-line item
             return Written(summary, tuple(decisions),
                            note=f"llm: {len(sentences)} sentence(s) kept, fewer than the {len(cited)} extractive ones")
         head_check = self.guard.check(headline, _sources(cited)) if headline else None
