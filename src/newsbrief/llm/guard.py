@@ -361,10 +361,11 @@ class Guard:
             reasons.append("negation differs from the cited sentence")
         elif flipped:
             reasons.append(f"says '{flipped[0]}' where the cited sentence says the opposite")
-        hedged = is_hedged(_backshift(claim, support))
+        as_said = _backshift(claim, support)
+        hedged = is_hedged(as_said)
         if is_hedged(support) and not (hedged or re.search(r"\bwould\b", claim)):
             reasons.append("states as certain what the cited sentence only hedges (may, plans to)")
-        elif hedged and (not is_unrealised(support) or (is_possible(_backshift(claim, support)) and not is_hedged(support))):
+        elif hedged and (not is_unrealised(support) or (is_possible(as_said) and not is_hedged(support))):
             reasons.append("hedges (may, plans to) what the cited sentence states as done")
         elif (is_unrealised(support) and is_completed(claim) and not is_unrealised(claim)) or done_what_is_planned(claim, support):
             reasons.append("states as done what the cited sentence only plans or expects")
