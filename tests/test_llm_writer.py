@@ -228,6 +228,21 @@ def _wrong_number_answer(prompt: str) -> str:
                        "summary": f"{first} [{numbered[0][0]}] {_altered(second)} [{numbered[-1][0]}]"})
 
 
+def _llm_env(base_url: str) -> dict[str, str]:
+    """The environment of a digest written by the model at ``base_url`` (lexical clustering, so no model load)."""
+    return {"NEWSBRIEF_CLUSTER_EMBEDDER": "lexical", "NEWSBRIEF_LLM_MODE": "openai",
+            "NEWSBRIEF_LLM_BASE_URL": base_url, "NEWSBRIEF_LLM_MODEL": "tiny"}
+
+
+def _llm_digest(store: Any, data_dir: Path, answer: Answer) -> tuple[Any, Any, list[str]]:
+    """The day's digest of ``store`` with a chat server on 127.0.0.1 answering ``answer``: the digest,
+    its settings and the prompts the server got."""
+    with ChatServer(answer) as server:
+        settings = load_settings(data_dir=data_dir, env=_llm_env(server.url))
+        digest = build_digest(store, settings, day=DAY)
+    return digest, settings, [r["messages"][0]["content"] for r in server.requests]
+
+
 @pytest.fixture
 def llm_store(tmp_path: Path) -> Iterator[Any]:
     store = open_store(store_location(tmp_path))  # the store the CLI opens: SQLite, or the suite's PostgreSQL schema
@@ -238,12 +253,7 @@ def llm_store(tmp_path: Path) -> Iterator[Any]:
 
 def test_digest_with_llm_mode_openai_stores_guard_decisions_and_stories_explain_shows_them(
         tmp_path: Path, llm_store: Any, newsbrief_cli: Callable[..., Any]) -> None:
-    with ChatServer(_wrong_number_answer) as server:
-        env = {"NEWSBRIEF_CLUSTER_EMBEDDER": "lexical", "NEWSBRIEF_LLM_MODE": "openai",
-               "NEWSBRIEF_LLM_BASE_URL": server.url, "NEWSBRIEF_LLM_MODEL": "tiny"}
-        settings = load_settings(data_dir=tmp_path, env=env)
-        digest = build_digest(llm_store, settings, day=DAY)
-    prompts = [r["messages"][0]["content"] for r in server.requests]
+    digest, _, prompts = _llm_digest(llm_store, tmp_path, _wrong_number_answer)
     assert len(prompts) == 2  # the story, then its failing sentence once more (a one-sentence story gets no section, so no lede)
     assert "You write one story" in prompts[0] and "failed a fact check" in prompts[1]
     item = next(it for sec in digest.sections for it in sec.items if it.extra.get("guard"))
@@ -275,8 +285,7 @@ def test_an_unreachable_endpoint_never_fails_the_digest(
     with socket.socket() as sock:  # a port nothing listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    env = {"NEWSBRIEF_CLUSTER_EMBEDDER": "lexical", "NEWSBRIEF_LLM_MODE": "openai",
-           "NEWSBRIEF_LLM_BASE_URL": f"http://127.0.0.1:{port}/v1", "NEWSBRIEF_LLM_MODEL": "tiny"}
+    env = _llm_env(f"http://127.0.0.1:{port}/v1")
     on = newsbrief_cli("digest", "--llm", "on", "--date", str(DAY), data=tmp_path, env=env)
     off = newsbrief_cli("digest", "--llm", "off", "--date", str(DAY), data=tmp_path, env=env)
     assert on.exit_code == 0 and off.exit_code == 0, on.output + off.output
@@ -322,14 +331,10 @@ def test_digest_rewrites_a_failing_sentence_writes_the_lede_and_shows_both_in_ex
 
     store = open_store(store_location(tmp_path))
     store.upsert_articles([(a, n, None) for n, a in enumerate(STRIKE, 1)])
-    with ChatServer(_rewriting_answer) as server:
-        env = {"NEWSBRIEF_CLUSTER_EMBEDDER": "lexical", "NEWSBRIEF_LLM_MODE": "openai",
-               "NEWSBRIEF_LLM_BASE_URL": server.url, "NEWSBRIEF_LLM_MODEL": "tiny"}
-        settings = load_settings(data_dir=tmp_path, env=env)
-        digest = build_digest(store, settings, day=DAY)
+    digest, settings, prompts = _llm_digest(store, tmp_path, _rewriting_answer)
     store.close()
     kinds = [("story" if "You write one story" in p else "rewrite" if "failed a fact check" in p else "lede")
-             for p in (r["messages"][0]["content"] for r in server.requests)]
+             for p in prompts]
     assert kinds == ["story", "rewrite", "lede"]
     item = next(it for sec in digest.sections if sec.kind == "stories" for it in sec.items)
     actions = [d["action"] for d in item.extra["guard"] if not d.get("headline")]
@@ -409,13 +414,9 @@ def test_recovered_citations_are_stored_and_shown_in_explain_and_on_the_story_pa
 
     store = open_store(store_location(tmp_path))
     store.upsert_articles([(a, n, None) for n, a in enumerate(STRIKE, 1)])
-    with ChatServer(_uncited_answer) as server:
-        env = {"NEWSBRIEF_CLUSTER_EMBEDDER": "lexical", "NEWSBRIEF_LLM_MODE": "openai",
-               "NEWSBRIEF_LLM_BASE_URL": server.url, "NEWSBRIEF_LLM_MODEL": "tiny"}
-        settings = load_settings(data_dir=tmp_path, env=env)
-        digest = build_digest(store, settings, day=DAY)
+    digest, settings, prompts = _llm_digest(store, tmp_path, _uncited_answer)
     store.close()
-    assert not any("failed a fact check" in r["messages"][0]["content"] for r in server.requests)
+    assert not any("failed a fact check" in p for p in prompts)
     item = next(it for sec in digest.sections if sec.kind == "stories" for it in sec.items)
     decisions = [d for d in item.extra["guard"] if not d.get("headline")]
     shown = [s for p in item.paragraphs for s in p]
