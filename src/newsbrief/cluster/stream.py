@@ -407,12 +407,10 @@ class StreamClusterer:
                     continue  # split_drifted cut these apart
                 if not self._stories_may_join(a, b):
                     continue
-                cosine = self._index.centroid_cosine(a, b)
                 bar = p.merge_threshold
                 if p.headline_merge_threshold is not None and a.n_body == 0 and b.n_body == 0:
                     bar = p.headline_merge_threshold
-                if (p.actor_dense is not None and cosine is not None and cosine >= p.actor_dense
-                        and self._index.stories_share_subject(a, b)):
+                if self._stories_actors_agree(a, b, self._index.centroid_cosine(a, b)):
                     bar = min(bar, p.threshold)  # the same actor and close embeddings: joined as add() would
                 s = self._pair_score(a, b, norms, floor=bar)
                 if s >= bar:
@@ -463,8 +461,8 @@ class StreamClusterer:
                     continue
                 signals = self._pair_signals(story, other)
                 dense, lexical = signals[0] or 0.0, signals[1]
-                actors = p.actor_dense is not None and dense >= p.actor_dense and index.stories_share_subject(story, other)
-                if max(dense, lexical) < p.min_content or (lexical < p.min_lexical and dense < p.sure_dense and not actors):
+                if max(dense, lexical) < p.min_content or (lexical < p.min_lexical and dense < p.sure_dense
+                                                           and not self._stories_actors_agree(story, other, dense)):
                     continue
                 if not self._stories_may_join(story, other):
                     continue
@@ -527,6 +525,11 @@ class StreamClusterer:
         return (bar is not None and scored.dense >= bar
                 and self._index.subjects_shared(features.subject, scored.story))
 
+    def _stories_actors_agree(self, a: Story, b: Story, dense: float | None) -> bool:
+        """Whether two stories whose embedding cosine is ``dense`` reach ``actor_dense`` and share a main subject."""
+        bar = self.params.actor_dense
+        return bar is not None and dense is not None and dense >= bar and self._index.stories_share_subject(a, b)
+
     def _headlines_agree(self, features: Any, story: Story) -> bool:
         """Whether an article's headline shares ``sure_title_share`` of its terms with a story's headlines."""
         bar = self.params.sure_title_share
@@ -542,8 +545,7 @@ class StreamClusterer:
         if p.min_title_share is not None and share is not None and share < p.min_title_share:
             return False
         if (p.outlet_title_share is not None and share is not None and share < p.outlet_title_share
-                and len(a.outlets) == 1 and self._index.one_outlet(next(iter(a.outlets)), a)
-                and self._index.one_outlet(next(iter(a.outlets)), b)):
+                and self._index.one_outlet(outlet := next(iter(a.outlets), ""), a) and self._index.one_outlet(outlet, b)):
             return False  # one outlet's template items
         return not (p.subject_conflict and self._index.stories_conflict(a, b))
 
