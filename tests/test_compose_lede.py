@@ -68,9 +68,9 @@ def test_lede_tells_who_did_what_from_cited_sentences_and_headlines() -> None:
     assert 2 <= len(lede) <= 4
     assert lede[0] == CitedSentence(
         "Pope Leo landed in Valmora on Friday and was greeted by President Ana Ruiz at the airport.", ("p0",))
-    assert lede[1].text == ("Also leading: Ostrava floods force 3,000 from their homes; "
-                            "Keldwick council votes to keep the library open.")
-    assert set(lede[1].article_ids) == {"e0", "e1", "s0", "s1"}
+    # the next stories tell who did what in their own short first sentences
+    assert lede[1] == CitedSentence("Rising rivers forced 3,000 people in Ostrava from their homes overnight.", ("e0",))
+    assert lede[2] == CitedSentence("The Keldwick council voted 7-2 to keep the central library open.", ("s0",))
     assert lede[-1] == CitedSentence("Also today: funding for Brightmoss.", ("f0",))
     # Extractive: every name in the lede is in a sentence or headline of an article it cites.
     words = {i: f"{a.title} {a.text}" for b in bundles for a in b.articles for i in [a.id]}
@@ -80,6 +80,44 @@ def test_lede_tells_who_did_what_from_cited_sentences_and_headlines() -> None:
         assert _names(s.text) <= _names(cited), s.text
     # No keyword themes: the lede does not label the visit with words its stories do not use.
     assert not re.search(r"\b(?:AI|regulation|deals|security|themes?)\b", " ".join(s.text for s in lede))
+
+
+def test_a_long_first_sentence_gives_way_to_the_headline_in_one_also_leading_line() -> None:
+    long_first = ("Rising rivers forced 3,000 people in Ostrava from their homes overnight, after two days of rain "
+                  "that the regional weather office said was the heaviest it had measured in the town since records "
+                  "began, and the army was sent to help.")
+    bundles = stories()
+    bundles[2] = bundle("e", "Ostrava floods force 3,000 from their homes", [long_first, "Rain is forecast."], score=4.0)
+    bundles[3] = bundle("s", "Keldwick council votes to keep the library open",
+                        ["A petition had 4,000 names.", "The Keldwick council voted 7-2 to keep it open."], score=3.0)
+    lede = compose_digest(bundles, day=DAY, options=ComposeOptions()).lede
+    assert lede[1].text == ("Also leading: Ostrava floods force 3,000 from their homes; "
+                            "Keldwick council votes to keep the library open.")
+    assert set(lede[1].article_ids) == {"e0", "e1", "s0", "s1"}
+
+
+def test_the_lede_tells_the_stories_in_rank_order() -> None:
+    bundles = stories()
+    bundles[2] = bundle("e", "Ostrava floods force 3,000 from their homes",
+                        ["Rain is forecast for the rest of the week across the region, and the army has been asked to "
+                         "send trucks, boats and field kitchens to the worst hit streets of the old town.",
+                         "Rising rivers forced 3,000 people in Ostrava from their homes."], score=4.0)
+    lede = compose_digest(bundles, day=DAY, options=ComposeOptions()).lede
+    assert [s.text[:20] for s in lede[:3]] == ["Pope Leo landed in V", "Also leading: Ostrav", "The Keldwick council"]
+
+
+def test_a_teasing_headline_is_never_quoted_in_the_lede() -> None:
+    tease = bundle("d", "Senate debate: What they missed",
+                   ["From the opening statements to the closing minutes, the night had plenty for everyone, and the "
+                    "viewers who tuned in late still saw the sharpest exchanges of the whole campaign so far, "
+                    "observers said.", "Ratings were high."], score=9.0)
+    question = bundle("w", "Will Orrick reopen its bridge?", ["Repairs continue.", "Traffic is slow."], score=8.0)
+    bundles = [tease, question, *stories()[1:3]]
+    lede = compose_digest(bundles, day=DAY, options=ComposeOptions()).lede
+    text = " ".join(s.text for s in lede)
+    assert "missed" not in text and "Orrick" not in text and "Leading today" not in text
+    assert lede[0].text.startswith("Pope Leo landed in Valmora")
+    assert lede[1].text.startswith("Rising rivers forced 3,000 people")
 
 
 def test_lead_headline_stands_in_when_the_first_sentence_names_no_actor() -> None:

@@ -31,7 +31,7 @@ def sample_bundles() -> list[StoryBundle]:
     ent = Entity("Orbital Forge", "ORG")
     return [
         bundle("a", ["Ledger", "Wire", "Daily"], ["Orbital Forge opened a plant.", "It employs 400 people.", "Critics object."],
-               score=3, facts=(ent,)),
+               score=3, facts=(ent,), headline="Orbital Forge opens a plant in Ohio"),
         bundle("b", ["Ledger", "Daily"], ["Orbital Forge will launch a probe.", "The launch is set for December 9."], score=2,
                facts=(ev, past, ent), first_seen=dt.date(2026, 11, 26), last_digest=dt.date(2026, 11, 26)),
         bundle("f", ["Ledger"], ["Lumen Grid raised $12 million in a Series A round."], score=1, facts=(fund,)),

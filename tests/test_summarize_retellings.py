@@ -11,6 +11,7 @@ from newsbrief.cluster.embed import load_embedder
 from newsbrief.eval.retellings import fingerprint, score_digest, tail_fingerprint, word_fingerprints
 from newsbrief.model import Article
 from newsbrief.summarize import check_faithfulness, choose_headline, clean_title, summarize_story
+from newsbrief.summarize.headline import is_usable_title
 from newsbrief.summarize.extractive import ExtractiveParams, select_sentences
 from newsbrief.summarize.references import antecedent, referring_subject, substitute
 
@@ -279,6 +280,27 @@ def test_a_risen_death_toll_replaces_the_earlier_count() -> None:
     out = _sentences(arts)
     assert any("rose to 19" in s for s in out), out
     assert not any("12 people" in s for s in out), out
+
+
+def test_a_count_spelled_out_is_updated_by_a_later_count_in_words_or_digits() -> None:
+    morning = ("A strong earthquake shook the coast of Veloria on Wednesday night, killing at least five people, "
+               "the civil defence office said. Shops along the harbour front were damaged by the shaking.")
+    evening = ("The earthquake off Veloria killed eight people and forced thousands from their homes, the interior "
+               "minister said on Thursday. Schools in the coastal provinces stayed shut for a second day.")
+    arts = [make_article("a", title="Quake strikes off Veloria", text=morning, outlet="One", hour=5),
+            make_article("b", title="Veloria quake kills at least eight", text=evening, outlet="Two", hour=13)]
+    out = _sentences(arts)
+    assert any("killed eight people" in s for s in out), out
+    assert not any("at least five" in s for s in out), out
+
+
+def test_a_headline_asking_what_happened_is_not_chosen() -> None:
+    lead = "The Harbin Foods board voted on Monday to drop its $1.2bn bid for Kessel Dairy after a court ruling."
+    arts = [make_article("a", title="Harbin Foods: What the board missed", text=lead),
+            make_article("b", title="How Harbin lost Kessel Dairy", text=lead, outlet="Two"),
+            make_article("c", title="WHO warns dairy workers of bird flu risk", text=lead, outlet="Three")]
+    assert choose_headline(arts[:2]).startswith("The Harbin Foods board voted")
+    assert is_usable_title(arts[2].title)
 
 
 def test_the_lead_sentence_never_opens_on_something_the_reader_has_not_met() -> None:

@@ -38,6 +38,7 @@ from newsbrief.facts.lines import event_line, funding_line, regulation_line
 from newsbrief.facts.names import find_names
 from newsbrief.digest.newsworthiness import NOT_LEDE_KINDS
 from newsbrief.digest.rank import RankedStory
+from newsbrief.summarize.headline import has_verb, is_usable_title
 
 __all__ = ["MIN_SECTION_SENTENCES", "ComposeOptions", "StoryBundle", "compose_digest", "reading_minutes"]
 
@@ -292,20 +293,66 @@ _COMMON = frozenset("the a an and or but is are was were be of to in on at for f
                     "into new says said say how why what who when where will would can could may this that "
                     "his her their its it he she they we you our your not no all more most".split())
 LEDE_SENTENCE_WORDS = 40  # a lead story's first sentence longer than this gives way to its headline
+LEDE_FOLLOW_WORDS = 30  # the same for the next stories, so the lede stays a paragraph
+LEDE_STORIES = 3  # stories the lede tells
 
 
-def _lead_sentence(bundle: StoryBundle) -> CitedSentence:
-    """Who did what in the lead story: its first summary sentence when it is short and names an
-    actor of the headline, else the headline itself; quoted, with its citations."""
+def _story_sentence(bundle: StoryBundle, max_words: int) -> CitedSentence | None:
+    """Who did what in a story: its first summary sentence when it is short and names an actor of
+    the headline, quoted with its citations; ``None`` when it does not."""
     first = bundle.summary.sentences[:1]
     head = bundle.summary.headline.strip()
     actors = {m.group(0) for m in _NAME.finditer(head) if m.group(0).lower() not in _COMMON}
     if first:
         text = first[0].text.strip()
-        if (len(text.split()) <= LEDE_SENTENCE_WORDS and text.endswith((".", '"', "”"))
+        if (len(text.split()) <= max_words and text.endswith((".", '"', "”"))
                 and any(re.search(r"\b" + re.escape(n) + r"\b", text) for n in actors)):
             return first[0]
-    return CitedSentence(f"Leading today: {head.rstrip('.')}.", _headline_cites(bundle))
+    return None
+
+
+def _tells(headline: str) -> bool:
+    """A headline the lede may quote: it tells who did what (no question, teaser or label)."""
+    return is_usable_title(headline) and has_verb(headline)
+
+
+def _lead_sentences(lead: Sequence[StoryBundle]) -> list[CitedSentence]:
+    """The lede's account of the top stories, in rank order and in their own cited words.
+
+    The first story that tells who did what opens the lede with its first sentence (or, when that
+    is long or names none of the headline's actors, "Leading today: <headline>."); each of the
+    next stories adds its first sentence when short, else its headline to an "Also leading:"
+    line. A story whose headline asks or teases ("Debate: what they missed") and whose first
+    sentence does not tell is left out rather than quoted.
+    """
+    out: list[CitedSentence] = []
+    heads: list[StoryBundle] = []
+
+    def flush() -> None:
+        if heads:
+            text = "; ".join(b.summary.headline.strip().rstrip(".") for b in heads)
+            out.append(CitedSentence(f"Also leading: {text}.",
+                                     tuple(dict.fromkeys(i for b in heads for i in _headline_cites(b)))))
+            heads.clear()
+
+    told = 0
+    for bundle in lead:
+        if told >= LEDE_STORIES:
+            break
+        sentence = _story_sentence(bundle, LEDE_SENTENCE_WORDS if not told else LEDE_FOLLOW_WORDS)
+        if sentence is not None:
+            flush()
+            out.append(sentence)
+        elif not _tells(bundle.summary.headline):
+            continue
+        elif not told:
+            out.append(CitedSentence(f"Leading today: {bundle.summary.headline.strip().rstrip('.')}.",
+                                     _headline_cites(bundle)))
+        else:
+            heads.append(bundle)
+        told += 1
+    flush()
+    return out
 
 
 def _lede_worthy(bundle: StoryBundle) -> bool:
@@ -319,12 +366,7 @@ def _lede(lead: Sequence[StoryBundle], everything: Sequence[StoryBundle]) -> tup
     lead = [b for b in lead if _lede_worthy(b)]
     if not lead:
         return ()
-    sentences = [_lead_sentence(lead[0])]
-    following = lead[1:3]
-    if following:
-        heads = "; ".join(b.summary.headline.strip().rstrip(".") for b in following)
-        sentences.append(CitedSentence(f"Also leading: {heads}.",
-                                       tuple(dict.fromkeys(i for b in following for i in _headline_cites(b)))))
+    sentences = _lead_sentences(lead)
     # The roundups in one line: who raised money, which rules moved; every name from a cited fact
     # of a story that is news (a ticker item's "price target" is not a funding round).
     rest = [b for b in everything if b not in lead and _lede_worthy(b)]

@@ -31,7 +31,7 @@ from newsbrief.cluster.embed import Embedder
 from newsbrief.errors import SummarizeError
 from newsbrief.model import Article, CitedSentence, Summary
 from newsbrief.summarize.claims import Claim, figures_of, retells_claim, speaker_aliases
-from newsbrief.summarize.faithfulness import extract_claims
+from newsbrief.summarize.faithfulness import NUMBER_WORDS, extract_claims
 from newsbrief.summarize.references import (
     Reference,
     antecedent,
@@ -251,6 +251,21 @@ _DEATH_WORDS = frozenset(_stem(w) for w in "dead deaths died killed fatalities v
 _KILLING_RE = re.compile(r"\b(?:kill(?:s|ed|ing)?|dead|died|dies|deaths?|fatalities|lost their lives)\b", re.IGNORECASE)
 
 
+# Counts spelled out ("killing five people", "The death toll of eight") are read as figures, so a
+# developing story's "five" and a later outlet's "8" are one quantity. "one" is left out: it is
+# more often a pronoun ("one of the") than a count; so are the scale words ("hundred", "dozen").
+_SPELLED = {w: d for w, d in NUMBER_WORDS.items() if w not in ("one", "hundred", "thousand", "dozen")}
+_SPELLED_RE = re.compile(r"(?<![-\u2010-\u2014])\b(" + "|".join(_SPELLED) + r")\b(?![-\u2010-\u2014]\w)", re.IGNORECASE)
+# "kills at least eight" ends a headline or clause with the count and no noun after it.
+_KILLS_RE = re.compile(r"\bkill(?:s|ed|ing)\s+(?:at least\s+|about\s+|around\s+|more than\s+|nearly\s+)?"
+                       r"(\d[\d,]*)\b(?!\s+(?:of|percent|per cent|%))", re.IGNORECASE)
+
+
+def _spell_digits(text: str) -> str:
+    """Write counts spelled out as digits: "killing five people" -> "killing 5 people"."""
+    return _SPELLED_RE.sub(lambda m: _SPELLED[m.group(1).lower()], text)
+
+
 def _quantities(text: str) -> frozenset[str]:
     """Return each figure of a sentence with the content word it counts or qualifies.
 
@@ -259,6 +274,7 @@ def _quantities(text: str) -> frozenset[str]:
     people in a sentence about deaths, "12 dead" and "the death toll rose to 19" all count "death".
     """
     out = set()
+    text = _spell_digits(text)
     killing = _KILLING_RE.search(text) is not None
     for m in _QUANTITY_RE.finditer(text):
         number = m.group(1).replace(",", "")
@@ -270,6 +286,7 @@ def _quantities(text: str) -> frozenset[str]:
                 word = "death"
             out.add(f"{number}:{word}")
     out.update(f"{m.group(1).replace(',', '')}:death" for m in _TOLL_RE.finditer(text))
+    out.update(f"{m.group(1).replace(',', '')}:death" for m in _KILLS_RE.finditer(text))
     return frozenset(out)
 
 

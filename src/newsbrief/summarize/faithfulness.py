@@ -57,7 +57,7 @@ _MONTHS = (
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 ).split()
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
     "hundred": "100", "thousand": "1000", "dozen": "12",
@@ -130,7 +130,7 @@ def _source_claims(sources: Sequence[str]) -> tuple[set[str], str]:
     for src in sources:
         numbers.update(_canon_number(m.group(0)) for m in _NUMBER_RE.finditer(normalise_text(src)))
     low = " ".join(normalise_text(s).lower() for s in sources)
-    for word, digit in _NUMBER_WORDS.items():
+    for word, digit in NUMBER_WORDS.items():
         if re.search(rf"\b{word}\b", low):
             numbers.add(digit)
     return numbers, low

@@ -25,7 +25,7 @@ from newsbrief.summarize.sentences import normalise_text, parse_article_text
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["choose_headline", "clean_title", "is_usable_title"]
+__all__ = ["choose_headline", "clean_title", "has_verb", "is_usable_title"]
 
 _SUFFIX_RE = re.compile(r"\s+(?:[-\u2013\u2014|:\u00b7\u2022]|::)\s+([^-\u2013\u2014|]{2,60})$")
 _PREFIX_RE = re.compile(
@@ -45,6 +45,9 @@ _BAD_RE = re.compile(
     r"\bround-?up\b",
     re.IGNORECASE,
 )
+# A title that opens, or goes on after a label, with a question word asks instead of telling who
+# did what: "Debate: What they missed", "How the vote went", "Why Acme is selling".
+_INDIRECT_QUESTION_RE = re.compile(r"(?:^|[:\u2013\u2014|]\s*)(what|why|how|who|where|when|which|whose)\b", re.IGNORECASE)
 _VERB_HINT_RE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|wins?|won|says?|said|plans?|buys?|bought|sells?|sold|"
     r"raises?|raised|cuts?|launch(?:es|ed)?|files?|filed|sues?|sued|ban(?:s|ned)?|hits?|falls?|fell|"
@@ -87,13 +90,26 @@ def clean_title(title: str, *, outlet: str = "") -> str:
 
 
 def is_usable_title(title: str) -> bool:
-    """Return False for empty titles, questions, live blogs, clickbait and fragments.
+    """Return False for empty titles, questions (also indirect ones: "What they missed"), live
+    blogs, clickbait and fragments.
 
     :param title: a cleaned title.
     """
     if len(title.split()) < 3 or title.rstrip().endswith("?"):
         return False
+    # "WHO warns ..." names the World Health Organization
+    if any(m.group(1) != "WHO" for m in _INDIRECT_QUESTION_RE.finditer(title)):
+        return False
     return not _BAD_RE.search(title)
+
+
+def has_verb(title: str) -> bool:
+    """Return True if a title seems to carry a verb ("Acme recalls ...", "Council voted ..."), so
+    it tells what happened rather than naming a topic ("The disrupter", "Debate night").
+
+    :param title: a cleaned title.
+    """
+    return _VERB_HINT_RE.search(title.lower()) is not None
 
 
 def _has_subject(title: str) -> bool:
@@ -107,7 +123,7 @@ def _score(title: str, tokens: set[str], term_df: Counter[str], n_sources: int) 
     central = sum(term_df[t] for t in tokens) / (len(tokens) * max(1, n_sources))
     score = 2.0 * central
     score += 0.6 if _has_subject(title) else 0.0
-    score += 0.5 if _VERB_HINT_RE.search(title.lower()) else 0.0
+    score += 0.5 if has_verb(title) else 0.0
     score -= 0.04 * abs(len(title.split()) - _TYPICAL_WORDS)
     score -= 0.3 if title.isupper() else 0.0
     return score
