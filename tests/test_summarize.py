@@ -96,6 +96,8 @@ def test_split_treats_blank_lines_as_boundaries_and_normalises_newswire_quotes()
         ("Also, they refused to comment on the plans.", "They refused to comment on the plans.", False),
         ("This move angered the unions across the region.", "This move angered the unions across the region.", False),
         ("OSLO (Reuters) _ Norway raised its key interest rate on Thursday.", "Norway raised its key interest rate on Thursday.", True),
+        ("VALMORA, Sept 17, 2026 (AFP) \u2013 A strong earthquake struck off the coast on Wednesday.",
+         "A strong earthquake struck off the coast on Wednesday.", True),
         ('"It is a disaster for the town," said the mayor.', '"It is a disaster for the town," said the mayor.', True),
         ('"Nobody expected the vote to pass."', '"Nobody expected the vote to pass."', False),
     ],

@@ -328,6 +328,8 @@ def test_the_title_speakers_second_outlet_lead_is_left_out_of_the_digest() -> No
     ("The maintainers of TallowDB, the open-source database, have released the first beta.", None),
     ("The headline number from Thanksgiving looks healthy at 6 billion dollars.", None),
     ("The attackers who encrypted Freightlane's booking platform got in through a VPN.", None),
+    ("Among the wilder rumours shared online were that the drill would end in martial law.", "rumours"),
+    ("Among the injured were three firefighters, officials said.", None),  # an adjective: the injured
 ])
 @pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
 def test_a_definite_description_of_a_thing_as_subject(sentence: str, described: str | None) -> None:
@@ -359,6 +361,16 @@ def test_a_description_the_summary_never_introduced_is_left_out() -> None:
     assert _unsupported_description(later, set(first.tokens), pool) is later
     assert [c.text for c, _ in _after_supporters([(later, ()), (first, ())])] == [intro, dangling]
     assert _after_supporters([(later, ())]) == []
+
+
+@pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
+def test_an_among_the_opening_with_nothing_before_it_is_left_out() -> None:
+    dangling = "Among the wilder rumours shared online were that the drill would end in martial law across the state."
+    text = (f"{dangling} The Harwick National Guard was ordered to watch the eight-week drill near Dunmore. "
+            "The drill ended on Tuesday without any arrests, a spokesman for the Guard said.")
+    arts = [make_article("a", title="Harwick drill ends without incident", text=text, outlet="One")]
+    texts = [s.text for p in summarize_story(arts, story_id="s1").paragraphs for s in p]
+    assert texts and dangling not in texts, texts
 
 
 @pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")

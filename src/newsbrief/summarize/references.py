@@ -310,6 +310,9 @@ def described_subject(sentence: str) -> tuple[Reference, str, bool] | None:
 
     :param sentence: one sentence.
     """
+    among = _AMONG_RE.match(sentence)
+    if among is not None:
+        return _among(sentence, among)
     opener = _DEFINITE_OPENER_RE.match(sentence)
     if opener is None or referring_subject(sentence) is not None:
         return None
@@ -331,6 +334,18 @@ def described_subject(sentence: str) -> tuple[Reference, str, bool] | None:
         plural = token.tag_ in ("NNS", "NNPS") or first.lower_ == "these"
         return Reference(sentence[first.idx:end], first.idx, end, False, plural), token.lower_, token.right_edge.i == token.i
     return None
+
+
+# "Among the outlandish theories floated were ...": a group (a plural noun) the text spoke of before;
+# "Among the injured" (no noun) and "Among the winners of the Kessa prize" (it names itself) are not.
+_AMONG_RE = re.compile(r"^[\"'\u201c]?Among\s+(?P<det>[Tt]he|[Tt]hese|[Tt]hose)\s+(?:(?!(?:were|was|are|is|had|have|has)\b)[a-z][\w-]*\s+){0,3}?"
+                       r"(?P<noun>[a-z][\w-]*[^s\W]s)\b(?!\s+(?:\w+\s+){0,2}?(?:of|from|at|in|behind)\s+(?:the\s+)?[A-Z])")
+
+
+def _among(sentence: str, match: re.Match[str]) -> tuple[Reference, str, bool]:
+    """The description an "Among the ..." opening points back with; no name can replace it."""
+    start, end = match.start("det"), match.end("noun")
+    return Reference(sentence[start:end], start, end, False, True), match.group("noun").lower(), False
 
 
 _NAMING_PREPOSITIONS = frozenset("of behind from at for in with".split())

@@ -53,10 +53,11 @@ _SPACES_AT = re.compile(r"\s*")
 _OPENERS_AT = re.compile(r"[\"'(\[]*")
 
 _TIMESTAMP_RE = re.compile(r"^\d{1,2}(?::\d{2})?\s*[ap]\.\s?m\.\s+(?=[\"'\u201c]?[A-Z])")
-# Wire datelines: "LONDON (AP) _ ", "WASHINGTON (Reuters) - ", "NEW YORK -- ", "PARIS, Oct. 3 -".
+# Wire datelines: "LONDON (AP) _ ", "WASHINGTON (Reuters) - ", "NEW YORK -- ", "PARIS, Oct. 3 -",
+# "SANTIAGO, Sept 17, 2015 (AFP) - ".
 _DATELINE_RE = re.compile(
     r"^(?:[A-Z][A-Z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]*){0,4}"
-    r"(?:,? [A-Z][a-z]{2,3}\.? \d{1,2})?"
+    r"(?:,? [A-Z][a-z]{2,3}\.? \d{1,2}(?:,? \d{4})?)?"
     r"\s*(?:\([A-Za-z&. ]{1,20}\))?\s*(?:_|--|-|\u2014|\u2013|:)\s+)"
 )
 # Leading discourse connectives that can be dropped without changing the claim; the first
