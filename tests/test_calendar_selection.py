@@ -73,6 +73,29 @@ def test_event_line_names_the_story_actor_for_a_generic_subject() -> None:
         "Port Authority: publish its final guidance")
 
 
+@pytest.mark.parametrize(("what", "line"), [
+    ("Thursday afternoon that the two leaders would meet to sign the accord", "Meet to sign the accord"),
+    ("One year on from the vote, and with the elections ahead, the first minister will speak in Harwick",
+     "Speak in Harwick"),
+    ("Talks that began in May will resume in Geneva", "Talks: resume in Geneva"),
+])
+def test_a_clause_before_the_auxiliary_is_never_the_who(what: str, line: str) -> None:
+    # the story's actor does not stand in either: the clause may be about someone else
+    assert event_line(Event(what, ("a",), what + "."), fallback_who="Harwick council") == line
+
+
+def test_a_calendar_line_that_says_what_in_one_word_is_not_listed() -> None:
+    from newsbrief.digest.compose import _distinct_events
+
+    day = dt.date(2026, 11, 27)
+    vague = Event("the two leaders would meet", ("a",), "Aides said on Thursday that the two leaders would meet.",
+                  start=dt.date(2026, 11, 30))
+    clear = Event("the Harwick council will vote on the harbour budget", ("b",),
+                  "The Harwick council will vote on the harbour budget on Monday.", start=dt.date(2026, 11, 30))
+    assert event_line(vague).endswith("meet") and len(event_line(vague).rpartition(": ")[2].split()) == 1
+    assert _distinct_events([vague, clear], day) == [clear]
+
+
 def test_event_line_is_short() -> None:
     line = event_line(_event(
         "Brightwell will launch its long-awaited fourth-generation rugged outdoor tablet with a detachable keyboard, "

@@ -26,7 +26,7 @@ def bundle(sid: str, outlets: list[str], sentences: list[str], *, score: float =
 
 def sample_bundles() -> list[StoryBundle]:
     fund = FundingRound("Lumen Grid", 12e6, "USD", "Series A", ("f0",), "Lumen Grid raised $12 million in a Series A round.")
-    ev = Event("launch", ("b0",), "The launch is set for December 9.", start=dt.date(2026, 12, 9), end=dt.date(2026, 12, 9))
+    ev = Event("launch of the probe", ("b0",), "The launch of the probe is set for December 9.", start=dt.date(2026, 12, 9), end=dt.date(2026, 12, 9))
     past = Event("old", ("b0",), "It opened on November 2.", start=dt.date(2026, 11, 2))
     ent = Entity("Orbital Forge", "ORG")
     return [
@@ -70,7 +70,7 @@ def test_every_sentence_is_cited_in_every_format() -> None:
             assert all(s.article_ids for p in it.paragraphs for s in p)
     md = render(digest, "md")
     assert "Orbital Forge opened a plant. [1]" in md
-    assert "## Looking ahead" in md and "### Wednesday 9 December\n\n- Headline: launch [" in md
+    assert "## Looking ahead" in md and "### Wednesday 9 December\n\n- Headline: launch of the probe [" in md
     assert "&lt;b&gt;happened&lt;/b&gt;" in md
 
 

@@ -263,7 +263,7 @@ def _distinct_events(facts: Sequence[Fact], day: dt.date) -> list[Event]:
     actors' happenings of one day stay two lines.
     """
     events = [e for e in facts if isinstance(e, Event) and e.start is not None and (e.end or e.start) > day
-              and is_calendar_event(e, today=day)]
+              and is_calendar_event(e, today=day) and _says_what(e)]
     events.sort(key=lambda e: (-len(e.article_ids), ((e.end or e.start) - e.start).days, e.start, e.sentence))  # type: ignore[operator]
     kept: list[Event] = []
     for e in events:
@@ -271,6 +271,13 @@ def _distinct_events(facts: Sequence[Fact], day: dt.date) -> list[Event]:
         if not any(e.start <= (k.end or k.start) and k.start <= end and not _two_actors(e, k) for k in kept):  # type: ignore[operator]
             kept.append(e)
     return kept
+
+
+def _says_what(event: Event) -> bool:
+    """An event whose calendar line tells what happens in two words or more ("vote on the budget"),
+    not one ("meet") that says nothing without the sentence it was cut from."""
+    what = event_line(event).rpartition(": ")[2]
+    return len(what.split()) >= 2
 
 
 def _two_actors(a: Event, b: Event) -> bool:

@@ -62,6 +62,13 @@ _STOP_END = re.compile(
     re.IGNORECASE,
 )
 _LEAD_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# What a sentence puts before its auxiliary is not always who acts: a clause ("Thursday afternoon
+# that the two"), a time ("One year on"), a list ("the ballot, and with the elections").
+_NOT_A_NAME = re.compile(
+    r",|\b(?:that|which|whether|if|when|where|while|because)\b|^(?:(?:one|two|this|next|last|every)\s+(?:day|week|month|"
+    r"year)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|\d)\b",
+    re.IGNORECASE,
+)
 
 
 def _cap(text: str, words: int = MAX_LINE_WORDS) -> str:
@@ -120,7 +127,11 @@ def event_line(event: Event, *, fallback_who: str = "") -> str:
             subject = ""
         else:
             what = _HOLD.sub("", _base(rest))
-        if subject and _GENERIC_SUBJECT.match(subject):
+        if subject and _NOT_A_NAME.search(subject):
+            head = re.split(r"\s+(?:that|which|who)\b", subject, maxsplit=1)[0]
+            # "Talks that began in May" -> "Talks"; a time or a list names no one: the line goes without
+            who = _LEAD_ARTICLE.sub("", head) if head != subject and not _NOT_A_NAME.search(head) else ""
+        elif subject and _GENERIC_SUBJECT.match(subject):
             who = fallback_who or who
         elif subject:
             who = _LEAD_ARTICLE.sub("", subject)
