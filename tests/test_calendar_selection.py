@@ -63,6 +63,8 @@ def test_hedged_items_are_marked() -> None:
      "Harbourline: shareholder vote"),
     ("The board of Tinworth Software is expected to approve the buyback on Friday, after months of talks.",
      "Board of Tinworth Software: approve the buyback"),
+    ("Union Harbour and Inland Waterways (HIW) Minister Ana Ruiz will open the new lock on Friday.",
+     "Union Harbour and Inland Waterways Minister Ana Ruiz: open the new lock"),
 ])
 def test_event_line_names_who_and_what_without_the_date(sentence: str, line: str) -> None:
     assert event_line(_event(sentence)) == line

@@ -188,6 +188,7 @@ def test_a_reaction_never_leads_the_story() -> None:
     ("The Latest on Storm Edda: Floods close the port of Kessa", "Floods close the port of Kessa"),
     ("NEWS ROUNDUP: Harbin Foods drops Kessel Dairy bid", "Harbin Foods drops Kessel Dairy bid"),
     ("Business | Harbin Foods drops Kessel Dairy bid", "Harbin Foods drops Kessel Dairy bid"),
+    ("Story highlights Harbin Foods drops Kessel Dairy bid", "Harbin Foods drops Kessel Dairy bid"),
 ])
 def test_headline_prefixes_and_section_labels_are_removed(title: str, expected: str) -> None:
     assert clean_title(title) == expected

@@ -147,7 +147,7 @@ def event_line(event: Event, *, fallback_who: str = "") -> str:
     if tail is not None and len(what[: tail.start()].split()) >= 2:
         what = what[: tail.start()]
     what = _cap(_DATE_REMNANT.sub("", what))
-    who = _cap(who, 8)
+    who = _cap(re.sub(r"\s*\([^()]*\)", "", who), 8)  # "Development (HRD) Minister Ana Ruiz": the aside goes first
     if who and what.lower().startswith(who.lower() + " "):
         what = what[len(who) :].strip(" ,:")
     first = find_names(what[:60])

@@ -37,6 +37,8 @@ _PREFIX_RE = re.compile(
     r"environment|crime|education|media|auto(?:s|motive)?)(?: news)?))\s*[:\-\u2013\u2014|]\s*",
     re.IGNORECASE,
 )
+# a page's widget heading glued to the title: "Story highlights Japan's ..."
+_WIDGET_RE = re.compile(r"^story highlights\s+(?=\S)", re.IGNORECASE)
 _BAD_RE = re.compile(
     r"live updates?|live blog|as it happened|\blive:|\blive\b.*\bupdates\b|you won'?t believe|"
     r"here'?s (?:why|what|how)|this is (?:why|what|how)|what (?:we|you) know|everything you need|"
@@ -70,7 +72,7 @@ def clean_title(title: str, *, outlet: str = "") -> str:
     text = normalise_text(title)
     for _ in range(3):
         before = text
-        text = _PREFIX_RE.sub("", text)
+        text = _WIDGET_RE.sub("", _PREFIX_RE.sub("", text))
         match = _SUFFIX_RE.search(text)
         if match:
             suffix = match.group(1).strip()
