@@ -96,6 +96,11 @@ def test_a_calendar_line_that_says_what_in_one_word_is_not_listed() -> None:
                   "The Harwick council will vote on the harbour budget on Monday.", start=dt.date(2026, 11, 30))
     assert event_line(vague).endswith("meet") and len(event_line(vague).rpartition(": ")[2].split()) == 1
     assert _distinct_events([vague, clear], day) == [clear]
+    for what in ("the first minister will say that voters will ask about another vote",
+                 "the approach suggests the two sides will not be able to agree",
+                 "or will the other members win"):
+        said = Event(what, ("c",), what + ".", start=dt.date(2026, 11, 30))
+        assert _distinct_events([said, clear], day) == [clear], event_line(said)
 
 
 def test_event_line_is_short() -> None:

@@ -82,6 +82,15 @@ def test_a_figure_stated_again_with_what_it_counts_is_a_retelling() -> None:
     assert sum("64.2% on CodeTrial" in t for t in chosen) == 1, chosen
 
 
+def test_a_magnitude_is_one_quantity_however_it_is_written() -> None:
+    from newsbrief.summarize.extractive import _quantities
+
+    assert "7.4:magnitud" in _quantities("A strong 7.4-magnitude earthquake struck off Veloria on Wednesday.")
+    assert "7.4:magnitud" in _quantities("Thousands fled after the magnitude-7.4 quake struck off Veloria.")
+    assert "7.4:magnitud" in _quantities("The magnitude 7.4 tremor was felt in Portmere.")
+    assert _quantities("Magnitude 5 aftershocks hit 12 towns.") == {"5:magnitud", "12:town"}
+
+
 @pytest.mark.parametrize(("sentence", "subject"), [
     ("On Saturday it gave its most emphatic answer yet to the union's demands.", "it"),
     ("The company said it would appeal the ruling within two weeks.", "The company"),

@@ -274,10 +274,17 @@ def _distinct_events(facts: Sequence[Fact], day: dt.date) -> list[Event]:
 
 
 def _says_what(event: Event) -> bool:
-    """An event whose calendar line tells what happens in two words or more ("vote on the budget"),
-    not one ("meet") that says nothing without the sentence it was cut from."""
+    """An event whose calendar line tells what happens in two words or more ("vote on the budget"):
+    not one ("meet") that says nothing without the sentence it was cut from, not a saying or a
+    state ("say that ...", "not be ..."), not a question."""
     what = event_line(event).rpartition(": ")[2]
-    return len(what.split()) >= 2
+    words = what.split()
+    return len(words) >= 2 and words[0].lower() not in _NO_HAPPENING and not what.rstrip().endswith("?")
+
+
+# First words of a calendar line's "what" that tell no scheduled happening.
+_NO_HAPPENING = frozenset("""be not never say tell ask claim argue suggest insist warn know think believe want need
+    feel seem appear remain have get do become""".split())
 
 
 def _two_actors(a: Event, b: Event) -> bool:

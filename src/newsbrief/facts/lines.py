@@ -65,7 +65,8 @@ _LEAD_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # What a sentence puts before its auxiliary is not always who acts: a clause ("Thursday afternoon
 # that the two"), a time ("One year on"), a list ("the ballot, and with the elections").
 _NOT_A_NAME = re.compile(
-    r",|\b(?:that|which|whether|if|when|where|while|because)\b|^(?:(?:one|two|this|next|last|every)\s+(?:day|week|month|"
+    r",|\b(?:that|which|whether|if|when|where|while|because|says?|said|suggests?|suggested|believes?|thinks?|"
+    r"argues?|claims?|hopes?|fears?)\b|^(?:or|and|but|so)\b|^(?:(?:one|two|this|next|last|every)\s+(?:day|week|month|"
     r"year)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|\d)\b",
     re.IGNORECASE,
 )

@@ -261,6 +261,10 @@ _KILLS_RE = re.compile(r"\bkill(?:s|ed|ing)\s+(?:at least\s+|about\s+|around\s+|
                        r"(\d[\d,]*)\b(?!\s+(?:of|percent|per cent|%))", re.IGNORECASE)
 
 
+# "magnitude-8.3 quake" and "8.3-magnitude earthquake" state one quantity: the magnitude.
+_MAGNITUDE_RE = re.compile(r"\bmagnitude[\s-]+(\d+(?:\.\d+)?)\b", re.IGNORECASE)
+
+
 def _spell_digits(text: str) -> str:
     """Write counts spelled out as digits: "killing five people" -> "killing 5 people"."""
     return _SPELLED_RE.sub(lambda m: _SPELLED[m.group(1).lower()], text)
@@ -287,6 +291,9 @@ def _quantities(text: str) -> frozenset[str]:
             out.add(f"{number}:{word}")
     out.update(f"{m.group(1).replace(',', '')}:death" for m in _TOLL_RE.finditer(text))
     out.update(f"{m.group(1).replace(',', '')}:death" for m in _KILLS_RE.finditer(text))
+    magnitudes = {m.group(1) for m in _MAGNITUDE_RE.finditer(text)}
+    out = {f"{n}:magnitud" if n in magnitudes else q for q in out for n in [q.split(":", 1)[0]]}
+    out.update(f"{n}:magnitud" for n in magnitudes)
     return frozenset(out)
 
 
