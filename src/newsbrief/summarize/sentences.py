@@ -60,6 +60,18 @@ _DATELINE_RE = re.compile(
     r"(?:,? [A-Z][a-z]{2,3}\.? \d{1,2}(?:,? \d{4})?)?"
     r"\s*(?:\([A-Za-z&. ]{1,20}\))?\s*(?:_|--|-|\u2014|\u2013|:)\s+)"
 )
+# A page's headline or teaser glued before the wire dateline of the story it opens:
+# "Teen's clock mistaken for bomb (CNN) The week started ...".
+_GLUED_DATELINE_RE = re.compile(
+    r"^[^.!?\"\u201c\u201d]{3,160}?\s\((?:CNN|Reuters|AP|AFP|Bloomberg|UPI|AAP|PTI|IANS|dpa)\)\s*(?:(?:_|--|-|\u2014|\u2013)\s*)?"
+    r"(?=[\"\u201c]?[A-Z])"
+)
+# A teaser glued to the sentence it precedes, with no stop between: "Governor pushed for a law in
+# the wake An aide to the governor died ..." (a capital "A"/"An" after a lower-case word; "grade A",
+# "type A" and "plan A" are letters, not articles).
+_GLUED_TEASER_RE = re.compile(
+    r"^[^.!?\"\u201c\u201d]{10,200}?[a-z](?<!\bgrade)(?<!\btype)(?<!\bplan)(?<!\bclass)\s(?=An?\s[a-z])"
+)
 # Leading discourse connectives that can be dropped without changing the claim; the first
 # group only before a comma ("In addition, ..." but not "In addition to ...").
 _COMMA_CONNECTIVES = (
@@ -257,7 +269,7 @@ def repair_sentence(text: str) -> tuple[str, bool]:
     match = _TIMESTAMP_RE.match(out)  # a live blog's entry time: "9 p.m. Kevin Anderson has ..."
     if match and len(out) - match.end() > 20:
         out = out[match.end() :]
-    match = _DATELINE_RE.match(out)
+    match = _DATELINE_RE.match(out) or _GLUED_DATELINE_RE.match(out) or _GLUED_TEASER_RE.match(out)
     if match and len(out) - match.end() > 20:
         out = out[match.end() :]
     for _ in range(2):
