@@ -28,6 +28,7 @@ CAPTIONS = [
     "Pictured are volunteers clearing mud from the high street after the flood.",
     "Mayor Ilse Brandt is seen in this undated handout picture.",
     "The old pier (pictured above) and the new marina (below)",
+    "(Photo: Marta Quill, Harbour Gazette)",
 ]
 
 
@@ -86,6 +87,10 @@ STORY_SENTENCES = [
     "Graham Lowe, who left the club in May, joins Marlow as coach.",
     "Police released a picture of the suspect on Monday.",
     "Jo Reyes holds the record for the most goals in a season at Riverside Park.",
+    "President Jo Reyes speaks at the summit in Marlow on Thursday, officials said.",
+    "The photo exhibition opens at the Tallbrook gallery on Friday.",
+    "Left-wing and right-wing parties both backed the bridge plan.",
+    "Turn right, then left, at the old mill to reach the quay.",
 ]
 
 

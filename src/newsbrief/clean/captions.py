@@ -54,7 +54,8 @@ _LEAD = re.compile(
     r"|(?:L-R|L to R|R-L|From left|Left to right|Clockwise from (?:top )?(?:left|right))\s*[:,]"
     r"|(?:The|This|That) (?:image|photo|picture|photograph|screenshot|screen grab)s?"
     r"(?: above| below)? (?:shows?|depicts?|features?)\b"
-    r"|In this (?:[\w.,]+\s+){0,3}?(?:photo|picture|image|photograph|screenshot|screen grab)\b)",
+    r"|In this (?:[\w.,]+\s+){0,3}?(?:photo|picture|image|photograph|screenshot|screen grab)\b"
+    r"|\((?:Photo|Picture|Image|Credit)s?\s*:[^()]*\)\.?$)",  # a credit alone: "(Photo: Jo Reyes, Harbour Gazette)"
 )
 # Picture words anywhere in the sentence: "... is seen in this undated handout photo."
 _IN_PICTURE = re.compile(r"\b(?i:in this) (?:[\w.,-]+\s+){0,4}?(?:photo|picture|image|photograph|screenshot|"
@@ -69,8 +70,8 @@ _SIDE = (r"(?:(?:far |second |third |second from |third from |front |back |top |
          r"cent(?:er|re)|front|rear|back|foreground|background|top|bottom|middle|front row|back row)")
 _NAME_END = r"(?<=[A-Za-z.'’)])"
 _POSITION = re.compile(
-    rf"{_NAME_END}(?:,\s+{_SIDE},|\s+\(\d+,\s*{_SIDE}\)|\s+\((?:{_SIDE}|L|R|C|above|below|inset|pictured|pictured (?:above|below|left|"
-    r"right|here))\))"
+    rf"{_NAME_END}(?:,\s+{_SIDE},|\s+\(\d+,\s*{_SIDE}\)"
+    rf"|\s+\((?:{_SIDE}|L|R|C|above|below|inset|pictured|pictured (?:above|below|left|right|here))\))"
     rf"|{_NAME_END}\s+\((?:L|R|C)\)(?=\s+(?:and|&|[a-z]+s)\b)",
 )
 _PICTURED = re.compile(r",\s+pictured(?:\s+(?:here|above|below|left|right|center|centre))?,"
@@ -101,8 +102,8 @@ _SUBJECT_VERB = re.compile(
     rf"(?P<verb>{_SCENE_VERBS}|{_ACT_VERBS})\b")
 _SCENE_VERB = re.compile(rf"^(?:{_SCENE_VERBS})$")
 _SCENE = re.compile(r"\b(?:as (?:he|she|they|his|her|their)\b|during\b|ahead of\b|in front of\b|outside\b)")
-_PLACE_OR_DAY = re.compile(rf"\b(?:at|in|on|outside|near|inside)\s+(?:the\s+)?(?!{_MONTH}\b)[A-Z][\w.'’-]+|\b{_WEEKDAY}\b|"
-                           rf"\b{_MONTH}\.?\s+\d{{1,2}}\b")
+_PLACE_OR_DAY = re.compile(rf"\b(?:at|in|on|outside|near|inside)\s+(?:the\s+)?(?!{_MONTH}\b)[A-Z][\w.'’-]+"
+                           rf"|\b{_WEEKDAY}\b|\b{_MONTH}\.?\s+\d{{1,2}}\b")
 # Present tense is news too when it reports, announces or plans: none of that is a caption.
 _NOT_SCENE = re.compile(r"\b(?:said|says|say|told|tells|according to|will|would|could|should|may|might|"
                         r"must|can|tonight|tomorrow|next (?:week|month|year)|this (?:week|month|year)|"

@@ -404,7 +404,10 @@ class SQLiteStore(SendLog, Leases, AnalysisCache, StorylineStore):
 
     @staticmethod
     def _article(row: dict[str, Any], *, raw: bool = False) -> Article:
-        """The article of a row; its text is the cleaned text once :mod:`newsbrief.clean.boilerplate` ran on it (``raw``: never)."""
+        """The article of a row; its text is the cleaned text once :mod:`newsbrief.clean.boilerplate` ran on it.
+
+        :param raw: give the stored raw text, cleaned or not.
+        """
         return Article(
             id=row["id"], url=row["url"], canonical_url=row["canonical_url"], source_url=row.get("source_url") or "",
             outlet=row["outlet"], title=row["title"],
