@@ -91,6 +91,7 @@ STORY_SENTENCES = [
     "The photo exhibition opens at the Tallbrook gallery on Friday.",
     "Left-wing and right-wing parties both backed the bridge plan.",
     "Turn right, then left, at the old mill to reach the quay.",
+    "Guards Jo Reyes (back) and Sam Ode (knee) were limited in practice but are expected to play.",
 ]
 
 
@@ -98,6 +99,20 @@ STORY_SENTENCES = [
 def test_a_story_sentence_that_looks_like_a_caption_stays(sentence: str) -> None:
     assert clean_text("\n".join([STORY, sentence])).text.split("\n") == [STORY, sentence]
     assert clean_text(f"{STORY} {sentence}").text == f"{STORY} {sentence}"
+
+
+def test_a_short_line_ending_in_a_photo_credit_is_a_caption_credit_and_all() -> None:
+    line = "Members of the mounted police patrol the quay on Friday morning. (Photo: Marta Quill / Harbour Gazette)"
+    result = clean_text("\n".join([STORY, line, MORE]))
+    assert result.text.split("\n") == [STORY, MORE]
+    assert [(c.line, c.why, c.text) for c in result.cuts] == [(1, "caption", line)]
+
+
+def test_a_paragraph_ending_in_a_photo_credit_loses_the_credit_only() -> None:
+    paragraph = f"{STORY} The vote was 9 to 2. Work starts in March. (Photo: Marta Quill)"
+    result = clean_text(paragraph)
+    assert result.text == f"{STORY} The vote was 9 to 2. Work starts in March."
+    assert [(c.why, c.text) for c in result.cuts] == [("caption", "(Photo: Marta Quill)")]
 
 
 def test_a_quoted_sentence_is_never_a_caption_even_inside_a_longer_quote() -> None:

@@ -66,12 +66,14 @@ _FILE_PHOTO = re.compile(r"\b(?:File|FILE) (?:photo|picture|image|PHOTO)\b")
 _PAST = re.compile(r"\b(?:was|were|had|did|has|have)\b|(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\ba )(?<!\ban )(?<!\bthe )\b[a-z]{3,}ed\b")
 
 # Where someone stands in the picture, right after their name: "Jo Reyes, left," "Sam Ode (C)".
+_SIDE_PLACED = (r"(?:(?:far |second |third |second from |third from |front |back |top |bottom )?(?:left|right)|"
+                r"cent(?:er|re)|foreground|background|front row|back row)")  # in parentheses: "(back)" is an injury
 _SIDE = (r"(?:(?:far |second |third |second from |third from |front |back |top |bottom )?(?:left|right)|"
          r"cent(?:er|re)|front|rear|back|foreground|background|top|bottom|middle|front row|back row)")
 _NAME_END = r"(?<=[A-Za-z.'’)])"
 _POSITION = re.compile(
     rf"{_NAME_END}(?:,\s+{_SIDE},|\s+\(\d+,\s*{_SIDE}\)"
-    rf"|\s+\((?:{_SIDE}|L|R|C|above|below|inset|pictured|pictured (?:above|below|left|right|here))\))"
+    rf"|\s+\((?:{_SIDE_PLACED}|L|R|C|above|below|inset|pictured|pictured (?:above|below|left|right|here))\))"
     rf"|{_NAME_END}\s+\((?:L|R|C)\)(?=\s+(?:and|&|[a-z]+s)\b)",
 )
 _PICTURED = re.compile(r",\s+pictured(?:\s+(?:here|above|below|left|right|center|centre))?,"
@@ -116,6 +118,10 @@ _QUOTES = "\"“”‘’'«»"
 _REPORTED = re.compile(r"\b(?:said|says|told|added|asked|wrote)\b", _I)
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\s)")  # "... the mayor said.Jo Reyes listens ..."
 _MAX_WORDS = 70  # a longer sentence is prose, or several run together
+_CREDIT = re.compile(r"^\((?:Photo|Picture|Image|Credit)s?\s*:[^()]*\)\.?$|^(?:Photo|Picture|Image|Credit)s?\s*:\s*\S.{0,60}$"
+                     r"|^(?:File|FILE) (?:photo|picture|image|PHOTO)\b")
+_CREDITED_SENTENCES = 2  # at most this many sentences before a credit make one caption
+_CREDITED_WORDS = 45
 
 
 def _in_quotation(sentence: str, before: str) -> bool:
@@ -225,4 +231,7 @@ def caption_cut(line: str) -> tuple[str, str] | None:
         seen += sentence + " "
     if not cut:
         return None
+    if (_CREDIT.match(sentences[-1]) and kept and len(kept) <= _CREDITED_SENTENCES
+            and len(" ".join(kept).split()) <= _CREDITED_WORDS and not any(_in_quotation(k, "") for k in kept)):
+        return line.strip(), ""  # a short line ending in a photo credit is the photo's caption, credit and all
     return " ".join(cut), " ".join(kept)
