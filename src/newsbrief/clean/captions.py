@@ -13,12 +13,14 @@ summarizer's splitter, so both see the same sentences) and says what to cut:
   what places it in a picture: a position ("Jo Reyes, left,", "(C)"), a full date and place
   ("on Tuesday, Sept. 15, 2015, in Tallbrook"), or a scene ("as she arrives", "during the
   debate at the hall");
+- a **photo credit** ("(Photo: name / outlet)", "Photo: agency"); a short line that ends in
+  one (two sentences at most) is the photo's caption and goes whole;
 - a **picture reference** inside a story sentence ("Jo Reyes (pictured) said ...",
   "Sam Ode, left, and ... won"), cut from the sentence, which stays.
 
-A quotation is never a caption: a sentence inside quotation marks or reporting speech stays as
-it is. Present tense alone is not enough ("Williams arrives as finance chief", "the club plays
-at home on Sunday"): the rules want a scene or a position with it.
+A quotation is never a caption: a sentence inside quotation marks or reporting speech stays,
+losing only an editor's "(pictured)". Present tense alone is not enough ("Jo Reyes arrives as
+finance chief", "the club plays at home on Sunday"): the rules want a scene or a position with it.
 """
 
 from __future__ import annotations
