@@ -11,6 +11,7 @@ from typing import Callable
 from click.testing import Result
 from factories import make_article
 
+from newsbrief.clean.boilerplate import CLEANER_VERSION
 from newsbrief.config import load_settings
 from newsbrief.pipeline import build_digest, clean_new, cluster_new
 from newsbrief.store import open_store
@@ -51,7 +52,8 @@ def test_clustering_reads_the_cleaned_text_and_the_raw_text_stays(tmp_path: Path
         story = store.story_rows()[0]["id"]
         cuts = store.story_members(story)[0]["cuts"]
         assert [(c["line"], c["why"]) for c in cuts] == [(0, "byline"), (2, "share"), (3, "template")]
-        assert store.uncleaned_articles(since=dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc)) == []
+        assert store.uncleaned_articles(since=dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc),
+                                        cleaner=CLEANER_VERSION) == []
 
 
 def test_a_text_filled_in_later_is_cleaned_again(tmp_path: Path) -> None:
@@ -64,8 +66,23 @@ def test_a_text_filled_in_later_is_cleaned_again(tmp_path: Path) -> None:
         assert clean_new(store, since=since)["g0"] == "The ferry will run late."
         store.upsert_articles([(first[0], 0, None)])  # the full text arrives: a new content hash
         assert store.articles(["g0"])[0].text == first[0].text  # the stale cleaned text is not served
-        assert [a.id for a in store.uncleaned_articles(since=since)] == ["g0"]
+        assert [a.id for a in store.uncleaned_articles(since=since, cleaner=CLEANER_VERSION)] == ["g0"]
         assert clean_new(store, since=since) == {"g0": STORIES[0][1]}
+
+
+def test_articles_an_older_cleaner_cleaned_are_cleaned_again_from_their_raw_text(tmp_path: Path) -> None:
+    caption = "Mayor Ilse Brandt smiles as she arrives for the ferry launch at Tallbrook quay on Friday."
+    article = dataclasses.replace(_articles()[0], text=f"{_articles()[0].text}\n{caption}")
+    since = dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc)
+    with open_store(tmp_path / "nb.db") as store:
+        store.upsert_articles([(article, 0, None)])
+        stale = f"{STORIES[0][1]}\n{caption}\n{FOOTER}"  # what a cleaner without the caption rules kept
+        store.put_cleaned([("g0", stale, [])], cleaner="older")
+        assert store.articles(["g0"])[0].text == stale  # read until it is cleaned again
+        assert [a.text for a in store.uncleaned_articles(since=since, cleaner=CLEANER_VERSION)] == [article.text]
+        assert clean_new(store, since=since) == {"g0": f"{STORIES[0][1]}\n{FOOTER}"}  # one article: no template
+        assert store.articles(["g0"])[0].text == f"{STORIES[0][1]}\n{FOOTER}"
+        assert store.uncleaned_articles(since=since, cleaner=CLEANER_VERSION) == []
 
 
 def test_the_first_batch_of_a_new_outlet_learns_its_template_from_itself(tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ import httpx
 
 from . import render as render_mod
 from .article_cache import analyse_articles, facts_of
-from newsbrief.clean.boilerplate import TEMPLATE_HISTORY, Cleaned, clean_text, template_lines
+from newsbrief.clean.boilerplate import CLEANER_VERSION, TEMPLATE_HISTORY, Cleaned, clean_text, template_lines
 from newsbrief.cluster.stream import ClusterDoc, ClusterParams, Split, StreamClusterer
 from newsbrief.digest.compose import ComposeOptions, StoryBundle, compose_digest
 from .config import Settings
@@ -363,8 +363,8 @@ def clean_new(store: Store, *, since: dt.datetime, engine: Engine | None = None)
     """Cut the boilerplate of every article the later stages will read and have not yet; return the new texts.
 
     Those are the unclustered articles, and the articles published since ``since`` that have no
-    cleaned text made from their current text (a teaser filled in later, a database from before
-    cleaning).
+    cleaned text made from their current text by this version of the cleaner (a teaser filled in
+    later, a database from before cleaning or from an older cleaner).
     Each outlet's template lines come from its :data:`~newsbrief.clean.boilerplate.TEMPLATE_HISTORY` most
     recent stored articles and the articles being cleaned, so the first batch of a new source
     already learns from itself. The cleaned text and the cuts are stored; the raw text stays.
@@ -373,7 +373,7 @@ def clean_new(store: Store, *, since: dt.datetime, engine: Engine | None = None)
     :param since: oldest publication time of a clustered article that may still need cleaning.
     :param engine: where the texts are cleaned (default: this process).
     """
-    pending = store.uncleaned_articles(since=since)
+    pending = store.uncleaned_articles(since=since, cleaner=CLEANER_VERSION)
     if not pending:
         return {}
     history = store.outlet_texts([a.outlet for a in pending if a.outlet], limit=TEMPLATE_HISTORY)
@@ -389,7 +389,7 @@ def clean_new(store: Store, *, since: dt.datetime, engine: Engine | None = None)
     for a, result in zip(pending, results, strict=True):
         out[a.id] = result.text
         rows.append((a.id, result.text, [{"line": c.line, "why": c.why, "text": c.text} for c in result.cuts]))
-    store.put_cleaned(rows)
+    store.put_cleaned(rows, cleaner=CLEANER_VERSION)
     return out
 
 

@@ -29,7 +29,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from newsbrief.clean.captions import caption_cut
+
 __all__ = [
+    "CLEANER_VERSION",
     "Cleaned",
     "Cut",
     "REASONS",
@@ -40,6 +43,9 @@ __all__ = [
     "line_key",
     "template_lines",
 ]
+
+CLEANER_VERSION = "2"
+"""The rules' version: stored articles cleaned by another version are cleaned again. Change it with the rules."""
 
 REASONS = ("dateline", "byline", "caption", "prompt", "share", "widget", "related", "legal", "release",
            "separator", "template")
@@ -349,6 +355,9 @@ def _line_reason(line: str, *, last: bool) -> str | None:
         return "prompt"
     if not quoted and any(p.search(line) for p in _CAPTION):
         return "caption"
+    captions = caption_cut(line)
+    if captions is not None and not captions[1]:  # every sentence of the line is a caption
+        return "caption"
     return None
 
 
@@ -448,6 +457,10 @@ def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset())
         if cut:
             partial[i] = ("dateline", stripped[i][:cut].strip(), stripped[i][cut:].strip())
             break
+    # A caption or a picture reference inside a line of prose (a line with a dateline keeps the dateline's cut).
+    for i in nonempty:
+        if i not in why and i not in partial and (captions := caption_cut(stripped[i])) is not None:
+            partial[i] = ("caption", *captions)
     out: list[str] = []
     cuts: list[Cut] = []
     for i, line in enumerate(lines):

@@ -392,16 +392,26 @@ class SQLiteStore(SendLog, Leases, AnalysisCache, StorylineStore):
 
     @staticmethod
     def _cleaned(row: dict[str, Any]) -> bool:
-        """Whether the row's cleaned text was made from its current text (a teaser filled later is not)."""
-        return row.get("clean_text") is not None and row.get("clean_hash") == row["content_hash"]
+        """Whether the row's cleaned text was made from its current text (a teaser filled later is not).
+
+        ``clean_hash`` is the content hash the text was cleaned from, then ``@`` and the cleaner's
+        version (none before versions were kept); text an older cleaner made is still read until
+        the article is cleaned again.
+        """
+        made_from = row.get("clean_hash") or ""
+        return row.get("clean_text") is not None and (made_from == row["content_hash"]
+                                                       or made_from.startswith(row["content_hash"] + "@"))
 
     @staticmethod
-    def _article(row: dict[str, Any]) -> Article:
-        """The article of a row; its text is the cleaned text once :mod:`newsbrief.clean.boilerplate` ran on it."""
+    def _article(row: dict[str, Any], *, raw: bool = False) -> Article:
+        """The article of a row; its text is the cleaned text once :mod:`newsbrief.clean.boilerplate` ran on it.
+
+        :param raw: give the stored raw text, cleaned or not.
+        """
         return Article(
             id=row["id"], url=row["url"], canonical_url=row["canonical_url"], source_url=row.get("source_url") or "",
             outlet=row["outlet"], title=row["title"],
-            text=row["clean_text"] if SQLiteStore._cleaned(row) else row["text"],
+            text=row["clean_text"] if not raw and SQLiteStore._cleaned(row) else row["text"],
             published=dt.datetime.fromisoformat(row["published"]), fetched=dt.datetime.fromisoformat(row["fetched"]),
             author=row["author"], language=row["language"], content_hash=row["content_hash"], html=row["html"],
             is_teaser=bool(row["is_teaser"]), duplicate_of=row["duplicate_of"], date_source=row["date_source"],
@@ -454,15 +464,20 @@ class SQLiteStore(SendLog, Leases, AnalysisCache, StorylineStore):
         sql = f"{self._ARTICLE_SQL} LEFT JOIN memberships m ON m.article_id = a.id WHERE m.article_id IS NULL AND a.duplicate_of IS NULL"
         return [self._article(r) for r in self._all(sql + " ORDER BY a.published, a.id")]
 
-    def uncleaned_articles(self, *, since: dt.datetime) -> list[Article]:
-        """Return the articles not cleaned yet that are published since ``since`` or are unclustered originals.
+    def uncleaned_articles(self, *, since: dt.datetime, cleaner: str) -> list[Article]:
+        """Return the articles, with their raw text, not yet cleaned from their current text by this cleaner.
+
+        Only those published since ``since`` or that are unclustered originals.
 
         :param since: the oldest publication time of an article that still needs its text cleaned.
+        :param cleaner: the cleaner's version (:data:`~newsbrief.clean.boilerplate.CLEANER_VERSION`).
         """
-        sql = (f"{self._ARTICLE_SQL} WHERE (a.clean_text IS NULL OR a.clean_hash IS DISTINCT FROM a.content_hash)"
+        sql = (f"{self._ARTICLE_SQL} WHERE (a.clean_text IS NULL"
+               " OR a.clean_hash IS DISTINCT FROM (a.content_hash || CAST(? AS TEXT)))"
                " AND (a.published >= ? OR (a.duplicate_of IS NULL"
                " AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.article_id = a.id)))")
-        return [self._article(r) for r in self._all(sql + " ORDER BY a.published, a.id", (_iso(since),))]
+        rows = self._all(sql + " ORDER BY a.published, a.id", (f"@{cleaner}", _iso(since)))
+        return [self._article(r, raw=True) for r in rows]
 
     def outlet_texts(self, outlets: Sequence[str], *, limit: int) -> dict[str, list[tuple[str, str]]]:
         """Return ``(id, raw text)`` of each outlet's most recent articles, newest first.
@@ -482,14 +497,17 @@ class SQLiteStore(SendLog, Leases, AnalysisCache, StorylineStore):
                 out.setdefault(r["outlet"], []).append((r["id"], r["text"]))
         return out
 
-    def put_cleaned(self, rows: Sequence[tuple[str, str, Sequence[dict[str, Any]]]]) -> None:
+    def put_cleaned(self, rows: Sequence[tuple[str, str, Sequence[dict[str, Any]]]], *, cleaner: str) -> None:
         """Store the cleaned text of articles and what was cut from them (the raw text stays).
 
         :param rows: ``(article_id, cleaned text, cuts)``; each cut is ``{"line", "why", "text"}``.
+        :param cleaner: the version of the cleaner that made them.
         """
         with self.transaction() as c:
-            c.executemany("UPDATE articles SET clean_text = ?, cuts = ?, clean_hash = content_hash WHERE id = ?",
-                          [(text, json.dumps(list(cuts), ensure_ascii=False), aid) for aid, text, cuts in rows])
+            c.executemany("UPDATE articles SET clean_text = ?, cuts = ?, clean_hash = content_hash || CAST(? AS TEXT)"
+                          " WHERE id = ?",
+                          [(text, json.dumps(list(cuts), ensure_ascii=False), f"@{cleaner}", aid)
+                           for aid, text, cuts in rows])
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0, since: dt.date | None = None,
                until: dt.date | None = None, source_id: int | None = None, entity: str | None = None,
