@@ -105,6 +105,7 @@ def test_a_quote_that_looks_like_a_caption_is_content(quote: str) -> None:
     "You must login to view the full content on this page.",
     "Subscription Required",
     "Let us know your thoughts — leave a comment below.",
+    "Submit a letter to the editor using the form on this page or send it by post.",
 ])
 def test_paywall_newsletter_cookie_and_comment_prompts_are_cut(prompt: str) -> None:
     assert cleaned(STORY, prompt) == [STORY]

@@ -44,7 +44,7 @@ __all__ = [
     "template_lines",
 ]
 
-CLEANER_VERSION = "2"
+CLEANER_VERSION = "3"
 """The rules' version: stored articles cleaned by another version are cleaned again. Change it with the rules."""
 
 REASONS = ("dateline", "byline", "caption", "prompt", "share", "widget", "related", "legal", "release",
@@ -229,6 +229,7 @@ _PROMPT = re.compile(
     r"need an account|already (?:a )?(?:subscriber|registered|have an account)|print subscribers|"
     r"subscription (?:required|needed)|subscribers only|(?:only )?available to subscribers|"
     r"continue reading|you must (?:be )?log(?:ged)?\s?in|(?:leave|post|add|write) a comment|"
+    r"(?:submit|send|write) (?:a|your) letter to the editor|"
     r"let us know (?:your thoughts|what you think|in the comments)|comments? (?:are|is) closed|"
     r"(?:enable|turn on) javascript|your browser does not support|update your browser|"
     r"to view (?:this|the full|the rest of this) (?:article|content|story)|online service is needed|"
