@@ -44,9 +44,8 @@ def lede(digest: Digest) -> str:
 
 
 def test_a_ticker_symbol_alone_makes_no_funding_line_and_is_not_named_in_the_lede() -> None:
-    ticker = FundingRound("QVRX", 3e6, "INR", "", ("q0",), "QVRX raises Rs 3 cr from Harrow Capital, others")
-    digest = digest_of(bundle("q", "QVRX raises Rs 3 cr from Harrow Capital, others",
-                              ["QVRX raises Rs 3 cr from Harrow Capital, others."], score=2.0, facts=(ticker,)))
+    ticker = FundingRound("QVRX", 3e6, "USD", "", ("q0",), "QVRX raises $3 million")
+    digest = digest_of(bundle("q", "QVRX raises $3 million", ["QVRX raises $3 million."], score=2.0, facts=(ticker,)))
     assert section(digest, "funding") == []
     assert "QVRX" not in lede(digest)
     assert "q" in [i.story_id for i in next(s for s in digest.sections if s.kind == "short").items]
@@ -60,6 +59,14 @@ def test_a_named_company_with_its_round_keeps_its_line_and_its_place_in_the_lede
                               score=2.0, facts=(real,)))
     assert section(digest, "funding") == ["Velloria: $12M Series A, led by Tallow Ventures"]
     assert "funding for Velloria" in lede(digest)
+
+
+def test_a_name_in_capitals_with_its_investors_named_keeps_its_line() -> None:
+    backed = FundingRound("QVRX", 3e7, "INR", "", ("q0",), "QVRX raises Rs 3 cr from Harrow Capital, others",
+                          investors=("Harrow Capital",))
+    digest = digest_of(bundle("q", "QVRX raises Rs 3 cr from Harrow Capital, others",
+                              ["QVRX raises Rs 3 cr from Harrow Capital, others."], score=2.0, facts=(backed,)))
+    assert section(digest, "funding") == ["QVRX: ₹30M, from Harrow Capital"]
 
 
 def test_a_nationality_that_won_a_draw_makes_no_funding_line() -> None:

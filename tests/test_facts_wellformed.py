@@ -19,6 +19,12 @@ def test_tickers_phrases_places_and_adverbs_are_no_company_names(company: str) -
     assert not company_is_name(company)
 
 
+def test_a_name_in_capitals_is_a_name_when_the_round_names_its_investors() -> None:
+    assert company_is_name("QVRX", backed=True)
+    assert well_formed_round(FundingRound("QVRX", 3e7, "INR", "", (), "QVRX raises Rs 3 cr from Harrow Capital",
+                                          investors=("Harrow Capital",)))
+
+
 def test_a_nationality_is_no_company_name() -> None:
     assert not company_is_name("Indian", "An Indian has won $1,000,000 in the latest raffle.")
 
@@ -29,6 +35,7 @@ def test_a_round_needs_an_amount() -> None:
 
 
 @pytest.mark.parametrize(("rule", "short"), [
+    ("Food safety licence mandatory for all restaurants", "Food safety licence mandatory for all restaurants"),
     ("bill that would ban single-use plastic bags in shops", "bill to ban single-use plastic bags in shops"),
     ("legislation that would hold landlords accountable for renting flats to tenants who are not checked",
      "legislation to hold landlords accountable for renting flats"),

@@ -4,8 +4,8 @@ A roundup line names who and what: "Company: amount round, led by X" or "Regulat
 status; deadline". Its fields must hold names, not phrases:
 
 - a round's company is a name ("Quillmark", "Bank of Ireland"): not a sentence fragment, not a
-  ticker symbol alone ("XSTOK"), not a nationality ("an Indian has won ..."); and the round has an
-  amount;
+  ticker symbol alone (a capitalised token such as "QLRB" with no investor or round named), not a
+  nationality ("an Indian has won ..."); and the round has an amount;
 - a regulation's maker is a public body or official named as such ("Scottish Parliament", "Delhi
   government", "SEC", "Lawmakers in Kenya"), or else the place the rule belongs to; never a clause,
   never the rule's own text, never a bare generic noun ("Senators", "regulators"), never a church;
@@ -43,12 +43,14 @@ _SENTENCE_ADVERB = re.compile(
 )
 
 
-def company_is_name(company: str, sentence: str = "") -> bool:
+def company_is_name(company: str, sentence: str = "", *, backed: bool = False) -> bool:
     """True when a round's company is written as a name.
 
     :param company: the company field of a round.
     :param sentence: the sentence the round was read from; with spaCy, a one-word company the
         model calls a nationality ("Indian") is no name.
+    :param backed: the round names its investors or its round ("from Harrow Capital", "Series A"):
+        then a one-word name in capitals is the startup's, not a ticker symbol alone.
     """
     words = company.split()
     if not words or len(words) > MAX_NAME_WORDS or _SENTENCE_ADVERB.fullmatch(company):
@@ -61,7 +63,7 @@ def company_is_name(company: str, sentence: str = "") -> bool:
     if key in COUNTRIES or key in PLACES:
         return False
     if len(words) == 1:
-        if _TICKER_LIKE.fullmatch(company):
+        if _TICKER_LIKE.fullmatch(company) and not backed:
             return False
         if sentence and _labelled(company, sentence) == "NORP":
             return False
@@ -84,7 +86,8 @@ def well_formed_round(fact: FundingRound) -> bool:
 
     :param fact: a funding round (aggregates never make a company's line).
     """
-    return not fact.aggregate and bool(fact.amount) and company_is_name(fact.company, fact.sentence)
+    backed = bool(fact.lead_investors or fact.investors or fact.round)
+    return not fact.aggregate and bool(fact.amount) and company_is_name(fact.company, fact.sentence, backed=backed)
 
 
 # words a public body's name may hold in lower case: "Delhi government", "Pune municipal council",
@@ -139,7 +142,8 @@ _INSTRUMENT = re.compile(
     r"(?:rules?|regulations?|laws?|acts?|bills?|statutes?|ordinances?|by-?laws?|directives?|codes?|guidelines?|"
     r"guidance|norms|requirements?|bans?|standards?|framework|mandate|regime|scheme|tax|taxes|levy|levies|tariffs?|"
     r"duties|duty|obligations?|exemptions?|amendments?|decrees?|resolutions?|orders?|legislation|caps?|charges?|"
-    r"limits?|restrictions?|moratori(?:um|a)|wages?|measures?|proposals?|circulars?|notices?|provisions|deadlines?)",
+    r"limits?|restrictions?|moratori(?:um|a)|wages?|measures?|proposals?|circulars?|notices?|provisions|deadlines?|"
+    r"licen[cs]es?|permits?|registration)",
     re.IGNORECASE,
 )
 # words that only say the rule is new or where it stands: "the new rules", "draft bill"
