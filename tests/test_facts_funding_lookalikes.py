@@ -57,6 +57,7 @@ def test_listed_companies_are_read_from_tickers() -> None:
     text = "Harrow Realty Trust, Inc. (NYSE: HRT), an owner of warehouses, and Ombra Corp (NASDAQ: OMB) said."
     assert listed_companies(text) >= {"harrow realty trust", "hrt", "ombra", "omb"}
     assert listed_companies("Harrow raised $5 million (about 4% of its budget).") == set()
+    assert listed_companies("Elmbrook Green Farms (TSX VENTURE: EGF) received subscriptions.") >= {"elmbrook green farms", "egf"}
 
 
 def test_a_listed_company_loan_is_not_a_round() -> None:

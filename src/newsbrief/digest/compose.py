@@ -36,6 +36,7 @@ from newsbrief.model import (
 from newsbrief.facts.calendar import hedge, is_calendar_deadline, is_calendar_event
 from newsbrief.facts.lines import event_line, funding_line, regulation_line
 from newsbrief.facts.names import find_names
+from newsbrief.facts.wellformed import regulation_for_line, rule_maker, short_rule, well_formed_round
 from newsbrief.digest.newsworthiness import NOT_LEDE_KINDS
 from newsbrief.digest.rank import RankedStory
 from newsbrief.summarize.headline import has_verb, is_usable_title
@@ -214,10 +215,12 @@ def _story_rule(bundle: StoryBundle) -> Regulation | None:
         return None
     first = bundle.summary.sentences[:1]
     told = (bundle.summary.headline + " " + (first[0].text if first else "")).lower()
-    named = max(rules, key=lambda r: (_PROPER_RULE.fullmatch(r.rule) is not None, r.rule.lower() in told,
-                                      len(r.article_ids), _completeness(r)))
+    named = max(rules, key=lambda r: (bool(short_rule(r.rule)), _PROPER_RULE.fullmatch(r.rule) is not None,
+                                      r.rule.lower() in told, len(r.article_ids), _completeness(r)))
+    # a regulator written as a body's name over a phrase or a generic noun read from another sentence
     by = max([r for r in rules if r.regulator] or [named], key=lambda r: (
-        r.regulator.lower() in told, len(r.regulator.split()) > 1, r is named, len(r.article_ids), _completeness(r)))
+        bool(rule_maker(r)), r.regulator.lower() in told, len(r.regulator.split()) > 1, r is named,
+        len(r.article_ids), _completeness(r)))
     dated = next((r for r in (named, by, *sorted(rules, key=lambda r: -len(r.article_ids)))
                   if r.deadline and is_calendar_deadline(r)), None)
     used = [named, by] + ([dated] if dated is not None else [])
@@ -369,6 +372,11 @@ def _lead_sentences(lead: Sequence[StoryBundle]) -> list[CitedSentence]:
     return out
 
 
+def _line_rule(fact: Fact) -> Regulation | None:
+    """A regulation fact as its line names it, or None for another fact or an ill-formed one."""
+    return regulation_for_line(fact) if isinstance(fact, Regulation) else None
+
+
 def _lede_worthy(bundle: StoryBundle) -> bool:
     """A story the lede may name: news (not junk) and not a kind that is never news enough (a
     product promo's "funding", an analyst note's "deal", a fixture list)."""
@@ -384,10 +392,11 @@ def _lede(lead: Sequence[StoryBundle], everything: Sequence[StoryBundle]) -> tup
     # The roundups in one line: who raised money, which rules moved; every name from a cited fact
     # of a story that is news (a ticker item's "price target" is not a funding round).
     rest = [b for b in everything if b not in lead and _lede_worthy(b)]
+    # Only well-formed facts are named (facts.wellformed): no ticker, clause or wrong body reaches the lede.
     rounds = [f for b in rest for f in _best_per_key(
-        [f for f in b.facts if isinstance(f, FundingRound) and not f.aggregate], _round_key)]
+        [f for f in b.facts if isinstance(f, FundingRound) and well_formed_round(f)], _round_key)]
     rules = [f for b in rest for f in _best_per_key(
-        [f for f in b.facts if isinstance(f, Regulation) and len(f.regulator.split()) > 1], lambda f: "rule")]
+        [f for f in map(_line_rule, b.facts) if f is not None and len(f.regulator.split()) > 1], lambda f: "rule")]
     companies = list(dict.fromkeys(f.company for f in rounds if f.company))[:4]
     regulators = list(dict.fromkeys(f.regulator for f in rules if f.regulator))[:2]
     parts = []
@@ -438,20 +447,25 @@ def compose_digest(
     regulation: list[DigestItem] = []
     short: list[DigestItem] = []
     # A round or rule a full story is about is also a roundup line, so the roundups are complete.
+    # Only well-formed facts make lines: a named company with an amount, a body's name with a short
+    # rule (facts.wellformed); the others stay stored and listed by `newsbrief facts`.
     for b in full:
         for f in _subject_facts(b, _best_per_key(
-                [f for f in b.facts if isinstance(f, FundingRound) and not f.aggregate], _round_key)):
+                [f for f in b.facts if isinstance(f, FundingRound) and well_formed_round(f)], _round_key)):
             funding.append(_fact_item(b, f, day))
         rule = _story_rule(b)
         for f in _subject_facts(b, [rule] if rule is not None else []):
-            regulation.append(_fact_item(b, f, day))
+            shown = regulation_for_line(f) if isinstance(f, Regulation) else None
+            if shown is not None:
+                regulation.append(_fact_item(b, shown, day))
     for b in rest:
         if b.ranked.junk:
             if b.summary.sentences:
                 short.append(_story_item(b, day, one_line=True))
             continue
-        rounds = _best_per_key([f for f in b.facts if isinstance(f, FundingRound) and not f.aggregate], _round_key)
-        rules = [r for r in [_story_rule(b)] if r is not None]
+        rounds = _best_per_key([f for f in b.facts if isinstance(f, FundingRound) and well_formed_round(f)], _round_key)
+        rule = _story_rule(b)
+        rules = [r for r in [regulation_for_line(rule) if rule is not None else None] if r is not None]
         if rounds:
             funding.extend(_fact_item(b, f, day) for f in rounds)
         elif rules:

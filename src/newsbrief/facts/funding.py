@@ -713,10 +713,12 @@ def _is_name(company: str) -> bool:
 # money that buys no stake: winnings, gifts and charity, a share's price, benefits, a shop's credit,
 # project finance
 _NOT_INVESTMENT = re.compile(
-    r"\b(?:lott(?:o|ery)|jackpot|sweepstakes?|prize\s+(?:money|draw)|(?:Duty\s+Free|lucky)\s+draw|"
+    r"\b(?:lott(?:o|ery)|jackpot|sweepstakes?|raffle|prize\s+(?:money|draw)|(?:Duty\s+Free|lucky|millionaire|prize)\s+(?:[\w-]+\s+){0,2}?draw|"
     r"charitable\s+(?:donation|gift|contribution)s?|(?:for|to)\s+(?:a\s+|the\s+)?charit(?:y|ies)|donations?|fundraisers?|fundraising\s+(?:target|goal|event|campaign|drive|dinner|appeal|total)|raised\s+[^.;]{0,40}?\bfor\s+(?:the\s+)?(?:victims|families|charity|cancer|research\s+into)|"
     r"closed\s+(?:out\s+)?(?:the\s+(?:day|session)\s+|today\s+|\w+day\s+){0,2}(?:at|up|down|higher|lower)(?=\s)|(?:stock|shares?)\s+(?:last\s+)?(?:traded|closed|opened)\b|"
     r"price\s+target|target\s+price|"
+    # an auction's result: "provisional winning price of Rs 1,156 crore against a reserve price of ..."
+    r"(?:winning|reserve)\s+(?:prices?|bids?)|"
     # a mine's or a plant's construction loan: project finance, not a round in the company
     r"(?:construction|project)\s+(?:financing|finance|loans?)|"
     r"social\s+security|welfare|benefit\s+payments|(?:store|shop|tax)\s+credit|credit\s+toward)\b",
@@ -734,7 +736,7 @@ def _close(a: float | None, b: float | None) -> bool:
 _TICKER = re.compile(
     r"(?P<name>(?:[A-Z][\w&.'’-]*,?\s+){0,6}?[A-Z][\w&.'’-]*),?\s*(?:\(\s*[\"“]?[A-Z][\w&.-]*[\"”]?\s*\)\s*)?"
     r"\(\s*(?:NYSE(?:\s?(?:MKT|American|Arca))?|NASDAQ|Nasdaq(?:GS|GM|CM)?|AMEX|TSX(?:-?V)?|ASX|LSE|AIM|OTC(?:QB|QX|BB)?|"
-    r"SEHK|HKEX|SGX|JSE|BSE|NSE|Euronext)\s*:\s*(?P<ticker>[A-Z0-9][A-Z0-9.]{0,7})\b"
+    r"SEHK|HKEX|SGX|JSE|BSE|NSE|Euronext|TSX\s+VENTURE|TSX\s+Venture)\s*:\s*(?P<ticker>[A-Z0-9][A-Z0-9.]{0,7})\b"
 )
 
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from newsbrief.facts.dates import DateSpan, find_dates, month_number
-from newsbrief.facts.entities import PLACES
+from newsbrief.facts.entities import COUNTRIES, PLACES
 from newsbrief.facts.names import clean_name, name_key
 from newsbrief.facts.nlp import arc_distance, parse, token_at
 from newsbrief.facts.rule_context import has_rule_maker, modifies_other_noun, requested_step
@@ -162,7 +162,7 @@ _NOT_TAIL = (
 _REGULATOR = re.compile(
     r"(?P<r>(?:[A-Z][\w.-]*\s+(?:(?:of|for|and|on)\s+)?)*(?:Commission|Authority|Agency|Department|Ministry|ministry|"
     r"Office|Board|Bureau|Parliament|Council|Administration|Congress|Senate|House|Reserve|Regulator|"
-    r"Committee|Assembly|(?:City|Town|County|Borough)(?=\s+of\s+[A-Z])|(?:state|national|legislative)\s+assembly|(?:Municipal|City|Metropolitan)\s+Corporation|Chamber(?=\s+of\s+[A-Z])|(?:lower|upper)\s+(?:house|chamber)|council|Bundestag|Diet|Treasury|Government|government|legislature|lawmakers|regulators?|Regulators?|Lawmakers|[Ll]egislators|"
+    r"Committee|Assembly|(?:City|Town|County|Borough)(?=\s+of\s+[A-Z])|(?:state|national|legislative)\s+assembly|(?:Municipal|City|Metropolitan)\s+Corporation|Chamber(?=\s+of\s+[A-Z])|(?:[Ll]ower|[Uu]pper)\s+(?:[Hh]ouse|[Cc]hamber)(?:\s+panel)?|council|Bundestag|Diet|Treasury|Government|government|legislature|lawmakers|regulators?|Regulators?|Lawmakers|[Ll]egislators|"
     r"watchdog|Commissioner|senate|parliament|congress|central\s+bank|Central\s+Bank|Reserve\s+Bank|"
     r"Organi[sz]ation|Institute|Inspectorate|Ombudsman|Cabinet|cabinet|Bank(?=\s+of\s+[A-Z]))"
     # "Ministry of Electronics and Information Technology", "Central Bank of Brazil"
@@ -362,11 +362,13 @@ def _rule_name(sentence: str) -> str:
     if not m:
         return ""
     words = m.group("np").split()
+    starts = [m.start("np") + w.start() for w in re.finditer(r"\S+", m.group("np"))]
     # keep the modifiers next to the rule noun; stop at a verb, a determiner or a name
+    # ("Upper house panel approves contentious defense bills": the rule is "contentious defense bills")
     keep = [words[-1]]
-    for w in reversed(words[:-1]):
+    for w, at in zip(reversed(words[:-1]), reversed(starts[:-1])):
         lw = w.lower()
-        if lw in _NP_STOP or lw.endswith(("ed", "'s", "’s")) or w.isupper():
+        if lw in _NP_STOP or lw.endswith(("ed", "'s", "’s")) or w.isupper() or _is_verb(sentence, at):
             break
         keep.insert(0, w)
     words = keep
@@ -392,6 +394,29 @@ def _rule_name(sentence: str) -> str:
         if scope:
             tail = f"for {scope.group(1)}"
     return " ".join(words + ([tail] if tail else []))
+
+
+# a church and its officers make decrees and rules for the faithful, not regulation
+_CHURCH = re.compile(
+    r"\b(?:[Aa]rchbishops?|[Bb]ishops?|[Aa]rchdiocese|[Dd]iocese|[Cc]hurch|Pope|[Cc]ardinal|Vatican|[Ss]ynod|[Pp]arish|"
+    r"[Ii]mam|[Mm]osque|[Rr]abbi(?:nate)?|[Pp]atriarch(?:ate)?)\b"
+)
+
+
+def _church_act(sentence: str, status: str, regulator: str) -> bool:
+    """True when a church or its officer takes the rule's step: named before the step word, with
+    no public body read as the regulator ("The Church welcomed the law Parliament passed" is Parliament's)."""
+    if regulator and not _CHURCH.search(regulator):
+        return False
+    cue = dict(_STATUS).get(status)
+    first = cue.search(sentence) if cue is not None else None
+    return _CHURCH.search(sentence[: first.start() if first else len(sentence)]) is not None
+
+
+def _is_verb(sentence: str, offset: int) -> bool:
+    """True when the parse reads the word at ``offset`` as a verb ("approves" of "approves new bills")."""
+    doc = parse(sentence)
+    return doc is not None and doc[token_at(doc, offset)].pos_ in ("VERB", "AUX")
 
 
 def _with_modifiers(sentence: str, offset: int) -> str:
@@ -422,7 +447,7 @@ def _regulator(sentence: str) -> str:
     found = [m for m in found if not re.fullmatch(r"(?:[\w.-]+\s+)*Board(?:\s+of\s+(?:Directors|Trustees))?", m.group(0).strip())
              or re.search(r"\b(?:Regulatory|Supervisory|Securities|Control|Licensing|Review|Standards|Gaming|Planning|Protection|Safety|Health|Reserve|Labor|Relations|Tax|Revenue|Transport|Energy|Water|State|National|Federal)\s+Board\b", m.group(0))]
     authors = [m for m in found if not re.search(r"\b(?:before|to|at)\s+(?:the\s+)?$", sentence[: m.start()])]
-    for m in authors or found:
+    for m in _acting_first(sentence, authors or found):
         text = m.group(0).strip()
         text = re.sub(r"^(?:The|Under|In|By|A)\s+", "", text)
         if m.group("a"):
@@ -430,6 +455,10 @@ def _regulator(sentence: str) -> str:
         # "California's legislature": keep the owner of a generic body
         owner = re.search(r"([A-Z][\w]*(?:\s+[A-Z][\w]*)?)(?:'s|’s)\s+$", sentence[: m.start()])
         generic = (
+            "upper house",
+            "lower house",
+            "upper chamber",
+            "lower chamber",
             "legislature",
             "legislators",
             "lawmakers",
@@ -469,6 +498,37 @@ def _regulator(sentence: str) -> str:
     return best
 
 
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _acting_first(sentence: str, bodies: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The bodies of a sentence, the one that takes the rule's step first.
+
+    "The Harbour Office said that the upper house had approved the bill": the subject of the
+    enacting verb (or its agent, "approved by the assembly") acts, not the first body named; then the
+    body fewest dependency arcs from a step's verb. Without the parser, or with one body or no step
+    word, the order is the sentence's.
+
+    :param sentence: one sentence.
+    :param bodies: matches of the regulator pattern, in sentence order.
+    """
+    doc = parse(sentence) if len(bodies) > 1 else None
+    if doc is None:
+        return bodies
+    cues = [doc[token_at(doc, m.start())] for _, rx in _STATUS for m in rx.finditer(sentence)]
+    if not cues:
+        return bodies
+    cue_ids = {t.i for t in cues}
+
+    def rank(m: re.Match[str]) -> tuple[bool, int]:
+        head = doc[token_at(doc, m.end() - 1)]
+        acts = (head.dep_ in _SUBJECT_DEPS and head.head.i in cue_ids) or (
+            head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.i in cue_ids)
+        return not acts, min(arc_distance(doc, m.end() - 1, t.idx) for t in cues)
+
+    return sorted(bodies, key=rank)
+
+
 # "Lithuania's Seimas adopted ...": a country's named body acting on a rule
 _OWNED_BODY = re.compile(
     r"\b[A-Z][\w]*(?:\s+[A-Z][\w]*)?(?:'s|’s)\s+(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?:has\s+|have\s+)?"
@@ -495,7 +555,14 @@ def _jurisdiction(sentence: str, regulator: str) -> str:
     for owner in re.finditer(r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:'s|’s)\s+", sentence):
         if name_key(owner.group(1)) in PLACES:
             return owner.group(1)
+    # "Mexico will impose tariffs ...": a country heading the sentence acts on the rule
+    subject = _PLACE_SUBJECT.match(sentence)
+    if subject and (name_key(subject.group("p")) in PLACES or name_key(subject.group("p")) in COUNTRIES):
+        return subject.group("p")
     return ""
+
+
+_PLACE_SUBJECT = re.compile(r"\s*(?:The\s+)?(?P<p>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?:will|has|have|had|is|are|was|were|would|[a-z]+(?:s|ed))\b")
 
 
 _OBLIGATION = re.compile(
@@ -810,6 +877,8 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
     if not rule:
         return []
     regulator = _regulator(sentence)
+    if _church_act(sentence, status, regulator):
+        return []  # "the Archbishop has issued a decree that declares ...": a church's decree is no regulation
     step = _OWN_STEP_CLAUSE.search(sentence)
     if step:
         dates = [d for d in dates if d.pos < step.start()]
@@ -891,9 +960,10 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
     if re.fullmatch(r"[a-z]+", rule) and not regulator:
         # a bare "the new tariffs" / "the rules" names no particular regulation unless the
         # sentence says whom it binds ("Under the new rules, crypto exchanges must ...")
-        if not who:
+        if not who and not jurisdiction:
             return []
-        rule = f"{rule} for {who}"
+        if who:
+            rule = f"{rule} for {who}"
     return [
         Regulation(
             rule=rule,
