@@ -107,8 +107,20 @@ def test_a_quote_that_looks_like_a_caption_is_content(quote: str) -> None:
     "Let us know your thoughts — leave a comment below.",
     "Submit a letter to the editor using the form on this page or send it by post.",
 ])
+
 def test_paywall_newsletter_cookie_and_comment_prompts_are_cut(prompt: str) -> None:
     assert cleaned(STORY, prompt) == [STORY]
+
+
+@pytest.mark.parametrize("line", ["12:47 a.m. CDT", "9:05 PM ET", "The recall now covers the older Kestrel vans Photo: 2015",
+                                  "Crowds outside the Tallbrook town hall Photo: Jo Reyes / Gazette"])
+def test_a_time_stamp_line_and_a_caption_ending_in_its_credit_are_cut(line: str) -> None:
+    assert cleaned(line, STORY) == [STORY]
+
+
+def test_a_sentence_about_a_photo_is_content() -> None:
+    line = "The museum said the photo was taken in 1921. Photo: the museum keeps the original in its archive."
+    assert cleaned(STORY, line) == [STORY, line]
 
 
 def test_a_prompt_glued_to_a_report_loses_the_prompt_only() -> None:

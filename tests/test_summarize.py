@@ -395,3 +395,5 @@ def test_repair_drops_a_live_blog_entry_time() -> None:
         == "Tamsin Hale has beaten the top seed in Varn to reach her first final."
     assert repair_sentence("10:30 a.m. Protesters say they will stay outside the clinic all week.")[0] \
         == "Protesters say they will stay outside the clinic all week."
+    assert repair_sentence("12:47 a.m. CDT Harbourline Energy said it would stop drilling off the coast.")[0] \
+        == "Harbourline Energy said it would stop drilling off the coast."

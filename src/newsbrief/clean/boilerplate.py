@@ -44,7 +44,7 @@ __all__ = [
     "template_lines",
 ]
 
-CLEANER_VERSION = "3"
+CLEANER_VERSION = "4"
 """The rules' version: stored articles cleaned by another version are cleaned again. Change it with the rules."""
 
 REASONS = ("dateline", "byline", "caption", "prompt", "share", "widget", "related", "legal", "release",
@@ -196,6 +196,8 @@ _BYLINE = [
     re.compile(r"^(?:Updated|Posted|Published|Last updated|Last modified)(?:\s+(?:on|at))?\s*:?\s*.{0,40}"
                r"(?:\d|ago)\S*$", _I),
     re.compile(r"^To contact (?:the |a |an |this )?(?:reporters?|editors?|writers?|authors?)\b", _I),
+    # a page's time stamp alone on a line: "12:47 a.m. CDT", "9:05 PM ET"
+    re.compile(r"^\d{1,2}[:.]\d{2}\s*[ap]\.?\s?m\.?(?:\s+[A-Z]{1,4}T)?$", _I),
     re.compile(r"^.{0,200}\bAll times (?:are )?local\b.{0,20}:?$", _I),
 ]
 _END_CREDIT = re.compile(  # "- Northern Advocate" closing the text: an outlet's name, not a quote's author
@@ -213,6 +215,8 @@ _CAPTION = [
     re.compile(r"(?:\(|\s)(?:AP Photos?|AFP(?: PHOTO)?|REUTERS|Reuters|EPA|Getty Images|Photo|Picture|Image)\s*/\s*"
                r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*/\s*[\w ]+)?\)?\s*\.?$"),
     re.compile(r"\b(?:Getty Images|Shutterstock|iStockphoto|iStock|Fotolia)\)?\s*\.?$", _I),
+    # a caption with its credit on one line and no stop between: "... extended to the new models Photo: 2015"
+    re.compile(r"^[^.!?\"“”]{10,200}\s(?:Photo|Picture|Image)s?\s*:\s*[\w .,/&'’-]{1,40}$"),
     re.compile(r"\bdata by YCharts\s*\.?$", _I),
     re.compile(r"^(?:Buy photo|Show (?:thumbnails|captions)|Last slide next slide|Hide caption|Toggle caption|"
                r"Enlarge this image|Click to enlarge|View gallery|Photo gallery)\b.{0,40}$", _I),

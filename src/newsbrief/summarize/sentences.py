@@ -52,7 +52,7 @@ _WORD_RE = re.compile(r"[A-Za-z0-9]+(?:[-'.,][A-Za-z0-9]+)*")
 _SPACES_AT = re.compile(r"\s*")
 _OPENERS_AT = re.compile(r"[\"'(\[]*")
 
-_TIMESTAMP_RE = re.compile(r"^\d{1,2}(?::\d{2})?\s*[ap]\.\s?m\.\s+(?=[\"'\u201c]?[A-Z])")
+_TIMESTAMP_RE = re.compile(r"^\d{1,2}(?::\d{2})?\s*[ap]\.\s?m\.(?:\s+[A-Z]{1,4}T\b)?\s+(?=[\"'\u201c]?[A-Z])")
 # Wire datelines: "LONDON (AP) _ ", "WASHINGTON (Reuters) - ", "NEW YORK -- ", "PARIS, Oct. 3 -",
 # "SANTIAGO, Sept 17, 2015 (AFP) - ".
 _DATELINE_RE = re.compile(
