@@ -104,6 +104,8 @@ def test_split_treats_blank_lines_as_boundaries_and_normalises_newswire_quotes()
          "An aide to the mayor of Kessa died on Wednesday.", True),
         ("She was a grade A student at the Kessa academy before she left.",
          "She was a grade A student at the Kessa academy before she left.", False),
+        ("Harbin Labs raised $20 million in a Series A round led by Kessa Ventures on Thursday.",
+         "Harbin Labs raised $20 million in a Series A round led by Kessa Ventures on Thursday.", True),
         ("Officials in Kessa (the port city) said the road would reopen on Monday.",
          "Officials in Kessa (the port city) said the road would reopen on Monday.", True),
         ('"It is a disaster for the town," said the mayor.', '"It is a disaster for the town," said the mayor.', True),

@@ -67,10 +67,10 @@ _GLUED_DATELINE_RE = re.compile(
     r"(?=[\"\u201c]?[A-Z])"
 )
 # A teaser glued to the sentence it precedes, with no stop between: "Governor pushed for a law in
-# the wake An aide to the governor died ..." (a capital "A"/"An" after a lower-case word; "grade A",
-# "type A" and "plan A" are letters, not articles).
+# the wake An aide to the governor died ..." (a capital "A"/"An" after a lower-case word; in "Series
+# A round", "grade A", "type A" and "plan A" it is a letter, not an article).
 _GLUED_TEASER_RE = re.compile(
-    r"^[^.!?\"\u201c\u201d]{10,200}?[a-z](?<!\bgrade)(?<!\btype)(?<!\bplan)(?<!\bclass)\s(?=An?\s[a-z])"
+    r"^[^.!?\"\u201c\u201d]{10,200}?\b[a-z]+(?<!\bgrade)(?<!\btype)(?<!\bplan)(?<!\bclass)\s(?=An?\s[a-z])"
 )
 # Leading discourse connectives that can be dropped without changing the claim; the first
 # group only before a comma ("In addition, ..." but not "In addition to ...").
