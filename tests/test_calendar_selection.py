@@ -101,6 +101,11 @@ def test_a_calendar_line_that_says_what_in_one_word_is_not_listed() -> None:
                  "or will the other members win"):
         said = Event(what, ("c",), what + ".", start=dt.date(2026, 11, 30))
         assert _distinct_events([said, clear], day) == [clear], event_line(said)
+    release = Event("the new Kestrel phones will be available in 40 more countries", ("d",),
+                    "The new Kestrel phones will be available in 40 more countries on Friday.", start=dt.date(2026, 11, 30))
+    from newsbrief.digest.compose import _says_what
+
+    assert _says_what(release), event_line(release)
 
 
 def test_event_line_is_short() -> None:

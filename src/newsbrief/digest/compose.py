@@ -286,7 +286,7 @@ def _says_what(event: Event) -> bool:
 
 
 # First words of a calendar line's "what" that tell no scheduled happening.
-_NO_HAPPENING = frozenset("""be not never say tell ask claim argue suggest insist warn know think believe want need
+_NO_HAPPENING = frozenset("""not never say tell ask claim argue suggest insist warn know think believe want need
     feel seem appear remain have get do become""".split())
 
 
