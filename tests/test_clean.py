@@ -112,7 +112,7 @@ def test_paywall_newsletter_cookie_and_comment_prompts_are_cut(prompt: str) -> N
     assert cleaned(STORY, prompt) == [STORY]
 
 
-@pytest.mark.parametrize("line", ["12:47 a.m. CDT", "9:05 PM ET", "The recall now covers the older Kestrel vans Photo: 2015",
+@pytest.mark.parametrize("line", ["12:47 a.m. CDT", "9:05 PM ET", "Here's a look at the Tallbrook council vote, in pictures.", "The recall now covers the older Kestrel vans Photo: 2015",
                                   "Crowds outside the Tallbrook town hall Photo: Jo Reyes / Gazette"])
 def test_a_time_stamp_line_and_a_caption_ending_in_its_credit_are_cut(line: str) -> None:
     assert cleaned(line, STORY) == [STORY]

@@ -41,6 +41,28 @@ def test_hard_news_scores_by_kinds_in_headline_and_opening() -> None:
     assert story_kind("A quiet weekend at the garden show", "Visitors admired roses and lilies.") == ("other news", 0.0)
 
 
+COLUMN = ("Imagine a city where every bus runs on time. We have been promised it for years, and our patience is gone. "
+          "I remember the last mayor saying the same thing. Let's ask the council what happened to the money. "
+          "The new plan is due in March.")
+REPORT = ("\"We have been promised it for years, and our patience is gone,\" said Ana Ruiz, who leads the riders' group. "
+          "\"I remember the last mayor saying the same thing,\" she added. The mayor said we would see new buses in "
+          "March, according to the council. The new plan is due in March.")
+
+
+def test_a_writers_own_voice_makes_commentary_and_quoted_voices_do_not() -> None:
+    assert story_kind("The buses of Orrick", COLUMN) == ("opinion or commentary", -1.0)
+    assert story_kind("Orrick riders demand better buses", REPORT)[0] == "other news"
+
+
+def test_one_outlets_column_does_not_make_a_reported_story_commentary() -> None:
+    from newsbrief.digest.rank import _kind
+
+    column = make_article("c1", outlet="Orrick Opinion", title="The buses of Orrick", text=COLUMN)
+    report = make_article("r1", outlet="Orrick Wire", title="Orrick riders demand better buses", text=REPORT)
+    assert _kind([[column], [report]])[0] == "other news"
+    assert _kind([[column]])[0] == "opinion or commentary"
+
+
 def test_a_wire_press_release_loses_half() -> None:
     text = ("ORRICK, Nov. 27, 2026 /PRNewswire/ -- Halden Tools today announced its new headquarters.\n"
             "About Halden Tools\nHalden Tools makes hand tools.")

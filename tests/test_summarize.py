@@ -98,6 +98,8 @@ def test_split_treats_blank_lines_as_boundaries_and_normalises_newswire_quotes()
         ("OSLO (Reuters) _ Norway raised its key interest rate on Thursday.", "Norway raised its key interest rate on Thursday.", True),
         ("VALMORA, Sept 17, 2026 (AFP) \u2013 A strong earthquake struck off the coast on Wednesday.",
          "A strong earthquake struck off the coast on Wednesday.", True),
+        ("Reuters/Kessa Harbin Motors said on Tuesday it would recall 11,000 vans.",
+         "Harbin Motors said on Tuesday it would recall 11,000 vans.", True),
         ("Teen's model rocket mistaken for a bomb (CNN) The week started badly for Kessa student Ana Ruiz.",
          "The week started badly for Kessa student Ana Ruiz.", True),
         ("Mayor pushed for new harbour rules in the wake An aide to the mayor of Kessa died on Wednesday.",
@@ -399,3 +401,5 @@ def test_repair_drops_a_live_blog_entry_time() -> None:
         == "Protesters say they will stay outside the clinic all week."
     assert repair_sentence("12:47 a.m. CDT Harbourline Energy said it would stop drilling off the coast.")[0] \
         == "Harbourline Energy said it would stop drilling off the coast."
+    assert repair_sentence("September 29, 2026 9:39 pm KESSA: Mining firms led a sell-off in Asian markets on Tuesday.")[0] \
+        == "Mining firms led a sell-off in Asian markets on Tuesday."

@@ -44,7 +44,7 @@ __all__ = [
     "template_lines",
 ]
 
-CLEANER_VERSION = "4"
+CLEANER_VERSION = "5"
 """The rules' version: stored articles cleaned by another version are cleaned again. Change it with the rules."""
 
 REASONS = ("dateline", "byline", "caption", "prompt", "share", "widget", "related", "legal", "release",
@@ -215,6 +215,8 @@ _CAPTION = [
     re.compile(r"(?:\(|\s)(?:AP Photos?|AFP(?: PHOTO)?|REUTERS|Reuters|EPA|Getty Images|Photo|Picture|Image)\s*/\s*"
                r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*/\s*[\w ]+)?\)?\s*\.?$"),
     re.compile(r"\b(?:Getty Images|Shutterstock|iStockphoto|iStock|Fotolia)\)?\s*\.?$", _I),
+    # a gallery's teaser: "Here's a look at the leadership vote, in pictures."
+    re.compile(r"^(?:Here'?s|Here is|Take) a look at\b.{0,120}\b(?:in|through) (?:pictures|photos|images)\b.{0,20}$", _I),
     # a caption with its credit on one line and no stop between: "... extended to the new models Photo: 2015"
     re.compile(r"^[^.!?\"“”]{10,200}\s(?:Photo|Picture|Image)s?\s*:\s*[\w .,/&'’-]{1,40}$"),
     re.compile(r"\bdata by YCharts\s*\.?$", _I),

@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 from newsbrief.ingest.dedup import MIN_SHINGLES, fingerprint, hamming, shingle_count, simhash
 from newsbrief.model import Article
 
-__all__ = ["ActorWeights", "NOT_LEDE_KINDS", "SourcePriors", "actor_weights", "independent_groups", "junk_reason", "outlet_key",
+__all__ = ["COMMENTARY", "ActorWeights", "NOT_LEDE_KINDS", "SourcePriors", "actor_weights", "independent_groups", "junk_reason", "outlet_key",
            "source_priors", "story_kind"]
 
 STUB_WORDS = 50
@@ -349,11 +349,35 @@ _PRODUCT = re.compile(r"\b(?:launch(?:es|ed)?|unveils?|introduces?|debuts?|now\s
 _SALES_CUE = re.compile(r"\b(?:available\s+(?:at|in\s+stores|online|now)|order\s+(?:now|online)|visit\s+(?:www\.|us\s+at)|"
                         r"priced\s+at|retail\s+price|MSRP|suggested\s+price|pre-?orders?|free\s+shipping|"
                         r"for\s+more\s+information,?\s+(?:visit|call|contact))\b", re.IGNORECASE)
+# A writer's own voice outside quotation marks: "we must", "our friends", "Imagine ...", "Let's join ...".
+_QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019|(?<!\w)'[^']*'(?!\w)")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|I'm|I've|we're|We're|we've|We've)\b")
+_EXHORTATION = re.compile(r"^(?:Imagine|Let's|Let us|Consider|Think about|Don't forget|Remember)\b")
+_REPORTED = re.compile(r"\b(?:said|says|say|told|tells|added|adds|according|claimed|claims|insisted|explained|"
+                       r"stated|wrote|writes|asked|recalled|warned|announced)\b")
+_OPINION_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+OPINION_HEAD_CHARS = 2000
+"""Characters of the opening read for a writer's own voice."""
+OPINION_MIN_SENTENCES = 3
+"""Sentences of the opening in the writer's own voice (a "we" or "I" that no one is reported to have said, outside
+quotation marks, or an exhortation: "Imagine ...", "Let's ...") that make an item commentary, not a report."""
 NOT_LEDE_KINDS = frozenset({"results-call notice", "analyst note", "sports fixture or preview", "obituary or listing",
-                            "product promo"})
+                            "product promo", "opinion or commentary"})
+COMMENTARY = "opinion or commentary"
+"""The kind (:func:`story_kind`) of an item in its writer's own voice."""
 """Kinds of story (:func:`story_kind`) that are never news enough for the digest's lede."""
 KIND_HEAD_CHARS = 600
 """Characters of the opening read, beside the headline, to tell hard news (the lead paragraph)."""
+
+
+def _own_voice(text: str) -> int:
+    """Sentences in the writer's own voice: a first person no one is reported to say, or an exhortation."""
+    count = 0
+    for sentence in _OPINION_SENTENCE.split(_QUOTED.sub(" ", text)):
+        sentence = sentence.strip()
+        if _EXHORTATION.match(sentence) or (_FIRST_PERSON.search(sentence) and not _REPORTED.search(sentence)):
+            count += 1
+    return count
 
 
 def story_kind(title: str, text: str) -> tuple[str, float]:
@@ -362,8 +386,9 @@ def story_kind(title: str, text: str) -> tuple[str, float]:
     Hard news scores up to 1: each kind of hard news (conflict, disaster, government, courts,
     markets and companies' big moves) counts 0.5 in the headline and 0.25 in the opening, capped
     at 1. The kinds an editor ranks below hard news score -1: results-call notices, analyst
-    notes, product promos, sports fixtures, obituaries and listings; a personnel appointment
-    takes 1 off its hard-news value and a press release 0.5.
+    notes, product promos, sports fixtures, obituaries and listings; a personnel appointment and
+    commentary (:data:`OPINION_MIN_SENTENCES` sentences of the opening in the writer's own
+    voice) take 1 off its hard-news value, a press release 0.5.
 
     :param title: the item's headline.
     :param text: its text (cleaned).
@@ -380,6 +405,8 @@ def story_kind(title: str, text: str) -> tuple[str, float]:
         return "product promo", -1.0
     if _PRESS_RELEASE.search(text):
         return "press release", round(hard - 0.5, 4)
+    if _own_voice(text[:OPINION_HEAD_CHARS]) >= OPINION_MIN_SENTENCES:
+        return COMMENTARY, round(hard - 1.0, 4)
     return ("hard news: " + ", ".join(in_title + in_head)) if hard else "other news", round(hard, 4)
 
 

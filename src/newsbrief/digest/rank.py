@@ -45,7 +45,7 @@ from typing import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from newsbrief.model import Article
-from newsbrief.digest.newsworthiness import ActorWeights, SourcePriors, actor_weights, independent_groups, junk_reason, outlet_key, story_kind
+from newsbrief.digest.newsworthiness import COMMENTARY, ActorWeights, SourcePriors, actor_weights, independent_groups, junk_reason, outlet_key, story_kind
 
 __all__ = ["RankedStory", "StoryInput", "WEIGHTS", "rank_stories"]
 
@@ -106,7 +106,9 @@ def _kind(groups: Sequence[Sequence[Article]]) -> tuple[str, float]:
     kinds = [story_kind(best.title, best.text) for best in (_fullest(g) for g in groups if g)]
     if not kinds:
         return "", 0.0
-    lead = max(zip(kinds, groups), key=lambda kg: len(_fullest(kg[1]).text))[0][0]
+    # one outlet's column about a story others report does not make the story commentary
+    reports = [kg for kg in zip(kinds, groups) if kg[0][0] != COMMENTARY] or list(zip(kinds, groups))
+    lead = max(reports, key=lambda kg: len(_fullest(kg[1]).text))[0][0]
     return lead, sum(v for _, v in kinds) / len(kinds)
 
 

@@ -52,7 +52,9 @@ _WORD_RE = re.compile(r"[A-Za-z0-9]+(?:[-'.,][A-Za-z0-9]+)*")
 _SPACES_AT = re.compile(r"\s*")
 _OPENERS_AT = re.compile(r"[\"'(\[]*")
 
-_TIMESTAMP_RE = re.compile(r"^\d{1,2}(?::\d{2})?\s*[ap]\.\s?m\.(?:\s+[A-Z]{1,4}T\b)?\s+(?=[\"'\u201c]?[A-Z])")
+_TIMESTAMP_RE = re.compile(
+    r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+"
+    r"\d{4},?\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.\s?m\.|[ap]m\b)(?:\s+[A-Z]{1,4}T\b)?\s+(?=[\"'\u201c]?[A-Z])")
 # Wire datelines: "LONDON (AP) _ ", "WASHINGTON (Reuters) - ", "NEW YORK -- ", "PARIS, Oct. 3 -",
 # "SANTIAGO, Sept 17, 2015 (AFP) - ".
 _DATELINE_RE = re.compile(
@@ -60,6 +62,8 @@ _DATELINE_RE = re.compile(
     r"(?:,? [A-Z][a-z]{2,3}\.? \d{1,2}(?:,? \d{4})?)?"
     r"\s*(?:\([A-Za-z&. ]{1,20}\))?\s*(?:_|--|-|\u2014|\u2013|:)\s+)"
 )
+# An agency and its place before the story: "Reuters/Berlin Volkswagen said ...".
+_AGENCY_PLACE_RE = re.compile(r"^(?:Reuters|AFP|AP|dpa|Bloomberg|Xinhua)\s*/\s*[A-Z][a-z]+\s+(?=[A-Z])")
 # A page's headline or teaser glued before the wire dateline of the story it opens:
 # "Teen's clock mistaken for bomb (CNN) The week started ...".
 _GLUED_DATELINE_RE = re.compile(
@@ -269,7 +273,8 @@ def repair_sentence(text: str) -> tuple[str, bool]:
     match = _TIMESTAMP_RE.match(out)  # a live blog's entry time: "9 p.m. Kevin Anderson has ..."
     if match and len(out) - match.end() > 20:
         out = out[match.end() :]
-    match = _DATELINE_RE.match(out) or _GLUED_DATELINE_RE.match(out) or _GLUED_TEASER_RE.match(out)
+    match = (_DATELINE_RE.match(out) or _AGENCY_PLACE_RE.match(out) or _GLUED_DATELINE_RE.match(out)
+             or _GLUED_TEASER_RE.match(out))
     if match and len(out) - match.end() > 20:
         out = out[match.end() :]
     for _ in range(2):
