@@ -455,7 +455,7 @@ def compose_digest(
             funding.append(_fact_item(b, f, day))
         rule = _story_rule(b)
         for f in _subject_facts(b, [rule] if rule is not None else []):
-            shown = regulation_for_line(f) if isinstance(f, Regulation) else None
+            shown = _line_rule(f)
             if shown is not None:
                 regulation.append(_fact_item(b, shown, day))
     for b in rest:
@@ -465,7 +465,8 @@ def compose_digest(
             continue
         rounds = _best_per_key([f for f in b.facts if isinstance(f, FundingRound) and well_formed_round(f)], _round_key)
         rule = _story_rule(b)
-        rules = [r for r in [regulation_for_line(rule) if rule is not None else None] if r is not None]
+        shown = _line_rule(rule) if rule is not None else None
+        rules = [shown] if shown is not None else []
         if rounds:
             funding.extend(_fact_item(b, f, day) for f in rounds)
         elif rules:

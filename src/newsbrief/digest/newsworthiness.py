@@ -361,10 +361,10 @@ OPINION_HEAD_CHARS = 2000
 OPINION_MIN_SENTENCES = 3
 """Sentences of the opening in the writer's own voice (a "we" or "I" that no one is reported to have said, outside
 quotation marks, or an exhortation: "Imagine ...", "Let's ...") that make an item commentary, not a report."""
-NOT_LEDE_KINDS = frozenset({"results-call notice", "analyst note", "sports fixture or preview", "obituary or listing",
-                            "product promo", "opinion or commentary"})
 COMMENTARY = "opinion or commentary"
 """The kind (:func:`story_kind`) of an item in its writer's own voice."""
+NOT_LEDE_KINDS = frozenset({"results-call notice", "analyst note", "sports fixture or preview", "obituary or listing",
+                            "product promo", COMMENTARY})
 """Kinds of story (:func:`story_kind`) that are never news enough for the digest's lede."""
 KIND_HEAD_CHARS = 600
 """Characters of the opening read, beside the headline, to tell hard news (the lead paragraph)."""
