@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from newsbrief.clean.captions import caption_cut
+from newsbrief.clean.captions import MONTH, WEEKDAY, caption_cut
 
 __all__ = [
     "CLEANER_VERSION",
@@ -154,12 +154,7 @@ _QUOTE_START = re.compile(r"^[\"“”‘’'«]")
 _SAID = re.compile(r"[\"”’]\s*,?\s*(?:\w+\s+){0,3}(?:said|says|added|told|wrote|asked)\b|"
                    r"\b(?:said|says|added|told \w+|wrote|asked)\s*[:,]?\s*[\"“]", _I)
 _URL = re.compile(r"(?:https?://|www\.)\S+", _I)
-_MONTHS = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
-_WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_MONTH = f"(?:{_MONTHS})"
-_WEEKDAY = f"(?:{_WEEKDAYS})"
-_DATE = rf"\(?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\)?"
+_DATE = rf"\(?{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\)?"
 _AGENCY = (r"(?:Reuters|AP|AFP|Associated Press|The Associated Press|PTI|IANS|ANI|Bloomberg|AAP|UPI|dpa|DPA|"
            r"Xinhua|CNN|BBC|Press Association|PA|NNA|Sputnik|TASS|Anadolu|Kyodo|Yonhap|EFE|ANSA|Agencies)")
 _DASH = r"(?:--|-|–|—|―)"
@@ -182,7 +177,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(A-Z0-9©])")
 _BYLINE = [
     re.compile(r"^By$", _I),
     # "By Jo Reyes", "By ANI | Posted 7 minutes ago", "By By | Reuters - By ..."
-    re.compile(rf"^By:?\s+(?!(?:{_WEEKDAYS}|{_MONTHS}|Far|Contrast|Comparison|Law)\b)[A-Z][\w.'’-]*\.?"
+    re.compile(rf"^By:?\s+(?!(?:{WEEKDAY}|{MONTH}|Far|Contrast|Comparison|Law)\b)[A-Z][\w.'’-]*\.?"
                r"(?:(?:\s+|\s*,\s*|\s+and\s+|\s*&\s*)(?:[A-Z][\w.'’-]*\.?|de|da|van|von|der|del|la|le|bin|al))"
                r"{0,6}\s*(?:[|/•·–—-][^.!?]{0,80}[.!?]?)?$"),
     re.compile(r"^\((?:Additional\s+)?(?:Reporting|Writing|Written|Editing|Edited|Compiled|Produced|Research)\s+by\b"
@@ -290,8 +285,8 @@ _RELATED = [
 ]
 _LINK_LEAD = re.compile(r"^.{0,120}(?:\bat|\bvisit|\bhere|\bclick|\bfollow(?:ing)? link|\bwebsite|\bdetails|"
                         r"\binformation|\breport|\bTOC)\s*:\s*$", _I)
-_LIST_DATE_LINE = re.compile(rf"^[A-Z][\w.&'’ -]{{1,40}}\s+-\s+{_WEEKDAY}\s+\d{{1,2}}(?:st|nd|rd|th)?\s+"
-                             rf"{_MONTH}\s*,?\s+\d{{4}}$")
+_LIST_DATE_LINE = re.compile(rf"^[A-Z][\w.&'’ -]{{1,40}}\s+-\s+{WEEKDAY}\s+\d{{1,2}}(?:st|nd|rd|th)?\s+"
+                             rf"{MONTH}\s*,?\s+\d{{4}}$")
 _TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
 
 _LEGAL = [

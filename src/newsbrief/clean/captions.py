@@ -30,20 +30,22 @@ import re
 
 from newsbrief.summarize.sentences import split_sentences
 
-__all__ = ["caption_cut", "is_caption"]
+__all__ = ["MONTH", "WEEKDAY", "caption_cut", "is_caption"]
 
 _I = re.IGNORECASE
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_YEAR_DATE = rf"{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+         r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+"""A month's name, in full or cut ("Sept", "Aug"), as regular-expression text."""
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+"""A weekday's name, as regular-expression text."""
+_YEAR_DATE = rf"{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
 _PLACE = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|de|du|la|el|al))*"
 _CREDIT_TAIL = r"\s*(?:\([^()]{0,80}\))?\s*[.!]?\s*$"  # "(AP Photo/Jo Reyes)" after the date
 
 # "on Thursday, Aug. 27, 2015, in San Francisco, Calif." / "in Budapest, Hungary, September 4, 2015."
 _DATE_PLACE = re.compile(
-    rf"(?:(?:\bon\s+)?(?:{_WEEKDAY},?\s+)?{_YEAR_DATE},?\s+in\s+{_PLACE}(?:,\s*{_PLACE}){{0,2}}"
-    rf"|\bin\s+{_PLACE}(?:,\s*{_PLACE}){{0,2}},?\s+(?:on\s+)?(?:{_WEEKDAY},?\s+)?{_YEAR_DATE})"
+    rf"(?:(?:\bon\s+)?(?:{WEEKDAY},?\s+)?{_YEAR_DATE},?\s+in\s+{_PLACE}(?:,\s*{_PLACE}){{0,2}}"
+    rf"|\bin\s+{_PLACE}(?:,\s*{_PLACE}){{0,2}},?\s+(?:on\s+)?(?:{WEEKDAY},?\s+)?{_YEAR_DATE})"
     rf"{_CREDIT_TAIL}")
 
 # A caption's opening: the picture is named before anything else.
@@ -106,8 +108,8 @@ _SUBJECT_VERB = re.compile(
     rf"(?P<verb>{_SCENE_VERBS}|{_ACT_VERBS})\b")
 _SCENE_VERB = re.compile(rf"^(?:{_SCENE_VERBS})$")
 _SCENE = re.compile(r"\b(?:as (?:he|she|they|his|her|their)\b|during\b|ahead of\b|in front of\b|outside\b)")
-_PLACE_OR_DAY = re.compile(rf"\b(?:at|in|on|outside|near|inside)\s+(?:the\s+)?(?!{_MONTH}\b)[A-Z][\w.'’-]+"
-                           rf"|\b{_WEEKDAY}\b|\b{_MONTH}\.?\s+\d{{1,2}}\b")
+_PLACE_OR_DAY = re.compile(rf"\b(?:at|in|on|outside|near|inside)\s+(?:the\s+)?(?!{MONTH}\b)[A-Z][\w.'’-]+"
+                           rf"|\b{WEEKDAY}\b|\b{MONTH}\.?\s+\d{{1,2}}\b")
 # Present tense is news too when it reports, announces or plans: none of that is a caption.
 _NOT_SCENE = re.compile(r"\b(?:said|says|say|told|tells|according to|will|would|could|should|may|might|"
                         r"must|can|tonight|tomorrow|next (?:week|month|year)|this (?:week|month|year)|"
