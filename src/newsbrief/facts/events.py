@@ -673,3 +673,11 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
         else:
             merged.append(e)
     return merged
+
+
+def names_a_happening(text: str) -> bool:
+    """Whether ``text`` names a scheduled kind of happening ("vote on the bill", "deal to close", "launch").
+
+    :param text: a short phrase, such as a calendar line's what.
+    """
+    return _HAPPENING.search(text) is not None

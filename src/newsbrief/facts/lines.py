@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from newsbrief.facts.event_clause import event_clause
 from newsbrief.facts.names import find_names
 from newsbrief.model import Event, FundingRound, Regulation
 
@@ -105,6 +106,16 @@ def event_line(event: Event, *, fallback_who: str = "") -> str:
     :param event: the event.
     :param fallback_who: the story's main actor, for an event whose subject names no one.
     """
+    parsed = event_clause(event.sentence, event.when_text, fallback_who=fallback_who) if event.sentence else None
+    if parsed is not None:
+        who, what = parsed
+        if not what:
+            return ""  # the date dates a saying or a state: no calendar line
+        who, what = _cap(who, 8), _cap(what)
+        first = find_names(what[:60])
+        if who and what[:1].isupper() and not (first and first[0].start == 0):
+            what = what[:1].lower() + what[1:]
+        return _join(who, what)
     what = _REPORTED.sub("", " ".join(event.what.split()).strip(" ."))
     who = event.who
     headline = _HEADLINE_TO.match(what)

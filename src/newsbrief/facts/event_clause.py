@@ -1,0 +1,253 @@
+"""Who and what of an upcoming event, read from the dependency parse of its sentence.
+
+A calendar line names an actor and its scheduled act ("Senate: vote on the spending bill").
+Real sentences wrap that act in clauses, asides and reporting ("Lawmakers said on Monday that
+the Senate, which returns from recess this week, will vote on the bill on Thursday"), so the
+line is read from the parse instead of from word patterns:
+
+- the **act** is the verb the sentence's date attaches to (climbing from the date through
+  prepositions and nouns: "a vote on Thursday" belongs to the verb that has the vote);
+- the **actor** is that verb's subject, or the subject it shares as the complement of "plans
+  to", "is expected to" or as the second of two joined verbs; a relative pronoun stands for the
+  noun it qualifies; asides, relative clauses and appositions are left out;
+- the **what** is the verb in its base form and its objects and prepositional phrases, without
+  the date and without side clauses; "hold"/"host" give way to their object ("its annual
+  conference"); a passive act names the thing it happens to ("Verdict delivered").
+
+An act that is a saying or a state ("said on Monday", "will not attend", "is likely") is no
+calendar line. Without spaCy, or when the date cannot be placed in the parse, the caller keeps
+its rule-based reading (:func:`newsbrief.facts.lines.event_line`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsbrief.facts.events import names_a_happening
+from newsbrief.facts.names import find_names
+from newsbrief.facts.nlp import parse
+
+__all__ = ["event_clause"]
+
+# verbs whose date dates a saying or a state of mind, not a scheduled happening
+_NOT_AN_ACT = frozenset("""say tell add note confirm state claim write argue insist warn think believe know want need
+    feel seem appear remain suggest ask report predict reckon fear hope expect estimate""".split())
+# verbs that only carry another verb's schedule: "is scheduled to", "is expected to", "plans to"
+_SCHEDULE = frozenset("""schedule set slate plan expect due intend aim hope poise prepare likely""".split())
+# "hold its conference" -> "its conference": the happening is the object
+_HOLD = frozenset({"hold", "host", "stage", "convene", "have"})
+# a subject that names no one: the story's actor stands in for it
+_GENERIC_HEADS = frozenset("""it they he she we company firm group startup regulator agency authority government
+    ministry bank court committee council board team club side studio maker carrier operator lab band""".split())
+_LEADING_DETERMINER = re.compile(r"^(?:its|their|his|her|our|a|an|the)\s+", re.IGNORECASE)
+# what "will be ..." says of a scheduled happening: "be available in stores", "be open to the public"
+_AVAILABLE = re.compile(r"^(?:available|open|closed|live|online|on\s+sale|back|held|released|published|announced)\b", re.IGNORECASE)
+_RELATIVE = frozenset({"which", "that", "who", "whom"})
+# parts of a phrase that are not the happening's own words
+_DROP = frozenset({"relcl", "acl", "advcl", "appos", "parataxis", "ccomp", "punct", "mark", "preconj", "meta", "dep",
+                   "intj"})
+_COMPLEMENTS = frozenset({"dobj", "prt", "dative", "attr", "acomp", "oprd", "prep", "agent", "xcomp", "obj", "iobj"})
+# prepositional phrases around the act, not part of it: "after months of talks", "amid protests"
+_SIDE_PREPS = frozenset("""after before following amid despite since according including like as ahead because than
+    unlike besides""".split())
+# adverbs that belong to the act: "launch first", "open back up"
+_ACT_ADVERBS = frozenset({"first", "back", "up", "down", "out", "off", "together", "jointly", "publicly", "again"})
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+_MAX_WHO_WORDS = 8
+
+
+def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tuple[str, str] | None:
+    """Return ``(who, what)`` of the event the date ``when_text`` of ``sentence`` schedules.
+
+    ``("", "")`` means the date dates no happening (a saying, a state, a negated act, the
+    writer's own plans): the sentence gives no calendar line. None means the parse cannot tell
+    (no spaCy, the date not found in the sentence): the caller keeps its own reading.
+
+    :param sentence: the sentence, as the article writes it.
+    :param when_text: the date expression as it occurs in the sentence ("on Thursday").
+    :param fallback_who: the story's main actor, for a subject that names no one ("it", "the company").
+    """
+    if not when_text:
+        return None
+    at = sentence.find(when_text)
+    if at < 0:
+        return ("", "")  # the date stands outside the sentence (a listing's heading): no act of its own dated
+    doc = parse(sentence)
+    if doc is None:
+        return None
+    span = {t.i for t in doc if t.idx < at + len(when_text) and t.idx + len(t.text) > at}
+    if not span:
+        return None
+    found = _act_of(doc, span)
+    if found is None:
+        return None
+    verb, side = found
+    if verb is None:
+        return ("", "")
+    lemma = verb.lemma_.lower()
+    if lemma in _NOT_AN_ACT or any(c.dep_ == "neg" for c in verb.children):
+        return ("", "")
+    if verb.pos_ == "ADJ" and verb.dep_ not in ("acomp", "ROOT"):
+        return None  # "version 19, due in the spring": the parse seldom says what is due
+    subject = _subject(verb)
+    if subject is None and not fallback_who:
+        return ("", "")  # an act without an actor: "Back air strikes against IS"
+    if subject is not None and subject.lower_ in {"i", "we", "you", "me", "us", *_RELATIVE}:
+        return ("", "")  # "I will draw the winner on Friday": the writer's own plans; "which" of what?
+    who = _phrase(subject, span) if subject is not None else fallback_who
+    if len(who.split()) >= 3 and who.isupper():
+        return ("", "")  # "CALLING ALL FANS": a promotion's shout, not an actor
+    thing = ""  # a subject that is a thing, not an actor: "the deal", "replacement units"
+    if subject is not None and not _has_name(subject):
+        if subject.pos_ == "PRON" or subject.lemma_.lower() in _GENERIC_HEADS:
+            who = fallback_who
+        elif subject.pos_ != "NOUN":
+            return ("", "")  # "the two", "many": no one named, nothing scheduled
+        else:
+            who, thing = fallback_who, who
+    if side is not None:
+        # "after a US launch on December 4": the launch; the sentence's actor only when it is named
+        return (who if subject is not None and _has_name(subject) else "", _phrase(side, span))
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or (
+        subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == verb.i)
+    if passive or lemma in _SCHEDULE or lemma == "be":
+        if subject is None or subject.pos_ == "PRON":
+            # "He will be sentenced on Friday": the story's actor, when there is one
+            return (fallback_who, f"{verb.text} {_complements(verb, span)}".strip()) if passive and fallback_who else ("", "")
+        named = thing or _phrase(subject, span)
+        rest = _complements(verb, span)
+        if lemma == "be" and not (passive or _AVAILABLE.search(rest)):
+            return ("", "")  # "will be pretty close to the consensus": a state, not a happening
+        if passive and lemma not in _SCHEDULE:
+            what = f"{named} {verb.text}"  # "the verdict is expected to be delivered" -> "verdict delivered"
+        elif lemma == "due" or lemma == "be":
+            what = f"{named} {'due' if lemma == 'due' else 'to be ' + rest}"
+        else:
+            what = named  # "The hearing is scheduled for Tuesday" -> "hearing"
+        if thing and lemma not in _SCHEDULE and not names_a_happening(what):
+            return ("", "")  # "the index is expected to be revised": a figure, not a scheduled happening
+        return (fallback_who if thing else "", what)
+    base = lemma if verb.tag_ != "VB" else verb.lower_
+    rest = _complements(verb, span)
+    if lemma in _HOLD and rest:
+        return (who, _LEADING_DETERMINER.sub("", rest))  # "hold its annual conference" -> "annual conference"
+    what = f"{base} {rest}".strip()
+    if thing:
+        assert subject is not None
+        if not names_a_happening(f"{subject.text} to {base}"):
+            return ("", "")  # "the gauge of currencies to fall": a thing's change, not a scheduled happening
+        what = f"{thing} to {what}"
+        if thing.lower() == who.lower():
+            who = ""
+    return (who, what)
+
+
+def _act_of(doc: Any, span: set[int]) -> tuple[Any, Any] | None:
+    """The verb the date attaches to, and the noun of a side phrase the date dates, if it does.
+
+    From the date's head up through prepositions and nouns: "a vote on Thursday" belongs to the
+    verb that has the vote. A date inside "after a launch on December 4" dates that launch, not
+    the sentence's act. "starting January 1" is the start of the act it qualifies. A verb that is
+    the complement of an aspect verb gives way to it ("begin shipping", "start selling").
+    """
+    root = next((doc[i] for i in sorted(span) if doc[i].head.i not in span or doc[i].head.i == i), None)
+    if root is None:
+        return None
+    token = root.head if root.head.i != root.i else root
+    side, last_noun = None, None
+    for _ in range(len(doc)):
+        starting = token.tag_ == "VBG" and token.lemma_.lower() in {"start", "begin"} and token.dep_ in ("prep", "acl", "advcl")
+        if (token.pos_ in ("VERB", "AUX") and not starting) or (token.pos_ == "ADJ" and token.lemma_.lower() == "due"):
+            break
+        if token.pos_ in ("NOUN", "PROPN"):
+            last_noun = token
+        if token.lower_ in _SIDE_PREPS and last_noun is not None and side is None:
+            side = last_noun  # "ahead of a visit next week", "after a launch on December 4"
+        if token.head.i == token.i:
+            return None if side is not None else (None, None)  # no verb: a listing ("Leeds, Town Hall")
+        token = token.head
+    else:
+        return None
+    while (token.dep_ == "xcomp" and token.head.pos_ == "VERB" and token.head.i != token.i
+           and token.head.lemma_.lower() not in _SCHEDULE | _NOT_AN_ACT | {"be"}):
+        token = token.head
+    return token, side
+
+
+def _subject(verb: Any) -> Any:
+    """The subject of ``verb``, or the one it shares with the verb it complements or is joined to."""
+    token = verb
+    for _ in range(6):
+        found = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        if found is not None:
+            if found.lower_ in _RELATIVE:  # "the summit, which opens on Monday": the summit
+                clause = next((t for t in [token, *token.ancestors] if t.dep_ == "relcl"), None)
+                return clause.head if clause is not None else found  # no antecedent found: the caller drops it
+            return found
+        if token.dep_ in ("xcomp", "conj", "acomp") and token.head.i != token.i:
+            token = token.head
+        elif token.dep_ in ("relcl", "acl") and token.head.i != token.i:
+            return token.head  # "Corvane Space to launch ...": a headline's subject and its "to"
+        else:
+            return None
+    return None
+
+
+def _has_name(token: Any) -> bool:
+    """Whether a subject names someone ("Vireo shareholders", "the Senate"), not only a thing ("the deal")."""
+    tokens = _tokens(token, set())  # the phrase without its relative clause or aside
+    return any(t.pos_ == "PROPN" for t in tokens) or bool(find_names(_text([t for t in tokens if t.i > 0])))
+
+
+def _tokens(token: Any, span: set[int]) -> list[Any]:
+    """The tokens of a phrase without its side parts and without the date."""
+    out = [token] if token.i not in span else []
+    for child in token.children:
+        if child.i in span or (child.dep_ in _DROP and not _inner_hyphen(child)):
+            continue
+        part = _tokens(child, span)
+        if child.dep_ == "prep" and (len(part) <= 1 or any(t.i in span for t in child.subtree)):
+            continue  # "on Thursday", "by the end of the quarter": the date's own phrase
+        out.extend(part)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _inner_hyphen(token: Any) -> bool:
+    """A hyphen inside a word ("long-awaited"), which is no side part."""
+    doc = token.doc
+    return (token.text in {"-", "‐"} and not token.whitespace_ and token.i > 0
+            and not doc[token.i - 1].whitespace_)
+
+
+def _text(tokens: list[Any]) -> str:
+    """The words of ``tokens`` as the sentence writes them ("Acme's", "co-founder"), one space at each gap."""
+    out = ""
+    for n, t in enumerate(tokens):
+        if n and (t.i != tokens[n - 1].i + 1 or tokens[n - 1].whitespace_):
+            out += " "
+        out += t.text
+    out = out.strip(" ,;:-–—\"“”'‘’()")
+    return " ".join(out.split())
+
+
+def _phrase(token: Any, span: set[int]) -> str:
+    """A noun phrase without its leading article, aside or relative clause, at most eight words."""
+    tokens = [t for t in _tokens(token, span) if not (t.dep_ == "det" and t.lower_ in {"the", "a", "an"} and t.i < token.i)]
+    words = _text(tokens).split()
+    return " ".join(words[:_MAX_WHO_WORDS])
+
+
+def _complements(verb: Any, span: set[int]) -> str:
+    """The objects and prepositional phrases after ``verb``, without the date and side clauses."""
+    tokens: list[Any] = []
+    for child in verb.children:
+        if child.i < verb.i or child.i in span or not (
+                child.dep_ in _COMPLEMENTS or (child.dep_ == "advmod" and child.lower_ in _ACT_ADVERBS)):
+            continue
+        part = _tokens(child, span)
+        if child.dep_ == "prep" and (len(part) <= 1 or child.lower_ in _SIDE_PREPS
+                                     or any(t.i in span for t in child.subtree)):
+            continue
+        tokens.extend(t for t in part if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == child.i))
+    return _text(sorted(set(tokens), key=lambda t: t.i))
