@@ -64,6 +64,9 @@ def test_a_subject_that_names_no_one(sentence: str, when: str, who: str, line: s
     ("The minister will not attend the summit on Friday.", "on Friday"),  # negated
     ("Friday, we will draw the winner of the hamper.", "Friday"),  # the writer's own plans
     ("Leeds, Corn Exchange", "Friday"),  # a tour listing: the date is not in the line
+    ("The club isn't willing to risk its captain on Friday.", "on Friday"),  # negated where the act is wanted
+    ("This week Pellmark announced the launch of its cargo bikes.", "This week"),  # done, not ahead
+    ("They expect to raise rates on Friday, the analyst said.", "on Friday"),  # "they" is no one in particular
 ])
 def test_no_calendar_line(sentence: str, when: str) -> None:
     assert _line(sentence, when, "Acme") == ""

@@ -32,7 +32,7 @@ __all__ = ["event_clause"]
 
 # verbs whose date dates a saying or a state of mind, not a scheduled happening
 _NOT_AN_ACT = frozenset("""say tell add note confirm state claim write argue insist warn think believe know want need
-    feel seem appear remain suggest ask report predict reckon fear hope expect estimate""".split())
+    feel seem appear remain suggest ask report predict reckon fear hope expect estimate like love wish""".split())
 # verbs that only carry another verb's schedule: "is scheduled to", "is expected to", "plans to"
 _SCHEDULE = frozenset("""schedule set slate plan expect due intend aim hope poise prepare likely""".split())
 # "hold its conference" -> "its conference": the happening is the object
@@ -86,8 +86,10 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
     if verb is None:
         return ("", "")
     lemma = verb.lemma_.lower()
-    if lemma in _NOT_AN_ACT or any(c.dep_ == "neg" for c in verb.children):
+    if lemma in _NOT_AN_ACT or _negated(verb):
         return ("", "")
+    if verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return ("", "")  # "announced the launch this week": done, not ahead
     if verb.pos_ == "ADJ" and verb.dep_ not in ("acomp", "ROOT"):
         return None  # "version 19, due in the spring": the parse seldom says what is due
     subject = _subject(verb)
@@ -100,6 +102,8 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         return ("", "")  # "CALLING ALL FANS": a promotion's shout, not an actor
     thing = ""  # a subject that is a thing, not an actor: "the deal", "replacement units"
     if subject is not None and not _has_name(subject):
+        if subject.pos_ == "PRON" and subject.lower_ not in {"it", "he", "she"}:
+            return ("", "")  # "they", "them", "this": who is meant is not the story's one actor
         if subject.pos_ == "PRON" or subject.lemma_.lower() in _GENERIC_HEADS:
             who = fallback_who
         elif subject.pos_ != "NOUN":
@@ -173,6 +177,18 @@ def _act_of(doc: Any, span: set[int]) -> tuple[Any, Any] | None:
            and token.head.lemma_.lower() not in _SCHEDULE | _NOT_AN_ACT | {"be"}):
         token = token.head
     return token, side
+
+
+def _negated(verb: Any) -> bool:
+    """Whether the act or a verb it completes is negated ("aren't willing to risk", "will not attend")."""
+    token = verb
+    for _ in range(6):
+        if any(c.dep_ == "neg" for c in token.children):
+            return True
+        if token.dep_ not in ("xcomp", "acomp", "conj") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _subject(verb: Any) -> Any:
