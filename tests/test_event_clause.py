@@ -52,6 +52,12 @@ def test_the_act_the_date_attaches_to(sentence: str, when: str, line: str) -> No
      "Dario Feld: sentenced at the Crown Court"),
     # scheduled in the passive: the thing scheduled
     ("The final hearing is scheduled for Friday.", "for Friday", "", "Final hearing"),
+    # an unnamed body that says which one it is acts itself; a bare "the council" is the story's actor
+    ("The county council will vote on the ferry fare on Friday.", "on Friday", "Harwick Ferries",
+     "County council: vote on the ferry fare"),
+    ("The council will vote on the ferry fare on Friday.", "on Friday", "Harwick council",
+     "Harwick council: vote on the ferry fare"),
+    ("Shareholders will vote on the merger on Friday.", "on Friday", "Quorra Foods", "Shareholders: vote on the merger"),
 ])
 def test_a_subject_that_names_no_one(sentence: str, when: str, who: str, line: str) -> None:
     assert _line(sentence, when, who) == line

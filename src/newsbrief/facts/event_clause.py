@@ -43,6 +43,9 @@ _GENERIC_HEADS = frozenset("""it they he she we company firm group startup regul
 _LEADING_DETERMINER = re.compile(r"^(?:its|their|his|her|our|a|an|the)\s+", re.IGNORECASE)
 # what "will be ..." says of a scheduled happening: "be available in stores", "be open to the public"
 _AVAILABLE = re.compile(r"^(?:available|open|closed|live|online|on\s+sale|back|held|released|published|announced)\b", re.IGNORECASE)
+# people and bodies that act, though a sentence does not name them: "shareholders will vote"
+_ACTOR_NOUNS = frozenset("""shareholder official lawmaker legislator senator minister voter investor judge jury police
+    union worker leader member resident protester parliament senate congress assembly cabinet commission""".split())
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
 # parts of a phrase that are not the happening's own words
 _DROP = frozenset({"relcl", "acl", "advcl", "appos", "parataxis", "ccomp", "punct", "mark", "preconj", "meta", "dep",
@@ -104,8 +107,11 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
     if subject is not None and not _has_name(subject):
         if subject.pos_ == "PRON" and subject.lower_ not in {"it", "he", "she"}:
             return ("", "")  # "they", "them", "this": who is meant is not the story's one actor
-        if subject.pos_ == "PRON" or subject.lemma_.lower() in _GENERIC_HEADS:
-            who = fallback_who
+        head = subject.lemma_.lower()
+        if subject.pos_ == "PRON" or (head in _GENERIC_HEADS and all(c.dep_ == "det" for c in subject.children)):
+            who = fallback_who  # "it", "the company"; "the county council" says which
+        elif head in _GENERIC_HEADS or head in _ACTOR_NOUNS:
+            pass  # "the county council", "shareholders": an actor, though unnamed
         elif subject.pos_ != "NOUN":
             return ("", "")  # "the two", "many": no one named, nothing scheduled
         else:
