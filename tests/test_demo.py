@@ -77,11 +77,17 @@ def _sections(demo: DemoResult) -> list[dict[str, Any]]:
 
 def test_earlier_lines_list_only_earlier_events_about_the_same_company(demo: DemoResult) -> None:
     # other companies' funding rounds (shared investor words) and another company's outage (shared places) are not
-    # earlier events of a story; the recall of the company whose results are reported is
-    earlier = {it["headline"]: [e["headline"] for e in it["extra"]["earlier"]]
-               for sec in _sections(demo) for it in sec.get("items", []) if it.get("extra", {}).get("earlier")}
-    assert earlier == {"Brightloom cuts forecast as quarterly sales fall 6%":
-                       ["Brightloom recalls 310,000 Hearth 2 smart thermostats over battery fires"]}
+    # earlier events of a story; the recall of the company whose results are reported is. Checked on every story of
+    # the day (stories --json), whether or not the digest gives it a full section, and on the sections that show it.
+    result = CliRunner().invoke(cli, ["--data-dir", str(demo.db_path.parent), "stories", "--date", MAIN_DAY, "--json"])
+    assert result.exit_code == 0, result.output
+    stored = {s["title"]: [e["title"] for e in s["storyline"]["earlier"]]
+              for s in json.loads(result.stdout) if s.get("storyline", {}).get("earlier")}
+    assert stored == {"Brightloom cuts forecast as quarterly sales fall 6%":
+                      ["Brightloom recalls 310,000 Hearth 2 smart thermostats over battery fires"]}
+    shown = {it["headline"]: [e["headline"] for e in it["extra"]["earlier"]]
+             for sec in _sections(demo) for it in sec.get("items", []) if it.get("extra", {}).get("earlier")}
+    assert all(stored.get(headline) == earlier for headline, earlier in shown.items()), shown
 
 
 def test_no_two_sections_cover_the_same_story(demo: DemoResult, db: sqlite3.Connection, key: dict[str, Any]) -> None:

@@ -6,7 +6,7 @@ can show why a story ranks where it does:
 =============  ==========================================================  ======
 part           what it measures                                            weight
 =============  ==========================================================  ======
-sources        independent outlets covering the story, log-scaled          1.0
+sources        independent outlets covering the story, log-scaled          2.0
 weight         mean configured weight of those outlets, minus 1            1.0
 velocity       share of the story's articles published on the digest day   0.5
 recency        decay with hours between the latest article and day's end   0.5
@@ -50,7 +50,7 @@ from newsbrief.digest.newsworthiness import COMMENTARY, ActorWeights, SourcePrio
 __all__ = ["RankedStory", "StoryInput", "WEIGHTS", "rank_stories"]
 
 WEIGHTS: Mapping[str, float] = {
-    "sources": 1.0, "weight": 1.0, "velocity": 0.5, "recency": 0.5, "novelty": 1.0, "interest": 1.5,
+    "sources": 2.0, "weight": 1.0, "velocity": 0.5, "recency": 0.5, "novelty": 1.0, "interest": 1.5,
     "corroboration": 1.0, "templated": 1.0, "content": 3.0, "kind": 2.0, "actors": 2.0,
 }
 
