@@ -376,6 +376,9 @@ _MARKET_FORECAST = re.compile(
 _RELEASE_HEADER = re.compile(r"\s*for\s+immediate\s+release\b", re.IGNORECASE)
 _AVAILABLE_UNTIL = re.compile(
     r"\b(?:available|valid|good|redeemable|off|on\s+view|accessible|archived)\b[^.;]{0,40}?\b(?:through|until|till|thru|to)\s+$"
+    # the end of a permission or a grace period: "allowing schools to keep the old kit, but only until Jan. 1"
+    r"|\b(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|let(?:s|ting)?|exempt(?:s|ed|ing)?)\b[^.;]{0,160}?\b(?:until|till|through)\s+$"
+    r"|\bonly\s+(?:until|till|through)\s+$"
     r"|\boffers?\s+(?:ends?|expires?|closes?):?\s*$",
     re.IGNORECASE,
 )
