@@ -1,5 +1,5 @@
 """Money on real days' funding roundups that is no round: a lender's loans, a newspaper's desk, a rating
-agency's assumptions, a permission "granted"; and a loan or grant a company took makes no roundup line."""
+agency's assumptions, a permission "granted", an epithet in quotation marks; and a loan or grant a company took makes no roundup line."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ PUB = dt.date(2031, 5, 14)
         # a rating agency's assumptions and rating actions
         "The rating case assumes Dorwin Chemicals raises $200 million of debt next year to fund the plant.",
         "Moody's affirmed the rating after Dorwin Chemicals secured a $600 million term loan.",
+        # an epithet in quotation marks is no company's name
+        "Plastics ‘Miracle Maker’ Gets $12M Cash Injection",
         # a permission granted, with money told later in the sentence
         "Orland Holdings received word that the court had granted the necessary approval, with $9 million set to "
         "come from its parent.",
@@ -46,6 +48,7 @@ def test_not_a_round(sentence: str) -> None:
         ("The Halden Foundation granted $900,000 to Pebblewright to test its water filters.", "Pebblewright", 9e5, "grant"),
         ("Business Kite, a payroll start-up, raised $8 million in seed funding from Ostler Ventures.",
          "Business Kite", 8e6, "seed"),
+        ('Orbit Foods, the "Netflix of snacks", raised $5 million in seed funding.', "Orbit Foods", 5e6, "seed"),
     ],
 )
 def test_rounds_and_company_debt_are_still_read(sentence: str, company: str, amount: float, kind: str) -> None:

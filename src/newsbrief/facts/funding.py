@@ -649,6 +649,8 @@ def _extract_funding(sentence: str, *, published: dt.date | None = None, article
         return []  # "North Griffin investment has totaled ...", "Additionally": a phrase, not a company's name
     if _NOT_INVESTMENT.search(sentence) or _LENDERS_BOOK.search(sentence) or _RATING_VIEW.search(sentence):
         return []  # a prize, a stock's close, a lender's loans, a rating's assumption: money that buys no stake
+    if re.search(rf"[‘'\"“]{re.escape(company)}[’'\"”]", sentence[:anchor]):
+        return []  # "Recycling 'Game Changer' Gets $24M": an epithet in quotation marks, not a company's name
     if _NEWS_SECTION.search(company):
         return []  # "Tribune Business received confirmation ...": a newspaper's desk, not a company raising money
     leads, others = _investors(sentence)
