@@ -387,7 +387,9 @@ _EXPLICIT_RANGE = re.compile(r"\d\s*(?:to|through|until|till|[-–])\s*(?:[A-Z][
 # "the remaining $200 million will be drawn within 18 months", "with payment of $400 per ounce"
 _CONTRACT_TERMS = re.compile(
     r"\b(?:maturity|matures?|principal\s+(?:amount|and)|accrued\s+interest|payable|coupons?|redemption|repurchase|"
-    r"prepayment|be\s+drawn|drawn\s+down|advanced\s+at\s+closing|payment\s+of\s+" + CURRENCY_PREFIX + r")",
+    r"prepayment|be\s+drawn|drawn\s+down|advanced\s+at\s+closing|payment\s+of\s+" + CURRENCY_PREFIX + r"|"
+    # a financing's closing is a step of its paperwork: "The Financing is expected to close on or about May 18"
+    r"(?:financing|placement|offering|debentures?|notes|tranche|facility)\b[^.;]{0,60}?\bclos(?:e|es|ing)\b)",
     re.IGNORECASE,
 )
 # an ongoing period's end: "This year's cleanup runs until Nov. 30" (a run with a start ahead says "from")
