@@ -737,7 +737,10 @@ _NOT_INVESTMENT = re.compile(
 # mortgages"; the money is loans made to borrowers (a company's own "$20 million loan facility" is singular)
 _LENDERS_BOOK = re.compile(
     r"(?:\d|\b(?:million|billion|mln|bn|mn|m|k|crores?|lakhs?))\s+(?:in|of|worth\s+of)\s+"
-    r"(?:(?!to\b|for\b|from\b|with\b)[\w-]+\s+){0,3}?(?:loans|mortgages|originations)\b",
+    r"(?:(?!to\b|for\b|from\b|with\b)[\w-]+\s+){0,3}?(?:loans|mortgages|originations)\b"
+    # "has provided $86,000,000 for two CMBS loans on properties in ...": the lender's act
+    r"|\b(?:provided|provides|originated|originates|funded|funds|arranged|arranges|made|makes|extended|extends)\s+"
+    r"[^.;]{0,30}?\bfor\s+(?:[\w-]+\s+){0,3}?(?:loans|mortgages)\b",
     re.IGNORECASE,
 )
 # a rating agency's view of a company's money, not a round: "$100 million of cash is assumed to be needed",
