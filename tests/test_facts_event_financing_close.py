@@ -15,7 +15,7 @@ PUB = dt.date(2031, 6, 13)
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The Financing is expected to close on or about June 18, 2031.",
+        "The financing, arranged by two banks, is expected to close on or about June 18, 2031.",
         "The private placement is expected to close on June 20.",
         "The notes offering will close on June 24, subject to customary conditions.",
     ],

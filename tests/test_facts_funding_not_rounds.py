@@ -21,8 +21,7 @@ PUB = dt.date(2031, 5, 14)
         "Harlowe Capital Closes $64 Million in Bridge Loans for Office Buildings in Ohio and Utah",
         "Marlin Street Lending closed $1.2 billion of agency mortgages during the quarter.",
         "Pellham Bank closed $40 million worth of construction-to-permanent loans on Tuesday.",
-        "Harlowe Capital, a real estate lender, today announced it has provided $64,000,000 for two bridge loans on "
-        "offices in Dayton and Provo.",
+        "Harlowe Capital said it provided $64,000,000 for two bridge loans on offices in Dayton and Provo.",
         # a newspaper's desk or section as the actor
         "Courier Business received $3.1 million from the Ashgrove Foundation to fund its reporting.",
         "The Westbury Herald Metro Desk received $250,000 from the Ashgrove Foundation for its reporting.",
@@ -32,8 +31,8 @@ PUB = dt.date(2031, 5, 14)
         # an epithet in quotation marks is no company's name
         "Plastics ‘Miracle Maker’ Gets $12M Cash Injection",
         # a permission granted, with money told later in the sentence
-        "Orland Holdings received word that the court had granted the necessary approval, with $9 million set to "
-        "come from its parent.",
+        "Orland Holdings received word that regulators had granted their approval, with $9 million to come from "
+        "its parent.",
     ],
 )
 def test_not_a_round(sentence: str) -> None:

@@ -17,15 +17,14 @@ PUB = dt.date(2031, 6, 13)
 
 
 def test_a_live_blog_stamp_starts_an_entry() -> None:
-    # the apostrophe of "'80s" leaves the segmenter inside a quotation, so it splits nothing here
+    # the apostrophes of "'70s" and "'luxury'" leave the segmenter inside a quotation: it splits nothing here
     text = (
-        "Ortiz said lobbyists are making \"wild claims of a return to the gang days of the '80s\" in opposing the bill. "
-        "-- Lee Marsh 11:59 A.M. Bill to ban 'Raiders' as school mascot heads to governor If the governor signs the "
-        "measure, schools could not use the name."
+        "Ortiz said landlords are making \"wild claims of a return to the rents of the '70s\" in fighting the cap. "
+        "-- Lee Marsh 10:42 A.M. Bill to cap 'luxury' rents heads to governor If the governor signs the measure, "
+        "rents could rise 3% a year at most."
     )
     assert split_sentences(text)[-1] == (
-        "Bill to ban 'Raiders' as school mascot heads to governor If the governor signs the measure, schools could not "
-        "use the name."
+        "Bill to cap 'luxury' rents heads to governor If the governor signs the measure, rents could rise 3% a year at most."
     )
 
 
@@ -50,7 +49,7 @@ def test_an_event_at_a_time_and_a_day_is_read_whole() -> None:
 @pytest.mark.parametrize(
     ("sentence", "rule", "regulator"),
     [
-        ("Passed: Vaccination requirement for school bus drivers", "Vaccination requirement for school bus drivers", ""),
+        ("Passed: Hearing tests for school bus drivers", "Hearing tests for school bus drivers", ""),
         ("Passed: Bill to track wait times at clinics The Assembly has passed a proposal that would require clinics "
          "to publish wait times.", "Bill to track wait times at clinics", "Assembly"),
         ("Signed: Cap on payday loan fees (Ana Ruiz / Staff)", "Cap on payday loan fees", ""),
@@ -64,7 +63,7 @@ def test_an_entry_labelled_passed_names_its_rule(sentence: str, rule: str, regul
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Failed: Effort to expand county boards",
+        "Failed: Plan to merge two school districts",
         "Passed: Marsh",
         "He passed: the ball went wide.",
     ],
@@ -86,7 +85,7 @@ def test_a_bill_sent_to_the_governor_is_enacted(sentence: str) -> None:
 
 
 def test_one_bodys_bills_on_different_subjects_stay_apart() -> None:
-    a = Regulation("bill to suspend the high school exit exam", "Senate", ("x",), "", status="enacted")
+    a = Regulation("bill to license tattoo parlours", "Senate", ("x",), "", status="enacted")
     b = Regulation("bill to cap insulin co-pays", "Senate", ("x",), "", status="enacted")
     assert len(merge_regulations([a, b])) == 2
 

@@ -376,7 +376,7 @@ _MARKET_FORECAST = re.compile(
 _RELEASE_HEADER = re.compile(r"\s*for\s+immediate\s+release\b", re.IGNORECASE)
 _AVAILABLE_UNTIL = re.compile(
     r"\b(?:available|valid|good|redeemable|off|on\s+view|accessible|archived)\b[^.;]{0,40}?\b(?:through|until|till|thru|to)\s+$"
-    # the end of a permission or a grace period: "allowing schools to keep the old kit, but only until Jan. 1"
+    # the end of a permission or a grace period: "lets shops open on Sundays, but only until the end of August"
     r"|\b(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|let(?:s|ting)?|exempt(?:s|ed|ing)?)\b[^.;]{0,160}?\b(?:until|till|through)\s+$"
     r"|\bonly\s+(?:until|till|through)\s+$"
     r"|\boffers?\s+(?:ends?|expires?|closes?):?\s*$",
@@ -388,7 +388,7 @@ _EXPLICIT_RANGE = re.compile(r"\d\s*(?:to|through|until|till|[-–])\s*(?:[A-Z][
 _CONTRACT_TERMS = re.compile(
     r"\b(?:maturity|matures?|principal\s+(?:amount|and)|accrued\s+interest|payable|coupons?|redemption|repurchase|"
     r"prepayment|be\s+drawn|drawn\s+down|advanced\s+at\s+closing|payment\s+of\s+" + CURRENCY_PREFIX + r"|"
-    # a financing's closing is a step of its paperwork: "The Financing is expected to close on or about May 18"
+    # a financing's closing is a step of its paperwork: "the private placement is expected to close on June 20"
     r"(?:financing|placement|offering|debentures?|notes|tranche|facility)\b[^.;]{0,60}?\bclos(?:e|es|ing)\b)",
     re.IGNORECASE,
 )

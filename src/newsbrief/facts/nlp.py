@@ -242,7 +242,7 @@ def _join_times(parts: list[str]) -> list[str]:
     return out
 
 
-# a live blog's entry stamp ("... -- Reporter Name 11:59 A.M. Bill to ban ... heads to governor"): each
+# a live blog's entry stamp ("... -- Lee Marsh 10:42 A.M. Bill to cap rents heads to governor"): each
 # entry is a sentence of its own; a time told in prose ("at 3:30 P.M. Tuesday", "until 5 P.M.") is not one
 _STAMP = re.compile(
     r"(?<!\bat)(?<!\bby)(?<!\buntil)(?<!\btill)(?<!\bfrom)(?<!\bbefore)(?<!\bafter)(?<!\baround)(?<!\babout)"

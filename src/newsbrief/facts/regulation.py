@@ -849,11 +849,11 @@ def _past_act(sentence: str, published: dt.date, status: str = "") -> bool:
     return False
 
 
-# a legislature live blog's or round-up's entry labelled with its step: "Passed: Vaccination requirement for
-# child care workers", "Signed: Bill to cap rents The governor ..."
+# a legislature live blog's or round-up's entry labelled with its step: "Passed: Hearing tests for school bus
+# drivers", "Signed: Bill to cap rents The governor ..."
 _STEP_LABEL = re.compile(r"(?:Passed|Approved|Signed(?:\s+into\s+law)?|Enacted|Adopted)\s*:\s+(?=[A-Z\d'‘\"“])")
 # the label's headline ends at a bracket, a clock time or the next sentence run into it (a capitalised word
-# after a lower-case one: "... by police The Assembly has passed ...")
+# after a lower-case one: "... at clinics The Assembly has passed ...")
 _HEADLINE_END = re.compile(r"\s+\(|\s+\d{1,2}:\d\d\b|(?<=[a-z0-9’'”])\s+(?=[A-Z])|[.;:!?](?:\s|$)")
 _MIN_HEADLINE_WORDS = 2
 
@@ -1037,7 +1037,7 @@ def _shared_subject(a: str, b: str) -> bool:
 
 def _other_subjects(a: str, b: str) -> bool:
     """True when two names of rules each tell a subject (two words or more) and share none of it: "bill
-    to suspend the high school exit exam" and "bill to track racial profiling by police" are two rules."""
+    to cap insulin co-pays" and "bill to license tattoo parlours" are two rules."""
     wa = set(name_key(a).split()) - _FORM_WORDS
     wb = set(name_key(b).split()) - _FORM_WORDS
     return len(wa) >= _OWN_SUBJECT_WORDS and len(wb) >= _OWN_SUBJECT_WORDS and not wa & wb
