@@ -376,6 +376,9 @@ _MARKET_FORECAST = re.compile(
 _RELEASE_HEADER = re.compile(r"\s*for\s+immediate\s+release\b", re.IGNORECASE)
 _AVAILABLE_UNTIL = re.compile(
     r"\b(?:available|valid|good|redeemable|off|on\s+view|accessible|archived)\b[^.;]{0,40}?\b(?:through|until|till|thru|to)\s+$"
+    # the end of a permission or a grace period: "lets shops open on Sundays, but only until the end of August"
+    r"|\b(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|let(?:s|ting)?|exempt(?:s|ed|ing)?)\b[^.;]{0,160}?\b(?:until|till|through)\s+$"
+    r"|\bonly\s+(?:until|till|through)\s+$"
     r"|\boffers?\s+(?:ends?|expires?|closes?):?\s*$",
     re.IGNORECASE,
 )
@@ -384,7 +387,9 @@ _EXPLICIT_RANGE = re.compile(r"\d\s*(?:to|through|until|till|[-–])\s*(?:[A-Z][
 # "the remaining $200 million will be drawn within 18 months", "with payment of $400 per ounce"
 _CONTRACT_TERMS = re.compile(
     r"\b(?:maturity|matures?|principal\s+(?:amount|and)|accrued\s+interest|payable|coupons?|redemption|repurchase|"
-    r"prepayment|be\s+drawn|drawn\s+down|advanced\s+at\s+closing|payment\s+of\s+" + CURRENCY_PREFIX + r")",
+    r"prepayment|be\s+drawn|drawn\s+down|advanced\s+at\s+closing|payment\s+of\s+" + CURRENCY_PREFIX + r"|"
+    # a financing's closing is a step of its paperwork: "the private placement is expected to close on June 20"
+    r"(?:financing|placement|offering|debentures?|notes|tranche|facility)\b[^.;]{0,60}?\bclos(?:e|es|ing)\b)",
     re.IGNORECASE,
 )
 # an ongoing period's end: "This year's cleanup runs until Nov. 30" (a run with a start ahead says "from")

@@ -83,7 +83,10 @@ _LATER_CLAUSE = re.compile(
 )
 _FUNDING_WORD = re.compile(
     r"\b(?:funding|round|seed|pre-seed|Series\s+[A-Z]|financing|investment|capital|grant|"
-    r"credit\s+(?:facility|line)|(?:term\s+)?loan|facility|venture\s+debt|debt|backing|backers?|invested|granted|awarded|lent|loaned|led\s+by|co-led\s+by|investors?)\b",
+    r"credit\s+(?:facility|line)|(?:term\s+)?loan|facility|venture\s+debt|debt|backing|backers?|invested|lent|loaned|led\s+by|co-led\s+by|investors?)\b"
+    # "regulators had granted their approval": a permission, not money
+    r"|\b(?:granted|awarded)\b(?!\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:approval|permission|consent|"
+    r"licen[cs]es?|leave|bail|asylum|access|status|injunction|extension|patents?|contracts?)\b)",
     re.IGNORECASE,
 )
 _CAPEX = re.compile(
@@ -247,8 +250,8 @@ def round_type(sentence: str) -> str:
         return "growth"
     if re.search(r"\b(?:debt|credit\s+(?:facility|line)|loan|notes\s+offering)\b", sentence, re.IGNORECASE):
         return "debt"
-    if re.search(r"\bgrants?\b", sentence, re.IGNORECASE):
-        return "grant"
+    if re.search(r"\bgrant(?:s|ed)?\b", sentence, re.IGNORECASE):
+        return "grant"  # "won a $2 million grant", "the foundation granted $900,000 to ..."
     return ""
 
 
@@ -644,8 +647,12 @@ def _extract_funding(sentence: str, *, published: dt.date | None = None, article
         return []  # "Mr Tanaka received ... of the loan": a person, not a company raising a round
     if not _is_name(company):
         return []  # "North Griffin investment has totaled ...", "Additionally": a phrase, not a company's name
-    if _NOT_INVESTMENT.search(sentence):
-        return []  # a prize, a donation, a stock's close, benefit payments: money that buys no stake
+    if _NOT_INVESTMENT.search(sentence) or _LENDERS_BOOK.search(sentence) or _RATING_VIEW.search(sentence):
+        return []  # a prize, a stock's close, a lender's loans, a rating's assumption: money that buys no stake
+    if re.search(rf"[‘'\"“]{re.escape(company)}[’'\"”]", sentence[:anchor]):
+        return []  # "Plastics 'Miracle Maker' Gets $12M": an epithet in quotation marks, not a company's name
+    if _NEWS_SECTION.search(company):
+        return []  # "Courier Business received $3.1 million ...": a newspaper's desk, not a company raising money
     leads, others = _investors(sentence)
     leads = tuple(n for n in leads if name_key(n) != name_key(company))
     side = _side_money(sentence, amounts, raised)
@@ -723,6 +730,32 @@ _NOT_INVESTMENT = re.compile(
     r"(?:construction|project)\s+(?:financing|finance|loans?)|"
     r"social\s+security|welfare|benefit\s+payments|(?:store|shop|tax)\s+credit|credit\s+toward)\b",
     re.IGNORECASE,
+)
+
+
+# a lender's book, not money raised: "Harlowe Capital closes $64 million in bridge loans", "originated $2 billion of
+# mortgages"; the money is loans made to borrowers (a company's own "$20 million loan facility" is singular)
+_LENDERS_BOOK = re.compile(
+    r"(?:\d|\b(?:million|billion|mln|bn|mn|m|k|crores?|lakhs?))\s+(?:in|of|worth\s+of)\s+"
+    r"(?:(?!to\b|for\b|from\b|with\b)[\w-]+\s+){0,3}?(?:loans|mortgages|originations)\b"
+    # "said it provided $64,000,000 for two bridge loans on offices in ...": the lender's act
+    r"|\b(?:provided|provides|originated|originates|funded|funds|arranged|arranges|made|makes|extended|extends)\s+"
+    r"[^.;]{0,30}?\bfor\s+(?:[\w-]+\s+){0,3}?(?:loans|mortgages)\b",
+    re.IGNORECASE,
+)
+# a rating agency's view of a company's money, not a round: "the rating case assumes X raises $200 million of
+# debt", "Moody's affirmed the rating after X secured a $600 million term loan"
+_RATING_VIEW = re.compile(
+    r"\bassum(?:ed|es|ing|ptions?)\b|\b(?:Fitch|Moody['’]s|S&P|Standard\s*&\s*Poor['’]s|DBRS|Kroll)\s+(?:Ratings\s+|Investors\s+Service\s+)?"
+    r"(?:rates|rated|has\s+rated|affirms|affirmed|assigns|assigned|upgrades|upgraded|downgrades|downgraded|expects|places|placed)\b",
+    re.IGNORECASE,
+)
+# a newspaper's desk or section named as the actor: "Courier Business", "Herald Metro Desk", "Investigations Desk: $40,000"
+_NEWS_SECTION = re.compile(
+    r"\b(?:Desk|Newsroom|Bureau|Staff|Editors?|Reporters?|Correspondents?)$"
+    r"|\b(?:Tribune|Times|Post|Journal|Herald|Gazette|Telegraph|Chronicle|Courier|Observer|Guardian|Mail|Express|Star|"
+    r"Standard|Press|News|Daily|Weekly|Register|Sentinel|Examiner|Inquirer|Independent)\s+"
+    r"(?:Business|Money|Markets|Finance|Sport|Sports|Tech|Technology|Metro|City|Politics|Opinion|Lifestyle)$"
 )
 
 

@@ -218,5 +218,49 @@ def split_sentences(text: str) -> list[str]:
         if not para:
             continue
         parts = _segment(seg, para) if seg is not None else _SPLIT.split(para)
-        out.extend(p.strip() for p in parts if p.strip())
+        out.extend(piece for p in _join_times([p.strip() for p in parts if p.strip()]) for piece in _split_stamps(p) if piece)
     return out
+
+
+# "The vote is set for 3:30 P.M." / "Tuesday.": the segmenter cuts after a time's "P.M."; the day that
+# follows belongs to it
+_ENDS_WITH_TIME = re.compile(r"\b\d{1,2}(?::\d\d)?\s?[AaPp]\.[Mm]\.$")
+_TIME_GOES_ON = re.compile(
+    r"(?:on|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|ET|PT|CT|MT|GMT|UTC|BST|CET|"
+    r"EDT|EST|PDT|PST|CDT|CST|JST|IST|Eastern|Pacific|Central|Mountain|local|today|tomorrow|tonight)\b|[a-z]"
+)
+
+
+def _join_times(parts: list[str]) -> list[str]:
+    out: list[str] = []
+    for part in parts:
+        if out and _ENDS_WITH_TIME.search(out[-1]) and _TIME_GOES_ON.match(part):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
+
+
+# a live blog's entry stamp ("... -- Lee Marsh 10:42 A.M. Bill to cap rents heads to governor"): each
+# entry is a sentence of its own; a time told in prose ("at 3:30 P.M. Tuesday", "until 5 P.M.") is not one
+_STAMP = re.compile(
+    r"(?<!\bat)(?<!\bby)(?<!\buntil)(?<!\btill)(?<!\bfrom)(?<!\bbefore)(?<!\bafter)(?<!\baround)(?<!\babout)"
+    r"(?<!\bto)(?<!\band)(?<!\bor)(?<!\bbetween)(?<!\bsince)(?<!\bfor)(?<!\bof)(?<!\bon)(?<!\bthe)(?<!\bnoon)(?<![\d,:])"
+    r"\s+(?P<stamp>\d{1,2}:\d\d\s?[AP]\.M\.)\s+"
+    r"(?=(?!(?:ET|PT|CT|MT|GMT|UTC|BST|CET|EDT|EST|PDT|PST|CDT|CST|JST|IST)\b)"
+    r"(?!(?:on|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Eastern|Pacific|Central|"
+    r"Mountain|local|today|tomorrow|tonight)\b)[A-Z])"
+)
+
+
+def _split_stamps(sentence: str) -> list[str]:
+    """Cut a sentence at live-blog entry stamps; the stamp itself is dropped."""
+    pieces: list[str] = []
+    start = 0
+    for m in _STAMP.finditer(sentence):
+        pieces.append(sentence[start : m.start()].strip())
+        start = m.end()
+    pieces.append(sentence[start:].strip())
+    return [p for p in pieces if p]

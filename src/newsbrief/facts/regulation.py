@@ -126,6 +126,8 @@ _STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:pass(?:ed|es)(?!\s+(?:the\s+)?(?:[$€£¥]|[A-Z]{1,3}\$|\d|(?:a|the)\s+(?:milestone|mark|threshold)))|adopt(?:ed|s)|approv(?:ed|es)|signed\s+into\s+law|(?:put|puts|write|writes|wrote|written|enshrine[sd]?)\s+(?:[\w-]+\s+){1,6}?into\s+law|signed|finali[sz](?:ed|es|e)|notified|voted\s+(?:\S+\s+){0,3}?to\s+(?:adopt|approve|finali[sz]e|pass|enact|ratify|ban|cap|impose|require|restrict|limit|prohibit)|enact(?:ed|s)|issued(?!\s+(?:(?:its|a|an|the|new|revised)\s+)*(?:draft|proposed|proposals?|consultation))|(?:published|released)\s+(?:(?:its|a|an|the|new|final|revised|updated|long-awaited)\s+)*(?!draft\b|proposed\b)(?:(?-i:[A-Z])\w*|rules?\b|regulations?\b|guidelines?\b|guidance\b|standards?\b|codes?\b|decrees?\b|circulars?\b|orders?\b)|voted\s+to\s+adopt|ratified|"
             # "cleared the Senate", "published in the Official Journal"
             r"cleared\s+(?:the\s+|its\s+)?(?:\w+\s+)?(?:Senate|House|Assembly|Parliament|Congress|chamber|legislature|Diet|Bundestag|committee|council)\b|"
+            # past the legislature: "sent the governor a bill", "heads to the governor", "now goes to Gov. Brown"
+            r"(?:sent|sends)\s+(?:the\s+)?(?:governor|president|Gov\.)|(?:sent|sends|heads?|goes|went)\s+(?:back\s+)?to\s+(?:the\s+)?(?:governor|president|Gov\.)|"
             r"published\s+in\s+the\s+(?:Official\s+(?:Journal|Gazette)|Federal\s+Register|(?:official\s+|government\s+)?gazette)|"
 
             # a step named by its noun: "the passage of the act", "lawmakers' approval of the levy"
@@ -847,6 +849,37 @@ def _past_act(sentence: str, published: dt.date, status: str = "") -> bool:
     return False
 
 
+# a legislature live blog's or round-up's entry labelled with its step: "Passed: Hearing tests for school bus
+# drivers", "Signed: Bill to cap rents The governor ..."
+_STEP_LABEL = re.compile(r"(?:Passed|Approved|Signed(?:\s+into\s+law)?|Enacted|Adopted)\s*:\s+(?=[A-Z\d'‘\"“])")
+# the label's headline ends at a bracket, a clock time or the next sentence run into it (a capitalised word
+# after a lower-case one: "... at clinics The Assembly has passed ...")
+_HEADLINE_END = re.compile(r"\s+\(|\s+\d{1,2}:\d\d\b|(?<=[a-z0-9’'”])\s+(?=[A-Z])|[.;:!?](?:\s|$)")
+_MIN_HEADLINE_WORDS = 2
+
+
+def _labelled_step(sentence: str, label: re.Match[str], *, article_id: str) -> list[Regulation]:
+    """The rule of an entry labelled with its step: the headline names the rule; the body that acted is
+    named in the text run into it, when there is one."""
+    rest = sentence[label.end() :]
+    end = _HEADLINE_END.search(rest)
+    headline = (rest[: end.start()] if end else rest).strip(" '‘’\"“”")
+    if len(headline.split()) < _MIN_HEADLINE_WORDS:
+        return []
+    body = rest[end.start() :] if end else ""
+    regulator = _regulator(body) if body.strip() else ""
+    return [
+        Regulation(
+            rule=headline,
+            regulator=regulator,
+            article_ids=(article_id,) if article_id else (),
+            sentence=sentence,
+            jurisdiction=_jurisdiction(body, regulator) if body.strip() else "",
+            status="enacted",
+        )
+    ]
+
+
 def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "") -> list[Regulation]:
     """Return the regulation fact stated in one sentence (at most one).
 
@@ -854,6 +887,9 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
     :param published: publication date, to resolve the deadline.
     :param article_id: id of the article the sentence comes from.
     """
+    label = _STEP_LABEL.match(sentence)
+    if label is not None:
+        return _labelled_step(sentence, label, article_id=article_id)
     if _not_rule(sentence) or _SUBMISSION.search(sentence):
         return []
     if not _RULE_RX.search(sentence) and not _NAMED_RULE.search(sentence):
@@ -987,6 +1023,8 @@ _FORM_WORDS = {
 }  # fmt: skip
 # at least this many subject words shared make two names one rule
 _SHARED_SUBJECT_WORDS = 3
+# a rule's name with this many subject words tells a subject of its own
+_OWN_SUBJECT_WORDS = 2
 
 
 def _shared_subject(a: str, b: str) -> bool:
@@ -997,8 +1035,18 @@ def _shared_subject(a: str, b: str) -> bool:
     return len(wa & wb) >= _SHARED_SUBJECT_WORDS
 
 
+def _other_subjects(a: str, b: str) -> bool:
+    """True when two names of rules each tell a subject (two words or more) and share none of it: "bill
+    to cap insulin co-pays" and "bill to license tattoo parlours" are two rules."""
+    wa = set(name_key(a).split()) - _FORM_WORDS
+    wb = set(name_key(b).split()) - _FORM_WORDS
+    return len(wa) >= _OWN_SUBJECT_WORDS and len(wb) >= _OWN_SUBJECT_WORDS and not wa & wb
+
+
 def merge_regulations(regs: Sequence[Regulation]) -> list[Regulation]:
     """Merge the same rule reported by several articles: same rule or regulator and deadline.
+
+    One body's rules on different subjects stay apart (a legislature passes several bills a day).
 
     :param regs: regulation facts from the articles of one story.
     """
@@ -1006,7 +1054,9 @@ def merge_regulations(regs: Sequence[Regulation]) -> list[Regulation]:
     for r in regs:
         for i, m in enumerate(merged):
             same_rule = name_key(m.rule) == name_key(r.rule) or (m.status == r.status and _shared_subject(m.rule, r.rule))
-            same_reg = bool(m.regulator) and name_key(m.regulator) == name_key(r.regulator)
+            same_reg = (
+                bool(m.regulator) and name_key(m.regulator) == name_key(r.regulator) and not _other_subjects(m.rule, r.rule)
+            )
             same_date = m.deadline is None or r.deadline is None or m.deadline == r.deadline
             if (same_rule or same_reg) and same_date and (same_rule or m.status == r.status):
                 # the longer name, and on a tie the one written as a name ("App Store Code")

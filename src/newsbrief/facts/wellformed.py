@@ -27,11 +27,13 @@ from newsbrief.facts.nlp import load_nlp
 from newsbrief.model import FundingRound, Regulation
 
 __all__ = [
-    "MAX_RULE_WORDS", "company_is_name", "regulation_for_line", "rule_maker", "short_rule", "well_formed_round",
+    "MAX_RULE_WORDS", "NOT_ROUNDS", "company_is_name", "regulation_for_line", "rule_maker", "short_rule", "well_formed_round",
 ]
 
 MAX_RULE_WORDS = 9
 """The most words of a rule on a roundup line."""
+NOT_ROUNDS = frozenset({"debt", "grant"})
+"""Funding kinds that are no round (borrowed or given money): no funding roundup line."""
 MAX_NAME_WORDS = 6
 
 _LINKS = {"of", "for", "and", "&", "the", "on", "in", "de", "du", "la", "von", "van", "der", "y", "e", "del", "da"}
@@ -82,12 +84,17 @@ def _labelled(name: str, sentence: str) -> str:
 
 
 def well_formed_round(fact: FundingRound) -> bool:
-    """True for a round that may make a roundup line: a named company and an amount.
+    """True for a round that may make a roundup line: equity raised by a named company, with an amount.
+
+    A loan, a credit facility or a grant the company took (round "debt" or "grant") stays a funding
+    fact of its story but is no funding round, so it makes no roundup line.
 
     :param fact: a funding round (aggregates never make a company's line).
     """
+    if fact.aggregate or not fact.amount or fact.round in NOT_ROUNDS:
+        return False
     backed = bool(fact.lead_investors or fact.investors or fact.round)
-    return not fact.aggregate and bool(fact.amount) and company_is_name(fact.company, fact.sentence, backed=backed)
+    return company_is_name(fact.company, fact.sentence, backed=backed)
 
 
 # words a public body's name may hold in lower case: "Delhi government", "Pune municipal council",
