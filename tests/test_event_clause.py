@@ -78,6 +78,12 @@ def test_no_calendar_line(sentence: str, when: str) -> None:
     assert _line(sentence, when, "Acme") == ""
 
 
+def test_a_date_as_subject_leaves_the_happening_it_marks() -> None:
+    assert _line("This October marks Veldia's first general election since the reform.", "October") == (
+        "Veldia's first general election since the reform")
+    assert _line("Next week brings more rain to the valley, forecasters said.", "Next week") == ""
+
+
 def test_a_relative_clause_subject_is_the_noun_it_qualifies() -> None:
     who, what = event_clause("The festival, which opens on Friday, will host 40 bands.", "on Friday") or ("?", "?")
     assert (who, what) == ("", "festival to open")

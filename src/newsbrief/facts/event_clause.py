@@ -96,6 +96,10 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
     if verb.pos_ == "ADJ" and verb.dep_ not in ("acomp", "ROOT"):
         return None  # "version 19, due in the spring": the parse seldom says what is due
     subject = _subject(verb)
+    if subject is not None and subject.i in span:
+        # "This October marks Canada's federal election": the date is the subject, the happening its object
+        rest = _complements(verb, span) if lemma in {"mark", "be", "see", "bring"} else ""
+        return ("", rest) if names_a_happening(rest) else ("", "")
     if subject is None and not fallback_who:
         return ("", "")  # an act without an actor: "Back air strikes against IS"
     if subject is not None and subject.lower_ in {"i", "we", "you", "me", "us", *_RELATIVE}:
