@@ -179,3 +179,15 @@ def test_an_ing_form_becomes_the_base_form_only_when_known() -> None:
     assert event_line(base) == "Harbourline: shareholder vote"
     kept = Event("The regatta is taking place in the bay", ("a",), "", start=TUE)
     assert event_line(kept) == "Regatta: taking place in the bay"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Harbin Motors expects to open the new plant by 2033.",
+    "The vote on the harbour plan will take place before the end of the year.",
+])
+def test_a_target_before_a_year_ends_is_not_kept(sentence: str) -> None:
+    assert not is_calendar_event(_event(sentence), today=TUE)
+
+
+def test_a_day_to_meet_a_target_is_kept() -> None:
+    assert is_calendar_event(_event("The regulator must publish its guidance by December 3."), today=TUE)

@@ -185,6 +185,12 @@ def slot_items(text: str, *, published: dt.date, article_id: str = "") -> list[C
     return items
 
 
+# a target somewhere before a year's end: "by 2017", "by the end of next year", "before late 2016"
+_BY_A_YEAR = re.compile(
+    r"\b(?:by|before|until|no\s+later\s+than)\s+(?:the\s+(?:end|close)\s+of\s+)?(?:(?:early|mid|late)[-\s]?)?"
+    r"(?:(?:19|20)\d{2}|next\s+year|this\s+year|the\s+year)$",
+    re.IGNORECASE,
+)
 MAX_CALENDAR_DAYS = 122
 """The widest date range a calendar keeps (a quarter, or "early next year"); "this year" is not a date."""
 
@@ -260,6 +266,8 @@ def is_calendar_event(event: Event, *, today: dt.date | None = None) -> bool:
     if len(sentence.split()) > MAX_SENTENCE_WORDS:
         return False
     at = sentence.find(event.when_text) if event.when_text else -1
+    if at >= 0 and _BY_A_YEAR.search(sentence[max(0, at - 40) : at + len(event.when_text)]):
+        return False  # "open the plant by 2017", "before the end of the year": a target, not a date
     if at > 0 and _UNTIL_END.search(sentence[:at]) and not re.search(r"\b(?:deadline|comply|must|has\s+until|have\s+until)\b", sentence, re.IGNORECASE):
         return False
     if at > 0 and _PERIOD_END.search(sentence[:at]):
