@@ -164,3 +164,16 @@ def test_text_lists_each_source_once_when_a_story_has_a_section_and_a_roundup_li
     text = render(compose_digest([f], day=DAY, options=ComposeOptions()), "text")
     sources = text.split("SOURCES\n", 1)[1].splitlines()
     assert len(sources) == len(set(sources)) and sources[0].startswith("[1] Ledger")
+
+
+def test_the_story_actor_is_not_a_headline_s_common_first_word() -> None:
+    from newsbrief.digest.compose import _actor
+
+    # "Jury" opens the headline capitalised, as every headline word is, but the articles write "jury"
+    trial = _bundle("t", ["Ledger"], ["A jury was chosen on Monday in the fraud trial of Tomas Vell.", "It begins on Friday."],
+                    score=1, headline="Jury chosen in Tomas Vell fraud trial")
+    assert _actor(trial) == "Tomas Vell"
+    # a name that opens the headline and is never written in lower case stays the actor
+    deal = _bundle("d", ["Ledger"], ["Halvard agreed to buy Vireo on Monday.", "The deal closes in June."], score=1,
+                   headline="Halvard buys Vireo")
+    assert _actor(deal) == "Halvard"

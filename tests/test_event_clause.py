@@ -47,6 +47,16 @@ def test_the_act_the_date_attaches_to(sentence: str, when: str, line: str) -> No
     # a thing as subject: the story's actor, and the thing's scheduled happening
     ("The merger is expected to close on Friday, subject to a court hearing.", "on Friday", "Quorra Foods",
      "Quorra Foods: merger to close"),
+    ("Quorra Foods said the merger is expected to close on Friday.", "on Friday", "Quorra Foods",
+     "Quorra Foods: merger to close"),
+    # "it" after a named sayer is the sayer, not the story's actor
+    ("Harwick Radio said it would broadcast the final on Friday.", "on Friday", "Dario Feld",
+     "Harwick Radio: broadcast the final"),
+    # an unnamed subject whose apposition names them
+    ("The other two riders, Ana Ruiz and Tomas Feld, will fly to Lyon on Friday.", "on Friday", "",
+     "Ana Ruiz and Tomas Feld: fly to Lyon"),
+    # the date qualifies the subject, which is the happening
+    ("Ferry fare deadline Friday, but most riders still pay cash.", "Friday", "Harwick Ferries", "Ferry fare deadline"),
     # a pronoun in the passive: the story's actor
     ("He will be sentenced at the Crown Court on Friday.", "on Friday", "Dario Feld",
      "Dario Feld: sentenced at the Crown Court"),
@@ -73,6 +83,7 @@ def test_a_subject_that_names_no_one(sentence: str, when: str, who: str, line: s
     ("The club isn't willing to risk its captain on Friday.", "on Friday"),  # negated where the act is wanted
     ("This week Pellmark announced the launch of its cargo bikes.", "This week"),  # done, not ahead
     ("They expect to raise rates on Friday, the analyst said.", "on Friday"),  # "they" is no one in particular
+    ("Unions said they would reject the offer, which members must vote on by Friday.", "Friday"),  # "which members"
 ])
 def test_no_calendar_line(sentence: str, when: str) -> None:
     assert _line(sentence, when, "Acme") == ""

@@ -35,7 +35,7 @@ from newsbrief.model import (
 )
 from newsbrief.facts.calendar import hedge, is_calendar_deadline, is_calendar_event
 from newsbrief.facts.lines import event_line, funding_line, regulation_line
-from newsbrief.facts.names import find_names
+from newsbrief.facts.names import Name, find_names
 from newsbrief.facts.wellformed import regulation_for_line, rule_maker, short_rule, well_formed_round
 from newsbrief.digest.newsworthiness import NOT_LEDE_KINDS
 from newsbrief.digest.rank import RankedStory
@@ -195,8 +195,18 @@ def _actor(bundle: StoryBundle) -> str:
     rule = _story_rule(bundle)
     if rule is not None and rule.regulator:
         return rule.regulator
-    names = find_names(bundle.summary.headline)
+    headline = bundle.summary.headline
+    names = [n for n in find_names(headline) if not _common_opening_word(bundle, n)]
     return names[0].text if names else ""
+
+
+def _common_opening_word(bundle: StoryBundle, name: Name) -> bool:
+    """A headline's first word, capitalised as every headline's is, that the story's articles write in lower case
+    ("Jury selected ...", "Interesting times ..."): a common word, not the story's actor."""
+    if name.start != 0 or " " in name.text:
+        return False
+    word = re.compile(rf"\b{re.escape(name.text.lower())}\b")
+    return any(word.search(a.text) for a in bundle.articles)
 
 
 _PROPER_RULE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|for|on|the|to))*\s+[A-Z][\w'’-]*")

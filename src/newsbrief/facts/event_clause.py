@@ -46,6 +46,7 @@ _AVAILABLE = re.compile(r"^(?:available|open|closed|live|online|on\s+sale|back|h
 # people and bodies that act, though a sentence does not name them: "shareholders will vote"
 _ACTOR_NOUNS = frozenset("""shareholder official lawmaker legislator senator minister voter investor judge jury police
     union worker leader member resident protester parliament senate congress assembly cabinet commission""".split())
+_WH_DETERMINERS = frozenset({"which", "whose", "what", "whichever", "whatever"})
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
 # parts of a phrase that are not the happening's own words
 _DROP = frozenset({"relcl", "acl", "advcl", "appos", "parataxis", "ccomp", "punct", "mark", "preconj", "meta", "dep",
@@ -87,12 +88,15 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         return None
     verb, side = found
     if verb is None:
-        return ("", "")
+        thing = _phrase(side, span) if side is not None else ""
+        return ("", thing) if thing and names_a_happening(thing) else ("", "")
     lemma = verb.lemma_.lower()
     if lemma in _NOT_AN_ACT or _negated(verb):
         return ("", "")
     if verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return ("", "")  # "announced the launch this week": done, not ahead
+    if verb.dep_ == "relcl" and any(c.lower_ in _RELATIVE and c.dep_ not in _SUBJECTS for c in verb.children):
+        return ("", "")  # "the offer, which members must vote on by Friday": the act's object is elsewhere
     if verb.pos_ == "ADJ" and verb.dep_ not in ("acomp", "ROOT"):
         return None  # "version 19, due in the spring": the parse seldom says what is due
     subject = _subject(verb)
@@ -100,10 +104,20 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         # "This October marks Canada's federal election": the date is the subject, the happening its object
         rest = _complements(verb, span) if lemma in {"mark", "be", "see", "bring"} else ""
         return ("", rest) if names_a_happening(rest) else ("", "")
+    if (subject is not None and subject.pos_ in ("NOUN", "PROPN") and any(t.i in span for t in subject.subtree)
+            and not any(t.i == verb.i for t in subject.subtree)):
+        # "Chip and pin deadline Oct. 1, but ...": the date qualifies the subject, which is the happening
+        thing = _phrase(subject, span)
+        return ("", thing) if names_a_happening(thing) else ("", "")
     if subject is None and not fallback_who:
         return ("", "")  # an act without an actor: "Back air strikes against IS"
-    if subject is not None and subject.lower_ in {"i", "we", "you", "me", "us", *_RELATIVE}:
-        return ("", "")  # "I will draw the winner on Friday": the writer's own plans; "which" of what?
+    if subject is not None and (subject.lower_ in {"i", "we", "you", "me", "us", *_RELATIVE}
+                                or any(c.dep_ == "det" and c.lower_ in _WH_DETERMINERS for c in subject.children)):
+        return ("", "")  # "I will draw the winner on Friday": the writer's own plans; "which associations" of what?
+    if subject is not None and subject.lower_ in {"it", "he", "she"}:
+        subject = _sayer(subject) or subject  # "NESN said it would give him a sendoff": NESN
+    if subject is not None and not _has_name(subject):
+        subject = next((c for c in subject.children if c.dep_ == "appos" and _has_name(c)), subject)  # "two members, A and B"
     who = _phrase(subject, span) if subject is not None else fallback_who
     if len(who.split()) >= 3 and who.isupper():
         return ("", "")  # "CALLING ALL FANS": a promotion's shout, not an actor
@@ -119,7 +133,7 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         elif subject.pos_ != "NOUN":
             return ("", "")  # "the two", "many": no one named, nothing scheduled
         else:
-            who, thing = fallback_who, who
+            who, thing = fallback_who, who  # a thing's happening ("the deal to close"), under the story's actor
     if side is not None:
         # "after a US launch on December 4": the launch; the sentence's actor only when it is named
         return (who if subject is not None and _has_name(subject) else "", _phrase(side, span))
@@ -179,7 +193,8 @@ def _act_of(doc: Any, span: set[int]) -> tuple[Any, Any] | None:
         if token.lower_ in _SIDE_PREPS and last_noun is not None and side is None:
             side = last_noun  # "ahead of a visit next week", "after a launch on December 4"
         if token.head.i == token.i:
-            return None if side is not None else (None, None)  # no verb: a listing ("Leeds, Town Hall")
+            # no verb: a listing ("Leeds, Town Hall"), or a headline naming its happening ("Fare deadline Friday")
+            return None if side is not None else (None, last_noun)
         token = token.head
     else:
         return None
@@ -187,6 +202,17 @@ def _act_of(doc: Any, span: set[int]) -> tuple[Any, Any] | None:
            and token.head.lemma_.lower() not in _SCHEDULE | _NOT_AN_ACT | {"be"}):
         token = token.head
     return token, side
+
+
+def _sayer(pronoun: Any) -> Any:
+    """The named subject of the reporting verb a pronoun's clause depends on ("NESN said it would ..."), or None."""
+    clause = pronoun.head
+    while clause.dep_ in ("xcomp", "conj", "aux") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _NOT_AN_ACT:
+        return None
+    sayer = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    return sayer if sayer is not None and _has_name(sayer) else None
 
 
 def _negated(verb: Any) -> bool:
@@ -232,6 +258,11 @@ def _tokens(token: Any, span: set[int]) -> list[Any]:
     for child in token.children:
         if child.i in span or (child.dep_ in _DROP and not _inner_hyphen(child)):
             continue
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            continue  # "deadline Friday, but riders still pay cash": another clause
+        if child.dep_ == "cc" and not any(c.dep_ == "conj" and c.i > child.i and c.pos_ not in ("VERB", "AUX")
+                                          for c in token.children):
+            continue  # "deadline Oct. 1, but ...": a "but" that joins nothing in the phrase
         part = _tokens(child, span)
         if child.dep_ == "prep" and (len(part) <= 1 or any(t.i in span for t in child.subtree)):
             continue  # "on Thursday", "by the end of the quarter": the date's own phrase
