@@ -55,6 +55,12 @@ def test_the_act_the_date_attaches_to(sentence: str, when: str, line: str) -> No
     # an unnamed subject whose apposition names them
     ("The other two riders, Ana Ruiz and Tomas Feld, will fly to Lyon on Friday.", "on Friday", "",
      "Ana Ruiz and Tomas Feld: fly to Lyon"),
+    # "this conference": which one an earlier sentence said; the story's actor is only a guess
+    ("This conference will be hosted at the Kessa Law School on Friday.", "on Friday", "Dario Feld",
+     "Conference hosted at the Kessa Law School"),
+    # what a thing is scheduled for
+    ("The next forecast is scheduled for release on Friday.", "on Friday", "Harwick Institute",
+     "Harwick Institute: next forecast release"),
     # the date qualifies the subject, which is the happening
     ("Ferry fare deadline Friday, but most riders still pay cash.", "Friday", "Harwick Ferries", "Ferry fare deadline"),
     # a pronoun in the passive: the story's actor
@@ -84,6 +90,7 @@ def test_a_subject_that_names_no_one(sentence: str, when: str, who: str, line: s
     ("This week Pellmark announced the launch of its cargo bikes.", "This week"),  # done, not ahead
     ("They expect to raise rates on Friday, the analyst said.", "on Friday"),  # "they" is no one in particular
     ("Unions said they would reject the offer, which members must vote on by Friday.", "Friday"),  # "which members"
+    ("There is no decision to close the depot on Friday, the minister said.", "on Friday"),  # "no decision"
 ])
 def test_no_calendar_line(sentence: str, when: str) -> None:
     assert _line(sentence, when, "Acme") == ""

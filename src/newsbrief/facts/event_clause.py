@@ -46,6 +46,7 @@ _AVAILABLE = re.compile(r"^(?:available|open|closed|live|online|on\s+sale|back|h
 # people and bodies that act, though a sentence does not name them: "shareholders will vote"
 _ACTOR_NOUNS = frozenset("""shareholder official lawmaker legislator senator minister voter investor judge jury police
     union worker leader member resident protester parliament senate congress assembly cabinet commission""".split())
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 _WH_DETERMINERS = frozenset({"which", "whose", "what", "whichever", "whatever"})
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
 # parts of a phrase that are not the happening's own words
@@ -132,6 +133,9 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
             pass  # "the county council", "shareholders": an actor, though unnamed
         elif subject.pos_ != "NOUN":
             return ("", "")  # "the two", "many": no one named, nothing scheduled
+        elif any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in subject.children):
+            # "This conference will be hosted ...": which one an earlier sentence said, not the story's actor
+            who, thing = "", who.split(" ", 1)[-1]
         else:
             who, thing = fallback_who, who  # a thing's happening ("the deal to close"), under the story's actor
     if side is not None:
@@ -148,14 +152,17 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         if lemma == "be" and not (passive or _AVAILABLE.search(rest)):
             return ("", "")  # "will be pretty close to the consensus": a state, not a happening
         if passive and lemma not in _SCHEDULE:
-            what = f"{named} {verb.text}"  # "the verdict is expected to be delivered" -> "verdict delivered"
+            what = f"{named} {verb.text} {rest}".strip()  # "the verdict is expected to be delivered" -> "verdict delivered"
         elif lemma == "due" or lemma == "be":
             what = f"{named} {'due' if lemma == 'due' else 'to be ' + rest}"
         else:
-            what = named  # "The hearing is scheduled for Tuesday" -> "hearing"
+            # "The hearing is scheduled for Tuesday" -> "hearing"; "The forecast is scheduled for release" -> "forecast release"
+            purpose = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                            if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.i not in span), None)
+            what = f"{named} {purpose.text}" if purpose is not None else named
         if thing and lemma not in _SCHEDULE and not names_a_happening(what):
             return ("", "")  # "the index is expected to be revised": a figure, not a scheduled happening
-        return (fallback_who if thing else "", what)
+        return (who if thing else "", what)
     base = lemma if verb.tag_ != "VB" else verb.lower_
     rest = _complements(verb, span)
     if lemma in _HOLD and rest:
@@ -216,12 +223,15 @@ def _sayer(pronoun: Any) -> Any:
 
 
 def _negated(verb: Any) -> bool:
-    """Whether the act or a verb it completes is negated ("aren't willing to risk", "will not attend")."""
+    """Whether the act or a verb it completes is negated ("aren't willing to risk", "will not attend",
+    "there is no decision to ...")."""
     token = verb
     for _ in range(6):
-        if any(c.dep_ == "neg" for c in token.children):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
+               or (c.dep_ != "prep" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children))
+               for c in token.children):
             return True
-        if token.dep_ not in ("xcomp", "acomp", "conj") or token.head.i == token.i:
+        if token.dep_ not in ("xcomp", "acomp", "conj", "acl") or token.head.i == token.i:
             return False
         token = token.head
     return False
