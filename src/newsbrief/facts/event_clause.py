@@ -28,7 +28,7 @@ from newsbrief.facts.events import names_a_happening
 from newsbrief.facts.names import find_names
 from newsbrief.facts.nlp import parse
 
-__all__ = ["event_clause"]
+__all__ = ["GENERIC_HEADS", "event_clause"]
 
 # verbs whose date dates a saying or a state of mind, not a scheduled happening
 _NOT_AN_ACT = frozenset("""say tell add note confirm state claim write argue insist warn think believe know want need
@@ -38,7 +38,7 @@ _SCHEDULE = frozenset("""schedule set slate plan expect due intend aim hope pois
 # "hold its conference" -> "its conference": the happening is the object
 _HOLD = frozenset({"hold", "host", "stage", "convene", "have"})
 # a subject that names no one: the story's actor stands in for it
-_GENERIC_HEADS = frozenset("""it they he she we company firm group startup regulator agency authority government
+GENERIC_HEADS = frozenset("""company firm group startup regulator agency authority government
     ministry bank court committee council board team club side studio maker carrier operator lab band""".split())
 _LEADING_DETERMINER = re.compile(r"^(?:its|their|his|her|our|a|an|the)\s+", re.IGNORECASE)
 # what "will be ..." says of a scheduled happening: "be available in stores", "be open to the public"
@@ -127,9 +127,9 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         if subject.pos_ == "PRON" and subject.lower_ not in {"it", "he", "she"}:
             return ("", "")  # "they", "them", "this": who is meant is not the story's one actor
         head = subject.lemma_.lower()
-        if subject.pos_ == "PRON" or (head in _GENERIC_HEADS and all(c.dep_ == "det" for c in subject.children)):
+        if subject.pos_ == "PRON" or (head in GENERIC_HEADS and all(c.dep_ == "det" for c in subject.children)):
             who = fallback_who  # "it", "the company"; "the county council" says which
-        elif head in _GENERIC_HEADS or head in _ACTOR_NOUNS:
+        elif head in GENERIC_HEADS or head in _ACTOR_NOUNS:
             pass  # "the county council", "shareholders": an actor, though unnamed
         elif subject.pos_ != "NOUN":
             return ("", "")  # "the two", "many": no one named, nothing scheduled

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from newsbrief.facts.event_clause import event_clause
+from newsbrief.facts.event_clause import GENERIC_HEADS, event_clause
 from newsbrief.facts.names import find_names
 from newsbrief.model import Event, FundingRound, Regulation
 
@@ -47,11 +47,7 @@ _DATE_REMNANT = re.compile(
 # "The companies expect the deal to close": the happening is the object's
 _EXPECTS_OBJECT = re.compile(r"^(?P<subject>[^,]{2,60}?)\s+expects?\s+(?:the|its|their)\s+(?P<object>[\w-]+)\s+to\s+(?=[a-z])")
 _PASSIVE = re.compile(r"^(?:be\s+)?(?:held|staged|convened|heard|decided|announced|released|published|unveiled|launched)\b\s*")
-_GENERIC_SUBJECT = re.compile(
-    r"^(?:it|they|he|she|we|the\s+(?:company|firm|group|startup|regulator|agency|authority|government|ministry|"
-    r"bank|court|committee|council|board|team|club|side|studio|maker|carrier|operator|lab|band|club))$",
-    re.IGNORECASE,
-)
+_GENERIC_SUBJECT = re.compile(rf"^(?:it|they|he|she|we|the\s+(?:{'|'.join(sorted(GENERIC_HEADS))}))$", re.IGNORECASE)
 # where the happening's own words end: a side clause, an aside, a purpose, a reporting tail
 _TAIL = re.compile(
     r"\s*(?:[,;:(]|\s[-–—]\s)|\s+(?:after|as|which|where|while|when|because|but|although|though|if|unless|amid|"
