@@ -65,9 +65,10 @@ _MAX_WHO_WORDS = 8
 def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tuple[str, str] | None:
     """Return ``(who, what)`` of the event the date ``when_text`` of ``sentence`` schedules.
 
-    ``("", "")`` means the date dates no happening (a saying, a state, a negated act, the
-    writer's own plans): the sentence gives no calendar line. None means the parse cannot tell
-    (no spaCy, the date not found in the sentence): the caller keeps its own reading.
+    ``("", "")`` means the date dates no happening (a saying, a state, a negated or past act,
+    the writer's own plans, a date that stands outside the sentence): the sentence gives no
+    calendar line. None means the parse cannot tell (no spaCy, no date text, a date the parse
+    does not attach to a verb): the caller keeps its own reading.
 
     :param sentence: the sentence, as the article writes it.
     :param when_text: the date expression as it occurs in the sentence ("on Thursday").
