@@ -54,7 +54,9 @@ _OPENERS_AT = re.compile(r"[\"'(\[]*")
 
 _TIMESTAMP_RE = re.compile(
     r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+"
-    r"\d{4},?\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.\s?m\.|[ap]m\b)(?:\s+[A-Z]{1,4}T\b)?\s+(?=[\"'\u201c]?[A-Z])")
+    r"\d{4},?\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.\s?m\.|[ap]m\b)(?:\s+[A-Z]{1,4}T\b)?"
+    # or a 24-hour clock with its zone: "11:08 IST", "14:30 GMT"
+    r"|[012]?\d:[0-5]\d\s+(?:[A-Z]{2}T|IST|GMT|UTC|CET|CEST|BST|EST|EDT|PST|PDT|AEST|AEDT|JST|SGT|HKT|WIB))\s+(?=[\"'\u201c]?[A-Z])")
 # Wire datelines: "LONDON (AP) _ ", "WASHINGTON (Reuters) - ", "NEW YORK -- ", "PARIS, Oct. 3 -",
 # "SANTIAGO, Sept 17, 2015 (AFP) - ".
 _DATELINE_RE = re.compile(
