@@ -118,13 +118,16 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         return ("", "")  # "I will draw the winner on Friday": the writer's own plans; "which associations" of what?
     if subject is not None and subject.lower_ in {"it", "he", "she"}:
         subject = _sayer(subject) or subject  # "NESN said it would give him a sendoff": NESN
-    if subject is not None and not _has_name(subject):
-        subject = next((c for c in subject.children if c.dep_ == "appos" and _has_name(c)), subject)  # "two members, A and B"
+    has_name = subject is not None and _has_name(subject)
+    if subject is not None and not has_name:
+        appos = next((c for c in subject.children if c.dep_ == "appos" and _has_name(c)), None)  # "two members, A and B"
+        if appos is not None:
+            subject, has_name = appos, True
     who = _phrase(subject, span) if subject is not None else fallback_who
     if len(who.split()) >= 3 and who.isupper():
         return ("", "")  # "CALLING ALL FANS": a promotion's shout, not an actor
     thing = ""  # a subject that is a thing, not an actor: "the deal", "replacement units"
-    if subject is not None and not _has_name(subject):
+    if subject is not None and not has_name:
         if subject.pos_ == "PRON" and subject.lower_ not in {"it", "he", "she"}:
             return ("", "")  # "they", "them", "this": who is meant is not the story's one actor
         head = subject.lemma_.lower()
@@ -141,7 +144,7 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
             who, thing = fallback_who, who  # a thing's happening ("the deal to close"), under the story's actor
     if side is not None:
         # "after a US launch on December 4": the launch; the sentence's actor only when it is named
-        return (who if subject is not None and _has_name(subject) else "", _phrase(side, span))
+        return (who if has_name else "", _phrase(side, span))
     passive = any(c.dep_ == "auxpass" for c in verb.children) or (
         subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == verb.i)
     if passive or lemma in _SCHEDULE or lemma == "be":

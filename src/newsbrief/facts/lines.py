@@ -108,10 +108,7 @@ def event_line(event: Event, *, fallback_who: str = "") -> str:
         if not what:
             return ""  # the date dates a saying or a state: no calendar line
         who, what = _cap(who, 8), _cap(what)
-        first = find_names(what[:60])
-        if who and what[:1].isupper() and not (first and first[0].start == 0):
-            what = what[:1].lower() + what[1:]
-        return _join(who, what)
+        return _join(who, _after_who(who, what))
     what = _REPORTED.sub("", " ".join(event.what.split()).strip(" ."))
     who = event.who
     headline = _HEADLINE_TO.match(what)
@@ -158,14 +155,20 @@ def event_line(event: Event, *, fallback_who: str = "") -> str:
     who = _cap(re.sub(r"\s*\([^()]*\)", "", who), 8)  # "Development (HRD) Minister Ana Ruiz": the aside goes first
     if who and what.lower().startswith(who.lower() + " "):
         what = what[len(who) :].strip(" ,:")
-    first = find_names(what[:60])
-    if who and what[:1].isupper() and not (first and first[0].start == 0):
-        what = what[:1].lower() + what[1:]  # "vote on the bill" after "Who:", a name keeps its capital
+    what = _after_who(who, what)
     if what.count('"') % 2:
         what = what.replace('"', "")  # a quotation cut in two
     if not what or (who and who.lower() in what.lower()):
         what, who = what or who, ""
     return _join(who, what)
+
+
+def _after_who(who: str, what: str) -> str:
+    """The what as it reads after "Who:": "vote on the bill", while a name keeps its capital."""
+    if not who or not what[:1].isupper():
+        return what
+    first = find_names(what[:60])
+    return what if first and first[0].start == 0 else what[:1].lower() + what[1:]
 
 
 def _join(who: str, what: str) -> str:
