@@ -28,6 +28,10 @@ FLOOD = ("Floods forced 3,000 people from their homes in Ostrava overnight after
     ("Brightmoss launches a new line of garden lamps", "The lamps are available at garden centres and priced at $40.",
      "product promo"),
     ("Obituary: Marta Keldwick, 88, of Orrick", "Marta Keldwick passed away on Tuesday.", "obituary or listing"),
+    ("Today's News Headlines", "Court jails Orrick mayor. Floods close two roads. Stocks fall.", "news roundup"),
+    ("The 7 at 7: Thursday", "Seven stories to start your day: a court, a storm and a market slide.", "news roundup"),
+    ("Your daily look at late-breaking news and upcoming events", "A court, a storm, a vote.", "news roundup"),
+    ("Weekend links roundup: ports, pylons and a president", "Links to read: a war, a strike.", "news roundup"),
 ])
 def test_kinds_an_editor_ranks_below_hard_news_score_minus_one(title: str, text: str, label: str) -> None:
     assert story_kind(title, text) == (label, -1.0)
@@ -117,3 +121,38 @@ def test_one_outlet_hard_news_with_weighty_actors_outranks_a_two_outlet_appointm
     assert ranked["hard"].kind.startswith("hard news") and ranked["hard"].parts["kind"] == 1.0
     assert ranked["hard"].actors[0] == "Valmora" and ranked["hard"].parts["actors"] > 0
     assert ranked["hard"].score > ranked["hire"].score
+
+
+CRASH = ("Two northbound lanes of US 41 near mile marker 12 in Harlow County were blocked on Tuesday after a "
+         "lorry overturned, troopers said. The county sheriff's office said one driver was taken to hospital and "
+         "motorists were asked to use Route 9 while both lanes stay closed.")
+
+
+def test_a_crash_told_as_a_local_report_is_a_local_incident() -> None:
+    label, value = story_kind("Lorry crash blocks US 41 lanes in Harlow County", CRASH)
+    assert label == "local incident" and value == -0.5
+    # the same words in a story that is also about government or war are not a local incident
+    assert story_kind("Minister visits crash site as army clears US 41", CRASH)[0].startswith("hard news")
+    # a crash reported without the local report's words stays hard news
+    assert story_kind("Lorry crash kills two in Harlow", "Two people died when a lorry overturned on Tuesday.") == (
+        "hard news: disaster", 0.5)
+
+
+def test_a_local_incident_ranks_below_one_outlet_hard_news_of_the_same_strength() -> None:
+    crash = make_article("l1", outlet="Harlow Radio", title="Lorry crash blocks US 41 lanes in Harlow County", text=CRASH)
+    flood = make_article("f1", outlet="Ostrava Daily", title="Ostrava floods force 3,000 from their homes", text=FLOOD)
+    ranked = rank_stories([StoryInput("crash", (crash,), DAY), StoryInput("flood", (flood,), DAY)], day=DAY)
+    assert [r.story_id for r in ranked] == ["flood", "crash"]
+    assert ranked[1].kind == "local incident"
+
+
+def test_a_review_of_a_film_or_book_is_a_review_not_news() -> None:
+    assert story_kind("Review: The Orrick Tapes is a slow, clever thriller", "The film follows a clerk.")[0] == "review"
+    assert story_kind("The Orrick Tapes | Film review", "The film follows a clerk.")[0] == "review"
+    plot = ("After a flood, a clerk and a judge hunt for missing tapes. \"The Orrick Tapes\" is a 1979 Czech "
+            "crime film directed by Ana Ruiz.")
+    label, value = story_kind("The Orrick Tapes (1979)", plot)
+    assert label == "review" and value < 0
+    # a news story about a review, or a headline ending in a year without a work, is not one
+    assert story_kind("Judge orders review of flood defences in Orrick", FLOOD)[0].startswith("hard news")
+    assert story_kind("Orrick flood toll (2026)", FLOOD)[0].startswith("hard news")

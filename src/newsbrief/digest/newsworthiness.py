@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 from newsbrief.ingest.dedup import MIN_SHINGLES, fingerprint, hamming, shingle_count, simhash
 from newsbrief.model import Article
 
-__all__ = ["COMMENTARY", "ActorWeights", "NOT_LEDE_KINDS", "SourcePriors", "actor_weights", "independent_groups", "junk_reason", "outlet_key",
+__all__ = ["COMMENTARY", "LOCAL_INCIDENT", "REVIEW", "ActorWeights", "NOT_LEDE_KINDS", "SourcePriors", "actor_weights", "independent_groups", "junk_reason", "outlet_key",
            "source_priors", "story_kind"]
 
 STUB_WORDS = 50
@@ -334,11 +334,39 @@ _SOFT_TITLE = (
         r"nfl|nba|mlb|nhl|championship|tournament|derby|grand\s+prix)\b|\b(?:cup|league|rugby|football|soccer|cricket|nfl|"
         r"nba|championship|tournament)\b.{0,80}\b(?:fixtures?|schedule|preview|predictions?|how\s+to\s+watch|odds)\b",
         re.IGNORECASE)),
+    ("news roundup", re.compile(
+        r"^\W*(?:(?:today'?s|your|the|our|this\s+(?:week|morning)'?s?|morning|evening|daily|weekly|top)\s+)*(?:news\s+)?"
+        r"(?:headlines|briefing|digest|news\s+in\s+brief|(?:daily|quick)\s+look|\d{1,2}\s+at\s+\d{1,2}|"
+        r"things\s+to\s+(?:know|read|watch))\b|\b(?:news|link|links)\s+round-?up\b|"
+        r"\b(?:morning|evening|daily)\s+(?:briefing|digest|headlines)\b|\bwhat\s+you\s+need\s+to\s+know\s+(?:today|this\s+"
+        r"(?:morning|week))\b", re.IGNORECASE)),
     ("obituary or listing", re.compile(
         r"\b(?:obituar(?:y|ies)|funeral|in\s+memoriam|death\s+notices?|police\s+(?:log|blotter)|calendar|"
         r"things\s+to\s+do|open\s+house|job\s+fair|classifieds?|real\s+estate\s+transactions|what'?s\s+on)\b",
         re.IGNORECASE)),
 )
+# A review of a film, book, album or show: "Review: ...", "... | Film review", or a title ending in the
+# work's year, "(1983)", whose text says what the work is ("is a 1983 Italian science fiction film").
+_REVIEW_TITLE = re.compile(r"^\W*(?:(?:film|movie|book|album|theatre|theater|tv|game|concert)\s+)?review\s*[:|\-\u2013\u2014]|"
+                           r"[:|\-\u2013\u2014]\s*(?:(?:film|movie|book|album|theatre|theater|tv|game|concert)\s+)?review\W*$",
+                           re.IGNORECASE)
+_YEAR_IN_PARENS = re.compile(r"\(\s*(?:19|20)\d\d\s*\)\W*$")
+_WORK_OF = re.compile(r"\bis\s+an?\s+(?:19|20)\d\d\s+(?:[\w-]+\s+){0,5}(?:film|movie|novel|book|album|documentary|"
+                      r"series|sitcom|musical|play|opera|video\s+game)\b", re.IGNORECASE)
+REVIEW = "review"
+"""The kind (:func:`story_kind`) of a review of a film, book, album or show."""
+# A crash, shooting or fire told as a local report: counties, sheriffs, troopers, road numbers, lanes.
+_LOCAL = re.compile(
+    r"(?<![\w-])(?:count(?:y|ies)|township|parish|borough|sheriff'?s?|deputies|troopers?|state\s+police|highway\s+patrol|"
+    r"fire\s+(?:department|chief|crews?)|firefighters|officer-involved|motorists?|lanes|mile\s+markers?|MM|"
+    r"(?:US|I|SR|Route|Hwy|Highway|Interstate)[ -]\d{1,3}|police\s+(?:said|say|says)|coroner|medical\s+examiner)(?![\w-])",
+    re.IGNORECASE)
+# a natural disaster is often regional news, however local its words: it is never a local incident
+_NATURAL = re.compile(r"\b(?:[A-Z]\w+\s+Fire|(?i:wildfires?|bushfires?|floods?|flooding|storms?|hurricane|typhoon|"
+                      r"cyclone|tornado(?:es)?|earthquake|quake|tsunami|landslides?|volcano|drought|heat\s?wave))\b")
+LOCAL_MIN_MARKERS = 5
+"""Local-report words (:data:`_LOCAL`) in an incident's headline and opening that make it a local incident."""
+LOCAL_HEAD_CHARS = 1500
 _PRESS_RELEASE = re.compile(
     r"\((?:BUSINESS\s+WIRE|GLOBE\s+NEWSWIRE|Marketwired|ACCESSWIRE|BPT|StatePoint|NewsUSA)\)|/PRNewswire(?:-[\w-]+)?/|"
     r"\bPRNewswire\b|^SOURCE\s+[A-Z]|forward-looking\s+statements|^(?:Media|Investor|Press)\s+(?:Contacts?|Relations)\b|"
@@ -363,8 +391,10 @@ OPINION_MIN_SENTENCES = 3
 quotation marks, or an exhortation: "Imagine ...", "Let's ...") that make an item commentary, not a report."""
 COMMENTARY = "opinion or commentary"
 """The kind (:func:`story_kind`) of an item in its writer's own voice."""
+LOCAL_INCIDENT = "local incident"
+"""The kind (:func:`story_kind`) of a crash, shooting or fire reported as local news."""
 NOT_LEDE_KINDS = frozenset({"results-call notice", "analyst note", "sports fixture or preview", "obituary or listing",
-                            "product promo", COMMENTARY})
+                            "product promo", "news roundup", REVIEW, COMMENTARY})
 """Kinds of story (:func:`story_kind`) that are never news enough for the digest's lede."""
 KIND_HEAD_CHARS = 600
 """Characters of the opening read, beside the headline, to tell hard news (the lead paragraph)."""
@@ -386,9 +416,13 @@ def story_kind(title: str, text: str) -> tuple[str, float]:
     Hard news scores up to 1: each kind of hard news (conflict, disaster, government, courts,
     markets and companies' big moves) counts 0.5 in the headline and 0.25 in the opening, capped
     at 1. The kinds an editor ranks below hard news score -1: results-call notices, analyst
-    notes, product promos, sports fixtures, obituaries and listings; a personnel appointment and
-    commentary (:data:`OPINION_MIN_SENTENCES` sentences of the opening in the writer's own
-    voice) take 1 off its hard-news value, a press release 0.5.
+    notes, product promos, sports fixtures, another outlet's news roundup (a digest of
+    headlines), obituaries and listings; a personnel appointment, a review, commentary
+    (:data:`OPINION_MIN_SENTENCES` sentences of the opening in the writer's own voice) and a
+    local incident (a crash, shooting or police matter whose headline and opening carry
+    :data:`LOCAL_MIN_MARKERS` words of a local report: county, sheriff, troopers, road numbers;
+    never one whose headline is about government, war or business, or names a natural disaster)
+    take 1 off its hard-news value, a press release 0.5.
 
     :param title: the item's headline.
     :param text: its text (cleaned).
@@ -401,12 +435,18 @@ def story_kind(title: str, text: str) -> tuple[str, float]:
         if rx.search(title):
             # An appointment may be hard news too (a chief executive ousted); the others never are.
             return name, round(hard - 1.0, 4) if name == "personnel appointment" else -1.0
+    if _REVIEW_TITLE.search(title) or (_YEAR_IN_PARENS.search(title) and _WORK_OF.search(text[:4000])):
+        return REVIEW, round(hard - 1.0, 4)
     if _PRODUCT.search(title) and _SALES_CUE.search(text[:4000]):
         return "product promo", -1.0
     if _PRESS_RELEASE.search(text):
         return "press release", round(hard - 0.5, 4)
     if _own_voice(text[:OPINION_HEAD_CHARS]) >= OPINION_MIN_SENTENCES:
         return COMMENTARY, round(hard - 1.0, 4)
+    if (set(in_title) <= {"disaster", "courts"} and {"disaster", "courts"} & set(in_title + in_head)
+            and not _NATURAL.search(title)
+            and len(_LOCAL.findall(title + " " + text[:LOCAL_HEAD_CHARS])) >= LOCAL_MIN_MARKERS):
+        return LOCAL_INCIDENT, round(hard - 1.0, 4)
     return ("hard news: " + ", ".join(in_title + in_head)) if hard else "other news", round(hard, 4)
 
 
