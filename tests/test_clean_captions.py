@@ -119,3 +119,15 @@ def test_a_quoted_sentence_is_never_a_caption_even_inside_a_longer_quote() -> No
     line = ('"I was there that night. Pictured is the crowd on the quay. Nobody moved," the harbour master said.')
     assert caption_cut(line) is None
 
+
+
+def test_a_credit_in_the_middle_of_a_line_cuts_the_caption_before_it_and_keeps_the_story_after() -> None:
+    line = ("Marta Quill Marta Quill (Photo: Submitted) Councils can close a quay for a month without a vote, "
+            "and owners must then prove the boats are safe.")
+    assert caption_cut(line) == ("Marta Quill Marta Quill (Photo: Submitted)",
+                                 "Councils can close a quay for a month without a vote, and owners must then prove "
+                                 "the boats are safe.")
+    # a long sentence before a credit is the story's: only a short caption goes
+    long = ("The council voted on Tuesday to close the north quay for a month while engineers check every mooring "
+            "on it (Photo: Marta Quill) Work starts in March.")
+    assert caption_cut(long) is None

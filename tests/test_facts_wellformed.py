@@ -14,7 +14,7 @@ def test_names_of_companies_are_names(company: str) -> None:
 
 
 @pytest.mark.parametrize("company", ["QVRX", "Marwick investment has totaled", "Additionally", "Germany", "",
-                                     "the company"])
+                                     "the company", "Inc", "Ltd.", "GmbH", "Holdings"])
 def test_tickers_phrases_places_and_adverbs_are_no_company_names(company: str) -> None:
     assert not company_is_name(company)
 
@@ -50,6 +50,8 @@ def test_a_round_needs_an_amount() -> None:
     ("the new rules", ""),
     ("decree that declares the shrine a place of pilgrimage", ""),
     ("approves contentious", ""),
+    ("rules to require reporting of fees through", "rules to require reporting of fees"),
+    ("levy on ferry tickets from", "levy on ferry tickets"),
 ])
 def test_short_rule_is_a_noun_phrase_headed_by_an_instrument(rule: str, short: str) -> None:
     assert short_rule(rule) == short

@@ -237,6 +237,7 @@ _PROMPT = re.compile(
     r"click here to (?:subscribe|sign|register|read|continue|receive|download|view|see|watch|learn|get)|"
     r"(?:image|audio) captcha|a link has been (?:sent|posted)|"
     r"stay in the know|get (?:the latest|our) (?:news|headlines|updates) (?:in|delivered)|"
+    r"get (?:the |our )?(?:daily|weekly|latest|breaking) (?:news|headlines|updates) (?:by|via|in your) e-?mail|"
     r"forgot (?:your )?password|reset your password|"
     r"^(?:more details|details) (?:to follow|soon|awaited)|^(?:this|the) (?:story|article|report) (?:is developing|"
     r"will be updated|is being updated)|^check back (?:later|soon)\b)",

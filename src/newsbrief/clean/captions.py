@@ -14,7 +14,9 @@ summarizer's splitter, so both see the same sentences) and says what to cut:
   ("on Tuesday, Sept. 15, 2015, in Tallbrook"), or a scene ("as she arrives", "during the
   debate at the hall");
 - a **photo credit** ("(Photo: name / outlet)", "Photo: agency"); a short line that ends in
-  one (two sentences at most) is the photo's caption and goes whole;
+  one (two sentences at most) is the photo's caption and goes whole; a credit in parentheses in
+  the middle of a line closes the caption before it (up to 15 words), and the line's text after
+  it is the story's;
 - a **picture reference** inside a story sentence ("Jo Reyes (pictured) said ...",
   "Sam Ode, left, and ... won"), cut from the sentence, which stays.
 
@@ -204,6 +206,13 @@ def _tidy(sentence: str) -> str:
     return re.sub(r"\s+([,.;:!?])", r"\1", sentence).strip()
 
 
+# A photo credit in the middle of a line, after the caption it closes and before the story's next
+# sentence: "Jo Reyes at the hall (Photo: Harbour Gazette) The council voted ..."
+_MID_CREDIT = re.compile(r"^(?P<caption>[^()]{1,160}?)\s*\((?:Photo|Picture|Image|Credit)s?\s*:[^()]{1,80}\)\s+"
+                         r"(?=[\"“]?[A-Z][a-z])")
+_MID_CREDIT_WORDS = 15  # the most words of the caption before such a credit
+
+
 @functools.lru_cache(maxsize=4096)
 def caption_cut(line: str) -> tuple[str, str] | None:
     """Return ``(text cut, text kept)`` of one line's captions and picture references, or None for none.
@@ -214,6 +223,12 @@ def caption_cut(line: str) -> tuple[str, str] | None:
     """
     if not line.strip():
         return None
+    credited = _MID_CREDIT.match(line)
+    if credited is not None and len(credited.group("caption").split()) <= _MID_CREDIT_WORDS:
+        rest = line[credited.end():]
+        inner = caption_cut(rest)
+        head = line[: credited.end()].strip()
+        return (head, rest.strip()) if inner is None else (f"{head} {inner[0]}", inner[1])
     sentences = [s for part in _GLUED.split(line) for s in split_sentences(part)]
     cut: list[str] = []
     kept: list[str] = []

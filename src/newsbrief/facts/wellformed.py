@@ -4,7 +4,7 @@ A roundup line names who and what: "Company: amount round, led by X" or "Regulat
 status; deadline". Its fields must hold names, not phrases:
 
 - a round's company is a name ("Quillmark", "Bank of Ireland"): not a sentence fragment, not a
-  ticker symbol alone (a capitalised token such as "QLRB" with no investor or round named), not a
+  legal form alone ("Inc"), not a ticker symbol alone (a capitalised token such as "QLRB" with no investor or round named), not a
   nationality ("an Indian has won ..."); and the round has an amount;
 - a regulation's maker is a public body or official named as such ("Scottish Parliament", "Delhi
   government", "SEC", "Lawmakers in Kenya"), or else the place the rule belongs to; never a clause,
@@ -39,6 +39,12 @@ MAX_NAME_WORDS = 6
 _LINKS = {"of", "for", "and", "&", "the", "on", "in", "de", "du", "la", "von", "van", "der", "y", "e", "del", "da"}
 # ticker-like: one all-capitals token of at most five letters ("XSTOK", "QLRB")
 _TICKER_LIKE = re.compile(r"[A-Z]{1,5}")
+# a legal form alone is no company's name: "Inc", "Ltd.", "S.A."
+_LEGAL_FORM = re.compile(r"(?:Inc|Incorporated|Ltd|Limited|LLC|LLP|LP|Corp|Corporation|Co|Company|PLC|plc|AG|SA|S\.A|"
+                         r"GmbH|NV|N\.V|BV|B\.V|SE|SpA|Pty|Holdings?|Group)\.?", re.IGNORECASE)
+# a rule's phrase never ends on a preposition left by a cut: "disclosure of pay through"
+_TRAILING_PREPOSITIONS = frozenset("""through with by to at from into onto over under against about across via between
+    within without among after before during upon toward towards per than""".split())
 _SENTENCE_ADVERB = re.compile(
     r"(?:Additionally|Meanwhile|However|Also|Moreover|Furthermore|Separately|Earlier|Later|Today|Yesterday|Now|Then|"
     r"Still|Last|This|That|It|They|He|She|We|Shares|Analysts|Investors)"
@@ -55,7 +61,7 @@ def company_is_name(company: str, sentence: str = "", *, backed: bool = False) -
         then a one-word name in capitals is the startup's, not a ticker symbol alone.
     """
     words = company.split()
-    if not words or len(words) > MAX_NAME_WORDS or _SENTENCE_ADVERB.fullmatch(company):
+    if not words or len(words) > MAX_NAME_WORDS or _SENTENCE_ADVERB.fullmatch(company) or _LEGAL_FORM.fullmatch(company):
         return False
     if not re.match(r"[A-Z0-9]", words[0]) and not re.match(r"[a-z]+[A-Z]", words[0]):  # "eBay", "iZettle"
         return False
@@ -191,7 +197,7 @@ def short_rule(rule: str) -> str:
         words = text.split()
     while words and words[0].lower() in _EMPTY_MODIFIER:
         words = words[1:]
-    while words and words[-1].lower() in _LINKS:
+    while words and (words[-1].lower() in _LINKS or words[-1].lower() in _TRAILING_PREPOSITIONS):
         words = words[:-1]
     if not words:
         return ""
