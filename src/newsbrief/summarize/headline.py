@@ -1,8 +1,8 @@
 """Headline choice: the most specific, central title of a story's articles.
 
 A good story headline says who did what ("Acme recalls 40,000 e-bikes over battery fires").
-Titles are cleaned (outlet suffixes such as ``- Outlet Name`` or ``| Site`` and labels such as
-``Breaking:`` are removed), unusable ones are dropped (live blogs, questions, clickbait,
+Titles are cleaned (outlet suffixes such as ``- Outlet Name`` or ``| Site``, labels such as
+``Breaking:`` and a page's time stamp such as ``21 minutes ago`` are removed), unusable ones are dropped (live blogs, questions, clickbait,
 fragments), and the rest are scored by how many key terms they share with the other titles
 and the articles' leads, whether they name a subject (a capitalised word after the first) and
 carry a verb, and how close their length is to a typical headline. When no title survives,
@@ -37,6 +37,16 @@ _PREFIX_RE = re.compile(
     r"environment|crime|education|media|auto(?:s|motive)?)(?: news)?))\s*[:\-\u2013\u2014|]\s*",
     re.IGNORECASE,
 )
+# a page's time stamp glued to the end of the title: "... 21 minutes ago", "... CNBC 49 mins ago",
+# "... New 7:18 pm", "...: govt Sep 29, 2015"
+_STAMP_RE = re.compile(
+    r"\s+(?:[A-Z]{2,6}\s+)?\d{1,3}\s*(?:mins?|minutes?|hours?|hrs?)\s+ago\s*$"
+    r"|\s+(?:New|Updated)\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*$"
+    r"|(?<!\bof)(?<!\bon)(?<!\bin)(?<!\bby)(?<!\bsince)(?<!\bfrom)(?<!\buntil)(?<!\bbefore)(?<!\bafter)"
+    r"[\s|,\u2013\u2014-]+(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d\s*$",
+    re.IGNORECASE,
+)
 # a page's widget heading glued to the title: "Story highlights Japan's ..."
 _WIDGET_RE = re.compile(r"^story highlights\s+(?=\S)", re.IGNORECASE)
 _BAD_RE = re.compile(
@@ -64,7 +74,8 @@ _LOWER_IN_NAMES = frozenset("of the and on for in at de du la le des &".split())
 
 
 def clean_title(title: str, *, outlet: str = "") -> str:
-    """Strip outlet suffixes ("- Outlet", "| Site") and labels ("Breaking:") from a title.
+    """Strip outlet suffixes ("- Outlet", "| Site"), labels ("Breaking:") and a page's time stamp
+    ("21 minutes ago", "Sep 29, 2015") from a title.
 
     :param title: the article title as published.
     :param outlet: the article's outlet name, removed wherever it appears as a suffix.
@@ -73,6 +84,9 @@ def clean_title(title: str, *, outlet: str = "") -> str:
     for _ in range(3):
         before = text
         text = _WIDGET_RE.sub("", _PREFIX_RE.sub("", text))
+        stamp = _STAMP_RE.search(text)
+        if stamp is not None and len(text[: stamp.start()].split()) >= 3:
+            text = text[: stamp.start()].rstrip(" :,|")
         match = _SUFFIX_RE.search(text)
         if match:
             suffix = match.group(1).strip()
