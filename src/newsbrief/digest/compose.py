@@ -121,11 +121,26 @@ def _sources(bundle: StoryBundle) -> tuple[tuple[str, str, str], ...]:
     return tuple(out)
 
 
+_LINE_WORD = re.compile(r"[\w'’]+")
+
+
+def _adds_to(sentence: str, headline: str) -> bool:
+    """Whether a sentence tells the reader more than its headline: a few words the headline lacks."""
+    told = {w.lower() for w in _LINE_WORD.findall(headline)}
+    return len({w.lower() for w in _LINE_WORD.findall(sentence)} - told) >= MIN_NEW_LINE_WORDS
+
+
+MIN_NEW_LINE_WORDS = 2
+"""Words a one-liner's sentence must add to its headline; a line whose first sentence only repeats its
+headline ("Today's headlines: Today's headlines") is the headline alone (a later sentence might open on
+a reference the line never names)."""
+
+
 def _story_item(bundle: StoryBundle, day: dt.date, *, one_line: bool) -> DigestItem:
     paragraphs = bundle.summary.paragraphs
     if one_line:
         first = bundle.summary.sentences[:1]
-        paragraphs = (first,) if first else ()
+        paragraphs = (first,) if first and _adds_to(first[0].text, bundle.summary.headline) else ()
     return DigestItem(
         story_id=bundle.ranked.story_id, headline=bundle.summary.headline, paragraphs=paragraphs,
         sources=_sources(bundle), marker=_marker(bundle, day), one_line=one_line,
