@@ -162,3 +162,11 @@ def test_lede_names_no_promo_and_no_promo_funding() -> None:
     lede = " ".join(s.text for s in digest.lede)
     assert "Crunchlet" not in lede and "Pope Leo" in lede
     assert "funding for Brightmoss" in lede
+
+
+def test_names_that_hold_an_and_are_joined_without_ambiguity() -> None:
+    from newsbrief.digest.compose import _join
+
+    assert _join(["Orrick"]) == "Orrick"
+    assert _join(["Orrick", "Marwick", "Tallbrook"]) == "Orrick, Marwick and Tallbrook"
+    assert _join(["New Orrick", "House and Senate"]) == "New Orrick as well as House and Senate"

@@ -327,7 +327,11 @@ def _headline_cites(bundle: StoryBundle) -> tuple[str, ...]:
 
 
 def _join(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    """"A, B and C"; "A as well as B and C" when a name holds an "and" itself ("House and Senate")."""
+    if len(names) == 1:
+        return names[0]
+    last = " as well as " if any(" and " in n for n in names) else " and "
+    return ", ".join(names[:-1]) + last + names[-1]
 
 
 _NAME = re.compile(r"\b[A-Z][\w'’.-]*[a-z][\w'’.-]*|\b[A-Z]{2,}\b")
