@@ -177,3 +177,20 @@ def test_the_story_actor_is_not_a_headline_s_common_first_word() -> None:
     deal = _bundle("d", ["Ledger"], ["Halvard agreed to buy Vireo on Monday.", "The deal closes in June."], score=1,
                    headline="Halvard buys Vireo")
     assert _actor(deal) == "Halvard"
+
+
+def test_the_story_actor_is_a_name_its_articles_write() -> None:
+    from newsbrief.digest.compose import _actor
+
+    # a title's capitals make one name of "New" and the institute the articles name
+    forecast = _bundle("f", ["Ledger"], ["The Harwick Land Institute expects prices to rise.", "Its next forecast is due."],
+                       score=1, headline="New Harwick Land Institute Forecast Less Bullish")
+    assert _actor(forecast) == "Harwick Land Institute"
+    # a headline's first word that the articles only write to open a sentence is no name
+    note = _bundle("n", ["Ledger"], ["Interesting fact about the market: it opened in 2021.", "A party is planned."],
+                   score=1, headline="Interesting fact about the market")
+    assert _actor(note) == ""
+    # nor is a date
+    deadline = _bundle("d", ["Ledger"], ["Fares rise on Oct. 1 for riders of Tarn Ferries.", "Riders still pay cash."],
+                       score=1, headline="Oct. 1 fare deadline for Tarn Ferries riders")
+    assert _actor(deadline) == "Tarn Ferries"

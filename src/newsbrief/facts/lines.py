@@ -69,10 +69,18 @@ _NOT_A_NAME = re.compile(
 )
 
 
+# words that open a phrase: a cut after one of them leaves the phrase half told ("held at the church with Dr")
+_PHRASE_OPENERS = frozenset("""in at on for with from to by of during into over under near via including after before
+    against between through and or but""".split())
+
+
 def _cap(text: str, words: int = MAX_LINE_WORDS) -> str:
+    """At most ``words`` words, a cut phrase left out whole ("held at the church", not "held at the church with Dr")."""
     parts = text.split()
     if len(parts) > words:
-        text = " ".join(parts[:words])
+        parts = parts[:words]
+        opener = max((n for n, w in enumerate(parts) if w.lower() in _PHRASE_OPENERS), default=0)
+        text = " ".join(parts[:opener] if opener >= 3 else parts)
     return _STOP_END.sub("", text).strip(" ,;:.-–—")
 
 
