@@ -174,3 +174,11 @@ def test_a_thing_told_in_the_passive_has_no_guessed_actor() -> None:
 ])
 def test_lines_that_say_who_does_what(sentence: str, when: str, who: str, line: str) -> None:
     assert _line(sentence, when, who) == line
+
+
+def test_a_line_without_an_actor_owns_nothing() -> None:
+    # "its" would stand for no one the line names
+    assert _line("The winners will be announced at its annual awards luncheon on Friday.", "on Friday") == (
+        "Winners announced at the annual awards luncheon")
+    # with an actor, "its" is the actor's
+    assert _line("Tarn Air will hold its annual awards luncheon on Friday.", "on Friday") == "Tarn Air: annual awards luncheon"
