@@ -182,3 +182,26 @@ def test_a_line_without_an_actor_owns_nothing() -> None:
         "Winners announced at the annual awards luncheon")
     # with an actor, "its" is the actor's
     assert _line("Tarn Air will hold its annual awards luncheon on Friday.", "on Friday") == "Tarn Air: annual awards luncheon"
+
+
+@pytest.mark.parametrize(("sentence", "when", "line"), [
+    # "asked the cell to decide": the one asked acts, not the one asking nor the story's actor
+    ("The Harwick court asked the grievance cell to decide the plea within two days.", "within two days",
+     "Grievance cell: decide the plea"),
+    # a thing the sentence brings in with "a" is not the story's own
+    ("A series of congressional hearings on the spill will begin on Friday.", "on Friday",
+     "Series of congressional hearings on the spill to begin"),
+    # the other end of the range is the date's, not the happening's
+    ("The Harwick Rowing Regatta will take place from 28 September to 3 October on the Tarn.", "28 September",
+     "Harwick Rowing Regatta: take place on the Tarn"),
+])
+def test_who_acts_and_what_without_the_date(sentence: str, when: str, line: str) -> None:
+    assert _line(sentence, when, "Dario Feld") == line
+
+
+@pytest.mark.parametrize(("sentence", "when"), [
+    ("Ana Ruiz was killed in a strike on 21 August.", "on 21 August"),  # a past act told in the passive
+    ("With another debate looming next week, the candidates are busy.", "next week"),  # a state, not an act
+])
+def test_no_line_for_a_past_act_or_a_state(sentence: str, when: str) -> None:
+    assert _line(sentence, when, "Dario Feld") == ""

@@ -202,7 +202,9 @@ def _actor(bundle: StoryBundle) -> str:
         # the name as the articles write it: "New Urban Land Institute Forecast" in a title is their "Urban Land
         # Institute" (the longest run of two words or more that they write, else the name itself)
         words = name.text.split()
-        runs = [" ".join(words[k:k + n]) for n in range(len(words), 1, -1) for k in range(len(words) - n + 1)]
+        runs = [" ".join(words[k:k + n]) for n in range(len(words), 1, -1) for k in range(len(words) - n + 1)
+                if words[k][:1].isupper() and words[k + n - 1][:1].isupper()
+                and not any(_DATE_WORD.match(w) for w in words[k:k + n])]  # "Delhi High Court on Tuesday": the court
         written = next((run for run in runs or [name.text] if _written(bundle, run)), "")
         if written:
             return written
@@ -639,7 +641,15 @@ def _calendar(bundles: Sequence[StoryBundle], day: dt.date) -> list[DigestItem]:
         for k, it in enumerate(_dedupe_events(items)):
             ranked.append(((int(k >= PER_STORY_EVENTS), n, k, str(it.extra["start"])), it))
     ranked.sort(key=lambda pair: pair[0])
-    return [it for _, it in ranked]
+    # two stories telling one happening in the same words are one line: the higher-ranked story's
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for _, it in ranked:
+        key = (it.headline, str(it.extra.get("what", "")).lower())
+        if key not in seen:
+            seen.add(key)
+            out.append(it)
+    return out
 
 
 def _dedupe_events(items: Sequence[DigestItem]) -> list[DigestItem]:

@@ -32,7 +32,7 @@ __all__ = ["GENERIC_HEADS", "event_clause"]
 
 # verbs whose date dates a saying or a state of mind, not a scheduled happening
 _NOT_AN_ACT = frozenset("""say tell add note confirm state claim write argue insist warn think believe know want need
-    feel seem appear remain suggest ask report predict reckon fear hope expect estimate like love wish""".split())
+    feel seem appear remain suggest ask report predict reckon fear hope expect estimate like love wish loom""".split())
 # verbs that only carry another verb's schedule: "is scheduled to", "is expected to", "plans to"
 _SCHEDULE = frozenset("""schedule set slate plan expect due intend aim hope poise prepare likely""".split())
 # "hold its conference" -> "its conference": the happening is the object
@@ -113,6 +113,9 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         return ("", "")
     if verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return ("", "")  # "announced the launch this week": done, not ahead
+    if (lemma not in _SCHEDULE and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
+            and not any(c.dep_ == "aux" for c in verb.children)):
+        return ("", "")  # "was killed in a strike on 21 August": done, not ahead ("was scheduled for" still schedules)
     if (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
             and any(doc[i].dep_ in ("nmod", "compound") and doc[i].head.i not in span for i in span)):
         return ("", "")  # "have plotted a summer 2016 tour": the plotting is done, the date only names the tour's season
@@ -167,13 +170,15 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         head = subject.lemma_.lower()
         if subject.pos_ == "PRON" or (head in GENERIC_HEADS and all(c.dep_ == "det" for c in subject.children)):
             who = fallback_who  # "it", "the company"; "the county council" says which
-        elif head in GENERIC_HEADS or head in _ACTOR_NOUNS:
-            pass  # "the county council", "shareholders": an actor, though unnamed
+        elif head in GENERIC_HEADS or head in _ACTOR_NOUNS or subject.dep_ == "dobj":
+            pass  # "the county council", "shareholders", "asked the grievance cell to": an actor, though unnamed
         elif subject.pos_ != "NOUN":
             return ("", "")  # "the two", "many": no one named, nothing scheduled
         elif any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in subject.children):
             # "This conference will be hosted ...": which one an earlier sentence said, not the story's actor
             who, thing = "", who.split(" ", 1)[-1]
+        elif any(c.dep_ == "det" and c.lower_ in {"a", "an", "another", "some"} for c in subject.children):
+            who, thing = "", who  # "a series of hearings will begin": a new thing, not the story's own
         else:
             who, thing = fallback_who, who  # a thing's happening ("the deal to close"), under the story's actor
     if side is not None:
@@ -329,6 +334,9 @@ def _subject(verb: Any) -> Any:
                 clause = next((t for t in [token, *token.ancestors] if t.dep_ == "relcl"), None)
                 return clause.head if clause is not None else found  # no antecedent found: the caller drops it
             return found
+        controller = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None)
+        if token.dep_ == "xcomp" and controller is not None and token.head.lemma_.lower() != "promise":
+            return controller  # "the court asked the cell to decide the plea": the cell decides
         if token.dep_ in ("xcomp", "conj", "acomp") and token.head.i != token.i:
             token = token.head
         elif token.dep_ in ("relcl", "acl") and token.head.i != token.i:
@@ -369,9 +377,18 @@ _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\b\.?|noon)|\b\d{1,2}[
                     re.IGNORECASE)
 
 
+# the other end of a range the date opens: "(from 28 September) to 3 October", "until Friday"
+_DATE_END = re.compile(
+    r"^(?:to|until|till|through|thru)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?$")
+
+
 def _clock(prep: Any) -> bool:
-    """A prepositional phrase of the time of day ("at 9 a.m.", "from 6pm-9pm"): the date's, not the happening's."""
-    return _CLOCK.search(prep.doc[prep.left_edge.i : prep.right_edge.i + 1].text) is not None
+    """A prepositional phrase of the time of day ("at 9 a.m.", "from 6pm-9pm") or of a range's other end
+    ("to 3 October"): the date's, not the happening's."""
+    text = prep.doc[prep.left_edge.i : prep.right_edge.i + 1].text
+    return _CLOCK.search(text) is not None or _DATE_END.match(text) is not None
 
 
 def _past_clock(token: Any, span: set[int]) -> list[Any]:
