@@ -205,3 +205,8 @@ def test_who_acts_and_what_without_the_date(sentence: str, when: str, line: str)
 ])
 def test_no_line_for_a_past_act_or_a_state(sentence: str, when: str) -> None:
     assert _line(sentence, when, "Dario Feld") == ""
+
+
+def test_an_act_a_past_feeling_names_is_no_line() -> None:
+    assert _line("But then, the new host felt the need to address her remarks again on Friday, writing:", "on Friday",
+                 "Ana Ruiz") == ""

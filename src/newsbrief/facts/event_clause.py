@@ -119,6 +119,9 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
     if (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
             and any(doc[i].dep_ in ("nmod", "compound") and doc[i].head.i not in span for i in span)):
         return ("", "")  # "have plotted a summer 2016 tour": the plotting is done, the date only names the tour's season
+    if (verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "attr") and verb.head.head.tag_ == "VBD"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        return ("", "")  # "felt the need to address it again on Monday": the feeling is told, and done
     if verb.dep_ in ("acl", "relcl") and verb.head.dep_ in _SUBJECTS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return ("", "")  # "the first 100 members to book by Friday will get a code": a condition of who, no happening
     if verb.dep_ == "relcl" and any(c.lower_ in _RELATIVE and c.dep_ not in _SUBJECTS for c in verb.children):
