@@ -210,3 +210,9 @@ def test_no_line_for_a_past_act_or_a_state(sentence: str, when: str) -> None:
 def test_an_act_a_past_feeling_names_is_no_line() -> None:
     assert _line("But then, the new host felt the need to address her remarks again on Friday, writing:", "on Friday",
                  "Ana Ruiz") == ""
+
+
+def test_him_in_a_line_is_the_story_s_person() -> None:
+    sentence = "Harwick Radio said it would give him a sendoff on Friday during his last broadcast."
+    assert _line(sentence, "on Friday", "Dario Feld") == "Harwick Radio: give Dario Feld a sendoff during his last broadcast"
+    assert _line(sentence, "on Friday", "Harwick") == "Harwick Radio: give him a sendoff during his last broadcast"

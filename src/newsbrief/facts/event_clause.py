@@ -228,6 +228,9 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         what = f"{thing} to {what}"
     if thing and who and re.search(rf"(?<!\w){re.escape(who)}(?!\w)", what, re.IGNORECASE):
         who = ""  # "the pontiff to visit Veldia" under the story's actor Veldia: the place visited, not who acts
+    if _PERSON.match(fallback_who) and who.lower() != fallback_who.lower():
+        # "NESN said it would give him a sendoff": the story's person is the one "him" stands for
+        what = re.sub(r"(?<![\w'’-])him(?![\w'’-])", fallback_who, what, count=1)
     return (who, what)
 
 
