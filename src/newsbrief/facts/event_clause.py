@@ -180,8 +180,6 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         elif any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in subject.children):
             # "This conference will be hosted ...": which one an earlier sentence said, not the story's actor
             who, thing = "", who.split(" ", 1)[-1]
-        elif any(c.dep_ == "det" and c.lower_ in {"a", "an", "another", "some"} for c in subject.children):
-            who, thing = "", who  # "a series of hearings will begin": a new thing, not the story's own
         else:
             who, thing = fallback_who, who  # a thing's happening ("the deal to close"), under the story's actor
     if side is not None:
