@@ -191,3 +191,43 @@ def test_a_target_before_a_year_ends_is_not_kept(sentence: str) -> None:
 
 def test_a_day_to_meet_a_target_is_kept() -> None:
     assert is_calendar_event(_event("The regulator must publish its guidance by December 3."), today=TUE)
+
+
+def test_a_line_cut_to_length_leaves_out_the_phrase_it_would_cut() -> None:
+    line = event_line(_event("Memorial Service for Ana Ruiz will be held Friday, October 3, 2031, at the Tarn Chapel, "
+                             "with Dr. Tomas Feld officiating and burial following in Tarn Park."))
+    assert line == "Memorial Service for Ana Ruiz held at the Tarn Chapel"  # not "... at the Tarn Chapel with Dr"
+
+
+def _rumoured(sentence: str, when: str, start: dt.date, end: dt.date) -> Event:
+    return Event(sentence, ("a",), sentence, who="Brightwell", start=start, end=end, when_text=when, speculative=True)
+
+
+def test_a_rumoured_period_is_not_kept_a_rumoured_day_is() -> None:
+    month = _rumoured("Brightwell expects to launch the tablet soon -- possibly later this month, sources say.",
+                      "later this month", dt.date(2031, 9, 10), dt.date(2031, 9, 30))
+    day = _rumoured("Brightwell will reportedly launch the tablet on Friday.", "on Friday", dt.date(2031, 9, 12),
+                    dt.date(2031, 9, 12))
+    assert not is_calendar_event(month, today=TUE)
+    assert is_calendar_event(day, today=TUE) and hedge(day) == "unconfirmed"
+    # a hedge of a consequence ("could") is no rumour of the date
+    could = Event("the race could tighten", ("a",), "This October brings the Veldia election, so the race could tighten.",
+                  start=dt.date(2031, 10, 1), end=dt.date(2031, 10, 31), when_text="This October", speculative=True)
+    assert is_calendar_event(could, today=TUE)
+
+
+@pytest.mark.parametrize(("when", "start", "end"), [
+    ("later this year", dt.date(2031, 9, 10), dt.date(2031, 12, 31)),  # the rest of a year
+    ("in the coming weeks", dt.date(2031, 9, 10), dt.date(2031, 10, 31)),
+    ("early next year", dt.date(2032, 1, 1), dt.date(2032, 4, 30)),  # a third of a year
+])
+def test_the_rest_of_a_period_or_a_third_of_a_year_is_no_date(when: str, start: dt.date, end: dt.date) -> None:
+    assert not is_calendar_event(_dated(f"Brightwell will release a new album {when}.", when, start, end), today=TUE)
+    assert is_calendar_event(_dated("Brightwell will release a new album in October.", "in October",
+                                    dt.date(2031, 10, 1), dt.date(2031, 10, 31)), today=TUE)
+
+
+def test_a_period_that_has_begun_on_the_day_is_not_ahead() -> None:
+    week = _dated("Brightwell is launching a fare sale this week.", "this week", TUE, TUE + dt.timedelta(days=5))
+    assert not is_calendar_event(week, today=TUE)
+    assert is_calendar_event(week, today=TUE - dt.timedelta(days=1))

@@ -177,3 +177,38 @@ def test_the_story_actor_is_not_a_headline_s_common_first_word() -> None:
     deal = _bundle("d", ["Ledger"], ["Halvard agreed to buy Vireo on Monday.", "The deal closes in June."], score=1,
                    headline="Halvard buys Vireo")
     assert _actor(deal) == "Halvard"
+
+
+def test_the_story_actor_is_a_name_its_articles_write() -> None:
+    from newsbrief.digest.compose import _actor
+
+    # a title's capitals make one name of "New" and the institute the articles name
+    forecast = _bundle("f", ["Ledger"], ["The Harwick Land Institute expects prices to rise.", "Its next forecast is due."],
+                       score=1, headline="New Harwick Land Institute Forecast Less Bullish")
+    assert _actor(forecast) == "Harwick Land Institute"
+    # a headline's first word that the articles only write to open a sentence is no name
+    note = _bundle("n", ["Ledger"], ["Interesting fact about the market: it opened in 2021.", "A party is planned."],
+                   score=1, headline="Interesting fact about the market")
+    assert _actor(note) == ""
+    # nor is a date
+    deadline = _bundle("d", ["Ledger"], ["Fares rise on Oct. 1 for riders of Tarn Ferries.", "Riders still pay cash."],
+                       score=1, headline="Oct. 1 fare deadline for Tarn Ferries riders")
+    assert _actor(deadline) == "Tarn Ferries"
+
+
+def test_one_happening_told_by_two_stories_is_one_line() -> None:
+    told = "Tarn Air will open its Leeds route on Friday."
+    a = _bundle("a", ["Ledger"], ["Tarn Air grows."], score=2, headline="Tarn Air grows",
+                facts=(_event("a", told, "Tarn Air will open its Leeds route", "Tarn Air", _day(3)),))
+    b = _bundle("b", ["Wire"], ["Tarn Air hires."], score=1, headline="Tarn Air hires",
+                facts=(_event("b", told, "Tarn Air will open its Leeds route", "Tarn Air", _day(3)),))
+    ahead = next(s for s in compose_digest([a, b], day=DAY, options=ComposeOptions()).sections if s.kind == "ahead")
+    assert [(i.story_id, i.paragraphs[0][0].text) for i in ahead.items] == [("a", "Tarn Air: open its Leeds route")]
+
+
+def test_the_story_actor_leaves_out_a_date_in_the_headline_name() -> None:
+    from newsbrief.digest.compose import _actor
+
+    court = _bundle("c", ["Ledger"], ["The Harwick High Court on Tuesday asked the cell to rule.", "It has two days."],
+                    score=1, headline="Harwick High Court on Tuesday asks cell to rule")
+    assert _actor(court) == "Harwick High Court"

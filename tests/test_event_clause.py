@@ -114,3 +114,102 @@ def test_without_the_date_in_the_parse_the_rules_decide() -> None:
 def test_lines_read_from_extracted_events() -> None:
     events = extract_events("Corvane Orbital to launch its first 12 satellites on September 12", published=WED)
     assert [event_line(e) for e in events] == ["Corvane Orbital: launch its first 12 satellites"]
+
+
+@pytest.mark.parametrize(("sentence", "when"), [
+    # a plan given up: only "originally" set for the day, or the happening first planned and since replaced
+    ("Dario Feld was originally scheduled to testify in court in Tarnby on Friday.", "on Friday"),
+    ("The original opening night gala on Friday will now be a reading with the cast.", "on Friday"),
+    # the name of a date is no happening
+    ("Next week is the 20th anniversary of the founding of the Harwick rowing club.", "Next week"),
+    # a happening that says only that something happens
+    ("Next year's event will take place on Friday at the Harwick Expo centre.", "on Friday"),
+    ("A number of events will be held on Friday.", "on Friday"),
+    # "due to" a cause, and "in time for" a season: no act on the date
+    ("Business confidence is weak partly due to the turmoil of a third mayor in 28 months.", "in 28 months"),
+    ("Tarnwell sells new gadgets to reporters just in time for the busy fourth quarter.", "the busy fourth quarter"),
+    # a condition of who gets something, not a happening
+    ("The first 100 Harwick members to book a flight by Friday will be emailed a promo code.", "by Friday"),
+    # a done plan whose date only names the season of what was planned
+    ("Ana Ruiz and Tomas Feld Have Already Plotted a Summer 2032 Tour", "Summer 2032"),
+])
+def test_no_calendar_line_for_what_is_not_scheduled(sentence: str, when: str) -> None:
+    assert _line(sentence, when, "Dario Feld") == ""
+
+
+def test_he_or_she_is_the_story_actor_only_when_that_is_a_person() -> None:
+    sentence = "She will testify in court in Tarnby on Friday."
+    assert _line(sentence, "on Friday", "Harwick") == ""  # the story's town, or its firm, is not "she"
+    assert _line(sentence, "on Friday", "Ana Ruiz") == "Ana Ruiz: testify in court in Tarnby"
+
+
+def test_a_thing_told_in_the_passive_has_no_guessed_actor() -> None:
+    # who declares the results the sentence does not say: the story's actor would be a guess
+    assert _line("The election results will be declared on Friday.", "on Friday", "Veldia Party") == (
+        "Election results declared")
+    # what a thing is scheduled for still belongs to the story's actor
+    assert _line("The next forecast is scheduled for release on Friday.", "on Friday", "Harwick Institute") == (
+        "Harwick Institute: next forecast release")
+
+
+@pytest.mark.parametrize(("sentence", "when", "who", "line"), [
+    # the happening of a headline run into a page's date stamp and section label
+    ("Harwick Legion Flag Ceremony on Sept. 12 09-09-2031 Front Page", "on Sept. 12", "", "Harwick Legion Flag Ceremony"),
+    # "host" a team is a match, not a happening named by its object
+    ("Harwick will host Tarnby in the league's opener on Friday.", "on Friday", "",
+     "Harwick: host Tarnby in the league's opener"),
+    # the time of day is the date's, the place stays
+    ("The Harwick Business Summit will take place on Friday from 8:30 a.m. - 12:00 p.m. at the Corn Exchange in Leeds.",
+     "on Friday", "", "Harwick Business Summit: take place at the Corn Exchange in Leeds"),
+    # a role names who acts; the story's actor named as the place visited is not the actor
+    ("The pontiff will visit Veldia on Friday.", "on Friday", "Veldia", "Pontiff: visit Veldia"),
+    ("The delegation will visit Veldia on Friday.", "on Friday", "Veldia", "Delegation to visit Veldia"),
+    # a title in apposition keeps its commas and the thing it names
+    ("His first book Bread, Salt, Water will be released on Friday.", "on Friday", "", "His first book Bread, Salt, Water released"),
+    # "due out": a book, a film
+    ("The memoir is due out later this month.", "later this month", "", "Memoir due out"),
+    # the happening a list includes, not the list's unnamed events
+    ("A number of events have been planned for the month, including a beer festival from October 2 to October 4.",
+     "from October 2 to October 4", "Harwick", "Beer festival"),
+])
+def test_lines_that_say_who_does_what(sentence: str, when: str, who: str, line: str) -> None:
+    assert _line(sentence, when, who) == line
+
+
+def test_a_line_without_an_actor_owns_nothing() -> None:
+    # "its" would stand for no one the line names
+    assert _line("The winners will be announced at its annual awards luncheon on Friday.", "on Friday") == (
+        "Winners announced at the annual awards luncheon")
+    # with an actor, "its" is the actor's
+    assert _line("Tarn Air will hold its annual awards luncheon on Friday.", "on Friday") == "Tarn Air: annual awards luncheon"
+
+
+@pytest.mark.parametrize(("sentence", "when", "line"), [
+    # "asked the cell to decide": the one asked acts, not the one asking nor the story's actor
+    ("The Harwick court asked the grievance cell to decide the plea within two days.", "within two days",
+     "Grievance cell: decide the plea"),
+    # the other end of the range is the date's, not the happening's
+    ("The Harwick Rowing Regatta will take place from 28 September to 3 October on the Tarn.", "28 September",
+     "Harwick Rowing Regatta: take place on the Tarn"),
+])
+def test_who_acts_and_what_without_the_date(sentence: str, when: str, line: str) -> None:
+    assert _line(sentence, when, "Dario Feld") == line
+
+
+@pytest.mark.parametrize(("sentence", "when"), [
+    ("Ana Ruiz was killed in a strike on 21 August.", "on 21 August"),  # a past act told in the passive
+    ("With another debate looming next week, the candidates are busy.", "next week"),  # a state, not an act
+])
+def test_no_line_for_a_past_act_or_a_state(sentence: str, when: str) -> None:
+    assert _line(sentence, when, "Dario Feld") == ""
+
+
+def test_an_act_a_past_feeling_names_is_no_line() -> None:
+    assert _line("But then, the new host felt the need to address her remarks again on Friday, writing:", "on Friday",
+                 "Ana Ruiz") == ""
+
+
+def test_him_in_a_line_is_the_story_s_person() -> None:
+    sentence = "Harwick Radio said it would give him a sendoff on Friday during his last broadcast."
+    assert _line(sentence, "on Friday", "Dario Feld") == "Harwick Radio: give Dario Feld a sendoff during his last broadcast"
+    assert _line(sentence, "on Friday", "Harwick") == "Harwick Radio: give him a sendoff during his last broadcast"

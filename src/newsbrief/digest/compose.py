@@ -211,8 +211,42 @@ def _actor(bundle: StoryBundle) -> str:
     if rule is not None and rule.regulator:
         return rule.regulator
     headline = bundle.summary.headline
-    names = [n for n in find_names(headline) if not _common_opening_word(bundle, n)]
-    return names[0].text if names else ""
+    for name in find_names(headline):
+        if _common_opening_word(bundle, name) or _DATE_WORD.match(name.text):
+            continue
+        # the name as the articles write it: "New Urban Land Institute Forecast" in a title is their "Urban Land
+        # Institute" (the longest run of two words or more that they write, else the name itself)
+        words = name.text.split()
+        runs = [" ".join(words[k:k + n]) for n in range(len(words), 1, -1) for k in range(len(words) - n + 1)
+                if words[k][:1].isupper() and words[k + n - 1][:1].isupper()
+                and not any(_DATE_WORD.match(w) for w in words[k:k + n])]  # "Delhi High Court on Tuesday": the court
+        written = next((run for run in runs or [name.text] if _written(bundle, run)), "")
+        if written:
+            return written
+    return ""
+
+
+# a month or a weekday opening a headline's name: "Oct. 1 deadline", "Sept 26 rally" name no actor
+_DATE_WORD = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
+                        r"(?:[a-z]*day|uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\.?(?:\s|$)")
+
+
+def _written(bundle: StoryBundle, name: str) -> bool:
+    """Whether the story's articles write ``name`` as the headline does: a title's capitals make
+    names of words that are none ("New Urban Land Institute" where the articles say "Urban Land
+    Institute", "Liberal Leadership"); a single word that opens a sentence counts only as the
+    subject of a verb ("Interesting fact ..." is no name, "Acme agreed to ..." and "shares of Acme" are)."""
+    pattern = re.compile(rf"(?<![\w'’&-]){re.escape(name)}(?![\w&-]|['’][a-rt-z])")
+    for article in bundle.articles:
+        for m in pattern.finditer(article.text):
+            if (" " in name or re.search(r"[\w,;’']\s*$", article.text[max(0, m.start() - 3):m.start()])
+                    or _VERB_AFTER.match(article.text, m.end())):
+                return True
+    return False
+
+
+_VERB_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z]+(?:ed|es|s)|will|would|has|had|is|was|are|were|can|could|may|might|must|"
+                         r"said|says|told|took|made|won|lost|left|became|began|gave)\b")
 
 
 def _common_opening_word(bundle: StoryBundle, name: Name) -> bool:
@@ -626,7 +660,15 @@ def _calendar(bundles: Sequence[StoryBundle], day: dt.date) -> list[DigestItem]:
         for k, it in enumerate(_dedupe_events(items)):
             ranked.append(((int(k >= PER_STORY_EVENTS), n, k, str(it.extra["start"])), it))
     ranked.sort(key=lambda pair: pair[0])
-    return [it for _, it in ranked]
+    # two stories telling one happening in the same words are one line: the higher-ranked story's
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for _, it in ranked:
+        key = (it.headline, str(it.extra.get("what", "")).lower())
+        if key not in seen:
+            seen.add(key)
+            out.append(it)
+    return out
 
 
 def _dedupe_events(items: Sequence[DigestItem]) -> list[DigestItem]:

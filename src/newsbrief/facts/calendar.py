@@ -191,8 +191,20 @@ _BY_A_YEAR = re.compile(
     r"(?:(?:19|20)\d{2}|next\s+year|this\s+year|the\s+year)$",
     re.IGNORECASE,
 )
-MAX_CALENDAR_DAYS = 122
-"""The widest date range a calendar keeps (a quarter, or "early next year"); "this year" is not a date."""
+MAX_CALENDAR_DAYS = 92
+"""The widest date range a calendar keeps (a month, a quarter); "early next year" and "this year" are not dates."""
+# the rest of a period, no date of its own: "later this year", "in the coming weeks", "over the next few months"
+_REST_OF_PERIOD = re.compile(
+    r"\blater\s+(?:this|in\s+the|next)\s+year\b|\b(?:the\s+)?(?:coming|next\s+(?:few|several|couple\s+of))\s+(?:weeks|months)\b",
+    re.IGNORECASE,
+)
+# a date someone rumours or hopes for, not one set: "possibly later this month", "sources say ... in the second quarter"
+_RUMOUR = re.compile(
+    r"\b(?:reportedly|rumou?r(?:s|ed)?|possibly|potentially|perhaps|unconfirmed|leak(?:ed|s)?|speculat\w+|insiders?|"
+    r"tipsters?|sources\s+(?:say|said|claim\w*)|people\s+(?:familiar|briefed)|(?:is|are)\s+(?:said|believed|rumou?red)\s+to|"
+    r"(?:report|reports)\s+(?:claims?|says?|suggests?))\b",
+    re.IGNORECASE,
+)
 
 # the scheduled things an editor keeps on a calendar
 _SCHEDULED = re.compile(
@@ -245,21 +257,24 @@ def is_calendar_event(event: Event, *, today: dt.date | None = None) -> bool:
 
     Kept: a scheduled thing (a launch, hearing, vote, trial, release, earnings, deadline, court
     date, meeting ...) or a named actor's act on one day, with a resolved date or a range of
-    at most :data:`MAX_CALENDAR_DAYS` days. Not kept: vague periods ("this year", "in 2027"),
+    at most :data:`MAX_CALENDAR_DAYS` days. Not kept: vague periods ("this year", "in 2027",
+    "later this year"), a period only rumoured ("possibly later this month"),
     the end of a period ("available until Thursday"), an unnamed happening of a vague kind
     ("the dust would begin to clear on Wednesday").
 
     :param event: an upcoming event.
     :param today: the day the calendar is for; a period already under way on it ("in the third
-        quarter" read in September) is not a date to keep.
+        quarter" read in September, "this week" read on its Wednesday) is not a date to keep.
     """
     if event.start is None:
         return False
     end = event.end or event.start
-    if (end - event.start).days > MAX_CALENDAR_DAYS:
+    if (end - event.start).days > MAX_CALENDAR_DAYS or _REST_OF_PERIOD.search(event.when_text):
         return False
-    if today is not None and event.start < today and (end - event.start).days >= 7:
-        return False
+    if event.start != end and event.speculative and _RUMOUR.search(event.sentence):
+        return False  # a rumoured month or quarter is no date to keep; a rumoured day is kept, marked
+    if today is not None and event.start <= today < end:
+        return False  # "this week" in Wednesday's paper, "this quarter": a period under way, not ahead
     if _PRONOUN.match(event.who) or _FIRST_PERSON.search(event.sentence):
         return False  # "Friday, I will pull a name out of the hat": a first-person aside, not a listing
     sentence = " ".join(event.sentence.split())

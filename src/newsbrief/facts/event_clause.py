@@ -32,7 +32,7 @@ __all__ = ["GENERIC_HEADS", "event_clause"]
 
 # verbs whose date dates a saying or a state of mind, not a scheduled happening
 _NOT_AN_ACT = frozenset("""say tell add note confirm state claim write argue insist warn think believe know want need
-    feel seem appear remain suggest ask report predict reckon fear hope expect estimate like love wish""".split())
+    feel seem appear remain suggest ask report predict reckon fear hope expect estimate like love wish loom""".split())
 # verbs that only carry another verb's schedule: "is scheduled to", "is expected to", "plans to"
 _SCHEDULE = frozenset("""schedule set slate plan expect due intend aim hope poise prepare likely""".split())
 # "hold its conference" -> "its conference": the happening is the object
@@ -45,7 +45,8 @@ _LEADING_DETERMINER = re.compile(r"^(?:its|their|his|her|our|a|an|the)\s+", re.I
 _AVAILABLE = re.compile(r"^(?:available|open|closed|live|online|on\s+sale|back|held|released|published|announced)\b", re.IGNORECASE)
 # people and bodies that act, though a sentence does not name them: "shareholders will vote"
 _ACTOR_NOUNS = frozenset("""shareholder official lawmaker legislator senator minister voter investor judge jury police
-    union worker leader member resident protester parliament senate congress assembly cabinet commission""".split())
+    union worker leader member resident protester parliament senate congress assembly cabinet commission
+    president pope pontiff king queen prince princess chancellor governor mayor premier emperor""".split())
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 _WH_DETERMINERS = frozenset({"which", "whose", "what", "whichever", "whatever"})
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
@@ -55,11 +56,24 @@ _DROP = frozenset({"relcl", "acl", "advcl", "appos", "parataxis", "ccomp", "punc
 _COMPLEMENTS = frozenset({"dobj", "prt", "dative", "attr", "acomp", "oprd", "prep", "agent", "xcomp", "obj", "iobj"})
 # prepositional phrases around the act, not part of it: "after months of talks", "amid protests"
 _SIDE_PREPS = frozenset("""after before following amid despite since according including like as ahead because than
-    unlike besides""".split())
+    unlike besides due""".split())
 # adverbs that belong to the act: "launch first", "open back up"
 _ACT_ADVERBS = frozenset({"first", "back", "up", "down", "out", "off", "together", "jointly", "publicly", "again"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+# a plan given up: "was originally scheduled to appear on Thursday", "the original opening night on Saturday"
+_SUPERSEDED_ADVERBS = frozenset({"originally", "initially", "previously"})
+# names of a date, not happenings: "Next week is the 40th anniversary of the march"
+_DATE_NAMES = frozenset({"anniversary", "birthday", "centenary", "centennial", "bicentenary", "bicentennial", "jubilee"})
+# a happening that says no more than that something happens: "the event will take place", "a number of events"
+_UNNAMED_HAPPENINGS = frozenset({"event", "edition", "occasion", "happening", "activity", "thing", "function"})
+_QUANTITIES = frozenset({"number", "series", "lot", "couple", "handful", "host", "range", "variety", "slew", "raft",
+                         "string", "dozen", "dozens", "hundreds", "plenty", "lots"})
 _MAX_WHO_WORDS = 8
+# a person's full name, which "he" or "she" may stand for: "Dario Feld", "Ana M. Ruiz", "Colm McCoy"
+# (not "Grayson", nor a body: "Acme Group", "Harwick County")
+_PERSON = re.compile(r"^(?!.*\b(?:Group|Inc|Corp|Company|Council|Party|Club|Bank|County|City|Department|Police|Institute|"
+                     r"University|College|School|Church|Team|Board|Court|Ministry|Agency|Association|Society|Foundation)\b)"
+                     r"[A-Z][a-z'’]+(?:[A-Z][a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’]*(?:[A-Z][a-z]+)?){1,2}$")
 
 
 def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tuple[str, str] | None:
@@ -90,27 +104,48 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         return None
     verb, side = found
     if verb is None:
-        thing = _phrase(side, span) if side is not None else ""
+        if side is None or side.lemma_.lower() in _DATE_NAMES or _original(side):
+            return ("", "")  # "the 40th anniversary on Sept. 26" names a date; "the original opening" was replaced
+        thing = _phrase(side, span)
         return ("", thing) if thing and names_a_happening(thing) else ("", "")
     lemma = verb.lemma_.lower()
-    if lemma in _NOT_AN_ACT or _negated(verb):
+    if lemma in _NOT_AN_ACT or _negated(verb) or _superseded(verb):
         return ("", "")
     if verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return ("", "")  # "announced the launch this week": done, not ahead
+    if (lemma not in _SCHEDULE and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
+            and not any(c.dep_ == "aux" for c in verb.children)):
+        return ("", "")  # "was killed in a strike on 21 August": done, not ahead ("was scheduled for" still schedules)
+    if (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+            and any(doc[i].dep_ in ("nmod", "compound") and doc[i].head.i not in span for i in span)):
+        return ("", "")  # "have plotted a summer 2016 tour": the plotting is done, the date only names the tour's season
+    if (verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "attr") and verb.head.head.tag_ == "VBD"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        return ("", "")  # "felt the need to address it again on Monday": the feeling is told, and done
+    if verb.dep_ in ("acl", "relcl") and verb.head.dep_ in _SUBJECTS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return ("", "")  # "the first 100 members to book by Friday will get a code": a condition of who, no happening
     if verb.dep_ == "relcl" and any(c.lower_ in _RELATIVE and c.dep_ not in _SUBJECTS for c in verb.children):
         return ("", "")  # "the offer, which members must vote on by Friday": the act's object is elsewhere
     if verb.pos_ == "ADJ" and verb.dep_ not in ("acomp", "ROOT"):
         return None  # "version 19, due in the spring": the parse seldom says what is due
     subject = _subject(verb)
+    if subject is not None and (_original(subject) or (_unnamed_happening(subject) and side is None)):
+        # "The original closing night on Saturday will now be a talk": replaced; "The event will take place
+        # on Friday", "A number of events are planned": which happening the line cannot say
+        return ("", "")
     if subject is not None and subject.i in span:
         # "This October marks Canada's federal election": the date is the subject, the happening its object
         rest = _complements(verb, span) if lemma in {"mark", "be", "see", "bring"} else ""
+        if any(c.dep_ in ("attr", "dobj") and c.lemma_.lower() in _DATE_NAMES for c in verb.children):
+            return ("", "")  # "Next week is the 40th anniversary of the march": the name of a date, no happening
         return ("", rest) if names_a_happening(rest) else ("", "")
     if (subject is not None and subject.pos_ in ("NOUN", "PROPN") and any(t.i in span for t in subject.subtree)
-            and not any(t.i == verb.i for t in subject.subtree)):
+            and not any(t.i == verb.i for t in subject.subtree) and side is None):
         # "Chip and pin deadline Oct. 1, but ...": the date qualifies the subject, which is the happening
         thing = _phrase(subject, span)
         return ("", thing) if names_a_happening(thing) else ("", "")
+    if sum(c.dep_ in _SUBJECTS for c in verb.children) > 1:
+        return ("", "")  # two subjects: the parse lost the sentence ("His book Bread, Salt, Water will be ...")
     if subject is None and not fallback_who:
         return ("", "")  # an act without an actor: "Back air strikes against IS"
     if subject is not None and (subject.lower_ in {"i", "we", "you", "me", "us", *_RELATIVE}
@@ -118,10 +153,15 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         return ("", "")  # "I will draw the winner on Friday": the writer's own plans; "which associations" of what?
     if subject is not None and subject.lower_ in {"it", "he", "she"}:
         subject = _sayer(subject) or subject  # "NESN said it would give him a sendoff": NESN
+    if subject is not None and subject.lower_ in {"he", "she"} and not _PERSON.match(fallback_who):
+        return ("", "")  # "She will appear in court": a person an earlier sentence named, not the story's town or firm
     has_name = subject is not None and _has_name(subject)
+    titled = ""  # a thing and the name an apposition gives it: "his first book, Bread, Salt, Water"
     if subject is not None and not has_name:
         appos = next((c for c in subject.children if c.dep_ == "appos" and _has_name(c)), None)  # "two members, A and B"
         if appos is not None:
+            if subject.pos_ == "NOUN":
+                titled = f"{_phrase(subject, span)} {_phrase(appos, span)}"
             subject, has_name = appos, True
     who = _phrase(subject, span) if subject is not None else fallback_who
     if len(who.split()) >= 3 and who.isupper():
@@ -133,8 +173,8 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         head = subject.lemma_.lower()
         if subject.pos_ == "PRON" or (head in GENERIC_HEADS and all(c.dep_ == "det" for c in subject.children)):
             who = fallback_who  # "it", "the company"; "the county council" says which
-        elif head in GENERIC_HEADS or head in _ACTOR_NOUNS:
-            pass  # "the county council", "shareholders": an actor, though unnamed
+        elif head in GENERIC_HEADS or head in _ACTOR_NOUNS or subject.dep_ == "dobj":
+            pass  # "the county council", "shareholders", "asked the grievance cell to": an actor, though unnamed
         elif subject.pos_ != "NOUN":
             return ("", "")  # "the two", "many": no one named, nothing scheduled
         elif any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in subject.children):
@@ -143,22 +183,26 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         else:
             who, thing = fallback_who, who  # a thing's happening ("the deal to close"), under the story's actor
     if side is not None:
-        # "after a US launch on December 4": the launch; the sentence's actor only when it is named
-        return (who if has_name else "", _phrase(side, span))
+        # "after a US launch on December 4": the launch; the sentence's actor only when it is named;
+        # "due to the unrest of a fourth year in 28 months": a cause, no happening
+        side_thing = _phrase(side, span)
+        inside = subject is not None and any(t.i == side.i for t in subject.subtree)  # "events, including a festival"
+        return (who if has_name and not inside else "", side_thing) if names_a_happening(side_thing) else ("", "")
     passive = any(c.dep_ == "auxpass" for c in verb.children) or (
         subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == verb.i)
     if passive or lemma in _SCHEDULE or lemma == "be":
         if subject is None or subject.pos_ == "PRON":
             # "He will be sentenced on Friday": the story's actor, when there is one
             return (fallback_who, f"{verb.text} {_complements(verb, span)}".strip()) if passive and fallback_who else ("", "")
-        named = thing or _phrase(subject, span)
+        named = thing or (titled if passive and titled else _phrase(subject, span))
         rest = _complements(verb, span)
         if lemma == "be" and not (passive or _AVAILABLE.search(rest)):
             return ("", "")  # "will be pretty close to the consensus": a state, not a happening
         if passive and lemma not in _SCHEDULE:
             what = f"{named} {verb.text} {rest}".strip()  # "the verdict is expected to be delivered" -> "verdict delivered"
         elif lemma == "due" or lemma == "be":
-            what = f"{named} {'due' if lemma == 'due' else 'to be ' + rest}"
+            out = " out" if any(c.lower_ == "out" for c in verb.children) else ""  # "due out": a book, a film
+            what = f"{named} {'due' + out if lemma == 'due' else 'to be ' + rest}"
         else:
             # "The hearing is scheduled for Tuesday" -> "hearing"; "The forecast is scheduled for release" -> "forecast release"
             purpose = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
@@ -166,19 +210,25 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
             what = f"{named} {purpose.text}" if purpose is not None else named
         if thing and lemma not in _SCHEDULE and not names_a_happening(what):
             return ("", "")  # "the index is expected to be revised": a figure, not a scheduled happening
-        return (who if thing else "", what)
+        # "The results will be declared on Friday": who declares them the sentence does not say, and the
+        # story's actor is only a guess; "The forecast is scheduled for release": the story's actor releases it
+        return (who if thing and (lemma in _SCHEDULE or not passive) else "", what)
     base = lemma if verb.tag_ != "VB" else verb.lower_
     rest = _complements(verb, span)
-    if lemma in _HOLD and rest:
-        return (who, _LEADING_DETERMINER.sub("", rest))  # "hold its annual conference" -> "annual conference"
+    if lemma in _HOLD and rest and not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children):
+        # "hold its annual conference" -> "annual conference"; "hosts Leeds in the opener" keeps its verb
+        return (who, _LEADING_DETERMINER.sub("", rest))
     what = f"{base} {rest}".strip()
     if thing:
         assert subject is not None
         if not names_a_happening(f"{subject.text} to {base}"):
             return ("", "")  # "the gauge of currencies to fall": a thing's change, not a scheduled happening
         what = f"{thing} to {what}"
-        if thing.lower() == who.lower():
-            who = ""
+    if thing and who and re.search(rf"(?<!\w){re.escape(who)}(?!\w)", what, re.IGNORECASE):
+        who = ""  # "the pontiff to visit Veldia" under the story's actor Veldia: the place visited, not who acts
+    if _PERSON.match(fallback_who) and who.lower() != fallback_who.lower():
+        # "NESN said it would give him a sendoff": the story's person is the one "him" stands for
+        what = re.sub(r"(?<![\w'’-])him(?![\w'’-])", fallback_who, what, count=1)
     return (who, what)
 
 
@@ -194,18 +244,26 @@ def _act_of(doc: Any, span: set[int]) -> tuple[Any, Any] | None:
     if root is None:
         return None
     token = root.head if root.head.i != root.i else root
-    side, last_noun = None, None
+    side, last_noun, nouns = None, None, []
     for _ in range(len(doc)):
         starting = token.tag_ == "VBG" and token.lemma_.lower() in {"start", "begin"} and token.dep_ in ("prep", "acl", "advcl")
-        if (token.pos_ in ("VERB", "AUX") and not starting) or (token.pos_ == "ADJ" and token.lemma_.lower() == "due"):
+        starting = starting or (token.tag_ == "VBG" and token.dep_ == "prep")  # "including", "following": prepositions
+        if (token.pos_ in ("VERB", "AUX") and not starting) or (
+                token.pos_ == "ADJ" and token.lemma_.lower() == "due" and token.dep_ != "prep"):  # not "due to" a cause
             break
+        if (token.lower_ == "for" and last_noun is None
+                and (token.head.lower_ == "time" or [t.lower_ for t in doc[max(0, token.i - 2) : token.i]] == ["in", "time"])):
+            return (None, None)  # "in time for the fourth quarter": done before the date, not on it
         if token.pos_ in ("NOUN", "PROPN"):
             last_noun = token
+            nouns.append(token)
         if token.lower_ in _SIDE_PREPS and last_noun is not None and side is None:
             side = last_noun  # "ahead of a visit next week", "after a launch on December 4"
         if token.head.i == token.i:
             # no verb: a listing ("Leeds, Town Hall"), or a headline naming its happening ("Fare deadline Friday")
-            return None if side is not None else (None, last_noun)
+            # the first noun that names a happening: "Flag Ceremony on Sept. 26 09-09-2015 Front Page" is the ceremony
+            return None if side is not None else (None, next(
+                (n for n in nouns if names_a_happening(_phrase(n, span))), last_noun))
         token = token.head
     else:
         return None
@@ -213,6 +271,35 @@ def _act_of(doc: Any, span: set[int]) -> tuple[Any, Any] | None:
            and token.head.lemma_.lower() not in _SCHEDULE | _NOT_AN_ACT | {"be"}):
         token = token.head
     return token, side
+
+
+def _superseded(verb: Any) -> bool:
+    """Whether the act, or the verb that schedules it, was set only "originally" ("was originally
+    scheduled to appear on Thursday", "had initially planned to vote on Friday"): a plan given up."""
+    token = verb
+    for _ in range(6):
+        if any(c.dep_ == "advmod" and c.lower_ in _SUPERSEDED_ADVERBS for c in token.children):
+            return True
+        if token.dep_ not in ("xcomp", "conj", "acomp") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _original(noun: Any) -> bool:
+    """A happening named as the one first planned ("the original closing night reception"): it was replaced."""
+    return any(c.dep_ == "amod" and c.lower_ == "original" for c in noun.children)
+
+
+def _unnamed_happening(subject: Any) -> bool:
+    """A subject that says only that something happens, not what: "the event", "next year's event",
+    "a number of events" (without a name or a kind: "the charity event" says which)."""
+    head = subject
+    if head.lemma_.lower() in _QUANTITIES:
+        head = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj"), head)
+    return (head.pos_ == "NOUN" and head.lemma_.lower() in _UNNAMED_HAPPENINGS
+            and not any(c.dep_ in ("compound", "amod", "nmod") or c.pos_ == "PROPN" for c in head.children))
 
 
 def _sayer(pronoun: Any) -> Any:
@@ -251,6 +338,9 @@ def _subject(verb: Any) -> Any:
                 clause = next((t for t in [token, *token.ancestors] if t.dep_ == "relcl"), None)
                 return clause.head if clause is not None else found  # no antecedent found: the caller drops it
             return found
+        controller = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None)
+        if token.dep_ == "xcomp" and controller is not None and token.head.lemma_.lower() != "promise":
+            return controller  # "the court asked the cell to decide the plea": the cell decides
         if token.dep_ in ("xcomp", "conj", "acomp") and token.head.i != token.i:
             token = token.head
         elif token.dep_ in ("relcl", "acl") and token.head.i != token.i:
@@ -270,18 +360,58 @@ def _tokens(token: Any, span: set[int]) -> list[Any]:
     """The tokens of a phrase without its side parts and without the date."""
     out = [token] if token.i not in span else []
     for child in token.children:
-        if child.i in span or (child.dep_ in _DROP and not _inner_hyphen(child)):
+        if child.i in span or (child.dep_ in _DROP and not _inner_hyphen(child) and not _list_comma(child, token)):
             continue
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
             continue  # "deadline Friday, but riders still pay cash": another clause
         if child.dep_ == "cc" and not any(c.dep_ == "conj" and c.i > child.i and c.pos_ not in ("VERB", "AUX")
                                           for c in token.children):
             continue  # "deadline Oct. 1, but ...": a "but" that joins nothing in the phrase
+        if child.dep_ == "prep" and _clock(child):
+            out.extend(_past_clock(child, span))  # "from 9 a.m. at the town hall": the place stays
+            continue
         part = _tokens(child, span)
         if child.dep_ == "prep" and (len(part) <= 1 or any(t.i in span for t in child.subtree)):
             continue  # "on Thursday", "by the end of the quarter": the date's own phrase
         out.extend(part)
     return sorted(out, key=lambda t: t.i)
+
+
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\b\.?|noon)|\b\d{1,2}[:.]\d\d\b|\b(?:noon|midnight)\b",
+                    re.IGNORECASE)
+
+
+# the other end of a range the date opens: "(from 28 September) to 3 October", "until Friday"
+_DATE_END = re.compile(
+    r"^(?:to|until|till|through|thru)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?$")
+
+
+def _clock(prep: Any) -> bool:
+    """A prepositional phrase of the time of day ("at 9 a.m.", "from 6pm-9pm") or of a range's other end
+    ("to 3 October"): the date's, not the happening's."""
+    text = prep.doc[prep.left_edge.i : prep.right_edge.i + 1].text
+    return _CLOCK.search(text) is not None or _DATE_END.match(text) is not None
+
+
+def _past_clock(token: Any, span: set[int]) -> list[Any]:
+    """The prepositional phrases inside a phrase of the time of day that tell no time ("at the town hall")."""
+    out: list[Any] = []
+    for child in token.children:
+        if child.dep_ == "prep" and not _clock(child) and child.i not in span:
+            part = _tokens(child, span)
+            out.extend(part if len(part) > 1 else [])
+        else:
+            out.extend(_past_clock(child, span))
+    return out
+
+
+def _list_comma(punct: Any, head: Any) -> bool:
+    """A comma between the items of a list ("Bread, Salt, Water"), which the list keeps."""
+    nxt = punct.doc[punct.i + 1] if punct.i + 1 < len(punct.doc) else punct
+    return punct.text == "," and nxt.dep_ != "cc" and any(c.dep_ == "conj" and c.i > punct.i and c.pos_ not in ("VERB", "AUX")
+                                     for c in head.children)
 
 
 def _inner_hyphen(token: Any) -> bool:
@@ -315,6 +445,9 @@ def _complements(verb: Any, span: set[int]) -> str:
     for child in verb.children:
         if child.i < verb.i or child.i in span or not (
                 child.dep_ in _COMPLEMENTS or (child.dep_ == "advmod" and child.lower_ in _ACT_ADVERBS)):
+            continue
+        if child.dep_ == "prep" and _clock(child):
+            tokens.extend(_past_clock(child, span))
             continue
         part = _tokens(child, span)
         if child.dep_ == "prep" and (len(part) <= 1 or child.lower_ in _SIDE_PREPS

@@ -69,10 +69,22 @@ _NOT_A_NAME = re.compile(
 )
 
 
+# words that open a phrase: a cut after one of them leaves the phrase half told ("held at the church with Dr")
+_PHRASE_OPENERS = frozenset("""in at on for with from to by of during into over under near via including after before
+    against between through and or but""".split())
+
+
+# "its", "their" in a line without an actor own nothing the reader sees: "Winners announced at its gala"
+_OWNER = re.compile(r"(?<![\w'’-])(?:its|their|Its|Their)(?![\w'’-])")
+
+
 def _cap(text: str, words: int = MAX_LINE_WORDS) -> str:
+    """At most ``words`` words, a cut phrase left out whole ("held at the church", not "held at the church with Dr")."""
     parts = text.split()
     if len(parts) > words:
-        text = " ".join(parts[:words])
+        parts = parts[:words]
+        opener = max((n for n, w in enumerate(parts) if w.lower() in _PHRASE_OPENERS), default=0)
+        text = " ".join(parts[:opener] if opener >= 3 else parts)
     return _STOP_END.sub("", text).strip(" ,;:.-–—")
 
 
@@ -108,6 +120,8 @@ def event_line(event: Event, *, fallback_who: str = "") -> str:
         if not what:
             return ""  # the date dates a saying or a state: no calendar line
         who, what = _cap(who, 8), _cap(what)
+        if not who:
+            what = _OWNER.sub(lambda m: "the" if m.group(0).islower() else "The", what)
         return _join(who, _after_who(who, what))
     what = _REPORTED.sub("", " ".join(event.what.split()).strip(" ."))
     who = event.who
