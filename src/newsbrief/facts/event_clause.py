@@ -70,7 +70,7 @@ _QUANTITIES = frozenset({"number", "series", "lot", "couple", "handful", "host",
                          "string", "dozen", "dozens", "hundreds", "plenty", "lots"})
 _MAX_WHO_WORDS = 8
 # a person's full name, which "he" or "she" may stand for: "Dario Feld", "Ana M. Ruiz", "Colm McCoy"
-# (not "Grayson", nor a body: "Acme Group", "Harwick County")
+# (not "Tallbrook", nor a body: "Acme Group", "Harwick County")
 _PERSON = re.compile(r"^(?!.*\b(?:Group|Inc|Corp|Company|Council|Party|Club|Bank|County|City|Department|Police|Institute|"
                      r"University|College|School|Church|Team|Board|Court|Ministry|Agency|Association|Society|Foundation)\b)"
                      r"[A-Z][a-z'’]+(?:[A-Z][a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’]*(?:[A-Z][a-z]+)?){1,2}$")
