@@ -311,6 +311,16 @@ def test_a_digest_sentence_on_the_president_is_repaired_with_the_president_not_t
     assert display_texts([asked, promised])[1].startswith("[Tomas Brenner] had promised")
 
 
+def test_a_cut_off_teaser_run_into_the_article_is_left_out_of_the_digest() -> None:
+    glued = ("Brenner had promised the list would reach the Upper Chamber by May 30 for screening and possible\u2026 "
+             "Dunmore - President Tomas Brenner has not sent the Senate his list of ministerial nominees.")
+    text = (f"{glued} Brenner had promised the list would reach the Upper Chamber by May 30 for screening and possible "
+            "confirmation. Senators said on Tuesday that no letter from Brenner had been read out in the chamber.")
+    arts = [make_article("a", title="Brenner misses deadline for list of ministers", text=text, outlet="One")]
+    chosen = [c.text for c, _ in select_sentences(arts, max_sentences=3, resolve_references=True)]
+    assert chosen and glued not in chosen, chosen
+    assert glued in [c.text for c, _ in select_sentences(arts, max_sentences=3)]  # the benchmark mode keeps it
+
 
 def test_two_descriptions_of_one_person_are_replaced_together() -> None:
     sentence = "The marathon record holder and three-time Dunmore winner issued a long statement on Tuesday."

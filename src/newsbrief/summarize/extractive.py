@@ -297,6 +297,10 @@ def _quantities(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# A teaser cut off mid-sentence ("possible…") with more text after it: "…" or "..." right after a word, then a capital.
+_CUT_OFF_RE = re.compile(r"\w(?:\u2026|\.{3})\s+[\"\u201c]?[A-Z]")
+
+
 def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = DEFAULT_PARAMS,
                      resolve_references: bool = False) -> list[Candidate]:
     """Split articles into candidate sentences with their concepts (all sentences, flagged eligible).
@@ -307,7 +311,8 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
 
     :param articles: the story's articles, in any order.
     :param params: selector parameters (sentence length bounds, unigram concepts).
-    :param resolve_references: find the referent of each referring subject.
+    :param resolve_references: find the referent of each referring subject (the digest), and make a feed's
+        cut-off teaser run into the article's text ("... and possible… Abuja - ...") ineligible.
     """
     from newsbrief.summarize.headline import clean_title
 
@@ -341,6 +346,9 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                 params.min_words <= n_words <= params.max_words
                 and not text.endswith("?")
                 and (first.isalnum() or first in _QUOTE_CHARS)
+                # "... for onward screening and possible… Abuja - The president ...": a feed's cut-off teaser
+                # run into the article's own text (the digest only; outside quotation marks)
+                and not (resolve_references and _CUT_OFF_RE.search(_QUOTED_RE.sub(" ", text)))
             )
             claims = extract_claims(text)
             out.append(

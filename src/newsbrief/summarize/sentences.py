@@ -75,8 +75,10 @@ _GLUED_DATELINE_RE = re.compile(
 # A teaser glued to the sentence it precedes, with no stop between: "Governor pushed for a law in
 # the wake An aide to the governor died ..." (a capital "A"/"An" after a lower-case word; in "Series
 # A round", "grade A", "type A" and "plan A" it is a letter, not an article).
+# A short crosshead glued the same way before "The": "Dodging the guards The man's death is the 9th ...".
 _GLUED_TEASER_RE = re.compile(
     r"^[^.!?\"\u201c\u201d]{10,200}?\b[a-z]+(?<!\bgrade)(?<!\btype)(?<!\bplan)(?<!\bclass)\s(?=An?\s[a-z])"
+    r"|^[^.!?\"\u201c\u201d]{10,60}?\b[a-z]+\s(?=The\s[a-z])"
 )
 # A photo credit or a posting line glued before the story's first sentence: "Photo: Ana Ruiz The
 # council ...", "Photo: AFP The council ...", "Posted Monday, May 4th 2026 @ 3pm by 9 News Staff The storm ...".
