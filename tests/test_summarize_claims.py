@@ -499,3 +499,78 @@ def test_the_same_amount_with_the_same_verb_is_one_claim() -> None:
     other = _claim("The company employs 310 people across its offices.", set())
     assert not retells_claim(other, told)  # the same number, another verb
 
+
+TUNNEL_LEAD = ("A freight train killed a Varnish man in the northern part of the Kessa rail tunnel on Monday, officials "
+               "said, as the port struggles with a rise in night crossings.")
+TUNNEL_QUOTE = ("\"At about 2 a.m., a 24-year-old migrant of Varnish origin was hit by a freight train at the service "
+                "depot in the northern part of the Kessa tunnel site,\" said Ana Ruiz, head of press for the Kessa port.")
+
+
+@pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
+def test_the_event_core_leaves_out_the_speaker_the_hour_the_age_and_a_label_after_a_name() -> None:
+    from newsbrief.summarize.claims import event_core
+
+    found = event_core(TUNNEL_QUOTE)
+    assert found is not None
+    doers, core = found
+    assert doers == {"train"}
+    assert "hit by a freight train" in core and "Ruiz" not in core and "2 a.m." not in core and "24" not in core
+    found = event_core("Ortiz, LNP, Kessa North, raised a point of order to ask why the Speaker had not read the letter.")
+    assert found is not None and found[1].startswith("Ortiz raised a point of order") and "LNP" not in found[1]
+
+
+def _own_article_pool(text: str) -> list:  # type: ignore[type-arg]
+    return build_candidates([make_article("a", title="Man killed by train in Kessa tunnel", text=text, outlet="One")],
+                            resolve_references=True)
+
+
+@pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
+def test_an_article_restating_its_own_lead_with_an_hour_and_an_age_is_a_retelling() -> None:
+    from newsbrief.cluster.embed import load_embedder
+    from newsbrief.summarize.extractive import DEFAULT_PARAMS, _restates_own_article
+
+    embedder = load_embedder(prefer="auto")
+    if not embedder.name.startswith("minilm"):
+        pytest.skip("the bundled MiniLM model is not installed")
+    consequence = "The man's death is the ninth at the Kessa tunnel this year, the port authority said."
+    new_act = "The freight train's driver stopped at the next signal and called the port police."
+    text = f"{TUNNEL_LEAD} {consequence} {new_act} {TUNNEL_QUOTE}"
+    pool = _own_article_pool(text)
+    lead, quote = (next(c for c in pool if c.text == s) for s in (TUNNEL_LEAD, TUNNEL_QUOTE))
+    assert _restates_own_article(quote, [lead], embedder, DEFAULT_PARAMS)
+    # a consequence, a new act: not retellings
+    for other in (consequence, new_act):
+        cand = next(c for c in pool if c.text == other)
+        assert not _restates_own_article(cand, [lead], embedder, DEFAULT_PARAMS), other
+    # another outlet's sentence is for the other retelling checks, not this one
+    other_pool = build_candidates([make_article("b", title="Train kills man", text=TUNNEL_QUOTE, outlet="Two")],
+                                  resolve_references=True)
+    assert not _restates_own_article(other_pool[-1], [lead], embedder, DEFAULT_PARAMS)
+    chosen = [c.text for c, _ in select_sentences([make_article("a", title="Man killed by train in Kessa tunnel",
+                                                                text=text, outlet="One")],
+                                                  max_sentences=4, resolve_references=True, embedder=embedder)]
+    assert TUNNEL_LEAD in chosen and TUNNEL_QUOTE not in chosen, chosen
+
+
+@pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
+def test_an_articles_later_sentence_with_a_new_figure_or_name_is_no_retelling() -> None:
+    from newsbrief.cluster.embed import load_embedder
+    from newsbrief.summarize.extractive import DEFAULT_PARAMS, _restates_own_article
+
+    embedder = load_embedder(prefer="auto")
+    if not embedder.name.startswith("minilm"):
+        pytest.skip("the bundled MiniLM model is not installed")
+    lead = ("Carmaker Harbin Motors recalled some of its new Vela vans on Monday to fix a brake fault that could cause "
+            "a crash.")
+    count = ("The carmaker recalled nearly 41,000 Vela vans, model year 2026, that might be affected in Europe, most of "
+             "them in Varnholt.")
+    asked = ("Ortiz, who noted that the papers had been full of stories about the list, asked the Speaker why she had "
+             "received the list from President Brenner and kept it from the chamber.")
+    point = ("Ortiz, LNP, Kessa North, raised a point of order to find out why the Speaker had not read out the "
+             "president's letter with the list.")
+    pool = build_candidates([make_article("a", title="Harbin recalls Vela vans", text=f"{lead} {count}", outlet="One"),
+                             make_article("b", title="Speaker asked about missing list", text=f"{point} {asked}",
+                                          outlet="Two")], resolve_references=True)
+    get = {c.text: c for c in pool}
+    assert not _restates_own_article(get[count], [get[lead]], embedder, DEFAULT_PARAMS)  # a new count
+    assert _restates_own_article(get[point], [get[asked]], embedder, DEFAULT_PARAMS)  # the same question, earlier
