@@ -223,6 +223,13 @@ def test_a_quote_telling_the_lead_again_with_a_time_of_day_is_left_out() -> None
     ("Varnholt sold 900 bikes in May, and those bikes are now being recalled.", False),
     ("\"The vote will be neither free nor fair,\" he said on Monday.", True),  # only a pronoun speaks
     ("\"The vote will be neither free nor fair,\" Ortiz said, adding she would observe it.", False),
+    # an abstract "the issue" after the subject: which issue?
+    ("Kessa Senator Ana Ruiz, Governor Tom Reilly and Dana Rook weighed in on the issue.", True),
+    ("The ruling ends the row.", True),
+    ("Kessa raised the issue of pay at the talks in May.", False),
+    ("The ruling ends the row over the Kessa bridge tolls.", False),
+    ("Unions raised a pay issue and the issue will be settled in May.", False),
+    ("\"We will look at the issue,\" Ruiz said.", False),
 ])
 def test_a_reference_after_the_subject_to_what_the_sentence_does_not_name(sentence: str, points_back: bool) -> None:
     assert inner_reference(sentence) is points_back

@@ -152,6 +152,11 @@ _DEMONSTRATIVE_RE = re.compile(
     r"\b(?:these|those)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*s)\b(?![\w-])"
     r"(?!\s+(?:who|whom|whose|that|which|where|when|of|in|at|on|from|with|for|by|under|over|to|involved|affected|"
     r"named|called|listed|mentioned)\b)")
+# "... weighed in on the issue": an abstract noun that only stands for what an earlier sentence said;
+# "the issue of pay", "the matter that ..." say themselves what it is.
+_ABSTRACT_OBJECT_RE = re.compile(
+    r"(?<!^)(?<![.!?]\s)\b(?:the|this|that)\s+(issue|matter|topic|controversy|row)\b"
+    r"(?!\s+(?:of|that|which|who|whose|surrounding|over|around|about|between|with)\b)(?!-)")
 _QUOTE_RE = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
 # '"...," he said.': a quotation whose only speaker is a pronoun
 _PRONOUN_SPEAKER_RE = re.compile(
@@ -162,11 +167,13 @@ _PRONOUN_SPEAKER_RE = re.compile(
 def inner_reference(sentence: str) -> bool:
     """Return True if a sentence points, after its subject, at someone or something it does not name.
 
-    Three shapes: an unnamed speaker reporting what "he" or "she" did ("A clerk says he failed to
+    Four shapes: an unnamed speaker reporting what "he" or "she" did ("A clerk says he failed to
     pay": the speaker, or the person named earlier?), a quotation only a pronoun speaks ('"...,"
-    he said.' with no name outside the quotation marks), and a plural "these"/"those" description
+    he said.' with no name outside the quotation marks), a plural "these"/"those" description
     outside quotation marks ("customers would need to have those diesel cars refitted"), unless
-    the sentence itself says what they are ("those who ...", "these days", a noun it used before).
+    the sentence itself says what they are ("those who ...", "these days", a noun it used before),
+    and "the issue", "the matter" after the subject ("four senators weighed in on the issue"),
+    unless it says which ("the issue of pay") or its own earlier words name it.
     No name can be put in for any of them without guessing, so the digest leaves such a sentence out.
 
     :param sentence: one (repaired) sentence.
@@ -182,6 +189,9 @@ def inner_reference(sentence: str) -> bool:
         if noun in ("days", "years", "times") or noun[:-1] in bare[: match.start()].lower():
             continue
         return True
+    for match in _ABSTRACT_OBJECT_RE.finditer(bare):
+        if match.group(1) not in bare[: match.start()].lower():
+            return True  # "three senators weighed in on the issue": which issue?
     return False
 
 
