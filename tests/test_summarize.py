@@ -122,6 +122,8 @@ def test_split_treats_blank_lines_as_boundaries_and_normalises_newswire_quotes()
          "Harbin Motors said on Tuesday it would recall 11,000 vans.", True),
         ("Posted Monday, May 4th 2026 @ 3pm by 9 News Staff Forecasters expect the storm to reach Kessa on Friday.",
          "Forecasters expect the storm to reach Kessa on Friday.", True),
+        ("4th May 2026, 0 comments Forecasters expect the storm to reach Kessa on Friday.",
+         "Forecasters expect the storm to reach Kessa on Friday.", True),
         ("Photos of the launch show the rocket lifting off from the pad at Kessa in the rain.",
          "Photos of the launch show the rocket lifting off from the pad at Kessa in the rain.", True),
         ("Officials in Kessa (the port city) said the road would reopen on Monday.",
