@@ -92,11 +92,23 @@ def test_the_same_subject_doing_the_same_thing_is_a_retelling() -> None:
     ("The 19-year-old midfielder was charged on Sunday.", "The 19-year-old"),
     ("The young goalkeeper was dropped for the final.", "The young goalkeeper"),
     ("On Sunday the 35-year-old said he would retire.", "the 35-year-old"),
+    # the subject of a fronted subordinate clause points back as much as the main one
+    ("Although the 21-year-old scored twice, Dunmore lost at home.", "the 21-year-old"),
 ])
 def test_a_person_described_by_age_or_role_is_a_referring_subject(sentence: str, subject: str) -> None:
     ref = referring_subject(sentence)
     assert ref is not None and ref.person
     assert ref.text.startswith(subject)
+
+
+def test_a_subordinate_clause_opening_on_an_age_description_is_left_out_without_its_referent() -> None:
+    lead = "Although the 21-year-old scored twice in the first half, Dunmore lost 3-2 at home to Kessa on Tuesday."
+    text = (f"{lead} Kessa scored three times after the break to win the group opener in front of 60,000 fans. "
+            "Dunmore play Varnholt at home in their second group match in two weeks.")
+    arts = [make_article("a", title="Dunmore lose group opener to Kessa", text=text, outlet="One")]
+    chosen = [c.text for c, _ in select_sentences(arts, max_sentences=3, resolve_references=True)]
+    assert chosen and lead not in chosen, chosen
+    assert referring_subject("When it comes to pay, the union will not move before May.") is None
 
 
 def test_an_age_description_resolves_to_the_person_named_before_or_not_at_all() -> None:

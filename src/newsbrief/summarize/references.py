@@ -30,8 +30,10 @@ __all__ = ["Reference", "antecedent", "described_subject", "full_names", "inner_
            "referring_subject", "substitute", "title_holder", "titled_name"]
 
 # Introductory phrases before the subject: "On Saturday", "In a statement,", "Last week".
+# A subordinate clause's subject counts too: "Although the 21-year-old scored, the club lost".
 _OPENER = (r"(?:(?:On|In|At|By|After|Before|Later|Earlier|Last|Since|During|Early|Late|Separately|Meanwhile|"
            r"Overnight|Yesterday|Today|Now)\b[^,.;:\"]{0,40}?(?:,\s*|\s+(?=(?:he|she|it|they|the)\b))|"
+           r"(?:Although|Though|While|When|Because|Once|Until|Whereas)\s+(?=(?:he|she|it|they|the)\s)|"
            r"(?:However|Meanwhile|Still|Also|Separately),\s*)?")
 _PRONOUN_RE = re.compile(rf"^{_OPENER}(?P<np>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)(?P<contraction>(?:'|\u2019)(?:s|re|ll|d|ve))?"
                          r"\s+(?=[a-z])")
@@ -106,7 +108,7 @@ def referring_subject(sentence: str) -> Reference | None:
 
     :param sentence: one (repaired) sentence.
     """
-    if _EXPLETIVE_IT_RE.match(sentence):
+    if _EXPLETIVE_IT_RE.match(sentence) or re.match(r"(?:When|If|Once)\s+it\s+(?:comes|came)\s+to\b", sentence):
         return None
     # the subject is the first of the two ("On Sunday the 35-year-old said he ...": the 35-year-old)
     found = [m for m in (_PRONOUN_RE.match(sentence), _DESCRIPTION_RE.match(sentence)) if m is not None]
@@ -213,10 +215,10 @@ def _names(sentence: str) -> list[str]:
 def antecedent(reference: Reference, before: Sequence[str]) -> str | None:
     """Return the name a referring subject points at, from the sentences before it (nearest first).
 
-    A person ("he", "the 35-year-old") is the last full name ("Reuben Castile") of the
-    nearest sentence giving one that the entity recogniser (with spaCy) reads as a person; a title
-    ("the president") is whom the article calls by it (:func:`title_holder`); "the company" is the name the sentence before calls a company
-    ("Corbel, a Denver company, ..."); "it" is the name that sentence opens on, unless that sentence
+    A person ("he", "the 35-year-old") is the last full name ("Reuben Castile") of the nearest
+    sentence giving one that the entity recogniser (with spaCy) reads as a person; a title ("the
+    president") is whom the article calls by it (:func:`title_holder`); "the company" is the name
+    the sentence before calls a company ("Corbel, a Denver company, ..."); "it" is the name that sentence opens on, unless that sentence
     also introduces another named thing ("... released a new model, Kestrel-3,"). Anything else, and
     "they" (the verb would not agree with one name), stays unresolved, so the sentence is not used.
 
