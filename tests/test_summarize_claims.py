@@ -276,12 +276,12 @@ def test_a_title_is_a_referring_subject_resolved_only_to_whom_the_article_gives_
     assert antecedent(king, ["King Oskar Varga arrived in Leeds on Sunday.", "Mara Quill met him there."]) == "Oskar Varga"
 
 
-PRESIDENT = "The president had promised that the list of nominees would be sent to the Upper Chamber by May 30."
+PRESIDENT = "The president had vowed that his cabinet picks would reach the Upper Chamber before the May recess."
 
 
 @pytest.mark.parametrize(("before", "holder"), [
     # the sentence before names the chamber; the president is the one the article calls so
-    (["Dunmore - PRESIDENT Tomas Brenner has not sent the Senate his list of ministers.",
+    (["Dunmore - PRESIDENT Tomas Brenner is still to name a single cabinet member, four months into his term.",
       "The Senate met on Tuesday and the Upper Chamber took no vote on the budget."], "Tomas Brenner"),
     (["Tomas Brenner, the president, has not sent his list of ministers.", "The Upper Chamber met on Tuesday."],
      "Tomas Brenner"),
@@ -318,23 +318,23 @@ def test_a_place_or_a_chamber_is_no_persons_name_for_he() -> None:
 
 
 def test_a_digest_sentence_on_the_president_is_repaired_with_the_president_not_the_chamber() -> None:
-    text = ("Dunmore - PRESIDENT Tomas Brenner has not sent the Senate his list of 30 ministerial nominees. "
+    text = ("Dunmore - PRESIDENT Tomas Brenner is still to name any of his 30 cabinet members, four months into his term. "
             "Senators said on Tuesday that no letter had reached the Upper Chamber. "
             f"{PRESIDENT} "
-            "Opposition senators asked the Senate President on Tuesday why the list of 30 nominees had not been read out.")
+            "Opposition senators asked the Senate President on Tuesday why no names had been read out to the 30 members.")
     pool = build_candidates([make_article("a", title="Brenner misses deadline", text=text, outlet="One")],
                             resolve_references=True)
     promised = next(c for c in pool if c.text == PRESIDENT)
     assert promised.referent == "Tomas Brenner"
     asked = next(c for c in pool if c.text.startswith("Opposition senators"))
-    assert display_texts([asked, promised])[1].startswith("[Tomas Brenner] had promised")
+    assert display_texts([asked, promised])[1].startswith("[Tomas Brenner] had vowed")
 
 
 def test_a_cut_off_teaser_run_into_the_article_is_left_out_of_the_digest() -> None:
-    glued = ("Brenner had promised the list would reach the Upper Chamber by May 30 for screening and possible\u2026 "
-             "Dunmore - President Tomas Brenner has not sent the Senate his list of ministerial nominees.")
-    text = (f"{glued} Brenner had promised the list would reach the Upper Chamber by May 30 for screening and possible "
-            "confirmation. Senators said on Tuesday that no letter from Brenner had been read out in the chamber.")
+    glued = ("Brenner said the cabinet would be named in time for the budget debate and a vote on\u2026 "
+             "Dunmore - President Tomas Brenner is still to name a single cabinet member.")
+    text = (f"{glued} Brenner said the cabinet would be named in time for the budget debate and a vote on the spending "
+            "plan. Senators said on Tuesday that no letter from Brenner had been read out in the chamber.")
     arts = [make_article("a", title="Brenner misses deadline for list of ministers", text=text, outlet="One")]
     chosen = [c.text for c, _ in select_sentences(arts, max_sentences=3, resolve_references=True)]
     assert chosen and glued not in chosen, chosen
@@ -519,10 +519,10 @@ def test_the_same_amount_with_the_same_verb_is_one_claim() -> None:
     assert not retells_claim(other, told)  # the same number, another verb
 
 
-TUNNEL_LEAD = ("A freight train killed a Varnish man in the northern part of the Kessa rail tunnel on Monday, officials "
-               "said, as the port struggles with a rise in night crossings.")
-TUNNEL_QUOTE = ("\"At about 2 a.m., a 24-year-old migrant of Varnish origin was hit by a freight train at the service "
-                "depot in the northern part of the Kessa tunnel site,\" said Ana Ruiz, head of press for the Kessa port.")
+TUNNEL_LEAD = ("A goods train killed a Varnish man inside the Kessa rail tunnel on Monday, police said, in the third "
+               "such death at the crossing since June.")
+TUNNEL_QUOTE = ("\"Shortly after 2 a.m., a 24-year-old Varnish man was struck by a goods train near the pumping station "
+                "inside the Kessa rail tunnel,\" police spokeswoman Ana Ruiz told reporters.")
 
 
 @pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
@@ -533,7 +533,7 @@ def test_the_event_core_leaves_out_the_speaker_the_hour_the_age_and_a_label_afte
     assert found is not None
     doers, core = found
     assert doers == {"train"}
-    assert "hit by a freight train" in core and "Ruiz" not in core and "2 a.m." not in core and "24" not in core
+    assert "struck by a goods train" in core and "Ruiz" not in core and "2 a.m." not in core and "24" not in core
     found = event_core("Ortiz, LNP, Kessa North, raised a point of order to ask why the Speaker had not read the letter.")
     assert found is not None and found[1].startswith("Ortiz raised a point of order") and "LNP" not in found[1]
 
@@ -551,8 +551,8 @@ def test_an_article_restating_its_own_lead_with_an_hour_and_an_age_is_a_retellin
     embedder = load_embedder(prefer="auto")
     if not embedder.name.startswith("minilm"):
         pytest.skip("the bundled MiniLM model is not installed")
-    consequence = "The man's death is the ninth at the Kessa tunnel this year, the port authority said."
-    new_act = "The freight train's driver stopped at the next signal and called the port police."
+    consequence = "Rail traffic through the Kessa tunnel was halted for six hours while police searched the line."
+    new_act = "The goods train's driver stopped at the next signal and called the rail police."
     text = f"{TUNNEL_LEAD} {consequence} {new_act} {TUNNEL_QUOTE}"
     pool = _own_article_pool(text)
     lead, quote = (next(c for c in pool if c.text == s) for s in (TUNNEL_LEAD, TUNNEL_QUOTE))
@@ -583,10 +583,10 @@ def test_an_articles_later_sentence_with_a_new_figure_or_name_is_no_retelling() 
             "a crash.")
     count = ("The carmaker recalled nearly 41,000 Vela vans, model year 2026, that might be affected in Europe, most of "
              "them in Varnholt.")
-    asked = ("Ortiz, who noted that the papers had been full of stories about the list, asked the Speaker why she had "
-             "received the list from President Brenner and kept it from the chamber.")
-    point = ("Ortiz, LNP, Kessa North, raised a point of order to find out why the Speaker had not read out the "
-             "president's letter with the list.")
+    asked = ("Ortiz, citing weeks of press reports on the delay, demanded that the Speaker explain why she was "
+             "sitting on the cabinet names President Brenner had sent her.")
+    point = ("Ortiz, LNP, Kessa North, used a point of order to ask why the Speaker had not told the house of the "
+             "president's cabinet names.")
     pool = build_candidates([make_article("a", title="Harbin recalls Vela vans", text=f"{lead} {count}", outlet="One"),
                              make_article("b", title="Speaker asked about missing list", text=f"{point} {asked}",
                                           outlet="Two")], resolve_references=True)
