@@ -236,7 +236,7 @@ def test_a_quote_telling_the_lead_again_with_a_time_of_day_is_left_out() -> None
     ("\"The vote will be neither free nor fair,\" he said on Monday.", True),  # only a pronoun speaks
     ("\"The vote will be neither free nor fair,\" Ortiz said, adding she would observe it.", False),
     # an abstract "the issue" after the subject: which issue?
-    ("Kessa Senator Ana Ruiz, Governor Tom Reilly and Dana Rook weighed in on the issue.", True),
+    ("Senator Ana Ruiz, Governor Tom Reilly and Dana Rook all spoke at length on the issue.", True),
     ("The ruling ends the row.", True),
     ("Kessa raised the issue of pay at the talks in May.", False),
     ("The ruling ends the row over the Kessa bridge tolls.", False),

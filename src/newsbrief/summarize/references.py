@@ -154,7 +154,7 @@ _DEMONSTRATIVE_RE = re.compile(
     r"\b(?:these|those)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*s)\b(?![\w-])"
     r"(?!\s+(?:who|whom|whose|that|which|where|when|of|in|at|on|from|with|for|by|under|over|to|involved|affected|"
     r"named|called|listed|mentioned)\b)")
-# "... weighed in on the issue": an abstract noun that only stands for what an earlier sentence said;
+# "... all spoke on the issue": an abstract noun that only stands for what an earlier sentence said;
 # "the issue of pay", "the matter that ..." say themselves what it is.
 _ABSTRACT_OBJECT_RE = re.compile(
     r"(?<!^)(?<![.!?]\s)\b(?:the|this|that)\s+(issue|matter|topic|controversy|row)\b"
@@ -174,7 +174,7 @@ def inner_reference(sentence: str) -> bool:
     he said.' with no name outside the quotation marks), a plural "these"/"those" description
     outside quotation marks ("customers would need to have those diesel cars refitted"), unless
     the sentence itself says what they are ("those who ...", "these days", a noun it used before),
-    and "the issue", "the matter" after the subject ("four senators weighed in on the issue"),
+    and "the issue", "the matter" after the subject ("three senators spoke on the issue"),
     unless it says which ("the issue of pay") or its own earlier words name it.
     No name can be put in for any of them without guessing, so the digest leaves such a sentence out.
 
@@ -193,7 +193,7 @@ def inner_reference(sentence: str) -> bool:
         return True
     for match in _ABSTRACT_OBJECT_RE.finditer(bare):
         if match.group(1) not in bare[: match.start()].lower():
-            return True  # "three senators weighed in on the issue": which issue?
+            return True  # "three senators spoke on the issue": which issue?
     return False
 
 
