@@ -92,11 +92,23 @@ def test_the_same_subject_doing_the_same_thing_is_a_retelling() -> None:
     ("The 19-year-old midfielder was charged on Sunday.", "The 19-year-old"),
     ("The young goalkeeper was dropped for the final.", "The young goalkeeper"),
     ("On Sunday the 35-year-old said he would retire.", "the 35-year-old"),
+    # the subject of a fronted subordinate clause points back as much as the main one
+    ("Although the 21-year-old scored twice, Dunmore lost at home.", "the 21-year-old"),
 ])
 def test_a_person_described_by_age_or_role_is_a_referring_subject(sentence: str, subject: str) -> None:
     ref = referring_subject(sentence)
     assert ref is not None and ref.person
     assert ref.text.startswith(subject)
+
+
+def test_a_subordinate_clause_opening_on_an_age_description_is_left_out_without_its_referent() -> None:
+    lead = "Although the 21-year-old scored twice in the first half, Dunmore lost 3-2 at home to Kessa on Tuesday."
+    text = (f"{lead} Kessa scored three times after the break to win the group opener in front of 60,000 fans. "
+            "Dunmore play Varnholt at home in their second group match in two weeks.")
+    arts = [make_article("a", title="Dunmore lose group opener to Kessa", text=text, outlet="One")]
+    chosen = [c.text for c, _ in select_sentences(arts, max_sentences=3, resolve_references=True)]
+    assert chosen and lead not in chosen, chosen
+    assert referring_subject("When it comes to pay, the union will not move before May.") is None
 
 
 def test_an_age_description_resolves_to_the_person_named_before_or_not_at_all() -> None:
@@ -223,6 +235,13 @@ def test_a_quote_telling_the_lead_again_with_a_time_of_day_is_left_out() -> None
     ("Varnholt sold 900 bikes in May, and those bikes are now being recalled.", False),
     ("\"The vote will be neither free nor fair,\" he said on Monday.", True),  # only a pronoun speaks
     ("\"The vote will be neither free nor fair,\" Ortiz said, adding she would observe it.", False),
+    # an abstract "the issue" after the subject: which issue?
+    ("Senator Ana Ruiz, Governor Tom Reilly and Dana Rook all spoke at length on the issue.", True),
+    ("The ruling ends the row.", True),
+    ("Kessa raised the issue of pay at the talks in May.", False),
+    ("The ruling ends the row over the Kessa bridge tolls.", False),
+    ("Unions raised a pay issue and the issue will be settled in May.", False),
+    ("\"We will look at the issue,\" Ruiz said.", False),
 ])
 def test_a_reference_after_the_subject_to_what_the_sentence_does_not_name(sentence: str, points_back: bool) -> None:
     assert inner_reference(sentence) is points_back
@@ -242,12 +261,84 @@ def test_an_unnamed_speakers_he_is_left_out_of_the_digest() -> None:
     ("The three-time marathon record holder issued a long statement on Tuesday.",
      "The three-time marathon record holder"),
     ("The veteran comedian admitted the story was untrue.", "The veteran comedian"),
-    ("The king opened the new bridge at Varnholt on Monday.", "The king"),
 ])
 def test_a_person_described_by_a_role_of_up_to_three_words_is_a_referring_subject(sentence: str, subject: str) -> None:
     ref = referring_subject(sentence)
     assert ref is not None and ref.person and ref.text == subject
     assert antecedent(ref, ["Mara Quill denied cheating after the hearing in Leeds."]) == "Mara Quill"
+
+
+def test_a_title_is_a_referring_subject_resolved_only_to_whom_the_article_gives_that_title() -> None:
+    king = referring_subject("The king opened the new bridge at Varnholt on Monday.")
+    assert king is not None and king.person and king.text == "The king"
+    # the person named before is not the king unless the article says so
+    assert antecedent(king, ["Mara Quill denied cheating after the hearing in Leeds."]) is None
+    assert antecedent(king, ["King Oskar Varga arrived in Leeds on Sunday.", "Mara Quill met him there."]) == "Oskar Varga"
+
+
+PRESIDENT = "The president had vowed that his cabinet picks would reach the Upper Chamber before the May recess."
+
+
+@pytest.mark.parametrize(("before", "holder"), [
+    # the sentence before names the chamber; the president is the one the article calls so
+    (["Dunmore - PRESIDENT Tomas Brenner is still to name a single cabinet member, four months into his term.",
+      "The Senate met on Tuesday and the Upper Chamber took no vote on the budget."], "Tomas Brenner"),
+    (["Tomas Brenner, the president, has not sent his list of ministers.", "The Upper Chamber met on Tuesday."],
+     "Tomas Brenner"),
+    (["The list has not reached the Senate, President Brenner's office said."], "President Brenner"),
+    (["US President Tomas Brenner has not sent his list."], "Tomas Brenner"),  # a country is no other title
+    # another title with the same last word is another person
+    (["Senate President Ana Lopes said on Tuesday that the Upper Chamber had no list."], None),
+    (["The Senate President, Ana Lopes, said no list had come.", "The Upper Chamber adjourned."], None),
+    (["Former president Ana Lopes said no list had come.", "The Upper Chamber adjourned."], None),
+    # two presidents: unsure, so no name
+    (["President Tomas Brenner met President Ana Lopes of Kessa in Dunmore.", "The Upper Chamber adjourned."], None),
+])
+def test_the_president_is_replaced_only_by_the_person_the_article_calls_president(before: list[str],
+                                                                                  holder: str | None) -> None:
+    ref = referring_subject(PRESIDENT)
+    assert ref is not None and ref.person
+    assert antecedent(ref, before) == holder
+
+
+def test_a_qualified_title_needs_the_same_qualifier() -> None:
+    ref = referring_subject("The chief executive said the plant would close in June.")
+    assert ref is not None
+    assert antecedent(ref, ["Harbour chief executive Lena Ortiz defended the decision."]) == "Lena Ortiz"
+    assert antecedent(ref, ["Harbour finance director Lena Ortiz defended the decision."]) is None
+
+
+@pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
+def test_a_place_or_a_chamber_is_no_persons_name_for_he() -> None:
+    he = referring_subject("He said the list would come on Friday, his spokesman told reporters.")
+    assert he is not None and he.person
+    assert antecedent(he, ["Reports from New York, where Brenner has been at the UN, quoted the president."]) is None
+    assert antecedent(he, ["The bill was sent to the Upper Chamber on Monday."]) is None
+    assert antecedent(he, ["The bill was sent to the Upper Chamber by Tomas Brenner on Monday."]) == "Tomas Brenner"
+
+
+def test_a_digest_sentence_on_the_president_is_repaired_with_the_president_not_the_chamber() -> None:
+    text = ("Dunmore - PRESIDENT Tomas Brenner is still to name any of his 30 cabinet members, four months into his term. "
+            "Senators said on Tuesday that no letter had reached the Upper Chamber. "
+            f"{PRESIDENT} "
+            "Opposition senators asked the Senate President on Tuesday why no names had been read out to the 30 members.")
+    pool = build_candidates([make_article("a", title="Brenner misses deadline", text=text, outlet="One")],
+                            resolve_references=True)
+    promised = next(c for c in pool if c.text == PRESIDENT)
+    assert promised.referent == "Tomas Brenner"
+    asked = next(c for c in pool if c.text.startswith("Opposition senators"))
+    assert display_texts([asked, promised])[1].startswith("[Tomas Brenner] had vowed")
+
+
+def test_a_cut_off_teaser_run_into_the_article_is_left_out_of_the_digest() -> None:
+    glued = ("Brenner said the cabinet would be named in time for the budget debate and a vote on\u2026 "
+             "Dunmore - President Tomas Brenner is still to name a single cabinet member.")
+    text = (f"{glued} Brenner said the cabinet would be named in time for the budget debate and a vote on the spending "
+            "plan. Senators said on Tuesday that no letter from Brenner had been read out in the chamber.")
+    arts = [make_article("a", title="Brenner misses deadline for list of ministers", text=text, outlet="One")]
+    chosen = [c.text for c, _ in select_sentences(arts, max_sentences=3, resolve_references=True)]
+    assert chosen and glued not in chosen, chosen
+    assert glued in [c.text for c, _ in select_sentences(arts, max_sentences=3)]  # the benchmark mode keeps it
 
 
 def test_two_descriptions_of_one_person_are_replaced_together() -> None:
@@ -426,3 +517,79 @@ def test_the_same_amount_with_the_same_verb_is_one_claim() -> None:
     assert retells_claim(again, told)
     other = _claim("The company employs 310 people across its offices.", set())
     assert not retells_claim(other, told)  # the same number, another verb
+
+
+TUNNEL_LEAD = ("A goods train killed a Varnish man inside the Kessa rail tunnel on Monday, police said, in the third "
+               "such death at the crossing since June.")
+TUNNEL_QUOTE = ("\"Shortly after 2 a.m., a 24-year-old Varnish man was struck by a goods train near the pumping station "
+                "inside the Kessa rail tunnel,\" police spokeswoman Ana Ruiz told reporters.")
+
+
+@pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
+def test_the_event_core_leaves_out_the_speaker_the_hour_the_age_and_a_label_after_a_name() -> None:
+    from newsbrief.summarize.claims import event_core
+
+    found = event_core(TUNNEL_QUOTE)
+    assert found is not None
+    doers, core = found
+    assert doers == {"train"}
+    assert "struck by a goods train" in core and "Ruiz" not in core and "2 a.m." not in core and "24" not in core
+    found = event_core("Ortiz, LNP, Kessa North, raised a point of order to ask why the Speaker had not read the letter.")
+    assert found is not None and found[1].startswith("Ortiz raised a point of order") and "LNP" not in found[1]
+
+
+def _own_article_pool(text: str) -> list:  # type: ignore[type-arg]
+    return build_candidates([make_article("a", title="Man killed by train in Kessa tunnel", text=text, outlet="One")],
+                            resolve_references=True)
+
+
+@pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
+def test_an_article_restating_its_own_lead_with_an_hour_and_an_age_is_a_retelling() -> None:
+    from newsbrief.cluster.embed import load_embedder
+    from newsbrief.summarize.extractive import DEFAULT_PARAMS, _restates_own_article
+
+    embedder = load_embedder(prefer="auto")
+    if not embedder.name.startswith("minilm"):
+        pytest.skip("the bundled MiniLM model is not installed")
+    consequence = "Rail traffic through the Kessa tunnel was halted for six hours while police searched the line."
+    new_act = "The goods train's driver stopped at the next signal and called the rail police."
+    text = f"{TUNNEL_LEAD} {consequence} {new_act} {TUNNEL_QUOTE}"
+    pool = _own_article_pool(text)
+    lead, quote = (next(c for c in pool if c.text == s) for s in (TUNNEL_LEAD, TUNNEL_QUOTE))
+    assert _restates_own_article(quote, [lead], embedder, DEFAULT_PARAMS)
+    # a consequence, a new act: not retellings
+    for other in (consequence, new_act):
+        cand = next(c for c in pool if c.text == other)
+        assert not _restates_own_article(cand, [lead], embedder, DEFAULT_PARAMS), other
+    # another outlet's sentence is for the other retelling checks, not this one
+    other_pool = build_candidates([make_article("b", title="Train kills man", text=TUNNEL_QUOTE, outlet="Two")],
+                                  resolve_references=True)
+    assert not _restates_own_article(other_pool[-1], [lead], embedder, DEFAULT_PARAMS)
+    chosen = [c.text for c, _ in select_sentences([make_article("a", title="Man killed by train in Kessa tunnel",
+                                                                text=text, outlet="One")],
+                                                  max_sentences=4, resolve_references=True, embedder=embedder)]
+    assert TUNNEL_LEAD in chosen and TUNNEL_QUOTE not in chosen, chosen
+
+
+@pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
+def test_an_articles_later_sentence_with_a_new_figure_or_name_is_no_retelling() -> None:
+    from newsbrief.cluster.embed import load_embedder
+    from newsbrief.summarize.extractive import DEFAULT_PARAMS, _restates_own_article
+
+    embedder = load_embedder(prefer="auto")
+    if not embedder.name.startswith("minilm"):
+        pytest.skip("the bundled MiniLM model is not installed")
+    lead = ("Carmaker Harbin Motors recalled some of its new Vela vans on Monday to fix a brake fault that could cause "
+            "a crash.")
+    count = ("The carmaker recalled nearly 41,000 Vela vans, model year 2026, that might be affected in Europe, most of "
+             "them in Varnholt.")
+    asked = ("Ortiz, citing weeks of press reports on the delay, demanded that the Speaker explain why she was "
+             "sitting on the cabinet names President Brenner had sent her.")
+    point = ("Ortiz, LNP, Kessa North, used a point of order to ask why the Speaker had not told the house of the "
+             "president's cabinet names.")
+    pool = build_candidates([make_article("a", title="Harbin recalls Vela vans", text=f"{lead} {count}", outlet="One"),
+                             make_article("b", title="Speaker asked about missing list", text=f"{point} {asked}",
+                                          outlet="Two")], resolve_references=True)
+    get = {c.text: c for c in pool}
+    assert not _restates_own_article(get[count], [get[lead]], embedder, DEFAULT_PARAMS)  # a new count
+    assert _restates_own_article(get[point], [get[asked]], embedder, DEFAULT_PARAMS)  # the same question, earlier

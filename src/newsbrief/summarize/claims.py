@@ -39,7 +39,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Claim", "figures_of", "predications", "retells_claim", "speaker_aliases", "statements"]
+__all__ = ["Claim", "doers_of", "event_core", "figures_of", "predications", "retells_claim", "speaker_aliases",
+           "statements"]
 
 # Digits that are part of a name ("Kestrel-3", "F-35") are no figure, nor is a time of day ("8am", "9:39 pm").
 _FIGURE_RE = re.compile(r"(?<![\w.:])(?<![A-Za-z]-)\d++(?:[.,]\d+)*+(?!\s?(?:[ap]\.?m\b|:\d))")
@@ -289,6 +290,72 @@ def _same_statement(mine: frozenset[tuple[str, frozenset[str]]], other: frozense
                     and _who(speaker, aliases) == _who(their_speaker, aliases)):
                 return True
     return False
+
+
+# Detail that adds no fact to an event already told: a time of day, an age.
+_MINOR_DETAIL_RE = re.compile(
+    r"\b(?:(?:at|around|about|shortly (?:before|after)|just (?:before|after))\s+)?\d{1,2}(?:[:.]\d\d)?\s*"
+    r"(?:[ap]\s?\.?\s?m\b\.?|o'clock\b)|,?\s*\b(?:aged\s+)?\d{1,3}\s*-?\s*years?\s*-?\s*old\b",
+    re.IGNORECASE)
+
+
+def _doers(verb: Any) -> list[Any]:
+    """Return who does what a verb says: its subject, or the agent of a passive ("hit by a train": the train)."""
+    out = []
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            out.append(_referent(child))
+        elif child.dep_ == "agent":
+            out.extend(_referent(t) for t in child.children if t.dep_ == "pobj")
+    return [t for t in out if t is not None]
+
+
+@functools.lru_cache(maxsize=4096)
+def event_core(text: str) -> tuple[frozenset[str], str] | None:
+    """Return who does a sentence's main event and the event's clause without its minor detail.
+
+    The event is the main verb, or the clause a speech verb reports ('"A train hit a man at 1 a.m.,"
+    said the spokesman': the hitting). Its clause is kept without what adds no fact to an event
+    already told: the speaker, a time of day, an age, and a label set after a named doer
+    ("Akpabio, PDP, Varnholt North, raised ..."). Returns the doers' stems and that clause's text;
+    None without spaCy or a main verb.
+
+    :param text: one sentence.
+    """
+    from newsbrief.facts.nlp import parse
+
+    doc = parse(text)
+    if doc is None:
+        return None
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = root
+    if root.lemma_.lower() in _SPEECH_VERBS:
+        verb = next((t for t in root.children if t.dep_ == "ccomp"), root)
+    doers = _doers(verb)
+    drop: set[int] = set()
+    for doer in doers:
+        for child in doer.children:
+            if child.dep_ in ("appos", "conj") and child.pos_ == "PROPN":
+                drop.update(t.i for t in child.subtree)  # "Akpabio, PDP, Varnholt North,": his party and seat
+    words = " ".join(t.text for t in verb.subtree if t.i not in drop and not t.is_punct)
+    core = " ".join(_MINOR_DETAIL_RE.sub(" ", words).split())
+    return frozenset(_stem(t.text.lower()) for t in doers), core
+
+
+@functools.lru_cache(maxsize=4096)
+def doers_of(text: str) -> frozenset[str]:
+    """Return the stems of every clause's doer in a sentence (subjects and passive agents; empty without spaCy).
+
+    :param text: one sentence.
+    """
+    from newsbrief.facts.nlp import parse
+
+    doc = parse(text)
+    if doc is None:
+        return frozenset()
+    return frozenset(_stem(d.text.lower()) for t in doc if t.pos_ in ("VERB", "AUX") for d in _doers(t))
 
 
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")

@@ -30,7 +30,7 @@ from typing import Any
 from newsbrief.cluster.embed import Embedder
 from newsbrief.errors import SummarizeError
 from newsbrief.model import Article, CitedSentence, Summary
-from newsbrief.summarize.claims import Claim, figures_of, retells_claim, speaker_aliases
+from newsbrief.summarize.claims import Claim, doers_of, event_core, figures_of, retells_claim, speaker_aliases
 from newsbrief.summarize.faithfulness import NUMBER_WORDS, extract_claims
 from newsbrief.summarize.references import (
     Reference,
@@ -130,6 +130,7 @@ class ExtractiveParams:
     redundancy_jaccard: float = 0.5  # skip a sentence this similar to a chosen one
     retelling_cosine: float = 0.8  # skip a sentence whose meaning (MiniLM cosine) is this close to a chosen one
     restatement_cosine: float = 0.55  # ... or this close, when it adds no name, figure or many new words
+    own_restatement_cosine: float = 0.6  # an article's later sentence whose event core is this close to its told lead
 
 
 DEFAULT_PARAMS = ExtractiveParams()
@@ -297,6 +298,10 @@ def _quantities(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# A teaser cut off mid-sentence ("possible…") with more text after it: "…" or "..." right after a word, then a capital.
+_CUT_OFF_RE = re.compile(r"\w(?:\u2026|\.{3})\s+[\"\u201c]?[A-Z]")
+
+
 def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = DEFAULT_PARAMS,
                      resolve_references: bool = False) -> list[Candidate]:
     """Split articles into candidate sentences with their concepts (all sentences, flagged eligible).
@@ -307,7 +312,8 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
 
     :param articles: the story's articles, in any order.
     :param params: selector parameters (sentence length bounds, unigram concepts).
-    :param resolve_references: find the referent of each referring subject.
+    :param resolve_references: find the referent of each referring subject (the digest), and make a feed's
+        cut-off teaser run into the article's text ("... and possible… Abuja - ...") ineligible.
     """
     from newsbrief.summarize.headline import clean_title
 
@@ -341,6 +347,9 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                 params.min_words <= n_words <= params.max_words
                 and not text.endswith("?")
                 and (first.isalnum() or first in _QUOTE_CHARS)
+                # "... for onward screening and possible… Abuja - The president ...": a feed's cut-off teaser
+                # run into the article's own text (the digest only; outside quotation marks)
+                and not (resolve_references and _CUT_OFF_RE.search(_QUOTED_RE.sub(" ", text)))
             )
             claims = extract_claims(text)
             out.append(
@@ -622,6 +631,9 @@ def select_sentences(
                          [Claim(c.text, c.names, figures_of(c.text)) for c in chosen], aliases):
             remaining.remove(best_i)
             continue
+        if resolve_references and embedder is not None and _restates_own_article(cand, chosen, embedder, params):
+            remaining.remove(best_i)
+            continue
         if resolve_references and cand.reference is None:
             described = _unsupported_description(cand, covered_tokens, pool)
             if described is None:
@@ -685,6 +697,38 @@ def _superseded(pool: Sequence[Candidate], articles: Sequence[Article]) -> set[i
                     out.add(id(old))
                     break
     return out
+
+
+def _restates_own_article(cand: Candidate, chosen: Sequence[Candidate], embedder: Embedder,
+                          params: ExtractiveParams) -> bool:
+    """Return True if a sentence tells again an event that a chosen sentence of its own article tells.
+
+    An article often restates its lead further down, with detail that is no new fact: '"Around
+    1 a.m., a 20-year-old man was hit by a freight train at the depot," said a spokesman' after
+    "A freight train killed a man in the tunnel". It is a retelling when its main event (the clause
+    a speech verb reports; :func:`~newsbrief.summarize.claims.event_core`) has a doer the chosen
+    sentence has, names nothing and states no figure the summary has not told (a time of day, an age,
+    the speaker and a label after a name do not count), and reads close to that sentence (cosine
+    >= ``own_restatement_cosine``), wherever either stands in the article. A new act, a new figure
+    of another quantity, a reaction or a consequence reads further off or brings its own names and
+    figures, and stays.
+    """
+    own = [c for c in chosen if c.article_id == cand.article_id and c.index >= 0]
+    found = event_core(cand.text) if own else None
+    if found is None:
+        return False
+    doers, core = found
+    if figures_of(core) - set().union(*(figures_of(c.text) for c in chosen)):
+        return False  # "recalled nearly 37,000 trucks" after "recalled some of its trucks": a new figure
+    told = set().union(*(c.tokens for c in chosen))
+    names = {w for w in _CAPITALISED_RE.findall(core) if w not in _NOT_GIVEN_NAMES}
+    if any(t not in told for name in names for t in content_tokens(name)):
+        return False
+    others = [c for c in own if doers & doers_of(c.text)]
+    if not others:
+        return False
+    vectors = embedder.encode([core] + [c.text for c in others])
+    return max(float(vectors[0] @ v) for v in vectors[1:]) >= params.own_restatement_cosine
 
 
 def _sentence_vectors(cands: Sequence[Candidate], embedder: Embedder | None) -> Any:

@@ -5,7 +5,11 @@ name its article gave earlier. :func:`referring_subject` finds such a subject (a
 introductory phrase: "On Saturday it gave ..."), and :func:`antecedent` finds the name it
 points at in the sentences before it in the article. The summarizer then uses the sentence
 only right after a summary sentence naming that referent, or puts the name in as a marked,
-cited substitution ("[Brightloom] is recalling ..."), or leaves the sentence out.
+cited substitution ("[Brightloom] is recalling ..."), or leaves the sentence out. A title ("The
+president", "the chief executive") stands for the one person the article calls by it ("President
+Tomas Brenner", "Tomas Brenner, the president": :func:`title_holder`), never for the name the
+sentence before happens to give (the chamber the president writes to); a name the entity
+recogniser reads as a place or a body is no one's name for "he".
 
 Any other definite description as subject ("The new claims follow ...", "The pope will ...",
 :func:`described_subject`) needs its noun said by an earlier sentence of the summary; else the
@@ -16,17 +20,20 @@ honorific and surname ("Ms. Rook") gets the full name (:func:`full_names`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["Reference", "antecedent", "described_subject", "full_names", "inner_reference", "opens_on_reference",
-           "referring_subject", "substitute", "titled_name"]
+           "referring_subject", "substitute", "title_holder", "titled_name"]
 
 # Introductory phrases before the subject: "On Saturday", "In a statement,", "Last week".
+# A subordinate clause's subject counts too: "Although the 21-year-old scored, the club lost".
 _OPENER = (r"(?:(?:On|In|At|By|After|Before|Later|Earlier|Last|Since|During|Early|Late|Separately|Meanwhile|"
            r"Overnight|Yesterday|Today|Now)\b[^,.;:\"]{0,40}?(?:,\s*|\s+(?=(?:he|she|it|they|the)\b))|"
+           r"(?:Although|Though|While|When|Because|Once|Until|Whereas)\s+(?=(?:he|she|it|they|the)\s)|"
            r"(?:However|Meanwhile|Still|Also|Separately),\s*)?")
 _PRONOUN_RE = re.compile(rf"^{_OPENER}(?P<np>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)(?P<contraction>(?:'|\u2019)(?:s|re|ll|d|ve))?"
                          r"\s+(?=[a-z])")
@@ -101,7 +108,7 @@ def referring_subject(sentence: str) -> Reference | None:
 
     :param sentence: one (repaired) sentence.
     """
-    if _EXPLETIVE_IT_RE.match(sentence):
+    if _EXPLETIVE_IT_RE.match(sentence) or re.match(r"(?:When|If|Once)\s+it\s+(?:comes|came)\s+to\b", sentence):
         return None
     # the subject is the first of the two ("On Sunday the 35-year-old said he ...": the 35-year-old)
     found = [m for m in (_PRONOUN_RE.match(sentence), _DESCRIPTION_RE.match(sentence)) if m is not None]
@@ -147,6 +154,11 @@ _DEMONSTRATIVE_RE = re.compile(
     r"\b(?:these|those)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*s)\b(?![\w-])"
     r"(?!\s+(?:who|whom|whose|that|which|where|when|of|in|at|on|from|with|for|by|under|over|to|involved|affected|"
     r"named|called|listed|mentioned)\b)")
+# "... all spoke on the issue": an abstract noun that only stands for what an earlier sentence said;
+# "the issue of pay", "the matter that ..." say themselves what it is.
+_ABSTRACT_OBJECT_RE = re.compile(
+    r"(?<!^)(?<![.!?]\s)\b(?:the|this|that)\s+(issue|matter|topic|controversy|row)\b"
+    r"(?!\s+(?:of|that|which|who|whose|surrounding|over|around|about|between|with)\b)(?!-)")
 _QUOTE_RE = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
 # '"...," he said.': a quotation whose only speaker is a pronoun
 _PRONOUN_SPEAKER_RE = re.compile(
@@ -157,11 +169,13 @@ _PRONOUN_SPEAKER_RE = re.compile(
 def inner_reference(sentence: str) -> bool:
     """Return True if a sentence points, after its subject, at someone or something it does not name.
 
-    Three shapes: an unnamed speaker reporting what "he" or "she" did ("A clerk says he failed to
+    Four shapes: an unnamed speaker reporting what "he" or "she" did ("A clerk says he failed to
     pay": the speaker, or the person named earlier?), a quotation only a pronoun speaks ('"...,"
-    he said.' with no name outside the quotation marks), and a plural "these"/"those" description
+    he said.' with no name outside the quotation marks), a plural "these"/"those" description
     outside quotation marks ("customers would need to have those diesel cars refitted"), unless
-    the sentence itself says what they are ("those who ...", "these days", a noun it used before).
+    the sentence itself says what they are ("those who ...", "these days", a noun it used before),
+    and "the issue", "the matter" after the subject ("three senators spoke on the issue"),
+    unless it says which ("the issue of pay") or its own earlier words name it.
     No name can be put in for any of them without guessing, so the digest leaves such a sentence out.
 
     :param sentence: one (repaired) sentence.
@@ -177,6 +191,9 @@ def inner_reference(sentence: str) -> bool:
         if noun in ("days", "years", "times") or noun[:-1] in bare[: match.start()].lower():
             continue
         return True
+    for match in _ABSTRACT_OBJECT_RE.finditer(bare):
+        if match.group(1) not in bare[: match.start()].lower():
+            return True  # "three senators spoke on the issue": which issue?
     return False
 
 
@@ -198,9 +215,10 @@ def _names(sentence: str) -> list[str]:
 def antecedent(reference: Reference, before: Sequence[str]) -> str | None:
     """Return the name a referring subject points at, from the sentences before it (nearest first).
 
-    A person ("he", "the chief executive") is the last full name ("Reuben Castile") of the
-    nearest sentence giving one; "the company" is the name the sentence before calls a company
-    ("Corbel, a Denver company, ..."); "it" is the name that sentence opens on, unless that sentence
+    A person ("he", "the 35-year-old") is the last full name ("Reuben Castile") of the nearest
+    sentence giving one that the entity recogniser (with spaCy) reads as a person; a title ("the
+    president") is whom the article calls by it (:func:`title_holder`); "the company" is the name
+    the sentence before calls a company ("Corbel, a Denver company, ..."); "it" is the name that sentence opens on, unless that sentence
     also introduces another named thing ("... released a new model, Kestrel-3,"). Anything else, and
     "they" (the verb would not agree with one name), stays unresolved, so the sentence is not used.
 
@@ -209,6 +227,9 @@ def antecedent(reference: Reference, before: Sequence[str]) -> str | None:
     """
     if reference.plural or reference.contracted:
         return None  # "They" would not agree with one name; "[Orla]'s" would read as a possessive
+    words = reference.text.lower().split()
+    if reference.person and len(words) > 1 and words[-1] in _TITLE_NOUNS:
+        return title_holder(reference.text.split()[1:], before)  # "the president": only whom the article calls so
     for sentence in reversed(before[-2:]):
         if reference.person:
             person = _person(sentence)
@@ -250,18 +271,121 @@ def _person(sentence: str) -> str | None:
     """Return the person a sentence names: the full name it opens on, else the last one it gives.
 
     A person's name is two or more capitalised words ("Victor William Ringhouse", "Lena Ortiz")
-    whose last word is not that of a place or body ("Montebello Health Care Center").
+    whose last word is not that of a place or body ("Montebello Health Care Center"), and which
+    the entity recogniser, when spaCy is installed, reads as a person: "the Upper Chamber" and
+    "New York" are no one.
     """
     lead = sentence.lstrip("\"'")
     people = []
+    persons = _person_entities(sentence)
     for name in _names(sentence):
         words = name.split()
         if (len(words) >= 2 and all(_PERSON_WORD_RE.fullmatch(w) for w in words)
-                and words[-1] not in _NOT_PERSON_ENDS and words[0] not in _NOT_ANTECEDENT):
+                and words[-1] not in _NOT_PERSON_ENDS and words[0] not in _NOT_ANTECEDENT
+                and (persons is None or any(name in p or p in name for p in persons))):
             if lead.startswith(name):
                 return name
             people.append(name)
     return people[-1] if people else None
+
+
+@functools.lru_cache(maxsize=2048)
+def _entities(sentence: str) -> tuple[tuple[str, str], ...] | None:
+    """Return the named entities of a sentence as (text, label), or None without spaCy's recogniser."""
+    from newsbrief.facts.nlp import load_nlp
+
+    nlp = load_nlp()
+    if nlp is None:
+        return None
+    return tuple((e.text, e.label_) for e in nlp(sentence).ents)  # type: ignore[operator]
+
+
+def _person_entities(sentence: str) -> list[str] | None:
+    """Return the names the entity recogniser reads as persons in a sentence (None without it)."""
+    found = _entities(sentence)
+    return None if found is None else [text for text, label in found if label == "PERSON"]
+
+
+# Titles one person holds at a time: "the president" is the one the article calls president,
+# not whoever the sentence before names (that may be the chamber the president writes to).
+_TITLE_NOUNS = frozenset(
+    """president minister chairman chairwoman chancellor premier governor mayor senator king queen prince princess
+    monarch judge prosecutor chief executive leader captain coach manager director spokesman spokeswoman
+    spokesperson""".split()
+)
+_HOLDER_NAME = r"[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?){0,2}"
+_AFTER_TITLE_RE = re.compile(rf"^(,\s+)?({_HOLDER_NAME})\b")  # "President Tomas Brenner", "the Speaker, Ana Lopes"
+_BEFORE_TITLE_RE = re.compile(  # "Tomas Brenner, the president", "Ana Lopes, Varnholt's premier"
+    rf"({_HOLDER_NAME}),\s+(?:(?:the|a|an|its|his|her|their)\s+|[A-Z][\w-]*(?:'s|\u2019s)\s+)?$")
+# Lower-case words that make another title of a title ("chief executive", "deputy minister", "former president").
+_QUALIFIERS = frozenset(
+    """chief deputy vice prime first foreign finance interior home defence defense health education justice trade
+    general attorney acting interim assistant associate senior junior former managing executive head team club
+    state federal regional""".split()
+)
+_TITLE_WORD_RE = re.compile(r"[A-Z][\w.-]*|[a-z]+")
+
+
+def _qualifier(word: str) -> bool:
+    return _TITLE_WORD_RE.fullmatch(word) is not None and (word[0].isupper() or word in _QUALIFIERS)
+
+
+def _title_modifiers(text: str) -> list[str]:
+    """Return the words right before a title in ``text`` (its end) that qualify it: "Senate", "chief", "US"."""
+    out: list[str] = []
+    for word in reversed(text.split()):
+        if len(out) == 3 or not _qualifier(word) or word in _NOT_ANTECEDENT:
+            break
+        out.insert(0, word)
+    return out
+
+
+def title_holder(description: Sequence[str], before: Sequence[str]) -> str | None:
+    """Return the person an article calls by a title ("president" -> "Tomas Brenner"), if it is one person.
+
+    The article must give the title with the name: "President Tomas Brenner", "The Speaker, Ana
+    Lopes,", "Tomas Brenner, the president". A title with other qualifying words is another title
+    ("Senate President Ana Lopes" is not "the president"), unless the words name a country or
+    nationality ("US President ...", with spaCy's recogniser). Two different holders, or none: None.
+
+    :param description: the words of the description after "the" ("chief", "executive").
+    :param before: the article's sentences before the one to repair, in order.
+    """
+    noun = description[-1].lower()
+    wanted = {w.lower() for w in description[:-1] if _qualifier(w)}  # "the embattled president" is the president
+    found: dict[str, str] = {}  # surname -> fullest name
+    for sentence in before:
+        places: set[str] | None = None
+        for m in re.finditer(rf"\b{re.escape(noun)}\b", sentence, re.IGNORECASE):
+            head = sentence[: m.start()]
+            mods = _title_modifiers(head)
+            extra = {w.lower() for w in mods} - wanted
+            if wanted - {w.lower() for w in mods}:
+                continue  # "the chief executive" is not any "executive"
+            if extra:
+                if places is None:
+                    places = {w.lower() for text, label in (_entities(sentence) or ()) if label in ("GPE", "NORP")
+                              for w in text.split()}
+                if not extra <= places:
+                    continue
+            lead_in = head.rstrip()
+            lead_in = lead_in[: len(lead_in) - len(" ".join(mods))].rstrip() if mods else lead_in
+            after = _AFTER_TITLE_RE.match(sentence[m.end():].lstrip(" "))
+            if after and (not after.group(1) or lead_in.lower().endswith("the")):
+                name = after.group(2)  # "President Tomas Brenner", "the president, Tomas Brenner,"
+            else:
+                before_name = _BEFORE_TITLE_RE.search(lead_in + " ")
+                name = before_name.group(1) if before_name else None  # "Tomas Brenner, the president"
+            if name is None:
+                continue
+            words = [w for w in name.removesuffix("'s").removesuffix("\u2019s").split() if w not in _NOT_ANTECEDENT]
+            if not words or words[-1] in _NOT_PERSON_ENDS:
+                continue
+            full = " ".join(words) if len(words) > 1 else f"{noun.capitalize()} {words[0]}"
+            key = words[-1].lower()
+            if len(full.split()) >= len(found.get(key, "").split()):
+                found[key] = full
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _described(sentence: str, noun: str) -> str | None:

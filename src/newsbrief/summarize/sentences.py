@@ -75,16 +75,21 @@ _GLUED_DATELINE_RE = re.compile(
 # A teaser glued to the sentence it precedes, with no stop between: "Governor pushed for a law in
 # the wake An aide to the governor died ..." (a capital "A"/"An" after a lower-case word; in "Series
 # A round", "grade A", "type A" and "plan A" it is a letter, not an article).
+# A short crosshead glued the same way before "The": "Dodging the guards The man's death is the 9th ...".
 _GLUED_TEASER_RE = re.compile(
     r"^[^.!?\"\u201c\u201d]{10,200}?\b[a-z]+(?<!\bgrade)(?<!\btype)(?<!\bplan)(?<!\bclass)\s(?=An?\s[a-z])"
+    r"|^[^.!?\"\u201c\u201d]{10,60}?\b[a-z]+\s(?=The\s[a-z])"
 )
 # A photo credit or a posting line glued before the story's first sentence: "Photo: Ana Ruiz The
-# council ...", "Photo: AFP The council ...", "Posted Monday, May 4th 2026 @ 3pm by 9 News Staff The storm ...".
+# council ...", "Photo: AFP The council ...", "Posted Monday, May 4th 2026 @ 3pm by 9 News Staff The storm ...",
+# "4th May 2026, 0 comments The storm ...", a link label "Related A storm ...".
 _GLUED_CREDIT_RE = re.compile(
     r"^(?:(?:Photo|Picture|Image)s?\s*:\s*(?:(?:AFP|AP|Reuters|Getty(?:\s+Images)?|Supplied|File|Bloomberg|EPA|AAP)"
     r"|[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'-]+)(?:\s*/\s*[A-Z][\w.]+)?"
     r"|Posted\s+(?:on\s+)?[^@\n]{5,60}?\s*@\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s+by\s+(?:\S+\s+){0,3}?"
-    r"(?:News|Staff|Desk|Team|Reporters?|Editors?|Newsroom)(?:\s+Staff)?)\s+(?=[\"\u201c]?[A-Z])"
+    r"(?:News|Staff|Desk|Team|Reporters?|Editors?|Newsroom)(?:\s+Staff)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4},?\s+\d+\s+comments?"
+    r"|Related(?:\s+(?:Stories|Articles|Coverage|Content|News))?:?(?=\s+(?:An?|The)\s))\s+(?=[\"\u201c]?[A-Z])"
 )
 # Leading discourse connectives that can be dropped without changing the claim; the first
 # group only before a comma ("In addition, ..." but not "In addition to ...").
