@@ -231,3 +231,8 @@ def test_a_period_that_has_begun_on_the_day_is_not_ahead() -> None:
     week = _dated("Brightwell is launching a fare sale this week.", "this week", TUE, TUE + dt.timedelta(days=5))
     assert not is_calendar_event(week, today=TUE)
     assert is_calendar_event(week, today=TUE - dt.timedelta(days=1))
+    assert not is_calendar_event(week, today=TUE + dt.timedelta(days=1))
+    # a happening that begins on the day and goes on is still ahead
+    visit = _dated("The president will tour the Orrick shipyards on Tuesday and Wednesday.", "on Tuesday and Wednesday",
+                   TUE, TUE + dt.timedelta(days=1))
+    assert is_calendar_event(visit, today=TUE)

@@ -198,6 +198,8 @@ _REST_OF_PERIOD = re.compile(
     r"\blater\s+(?:this|in\s+the|next)\s+year\b|\b(?:the\s+)?(?:coming|next\s+(?:few|several|couple\s+of))\s+(?:weeks|months)\b",
     re.IGNORECASE,
 )
+# a calendar period named as such, not days of a happening: "this week", "this month", "the current quarter"
+_PERIOD = re.compile(r"\b(?:this|the\s+current|the\s+present)\s+(?:week|weekend|month|quarter|season|year)\b", re.IGNORECASE)
 # a date someone rumours or hopes for, not one set: "possibly later this month", "sources say ... in the second quarter"
 _RUMOUR = re.compile(
     r"\b(?:reportedly|rumou?r(?:s|ed)?|possibly|potentially|perhaps|unconfirmed|leak(?:ed|s)?|speculat\w+|insiders?|"
@@ -273,8 +275,10 @@ def is_calendar_event(event: Event, *, today: dt.date | None = None) -> bool:
         return False
     if event.start != end and event.speculative and _RUMOUR.search(event.sentence):
         return False  # a rumoured month or quarter is no date to keep; a rumoured day is kept, marked
-    if today is not None and event.start <= today < end:
-        return False  # "this week" in Wednesday's paper, "this quarter": a period under way, not ahead
+    if today is not None and event.start <= today < end and (event.start < today or _PERIOD.search(event.when_text)):
+        # "this week" in Tuesday's paper, "this quarter": a period under way, not ahead; a happening that begins
+        # on the day and goes on ("Saturday and Sunday" read on the Saturday) is still ahead
+        return False
     if _PRONOUN.match(event.who) or _FIRST_PERSON.search(event.sentence):
         return False  # "Friday, I will pull a name out of the hat": a first-person aside, not a listing
     sentence = " ".join(event.sentence.split())
