@@ -116,3 +116,11 @@ def test_bare_weekday_of_publication_day_is_that_day() -> None:
     friday = dt.date(2026, 11, 27)
     facts = extract_sentence_facts("The company said on Friday that it would open the plant.", published=friday)
     assert not [f for f in facts if isinstance(f, Event) and f.start and f.start > friday]
+
+
+def test_a_date_something_has_lasted_since_lies_behind_the_statement() -> None:
+    published = dt.date(2031, 9, 26)
+    spans = find_dates("The keeper has a 2.10 average since Aug. 18 and just two clean-sheet starts in his last 13 games.", published)
+    assert [(s.start, s.end) for s in spans] == [(dt.date(2031, 8, 18), dt.date(2031, 8, 18))]
+    # the same day after "from" or "on" in a sentence about the future lies ahead
+    assert find_dates("The ferry will sail again on Aug. 18.", published)[0].start == dt.date(2032, 8, 18)

@@ -602,6 +602,9 @@ def _local_tense(before: str, sentence_tense: bool | None, strong: bool) -> bool
     """A past verb right before the date ("introduced on Wednesday") dates that verb, unless
     the sentence clearly speaks of the future ("will list its tokenized stocks on Thursday")."""
     near = " ".join(before.split()[-6:])
+    # "a 6.35 ERA since Aug. 18": a date that something has lasted since lies behind the statement
+    if re.search(r"\bsince(?:\s+the)?\s*$", near, re.IGNORECASE):
+        return False
     # "X, which reports results on February 20, declined to comment": a present-tense
     # relative clause schedules its date whatever the main verb's tense
     if re.search(r"\b(?:which|who)\s+(?!is\b|was\b|has\b|does\b)[a-z]{3,}s\s+(?:[\w-]+\s+){0,3}(?:on|in)\s*$", near):
