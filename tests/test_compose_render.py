@@ -229,10 +229,10 @@ def test_more_items_are_counted_in_every_format_and_listed_in_html() -> None:
 
 
 def test_a_one_liner_whose_sentence_only_repeats_its_headline_is_the_headline_alone() -> None:
-    echo = bundle("e", ["Daily"], ["Today's News Headlines"], score=0.4, headline="Today's News Headlines")
+    echo = bundle("e", ["Daily"], ["Morning News Headlines"], score=0.4, headline="Morning News Headlines")
     told = bundle("t", ["Daily"], ["Orrick council closed the north quay for a month."], score=0.3,
                   headline="Orrick closes quay")
     digest = compose_digest([*sample_bundles(), echo, told], day=DAY, options=ComposeOptions())
     short = {i.story_id: i for s in digest.sections if s.kind == "short" for i in s.items}
-    assert short["e"].paragraphs == () and short["e"].headline == "Today's News Headlines"
+    assert short["e"].paragraphs == () and short["e"].headline == "Morning News Headlines"
     assert [s.text for p in short["t"].paragraphs for s in p] == ["Orrick council closed the north quay for a month."]

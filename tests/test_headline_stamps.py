@@ -9,7 +9,7 @@ from newsbrief.summarize.headline import clean_title
 
 @pytest.mark.parametrize(("title", "clean"), [
     ("Two hurt after ferry strikes pier in Tallbrook 21 minutes ago", "Two hurt after ferry strikes pier in Tallbrook"),
-    ("Harbour stocks slip as rates rise NBC 49 mins ago", "Harbour stocks slip as rates rise"),
+    ("Harbour stocks slip as rates rise WXN 12 mins ago", "Harbour stocks slip as rates rise"),
     ("What the port deal means for Orrick New 7:18 pm", "What the port deal means for Orrick"),
     ("Marwick cuts 2025 growth estimate: ministry Sep 29, 2026", "Marwick cuts 2025 growth estimate: ministry"),
     ("Orrick council votes to close quay | Tuesday, Sept. 15, 2026", "Orrick council votes to close quay"),

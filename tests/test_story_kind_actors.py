@@ -28,7 +28,7 @@ FLOOD = ("Floods forced 3,000 people from their homes in Ostrava overnight after
     ("Brightmoss launches a new line of garden lamps", "The lamps are available at garden centres and priced at $40.",
      "product promo"),
     ("Obituary: Marta Keldwick, 88, of Orrick", "Marta Keldwick passed away on Tuesday.", "obituary or listing"),
-    ("Today's News Headlines", "Court jails Orrick mayor. Floods close two roads. Stocks fall.", "news roundup"),
+    ("Morning News Headlines", "Court jails Orrick mayor. Floods close two roads. Stocks fall.", "news roundup"),
     ("The 7 at 7: Thursday", "Seven stories to start your day: a court, a storm and a market slide.", "news roundup"),
     ("Your daily look at late-breaking news and upcoming events", "A court, a storm, a vote.", "news roundup"),
     ("Weekend links roundup: ports, pylons and a president", "Links to read: a war, a strike.", "news roundup"),

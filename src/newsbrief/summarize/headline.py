@@ -37,7 +37,7 @@ _PREFIX_RE = re.compile(
     r"environment|crime|education|media|auto(?:s|motive)?)(?: news)?))\s*[:\-\u2013\u2014|]\s*",
     re.IGNORECASE,
 )
-# a page's time stamp glued to the end of the title: "... 21 minutes ago", "... CNBC 49 mins ago",
+# a page's time stamp glued to the end of the title: "... 12 minutes ago", "... WXN 12 mins ago",
 # "... New 7:18 pm", "...: govt Sep 29, 2015"
 _STAMP_RE = re.compile(
     r"\s+(?:[A-Z]{2,6}\s+)?\d{1,3}\s*(?:mins?|minutes?|hours?|hrs?)\s+ago\s*$"
