@@ -121,7 +121,7 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         return ("", "")  # "have plotted a summer 2016 tour": the plotting is done, the date only names the tour's season
     if (verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "attr") and verb.head.head.tag_ == "VBD"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
-        return ("", "")  # "felt the need to address it again on Monday": the feeling is told, and done
+        return ("", "")  # "felt the need to raise it again on Friday": the feeling is told, and done
     if verb.dep_ in ("acl", "relcl") and verb.head.dep_ in _SUBJECTS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return ("", "")  # "the first 100 members to book by Friday will get a code": a condition of who, no happening
     if verb.dep_ == "relcl" and any(c.lower_ in _RELATIVE and c.dep_ not in _SUBJECTS for c in verb.children):
@@ -152,7 +152,7 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
                                 or any(c.dep_ == "det" and c.lower_ in _WH_DETERMINERS for c in subject.children)):
         return ("", "")  # "I will draw the winner on Friday": the writer's own plans; "which associations" of what?
     if subject is not None and subject.lower_ in {"it", "he", "she"}:
-        subject = _sayer(subject) or subject  # "NESN said it would give him a sendoff": NESN
+        subject = _sayer(subject) or subject  # "Harbour TV said it would give him a farewell": Harbour TV
     if subject is not None and subject.lower_ in {"he", "she"} and not _PERSON.match(fallback_who):
         return ("", "")  # "She will appear in court": a person an earlier sentence named, not the story's town or firm
     has_name = subject is not None and _has_name(subject)
@@ -227,7 +227,7 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
     if thing and who and re.search(rf"(?<!\w){re.escape(who)}(?!\w)", what, re.IGNORECASE):
         who = ""  # "the pontiff to visit Veldia" under the story's actor Veldia: the place visited, not who acts
     if _PERSON.match(fallback_who) and who.lower() != fallback_who.lower():
-        # "NESN said it would give him a sendoff": the story's person is the one "him" stands for
+        # "Harbour TV said it would give him a farewell": the story's person is the one "him" stands for
         what = re.sub(r"(?<![\w'’-])him(?![\w'’-])", fallback_who, what, count=1)
     return (who, what)
 
@@ -303,7 +303,7 @@ def _unnamed_happening(subject: Any) -> bool:
 
 
 def _sayer(pronoun: Any) -> Any:
-    """The named subject of the reporting verb a pronoun's clause depends on ("NESN said it would ..."), or None."""
+    """The named subject of the reporting verb a pronoun's clause depends on ("Harbour TV said it would ..."), or None."""
     clause = pronoun.head
     while clause.dep_ in ("xcomp", "conj", "aux") and clause.head.i != clause.i:
         clause = clause.head
