@@ -236,3 +236,6 @@ def test_a_period_that_has_begun_on_the_day_is_not_ahead() -> None:
     visit = _dated("The president will tour the Orrick shipyards on Tuesday and Wednesday.", "on Tuesday and Wednesday",
                    TUE, TUE + dt.timedelta(days=1))
     assert is_calendar_event(visit, today=TUE)
+    weekend = _dated("The president will tour the Orrick shipyards this weekend.", "this weekend",
+                     TUE, TUE + dt.timedelta(days=1))
+    assert is_calendar_event(weekend, today=TUE)

@@ -199,7 +199,8 @@ _REST_OF_PERIOD = re.compile(
     re.IGNORECASE,
 )
 # a calendar period named as such, not days of a happening: "this week", "this month", "the current quarter"
-_PERIOD = re.compile(r"\b(?:this|the\s+current|the\s+present)\s+(?:week|weekend|month|quarter|season|year)\b", re.IGNORECASE)
+# ("this weekend" read on the Saturday is the happening's two days, still going on)
+_PERIOD = re.compile(r"\b(?:this|the\s+current|the\s+present)\s+(?:week|month|quarter|season|year)\b", re.IGNORECASE)
 # a date someone rumours or hopes for, not one set: "possibly later this month", "sources say ... in the second quarter"
 _RUMOUR = re.compile(
     r"\b(?:reportedly|rumou?r(?:s|ed)?|possibly|potentially|perhaps|unconfirmed|leak(?:ed|s)?|speculat\w+|insiders?|"
