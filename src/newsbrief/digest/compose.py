@@ -28,7 +28,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Hashable, Mapping, Sequence
 
 from newsbrief.model import (
     Article, CitedSentence, Digest, DigestItem, DigestSection, Event, Fact, FundingRound, Regulation, Summary,
@@ -301,9 +301,10 @@ def _calendar_item(bundle: StoryBundle, line: str, fact: Event | Regulation, sta
                "end": end.isoformat(), "sentence": fact.sentence})
 
 
-def _event_item(bundle: StoryBundle, event: Event, day: dt.date) -> DigestItem:
+def _event_item(bundle: StoryBundle, event: Event, day: dt.date, actor: str) -> DigestItem:
+    """One event's calendar line; ``actor`` is the story's (:func:`_actor`), for a subject that names no one."""
     assert event.start is not None
-    return _calendar_item(bundle, event_line(event, fallback_who=_actor(bundle)), event, event.start,
+    return _calendar_item(bundle, event_line(event, fallback_who=actor), event, event.start,
                           event.end or event.start, day, hedge(event))
 
 
@@ -652,7 +653,9 @@ def _calendar(bundles: Sequence[StoryBundle], day: dt.date) -> list[DigestItem]:
     for n, b in enumerate(bundles):
         if b.ranked.junk:  # a story that is not news (a stub's "this week", a ticker's earnings date) dates nothing
             continue
-        items = [_event_item(b, e, day) for e in _distinct_events(b.facts, day)]
+        events = _distinct_events(b.facts, day)
+        actor = _actor(b) if events else ""  # read once per story: it scans the story's articles
+        items = [_event_item(b, e, day, actor) for e in events]
         rule = _story_rule(b)
         if rule is not None and rule.deadline and rule.deadline > day:
             items.append(_deadline_item(b, rule, day))
@@ -661,24 +664,26 @@ def _calendar(bundles: Sequence[StoryBundle], day: dt.date) -> list[DigestItem]:
             ranked.append(((int(k >= PER_STORY_EVENTS), n, k, str(it.extra["start"])), it))
     ranked.sort(key=lambda pair: pair[0])
     # two stories telling one happening in the same words are one line: the higher-ranked story's
-    seen: set[tuple[str, str]] = set()
-    out = []
-    for _, it in ranked:
-        key = (it.headline, str(it.extra.get("what", "")).lower())
-        if key not in seen:
-            seen.add(key)
-            out.append(it)
-    return out
+    return _first_per_key([it for _, it in ranked], lambda it: (it.headline, str(it.extra.get("what", "")).lower()))
 
 
 def _dedupe_events(items: Sequence[DigestItem]) -> list[DigestItem]:
     """One calendar line per story, day and actor ("Halvard: deal to close", "Halvard: complete the
     purchase" on one day are one happening); the first (best corroborated) wins."""
-    seen, out = set(), []
-    for it in items:
+    def key(it: DigestItem) -> tuple[str, ...]:
         line = str(it.extra.get("what", ""))
-        key = (it.story_id, it.headline, line.split(": ", 1)[0] if ": " in line else line)
-        if key not in seen:
-            seen.add(key)
+        return (it.story_id, it.headline, line.split(": ", 1)[0] if ": " in line else line)
+
+    return _first_per_key(items, key)
+
+
+def _first_per_key(items: Sequence[DigestItem], key: Callable[[DigestItem], Hashable]) -> list[DigestItem]:
+    """The items in order, each but the first of those with the same ``key`` left out."""
+    seen: set[Hashable] = set()
+    out = []
+    for it in items:
+        k = key(it)
+        if k not in seen:
+            seen.add(k)
             out.append(it)
     return out
