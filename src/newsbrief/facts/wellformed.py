@@ -23,7 +23,7 @@ import re
 
 from newsbrief.facts.entities import COUNTRIES, PLACES
 from newsbrief.facts.names import name_key
-from newsbrief.facts.nlp import load_nlp
+from newsbrief.facts.nlp import entities
 from newsbrief.model import FundingRound, Regulation
 
 __all__ = [
@@ -80,13 +80,7 @@ def company_is_name(company: str, sentence: str = "", *, backed: bool = False) -
 
 def _labelled(name: str, sentence: str) -> str:
     """The spaCy entity label of ``name`` in ``sentence`` ("" without spaCy or when not an entity)."""
-    nlp = load_nlp()
-    if nlp is None:
-        return ""
-    for ent in nlp(sentence).ents:  # type: ignore[operator]
-        if ent.text == name:
-            return str(ent.label_)
-    return ""
+    return next((label for text, label in entities(sentence) or () if text == name), "")
 
 
 def well_formed_round(fact: FundingRound) -> bool:

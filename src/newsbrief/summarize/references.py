@@ -20,11 +20,12 @@ honorific and surname ("Ms. Rook") gets the full name (:func:`full_names`).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from newsbrief.facts.nlp import entities
 
 __all__ = ["Reference", "antecedent", "described_subject", "full_names", "inner_reference", "opens_on_reference",
            "referring_subject", "substitute", "title_holder", "titled_name"]
@@ -289,20 +290,9 @@ def _person(sentence: str) -> str | None:
     return people[-1] if people else None
 
 
-@functools.lru_cache(maxsize=2048)
-def _entities(sentence: str) -> tuple[tuple[str, str], ...] | None:
-    """Return the named entities of a sentence as (text, label), or None without spaCy's recogniser."""
-    from newsbrief.facts.nlp import load_nlp
-
-    nlp = load_nlp()
-    if nlp is None:
-        return None
-    return tuple((e.text, e.label_) for e in nlp(sentence).ents)  # type: ignore[operator]
-
-
 def _person_entities(sentence: str) -> list[str] | None:
     """Return the names the entity recogniser reads as persons in a sentence (None without it)."""
-    found = _entities(sentence)
+    found = entities(sentence)
     return None if found is None else [text for text, label in found if label == "PERSON"]
 
 
@@ -364,7 +354,7 @@ def title_holder(description: Sequence[str], before: Sequence[str]) -> str | Non
                 continue  # "the chief executive" is not any "executive"
             if extra:
                 if places is None:
-                    places = {w.lower() for text, label in (_entities(sentence) or ()) if label in ("GPE", "NORP")
+                    places = {w.lower() for text, label in (entities(sentence) or ()) if label in ("GPE", "NORP")
                               for w in text.split()}
                 if not extra <= places:
                     continue
