@@ -602,7 +602,7 @@ def _local_tense(before: str, sentence_tense: bool | None, strong: bool) -> bool
     """A past verb right before the date ("introduced on Wednesday") dates that verb, unless
     the sentence clearly speaks of the future ("will list its tokenized stocks on Thursday")."""
     near = " ".join(before.split()[-6:])
-    # "a 6.35 ERA since Aug. 18": a date that something has lasted since lies behind the statement
+    # "a 2.10 average since Aug. 18": a date that something has lasted since lies behind the statement
     if re.search(r"\bsince(?:\s+the)?\s*$", near, re.IGNORECASE):
         return False
     # "X, which reports results on February 20, declined to comment": a present-tense

@@ -317,7 +317,7 @@ def event_core(text: str) -> tuple[frozenset[str], str] | None:
     The event is the main verb, or the clause a speech verb reports ('"A train hit a man at 1 a.m.,"
     said the spokesman': the hitting). Its clause is kept without what adds no fact to an event
     already told: the speaker, a time of day, an age, and a label set after a named doer
-    ("Akpabio, PDP, Varnholt North, raised ..."). Returns the doers' stems and that clause's text;
+    ("Orla Dempsey, OPP, Varnholt North, raised ..."). Returns the doers' stems and that clause's text;
     None without spaCy or a main verb.
 
     :param text: one sentence.
@@ -338,7 +338,7 @@ def event_core(text: str) -> tuple[frozenset[str], str] | None:
     for doer in doers:
         for child in doer.children:
             if child.dep_ in ("appos", "conj") and child.pos_ == "PROPN":
-                drop.update(t.i for t in child.subtree)  # "Akpabio, PDP, Varnholt North,": his party and seat
+                drop.update(t.i for t in child.subtree)  # "Orla Dempsey, OPP, Varnholt North,": her party and seat
     words = " ".join(t.text for t in verb.subtree if t.i not in drop and not t.is_punct)
     core = " ".join(_MINOR_DETAIL_RE.sub(" ", words).split())
     return frozenset(_stem(t.text.lower()) for t in doers), core

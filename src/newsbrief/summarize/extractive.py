@@ -313,7 +313,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
     :param articles: the story's articles, in any order.
     :param params: selector parameters (sentence length bounds, unigram concepts).
     :param resolve_references: find the referent of each referring subject (the digest), and make a feed's
-        cut-off teaser run into the article's text ("... and possible… Abuja - ...") ineligible.
+        cut-off teaser run into the article's text ("... and a cut-off word… Harlow - ...") ineligible.
     """
     from newsbrief.summarize.headline import clean_title
 
@@ -347,7 +347,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                 params.min_words <= n_words <= params.max_words
                 and not text.endswith("?")
                 and (first.isalnum() or first in _QUOTE_CHARS)
-                # "... for onward screening and possible… Abuja - The president ...": a feed's cut-off teaser
+                # "... for further checks and possible… Harlow - The mayor ...": a feed's cut-off teaser
                 # run into the article's own text (the digest only; outside quotation marks)
                 and not (resolve_references and _CUT_OFF_RE.search(_QUOTED_RE.sub(" ", text)))
             )
