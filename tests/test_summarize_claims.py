@@ -593,3 +593,55 @@ def test_an_articles_later_sentence_with_a_new_figure_or_name_is_no_retelling() 
     get = {c.text: c for c in pool}
     assert not _restates_own_article(get[count], [get[lead]], embedder, DEFAULT_PARAMS)  # a new count
     assert _restates_own_article(get[point], [get[asked]], embedder, DEFAULT_PARAMS)  # the same question, earlier
+
+
+@pytest.mark.parametrize("sentence", [
+    "That's on top of the $40 million the province pledged for flood relief in the spring.",
+    "Thus is a plain case of double standards by the board, the statement went on.",
+    "Thus the council has no choice but to raise the levy again next year.",
+    "Instead, the ferry company will refund every ticket sold for the weekend sailings.",
+])
+def test_a_sentence_pointing_back_neither_stands_alone_nor_opens_a_summary(sentence: str) -> None:
+    from newsbrief.summarize.references import opens_on_reference
+    from newsbrief.summarize.sentences import is_standalone
+
+    assert not is_standalone(sentence)
+    assert opens_on_reference(sentence)
+
+
+def test_a_summary_does_not_open_on_that_s_in_addition_to() -> None:
+    pledge = ("Development minister Carla Moss said on Saturday that Ottawa will match donations to the Lake Region "
+              "Relief Fund up to $80 million.")
+    addition = "That's in addition to $215 million in aid Ottawa has already sent to the region since the floods began."
+    crowd = "Donors gave more than $3 million to the fund in the first week after the levee broke near Dorval."
+    text = f"{addition} {crowd} {pledge}"
+    arts = [make_article("a", title="Ottawa to match flood relief donations", text=text, outlet="One")]
+    summary = summarize_story(arts, story_id="s1")
+    sentences = [s.text for p in summary.paragraphs for s in p]
+    assert sentences and not sentences[0].startswith("That"), sentences
+
+
+def test_a_teaser_tail_run_into_a_sentence_is_not_a_candidate() -> None:
+    teaser = ("The celebrated thriller writer died that day at… …read more Source:: Books Related PostsAuthor Signs "
+              "New Deal With Publisher.")
+    fact = "Novelist Dora Vale, whose 20 thrillers sold 90 million copies, died in Bath on Sunday aged 81."
+    family = "Her family said Vale had been treated for heart disease for several years before her death at home."
+    arts = [make_article("a", title="Thriller writer Dora Vale dies at 81", text=f"{teaser}\n\n{fact} {family}",
+                         outlet="One")]
+    cands = {c.text: c.eligible for c in build_candidates(arts, resolve_references=True) if c.index >= 0}
+    assert [ok for text, ok in cands.items() if "read more" in text] == [False], cands
+    assert cands[fact] and cands[family], cands
+
+
+def test_an_announcement_is_left_out_once_a_later_report_tells_the_act() -> None:
+    if _parser_missing():
+        pytest.skip("spaCy's English parser is not installed (pip install '.[nlp]')")
+    preview = "Marta Quill, who won the party vote on Friday, is expected to make a brief appearance."
+    crowd = "Organisers said buses had brought marchers from Leith, Perth and Inverness since early morning."
+    done = ("Marta Quill has addressed thousands of people at a march through Dunmore supporting the rights of "
+            "seasonal workers in her first act as Green Party leader.")
+    pay = "The marchers want the minimum wage for seasonal farm work raised to 14 pounds an hour by next spring."
+    arts = [make_article("a", title="Thousands march through Dunmore", text=f"{preview} {crowd}", outlet="One", hour=9),
+            make_article("b", title="Quill addresses Dunmore march", text=f"{done} {pay}", outlet="Two", hour=15)]
+    chosen = [c.text for c, _ in select_sentences(arts, max_sentences=4, resolve_references=True)]
+    assert done in chosen and preview not in chosen, chosen

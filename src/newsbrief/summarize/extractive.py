@@ -300,6 +300,9 @@ def _quantities(text: str) -> frozenset[str]:
 
 # A teaser cut off mid-sentence ("possible…") with more text after it: "…" or "..." right after a word, then a capital.
 _CUT_OFF_RE = re.compile(r"\w(?:\u2026|\.{3})\s+[\"\u201c]?[A-Z]")
+# A feed teaser's tail run into the sentence: "... died at… …read more Source:: Entertainment Related Posts ...".
+_TEASER_TAIL_RE = re.compile(r"(?:\u2026|\.{3})\s*(?:\u2026|\.{3})?\s*(?:read\s+more|continue\s+reading|full\s+(?:story|article))\b"
+                             r"|\bRelated\s+Posts\b|\bSource::", re.IGNORECASE)
 
 
 def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = DEFAULT_PARAMS,
@@ -350,6 +353,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                 # "... for further checks and possible… Harlow - The mayor ...": a feed's cut-off teaser
                 # run into the article's own text (the digest only; outside quotation marks)
                 and not (resolve_references and _CUT_OFF_RE.search(_QUOTED_RE.sub(" ", text)))
+                and not (resolve_references and _TEASER_TAIL_RE.search(text))
             )
             claims = extract_claims(text)
             out.append(
@@ -634,6 +638,9 @@ def select_sentences(
         if resolve_references and embedder is not None and _restates_own_article(cand, chosen, embedder, params):
             remaining.remove(best_i)
             continue
+        if resolve_references and _stale_preview(cand, chosen, articles):
+            remaining.remove(best_i)
+            continue
         if resolve_references and cand.reference is None:
             described = _unsupported_description(cand, covered_tokens, pool)
             if described is None:
@@ -697,6 +704,30 @@ def _superseded(pool: Sequence[Candidate], articles: Sequence[Article]) -> set[i
                     out.add(id(old))
                     break
     return out
+
+
+# "... is expected to speak", "is set to appear": an act announced before it happened
+_EXPECTED_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:widely|also|now)\s+)?(?:expected|set|due|scheduled|slated|poised)\s+to\b")
+
+
+def _stale_preview(cand: Candidate, chosen: Sequence[Candidate], articles: Sequence[Article]) -> bool:
+    """Return True if a sentence announces what a chosen sentence of a later article reports done.
+
+    In a developing story an early report says "Jo Marr is expected to speak at the rally"; a later
+    one reports that she spoke. Once the summary tells the act, the announcement is old news, not a
+    new fact: a sentence that says its doer "is expected / set / due to" do something (outside
+    quotation marks) is left out when a chosen sentence with the same doer comes from an article
+    published after its own and announces nothing itself.
+    """
+    if not _EXPECTED_RE.search(_QUOTED_RE.sub(" ", cand.text)):
+        return False
+    when = articles[cand.article_index].published
+    later = [c for c in chosen if c.index >= 0 and articles[c.article_index].published > when
+             and not _EXPECTED_RE.search(_QUOTED_RE.sub(" ", c.text))]
+    if not later:
+        return False
+    doers = doers_of(cand.text)
+    return bool(doers) and any(doers & doers_of(c.text) for c in later)
 
 
 def _restates_own_article(cand: Candidate, chosen: Sequence[Candidate], embedder: Embedder,

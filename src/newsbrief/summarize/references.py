@@ -123,11 +123,14 @@ def referring_subject(sentence: str) -> Reference | None:
     return Reference(np, match.start("np"), match.end("np"), person, low == "they", contracted)
 
 
-# Any opening that points back: a pronoun (with its contractions) or "The" + lower-case words
+# Any opening that points back: a pronoun or "That" (with their contractions), a connective that
+# concludes from what came before ("Thus"), or "The" + lower-case words
 # + a lower-case verb ("The new phones are ...", "The issue is ..."); "The European Commission" names itself.
 _BACK_OPENER_RE = re.compile(
-    r"^[\"'\u201c]?(?:(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]his|[Tt]hese|[Tt]hose)(?:'s|\u2019s|'re|\u2019re|'ve|\u2019ve)?\s+"
-    r"(?=[a-z])|[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*(?:\s+|,)(?=[a-z]))"
+    r"^[\"'\u201c]?(?:(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]his|[Tt]hese|[Tt]hose|[Tt]hat)(?:'s|\u2019s|'re|\u2019re|'ve|\u2019ve)?\s+"
+    r"(?=[a-z])|[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*(?:\s+|,)(?=[a-z])"
+    # "Thus ...", "Instead, ...": a conclusion or a contrast drawn from what came before
+    r"|(?:Thus|Hence|Therefore|Consequently|Accordingly|Instead|Otherwise)\b)"
 )
 
 

@@ -131,6 +131,8 @@ _CONNECTIVE_RE = re.compile(
 _ANAPHORA = frozenset(
     """he she it they them his her its their this these that those such him we
     theirs hers""".split()
+    # connectives that say the sentence follows from, or replaces, what came before ("Thus ...", "Instead ...")
+    + """thus hence therefore consequently accordingly instead otherwise""".split()
 )
 _ATTRIBUTION_RE = re.compile(r"\b(?:said|says|say|told|tells|added|asked|according to|wrote|stated)\b")
 _OPENER_THEN_PRONOUN_RE = re.compile(
@@ -248,8 +250,9 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _first_word(text: str) -> str:
+    """The first word, lower-cased, without a contraction ("That's" is "that")."""
     match = _WORD_RE.search(text)
-    return match.group(0).lower() if match else ""
+    return match.group(0).lower().split("'")[0] if match else ""
 
 
 def is_standalone(text: str) -> bool:
