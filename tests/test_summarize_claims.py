@@ -645,3 +645,20 @@ def test_an_announcement_is_left_out_once_a_later_report_tells_the_act() -> None
             make_article("b", title="Quill addresses Dunmore march", text=f"{done} {pay}", outlet="Two", hour=15)]
     chosen = [c.text for c, _ in select_sentences(arts, max_sentences=4, resolve_references=True)]
     assert done in chosen and preview not in chosen, chosen
+
+
+def test_a_date_added_to_a_told_event_is_no_new_fact() -> None:
+    from newsbrief.cluster.embed import load_embedder
+
+    embedder = load_embedder(prefer="auto")
+    if not embedder.name.startswith("minilm"):
+        pytest.skip("the bundled MiniLM model is not installed")
+    lead = ("The Kestrel Party on Sunday questioned mayor Ana Ruiz's trip to Geneva to attend the Habitat Forum "
+            "summit of city leaders.")
+    again = "According to reports, Ruiz is all set to attend the Habitat Forum summit in Geneva starting October 4."
+    quote = '"The city pays for this trip while the buses stand idle," Kestrel Party leader Tom Vale told reporters.'
+    budget = "The city council cut the transport budget by 12 million euros in March, closing three night bus lines."
+    arts = [make_article("a", title="Kestrel Party questions mayor's Geneva trip",
+                         text=f"{lead} {quote} {budget} {again}", outlet="One")]
+    chosen = [c.text for c, _ in select_sentences(arts, max_sentences=4, resolve_references=True, embedder=embedder)]
+    assert lead in chosen and again not in chosen, chosen

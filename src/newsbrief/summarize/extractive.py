@@ -781,12 +781,12 @@ def _retells(cand: Candidate, cosine: float, covered_tokens: set[str], covered_q
     * it repeats a stated claim, a figure with what it counts, and adds at most one new figure
       or name ("Kestrel trained it on 14 trillion tokens and reports 81.4% on ReasonBench");
     * its meaning is close (cosine >= ``restatement_cosine``), it adds no name or figure (a
-      weekday is no new fact) and few new words ("On Thursday, its maintainers answered with a
+      weekday or a date is no new fact) and few new words ("On Thursday, its maintainers answered with a
       fork, Cirrus" after "... have launched a fork called Cirrus").
     """
     if cosine >= params.retelling_cosine:
         return True
-    new_numbers = _numbers(cand) - covered_numbers
+    new_numbers = _numbers(cand) - covered_numbers - _date_numbers(cand.text)
     # a weekday is no new fact, nor is "Ad" opening "Ad tech companies ..."; "Plexa's" is "Plexa"
     new_names = {n for n in (_base_name(x) for x in cand.names)
                  if n not in covered_names and n not in _DATE_WORDS and len(n) > 2}
@@ -799,6 +799,14 @@ def _retells(cand: Candidate, cosine: float, covered_tokens: set[str], covered_q
 
 
 _SCALE_WORDS = frozenset("million billion trillion bn m percent".split())
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_NUMBER_RE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)")
+
+
+def _date_numbers(text: str) -> set[str]:
+    """The day numbers of a sentence's dates ("starting September 27", "on 4 May"): a date beside a told event
+    is no new fact, as a weekday is none."""
+    return {m.group(1) or m.group(2) for m in _DATE_NUMBER_RE.finditer(text)}
 
 
 def _base_name(name: str) -> str:
