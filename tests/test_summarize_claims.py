@@ -662,3 +662,21 @@ def test_a_date_added_to_a_told_event_is_no_new_fact() -> None:
                          text=f"{lead} {quote} {budget} {again}", outlet="One")]
     chosen = [c.text for c, _ in select_sentences(arts, max_sentences=4, resolve_references=True, embedder=embedder)]
     assert lead in chosen and again not in chosen, chosen
+
+
+def test_he_is_never_the_person_his_own_sentence_names() -> None:
+    sentence = ("He brought the retired Varnish leader a collection of sermons by Brenner's former teacher, "
+                "the Rev. Ana Lopes.")
+    ref = referring_subject(sentence)
+    assert ref is not None and ref.person
+    before = ["The gifts of the pope for Tomas Brenner were raising some eyebrows on Sunday."]
+    assert antecedent(ref, before) == "Tomas Brenner"  # the sentence unknown: the last person named
+    assert antecedent(ref, before, sentence) is None  # "he" brought Brenner's teacher's sermons: not Brenner
+
+
+def test_a_possessive_after_a_final_s_still_names_the_person() -> None:
+    sentence = "He brought the retired leader a collection of sermons and two recordings of a priest speaking."
+    ref = referring_subject(sentence)
+    assert ref is not None
+    assert antecedent(ref, ["Pope Ambrose' gifts for Tomas Brenner are raising some eyebrows."], sentence) == \
+        "Pope Ambrose"

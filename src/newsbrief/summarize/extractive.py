@@ -342,7 +342,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
             if reference is not None and resolve_references:
                 # a benchmark summary (no references resolved) keeps the splitter's judgement: on DUC 2003
                 # marking every "The company ..." as needing its predecessor cost 0.1 ROUGE-1 at 250 words
-                referent = antecedent(reference, previous) or ""
+                referent = antecedent(reference, previous, text) or ""
                 standalone = bool(referent) and is_standalone(substitute(text, reference, referent))
             previous.append(text)
             first = text[:1]

@@ -210,13 +210,13 @@ def _names(sentence: str) -> list[str]:
             words.pop(0)
         while words and words[-1] in ("of", "de", "and", "&"):
             words.pop()
-        name = " ".join(words).removesuffix("'s").removesuffix("\u2019s")
+        name = " ".join(words).removesuffix("'s").removesuffix("\u2019s").removesuffix("'").removesuffix("\u2019")
         if name and not name.isdigit():
             out.append(name)
     return out
 
 
-def antecedent(reference: Reference, before: Sequence[str]) -> str | None:
+def antecedent(reference: Reference, before: Sequence[str], sentence: str = "") -> str | None:
     """Return the name a referring subject points at, from the sentences before it (nearest first).
 
     A person ("he", "the 35-year-old") is the last full name ("Reuben Castile") of the nearest
@@ -226,19 +226,26 @@ def antecedent(reference: Reference, before: Sequence[str]) -> str | None:
     also introduces another named thing ("... released a new model, Kestrel-3,"). Anything else, and
     "they" (the verb would not agree with one name), stays unresolved, so the sentence is not used.
 
+    A person the sentence itself names after its subject is not whom the subject points at: in "He
+    brought the retired leader a book by Castro's teacher", "he" is not Castro (a name in its own clause
+    is never its subject pronoun's referent); such a subject stays unresolved.
+
     :param reference: the referring subject.
     :param before: the article's sentences before this one, in article order.
+    :param sentence: the sentence the subject opens, when known.
     """
     if reference.plural or reference.contracted:
         return None  # "They" would not agree with one name; "[Orla]'s" would read as a possessive
     words = reference.text.lower().split()
     if reference.person and len(words) > 1 and words[-1] in _TITLE_NOUNS:
         return title_holder(reference.text.split()[1:], before)  # "the president": only whom the article calls so
+    own = sentence
     for sentence in reversed(before[-2:]):
         if reference.person:
             person = _person(sentence)
             if person:
-                return person
+                rest = own[reference.end:]
+                return None if re.search(rf"\b{re.escape(person.split()[-1])}\b", rest) else person
             continue
         if referring_subject(sentence) is not None:
             continue  # "It ... . It ...": look further back
