@@ -680,3 +680,24 @@ def test_a_possessive_after_a_final_s_still_names_the_person() -> None:
     assert ref is not None
     assert antecedent(ref, ["Pope Ambrose' gifts for Tomas Brenner are raising some eyebrows."], sentence) == \
         "Pope Ambrose"
+
+
+def test_the_whole_quotation_after_its_quoted_gist_is_a_retelling() -> None:
+    from newsbrief.cluster.embed import load_embedder
+    from newsbrief.summarize.extractive import _quotes_again
+
+    gist = ("Bishop Ana Ruiz prayed for the talks between the Varnish government and the rebels, saying that "
+            "\"another collapse\" was not an option.")
+    full = ("\"We do not have the right to allow ourselves yet another collapse on this road to peace,\" she said "
+            "after the Sunday Mass in Dorval Square.")
+    toll = "More than 40,000 people have died in the 30-year conflict, according to the United Nations."
+    talks = "The talks in Lisbon began three years ago and have missed two deadlines for a final deal since March."
+    pool = build_candidates([make_article("a", text=f"{gist} {full} {toll}")], resolve_references=True)
+    by_text = {c.text: c for c in pool}
+    assert _quotes_again(by_text[full], [by_text[gist]]) and _quotes_again(by_text[gist], [by_text[full]])
+    assert not _quotes_again(by_text[toll], [by_text[gist]])
+    embedder = load_embedder(prefer="auto")
+    arts = [make_article("a", title="Bishop urges Varnish peace talks not to fail",
+                         text=f"{gist} {toll} {talks} {full}", outlet="One")]
+    chosen = [c.text for c, _ in select_sentences(arts, max_sentences=4, resolve_references=True, embedder=embedder)]
+    assert gist in chosen and full not in chosen, chosen

@@ -638,7 +638,7 @@ def select_sentences(
         if resolve_references and embedder is not None and _restates_own_article(cand, chosen, embedder, params):
             remaining.remove(best_i)
             continue
-        if resolve_references and _stale_preview(cand, chosen, articles):
+        if resolve_references and (_stale_preview(cand, chosen, articles) or _quotes_again(cand, chosen)):
             remaining.remove(best_i)
             continue
         if resolve_references and cand.reference is None:
@@ -708,6 +708,30 @@ def _superseded(pool: Sequence[Candidate], articles: Sequence[Article]) -> set[i
 
 # "... is expected to speak", "is set to appear": an act announced before it happened
 _EXPECTED_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:widely|also|now)\s+)?(?:expected|set|due|scheduled|slated|poised)\s+to\b")
+
+
+def _quoted_words(text: str) -> list[str]:
+    """The words of each quotation of a sentence, lower-cased and joined by single spaces."""
+    return [" ".join(re.findall(r"[\w'-]+", q.lower())) for q in _QUOTED_RE.findall(text)]
+
+
+def _quotes_again(cand: Candidate, chosen: Sequence[Candidate]) -> bool:
+    """Return True if a sentence quotes again words a chosen sentence quotes, or the other way round.
+
+    A report gives the gist with a few quoted words ('warned that "another failure" is not an
+    option') and then the whole quotation ('"We cannot allow ourselves yet another failure on this
+    path," he said'): the second tells the reader the same statement again. A shared quotation of two
+    or more words, whole inside a quotation of the other sentence, makes the later one a retelling.
+    """
+    mine = _quoted_words(cand.text)
+    if not mine:
+        return False
+    for told in chosen:
+        theirs = _quoted_words(told.text)
+        for a, b in [(x, y) for x in mine for y in theirs] + [(y, x) for x in mine for y in theirs]:
+            if len(a.split()) >= 2 and re.search(rf"(?<![\w'-]){re.escape(a)}(?![\w'-])", b):
+                return True
+    return False
 
 
 def _stale_preview(cand: Candidate, chosen: Sequence[Candidate], articles: Sequence[Article]) -> bool:
