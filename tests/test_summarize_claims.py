@@ -701,3 +701,13 @@ def test_the_whole_quotation_after_its_quoted_gist_is_a_retelling() -> None:
                          text=f"{gist} {toll} {talks} {full}", outlet="One")]
     chosen = [c.text for c, _ in select_sentences(arts, max_sentences=4, resolve_references=True, embedder=embedder)]
     assert gist in chosen and full not in chosen, chosen
+
+
+def test_the_subject_of_an_announcement_is_read_from_the_passive() -> None:
+    if _parser_missing():
+        pytest.skip("spaCy's English parser is not installed (pip install '.[nlp]')")
+    from newsbrief.summarize.claims import doers_of, subjects_of
+
+    preview = "Marta Quill, the new leader of the Green Party, is expected to make an appearance."
+    assert subjects_of(preview) == {"quill"}
+    assert "quill" not in doers_of(preview)  # the passive subject is no doer: the announcement check reads subjects

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["Claim", "doers_of", "event_core", "figures_of", "predications", "retells_claim", "speaker_aliases",
-           "statements"]
+           "statements", "subjects_of"]
 
 # Digits that are part of a name ("Kestrel-3", "F-35") are no figure, nor is a time of day ("8am", "9:39 pm").
 _FIGURE_RE = re.compile(r"(?<![\w.:])(?<![A-Za-z]-)\d++(?:[.,]\d+)*+(?!\s?(?:[ap]\.?m\b|:\d))")
@@ -342,6 +342,21 @@ def event_core(text: str) -> tuple[frozenset[str], str] | None:
     words = " ".join(t.text for t in verb.subtree if t.i not in drop and not t.is_punct)
     core = " ".join(_MINOR_DETAIL_RE.sub(" ", words).split())
     return frozenset(_stem(t.text.lower()) for t in doers), core
+
+
+@functools.lru_cache(maxsize=4096)
+def subjects_of(text: str) -> frozenset[str]:
+    """Return the stems of every clause's grammatical subject, passive ones included ("Jo Marr is expected
+    to speak": Marr), following pronouns as :func:`doers_of` does (empty without spaCy).
+
+    :param text: one sentence.
+    """
+    from newsbrief.facts.nlp import parse
+
+    doc = parse(text)
+    if doc is None:
+        return frozenset()
+    return frozenset(k for t in doc if t.dep_ in ("nsubj", "nsubjpass") and (k := _key(t)) is not None)
 
 
 @functools.lru_cache(maxsize=4096)

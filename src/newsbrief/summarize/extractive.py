@@ -30,7 +30,8 @@ from typing import Any
 from newsbrief.cluster.embed import Embedder
 from newsbrief.errors import SummarizeError
 from newsbrief.model import Article, CitedSentence, Summary
-from newsbrief.summarize.claims import Claim, doers_of, event_core, figures_of, retells_claim, speaker_aliases
+from newsbrief.summarize.claims import (Claim, doers_of, event_core, figures_of, retells_claim, speaker_aliases,
+                                        subjects_of)
 from newsbrief.summarize.faithfulness import NUMBER_WORDS, extract_claims
 from newsbrief.summarize.references import (
     Reference,
@@ -301,7 +302,8 @@ def _quantities(text: str) -> frozenset[str]:
 # A teaser cut off mid-sentence ("possible…") with more text after it: "…" or "..." right after a word, then a capital.
 _CUT_OFF_RE = re.compile(r"\w(?:\u2026|\.{3})\s+[\"\u201c]?[A-Z]")
 # A feed teaser's tail run into the sentence: "... died at… …read more Source:: Entertainment Related Posts ...".
-_TEASER_TAIL_RE = re.compile(r"(?:\u2026|\.{3})\s*(?:\u2026|\.{3})?\s*(?:read\s+more|continue\s+reading|full\s+(?:story|article))\b"
+_TEASER_TAIL_RE = re.compile(r"(?:\u2026|\.{3})\s*(?:\u2026|\.{3})?\s*"
+                             r"(?:read\s+more|continue\s+reading|full\s+(?:story|article))\b"
                              r"|\bRelated\s+Posts\b|\bSource::", re.IGNORECASE)
 
 
@@ -707,7 +709,8 @@ def _superseded(pool: Sequence[Candidate], articles: Sequence[Article]) -> set[i
 
 
 # "... is expected to speak", "is set to appear": an act announced before it happened
-_EXPECTED_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:widely|also|now)\s+)?(?:expected|set|due|scheduled|slated|poised)\s+to\b")
+_EXPECTED_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:widely|also|now)\s+)?"
+                          r"(?:expected|set|due|scheduled|slated|poised)\s+to\b")
 
 
 def _quoted_words(text: str) -> list[str]:
@@ -750,8 +753,8 @@ def _stale_preview(cand: Candidate, chosen: Sequence[Candidate], articles: Seque
              and not _EXPECTED_RE.search(_QUOTED_RE.sub(" ", c.text))]
     if not later:
         return False
-    doers = doers_of(cand.text)
-    return bool(doers) and any(doers & doers_of(c.text) for c in later)
+    subjects = subjects_of(cand.text)
+    return bool(subjects) and any(subjects & subjects_of(c.text) for c in later)
 
 
 def _restates_own_article(cand: Candidate, chosen: Sequence[Candidate], embedder: Embedder,
@@ -824,7 +827,8 @@ def _retells(cand: Candidate, cosine: float, covered_tokens: set[str], covered_q
 
 _SCALE_WORDS = frozenset("million billion trillion bn m percent".split())
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE_NUMBER_RE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)")
+_DATE_NUMBER_RE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
+                             rf"|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)")
 
 
 def _date_numbers(text: str) -> set[str]:
