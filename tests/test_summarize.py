@@ -124,6 +124,16 @@ def test_split_treats_blank_lines_as_boundaries_and_normalises_newswire_quotes()
          "Forecasters expect the storm to reach Kessa on Friday.", True),
         ("4th May 2026, 0 comments Forecasters expect the storm to reach Kessa on Friday.",
          "Forecasters expect the storm to reach Kessa on Friday.", True),
+        ('Ana Ruiz Dead at 81: Sister Shares Tribute to Her "Brave Little Sister" May 4, 2026No Comments Tom Ruiz '
+         "wrote on Twitter late on Sunday about his sister's long illness.",
+         "Tom Ruiz wrote on Twitter late on Sunday about his sister's long illness.", True),
+        ("City News Local News Posted online: Monday, May 4, 2026 at 2:36:31 PM Kessa, May 4 : The Harbour Party on "
+         "Monday questioned the mayor's trip to Geneva.",
+         "The Harbour Party on Monday questioned the mayor's trip to Geneva.", True),
+        ("Kessa, Sept. 20 : The Harbour Party on Sunday questioned the mayor's trip to Geneva.",
+         "The Harbour Party on Sunday questioned the mayor's trip to Geneva.", True),
+        ("Kessa, the port city, said on May 4 that it would close the harbour road for repairs.",
+         "Kessa, the port city, said on May 4 that it would close the harbour road for repairs.", True),
         ("Related A Kessa teenager was led out of his school in handcuffs on Monday.",
          "A Kessa teenager was led out of his school in handcuffs on Monday.", True),
         ("Related charges were filed against the Kessa port authority in May.",

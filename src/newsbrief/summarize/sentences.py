@@ -89,6 +89,15 @@ _GLUED_CREDIT_RE = re.compile(
     r"|Posted\s+(?:on\s+)?[^@\n]{5,60}?\s*@\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s+by\s+(?:\S+\s+){0,3}?"
     r"(?:News|Staff|Desk|Team|Reporters?|Editors?|Newsroom)(?:\s+Staff)?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4},?\s+\d+\s+comments?"
+    # a page title and its posting date glued on: '... Tribute to Her Sister" May 4, 2026No Comments'
+    r"|.{0,200}?\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}\s*(?:No|\d+)\s+[Cc]omments?"
+    # a site's section labels and posting time, with or without a place and date after them:
+    # "City News Posted online: Monday, May 4, 2026 at 2:36:31 PM Kessa, May 4 :"
+    r"|.{0,60}?\bPosted(?:\s+online)?\s*:?\s+(?:on\s+)?(?:[A-Z][a-z]+day,?\s+)?[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
+    r"\d{4}(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?)?"
+    r"(?:\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+[A-Z][a-z]{2,3}\.?\s+\d{1,2}\s*:)?"
+    # a place and date in title case before a colon: "Kessa, Sept. 20 : The council ..."
+    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+[A-Z][a-z]{2,3}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*:"
     r"|Related(?:\s+(?:Stories|Articles|Coverage|Content|News))?:?(?=\s+(?:An?|The)\s))\s+(?=[\"\u201c]?[A-Z])"
 )
 # Leading discourse connectives that can be dropped without changing the claim; the first
