@@ -249,3 +249,78 @@ def test_a_sentence_repeated_in_a_few_of_many_articles_stays_content() -> None:
              for n in range(40)]
     texts = [f"{t}\n{common}" if n < 3 else t for n, t in enumerate(texts)]
     assert line_key(common) not in template_lines(texts)
+
+
+def test_a_live_blogs_entry_times_stay() -> None:
+    entries = ["8:05 p.m.", STORY, "7:40 p.m.", MORE, "6:15 p.m.", "The ferry service resumed on the north bank."]
+    assert cleaned(*entries) == entries
+
+
+@pytest.mark.parametrize("stamp", [
+    "September 8, 2026 at 10:07PM",
+    "01:39 Saturday 12 September 2026",
+    "Tuesday, Sep 8, 2026 12:00 PM EST",
+    "2026-09-08 23:00",
+    "8 Sep 2026 | 09.57 am",
+])
+def test_a_single_date_stamp_line_is_cut(stamp: str) -> None:
+    result = clean_text("\n".join([stamp, STORY, MORE]))
+    assert result.text.split("\n") == [STORY, MORE]
+    assert [(c.line, c.why) for c in result.cuts] == [(0, "dateline")]
+
+
+@pytest.mark.parametrize("line", ["September 8 is the deadline for the bridge tenders.", "2026 budget", "Sept. 8: council vote"])
+def test_lines_with_a_date_in_them_are_not_stamps(line: str) -> None:
+    assert cleaned(STORY, line) == [STORY, line]
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("HALDEN, Sept. 8 ( ) - Port workers walked out on Monday over pay, the union said.",
+     "Port workers walked out on Monday over pay, the union said."),
+    ("Tallbrook, Sept. 8, HNA – The district assembly opened a new clinic on Tuesday.",
+     "The district assembly opened a new clinic on Tuesday."),
+    ("PORTSEA, September 8. /KNA/. The harbour authority raised its fees for the first time in a decade.",
+     "The harbour authority raised its fees for the first time in a decade."),
+    ("Tallbrook (Reuters) The council approved the bridge budget on Tuesday after long delays.",
+     "The council approved the bridge budget on Tuesday after long delays."),
+    ("HALDEN (KXYZ News) – Ride-share drivers took to the roads for the first time on Tuesday.",
+     "Ride-share drivers took to the roads for the first time on Tuesday."),
+    ("HALDEN >> It may be the biggest stage the Tallbrook choir has ever sung on.",
+     "It may be the biggest stage the Tallbrook choir has ever sung on."),
+    ("(HN) - Federal regulators erred in approving the pesticide, the appeals court ruled.",
+     "Federal regulators erred in approving the pesticide, the appeals court ruled."),
+    ("[Wire Desk] – PORTSEA, Fla., Sept. 8, 2026 /PRNewswire/ — Lantern Foods won a catering contract.",
+     "Lantern Foods won a catering contract."),
+    ("PORTSEA, Germany and HALDEN, Mass. , Sept. 8, 2026 /PRNewswire/ -- Lantern Foods opened an office.",
+     "Lantern Foods opened an office."),
+    ("By Dana Whitfield HALDEN, Fla (Reuters) – - The launch company will build more engines next year.",
+     "The launch company will build more engines next year."),
+])
+def test_more_dateline_forms_are_cut(line: str, kept: str) -> None:
+    result = clean_text("\n".join([line, MORE]))
+    assert result.text.split("\n") == [kept, MORE]
+    assert [c.why for c in result.cuts] == ["dateline"]
+
+
+@pytest.mark.parametrize("line", [
+    "Acme (ACME) Shares rose 3% on Tuesday after the company raised its outlook.",
+    "U.S. Senate leaders agreed on a budget deal late on Tuesday night.",
+    "AZ-Tallbrook, Lantern Foods is hiring a kitchen manager for its new site.",
+    "Review - The new bridge museum is worth the long drive from the coast.",
+    "Tallbrook: the council voted on Tuesday to close the old bridge for repairs.",
+])
+def test_openings_that_are_not_datelines_stay(line: str) -> None:
+    assert cleaned(line, MORE) == [line, MORE]
+
+
+@pytest.mark.parametrize("alone", ["TALLBROOK", "HALDEN, Minn.", "PORTSEA , Sept. 8, 2026 /PRNewswire/ --",
+                                   "TALLBROOK--(Wire Online News"])
+def test_a_dateline_on_its_own_line_before_the_first_paragraph_is_cut(alone: str) -> None:
+    title = "Lantern Foods opens a second kitchen"
+    result = clean_text("\n".join([title, alone, STORY, MORE]))
+    assert result.text.split("\n") == [title, STORY, MORE]
+    assert [(c.line, c.why) for c in result.cuts] == [(1, "dateline")]
+
+
+def test_a_subhead_in_capitals_after_the_first_paragraph_stays() -> None:
+    assert cleaned(STORY, "BRIDGE WORKS", MORE) == [STORY, "BRIDGE WORKS", MORE]

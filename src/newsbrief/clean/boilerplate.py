@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from newsbrief.clean.captions import MONTH, WEEKDAY, caption_cut
+from newsbrief.clean.datelines import dateline, dateline_line, is_stamp
 
 __all__ = [
     "CLEANER_VERSION",
@@ -44,7 +45,7 @@ __all__ = [
     "template_lines",
 ]
 
-CLEANER_VERSION = "5"
+CLEANER_VERSION = "6"
 """The rules' version: stored articles cleaned by another version are cleaned again. Change it with the rules."""
 
 REASONS = ("dateline", "byline", "caption", "prompt", "share", "widget", "related", "legal", "release",
@@ -154,22 +155,9 @@ _QUOTE_START = re.compile(r"^[\"“”‘’'«]")
 _SAID = re.compile(r"[\"”’]\s*,?\s*(?:\w+\s+){0,3}(?:said|says|added|told|wrote|asked)\b|"
                    r"\b(?:said|says|added|told \w+|wrote|asked)\s*[:,]?\s*[\"“]", _I)
 _URL = re.compile(r"(?:https?://|www\.)\S+", _I)
-_DATE = rf"\(?{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\)?"
 _AGENCY = (r"(?:Reuters|AP|AFP|Associated Press|The Associated Press|PTI|IANS|ANI|Bloomberg|AAP|UPI|dpa|DPA|"
            r"Xinhua|CNN|BBC|Press Association|PA|NNA|Sputnik|TASS|Anadolu|Kyodo|Yonhap|EFE|ANSA|Agencies)")
 _DASH = r"(?:--|-|–|—|―)"
-
-_DATELINE = re.compile(
-    r"^(?:By\s+(?:[A-Z][\w.'’-]+\s+){1,4}?)?"  # a byline glued in front: "By Jo Reyes WASHINGTON (Reuters) -"
-    rf"(?:\({_AGENCY}\)|"  # "(CNN) -" alone
-    r"[A-Z][A-Z.'’&]+(?:[ /-][A-Z][A-Z.'’&]*){0,3}"  # the place in capitals: NICOSIA/BEIRUT, ST. LOUIS
-    r"(?:\s*,\s*[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][A-Za-z.]{1,14})?)?"  # ", Ariz", ", Fla.", ", CA", ", New Mexico"
-    rf"(?:\s*,?\s*{_DATE})?"  # ", Sept. 8, 2015"
-    rf"(?:\s*\({_AGENCY}(?:\s*[/,]\s*[\w .]+)?\))?"  # "(Reuters)", "(AP)"
-    r"(?:\s*/[A-Za-z][\w .-]{1,30}/)?"  # "/PRNewswire/"
-    rf"(?:\s*{_DASH}\s*{_DATE})?"  # "NOVATO, CA - (September 8, 2015)"
-    rf")\s*{_DASH}\s*(?=[\"“‘'(\dA-Z])",
-)
 _DATELINE_WORDS = re.compile(r"\b[a-z]{2,}\b")
 _SENTENCE_REASONS = frozenset({"prompt", "legal", "related"})  # rules that may match one sentence of a line
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(A-Z0-9©])")
@@ -191,8 +179,6 @@ _BYLINE = [
     re.compile(r"^(?:Updated|Posted|Published|Last updated|Last modified)(?:\s+(?:on|at))?\s*:?\s*.{0,40}"
                r"(?:\d|ago)\S*$", _I),
     re.compile(r"^To contact (?:the |a |an |this )?(?:reporters?|editors?|writers?|authors?)\b", _I),
-    # a page's time stamp alone on a line: "12:47 a.m. CDT", "9:05 PM ET"
-    re.compile(r"^\d{1,2}[:.]\d{2}\s*[ap]\.?\s?m\.?(?:\s+[A-Z]{1,4}T)?$", _I),
     re.compile(r"^.{0,200}\bAll times (?:are )?local\b.{0,20}:?$", _I),
 ]
 _END_CREDIT = re.compile(  # "- Northern Advocate" closing the text: an outlet's name, not a quote's author
@@ -381,15 +367,10 @@ def _prose_sentences(line: str) -> tuple[str, str] | None:
     return (" ".join(p for p, k in zip(parts, keep) if not k), " ".join(p for p, k in zip(parts, keep) if k))
 
 
-def _dateline(line: str) -> int:
-    """Return the length of a dateline prefix of ``line`` (0: none)."""
-    m = _DATELINE.match(line)
-    if not m:
-        return 0
-    rest = line[m.end():]
-    if len(rest.split()) < 4 or len(_DATELINE_WORDS.findall(rest)) < 2:  # a sentence must follow
-        return 0
-    return m.end()
+def _prose(line: str) -> bool:
+    """A line of running text: eight words or more, most of them in lower case."""
+    words = line.split()
+    return len(words) >= 8 and len(_DATELINE_WORDS.findall(line)) >= len(words) // 2
 
 
 def _release_footer(lines: Sequence[str]) -> int | None:
@@ -454,12 +435,22 @@ def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset())
                 reason = "related"
         if reason is not None:
             why[i] = reason
-    # A dateline opens one of the first lines left (after a subhead or two at most).
+    # A page's date stamp alone on a line; several are a live blog's entry times, and stay.
+    stamps = [i for i in nonempty if i not in why and is_stamp(stripped[i])]
+    if len(stamps) == 1:
+        why[stamps[0]] = "dateline"
+    # A dateline opens one of the first lines left (after a subhead or two at most); a wire
+    # release may print it on a line of its own before the first paragraph.
+    prose_seen = False
     for i in [i for i in nonempty if i not in why and i not in partial][:_DATELINE_LINES]:
-        cut = _dateline(stripped[i])
+        if dateline_line(stripped[i], bare=not prose_seen):
+            why[i] = "dateline"
+            continue
+        cut = dateline(stripped[i])
         if cut:
             partial[i] = ("dateline", stripped[i][:cut].strip(), stripped[i][cut:].strip())
             break
+        prose_seen = prose_seen or _prose(stripped[i])
     # A caption or a picture reference inside a line of prose (a line with a dateline keeps the dateline's cut).
     for i in nonempty:
         if i not in why and i not in partial and (captions := caption_cut(stripped[i])) is not None:
