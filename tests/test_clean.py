@@ -324,3 +324,39 @@ def test_a_dateline_on_its_own_line_before_the_first_paragraph_is_cut(alone: str
 
 def test_a_subhead_in_capitals_after_the_first_paragraph_stays() -> None:
     assert cleaned(STORY, "BRIDGE WORKS", MORE) == [STORY, "BRIDGE WORKS", MORE]
+
+
+@pytest.mark.parametrize("about", [
+    ["About Lantern Foods", "Lantern Foods makes frozen dumplings in Portsea and Marlow."],
+    ["About Lantern Foods: Lantern Foods makes frozen dumplings in Portsea and Marlow."],
+    ["About Lantern Foods Lantern Foods makes frozen dumplings in Portsea and Marlow and sells them in 300 shops."],
+    ["About Lantern Foods: Known for its dumplings, the Portsea company sells in 300 shops."],
+])
+def test_an_about_section_describing_what_it_names_ends_the_text(about: list[str]) -> None:
+    tail = ["Lantern Foods and the Lantern logo are trademarks of Lantern Foods Ltd.", "Jo Reyes", "555-0100"]
+    body = [STORY, MORE, "The kitchen will employ 40 people from the spring.", "It opens in March."]
+    result = clean_text("\n".join([*body, *about, *tail]))
+    assert result.text.split("\n") == body
+    assert {c.why for c in result.cuts} == {"release"}
+
+
+def test_an_about_subhead_that_does_not_open_a_description_stays() -> None:
+    text = [STORY, MORE, "About Tallbrook", "Residents of the river town have waited two years for the bridge."]
+    assert cleaned(*text) == text
+
+
+def test_a_press_contact_block_is_cut_up_to_the_next_paragraph() -> None:
+    block = ["Harbourline Investor Contacts:", "Jo Reyes, 555-0100", "Treasurer", "or", "Sam Ode",
+             "sam.ode@harbourline.example"]
+    later = "The company will publish its results for the third quarter on October 27 after the market closes."
+    body = [STORY, MORE, "The kitchen will employ 40 people.", "It opens in March.", "Tenders close in May.",
+            "The works cost 4 million."]
+    result = clean_text("\n".join([*body, *block, later]))
+    assert result.text.split("\n") == [*body, later]
+    assert [c.line for c in result.cuts] == [6, 7, 8, 9, 10, 11]
+
+
+@pytest.mark.parametrize("line", ["Press relations between the two clubs have been tense.",
+                                  "For more information on the bridge, the council holds a meeting on Friday."])
+def test_lines_mentioning_contacts_or_information_stay(line: str) -> None:
+    assert cleaned(STORY, MORE, line, "Jo Reyes") == [STORY, MORE, line, "Jo Reyes"]

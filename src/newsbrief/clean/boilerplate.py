@@ -289,7 +289,7 @@ _LEGAL = [
 _RELEASE = [
     re.compile(r"^(?:to view the original version|view (?:the )?source version|for the original version|"
                r"view the full release here|this (?:smart )?news release features multimedia)\b", _I),
-    re.compile(r"^SOURCE\s*:?\s+[A-Z]"),
+    re.compile(r"^SOURCE\s*:?\s+[A-Z0-9]"),
     re.compile(r"^(?:Release\s?ID|HUG#|ReleaseID)\s*[:#]?\s*\d+$", _I),
     re.compile(r"^(?:(?:media|press|investor|company|email|e-mail|contact)\s+)?contacts?(?:\s+info(?:rmation)?|"
                r"\s+details)?\s*:?.{0,120}$", _I),
@@ -301,6 +301,10 @@ _RELEASE = [
                r"distributed by)\b.{0,100}$", _I),
 ]
 _ABOUT = re.compile(r"^About\s+(?:the\s+)?[A-Z\"“].{0,80}$")
+_ABOUT_NAME = re.compile(r"^About\s+(?:the\s+)?(?P<name>[A-Z\"“][\w&'’.\"”-]*)(?P<colon>[^:.!?]{0,60}:\s+\S)?")
+_CONTACT_HEAD = re.compile(r"^(?:[\w&.,'’-]+\s+){0,3}(?:contacts?|enquiries|inquiries|requests|relations)\s*:?$"
+                           r"|^for (?:more|further|additional) information\s*:?$|^(?:media|press|investors?)\s*:$", _I)
+_CONTACT_WORDS = 10  # a line under a contact heading that is longer is prose again
 _RELEASE_END = re.compile(r"^(?:to view the original version|view source version|for the original version|"
                           r"SOURCE\s|Release\s?ID|media contact|contact|###|# # #)", _I)
 
@@ -373,19 +377,54 @@ def _prose(line: str) -> bool:
     return len(words) >= 8 and len(_DATELINE_WORDS.findall(line)) >= len(words) // 2
 
 
+def _about_section(lines: Sequence[str], i: int) -> bool:
+    """Whether ``lines[i]`` opens a description of a company or subject ("About Acme" and "Acme is ...").
+
+    The heading names it and the description names it again first: on the next line ("About
+    Acme Corp" / "Acme Corp is a ..."), or on the same line ("About Acme: Acme makes ...",
+    "About Acme Acme makes ..."). A heading with a colon needs no repeat ("About the author: ...").
+    """
+    found = _ABOUT_NAME.match(lines[i])
+    if found is None:
+        return False
+    name = found.group("name").strip("\"“”").lower()
+    rest = lines[i][found.end():]
+    if found.group("colon"):
+        return True
+    if len(lines[i].split()) <= 12:
+        follow = lines[i + 1] if i + 1 < len(lines) else ""
+        return follow.lower().startswith(name) or bool(rest) and rest.lower().lstrip(" ,").startswith(name)
+    return name in " ".join(rest.lower().split()[:8])
+
+
 def _release_footer(lines: Sequence[str]) -> int | None:
     """Return where a press release's closing "About ..." section starts, or None.
 
-    Only an "About" heading in the last lines of a text that ends like a press release
-    (source, contacts, "To view the original version") counts; elsewhere it is a subhead.
+    An "About" heading in the last lines of a text that ends like a press release (source,
+    contacts, "To view the original version"), or one in the second half of the text that
+    opens a description of what it names (:func:`_about_section`); elsewhere it is a subhead.
     """
     ends = [i for i, line in enumerate(lines) if _RELEASE_END.match(line)]
-    if not ends:
-        return None
     for i, line in enumerate(lines):
-        if len(lines) - i <= 9 and _ABOUT.match(line) and len(line.split()) <= 10 and i < ends[-1]:
+        if ends and len(lines) - i <= 9 and _ABOUT.match(line) and len(line.split()) <= 10 and i < ends[-1]:
+            return i
+        if i >= len(lines) // 2 and i > 0 and _about_section(lines, i):
             return i
     return None
+
+
+def _contact_blocks(lines: Sequence[str]) -> list[int]:
+    """Return the lines of a press contact block: its heading and the short lines under it (names, phones)."""
+    out: list[int] = []
+    for i, line in enumerate(lines):
+        if i < len(lines) // 2 or not _CONTACT_HEAD.match(line):
+            continue
+        out.append(i)
+        for j in range(i + 1, len(lines)):
+            if len(lines[j].split()) > _CONTACT_WORDS and not _url_heavy(lines[j]):
+                break
+            out.append(j)
+    return out
 
 
 def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset()) -> Cleaned:
@@ -416,6 +455,8 @@ def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset())
     if footer is not None:
         for i in nonempty[footer:]:
             why.setdefault(i, "release")
+    for n in _contact_blocks([stripped[i] for i in nonempty]):
+        why.setdefault(nonempty[n], "release")
     partial: dict[int, tuple[str, str, str]] = {}  # line -> (why, text cut, text kept)
     for n, i in enumerate(nonempty):
         if i in why:
