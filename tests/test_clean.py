@@ -360,3 +360,64 @@ def test_a_press_contact_block_is_cut_up_to_the_next_paragraph() -> None:
                                   "For more information on the bridge, the council holds a meeting on Friday."])
 def test_lines_mentioning_contacts_or_information_stay(line: str) -> None:
     assert cleaned(STORY, MORE, line, "Jo Reyes") == [STORY, MORE, line, "Jo Reyes"]
+
+
+@pytest.mark.parametrize("byline", [
+    "BY DANA WHITFIELD",
+    "by Dana Whitfield, Harbour Fund",
+    "14 minutes ago BY GAZETTE STAFF",
+    "Contributing Writer",
+    "Harbour Gazette Staff Writer",
+    "Posted Tuesday, September 8th 2026 @ 10am by Dana J. Whitfield",
+])
+def test_more_byline_forms_are_cut(byline: str) -> None:
+    assert cleaned(byline, STORY, MORE) == [STORY, MORE]
+    assert reasons(byline, STORY)[0] == (0, "byline")
+
+
+@pytest.mark.parametrize("line", ["by the river, the old mill still stands", "Staff writers at the paper went on strike."])
+def test_lines_that_only_start_like_a_byline_stay(line: str) -> None:
+    assert cleaned(STORY, line, MORE) == [STORY, line, MORE]
+
+
+@pytest.mark.parametrize("signoff", ["— Dana Whitfield", "- HNA", "HNA", "- Harbour Wire"])
+def test_a_sign_off_closing_the_text_is_cut(signoff: str) -> None:
+    result = clean_text("\n".join([STORY, MORE, signoff]))
+    assert result.text.split("\n") == [STORY, MORE]
+    assert [(c.line, c.why) for c in result.cuts] == [(2, "byline")]
+
+
+def test_the_last_item_of_a_dashed_list_and_a_quotes_author_stay() -> None:
+    items = [STORY, "Vendors in the study:", "- Lantern Foods", "- Harbourline", "- Quarry Corp"]
+    assert cleaned(*items) == items
+    quote = [STORY, '"A bridge is a promise kept to the next town."', "— Dana Whitfield"]
+    assert cleaned(*quote) == quote
+
+
+def test_a_writers_bio_among_the_last_lines_is_cut() -> None:
+    bio = "Dana Whitfield, Ph.D., is a Fellow of the Tallbrook Bird Institute and writes this column monthly."
+    assert cleaned(STORY, MORE, bio, "- Harbour Gazette") == [STORY, MORE]
+    early = "Dana Whitfield is a reporter for the Harbour Gazette who was detained at the border on Monday."
+    assert cleaned(early, STORY, MORE, "The council meets again in May.") == [
+        early, STORY, MORE, "The council meets again in May."]
+
+
+def test_a_reporting_credit_closing_a_paragraph_is_cut_from_it() -> None:
+    line = f"{MORE} (Writing by Dana Whitfield in Tallbrook; editing by Omar Prieto"
+    result = clean_text("\n".join([STORY, line]))
+    assert result.text.split("\n") == [STORY, MORE]
+    assert [(c.why, c.text) for c in result.cuts] == [
+        ("byline", "(Writing by Dana Whitfield in Tallbrook; editing by Omar Prieto")]
+
+
+def test_a_syndication_note_closing_a_paragraph_is_cut_and_a_short_sentence_before_it_kept() -> None:
+    line = "Q: Someone called Dana. Actually, all of the ferry captains were called Dana. The story first appeared on The Tallbrook Herald."
+    result = clean_text("\n".join([STORY, line]))
+    assert result.text.split("\n") == [STORY, "Q: Someone called Dana. Actually, all of the ferry captains were called Dana."]
+    assert [c.why for c in result.cuts] == ["related"]
+
+
+def test_a_post_appeared_first_on_line_with_a_long_title_is_cut() -> None:
+    line = ("The post The Tallbrook Council Finally Approves The River Bridge Budget After Two Long Years Of Delays "
+            "appeared first on Harbour Gazette .")
+    assert cleaned(STORY, MORE, line) == [STORY, MORE]

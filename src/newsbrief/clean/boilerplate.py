@@ -162,22 +162,30 @@ _DATELINE_WORDS = re.compile(r"\b[a-z]{2,}\b")
 _SENTENCE_REASONS = frozenset({"prompt", "legal", "related"})  # rules that may match one sentence of a line
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(A-Z0-9©])")
 
+# "(Reporting by ...; Editing by ...)", alone or closing the last paragraph (then only it goes)
+_REPORTING = re.compile(r"(?:^|(?<=[.!?\"”]\s))\((?:Additional\s+)?(?:Reporting|Writing|Written|Editing|Edited|"
+                        r"Compiled|Produced|Research)\s+by\b[^()]{0,300}\)?\s*$", _I)
 _BYLINE = [
     re.compile(r"^By$", _I),
     # "By Jo Reyes", "By ANI | Posted 7 minutes ago", "By By | Reuters - By ..."
-    re.compile(rf"^By:?\s+(?!(?:{WEEKDAY}|{MONTH}|Far|Contrast|Comparison|Law)\b)[A-Z][\w.'’-]*\.?"
+    # "BY JO REYES", "by Jo Reyes, Harbour Fund", "14 minutes ago BY GAZETTE STAFF"
+    re.compile(rf"^(?:\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago\s+)?(?:By|BY|by):?\s+"
+               rf"(?!(?:{WEEKDAY}|{MONTH}|Far|Contrast|Comparison|Law)\b)[A-Z][\w.'’-]*\.?"
                r"(?:(?:\s+|\s*,\s*|\s+and\s+|\s*&\s*)(?:[A-Z][\w.'’-]*\.?|de|da|van|von|der|del|la|le|bin|al))"
                r"{0,6}\s*(?:[|/•·–—-][^.!?]{0,80}[.!?]?)?$"),
-    re.compile(r"^\((?:Additional\s+)?(?:Reporting|Writing|Written|Editing|Edited|Compiled|Produced|Research)\s+by\b"
-               r".{0,300}$", _I),  # "(Reporting by ...; Editing by ...)"
+    _REPORTING,
     re.compile(r"^(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Produced)\s+by\s+[A-Z][\w.'’-]*"
                r"(?:\s+\S+){0,12}$", _I),
     re.compile(rf"^{_AGENCY}\s*{_DASH}?\s*:?$"),
     re.compile(r"^(?:(?:Source|Via|Credits?|Courtesy|Author|Byline)\s*:|Posted by|Written by|Story by|Words by|"
                r"Contributed by|via\s+[#@])\s*\S+(?:\s+\S+){0,7}$", _I),
     re.compile(r"^Source:?$", _I),
+    # a writer's title alone on a line: "Contributing Writer", "Harbour Gazette Staff Writer"
+    re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,3}(?:Staff|Contributing|Senior|Guest|Special|Freelance)\s+"
+               r"(?:Writer|Reporter|Correspondent|Columnist|Editor|Contributor)s?$"),
     re.compile(r"^(?:Updated|Posted|Published|Last updated|Last modified)(?:\s+(?:on|at))?\s*:?\s*.{0,40}"
                r"(?:\d|ago)\S*$", _I),
+    re.compile(r"^(?:Posted|Published|Updated)\b.{0,60}\bby\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$"),
     re.compile(r"^To contact (?:the |a |an |this )?(?:reporters?|editors?|writers?|authors?)\b", _I),
     re.compile(r"^.{0,200}\bAll times (?:are )?local\b.{0,20}:?$", _I),
 ]
@@ -185,6 +193,14 @@ _END_CREDIT = re.compile(  # "- Northern Advocate" closing the text: an outlet's
     rf"^{_DASH}\s*(?:[A-Z][\w&'’.]*\s+){{0,4}}(?:Advocate|Herald|News|Times|Post|Press|Journal|Tribune|Gazette|Star|"
     r"Mail|Telegraph|Observer|Chronicle|Standard|Express|Guardian|Reporter|Review|Wire|Agencies|Bulletin|Courier|"
     rf"Examiner|Independent|Mirror|Record|Sun|Today|{_AGENCY})\.?$")
+
+# The text's last lines: a writer's sign-off ("— Jo Reyes", "- HNA", "HNA") or a bio ("Jo Reyes is a reporter ...").
+_SIGNOFF = re.compile(rf"^(?:{_DASH}\s*[A-Z][\w&'’.]*(?:\s+(?:[A-Z][\w&'’.]*|of|the|de|van|von)){{0,4}}\.?|[A-Z]{{2,6}})$")
+_BIO = re.compile(r"^(?:Dr\.?\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]*){1,3},?(?:\s+[\w.]+,)?\s+(?:is|was)\s+(?:a|an|the)\s+"
+                  r"(?:[\w'’&-]+\s+){0,5}(?i:writer|reporter|columnist|correspondent|editor|contributor|journalist|"
+                  r"blogger|author|freelancer|fellow|analyst|commentator)\b")
+_LIST_ITEM = re.compile(rf"^(?:{_DASH}|[•*·])\s")  # "- Acme" after "- Harbourline" is a list's last item
+_CLOSING_LINES = 3  # a bio is looked for in the text's last lines only
 
 _CAPTION = [
     re.compile(r"^(?:Logo|Photos?|Images?|Photograph|Pictures?|Video|Graphic|Infographic|Illustration|Multimedia)"
@@ -265,10 +281,10 @@ _RELATED = [
     re.compile(r"^\(?\s*(?:continue reading|read more|more)\s*(?:\.\.\.|…|»|›)?\s*\)?$", _I),
     re.compile(r"\bclick here to read (?:the )?full (?:story|article)\b", _I),
     re.compile(r"(?:^|\s)(?:read|continue reading|more|full story)\s*(?:»|›)\s*$", _I),
-    re.compile(r"^(?:the )?(?:article|post|story) (?:\S+\s+){0,8}(?:originally )?appeared (?:first )?on\b.{0,120}$", _I),
+    re.compile(r"^(?:the )?(?:article|post|story) (?:\S+\s+){0,30}(?:originally )?appeared (?:first )?on\b.{0,120}$", _I),
     re.compile(r"^(?:this|the) (?:article|story|post) (?:was )?(?:originally|first) (?:published|appeared|posted)"
                r"\b.{0,120}$", _I),
-    re.compile(r"^(?:follow us on twitter\s+)?the story first appeared on\b.{0,80}$", _I),
+    re.compile(r"(?:^|(?<=[.!?\"”]\s))(?:follow us on twitter\s+)?the story first appeared on\b.{0,80}$", _I),
 ]
 _LINK_LEAD = re.compile(r"^.{0,120}(?:\bat|\bvisit|\bhere|\bclick|\bfollow(?:ing)? link|\bwebsite|\bdetails|"
                         r"\binformation|\breport|\bTOC)\s*:\s*$", _I)
@@ -366,9 +382,24 @@ def _prose_sentences(line: str) -> tuple[str, str] | None:
         return None
     keep = [_line_reason(p, last=False) is None and len(p.split()) >= 5 and len(_DATELINE_WORDS.findall(p)) >= 2
             for p in parts]
+    # A short sentence before a kept one is the story's too ("Not yet. The council said ...").
+    keep = [k or _line_reason(p, last=False) is None and len(_DATELINE_WORDS.findall(p)) >= 1 and any(keep[n + 1:])
+            for n, (p, k) in enumerate(zip(parts, keep))]
     if not any(keep) or all(keep):
         return None
     return (" ".join(p for p, k in zip(parts, keep) if not k), " ".join(p for p, k in zip(parts, keep) if k))
+
+
+def _closing_credits(stripped: Sequence[str], nonempty: Sequence[int], why: dict[int, str]) -> None:
+    """Mark the writer's sign-off and bio among the text's last lines left (not after a quotation)."""
+    left = [i for i in nonempty if i not in why]
+    for n, i in enumerate(reversed(left[-_CLOSING_LINES:])):
+        line = stripped[i]
+        before = stripped[left[-n - 2]] if len(left) > n + 1 else ""
+        if n == 0 and _SIGNOFF.match(line) and not _quoted(before) and not _LIST_ITEM.match(before):
+            why[i] = "byline"
+        elif _BIO.match(line) and not _quoted(line):
+            why[i] = "byline"
 
 
 def _prose(line: str) -> bool:
@@ -463,7 +494,7 @@ def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset())
             continue
         line = stripped[i]
         reason = _line_reason(line, last=i == last)
-        if reason in _SENTENCE_REASONS:
+        if reason in _SENTENCE_REASONS or reason == "byline" and _REPORTING.search(line):
             split = _prose_sentences(line)
             if split is not None:
                 partial[i] = (reason, *split)
@@ -476,6 +507,7 @@ def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset())
                 reason = "related"
         if reason is not None:
             why[i] = reason
+    _closing_credits(stripped, nonempty, why)
     # A page's date stamp alone on a line; several are a live blog's entry times, and stay.
     stamps = [i for i in nonempty if i not in why and is_stamp(stripped[i])]
     if len(stamps) == 1:
