@@ -421,3 +421,46 @@ def test_a_post_appeared_first_on_line_with_a_long_title_is_cut() -> None:
     line = ("The post The Tallbrook Council Finally Approves The River Bridge Budget After Two Long Years Of Delays "
             "appeared first on Harbour Gazette .")
     assert cleaned(STORY, MORE, line) == [STORY, MORE]
+
+
+@pytest.mark.parametrize(("line", "why"), [
+    ("Follow @harbourgazette", "share"),
+    ("Follow Dana Whitfield on Twitter: @dwhitfield", "share"),
+    ("0 Flares Twitter 0 Facebook 0 Google+ 0 Pin It Share 0 Reddit 0 Flares ×", "share"),
+    ("Reddit Email Print Reprint", "share"),
+    ("For the latest on local news and sport follow us on Twitter and like our Facebook page.", "prompt"),
+    ("Download the new Harbour Gazette app from the App Store or Google Play now.", "prompt"),
+    ("Thank you for reading 5 free articles on our site.", "prompt"),
+    ("JavaScript is required to load the comments.", "prompt"),
+    ("To unsubscribe from this group and stop receiving emails from it, send an email to list@example.com.", "prompt"),
+    ("Sponsored Content by Linkfarm", "widget"),
+    ("Page: 1", "widget"),
+    ("2 of 5", "widget"),
+    ("Show More Recent Crests", "widget"),
+    ("To learn more about Lantern Foods, visit www.lantern.example.", "related"),
+    ("For the full story, including the council's reply, click here .", "related"),
+    ("Read more from The Harbour Gazette", "related"),
+    ("Read the rest of Lantern Boots Are Back", "related"),
+    ("all 19 news articles »", "related"),
+    ("SLIDESHOW: Another round of break-ins in Tallbrook", "related"),
+    ("Casey Ode and Lee Ward at the premiere (Jo Reyes/PA)", "caption"),
+    ("Getty", "caption"),
+    ("This release contains forward-looking statements within the meaning of the securities laws.", "legal"),
+    ("Lantern and the Lantern logo are registered trademarks of Lantern Foods Ltd.", "legal"),
+    ("Copyright Harbour Wire 2026", "legal"),
+])
+def test_share_rows_prompts_navigation_link_calls_credits_and_legal_lines_are_cut(line: str, why: str) -> None:
+    assert cleaned(STORY, line, MORE) == [STORY, MORE]
+    assert reasons(STORY, line, MORE) == [(1, why)]
+
+
+@pytest.mark.parametrize("line", [
+    "Residents can visit the new bridge museum from Friday, the council said.",
+    "Print and broadcast journalists were kept out of the council meeting on Tuesday.",
+    "To find out more about the contest, visit their official page at www.facebook.com/lanternfoods.",
+    "The club shares a ground with two other teams in the Tallbrook league.",
+    "She will read more of her poems at the library on Saturday evening, the organisers said.",
+    "2 of the 5 bridges were closed on Tuesday.",
+])
+def test_lines_that_mention_sharing_visits_or_reading_stay(line: str) -> None:
+    assert cleaned(STORY, line, MORE) == [STORY, line, MORE]

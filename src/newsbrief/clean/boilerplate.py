@@ -217,6 +217,9 @@ _CAPTION = [
     # a caption with its credit on one line and no stop between: "... extended to the new models Photo: 2015"
     re.compile(r"^[^.!?\"“”]{10,200}\s(?:Photo|Picture|Image)s?\s*:\s*[\w .,/&'’-]{1,40}$"),
     re.compile(r"\bdata by YCharts\s*\.?$", _I),
+    # a caption closing with its photographer and agency: "... at the gala (Jo Reyes/PA)"
+    re.compile(r"\((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*/\s*(?:[A-Z][\w&.'’-]*\s*){1,3}\)\s*\.?$"),
+    re.compile(r"^(?:Getty(?: Images)?|PHOTOS?|Photo|Shutterstock|iStock)\s*\.?$"),
     re.compile(r"^(?:Buy photo|Show (?:thumbnails|captions)|Last slide next slide|Hide caption|Toggle caption|"
                r"Enlarge this image|Click to enlarge|View gallery|Photo gallery)\b.{0,40}$", _I),
 ]
@@ -241,6 +244,14 @@ _PROMPT = re.compile(
     r"stay in the know|get (?:the latest|our) (?:news|headlines|updates) (?:in|delivered)|"
     r"get (?:the |our )?(?:daily|weekly|latest|breaking) (?:news|headlines|updates) (?:by|via|in your) e-?mail|"
     r"forgot (?:your )?password|reset your password|"
+    r"follow (?:us|me) on (?:twitter|facebook|instagram)|like (?:us|our (?:\w+ )?page) on facebook|"
+    r"like our (?:official )?facebook page|official facebook page|"
+    r"\bdownload (?:the|our) (?:new |free )?(?:\S+\s+){0,5}?apps?\b|"
+    r"logged[- ]in (?:users|members|readers|reporters|subscribers)|use your linked account|\b\d+ free articles\b|"
+    r"home delivery of the (?:news)?paper|javascript is (?:required|disabled|needed)|view full (?:essay|article|story)|"
+    r"in your (?:mailbox|inbox)\b|never be shared with (?:any )?third part|check your (?:inbox|spam)|"
+    r"you received this (?:message|e-?mail) because you are subscribed|to unsubscribe from this (?:group|list)|"
+    r"to post to this group|for more options,? visit|"
     r"^(?:more details|details) (?:to follow|soon|awaited)|^(?:this|the) (?:story|article|report) (?:is developing|"
     r"will be updated|is being updated)|^check back (?:later|soon)\b)",
     _I,
@@ -257,13 +268,22 @@ _SHARE = re.compile(
     _I,
 )
 
+# A row of share buttons and their counters: "0 Flares Twitter 0 Facebook 0 Pin It Share 0"
+_SHARE_WORDS = frozenset({"share", "shares", "tweet", "email", "e-mail", "print", "reprint", "reddit", "facebook", "twitter",
+                          "google+", "google", "plus", "pinterest", "pin", "it", "linkedin", "whatsapp", "stumbleupon",
+                          "flares", "flare", "filament.io", "×", "comment", "comments", "add", "to", "favorites",
+                          "del.icio.us", "digg", "tumblr", "save", "like", "+1", "on", "this", "messenger", "sms"})
+_SHARE_HANDLE = re.compile(r"^follow\s+@\w+\.?$|^follow\s+.{1,40}\s+on\s+(?:twitter|facebook|instagram)\b.{0,60}$|"
+                           r"^connect with us\W*$|^add to (?:del\.icio\.us|digg|favorites)\W*$", _I)
+
 _WIDGET = re.compile(
-    r"^(?:advertisement|advertising|sponsored(?: (?:content|links|stories|post))?|promoted(?: stories| content)?|"
+    r"^(?:advertisement|advertising|sponsored(?: (?:content|links|stories|post))?(?: by .{1,30})?|promoted(?: stories| content)?|"
     r"paid (?:content|post)|recommended(?: for you| stories)?|intraday stock chart(?: today)?|"
     r"stock quotes supplied by .{0,60}|nasdaq quotes delayed.{0,120}|markets are closed on certain holidays.{0,80}|"
     r"stock market (?:xml|data).{0,120}|related stocks|autoplay|up next.{0,10}|loading\W*|"
     r"please enable javascript to watch this video|use your .{0,5}\(arrows\) to browse|"
-    r"(?:\S+\s+){0,6}(?:stock|share) (?:price )?chart(?: today)?)$",
+    r"(?:\S+\s+){0,6}(?:stock|share) (?:price )?chart(?: today)?|"
+    r"pages?\s*:?\s*(?:\d+\s*)+(?:view (?:full|all))?|\d+\s+of\s+\d+|show (?:more|less|all)\b.{0,40})$",
     _I,
 )
 
@@ -286,6 +306,17 @@ _RELATED = [
                r"\b.{0,120}$", _I),
     re.compile(r"(?:^|(?<=[.!?\"”]\s))(?:follow us on twitter\s+)?the story first appeared on\b.{0,80}$", _I),
 ]
+# A call to go elsewhere: "To learn more about Acme, visit www.acme.example.", "For the full story, click here."
+_ELSEWHERE = re.compile(
+    r"^(?:(?:for|to) [^.]{0,100}?,?\s*)?(?:please\s+)?(?:visit|click|go to|read|see|watch|browse|discuss)\b[^.]{0,140}?"
+    r"(?:https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|co\.uk|edu|gov)\b|\bhere|\bwebsite|\bsite|\bblog|\bforum)"
+    r"\s*[.!:]?\s*$", _I)
+# ... but a campaign's own social page is what a release is about ("enter the contest at facebook.com/...")
+_SOCIAL_PAGE = re.compile(r"\b(?:visit|at|on)\s+(?:(?:their|its|the)\s+(?:official\s+)?(?:page|account)\s+at\s+)?"
+                          r"(?:https?://)?(?:www\.)?(?:facebook|twitter|instagram)\.com/", _I)
+_MORE_LINKS = re.compile(r"^(?:read (?:more|the rest)\b[^.]{0,80}\.?|continue to (?:the )?next (?:part|page|slide)\b.{0,20}|"
+                         r"browse this series\b.{0,40}|all [\d,]+ news articles\b.{0,20}|news from our partners\W*)$", _I)
+_TEASER_LABEL = re.compile(r"^(?:SLIDESHOW|GALLERY|PHOTOS|WATCH|LISTEN|RELATED|MORE)\s*:\s*[^.!?]{1,100}$")
 _LINK_LEAD = re.compile(r"^.{0,120}(?:\bat|\bvisit|\bhere|\bclick|\bfollow(?:ing)? link|\bwebsite|\bdetails|"
                         r"\binformation|\breport|\bTOC)\s*:\s*$", _I)
 _LIST_DATE_LINE = re.compile(rf"^[A-Z][\w.&'’ -]{{1,40}}\s+-\s+{WEEKDAY}\s+\d{{1,2}}(?:st|nd|rd|th)?\s+"
@@ -300,6 +331,9 @@ _LEGAL = [
                r"for (?:general )?informational purposes only|has a disclosure policy|"
                r"is solely responsible for the content|accepts? (?:no )?responsibility for the adequacy)\b", _I),
     re.compile(r"^(?:forward[- ]looking statements?|safe harbou?r statement|disclaimer|legal notice)\s*:?$", _I),
+    re.compile(r"\b(?:this|the) (?:press )?release (?:contains|may (?:contain|include)|includes) forward-looking\b|"
+               r"\bforward-looking statements within the meaning\b|\bare (?:registered )?trademarks (?:of|owned by)\b|"
+               r"\bmember FINRA\b|\bmember SIPC\b|^copyright\b.{0,60}\b(?:19|20)\d\d\.?$", _I),
 ]
 
 _RELEASE = [
@@ -330,6 +364,12 @@ def _quoted(line: str) -> bool:
     return bool(_QUOTE_START.match(line) or _SAID.search(line))
 
 
+def _share_row(line: str) -> bool:
+    words = [w for w in line.lower().split() if not w.isdigit()]
+    return len(words) >= 2 and all(w in _SHARE_WORDS for w in words) and bool({"share", "tweet", "facebook", "twitter",
+                                                                               "reddit", "print", "flares"} & set(words))
+
+
 def _url_heavy(line: str) -> bool:
     urls = _URL.findall(line)
     if not urls:
@@ -345,7 +385,7 @@ def _line_reason(line: str, *, last: bool) -> str | None:
         return None
     if _url_heavy(line):
         return "related"
-    if _SHARE.match(line):
+    if _SHARE.match(line) or _SHARE_HANDLE.match(line) or _share_row(line):
         return "share"
     if _WIDGET.match(line):
         return "widget"
@@ -358,7 +398,8 @@ def _line_reason(line: str, *, last: bool) -> str | None:
         return "byline"
     if last and _END_CREDIT.match(line):
         return "byline"
-    if not quoted and any(p.search(line) for p in _RELATED):
+    if not quoted and (any(p.search(line) for p in _RELATED) or _MORE_LINKS.match(line) or _TEASER_LABEL.match(line)
+                       or len(line.split()) <= 40 and _ELSEWHERE.match(line) and not _SOCIAL_PAGE.search(line)):
         return "related"
     if not quoted and (_PROMPT_LINE.match(line) or (len(line.split()) <= 45 and _PROMPT.search(line))):
         return "prompt"
