@@ -464,3 +464,39 @@ def test_share_rows_prompts_navigation_link_calls_credits_and_legal_lines_are_cu
 ])
 def test_lines_that_mention_sharing_visits_or_reading_stay(line: str) -> None:
     assert cleaned(STORY, line, MORE) == [STORY, line, MORE]
+
+
+def test_an_about_section_after_the_first_third_ends_the_text_when_the_tail_is_shorter() -> None:
+    body = [STORY, MORE, "The kitchen will employ 40 people from the spring and open in March next year."]
+    tail = ["About 3rdWave Foods", "3rdWave Foods makes dumplings.", "Jo Reyes", "555-0100", "jo@example.com"]
+    result = clean_text("\n".join([*body, *tail]))
+    assert result.text.split("\n") == body
+    explainer = [STORY, "About Tallbrook", "Tallbrook is a river town of 20,000 people on the north coast, "
+                 "known for its old bridge, its ferry and its autumn fair, which draws visitors from far away.",
+                 "Its council has argued over the bridge for a decade, and the vote on Tuesday ended the argument.",
+                 MORE]
+    assert cleaned(*explainer) == explainer
+
+
+@pytest.mark.parametrize(("line", "why"), [
+    ("Harbour Gazette 4 hours ago - Sport The ferry race was won by a crew from Halden.", "related"),
+    ("Tallbrook Daily 7 hours ago - Local Also reported by • Harbour Gazette • Halden Post", "related"),
+    ("Tags tallbrook council bridge budget river", "related"),
+    ("Related Keywords: Bridges, Budgets, Councils, Rivers", "related"),
+    ("404 Not Found The requested URL /tallbrook/bridge was not found on this server.", "prompt"),
+    ("{{item.group_date}}", "widget"),
+    ("News-ID 1385914", "release"),
+    ("Information from: Harbour Gazette, http://www.harbour.example", "byline"),
+    ("Share this link: harbour.example/news-bridge-vote", "share"),
+])
+def test_aggregator_entries_tags_error_pages_placeholders_and_ids_are_cut(line: str, why: str) -> None:
+    assert cleaned(STORY, line, MORE) == [STORY, MORE]
+    assert reasons(STORY, line, MORE) == [(1, why)]
+
+
+@pytest.mark.parametrize("line", [
+    "Tags on the new ferry tickets will show the price in both currencies, the operator said.",
+    "Police said 3 hours ago - before the storm - that the bridge would close.",
+])
+def test_lines_that_only_start_like_tags_or_listings_stay(line: str) -> None:
+    assert cleaned(STORY, line, MORE) == [STORY, line, MORE]

@@ -177,7 +177,7 @@ _BYLINE = [
     re.compile(r"^(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Produced)\s+by\s+[A-Z][\w.'’-]*"
                r"(?:\s+\S+){0,12}$", _I),
     re.compile(rf"^{_AGENCY}\s*{_DASH}?\s*:?$"),
-    re.compile(r"^(?:(?:Source|Via|Credits?|Courtesy|Author|Byline)\s*:|Posted by|Written by|Story by|Words by|"
+    re.compile(r"^(?:(?:Source|Via|Credits?|Courtesy|Author|Byline|Information from)\s*:|Posted by|Written by|Story by|Words by|"
                r"Contributed by|via\s+[#@])\s*\S+(?:\s+\S+){0,7}$", _I),
     re.compile(r"^Source:?$", _I),
     # a writer's title alone on a line: "Contributing Writer", "Harbour Gazette Staff Writer"
@@ -252,6 +252,7 @@ _PROMPT = re.compile(
     r"in your (?:mailbox|inbox)\b|never be shared with (?:any )?third part|check your (?:inbox|spam)|"
     r"you received this (?:message|e-?mail) because you are subscribed|to unsubscribe from this (?:group|list)|"
     r"to post to this group|for more options,? visit|"
+    r"^404 not found\b|\bwas not found on this server\b|\b30[12] moved (?:permanently|temporarily)\b|\berrordocument\b|"
     r"^(?:more details|details) (?:to follow|soon|awaited)|^(?:this|the) (?:story|article|report) (?:is developing|"
     r"will be updated|is being updated)|^check back (?:later|soon)\b)",
     _I,
@@ -264,7 +265,7 @@ _SHARE = re.compile(
     r"e-?mail\s*print|facebook|twitter|linkedin|google\+|whatsapp|reddit|pinterest|share on facebook|"
     r"share on twitter|post to facebook|post to twitter|close|\[embedded content\]|like us on facebook.{0,80}|"
     r"follow (?:us|me)(?: on (?:twitter|facebook|instagram|linkedin|google\+|pinterest|youtube)).{0,120}|"
-    r"follow (?:us|me)|follow on twitter.{0,20}|let friends in your social network know what you are reading about)$",
+    r"follow (?:us|me)|follow on twitter.{0,20}|share this (?:link|page|article|story)\s*:.{0,100}|let friends in your social network know what you are reading about)$",
     _I,
 )
 
@@ -283,7 +284,7 @@ _WIDGET = re.compile(
     r"stock market (?:xml|data).{0,120}|related stocks|autoplay|up next.{0,10}|loading\W*|"
     r"please enable javascript to watch this video|use your .{0,5}\(arrows\) to browse|"
     r"(?:\S+\s+){0,6}(?:stock|share) (?:price )?chart(?: today)?|"
-    r"pages?\s*:?\s*(?:\d+\s*)+(?:view (?:full|all))?|\d+\s+of\s+\d+|show (?:more|less|all)\b.{0,40})$",
+    r"pages?\s*:?\s*(?:\d+\s*)+(?:view (?:full|all))?|\{\{[^{}]{1,60}\}\}|\d+\s+of\s+\d+|show (?:more|less|all)\b.{0,40})$",
     _I,
 )
 
@@ -315,7 +316,10 @@ _ELSEWHERE = re.compile(
 _SOCIAL_PAGE = re.compile(r"\b(?:visit|at|on)\s+(?:(?:their|its|the)\s+(?:official\s+)?(?:page|account)\s+at\s+)?"
                           r"(?:https?://)?(?:www\.)?(?:facebook|twitter|instagram)\.com/", _I)
 _MORE_LINKS = re.compile(r"^(?:read (?:more|the rest)\b[^.]{0,80}\.?|continue to (?:the )?next (?:part|page|slide)\b.{0,20}|"
-                         r"browse this series\b.{0,40}|all [\d,]+ news articles\b.{0,20}|news from our partners\W*)$", _I)
+                         r"browse this series\b.{0,40}|all [\d,]+ news articles\b.{0,20}|news from our partners\W*|"
+                         r"(?:related )?(?:keywords|tags|topics)(?:\s*\(optional\))?\s*:?(?:\s+[^.!?]{0,200})?)$"
+                         # a news aggregator's entry: "Harbour Gazette 4 hours ago - Sport ...", "Also reported by ..."
+                         r"|^(?-i:(?:[A-Z][\w.&'’-]*\s+){1,4})\d+\s+(?:minutes?|hours?|days?)\s+ago\s+-\s|\balso reported by\b", _I)
 _TEASER_LABEL = re.compile(r"^(?:SLIDESHOW|GALLERY|PHOTOS|WATCH|LISTEN|RELATED|MORE)\s*:\s*[^.!?]{1,100}$")
 _LINK_LEAD = re.compile(r"^.{0,120}(?:\bat|\bvisit|\bhere|\bclick|\bfollow(?:ing)? link|\bwebsite|\bdetails|"
                         r"\binformation|\breport|\bTOC)\s*:\s*$", _I)
@@ -340,7 +344,7 @@ _RELEASE = [
     re.compile(r"^(?:to view the original version|view (?:the )?source version|for the original version|"
                r"view the full release here|this (?:smart )?news release features multimedia)\b", _I),
     re.compile(r"^SOURCE\s*:?\s+[A-Z0-9]"),
-    re.compile(r"^(?:Release\s?ID|HUG#|ReleaseID)\s*[:#]?\s*\d+$", _I),
+    re.compile(r"^(?:Release\s?ID|HUG#|ReleaseID|(?:News|Press|Release)?-?ID)\s*[:#]?\s*\d+$", _I),
     re.compile(r"^(?:(?:media|press|investor|company|email|e-mail|contact)\s+)?contacts?(?:\s+info(?:rmation)?|"
                r"\s+details)?\s*:?.{0,120}$", _I),
     re.compile(r"^for (?:further|more) information,?\s*(?:please\s+)?contact\s*:?.{0,120}$", _I),
@@ -351,7 +355,7 @@ _RELEASE = [
                r"distributed by)\b.{0,100}$", _I),
 ]
 _ABOUT = re.compile(r"^About\s+(?:the\s+)?[A-Z\"“].{0,80}$")
-_ABOUT_NAME = re.compile(r"^About\s+(?:the\s+)?(?P<name>[A-Z\"“][\w&'’.\"”-]*)(?P<colon>[^:.!?]{0,60}:\s+\S)?")
+_ABOUT_NAME = re.compile(r"^About\s+(?:the\s+)?(?P<name>(?:[A-Z\"“]|\d+[A-Za-z])[\w&'’.\"”-]*)(?P<colon>[^:.!?]{0,60}:\s+\S)?")
 _CONTACT_HEAD = re.compile(r"^(?:[\w&.,'’-]+\s+){0,3}(?:contacts?|enquiries|inquiries|requests|relations)\s*:?$"
                            r"|^for (?:more|further|additional) information\s*:?$|^(?:media|press|investors?)\s*:$", _I)
 _CONTACT_WORDS = 10  # a line under a contact heading that is longer is prose again
@@ -473,16 +477,23 @@ def _release_footer(lines: Sequence[str]) -> int | None:
     """Return where a press release's closing "About ..." section starts, or None.
 
     An "About" heading in the last lines of a text that ends like a press release (source,
-    contacts, "To view the original version"), or one in the second half of the text that
-    opens a description of what it names (:func:`_about_section`); elsewhere it is a subhead.
+    contacts, "To view the original version"), or one that opens a description of what it names
+    (:func:`_about_section`) in the text's second half, or after its first third when the tail it
+    starts is shorter than the text before it; elsewhere it is a subhead.
     """
     ends = [i for i, line in enumerate(lines) if _RELEASE_END.match(line)]
     for i, line in enumerate(lines):
         if ends and len(lines) - i <= 9 and _ABOUT.match(line) and len(line.split()) <= 10 and i < ends[-1]:
             return i
-        if i >= len(lines) // 2 and i > 0 and _about_section(lines, i):
+        if i > 0 and (i >= len(lines) // 2 or i >= len(lines) // 3 and _shorter_than_body(lines, i)) \
+                and _about_section(lines, i):
             return i
     return None
+
+
+def _shorter_than_body(lines: Sequence[str], i: int) -> bool:
+    """Whether the text from line ``i`` on is shorter than the text before it (a footer, not a section)."""
+    return sum(map(len, lines[i:])) <= sum(map(len, lines[:i]))
 
 
 def _contact_blocks(lines: Sequence[str]) -> list[int]:
