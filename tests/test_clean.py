@@ -500,3 +500,22 @@ def test_aggregator_entries_tags_error_pages_placeholders_and_ids_are_cut(line: 
 ])
 def test_lines_that_only_start_like_tags_or_listings_stay(line: str) -> None:
     assert cleaned(STORY, line, MORE) == [STORY, line, MORE]
+
+
+def test_an_about_section_right_after_long_paragraphs_ends_the_text() -> None:
+    long = " ".join([STORY] * 6)
+    body = [long, long]
+    tail = ["About iFerry Ltd.", "iFerry Ltd. runs river ferries.", "Media contact", "Jo Reyes", "555-0100",
+            "jo@example.com", "Sam Ode", "555-0101", "sam@example.com"]
+    result = clean_text("\n".join([*body, *tail]))
+    assert result.text.split("\n") == body
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("For the latest news on your phone, download the Harbour Gazette app.", False),
+    ("Users can download the new Lantern app for free from Friday, the company said.", True),
+    ("Casey Ode at the premiere (Channel 5/PA)", False),
+    ("In the novel, written by Dana Whitfield, Tallbrook is pictured as a sleepy river town.", True),
+])
+def test_app_prompts_agency_credits_and_figurative_pictures(line: str, kept: bool) -> None:
+    assert cleaned(STORY, line, MORE) == ([STORY, line, MORE] if kept else [STORY, MORE])

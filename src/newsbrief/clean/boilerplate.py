@@ -218,7 +218,7 @@ _CAPTION = [
     re.compile(r"^[^.!?\"“”]{10,200}\s(?:Photo|Picture|Image)s?\s*:\s*[\w .,/&'’-]{1,40}$"),
     re.compile(r"\bdata by YCharts\s*\.?$", _I),
     # a caption closing with its photographer and agency: "... at the gala (Jo Reyes/PA)"
-    re.compile(r"\((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*/\s*(?:[A-Z][\w&.'’-]*\s*){1,3}\)\s*\.?$"),
+    re.compile(r"\((?:[A-Z0-9][\w.'’-]*\s+){0,3}[A-Z0-9][\w.'’-]*\s*/\s*(?:[A-Z][\w&.'’-]*\s*){1,3}\)\s*\.?$"),
     re.compile(r"^(?:Getty(?: Images)?|PHOTOS?|Photo|Shutterstock|iStock)\s*\.?$"),
     re.compile(r"^(?:Buy photo|Show (?:thumbnails|captions)|Last slide next slide|Hide caption|Toggle caption|"
                r"Enlarge this image|Click to enlarge|View gallery|Photo gallery)\b.{0,40}$", _I),
@@ -246,7 +246,7 @@ _PROMPT = re.compile(
     r"forgot (?:your )?password|reset your password|"
     r"follow (?:us|me) on (?:twitter|facebook|instagram)|like (?:us|our (?:\w+ )?page) on facebook|"
     r"like our (?:official )?facebook page|official facebook page|"
-    r"\bdownload (?:the|our) (?:new |free )?(?:\S+\s+){0,5}?apps?\b|"
+    r"(?:^|[.!?,]\s+)download (?:the |our )?(?:new |free )?(?:\S+\s+){0,5}?apps?\b|"
     r"logged[- ]in (?:users|members|readers|reporters|subscribers)|use your linked account|\b\d+ free articles\b|"
     r"home delivery of the (?:news)?paper|javascript is (?:required|disabled|needed)|view full (?:essay|article|story)|"
     r"in your (?:mailbox|inbox)\b|never be shared with (?:any )?third part|check your (?:inbox|spam)|"
@@ -355,7 +355,7 @@ _RELEASE = [
                r"distributed by)\b.{0,100}$", _I),
 ]
 _ABOUT = re.compile(r"^About\s+(?:the\s+)?[A-Z\"“].{0,80}$")
-_ABOUT_NAME = re.compile(r"^About\s+(?:the\s+)?(?P<name>(?:[A-Z\"“]|\d+[A-Za-z])[\w&'’.\"”-]*)(?P<colon>[^:.!?]{0,60}:\s+\S)?")
+_ABOUT_NAME = re.compile(r"^About\s+(?:the\s+)?(?P<name>(?:[A-Z\"“]|\d+[A-Za-z]|[a-z][A-Z])[\w&'’.\"”-]*)(?P<colon>[^:.!?]{0,60}:\s+\S)?")
 _CONTACT_HEAD = re.compile(r"^(?:[\w&.,'’-]+\s+){0,3}(?:contacts?|enquiries|inquiries|requests|relations)\s*:?$"
                            r"|^for (?:more|further|additional) information\s*:?$|^(?:media|press|investors?)\s*:$", _I)
 _CONTACT_WORDS = 10  # a line under a contact heading that is longer is prose again
@@ -478,15 +478,14 @@ def _release_footer(lines: Sequence[str]) -> int | None:
 
     An "About" heading in the last lines of a text that ends like a press release (source,
     contacts, "To view the original version"), or one that opens a description of what it names
-    (:func:`_about_section`) in the text's second half, or after its first third when the tail it
-    starts is shorter than the text before it; elsewhere it is a subhead.
+    (:func:`_about_section`) in the text's second half, or earlier when the tail it starts is
+    shorter than the text before it; elsewhere it is a subhead.
     """
     ends = [i for i, line in enumerate(lines) if _RELEASE_END.match(line)]
     for i, line in enumerate(lines):
         if ends and len(lines) - i <= 9 and _ABOUT.match(line) and len(line.split()) <= 10 and i < ends[-1]:
             return i
-        if i > 0 and (i >= len(lines) // 2 or i >= len(lines) // 3 and _shorter_than_body(lines, i)) \
-                and _about_section(lines, i):
+        if i > 0 and (i >= len(lines) // 2 or _shorter_than_body(lines, i)) and _about_section(lines, i):
             return i
     return None
 
