@@ -257,11 +257,11 @@ def test_a_live_blogs_entry_times_stay() -> None:
 
 
 @pytest.mark.parametrize("stamp", [
-    "September 8, 2026 at 10:07PM",
-    "01:39 Saturday 12 September 2026",
-    "Tuesday, Sep 8, 2026 12:00 PM EST",
+    "September 8, 2026 at 9:41PM",
+    "06:12 Tuesday 8 September 2026",
+    "Tuesday, Sep 8, 2026 3:30 PM EST",
     "2026-09-08 23:00",
-    "8 Sep 2026 | 09.57 am",
+    "8 Sep 2026 | 11.05 am",
 ])
 def test_a_single_date_stamp_line_is_cut(stamp: str) -> None:
     result = clean_text("\n".join([stamp, STORY, MORE]))
@@ -283,12 +283,12 @@ def test_lines_with_a_date_in_them_are_not_stamps(line: str) -> None:
      "The harbour authority raised its fees for the first time in a decade."),
     ("Tallbrook (Reuters) The council approved the bridge budget on Tuesday after long delays.",
      "The council approved the bridge budget on Tuesday after long delays."),
-    ("HALDEN (KXYZ News) – Ride-share drivers took to the roads for the first time on Tuesday.",
-     "Ride-share drivers took to the roads for the first time on Tuesday."),
-    ("HALDEN >> It may be the biggest stage the Tallbrook choir has ever sung on.",
-     "It may be the biggest stage the Tallbrook choir has ever sung on."),
-    ("(HN) - Federal regulators erred in approving the pesticide, the appeals court ruled.",
-     "Federal regulators erred in approving the pesticide, the appeals court ruled."),
+    ("HALDEN (KXYZ News) – The new night buses start running on Tuesday, the city said.",
+     "The new night buses start running on Tuesday, the city said."),
+    ("HALDEN >> The choir will sing at the cathedral for the first time in May.",
+     "The choir will sing at the cathedral for the first time in May."),
+    ("(HN) - A state court threw out the harbour permit on Friday, the judges ruled.",
+     "A state court threw out the harbour permit on Friday, the judges ruled."),
     ("[Wire Desk] – PORTSEA, Fla., Sept. 8, 2026 /PRNewswire/ — Lantern Foods won a catering contract.",
      "Lantern Foods won a catering contract."),
     ("PORTSEA, Germany and HALDEN, Mass. , Sept. 8, 2026 /PRNewswire/ -- Lantern Foods opened an office.",
@@ -365,7 +365,7 @@ def test_lines_mentioning_contacts_or_information_stay(line: str) -> None:
 @pytest.mark.parametrize("byline", [
     "BY DANA WHITFIELD",
     "by Dana Whitfield, Harbour Fund",
-    "14 minutes ago BY GAZETTE STAFF",
+    "9 minutes ago BY GAZETTE STAFF",
     "Contributing Writer",
     "Harbour Gazette Staff Writer",
     "Posted Tuesday, September 8th 2026 @ 10am by Dana J. Whitfield",
@@ -395,7 +395,7 @@ def test_the_last_item_of_a_dashed_list_and_a_quotes_author_stay() -> None:
 
 
 def test_a_writers_bio_among_the_last_lines_is_cut() -> None:
-    bio = "Dana Whitfield, Ph.D., is a Fellow of the Tallbrook Bird Institute and writes this column monthly."
+    bio = "Dana Whitfield, Ph.D., is a columnist for the Harbour Gazette and teaches river ecology."
     assert cleaned(STORY, MORE, bio, "- Harbour Gazette") == [STORY, MORE]
     early = "Dana Whitfield is a reporter for the Harbour Gazette who was detained at the border on Monday."
     assert cleaned(early, STORY, MORE, "The council meets again in May.") == [
@@ -411,9 +411,9 @@ def test_a_reporting_credit_closing_a_paragraph_is_cut_from_it() -> None:
 
 
 def test_a_syndication_note_closing_a_paragraph_is_cut_and_a_short_sentence_before_it_kept() -> None:
-    line = "Q: Someone called Dana. Actually, all of the ferry captains were called Dana. The story first appeared on The Tallbrook Herald."
+    line = "Q: Not yet. The ferry captains voted against the plan on Monday, the union said. The story first appeared on The Tallbrook Herald."
     result = clean_text("\n".join([STORY, line]))
-    assert result.text.split("\n") == [STORY, "Q: Someone called Dana. Actually, all of the ferry captains were called Dana."]
+    assert result.text.split("\n") == [STORY, "Q: Not yet. The ferry captains voted against the plan on Monday, the union said."]
     assert [c.why for c in result.cuts] == ["related"]
 
 
@@ -426,23 +426,23 @@ def test_a_post_appeared_first_on_line_with_a_long_title_is_cut() -> None:
 @pytest.mark.parametrize(("line", "why"), [
     ("Follow @harbourgazette", "share"),
     ("Follow Dana Whitfield on Twitter: @dwhitfield", "share"),
-    ("0 Flares Twitter 0 Facebook 0 Google+ 0 Pin It Share 0 Reddit 0 Flares ×", "share"),
-    ("Reddit Email Print Reprint", "share"),
-    ("For the latest on local news and sport follow us on Twitter and like our Facebook page.", "prompt"),
-    ("Download the new Harbour Gazette app from the App Store or Google Play now.", "prompt"),
-    ("Thank you for reading 5 free articles on our site.", "prompt"),
-    ("JavaScript is required to load the comments.", "prompt"),
-    ("To unsubscribe from this group and stop receiving emails from it, send an email to list@example.com.", "prompt"),
+    ("3 Shares Twitter 2 Facebook 1 Pin It Share 0 Reddit", "share"),
+    ("Email Print Reddit", "share"),
+    ("Stay with the Harbour Gazette: follow us on Twitter for the ferry results.", "prompt"),
+    ("Download the Harbour Gazette app for your phone today.", "prompt"),
+    ("Thank you for reading 3 free articles this month.", "prompt"),
+    ("JavaScript is required to view the comment section.", "prompt"),
+    ("To unsubscribe from this group, write to list@example.com.", "prompt"),
     ("Sponsored Content by Linkfarm", "widget"),
     ("Page: 1", "widget"),
     ("2 of 5", "widget"),
-    ("Show More Recent Crests", "widget"),
+    ("Show More Recent Stories", "widget"),
     ("To learn more about Lantern Foods, visit www.lantern.example.", "related"),
-    ("For the full story, including the council's reply, click here .", "related"),
+    ("For the full ferry timetable, click here .", "related"),
     ("Read more from The Harbour Gazette", "related"),
-    ("Read the rest of Lantern Boots Are Back", "related"),
-    ("all 19 news articles »", "related"),
-    ("SLIDESHOW: Another round of break-ins in Tallbrook", "related"),
+    ("Read the rest of The Ferry Race Diaries", "related"),
+    ("all 42 news articles »", "related"),
+    ("SLIDESHOW: The ferry race in pictures", "related"),
     ("Casey Ode and Lee Ward at the premiere (Jo Reyes/PA)", "caption"),
     ("Getty", "caption"),
     ("This release contains forward-looking statements within the meaning of the securities laws.", "legal"),
@@ -484,7 +484,7 @@ def test_an_about_section_after_the_first_third_ends_the_text_when_the_tail_is_s
     ("Tags tallbrook council bridge budget river", "related"),
     ("Related Keywords: Bridges, Budgets, Councils, Rivers", "related"),
     ("404 Not Found The requested URL /tallbrook/bridge was not found on this server.", "prompt"),
-    ("{{item.group_date}}", "widget"),
+    ("{{story.updated_at}}", "widget"),
     ("News-ID 1385914", "release"),
     ("Information from: Harbour Gazette, http://www.harbour.example", "byline"),
     ("Share this link: harbour.example/news-bridge-vote", "share"),

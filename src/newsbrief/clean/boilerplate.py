@@ -168,7 +168,7 @@ _REPORTING = re.compile(r"(?:^|(?<=[.!?\"”]\s))\((?:Additional\s+)?(?:Reportin
 _BYLINE = [
     re.compile(r"^By$", _I),
     # "By Jo Reyes", "By ANI | Posted 7 minutes ago", "By By | Reuters - By ..."
-    # "BY JO REYES", "by Jo Reyes, Harbour Fund", "14 minutes ago BY GAZETTE STAFF"
+    # "BY JO REYES", "by Jo Reyes, Harbour Fund", "9 minutes ago BY GAZETTE STAFF"
     re.compile(rf"^(?:\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago\s+)?(?:By|BY|by):?\s+"
                rf"(?!(?:{WEEKDAY}|{MONTH}|Far|Contrast|Comparison|Law)\b)[A-Z][\w.'’-]*\.?"
                r"(?:(?:\s+|\s*,\s*|\s+and\s+|\s*&\s*)(?:[A-Z][\w.'’-]*\.?|de|da|van|von|der|del|la|le|bin|al))"
@@ -269,7 +269,7 @@ _SHARE = re.compile(
     _I,
 )
 
-# A row of share buttons and their counters: "0 Flares Twitter 0 Facebook 0 Pin It Share 0"
+# A row of share buttons and their counters: "3 Shares Twitter 2 Facebook 1 Pin It Share"
 _SHARE_WORDS = frozenset({"share", "shares", "tweet", "email", "e-mail", "print", "reprint", "reddit", "facebook", "twitter",
                           "google+", "google", "plus", "pinterest", "pin", "it", "linkedin", "whatsapp", "stumbleupon",
                           "flares", "flare", "filament.io", "×", "comment", "comments", "add", "to", "favorites",

@@ -7,8 +7,8 @@ it on a line of its own (``"TALLBROOK, Minn."`` or ``"PORTSEA, Sept. 8, 2026 /PR
 A place and a colon (``"PORTSEA: ..."``) is not taken: it reads like a label or a speaker as often.
 :func:`dateline` returns the length of such a prefix.
 
-A **date stamp** is a line holding only a date and/or a time (``"September 8, 2026 at 10:07PM"``,
-``"01:39 Saturday 12 September 2026"``, ``"12:47 a.m. CDT"``): the page's publication stamp.
+A **date stamp** is a line holding only a date and/or a time (``"September 8, 2026 at 9:41PM"``,
+``"06:12 Tuesday 8 September 2026"``, ``"12:47 a.m. CDT"``): the page's publication stamp.
 :func:`is_stamp` says whether a line is one; the cleaner cuts a stamp only when the text has
 one, since a live blog heads each of its entries with a time (``"7:55 p.m."``) and those stay.
 """
