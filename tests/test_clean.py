@@ -519,3 +519,9 @@ def test_an_about_section_right_after_long_paragraphs_ends_the_text() -> None:
 ])
 def test_app_prompts_agency_credits_and_figurative_pictures(line: str, kept: bool) -> None:
     assert cleaned(STORY, line, MORE) == ([STORY, line, MORE] if kept else [STORY, MORE])
+
+
+@pytest.mark.parametrize("line", ["jo.reyes@lantern.example", "T: +1 (555) 010 0100", "Office: (555) 010-0100"])
+def test_contact_details_on_their_own_line_are_cut(line: str) -> None:
+    assert cleaned(STORY, MORE, line) == [STORY, MORE]
+    assert reasons(STORY, MORE, line) == [(2, "release")]

@@ -348,7 +348,9 @@ _RELEASE = [
     re.compile(r"^(?:(?:media|press|investor|company|email|e-mail|contact)\s+)?contacts?(?:\s+info(?:rmation)?|"
                r"\s+details)?\s*:?.{0,120}$", _I),
     re.compile(r"^for (?:further|more) information,?\s*(?:please\s+)?contact\s*:?.{0,120}$", _I),
-    re.compile(r"^(?:tel(?:ephone)?|phone|fax|mobile|e-?mail|website|web)\s*[.:]\s*\S.{0,80}$", _I),
+    re.compile(r"^(?:tel(?:ephone)?|phone|fax|mobile|cell|office|direct|e-?mail|website|web)\s*[.:]\s*\S.{0,80}$", _I),
+    re.compile(r"^[TPFM]\s*[.:]\s*[+(]?\d[\d\s().+/-]{6,}\d$"),  # "T: +1 555 0100"
+    re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$"),  # an e-mail address on its own line
     re.compile(r"^[+(]?\d[\d\s().+/-]{6,}\d$"),  # a phone number on its own line
     re.compile(r"^(?:#\s*){3}$|^-?\s*(?:ends|end)\s*-?$", _I),
     re.compile(r"^(?:press release (?:service|distributed) (?:provided )?by|news distributed by|"
