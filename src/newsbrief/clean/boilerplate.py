@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from newsbrief.clean.captions import MONTH, WEEKDAY, caption_cut
-from newsbrief.clean.datelines import dateline, dateline_line, is_stamp
+from newsbrief.clean.datelines import AGENCY, DASH, dateline, dateline_line, is_stamp
 
 __all__ = [
     "CLEANER_VERSION",
@@ -155,9 +155,6 @@ _QUOTE_START = re.compile(r"^[\"“”‘’'«]")
 _SAID = re.compile(r"[\"”’]\s*,?\s*(?:\w+\s+){0,3}(?:said|says|added|told|wrote|asked)\b|"
                    r"\b(?:said|says|added|told \w+|wrote|asked)\s*[:,]?\s*[\"“]", _I)
 _URL = re.compile(r"(?:https?://|www\.)\S+", _I)
-_AGENCY = (r"(?:Reuters|AP|AFP|Associated Press|The Associated Press|PTI|IANS|ANI|Bloomberg|AAP|UPI|dpa|DPA|"
-           r"Xinhua|CNN|BBC|Press Association|PA|NNA|Sputnik|TASS|Anadolu|Kyodo|Yonhap|EFE|ANSA|Agencies)")
-_DASH = r"(?:--|-|–|—|―)"
 _DATELINE_WORDS = re.compile(r"\b[a-z]{2,}\b")
 _SENTENCE_REASONS = frozenset({"prompt", "legal", "related"})  # rules that may match one sentence of a line
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(A-Z0-9©])")
@@ -176,7 +173,7 @@ _BYLINE = [
     _REPORTING,
     re.compile(r"^(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Produced)\s+by\s+[A-Z][\w.'’-]*"
                r"(?:\s+\S+){0,12}$", _I),
-    re.compile(rf"^{_AGENCY}\s*{_DASH}?\s*:?$"),
+    re.compile(rf"^{AGENCY}\s*{DASH}?\s*:?$"),
     re.compile(r"^(?:(?:Source|Via|Credits?|Courtesy|Author|Byline|Information from)\s*:|Posted by|Written by|Story by|Words by|"
                r"Contributed by|via\s+[#@])\s*\S+(?:\s+\S+){0,7}$", _I),
     re.compile(r"^Source:?$", _I),
@@ -190,16 +187,16 @@ _BYLINE = [
     re.compile(r"^.{0,200}\bAll times (?:are )?local\b.{0,20}:?$", _I),
 ]
 _END_CREDIT = re.compile(  # "- Northern Advocate" closing the text: an outlet's name, not a quote's author
-    rf"^{_DASH}\s*(?:[A-Z][\w&'’.]*\s+){{0,4}}(?:Advocate|Herald|News|Times|Post|Press|Journal|Tribune|Gazette|Star|"
+    rf"^{DASH}\s*(?:[A-Z][\w&'’.]*\s+){{0,4}}(?:Advocate|Herald|News|Times|Post|Press|Journal|Tribune|Gazette|Star|"
     r"Mail|Telegraph|Observer|Chronicle|Standard|Express|Guardian|Reporter|Review|Wire|Agencies|Bulletin|Courier|"
-    rf"Examiner|Independent|Mirror|Record|Sun|Today|{_AGENCY})\.?$")
+    rf"Examiner|Independent|Mirror|Record|Sun|Today|{AGENCY})\.?$")
 
 # The text's last lines: a writer's sign-off ("— Jo Reyes", "- HNA", "HNA") or a bio ("Jo Reyes is a reporter ...").
-_SIGNOFF = re.compile(rf"^(?:{_DASH}\s*[A-Z][\w&'’.]*(?:\s+(?:[A-Z][\w&'’.]*|of|the|de|van|von)){{0,4}}\.?|[A-Z]{{2,6}})$")
+_SIGNOFF = re.compile(rf"^(?:{DASH}\s*[A-Z][\w&'’.]*(?:\s+(?:[A-Z][\w&'’.]*|of|the|de|van|von)){{0,4}}\.?|[A-Z]{{2,6}})$")
 _BIO = re.compile(r"^(?:Dr\.?\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]*){1,3},?(?:\s+[\w.]+,)?\s+(?:is|was)\s+(?:a|an|the)\s+"
                   r"(?:[\w'’&-]+\s+){0,5}(?i:writer|reporter|columnist|correspondent|editor|contributor|journalist|"
                   r"blogger|author|freelancer|fellow|analyst|commentator)\b")
-_LIST_ITEM = re.compile(rf"^(?:{_DASH}|[•*·])\s")  # "- Acme" after "- Harbourline" is a list's last item
+_LIST_ITEM = re.compile(rf"^(?:{DASH}|[•*·])\s")  # "- Acme" after "- Harbourline" is a list's last item
 _CLOSING_LINES = 3  # a bio is looked for in the text's last lines only
 
 _CAPTION = [

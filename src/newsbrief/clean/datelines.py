@@ -19,31 +19,33 @@ import re
 
 from newsbrief.clean.captions import MONTH, WEEKDAY
 
-__all__ = ["dateline", "dateline_line", "is_stamp"]
+__all__ = ["AGENCY", "DASH", "dateline", "dateline_line", "is_stamp"]
 
-_AGENCY = (r"(?:Reuters|AP|AFP|Associated Press|The Associated Press|PTI|IANS|ANI|Bloomberg|AAP|UPI|dpa|DPA|"
-           r"Xinhua|CNN|BBC|Press Association|PA|NNA|Sputnik|TASS|Anadolu|Kyodo|Yonhap|EFE|ANSA|Agencies)")
-_DASH = r"(?:--|-|–|—|―)"
+AGENCY = (r"(?:Reuters|AP|AFP|Associated Press|The Associated Press|PTI|IANS|ANI|Bloomberg|AAP|UPI|dpa|DPA|"
+          r"Xinhua|CNN|BBC|Press Association|PA|NNA|Sputnik|TASS|Anadolu|Kyodo|Yonhap|EFE|ANSA|Agencies)")
+"""A news agency's name, as regular-expression text."""
+DASH = r"(?:--|-|–|—|―)"
+"""A dash between a dateline and its sentence, as regular-expression text."""
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = rf"\(?{MONTH}\.?\s+{_DAY}(?:,?\s+\d{{4}})?\)?"  # "Sept. 8, 2026", "September 16", "(September 8, 2026)"
 _PLACE_CAPS = r"[A-Z][A-Z.'’&]+(?:[ /-][A-Z][A-Z.'’&]*){0,3}"  # NICOSIA/BEIRUT, ST. LOUIS
 _PLACE_TITLE = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}"  # Tallbrook, Dead Sea
 _REGION = r"(?:\s*,\s*[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][A-Za-z.]{1,14})?)"  # ", Ariz", ", Fla.", ", New Mexico"
 # The source after the place: "(Reuters)", "(KXYZ News)", "( )" (a stripped link), "/PRNewswire/", ", HNA"
-_SOURCE = (rf"(?:\s*\(\s*(?:{_AGENCY}(?:\s*[/,]\s*[\w .]+)?|[A-Z][\w .&'’/-]{{0,30}})?\)"
+_SOURCE = (rf"(?:\s*\(\s*(?:{AGENCY}(?:\s*[/,]\s*[\w .]+)?|[A-Z][\w .&'’/-]{{0,30}})?\)"
            r"|\s*/[A-Za-z][\w .-]{1,30}/\.?"
            r"|\s*,\s*[A-Z]{2,12}\b\.?)")
-_CAPS_HEAD = (rf"(?:\[[\w .]{{2,30}}\]\s*{_DASH}\s*)?"  # "[Wire Name] – " before the place
+_CAPS_HEAD = (rf"(?:\[[\w .]{{2,30}}\]\s*{DASH}\s*)?"  # "[Wire Name] – " before the place
               rf"{_PLACE_CAPS}{_REGION}?(?:\s+and\s+{_PLACE_CAPS}{_REGION}?)?\s*"
-              rf"(?:,?\s*{_DATE}\.?)?{_SOURCE}?(?:\s*{_DASH}\s*{_DATE})?")
+              rf"(?:,?\s*{_DATE}\.?)?{_SOURCE}?(?:\s*{DASH}\s*{_DATE})?")
 _TITLE_HEAD = rf"{_PLACE_TITLE}{_REGION}?(?:\s*,?\s*{_DATE}\.?)?{_SOURCE}?"
 _PREFIX = re.compile(
     r"^(?:By\s+(?:[A-Z][\w.'’-]+\s+){1,4}?)?"  # a byline glued in front: "By Jo Reyes WASHINGTON (Reuters) -"
-    rf"(?:\({_AGENCY}\)|\([A-Z]{{2,6}}\)"  # "(CNN) -", "(HN) -" alone
+    rf"(?:\({AGENCY}\)|\([A-Z]{{2,6}}\)"  # "(CNN) -", "(HN) -" alone
     rf"|{_CAPS_HEAD}|{_TITLE_HEAD})"
-    rf"(?P<sep>(?:\s+{_DASH}|--|–|—|―|-(?=\s))(?:\s*{_DASH})*\s*|\s*>>\s*|(?<=\))\s+|(?<=/)\s+|(?<=/\.)\s+)(?=[\"“‘'(\dA-Z])",
+    rf"(?P<sep>(?:\s+{DASH}|--|–|—|―|-(?=\s))(?:\s*{DASH})*\s*|\s*>>\s*|(?<=\))\s+|(?<=/)\s+|(?<=/\.)\s+)(?=[\"“‘'(\dA-Z])",
 )
-_AGENCY_END = re.compile(rf"\({_AGENCY}\)$")
+_AGENCY_END = re.compile(rf"\({AGENCY}\)$")
 # Words that open a line as a label, not a place: "Review - The ...", "UPDATE".
 _LABELS = frozenset({"note", "update", "updated", "summary", "editor", "editors", "warning", "breaking", "watch",
                      "photo", "photos", "video", "source", "sources", "question", "answer", "abstract",
@@ -56,8 +58,8 @@ _WORDS = re.compile(r"\b[a-z]{2,}\b")
 # A dateline alone on its line, as wire releases print it above the first paragraph.
 _ALONE = re.compile(
     rf"^(?:{_PLACE_CAPS}{_REGION}?(?:\s+and\s+{_PLACE_CAPS}{_REGION}?)?"
-    rf"(?:\s*,?\s*{_DATE}\.?)?{_SOURCE}?\s*(?:{_DASH}+\s*(?:\(.{{2,40}})?)?"  # "TALLBROOK--(Wire Name"
-    rf"|{_PLACE_TITLE}{_REGION}?\s*,?\s*{_DATE}{_SOURCE}?\s*{_DASH}*)$")
+    rf"(?:\s*,?\s*{_DATE}\.?)?{_SOURCE}?\s*(?:{DASH}+\s*(?:\(.{{2,40}})?)?"  # "TALLBROOK--(Wire Name"
+    rf"|{_PLACE_TITLE}{_REGION}?\s*,?\s*{_DATE}{_SOURCE}?\s*{DASH}*)$")
 
 _BARE = re.compile(rf"^{_PLACE_CAPS}$")
 
