@@ -411,7 +411,8 @@ def test_a_reporting_credit_closing_a_paragraph_is_cut_from_it() -> None:
 
 
 def test_a_syndication_note_closing_a_paragraph_is_cut_and_a_short_sentence_before_it_kept() -> None:
-    line = "Q: Not yet. The ferry captains voted against the plan on Monday, the union said. The story first appeared on The Tallbrook Herald."
+    line = ("Q: Not yet. The ferry captains voted against the plan on Monday, the union said. "
+            "The story first appeared on The Tallbrook Herald.")
     result = clean_text("\n".join([STORY, line]))
     assert result.text.split("\n") == [STORY, "Q: Not yet. The ferry captains voted against the plan on Monday, the union said."]
     assert [c.why for c in result.cuts] == ["related"]

@@ -10,10 +10,13 @@ raw text can stay stored and every cut can be explained.
 Two kinds of evidence:
 
 1. **Rules** (:data:`REASONS`): patterns a line must match as a whole, or, for a dateline, the
-   prefix of one of the first lines (``"WASHINGTON (AP) — The ..."`` keeps ``"The ..."``).
+   prefix of one of the first lines (``"WASHINGTON (AP) — The ..."`` keeps ``"The ..."``;
+   :mod:`newsbrief.clean.datelines`). Some read the line's place in the text: a date stamp is
+   cut only when the text has one (a live blog's entry times stay), a sign-off or a writer's
+   bio only among the last lines, a press release's "About X" section (with the contacts and
+   legal text under it) only when it describes what it names and ends the text.
    They are written to keep a borderline line: a quoted line is never a caption or a prompt,
-   a dateline needs a sentence after it, an "About ..." section is cut only at the end of a
-   press release.
+   a dateline needs a sentence after it.
 2. **The outlet's own template lines** (:func:`template_lines`): a line (case, spacing and
    digits folded) seen in at least :data:`TEMPLATE_MIN_ARTICLES` distinct articles of one
    outlet. Articles that share most of their lines are copies of one another (an update, a
@@ -262,7 +265,8 @@ _SHARE = re.compile(
     r"e-?mail\s*print|facebook|twitter|linkedin|google\+|whatsapp|reddit|pinterest|share on facebook|"
     r"share on twitter|post to facebook|post to twitter|close|\[embedded content\]|like us on facebook.{0,80}|"
     r"follow (?:us|me)(?: on (?:twitter|facebook|instagram|linkedin|google\+|pinterest|youtube)).{0,120}|"
-    r"follow (?:us|me)|follow on twitter.{0,20}|share this (?:link|page|article|story)\s*:.{0,100}|let friends in your social network know what you are reading about)$",
+    r"follow (?:us|me)|follow on twitter.{0,20}|share this (?:link|page|article|story)\s*:.{0,100}|"
+    r"let friends in your social network know what you are reading about)$",
     _I,
 )
 
@@ -316,7 +320,8 @@ _MORE_LINKS = re.compile(r"^(?:read (?:more|the rest)\b[^.]{0,80}\.?|continue to
                          r"browse this series\b.{0,40}|all [\d,]+ news articles\b.{0,20}|news from our partners\W*|"
                          r"(?:related )?(?:keywords|tags|topics)(?:\s*\(optional\))?\s*:?(?:\s+[^.!?]{0,200})?)$"
                          # a news aggregator's entry: "Harbour Gazette 4 hours ago - Sport ...", "Also reported by ..."
-                         r"|^(?-i:(?:[A-Z][\w.&'’-]*\s+){1,4})\d+\s+(?:minutes?|hours?|days?)\s+ago\s+-\s|\balso reported by\b", _I)
+                         r"|^(?-i:(?:[A-Z][\w.&'’-]*\s+){1,4})\d+\s+(?:minutes?|hours?|days?)\s+ago\s+-\s"
+                         r"|\balso reported by\b", _I)
 _TEASER_LABEL = re.compile(r"^(?:SLIDESHOW|GALLERY|PHOTOS|WATCH|LISTEN|RELATED|MORE)\s*:\s*[^.!?]{1,100}$")
 _LINK_LEAD = re.compile(r"^.{0,120}(?:\bat|\bvisit|\bhere|\bclick|\bfollow(?:ing)? link|\bwebsite|\bdetails|"
                         r"\binformation|\breport|\bTOC)\s*:\s*$", _I)
@@ -354,7 +359,8 @@ _RELEASE = [
                r"distributed by)\b.{0,100}$", _I),
 ]
 _ABOUT = re.compile(r"^About\s+(?:the\s+)?[A-Z\"“].{0,80}$")
-_ABOUT_NAME = re.compile(r"^About\s+(?:the\s+)?(?P<name>(?:[A-Z\"“]|\d+[A-Za-z]|[a-z][A-Z])[\w&'’.\"”-]*)(?P<colon>[^:.!?]{0,60}:\s+\S)?")
+_ABOUT_NAME = re.compile(r"^About\s+(?:the\s+)?(?P<name>(?:[A-Z\"“]|\d+[A-Za-z]|[a-z][A-Z])[\w&'’.\"”-]*)"
+                         r"(?P<colon>[^:.!?]{0,60}:\s+\S)?")
 _CONTACT_HEAD = re.compile(r"^(?:[\w&.,'’-]+\s+){0,3}(?:contacts?|enquiries|inquiries|requests|relations)\s*:?$"
                            r"|^for (?:more|further|additional) information\s*:?$|^(?:media|press|investors?)\s*:$", _I)
 _CONTACT_WORDS = 10  # a line under a contact heading that is longer is prose again
