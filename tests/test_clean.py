@@ -249,3 +249,280 @@ def test_a_sentence_repeated_in_a_few_of_many_articles_stays_content() -> None:
              for n in range(40)]
     texts = [f"{t}\n{common}" if n < 3 else t for n, t in enumerate(texts)]
     assert line_key(common) not in template_lines(texts)
+
+
+def test_a_live_blogs_entry_times_stay() -> None:
+    entries = ["8:05 p.m.", STORY, "7:40 p.m.", MORE, "6:15 p.m.", "The ferry service resumed on the north bank."]
+    assert cleaned(*entries) == entries
+
+
+@pytest.mark.parametrize("stamp", [
+    "September 8, 2026 at 9:41PM",
+    "06:12 Tuesday 8 September 2026",
+    "Tuesday, Sep 8, 2026 3:30 PM EST",
+    "2026-09-08 23:00",
+    "8 Sep 2026 | 11.05 am",
+])
+def test_a_single_date_stamp_line_is_cut(stamp: str) -> None:
+    result = clean_text("\n".join([stamp, STORY, MORE]))
+    assert result.text.split("\n") == [STORY, MORE]
+    assert [(c.line, c.why) for c in result.cuts] == [(0, "dateline")]
+
+
+@pytest.mark.parametrize("line", ["September 8 is the deadline for the bridge tenders.", "2026 budget", "Sept. 8: council vote"])
+def test_lines_with_a_date_in_them_are_not_stamps(line: str) -> None:
+    assert cleaned(STORY, line) == [STORY, line]
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("HALDEN, Sept. 8 ( ) - Port workers walked out on Monday over pay, the union said.",
+     "Port workers walked out on Monday over pay, the union said."),
+    ("Tallbrook, Sept. 8, HNA – The district assembly opened a new clinic on Tuesday.",
+     "The district assembly opened a new clinic on Tuesday."),
+    ("PORTSEA, September 8. /KNA/. The harbour authority raised its fees for the first time in a decade.",
+     "The harbour authority raised its fees for the first time in a decade."),
+    ("Tallbrook (Reuters) The council approved the bridge budget on Tuesday after long delays.",
+     "The council approved the bridge budget on Tuesday after long delays."),
+    ("HALDEN (KXYZ News) – The new night buses start running on Tuesday, the city said.",
+     "The new night buses start running on Tuesday, the city said."),
+    ("HALDEN >> The choir will sing at the cathedral for the first time in May.",
+     "The choir will sing at the cathedral for the first time in May."),
+    ("(HN) - A state court threw out the harbour permit on Friday, the judges ruled.",
+     "A state court threw out the harbour permit on Friday, the judges ruled."),
+    ("[Wire Desk] – PORTSEA, Fla., Sept. 8, 2026 /PRNewswire/ — Lantern Foods won a catering contract.",
+     "Lantern Foods won a catering contract."),
+    ("PORTSEA, Germany and HALDEN, Mass. , Sept. 8, 2026 /PRNewswire/ -- Lantern Foods opened an office.",
+     "Lantern Foods opened an office."),
+    ("By Dana Whitfield HALDEN, Fla (Reuters) – - The launch company will build more engines next year.",
+     "The launch company will build more engines next year."),
+])
+def test_more_dateline_forms_are_cut(line: str, kept: str) -> None:
+    result = clean_text("\n".join([line, MORE]))
+    assert result.text.split("\n") == [kept, MORE]
+    assert [c.why for c in result.cuts] == ["dateline"]
+
+
+@pytest.mark.parametrize("line", [
+    "Acme (ACME) Shares rose 3% on Tuesday after the company raised its outlook.",
+    "U.S. Senate leaders agreed on a budget deal late on Tuesday night.",
+    "AZ-Tallbrook, Lantern Foods is hiring a kitchen manager for its new site.",
+    "Review - The new bridge museum is worth the long drive from the coast.",
+    "Tallbrook: the council voted on Tuesday to close the old bridge for repairs.",
+])
+def test_openings_that_are_not_datelines_stay(line: str) -> None:
+    assert cleaned(line, MORE) == [line, MORE]
+
+
+@pytest.mark.parametrize("alone", ["TALLBROOK", "HALDEN, Minn.", "PORTSEA , Sept. 8, 2026 /PRNewswire/ --",
+                                   "TALLBROOK--(Wire Online News"])
+def test_a_dateline_on_its_own_line_before_the_first_paragraph_is_cut(alone: str) -> None:
+    title = "Lantern Foods opens a second kitchen"
+    result = clean_text("\n".join([title, alone, STORY, MORE]))
+    assert result.text.split("\n") == [title, STORY, MORE]
+    assert [(c.line, c.why) for c in result.cuts] == [(1, "dateline")]
+
+
+def test_a_subhead_in_capitals_after_the_first_paragraph_stays() -> None:
+    assert cleaned(STORY, "BRIDGE WORKS", MORE) == [STORY, "BRIDGE WORKS", MORE]
+
+
+@pytest.mark.parametrize("about", [
+    ["About Lantern Foods", "Lantern Foods makes frozen dumplings in Portsea and Marlow."],
+    ["About Lantern Foods: Lantern Foods makes frozen dumplings in Portsea and Marlow."],
+    ["About Lantern Foods Lantern Foods makes frozen dumplings in Portsea and Marlow and sells them in 300 shops."],
+    ["About Lantern Foods: Known for its dumplings, the Portsea company sells in 300 shops."],
+])
+def test_an_about_section_describing_what_it_names_ends_the_text(about: list[str]) -> None:
+    tail = ["Lantern Foods and the Lantern logo are trademarks of Lantern Foods Ltd.", "Jo Reyes", "555-0100"]
+    body = [STORY, MORE, "The kitchen will employ 40 people from the spring.", "It opens in March."]
+    result = clean_text("\n".join([*body, *about, *tail]))
+    assert result.text.split("\n") == body
+    assert {c.why for c in result.cuts} == {"release"}
+
+
+def test_an_about_subhead_that_does_not_open_a_description_stays() -> None:
+    text = [STORY, MORE, "About Tallbrook", "Residents of the river town have waited two years for the bridge."]
+    assert cleaned(*text) == text
+
+
+def test_a_press_contact_block_is_cut_up_to_the_next_paragraph() -> None:
+    block = ["Harbourline Investor Contacts:", "Jo Reyes, 555-0100", "Treasurer", "or", "Sam Ode",
+             "sam.ode@harbourline.example"]
+    later = "The company will publish its results for the third quarter on October 27 after the market closes."
+    body = [STORY, MORE, "The kitchen will employ 40 people.", "It opens in March.", "Tenders close in May.",
+            "The works cost 4 million."]
+    result = clean_text("\n".join([*body, *block, later]))
+    assert result.text.split("\n") == [*body, later]
+    assert [c.line for c in result.cuts] == [6, 7, 8, 9, 10, 11]
+
+
+@pytest.mark.parametrize("line", ["Press relations between the two clubs have been tense.",
+                                  "For more information on the bridge, the council holds a meeting on Friday."])
+def test_lines_mentioning_contacts_or_information_stay(line: str) -> None:
+    assert cleaned(STORY, MORE, line, "Jo Reyes") == [STORY, MORE, line, "Jo Reyes"]
+
+
+@pytest.mark.parametrize("byline", [
+    "BY DANA WHITFIELD",
+    "by Dana Whitfield, Harbour Fund",
+    "9 minutes ago BY GAZETTE STAFF",
+    "Contributing Writer",
+    "Harbour Gazette Staff Writer",
+    "Posted Tuesday, September 8th 2026 @ 10am by Dana J. Whitfield",
+])
+def test_more_byline_forms_are_cut(byline: str) -> None:
+    assert cleaned(byline, STORY, MORE) == [STORY, MORE]
+    assert reasons(byline, STORY)[0] == (0, "byline")
+
+
+@pytest.mark.parametrize("line", ["by the river, the old mill still stands", "Staff writers at the paper went on strike."])
+def test_lines_that_only_start_like_a_byline_stay(line: str) -> None:
+    assert cleaned(STORY, line, MORE) == [STORY, line, MORE]
+
+
+@pytest.mark.parametrize("signoff", ["— Dana Whitfield", "- HNA", "HNA", "- Harbour Wire"])
+def test_a_sign_off_closing_the_text_is_cut(signoff: str) -> None:
+    result = clean_text("\n".join([STORY, MORE, signoff]))
+    assert result.text.split("\n") == [STORY, MORE]
+    assert [(c.line, c.why) for c in result.cuts] == [(2, "byline")]
+
+
+def test_the_last_item_of_a_dashed_list_and_a_quotes_author_stay() -> None:
+    items = [STORY, "Vendors in the study:", "- Lantern Foods", "- Harbourline", "- Quarry Corp"]
+    assert cleaned(*items) == items
+    quote = [STORY, '"A bridge is a promise kept to the next town."', "— Dana Whitfield"]
+    assert cleaned(*quote) == quote
+
+
+def test_a_writers_bio_among_the_last_lines_is_cut() -> None:
+    bio = "Dana Whitfield, Ph.D., is a columnist for the Harbour Gazette and teaches river ecology."
+    assert cleaned(STORY, MORE, bio, "- Harbour Gazette") == [STORY, MORE]
+    early = "Dana Whitfield is a reporter for the Harbour Gazette who was detained at the border on Monday."
+    assert cleaned(early, STORY, MORE, "The council meets again in May.") == [
+        early, STORY, MORE, "The council meets again in May."]
+
+
+def test_a_reporting_credit_closing_a_paragraph_is_cut_from_it() -> None:
+    line = f"{MORE} (Writing by Dana Whitfield in Tallbrook; editing by Omar Prieto"
+    result = clean_text("\n".join([STORY, line]))
+    assert result.text.split("\n") == [STORY, MORE]
+    assert [(c.why, c.text) for c in result.cuts] == [
+        ("byline", "(Writing by Dana Whitfield in Tallbrook; editing by Omar Prieto")]
+
+
+def test_a_syndication_note_closing_a_paragraph_is_cut_and_a_short_sentence_before_it_kept() -> None:
+    line = ("Q: Not yet. The ferry captains voted against the plan on Monday, the union said. "
+            "The story first appeared on The Tallbrook Herald.")
+    result = clean_text("\n".join([STORY, line]))
+    assert result.text.split("\n") == [STORY, "Q: Not yet. The ferry captains voted against the plan on Monday, the union said."]
+    assert [c.why for c in result.cuts] == ["related"]
+
+
+def test_a_post_appeared_first_on_line_with_a_long_title_is_cut() -> None:
+    line = ("The post The Tallbrook Council Finally Approves The River Bridge Budget After Two Long Years Of Delays "
+            "appeared first on Harbour Gazette .")
+    assert cleaned(STORY, MORE, line) == [STORY, MORE]
+
+
+@pytest.mark.parametrize(("line", "why"), [
+    ("Follow @harbourgazette", "share"),
+    ("Follow Dana Whitfield on Twitter: @dwhitfield", "share"),
+    ("3 Shares Twitter 2 Facebook 1 Pin It Share 0 Reddit", "share"),
+    ("Email Print Reddit", "share"),
+    ("Stay with the Harbour Gazette: follow us on Twitter for the ferry results.", "prompt"),
+    ("Download the Harbour Gazette app for your phone today.", "prompt"),
+    ("Thank you for reading 3 free articles this month.", "prompt"),
+    ("JavaScript is required to view the comment section.", "prompt"),
+    ("To unsubscribe from this group, write to list@example.com.", "prompt"),
+    ("Sponsored Content by Linkfarm", "widget"),
+    ("Page: 1", "widget"),
+    ("2 of 5", "widget"),
+    ("Show More Recent Stories", "widget"),
+    ("To learn more about Lantern Foods, visit www.lantern.example.", "related"),
+    ("For the full ferry timetable, click here .", "related"),
+    ("Read more from The Harbour Gazette", "related"),
+    ("Read the rest of The Ferry Race Diaries", "related"),
+    ("all 42 news articles »", "related"),
+    ("SLIDESHOW: The ferry race in pictures", "related"),
+    ("Casey Ode and Lee Ward at the premiere (Jo Reyes/PA)", "caption"),
+    ("Getty", "caption"),
+    ("This release contains forward-looking statements within the meaning of the securities laws.", "legal"),
+    ("Lantern and the Lantern logo are registered trademarks of Lantern Foods Ltd.", "legal"),
+    ("Copyright Harbour Wire 2026", "legal"),
+])
+def test_share_rows_prompts_navigation_link_calls_credits_and_legal_lines_are_cut(line: str, why: str) -> None:
+    assert cleaned(STORY, line, MORE) == [STORY, MORE]
+    assert reasons(STORY, line, MORE) == [(1, why)]
+
+
+@pytest.mark.parametrize("line", [
+    "Residents can visit the new bridge museum from Friday, the council said.",
+    "Print and broadcast journalists were kept out of the council meeting on Tuesday.",
+    "To find out more about the contest, visit their official page at www.facebook.com/lanternfoods.",
+    "The club shares a ground with two other teams in the Tallbrook league.",
+    "She will read more of her poems at the library on Saturday evening, the organisers said.",
+    "2 of the 5 bridges were closed on Tuesday.",
+])
+def test_lines_that_mention_sharing_visits_or_reading_stay(line: str) -> None:
+    assert cleaned(STORY, line, MORE) == [STORY, line, MORE]
+
+
+def test_an_about_section_after_the_first_third_ends_the_text_when_the_tail_is_shorter() -> None:
+    body = [STORY, MORE, "The kitchen will employ 40 people from the spring and open in March next year."]
+    tail = ["About 3rdWave Foods", "3rdWave Foods makes dumplings.", "Jo Reyes", "555-0100", "jo@example.com"]
+    result = clean_text("\n".join([*body, *tail]))
+    assert result.text.split("\n") == body
+    explainer = [STORY, "About Tallbrook", "Tallbrook is a river town of 20,000 people on the north coast, "
+                 "known for its old bridge, its ferry and its autumn fair, which draws visitors from far away.",
+                 "Its council has argued over the bridge for a decade, and the vote on Tuesday ended the argument.",
+                 MORE]
+    assert cleaned(*explainer) == explainer
+
+
+@pytest.mark.parametrize(("line", "why"), [
+    ("Harbour Gazette 4 hours ago - Sport The ferry race was won by a crew from Halden.", "related"),
+    ("Tallbrook Daily 7 hours ago - Local Also reported by • Harbour Gazette • Halden Post", "related"),
+    ("Tags tallbrook council bridge budget river", "related"),
+    ("Related Keywords: Bridges, Budgets, Councils, Rivers", "related"),
+    ("404 Not Found The requested URL /tallbrook/bridge was not found on this server.", "prompt"),
+    ("{{story.updated_at}}", "widget"),
+    ("News-ID 1385914", "release"),
+    ("Information from: Harbour Gazette, http://www.harbour.example", "byline"),
+    ("Share this link: harbour.example/news-bridge-vote", "share"),
+])
+def test_aggregator_entries_tags_error_pages_placeholders_and_ids_are_cut(line: str, why: str) -> None:
+    assert cleaned(STORY, line, MORE) == [STORY, MORE]
+    assert reasons(STORY, line, MORE) == [(1, why)]
+
+
+@pytest.mark.parametrize("line", [
+    "Tags on the new ferry tickets will show the price in both currencies, the operator said.",
+    "Police said 3 hours ago - before the storm - that the bridge would close.",
+])
+def test_lines_that_only_start_like_tags_or_listings_stay(line: str) -> None:
+    assert cleaned(STORY, line, MORE) == [STORY, line, MORE]
+
+
+def test_an_about_section_right_after_long_paragraphs_ends_the_text() -> None:
+    long = " ".join([STORY] * 6)
+    body = [long, long]
+    tail = ["About iFerry Ltd.", "iFerry Ltd. runs river ferries.", "Media contact", "Jo Reyes", "555-0100",
+            "jo@example.com", "Sam Ode", "555-0101", "sam@example.com"]
+    result = clean_text("\n".join([*body, *tail]))
+    assert result.text.split("\n") == body
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("For the latest news on your phone, download the Harbour Gazette app.", False),
+    ("Users can download the new Lantern app for free from Friday, the company said.", True),
+    ("Casey Ode at the premiere (Channel 5/PA)", False),
+    ("In the novel, written by Dana Whitfield, Tallbrook is pictured as a sleepy river town.", True),
+])
+def test_app_prompts_agency_credits_and_figurative_pictures(line: str, kept: bool) -> None:
+    assert cleaned(STORY, line, MORE) == ([STORY, line, MORE] if kept else [STORY, MORE])
+
+
+@pytest.mark.parametrize("line", ["jo.reyes@lantern.example", "T: +1 (555) 010 0100", "Office: (555) 010-0100"])
+def test_contact_details_on_their_own_line_are_cut(line: str) -> None:
+    assert cleaned(STORY, MORE, line) == [STORY, MORE]
+    assert reasons(STORY, MORE, line) == [(2, "release")]

@@ -9,5 +9,6 @@ Modules:
 - :mod:`.boilerplate`: cuts bylines, captions, subscription prompts and repeated site template
   lines out of the text.
 - :mod:`.captions`: finds photo captions and picture references inside an article's lines.
+- :mod:`.datelines`: finds datelines and a page's date stamps in an article's first lines.
 - :mod:`.text_cap`: caps how much of one huge article the text stages read.
 """

@@ -10,10 +10,13 @@ raw text can stay stored and every cut can be explained.
 Two kinds of evidence:
 
 1. **Rules** (:data:`REASONS`): patterns a line must match as a whole, or, for a dateline, the
-   prefix of one of the first lines (``"WASHINGTON (AP) — The ..."`` keeps ``"The ..."``).
+   prefix of one of the first lines (``"WASHINGTON (AP) — The ..."`` keeps ``"The ..."``;
+   :mod:`newsbrief.clean.datelines`). Some read the line's place in the text: a date stamp is
+   cut only when the text has one (a live blog's entry times stay), a sign-off or a writer's
+   bio only among the last lines, a press release's "About X" section (with the contacts and
+   legal text under it) only when it describes what it names and ends the text.
    They are written to keep a borderline line: a quoted line is never a caption or a prompt,
-   a dateline needs a sentence after it, an "About ..." section is cut only at the end of a
-   press release.
+   a dateline needs a sentence after it.
 2. **The outlet's own template lines** (:func:`template_lines`): a line (case, spacing and
    digits folded) seen in at least :data:`TEMPLATE_MIN_ARTICLES` distinct articles of one
    outlet. Articles that share most of their lines are copies of one another (an update, a
@@ -30,6 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from newsbrief.clean.captions import MONTH, WEEKDAY, caption_cut
+from newsbrief.clean.datelines import AGENCY, DASH, dateline, dateline_line, is_stamp
 
 __all__ = [
     "CLEANER_VERSION",
@@ -44,7 +48,7 @@ __all__ = [
     "template_lines",
 ]
 
-CLEANER_VERSION = "5"
+CLEANER_VERSION = "6"
 """The rules' version: stored articles cleaned by another version are cleaned again. Change it with the rules."""
 
 REASONS = ("dateline", "byline", "caption", "prompt", "share", "widget", "related", "legal", "release",
@@ -154,51 +158,49 @@ _QUOTE_START = re.compile(r"^[\"“”‘’'«]")
 _SAID = re.compile(r"[\"”’]\s*,?\s*(?:\w+\s+){0,3}(?:said|says|added|told|wrote|asked)\b|"
                    r"\b(?:said|says|added|told \w+|wrote|asked)\s*[:,]?\s*[\"“]", _I)
 _URL = re.compile(r"(?:https?://|www\.)\S+", _I)
-_DATE = rf"\(?{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\)?"
-_AGENCY = (r"(?:Reuters|AP|AFP|Associated Press|The Associated Press|PTI|IANS|ANI|Bloomberg|AAP|UPI|dpa|DPA|"
-           r"Xinhua|CNN|BBC|Press Association|PA|NNA|Sputnik|TASS|Anadolu|Kyodo|Yonhap|EFE|ANSA|Agencies)")
-_DASH = r"(?:--|-|–|—|―)"
-
-_DATELINE = re.compile(
-    r"^(?:By\s+(?:[A-Z][\w.'’-]+\s+){1,4}?)?"  # a byline glued in front: "By Jo Reyes WASHINGTON (Reuters) -"
-    rf"(?:\({_AGENCY}\)|"  # "(CNN) -" alone
-    r"[A-Z][A-Z.'’&]+(?:[ /-][A-Z][A-Z.'’&]*){0,3}"  # the place in capitals: NICOSIA/BEIRUT, ST. LOUIS
-    r"(?:\s*,\s*[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][A-Za-z.]{1,14})?)?"  # ", Ariz", ", Fla.", ", CA", ", New Mexico"
-    rf"(?:\s*,?\s*{_DATE})?"  # ", Sept. 8, 2015"
-    rf"(?:\s*\({_AGENCY}(?:\s*[/,]\s*[\w .]+)?\))?"  # "(Reuters)", "(AP)"
-    r"(?:\s*/[A-Za-z][\w .-]{1,30}/)?"  # "/PRNewswire/"
-    rf"(?:\s*{_DASH}\s*{_DATE})?"  # "NOVATO, CA - (September 8, 2015)"
-    rf")\s*{_DASH}\s*(?=[\"“‘'(\dA-Z])",
-)
 _DATELINE_WORDS = re.compile(r"\b[a-z]{2,}\b")
 _SENTENCE_REASONS = frozenset({"prompt", "legal", "related"})  # rules that may match one sentence of a line
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(A-Z0-9©])")
 
+# "(Reporting by ...; Editing by ...)", alone or closing the last paragraph (then only it goes)
+_REPORTING = re.compile(r"(?:^|(?<=[.!?\"”]\s))\((?:Additional\s+)?(?:Reporting|Writing|Written|Editing|Edited|"
+                        r"Compiled|Produced|Research)\s+by\b[^()]{0,300}\)?\s*$", _I)
 _BYLINE = [
     re.compile(r"^By$", _I),
     # "By Jo Reyes", "By ANI | Posted 7 minutes ago", "By By | Reuters - By ..."
-    re.compile(rf"^By:?\s+(?!(?:{WEEKDAY}|{MONTH}|Far|Contrast|Comparison|Law)\b)[A-Z][\w.'’-]*\.?"
+    # "BY JO REYES", "by Jo Reyes, Harbour Fund", "9 minutes ago BY GAZETTE STAFF"
+    re.compile(rf"^(?:\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago\s+)?(?:By|BY|by):?\s+"
+               rf"(?!(?:{WEEKDAY}|{MONTH}|Far|Contrast|Comparison|Law)\b)[A-Z][\w.'’-]*\.?"
                r"(?:(?:\s+|\s*,\s*|\s+and\s+|\s*&\s*)(?:[A-Z][\w.'’-]*\.?|de|da|van|von|der|del|la|le|bin|al))"
                r"{0,6}\s*(?:[|/•·–—-][^.!?]{0,80}[.!?]?)?$"),
-    re.compile(r"^\((?:Additional\s+)?(?:Reporting|Writing|Written|Editing|Edited|Compiled|Produced|Research)\s+by\b"
-               r".{0,300}$", _I),  # "(Reporting by ...; Editing by ...)"
+    _REPORTING,
     re.compile(r"^(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Produced)\s+by\s+[A-Z][\w.'’-]*"
                r"(?:\s+\S+){0,12}$", _I),
-    re.compile(rf"^{_AGENCY}\s*{_DASH}?\s*:?$"),
-    re.compile(r"^(?:(?:Source|Via|Credits?|Courtesy|Author|Byline)\s*:|Posted by|Written by|Story by|Words by|"
+    re.compile(rf"^{AGENCY}\s*{DASH}?\s*:?$"),
+    re.compile(r"^(?:(?:Source|Via|Credits?|Courtesy|Author|Byline|Information from)\s*:|Posted by|Written by|Story by|Words by|"
                r"Contributed by|via\s+[#@])\s*\S+(?:\s+\S+){0,7}$", _I),
     re.compile(r"^Source:?$", _I),
+    # a writer's title alone on a line: "Contributing Writer", "Harbour Gazette Staff Writer"
+    re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,3}(?:Staff|Contributing|Senior|Guest|Special|Freelance)\s+"
+               r"(?:Writer|Reporter|Correspondent|Columnist|Editor|Contributor)s?$"),
     re.compile(r"^(?:Updated|Posted|Published|Last updated|Last modified)(?:\s+(?:on|at))?\s*:?\s*.{0,40}"
                r"(?:\d|ago)\S*$", _I),
+    re.compile(r"^(?:Posted|Published|Updated)\b.{0,60}\bby\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$"),
     re.compile(r"^To contact (?:the |a |an |this )?(?:reporters?|editors?|writers?|authors?)\b", _I),
-    # a page's time stamp alone on a line: "12:47 a.m. CDT", "9:05 PM ET"
-    re.compile(r"^\d{1,2}[:.]\d{2}\s*[ap]\.?\s?m\.?(?:\s+[A-Z]{1,4}T)?$", _I),
     re.compile(r"^.{0,200}\bAll times (?:are )?local\b.{0,20}:?$", _I),
 ]
 _END_CREDIT = re.compile(  # "- Northern Advocate" closing the text: an outlet's name, not a quote's author
-    rf"^{_DASH}\s*(?:[A-Z][\w&'’.]*\s+){{0,4}}(?:Advocate|Herald|News|Times|Post|Press|Journal|Tribune|Gazette|Star|"
+    rf"^{DASH}\s*(?:[A-Z][\w&'’.]*\s+){{0,4}}(?:Advocate|Herald|News|Times|Post|Press|Journal|Tribune|Gazette|Star|"
     r"Mail|Telegraph|Observer|Chronicle|Standard|Express|Guardian|Reporter|Review|Wire|Agencies|Bulletin|Courier|"
-    rf"Examiner|Independent|Mirror|Record|Sun|Today|{_AGENCY})\.?$")
+    rf"Examiner|Independent|Mirror|Record|Sun|Today|{AGENCY})\.?$")
+
+# The text's last lines: a writer's sign-off ("— Jo Reyes", "- HNA", "HNA") or a bio ("Jo Reyes is a reporter ...").
+_SIGNOFF = re.compile(rf"^(?:{DASH}\s*[A-Z][\w&'’.]*(?:\s+(?:[A-Z][\w&'’.]*|of|the|de|van|von)){{0,4}}\.?|[A-Z]{{2,6}})$")
+_BIO = re.compile(r"^(?:Dr\.?\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]*){1,3},?(?:\s+[\w.]+,)?\s+(?:is|was)\s+(?:a|an|the)\s+"
+                  r"(?:[\w'’&-]+\s+){0,5}(?i:writer|reporter|columnist|correspondent|editor|contributor|journalist|"
+                  r"blogger|author|freelancer|fellow|analyst|commentator)\b")
+_LIST_ITEM = re.compile(rf"^(?:{DASH}|[•*·])\s")  # "- Acme" after "- Harbourline" is a list's last item
+_CLOSING_LINES = 3  # a bio is looked for in the text's last lines only
 
 _CAPTION = [
     re.compile(r"^(?:Logo|Photos?|Images?|Photograph|Pictures?|Video|Graphic|Infographic|Illustration|Multimedia)"
@@ -215,6 +217,9 @@ _CAPTION = [
     # a caption with its credit on one line and no stop between: "... extended to the new models Photo: 2015"
     re.compile(r"^[^.!?\"“”]{10,200}\s(?:Photo|Picture|Image)s?\s*:\s*[\w .,/&'’-]{1,40}$"),
     re.compile(r"\bdata by YCharts\s*\.?$", _I),
+    # a caption closing with its photographer and agency: "... at the gala (Jo Reyes/PA)"
+    re.compile(r"\((?:[A-Z0-9][\w.'’-]*\s+){0,3}[A-Z0-9][\w.'’-]*\s*/\s*(?:[A-Z][\w&.'’-]*\s*){1,3}\)\s*\.?$"),
+    re.compile(r"^(?:Getty(?: Images)?|PHOTOS?|Photo|Shutterstock|iStock)\s*\.?$"),
     re.compile(r"^(?:Buy photo|Show (?:thumbnails|captions)|Last slide next slide|Hide caption|Toggle caption|"
                r"Enlarge this image|Click to enlarge|View gallery|Photo gallery)\b.{0,40}$", _I),
 ]
@@ -239,6 +244,15 @@ _PROMPT = re.compile(
     r"stay in the know|get (?:the latest|our) (?:news|headlines|updates) (?:in|delivered)|"
     r"get (?:the |our )?(?:daily|weekly|latest|breaking) (?:news|headlines|updates) (?:by|via|in your) e-?mail|"
     r"forgot (?:your )?password|reset your password|"
+    r"follow (?:us|me) on (?:twitter|facebook|instagram)|like (?:us|our (?:\w+ )?page) on facebook|"
+    r"like our (?:official )?facebook page|official facebook page|"
+    r"(?:^|[.!?,]\s+)download (?:the |our )?(?:new |free )?(?:\S+\s+){0,5}?apps?\b|"
+    r"logged[- ]in (?:users|members|readers|reporters|subscribers)|use your linked account|\b\d+ free articles\b|"
+    r"home delivery of the (?:news)?paper|javascript is (?:required|disabled|needed)|view full (?:essay|article|story)|"
+    r"in your (?:mailbox|inbox)\b|never be shared with (?:any )?third part|check your (?:inbox|spam)|"
+    r"you received this (?:message|e-?mail) because you are subscribed|to unsubscribe from this (?:group|list)|"
+    r"to post to this group|for more options,? visit|"
+    r"^404 not found\b|\bwas not found on this server\b|\b30[12] moved (?:permanently|temporarily)\b|\berrordocument\b|"
     r"^(?:more details|details) (?:to follow|soon|awaited)|^(?:this|the) (?:story|article|report) (?:is developing|"
     r"will be updated|is being updated)|^check back (?:later|soon)\b)",
     _I,
@@ -251,17 +265,27 @@ _SHARE = re.compile(
     r"e-?mail\s*print|facebook|twitter|linkedin|google\+|whatsapp|reddit|pinterest|share on facebook|"
     r"share on twitter|post to facebook|post to twitter|close|\[embedded content\]|like us on facebook.{0,80}|"
     r"follow (?:us|me)(?: on (?:twitter|facebook|instagram|linkedin|google\+|pinterest|youtube)).{0,120}|"
-    r"follow (?:us|me)|follow on twitter.{0,20}|let friends in your social network know what you are reading about)$",
+    r"follow (?:us|me)|follow on twitter.{0,20}|share this (?:link|page|article|story)\s*:.{0,100}|"
+    r"let friends in your social network know what you are reading about)$",
     _I,
 )
 
+# A row of share buttons and their counters: "3 Shares Twitter 2 Facebook 1 Pin It Share"
+_SHARE_WORDS = frozenset({"share", "shares", "tweet", "email", "e-mail", "print", "reprint", "reddit", "facebook", "twitter",
+                          "google+", "google", "plus", "pinterest", "pin", "it", "linkedin", "whatsapp", "stumbleupon",
+                          "flares", "flare", "filament.io", "×", "comment", "comments", "add", "to", "favorites",
+                          "del.icio.us", "digg", "tumblr", "save", "like", "+1", "on", "this", "messenger", "sms"})
+_SHARE_HANDLE = re.compile(r"^follow\s+@\w+\.?$|^follow\s+.{1,40}\s+on\s+(?:twitter|facebook|instagram)\b.{0,60}$|"
+                           r"^connect with us\W*$|^add to (?:del\.icio\.us|digg|favorites)\W*$", _I)
+
 _WIDGET = re.compile(
-    r"^(?:advertisement|advertising|sponsored(?: (?:content|links|stories|post))?|promoted(?: stories| content)?|"
+    r"^(?:advertisement|advertising|sponsored(?: (?:content|links|stories|post))?(?: by .{1,30})?|promoted(?: stories| content)?|"
     r"paid (?:content|post)|recommended(?: for you| stories)?|intraday stock chart(?: today)?|"
     r"stock quotes supplied by .{0,60}|nasdaq quotes delayed.{0,120}|markets are closed on certain holidays.{0,80}|"
     r"stock market (?:xml|data).{0,120}|related stocks|autoplay|up next.{0,10}|loading\W*|"
     r"please enable javascript to watch this video|use your .{0,5}\(arrows\) to browse|"
-    r"(?:\S+\s+){0,6}(?:stock|share) (?:price )?chart(?: today)?)$",
+    r"(?:\S+\s+){0,6}(?:stock|share) (?:price )?chart(?: today)?|"
+    r"pages?\s*:?\s*(?:\d+\s*)+(?:view (?:full|all))?|\{\{[^{}]{1,60}\}\}|\d+\s+of\s+\d+|show (?:more|less|all)\b.{0,40})$",
     _I,
 )
 
@@ -279,11 +303,26 @@ _RELATED = [
     re.compile(r"^\(?\s*(?:continue reading|read more|more)\s*(?:\.\.\.|…|»|›)?\s*\)?$", _I),
     re.compile(r"\bclick here to read (?:the )?full (?:story|article)\b", _I),
     re.compile(r"(?:^|\s)(?:read|continue reading|more|full story)\s*(?:»|›)\s*$", _I),
-    re.compile(r"^(?:the )?(?:article|post|story) (?:\S+\s+){0,8}(?:originally )?appeared (?:first )?on\b.{0,120}$", _I),
+    re.compile(r"^(?:the )?(?:article|post|story) (?:\S+\s+){0,30}(?:originally )?appeared (?:first )?on\b.{0,120}$", _I),
     re.compile(r"^(?:this|the) (?:article|story|post) (?:was )?(?:originally|first) (?:published|appeared|posted)"
                r"\b.{0,120}$", _I),
-    re.compile(r"^(?:follow us on twitter\s+)?the story first appeared on\b.{0,80}$", _I),
+    re.compile(r"(?:^|(?<=[.!?\"”]\s))(?:follow us on twitter\s+)?the story first appeared on\b.{0,80}$", _I),
 ]
+# A call to go elsewhere: "To learn more about Acme, visit www.acme.example.", "For the full story, click here."
+_ELSEWHERE = re.compile(
+    r"^(?:(?:for|to) [^.]{0,100}?,?\s*)?(?:please\s+)?(?:visit|click|go to|read|see|watch|browse|discuss)\b[^.]{0,140}?"
+    r"(?:https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|co\.uk|edu|gov)\b|\bhere|\bwebsite|\bsite|\bblog|\bforum)"
+    r"\s*[.!:]?\s*$", _I)
+# ... but a campaign's own social page is what a release is about ("enter the contest at facebook.com/...")
+_SOCIAL_PAGE = re.compile(r"\b(?:visit|at|on)\s+(?:(?:their|its|the)\s+(?:official\s+)?(?:page|account)\s+at\s+)?"
+                          r"(?:https?://)?(?:www\.)?(?:facebook|twitter|instagram)\.com/", _I)
+_MORE_LINKS = re.compile(r"^(?:read (?:more|the rest)\b[^.]{0,80}\.?|continue to (?:the )?next (?:part|page|slide)\b.{0,20}|"
+                         r"browse this series\b.{0,40}|all [\d,]+ news articles\b.{0,20}|news from our partners\W*|"
+                         r"(?:related )?(?:keywords|tags|topics)(?:\s*\(optional\))?\s*:?(?:\s+[^.!?]{0,200})?)$"
+                         # a news aggregator's entry: "Harbour Gazette 4 hours ago - Sport ...", "Also reported by ..."
+                         r"|^(?-i:(?:[A-Z][\w.&'’-]*\s+){1,4})\d+\s+(?:minutes?|hours?|days?)\s+ago\s+-\s"
+                         r"|\balso reported by\b", _I)
+_TEASER_LABEL = re.compile(r"^(?:SLIDESHOW|GALLERY|PHOTOS|WATCH|LISTEN|RELATED|MORE)\s*:\s*[^.!?]{1,100}$")
 _LINK_LEAD = re.compile(r"^.{0,120}(?:\bat|\bvisit|\bhere|\bclick|\bfollow(?:ing)? link|\bwebsite|\bdetails|"
                         r"\binformation|\breport|\bTOC)\s*:\s*$", _I)
 _LIST_DATE_LINE = re.compile(rf"^[A-Z][\w.&'’ -]{{1,40}}\s+-\s+{WEEKDAY}\s+\d{{1,2}}(?:st|nd|rd|th)?\s+"
@@ -298,23 +337,33 @@ _LEGAL = [
                r"for (?:general )?informational purposes only|has a disclosure policy|"
                r"is solely responsible for the content|accepts? (?:no )?responsibility for the adequacy)\b", _I),
     re.compile(r"^(?:forward[- ]looking statements?|safe harbou?r statement|disclaimer|legal notice)\s*:?$", _I),
+    re.compile(r"\b(?:this|the) (?:press )?release (?:contains|may (?:contain|include)|includes) forward-looking\b|"
+               r"\bforward-looking statements within the meaning\b|\bare (?:registered )?trademarks (?:of|owned by)\b|"
+               r"\bmember FINRA\b|\bmember SIPC\b|^copyright\b.{0,60}\b(?:19|20)\d\d\.?$", _I),
 ]
 
 _RELEASE = [
     re.compile(r"^(?:to view the original version|view (?:the )?source version|for the original version|"
                r"view the full release here|this (?:smart )?news release features multimedia)\b", _I),
-    re.compile(r"^SOURCE\s*:?\s+[A-Z]"),
-    re.compile(r"^(?:Release\s?ID|HUG#|ReleaseID)\s*[:#]?\s*\d+$", _I),
+    re.compile(r"^SOURCE\s*:?\s+[A-Z0-9]"),
+    re.compile(r"^(?:Release\s?ID|HUG#|ReleaseID|(?:News|Press|Release)?-?ID)\s*[:#]?\s*\d+$", _I),
     re.compile(r"^(?:(?:media|press|investor|company|email|e-mail|contact)\s+)?contacts?(?:\s+info(?:rmation)?|"
                r"\s+details)?\s*:?.{0,120}$", _I),
     re.compile(r"^for (?:further|more) information,?\s*(?:please\s+)?contact\s*:?.{0,120}$", _I),
-    re.compile(r"^(?:tel(?:ephone)?|phone|fax|mobile|e-?mail|website|web)\s*[.:]\s*\S.{0,80}$", _I),
+    re.compile(r"^(?:tel(?:ephone)?|phone|fax|mobile|cell|office|direct|e-?mail|website|web)\s*[.:]\s*\S.{0,80}$", _I),
+    re.compile(r"^[TPFM]\s*[.:]\s*[+(]?\d[\d\s().+/-]{6,}\d$"),  # "T: +1 555 0100"
+    re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$"),  # an e-mail address on its own line
     re.compile(r"^[+(]?\d[\d\s().+/-]{6,}\d$"),  # a phone number on its own line
     re.compile(r"^(?:#\s*){3}$|^-?\s*(?:ends|end)\s*-?$", _I),
     re.compile(r"^(?:press release (?:service|distributed) (?:provided )?by|news distributed by|"
                r"distributed by)\b.{0,100}$", _I),
 ]
 _ABOUT = re.compile(r"^About\s+(?:the\s+)?[A-Z\"“].{0,80}$")
+_ABOUT_NAME = re.compile(r"^About\s+(?:the\s+)?(?P<name>(?:[A-Z\"“]|\d+[A-Za-z]|[a-z][A-Z])[\w&'’.\"”-]*)"
+                         r"(?P<colon>[^:.!?]{0,60}:\s+\S)?")
+_CONTACT_HEAD = re.compile(r"^(?:[\w&.,'’-]+\s+){0,3}(?:contacts?|enquiries|inquiries|requests|relations)\s*:?$"
+                           r"|^for (?:more|further|additional) information\s*:?$|^(?:media|press|investors?)\s*:$", _I)
+_CONTACT_WORDS = 10  # a line under a contact heading that is longer is prose again
 _RELEASE_END = re.compile(r"^(?:to view the original version|view source version|for the original version|"
                           r"SOURCE\s|Release\s?ID|media contact|contact|###|# # #)", _I)
 
@@ -322,6 +371,12 @@ _RELEASE_END = re.compile(r"^(?:to view the original version|view source version
 def _quoted(line: str) -> bool:
     """A quotation (or a line reporting one) is content, whatever it mentions."""
     return bool(_QUOTE_START.match(line) or _SAID.search(line))
+
+
+def _share_row(line: str) -> bool:
+    words = [w for w in line.lower().split() if not w.isdigit()]
+    return len(words) >= 2 and all(w in _SHARE_WORDS for w in words) and bool({"share", "tweet", "facebook", "twitter",
+                                                                               "reddit", "print", "flares"} & set(words))
 
 
 def _url_heavy(line: str) -> bool:
@@ -339,7 +394,7 @@ def _line_reason(line: str, *, last: bool) -> str | None:
         return None
     if _url_heavy(line):
         return "related"
-    if _SHARE.match(line):
+    if _SHARE.match(line) or _SHARE_HANDLE.match(line) or _share_row(line):
         return "share"
     if _WIDGET.match(line):
         return "widget"
@@ -352,7 +407,8 @@ def _line_reason(line: str, *, last: bool) -> str | None:
         return "byline"
     if last and _END_CREDIT.match(line):
         return "byline"
-    if not quoted and any(p.search(line) for p in _RELATED):
+    if not quoted and (any(p.search(line) for p in _RELATED) or _MORE_LINKS.match(line) or _TEASER_LABEL.match(line)
+                       or len(line.split()) <= 40 and _ELSEWHERE.match(line) and not _SOCIAL_PAGE.search(line)):
         return "related"
     if not quoted and (_PROMPT_LINE.match(line) or (len(line.split()) <= 45 and _PROMPT.search(line))):
         return "prompt"
@@ -376,35 +432,86 @@ def _prose_sentences(line: str) -> tuple[str, str] | None:
         return None
     keep = [_line_reason(p, last=False) is None and len(p.split()) >= 5 and len(_DATELINE_WORDS.findall(p)) >= 2
             for p in parts]
+    # A short sentence before a kept one is the story's too ("Not yet. The council said ...").
+    keep = [k or _line_reason(p, last=False) is None and len(_DATELINE_WORDS.findall(p)) >= 1 and any(keep[n + 1:])
+            for n, (p, k) in enumerate(zip(parts, keep))]
     if not any(keep) or all(keep):
         return None
     return (" ".join(p for p, k in zip(parts, keep) if not k), " ".join(p for p, k in zip(parts, keep) if k))
 
 
-def _dateline(line: str) -> int:
-    """Return the length of a dateline prefix of ``line`` (0: none)."""
-    m = _DATELINE.match(line)
-    if not m:
-        return 0
-    rest = line[m.end():]
-    if len(rest.split()) < 4 or len(_DATELINE_WORDS.findall(rest)) < 2:  # a sentence must follow
-        return 0
-    return m.end()
+def _closing_credits(stripped: Sequence[str], nonempty: Sequence[int], why: dict[int, str]) -> None:
+    """Mark the writer's sign-off and bio among the text's last lines left (not after a quotation)."""
+    left = [i for i in nonempty if i not in why]
+    for n, i in enumerate(reversed(left[-_CLOSING_LINES:])):
+        line = stripped[i]
+        before = stripped[left[-n - 2]] if len(left) > n + 1 else ""
+        if n == 0 and _SIGNOFF.match(line) and not _quoted(before) and not _LIST_ITEM.match(before):
+            why[i] = "byline"
+        elif _BIO.match(line) and not _quoted(line):
+            why[i] = "byline"
+
+
+def _prose(line: str) -> bool:
+    """A line of running text: eight words or more, most of them in lower case."""
+    words = line.split()
+    return len(words) >= 8 and len(_DATELINE_WORDS.findall(line)) >= len(words) // 2
+
+
+def _about_section(lines: Sequence[str], i: int) -> bool:
+    """Whether ``lines[i]`` opens a description of a company or subject ("About Acme" and "Acme is ...").
+
+    The heading names it and the description names it again first: on the next line ("About
+    Acme Corp" / "Acme Corp is a ..."), or on the same line ("About Acme: Acme makes ...",
+    "About Acme Acme makes ..."). A heading with a colon needs no repeat ("About the author: ...").
+    """
+    found = _ABOUT_NAME.match(lines[i])
+    if found is None:
+        return False
+    name = found.group("name").strip("\"“”").lower()
+    rest = lines[i][found.end():]
+    if found.group("colon"):
+        return True
+    if len(lines[i].split()) <= 12:
+        follow = lines[i + 1] if i + 1 < len(lines) else ""
+        return follow.lower().startswith(name) or bool(rest) and rest.lower().lstrip(" ,").startswith(name)
+    return name in " ".join(rest.lower().split()[:8])
 
 
 def _release_footer(lines: Sequence[str]) -> int | None:
     """Return where a press release's closing "About ..." section starts, or None.
 
-    Only an "About" heading in the last lines of a text that ends like a press release
-    (source, contacts, "To view the original version") counts; elsewhere it is a subhead.
+    An "About" heading in the last lines of a text that ends like a press release (source,
+    contacts, "To view the original version"), or one that opens a description of what it names
+    (:func:`_about_section`) in the text's second half, or earlier when the tail it starts is
+    shorter than the text before it; elsewhere it is a subhead.
     """
     ends = [i for i, line in enumerate(lines) if _RELEASE_END.match(line)]
-    if not ends:
-        return None
     for i, line in enumerate(lines):
-        if len(lines) - i <= 9 and _ABOUT.match(line) and len(line.split()) <= 10 and i < ends[-1]:
+        if ends and len(lines) - i <= 9 and _ABOUT.match(line) and len(line.split()) <= 10 and i < ends[-1]:
+            return i
+        if i > 0 and (i >= len(lines) // 2 or _shorter_than_body(lines, i)) and _about_section(lines, i):
             return i
     return None
+
+
+def _shorter_than_body(lines: Sequence[str], i: int) -> bool:
+    """Whether the text from line ``i`` on is shorter than the text before it (a footer, not a section)."""
+    return sum(map(len, lines[i:])) <= sum(map(len, lines[:i]))
+
+
+def _contact_blocks(lines: Sequence[str]) -> list[int]:
+    """Return the lines of a press contact block: its heading and the short lines under it (names, phones)."""
+    out: list[int] = []
+    for i, line in enumerate(lines):
+        if i < len(lines) // 2 or not _CONTACT_HEAD.match(line):
+            continue
+        out.append(i)
+        for j in range(i + 1, len(lines)):
+            if len(lines[j].split()) > _CONTACT_WORDS and not _url_heavy(lines[j]):
+                break
+            out.append(j)
+    return out
 
 
 def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset()) -> Cleaned:
@@ -435,13 +542,15 @@ def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset())
     if footer is not None:
         for i in nonempty[footer:]:
             why.setdefault(i, "release")
+    for n in _contact_blocks([stripped[i] for i in nonempty]):
+        why.setdefault(nonempty[n], "release")
     partial: dict[int, tuple[str, str, str]] = {}  # line -> (why, text cut, text kept)
     for n, i in enumerate(nonempty):
         if i in why:
             continue
         line = stripped[i]
         reason = _line_reason(line, last=i == last)
-        if reason in _SENTENCE_REASONS:
+        if reason in _SENTENCE_REASONS or reason == "byline" and _REPORTING.search(line):
             split = _prose_sentences(line)
             if split is not None:
                 partial[i] = (reason, *split)
@@ -454,12 +563,23 @@ def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset())
                 reason = "related"
         if reason is not None:
             why[i] = reason
-    # A dateline opens one of the first lines left (after a subhead or two at most).
+    _closing_credits(stripped, nonempty, why)
+    # A page's date stamp alone on a line; several are a live blog's entry times, and stay.
+    stamps = [i for i in nonempty if i not in why and is_stamp(stripped[i])]
+    if len(stamps) == 1:
+        why[stamps[0]] = "dateline"
+    # A dateline opens one of the first lines left (after a subhead or two at most); a wire
+    # release may print it on a line of its own before the first paragraph.
+    prose_seen = False
     for i in [i for i in nonempty if i not in why and i not in partial][:_DATELINE_LINES]:
-        cut = _dateline(stripped[i])
+        if dateline_line(stripped[i], bare=not prose_seen):
+            why[i] = "dateline"
+            continue
+        cut = dateline(stripped[i])
         if cut:
             partial[i] = ("dateline", stripped[i][:cut].strip(), stripped[i][cut:].strip())
             break
+        prose_seen = prose_seen or _prose(stripped[i])
     # A caption or a picture reference inside a line of prose (a line with a dateline keeps the dateline's cut).
     for i in nonempty:
         if i not in why and i not in partial and (captions := caption_cut(stripped[i])) is not None:

@@ -65,7 +65,7 @@ _LEAD = re.compile(
 )
 # Picture words anywhere in the sentence: "... is seen in this undated handout photo."
 _IN_PICTURE = re.compile(r"\b(?i:in this) (?:[\w.,-]+\s+){0,4}?(?:photo|picture|image|photograph|screenshot|"
-                         r"screen grab|video still|aerial view)s?\b|\b(?:is|are) pictured\b|"
+                         r"screen grab|video still|aerial view)s?\b|\b(?:is|are) pictured\b(?! as\b)|"
                          r"\b(?i:image|photo|picture)s?\s*:\s*\S+\s*$")
 _FILE_PHOTO = re.compile(r"\b(?:File|FILE) (?:photo|picture|image|PHOTO)\b")
 # A past or a reported scene is the story's, even with a date and place ("announced ... on Tuesday, ...").

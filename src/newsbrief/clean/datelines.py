@@ -1,0 +1,126 @@
+"""Find datelines and a page's date stamps in an article's first lines.
+
+A **dateline** opens the story's first paragraph and says where (and when, and through which
+agency) it was filed: ``"WASHINGTON (AP) — The ..."``, ``"TALLBROOK, Minn., Sept. 8, 2026
+/PRNewswire/ -- ..."``, ``"Halden, Sept. 8, HNA – ..."``. Wire releases also put
+it on a line of its own (``"TALLBROOK, Minn."`` or ``"PORTSEA, Sept. 8, 2026 /PRNewswire/ --"``).
+A place and a colon (``"PORTSEA: ..."``) is not taken: it reads like a label or a speaker as often.
+:func:`dateline` returns the length of such a prefix.
+
+A **date stamp** is a line holding only a date and/or a time (``"September 8, 2026 at 9:41PM"``,
+``"06:12 Tuesday 8 September 2026"``, ``"12:47 a.m. CDT"``): the page's publication stamp.
+:func:`is_stamp` says whether a line is one; the cleaner cuts a stamp only when the text has
+one, since a live blog heads each of its entries with a time (``"7:55 p.m."``) and those stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsbrief.clean.captions import MONTH, WEEKDAY
+
+__all__ = ["AGENCY", "DASH", "dateline", "dateline_line", "is_stamp"]
+
+AGENCY = (r"(?:Reuters|AP|AFP|Associated Press|The Associated Press|PTI|IANS|ANI|Bloomberg|AAP|UPI|dpa|DPA|"
+          r"Xinhua|CNN|BBC|Press Association|PA|NNA|Sputnik|TASS|Anadolu|Kyodo|Yonhap|EFE|ANSA|Agencies)")
+"""A news agency's name, as regular-expression text."""
+DASH = r"(?:--|-|–|—|―)"
+"""A dash between a dateline and its sentence, as regular-expression text."""
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = rf"\(?{MONTH}\.?\s+{_DAY}(?:,?\s+\d{{4}})?\)?"  # "Sept. 8, 2026", "September 16", "(September 8, 2026)"
+_PLACE_CAPS = r"[A-Z][A-Z.'’&]+(?:[ /-][A-Z][A-Z.'’&]*){0,3}"  # NICOSIA/BEIRUT, ST. LOUIS
+_PLACE_TITLE = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}"  # Tallbrook, Dead Sea
+_REGION = r"(?:\s*,\s*[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][A-Za-z.]{1,14})?)"  # ", Ariz", ", Fla.", ", New Mexico"
+# The source after the place: "(Reuters)", "(KXYZ News)", "( )" (a stripped link), "/PRNewswire/", ", HNA"
+_SOURCE = (rf"(?:\s*\(\s*(?:{AGENCY}(?:\s*[/,]\s*[\w .]+)?|[A-Z][\w .&'’/-]{{0,30}})?\)"
+           r"|\s*/[A-Za-z][\w .-]{1,30}/\.?"
+           r"|\s*,\s*[A-Z]{2,12}\b\.?)")
+_CAPS_HEAD = (rf"(?:\[[\w .]{{2,30}}\]\s*{DASH}\s*)?"  # "[Wire Name] – " before the place
+              rf"{_PLACE_CAPS}{_REGION}?(?:\s+and\s+{_PLACE_CAPS}{_REGION}?)?\s*"
+              rf"(?:,?\s*{_DATE}\.?)?{_SOURCE}?(?:\s*{DASH}\s*{_DATE})?")
+_TITLE_HEAD = rf"{_PLACE_TITLE}{_REGION}?(?:\s*,?\s*{_DATE}\.?)?{_SOURCE}?"
+_PREFIX = re.compile(
+    r"^(?:By\s+(?:[A-Z][\w.'’-]+\s+){1,4}?)?"  # a byline glued in front: "By Jo Reyes WASHINGTON (Reuters) -"
+    rf"(?:\({AGENCY}\)|\([A-Z]{{2,6}}\)"  # "(CNN) -", "(HN) -" alone
+    rf"|{_CAPS_HEAD}|{_TITLE_HEAD})"
+    rf"(?P<sep>(?:\s+{DASH}|--|–|—|―|-(?=\s))(?:\s*{DASH})*\s*|\s*>>\s*|(?<=\))\s+|(?<=/)\s+|(?<=/\.)\s+)(?=[\"“‘'(\dA-Z])",
+)
+_AGENCY_END = re.compile(rf"\({AGENCY}\)$")
+# Words that open a line as a label, not a place: "Review - The ...", "UPDATE".
+_LABELS = frozenset({"note", "update", "updated", "summary", "editor", "editors", "warning", "breaking", "watch",
+                     "photo", "photos", "video", "source", "sources", "question", "answer", "abstract",
+                     "background", "objective", "objectives", "methods", "results", "conclusion", "conclusions",
+                     "introduction", "disclaimer", "correction", "clarification", "advertisement", "related",
+                     "read", "see", "listen", "live", "exclusive", "opinion", "analysis", "review", "comment",
+                     "editorial", "what", "why", "how", "when", "who", "where", "the", "and", "but", "so",
+                     "also", "plus", "tip", "tips", "step", "quote", "fact"})
+_WORDS = re.compile(r"\b[a-z]{2,}\b")
+# A dateline alone on its line, as wire releases print it above the first paragraph.
+_ALONE = re.compile(
+    rf"^(?:{_PLACE_CAPS}{_REGION}?(?:\s+and\s+{_PLACE_CAPS}{_REGION}?)?"
+    rf"(?:\s*,?\s*{_DATE}\.?)?{_SOURCE}?\s*(?:{DASH}+\s*(?:\(.{{2,40}})?)?"  # "TALLBROOK--(Wire Name"
+    rf"|{_PLACE_TITLE}{_REGION}?\s*,?\s*{_DATE}{_SOURCE}?\s*{DASH}*)$")
+
+_BARE = re.compile(rf"^{_PLACE_CAPS}$")
+
+_ZONE = r"(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|IST|AEST|AEDT|HKT|JST|SGT|WIB|EAT|WAT|CAT)"
+_TIME = rf"\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*{_ZONE})?|\d{{1,2}}\s*[ap]\.?m\.?(?:\s*{_ZONE})?"
+_STAMP_TOKEN = re.compile(
+    rf"\s*(?:{_TIME}|{WEEKDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?|{MONTH}\.?|{_DAY}|\d{{4}}"
+    rf"|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|{_ZONE}|at|on|[,|@/·•-]"
+    r"|\(\s*[+-]\d{1,2}\s*\))", re.IGNORECASE)
+_STAMP_DATE = re.compile(rf"(?i:{MONTH})\.?\s+\d|\d\s+(?i:{MONTH})\b|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
+                         rf"|\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?\s?m\.?|{_ZONE})|\d{{1,2}}:\d\d")
+
+
+def _head_word(prefix: str) -> str:
+    words = re.findall(r"[A-Za-z]+", prefix)
+    return words[0].lower() if len(words) == 1 else " ".join(words).lower()
+
+
+def is_stamp(line: str) -> bool:
+    """Return whether a line holds only a date and/or a time of day (a page's stamp).
+
+    :param line: one stripped line.
+    """
+    if not line or len(line) > 60 or not _STAMP_DATE.search(line):
+        return False
+    pos = 0
+    while pos < len(line):
+        found = _STAMP_TOKEN.match(line, pos)
+        if found is None or found.end() == pos:
+            return False
+        pos = found.end()
+        if pos < len(line) and line[pos - 1].isalnum() and line[pos].isalpha():
+            return False  # "5pm" is a token; "5pmx" is not
+    return True
+
+
+def dateline(line: str) -> int:
+    """Return the length of the dateline prefix of ``line`` (0: none); a sentence must follow it.
+
+    :param line: one of the article's first lines, stripped.
+    """
+    found = _PREFIX.match(line)
+    if found is None or _head_word(line[:found.end()]) in _LABELS:
+        return 0
+    sep = found.groupdict().get("sep")
+    if sep is not None and not sep.strip() and line[found.start("sep") - 1] == ")" \
+            and not _AGENCY_END.search(line[:found.start("sep")]):
+        return 0  # "Acme (ACME) Shares rose": only an agency's name in parentheses ends a dateline without a dash
+    rest = line[found.end():]
+    if len(rest.split()) < 4 or len(_WORDS.findall(rest)) < 2:
+        return 0
+    return found.end()
+
+
+def dateline_line(line: str, *, bare: bool = True) -> bool:
+    """Return whether a whole line is a dateline printed apart from its paragraph.
+
+    :param line: one of the article's first lines, stripped.
+    :param bare: whether a place alone counts (``"TALLBROOK"``); after the story's first paragraph
+        a subhead in capitals reads the same, so a region, a date or a source must come with it.
+    """
+    if len(line) > 80 or _ALONE.match(line) is None or line.lower() in _LABELS:
+        return False
+    return bare or _BARE.match(line) is None
