@@ -526,3 +526,8 @@ def test_app_prompts_agency_credits_and_figurative_pictures(line: str, kept: boo
 def test_contact_details_on_their_own_line_are_cut(line: str) -> None:
     assert cleaned(STORY, MORE, line) == [STORY, MORE]
     assert reasons(STORY, MORE, line) == [(2, "release")]
+
+
+def test_an_office_line_without_a_number_is_content() -> None:
+    line = "Office: Regional Procurement Agency, North District"
+    assert cleaned(STORY, MORE, line) == [STORY, MORE, line]

@@ -350,7 +350,9 @@ _RELEASE = [
     re.compile(r"^(?:(?:media|press|investor|company|email|e-mail|contact)\s+)?contacts?(?:\s+info(?:rmation)?|"
                r"\s+details)?\s*:?.{0,120}$", _I),
     re.compile(r"^for (?:further|more) information,?\s*(?:please\s+)?contact\s*:?.{0,120}$", _I),
-    re.compile(r"^(?:tel(?:ephone)?|phone|fax|mobile|cell|office|direct|e-?mail|website|web)\s*[.:]\s*\S.{0,80}$", _I),
+    re.compile(r"^(?:tel(?:ephone)?|phone|fax|mobile|cell|e-?mail|website|web)\s*[.:]\s*\S.{0,80}$", _I),
+    # "Office: (555) 010-0100"; "Office: Regional Procurement Agency" names who buys, in a tender notice
+    re.compile(r"^(?:office|direct)\s*[.:]\s*[+(]?\d[\d\s().+/-]{6,}\d(?:\s*(?:ext\.?|x)\s*\d+)?$", _I),
     re.compile(r"^[TPFM]\s*[.:]\s*[+(]?\d[\d\s().+/-]{6,}\d$"),  # "T: +1 555 0100"
     re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$"),  # an e-mail address on its own line
     re.compile(r"^[+(]?\d[\d\s().+/-]{6,}\d$"),  # a phone number on its own line
