@@ -3,7 +3,7 @@
 Usage (from the repo root)::
 
     python bench/digest_speed.py --data /work/shared/bench/realnews/articles.jsonl.gz --day 2015-09-08 \
-        [--baseline-src /tmp/old/src] [--workdir /tmp/digest-speed] [--from-prepared DIR] [--skip-uncached]
+        [--baseline-src /tmp/old/src [--baseline-prepared DIR]] [--workdir /tmp/digest-speed] [--from-prepared DIR] [--skip-uncached]
 
 Steps, all on one data folder made from the day's articles (one RSS file per outlet, as
 ``newsbrief eval realnews`` does):
@@ -16,7 +16,9 @@ Steps, all on one data folder made from the day's articles (one RSS file per out
 5. ``no cache``: ``build_digest`` on a copy with the per-article cache emptied (the digest does
    the per-article work itself, as a database filled before this change does once);
 6. ``old code`` (with ``--baseline-src``, a copy of the previous ``src``): ``build_digest`` of that
-   code on a copy of the folder after step 2, in a subprocess.
+   code on a copy of the folder after step 2 (or of ``--baseline-prepared``, a folder the old code
+   prepared: the stored per-article work is keyed by the code that made it, so a folder the new
+   code prepared makes the old code redo it), in a subprocess, then again in that process.
 
 Every build's digest is compared with step 3's (its JSON without ``generated_at``), so a speed-up
 that changed the content shows. ``--from-prepared`` starts at step 3 from a copy of a folder that
@@ -51,8 +53,12 @@ store = open_store(root + "/newsbrief.db")
 t0 = time.perf_counter()
 digest = build_digest(store, settings, day=day)
 seconds = time.perf_counter() - t0
+t0 = time.perf_counter()
+again = build_digest(store, settings, day=day)
+rebuilt = time.perf_counter() - t0
 store.close()
-json.dump({"seconds": seconds, "digest": render.digest_to_dict(digest)}, open(out, "w"))
+json.dump({"seconds": seconds, "digest": render.digest_to_dict(digest), "rebuilt": rebuilt,
+           "again": render.digest_to_dict(again)}, open(out, "w"))
 """
 
 
@@ -81,15 +87,15 @@ def _differences(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
     return out
 
 
-def _build(src: Path, root: Path, day: dt.date) -> tuple[float, dict[str, Any]]:
-    """Run build_digest of the newsbrief under ``src`` on the folder, in a subprocess."""
+def _build(src: Path, root: Path, day: dt.date) -> tuple[float, dict[str, Any], float, dict[str, Any]]:
+    """Run build_digest of the newsbrief under ``src`` on the folder, twice, in a subprocess: seconds and digest of each."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
         out = Path(fh.name)
     env = dict(os.environ, PYTHONPATH=str(src))
     subprocess.run([sys.executable, "-c", _BUILD, str(root), day.isoformat(), str(out)], env=env, check=True)
     result = json.loads(out.read_text(encoding="utf-8"))
     out.unlink()
-    return float(result["seconds"]), dict(result["digest"])
+    return float(result["seconds"]), dict(result["digest"]), float(result["rebuilt"]), dict(result["again"])
 
 
 def main() -> int:
@@ -97,6 +103,8 @@ def main() -> int:
     ap.add_argument("--data", type=Path, required=True, help="JSONL(.gz) of real articles")
     ap.add_argument("--day", required=True, help="YYYY-MM-DD")
     ap.add_argument("--baseline-src", type=Path, help="a src directory holding the old newsbrief package")
+    ap.add_argument("--baseline-prepared", type=Path,
+                    help="a data folder the old code left after steps 1-2 (default: the one of this run)")
     ap.add_argument("--workdir", type=Path, help="keep the data folders here (default: a temporary folder)")
     ap.add_argument("--from-prepared", type=Path, help="a data folder after steps 1-2: start at step 3 on a copy")
     ap.add_argument("--skip-uncached", action="store_true", help="leave out the build with no cache (step 5)")
@@ -159,15 +167,16 @@ def main() -> int:
         with sqlite3.connect(uncached / "newsbrief.db") as conn:
             conn.execute("DELETE FROM article_facts")
             conn.execute("DELETE FROM sentence_vectors")
-        seconds, data = _build(src, uncached, day)
+        seconds, data, _, _ = _build(src, uncached, day)
         show("digest with no cache", seconds, "; ".join(_differences(first, data)) or "same digest")
 
     if args.baseline_src:
         old = work / "old"
         shutil.rmtree(old, ignore_errors=True)
-        shutil.copytree(prepared_copy, old)
-        seconds, data = _build(args.baseline_src, old, day)
+        shutil.copytree(args.baseline_prepared or prepared_copy, old)
+        seconds, data, rebuilt, again = _build(args.baseline_src, old, day)
         show("digest, old code", seconds, f"{args.baseline_src}: " + ("; ".join(_differences(first, data)) or "same digest"))
+        show("digest rebuilt, old code", rebuilt, "; ".join(_differences(first, again)) or "same digest")
     tmp.cleanup()
     return 0
 

@@ -435,3 +435,27 @@ def test_repair_drops_a_live_blog_entry_time() -> None:
         == "Harbourline Energy said it would stop drilling off the coast."
     assert repair_sentence("September 29, 2026 9:39 pm KESSA: Mining firms led a sell-off in Asian markets on Tuesday.")[0] \
         == "Mining firms led a sell-off in Asian markets on Tuesday."
+
+
+def test_an_article_read_for_its_candidates_and_its_headline_is_split_into_sentences_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from factories import make_article
+    from newsbrief.summarize import sentences
+
+    splits: list[str] = []
+    inner = sentences.split_sentences
+
+    def split(text: str) -> list[str]:
+        splits.append(text)
+        return inner(text)
+
+    monkeypatch.setattr(sentences, "split_sentences", split)
+    text = ("Harbour rangers in Skerry rescued a stranded whale on Tuesday.\n\n"
+            "Volunteers kept the animal wet until the tide rose in the evening.")
+    article = make_article("whale-once", title="Rangers Rescue Stranded Whale At Skerry", text=text)
+    first = sentences.parse_article_text(text)
+    summarize_story([article], story_id="whale", max_sentences=2)
+    assert splits == ["Harbour rangers in Skerry rescued a stranded whale on Tuesday.",
+                      "Volunteers kept the animal wet until the tide rose in the evening."]  # one split per paragraph
+    again = sentences.parse_article_text(text)
+    assert again == first and again is not first  # the same sentences, in a list of the caller's own

@@ -13,6 +13,7 @@ from newsbrief.summarize.extractive import (
     display_texts,
     select_sentences,
 )
+from newsbrief.summarize import references
 from newsbrief.summarize.references import antecedent, inner_reference, referring_subject, substitute
 
 from factories import make_article
@@ -116,6 +117,30 @@ def test_an_age_description_resolves_to_the_person_named_before_or_not_at_all() 
     assert ref is not None
     assert antecedent(ref, ["Police named the driver as Callum Reid, a student from Paisley."]) == "Callum Reid"
     assert antecedent(ref, ["A car hit a lamp post in Paisley late on Saturday."]) is None
+
+
+def test_the_entity_recogniser_reads_a_sentence_before_only_when_it_gives_a_possible_full_name(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[str] = []
+    persons: list[tuple[str, str]] = []
+
+    def recogniser(sentence: str) -> tuple[tuple[str, str], ...]:
+        read.append(sentence)
+        return tuple(persons)
+
+    monkeypatch.setattr(references, "entities", recogniser)
+    ref = referring_subject("The 19-year-old was charged with dangerous driving on Sunday.")
+    assert ref is not None
+    # no two capitalised words that could be a person's name: nothing for the recogniser to confirm
+    assert antecedent(ref, ["A car hit a lamp post in Paisley late on Saturday.",
+                            "The Montebello Health Care Center closed on Monday."]) is None
+    assert read == []
+    # a possible name: the recogniser still decides whether it is a person
+    before = ["Police named the driver as Callum Reid, a student from Paisley."]
+    assert antecedent(ref, before) is None
+    assert read == before
+    persons.append(("Callum Reid", "PERSON"))
+    assert antecedent(ref, before) == "Callum Reid"
 
 
 @pytest.mark.parametrize("sentence", [

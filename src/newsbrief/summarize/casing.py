@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["Casing", "is_shouting", "story_casing", "sentence_case"]
+__all__ = ["Casing", "add_entity_names", "is_shouting", "names_matter", "story_casing", "sentence_case"]
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019.&-]*")
 _SMALL = frozenset("a an and as at but by for from in into of on or over the to up via vs with".split())
@@ -70,12 +70,39 @@ def story_casing(texts: Iterable[str], *, leads: Sequence[str] = (), nlp: object
                 out.lower.add(_key(word))
             elif len(word) > 1 and word.isupper():
                 out.acronyms.add(word.rstrip("."))
+    add_entity_names(out, leads, nlp)
+    return out
+
+
+def add_entity_names(casing: Casing, leads: Sequence[str], nlp: object | None) -> None:
+    """Add the words of the named entities the spaCy model finds in a story's leads to its casing.
+
+    :param casing: the story's casing evidence.
+    :param leads: sentences to run the model on.
+    :param nlp: a spaCy pipeline (``None``: nothing is added).
+    """
     if nlp is not None and leads:
         for doc in nlp.pipe(list(leads)):  # type: ignore[attr-defined]
             for ent in doc.ents:
                 if ent.label_ in _ENTITY_LABELS:
-                    out.names.update(_key(w) for w in _WORD_RE.findall(ent.text) if w[0].isupper())
-    return out
+                    casing.names.update(_key(w) for w in _WORD_RE.findall(ent.text) if w[0].isupper())
+
+
+def names_matter(title: str, casing: Casing) -> bool:
+    """Return True if :func:`sentence_case` of a title reads ``casing.names``: a word after the first, no
+    acronym it keeps, no function word, that the articles write in lower case. Otherwise the names
+    of the story change nothing, and the entity model need not run.
+
+    :param title: a shouting title.
+    :param casing: the story's casing evidence (its names are not read).
+    """
+    all_caps = "".join(_WORD_RE.findall(title)).isupper()
+    for word in _WORD_RE.findall(title)[1:]:
+        if word.isupper() and len(word) <= 5 and (not all_caps or word.rstrip(".") in casing.acronyms):
+            continue
+        if word.lower() not in _FUNCTION and _key(word) in casing.lower:
+            return True
+    return False
 
 
 def sentence_case(title: str, casing: Casing) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from newsbrief.errors import SummarizeError
 from newsbrief.model import Article
-from newsbrief.summarize.casing import is_shouting, sentence_case, story_casing
+from newsbrief.summarize.casing import add_entity_names, is_shouting, names_matter, sentence_case, story_casing
 from newsbrief.summarize.extractive import STOPWORDS, content_tokens
 from newsbrief.summarize.sentences import normalise_text, parse_article_text
 
@@ -168,7 +168,9 @@ def _calm(title: str, articles: Sequence[Article], leads: dict[str, str]) -> str
         return title
     from newsbrief.facts.nlp import load_nlp
 
-    casing = story_casing((a.text for a in articles), leads=[x for x in leads.values() if x], nlp=load_nlp())
+    casing = story_casing(a.text for a in articles)
+    if names_matter(title, casing):  # else the entity model is not loaded, nor run on the leads
+        add_entity_names(casing, [x for x in leads.values() if x], load_nlp())
     return sentence_case(title, casing)
 
 

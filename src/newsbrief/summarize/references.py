@@ -288,12 +288,16 @@ def _person(sentence: str) -> str | None:
     """
     lead = sentence.lstrip("\"'")
     people = []
-    persons = _person_entities(sentence)
+    persons: list[str] | None = None
+    recognised = False  # the recogniser reads the sentence only once a name could be a person's
     for name in _names(sentence):
         words = name.split()
-        if (len(words) >= 2 and all(_PERSON_WORD_RE.fullmatch(w) for w in words)
-                and words[-1] not in _NOT_PERSON_ENDS and words[0] not in _NOT_ANTECEDENT
-                and (persons is None or any(name in p or p in name for p in persons))):
+        if not (len(words) >= 2 and all(_PERSON_WORD_RE.fullmatch(w) for w in words)
+                and words[-1] not in _NOT_PERSON_ENDS and words[0] not in _NOT_ANTECEDENT):
+            continue
+        if not recognised:
+            persons, recognised = _person_entities(sentence), True
+        if persons is None or any(name in p or p in name for p in persons):
             if lead.startswith(name):
                 return name
             people.append(name)

@@ -11,6 +11,7 @@ always a case-insensitive substring of its source sentence and citations stay fa
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -316,8 +317,16 @@ def repair_sentence(text: str) -> tuple[str, bool]:
 def parse_article_text(text: str) -> list[ParsedSentence]:
     """Split an article body into repaired, positioned sentences.
 
+    A digest reads each article twice (its summary candidates, its story's headline lead), so the
+    split is kept for the texts read last.
+
     :param text: article body (paragraphs separated by blank lines).
     """
+    return list(_parsed(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed(text: str) -> tuple[ParsedSentence, ...]:
     out: list[ParsedSentence] = []
     for p_index, para in enumerate(split_paragraphs(text)):
         for sent in split_sentences(para):
@@ -332,4 +341,4 @@ def parse_article_text(text: str) -> list[ParsedSentence]:
                     repaired=repaired != normalise_text(sent),
                 )
             )
-    return out
+    return tuple(out)
