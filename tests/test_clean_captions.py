@@ -19,6 +19,7 @@ CAPTIONS = [
     "Ilse Brandt smiles as she arrives for the film festival gala at the Grand Theatre on Tuesday.",
     "Tallbrook United manager Sam Ode looks on during the match against Marlow at Riverside Park.",
     "Commuters wait for a delayed train at the central station in Tallbrook, Oct. 5, 2026.",
+    "Fishermen mend their nets by the harbour wall near the village of Marlow, in northern Tallbrook on Oct. 5, 2026.",
     "Ben Castell (left) and Chloe Park at the opening of the Tallbrook gallery.",
     "Harbour striker Jo Reyes, left, celebrates his goal with Sam Ode",
     "Seen here is the new ferry on its first crossing of the estuary.",

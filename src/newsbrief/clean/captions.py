@@ -41,7 +41,9 @@ MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 """A weekday's name, as regular-expression text."""
 _YEAR_DATE = rf"{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
-_PLACE = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|de|du|la|el|al))*"
+# "Kessa", "the Kessa region"; "northern Kessa", "south-western Kessa": a direction before the name
+_PLACE = (r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?"
+          r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|de|du|la|el|al))*")
 _CREDIT_TAIL = r"\s*(?:\([^()]{0,80}\))?\s*[.!]?\s*$"  # "(AP Photo/Jo Reyes)" after the date
 
 # "on Thursday, Aug. 27, 2015, in San Francisco, Calif." / "in Budapest, Hungary, September 4, 2015."
