@@ -459,3 +459,22 @@ def test_an_article_read_for_its_candidates_and_its_headline_is_split_into_sente
                       "Volunteers kept the animal wet until the tide rose in the evening."]  # one split per paragraph
     again = sentences.parse_article_text(text)
     assert again == first and again is not first  # the same sentences, in a list of the caller's own
+
+
+def test_lines_that_end_sentences_are_paragraphs_so_a_stamp_line_is_not_glued_on() -> None:
+    from newsbrief.summarize.sentences import parse_article_text
+
+    text = ("KESSA Th\nThe latest developments as the harbour reopens. All times local:\n---\n3:05 p.m.\n"
+            "Harbour officials say 28 people have drowned after a boat capsized off Kessa.\n"
+            "The coast guard rescued 68 others.")
+    sentences = [s.text for s in parse_article_text(text)]
+    assert "Harbour officials say 28 people have drowned after a boat capsized off Kessa." in sentences, sentences
+    assert "KESSA Th" in sentences and "3:05 p.m." in sentences
+
+
+def test_wrapped_lines_of_one_paragraph_stay_one_sentence() -> None:
+    from newsbrief.summarize.sentences import parse_article_text
+
+    text = "The mayor said on Tuesday that the\nbridge would reopen in\nMarch after repairs."
+    assert [s.text for s in parse_article_text(text)] == [
+        "The mayor said on Tuesday that the bridge would reopen in March after repairs."]

@@ -196,12 +196,30 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+_LINE_END_RE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
+
+
+def _lines_are_paragraphs(lines: list[str]) -> bool:
+    """Whether a block's single line breaks separate paragraphs (most lines end a sentence), not wrap them."""
+    return sum(bool(_LINE_END_RE.search(line)) for line in lines) * 2 > len(lines)
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Split text into non-empty paragraphs at blank lines, with whitespace collapsed.
 
+    A feed's text often puts one paragraph on each line with no blank line between; when most
+    lines of a block end a sentence, each line is a paragraph, so a heading, a dateline or a time
+    stamp on a line of its own ("KESSA Th", "3:05 p.m.") is not glued to the sentence below it.
+    A block whose lines mostly stop mid-sentence is wrapped prose and stays one paragraph.
+
     :param text: article body.
     """
-    return [p for p in (normalise_text(x) for x in _PARA_RE.split(text)) if p]
+    out = []
+    for block in _PARA_RE.split(text):
+        lines = [line for line in block.split("\n") if line.strip()]
+        parts = lines if len(lines) > 1 and _lines_are_paragraphs(lines) else [block]
+        out.extend(p for p in (normalise_text(x) for x in parts) if p)
+    return out
 
 
 def _skip(pattern: re.Pattern[str], text: str, pos: int) -> int:
