@@ -214,7 +214,7 @@ def split_paragraphs(text: str) -> list[str]:
 
     :param text: article body.
     """
-    out = []
+    out: list[str] = []
     for block in _PARA_RE.split(text):
         lines = [line for line in block.split("\n") if line.strip()]
         parts = lines if len(lines) > 1 and _lines_are_paragraphs(lines) else [block]
