@@ -123,6 +123,16 @@ _COMMA_CONNECTIVES = (
     "similarly",
     "at the same time",
     "on the other hand",
+    # an example, a step of a list, a gloss: the claim stands without them
+    "for example",
+    "for instance",
+    "finally",
+    "lastly",
+    "firstly",
+    "secondly",
+    "thirdly",
+    "in other words",
+    "of course",
     "but",
     "and",
 )
