@@ -736,3 +736,14 @@ def test_the_subject_of_an_announcement_is_read_from_the_passive() -> None:
     preview = "Marta Quill, the new leader of the Green Party, is expected to make an appearance."
     assert subjects_of(preview) == {"quill"}
     assert "quill" not in doers_of(preview)  # the passive subject is no doer: the announcement check reads subjects
+
+
+def test_a_line_that_ends_no_sentence_is_not_a_candidate() -> None:
+    text = ("The Harbour Party wants to cut the ferry fare by 7% for families on low incomes.\n"
+            "Harbour Party (fare cap): 2,146 families (up 1,700)\n"
+            "The council will review the night bus timetable before the winter.")
+    cands = {c.text: c.eligible for c in build_candidates([make_article("a", text=text)], resolve_references=True)
+             if c.index >= 0}
+    assert cands == {"The Harbour Party wants to cut the ferry fare by 7% for families on low incomes.": True,
+                     "Harbour Party (fare cap): 2,146 families (up 1,700)": False,
+                     "The council will review the night bus timetable before the winter.": True}, cands

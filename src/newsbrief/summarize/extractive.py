@@ -301,6 +301,7 @@ def _quantities(text: str) -> frozenset[str]:
 
 # A teaser cut off mid-sentence ("possible…") with more text after it: "…" or "..." right after a word, then a capital.
 _CUT_OFF_RE = re.compile(r"\w(?:\u2026|\.{3})\s+[\"\u201c]?[A-Z]")
+_SENTENCE_END_RE = re.compile(r"[.!][\"'\u201d\u2019)]*\s*$|[\"\u201d]\s*$")
 # A feed teaser's tail run into the sentence: "... died at… …read more Source:: Entertainment Related Posts ...".
 _TEASER_TAIL_RE = re.compile(r"(?:\u2026|\.{3})\s*(?:\u2026|\.{3})?\s*"
                              r"(?:read\s+more|continue\s+reading|full\s+(?:story|article))\b"
@@ -356,6 +357,8 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                 # run into the article's own text (the digest only; outside quotation marks)
                 and not (resolve_references and _CUT_OFF_RE.search(_QUOTED_RE.sub(" ", text)))
                 and not (resolve_references and _TEASER_TAIL_RE.search(text))
+                # a heading, a table row or a label on a line of its own: "Conservative ($10,000 max): $2,146,095"
+                and not (resolve_references and not _SENTENCE_END_RE.search(text))
             )
             claims = extract_claims(text)
             out.append(
