@@ -747,3 +747,10 @@ def test_a_line_that_ends_no_sentence_is_not_a_candidate() -> None:
     assert cands == {"The Harbour Party wants to cut the ferry fare by 7% for families on low incomes.": True,
                      "Harbour Party (fare cap): 2,146 families (up 1,700)": False,
                      "The council will review the night bus timetable before the winter.": True}, cands
+
+
+def test_a_street_is_no_one_he_could_be() -> None:
+    sentence = "He then attacked the student with a hammer and hid her body at the farm."
+    ref = referring_subject(sentence)
+    assert ref is not None
+    assert antecedent(ref, ["The attack happened in a flat on Gordon Way in the west of Tallbrook."], sentence) is None

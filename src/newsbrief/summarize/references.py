@@ -270,6 +270,7 @@ _INTRODUCED_RE = re.compile(rf"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*
 # last words of a capitalised run that make it a place or a body, not a person ("Health Care Center")
 _NOT_PERSON_ENDS = frozenset(
     """Center Centre Church Hospital Home Homes Hall School University College Institute Street Road Avenue Park
+    Way Lane Drive Place Close Crescent Boulevard Terrace Row Gardens Grove Walk Quay Wharf
     Company Corp Inc Ltd Group Bank Court House Department Office Services Service News Times Post Club Party
     Council Ministry Agency Authority Association Foundation Fund Trust Board Committee Commission Museum
     Library Airport Station Stadium Arena Hotel Cathedral Chapel Mosque Temple Prison County City State
