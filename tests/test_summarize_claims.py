@@ -754,3 +754,9 @@ def test_a_street_is_no_one_he_could_be() -> None:
     ref = referring_subject(sentence)
     assert ref is not None
     assert antecedent(ref, ["The attack happened in a flat on Gordon Way in the west of Tallbrook."], sentence) is None
+
+
+def test_the_day_numbers_of_dates_and_not_of_names_or_years() -> None:
+    from newsbrief.summarize.extractive import _date_numbers
+
+    assert _date_numbers("starting September 27, on 4 May, on Mar. 3, at Marlow 4, in May 2015") == {"27", "4", "3"}

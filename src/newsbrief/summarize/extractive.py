@@ -318,8 +318,9 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
 
     :param articles: the story's articles, in any order.
     :param params: selector parameters (sentence length bounds, unigram concepts).
-    :param resolve_references: find the referent of each referring subject (the digest), and make a feed's
-        cut-off teaser run into the article's text ("... and a cut-off word… Harlow - ...") ineligible.
+    :param resolve_references: find the referent of each referring subject (the digest), and make ineligible
+        a feed's cut-off teaser run into the article's text ("... and a cut-off word… Harlow - ..."), a teaser's
+        "…read more" tail, and a line that ends no sentence (a heading, a table row).
     """
     from newsbrief.summarize.headline import clean_title
 
@@ -745,8 +746,8 @@ def _stale_preview(cand: Candidate, chosen: Sequence[Candidate], articles: Seque
 
     In a developing story an early report says "Jo Marr is expected to speak at the rally"; a later
     one reports that she spoke. Once the summary tells the act, the announcement is old news, not a
-    new fact: a sentence that says its doer "is expected / set / due to" do something (outside
-    quotation marks) is left out when a chosen sentence with the same doer comes from an article
+    new fact: a sentence that says its subject "is expected / set / due to" do something (outside
+    quotation marks) is left out when a chosen sentence with the same subject comes from an article
     published after its own and announces nothing itself.
     """
     if not _EXPECTED_RE.search(_QUOTED_RE.sub(" ", cand.text)):
@@ -829,7 +830,8 @@ def _retells(cand: Candidate, cosine: float, covered_tokens: set[str], covered_q
 
 
 _SCALE_WORDS = frozenset("million billion trillion bn m percent".split())
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?")
 _DATE_NUMBER_RE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
                              rf"|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)")
 
