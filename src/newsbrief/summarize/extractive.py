@@ -30,8 +30,8 @@ from typing import Any
 from newsbrief.cluster.embed import Embedder
 from newsbrief.errors import SummarizeError
 from newsbrief.model import Article, CitedSentence, Summary
-from newsbrief.summarize.claims import (Claim, doers_of, event_core, figures_of, retells_claim, speaker_aliases,
-                                        subjects_of)
+from newsbrief.summarize.claims import (_MONTHS, Claim, doers_of, event_core, figures_of, retells_claim,
+                                        speaker_aliases, subjects_of)
 from newsbrief.summarize.faithfulness import NUMBER_WORDS, extract_claims
 from newsbrief.summarize.references import (
     Reference,
@@ -830,8 +830,7 @@ def _retells(cand: Candidate, cosine: float, covered_tokens: set[str], covered_q
 
 
 _SCALE_WORDS = frozenset("million billion trillion bn m percent".split())
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?")
+_MONTH = rf"(?:{'|'.join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))})\b\.?"
 _DATE_NUMBER_RE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
                              rf"|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)")
 

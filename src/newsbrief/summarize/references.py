@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsbrief.facts.nlp import entities
+from newsbrief.summarize.sentences import BACK_CONNECTIVES
 
 __all__ = ["Reference", "antecedent", "described_subject", "full_names", "inner_reference", "opens_on_reference",
            "referring_subject", "substitute", "title_holder", "titled_name"]
@@ -130,7 +131,7 @@ _BACK_OPENER_RE = re.compile(
     r"^[\"'\u201c]?(?:(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]his|[Tt]hese|[Tt]hose|[Tt]hat)(?:'s|\u2019s|'re|\u2019re|'ve|\u2019ve)?\s+"
     r"(?=[a-z])|[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*(?:\s+|,)(?=[a-z])"
     # "Thus ...", "Instead, ...": a conclusion or a contrast drawn from what came before
-    r"|(?:Thus|Hence|Therefore|Consequently|Accordingly|Instead|Otherwise)\b)"
+    rf"|(?:{'|'.join(w.capitalize() for w in BACK_CONNECTIVES)})\b)"
 )
 
 
@@ -239,22 +240,21 @@ def antecedent(reference: Reference, before: Sequence[str], sentence: str = "") 
     words = reference.text.lower().split()
     if reference.person and len(words) > 1 and words[-1] in _TITLE_NOUNS:
         return title_holder(reference.text.split()[1:], before)  # "the president": only whom the article calls so
-    own = sentence
-    for sentence in reversed(before[-2:]):
+    for prior in reversed(before[-2:]):
         if reference.person:
-            person = _person(sentence)
+            person = _person(prior)
             if person:
-                rest = own[reference.end:]
+                rest = sentence[reference.end:]
                 return None if re.search(rf"\b{re.escape(person.split()[-1])}\b", rest) else person
             continue
-        if referring_subject(sentence) is not None:
+        if referring_subject(prior) is not None:
             continue  # "It ... . It ...": look further back
         if " " in reference.text:
             # "the company" only after a sentence that calls someone that: "Corbel, a Denver company,"
-            return _described(sentence, reference.text.split()[-1])
-        names = _names(sentence)
-        lead = sentence.lstrip("\"'")
-        introduced = _INTRODUCED_RE.search(sentence)
+            return _described(prior, reference.text.split()[-1])
+        names = _names(prior)
+        lead = prior.lstrip("\"'")
+        introduced = _INTRODUCED_RE.search(prior)
         if introduced and _names(introduced.group(1))[:1] != names[:1]:
             return None  # "X released a new model, Kestrel-3, ... . It is big": X or the model?
         if names and lead.startswith(names[0]):

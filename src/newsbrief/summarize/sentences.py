@@ -19,6 +19,7 @@ from dataclasses import dataclass
 LOGGER = logging.getLogger(__name__)
 
 __all__ = [
+    "BACK_CONNECTIVES",
     "ParsedSentence",
     "is_standalone",
     "normalise_for_match",
@@ -148,12 +149,12 @@ _CONNECTIVE_RE = re.compile(
     re.IGNORECASE,
 )
 # Subjects that point back to an earlier sentence and cannot be resolved safely.
+BACK_CONNECTIVES = ("thus", "hence", "therefore", "consequently", "accordingly", "instead", "otherwise")
+"""Connectives that say a sentence follows from, or replaces, what came before ("Thus ...", "Instead ...")."""
 _ANAPHORA = frozenset(
     """he she it they them his her its their this these that those such him we
     theirs hers""".split()
-    # connectives that say the sentence follows from, or replaces, what came before ("Thus ...", "Instead ...")
-    + """thus hence therefore consequently accordingly instead otherwise""".split()
-)
+) | frozenset(BACK_CONNECTIVES)
 _ATTRIBUTION_RE = re.compile(r"\b(?:said|says|say|told|tells|added|asked|according to|wrote|stated)\b")
 _OPENER_THEN_PRONOUN_RE = re.compile(
     r"^[^,\"]{2,60},\s+(?:he|she|it|they|his|her|its|their|this|these|those)\b", re.IGNORECASE
