@@ -393,9 +393,19 @@ _CONTRACT_TERMS = re.compile(
     re.IGNORECASE,
 )
 # an ongoing period's end: "This year's cleanup runs until Nov. 30" (a run with a start ahead says "from")
-_RUNS_UNTIL = re.compile(r"\b(?:runs?|running|continues?|lasts?)\s+(?:\w+\s+)?(?:until|through|till)\s+$", re.IGNORECASE)
+_RUNS_UNTIL = re.compile(r"\b(?:runs?|running|continues?|continuing|lasts?|lasting)\s+(?:\w+\s+)?(?:until|through|till)\s+$", re.IGNORECASE)
 # a recurring slot, not a date: "every Saturday and Sunday"
 _RECURRING = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
+# a yearly custom told in the present: "Every year, salons host the event during October"
+_YEARLY = re.compile(r"^\W*(?:every|each)\s+year\b|\b(?:annually|every\s+year|each\s+year)\s*[.!]?\s*$", re.IGNORECASE)
+# a season that only qualifies a noun: "the summer weather starting to fade", "her autumn wardrobe"
+_SEASON_NOUN_AFTER = re.compile(
+    r"^\s+(?:weather|heat|sun|sunshine|rains?|fashions?|collections?|wardrobes?|styles?|looks?|menus?|reading|"
+    r"crops?|clothes|clothing|colou?rs?|produce|vegetables|fruits?|flowers|skin|hair|trends?|staples?|essentials)\b",
+    re.IGNORECASE,
+)
+# a web address: "visit:http://example.com/news/event--saturday-october-17-2015.html" holds no date of the text
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # a timestamp: "Sep. 17, 2015 - 04:00PM JST", "September 18, 2015 at 8:02 am"
 _TIMESTAMP_AFTER = re.compile(r"^\s*(?:[-–—|]|at)?\s*\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}\b)?")
 _SEASON_WORD = re.compile(r"\b(?:spring|summer|fall|autumn|winter)\b", re.IGNORECASE)
@@ -495,8 +505,11 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
         return []  # "gold prices may plunge by next year", "FOR IMMEDIATE RELEASE: September 4": no happening
     if _CONTRACT_TERMS.search(sentence) and not _HAPPENING_NOUN.search(sentence):
         return []  # the dates of a loan's or a stream's terms
+    if re.search(r"\?\W*$", full):
+        return []  # "Is there a certain Saturday that promises ...?": a question schedules nothing
     future = is_future_sentence(sentence)
     tense = sentence_tense(sentence)
+    urls = [(u.start(), u.end()) for u in _URL.finditer(sentence)]
     spans = [s for s in find_dates(sentence, published) if not _SUPERSEDED.search(sentence[max(0, s.pos - 110) : s.pos])]
     # the most precise date wins: "on November 19" over "in the fourth quarter"
     spans.sort(key=lambda s: (s.end - s.start).days)
@@ -504,6 +517,12 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
     for span in spans:
         if is_dateline(sentence, span, published):
             continue
+        if any(a <= span.pos < b for a, b in urls):
+            continue  # a date inside a web address
+        if (_BARE_MONTH.match(span.text) or _SEASON_WORD.fullmatch(re.sub(r"^(?:the|this|in|during)\s+", "", span.text.strip(), flags=re.IGNORECASE))) and (
+            _YEARLY.search(sentence) or _SEASON_NOUN_AFTER.match(sentence[span.endpos :])
+        ):
+            continue  # "every year ... during October", "the summer weather": no date of a happening
         if (
             re.search(r"\d{4}", span.text)
             and 0 <= (published - span.start).days <= 3

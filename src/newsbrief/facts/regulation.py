@@ -138,7 +138,7 @@ _STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "proposed",
         re.compile(
-            r"\b(?:(?:voted|agreed|decided|moved)\s+(?:\S+\s+){0,4}?to\s+advance|propos(?:ed|es|al)|draft(?!\s+(?:agenda|minutes|schedule|timetable|programme|program|budget|report|statement))|unveil(?:ed|s)|advanc(?:ed|es)|(?:(?<=will\s)|(?<=to\s))introduce|introduc(?:ed|es)|consult(?:ations?|s|ed|ing)|tabled|floated|would\s+require|(?:has|have|announced|unveiled)\s+(?:\w+\s+)?plans?\s+(?:to|for)|would\s+have\s+to|released\s+draft|revised\s+version|"
+            r"\b(?:(?:voted|agreed|decided|moved)\s+(?:\S+\s+){0,4}?to\s+advance|propos(?:ed|es|al)|draft(?!\s+(?:agenda|minutes|schedule|timetable|programme|program|budget|report|statement))|unveil(?:ed|s)|advanc(?:ed|es)|(?:(?<=will\s)|(?<=to\s))introduce|introduc(?:ed|es)|consult(?:ations?|s|ed|ing)|tabled|floated|would\s+require|(?:is|are)\s+(?:also\s+|now\s+|currently\s+)?(?:preparing|drafting)|(?:looking\s+at|considering|weighing)\s+introducing|(?:has|have|announced|unveiled)\s+(?:\w+\s+)?plans?\s+(?:to|for)|would\s+have\s+to|released\s+draft|revised\s+version|"
             r"(?:due|set|expected|scheduled)\s+to\s+be\s+(?:published|released|unveiled|proposed))\b",
             re.IGNORECASE,
         ),
@@ -643,8 +643,11 @@ def _obligation(sentence: str, *, published: dt.date, article_id: str) -> list[R
 # a body deciding a rule with a verb, naming no rule noun: "the council voted to ban new tourist
 # apartments in the old town from June 15"
 _VERB_RULE = re.compile(
-    r"\b(?:voted|agreed|decided|moved|approved\s+(?:a\s+)?(?:plans?|proposals?)|will|has\s+decided)\s+to\s+"
-    r"(?P<v>ban|cap|restrict|prohibit|limit|outlaw)\s+(?P<obj>[^,.;]{3,70}?)"
+    # "voted unanimously Tuesday to ban", "voted 7-0 on Monday to cap", "will legalise ride-sharing from October 30"
+    r"\b(?:(?:voted(?:\s+(?:unanimously|overwhelmingly|narrowly|\d{1,3}[-–]\d{1,3}|(?:on\s+|late\s+|early\s+)?"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|last\s+night)){0,3}|"
+    r"agreed|decided|moved|approved\s+(?:a\s+)?(?:plans?|proposals?)|has\s+decided)\s+to|will)\s+"
+    r"(?P<v>ban|cap|restrict|prohibit|limit|outlaw|legali[sz]e)\s+(?P<obj>[^,.;]{3,70}?)"
     r"(?=\s+(?:from|by|starting|beginning|effective|as\s+of|on|in|before)\s+(?:the\s+)?(?:[A-Z]|\d|next\b|this\b)|\s*[,.;]|$)",
     re.IGNORECASE,
 )
@@ -660,11 +663,16 @@ def _verb_rule(sentence: str, *, published: dt.date, article_id: str) -> list[Re
     dates = [d for d in find_dates(sentence, published) if d.end >= published and d.pos > m.start()]
     dates = [d for d in dates if not re.match(r"(?:within|in)\s", d.text, re.IGNORECASE)]
     dates = [d for d in dates if d.kind != "on" or not _WEEKDAY_ONLY.fullmatch(d.text.strip())]
+    obj = m.group("obj").strip()
+    whom = re.match(r"\s+from\s+(?:[a-z]+ing)\b[^,.;]{0,60}", sentence[m.end("obj") :])
+    if whom:
+        obj = f"{obj}{whom.group(0).rstrip()}"  # "ban the city from flying Confederate flags"
     verb = m.group("v").lower()
-    noun = {"ban": "ban", "prohibit": "ban", "outlaw": "ban", "cap": "cap", "limit": "limit", "restrict": "restriction"}[verb]
+    noun = {"ban": "ban", "prohibit": "ban", "outlaw": "ban", "cap": "cap", "limit": "limit", "restrict": "restriction",
+            "legalise": "legalisation", "legalize": "legalization"}[verb]
     return [
         Regulation(
-            rule=f"{noun} on {m.group('obj').strip()}",
+            rule=f"{noun} on {obj}" if noun in ("ban", "cap", "limit", "restriction") else f"{noun} of {obj}",
             regulator=regulator,
             article_ids=(article_id,) if article_id else (),
             sentence=sentence,
@@ -903,8 +911,10 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
     dates = [d for d in find_dates(sentence, published) if not re.match(r"(?:within|in)\s", d.text, re.IGNORECASE)]
     status = regulation_status(sentence, has_date=bool(dates))
     if not status:
-        # a rule noun with no status word may still carry a dated duty ("a decree ... requiring ... by July 1")
-        return _obligation(sentence, published=published, article_id=article_id)
+        # a rule noun with no status word may still carry a dated duty ("a decree ... requiring ... by July 1"),
+        # or the rule is a body's verb ("will legalise ride-sharing from October 30, with new regulations ...")
+        return _verb_rule(sentence, published=published, article_id=article_id) or _obligation(
+            sentence, published=published, article_id=article_id)
     if status == "delayed" and _PROCEDURE_DELAYED.search(sentence):
         return []
     if not _status_attached(sentence, status):

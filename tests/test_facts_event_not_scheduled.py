@@ -1,0 +1,42 @@
+"""Sentences that name a date but schedule nothing give no upcoming event: a question, a date inside a
+web address, the end of an availability window ("continuing until"), a yearly custom told in the
+present ("every year ... during October") and a season that only qualifies a noun ("the summer
+weather"). The same happenings told as plans still give their event."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsbrief.facts.events import extract_events
+
+PUB = dt.date(2031, 9, 10)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Is there a single Saturday this autumn that promises a better rivalry game?",
+        "Will the board finally vote on the plan on Monday?\"",
+        "For the full schedule, visit: https://example.org/news/harbour-fair--saturday-october-18-2031.html",
+        "A recording of the call will be available on the company's site, beginning two hours after the call and "
+        "continuing until Friday, Dec. 19, 2031.",
+        "Every year, volunteers at 300 libraries host the Read-Along drive during October.",
+        "\"With the holidays over and the summer weather starting to fade, shops will hope for a busy autumn.\"",
+    ],
+)
+def test_a_date_that_schedules_nothing_gives_no_event(sentence: str) -> None:
+    assert extract_events(sentence, published=PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        ("The board will vote on the plan on Monday.", dt.date(2031, 9, 15), dt.date(2031, 9, 15)),
+        ("The harbour fair will be held on Saturday, October 18.", dt.date(2031, 10, 18), dt.date(2031, 10, 18)),
+        ("Volunteers at 300 libraries will host the Read-Along drive in October.", dt.date(2031, 10, 1), dt.date(2031, 10, 31)),
+    ],
+)
+def test_the_same_happenings_told_as_plans_are_events(sentence: str, start: dt.date, end: dt.date) -> None:
+    assert [(e.start, e.end) for e in extract_events(sentence, published=PUB)] == [(start, end)]
