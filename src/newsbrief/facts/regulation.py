@@ -598,15 +598,32 @@ _REQUIRE = re.compile(
 )
 
 
+# a date told later in the sentence that still dates the duty: ", effective July 1", "with the rule applying from ..."
+_DATED_DUTY_BEFORE = re.compile(
+    r"(?:\b(?:effective|applying|applies|apply|starting|beginning|from|as\s+of|in\s+force|take\s+effect|takes\s+effect)\s+(?:on\s+|from\s+)?)$",
+    re.IGNORECASE,
+)
+
+
 def _obligation(sentence: str, *, published: dt.date, article_id: str) -> list[Regulation]:
     """A dated duty with no rule named: "Starting August 2, model providers must publish ..."."""
     m = _OBLIGATION.search(sentence) or _REQUIRE.search(sentence)
     if m is None:
         return []
+    if re.search(r"(?:^|\s)(?:we|i|you|us|our|one)$", m.group("who"), re.IGNORECASE):
+        return []  # "We must appreciate ...": a speaker's exhortation, not a duty a rule lays down
     regulator = _regulator(sentence)
     if not regulator and not _REGULATED.search(m.group("who")):
         return []  # "Customers must return the heaters by Friday" is a notice, not a rule
-    dates = [d for d in find_dates(sentence, published) if d.end >= published]
+    # the deadline is told with the duty ("must publish ... by June 30", "Starting August 2, ... must"), not in a
+    # later clause ("must happen now ... and cannot wait until 2020"); "today's study" dates no duty
+    dates = [
+        d
+        for d in find_dates(sentence, published)
+        if d.end >= published
+        and (d.pos <= m.end("what") + 20 or _DATED_DUTY_BEFORE.search(sentence[max(0, d.pos - 40) : d.pos]))
+        and not re.match(r"\s*['’]s\b", sentence[d.endpos :])
+    ]
     dates = [d for d in dates if not re.match(r"(?:within|in)\s", d.text, re.IGNORECASE)]
     # "issued directions on Wednesday requiring ...": the day of the act is no deadline
     dates = [
@@ -888,6 +905,14 @@ def _labelled_step(sentence: str, label: re.Match[str], *, article_id: str) -> l
     ]
 
 
+_PAST_ACT_BEFORE = re.compile(
+    r"\b(?:signed|issued|adopted|passed|approved|enacted|published|announced|introduced|unveiled|imposed)\b[^,.;]{0,40}$",
+    re.IGNORECASE,
+)
+_PAST_ACT_ROLLED_DAYS = 183
+"""A yearless date after a past act that resolves further ahead than this was the act's own day."""
+
+
 def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "") -> list[Regulation]:
     """Return the regulation fact stated in one sentence (at most one).
 
@@ -908,7 +933,12 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
             or _obligation(sentence, published=published, article_id=article_id)
         )
     # "within four business days" is a duty's duration, not a date
-    dates = [d for d in find_dates(sentence, published) if not re.match(r"(?:within|in)\s", d.text, re.IGNORECASE)]
+    # "today's study", "next year's budget": a date that qualifies a noun is no deadline
+    dates = [
+        d
+        for d in find_dates(sentence, published)
+        if not re.match(r"(?:within|in)\s", d.text, re.IGNORECASE) and not re.match(r"\s*['’]s\b", sentence[d.endpos :])
+    ]
     status = regulation_status(sentence, has_date=bool(dates))
     if not status:
         # a rule noun with no status word may still carry a dated duty ("a decree ... requiring ... by July 1"),
@@ -956,6 +986,16 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
         dates = [d for d in dates if d.end > published or (effect and d.end == published)]
     # the day it was announced ("said Friday", "on Tuesday announced") is not a deadline
     dates = [d for d in dates if not _REPORTED.search(sentence[max(0, d.pos - 30) : d.pos])]
+    # "signed a decree on August 13 that will introduce ...": the day of a past act, not next year's August 13
+    dates = [
+        d
+        for d in dates
+        if not (
+            (d.start - published).days > _PAST_ACT_ROLLED_DAYS
+            and not re.search(r"\d{4}|\bnext\b", d.text, re.IGNORECASE)
+            and _PAST_ACT_BEFORE.search(sentence[max(0, d.pos - 50) : d.pos])
+        )
+    ]
     # the compliance date ("by June 30", "take effect on January 1") over the announcement ("on Tuesday")
     ranked = sorted(
         dates,
