@@ -46,7 +46,7 @@ _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3
 
 _MON = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?![A-Za-z])"  # not "1.23 mark"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
@@ -171,11 +171,20 @@ def _year_range(year: int, part: str | None) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
+STALE_DAYS = 14
+"""A yearless date this many days before publication, told as ahead, is a stale report's date, not next year's."""
+
+
 def _pick_year(
     make: Callable[[int], tuple[dt.date, dt.date]], pub: dt.date, future: bool | None
 ) -> tuple[dt.date, dt.date]:
     cands = [make(y) for y in (pub.year - 1, pub.year, pub.year + 1)]
     if future:
+        # "is scheduled for sentencing on September 4" in a page of September 7: an old report's date,
+        # days gone, not next year's
+        recent = [c for c in cands if c[1] < pub and (pub - c[1]).days <= STALE_DAYS]
+        if recent:
+            return recent[-1]
         return next(c for c in cands if c[1] >= pub)
     if future is False:
         return [c for c in cands if c[0] <= pub][-1]

@@ -198,6 +198,7 @@ def _what(sentence: str, span: DateSpan) -> str:
         sentence[: span.pos],
     )
     text = (head.rstrip() + " " + sentence[span.endpos :].lstrip()).strip()
+    text = _WIRE_DATELINE.sub("", text)
     text = re.sub(r"^[,\s]+|\s+(?=[,.;])", "", text)
     text = _ATTRIBUTION.sub("", text.rstrip(" ."))
     # "X's chief executive said the plant will open" -> "the plant will open"
@@ -347,7 +348,14 @@ _DURATION_FROM = re.compile(
 
 # a dateline or byline: "ALLENTOWN, Pa., Sept. 3, 2015 /PRNewswire/ --", "BEIJING, Sept. 22 (Reuters) -",
 # "by Jo Smith Tuesday, September 1, 2015 - 14:17": the day of the telling, never of a happening
-_DATELINE_BEFORE = re.compile(r"^(?:(?:by|and|of|the|[A-Z][\w.'’&-]*)[,\s]+){0,8}$")
+# "ROSELAND, N.J.,", "Past News Releases RSS Las Vegas (PRWEB)": the place, outlet or wire before a dateline
+_DATELINE_BEFORE = re.compile(r"^(?:(?:by|and|of|the|[A-Z][\w.'’&-]*|\([A-Z][A-Za-z .]{1,30}\))[,\s]+){0,10}$")
+# a release's dateline opening the sentence: "ROSELAND, N.J., Sept. 2, 2015 (GLOBE NEWSWIRE) -- "
+_WIRE_DATELINE = re.compile(r"^[^()]{0,80}?\b(?:19|20)\d\d\s*(?:/\s*)?\((?:[A-Z][A-Za-z .]{1,30})\)\s*(?:/\s*)?(?:--|[-–—])\s*")
+# "where I am today", "who we are today": the present state, not a date
+_PRESENT_STATE = re.compile(r"\b(?:where|who|what)\s+(?:I|we|you|he|she|it|they)\s+(?:am|are|is)\s+$", re.IGNORECASE)
+# "his first visit abroad after January, when he was appointed": a past month told by its happening
+_PAST_WHEN = re.compile(r"^,?\s+when\s+(?:[\w'’-]+\s+){1,3}?(?:was|were|had|did)\b", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^\s*(?:/[^/]{2,30}/|\((?:[A-Z][\w .]{1,30})\)|[-–—]{1,2}\s|,?\s*\d{1,2}[:.]\d\d\b)")
 # "Sartaj Aziz on Tuesday said ...": the date of the telling put before the reporting verb
 _REPORTING_AFTER = re.compile(
@@ -519,6 +527,10 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
             continue
         if any(a <= span.pos < b for a, b in urls):
             continue  # a date inside a web address
+        if span.text.strip().lower() == "today" and _PRESENT_STATE.search(sentence[max(0, span.pos - 30) : span.pos]):
+            continue  # "worked hard to get where I am today"
+        if _PAST_WHEN.match(sentence[span.endpos :]):
+            continue  # "after January, when he was first appointed"
         if (_BARE_MONTH.match(span.text) or _SEASON_WORD.fullmatch(re.sub(r"^(?:the|this|in|during)\s+", "", span.text.strip(), flags=re.IGNORECASE))) and (
             _YEARLY.search(sentence) or _SEASON_NOUN_AFTER.match(sentence[span.endpos :])
         ):
@@ -631,7 +643,9 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
             end = max(end, until)
         trigger = _TRIGGER.search(sentence)
         cut = trigger.start() if trigger else len(sentence)
-        names = [n for n in find_names(sentence) if n.start < cut and not (span.pos <= n.start < span.endpos)]
+        wire = _WIRE_DATELINE.match(sentence)
+        opens = wire.end() if wire else 0  # the release's dateline names a place, not who acts
+        names = [n for n in find_names(sentence) if opens <= n.start < cut and not (span.pos <= n.start < span.endpos)]
         names = [n for n in names if name_key(n.text) not in _PLACES and _subject_like(sentence, n)] or []
         who = names[0].text if names else ""
         return [

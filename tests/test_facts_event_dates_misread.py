@@ -1,0 +1,51 @@
+"""Date words that are no upcoming date: a month abbreviation inside a word ("a 1.23 mark"), a wire
+release's dateline, "where I am today", a month told by a past happening ("after January, when he was
+appointed") and a yearless date a few days before publication in an old report ("is scheduled for
+sentencing on September 4" on September 7: stale, not next year). A release's dateline is not the
+event's "what" or "who"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsbrief.facts.dates import find_dates
+from newsbrief.facts.events import extract_events
+
+PUB = dt.date(2031, 9, 8)  # a Monday
+
+
+def test_a_month_abbreviation_inside_a_word_is_no_date() -> None:
+    assert find_dates("He has won both his starts at the park with a 1.23 mark this season.", PUB) == []
+    assert [d.start for d in find_dates("The vote will be held on 23 Mar.", PUB)] == [dt.date(2032, 3, 23)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Marlow Resort Group Past News Releases RSS Kestown (PRWEB) September 08, 2031",
+        "I worked hard to get where I am today and I will keep working.",
+        "It will be the minister's first visit abroad after January, when he was first appointed to the post.",
+        "Harrow remains in custody on bond and is scheduled for sentencing on September 4 at the county court.",
+    ],
+)
+def test_a_date_word_that_is_no_upcoming_date_gives_no_event(sentence: str) -> None:
+    assert extract_events(sentence, published=PUB) == []
+
+
+def test_a_releases_dateline_is_neither_what_nor_who() -> None:
+    events = extract_events(
+        "KESTOWN, N.J., Sept. 8, 2031 (GLOBE NEWSWIRE) -- Orland Labs today announced that its chief executive will "
+        "present at the Harbour Investor Conference on Wednesday, September 10, 2031.",
+        published=PUB,
+    )
+    assert [(e.start, e.who) for e in events] == [(dt.date(2031, 9, 10), "Orland Labs")]
+    assert not events[0].what.startswith("KESTOWN")
+
+
+def test_a_date_still_ahead_or_two_weeks_gone_is_read_as_before() -> None:
+    assert [e.start for e in extract_events("The trial is scheduled to start on September 12.", published=PUB)] == [
+        dt.date(2031, 9, 12)]
+    assert [e.start for e in extract_events("The festival is scheduled for August 1.", published=PUB)] == [
+        dt.date(2032, 8, 1)]
