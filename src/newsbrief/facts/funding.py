@@ -509,6 +509,14 @@ def _funding_verb(sentence: str, start: int = 0) -> re.Match[str] | None:
     return None
 
 
+_NAMED_ROUND_NEXT = re.compile(
+    r"\s+(?:a|an|its|their|the)\s+(?:(?:significant|new|first|second|third|latest|oversubscribed|strategic|major|substantial)\s+)?"
+    r"(?:(?:Series\s+[A-H]\d?|seed|pre-seed|angel)(?:\s+(?:funding|financing|investment))?\s+round|Series\s+[A-H]\d?\b(?!\s+(?:shares|stock|notes|bonds))|"
+    r"capital\s+raise|(?:funding|financing|investment)\s+round|round\s+of\s+(?:funding|financing|investment))\b",
+    re.IGNORECASE,
+)
+
+
 def _extract_funding(sentence: str, *, published: dt.date | None = None, article_id: str = "") -> list[FundingRound]:
     if _CAPEX.search(sentence) and not _ROUND_WORD.search(sentence):
         return []  # "a $10 billion investment in a new data center" is spending, not funding
@@ -569,7 +577,26 @@ def _extract_funding(sentence: str, *, published: dt.date | None = None, article
             return []
 
     amounts = find_money(sentence)
-    undisclosed = re.search(r"\bundisclosed\b", sentence, re.IGNORECASE) is not None
+    # "closed a Series A round led by ...", "completed a significant capital raise": a named round with no
+    # amount told is a round of undisclosed size
+    named = (
+        next(
+            (
+                m
+                for m in _VERB.finditer(sentence, verb.start())
+                if re.match(r"(?:closed|closes|completed|completes|raised|raises|secured|secures|announced|announces)\b",
+                            m.group(0).split()[-1], re.IGNORECASE)
+                and _NAMED_ROUND_NEXT.match(sentence, m.end())
+            ),
+            None,
+        )
+        if not amounts and verb is not None
+        else None
+    )
+    named_round = named is not None
+    if named is not None:
+        verb = named  # "... announced today that Measure completed a capital raise": the round's own verb
+    undisclosed = named_round or re.search(r"\bundisclosed\b", sentence, re.IGNORECASE) is not None
     if not amounts and not undisclosed:
         return []
     # "raised $5 million" is enough; "raised its forecast to $2 billion" is not
