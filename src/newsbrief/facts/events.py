@@ -72,6 +72,8 @@ _HAPPENING = re.compile(
     r"arraignment|sentencing|be\s+sentenced|(?:will\s+be|are|is)\s+required\s+to|"
     # newsworthy acts put on a date: marches and ballots, take-overs, lay-offs, hand-overs, filings, opinions
     r"(?-i:march)(?:es)?(?!\s+\d)|ballot|receiv(?:e|es|ing)\s+(?:its|their|the)\s+(?:first|last|final|new)|take(?:s)?\s+over\s+as|take\s+evidence|lay(?:s)?\s+off|lay-?offs?|job\s+cuts|hand(?:s)?\s+over|handover|"
+    # a road, line or station shut on a date, a sanction or curfew imposed on one
+    r"be\s+(?:closed|shut)|(?:will|to)\s+shut\b|be\s+imposed|impose\s+(?:sanctions|a\s+curfew|a\s+ban)|"
     r"closures?|file\s+(?:a|an|its|their)\s+(?:[\w-]+\s+)?(?:motion|lawsuit|suit|appeal|complaint|petition|claim|application)|motion|"
     r"(?:give|deliver|issue)(?:s)?\s+(?:a|an|its|their)\s+(?:[\w-]+\s+)?(?:opinion|verdict|judgment|findings)|"
     r"(?:purchase|acquisition|merger|deal|takeover|sale|transaction)\b[^.;]{0,120}?\bcomplet(?:e|ed|ion)|"
@@ -199,6 +201,8 @@ def _what(sentence: str, span: DateSpan) -> str:
     )
     text = (head.rstrip() + " " + sentence[span.endpos :].lstrip()).strip()
     text = _WIRE_DATELINE.sub("", text)
+    # "closed overnight (Sep 17)": an aside that only repeated the date
+    text = re.sub(r"\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)\)", "", text)
     text = re.sub(r"^[,\s]+|\s+(?=[,.;])", "", text)
     text = _ATTRIBUTION.sub("", text.rstrip(" ."))
     # "X's chief executive said the plant will open" -> "the plant will open"
@@ -455,7 +459,8 @@ def extract_events(sentence: str, *, published: dt.date, article_id: str = "") -
         # "opens on November 16 and closes on November 18" is one happening, not two
         joins = [
             j
-            for j in re.finditer(r",?\s+and\s+(?=[a-z])", sentence[a.endpos : b.pos])
+            # "... will be closed on Thursday while its exit road will shut on Friday": two happenings too
+            for j in re.finditer(r",?\s+(?:and|while|whereas)\s+(?=[a-z])", sentence[a.endpos : b.pos])
             if not _UNTIL.match(sentence[a.endpos + j.start() : b.pos])
         ]
         if joins and not re.search(r"\b(?:until|through|till|to)\s+(?:the\s+)?$", sentence[: b.pos]):
@@ -477,7 +482,7 @@ def extract_events(sentence: str, *, published: dt.date, article_id: str = "") -
         if start and again and first_head:
             # "will strike on Monday and again on March 4": the second date repeats the first happening
             clause = f"{first_head} {clause[again.end() :].strip()}"
-        elif start and subject and not re.match(r"[A-Z]", clause):
+        elif start and subject and not re.match(r"[A-Z]|(?:its|the|their|his|her|an?)\s", clause):
             clause = f"{subject} {clause}"
         events = _clause_event(clause, published=published, article_id=article_id, full=sentence)
         if not first_head:
