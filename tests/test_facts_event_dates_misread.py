@@ -49,3 +49,28 @@ def test_a_date_still_ahead_or_two_weeks_gone_is_read_as_before() -> None:
         dt.date(2031, 9, 12)]
     assert [e.start for e in extract_events("The festival is scheduled for August 1.", published=PUB)] == [
         dt.date(2032, 8, 1)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Orland index fell for the first time in eight days as traders waited.",
+        "The ministry has been notably quiet this week about the dispute.",
+        "Some of the pictures may have run in our regular Thursday garden pages in print.",
+        "Orland Paper will publish its financial information in 2032 as follows:",
+        "One notable contract is the April 2032 put at the $22.50 strike, bid at 95 cents.",
+        "The Marlow Spring 2032 Collection was shown on a pier.",
+        "Kestown, Sep 8 : After reaching a million followers, the singer thanked her fans.",
+    ],
+)
+def test_more_date_words_that_are_no_upcoming_date(sentence: str) -> None:
+    assert extract_events(sentence, published=PUB) == []
+
+
+def test_a_meeting_is_found_beside_a_span_of_the_past() -> None:
+    events = extract_events(
+        "The index fell for the first time in eight days as investors weighed whether the central bank will raise "
+        "rates at a meeting Thursday.",
+        published=PUB,
+    )
+    assert [e.start for e in events] == [dt.date(2031, 9, 11)]

@@ -360,13 +360,17 @@ _WIRE_DATELINE = re.compile(r"^[^()]{0,80}?\b(?:19|20)\d\d\s*(?:/\s*)?\((?:[A-Z]
 _PRESENT_STATE = re.compile(r"\b(?:where|who|what)\s+(?:I|we|you|he|she|it|they)\s+(?:am|are|is)\s+$", re.IGNORECASE)
 # "his first visit abroad after January, when he was appointed": a past month told by its happening
 _PAST_WHEN = re.compile(r"^,?\s+when\s+(?:[\w'’-]+\s+){1,3}?(?:was|were|had|did)\b", re.IGNORECASE)
-_DATELINE_AFTER = re.compile(r"^\s*(?:/[^/]{2,30}/|\((?:[A-Z][\w .]{1,30})\)|[-–—]{1,2}\s|,?\s*\d{1,2}[:.]\d\d\b)")
+_DATELINE_AFTER = re.compile(r"^\s*(?:/[^/]{2,30}/|\((?:[A-Z][\w .]{1,30})\)|[-–—]{1,2}\s|,?\s*\d{1,2}[:.]\d\d\b|:\s)")
 # "Sartaj Aziz on Tuesday said ...": the date of the telling put before the reporting verb
 _REPORTING_AFTER = re.compile(
     r"^\s+(?:said|says|told|announced|confirmed|stated|wrote|disclosed|revealed|reported|added|noted)\b", re.IGNORECASE
 )
 # a date used to qualify a noun: "an early Tuesday morning blaze", "the Monday session"
-_MODIFIER_BEFORE = re.compile(r"\b(?:a|an|the|this|that)\s+(?:early|late)?\s*$", re.IGNORECASE)
+# "an early Tuesday morning blaze", "our regular Thursday pet pages": the weekday qualifies a noun
+_MODIFIER_BEFORE = re.compile(
+    r"\b(?:a|an|the|this|that|our|their|its|his|her|my|your)\s+(?:early|late|regular|usual|weekly|traditional|normal)?\s*$",
+    re.IGNORECASE,
+)
 _BARE_MONTH = re.compile(
     r"^(?:in\s+|during\s+|since\s+)?(?:early\s+|mid-?|late\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?$",
     re.IGNORECASE,
@@ -520,6 +524,8 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
         return []  # the dates of a loan's or a stream's terms
     if re.search(r"\?\W*$", full):
         return []  # "Is there a certain Saturday that promises ...?": a question schedules nothing
+    if re.search(r":\s*$", full):
+        return []  # "will publish its financial information in 2016 as follows:": a list's introduction
     future = is_future_sentence(sentence)
     tense = sentence_tense(sentence)
     urls = [(u.start(), u.end()) for u in _URL.finditer(sentence)]
@@ -532,11 +538,18 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
             continue
         if any(a <= span.pos < b for a, b in urls):
             continue  # a date inside a web address
+        if re.match(r"in\s", span.text) and re.search(
+            r"\b(?:first|second|third|only)\s+time\s+$|\b(?:highest|lowest|biggest|best|worst|longest|strongest|weakest)\s+(?:\w+\s+)?$",
+            sentence[max(0, span.pos - 40) : span.pos], re.IGNORECASE,
+        ):
+            continue  # "fell for the first time in eight days": a span of the past
+        if re.match(r"\s+(?:\$[\d.,]+\s+)?(?:puts?|calls?|options?|futures|contracts?|expiry|expiration)\b", sentence[span.endpos :], re.IGNORECASE):
+            continue  # "the April 2016 put at the $22.50 strike": an option's expiry, no happening
         if span.text.strip().lower() == "today" and _PRESENT_STATE.search(sentence[max(0, span.pos - 30) : span.pos]):
             continue  # "worked hard to get where I am today"
         if _PAST_WHEN.match(sentence[span.endpos :]):
             continue  # "after January, when he was first appointed"
-        if (_BARE_MONTH.match(span.text) or _SEASON_WORD.fullmatch(re.sub(r"^(?:the|this|in|during)\s+", "", span.text.strip(), flags=re.IGNORECASE))) and (
+        if (_BARE_MONTH.match(span.text) or _SEASON_WORD.fullmatch(re.sub(r"^(?:the|this|in|during)\s+|\s+(?:19|20)\d\d$", "", span.text.strip(), flags=re.IGNORECASE))) and (
             _YEARLY.search(sentence) or _SEASON_NOUN_AFTER.match(sentence[span.endpos :])
         ):
             continue  # "every year ... during October", "the summer weather": no date of a happening
@@ -595,7 +608,7 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
         body = _TAIL_ATTRIBUTION.sub("", sentence)
         scheduled = re.search(r"\b(?:was|were)\s+(?:scheduled|set|slated|due|planned)\b", body, re.IGNORECASE) is not None
         if not future and not moved and not scheduled and re.search(
-            r"\b(?:was|were|had|did|rose|fell|grew|jumped|doubled|reported|said|went|took\s+place|happened|occurred)\b", body
+            r"\b(?:was|were|had|did|(?:has|have)\s+been|rose|fell|grew|jumped|doubled|reported|said|went|took\s+place|happened|occurred)\b", body
         ):
             continue
         before = sentence[max(0, span.pos - 60) : span.pos]
