@@ -46,3 +46,33 @@ def test_a_past_acts_yearless_date_is_not_next_years_deadline() -> None:
 )
 def test_a_duty_dated_where_it_is_told_is_a_rule(sentence: str, deadline: dt.date) -> None:
     assert [r.deadline for r in extract_regulation(sentence, published=PUB)] == [deadline]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The top bracket, enacted by the Orland Taxpayer Relief Act of 2027, will still apply to high earners.",
+        "As per Rule 8 of the Companies (Board Meetings) Rules, 2026, an auditor is required to be appointed by the board.",
+        "It is vital that the government of Orland now act upon this support and follow the approved framework "
+        "without further delay.",
+        "Marlow Drinks was told by the tax office that it owes $3.3 billion more in federal taxes for 2025 to 2027.",
+        "He is free to rely on the opposition to push through must-pass legislation without a leadership crisis.",
+        "The donors were urged to give before Sept. 30, when the campaign must report its totals to the Orland "
+        "Election Commission.",
+    ],
+)
+def test_background_rules_verbs_and_amounts_are_no_regulation(sentence: str) -> None:
+    assert extract_regulation(sentence, published=PUB) == []
+
+
+def test_a_bills_reading_date_is_no_deadline() -> None:
+    regs = extract_regulation(
+        "The Bill, which receives its Second Reading in the Commons tomorrow, introduces a 50% threshold for strike ballots.",
+        published=PUB,
+    )
+    assert [(r.status, r.deadline) for r in regs] == [("proposed", None)]
+
+
+def test_a_rule_named_with_this_years_date_is_still_news() -> None:
+    regs = extract_regulation("Parliament passed the Data Protection Act of 2031 on Tuesday.", published=PUB)
+    assert [(r.rule, r.status) for r in regs] == [("Data Protection Act", "enacted")]

@@ -35,7 +35,9 @@ _RULE_NOUN = (
 )
 # "rule" as a verb ("to rule on the merger", "the court will rule") names no regulation
 _RULE_RX = re.compile(
-    rf"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bshould\s)(?<!\bmay\s)(?<!\bmust\s)\b{_RULE_NOUN}\b"
+    rf"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bshould\s)(?<!\bmay\s)(?<!\bmust\s)"
+    # "that the government now act upon it": a verb after an adverb
+    rf"(?<!\bnow\s)(?<!\bthen\s)(?<!\bnot\s)(?<!\bquickly\s)(?<!\bfinally\s)\b{_RULE_NOUN}\b"
     # "law-enforcement agency", "Standard & Poor's": the noun is part of another word or a company's name
     r"(?![-‐]\w|\s*&)"
 )
@@ -156,7 +158,7 @@ _HEDGED = re.compile(
     r"|\bno\s+(?:[\w-]+\s+){1,3}(?:has|have|had|was|were)\s+(?:yet\s+)?been\s+$",
     re.IGNORECASE,
 )
-_MUST = re.compile(r"\b(?:must|requires?|required\s+to|ordered|have\s+to|has\s+to|obliged|comply)\b", re.IGNORECASE)
+_MUST = re.compile(r"\b(?:must(?![-‐])|requires?|required\s+to|ordered|have\s+to|has\s+to|obliged|comply)\b", re.IGNORECASE)  # not "must-pass"
 _NOT_TAIL = (
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December)\b)"
@@ -208,7 +210,7 @@ _EFFECT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PROCEDURE = re.compile(
-    r"\b(?:vote|votes|voting|hearing|hearings|debate|debates|meet|meets|meeting|discuss|discusses|consider|considers)\b",
+    r"\b(?:vote|votes|voting|hearing|hearings|debate|debates|meet|meets|meeting|discuss|discusses|consider|considers|reading)\b",
     re.IGNORECASE,
 )
 
@@ -314,6 +316,8 @@ def regulation_status(sentence: str, *, has_date: bool = False) -> str:
             and not requested_step(sentence, m.start())
             # "state-approved laws", "court-ordered": a status word inside an adjective tells no step
             and sentence[max(0, m.start() - 1) : m.start()] != "-"
+            # "follow through without further delay": no delay
+            and not re.search(r"\bwithout\s+(?:any\s+|further\s+|undue\s+)?$", sentence[max(0, m.start() - 20) : m.start()], re.IGNORECASE)
             # "pending approval of the rule", "ahead of the passage of the bill": a step awaited
             and not (_STEP_NOUN.match(m.group(0)) and _AWAITED.search(sentence[max(0, m.start() - 40) : m.start()]))
         ]
@@ -610,7 +614,9 @@ def _obligation(sentence: str, *, published: dt.date, article_id: str) -> list[R
     m = _OBLIGATION.search(sentence) or _REQUIRE.search(sentence)
     if m is None:
         return []
-    if re.search(r"(?:^|\s)(?:we|i|you|us|our|one)$", m.group("who"), re.IGNORECASE):
+    if re.search(r"(?:^|\s)(?:we|i|you|us|our|one)$", m.group("who"), re.IGNORECASE) or re.match(
+        r"(?:when|where|which|who|if|once|after|before|as)\b", m.group("who"), re.IGNORECASE
+    ):
         return []  # "We must appreciate ...": a speaker's exhortation, not a duty a rule lays down
     regulator = _regulator(sentence)
     if not regulator and not _REGULATED.search(m.group("who")):
@@ -913,6 +919,10 @@ _PAST_ACT_ROLLED_DAYS = 183
 """A yearless date after a past act that resolves further ahead than this was the act's own day."""
 
 
+# a rule named with its year: "the American Taxpayer Relief Act of 2012", "the Companies Rules, 2014"
+_OLD_YEAR_NAMED = re.compile(r"(?:\bof|,)\s+((?:19|20)\d\d)\b")
+
+
 def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "") -> list[Regulation]:
     """Return the regulation fact stated in one sentence (at most one).
 
@@ -1023,6 +1033,15 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
         return []  # "introduced over 100 bills": a count of rules, no one rule
     if re.match(r"(?:said|says|enforce[sd]?|her|his|its|their|our)\b", rule, re.IGNORECASE):
         return []  # "said her bill", "enforce regulations": a clause, not a rule's name
+    if re.search(r"\b(?:now|then|not|must|to)\s+act$", rule):
+        return []  # "that the government now act upon it": "act" is the verb
+    if re.match(r"(?:more|less|higher|lower|fewer|extra|additional)\s+(?:in\s+)?(?:[\w-]+\s+)?(?:tax|taxes|fees|duties|tariffs)$", rule, re.IGNORECASE):
+        return []  # "owes $3.3 billion more in federal taxes", "would face higher taxes": an amount, no rule
+    at = max(0, sentence.find(rule))
+    if status in ("enacted", "in force") and deadline is None and any(
+        int(y.group(1)) < published.year for y in _OLD_YEAR_NAMED.finditer(sentence[at : at + len(rule) + 90])
+    ):
+        return []  # "enacted by the Taxpayer Relief Act of 2012", "Rule 8 of the ... Rules, 2014": a standing rule, background
     if re.fullmatch(r"[a-z]+", rule) and rule in _BARE_INSTRUMENTS and not who and regulator.islower() and deadline is None:
         return []  # "the bill", "a tax proposal", "the legislation": no particular rule named
     jurisdiction = _jurisdiction(sentence, regulator)
