@@ -74,3 +74,16 @@ def test_a_meeting_is_found_beside_a_span_of_the_past() -> None:
         published=PUB,
     )
     assert [e.start for e in events] == [dt.date(2031, 9, 11)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        ("Friday, September 12: The council votes on the harbour budget.", dt.date(2031, 9, 12)),
+        ("Tuesday, Sep 9 : The council votes on the harbour budget.", dt.date(2031, 9, 9)),
+        ("The vote has been set for Friday.", dt.date(2031, 9, 12)),
+        ("The hearing has been moved to Thursday.", dt.date(2031, 9, 11)),
+    ],
+)
+def test_week_ahead_items_and_rescheduled_dates_stay_events(sentence: str, start: dt.date) -> None:
+    assert [e.start for e in extract_events(sentence, published=PUB)] == [start]

@@ -360,7 +360,9 @@ _WIRE_DATELINE = re.compile(r"^[^()]{0,80}?\b(?:19|20)\d\d\s*(?:/\s*)?\((?:[A-Z]
 _PRESENT_STATE = re.compile(r"\b(?:where|who|what)\s+(?:I|we|you|he|she|it|they)\s+(?:am|are|is)\s+$", re.IGNORECASE)
 # "his first visit abroad after January, when he was appointed": a past month told by its happening
 _PAST_WHEN = re.compile(r"^,?\s+when\s+(?:[\w'’-]+\s+){1,3}?(?:was|were|had|did)\b", re.IGNORECASE)
-_DATELINE_AFTER = re.compile(r"^\s*(?:/[^/]{2,30}/|\((?:[A-Z][\w .]{1,30})\)|[-–—]{1,2}\s|,?\s*\d{1,2}[:.]\d\d\b|:\s)")
+_DATELINE_AFTER = re.compile(r"^\s*(?:/[^/]{2,30}/|\((?:[A-Z][\w .]{1,30})\)|[-–—]{1,2}\s|,?\s*\d{1,2}[:.]\d\d\b)")
+# "Mumbai, Sep 13 : After ...": a dateline with its day of the month closed by a colon (not a list's "Tuesday: ...")
+_DATELINE_COLON_AFTER = re.compile(r"^\s+:\s")
 # "Sartaj Aziz on Tuesday said ...": the date of the telling put before the reporting verb
 _REPORTING_AFTER = re.compile(
     r"^\s+(?:said|says|told|announced|confirmed|stated|wrote|disclosed|revealed|reported|added|noted)\b", re.IGNORECASE
@@ -438,7 +440,8 @@ def is_dateline(sentence: str, span: DateSpan, published: dt.date) -> bool:
     """
     if span.pos > 90 or not _DATELINE_BEFORE.match(sentence[: span.pos]):
         return False
-    if not _DATELINE_AFTER.match(sentence[span.endpos :]) and not re.search(r"\d{4}", span.text):
+    colon = _DATELINE_COLON_AFTER.match(sentence[span.endpos :]) is not None and re.search(r"\d", span.text) is not None
+    if not _DATELINE_AFTER.match(sentence[span.endpos :]) and not colon and not re.search(r"\d{4}", span.text):
         return False
     past = find_dates(span.text, published, future=False)
     return bool(past) and 0 <= (published - past[0].start).days <= 3
@@ -608,7 +611,7 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
         body = _TAIL_ATTRIBUTION.sub("", sentence)
         scheduled = re.search(r"\b(?:was|were)\s+(?:scheduled|set|slated|due|planned)\b", body, re.IGNORECASE) is not None
         if not future and not moved and not scheduled and re.search(
-            r"\b(?:was|were|had|did|(?:has|have)\s+been|rose|fell|grew|jumped|doubled|reported|said|went|took\s+place|happened|occurred)\b", body
+            r"\b(?:was|were|had|did|(?:has|have)\s+been(?!\s+(?:scheduled|rescheduled|set|slated|planned|moved|pushed|postponed|delayed|brought|called|confirmed|fixed|booked|pencilled|penciled|put\s+back))|rose|fell|grew|jumped|doubled|reported|said|went|took\s+place|happened|occurred)\b", body
         ):
             continue
         before = sentence[max(0, span.pos - 60) : span.pos]
