@@ -1,11 +1,13 @@
-"""Per-article analysis cached in the store (migration ``0006_article_analysis``).
+"""Per-article analysis cached in the store (migrations ``0006_article_analysis``, ``0009_sentence_parses``).
 
-Two tables hold work the digest would otherwise redo on every build, one row per article
+Three tables hold work the digest would otherwise redo on every build, one row per article
 (removed with it):
 
 - ``article_facts``: the article's facts as :func:`~newsbrief.facts.fact_to_dict` dicts;
 - ``sentence_vectors``: the vectors of its summary candidate sentences, float32, one blob per
-  article with the sha1 of each sentence beside it.
+  article with the sha1 of each sentence beside it;
+- ``sentence_parses``: the dependency parses of the same sentences, one spaCy ``DocBin`` per
+  article (:mod:`newsbrief.facts.parses`), the sentences' hashes beside it.
 
 Each row carries the ``key`` it was made for (a hash of the article's text and of the code or
 model that read it, see :mod:`newsbrief.article_cache`); a reader asks for the keys it wants
@@ -28,7 +30,7 @@ _CHUNK = 500
 
 
 class AnalysisCache:
-    """Cached per-article facts and sentence vectors, mixed into :class:`~newsbrief.store.SQLiteStore`."""
+    """Cached per-article facts, sentence vectors and parses, mixed into :class:`~newsbrief.store.SQLiteStore`."""
 
     conn: sqlite3.Connection
     if TYPE_CHECKING:
@@ -89,3 +91,25 @@ class AnalysisCache:
                 " dim = excluded.dim, vectors = excluded.vectors",
                 [(aid, model, key, json.dumps(list(hashes)), int(vectors.shape[1]) if vectors.ndim == 2 else 0,
                   np.ascontiguousarray(vectors, dtype=np.float32).tobytes()) for aid, key, hashes, vectors in rows])
+
+    def sentence_parses(self, keys: Mapping[str, str], *, model: str) -> dict[str, tuple[list[str], bytes]]:
+        """Return each article's cached sentence hashes and their parses (one ``DocBin``).
+
+        :param keys: article id to the key its parses must have been made for.
+        :param model: the parser's key (:func:`~newsbrief.facts.parses.parser_key`).
+        """
+        return {r["article_id"]: (list(json.loads(r["texts"])), bytes(r["parses"]))
+                for r in self._rows("sentence_parses", "texts, parses", keys, " AND model = ?", (model,))}
+
+    def put_sentence_parses(self, rows: Sequence[tuple[str, str, Sequence[str], bytes]], *, model: str) -> None:
+        """Store the sentence parses of articles, replacing older rows.
+
+        :param rows: ``(article_id, key, sentence hashes, DocBin bytes)``.
+        :param model: the parser's key.
+        """
+        with self.transaction() as c:
+            c.executemany(
+                "INSERT INTO sentence_parses(article_id, model, key, texts, parses) VALUES (?,?,?,?,?)"
+                " ON CONFLICT (article_id, model) DO UPDATE SET key = excluded.key, texts = excluded.texts,"
+                " parses = excluded.parses",
+                [(aid, model, key, json.dumps(list(hashes)), blob) for aid, key, hashes, blob in rows])
