@@ -15,7 +15,10 @@ The result is the same as reading each story's articles afresh:
   the story's articles read together;
 - an article's candidate sentences are embedded together, in one batch of their own, so a
   sentence's vector does not depend on which other articles were embedded with it (a cold
-  build, a warm rebuild and a build after ``fetch`` see the same vectors).
+  build, a warm rebuild and a build after ``fetch`` see the same vectors);
+- the same sentences are parsed together (:mod:`newsbrief.facts.parses`), and a parse made in
+  a batch is the one a sentence parsed alone gets (every candidate of a real day's 442 articles
+  compared), so the summarizer's checks read the same parses either way.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from newsbrief.cluster.embed import Embedder, vector_cache_key
 from .engine import EmbedderRef, Engine, InProcess, resolve_embedder
 from .facts import extract_facts, fact_from_dict, fact_to_dict, load_nlp
 from .facts.nlp import MODEL_NAME
+from .facts.parses import pack_parses, parser_key, text_hash, use_parses
 from .facts.core import relabel_entities
 from .model import Article, Entity, Fact, Skip
 from .store.base import Store
@@ -53,14 +57,6 @@ def _code_hash(folder: str) -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
-
-
-def text_hash(text: str) -> str:
-    """Return the key of one sentence's vector.
-
-    :param text: the sentence.
-    """
-    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
 def _article_key(article: Article, *parts: str) -> str:
@@ -122,7 +118,7 @@ class Analysis:
     facts: dict[str, list[Fact]] = field(default_factory=dict)
     failures: dict[str, Skip] = field(default_factory=dict)  # article id -> why its facts are left out
     embedder: Embedder | None = None
-    computed: dict[str, int] = field(default_factory=lambda: {"facts": 0, "vectors": 0})
+    computed: dict[str, int] = field(default_factory=lambda: {"facts": 0, "vectors": 0, "parses": 0})
 
 
 def story_facts(per_article: Sequence[Sequence[Fact]]) -> list[Fact]:
@@ -253,6 +249,9 @@ def analyse_articles(store: Store, articles: Sequence[Article], *, embedder: Emb
                      progress: Callable[[str, int, int], None] | None = None, engine: Engine | None = None) -> Analysis:
     """Return the facts and sentence vectors of articles, from the store where it has them, made and stored otherwise.
 
+    The parses of their summary sentences are read or made the same way and handed to
+    :func:`~newsbrief.facts.nlp.parse` (:func:`~newsbrief.facts.parses.use_parses`).
+
     An article the facts extractors fail on has no facts and a :class:`~newsbrief.model.Skip`
     in ``failures`` (it is not stored, so the next build tries again).
 
@@ -268,7 +267,46 @@ def analyse_articles(store: Store, articles: Sequence[Article], *, embedder: Emb
     unique = list({a.id: a for a in articles}.values())
     _facts(store, unique, out, engine)
     _vectors(store, unique, embedder, out, progress or _noop, engine)
+    _parses(store, unique, out, engine)
     return out
+
+
+def sentence_parses_batch(articles: Sequence[Article]) -> list[tuple[list[str], bytes | None]]:
+    """Return each article's candidate sentence hashes and their parses, made together (a task of the engine).
+
+    :param articles: articles as the text stages read them.
+    """
+    out: list[tuple[list[str], bytes | None]] = []
+    for article in articles:
+        texts = candidate_texts(article)
+        out.append(([text_hash(t) for t in texts], pack_parses(texts)))
+    return out
+
+
+def _parses(store: Store, articles: Sequence[Article], out: Analysis, engine: Engine) -> None:
+    """Read the articles' stored parses, make and store the missing ones, and hand them all to ``parse``."""
+    model = parser_key()
+    if model is None:  # no spaCy: nothing is parsed, in the build or here
+        return
+    keys = {a.id: _article_key(a, _code_hash("summarize"), model) for a in articles}
+    per_article = dict(store.sentence_parses(keys, model=model))
+    todo = [a for a in articles if a.id not in per_article]
+    size = _TASK_ARTICLES if engine.distributed else max(1, len(todo))
+    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
+    rows = []
+    for batch, made in zip(batches, engine.imap(sentence_parses_batch, batches), strict=True):
+        for article, (hashes, blob) in zip(batch, made, strict=True):
+            if blob is None:  # the parser failed to load where the batch ran
+                continue
+            per_article[article.id] = (hashes, blob)
+            rows.append((article.id, keys[article.id], hashes, blob))
+        if len(rows) >= 64:
+            store.put_sentence_parses(rows, model=model)
+            rows = []
+    if rows:
+        store.put_sentence_parses(rows, model=model)
+    use_parses(per_article[aid] for aid in sorted(per_article))
+    out.computed["parses"] = len(todo)
 
 
 def _noop(stage: str, done: int, total: int) -> None:

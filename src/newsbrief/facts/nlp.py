@@ -17,6 +17,8 @@ import os
 import re
 from typing import Any
 
+from newsbrief.facts.parses import stored_parse
+
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["MODEL_NAME", "arc_distance", "entities", "load_nlp", "load_parser", "money_patterns", "parse", "split_sentences", "token_at"]
@@ -116,10 +118,15 @@ def load_parser() -> object | None:
 def parse(sentence: str) -> Any:
     """Return the dependency parse of one sentence (a spaCy ``Doc``), or None without spaCy.
 
+    A parse stored ahead of the build (:mod:`newsbrief.facts.parses`) is read back, not made again.
+
     :param sentence: one sentence.
     """
-    nlp = load_parser()
-    return None if nlp is None else nlp(sentence)  # type: ignore[operator]
+    nlp: Any = load_parser()
+    if nlp is None:
+        return None
+    stored = stored_parse(sentence, nlp.vocab)
+    return stored if stored is not None else nlp(sentence)
 
 
 @functools.lru_cache(maxsize=2048)
