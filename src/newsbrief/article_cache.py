@@ -16,9 +16,10 @@ The result is the same as reading each story's articles afresh:
 - an article's candidate sentences are embedded together, in one batch of their own, so a
   sentence's vector does not depend on which other articles were embedded with it (a cold
   build, a warm rebuild and a build after ``fetch`` see the same vectors);
-- the same sentences are parsed together (:mod:`newsbrief.facts.parses`), and a parse made in
-  a batch is the one a sentence parsed alone gets (every candidate of a real day's 442 articles
-  compared), so the summarizer's checks read the same parses either way.
+- the same sentences are parsed together, and the entities of all its candidate sentences and
+  its lead recognised together (:mod:`newsbrief.facts.parses`); a parse or entity made in a
+  batch is the one a sentence read alone gets (every such sentence of a real day's 442
+  articles compared), so the summarizer's checks read the same either way.
 """
 
 from __future__ import annotations
@@ -37,11 +38,12 @@ from newsbrief.cluster.embed import Embedder, vector_cache_key
 from .engine import EmbedderRef, Engine, InProcess, resolve_embedder
 from .facts import extract_facts, fact_from_dict, fact_to_dict, load_nlp
 from .facts.nlp import MODEL_NAME
-from .facts.parses import pack_parses, parser_key, text_hash, use_parses
+from .facts.parses import Entities, pack_sentences, parser_key, text_hash, use_parses
 from .facts.core import relabel_entities
 from .model import Article, Entity, Fact, Skip
 from .store.base import Store
-from .summarize.extractive import build_candidates
+from .summarize.extractive import Candidate, build_candidates
+from .summarize.headline import lead_sentence
 
 __all__ = ["Analysis", "CachedEmbedder", "analyse_articles", "candidate_texts", "facts_of", "story_facts", "text_hash"]
 
@@ -75,7 +77,10 @@ def candidate_texts(article: Article) -> list[str]:
 
     :param article: the article as the text stages read it.
     """
-    cands = build_candidates([article], resolve_references=True)
+    return _candidate_texts(build_candidates([article], resolve_references=True))
+
+
+def _candidate_texts(cands: Sequence[Candidate]) -> list[str]:
     return list(dict.fromkeys(c.text for c in cands if c.eligible and not (c.reference is not None and not c.referent)))
 
 
@@ -271,20 +276,26 @@ def analyse_articles(store: Store, articles: Sequence[Article], *, embedder: Emb
     return out
 
 
-def sentence_parses_batch(articles: Sequence[Article]) -> list[tuple[list[str], bytes | None]]:
-    """Return each article's candidate sentence hashes and their parses, made together (a task of the engine).
+def sentence_parses_batch(articles: Sequence[Article]) -> list[tuple[list[str], bytes, dict[str, Entities]] | None]:
+    """Return each article's parses and entities, made together (a task of the engine; None without spaCy).
+
+    The summary candidates (:func:`candidate_texts`) are parsed; every candidate sentence and the
+    lead (what the reference and headline checks may run the recogniser on) are recognised.
 
     :param articles: articles as the text stages read them.
     """
-    out: list[tuple[list[str], bytes | None]] = []
+    out: list[tuple[list[str], bytes, dict[str, Entities]] | None] = []
     for article in articles:
-        texts = candidate_texts(article)
-        out.append(([text_hash(t) for t in texts], pack_parses(texts)))
+        cands = build_candidates([article], resolve_references=True)
+        texts = _candidate_texts(cands)
+        lead = lead_sentence(article)
+        packed = pack_sentences(texts, [c.text for c in cands] + ([lead] if lead else []))
+        out.append(None if packed is None else ([text_hash(t) for t in texts], *packed))
     return out
 
 
 def _parses(store: Store, articles: Sequence[Article], out: Analysis, engine: Engine) -> None:
-    """Read the articles' stored parses, make and store the missing ones, and hand them all to ``parse``."""
+    """Read the articles' stored parses and entities, make and store the missing ones, hand them all to ``facts.nlp``."""
     model = parser_key()
     if model is None:  # no spaCy: nothing is parsed, in the build or here
         return
@@ -295,11 +306,11 @@ def _parses(store: Store, articles: Sequence[Article], out: Analysis, engine: En
     batches = [todo[i:i + size] for i in range(0, len(todo), size)]
     rows = []
     for batch, made in zip(batches, engine.imap(sentence_parses_batch, batches), strict=True):
-        for article, (hashes, blob) in zip(batch, made, strict=True):
-            if blob is None:  # the parser failed to load where the batch ran
+        for article, row in zip(batch, made, strict=True):
+            if row is None:  # spaCy failed to load where the batch ran
                 continue
-            per_article[article.id] = (hashes, blob)
-            rows.append((article.id, keys[article.id], hashes, blob))
+            per_article[article.id] = row
+            rows.append((article.id, keys[article.id], *row))
         if len(rows) >= 64:
             store.put_sentence_parses(rows, model=model)
             rows = []

@@ -174,7 +174,8 @@ class _Captured:
     facts: list[tuple[str, str, Sequence[Mapping[str, Any]]]] = field(default_factory=list)
     vectors: list[tuple[str, str, Sequence[str], np.ndarray]] = field(default_factory=list)
     model: str = ""
-    parses: list[tuple[str, str, Sequence[str], bytes]] = field(default_factory=list)
+    parses: list[tuple[str, str, Sequence[str], bytes, Mapping[str, Sequence[tuple[str, str]]]]] = field(
+        default_factory=list)
     parser: str = ""
 
     def article_facts(self, keys: Mapping[str, str]) -> dict[str, list[dict[str, Any]]]:
@@ -190,10 +191,12 @@ class _Captured:
         self.vectors.extend(rows)
         self.model = model
 
-    def sentence_parses(self, keys: Mapping[str, str], *, model: str) -> dict[str, tuple[list[str], bytes]]:
+    def sentence_parses(self, keys: Mapping[str, str], *,
+                        model: str) -> dict[str, tuple[list[str], bytes, dict[str, tuple[tuple[str, str], ...]]]]:
         return {}
 
-    def put_sentence_parses(self, rows: Sequence[tuple[str, str, Sequence[str], bytes]], *, model: str) -> None:
+    def put_sentence_parses(self, rows: Sequence[tuple[str, str, Sequence[str], bytes,
+                                                       Mapping[str, Sequence[tuple[str, str]]]]], *, model: str) -> None:
         self.parses.extend(rows)
         self.parser = model
 

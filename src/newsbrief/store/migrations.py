@@ -225,6 +225,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             key TEXT NOT NULL,
             texts TEXT NOT NULL,
             parses BLOB NOT NULL,
+            entities TEXT NOT NULL,
             PRIMARY KEY (article_id, model)
         );
         """,
