@@ -272,7 +272,7 @@ def analyse_articles(store: Store, articles: Sequence[Article], *, embedder: Emb
     unique = list({a.id: a for a in articles}.values())
     _facts(store, unique, out, engine)
     _vectors(store, unique, embedder, out, progress or _noop, engine)
-    _parses(store, unique, out, engine)
+    _parses(store, unique, out, progress or _noop, engine)
     return out
 
 
@@ -294,7 +294,8 @@ def sentence_parses_batch(articles: Sequence[Article]) -> list[tuple[list[str], 
     return out
 
 
-def _parses(store: Store, articles: Sequence[Article], out: Analysis, engine: Engine) -> None:
+def _parses(store: Store, articles: Sequence[Article], out: Analysis, progress: Callable[[str, int, int], None],
+            engine: Engine) -> None:
     """Read the articles' stored parses and entities, make and store the missing ones, hand them all to ``facts.nlp``."""
     model = parser_key()
     if model is None:  # no spaCy: nothing is parsed, in the build or here
@@ -302,11 +303,14 @@ def _parses(store: Store, articles: Sequence[Article], out: Analysis, engine: En
     keys = {a.id: _article_key(a, _code_hash("summarize"), model) for a in articles}
     per_article = dict(store.sentence_parses(keys, model=model))
     todo = [a for a in articles if a.id not in per_article]
-    size = _TASK_ARTICLES if engine.distributed else max(1, len(todo))
+    size = _TASK_ARTICLES if engine.distributed else 1
     batches = [todo[i:i + size] for i in range(0, len(todo), size)]
     rows = []
+    done = 0
     for batch, made in zip(batches, engine.imap(sentence_parses_batch, batches), strict=True):
         for article, row in zip(batch, made, strict=True):
+            done += 1
+            progress("parses", done, len(todo))
             if row is None:  # spaCy failed to load where the batch ran
                 continue
             per_article[article.id] = row
