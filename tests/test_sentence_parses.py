@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
 
 import newsbrief.article_cache as article_cache
+from newsbrief import render
 from newsbrief.article_cache import analyse_articles, candidate_texts
 from newsbrief.cluster.embed import HashingEmbedder
+from newsbrief.config import load_settings
 from newsbrief.facts import nlp as nlp_mod
 from newsbrief.facts.parses import pack_sentences, parser_key, stored_count, text_hash, use_parses
 from newsbrief.summarize.headline import lead_sentence
-from newsbrief.store import SQLiteStore
+from newsbrief.pipeline import analyse_new, build_digest
+from newsbrief.store import SQLiteStore, open_store
 from newsbrief.summarize.extractive import select_sentences
-from test_article_cache import STORY
+from test_article_cache import DAY, STORY
 
 
 @pytest.fixture(autouse=True)
@@ -47,9 +52,11 @@ class _Counting:
 
     def __init__(self, inner: Any) -> None:
         self.inner, self.vocab, self.parsed = inner, inner.vocab, 0
+        self.alone: list[str] = []  # the sentences parsed one by one
 
     def __call__(self, text: str) -> Any:
         self.parsed += 1
+        self.alone.append(text)
         return self.inner(text)
 
     def pipe(self, texts: Any, **kwargs: Any) -> Any:
@@ -142,3 +149,31 @@ def test_a_stored_parse_is_only_served_for_its_own_text(parser: Any) -> None:
     assert packed is not None
     use_parses([([text_hash("Another sentence entirely.")], packed[0], {})])  # a hash that does not hold its sentence
     assert nlp_mod.parse("Another sentence entirely.").text == "Another sentence entirely."
+
+
+def test_a_digest_from_stored_parses_and_entities_equals_one_read_live(
+    tmp_path: Path, parser: Any, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings = load_settings(data_dir=tmp_path, env={"NEWSBRIEF_CLUSTER_EMBEDDER": "lexical"})
+    stored_db, live_db = open_store(tmp_path / "stored.db"), open_store(tmp_path / "live.db")
+    for store in (stored_db, live_db):
+        store.upsert_articles([(a, n, None) for n, a in enumerate(STORY, 1)])
+    assert analyse_new(stored_db, settings) == 3  # fetch's per-article work
+    counting = _Counting(parser)
+    monkeypatch.setattr(nlp_mod, "load_parser", lambda: counting)
+    use_parses([])
+    nlp_mod.parse.cache_clear()
+    from_store = build_digest(stored_db, settings, day=DAY)
+    candidates = {t for a in STORY for t in candidate_texts(a)}
+    assert not candidates & set(counting.alone)  # no summary candidate parsed during the build
+    monkeypatch.setattr(article_cache, "parser_key", lambda: None)  # nothing stored nor read: all parsed live
+    use_parses([])
+    nlp_mod.parse.cache_clear()
+    nlp_mod.entities.cache_clear()
+    live = build_digest(live_db, settings, day=DAY)
+    assert candidates & set(counting.alone)
+    content = [json.dumps({k: v for k, v in render.digest_to_dict(d).items() if k != "generated_at"}, sort_keys=True)
+               for d in (from_store, live)]
+    assert content[0] == content[1]
+    for store in (stored_db, live_db):
+        store.close()
