@@ -167,6 +167,7 @@ def main() -> int:
         with sqlite3.connect(uncached / "newsbrief.db") as conn:
             conn.execute("DELETE FROM article_facts")
             conn.execute("DELETE FROM sentence_vectors")
+            conn.execute("DELETE FROM sentence_parses")
         seconds, data, _, _ = _build(src, uncached, day)
         show("digest with no cache", seconds, "; ".join(_differences(first, data)) or "same digest")
 

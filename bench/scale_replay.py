@@ -243,6 +243,8 @@ def run_workers(args: argparse.Namespace, n_workers: int) -> dict[str, Any]:
                     store.put_article_facts(rows["facts"])
                     if rows["vectors"]:
                         store.put_sentence_vectors(rows["vectors"], model=rows["model"])
+                    if rows["parses"]:
+                        store.put_sentence_parses(rows["parses"], model=rows["parser"])
                     clock.write(name, "facts", time.perf_counter() - t1)
             clock.wall["facts"] += time.perf_counter() - t0
             print(f"  workers={n_workers} {done}/{len(entries)} articles, {active} active stories, "

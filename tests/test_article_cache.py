@@ -82,7 +82,7 @@ def test_facts_are_made_once_and_read_back_until_the_text_or_the_extractors_chan
     again = analyse_articles(fresh_db, STORY, embedder=embedder)
     assert sorted(calls) == ["a1", "a2", "a3"]  # nothing read again
     assert loads == []  # nor the entity model loaded (seconds) when every article's facts are stored
-    assert again.computed == {"facts": 0, "vectors": 0}
+    assert again.computed == {"facts": 0, "vectors": 0, "parses": 0}
     assert {k: _dicts(v) for k, v in again.facts.items()} == {k: _dicts(v) for k, v in first.facts.items()}
     edited = dataclasses.replace(STORY[2], text=STORY[2].text + " The union wants a 12% pay rise.")
     analyse_articles(fresh_db, [STORY[0], edited], embedder=embedder)

@@ -15,7 +15,11 @@ The result is the same as reading each story's articles afresh:
   the story's articles read together;
 - an article's candidate sentences are embedded together, in one batch of their own, so a
   sentence's vector does not depend on which other articles were embedded with it (a cold
-  build, a warm rebuild and a build after ``fetch`` see the same vectors).
+  build, a warm rebuild and a build after ``fetch`` see the same vectors);
+- the same sentences are parsed together, and the entities of all its candidate sentences and
+  its lead recognised together (:mod:`newsbrief.facts.parses`); a parse or entity made in a
+  batch is the one a sentence read alone gets (every such sentence of a real day's 442
+  articles compared), so the summarizer's checks read the same either way.
 """
 
 from __future__ import annotations
@@ -34,10 +38,12 @@ from newsbrief.cluster.embed import Embedder, vector_cache_key
 from .engine import EmbedderRef, Engine, InProcess, resolve_embedder
 from .facts import extract_facts, fact_from_dict, fact_to_dict, load_nlp
 from .facts.nlp import MODEL_NAME
+from .facts.parses import Entities, pack_sentences, parser_key, text_hash, use_parses
 from .facts.core import relabel_entities
 from .model import Article, Entity, Fact, Skip
 from .store.base import Store
-from .summarize.extractive import build_candidates
+from .summarize.extractive import Candidate, build_candidates
+from .summarize.headline import lead_sentence
 
 __all__ = ["Analysis", "CachedEmbedder", "analyse_articles", "candidate_texts", "facts_of", "story_facts", "text_hash"]
 
@@ -53,14 +59,6 @@ def _code_hash(folder: str) -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
-
-
-def text_hash(text: str) -> str:
-    """Return the key of one sentence's vector.
-
-    :param text: the sentence.
-    """
-    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
 def _article_key(article: Article, *parts: str) -> str:
@@ -79,7 +77,10 @@ def candidate_texts(article: Article) -> list[str]:
 
     :param article: the article as the text stages read it.
     """
-    cands = build_candidates([article], resolve_references=True)
+    return _candidate_texts(build_candidates([article], resolve_references=True))
+
+
+def _candidate_texts(cands: Sequence[Candidate]) -> list[str]:
     return list(dict.fromkeys(c.text for c in cands if c.eligible and not (c.reference is not None and not c.referent)))
 
 
@@ -122,7 +123,7 @@ class Analysis:
     facts: dict[str, list[Fact]] = field(default_factory=dict)
     failures: dict[str, Skip] = field(default_factory=dict)  # article id -> why its facts are left out
     embedder: Embedder | None = None
-    computed: dict[str, int] = field(default_factory=lambda: {"facts": 0, "vectors": 0})
+    computed: dict[str, int] = field(default_factory=lambda: {"facts": 0, "vectors": 0, "parses": 0})
 
 
 def story_facts(per_article: Sequence[Sequence[Fact]]) -> list[Fact]:
@@ -253,6 +254,9 @@ def analyse_articles(store: Store, articles: Sequence[Article], *, embedder: Emb
                      progress: Callable[[str, int, int], None] | None = None, engine: Engine | None = None) -> Analysis:
     """Return the facts and sentence vectors of articles, from the store where it has them, made and stored otherwise.
 
+    The parses of their summary sentences are read or made the same way and handed to
+    :func:`~newsbrief.facts.nlp.parse` (:func:`~newsbrief.facts.parses.use_parses`).
+
     An article the facts extractors fail on has no facts and a :class:`~newsbrief.model.Skip`
     in ``failures`` (it is not stored, so the next build tries again).
 
@@ -268,7 +272,56 @@ def analyse_articles(store: Store, articles: Sequence[Article], *, embedder: Emb
     unique = list({a.id: a for a in articles}.values())
     _facts(store, unique, out, engine)
     _vectors(store, unique, embedder, out, progress or _noop, engine)
+    _parses(store, unique, out, progress or _noop, engine)
     return out
+
+
+def sentence_parses_batch(articles: Sequence[Article]) -> list[tuple[list[str], bytes, dict[str, Entities]] | None]:
+    """Return each article's parses and entities, made together (a task of the engine; None without spaCy).
+
+    The summary candidates (:func:`candidate_texts`) are parsed; every candidate sentence and the
+    lead (what the reference and headline checks may run the recogniser on) are recognised.
+
+    :param articles: articles as the text stages read them.
+    """
+    out: list[tuple[list[str], bytes, dict[str, Entities]] | None] = []
+    for article in articles:
+        cands = build_candidates([article], resolve_references=True)
+        texts = _candidate_texts(cands)
+        lead = lead_sentence(article)
+        packed = pack_sentences(texts, [c.text for c in cands] + ([lead] if lead else []))
+        out.append(None if packed is None else ([text_hash(t) for t in texts], *packed))
+    return out
+
+
+def _parses(store: Store, articles: Sequence[Article], out: Analysis, progress: Callable[[str, int, int], None],
+            engine: Engine) -> None:
+    """Read the articles' stored parses and entities, make and store the missing ones, hand them all to ``facts.nlp``."""
+    model = parser_key()
+    if model is None:  # no spaCy: nothing is parsed, in the build or here
+        return
+    keys = {a.id: _article_key(a, _code_hash("summarize"), model) for a in articles}
+    per_article = dict(store.sentence_parses(keys, model=model))
+    todo = [a for a in articles if a.id not in per_article]
+    size = _TASK_ARTICLES if engine.distributed else 1
+    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
+    rows = []
+    done = 0
+    for batch, made in zip(batches, engine.imap(sentence_parses_batch, batches), strict=True):
+        for article, row in zip(batch, made, strict=True):
+            done += 1
+            progress("parses", done, len(todo))
+            if row is None:  # spaCy failed to load where the batch ran
+                continue
+            per_article[article.id] = row
+            rows.append((article.id, keys[article.id], *row))
+        if len(rows) >= 64:
+            store.put_sentence_parses(rows, model=model)
+            rows = []
+    if rows:
+        store.put_sentence_parses(rows, model=model)
+    use_parses(per_article[aid] for aid in sorted(per_article))
+    out.computed["parses"] = len(todo)
 
 
 def _noop(stage: str, done: int, total: int) -> None:

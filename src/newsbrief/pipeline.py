@@ -527,7 +527,7 @@ def analyse_new(store: Store, settings: Settings, *, progress: Progress = _noop,
     """Do the digest's per-article work on newly stored articles ahead of it; return how many were read.
 
     The new articles are cleaned and placed into stories (stage 5, :func:`cluster_new`), then
-    their facts and the vectors of their summary sentences are made and stored
+    their facts and the vectors, parses and entities of their summary sentences are made and stored
     (:mod:`newsbrief.article_cache`), so :func:`build_digest` only reads them back.
     ``newsbrief fetch`` runs it after :func:`ingest`; a digest built without it does the same
     work itself.

@@ -174,6 +174,9 @@ class _Captured:
     facts: list[tuple[str, str, Sequence[Mapping[str, Any]]]] = field(default_factory=list)
     vectors: list[tuple[str, str, Sequence[str], np.ndarray]] = field(default_factory=list)
     model: str = ""
+    parses: list[tuple[str, str, Sequence[str], bytes, Mapping[str, Sequence[tuple[str, str]]]]] = field(
+        default_factory=list)
+    parser: str = ""
 
     def article_facts(self, keys: Mapping[str, str]) -> dict[str, list[dict[str, Any]]]:
         return {}
@@ -188,12 +191,22 @@ class _Captured:
         self.vectors.extend(rows)
         self.model = model
 
+    def sentence_parses(self, keys: Mapping[str, str], *,
+                        model: str) -> dict[str, tuple[list[str], bytes, dict[str, tuple[tuple[str, str], ...]]]]:
+        return {}
+
+    def put_sentence_parses(self, rows: Sequence[tuple[str, str, Sequence[str], bytes,
+                                                       Mapping[str, Sequence[tuple[str, str]]]]], *, model: str) -> None:
+        self.parses.extend(rows)
+        self.parser = model
+
 
 def analyse_task(articles: Sequence[Article], prefer: str) -> TaskResult:
-    """Make the facts and summary-sentence vectors of a batch of articles (``analyse_articles``).
+    """Make the facts, summary-sentence vectors and parses of a batch of articles (``analyse_articles``).
 
     The worker has no store: the rows ``analyse_articles`` would store come back as
-    ``{"facts": rows, "vectors": rows, "model": name}`` for the caller to store.
+    ``{"facts": rows, "vectors": rows, "model": name, "parses": rows, "parser": name}`` for the
+    caller to store.
 
     :param articles: articles as the text stages read them (cleaned and capped).
     :param prefer: the ``cluster.embedder`` setting.
@@ -201,7 +214,8 @@ def analyse_task(articles: Sequence[Article], prefer: str) -> TaskResult:
     start = _start()
     captured = _Captured()
     analyse_articles(cast(Store, captured), articles, embedder=_embedder(prefer))
-    return _done({"facts": captured.facts, "vectors": captured.vectors, "model": captured.model}, start)
+    return _done({"facts": captured.facts, "vectors": captured.vectors, "model": captured.model,
+                  "parses": captured.parses, "parser": captured.parser}, start)
 
 
 @dataclass(frozen=True)

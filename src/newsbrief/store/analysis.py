@@ -1,11 +1,14 @@
-"""Per-article analysis cached in the store (migration ``0006_article_analysis``).
+"""Per-article analysis cached in the store (migrations ``0006_article_analysis``, ``0009_sentence_parses``).
 
-Two tables hold work the digest would otherwise redo on every build, one row per article
+Three tables hold work the digest would otherwise redo on every build, one row per article
 (removed with it):
 
 - ``article_facts``: the article's facts as :func:`~newsbrief.facts.fact_to_dict` dicts;
 - ``sentence_vectors``: the vectors of its summary candidate sentences, float32, one blob per
-  article with the sha1 of each sentence beside it.
+  article with the sha1 of each sentence beside it;
+- ``sentence_parses``: the dependency parses of the same sentences, one spaCy ``DocBin`` per
+  article, the sentences' hashes beside it, and the named entities of its candidate sentences
+  and lead by sentence hash (:mod:`newsbrief.facts.parses`).
 
 Each row carries the ``key`` it was made for (a hash of the article's text and of the code or
 model that read it, see :mod:`newsbrief.article_cache`); a reader asks for the keys it wants
@@ -28,7 +31,7 @@ _CHUNK = 500
 
 
 class AnalysisCache:
-    """Cached per-article facts and sentence vectors, mixed into :class:`~newsbrief.store.SQLiteStore`."""
+    """Cached per-article facts, sentence vectors and parses, mixed into :class:`~newsbrief.store.SQLiteStore`."""
 
     conn: sqlite3.Connection
     if TYPE_CHECKING:
@@ -89,3 +92,32 @@ class AnalysisCache:
                 " dim = excluded.dim, vectors = excluded.vectors",
                 [(aid, model, key, json.dumps(list(hashes)), int(vectors.shape[1]) if vectors.ndim == 2 else 0,
                   np.ascontiguousarray(vectors, dtype=np.float32).tobytes()) for aid, key, hashes, vectors in rows])
+
+    def sentence_parses(self, keys: Mapping[str, str], *,
+                        model: str) -> dict[str, tuple[list[str], bytes, dict[str, tuple[tuple[str, str], ...]]]]:
+        """Return each article's cached parsed-sentence hashes, their parses (one ``DocBin``) and its entities.
+
+        :param keys: article id to the key its row must have been made for.
+        :param model: the reader's key (:func:`~newsbrief.facts.parses.parser_key`).
+        :returns: article id -> (sentence hashes, parses, sentence hash -> its entities as (text, label)).
+        """
+        return {r["article_id"]: (list(json.loads(r["texts"])), bytes(r["parses"]),
+                                  {h: tuple((t, label) for t, label in found)
+                                   for h, found in json.loads(r["entities"]).items()})
+                for r in self._rows("sentence_parses", "texts, parses, entities", keys, " AND model = ?", (model,))}
+
+    def put_sentence_parses(self, rows: Sequence[tuple[str, str, Sequence[str], bytes,
+                                                       Mapping[str, Sequence[tuple[str, str]]]]], *, model: str) -> None:
+        """Store the sentence parses and entities of articles, replacing older rows.
+
+        :param rows: ``(article_id, key, sentence hashes, DocBin bytes, sentence hash -> entities)``.
+        :param model: the reader's key.
+        """
+        with self.transaction() as c:
+            c.executemany(
+                "INSERT INTO sentence_parses(article_id, model, key, texts, parses, entities) VALUES (?,?,?,?,?,?)"
+                " ON CONFLICT (article_id, model) DO UPDATE SET key = excluded.key, texts = excluded.texts,"
+                " parses = excluded.parses, entities = excluded.entities",
+                [(aid, model, key, json.dumps(list(hashes)), blob,
+                  json.dumps({h: [list(e) for e in found] for h, found in entities.items()}, sort_keys=True))
+                 for aid, key, hashes, blob, entities in rows])

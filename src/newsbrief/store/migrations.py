@@ -216,6 +216,20 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX story_storylines_line ON story_storylines(storyline_id);
         """,
     ),
+    (
+        "0009_sentence_parses",
+        """
+        CREATE TABLE sentence_parses (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            model TEXT NOT NULL,
+            key TEXT NOT NULL,
+            texts TEXT NOT NULL,
+            parses BLOB NOT NULL,
+            entities TEXT NOT NULL,
+            PRIMARY KEY (article_id, model)
+        );
+        """,
+    ),
 )
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["Casing", "add_entity_names", "is_shouting", "names_matter", "story_casing", "sentence_case"]
+__all__ = ["Casing", "add_entity_names", "add_names", "is_shouting", "names_matter", "story_casing", "sentence_case"]
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019.&-]*")
 _SMALL = frozenset("a an and as at but by for from in into of on or over the to up via vs with".split())
@@ -82,10 +82,19 @@ def add_entity_names(casing: Casing, leads: Sequence[str], nlp: object | None) -
     :param nlp: a spaCy pipeline (``None``: nothing is added).
     """
     if nlp is not None and leads:
-        for doc in nlp.pipe(list(leads)):  # type: ignore[attr-defined]
-            for ent in doc.ents:
-                if ent.label_ in _ENTITY_LABELS:
-                    casing.names.update(_key(w) for w in _WORD_RE.findall(ent.text) if w[0].isupper())
+        add_names(casing, [[(e.text, e.label_) for e in doc.ents] for doc in nlp.pipe(list(leads))])  # type: ignore[attr-defined]
+
+
+def add_names(casing: Casing, found: Iterable[Iterable[tuple[str, str]] | None]) -> None:
+    """Add the words of named entities found in a story's leads to its casing.
+
+    :param casing: the story's casing evidence.
+    :param found: each lead's entities as (text, label) (None: not read).
+    """
+    for entities in found:
+        for text, label in entities or ():
+            if label in _ENTITY_LABELS:
+                casing.names.update(_key(w) for w in _WORD_RE.findall(text) if w[0].isupper())
 
 
 def names_matter(title: str, casing: Casing) -> bool:

@@ -19,13 +19,13 @@ from collections.abc import Sequence
 
 from newsbrief.errors import SummarizeError
 from newsbrief.model import Article
-from newsbrief.summarize.casing import add_entity_names, is_shouting, names_matter, sentence_case, story_casing
+from newsbrief.summarize.casing import add_names, is_shouting, names_matter, sentence_case, story_casing
 from newsbrief.summarize.extractive import STOPWORDS, content_tokens
 from newsbrief.summarize.sentences import normalise_text, parse_article_text
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["choose_headline", "clean_title", "has_verb", "is_usable_title"]
+__all__ = ["choose_headline", "clean_title", "has_verb", "is_usable_title", "lead_sentence"]
 
 _SUFFIX_RE = re.compile(r"\s+(?:[-\u2013\u2014|:\u00b7\u2022]|::)\s+([^-\u2013\u2014|]{2,60})$")
 _PREFIX_RE = re.compile(
@@ -166,12 +166,20 @@ def _calm(title: str, articles: Sequence[Article], leads: dict[str, str]) -> str
     """Return a shouting title (Title Case, capitals) in sentence case, keeping its proper names."""
     if not is_shouting(title):
         return title
-    from newsbrief.facts.nlp import load_nlp
+    from newsbrief.facts.nlp import entities_of
 
     casing = story_casing(a.text for a in articles)
-    if names_matter(title, casing):  # else the entity model is not loaded, nor run on the leads
-        add_entity_names(casing, [x for x in leads.values() if x], load_nlp())
+    if names_matter(title, casing):  # else the entity model is not run on the leads (nor loaded)
+        add_names(casing, entities_of([x for x in leads.values() if x]))
     return sentence_case(title, casing)
+
+
+def lead_sentence(article: Article) -> str:
+    """Return an article's lead: its first standalone sentence ("" if none).
+
+    :param article: the article as the text stages read it.
+    """
+    return next((s.text for s in parse_article_text(article.text) if s.standalone), "")
 
 
 def choose_headline(articles: Sequence[Article]) -> str:
@@ -181,7 +189,7 @@ def choose_headline(articles: Sequence[Article]) -> str:
     """
     if not articles:
         raise SummarizeError("summarize: cannot choose a headline for a story without articles")
-    leads = {a.id: next((s.text for s in parse_article_text(a.text) if s.standalone), "") for a in articles}
+    leads = {a.id: lead_sentence(a) for a in articles}
     term_df: Counter[str] = Counter()
     cleaned: list[tuple[Article, str, set[str]]] = []
     for art in articles:
