@@ -626,3 +626,22 @@ def test_headlines_that_share_the_event_names_waive_the_word_floor() -> None:
     assert len(stories(sure_title_share=None)) == 2  # the text shares too few words for min_lexical
     with pytest.raises(ClusterError, match="sure_title_share"):
         ClusterParams(sure_title_share=2.0)
+
+
+# Two investor-day notices whose leads name neither company: only the webcast address and the time.
+INVESTOR_DAY = ("A live webcast of the discussion may be accessed from the investor relations section of the "
+                "company's website. The presentation starts at 9:30 a.m. and a replay will be available for 30 days.")
+
+
+def test_a_name_opening_the_headline_is_the_subject_when_the_lead_names_none() -> None:
+    index = StoryIndex(max_story_terms=50)
+    feats = doc_features(doc("n1", "Harbour Point Resorts to Present at the Kestown Gaming Conference", INVESTOR_DAY),
+                         index, max_terms=50, entity_term_weight=0.7, subjects=True)
+    assert feats.subject == "harbour point resorts"
+    single = doc_features(doc("n2", "Results: what the webcast showed", INVESTOR_DAY), index, max_terms=50,
+                          entity_term_weight=0.7, subjects=True)
+    assert single.subject == ""  # one title-case word opening the headline is no name
+    items = [("p1", "Harbour Point Resorts to Present at the Kestown Gaming Conference", INVESTOR_DAY),
+             ("p2", "Orland Data Systems to Present at the Marlow Technology Conference", INVESTOR_DAY)]
+    out = _events(items)
+    assert out["p1"] != out["p2"]  # the two companies are the subjects, and they conflict

@@ -250,6 +250,13 @@ def _subject(title: str, lead: str, index: StoryIndex) -> str:
         score = mentions * sum(map(idf, ids)) / len(ids)
         if score > best_score:
             best, best_score = name, score
+    if not best and lead:
+        # the lead names none of the headline's names ("Las Vegas Sands to Participate in ..." over a lead that
+        # only gives the webcast's address): a name of two words or more opening the headline is its subject
+        runs = capitalised_entities("- " + title)
+        first = runs[0] if runs else ""
+        if len(first.split()) >= 2 and title.lower().lstrip("\"'‘“ ").startswith(first):
+            best = first
     return best
 
 
