@@ -10,10 +10,10 @@ does not repeat ("Kulhawik") is never lower-cased.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-__all__ = ["Casing", "add_entity_names", "add_names", "is_shouting", "names_matter", "story_casing", "sentence_case"]
+__all__ = ["Casing", "add_names", "is_shouting", "names_matter", "story_casing", "sentence_case"]
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019.&-]*")
 _SMALL = frozenset("a an and as at but by for from in into of on or over the to up via vs with".split())
@@ -55,12 +55,10 @@ def is_shouting(title: str) -> bool:
     return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
 
 
-def story_casing(texts: Iterable[str], *, leads: Sequence[str] = (), nlp: object | None = None) -> Casing:
-    """Collect the casing evidence of a story's articles.
+def story_casing(texts: Iterable[str]) -> Casing:
+    """Collect the capitalisation evidence of a story's articles (names the recogniser finds are added by :func:`add_names`).
 
     :param texts: the story's article texts.
-    :param leads: sentences to run the spaCy model on (its entities' words are names).
-    :param nlp: a spaCy pipeline (``None`` = the capitalisation evidence only).
     """
     out = Casing()
     for text in texts:
@@ -70,19 +68,7 @@ def story_casing(texts: Iterable[str], *, leads: Sequence[str] = (), nlp: object
                 out.lower.add(_key(word))
             elif len(word) > 1 and word.isupper():
                 out.acronyms.add(word.rstrip("."))
-    add_entity_names(out, leads, nlp)
     return out
-
-
-def add_entity_names(casing: Casing, leads: Sequence[str], nlp: object | None) -> None:
-    """Add the words of the named entities the spaCy model finds in a story's leads to its casing.
-
-    :param casing: the story's casing evidence.
-    :param leads: sentences to run the model on.
-    :param nlp: a spaCy pipeline (``None``: nothing is added).
-    """
-    if nlp is not None and leads:
-        add_names(casing, [[(e.text, e.label_) for e in doc.ents] for doc in nlp.pipe(list(leads))])  # type: ignore[attr-defined]
 
 
 def add_names(casing: Casing, found: Iterable[Iterable[tuple[str, str]] | None]) -> None:
