@@ -359,7 +359,7 @@ _WIRE_DATELINE = re.compile(r"^[^()]{0,80}?\b(?:19|20)\d\d\s*(?:/\s*)?\((?:[A-Z]
 # "where I am today", "who we are today": the present state, not a date
 _PRESENT_STATE = re.compile(r"\b(?:where|who|what)\s+(?:I|we|you|he|she|it|they)\s+(?:am|are|is)\s+$", re.IGNORECASE)
 # "his first visit abroad after January, when he was appointed": a past month told by its happening
-_PAST_WHEN = re.compile(r"^,?\s+when\s+(?:[\w'’-]+\s+){1,3}?(?:was|were|had|did)\b", re.IGNORECASE)
+_WHEN_PAST_AFTER = re.compile(r"^,?\s+when\s+(?:[\w'’-]+\s+){1,3}?(?:was|were|had|did)\b", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^\s*(?:/[^/]{2,30}/|\((?:[A-Z][\w .]{1,30})\)|[-–—]{1,2}\s|,?\s*\d{1,2}[:.]\d\d\b)")
 # "Mumbai, Sep 13 : After ...": a dateline with its day of the month closed by a colon (not a list's "Tuesday: ...")
 _DATELINE_COLON_AFTER = re.compile(r"^\s+:\s")
@@ -550,7 +550,7 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
             continue  # "the April 2016 put at the $22.50 strike": an option's expiry, no happening
         if span.text.strip().lower() == "today" and _PRESENT_STATE.search(sentence[max(0, span.pos - 30) : span.pos]):
             continue  # "worked hard to get where I am today"
-        if _PAST_WHEN.match(sentence[span.endpos :]):
+        if _WHEN_PAST_AFTER.match(sentence[span.endpos :]):
             continue  # "after January, when he was first appointed"
         if (_BARE_MONTH.match(span.text) or _SEASON_WORD.fullmatch(re.sub(r"^(?:the|this|in|during)\s+|\s+(?:19|20)\d\d$", "", span.text.strip(), flags=re.IGNORECASE))) and (
             _YEARLY.search(sentence) or _SEASON_NOUN_AFTER.match(sentence[span.endpos :])

@@ -517,6 +517,18 @@ _NAMED_ROUND_NEXT = re.compile(
 )
 
 
+_NAMED_ROUND_VERB = re.compile(r"(?:closed|closes|completed|completes|raised|raises|secured|secures|announced|announces)\b",
+                               re.IGNORECASE)
+
+
+def _named_round_verb(sentence: str, start: int) -> re.Match[str] | None:
+    """The first funding verb at or after ``start`` that a named round follows ("closed a Series A round")."""
+    for m in _VERB.finditer(sentence, start):
+        if _NAMED_ROUND_VERB.match(m.group(0).split()[-1]) and _NAMED_ROUND_NEXT.match(sentence, m.end()):
+            return m
+    return None
+
+
 def _extract_funding(sentence: str, *, published: dt.date | None = None, article_id: str = "") -> list[FundingRound]:
     if _CAPEX.search(sentence) and not _ROUND_WORD.search(sentence):
         return []  # "a $10 billion investment in a new data center" is spending, not funding
@@ -579,24 +591,10 @@ def _extract_funding(sentence: str, *, published: dt.date | None = None, article
     amounts = find_money(sentence)
     # "closed a Series A round led by ...", "completed a significant capital raise": a named round with no
     # amount told is a round of undisclosed size
-    named = (
-        next(
-            (
-                m
-                for m in _VERB.finditer(sentence, verb.start())
-                if re.match(r"(?:closed|closes|completed|completes|raised|raises|secured|secures|announced|announces)\b",
-                            m.group(0).split()[-1], re.IGNORECASE)
-                and _NAMED_ROUND_NEXT.match(sentence, m.end())
-            ),
-            None,
-        )
-        if not amounts and verb is not None
-        else None
-    )
-    named_round = named is not None
+    named = _named_round_verb(sentence, verb.start()) if not amounts and verb is not None else None
     if named is not None:
         verb = named  # "... announced today that Measure completed a capital raise": the round's own verb
-    undisclosed = named_round or re.search(r"\bundisclosed\b", sentence, re.IGNORECASE) is not None
+    undisclosed = named is not None or re.search(r"\bundisclosed\b", sentence, re.IGNORECASE) is not None
     if not amounts and not undisclosed:
         return []
     # "raised $5 million" is enough; "raised its forecast to $2 billion" is not

@@ -609,6 +609,19 @@ _DATED_DUTY_BEFORE = re.compile(
 )
 
 
+def _deadline_dates(sentence: str, published: dt.date) -> list[DateSpan]:
+    """The dates of a sentence that may be a rule's deadline.
+
+    Not a duration ("within four business days") nor a date that qualifies a noun ("today's study",
+    "next year's budget").
+    """
+    return [
+        d
+        for d in find_dates(sentence, published)
+        if not re.match(r"(?:within|in)\s", d.text, re.IGNORECASE) and not re.match(r"\s*['’]s\b", sentence[d.endpos :])
+    ]
+
+
 def _obligation(sentence: str, *, published: dt.date, article_id: str) -> list[Regulation]:
     """A dated duty with no rule named: "Starting August 2, model providers must publish ..."."""
     m = _OBLIGATION.search(sentence) or _REQUIRE.search(sentence)
@@ -625,12 +638,10 @@ def _obligation(sentence: str, *, published: dt.date, article_id: str) -> list[R
     # later clause ("must happen now ... and cannot wait until 2020"); "today's study" dates no duty
     dates = [
         d
-        for d in find_dates(sentence, published)
+        for d in _deadline_dates(sentence, published)
         if d.end >= published
         and (d.pos <= m.end("what") + 20 or _DATED_DUTY_BEFORE.search(sentence[max(0, d.pos - 40) : d.pos]))
-        and not re.match(r"\s*['’]s\b", sentence[d.endpos :])
     ]
-    dates = [d for d in dates if not re.match(r"(?:within|in)\s", d.text, re.IGNORECASE)]
     # "issued directions on Wednesday requiring ...": the day of the act is no deadline
     dates = [
         d
@@ -942,13 +953,7 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
             or _delayed_duty(sentence, published=published, article_id=article_id)
             or _obligation(sentence, published=published, article_id=article_id)
         )
-    # "within four business days" is a duty's duration, not a date
-    # "today's study", "next year's budget": a date that qualifies a noun is no deadline
-    dates = [
-        d
-        for d in find_dates(sentence, published)
-        if not re.match(r"(?:within|in)\s", d.text, re.IGNORECASE) and not re.match(r"\s*['’]s\b", sentence[d.endpos :])
-    ]
+    dates = _deadline_dates(sentence, published)
     status = regulation_status(sentence, has_date=bool(dates))
     if not status:
         # a rule noun with no status word may still carry a dated duty ("a decree ... requiring ... by July 1"),
