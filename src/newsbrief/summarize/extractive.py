@@ -30,6 +30,7 @@ from typing import Any
 from newsbrief.cluster.embed import Embedder
 from newsbrief.errors import SummarizeError
 from newsbrief.model import Article, CitedSentence, Summary
+from newsbrief.summarize.casing import is_shouting
 from newsbrief.summarize.claims import (_MONTHS, Claim, doers_of, event_core, figures_of, retells_claim,
                                         speaker_aliases, subjects_of)
 from newsbrief.summarize.faithfulness import NUMBER_WORDS, extract_claims
@@ -307,6 +308,17 @@ _TEASER_TAIL_RE = re.compile(r"(?:\u2026|\.{3})\s*(?:\u2026|\.{3})?\s*"
                              r"(?:read\s+more|continue\s+reading|full\s+(?:story|article))\b"
                              r"|\bRelated\s+Posts\b|\bSource::", re.IGNORECASE)
 
+# A line that speaks to the reader or gives an address: "Please visit http://... or call 1-800-222-9128 for a
+# free consultation.", "Follow us on Twitter", "Read more on ...". No digest sentence needs one.
+_ADDRESS_RE = re.compile(r"https?://|\bwww\.[\w-]+\.\w|\b[\w.+-]+@[\w-]+\.\w[\w.]*"
+                         r"|(?:\b1[-. ])?(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b")
+_TO_THE_READER_RE = re.compile(
+    r"^[\"'\u201c]?(?:Please|Click|Subscribe|Sign\s+up|Read\s+more|Learn\s+more|Find\s+out\s+more|Check\s+out|"
+    r"Tune\s+in|Share\s+this|Don't\s+miss|(?:Follow|Like|Join|Contact|Email|E-mail)\s+us"
+    r"|Follow\s+(?:him|her|them|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}\s+on)"
+    r"|Call\s+(?:us|now|today|toll|\d|\()|Visit\s+(?:us|our|https?:|www\.)"
+    r"|Download\s+(?:the|our|it|now)|Register\s+(?:now|here|online|today))\b")
+
 
 def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = DEFAULT_PARAMS,
                      resolve_references: bool = False) -> list[Candidate]:
@@ -358,6 +370,8 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                 # run into the article's own text (the digest only; outside quotation marks)
                 and not (resolve_references and _CUT_OFF_RE.search(_QUOTED_RE.sub(" ", text)))
                 and not (resolve_references and _TEASER_TAIL_RE.search(text))
+                # an address or a call to the reader: "Please visit http://... or call 1-800-..."
+                and not (resolve_references and (_ADDRESS_RE.search(text) or _TO_THE_READER_RE.match(text)))
                 # a heading, a table row or a label on a line of its own: "Conservative ($10,000 max): $2,146,095"
                 and not (resolve_references and not _SENTENCE_END_RE.search(text))
             )
@@ -492,7 +506,9 @@ def _unsupported_description(cand: Candidate, covered_tokens: set[str], pool: Se
     if found is None or _stem(found[1]) in covered_tokens:
         return cand
     reference, noun, replaceable = found
-    before = [c.text for c in pool if c.article_index == cand.article_index and c.index < cand.index]
+    # a Title Case headline runs its words together into one "name" ("Class Action Lawsuit Amid Volkswagen ...")
+    before = [c.text for c in pool if c.article_index == cand.article_index and c.index < cand.index
+              and not (c.index < 0 and is_shouting(c.text))]
     name = titled_name(noun, before) if replaceable and not reference.plural else None
     return replace(cand, reference=reference, referent=name) if name else None
 

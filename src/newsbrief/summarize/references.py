@@ -33,7 +33,7 @@ __all__ = ["Reference", "antecedent", "described_subject", "full_names", "inner_
 
 # Introductory phrases before the subject: "On Saturday", "In a statement,", "Last week".
 # A subordinate clause's subject counts too: "Although the 21-year-old scored, the club lost".
-_OPENER = (r"(?:(?:On|In|At|By|After|Before|Later|Earlier|Last|Since|During|Early|Late|Separately|Meanwhile|"
+_OPENER = (r"(?:(?:On|In|At|By|For|After|Before|Later|Earlier|Last|Since|During|Early|Late|Separately|Meanwhile|"
            r"Overnight|Yesterday|Today|Now)\b[^,.;:\"]{0,40}?(?:,\s*|\s+(?=(?:he|she|it|they|the)\b))|"
            r"(?:Although|Though|While|When|Because|Once|Until|Whereas)\s+(?=(?:he|she|it|they|the)\s)|"
            r"(?:However|Meanwhile|Still|Also|Separately),\s*)?")
@@ -68,7 +68,8 @@ _DESCRIPTION_RE = re.compile(
     # "The marathon record holder and three-time winner issued ...": both descriptions are one subject
     rf"(?:\s+and\s+(?!(?:the|a|an|its|his|her|their)\s)(?:[\w-]+\s+){{0,4}}?(?:{_ACTOR_NOUNS}))?)\b"
     # "The city of Varnholt", "the team behind Wayfarer" name their referent themselves
-    r"(?!\s+(?:of|in|at|behind|from|for)\s+(?:the\s+)?[A-Z])(?=[\s,]+(?:[a-z]|'s))"
+    # "the city's turnout": a possessive description points back just the same
+    r"(?!\s+(?:of|in|at|behind|from|for)\s+(?:the\s+)?[A-Z])(?=(?:'s|\u2019s)?[\s,]+(?:[a-z]|'s))"
 )
 _NAME_RUN = r"[A-Z][\w&'\-]*(?:\s+(?:[A-Z][\w&'\-]*|of|de|and|&)){0,4}"
 _NAME_RUN_RE = re.compile(_NAME_RUN)
@@ -159,6 +160,16 @@ _DEMONSTRATIVE_RE = re.compile(
     r"\b(?:these|those)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*s)\b(?![\w-])"
     r"(?!\s+(?:who|whom|whose|that|which|where|when|of|in|at|on|from|with|for|by|under|over|to|involved|affected|"
     r"named|called|listed|mentioned)\b)")
+# "Iraq says it belongs to this group too": a singular "this" description of an actor, a plan or a
+# happening an earlier sentence spoke of; "this week", "this group of ten" and a noun the sentence used
+# before say themselves what they are.
+_THIS_RE = re.compile(
+    r"\bthis\s+(?:[a-z][\w-]*\s+){0,2}?"
+    rf"({_ACTOR_NOUNS}|coalition|alliance|plan|deal|agreement|move|decision|proposal|policy|measure|law|bill|"
+    r"case|project|programme|program|scheme|initiative|effort|approach|strategy|idea|incident|attack|crisis|"
+    r"situation|problem|event|meeting|visit|trip|announcement|report|claim|lawsuit|suit|ruling|verdict|"
+    r"admiration|hypocrisy|development|change|campaign|operation)\b(?![\w-])"
+    r"(?!\s+(?:who|whom|whose|that|which|where|of|called|named|known|led|behind|in|at|from|with)\b)")
 # "... all spoke on the issue": an abstract noun that only stands for what an earlier sentence said;
 # "the issue of pay", "the matter that ..." say themselves what it is.
 _ABSTRACT_OBJECT_RE = re.compile(
@@ -174,11 +185,13 @@ _PRONOUN_SPEAKER_RE = re.compile(
 def inner_reference(sentence: str) -> bool:
     """Return True if a sentence points, after its subject, at someone or something it does not name.
 
-    Four shapes: an unnamed speaker reporting what "he" or "she" did ("A clerk says he failed to
+    Five shapes: an unnamed speaker reporting what "he" or "she" did ("A clerk says he failed to
     pay": the speaker, or the person named earlier?), a quotation only a pronoun speaks ('"...,"
     he said.' with no name outside the quotation marks), a plural "these"/"those" description
     outside quotation marks ("customers would need to have those diesel cars refitted"), unless
     the sentence itself says what they are ("those who ...", "these days", a noun it used before),
+    a singular "this" description of an actor, a plan or a happening ("belongs to this group too"), unless
+    it says which ("this group of ten") or the sentence used its noun before,
     and "the issue", "the matter" after the subject ("three senators spoke on the issue"),
     unless it says which ("the issue of pay") or its own earlier words name it.
     No name can be put in for any of them without guessing, so the digest leaves such a sentence out.
@@ -196,6 +209,9 @@ def inner_reference(sentence: str) -> bool:
         if noun in ("days", "years", "times") or noun[:-1] in bare[: match.start()].lower():
             continue
         return True
+    for match in _THIS_RE.finditer(bare):
+        if match.group(1).lower() not in bare[: match.start()].lower():
+            return True  # "it belongs to this group too": which group?
     for match in _ABSTRACT_OBJECT_RE.finditer(bare):
         if match.group(1) not in bare[: match.start()].lower():
             return True  # "three senators spoke on the issue": which issue?
