@@ -161,6 +161,12 @@ def test_same_body_under_unrelated_headlines_is_not_a_copy() -> None:
     index.add(first.id, first.content_hash, simhash(STORY), first.title)
     other_item = dataclasses.replace(_article(STORY, "b"), title="Storm closes mountain pass overnight")
     assert index.find(other_item) is None  # a template page served under another item's headline
+    credited = dataclasses.replace(_article(STORY, "g"), title="Four growth stocks to watch as biotech slides CNBC")
+    index.add(credited.id, credited.content_hash, simhash(STORY), credited.title)
+    also = dataclasses.replace(_article(STORY, "h"), title="Europe pares losses as Glencore soars 17% CNBC 49 mins ago")
+    assert index.find(also) is None  # only the credit is shared with "g" (and no word with "a"): not a copy
+    short = dataclasses.replace(_article(STORY, "i"), title="Ferry strike")
+    assert index.find(short) == "a"  # one word of a two-word headline is the item
     retitled = dataclasses.replace(_article(STORY + " Updated.", "c"), title="Ferry fares to rise in spring")
     assert index.find(retitled) == "a"
     untitled = dataclasses.replace(_article(STORY, "d"), title="")

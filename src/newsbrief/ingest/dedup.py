@@ -16,9 +16,10 @@ Three layers, from cheapest to fuzziest:
 Texts shorter than :data:`MIN_SHINGLES` shingles are only matched exactly: a similarity hash
 is too noisy on a sentence or two.
 
-A copy tells the same item, so its headline shares a word with the original's: two pages with
-one body under headlines that share no word (a template outlet's link list or stub served under
-each item's headline) are different items, and :class:`DedupIndex` keeps both.
+A copy tells the same item, so its headline shares words with the original's: two pages with
+one body under headlines that share no word, or only one word of many (a template outlet's link
+list or stub served under each item's headline, both ending on the same credit: "... CNBC"), are
+different items, and :class:`DedupIndex` keeps both.
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ __all__ = [
 ]
 
 LOGGER = logging.getLogger(__name__)
+
+_SHARED_TITLE_SHARE = 0.25
+"""With one headline word in common, the share of the shorter headline's words it must be (a short headline)."""
 
 MIN_SHINGLES = 12
 """Below this many word shingles a text is matched by exact fingerprint only."""
@@ -337,4 +341,8 @@ class DedupIndex:
     def _same_headline(self, other_id: str, words: frozenset[str]) -> bool:
         """Whether a headline's words (:func:`~newsbrief.cluster.text.terms`) allow a copy of ``other_id``."""
         theirs = self._titles.get(other_id)
-        return not words or not theirs or not words.isdisjoint(theirs)
+        if not words or not theirs:
+            return True
+        # one shared word in two longer headlines is a credit or a label both carry ("... CNBC"), not the item
+        shared = len(words & theirs)
+        return shared >= 2 or shared >= _SHARED_TITLE_SHARE * min(len(words), len(theirs))
