@@ -531,3 +531,28 @@ def test_contact_details_on_their_own_line_are_cut(line: str) -> None:
 def test_an_office_line_without_a_number_is_content() -> None:
     line = "Office: Regional Procurement Agency, North District"
     assert cleaned(STORY, MORE, line) == [STORY, MORE, line]
+
+
+@pytest.mark.parametrize(("line", "kept", "cut"), [
+    ("Varnholt Votes to Close Its Depot September 16, 2015 The council met on Monday. Share Share on Facebook Share on "
+     "Twitter Share on Google+ Email to a Friend The council of Varnholt voted to close the bus depot by May.",
+     "Varnholt Votes to Close Its Depot September 16, 2015 The council met on Monday. The council of Varnholt voted to "
+     "close the bus depot by May.",
+     "Share Share on Facebook Share on Twitter Share on Google+ Email to a Friend"),
+    ("Share this on Facebook Tweet this on Twitter Print this article Increase size Despite the rain, 4,000 runners "
+     "finished the Dunmore marathon on Sunday.",
+     "Despite the rain, 4,000 runners finished the Dunmore marathon on Sunday.",
+     "Share this on Facebook Tweet this on Twitter Print this article Increase size"),
+])
+def test_a_row_of_share_buttons_run_into_a_paragraph_is_cut_from_it(line: str, kept: str, cut: str) -> None:
+    cleaned = clean_text(f"{line}\nThe depot opened in 1961 and employs 140 drivers.")
+    assert cleaned.text.split("\n")[0] == kept
+    assert [(c.line, c.why, c.text) for c in cleaned.cuts] == [(0, "share", cut)]
+
+
+@pytest.mark.parametrize("line", [
+    "Readers can share their views on Facebook and Twitter before the vote on Friday.",
+    "The editor said he would print this article's claims in full on Monday.",  # one button-like phrase is prose
+])
+def test_share_words_in_prose_stay(line: str) -> None:
+    assert clean_text(line).text == line

@@ -48,7 +48,7 @@ __all__ = [
     "template_lines",
 ]
 
-CLEANER_VERSION = "7"
+CLEANER_VERSION = "8"
 """The rules' version: stored articles cleaned by another version are cleaned again. Change it with the rules."""
 
 REASONS = ("dateline", "byline", "caption", "prompt", "share", "widget", "related", "legal", "release",
@@ -375,6 +375,32 @@ def _quoted(line: str) -> bool:
     return bool(_QUOTE_START.match(line) or _SAID.search(line))
 
 
+# A row of share buttons run into a paragraph, as a page's text extraction glues them: "... New York. Share Share
+# on Facebook Share on Twitter Share on Google+ Email to a Friend Ukraine intends to ...". A run needs one button
+# only a widget says ("Share on Facebook", "Email to a Friend", "Print this article") and one more beside it
+# ("Share", "Tweet" or another such button).
+_BUTTON = (r"(?:Share|Post)(?:\s+this)?(?:\s+(?:on|via|to))?\s+(?:Facebook|Twitter|Google\s?\+|Google\s+Plus|LinkedIn|"
+           r"Pinterest|Reddit|WhatsApp|Tumblr|Digg|StumbleUpon|Mixx|Technorati)"
+           r"|Tweet\s+this(?:\s+on\s+Twitter)?|Pin\s+(?:this|it)(?:\s+on\s+Pinterest)?"
+           r"|E-?mail\s+(?:to\s+a\s+Friend|this\s+(?:article|story|page))|Print\s+this\s+(?:article|page|story)"
+           r"|(?:Increase|Decrease)\s+(?:font\s+|text\s+)?size")
+_LOOSE_BUTTON = r"(?:Share|Tweet|E-?mail|Print|Comments?(?:\s*\(\d*\))?)"
+_INLINE_SHARE = re.compile(rf"(?:\b{_LOOSE_BUTTON}\s+)*\b(?:{_BUTTON})(?!\w)(?:\s+(?:{_BUTTON}|{_LOOSE_BUTTON})(?!\w))*")
+_ONE_BUTTON = re.compile(rf"(?:{_BUTTON}|{_LOOSE_BUTTON})(?!\w)")
+_INLINE_SHARE_REST = 4  # words of prose a line keeps once its buttons are out (fewer: a row of buttons)
+
+
+def _inline_share(line: str) -> tuple[str, str] | None:
+    """Return ``(buttons cut, text kept)`` of a paragraph with a row of share buttons run into it, or None."""
+    runs = [m for m in _INLINE_SHARE.finditer(line) if len(_ONE_BUTTON.findall(m.group(0))) >= 2]
+    if not runs:
+        return None  # one button alone may be prose ("print this article's claims")
+    rest = " ".join(_INLINE_SHARE.sub(" ", line).split())
+    if len(rest.split()) < _INLINE_SHARE_REST:
+        return None
+    return " ".join(m.group(0) for m in runs), rest
+
+
 def _share_row(line: str) -> bool:
     words = [w for w in line.lower().split() if not w.isdigit()]
     return len(words) >= 2 and all(w in _SHARE_WORDS for w in words) and bool({"share", "tweet", "facebook", "twitter",
@@ -524,6 +550,11 @@ def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset())
     """
     lines = text.split("\n")
     stripped = [line.strip() for line in lines]
+    inline: list[Cut] = []  # share buttons cut out of a paragraph; the rest of it is read on as the line
+    for i, line in enumerate(stripped):
+        if line and (buttons := _inline_share(line)) is not None:
+            inline.append(Cut(i, "share", buttons[0]))
+            lines[i] = stripped[i] = buttons[1]
     why: dict[int, str] = {}
     keep_from: dict[int, int] = {}
     nonempty = [i for i, s in enumerate(stripped) if s]
@@ -587,7 +618,7 @@ def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset())
         if i not in why and i not in partial and (captions := caption_cut(stripped[i])) is not None:
             partial[i] = ("caption", *captions)
     out: list[str] = []
-    cuts: list[Cut] = []
+    cuts: list[Cut] = list(inline)
     for i, line in enumerate(lines):
         if not stripped[i]:
             continue
