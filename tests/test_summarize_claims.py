@@ -806,12 +806,24 @@ def test_a_possessive_description_points_back_like_a_subject() -> None:
     "For more details on the recall, owners can write to recall@korvath.example or see the dealer.",
     "Call (555) 123-4567 to book a place at the Varnholt meeting on Friday.",
     "Read more about the Varnholt bridge closure and the diversions in our earlier report.",
+    # a photo's caption or credit run into the text
+    "FILE - In this May 2, 2024 file photo, a Korvath diesel car waits at a dealer in Dunmore.",
+    "(AP Photo/Jo Reyes) Dealers in Dunmore said on Monday they had not been told when parts would arrive.",
+    "Police found the car in a lake near Varnholt. — AFP pic The owner said it had been stolen in May.",
 ])
-def test_a_line_to_the_reader_is_never_a_digest_sentence(line: str) -> None:
+def test_a_line_to_the_reader_or_a_photo_note_is_never_a_digest_sentence(line: str) -> None:
     text = (f"Korvath Motors recalled 20,000 diesel cars in Dunmore on Monday over faulty brake sensors. {line} "
             "The recall covers cars built between 2019 and 2021, the company said.")
     arts = [make_article("a", title="Korvath recalls 20,000 diesel cars", text=text, outlet="One")]
     pool = build_candidates(arts, resolve_references=True)
-    assert not next(c for c in pool if c.text == line).eligible
-    assert next(c for c in build_candidates(arts) if c.text == line).eligible  # the benchmark summary keeps its rules
+    told = [c for c in pool if c.index >= 0 and (c.text in line or line in c.text)]
+    assert told and not any(c.eligible for c in told), told
     assert next(c for c in pool if c.text.startswith("Korvath Motors recalled")).eligible
+
+
+def test_a_benchmark_summary_keeps_its_own_eligibility_rules() -> None:
+    line = "Read more about the Varnholt bridge closure and the diversions in our earlier report."
+    text = f"Korvath Motors recalled 20,000 diesel cars in Dunmore on Monday over faulty brake sensors. {line}"
+    arts = [make_article("a", title="Korvath recalls 20,000 diesel cars", text=text, outlet="One")]
+    assert next(c for c in build_candidates(arts) if c.text == line).eligible
+    assert not next(c for c in build_candidates(arts, resolve_references=True) if c.text == line).eligible

@@ -319,6 +319,12 @@ _TO_THE_READER_RE = re.compile(
     r"|Call\s+(?:us|now|today|toll|\d|\()|Visit\s+(?:us|our|https?:|www\.)"
     r"|Download\s+(?:the|our|it|now)|Register\s+(?:now|here|online|today))\b")
 
+# A photo's caption or credit run into the text: "... FILE - Russia's U.N. Ambassador speaks ...", "(AP Photo/Alex
+# Brandon)", "— AFP pic", "Dollars. image source eni The dollar ...", "In this Sept. 10, 2015, file photo, ...".
+_PICTURE_NOTE_RE = re.compile(r"(?:^|\s)FILE\s*[-\u2013\u2014]\s|\((?:AP|AFP|Reuters|EPA|Getty\s+Images)\s*Photo\b"
+                              r"|[-\u2013\u2014]\s*(?:Reuters|AFP|AP|EPA|Bernama|Xinhua)\s+pic\b|\bimage\s+source\b"
+                              r"|\bImage\s+copyright\b|\bfile\s+photo\b|^In\s+this\s+(?:[\w.,]+\s+){0,5}?photo\b")
+
 
 def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = DEFAULT_PARAMS,
                      resolve_references: bool = False) -> list[Candidate]:
@@ -372,6 +378,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                 and not (resolve_references and _TEASER_TAIL_RE.search(text))
                 # an address or a call to the reader: "Please visit http://... or call 1-800-..."
                 and not (resolve_references and (_ADDRESS_RE.search(text) or _TO_THE_READER_RE.match(text)))
+                and not (resolve_references and _PICTURE_NOTE_RE.search(text))
                 # a heading, a table row or a label on a line of its own: "Conservative ($10,000 max): $2,146,095"
                 and not (resolve_references and not _SENTENCE_END_RE.search(text))
             )
