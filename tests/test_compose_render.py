@@ -236,3 +236,16 @@ def test_a_one_liner_whose_sentence_only_repeats_its_headline_is_the_headline_al
     short = {i.story_id: i for s in digest.sections if s.kind == "short" for i in s.items}
     assert short["e"].paragraphs == () and short["e"].headline == "Morning News Headlines"
     assert [s.text for p in short["t"].paragraphs for s in p] == ["Orrick council closed the north quay for a month."]
+
+
+def test_a_headline_alone_reads_as_a_line_or_the_story_is_not_listed() -> None:
+    echo = bundle("e", ["Daily"], ["Morning News Headlines"], score=0.4, headline="Morning News Headlines")
+    stamp = bundle("d", ["Daily"], ["17-Sep-2026 01:07"], score=0.35, headline="17-Sep-2026 01:07")
+    digest = compose_digest([*sample_bundles(), echo, stamp], day=DAY, options=ComposeOptions())
+    short = {i.story_id for s in digest.sections if s.kind == "short" for i in s.items}
+    assert "e" in short and "d" not in short  # a date stamp says nothing
+    for fmt in ("md", "text", "html", "email"):
+        out = render(digest, fmt)
+        assert "Morning News Headlines" in out
+        assert "Morning News Headlines**:" not in out and "Morning News Headlines:" not in out, fmt
+        assert "Morning News Headlines</strong>:" not in out, fmt

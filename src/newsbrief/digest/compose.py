@@ -148,6 +148,12 @@ def _story_item(bundle: StoryBundle, day: dt.date, *, one_line: bool) -> DigestI
     )
 
 
+def _add_line(short: list[DigestItem], item: DigestItem) -> None:
+    """Add a one-liner that says something: a headline alone must read as one ("17-Sep-2015 01:07" does not)."""
+    if item.paragraphs or is_usable_title(item.headline):
+        short.append(item)
+
+
 def _fact_item(bundle: StoryBundle, fact: FundingRound | Regulation, day: dt.date) -> DigestItem:
     """A roundup line: the company or regulator, then what the fact holds (amount, round and lead
     investors; rule, status and date), citing the articles that state it."""
@@ -525,7 +531,7 @@ def compose_digest(
     for b in rest:
         if b.ranked.junk:
             if b.summary.sentences:
-                short.append(_story_item(b, day, one_line=True))
+                _add_line(short, _story_item(b, day, one_line=True))
             continue
         rounds = _best_per_key([f for f in b.facts if isinstance(f, FundingRound) and well_formed_round(f)], _round_key)
         rule = _story_rule(b)
@@ -536,7 +542,7 @@ def compose_digest(
         elif rules:
             regulation.extend(_fact_item(b, f, day) for f in rules)
         elif b.summary.sentences:
-            short.append(_story_item(b, day, one_line=True))
+            _add_line(short, _story_item(b, day, one_line=True))
     # The calendar: events of the most important stories first, then shown in date order.
     upcoming = _calendar(bundles, day)
     # The calendar spends only the share set aside for it, so long roundups cannot crowd it out;
