@@ -124,3 +124,15 @@ def test_a_date_something_has_lasted_since_lies_behind_the_statement() -> None:
     assert [(s.start, s.end) for s in spans] == [(dt.date(2031, 8, 18), dt.date(2031, 8, 18))]
     # the same day after "from" or "on" in a sentence about the future lies ahead
     assert find_dates("The ferry will sail again on Aug. 18.", published)[0].start == dt.date(2032, 8, 18)
+
+
+@pytest.mark.parametrize(("text", "amounts"), [
+    ("The food drive raised 11,376 pounds of food and $100,006 for the bank.", [100006.0]),
+    ("He lost 30 pounds before the season started.", []),
+    ("The crate weighs 300 pounds.", []),
+    ("The club raised 5 million pounds from investors.", [5e6]),
+    ("The UK pledged 100 million pounds of aid to Jordan.", [1e8]),
+    ("Velloria raised 2 million pounds of new funding.", [2e6]),
+])
+def test_pounds_of_a_thing_are_a_weight(text: str, amounts: list[float]) -> None:
+    assert [m.amount for m in find_money(text)] == amounts

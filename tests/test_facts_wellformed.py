@@ -83,3 +83,10 @@ def test_a_maker_equal_to_its_rule_names_no_line() -> None:
 def test_a_churchs_decree_names_no_line_even_with_a_place() -> None:
     fact = Regulation("Decree on pilgrimages", "Archdiocese of Valmora", (), "", jurisdiction="Chile", status="enacted")
     assert regulation_for_line(fact) is None
+
+
+def test_a_place_is_no_company_name() -> None:
+    sentence = ("The $40 million investment follows the purchase of a data centre in Quebec City for $36 million, "
+                "the operator said.")
+    assert not company_is_name("Quebec City", sentence)
+    assert company_is_name("Tallow Robotics", "Tallow Robotics raised $40 million in a Series B round.")

@@ -230,6 +230,21 @@ def _scale(token: str | None) -> float:
     return _SCALES.get(token.lower(), 1.0)
 
 
+# "11,376 pounds of food", "lost 30 pounds": pounds that are a weight; "pounds of funding" stays money
+_POUNDS_OF_THINGS = re.compile(r"\s+of\s+(?!(?:funding|investment|capital|cash|debt|revenue|sales|profits?|spending|"
+                               r"support|aid|savings|taxpayers'?|public|new|fresh|extra|additional)\b)[a-z]", re.IGNORECASE)
+_WEIGHED = re.compile(r"\b(?:weigh(?:s|ed|ing)?|lost|lose|losing|gained|gain|shed|shedding|tons?|lbs?)\s+(?:\w+\s+){0,2}$",
+                      re.IGNORECASE)
+
+
+def _weight(m: re.Match[str], text: str) -> bool:
+    """Whether a suffixed "pounds" amount is a weight ("11,376 pounds of food", "lost 30 pounds")."""
+    name = (m.groupdict().get("name") or "").lower()
+    if name not in ("pound", "pounds") or m.groupdict().get("nation"):
+        return False
+    return bool(_POUNDS_OF_THINGS.match(text, m.end()) or _WEIGHED.search(text, 0, m.start()))
+
+
 def find_money(text: str) -> list[Money]:
     """Return the money amounts in ``text``, in order, with scale and currency normalised.
 
@@ -241,6 +256,8 @@ def find_money(text: str) -> list[Money]:
         for m in rx.finditer(text):
             start, end = m.span()
             if any(start < e and s < end for s, e in taken):
+                continue
+            if _weight(m, text):
                 continue
             scale_tok = m.group("scale")
             # a bare single-letter scale must touch the number ("$5m", "$5 m" is too risky)

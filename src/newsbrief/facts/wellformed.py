@@ -55,8 +55,8 @@ def company_is_name(company: str, sentence: str = "", *, backed: bool = False) -
     """True when a round's company is written as a name.
 
     :param company: the company field of a round.
-    :param sentence: the sentence the round was read from; with spaCy, a one-word company the
-        model calls a nationality ("Indian") is no name.
+    :param sentence: the sentence the round was read from; with spaCy, a company the model calls
+        a place ("Québec City") or, in one word, a nationality ("Indian") is no name.
     :param backed: the round names its investors or its round ("from Harrow Capital", "Series A"):
         then a one-word name in capitals is the startup's, not a ticker symbol alone.
     """
@@ -70,6 +70,8 @@ def company_is_name(company: str, sentence: str = "", *, backed: bool = False) -
     key = name_key(company)
     if key in COUNTRIES or key in PLACES:
         return False
+    if sentence and _labelled(company, sentence) in ("GPE", "LOC", "FAC"):
+        return False  # "the acquisition of a data centre in Québec City for $36 million": a place invests nothing
     if len(words) == 1:
         if _TICKER_LIKE.fullmatch(company) and not backed:
             return False
