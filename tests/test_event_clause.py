@@ -213,3 +213,15 @@ def test_him_in_a_line_is_the_story_s_person() -> None:
     sentence = "Harwick Radio said it would give him a sendoff on Friday during his last broadcast."
     assert _line(sentence, "on Friday", "Dario Feld") == "Harwick Radio: give Dario Feld a sendoff during his last broadcast"
     assert _line(sentence, "on Friday", "Harwick") == "Harwick Radio: give him a sendoff during his last broadcast"
+
+
+@pytest.mark.parametrize(("sentence", "when", "who", "line"), [
+    # "the said company" is legal wording for the story's actor; "is going to launch" schedules a launch
+    ("The said company is going to launch its service and its website on the 1st day of October, 2031.",
+     "on the 1st day of October, 2031", "Hoverline", "Hoverline: launch its service and its website"),
+    # a brand's "'s" is its name
+    ("McDonald's will open a new restaurant in Dunmore on Friday.", "on Friday", "",
+     "McDonald's: open a new restaurant in Dunmore"),
+])
+def test_legal_wording_and_going_to_read_as_the_actor_and_the_act(sentence: str, when: str, who: str, line: str) -> None:
+    assert _line(sentence, when, who) == line

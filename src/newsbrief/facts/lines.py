@@ -119,6 +119,9 @@ def event_line(event: Event, *, fallback_who: str = "") -> str:
         who, what = parsed
         if not what:
             return ""  # the date dates a saying or a state: no calendar line
+        if _SAID.match(who):
+            who = fallback_who  # "The said company is going to launch ...": legal wording for the story's actor
+        what = _GOING_TO.sub("", what)  # "is going to launch" schedules a launch: "launch", not "go launch"
         who, what = _cap(who, 8), _cap(what)
         if not who:
             what = _OWNER.sub(lambda m: "the" if m.group(0).islower() else "The", what)
@@ -185,7 +188,13 @@ def _after_who(who: str, what: str) -> str:
     return what if first and first[0].start == 0 else what[:1].lower() + what[1:]
 
 
+_SAID = re.compile(r"(?i)(?:the\s+)?(?:said|aforesaid|aforementioned)\s+[a-z]")
+_GOING_TO = re.compile(r"^go(?:ing)?\s+(?:to\s+)?(?=[a-z])")
+
+
 def _join(who: str, what: str) -> str:
+    if _SAID.match(who):
+        who = ""  # legal wording for "it": no one named
     if not who:
         return what[:1].upper() + what[1:]
     return f"{who[:1].upper() + who[1:]}: {what}" if what else who
