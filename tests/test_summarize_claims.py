@@ -827,3 +827,21 @@ def test_a_benchmark_summary_keeps_its_own_eligibility_rules() -> None:
     arts = [make_article("a", title="Korvath recalls 20,000 diesel cars", text=text, outlet="One")]
     assert next(c for c in build_candidates(arts) if c.text == line).eligible
     assert not next(c for c in build_candidates(arts, resolve_references=True) if c.text == line).eligible
+
+
+def test_a_headline_run_into_the_first_paragraph_is_never_a_digest_sentence() -> None:
+    title = "Dunmore depot evacuated due to fire"
+    glued = "Dunmore depot evacuated due to fire 18:05, 14 September 2031 By Jo Reyes, Staff at the depot had a bad week."
+    text = f"{glued} About 40 drivers left the Dunmore bus depot on Monday after a fire broke out in a workshop."
+    arts = [make_article("a", title=title, text=text, outlet="One")]
+    pool = build_candidates(arts, resolve_references=True)
+    assert not any(c.eligible for c in pool if c.text.startswith("Dunmore depot evacuated due to fire"))
+    assert any(c.eligible and c.text.startswith("About 40 drivers") for c in pool)
+
+
+def test_a_lead_that_begins_like_its_headline_stays_a_digest_sentence() -> None:
+    title = "Thousands of prisoners could leave solitary confinement in Marwick"
+    lead = ("Thousands of prisoners could leave solitary confinement in Marwick after legislators agreed on Monday to end "
+            "long-term isolation in state prisons.")
+    arts = [make_article("a", title=title, text=f"{lead} The deal covers 2,800 inmates in four prisons.", outlet="One")]
+    assert next(c for c in build_candidates(arts, resolve_references=True) if c.text == lead).eligible

@@ -326,6 +326,22 @@ _PICTURE_NOTE_RE = re.compile(r"(?:^|\s)FILE\s*[-\u2013\u2014]\s|\((?:AP|AFP|Reu
                               r"|\bImage\s+copyright\b|\bfile\s+photo\b|^In\s+this\s+(?:[\w.,]+\s+){0,5}?photo\b")
 
 
+
+def _headline_run_in(text: str, title: str) -> bool:
+    """Whether a sentence opens on its article's own headline and goes on with a stamp, a byline or another sentence.
+
+    A lead that only begins like the headline and goes on in lower case ("Thousands of prisoners could be moved
+    ... after legislators agreed ...") is the article's first sentence, not a headline glued to it.
+    """
+    if len(title.split()) < 3:
+        return False
+    words = text.split()
+    head, rest = " ".join(words[: len(title.split())]), " ".join(words[len(title.split()):])
+    if not rest or head.lower().rstrip(".:,;!") != " ".join(title.split()).lower().rstrip(".:,;!"):
+        return False
+    return rest[0].isdigit() or rest[0].isupper() or rest[0] in "|\u2013\u2014-\u2022\u00b7("
+
+
 def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = DEFAULT_PARAMS,
                      resolve_references: bool = False) -> list[Candidate]:
     """Split articles into candidate sentences with their concepts (all sentences, flagged eligible).
@@ -379,6 +395,9 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                 # an address or a call to the reader: "Please visit http://... or call 1-800-..."
                 and not (resolve_references and (_ADDRESS_RE.search(text) or _TO_THE_READER_RE.match(text)))
                 and not (resolve_references and _PICTURE_NOTE_RE.search(text))
+                # the headline run into the first paragraph with the page's stamp and byline: "Labour HQ evacuated
+                # due to fire 18:05, 14 September 2015 By Mikey Smith, Labour staffers' week ..."
+                and not (resolve_references and _headline_run_in(text, title))
                 # a heading, a table row or a label on a line of its own: "Conservative ($10,000 max): $2,146,095"
                 and not (resolve_references and not _SENTENCE_END_RE.search(text))
             )
