@@ -845,3 +845,15 @@ def test_a_lead_that_begins_like_its_headline_stays_a_digest_sentence() -> None:
             "long-term isolation in state prisons.")
     arts = [make_article("a", title=title, text=f"{lead} The deal covers 2,800 inmates in four prisons.", outlet="One")]
     assert next(c for c in build_candidates(arts, resolve_references=True) if c.text == lead).eligible
+
+
+@pytest.mark.parametrize(("sentence", "usable"), [
+    ("Tom Reyes has denied any wrongdoing. in 2029 to find the sources who had told her about the breach.", False),
+    ("In other Velloria Robotics inc. news, a director sold 10,000 shares of the company on Tuesday.", True),
+    ("Dealers will fix the brakes, the cables, the sensors etc. at no cost to owners in Dunmore.", True),
+])
+def test_two_pieces_of_text_glued_together_are_never_a_digest_sentence(sentence: str, usable: bool) -> None:
+    text = f"Korvath Motors recalled 20,000 diesel cars in Dunmore on Monday over faulty brake sensors. {sentence}"
+    arts = [make_article("a", title="Korvath recalls 20,000 diesel cars", text=text, outlet="One")]
+    told = [c for c in build_candidates(arts, resolve_references=True) if c.index >= 0 and c.text in sentence]
+    assert told and all(c.eligible is usable for c in told), told

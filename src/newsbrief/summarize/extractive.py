@@ -326,6 +326,9 @@ _PICTURE_NOTE_RE = re.compile(r"(?:^|\s)FILE\s*[-\u2013\u2014]\s|\((?:AP|AFP|Reu
                               r"|\bImage\s+copyright\b|\bfile\s+photo\b|^In\s+this\s+(?:[\w.,]+\s+){0,5}?photo\b")
 
 
+_GLUED_PIECES_RE = re.compile(r"\b(?!(?:etc|approx|incl|esp|viz|nos?|vol|fig|est|cent|ft|lbs|mph|sq|pts|inc|corp|ltd|co|bros|"
+                              r"jr|sr|st|mt|ave|blvd|dept|govt|univ|assn)\.)[a-z]{3,}\.\s+(?:[a-z]{2,}|\d)")
+
 
 def _headline_run_in(text: str, title: str) -> bool:
     """Whether a sentence opens on its article's own headline and goes on with a stamp, a byline or another sentence.
@@ -398,6 +401,9 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                 # the headline run into the first paragraph with the page's stamp and byline: "Labour HQ evacuated
                 # due to fire 18:05, 14 September 2015 By Mikey Smith, Labour staffers' week ..."
                 and not (resolve_references and _headline_run_in(text, title))
+                # two pieces of text glued where the page lost what was between: "... denied any wrongdoing. in 2011
+                # to find the whistleblowers ..." (outside quotation marks)
+                and not (resolve_references and _GLUED_PIECES_RE.search(_QUOTED_RE.sub(" ", text)))
                 # a heading, a table row or a label on a line of its own: "Conservative ($10,000 max): $2,146,095"
                 and not (resolve_references and not _SENTENCE_END_RE.search(text))
             )
