@@ -810,6 +810,9 @@ def test_a_possessive_description_points_back_like_a_subject() -> None:
     "FILE - In this May 2, 2024 file photo, a Korvath diesel car waits at a dealer in Dunmore.",
     "(AP Photo/Jo Reyes) Dealers in Dunmore said on Monday they had not been told when parts would arrive.",
     "Police found the car in a lake near Varnholt. — AFP pic The owner said it had been stolen in May.",
+    # page furniture: a row of links or a breadcrumb
+    "Updated: 10:08 a.m. Wednesday | Posted: 10:30 a.m. Wednesday by the Dunmore Ledger staff.",
+    "Home > Latest > News > Dunmore man charged with fraud after faking a doctor's visits.",
 ])
 def test_a_line_to_the_reader_or_a_photo_note_is_never_a_digest_sentence(line: str) -> None:
     text = (f"Korvath Motors recalled 20,000 diesel cars in Dunmore on Monday over faulty brake sensors. {line} "

@@ -329,6 +329,8 @@ _PICTURE_NOTE_RE = re.compile(r"(?:^|\s)FILE\s*[-\u2013\u2014]\s|\((?:AP|AFP|Reu
 _GLUED_PIECES_RE = re.compile(r"\b(?!(?:etc|approx|incl|esp|viz|nos?|vol|fig|est|cent|ft|lbs|mph|sq|pts|inc|corp|ltd|co|bros|"
                               r"jr|sr|st|mt|ave|blvd|dept|govt|univ|assn)\.)[a-z]{3,}\.\s+(?:[a-z]{2,}|\d)")
 
+_FURNITURE_RE = re.compile(r"\s\|\s|\s(?:>>?|&gt;|\u00bb)\s")
+
 
 def _headline_run_in(text: str, title: str) -> bool:
     """Whether a sentence opens on its article's own headline and goes on with a stamp, a byline or another sentence.
@@ -404,6 +406,8 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                 # two pieces of text glued where the page lost what was between: "... denied any wrongdoing. in 2011
                 # to find the whistleblowers ..." (outside quotation marks)
                 and not (resolve_references and _GLUED_PIECES_RE.search(_QUOTED_RE.sub(" ", text)))
+                # page furniture: "2015 | Reader Comments Other Reports", "Home &gt; Latest &gt; News &gt; ..."
+                and not (resolve_references and _FURNITURE_RE.search(_QUOTED_RE.sub(" ", text)))
                 # a heading, a table row or a label on a line of its own: "Conservative ($10,000 max): $2,146,095"
                 and not (resolve_references and not _SENTENCE_END_RE.search(text))
             )
