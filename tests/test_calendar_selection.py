@@ -239,3 +239,15 @@ def test_a_period_that_has_begun_on_the_day_is_not_ahead() -> None:
     weekend = _dated("The president will tour the Orrick shipyards this weekend.", "this weekend",
                      TUE, TUE + dt.timedelta(days=1))
     assert is_calendar_event(weekend, today=TUE)
+
+
+def test_a_calendar_line_that_only_names_something_is_not_listed() -> None:
+    from newsbrief.digest.compose import _says_what
+
+    sentence = "The Child Meals and School Lunch Act, due for renewal by September 30, funds 12 programmes."
+    named = Event(sentence, ("a",), sentence, start=dt.date(2031, 9, 30), when_text="by September 30")
+    assert event_line(named) == "The Child Meals and School Lunch Act"
+    assert not _says_what(named)
+    told = Event("x", ("b",), "The Harwick council will vote on the harbour budget on Monday.",
+                 start=dt.date(2031, 9, 15), when_text="on Monday")
+    assert _says_what(told)

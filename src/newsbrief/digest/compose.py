@@ -344,11 +344,17 @@ def _distinct_events(facts: Sequence[Fact], day: dt.date) -> list[Event]:
 
 def _says_what(event: Event) -> bool:
     """An event whose calendar line tells what happens in two words or more ("vote on the budget"):
-    not one ("meet") that says nothing without the sentence it was cut from, not a saying or a
-    state ("say that ...", "not be ..."), not a question."""
+    not one ("meet") that says nothing without the sentence it was cut from, not a name alone
+    ("Judge Mary Staley"), not a saying or a state ("say that ...", "not be ..."), not a question."""
     what = event_line(event).rpartition(": ")[2]
     words = what.split()
-    return len(words) >= 2 and words[0].lower() not in _NO_HAPPENING and not what.rstrip().endswith("?")
+    # a name alone ("Judge Mary Staley", "The Child Nutrition and WIC Reauthorization Act") tells no happening
+    told = [w for w in words if w[:1].islower() and w.lower() not in _LINK_WORDS]
+    return (len(words) >= 2 and bool(told) and words[0].lower() not in _NO_HAPPENING
+            and not what.rstrip().endswith("?"))
+
+
+_LINK_WORDS = frozenset("the a an and or of for in on at to with by from".split())
 
 
 # First words of a calendar line's "what" that tell no scheduled happening.
