@@ -219,6 +219,8 @@ def test_him_in_a_line_is_the_story_s_person() -> None:
     # "the said company" is legal wording for the story's actor; "is going to launch" schedules a launch
     ("The said company is going to launch its service and its website on the 1st day of October, 2031.",
      "on the 1st day of October, 2031", "Hoverline", "Hoverline: launch its service and its website"),
+    # "go on sale" is the act itself
+    ("The Kestrel 3 phones will go on sale in Dunmore on Friday.", "on Friday", "", "Kestrel 3 phones: go on sale in Dunmore"),
     # a brand's "'s" is its name
     ("McDonald's will open a new restaurant in Dunmore on Friday.", "on Friday", "",
      "McDonald's: open a new restaurant in Dunmore"),

@@ -189,7 +189,10 @@ def _after_who(who: str, what: str) -> str:
 
 
 _SAID = re.compile(r"(?i)(?:the\s+)?(?:said|aforesaid|aforementioned)\s+[a-z]")
-_GOING_TO = re.compile(r"^go(?:ing)?\s+(?:to\s+)?(?=[a-z])")
+# "go launch" (from "is going to launch"), not "go on sale", "go public", "go ahead"
+_GOING_TO = re.compile(r"^go(?:ing)?\s+(?:to\s+)?(?!(?:on|ahead|into|in|off|out|up|down|through|over|back|public|live|bust|"
+                       r"bankrupt|under|away|forward|home|missing|dark|viral|global|private|head|to|for|with|after|"
+                       r"before|unpaid|free)\b)(?=[a-z])")
 
 
 def _join(who: str, what: str) -> str:
