@@ -73,6 +73,16 @@ def test_a_wire_press_release_loses_half() -> None:
     assert story_kind("Halden Tools announces new headquarters", text) == ("press release", -0.5)
 
 
+@pytest.mark.parametrize("opening", [
+    "(September 27, 2031) DUNMORE, Ala. (PRWEB) September 27, 2031",
+    "Varnholt, WI (PRLog) September 14, 2031",
+])
+def test_releases_of_other_wires_are_press_releases(opening: str) -> None:
+    text = (f"{opening}\nLast week Tom Reyes filed a class action lawsuit against Korvath Motors in the district "
+            "court over its diesel cars.\nPlease call the firm for a free consultation.")
+    assert story_kind("Dunmore man files class action lawsuit against Korvath", text)[0] == "press release"
+
+
 BODY = ("Officials met on Friday and talked for hours about roads, schools and the budget for next year. "
         "Residents who came to listen said they wanted answers on bus routes, on rents and on the cost of "
         "heating, and several asked when the old market hall would open again after its long repairs. ") * 2

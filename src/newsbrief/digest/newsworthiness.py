@@ -368,7 +368,8 @@ LOCAL_MIN_MARKERS = 5
 """Local-report words (:data:`_LOCAL`) in an incident's headline and opening that make it a local incident."""
 LOCAL_HEAD_CHARS = 1500
 _PRESS_RELEASE = re.compile(
-    r"\((?:BUSINESS\s+WIRE|GLOBE\s+NEWSWIRE|Marketwired|ACCESSWIRE|BPT|StatePoint|NewsUSA)\)|/PRNewswire(?:-[\w-]+)?/|"
+    r"\((?:BUSINESS\s+WIRE|GLOBE\s+NEWSWIRE|Marketwired|ACCESSWIRE|BPT|StatePoint|NewsUSA|PRWEB|PRLog|Newswire\.com)\)|"
+    r"/PRNewswire(?:-[\w-]+)?/|\bSource:\s+PR\s+Newswire\b|\u00a9\s+PR\s+Newswire\b|"
     r"\bPRNewswire\b|^SOURCE\s+[A-Z]|forward-looking\s+statements|^(?:Media|Investor|Press)\s+(?:Contacts?|Relations)\b|"
     r"To\s+view\s+the\s+original\s+version|^About\s+[A-Z][\w&.,' -]{1,60}$|^Contact:|\bsponsored\s+(?:content|post)\b",
     re.MULTILINE)
