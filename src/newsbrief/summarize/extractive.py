@@ -332,6 +332,25 @@ _GLUED_PIECES_RE = re.compile(r"\b(?!(?:etc|approx|incl|esp|viz|nos?|vol|fig|est
 _FURNITURE_RE = re.compile(r"\s\|\s|\s(?:>>?|&gt;|\u00bb)\s")
 
 
+def _not_digest_prose(text: str, title: str) -> bool:
+    """Whether a sentence is page matter a digest never shows, though a benchmark summary keeps its own rules.
+
+    A feed's cut-off teaser run into the article's text ("... and possible… Harlow - The mayor ...") or its
+    "…read more" tail; an address or a call to the reader ("Please visit http://... or call 1-800-...");
+    a photo's caption or credit; the headline run into the first paragraph with the page's stamp and byline;
+    two pieces of text glued where the page lost what was between ("... wrongdoing. in 2011 to find ...");
+    page furniture ("2015 | Reader Comments", "Home > Latest > News"); a heading, a table row or a label
+    on a line of its own ("Conservative ($10,000 max): $2,146,095").
+
+    :param text: the sentence.
+    :param title: its article's cleaned headline.
+    """
+    bare = _QUOTED_RE.sub(" ", text)  # what the writer says, not whom they quote
+    return bool(_CUT_OFF_RE.search(bare) or _TEASER_TAIL_RE.search(text) or _ADDRESS_RE.search(text)
+                or _TO_THE_READER_RE.match(text) or _PICTURE_NOTE_RE.search(text) or _headline_run_in(text, title)
+                or _GLUED_PIECES_RE.search(bare) or _FURNITURE_RE.search(bare) or not _SENTENCE_END_RE.search(text))
+
+
 def _headline_run_in(text: str, title: str) -> bool:
     """Whether a sentence opens on its article's own headline and goes on with a stamp, a byline or another sentence.
 
@@ -358,8 +377,8 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
     :param articles: the story's articles, in any order.
     :param params: selector parameters (sentence length bounds, unigram concepts).
     :param resolve_references: find the referent of each referring subject (the digest), and make ineligible
-        a feed's cut-off teaser run into the article's text ("... and a cut-off word… Harlow - ..."), a teaser's
-        "…read more" tail, and a line that ends no sentence (a heading, a table row).
+        the page matter a digest never shows (:func:`_not_digest_prose`: teasers, addresses and calls to the
+        reader, photo captions, a headline run into the text, glued pieces, page furniture, headings).
     """
     from newsbrief.summarize.headline import clean_title
 
@@ -393,23 +412,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                 params.min_words <= n_words <= params.max_words
                 and not text.endswith("?")
                 and (first.isalnum() or first in _QUOTE_CHARS)
-                # "... for further checks and possible… Harlow - The mayor ...": a feed's cut-off teaser
-                # run into the article's own text (the digest only; outside quotation marks)
-                and not (resolve_references and _CUT_OFF_RE.search(_QUOTED_RE.sub(" ", text)))
-                and not (resolve_references and _TEASER_TAIL_RE.search(text))
-                # an address or a call to the reader: "Please visit http://... or call 1-800-..."
-                and not (resolve_references and (_ADDRESS_RE.search(text) or _TO_THE_READER_RE.match(text)))
-                and not (resolve_references and _PICTURE_NOTE_RE.search(text))
-                # the headline run into the first paragraph with the page's stamp and byline: "Labour HQ evacuated
-                # due to fire 18:05, 14 September 2015 By Mikey Smith, Labour staffers' week ..."
-                and not (resolve_references and _headline_run_in(text, title))
-                # two pieces of text glued where the page lost what was between: "... denied any wrongdoing. in 2011
-                # to find the whistleblowers ..." (outside quotation marks)
-                and not (resolve_references and _GLUED_PIECES_RE.search(_QUOTED_RE.sub(" ", text)))
-                # page furniture: "2015 | Reader Comments Other Reports", "Home &gt; Latest &gt; News &gt; ..."
-                and not (resolve_references and _FURNITURE_RE.search(_QUOTED_RE.sub(" ", text)))
-                # a heading, a table row or a label on a line of its own: "Conservative ($10,000 max): $2,146,095"
-                and not (resolve_references and not _SENTENCE_END_RE.search(text))
+                and not (resolve_references and _not_digest_prose(text, title))
             )
             claims = extract_claims(text)
             out.append(
