@@ -226,6 +226,14 @@ def test_choose_headline_rejects_live_blogs_questions_and_clickbait() -> None:
     assert choose_headline(arts[:3]).startswith("Storm Edda flooded the port of Kessa")
 
 
+def test_choose_headline_rejects_a_title_a_feed_cut_short() -> None:
+    cut = [art("c1", "Storm Edda floods the port of Kessa as the coast...", "Storm Edda flooded the port of Kessa on Friday."),
+           art("c2", "Harbour towns count the cost of Storm Edda\u2026", "Storm Edda flooded the port of Kessa on Friday.")]
+    assert choose_headline(cut).startswith("Storm Edda flooded the port of Kessa")
+    assert choose_headline([*cut, art("c3", "Storm Edda floods port of Kessa", "Storm Edda flooded Kessa.")]) == \
+        "Storm Edda floods port of Kessa"
+
+
 # --- faithfulness ------------------------------------------------------------------------------
 
 def test_faithfulness_catches_invented_number_name_and_text() -> None:

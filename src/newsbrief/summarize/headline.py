@@ -49,6 +49,7 @@ _STAMP_RE = re.compile(
 )
 # a page's widget heading glued to the title: "Story highlights Japan's ..."
 _WIDGET_RE = re.compile(r"^story highlights\s+(?=\S)", re.IGNORECASE)
+_CUT_SHORT_RE = re.compile(r"(?:\.\.\.|\u2026)[\s\"'\u201d]*$")
 _BAD_RE = re.compile(
     r"live updates?|live blog|as it happened|\blive:|\blive\b.*\bupdates\b|you won'?t believe|"
     r"here'?s (?:why|what|how)|this is (?:why|what|how)|what (?:we|you) know|everything you need|"
@@ -107,12 +108,14 @@ def clean_title(title: str, *, outlet: str = "") -> str:
 
 def is_usable_title(title: str) -> bool:
     """Return False for empty titles, questions (also indirect ones: "What they missed"), live
-    blogs, clickbait and fragments.
+    blogs, clickbait, fragments and titles a feed cut short ("... no chance against...").
 
     :param title: a cleaned title.
     """
     if len(title.split()) < 3 or title.rstrip().endswith("?"):
         return False
+    if _CUT_SHORT_RE.search(title):
+        return False  # a feed cut it short: "Carter: North Korea has no chance against..."
     # "WHO warns ..." names the World Health Organization
     if any(m.group(1) != "WHO" for m in _INDIRECT_QUESTION_RE.finditer(title)):
         return False
