@@ -221,9 +221,12 @@ def test_him_in_a_line_is_the_story_s_person() -> None:
      "on the 1st day of October, 2031", "Hoverline", "Hoverline: launch its service and its website"),
     # "go on sale" is the act itself
     ("The Kestrel 3 phones will go on sale in Dunmore on Friday.", "on Friday", "", "Kestrel 3 phones: go on sale in Dunmore"),
+    # "hopes to join": the joining is the act (the parser reads "hopes" as "hop")
+    ("The Velloria Group hopes to join the Dunmore exchange on Friday with shares at 20 cents.", "on Friday", "",
+     "Velloria Group: join the Dunmore exchange with shares at 20 cents"),
     # a brand's "'s" is its name
     ("McDonald's will open a new restaurant in Dunmore on Friday.", "on Friday", "",
      "McDonald's: open a new restaurant in Dunmore"),
 ])
-def test_legal_wording_and_going_to_read_as_the_actor_and_the_act(sentence: str, when: str, who: str, line: str) -> None:
+def test_legal_wording_and_intentions_read_as_the_actor_and_the_act(sentence: str, when: str, who: str, line: str) -> None:
     assert _line(sentence, when, who) == line

@@ -108,7 +108,7 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
             return ("", "")  # "the 40th anniversary on Sept. 26" names a date; "the original opening" was replaced
         thing = _phrase(side, span)
         return ("", thing) if thing and names_a_happening(thing) else ("", "")
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     if lemma in _NOT_AN_ACT or _negated(verb) or _superseded(verb):
         return ("", "")
     if verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
@@ -268,7 +268,7 @@ def _act_of(doc: Any, span: set[int]) -> tuple[Any, Any] | None:
     else:
         return None
     while (token.dep_ == "xcomp" and token.head.pos_ == "VERB" and token.head.i != token.i
-           and token.head.lemma_.lower() not in _SCHEDULE | _NOT_AN_ACT | {"be"}):
+           and _lemma(token.head) not in _SCHEDULE | _NOT_AN_ACT | {"be"}):
         token = token.head
     return token, side
 
@@ -326,6 +326,15 @@ def _negated(verb: Any) -> bool:
             return False
         token = token.head
     return False
+
+
+# the small English model's lemmas gone wrong: "hopes" -> "hop"
+_LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
+
+
+def _lemma(token: Any) -> str:
+    """A token's lemma, lower-cased, with the parser's known slips put right ("hopes" is "hope", not "hop")."""
+    return _LEMMA_FIXES.get(token.lower_) or str(token.lemma_).lower()
 
 
 def _subject(verb: Any) -> Any:
