@@ -29,9 +29,10 @@ import hashlib
 import importlib.util
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 import numpy as np
 
 from newsbrief.cluster.embed import Embedder, vector_cache_key
@@ -186,6 +187,42 @@ def sentence_vectors_batch(articles: Sequence[Article],
 
 
 _TASK_ARTICLES = 8  # articles per task on a distributed engine
+_STORE_ROWS = 64  # made rows stored together
+
+
+def _make_missing(todo: Sequence[Article], keys: Mapping[str, str], task: Callable[..., list[Any]], engine: Engine,
+                  stage: str, progress: Callable[[str, int, int], None], put: Callable[[list[tuple[Any, ...]]], None],
+                  *args: Any) -> dict[str, Any]:
+    """Make the rows of the articles the store does not have, store them as they come; return them by article id.
+
+    :param todo: the articles to make rows for.
+    :param keys: article id -> the key its row is made for.
+    :param task: a batch task of the engine returning one row per article (None: none made, nothing stored).
+    :param engine: where the tasks run (one article per task here, :data:`_TASK_ARTICLES` on a distributed engine).
+    :param stage: the progress stage's name.
+    :param progress: callback ``(stage, done, total)``.
+    :param put: stores ``(article id, key, *row)`` rows, :data:`_STORE_ROWS` at a time.
+    :param args: passed to every task after its articles.
+    """
+    size = _TASK_ARTICLES if engine.distributed else 1
+    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
+    made: dict[str, Any] = {}
+    rows: list[tuple[Any, ...]] = []
+    done = 0
+    for batch, results in zip(batches, engine.imap(task, batches, *args), strict=True):
+        for article, row in zip(batch, results, strict=True):
+            done += 1
+            progress(stage, done, len(todo))
+            if row is None:  # the task could not make it where it ran (spaCy failed to load there)
+                continue
+            made[article.id] = row
+            rows.append((article.id, keys[article.id], *row))
+        if len(rows) >= _STORE_ROWS:
+            put(rows)
+            rows = []
+    if rows:
+        put(rows)
+    return made
 
 
 def _facts(store: Store, articles: Sequence[Article], out: Analysis, engine: Engine) -> None:
@@ -226,21 +263,10 @@ def _vectors(store: Store, articles: Sequence[Article], embedder: Embedder, out:
     keys = {a.id: _article_key(a, _code_hash("summarize"), model) for a in articles}
     cached = store.sentence_vectors(keys, model=model)
     per_article: dict[str, tuple[list[str], np.ndarray]] = dict(cached)
-    rows = []
     todo = [a for a in articles if a.id not in cached]
-    size = _TASK_ARTICLES if engine.distributed else 1
-    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
-    made = (pair for batch in engine.imap(sentence_vectors_batch, batches, engine.embedder_arg(embedder))
-            for pair in batch)
-    for n, (article, (hashes, vectors)) in enumerate(zip(todo, made, strict=True), 1):
-        per_article[article.id] = (hashes, vectors)
-        rows.append((article.id, keys[article.id], hashes, vectors))
-        progress("sentences", n, len(todo))
-        if len(rows) >= 64:
-            store.put_sentence_vectors(rows, model=model)
-            rows = []
-    if rows:
-        store.put_sentence_vectors(rows, model=model)
+    per_article.update(_make_missing(todo, keys, sentence_vectors_batch, engine, "sentences", progress,
+                                     lambda rows: store.put_sentence_vectors(rows, model=model),
+                                     engine.embedder_arg(embedder)))
     known: dict[str, np.ndarray] = {}
     for aid in sorted(per_article):  # a sentence several articles share takes one article's vector, always the same
         hashes, vectors = per_article[aid]
@@ -303,23 +329,8 @@ def _parses(store: Store, articles: Sequence[Article], out: Analysis, progress: 
     keys = {a.id: _article_key(a, _code_hash("summarize"), model) for a in articles}
     per_article = dict(store.sentence_parses(keys, model=model))
     todo = [a for a in articles if a.id not in per_article]
-    size = _TASK_ARTICLES if engine.distributed else 1
-    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
-    rows = []
-    done = 0
-    for batch, made in zip(batches, engine.imap(sentence_parses_batch, batches), strict=True):
-        for article, row in zip(batch, made, strict=True):
-            done += 1
-            progress("parses", done, len(todo))
-            if row is None:  # spaCy failed to load where the batch ran
-                continue
-            per_article[article.id] = row
-            rows.append((article.id, keys[article.id], *row))
-        if len(rows) >= 64:
-            store.put_sentence_parses(rows, model=model)
-            rows = []
-    if rows:
-        store.put_sentence_parses(rows, model=model)
+    per_article.update(_make_missing(todo, keys, sentence_parses_batch, engine, "parses", progress,
+                                     lambda rows: store.put_sentence_parses(rows, model=model)))
     use_parses(per_article[aid] for aid in sorted(per_article))
     out.computed["parses"] = len(todo)
 
