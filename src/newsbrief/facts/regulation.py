@@ -95,6 +95,13 @@ _NOT_RULE = re.compile(
     r"unclear\s+(?:when|whether)|no\s+timeline|"
     # a rule voted down or vetoed never became one: "the governor vetoed a bill that would ..."
     r"reject(?:ed|s)|voted\s+down|vetoe[sd]|"
+    # a deal cleared or blocked under a rule ("has approved under the EU Merger Regulation the acquisition of ..."):
+    # the rule is the legal basis, its status did not change
+    # (case-sensitive: "approved the Merger Control Act" passes a rule)
+    r"(?-i:(?:approved|approves|approve|cleared|clears|clear|authori[sz]ed|authori[sz]es|blocked|blocks|vetted)\s+"
+    r"(?:under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?(?:Regulation|Act|Law|Directive|rules?)\s+)?"
+    r"(?:the\s+|a\s+|an\s+)?(?:proposed\s+|planned\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:acquisition|merger|takeover|purchase|deal|transaction|joint\s+venture|sale|bid)s?)|"
     # a bill stuck in the legislature reports no change of status
     r"(?:has|have|had)\s+stalled|stalled\s+in|(?:is|are|remains?)\s+stuck)\b",
     re.IGNORECASE,
@@ -934,15 +941,6 @@ _PAST_ACT_ROLLED_DAYS = 183
 _OLD_YEAR_NAMED = re.compile(r"(?:\bof|,)\s+((?:19|20)\d\d)\b")
 
 
-# "The Commission has approved under the EU Merger Regulation the acquisition of ...": a deal cleared under a
-# rule; the rule is the legal basis, its status did not change
-_DEAL_CLEARED = re.compile(
-    r"\b(?:approved|approves|approve|cleared|clears|clear|authori[sz]ed|authori[sz]es|blocked|blocks|vetted)\s+"
-    r"(?:under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?(?:Regulation|Act|Law|Directive|rules?)\s+)?"
-    r"(?:the\s+|a\s+|an\s+)?(?:proposed\s+|planned\s+)?(?:[\w'’-]+\s+){0,2}?"
-    r"(?:acquisition|merger|takeover|purchase|deal|transaction|joint\s+venture|sale|bid)s?\b")
-
-
 def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "") -> list[Regulation]:
     """Return the regulation fact stated in one sentence (at most one).
 
@@ -953,7 +951,7 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
     label = _STEP_LABEL.match(sentence)
     if label is not None:
         return _labelled_step(sentence, label, article_id=article_id)
-    if _not_rule(sentence) or _SUBMISSION.search(sentence) or _DEAL_CLEARED.search(sentence):
+    if _not_rule(sentence) or _SUBMISSION.search(sentence):
         return []
     if not _RULE_RX.search(sentence) and not _NAMED_RULE.search(sentence):
         return (
