@@ -177,3 +177,35 @@ def test_a_digest_from_stored_parses_and_entities_equals_one_read_live(
     assert content[0] == content[1]
     for store in (stored_db, live_db):
         store.close()
+
+
+class _CountingRecogniser:
+    """The recogniser, counting the texts it reads."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner, self.read = inner, 0
+
+    def pipe(self, texts: Any, **kwargs: Any) -> Any:
+        texts = list(texts)
+        self.read += len(texts)
+        return self.inner.pipe(texts, **kwargs)
+
+
+def test_the_recogniser_reads_each_text_once_and_answers_as_alone(parser: Any) -> None:
+    ner = nlp_mod.load_nlp()
+    assert ner is not None
+    texts = ["Orla Dempsey said Brightloom raised $12 million in Boston on Tuesday.",
+             "The European Commission fined Kestrel Labs €40m.", "No names here at all."]
+    alone = [tuple((e.text, e.label_) for e in ner(t).ents) for t in texts]
+    counting = _CountingRecogniser(ner)
+    assert nlp_mod.recognise(counting, texts + texts[:1]) == alone + alone[:1]
+    assert counting.read == 3  # a text given twice is read once
+    assert nlp_mod.recognise(counting, list(reversed(texts))) == list(reversed(alone))
+    assert counting.read == 3  # read before: answered from what was kept
+    assert ("Orla Dempsey", "PERSON") in alone[0] and ("$12 million", "MONEY") in alone[0]
+
+
+def test_the_recognisers_pipeline_runs_no_layer_nothing_listens_to(parser: Any) -> None:
+    ner: Any = nlp_mod.load_nlp()
+    assert "ner" in ner.pipe_names and "entity_ruler" in ner.pipe_names
+    assert "tok2vec" not in ner.pipe_names  # the bundled model's recogniser embeds tokens itself

@@ -120,14 +120,15 @@ def entities_spacy(nlp: Any, texts: Sequence[tuple[str, str]]) -> list[Entity]:
     :param nlp: the pipeline returned by :func:`newsbrief.facts.nlp.load_nlp`.
     :param texts: pairs of article id and text (a title or a whole article body).
     """
+    from newsbrief.facts.nlp import recognise
+
     out: list[Entity] = []
-    docs = nlp.pipe([t for _, t in texts], batch_size=32)
-    for (article_id, _), doc in zip(texts, docs):
-        for ent in doc.ents:
-            label = _LABELS.get(ent.label_)
+    for (article_id, _), ents in zip(texts, recognise(nlp, [t for _, t in texts])):
+        for text, spacy_label in ents:
+            label = _LABELS.get(spacy_label)
             if label is None:
                 continue
-            surface = ent.text.strip()
+            surface = text.strip()
             name = clean_name(surface)
             if len(name) < 2 or not re.search(r"[A-Za-z]", name):
                 continue

