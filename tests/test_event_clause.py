@@ -165,7 +165,7 @@ def test_a_thing_told_in_the_passive_has_no_guessed_actor() -> None:
     ("The pontiff will visit Veldia on Friday.", "on Friday", "Veldia", "Pontiff: visit Veldia"),
     ("The delegation will visit Veldia on Friday.", "on Friday", "Veldia", "Delegation to visit Veldia"),
     # a title in apposition keeps its commas and the thing it names
-    ("His first book Bread, Salt, Water will be released on Friday.", "on Friday", "", "His first book Bread, Salt, Water released"),
+    ("His first book Bread, Salt, Water will be released on Friday.", "on Friday", "", "First book Bread, Salt, Water released"),
     # "due out": a book, a film
     ("The memoir is due out later this month.", "later this month", "", "Memoir due out"),
     # the happening a list includes, not the list's unnamed events
@@ -229,4 +229,18 @@ def test_him_in_a_line_is_the_story_s_person() -> None:
      "McDonald's: open a new restaurant in Dunmore"),
 ])
 def test_legal_wording_and_intentions_read_as_the_actor_and_the_act(sentence: str, when: str, who: str, line: str) -> None:
+    assert _line(sentence, when, who) == line
+
+
+@pytest.mark.parametrize(("sentence", "when", "who", "line"), [
+    # "its campaign": the story's actor owns it
+    ("Varnholt intends to pursue its campaign to strip Dunmore of its council veto at the assembly on Friday.",
+     "on Friday", "Varnholt", "Varnholt's campaign: strip Dunmore of its council veto at the assembly"),
+    ("Varnholt intends to pursue its campaign to strip Dunmore of its council veto at the assembly on Friday.",
+     "on Friday", "", ""),  # no actor to own it: no line
+    # a person's "his trial": whose, the line cannot say, whatever the story's actor
+    ("His trial is scheduled to begin on Friday.", "on Friday", "Harwick Radio", ""),
+    ("His trial is scheduled to begin on Friday.", "on Friday", "", ""),
+])
+def test_a_line_never_opens_on_an_owner_it_does_not_name(sentence: str, when: str, who: str, line: str) -> None:
     assert _line(sentence, when, who) == line

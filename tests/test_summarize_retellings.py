@@ -150,6 +150,24 @@ def test_a_dangling_pronoun_gets_its_marked_name_and_stays_faithful() -> None:
         assert check_faithfulness(s, by_id) == [], s.text
 
 
+def test_a_possessive_pronoun_opening_the_sentence_points_back_and_takes_a_possessive_name() -> None:
+    its = referring_subject("Its market has grown fast during the last decade.")
+    assert its is not None and its.possessive and not its.person and its.text == "Its"
+    assert antecedent(its, ["Corbel Appliances opened a plant in Denver on Friday."]) == "Corbel Appliances"
+    assert substitute("Its market has grown fast during the last decade.", its, "Corbel Appliances") \
+        == "[Corbel Appliances]'s market has grown fast during the last decade."
+    his = referring_subject("On Monday, his lawyer said the appeal was filed.")
+    assert his is not None and his.possessive and his.person
+    assert substitute("On Monday, his lawyer said the appeal was filed.", his, "Lena Ortiz") \
+        == "On Monday, [Lena Ortiz]'s lawyer said the appeal was filed."
+    their = referring_subject("Their co-workers see them as less dedicated.")
+    assert their is not None and their.plural
+    assert antecedent(their, ["Corbel and Vantor spoke on Friday."]) is None  # a plural owner gets no single name
+    # an owner inside the clause is no subject: "Moscow wielded its veto", after an opener without a comma
+    assert referring_subject("In late July Moscow wielded its veto power to block a resolution.") is None
+    assert referring_subject("Its 2015 results were strong.") is None  # a figure after it: not an owner's noun
+
+
 def test_a_reference_with_no_name_before_it_is_not_used() -> None:
     text = ("It will cut 300 jobs at two factories in the north, the union said on Tuesday after a meeting. "
             "They said the cuts would start in the spring and affect mostly night shifts at both sites.")

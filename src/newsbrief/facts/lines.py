@@ -109,11 +109,32 @@ def event_line(event: Event, *, fallback_who: str = "") -> str:
     The "what" is the happening's own words (subject and auxiliaries such as "will" or "is
     expected to" dropped, the date, attribution and side clauses cut) in at most
     :data:`MAX_LINE_WORDS` words. A subject such as "the company" or "it" is replaced by
-    ``fallback_who``.
+    ``fallback_who``, and so is the owner in "its campaign" ("Ukraine's campaign"); a line opening
+    on a person's "his" or "her" loses it when the rest names something ("First book Bread, Salt, Water
+    released") and is not made ("") when not ("His trial to begin").
 
     :param event: the event.
     :param fallback_who: the story's main actor, for an event whose subject names no one.
     """
+    line = _event_line(event, fallback_who)
+    if _PERSON_OWNER.match(line.partition(": ")[2]):
+        return ""  # "Acme: his trial to begin": whose trial, the line cannot say
+    owner = _POSSESSIVE_HEAD.match(line)
+    if owner is None:
+        return line
+    rest = line[owner.end():]
+    if owner.group("thing") and fallback_who and not _SAID.match(fallback_who):
+        return f"{fallback_who}\u2019s {rest}" if "\u2019" in line else f"{fallback_who}'s {rest}"
+    # "His first book Bread, Salt, Water released": the thing is named, the owner can go
+    return rest[:1].upper() + rest[1:] if not owner.group("thing") and find_names(rest) else ""
+
+
+# "Its campaign: ...", "His trial": a line whose first words point back at an owner the line never names
+_POSSESSIVE_HEAD = re.compile(r"^(?:(?P<thing>Its|Their)|His|Her)\s+(?=[a-z])")
+_PERSON_OWNER = re.compile(r"^(?:[Hh]is|[Hh]er)\s+(?=[a-z])")
+
+
+def _event_line(event: Event, fallback_who: str) -> str:
     parsed = event_clause(event.sentence, event.when_text, fallback_who=fallback_who) if event.sentence else None
     if parsed is not None:
         who, what = parsed

@@ -37,8 +37,9 @@ _OPENER = (r"(?:(?:On|In|At|By|For|After|Before|Later|Earlier|Last|Since|During|
            r"Overnight|Yesterday|Today|Now)\b[^,.;:\"]{0,40}?(?:,\s*|\s+(?=(?:he|she|it|they|the)\b))|"
            r"(?:Although|Though|While|When|Because|Once|Until|Whereas)\s+(?=(?:he|she|it|they|the)\s)|"
            r"(?:However|Meanwhile|Still|Also|Separately),\s*)?")
-_PRONOUN_RE = re.compile(rf"^{_OPENER}(?P<np>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)(?P<contraction>(?:'|\u2019)(?:s|re|ll|d|ve))?"
-                         r"\s+(?=[a-z])")
+# "His trial begins ...", "Its market has grown ...": a possessive pronoun points back just the same
+_PRONOUN_RE = re.compile(rf"^{_OPENER}(?P<np>[Hh]e|[Ss]he|[Ii]t|[Tt]hey|(?P<possessive>[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)(?=\s+[a-z]))"
+                         r"(?P<contraction>(?:'|\u2019)(?:s|re|ll|d|ve))?\s+(?=[a-z])")
 # Definite descriptions of an actor: "the company", "the Boston firm", "the analytics firm".
 _ACTOR_NOUNS = (
     "company|firm|startup|start-up|group|lab|maker|manufacturer|carmaker|chipmaker|retailer|regulator|agency|"
@@ -91,6 +92,7 @@ class Reference:
     person: bool
     plural: bool
     contracted: bool = False  # "She's", "They're": a name cannot stand in for it without changing the verb
+    possessive: bool = False  # "Its market", "His trial": the name goes in as "[Brightloom]'s"
 
 
 # "It" that points at nothing: "It wasn't immediately clear whether ...", "It is only the second time ...".
@@ -120,9 +122,11 @@ def referring_subject(sentence: str) -> Reference | None:
     match = min(found, key=lambda m: m.start("np"))
     np = match.group("np")
     low = np.lower()
-    person = low in ("he", "she") or _PERSON_RE.match(low.split()[-1]) is not None
-    contracted = "contraction" in match.groupdict() and match.group("contraction") is not None
-    return Reference(np, match.start("np"), match.end("np"), person, low == "they", contracted)
+    person = low in ("he", "she", "his", "her") or _PERSON_RE.match(low.split()[-1]) is not None
+    groups = match.groupdict()
+    contracted = groups.get("contraction") is not None
+    return Reference(np, match.start("np"), match.end("np"), person, low in ("they", "their"), contracted,
+                     groups.get("possessive") is not None)
 
 
 # Any opening that points back: a pronoun or "That" (with their contractions), a connective that
@@ -430,7 +434,8 @@ def substitute(sentence: str, reference: Reference, name: str) -> str:
     :param name: the referent, as the article names it.
     """
     head = sentence[: reference.start]
-    out = f"{head}[{name}]{sentence[reference.end:]}"
+    owner = ("\u2019s" if "\u2019" in sentence else "'s") if reference.possessive else ""
+    out = f"{head}[{name}]{owner}{sentence[reference.end:]}"
     return out[0].upper() + out[1:] if not head else out
 
 
