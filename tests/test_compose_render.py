@@ -11,6 +11,7 @@ from newsbrief.digest.compose import ComposeOptions, StoryBundle, compose_digest
 from newsbrief.model import CitedSentence, Entity, Event, FundingRound, Summary
 from newsbrief.digest.rank import RankedStory
 from newsbrief.render import FORMATS, digest_from_dict, digest_to_dict, render
+from newsbrief.summarize.references import introduced_by
 
 DAY = dt.date(2026, 11, 27)
 
@@ -236,6 +237,31 @@ def test_a_one_liner_whose_sentence_only_repeats_its_headline_is_the_headline_al
     short = {i.story_id: i for s in digest.sections if s.kind == "short" for i in s.items}
     assert short["e"].paragraphs == () and short["e"].headline == "Morning News Headlines"
     assert [s.text for p in short["t"].paragraphs for s in p] == ["Orrick council closed the north quay for a month."]
+
+
+def test_a_one_liner_never_opens_on_something_its_headline_does_not_introduce() -> None:
+    owners = bundle("o", ["Daily"], ["Their co-workers often see working mothers as less dedicated, a survey finds."],
+                    score=0.4, headline="Survey of Orrick employers")
+    valves = bundle("v", ["Daily"], ["The valves, which cut exhaust at low pressure, will be made in Orrick from May."],
+                    score=0.35, headline="Dunmore Parts reports record quarter")
+    trial = bundle("t", ["Daily"], ["The double-blind trial is being run at four Orrick clinics and ends in May."],
+                   score=0.3, headline="Vexa starts second trial of its pain drug")
+    digest = compose_digest([*sample_bundles(), owners, valves, trial], day=DAY, options=ComposeOptions())
+    short = {i.story_id: i for s in digest.sections if s.kind == "short" for i in s.items}
+    assert short["o"].paragraphs == () and short["v"].paragraphs == ()  # "their", "the valves": whose?
+    assert [s.text for p in short["t"].paragraphs for s in p] == [
+        "The double-blind trial is being run at four Orrick clinics and ends in May."]  # the headline's trial
+
+
+@pytest.mark.parametrize(("sentence", "headline", "introduced"), [
+    ("It is unclear whether the quay reopens in May.", "Orrick quay closed", True),  # an "it" pointing at nothing
+    ("The police said two men were held.", "Two held in Orrick", True),  # one police anywhere
+    ("The team behind Wayfarer said it ships in May.", "Wayfarer delayed", True),  # names its referent
+    ("Its market grew 9% last year.", "Global widget market report", False),
+    ("The company reported a loss.", "Dunmore Parts results", False),  # which company: the headline has none
+])
+def test_what_a_headline_introduces(sentence: str, headline: str, introduced: bool) -> None:
+    assert introduced_by(sentence, headline) is introduced
 
 
 def test_a_headline_alone_reads_as_a_line_or_the_story_is_not_listed() -> None:

@@ -168,6 +168,14 @@ def test_a_possessive_pronoun_opening_the_sentence_points_back_and_takes_a_posse
     assert referring_subject("Its 2015 results were strong.") is None  # a figure after it: not an owner's noun
 
 
+def test_a_participle_opening_the_sentence_before_is_no_name_for_it() -> None:
+    it = referring_subject("It runs 16 hospices in the state.")
+    assert it is not None
+    assert antecedent(it, ["Based in Lafayette, Halcyon Hospice opened a new office."]) is None  # not "[Based]"
+    assert antecedent(it, ["Halcyon Hospice, based in Lafayette, opened a new office."]) == "Halcyon Hospice"
+    assert antecedent(it, ["Reed Hastings opened a new office."]) == "Reed Hastings"  # a name of two words stays
+
+
 def test_a_reference_with_no_name_before_it_is_not_used() -> None:
     text = ("It will cut 300 jobs at two factories in the north, the union said on Tuesday after a meeting. "
             "They said the cuts would start in the spring and affect mostly night shifts at both sites.")

@@ -40,6 +40,7 @@ from newsbrief.facts.wellformed import regulation_for_line, rule_maker, short_ru
 from newsbrief.digest.newsworthiness import NOT_LEDE_KINDS
 from newsbrief.digest.rank import RankedStory
 from newsbrief.summarize.headline import has_verb, is_usable_title
+from newsbrief.summarize.references import introduced_by
 
 __all__ = ["MIN_SECTION_SENTENCES", "ComposeOptions", "StoryBundle", "compose_digest", "reading_minutes"]
 
@@ -133,14 +134,16 @@ def _adds_to(sentence: str, headline: str) -> bool:
 MIN_NEW_LINE_WORDS = 2
 """Words a one-liner's sentence must add to its headline; a line whose first sentence only repeats its
 headline ("Today's headlines: Today's headlines") is the headline alone (a later sentence might open on
-a reference the line never names)."""
+a reference the line never names), and so is one whose sentence opens on something its headline does not introduce
+("Their co-workers see them ...", "The valves, which ...": :func:`~newsbrief.summarize.references.introduced_by`)."""
 
 
 def _story_item(bundle: StoryBundle, day: dt.date, *, one_line: bool) -> DigestItem:
     paragraphs = bundle.summary.paragraphs
     if one_line:
         first = bundle.summary.sentences[:1]
-        paragraphs = (first,) if first and _adds_to(first[0].text, bundle.summary.headline) else ()
+        paragraphs = (first,) if first and _adds_to(first[0].text, bundle.summary.headline) \
+            and introduced_by(first[0].text, bundle.summary.headline) else ()
     return DigestItem(
         story_id=bundle.ranked.story_id, headline=bundle.summary.headline, paragraphs=paragraphs,
         sources=_sources(bundle), marker=_marker(bundle, day), one_line=one_line,

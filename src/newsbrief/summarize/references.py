@@ -28,7 +28,7 @@ from typing import Any
 from newsbrief.facts.nlp import entities
 from newsbrief.summarize.sentences import BACK_CONNECTIVES
 
-__all__ = ["Reference", "antecedent", "described_subject", "full_names", "inner_reference", "opens_on_reference",
+__all__ = ["Reference", "antecedent", "described_subject", "full_names", "inner_reference", "introduced_by", "opens_on_reference",
            "referring_subject", "substitute", "title_holder", "titled_name"]
 
 # Introductory phrases before the subject: "On Saturday", "In a statement,", "Last week".
@@ -152,6 +152,40 @@ def opens_on_reference(sentence: str) -> bool:
     return not re.match(r"\S+(?:\s+\S+){0,3}\s+(?:of|behind|from|at|for|in|with)\s+[A-Z]", sentence)
 
 
+# A sentence's opening that needs something said before it: a pronoun (possessives too) or a description
+# ("The valves, which ...", "The double-masked, placebo-controlled trial is ...").
+_ALONE_OPENER_RE = re.compile(
+    r"^[\"'\u201c]?(?:(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hese|[Tt]hose)\b(?![\w-]*\s+[A-Z])|"
+    r"(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?P<words>(?:[a-z][\w-]*,?\s+){0,3}[a-z][\w-]*)\b(?=[\s,]+(?:[a-z]|'s)))"
+)
+
+
+def introduced_by(sentence: str, headline: str) -> bool:
+    """Whether a sentence shown alone under its headline (a one-liner) opens on nothing the headline leaves unsaid.
+
+    It does not when it opens on a pronoun ("It", "Their co-workers") or on a description none of whose
+    words the headline has ("The valves, which ..." under a headline about a supplier's results); a
+    description the headline names ("The trial ..." under "... begins trial ..."), a noun with one referent
+    anywhere ("The police") and one that names its referent ("The team behind Wayfarer") are introduced.
+
+    :param sentence: the one-liner's sentence.
+    :param headline: its headline.
+    """
+    match = _ALONE_OPENER_RE.match(sentence)
+    if match is None or _EXPLETIVE_IT_RE.match(sentence) or re.match(r"\S+(?:\s+\S+){0,3}\s+(?:of|behind|from|at|for|in|with)\s+[A-Z]", sentence):
+        return True
+    if match.group("words") is None:
+        return False  # a pronoun: whose, the headline does not say
+    said = {w.rstrip("s") for w in re.findall(r"[a-z][\w-]*", headline.lower())}
+    words = [w for w in re.findall(r"[a-z][\w-]*", match.group("words")) if w not in _LINKING_WORDS]
+    return not words or words[0] in _UNIQUE_NOUNS or any(w.rstrip("s") in said for w in words)
+
+
+# Verbs and small words the greedy description match above may run into ("The trial is being ...")
+_LINKING_WORDS = frozenset("""is are was were be been being has have had will would can could may might should must do does
+    did said says a an the of to in on at for and or but as by with that which who""".split())
+
+
 # "A courthouse clerk says he failed to pay the fine": an unnamed speaker's "he" may be the speaker or
 # the person the article named before; a reader cannot tell which.
 _REPORTED_PRONOUN_RE = re.compile(
@@ -222,11 +256,16 @@ def inner_reference(sentence: str) -> bool:
     return False
 
 
+_OPENING_WORD_RE = re.compile(r"[A-Z][a-z]+(?:ed|ing|ly)")
+
+
 def _names(sentence: str) -> list[str]:
     """Return the capitalised name runs of a sentence, in order ("Brightloom Home", "Boston")."""
     out = []
     for m in _NAME_RUN_RE.finditer(sentence):
         words = m.group(0).split()
+        if not sentence[: m.start()].strip("\"'\u201c ") and len(words) == 1 and _OPENING_WORD_RE.fullmatch(words[0]):
+            continue  # "Based in Lafayette, ...", "Speaking on Monday, ...": a participle opening the sentence
         while words and words[0] in _NOT_ANTECEDENT:
             words.pop(0)
         while words and words[-1] in ("of", "de", "and", "&"):
