@@ -15,6 +15,7 @@ import importlib
 import logging
 import os
 import re
+import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -169,6 +170,7 @@ def entities_of(sentences: Sequence[str]) -> list[Entities | None]:
 RECOGNISED_MAX = 50_000
 """Sentences whose entities :func:`recognise` keeps per pipeline (a 400-article day has about 10,000)."""
 _RECOGNISED: weakref.WeakKeyDictionary[Any, OrderedDict[str, Entities]] = weakref.WeakKeyDictionary()
+_RECOGNISED_LOCK = threading.Lock()  # the web app's request threads share the pipeline
 
 
 def recognise(nlp: Any, texts: Sequence[str]) -> list[Entities]:
@@ -181,17 +183,18 @@ def recognise(nlp: Any, texts: Sequence[str]) -> list[Entities]:
     :param nlp: a loaded spaCy pipeline with a recogniser (:func:`load_nlp`).
     :param texts: sentences or titles.
     """
-    memo = _RECOGNISED.setdefault(nlp, OrderedDict())
-    todo = list(dict.fromkeys(t for t in texts if t not in memo))
-    for text, doc in zip(todo, nlp.pipe(todo)):
-        memo[text] = tuple((e.text, e.label_) for e in doc.ents)
-    out = []
-    for text in texts:
-        out.append(memo[text])
-        memo.move_to_end(text)
-    while len(memo) > RECOGNISED_MAX:
-        memo.popitem(last=False)
-    return out
+    with _RECOGNISED_LOCK:
+        memo = _RECOGNISED.setdefault(nlp, OrderedDict())
+        known = {t: memo[t] for t in texts if t in memo}
+    todo = list(dict.fromkeys(t for t in texts if t not in known))
+    made = {text: tuple((e.text, e.label_) for e in doc.ents) for text, doc in zip(todo, nlp.pipe(todo))}
+    with _RECOGNISED_LOCK:
+        for text in dict.fromkeys(texts):
+            memo[text] = known[text] if text in known else made[text]
+            memo.move_to_end(text)
+        while len(memo) > RECOGNISED_MAX:
+            memo.popitem(last=False)
+    return [known[t] if t in known else made[t] for t in texts]
 
 
 def arc_distance(doc: Any, a: int, b: int) -> int:
