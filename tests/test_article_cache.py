@@ -108,6 +108,28 @@ def test_sentence_vectors_are_stored_and_served_without_encoding_again(fresh_db:
     assert again.embedder.encoded == 0
 
 
+def test_an_articles_candidates_are_built_once_for_its_vectors_and_its_parses(
+    fresh_db: SQLiteStore, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    built: list[str] = []
+    real = article_cache.build_candidates
+
+    def counting(articles: Sequence[Article], **kwargs: Any) -> Any:
+        built.extend(a.id for a in articles)
+        return real(articles, **kwargs)
+
+    monkeypatch.setattr(article_cache, "build_candidates", counting)
+    article_cache._article_candidates.cache_clear()
+    fresh_db.upsert_articles([(a, n, None) for n, a in enumerate(STORY, 1)])
+    out = analyse_articles(fresh_db, STORY, embedder=HashingEmbedder())
+    assert out.computed["vectors"] == 3
+    assert sorted(built) == sorted(a.id for a in STORY)  # once each, whether or not the parses were made too
+    edited = dataclasses.replace(STORY[0], text=STORY[0].text + " A new closing line was added on Friday.")
+    assert candidate_texts(edited) != candidate_texts(STORY[0])  # another text is read again
+    assert built.count(STORY[0].id) == 2
+    article_cache._article_candidates.cache_clear()
+
+
 def test_cached_embedder_encodes_each_unknown_text_once_in_one_batch() -> None:
     batches: list[list[str]] = []
 

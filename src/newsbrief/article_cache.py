@@ -78,7 +78,18 @@ def candidate_texts(article: Article) -> list[str]:
 
     :param article: the article as the text stages read it.
     """
-    return _candidate_texts(build_candidates([article], resolve_references=True))
+    return _candidate_texts(_article_candidates(article, parser_key()))
+
+
+CANDIDATE_CACHE = 1024
+"""Articles whose summary candidates are kept: the sentence vectors and then the parses of a day's articles
+read the same candidates (:func:`candidate_texts`, :func:`sentence_parses_batch`), built once."""
+
+
+@functools.lru_cache(maxsize=CANDIDATE_CACHE)
+def _article_candidates(article: Article, reader: str | None) -> tuple[Candidate, ...]:
+    """The candidates of an article as the current sentence reader (:func:`parser_key`, None: rules) reads them."""
+    return tuple(build_candidates([article], resolve_references=True))
 
 
 def _candidate_texts(cands: Sequence[Candidate]) -> list[str]:
@@ -312,7 +323,7 @@ def sentence_parses_batch(articles: Sequence[Article]) -> list[tuple[list[str], 
     """
     out: list[tuple[list[str], bytes, dict[str, Entities]] | None] = []
     for article in articles:
-        cands = build_candidates([article], resolve_references=True)
+        cands = _article_candidates(article, parser_key())
         texts = _candidate_texts(cands)
         lead = lead_sentence(article)
         packed = pack_sentences(texts, [c.text for c in cands] + ([lead] if lead else []))
