@@ -62,18 +62,24 @@ def test_story_facts_from_each_article_equal_the_articles_read_together(use_mode
     assert any(f["type"] == "funding" for f in _dicts(apart))
 
 
+def _count_articles(monkeypatch: pytest.MonkeyPatch, name: str) -> list[str]:
+    """Count the articles an ``article_cache`` function is called with (their ids, in call order)."""
+    seen: list[str] = []
+    real = getattr(article_cache, name)
+
+    def counting(articles: Sequence[Article], **kwargs: Any) -> Any:
+        seen.extend(a.id for a in articles)
+        return real(articles, **kwargs)
+
+    monkeypatch.setattr(article_cache, name, counting)
+    return seen
+
+
 def test_facts_are_made_once_and_read_back_until_the_text_or_the_extractors_change(
     fresh_db: SQLiteStore, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     fresh_db.upsert_articles([(a, n, None) for n, a in enumerate(STORY, 1)])
-    calls: list[str] = []
-    real = article_cache.extract_facts
-
-    def counting(articles: Sequence[Article], **kwargs: Any) -> Any:
-        calls.extend(a.id for a in articles)
-        return real(articles, **kwargs)
-
-    monkeypatch.setattr(article_cache, "extract_facts", counting)
+    calls = _count_articles(monkeypatch, "extract_facts")
     embedder = HashingEmbedder()
     first = analyse_articles(fresh_db, STORY, embedder=embedder)
     assert sorted(calls) == ["a1", "a2", "a3"]
@@ -111,14 +117,7 @@ def test_sentence_vectors_are_stored_and_served_without_encoding_again(fresh_db:
 def test_an_articles_candidates_are_built_once_for_its_vectors_and_its_parses(
     fresh_db: SQLiteStore, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    built: list[str] = []
-    real = article_cache.build_candidates
-
-    def counting(articles: Sequence[Article], **kwargs: Any) -> Any:
-        built.extend(a.id for a in articles)
-        return real(articles, **kwargs)
-
-    monkeypatch.setattr(article_cache, "build_candidates", counting)
+    built = _count_articles(monkeypatch, "build_candidates")
     article_cache._article_candidates.cache_clear()
     fresh_db.upsert_articles([(a, n, None) for n, a in enumerate(STORY, 1)])
     out = analyse_articles(fresh_db, STORY, embedder=HashingEmbedder())
