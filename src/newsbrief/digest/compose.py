@@ -353,7 +353,7 @@ def _says_what(event: Event) -> bool:
     words = what.split()
     # a name alone ("Judge Mary Staley", "The Child Nutrition and WIC Reauthorization Act") tells no happening
     told = [w for w in words[1:] if w[:1].islower() and w.lower() not in _LINK_WORDS]
-    if words and len(words) > 1 and not words[1][:1].isupper() and words[0].lower() not in _LINK_WORDS:
+    if len(words) > 1 and not words[1][:1].isupper() and words[0].lower() not in _LINK_WORDS:
         told.append(words[0])  # the line's capitalised first word, when no name runs on from it ("Vote on ...")
     return (len(words) >= 2 and bool(told) and words[0].lower() not in _NO_HAPPENING
             and not what.rstrip().endswith("?"))

@@ -148,8 +148,11 @@ def opens_on_reference(sentence: str) -> bool:
     match = _BACK_OPENER_RE.match(sentence)
     if match is None:
         return False
-    # "The team behind Wayfarer ...": the description names its referent itself
-    return not re.match(r"\S+(?:\s+\S+){0,3}\s+(?:of|behind|from|at|for|in|with)\s+[A-Z]", sentence)
+    return not _NAMES_ITS_REFERENT_RE.match(sentence)
+
+
+# "The team behind Wayfarer ...": the description names its referent itself
+_NAMES_ITS_REFERENT_RE = re.compile(r"\S+(?:\s+\S+){0,3}\s+(?:of|behind|from|at|for|in|with)\s+[A-Z]")
 
 
 # A sentence's opening that needs something said before it: a pronoun (possessives too) or a description
@@ -172,7 +175,7 @@ def introduced_by(sentence: str, headline: str) -> bool:
     :param headline: its headline.
     """
     match = _ALONE_OPENER_RE.match(sentence)
-    if match is None or _EXPLETIVE_IT_RE.match(sentence) or re.match(r"\S+(?:\s+\S+){0,3}\s+(?:of|behind|from|at|for|in|with)\s+[A-Z]", sentence):
+    if match is None or _EXPLETIVE_IT_RE.match(sentence) or _NAMES_ITS_REFERENT_RE.match(sentence):
         return True
     if match.group("words") is None:
         return False  # a pronoun: whose, the headline does not say
