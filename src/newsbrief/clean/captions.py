@@ -41,8 +41,11 @@ MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 """A weekday's name, as regular-expression text."""
 _YEAR_DATE = rf"{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
-# "Kessa", "the Kessa region"; "northern Kessa", "south-western Kessa": a direction before the name
-_PLACE = (r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?"
+# "Kessa", "the Kessa region"; "northern Kessa", "south-western Kessa": a direction before the name;
+# "the town of Kessa", "the outskirts of Kessa": what kind of place, before its name
+_PLACE = (r"(?:the\s+(?:town|city|village|district|region|province|state|county|port|island|capital|outskirts|"
+          r"suburb|border town|border city)\s+of\s+)?"
+          r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?"
           r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|de|du|la|el|al))*")
 _CREDIT_TAIL = r"\s*(?:\([^()]{0,80}\))?\s*[.!]?\s*$"  # "(AP Photo/Jo Reyes)" after the date
 
