@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.summarize.claims import Claim, figures_of, predications, retells_claim
+from newsbrief.summarize.claims import Claim, figures_of, predications, retells_claim, scores_of
 from newsbrief.summarize import summarize_story
 from newsbrief.summarize.extractive import (
     _after_supporters,
@@ -53,6 +53,22 @@ def test_the_same_actor_with_the_same_figure_is_a_retelling_unless_a_figure_is_n
     assert not retells_claim(_claim(other, {"Tidemark"}), told)
 
 
+def test_scores_are_match_and_set_scores_not_seasons_or_ranges_of_years() -> None:
+    assert scores_of("Ostra won 7-6, 3-6, 6–2 and leads the series 2-1.") == {"7-6", "3-6", "6-2", "2-1"}
+    assert scores_of("The 2025-26 season and the 1939-45 war, a 24-hour strike, the F-35 and 4-8-4 engines.") == set()
+
+
+def test_the_same_team_with_the_same_score_is_a_retelling_whatever_else_it_adds() -> None:
+    told = [_claim("Marlow Rovers came from behind to beat Tallbrook 3-2 at Riverside Park on Saturday.",
+                   {"Marlow Rovers", "Tallbrook", "Riverside Park", "Saturday"})]
+    again = ("Rovers, 14th in the table, won 3-2 with two goals in the last 10 minutes, their first win "
+             "at Riverside Park since 2019.")
+    assert retells_claim(_claim(again, {"Rovers", "Riverside Park"}), told)
+    # the same score in another match is another result
+    other = "Kessa City also won 3-2, away at Fenwick, after 12 games without a win."
+    assert not retells_claim(_claim(other, {"Kessa City", "Fenwick"}), told)
+
+
 def test_a_second_outlets_lead_telling_the_same_breach_is_left_out() -> None:
     text_a = (f"{HARBOUR_A} Staff are selling tickets at the ports by hand while the system is rebuilt. "
               "Harbourline said no payment card numbers had been taken.")
@@ -95,6 +111,7 @@ def test_the_same_subject_doing_the_same_thing_is_a_retelling() -> None:
     ("On Sunday the 35-year-old said he would retire.", "the 35-year-old"),
     # the subject of a fronted subordinate clause points back as much as the main one
     ("Although the 21-year-old scored twice, Dunmore lost at home.", "the 21-year-old"),
+    ("Even though the girl's uncle had applied, the ministry turned the family down.", "the girl"),
 ])
 def test_a_person_described_by_age_or_role_is_a_referring_subject(sentence: str, subject: str) -> None:
     ref = referring_subject(sentence)

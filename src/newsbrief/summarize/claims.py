@@ -39,8 +39,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Claim", "doers_of", "event_core", "figures_of", "predications", "retells_claim", "speaker_aliases",
-           "statements", "subjects_of"]
+__all__ = ["Claim", "doers_of", "event_core", "figures_of", "predications", "retells_claim", "scores_of",
+           "speaker_aliases", "statements", "subjects_of"]
 
 # Digits that are part of a name ("Kestrel-3", "F-35") are no figure, nor is a time of day ("8am", "9:39 pm").
 _FIGURE_RE = re.compile(r"(?<![\w.:])(?<![A-Za-z]-)\d++(?:[.,]\d+)*+(?!\s?(?:[ap]\.?m\b|:\d))")
@@ -65,6 +65,17 @@ class Claim:
 
 
 _WORD_BEFORE_RE = re.compile(r"(?:^|\s)([A-Z][\w&'-]*)[ -]$")
+# A match score or a set score: "won 3-1", "5-7, 4-6, 6-1", "a 2–0 lead". Not a season or a range of
+# years ("2014-15", "1939-45"): two numbers of at most two digits each, with no digit or dash around them.
+_SCORE_RE = re.compile(r"(?<![\w.,/-])(\d{1,2})\s?[-\u2013](\d{1,2})(?![\w.,/-]\d|[\w/-])")
+
+
+def scores_of(text: str) -> frozenset[str]:
+    """Return the match or set scores a sentence gives, as "a-b" ("6–1" -> "6-1").
+
+    :param text: one sentence.
+    """
+    return frozenset(f"{m.group(1)}-{m.group(2)}" for m in _SCORE_RE.finditer(text))
 
 
 def figures_of(text: str) -> frozenset[str]:
@@ -407,6 +418,9 @@ def retells_claim(claim: Claim, told: Sequence[Claim], aliases: Mapping[str, str
     # one figure beside a repeated claim does not make it new ("trained on 14 trillion tokens and scores 81.4%")
     if len(new) <= 1 and any(claim.figures & other.figures and actors & _actors(other.names) for other in told):
         return True
+    scores = scores_of(claim.text)
+    if scores and any(scores & scores_of(other.text) and actors & _actors(other.names) for other in told):
+        return True  # the same player or team with the same score: the result told again, whatever else it adds
     mine = predications(claim.text)
     pairs = {p for p in mine if "=>" in p}
     if pairs and any(pairs & predications(other.text) for other in told):

@@ -35,7 +35,8 @@ __all__ = ["Reference", "antecedent", "described_subject", "full_names", "inner_
 # A subordinate clause's subject counts too: "Although the 21-year-old scored, the club lost".
 _OPENER = (r"(?:(?:On|In|At|By|For|After|Before|Later|Earlier|Last|Since|During|Early|Late|Separately|Meanwhile|"
            r"Overnight|Yesterday|Today|Now)\b[^,.;:\"]{0,40}?(?:,\s*|\s+(?=(?:he|she|it|they|the)\b))|"
-           r"(?:Although|Though|While|When|Because|Once|Until|Whereas)\s+(?=(?:he|she|it|they|the)\s)|"
+           r"(?:Although|Though|Even\s+(?:though|if|as)|While|When|Because|Once|Until|Whereas)\s+"
+           r"(?=(?:he|she|it|they|the)\s)|"
            r"(?:However|Meanwhile|Still|Also|Separately),\s*)?")
 # "His trial begins ...", "Its market has grown ...": a possessive pronoun points back just the same
 _PRONOUN_RE = re.compile(rf"^{_OPENER}(?P<np>[Hh]e|[Ss]he|[Ii]t|[Tt]hey|(?P<possessive>[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)(?=\s+[a-z]))"
