@@ -490,3 +490,17 @@ def test_wrapped_lines_of_one_paragraph_stay_one_sentence() -> None:
     text = "The mayor said on Tuesday that the\nbridge would reopen in\nMarch after repairs."
     assert [s.text for s in parse_article_text(text)] == [
         "The mayor said on Tuesday that the bridge would reopen in March after repairs."]
+
+
+def test_lines_cut_short_are_read_one_by_one_not_glued_into_a_run_on_sentence() -> None:
+    from newsbrief.summarize.sentences import parse_article_text
+
+    # a release whose lines stop mid-sentence: a subhead, a dateline, then prose cut off at each line's end
+    text = ("Delegates to discuss ferry links between the two islands at a forum in Kessa\nTALLBROOK\n"
+            "For the first time, the Harbour Board is planning the annual forum with the Marlow ferry office.\n"
+            "The forum is a meeting of officials to address crossing fares between the islands\n"
+            "The first forum was held in 2019 in Fenwick.")
+    texts = [s.text for s in parse_article_text(text)]
+    assert "For the first time, the Harbour Board is planning the annual forum with the Marlow ferry office." in texts
+    assert "The first forum was held in 2019 in Fenwick." in texts
+    assert not any("TALLBROOK" in t and len(t) > len("TALLBROOK") for t in texts)

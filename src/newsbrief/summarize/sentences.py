@@ -210,9 +210,20 @@ def word_count(text: str) -> int:
 _LINE_END_RE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
 
 
+_LINE_START_RE = re.compile(r"^\s*(?:[A-Z0-9\"\u201c'\u2018(\[]|[-\u2013\u2014\u2022*] )")
+
+
 def _lines_are_paragraphs(lines: list[str]) -> bool:
-    """Whether a block's single line breaks separate paragraphs (most lines end a sentence), not wrap them."""
-    return sum(bool(_LINE_END_RE.search(line)) for line in lines) * 2 > len(lines)
+    """Whether a block's single line breaks separate paragraphs, not wrap them.
+
+    They do when most breaks come after a line that ends a sentence or before a line that opens like
+    one (a capital, a figure, a quotation mark): wrapped prose breaks mid-sentence, mostly before a
+    lower-case word. A page cut into lines that stop short ("... between the United States" over
+    "The first summit was held ...") is read line by line, not glued into one run-on sentence.
+    """
+    breaks = sum(bool(_LINE_END_RE.search(line) or _LINE_START_RE.match(after))
+                 for line, after in zip(lines, lines[1:]))
+    return breaks * 2 > len(lines) - 1
 
 
 def split_paragraphs(text: str) -> list[str]:
