@@ -207,6 +207,9 @@ def test_clean_title_strips_outlet_suffix_and_labels() -> None:
     assert clean_title("Harbourline to buy Voltmere | Grid Weekly") == "Harbourline to buy Voltmere"
     assert clean_title("Breaking: Harbourline to buy Voltmere") == "Harbourline to buy Voltmere"
     assert clean_title("Voltmere sold to Harbourline - Money Wire", outlet="Money Wire") == "Voltmere sold to Harbourline"
+    # a spaced dash after an abbreviation joins two names; it is no outlet suffix
+    title = "Kessa and Marlow host officials for the ninth annual U.K. - Kessa Ferry Summit"
+    assert clean_title(title) == title
 
 
 def test_choose_headline_prefers_central_specific_title() -> None:

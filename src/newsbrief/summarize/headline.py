@@ -27,6 +27,7 @@ LOGGER = logging.getLogger(__name__)
 
 __all__ = ["choose_headline", "clean_title", "has_verb", "is_usable_title", "lead_sentence"]
 
+_ABBREVIATION_END_RE = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")  # "U.S.", "U.K.", "E.U."
 _SUFFIX_RE = re.compile(r"\s+(?:[-\u2013\u2014|:\u00b7\u2022]|::)\s+([^-\u2013\u2014|]{2,60})$")
 _PREFIX_RE = re.compile(
     r"^(?:breaking(?: news)?|update[d]?|exclusive|watch|video|live|just in|opinion|analysis|"
@@ -97,7 +98,9 @@ def clean_title(title: str, *, outlet: str = "") -> str:
                 or len(suffix.split()) <= 4
                 and all(w[:1].isupper() or w[:1].isdigit() or w in _LOWER_IN_NAMES for w in suffix.split())
             )
-            if looks_like_outlet and len(head.split()) >= 3:
+            # "... the annual U.S. - China summit": a spaced dash after an abbreviation joins two names
+            compound = _ABBREVIATION_END_RE.search(head) is not None and match.group(0).lstrip()[:1] in "-\u2013\u2014"
+            if looks_like_outlet and not compound and len(head.split()) >= 3:
                 text = head
         if outlet and text.lower().endswith(outlet.lower()) and len(text) > len(outlet) + 10:
             text = text[: -len(outlet)].rstrip(" -|:\u2013\u2014")
