@@ -131,6 +131,17 @@ def test_a_prompt_glued_to_a_report_loses_the_prompt_only() -> None:
     assert [(c.why, c.text) for c in result.cuts] == [("prompt", "Receive news and ratings for Quarry Corp daily.")]
 
 
+def test_links_to_other_posts_run_onto_the_last_paragraph_are_cut_and_the_paragraph_stays() -> None:
+    para = "Owners can claim the refund at any Quarry Corp branch until March. Call 555-0100 for details."
+    nav = "\u00ab Previous post Related Posts Quarry Corp Opens Its Ninth Branch Why Choose a Quarry Corp Bond? Our Plans"
+    result = clean_text(f"{para} {nav}")
+    assert result.text == para
+    assert [(c.why, c.text) for c in result.cuts] == [("related", nav)]
+    # a paragraph that only mentions a previous story keeps all of it
+    story = "The council said on Monday it would review the plan. Previous Article reviews were slow, the mayor said."
+    assert clean_text(story).text == story
+
+
 @pytest.mark.parametrize("line", [
     "Residents can sign up for the new bus passes at the town hall until Friday.",
     "More than 500 people registered for the consultation, the council said.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from factories import make_article
@@ -91,6 +92,18 @@ def test_vague_and_non_calendar_events_stay_off_the_calendar() -> None:
     ))
     digest = compose_digest([a], day=DAY, options=ComposeOptions())
     assert next(s for s in digest.sections if s.kind == "ahead").items == ()
+
+
+def test_a_death_notice_gives_no_calendar_line_and_a_news_story_of_a_funeral_does() -> None:
+    notice = _bundle("n", ["Gazette"], ["Marta passed away on Tuesday."], score=5, facts=(
+        _event("n", "The funeral of Marta Keldwick will take place at the Orrick chapel on Friday.",
+               "The funeral of Marta Keldwick will take place at the Orrick chapel", "Marta Keldwick", _day(3)),))
+    notice = dataclasses.replace(notice, ranked=RankedStory("n", 5, {"sources": 1.0}, kind="obituary or listing"))
+    state = _bundle("s", ["Ledger", "Wire"], ["The former president died on Monday."], score=4, facts=(
+        _event("s", "A state funeral for the former president will be held on Friday.",
+               "A state funeral for the former president will be held", "", _day(3)),))
+    digest = compose_digest([notice, state], day=DAY, options=ComposeOptions())
+    assert [i.story_id for i in next(s for s in digest.sections if s.kind == "ahead").items] == ["s"]
 
 
 def test_day_labels() -> None:

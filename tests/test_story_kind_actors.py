@@ -28,6 +28,9 @@ FLOOD = ("Floods forced 3,000 people from their homes in Ostrava overnight after
     ("Brightmoss launches a new line of garden lamps", "The lamps are available at garden centres and priced at $40.",
      "product promo"),
     ("Obituary: Marta Keldwick, 88, of Orrick", "Marta Keldwick passed away on Tuesday.", "obituary or listing"),
+    # a family's death notice under the name alone
+    ("Marta Keldwick", "Marta passed away on Tuesday at home. A celebration of Marta's life will be held on Friday at "
+     "the Orrick chapel. In lieu of flowers, gifts may go to the library.", "obituary or listing"),
     ("Morning News Headlines", "Court jails Orrick mayor. Floods close two roads. Stocks fall.", "news roundup"),
     ("The 7 at 7: Thursday", "Seven stories to start your day: a court, a storm and a market slide.", "news roundup"),
     ("Your daily look at late-breaking news and upcoming events", "A court, a storm, a vote.", "news roundup"),
@@ -35,6 +38,12 @@ FLOOD = ("Floods forced 3,000 people from their homes in Ostrava overnight after
 ])
 def test_kinds_an_editor_ranks_below_hard_news_score_minus_one(title: str, text: str, label: str) -> None:
     assert story_kind(title, text) == (label, -1.0)
+
+
+def test_a_death_reported_as_news_is_no_death_notice() -> None:
+    kind, value = story_kind("Orrick mayor Marta Keldwick dies at 88",
+                             "Marta Keldwick, mayor for 20 years, died on Tuesday. A memorial service will be held Friday.")
+    assert kind != "obituary or listing" and value > 0
 
 
 def test_hard_news_scores_by_kinds_in_headline_and_opening() -> None:

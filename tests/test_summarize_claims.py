@@ -823,6 +823,7 @@ def test_a_possessive_description_points_back_like_a_subject() -> None:
     "For more details on the recall, owners can write to recall@korvath.example or see the dealer.",
     "Call (555) 123-4567 to book a place at the Varnholt meeting on Friday.",
     "Read more about the Varnholt bridge closure and the diversions in our earlier report.",
+    "Advertisement March 3, 2031 Jo Reyes is the founding chair of the Dunmore drivers' association.",
     # a photo's caption or credit run into the text
     "FILE - In this May 2, 2024 file photo, a Korvath diesel car waits at a dealer in Dunmore.",
     "(AP Photo/Jo Reyes) Dealers in Dunmore said on Monday they had not been told when parts would arrive.",
@@ -871,6 +872,8 @@ def test_a_lead_that_begins_like_its_headline_stays_a_digest_sentence() -> None:
     ("Tom Reyes has denied any wrongdoing. in 2029 to find the sources who had told her about the breach.", False),
     ("In other Velloria Robotics inc. news, a director sold 10,000 shares of the company on Tuesday.", True),
     ("Dealers will fix the brakes, the cables, the sensors etc. at no cost to owners in Dunmore.", True),
+    ("Comment: the recall just got biggerAnalysis: Why diesel owners in Dunmore are worried about brakes.", False),
+    ("Owners can book the repair on their iPhone or through the Korvath app in Dunmore.", True),
 ])
 def test_two_pieces_of_text_glued_together_are_never_a_digest_sentence(sentence: str, usable: bool) -> None:
     text = f"Korvath Motors recalled 20,000 diesel cars in Dunmore on Monday over faulty brake sensors. {sentence}"

@@ -401,6 +401,21 @@ def _inline_share(line: str) -> tuple[str, str] | None:
     return " ".join(m.group(0) for m in runs), rest
 
 
+# A page's navigation run onto the end of the last paragraph: "... at 800-472-0646. « Previous post Related Blogs
+# The Rules Concerning ... Plan"; only titles follow, so the tail has at most one full stop.
+_RELATED_TAIL = re.compile(r"(?<=[.!?\"\u201d])\s+(?:[\u00ab\u2039]\s*)?(?:(?:Previous|Next|Older|Newer) (?:[Pp]ost|[Aa]rticle|"
+                           r"[Ss]tory|[Ee]ntry)|Related (?:Blogs?|Posts?|Articles?|Stories|Links|Content|News))\b"
+                           r"(?=\s*[\u00bb\u203a:]?\s*[A-Z])")
+
+
+def _related_tail(line: str) -> tuple[str, str] | None:
+    """Return ``(navigation cut, text kept)`` of a paragraph ending in the page's links to other posts, or None."""
+    found = _RELATED_TAIL.search(line)
+    if found is None or line.count(".", found.end()) > 1:
+        return None
+    return line[found.start():].strip(), line[:found.start()].rstrip()
+
+
 def _share_row(line: str) -> bool:
     words = [w for w in line.lower().split() if not w.isdigit()]
     return len(words) >= 2 and all(w in _SHARE_WORDS for w in words) and bool({"share", "tweet", "facebook", "twitter",
@@ -550,11 +565,14 @@ def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset())
     """
     lines = text.split("\n")
     stripped = [line.strip() for line in lines]
-    inline: list[Cut] = []  # share buttons cut out of a paragraph; the rest of it is read on as the line
+    inline: list[Cut] = []  # share buttons or trailing links cut out of a paragraph; the rest is read on as the line
     for i, line in enumerate(stripped):
         if line and (buttons := _inline_share(line)) is not None:
             inline.append(Cut(i, "share", buttons[0]))
             lines[i] = stripped[i] = buttons[1]
+        if stripped[i] and (links := _related_tail(stripped[i])) is not None:
+            inline.append(Cut(i, "related", links[0]))
+            lines[i] = stripped[i] = links[1]
     why: dict[int, str] = {}
     keep_from: dict[int, int] = {}
     nonempty = [i for i, s in enumerate(stripped) if s]

@@ -37,7 +37,7 @@ from newsbrief.facts.calendar import hedge, is_calendar_deadline, is_calendar_ev
 from newsbrief.facts.lines import event_line, funding_line, regulation_line
 from newsbrief.facts.names import Name, find_names
 from newsbrief.facts.wellformed import regulation_for_line, rule_maker, short_rule, well_formed_round
-from newsbrief.digest.newsworthiness import NOT_LEDE_KINDS
+from newsbrief.digest.newsworthiness import NOT_LEDE_KINDS, OBITUARY
 from newsbrief.digest.rank import RankedStory
 from newsbrief.summarize.headline import has_verb, is_usable_title
 from newsbrief.summarize.references import introduced_by
@@ -665,10 +665,12 @@ PER_STORY_EVENTS = 2  # calendar lines of one story before the other stories get
 def _calendar(bundles: Sequence[StoryBundle], day: dt.date) -> list[DigestItem]:
     """The calendar's lines, ranked: by the importance of their story (at most
     :data:`PER_STORY_EVENTS` of one story before every other story's), then day-precise before
-    ranges, then soonest first. Stories ranking found not to be news give no line."""
+    ranges, then soonest first. Stories ranking found not to be news, and obituaries, give no line."""
     ranked: list[tuple[tuple[int, int, int, str], DigestItem]] = []
     for n, b in enumerate(bundles):
         if b.ranked.junk:  # a story that is not news (a stub's "this week", a ticker's earnings date) dates nothing
+            continue
+        if b.ranked.kind == OBITUARY:  # a family's notice: its visitation and service are no editor's calendar
             continue
         events = _distinct_events(b.facts, day)
         actor = _actor(b) if events else ""  # read once per story: it scans the story's articles

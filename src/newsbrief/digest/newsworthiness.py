@@ -315,6 +315,8 @@ _HARD = {
                r"scandal|emissions",
 }
 _HARD_RE = {k: re.compile(r"(?<![\w-])(?:" + v + r")(?![\w-])", re.IGNORECASE) for k, v in _HARD.items()}
+OBITUARY = "obituary or listing"
+"""The kind (:func:`story_kind`) of an obituary, a death notice or a listing."""
 _SOFT_TITLE = (
     ("results-call notice", re.compile(
         r"\b(?:conference\s+call|earnings\s+call|webcast|investor\s+(?:conference|day)|to\s+present\s+at|"
@@ -340,11 +342,16 @@ _SOFT_TITLE = (
         r"things\s+to\s+(?:know|read|watch))\b|\b(?:news|link|links)\s+round-?up\b|"
         r"\b(?:morning|evening|daily)\s+(?:briefing|digest|headlines)\b|\bwhat\s+you\s+need\s+to\s+know\s+(?:today|this\s+"
         r"(?:morning|week))\b", re.IGNORECASE)),
-    ("obituary or listing", re.compile(
+    (OBITUARY, re.compile(
         r"\b(?:obituar(?:y|ies)|funeral|in\s+memoriam|death\s+notices?|police\s+(?:log|blotter)|calendar|"
         r"things\s+to\s+do|open\s+house|job\s+fair|classifieds?|real\s+estate\s+transactions|what'?s\s+on)\b",
         re.IGNORECASE)),
 )
+# What only a family's death notice writes (a news report of a death may say "survived by" too).
+_DEATH_NOTICE = re.compile(r"\b(?:in\s+lieu\s+of\s+flowers|preceded\s+in\s+death|celebration\s+of\s+(?:his|her|their|"
+                           r"[A-Z][\w-]*['\u2019]s)\s+life|visitation\s+will\s+be|(?:funeral|memorial)\s+(?:services?|mass)\s+"
+                           r"will\s+be)\b", re.IGNORECASE)
+KIND_TEXT_CHARS = 4000
 # A review of a film, book, album or show: "Review: ...", "... | Film review", or a title ending in the
 # work's year, "(1983)", whose text says what the work is ("is a 1983 Italian science fiction film").
 _REVIEW_TITLE = re.compile(r"^\W*(?:(?:film|movie|book|album|theatre|theater|tv|game|concert)\s+)?review\s*[:|\-\u2013\u2014]|"
@@ -394,7 +401,7 @@ COMMENTARY = "opinion or commentary"
 """The kind (:func:`story_kind`) of an item in its writer's own voice."""
 LOCAL_INCIDENT = "local incident"
 """The kind (:func:`story_kind`) of a crash, shooting or fire reported as local news."""
-NOT_LEDE_KINDS = frozenset({"results-call notice", "analyst note", "sports fixture or preview", "obituary or listing",
+NOT_LEDE_KINDS = frozenset({"results-call notice", "analyst note", "sports fixture or preview", OBITUARY,
                             "product promo", "news roundup", REVIEW, COMMENTARY})
 """Kinds of story (:func:`story_kind`) that are never news enough for the digest's lede."""
 KIND_HEAD_CHARS = 600
@@ -436,6 +443,8 @@ def story_kind(title: str, text: str) -> tuple[str, float]:
         if rx.search(title):
             # An appointment may be hard news too (a chief executive ousted); the others never are.
             return name, round(hard - 1.0, 4) if name == "personnel appointment" else -1.0
+    if not in_title and _DEATH_NOTICE.search(text[:KIND_TEXT_CHARS]):
+        return OBITUARY, -1.0  # a family's notice under the name of the dead ("Jo Reyes", "Obituary for ...")
     if _REVIEW_TITLE.search(title) or (_YEAR_IN_PARENS.search(title) and _WORK_OF.search(text[:4000])):
         return REVIEW, round(hard - 1.0, 4)
     if _PRODUCT.search(title) and _SALES_CUE.search(text[:4000]):

@@ -317,7 +317,9 @@ _TO_THE_READER_RE = re.compile(
     r"Tune\s+in|Share\s+this|Don't\s+miss|(?:Follow|Like|Join|Contact|Email|E-mail)\s+us"
     r"|Follow\s+(?:him|her|them|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}\s+on)"
     r"|Call\s+(?:us|now|today|toll|\d|\()|Visit\s+(?:us|our|https?:|www\.)"
-    r"|Download\s+(?:the|our|it|now)|Register\s+(?:now|here|online|today))\b")
+    r"|Download\s+(?:the|our|it|now)|Register\s+(?:now|here|online|today)"
+    # an advertisement's label run into the text: "Advertisement September 15, 2015 Jo Reyes is ..."
+    r"|(?:Advertisement|ADVERTISEMENT|Sponsored(?:\s+content)?|Story\s+continues\s+below)(?=\s+[A-Z0-9]))\b")
 
 # A photo's caption or credit run into the text: "... FILE - Russia's U.N. Ambassador speaks ...", "(AP Photo/Alex
 # Brandon)", "— AFP pic", "Dollars. image source eni The dollar ...", "In this Sept. 10, 2015, file photo, ...".
@@ -327,7 +329,10 @@ _PICTURE_NOTE_RE = re.compile(r"(?:^|\s)FILE\s*[-\u2013\u2014]\s|\((?:AP|AFP|Reu
 
 
 _GLUED_PIECES_RE = re.compile(r"\b(?!(?:etc|approx|incl|esp|viz|nos?|vol|fig|est|cent|ft|lbs|mph|sq|pts|inc|corp|ltd|co|bros|"
-                              r"jr|sr|st|mt|ave|blvd|dept|govt|univ|assn)\.)[a-z]{3,}\.\s+(?:[a-z]{2,}|\d)")
+                              r"jr|sr|st|mt|ave|blvd|dept|govt|univ|assn)\.)[a-z]{3,}\.\s+(?:[a-z]{2,}|\d)"
+                              # two links or labels run together with no space: "... got harderAnalysis: Why ...",
+                              # "Previous articlePolice: ..." (a brand like "iPhone" has one lower-case letter first)
+                              r"|\b[a-z]{4,}[A-Z][a-z]{3,}\b")
 
 _FURNITURE_RE = re.compile(r"\s\|\s|\s(?:>>?|&gt;|\u00bb)\s")
 
@@ -338,7 +343,8 @@ def _not_digest_prose(text: str, title: str) -> bool:
     A feed's cut-off teaser run into the article's text ("... and possible… Harlow - The mayor ...") or its
     "…read more" tail; an address or a call to the reader ("Please visit http://... or call 1-800-...");
     a photo's caption or credit; the headline run into the first paragraph with the page's stamp and byline;
-    two pieces of text glued where the page lost what was between ("... wrongdoing. in 2011 to find ...");
+    two pieces of text glued where the page lost what was between ("... wrongdoing. in 2011 to find ...") or the
+    space between them ("Comment: Labor's fight just got harderAnalysis: Why ...");
     page furniture ("2015 | Reader Comments", "Home > Latest > News"); a heading, a table row or a label
     on a line of its own ("Conservative ($10,000 max): $2,146,095").
 
