@@ -221,6 +221,8 @@ def test_him_in_a_line_is_the_story_s_person() -> None:
      "on the 1st day of October, 2031", "Hoverline", "Hoverline: launch its service and its website"),
     # "go on sale" is the act itself
     ("The Kestrel 3 phones will go on sale in Dunmore on Friday.", "on Friday", "", "Kestrel 3 phones: go on sale in Dunmore"),
+    # "go to the polls" is the going itself, not "the polls"
+    ("Voters in Dunmore will go to the polls on Friday.", "on Friday", "", "Voters in Dunmore: go to the polls"),
     # "hopes to join": the joining is the act (the parser reads "hopes" as "hop")
     ("The Velloria Group hopes to join the Dunmore exchange on Friday with shares at 20 cents.", "on Friday", "",
      "Velloria Group: join the Dunmore exchange with shares at 20 cents"),

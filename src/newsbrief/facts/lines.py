@@ -213,7 +213,8 @@ _SAID = re.compile(r"(?i)(?:the\s+)?(?:said|aforesaid|aforementioned)\s+[a-z]")
 # "go launch" (from "is going to launch"), not "go on sale", "go public", "go ahead"
 _GOING_TO = re.compile(r"^go(?:ing)?\s+(?:to\s+)?(?!(?:on|ahead|into|in|off|out|up|down|through|over|back|public|live|bust|"
                        r"bankrupt|under|away|forward|home|missing|dark|viral|global|private|head|to|for|with|after|"
-                       r"before|unpaid|free)\b)(?=[a-z])")
+                       r"before|unpaid|free|the|a|an|its|his|her|their|our|court|trial|war|jail|prison|church|school|"
+                       r"work|sea|polls)\b)(?=[a-z])")  # "go to the polls", "go to trial": a going, no other verb
 
 
 def _join(who: str, what: str) -> str:

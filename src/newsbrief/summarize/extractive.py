@@ -334,7 +334,8 @@ _GLUED_PIECES_RE = re.compile(r"\b(?!(?:etc|approx|incl|esp|viz|nos?|vol|fig|est
                               # "Previous articlePolice: ..." (a brand like "iPhone" has one lower-case letter first)
                               r"|\b[a-z]{4,}[A-Z][a-z]{3,}\b")
 
-_FURNITURE_RE = re.compile(r"\s\|\s|\s(?:>>?|&gt;|\u00bb)\s")
+# a row of links, a breadcrumb, or a blog's post stamp: "Posted at 03:24 PM by Jo Reyes"
+_FURNITURE_RE = re.compile(r"\s\|\s|\s(?:>>?|&gt;|\u00bb)\s|\b[Pp]osted (?:at|on) [^.!?]{1,40}?\bby [A-Z]")
 
 
 def _not_digest_prose(text: str, title: str) -> bool:
