@@ -881,3 +881,13 @@ def test_two_pieces_of_text_glued_together_are_never_a_digest_sentence(sentence:
     arts = [make_article("a", title="Korvath recalls 20,000 diesel cars", text=text, outlet="One")]
     told = [c for c in build_candidates(arts, resolve_references=True) if c.index >= 0 and c.text in sentence]
     assert told and all(c.eligible is usable for c in told), told
+
+
+def test_a_first_word_set_in_capitals_reads_as_the_article_writes_it_and_an_acronym_stays() -> None:
+    text = ("DUNMORE businesses expect a lift from the new ferry link, traders said on Monday. "
+            "The Dunmore chamber of commerce backed the plan. NASA engineers helped design the ferry's sensors, "
+            "the operator said.")
+    arts = [make_article("a", title="Ferry link to lift Dunmore trade", text=text, outlet="One")]
+    texts = [c.text for c in build_candidates(arts, resolve_references=True) if c.index >= 0]
+    assert texts[0].startswith("Dunmore businesses expect a lift")
+    assert any(t.startswith("NASA engineers helped") for t in texts)

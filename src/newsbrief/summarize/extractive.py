@@ -358,6 +358,23 @@ def _not_digest_prose(text: str, title: str) -> bool:
                 or _GLUED_PIECES_RE.search(bare) or _FURNITURE_RE.search(bare) or not _SENTENCE_END_RE.search(text))
 
 
+_CAPS_LEAD_RE = re.compile(r"^([A-Z]{2,}(?:['\u2019][A-Z]+)?)(?=\s+[a-z])")
+
+
+def _lead_in_caps(text: str, whole: str) -> str:
+    """A paragraph's first word set in capitals as a newspaper's style ("AUSTRALIAN businesses are ..."), written
+    as the article writes it elsewhere ("Australian"); an acronym the article never writes otherwise stays ("NASA")."""
+    found = _CAPS_LEAD_RE.match(text)
+    if found is None:
+        return text
+    word = found.group(1)
+    spelled = next((m.group(0) for m in re.finditer(rf"(?<![\w'\u2019-])(?i:{re.escape(word)})(?![\w'\u2019-])", whole)
+                    if m.group(0) != word and not m.group(0).isupper()), None)
+    if spelled is None:
+        return text
+    return spelled[:1].upper() + spelled[1:] + text[found.end():]
+
+
 def _headline_run_in(text: str, title: str) -> bool:
     """Whether a sentence opens on its article's own headline and goes on with a stamp, a byline or another sentence.
 
@@ -403,7 +420,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
         previous: list[str] = []
         whole = f"{article.title}.\n{article.text}"
         for sent in parse_article_text(article.text):
-            text = sent.text
+            text = _lead_in_caps(sent.text, whole) if resolve_references else sent.text
             n_words = len(text.split())
             reference = referring_subject(text)
             referent = ""
