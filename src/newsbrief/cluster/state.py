@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsbrief.cluster.candidates import CandidateIndex
+from newsbrief.cluster.market import is_market_wrap
 from newsbrief.cluster.text import capitalised_entities, entity_keys, terms
 from newsbrief.errors import ClusterError
 
@@ -51,6 +52,7 @@ class DocFeatures:
     title_terms: tuple[int, ...] = ()
     subject: str = ""
     outlet: str = ""
+    market_wrap: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -174,6 +176,7 @@ def doc_features(
     body_chars: int = 1500,
     entity_chars: int = 1000,
     subjects: bool = False,
+    markets: bool = False,
 ) -> DocFeatures:
     """Compute an article's features and record its terms in the incremental document frequencies.
 
@@ -184,6 +187,7 @@ def doc_features(
     :param body_chars: read terms from this many leading characters of the body.
     :param entity_chars: look for capitalised names in this many leading characters of the body.
     :param subjects: also find the article's subject (the name it is most about).
+    :param markets: also tell whether the article is a market wrap (:func:`~newsbrief.cluster.market.is_market_wrap`).
     """
     body = doc.text[:body_chars]
     body_terms = terms(body)
@@ -216,8 +220,9 @@ def doc_features(
     ent_weights = index.entity_weights(entities)
     title_ids = tuple(sorted({index.vocab[t] for t in title_terms}))
     subject = _subject(doc.title, body[:entity_chars], index) if subjects else ""
+    wrap = markets and is_market_wrap(doc.title, body)
     return DocFeatures(doc.id, _utc(doc.published), vector, unit, entities, ent_weights, not body.strip(), title_ids,
-                       subject, doc.outlet)
+                       subject, doc.outlet, wrap)
 
 
 def _subject(title: str, lead: str, index: StoryIndex) -> str:

@@ -32,8 +32,8 @@ import math
 from operator import mul
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime
+from typing import Any, cast
 
 from newsbrief.cluster.doc import ClusterDoc
 from newsbrief.cluster.state import (
@@ -165,6 +165,10 @@ class ClusterParams:
         is about a name the other never mentions (the subject: the headline's name that the lead
         repeats, the rarest first). Template items ("X appoints CFO", "Y upgraded at Z") are
         phrased alike but name different companies as their subject.
+    :param market_day: market wraps (:func:`~newsbrief.cluster.market.is_market_wrap`: how a stock market as a
+        whole moved) published on one UTC day join one story, whatever their words: Tokyo's open and New
+        York's close share neither names nor figures, yet a reader gets one section of the day's markets.
+        Split never cuts that story. The event granularity sets it.
     :param ann_min_open: open stories (with centroids) from which candidates come from an HNSW
         index (:mod:`newsbrief.cluster.candidates`, faiss) instead of one exact matrix product;
         None: always exact. Below it the exact product costs a few milliseconds per article;
@@ -208,6 +212,7 @@ class ClusterParams:
     outlet_title_share: float | None = None
     subject_conflict: bool = False
     sure_title_share: float | None = None
+    market_day: bool = False
     ann_min_open: int | None = 10_000
 
     @classmethod
@@ -242,6 +247,7 @@ class ClusterParams:
                                                                     "merge_threshold": 0.6,
                                                                     "headline_merge_threshold": None})
             base.update(_EVENT_HEADLINE_CHECKS)
+            base["market_day"] = True
         elif granularity != "storyline":
             raise ClusterError(f"cluster: granularity must be 'event' or 'storyline', got {granularity!r}")
         base.update(overrides)
@@ -318,6 +324,7 @@ class StreamClusterer:
         self._seen: set[str] = set()
         self._absorb_checked: set[int] = set()
         self._split_apart: set[frozenset[str]] = set()
+        self._market_days: dict[date, str] = {}  # UTC day -> the story of that day's market wraps
 
     # -- public API --------------------------------------------------------------------
 
@@ -331,8 +338,10 @@ class StreamClusterer:
             raise ClusterError(f"cluster: document {doc.id!r} was already added")
         features = self._features(doc)
         self._index.expire(features.published, self.params.window_days)
-        self._index.add_member(self._index.resolve(story_id), features)
+        story = self._index.add_member(self._index.resolve(story_id), features)
         self._seen.add(doc.id)
+        if (day := self._market_day(features)) is not None:
+            self._market_days.setdefault(day, story.id)
 
     def add(self, doc: ClusterDoc) -> Assignment:
         """Put a new article into the best open story, or found a new story with it.
@@ -360,11 +369,18 @@ class StreamClusterer:
             and max(best.dense, best.lexical) >= p.min_content
             and (best.lexical >= p.min_lexical or waived is not None)
         )
-        if joins and best is not None:
+        market_day = self._market_day(features)
+        market = self._market_story(market_day)
+        if market is not None and (not joins or best is None or best.story is not market):
+            # the day's markets are one story: the wrap joins it whatever its words
+            chosen_market = self._scored(features, self._score(features, market))
+            competitor = best if best is not None and best.story is not market else runner
+            story_id, new, score, chosen = market.id, False, chosen_market.score, chosen_market
+        elif joins and best is not None:
             story_id = best.story.id
             new = False
             score = best.score
-            chosen: _Scored | None = best
+            chosen = best
             competitor = runner
         else:
             story_id = new_story_id(doc.id)
@@ -376,7 +392,11 @@ class StreamClusterer:
             competitor = best
         self._index.add_member(story_id, features)
         self._seen.add(doc.id)
+        if market_day is not None and market is None:
+            self._market_days[market_day] = story_id
         reasons = self._reasons(chosen, competitor)
+        if market is not None and chosen is not None and chosen.story is market:
+            reasons["market_day"] = market_day.isoformat() if market_day is not None else None
         if chosen is not None and waived is not None:
             reasons["word_floor_waived_by"] = f"subject:{features.subject}" if waived == "subject" else waived
         return Assignment(
@@ -490,10 +510,11 @@ class StreamClusterer:
         if p.split_threshold is None:
             return []
         out: list[Split] = []
+        markets = {self._index.resolve(sid) for sid in self._market_days.values()}
         for story in self._index.open_stories():
             size = len(story.feats)
-            if size < p.split_min_size or size < story.split_checked_n * p.split_growth:
-                continue
+            if size < p.split_min_size or size < story.split_checked_n * p.split_growth or story.id in markets:
+                continue  # a day's market wraps are one story by what they are, not by their words
             story.split_checked_n = size
             parts = two_means(story.feats)
             if parts is None or min(len(parts[0]), len(parts[1])) < p.split_min_part:
@@ -507,6 +528,19 @@ class StreamClusterer:
             out.append(Split(story.id, new_id, tuple(f.id for f in parts[1]), round(score, 6)))
             LOGGER.debug("cluster: split %d articles of %s into %s (score %.3f)", len(parts[1]), story.id, new_id, score)
         return out
+
+    def _market_day(self, features: Any) -> date | None:
+        """The UTC day of a dated market wrap when ``market_day`` is on, else None."""
+        if not self.params.market_day or not features.market_wrap or features.published is None:
+            return None
+        return cast(date, features.published.date())
+
+    def _market_story(self, day: date | None) -> Story | None:
+        """The open story of a day's market wraps, if there is one."""
+        if day is None or (sid := self._market_days.get(day)) is None:
+            return None
+        story = self._index.get(self._index.resolve(sid))
+        return story if story is not None and story.open else None
 
     def _may_join(self, features: Any, story: Story) -> bool:
         """Whether the headline and subject checks let an article join a story (see :class:`ClusterParams`)."""
@@ -566,7 +600,7 @@ class StreamClusterer:
         p = self.params
         return doc_features(doc, self._index, max_terms=p.max_doc_terms, entity_term_weight=p.entity_term_weight,
                             body_chars=p.body_chars, entity_chars=p.entity_chars,
-                            subjects=p.subject_conflict or p.actor_dense is not None)
+                            subjects=p.subject_conflict or p.actor_dense is not None, markets=p.market_day)
 
     # -- scoring -----------------------------------------------------------------------
 
