@@ -259,6 +259,9 @@ def test_a_one_liner_never_opens_on_something_its_headline_does_not_introduce() 
     ("The team behind Wayfarer said it ships in May.", "Wayfarer delayed", True),  # names its referent
     ("Its market grew 9% last year.", "Global widget market report", False),
     ("The company reported a loss.", "Dunmore Parts results", False),  # which company: the headline has none
+    # a person described by origin and age, whom the headline names only by name
+    ("The Kessa-born 66-year-old was arrested in 2029.", "Ana Ruiz accuses colleagues over inquiry", False),
+    ("The 66-year-old presenter was arrested in 2029.", "Presenter, 66, accuses colleagues", True),
 ])
 def test_what_a_headline_introduces(sentence: str, headline: str, introduced: bool) -> None:
     assert introduced_by(sentence, headline) is introduced

@@ -112,6 +112,7 @@ def test_the_same_subject_doing_the_same_thing_is_a_retelling() -> None:
     # the subject of a fronted subordinate clause points back as much as the main one
     ("Although the 21-year-old scored twice, Dunmore lost at home.", "the 21-year-old"),
     ("Even though the girl's uncle had applied, the ministry turned the family down.", "the girl"),
+    ("The Kessa-born 66-year-old was arrested in 2029.", "The Kessa-born 66-year-old"),
 ])
 def test_a_person_described_by_age_or_role_is_a_referring_subject(sentence: str, subject: str) -> None:
     ref = referring_subject(sentence)

@@ -65,7 +65,7 @@ _ACTOR_NOUNS += _PERSON_NOUNS
 _PERSON_RE = re.compile(rf"(?:{_PERSON_NOUNS}|\d+-year-old)$")
 _DESCRIPTION_RE = re.compile(
     rf"^{_OPENER}(?P<np>[Tt]he\s+"
-    r"(?:(?!(?:and|or|its|his|her|their|the|a|an)\s)[a-z][\w-]*\s+|[A-Z][a-z]+\s+|\d+-year-old\s+){0,3}"
+    r"(?:(?!(?:and|or|its|his|her|their|the|a|an)\s)[a-z][\w-]*\s+|[A-Z][a-z]+(?:-[a-z]+)?\s+|\d+-year-old\s+){0,3}"
     rf"(?:{_ACTOR_NOUNS})"
     # "The marathon record holder and three-time winner issued ...": both descriptions are one subject
     rf"(?:\s+and\s+(?!(?:the|a|an|its|his|her|their)\s)(?:[\w-]+\s+){{0,4}}?(?:{_ACTOR_NOUNS}))?)\b"
@@ -160,7 +160,9 @@ _NAMES_ITS_REFERENT_RE = re.compile(r"\S+(?:\s+\S+){0,3}\s+(?:of|behind|from|at|
 # ("The valves, which ...", "The double-masked, placebo-controlled trial is ...").
 _ALONE_OPENER_RE = re.compile(
     r"^[\"'\u201c]?(?:(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hese|[Tt]hose)\b(?![\w-]*\s+[A-Z])|"
-    r"(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?P<words>(?:[a-z][\w-]*,?\s+){0,3}[a-z][\w-]*)\b(?=[\s,]+(?:[a-z]|'s)))"
+    # "The American-born 66-year-old was ...": a described person, capitalised adjective and age included
+    r"(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?P<words>(?:(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z][\w-]*|\d+-year-old),?\s+){0,3}"
+    r"(?:[a-z][\w-]*|\d+-year-old))\b(?=[\s,]+(?:[a-z]|'s)))"
 )
 
 
@@ -181,7 +183,7 @@ def introduced_by(sentence: str, headline: str) -> bool:
     if match.group("words") is None:
         return False  # a pronoun: whose, the headline does not say
     said = {w.rstrip("s") for w in re.findall(r"[a-z][\w-]*", headline.lower())}
-    words = [w for w in re.findall(r"[a-z][\w-]*", match.group("words")) if w not in _LINKING_WORDS]
+    words = [w for w in re.findall(r"[a-z0-9][\w-]*", match.group("words").lower()) if w not in _LINKING_WORDS]
     return not words or words[0] in _UNIQUE_NOUNS or any(w.rstrip("s") in said for w in words)
 
 
