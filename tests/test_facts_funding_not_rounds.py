@@ -66,3 +66,10 @@ def test_a_loan_or_grant_makes_no_roundup_line_but_an_equity_round_does() -> Non
     assert not well_formed_round(grant)
     assert well_formed_round(seed)
     assert well_formed_round(unnamed)
+
+
+def test_a_round_of_a_few_units_is_a_misread_figure_and_makes_no_roundup_line() -> None:
+    misread = FundingRound("Working Capital Scheme", 2, "MYR", "", (), "The scheme raised 2 in MYR terms.")
+    small_seed = FundingRound("Metrikea", 4e5, "EUR", "seed", (), "Metrikea raised €400,000 in seed funding.")
+    assert not well_formed_round(misread)
+    assert well_formed_round(small_seed)

@@ -85,6 +85,10 @@ def _labelled(name: str, sentence: str) -> str:
     return next((label for text, label in entities(sentence) or () if text == name), "")
 
 
+MIN_ROUND_AMOUNT = 10_000
+"""The least amount (in its own currency) a round of a roundup line has; a smaller one is a misread figure."""
+
+
 def well_formed_round(fact: FundingRound) -> bool:
     """True for a round that may make a roundup line: equity raised by a named company, with an amount.
 
@@ -93,8 +97,8 @@ def well_formed_round(fact: FundingRound) -> bool:
 
     :param fact: a funding round (aggregates never make a company's line).
     """
-    if fact.aggregate or not fact.amount or fact.round in NOT_ROUNDS:
-        return False
+    if fact.aggregate or not fact.amount or fact.amount < MIN_ROUND_AMOUNT or fact.round in NOT_ROUNDS:
+        return False  # "2 MYR" is a figure misread, not a round
     backed = bool(fact.lead_investors or fact.investors or fact.round)
     return company_is_name(fact.company, fact.sentence, backed=backed)
 
