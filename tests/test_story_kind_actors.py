@@ -54,6 +54,14 @@ def test_hard_news_scores_by_kinds_in_headline_and_opening() -> None:
     assert story_kind("A quiet weekend at the garden show", "Visitors admired roses and lilies.") == ("other news", 0.0)
 
 
+def test_a_county_s_or_a_city_s_government_is_local_news_not_government() -> None:
+    local = story_kind("Orrick County sends trade mission to Kessa",
+                       "Orrick County Government representatives will visit two firms in Kessa next week.")
+    assert local == ("other news", 0.0)
+    assert story_kind("Kessa government sends trade mission abroad",
+                      "The Kessa government will visit two firms next week.")[0] == "hard news: government"
+
+
 COLUMN = ("Imagine a city where every bus runs on time. We have been promised it for years, and our patience is gone. "
           "I remember the last mayor saying the same thing. Let's ask the council what happened to the money. "
           "The new plan is due in March.")

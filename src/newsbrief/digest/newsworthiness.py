@@ -314,7 +314,11 @@ _HARD = {
                r"takeover|buyout|buys|to\s+buy|stake|\$?\d+(?:\.\d+)?\s*(?:billion|bn)|bankrupt\w*|layoffs?|job\s+cuts|resigns?|resignation|steps\s+down|ousted|recalls?|"
                r"scandal|emissions",
 }
-_HARD_RE = {k: re.compile(r"(?<![\w-])(?:" + v + r")(?![\w-])", re.IGNORECASE) for k, v in _HARD.items()}
+# A county's, a city's or a school board's business is local news, not government at large: "County Government
+# representatives will embark on a trade mission", "the city council approved the levy".
+_LOCAL_BODY = r"(?<!county\s)(?<!city\s)(?<!town\s)(?<!village\s)(?<!borough\s)(?<!township\s)(?<!parish\s)(?<!municipal\s)(?<!local\s)"
+_HARD_RE = {k: re.compile(r"(?<![\w-])" + (_LOCAL_BODY if k == "government" else "") + r"(?:" + v + r")(?![\w-])",
+                          re.IGNORECASE) for k, v in _HARD.items()}
 OBITUARY = "obituary or listing"
 """The kind (:func:`story_kind`) of an obituary, a death notice or a listing."""
 _SOFT_TITLE = (
