@@ -38,6 +38,16 @@ def test_a_vague_period_is_not_kept() -> None:
     assert not is_calendar_event(wide)
 
 
+def test_a_guessed_time_is_not_a_date() -> None:
+    guess = Event("Kessa will be producing up to 1.5 million barrels a day", ("a",),
+                  "Kessa will be producing up to 1.5 million barrels a day in 6 months or so.", who="Kessa",
+                  start=dt.date(2032, 3, 9), end=dt.date(2032, 3, 9), when_text="in 6 months")
+    assert not is_calendar_event(guess)
+    sure = Event("Kessa will open the pipeline", ("a",), "Kessa will open the pipeline in six months, on March 9.",
+                 who="Kessa", start=dt.date(2032, 3, 9), end=dt.date(2032, 3, 9), when_text="on March 9")
+    assert is_calendar_event(sure)
+
+
 def test_the_end_of_a_period_is_not_a_happening() -> None:
     replay = Event("A replay of the call will be available online", ("a",),
                    "A replay of the call will be available online, starting two hours after the call and continuing until "

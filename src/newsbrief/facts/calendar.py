@@ -255,6 +255,10 @@ _FIRST_PERSON = re.compile(r"(?:^|[,;:]\s*)(?:I|We)\s+(?:will|'ll|shall|am|plan|
 _PRONOUN = re.compile(r"^(?:I|We|You|He|She|They|It|Me|Us)$")
 
 
+_ROUGHLY = re.compile(r"\s*,?\s*(?:or\s+so|or\s+thereabouts|or\s+(?:more|longer|later|sooner)|give\s+or\s+take)\b",
+                      re.IGNORECASE)
+
+
 def is_calendar_event(event: Event, *, today: dt.date | None = None) -> bool:
     """Return True when an editor would keep ``event`` on a calendar.
 
@@ -263,7 +267,7 @@ def is_calendar_event(event: Event, *, today: dt.date | None = None) -> bool:
     at most :data:`MAX_CALENDAR_DAYS` days. Not kept: vague periods ("this year", "in 2027",
     "later this year"), a period only rumoured ("possibly later this month"),
     the end of a period ("available until Thursday"), an unnamed happening of a vague kind
-    ("the dust would begin to clear on Wednesday").
+    ("the dust would begin to clear on Wednesday"), a guessed time ("in 6 months or so").
 
     :param event: an upcoming event.
     :param today: the day the calendar is for; a period already under way on it ("in the third
@@ -288,6 +292,8 @@ def is_calendar_event(event: Event, *, today: dt.date | None = None) -> bool:
     at = sentence.find(event.when_text) if event.when_text else -1
     if at >= 0 and _BY_A_YEAR.search(sentence[max(0, at - 40) : at + len(event.when_text)]):
         return False  # "open the plant by 2017", "before the end of the year": a target, not a date
+    if at >= 0 and _ROUGHLY.match(sentence, at + len(event.when_text)):
+        return False  # "in 6 months or so": a guess at a time, not a date
     if at > 0 and _UNTIL_END.search(sentence[:at]) and not re.search(r"\b(?:deadline|comply|must|has\s+until|have\s+until)\b", sentence, re.IGNORECASE):
         return False
     if at > 0 and _PERIOD_END.search(sentence[:at]):
