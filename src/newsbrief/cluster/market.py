@@ -28,6 +28,7 @@ _REGION = (r"(?:Asian?|Europe(?:an)?|U\.\s?S\.|US|American|Global|World|Japanese
            r"Tokyo|Shanghai|Mumbai|Sydney|Toronto|Frankfurt|Paris|Seoul|Singapore|Taiwan|Korean|Brazilian|Russian|"
            r"Dubai|Saudi|Egyptian|African|Latin\s+American|Nordic)")
 _MARKETS = r"(?:stocks|shares|equities|markets|stock\s+markets|bourses|indexes|indices|stock\s+indexes)"
+_MARKETS_RE = re.compile(_MARKETS, re.IGNORECASE)
 _SLUG = re.compile(r"^\W*(?:GLOBAL\s+MARKETS|(?:MIDEAST|EMERGING|EUROPE|ASIA|US|INDIA|CHINA)\s+(?:STOCKS|MARKETS)|"
                    r"STOCKS|MARKETS|EMERGING\s+MARKETS)\s*[-:]")
 _HEADLINE = re.compile(rf"\b{_REGION}\s+(?:\w+\s+)?{_MARKETS}\b|\b{_INDEX}\b|^\W*(?:[A-Z][a-z]+day\s+\w+\s+)?(?:Stocks|Shares|"
@@ -59,11 +60,9 @@ def is_market_wrap(title: str, lead: str) -> bool:
     """
     head = " ".join(title.split())
     opening = " ".join(lead[:400].split())
-    if not head or _NOT_A_WRAP.search(head) or _NOT_A_WRAP.search(opening[:160]):
-        return False
     named = _SLUG.match(head) is not None or _HEADLINE.search(head) is not None or (
-        _REGION_MOVES.match(head) is not None and re.search(_MARKETS, opening[:250], re.IGNORECASE) is not None)
-    if not named:
-        return False
+        _REGION_MOVES.match(head) is not None and _MARKETS_RE.search(opening[:250]) is not None)
+    if not named or _NOT_A_WRAP.search(head) or _NOT_A_WRAP.search(opening[:160]):
+        return False  # the headline is asked first: most articles name no market and are done there
     moving = _MOVES.search(head) is not None or _MOVES.search(opening[:250]) is not None
     return moving and _LEAD.search(opening) is not None

@@ -395,8 +395,8 @@ class StreamClusterer:
         if market_day is not None and market is None:
             self._market_days[market_day] = story_id
         reasons = self._reasons(chosen, competitor)
-        if market is not None and chosen is not None and chosen.story is market:
-            reasons["market_day"] = market_day.isoformat() if market_day is not None else None
+        if market_day is not None and chosen is not None and chosen.story is market:
+            reasons["market_day"] = market_day.isoformat()
         if chosen is not None and waived is not None:
             reasons["word_floor_waived_by"] = f"subject:{features.subject}" if waived == "subject" else waived
         return Assignment(

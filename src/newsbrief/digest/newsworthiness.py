@@ -356,6 +356,7 @@ _DEATH_NOTICE = re.compile(r"\b(?:in\s+lieu\s+of\s+flowers|preceded\s+in\s+death
                            r"[A-Z][\w-]*['\u2019]s)\s+life|visitation\s+will\s+be|(?:funeral|memorial)\s+(?:services?|mass)\s+"
                            r"will\s+be)\b", re.IGNORECASE)
 KIND_TEXT_CHARS = 4000
+"""Characters of a story's text read for what kind of work or notice it is (a death notice, a review, a promo)."""
 # A review of a film, book, album or show: "Review: ...", "... | Film review", or a title ending in the
 # work's year, "(1983)", whose text says what the work is ("is a 1983 Italian science fiction film").
 _REVIEW_TITLE = re.compile(r"^\W*(?:(?:film|movie|book|album|theatre|theater|tv|game|concert)\s+)?review\s*[:|\-\u2013\u2014]|"
@@ -449,9 +450,9 @@ def story_kind(title: str, text: str) -> tuple[str, float]:
             return name, round(hard - 1.0, 4) if name == "personnel appointment" else -1.0
     if not in_title and _DEATH_NOTICE.search(text[:KIND_TEXT_CHARS]):
         return OBITUARY, -1.0  # a family's notice under the name of the dead ("Jo Reyes", "Obituary for ...")
-    if _REVIEW_TITLE.search(title) or (_YEAR_IN_PARENS.search(title) and _WORK_OF.search(text[:4000])):
+    if _REVIEW_TITLE.search(title) or (_YEAR_IN_PARENS.search(title) and _WORK_OF.search(text[:KIND_TEXT_CHARS])):
         return REVIEW, round(hard - 1.0, 4)
-    if _PRODUCT.search(title) and _SALES_CUE.search(text[:4000]):
+    if _PRODUCT.search(title) and _SALES_CUE.search(text[:KIND_TEXT_CHARS]):
         return "product promo", -1.0
     if _PRESS_RELEASE.search(text):
         return "press release", round(hard - 0.5, 4)
