@@ -115,6 +115,7 @@ _SUBJECT_VERB = re.compile(
     rf"(?P<verb>{_SCENE_VERBS}|{_ACT_VERBS})\b")
 _SCENE_VERB = re.compile(rf"^(?:{_SCENE_VERBS})$")
 _SCENE = re.compile(r"\b(?:as (?:he|she|they|his|her|their)\b|during\b|ahead of\b|in front of\b|outside\b)")
+_WHILE_DOING = re.compile(r"\bwhile [a-z]{3,}ing\b")  # a pictured moment: "... wears a helmet while flying the plane"
 _PLACE_OR_DAY = re.compile(rf"\b(?:at|in|on|outside|near|inside)\s+(?:the\s+)?(?!{MONTH}\b)[A-Z][\w.'’-]+"
                            rf"|\b{WEEKDAY}\b|\b{MONTH}\.?\s+\d{{1,2}}\b")
 # Present tense is news too when it reports, announces or plans: none of that is a caption.
@@ -157,6 +158,8 @@ def _scene(sentence: str) -> bool:
         return True
     if _SCENE_VERB.match(found.group("verb")):
         return bool(_SCENE.search(rest) or _PLACE_OR_DAY.search(rest))
+    if found.group("verb").endswith("s") and _WHILE_DOING.search(rest):
+        return True  # "Jo Reyes wears a helmet while flying ...", not "Jo Reyes's visit ... while expanding ..."
     return bool(_SCENE.search(rest) and _PLACE_OR_DAY.search(rest))
 
 
