@@ -1,7 +1,8 @@
 """Sentences that name a date but schedule nothing give no upcoming event: a question, a date inside a
 web address, the end of an availability window ("continuing until"), a yearly custom told in the
-present ("every year ... during October") and a season that only qualifies a noun ("the summer
-weather"). The same happenings told as plans still give their event."""
+present ("every year ... during October"), a season that only qualifies a noun ("the summer
+weather"), a weather forecast, an anniversary and what starts on the day of the story ("beginning
+today"). The same happenings told as plans still give their event."""
 
 from __future__ import annotations
 
@@ -24,6 +25,11 @@ PUB = dt.date(2031, 9, 10)  # a Wednesday
         "continuing until Friday, Dec. 19, 2031.",
         "Every year, volunteers at 300 libraries host the Read-Along drive during October.",
         "\"With the holidays over and the summer weather starting to fade, shops will hope for a busy autumn.\"",
+        # a forecast's weather, an anniversary's date, the news itself told as starting today
+        "The big change comes Friday with the chance for showers and storms as cooler air moves in.",
+        "Highs will reach the upper 70s on Saturday before a cold front arrives.",
+        "\"Next week is the 50th anniversary of the harbour strike,\" the mayor said.",
+        "Beginning today, riders can book trips in Tallbrook and Marlow through the app.",
     ],
 )
 def test_a_date_that_schedules_nothing_gives_no_event(sentence: str) -> None:
@@ -36,6 +42,9 @@ def test_a_date_that_schedules_nothing_gives_no_event(sentence: str) -> None:
         ("The board will vote on the plan on Monday.", dt.date(2031, 9, 15), dt.date(2031, 9, 15)),
         ("The harbour fair will be held on Saturday, October 18.", dt.date(2031, 10, 18), dt.date(2031, 10, 18)),
         ("Volunteers at 300 libraries will host the Read-Along drive in October.", dt.date(2031, 10, 1), dt.date(2031, 10, 31)),
+        ("The town will mark the 50th anniversary of the strike with a ceremony on Saturday.", dt.date(2031, 9, 13),
+         dt.date(2031, 9, 13)),
+        ("Responses are due by 18-September-2031.", dt.date(2031, 9, 18), dt.date(2031, 9, 18)),
     ],
 )
 def test_the_same_happenings_told_as_plans_are_events(sentence: str, start: dt.date, end: dt.date) -> None:

@@ -36,6 +36,9 @@ def test_a_church_decree_is_no_regulation() -> None:
     sentence = ("Archbishop Tomas Reyes of the Archdiocese of Valmora has issued a decree that declares the shrine "
                 "a place of pilgrimage.")
     assert extract_regulation(sentence, published=DAY) == []
+    # a pope named by one name alone: the law is the church's
+    sentence = "Benedict issued a new law governing how bishops across the world rule on annulments."
+    assert extract_regulation(sentence, published=DAY) == []
 
 
 def test_a_law_a_parliament_passed_stays_a_regulation_when_a_church_welcomes_it() -> None:

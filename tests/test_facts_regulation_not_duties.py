@@ -76,3 +76,14 @@ def test_a_bills_reading_date_is_no_deadline() -> None:
 def test_a_rule_named_with_this_years_date_is_still_news() -> None:
     regs = extract_regulation("Parliament passed the Data Protection Act of 2031 on Tuesday.", published=PUB)
     assert [(r.rule, r.status) for r in regs] == [("Data Protection Act", "enacted")]
+
+
+def test_a_rules_reach_into_the_past_is_no_deadline_but_a_postponement_is() -> None:
+    (back,) = extract_regulation(
+        "A bill passed Thursday by the Kessa legislature suspends the exam through 2033, while also retroactively "
+        "suspending it back to 2019.", published=PUB)
+    assert back.deadline != dt.date(2019, 1, 1)
+    (later,) = extract_regulation(
+        "The Central Bank of Kessa pushed back a requirement for exchange houses to screen payments, moving the "
+        "start date back to July 1, 2033.", published=PUB)
+    assert later.deadline == dt.date(2033, 7, 1)

@@ -277,7 +277,8 @@ def _dotted(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, 
     return (d, d) if d else None
 
 
-@_rule(rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?")
+# "Saturday, September 19", and "Saturday - September 19, 2015" as a schedule's heading writes it
+@_rule(rf"\b(?:(?P<wd>{_WD})(?:,?\s+|\s+[-–—]\s+))?(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?")
 def _mon_day(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
     month, day = month_number(m["mon"]), _day(m["day"])
     if m["year"]:
@@ -338,7 +339,8 @@ def _day_mon_range(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt
     return _pick_year(make, pub, fut)
 
 
-@_rule(rf"\b(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR})\b)?")
+# "8 September 2015", "the 8th of September", and "8-September-2015" as forms write it
+@_rule(rf"\b(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<day>{_DAY})(?:\s+(?:of\s+)?|-(?={_MON}-\d))(?P<mon>{_MON})(?:(?:,?\s+|-)(?P<year>{_YEAR})\b)?")
 def _day_mon(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
     return _mon_day(m, pub, fut)
 

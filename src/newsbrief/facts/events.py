@@ -359,6 +359,18 @@ _WIRE_DATELINE = re.compile(r"^[^()]{0,80}?\b(?:19|20)\d\d\s*(?:/\s*)?\((?:[A-Z]
 # "where I am today", "who we are today": the present state, not a date
 _PRESENT_STATE = re.compile(r"\b(?:where|who|what)\s+(?:I|we|you|he|she|it|they)\s+(?:am|are|is)\s+$", re.IGNORECASE)
 # "his first visit abroad after January, when he was appointed": a past month told by its happening
+# the news itself, not a date ahead: "Beginning today, users can download the app"
+_FROM_TODAY = re.compile(r"\b(?:beginning|starting|effective|as\s+of|from)\s+$", re.IGNORECASE)
+# a date that is an anniversary, not a happening: "Next week is the 40th anniversary of the march"
+_ANNIVERSARY = re.compile(r"\b(?:is|marks?|marking)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?anniversary\b", re.IGNORECASE)
+_COMMEMORATION = re.compile(r"\b(?:ceremon(?:y|ies)|service|memorial|commemorat\w+|celebrat\w+|parade|vigil|concert|unveil\w*)\b",
+                            re.IGNORECASE)
+# a weather forecast: "The big change comes Wednesday with the chance for showers and storms"
+_WEATHER = re.compile(
+    r"\bchance\s+(?:for|of)\s+(?:[\w-]+\s+){0,2}?(?:showers|storms|thunderstorms|rain|snow|drizzle|sleet|frost)\b"
+    r"|\b(?:highs|lows|temperatures)\s+(?:will\s+)?(?:in|near|around|of|reach\w*|climb\w*|drop\w*|fall\w*)\s+(?:the\s+)?(?:upper|lower|mid|\d)",
+    re.IGNORECASE,
+)
 _WHEN_PAST_AFTER = re.compile(r"^,?\s+when\s+(?:[\w'’-]+\s+){1,3}?(?:was|were|had|did)\b", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^\s*(?:/[^/]{2,30}/|\((?:[A-Z][\w .]{1,30})\)|[-–—]{1,2}\s|,?\s*\d{1,2}[:.]\d\d\b)")
 # "Mumbai, Sep 13 : After ...": a dateline with its day of the month closed by a colon (not a list's "Tuesday: ...")
@@ -527,6 +539,8 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
         return []  # the dates of a loan's or a stream's terms
     if re.search(r"\?\W*$", full):
         return []  # "Is there a certain Saturday that promises ...?": a question schedules nothing
+    if _WEATHER.search(sentence) or (_ANNIVERSARY.search(sentence) and not _COMMEMORATION.search(sentence)):
+        return []  # a forecast's weather, an anniversary's date: no happening to put in a calendar
     if re.search(r":\s*$", full):
         return []  # "will publish its financial information in 2016 as follows:": a list's introduction
     future = is_future_sentence(sentence)
@@ -550,6 +564,8 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
             continue  # "the April 2016 put at the $22.50 strike": an option's expiry, no happening
         if span.text.strip().lower() == "today" and _PRESENT_STATE.search(sentence[max(0, span.pos - 30) : span.pos]):
             continue  # "worked hard to get where I am today"
+        if span.start == published and span.text.strip().lower() == "today" and _FROM_TODAY.search(sentence[max(0, span.pos - 20) : span.pos]):
+            continue  # "Beginning today, users can ...": what the story reports, not a date ahead
         if _WHEN_PAST_AFTER.match(sentence[span.endpos :]):
             continue  # "after January, when he was first appointed"
         if (_BARE_MONTH.match(span.text) or _SEASON_WORD.fullmatch(re.sub(r"^(?:the|this|in|during)\s+|\s+(?:19|20)\d\d$", "", span.text.strip(), flags=re.IGNORECASE))) and (

@@ -753,6 +753,8 @@ _NOT_INVESTMENT = re.compile(
     r"(?:winning|reserve)\s+(?:prices?|bids?)|"
     # a mine's or a plant's construction loan: project finance, not a round in the company
     r"(?:construction|project)\s+(?:financing|finance|loans?)|"
+    # a company's bank borrowing: "announces conclusion of USD 300 million Term Loan"
+    r"term\s+loans?|revolving\s+(?:credit|loan)|"
     r"social\s+security|welfare|benefit\s+payments|(?:store|shop|tax)\s+credit|credit\s+toward)\b",
     re.IGNORECASE,
 )

@@ -418,7 +418,11 @@ _CHURCH = re.compile(
 
 def _church_act(sentence: str, status: str, regulator: str) -> bool:
     """True when a church or its officer takes the rule's step: named before the step word, with
-    no public body read as the regulator ("The Church welcomed the law Parliament passed" is Parliament's)."""
+    no public body read as the regulator ("The Church welcomed the law Parliament passed" is Parliament's),
+    or a church's officer named by one name alone in a sentence about the church ("Francis issued a law
+    for bishops")."""
+    if re.fullmatch(r"[A-Z][a-z]+", regulator) and _CHURCH.search(sentence):
+        return True  # "Francis issued a new law regulating how bishops ...": a pope named alone
     if regulator and not _CHURCH.search(regulator):
         return False
     cue = dict(_STATUS).get(status)
@@ -616,16 +620,22 @@ _DATED_DUTY_BEFORE = re.compile(
 )
 
 
+# a rule's reach into the past, no deadline: "retroactively suspending it back to 2004" (a date ahead told
+# so is a postponement: "moving the start date back to July 1")
+_BACK_TO = re.compile(r"\b(?:back\s+to|retroactive(?:ly)?\s+(?:to|from)|dating\s+back\s+to)\s+$", re.IGNORECASE)
+
+
 def _deadline_dates(sentence: str, published: dt.date) -> list[DateSpan]:
     """The dates of a sentence that may be a rule's deadline.
 
-    Not a duration ("within four business days") nor a date that qualifies a noun ("today's study",
-    "next year's budget").
+    Not a duration ("within four business days"), a date that qualifies a noun ("today's study",
+    "next year's budget") nor a reach into the past ("retroactively back to 2004").
     """
     return [
         d
         for d in find_dates(sentence, published)
         if not re.match(r"(?:within|in)\s", d.text, re.IGNORECASE) and not re.match(r"\s*['’]s\b", sentence[d.endpos :])
+        and not (d.start < published and _BACK_TO.search(sentence[max(0, d.pos - 40) : d.pos]))
     ]
 
 
