@@ -421,7 +421,7 @@ def _church_act(sentence: str, status: str, regulator: str) -> bool:
     no public body read as the regulator ("The Church welcomed the law Parliament passed" is Parliament's),
     or a church's officer named by one name alone in a sentence about the church ("Francis issued a law
     for bishops")."""
-    if re.fullmatch(r"[A-Z][a-z]+", regulator) and _CHURCH.search(sentence):
+    if re.fullmatch(r"[A-Z][a-z]+", regulator) and not _REGULATOR.search(regulator) and _CHURCH.search(sentence):
         return True  # "Francis issued a new law regulating how bishops ...": a pope named alone
     if regulator and not _CHURCH.search(regulator):
         return False
