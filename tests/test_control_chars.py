@@ -32,6 +32,10 @@ NOW = dt.datetime(2026, 11, 27, 9, tzinfo=dt.timezone.utc)
     ("del\x7f c1\x85\x9b", "del c1"),
     ("lone \ud800 surrogate \ufffe\uffff", "lone  surrogate "),
     ("esc at the end\x1b", "esc at the end"),
+    # invisible marks that would cut a word in two; joiners some scripts need stay
+    ("gov\xadern\xadment", "government"),
+    ("zero\u200bwidth\u2060joined\ufeff", "zerowidthjoined"),
+    ("\u0915\u094d\u200d\u0937 and \U0001F469\u200d\U0001F4BB", "\u0915\u094d\u200d\u0937 and \U0001F469\u200d\U0001F4BB"),
 ])
 def test_strip_control_chars(dirty: str, clean: str) -> None:
     assert strip_control_chars(dirty) == clean
@@ -39,6 +43,7 @@ def test_strip_control_chars(dirty: str, clean: str) -> None:
 
 def test_html_helpers_strip_raw_and_encoded_control_characters() -> None:
     assert html_to_text("<p>One&#27;[31m &#x1;two\x1b[0m</p>") == "One two"
+    assert html_to_text("<p>Parlia&shy;ment&#173; voted</p>") == "Parliament voted"
     assert html_to_text("plain &#7; bell") == "plain bell"
     clean = sanitize_html("<p>Hi\x1b[1m <b>there\x00</b></p>")
     assert clean == "<p>Hi <b>there</b></p>"

@@ -56,8 +56,10 @@ _ESCAPE_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[\]PX^_][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\)?|\x1b[ -/]*[0-~]?"
 )
 # C0 controls but tab and newline, DEL, C1 controls, lone surrogates and the two
-# non-characters XML 1.0 forbids.
-_CONTROL_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# non-characters XML 1.0 forbids; and the invisible marks that split a word for every later
+# stage (a soft hyphen in "gov\xadern\xadment", a zero-width space, a word joiner, a stray BOM).
+# Zero-width (non-)joiners stay: some scripts and emoji need them.
+_CONTROL_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u200b\u2060\ufeff\ud800-\udfff\ufffe\uffff]")
 
 
 def strip_control_chars(text: str) -> str:
