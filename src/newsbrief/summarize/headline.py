@@ -48,6 +48,8 @@ _STAMP_RE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d\s*$",
     re.IGNORECASE,
 )
+# a wire's or a site's credit in parentheses closing the title: "... Pentagon chief (AFP)", "... (Yahoo Sports)"
+_CREDIT_RE = re.compile(r"\s+\((?:[A-Z][\w.&!'’-]*)(?:\s+[A-Z][\w.&!'’-]*){0,2}\)\s*$")
 # a page's widget heading glued to the title: "Story highlights Japan's ..."
 _WIDGET_RE = re.compile(r"^story highlights\s+(?=\S)", re.IGNORECASE)
 _CUT_SHORT_RE = re.compile(r"(?:\.\.\.|\u2026)[\s\"'\u201d]*$")
@@ -76,8 +78,8 @@ _LOWER_IN_NAMES = frozenset("of the and on for in at de du la le des &".split())
 
 
 def clean_title(title: str, *, outlet: str = "") -> str:
-    """Strip outlet suffixes ("- Outlet", "| Site"), labels ("Breaking:") and a page's time stamp
-    ("21 minutes ago", "Sep 29, 2015") from a title.
+    """Strip outlet suffixes ("- Outlet", "| Site", "(AFP)"), labels ("Breaking:") and a page's time
+    stamp ("21 minutes ago", "Sep 29, 2015") from a title.
 
     :param title: the article title as published.
     :param outlet: the article's outlet name, removed wherever it appears as a suffix.
@@ -89,6 +91,9 @@ def clean_title(title: str, *, outlet: str = "") -> str:
         stamp = _STAMP_RE.search(text)
         if stamp is not None and len(text[: stamp.start()].split()) >= 3:
             text = text[: stamp.start()].rstrip(" :,|")
+        credit = _CREDIT_RE.search(text)
+        if credit is not None and len(text[: credit.start()].split()) >= 3:
+            text = text[: credit.start()].rstrip()
         match = _SUFFIX_RE.search(text)
         if match:
             suffix = match.group(1).strip()
