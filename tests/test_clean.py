@@ -146,6 +146,7 @@ def test_links_to_other_posts_run_onto_the_last_paragraph_are_cut_and_the_paragr
     "Residents can sign up for the new bus passes at the town hall until Friday.",
     "More than 500 people registered for the consultation, the council said.",
     "The company uses cookies made by a local bakery in its new dessert line.",
+    "Industries: Banking and insurance led the gains, the exchange said.",
 ])
 def test_news_about_sign_ups_and_cookies_stays(line: str) -> None:
     assert cleaned(STORY, line) == [STORY, line]
@@ -159,6 +160,7 @@ def test_news_about_sign_ups_and_cookies_stays(line: str) -> None:
     ("http://www.example.com/report/bridge-2026", "related"), ("More Tallbrook News: « Older Post", "related"),
     ("© 2026 Harbour Gazette. All rights reserved.", "legal"), ("Copyright (c) 2026 Harbour Gazette", "legal"),
     ("---", "separator"), ("* * *", "separator"), ("More details to follow.", "prompt"),
+    ("Referenced Companies: Quarry Corp (Key: 42), Harbour Bank (Key: 7)", "related"), ("Industries: Bank", "related"),
 ])
 def test_share_widget_related_legal_and_separator_lines_are_cut(line: str, why: str) -> None:
     assert reasons(STORY, line) == [(1, why)]

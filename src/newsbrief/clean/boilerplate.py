@@ -318,7 +318,10 @@ _SOCIAL_PAGE = re.compile(r"\b(?:visit|at|on)\s+(?:(?:their|its|the)\s+(?:offici
                           r"(?:https?://)?(?:www\.)?(?:facebook|twitter|instagram)\.com/", _I)
 _MORE_LINKS = re.compile(r"^(?:read (?:more|the rest)\b[^.]{0,80}\.?|continue to (?:the )?next (?:part|page|slide)\b.{0,20}|"
                          r"browse this series\b.{0,40}|all [\d,]+ news articles\b.{0,20}|news from our partners\W*|"
-                         r"(?:related )?(?:keywords|tags|topics)(?:\s*\(optional\))?\s*:?(?:\s+[^.!?]{0,200})?)$"
+                         r"(?:related )?(?:keywords|tags|topics)(?:\s*\(optional\))?\s*:?(?:\s+[^.!?]{0,200})?|"
+                         # a data service's index lines: "Industries: Bank", "Referenced Companies: Acme (Key: 42)"
+                         r"(?:industries|sectors?|(?:referenced|related|mentioned) companies|companies mentioned|tickers?)"
+                         r"\s*:\s+(?-i:[A-Z(])(?!.*\b(?:said|says)\b).{0,400})$"
                          # a news aggregator's entry: "Harbour Gazette 4 hours ago - Sport ...", "Also reported by ..."
                          r"|^(?-i:(?:[A-Z][\w.&'’-]*\s+){1,4})\d+\s+(?:minutes?|hours?|days?)\s+ago\s+-\s"
                          r"|\balso reported by\b", _I)
