@@ -262,6 +262,9 @@ def test_a_one_liner_never_opens_on_something_its_headline_does_not_introduce() 
     # a person described by origin and age, whom the headline names only by name
     ("The Kessa-born 66-year-old was arrested in 2029.", "Ana Ruiz accuses colleagues over inquiry", False),
     ("The 66-year-old presenter was arrested in 2029.", "Presenter, 66, accuses colleagues", True),
+    # a linking adverb before the description: which poll, the headline does not say
+    ("Overall, the poll showed wide anger at banks.", "Jo Reyes fighting for the middle class", False),
+    ("Overall, the poll showed Reyes ahead.", "New poll shows Reyes ahead in Kessa", True),
 ])
 def test_what_a_headline_introduces(sentence: str, headline: str, introduced: bool) -> None:
     assert introduced_by(sentence, headline) is introduced

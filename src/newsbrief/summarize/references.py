@@ -159,7 +159,10 @@ _NAMES_ITS_REFERENT_RE = re.compile(r"\S+(?:\s+\S+){0,3}\s+(?:of|behind|from|at|
 # A sentence's opening that needs something said before it: a pronoun (possessives too) or a description
 # ("The valves, which ...", "The double-masked, placebo-controlled trial is ...").
 _ALONE_OPENER_RE = re.compile(
-    r"^[\"'\u201c]?(?:(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hese|[Tt]hose)\b(?![\w-]*\s+[A-Z])|"
+    # "Overall, the poll exposed ...": a linking adverb before the reference changes nothing
+    r"^[\"'\u201c]?(?:(?:Overall|However|Meanwhile|Still|Also|Separately|Instead|Indeed|Nevertheless|Moreover|"
+    r"Furthermore|Yet|Now|Later|Earlier|Previously|Initially|Ultimately|Eventually|Currently),\s+)?"
+    r"(?:(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hese|[Tt]hose)\b(?![\w-]*\s+[A-Z])|"
     # "The American-born 66-year-old was ...": a described person, capitalised adjective and age included
     r"(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?P<words>(?:(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z][\w-]*|\d+-year-old),?\s+){0,3}"
     r"(?:[a-z][\w-]*|\d+-year-old))\b(?=[\s,]+(?:[a-z]|'s)))"
