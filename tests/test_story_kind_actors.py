@@ -165,6 +165,13 @@ def test_a_crash_told_as_a_local_report_is_a_local_incident() -> None:
         "hard news: disaster", 0.5)
 
 
+def test_a_rescue_told_as_a_local_police_and_rescue_report_is_a_local_incident() -> None:
+    text = ("Responders from the Harlow Police Department arrived at the Quayside senior community at 5:15 p.m., where a "
+            "man of 81 had been pulled from the pool. Crews from the Harlow Fire Department and Marsh County EMS "
+            "responded to the scene, and first responders began CPR.")
+    assert story_kind("Man, 81, rescued after cardiac arrest while swimming", text)[0] == "local incident"
+
+
 def test_a_local_incident_ranks_below_one_outlet_hard_news_of_the_same_strength() -> None:
     crash = make_article("l1", outlet="Harlow Radio", title="Lorry crash blocks US 41 lanes in Harlow County", text=CRASH)
     flood = make_article("f1", outlet="Ostrava Daily", title="Ostrava floods force 3,000 from their homes", text=FLOOD)

@@ -371,7 +371,10 @@ REVIEW = "review"
 _LOCAL = re.compile(
     r"(?<![\w-])(?:count(?:y|ies)|township|parish|borough|sheriff'?s?|deputies|troopers?|state\s+police|highway\s+patrol|"
     r"fire\s+(?:department|chief|crews?)|firefighters|officer-involved|motorists?|lanes|mile\s+markers?|MM|"
-    r"(?:US|I|SR|Route|Hwy|Highway|Interstate)[ -]\d{1,3}|police\s+(?:said|say|says)|coroner|medical\s+examiner)(?![\w-])",
+    r"(?:US|I|SR|Route|Hwy|Highway|Interstate)[ -]\d{1,3}|police\s+(?:said|say|says)|coroner|medical\s+examiner|"
+    # a local police or rescue report: "the East Greenwich Police Department", "EMS", "booked into", "West precinct"
+    r"police\s+department|EMS|paramedics|(?:first\s+)?responders|responded\s+to\s+the\s+scene|precinct|"
+    r"detectives|booked\s+(?:him|her|them)?\s*into|dispatchers?)(?![\w-])",
     re.IGNORECASE)
 # a natural disaster is often regional news, however local its words: it is never a local incident
 _NATURAL = re.compile(r"\b(?:[A-Z]\w+\s+Fire|(?i:wildfires?|bushfires?|floods?|flooding|storms?|hurricane|typhoon|"
