@@ -190,3 +190,9 @@ def test_a_review_of_a_film_or_book_is_a_review_not_news() -> None:
     # a news story about a review, or a headline ending in a year without a work, is not one
     assert story_kind("Judge orders review of flood defences in Orrick", FLOOD)[0].startswith("hard news")
     assert story_kind("Orrick flood toll (2026)", FLOOD)[0].startswith("hard news")
+
+
+def test_a_film_franchise_named_for_war_is_no_conflict() -> None:
+    assert story_kind("Star Wars game gets a beta before its release", "Players will get an early look in October.") == (
+        "other news", 0.0)
+    assert story_kind("Rebels attack army post", "Two soldiers were killed.")[0].startswith("hard news: conflict")

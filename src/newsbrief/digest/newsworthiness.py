@@ -299,7 +299,7 @@ def source_priors(memberships: Iterable[tuple[Article, str]]) -> SourcePriors:
 
 # What kind of story: hard news raises it, the kinds an editor ranks below hard news lower it.
 _HARD = {
-    "conflict": r"wars?|attacks?|attacked|air\s?strikes?|bomb\w*|militants?|troops|army|military|soldiers|rebels|"
+    "conflict": r"(?<!star\s)wars?|attacks?|attacked|air\s?strikes?|bomb\w*|militants?|troops|army|military|soldiers|rebels|"
                 r"insurgents?|terror\w*|ceasefire|offensive|islamic\s+state|taliban|drones?|missiles?|invasion|clashes",
     "disaster": r"earthquake|floods?|flooding|storms?|hurricane|typhoon|cyclone|wildfires?|tsunami|disaster|crash(?:es|ed)?|"
                 r"explosion|outbreak|epidemic|killed|dead|deaths?|death\s+toll|dies|died|injured|victims|rescued?|evacuat\w+",
