@@ -26,6 +26,7 @@ def test_a_trailing_time_stamp_is_cut(title: str, clean: str) -> None:
     "Orrick votes on 5 hours ago rule",
     "Man charged over attack on Jo Reyes (pictured)",
     "Talks resume (AP)",
+    "Kessa refused to help Orrick fight the Islamic State (ISIS)",
 ])
 def test_a_title_without_a_stamp_keeps_its_words(title: str) -> None:
     assert clean_title(title) == title

@@ -49,7 +49,10 @@ _STAMP_RE = re.compile(
     re.IGNORECASE,
 )
 # a wire's or a site's credit in parentheses closing the title: "... Pentagon chief (AFP)", "... (Yahoo Sports)"
-_CREDIT_RE = re.compile(r"\s+\((?:[A-Z][\w.&!'’-]*)(?:\s+[A-Z][\w.&!'’-]*){0,2}\)\s*$")
+# (a news agency, a "... News/Sports/Times" site or a Yahoo section; not "(ISIS)" or "(NATO)", which are the story's)
+_CREDIT_RE = re.compile(
+    r"\s+\((?P<credit>AFP|AP|Reuters|Bloomberg|PTI|ANI|IANS|UPI|dpa|DPA|Xinhua|Kyodo|Yonhap|EFE|ANSA|Tass|TASS|AAP|PRESS|"
+    r"Yahoo!?(?:\s+[A-Z]\w+){0,2}|(?:[A-Z][\w.&!'’-]*\s+){0,2}(?:News|Sports|Sport|Times|Post|Press|Wire|Online|TV|Radio))\)\s*$")
 # a page's widget heading glued to the title: "Story highlights Japan's ..."
 _WIDGET_RE = re.compile(r"^story highlights\s+(?=\S)", re.IGNORECASE)
 _CUT_SHORT_RE = re.compile(r"(?:\.\.\.|\u2026)[\s\"'\u201d]*$")
@@ -91,7 +94,8 @@ def clean_title(title: str, *, outlet: str = "") -> str:
         stamp = _STAMP_RE.search(text)
         if stamp is not None and len(text[: stamp.start()].split()) >= 3:
             text = text[: stamp.start()].rstrip(" :,|")
-        credit = _CREDIT_RE.search(text)
+        credit = _CREDIT_RE.search(text) or (
+            re.search(rf"\s+\({re.escape(outlet)}\)\s*$", text, re.IGNORECASE) if outlet else None)
         if credit is not None and len(text[: credit.start()].split()) >= 3:
             text = text[: credit.start()].rstrip()
         match = _SUFFIX_RE.search(text)
