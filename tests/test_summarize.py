@@ -237,6 +237,13 @@ def test_choose_headline_rejects_a_title_a_feed_cut_short() -> None:
         "Storm Edda floods port of Kessa"
 
 
+def test_a_headline_from_the_lead_keeps_the_verb_after_the_subjects_relative_clause() -> None:
+    arts = [art("r1", "Quarry y otros ahora \"Corrupción a la Orrick...\"",
+                "Drugmaker Quarry Pharma, which was fined a record sum in Kessa last year and is examining misconduct "
+                "elsewhere, faces new allegations of bribery in Orrick.")]
+    assert choose_headline(arts) == "Drugmaker Quarry Pharma faces new allegations of bribery in Orrick"
+
+
 # --- faithfulness ------------------------------------------------------------------------------
 
 def test_faithfulness_catches_invented_number_name_and_text() -> None:

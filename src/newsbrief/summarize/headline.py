@@ -163,9 +163,14 @@ def _score(title: str, tokens: set[str], term_df: Counter[str], n_sources: int) 
 _CUT_WORDS = frozenset("to after as in on for with amid while when at from by because since despite over".split())
 
 
+_SUBJECT_RELATIVE_RE = re.compile(r"^(?=[^,;]{3,80},)(?P<subject>[^,;]*?),\s+(?:who|which)\s[^,;]*,\s+(?=[a-z])")
+
+
 def _trim_lead(sentence: str, *, max_words: int = 14) -> str:
     """Trim a lead sentence into a headline: its first clause, cut before a preposition if long."""
     text = sentence.rstrip(". ")
+    # "Acme, which was fined last year, faces new charges": the subject's relative clause goes, the verb stays
+    text = _SUBJECT_RELATIVE_RE.sub(r"\g<subject> ", text, count=1)
     clause = re.split(r",\s+(?:who|which|where|while|after|as|but|according)\b|;\s+|\s+[\u2014\u2013_]\s+", text)[0]
     words = clause.split()
     if len(words) <= max_words:
