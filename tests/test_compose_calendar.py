@@ -225,3 +225,18 @@ def test_the_story_actor_leaves_out_a_date_in_the_headline_name() -> None:
     court = _bundle("c", ["Ledger"], ["The Harwick High Court on Tuesday asked the cell to rule.", "It has two days."],
                     score=1, headline="Harwick High Court on Tuesday asks cell to rule")
     assert _actor(court) == "Harwick High Court"
+
+
+def test_a_commentary_gives_no_roundup_line_and_stays_a_one_liner() -> None:
+    rule = Regulation("Device Longevity Regulation", "European Commission", ("c0",),
+                      "The European Commission proposed the Device Longevity Regulation.", status="proposed")
+    news = _bundle("n", ["Ledger"], ["The European Commission proposed the Device Longevity Regulation."], score=2,
+                   facts=(rule,), headline="EU proposes longer-lasting phones")
+    blog = _bundle("c", ["Blog"], ["We think the Commission's rules on phones miss the point."], score=1, facts=(
+        dataclasses.replace(rule, article_ids=("c0",)),), headline="Why the phone rules miss the point")
+    blog = dataclasses.replace(blog, ranked=dataclasses.replace(blog.ranked, kind="opinion or commentary"))
+    news = dataclasses.replace(news, ranked=dataclasses.replace(news.ranked, kind="hard news: government"))
+    digest = compose_digest([news, blog], day=DAY, options=ComposeOptions(max_stories=0))
+    kinds = {s.kind: s for s in digest.sections}
+    assert [i.story_id for i in kinds["regulation"].items] == ["n"]
+    assert [i.story_id for i in kinds["short"].items] == ["c"]

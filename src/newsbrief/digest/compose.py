@@ -37,7 +37,7 @@ from newsbrief.facts.calendar import hedge, is_calendar_deadline, is_calendar_ev
 from newsbrief.facts.lines import event_line, funding_line, regulation_line
 from newsbrief.facts.names import Name, find_names
 from newsbrief.facts.wellformed import regulation_for_line, rule_maker, short_rule, well_formed_round
-from newsbrief.digest.newsworthiness import NOT_LEDE_KINDS, OBITUARY
+from newsbrief.digest.newsworthiness import COMMENTARY, NOT_LEDE_KINDS, OBITUARY
 from newsbrief.digest.rank import RankedStory
 from newsbrief.summarize.headline import has_verb, is_usable_title
 from newsbrief.summarize.references import introduced_by
@@ -544,8 +544,11 @@ def compose_digest(
             if b.summary.sentences:
                 _add_line(short, _story_item(b, day, one_line=True))
             continue
-        rounds = _best_per_key([f for f in b.facts if isinstance(f, FundingRound) and well_formed_round(f)], _round_key)
-        rule = _story_rule(b)
+        # a commentary's rounds and rules are what its writer mentions in passing, not news of a round or a rule
+        reports = b.ranked.kind != COMMENTARY
+        rounds = _best_per_key([f for f in b.facts if isinstance(f, FundingRound) and well_formed_round(f)],
+                               _round_key) if reports else []
+        rule = _story_rule(b) if reports else None
         shown = _line_rule(rule) if rule is not None else None
         rules = [shown] if shown is not None else []
         if rounds:
