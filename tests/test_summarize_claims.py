@@ -892,3 +892,18 @@ def test_a_first_word_set_in_capitals_reads_as_the_article_writes_it_and_an_acro
     texts = [c.text for c in build_candidates(arts, resolve_references=True) if c.index >= 0]
     assert texts[0].startswith("Dunmore businesses expect a lift")
     assert any(t.startswith("NASA engineers helped") for t in texts)
+
+
+@pytest.mark.timeout(10)
+def test_two_sentences_that_each_speak_of_what_the_other_names_do_not_trade_places_for_ever(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import types
+
+    from newsbrief.summarize import extractive
+
+    album = types.SimpleNamespace(text="The album has stayed in the charts for 67 weeks.", tokens={"singer", "chart"})
+    singer = types.SimpleNamespace(text="The singer wrote the album in a month.", tokens={"album", "month"})
+    nouns = {id(album): "album", id(singer): "singer"}
+    monkeypatch.setattr(extractive, "_described_noun", lambda cand: nouns.get(id(cand), ""))
+    out = [c for c, _ in _after_supporters([(album, ()), (singer, ())])]
+    assert sorted(c.text for c in out) == sorted([album.text, singer.text])

@@ -972,13 +972,17 @@ def _after_supporters(items: list[tuple[Candidate, tuple[str, ...]]]) -> list[tu
     before or after it is left out.
     """
     out = list(items)
+    moved: set[int] = set()
     pos = 0
     while pos < len(out):
         noun = _described_noun(out[pos][0])
-        if noun and not any(noun in c.tokens for c, _ in out[:pos]):
+        # each sentence moves once: two that each speak of what the other names ("the album" / "the singer")
+        # would otherwise trade places for ever
+        if noun and id(out[pos][0]) not in moved and not any(noun in c.tokens for c, _ in out[:pos]):
             item = out.pop(pos)
             supporter = next((j for j in range(pos, len(out)) if noun in out[j][0].tokens), None)
             if supporter is not None:
+                moved.add(id(item[0]))
                 out.insert(supporter + 1, item)
             continue
         pos += 1
