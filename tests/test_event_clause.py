@@ -32,6 +32,11 @@ def _line(sentence: str, when: str, who: str = "") -> str:
     # an aspect verb keeps its complement: "begin shipping", not "ship"
     ("Tollund Audio will begin shipping its first turntable on Friday.", "on Friday",
      "Tollund Audio: begin shipping its first turntable"),
+    # a verb keeps its "to" infinitive and an adverb of the act: "decide to raise", "throw it open"
+    ("Many economists think the Kessa central bank will decide on Friday to raise its benchmark rate.", "on Friday",
+     "Kessa central bank: decide to raise its benchmark rate"),
+    ("Prime Minister Ana Ruiz will formally throw it open at 4 pm on Friday, in the presence of the governor.",
+     "on Friday", "Prime Minister Ana Ruiz: throw it open in the presence of the governor"),
     # "starting January 1" is the start of the act it qualifies
     ("Pellmark will cut its delivery fee to two dollars starting Friday, the company said.", "Friday",
      "Pellmark: cut its delivery fee to two dollars"),

@@ -58,7 +58,8 @@ _COMPLEMENTS = frozenset({"dobj", "prt", "dative", "attr", "acomp", "oprd", "pre
 _SIDE_PREPS = frozenset("""after before following amid despite since according including like as ahead because than
     unlike besides due""".split())
 # adverbs that belong to the act: "launch first", "open back up"
-_ACT_ADVERBS = frozenset({"first", "back", "up", "down", "out", "off", "together", "jointly", "publicly", "again"})
+_ACT_ADVERBS = frozenset({"first", "back", "up", "down", "out", "off", "together", "jointly", "publicly", "again",
+                          "open", "shut"})  # "throw it open", "keep the plant shut"
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 # a plan given up: "was originally scheduled to appear on Thursday", "the original opening night on Saturday"
 _SUPERSEDED_ADVERBS = frozenset({"originally", "initially", "previously"})
@@ -462,5 +463,5 @@ def _complements(verb: Any, span: set[int]) -> str:
         if child.dep_ == "prep" and (len(part) <= 1 or child.lower_ in _SIDE_PREPS
                                      or any(t.i in span for t in child.subtree)):
             continue
-        tokens.extend(t for t in part if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == child.i))
+        tokens.extend(part)  # "decide to raise the rate": the infinitive keeps its "to"
     return _text(sorted(set(tokens), key=lambda t: t.i))
