@@ -137,6 +137,14 @@ def test_an_age_description_resolves_to_the_person_named_before_or_not_at_all() 
     assert antecedent(ref, ["A car hit a lamp post in Paisley late on Saturday."]) is None
 
 
+def test_he_after_a_sentence_whose_subject_is_mr_surname_is_that_person_not_the_last_name_given() -> None:
+    ref = referring_subject("He said Kessa would take in refugees only from camps in the region.")
+    assert ref is not None
+    before = ["Mr Ortega told parliament that Kessa would help the people forced from their homes by the forces of "
+              "president Tomas Brenner."]
+    assert antecedent(ref, before, "He said Kessa would take in refugees only from camps in the region.") == "Mr Ortega"
+
+
 def test_the_entity_recogniser_reads_a_sentence_before_only_when_it_gives_a_possible_full_name(
         monkeypatch: pytest.MonkeyPatch) -> None:
     read: list[str] = []

@@ -347,8 +347,14 @@ _NOT_PERSON_ENDS = frozenset(
 _PERSON_WORD_RE = re.compile(r"(?:[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?|[A-Z]\.)")
 
 
+# A sentence whose subject is a person named by title and surname ("Mr Cameron told ...", "Dr Ruiz said ...")
+_STYLED_SUBJECT_RE = re.compile(r"^((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?)"
+                                r"(?=,?\s+[a-z])")
+
+
 def _person(sentence: str) -> str | None:
-    """Return the person a sentence names: the full name it opens on, else the last one it gives.
+    """Return the person a sentence names: the full name it opens on, else the last one it gives;
+    a subject named by title and surname ("Mr Cameron told MPs ...") is that person.
 
     A person's name is two or more capitalised words ("Victor William Ringhouse", "Lena Ortiz")
     whose last word is not that of a place or body ("Montebello Health Care Center"), and which
@@ -356,6 +362,9 @@ def _person(sentence: str) -> str | None:
     "New York" are no one.
     """
     lead = sentence.lstrip("\"'")
+    styled = _STYLED_SUBJECT_RE.match(lead)
+    if styled is not None:
+        return styled.group(1)  # "Mr Cameron told MPs ... the forces of Bashar Assad": the subject, not the last name
     people = []
     persons: list[str] | None = None
     recognised = False  # the recogniser reads the sentence only once a name could be a person's
