@@ -145,6 +145,14 @@ def test_he_after_a_sentence_whose_subject_is_mr_surname_is_that_person_not_the_
     assert antecedent(ref, before, "He said Kessa would take in refugees only from camps in the region.") == "Mr Ortega"
 
 
+@pytest.mark.skipif(references.parse("A test.") is None, reason="spaCy's English model is not installed")
+def test_he_after_an_unnamed_minister_who_names_someone_else_stays_unresolved() -> None:
+    ref = referring_subject("He said the talks would resume in May.")
+    assert ref is not None
+    assert antecedent(ref, ["The prime minister told reporters he had met Jo Reyes on Monday."],
+                      "He said the talks would resume in May.") is None
+
+
 def test_the_entity_recogniser_reads_a_sentence_before_only_when_it_gives_a_possible_full_name(
         monkeypatch: pytest.MonkeyPatch) -> None:
     read: list[str] = []

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsbrief.facts.nlp import entities
+from newsbrief.facts.nlp import entities, parse
 from newsbrief.summarize.sentences import BACK_CONNECTIVES
 
 __all__ = ["Reference", "antecedent", "described_subject", "full_names", "inner_reference", "introduced_by", "opens_on_reference",
@@ -352,6 +352,25 @@ _STYLED_SUBJECT_RE = re.compile(r"^((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\
                                 r"(?=,?\s+[a-z])")
 
 
+# Heads of a subject that is a person left unnamed ("The prime minister told ...", "The 35-year-old, who ...").
+_PERSON_HEADS = frozenset(
+    """man woman boy girl official officer spokesman spokeswoman spokesperson lawyer attorney mother father son
+    daughter wife husband victim suspect driver teenager student worker resident witness source old""".split()
+)
+
+
+def _unnamed_person_subject(sentence: str) -> bool:
+    """Whether the main clause's subject is a person the sentence does not name ("The minister said ...")."""
+    doc = parse(sentence)
+    if doc is None:
+        return False
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() not in _PERSON_HEADS | _TITLE_NOUNS:
+        return False
+    return not any(t.pos_ == "PROPN" for t in subject.subtree)
+
+
 def _person(sentence: str) -> str | None:
     """Return the person a sentence names: the full name it opens on, else the last one it gives;
     a subject named by title and surname ("Mr Cameron told MPs ...") is that person.
@@ -365,6 +384,8 @@ def _person(sentence: str) -> str | None:
     styled = _STYLED_SUBJECT_RE.match(lead)
     if styled is not None:
         return styled.group(1)  # "Mr Cameron told MPs ... the forces of Bashar Assad": the subject, not the last name
+    if _unnamed_person_subject(sentence):
+        return None  # "The prime minister told reporters he had met Jo Reyes": "he" next is the minister, unnamed
     people = []
     persons: list[str] | None = None
     recognised = False  # the recogniser reads the sentence only once a name could be a person's
