@@ -141,11 +141,20 @@ def _in_quotation(sentence: str, before: str) -> bool:
     return sentence[:1] in _QUOTES or before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
+# A caption's unnamed subject at a place on a weekday: "A volunteer hands over care bags to refugees at the
+# registration office in Berlin Monday." (a story says "on Monday", and mostly in the past tense)
+_PLACED_TODAY = re.compile(
+    rf"^(?:An?|Two|Three|Four|Several|Some)\s+(?:[a-z][\w-]*\s+){{1,3}}?(?:{_SCENE_VERBS}|{_ACT_VERBS}|hands?\s+(?:over|out))\b"
+    rf"[^.;:!?]*\bin\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)?,?\s+{WEEKDAY}\.?$")
+
+
 def _scene(sentence: str) -> bool:
     """A scene told in the present tense, placed in a picture by a position, a dated place or a scene."""
     if (_PRONOUN_START.match(sentence) or _NOT_SCENE.search(sentence) or _TOLD_PAST.search(sentence)
             or sentence.endswith("?")):
         return False
+    if _PLACED_TODAY.match(sentence):
+        return True
     found = _SUBJECT_VERB.match(sentence)
     if found is None:
         return False
