@@ -30,3 +30,18 @@ def test_a_trailing_time_stamp_is_cut(title: str, clean: str) -> None:
 ])
 def test_a_title_without_a_stamp_keeps_its_words(title: str) -> None:
     assert clean_title(title) == title
+
+
+@pytest.mark.parametrize(("title", "clean"), [
+    ("MIDEAST STOCKS-Orrick property stocks rise on hopes for a fair", "Orrick property stocks rise on hopes for a fair"),
+    ("UPDATE 1-Quarry Air says test engine damaged, keeps delivery target",
+     "Quarry Air says test engine damaged, keeps delivery target"),
+    ("RPT-Contrarian chiefs tell the central bank to go ahead", "Contrarian chiefs tell the central bank to go ahead"),
+    ("KESSA-POLITICS-Prime Minister Ruiz sworn into office", "Prime Minister Ruiz sworn into office"),
+    # a compound or a union's name is no slug or label
+    ("US-trained rebels gave equipment to another group", "US-trained rebels gave equipment to another group"),
+    ("UAW-Quarry talks resume on Monday", "UAW-Quarry talks resume on Monday"),
+    ("UK-based Acme buys Quarry", "UK-based Acme buys Quarry"),
+])
+def test_a_wires_desk_slug_is_cut_and_a_compound_stays(title: str, clean: str) -> None:
+    assert clean_title(title) == clean

@@ -35,7 +35,8 @@ _PREFIX_RE = re.compile(
     # an outlet's section label: "Tech:", "World News |", "Business -"
     r"(?:(?:us|u\.s\.|uk|world|local|national|international|european?|asia|business|tech(?:nology)?|science|"
     r"health|politics|sports?|markets?|money|finance|entertainment|culture|lifestyle|travel|climate|"
-    r"environment|crime|education|media|auto(?:s|motive)?)(?: news)?))\s*[:\-\u2013\u2014|]\s*",
+    # a dash joined to the next word is a compound ("US-trained rebels"), not a label's separator
+    r"environment|crime|education|media|auto(?:s|motive)?)(?: news)?))(?:\s*[:|]|\s*[\-\u2013\u2014](?=\s))\s*",
     re.IGNORECASE,
 )
 # a page's time stamp glued to the end of the title: "... 12 minutes ago", "... WXN 12 mins ago",
@@ -53,6 +54,13 @@ _STAMP_RE = re.compile(
 _CREDIT_RE = re.compile(
     r"\s+\((?P<credit>AFP|AP|Reuters|Bloomberg|PTI|ANI|IANS|UPI|dpa|DPA|Xinhua|Kyodo|Yonhap|EFE|ANSA|Tass|TASS|AAP|PRESS|"
     r"Yahoo!?(?:\s+[A-Z]\w+){0,2}|(?:[A-Z][\w.&!'’-]*\s+){0,2}(?:News|Sports|Sport|Times|Post|Press|Wire|Online|TV|Radio))\)\s*$")
+# a wire's desk slug: "MIDEAST STOCKS-Dubai property ...", "UPDATE 1-Airbus says ...", "RPT-Contrarian CEOs ...",
+# "TRINIDAD-POLITICS-Prime Minister ..." (never "US-trained" or "UAW-Ford": a slug is all capitals and ends in a desk word
+# or a count)
+_SLUG_RE = re.compile(
+    r"^(?:[A-Z]{2,}(?:\s+[A-Z]{2,})?-)?(?:(?:GLOBAL|MIDEAST|EMERGING|EUROPEAN|ASIAN|US|INDIA|CHINA|JAPAN)\s+)?"
+    r"(?:STOCKS|MARKETS|FOREX|SHARES|BONDS|TREASURIES|METALS|PRECIOUS|OIL|GRAINS|SOFTS|POLITICS|BRIEF|COLUMN|"
+    r"UPDATE|WRAPUP|CORRECTED|REFILE|RPT|INSIGHT|EXCLUSIVE|BREAKINGVIEWS)(?:\s+\d+)?(?:\s*-\s*RPT)?\s*-\s*(?=[A-Z0-9$\"'])")
 # a page's widget heading glued to the title: "Story highlights Japan's ..."
 _WIDGET_RE = re.compile(r"^story highlights\s+(?=\S)", re.IGNORECASE)
 _CUT_SHORT_RE = re.compile(r"(?:\.\.\.|\u2026)[\s\"'\u201d]*$")
@@ -90,7 +98,7 @@ def clean_title(title: str, *, outlet: str = "") -> str:
     text = normalise_text(title)
     for _ in range(3):
         before = text
-        text = _WIDGET_RE.sub("", _PREFIX_RE.sub("", text))
+        text = _WIDGET_RE.sub("", _PREFIX_RE.sub("", _SLUG_RE.sub("", text)))
         stamp = _STAMP_RE.search(text)
         if stamp is not None and len(text[: stamp.start()].split()) >= 3:
             text = text[: stamp.start()].rstrip(" :,|")
