@@ -45,3 +45,11 @@ def test_a_title_without_a_stamp_keeps_its_words(title: str) -> None:
 ])
 def test_a_wires_desk_slug_is_cut_and_a_compound_stays(title: str, clean: str) -> None:
     assert clean_title(title) == clean
+
+
+def test_a_title_run_into_the_story_is_cut_where_the_story_begins() -> None:
+    title = ("Police question two men in Orrick bombing caseTwo men have been taken into custody for questioning after "
+             "they were seen on camera talking to a suspect wanted in the city's deadliest bombing at a temple")
+    assert clean_title(title) == "Police question two men in Orrick bombing case"
+    assert clean_title("Labour leader Ramsay MacDonald says he will resign after the vote on the budget") == (
+        "Labour leader Ramsay MacDonald says he will resign after the vote on the budget")

@@ -61,6 +61,10 @@ _SLUG_RE = re.compile(
     r"^(?:[A-Z]{2,}(?:\s+[A-Z]{2,})?-)?(?:(?:GLOBAL|MIDEAST|EMERGING|EUROPEAN|ASIAN|US|INDIA|CHINA|JAPAN)\s+)?"
     r"(?:STOCKS|MARKETS|FOREX|SHARES|BONDS|TREASURIES|METALS|PRECIOUS|OIL|GRAINS|SOFTS|POLITICS|BRIEF|COLUMN|"
     r"UPDATE|WRAPUP|CORRECTED|REFILE|RPT|INSIGHT|EXCLUSIVE|BREAKINGVIEWS)(?:\s+\d+)?(?:\s*-\s*RPT)?\s*-\s*(?=[A-Z0-9$\"'])")
+# a feed that ran the title into the story: "Police question 2 Indians in Thai bombing caseTwo Indians have been ..."
+# (only in a title too long to be one, so "Ramsay MacDonald says ..." keeps its name)
+_RUN_ON_GLUE_RE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]+(?:\s+\S+){7})")
+RUN_ON_TITLE_CHARS = 120
 # a page's widget heading glued to the title: "Story highlights Japan's ..."
 _WIDGET_RE = re.compile(r"^story highlights\s+(?=\S)", re.IGNORECASE)
 _CUT_SHORT_RE = re.compile(r"(?:\.\.\.|\u2026)[\s\"'\u201d]*$")
@@ -96,6 +100,10 @@ def clean_title(title: str, *, outlet: str = "") -> str:
     :param outlet: the article's outlet name, removed wherever it appears as a suffix.
     """
     text = normalise_text(title)
+    if len(text) > RUN_ON_TITLE_CHARS:
+        glue = next((m for m in _RUN_ON_GLUE_RE.finditer(text) if len(text[: m.start()].split()) >= 4), None)
+        if glue is not None:
+            text = text[: glue.start()]
     for _ in range(3):
         before = text
         text = _WIDGET_RE.sub("", _PREFIX_RE.sub("", _SLUG_RE.sub("", text)))
