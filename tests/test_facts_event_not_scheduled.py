@@ -30,6 +30,9 @@ PUB = dt.date(2031, 9, 10)  # a Wednesday
         "Highs will reach the upper 70s on Saturday before a cold front arrives.",
         "\"Next week is the 50th anniversary of the harbour strike,\" the mayor said.",
         "Beginning today, riders can book trips in Tallbrook and Marlow through the app.",
+        # a monthly slot; a weekday in an old text the story quotes
+        "The breakfast club meets on the first Saturday of each month for those who want to attend.",
+        "The paper noted on April 15, 1897, that Dr. Ana Ruiz will start Thursday on a tour through Kessa.",
     ],
 )
 def test_a_date_that_schedules_nothing_gives_no_event(sentence: str) -> None:

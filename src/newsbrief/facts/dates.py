@@ -50,6 +50,7 @@ _MON = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
+_FULL_YEAR = r"(?:1[5-9]|20)\d\d"  # after a month and day a year may be old: "April 15, 1897"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:early|mid|late|the\s+end\s+of|end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of)"
 _N = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)"
@@ -278,7 +279,7 @@ def _dotted(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, 
 
 
 # "Saturday, September 19", and "Saturday - September 19, 2015" as a schedule's heading writes it
-@_rule(rf"\b(?:(?P<wd>{_WD})(?:,?\s+|\s+[-–—]\s+))?(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?")
+@_rule(rf"\b(?:(?P<wd>{_WD})(?:,?\s+|\s+[-–—]\s+))?(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_FULL_YEAR})\b)?")
 def _mon_day(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
     month, day = month_number(m["mon"]), _day(m["day"])
     if m["year"]:
@@ -340,7 +341,7 @@ def _day_mon_range(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt
 
 
 # "8 September 2015", "the 8th of September", and "8-September-2015" as forms write it
-@_rule(rf"\b(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<day>{_DAY})(?:\s+(?:of\s+)?|-(?={_MON}-\d))(?P<mon>{_MON})(?:(?:,?\s+|-)(?P<year>{_YEAR})\b)?")
+@_rule(rf"\b(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<day>{_DAY})(?:\s+(?:of\s+)?|-(?={_MON}-\d))(?P<mon>{_MON})(?:(?:,?\s+|-)(?P<year>{_FULL_YEAR})\b)?")
 def _day_mon(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
     return _mon_day(m, pub, fut)
 

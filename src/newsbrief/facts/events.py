@@ -426,6 +426,9 @@ _CONTRACT_TERMS = re.compile(
 _RUNS_UNTIL = re.compile(r"\b(?:runs?|running|continues?|continuing|lasts?|lasting)\s+(?:\w+\s+)?(?:until|through|till)\s+$", re.IGNORECASE)
 # a recurring slot, not a date: "every Saturday and Sunday"
 _RECURRING = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
+# "meets on the first Saturday of each month": a monthly slot
+_MONTHLY_AFTER = re.compile(r"^\s+(?:of\s+)?(?:each|every)\s+month\b|^\s+of\s+the\s+month\b", re.IGNORECASE)
+_NTH_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last)\s+$", re.IGNORECASE)
 # a yearly custom told in the present: "Every year, salons host the event during October"
 _YEARLY = re.compile(r"^\W*(?:every|each)\s+year\b|\b(?:annually|every\s+year|each\s+year)\s*[.!]?\s*$", re.IGNORECASE)
 # a season that only qualifies a noun: "the summer weather starting to fade", "her autumn wardrobe"
@@ -583,6 +586,11 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
             continue  # the date of a condition, not of a schedule
         if _RECURRING.search(before_span):
             continue  # "every Saturday and Sunday": a recurring slot
+        if _NTH_BEFORE.search(before_span) and _MONTHLY_AFTER.match(sentence[span.endpos :]):
+            continue  # "on the first Saturday of each month": a monthly slot
+        if _BARE_WEEKDAY.fullmatch(span.text.strip()) and any(
+                (published - d.start).days > 730 for d in find_dates(sentence, published) if d is not span):
+            continue  # "The paper noted on April 15, 1897: he will start Thursday": that Thursday is long gone
         if _RUNS_UNTIL.search(before_span) and not re.search(r"\bfrom\b", sentence[max(0, span.pos - 80) : span.pos], re.IGNORECASE):
             continue  # "runs until Nov. 30": the end of a period under way
         if (
