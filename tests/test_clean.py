@@ -55,6 +55,8 @@ def test_sentences_starting_like_a_byline_stay(line: str) -> None:
      "Lantern Foods today announced a second kitchen."),
     ("By Dana Whitfield LISBON (Reuters) - Port workers walked out on Monday over pay.",
      "Port workers walked out on Monday over pay."),
+    ("by Dana Whitfield Tuesday, September 8, 2026 - 05:00 Story Tuesday marks the latest deadline for the port.",
+     "Tuesday marks the latest deadline for the port."),
 ])
 def test_a_dateline_prefix_is_cut_and_its_sentence_kept(line: str, kept: str) -> None:
     result = clean_text("\n".join([line, MORE]))

@@ -96,11 +96,21 @@ def is_stamp(line: str) -> bool:
     return True
 
 
+# A byline and the page's time stamp run into the first paragraph: "by Jo Reyes Tuesday, September 8, 2015 - 05:00
+# Story Tuesday marks ..." (a page's "Story" or "Audio" label may close it)
+_BYLINE_STAMP = re.compile(
+    rf"^(?:By|BY|by)\s+(?:[A-Z][\w.'’-]+\s+){{1,4}}?(?:{WEEKDAY},?\s+)?{MONTH}\.?\s+{_DAY},?\s+\d{{4}}"
+    rf"(?:\s*(?:{DASH}|,|at)?\s*(?:{_TIME}))?(?:\s+(?:Story|Audio|Video|Article|Listen))?\s+(?=[\"“‘'A-Z])")
+
+
 def dateline(line: str) -> int:
     """Return the length of the dateline prefix of ``line`` (0: none); a sentence must follow it.
 
     :param line: one of the article's first lines, stripped.
     """
+    stamped = _BYLINE_STAMP.match(line)
+    if stamped is not None and len(line[stamped.end():].split()) >= 4:
+        return stamped.end()
     found = _PREFIX.match(line)
     if found is None or _head_word(line[:found.end()]) in _LABELS:
         return 0
