@@ -150,3 +150,12 @@ def test_eval_regroup_without_a_kept_day_says_where(day_files: tuple[Path, Path]
     out = CliRunner().invoke(cli, ["eval", "regroup", "--keep", str(tmp_path), "--annotations", str(day_files[1])])
     assert out.exit_code != 0
     assert "no kept day here" in out.output and DAY in out.output and "Traceback" not in out.output
+
+
+def test_a_line_with_an_invisible_mark_ingest_drops_is_still_found_in_the_stored_text() -> None:
+    from newsbrief.eval.realnews import _boilerplate_scores
+
+    ann = {"boilerplate_sample": ["a1"], "boilerplate": {"a1": [{"line": 1, "kind": "share"}]}}
+    raw = {"a1": {"content": "The council voted\u200b on Tuesday to close the quay.\nShare this story"}}
+    scores = _boilerplate_scores(ann, raw, {"a1": "The council voted on Tuesday to close the quay."})
+    assert (scores["content_lost"], scores["boilerplate_kept"]) == (0, 0)

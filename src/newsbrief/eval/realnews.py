@@ -144,7 +144,10 @@ def _gold_id(url: str) -> str | None:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.split()).lower()
+    """A line as ingest stores it (control characters and invisible marks dropped), spaces and case folded."""
+    from newsbrief.ingest.sanitize import strip_control_chars
+
+    return " ".join(strip_control_chars(text).split()).lower()
 
 
 def _boilerplate_scores(ann: Mapping[str, Any], raw: Mapping[str, Mapping[str, Any]],
