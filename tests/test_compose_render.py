@@ -265,6 +265,8 @@ def test_a_one_liner_never_opens_on_something_its_headline_does_not_introduce() 
     # a linking adverb before the description: which poll, the headline does not say
     ("Overall, the poll showed wide anger at banks.", "Jo Reyes fighting for the middle class", False),
     ("Overall, the poll showed Reyes ahead.", "New poll shows Reyes ahead in Kessa", True),
+    # the rest of what someone said: "also said" follows a sentence the line does not show
+    ("Fire investigator Jo Reyes also said a task force was looking into the blaze.", "Clinic attacked again", False),
 ])
 def test_what_a_headline_introduces(sentence: str, headline: str, introduced: bool) -> None:
     assert introduced_by(sentence, headline) is introduced

@@ -38,6 +38,7 @@ def test_a_title_without_a_stamp_keeps_its_words(title: str) -> None:
      "Quarry Air says test engine damaged, keeps delivery target"),
     ("RPT-Contrarian chiefs tell the central bank to go ahead", "Contrarian chiefs tell the central bank to go ahead"),
     ("KESSA-POLITICS-Prime Minister Ruiz sworn into office", "Prime Minister Ruiz sworn into office"),
+    ("UPDATE2: G-20 vows to keep the recovery on track", "G-20 vows to keep the recovery on track"),
     # a compound or a union's name is no slug or label
     ("US-trained rebels gave equipment to another group", "US-trained rebels gave equipment to another group"),
     ("UAW-Quarry talks resume on Monday", "UAW-Quarry talks resume on Monday"),

@@ -60,7 +60,7 @@ _CREDIT_RE = re.compile(
 _SLUG_RE = re.compile(
     r"^(?:[A-Z]{2,}(?:\s+[A-Z]{2,})?-)?(?:(?:GLOBAL|MIDEAST|EMERGING|EUROPEAN|ASIAN|US|INDIA|CHINA|JAPAN)\s+)?"
     r"(?:STOCKS|MARKETS|FOREX|SHARES|BONDS|TREASURIES|METALS|PRECIOUS|OIL|GRAINS|SOFTS|POLITICS|BRIEF|COLUMN|"
-    r"UPDATE|WRAPUP|CORRECTED|REFILE|RPT|INSIGHT|EXCLUSIVE|BREAKINGVIEWS)(?:\s+\d+)?(?:\s*-\s*RPT)?\s*-\s*(?=[A-Z0-9$\"'])")
+    r"UPDATE|WRAPUP|CORRECTED|REFILE|RPT|INSIGHT|EXCLUSIVE|BREAKINGVIEWS)(?:\s*\d+)?(?:\s*-\s*RPT)?\s*[-:]\s*(?=[A-Z0-9$\"'])")
 # a feed that ran the title into the story: "Police question 2 Indians in Thai bombing caseTwo Indians have been ..."
 # (only in a title too long to be one, so "Ramsay MacDonald says ..." keeps its name)
 _RUN_ON_GLUE_RE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]+(?:\s+\S+){7})")

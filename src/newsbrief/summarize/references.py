@@ -169,6 +169,9 @@ _ALONE_OPENER_RE = re.compile(
 )
 
 
+_ALSO_SAID_RE = re.compile(r"^[^,.;:]{0,80}?\b(?:also|too)\s+(?:said|says|told|noted|added|warned|confirmed|stressed)\b")
+
+
 def introduced_by(sentence: str, headline: str) -> bool:
     """Whether a sentence shown alone under its headline (a one-liner) opens on nothing the headline leaves unsaid.
 
@@ -180,6 +183,8 @@ def introduced_by(sentence: str, headline: str) -> bool:
     :param sentence: the one-liner's sentence.
     :param headline: its headline.
     """
+    if _ALSO_SAID_RE.match(sentence):
+        return False  # "The fire investigator also said ...": the rest of what someone said, told before it
     match = _ALONE_OPENER_RE.match(sentence)
     if match is None or _EXPLETIVE_IT_RE.match(sentence) or _NAMES_ITS_REFERENT_RE.match(sentence):
         return True
