@@ -24,6 +24,7 @@ PUB = dt.date(2031, 3, 12)
         "Additionally, the clerk got a $300 credit toward a desk of its own.",
         "Ostrava Gold Inc. has secured a $310 million construction financing package from two lenders.",
         "Harlan Air announces conclusion of USD 250 million Term Loan",
+        "As well as claiming £46,000 as runner-up, Reyes picked up a US$5000 bonus through a sponsor promotion.",
         "Corvel Foods entered into a $75 million revolving credit facility with its banks.",
         "A Briton has won $1,000,000 in the latest Harbour Duty Free dollar millionaire draw promotion.",
         ("Clocking one round a day, the first stage of the Radio Phase II licence allocation has been closed with 40 channels in 21 cities at a provisional "

@@ -746,6 +746,8 @@ def _is_name(company: str) -> bool:
 # project finance
 _NOT_INVESTMENT = re.compile(
     r"\b(?:lott(?:o|ery)|jackpot|sweepstakes?|raffle|prize\s+(?:money|draw)|(?:Duty\s+Free|lucky|millionaire|prize)\s+(?:[\w-]+\s+){0,2}?draw|"
+    # a player's winnings: "claiming £46,000 as runner-up", "a US$5000 bonus", "the winner's purse"
+    r"as\s+(?:runner-up|winner|champion)|winnings|purse|sign-?on\s+bonus|"
     r"charitable\s+(?:donation|gift|contribution)s?|(?:for|to)\s+(?:a\s+|the\s+)?charit(?:y|ies)|donations?|fundraisers?|fundraising\s+(?:target|goal|event|campaign|drive|dinner|appeal|total)|raised\s+[^.;]{0,40}?\bfor\s+(?:the\s+)?(?:victims|families|charity|cancer|research\s+into)|"
     r"closed\s+(?:out\s+)?(?:the\s+(?:day|session)\s+|today\s+|\w+day\s+){0,2}(?:at|up|down|higher|lower)(?=\s)|(?:stock|shares?)\s+(?:last\s+)?(?:traded|closed|opened)\b|"
     r"price\s+target|target\s+price|"
