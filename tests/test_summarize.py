@@ -64,6 +64,15 @@ def test_split_keeps_abbreviations_decimals_and_initials() -> None:
     ]
 
 
+def test_split_finds_sentences_a_page_glued_together_but_not_a_domain() -> None:
+    text = "Ruiz had opposed the plan and its backers.State media said two men were held. Read The Kessa News.Net daily."
+    assert split_sentences(text) == [
+        "Ruiz had opposed the plan and its backers.",
+        "State media said two men were held.",
+        "Read The Kessa News.Net daily.",
+    ]
+
+
 def test_split_handles_quotes_and_sentence_final_abbreviation() -> None:
     text = ('"We will appeal," the lawyer said. "It is not over." The firm moved to the U.S. '
             'The move was approved! Was it legal? Nobody knows.')

@@ -47,7 +47,10 @@ _STARTERS = frozenset(
 )
 # a candidate starts at the first mark of a run and takes the run whole (possessive), so a
 # long run of "!!!" or "..." is read once instead of once per mark
-_BOUNDARY_RE = re.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])")
+# a sentence end before a space, or glued to the next sentence by a page that lost the space ("... against
+# it.State news agency SANA said ..."; not a domain's "News.Net")
+_BOUNDARY_RE = re.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])"
+                          r"|(?<=[a-z]{2}[.!?])(?=(?!(?:Net|Com|Org|Gov|Edu|Info|Biz|Co|Io|Tv|Us|Uk|In)\b)[A-Z][a-z]{2,}\s)")
 _SPACE_RE = re.compile(r"\s+")
 _PARA_RE = re.compile(r"\n\s*\n")
 _WORD_RE = re.compile(r"[A-Za-z0-9]+(?:[-'.,][A-Za-z0-9]+)*")
