@@ -4,7 +4,7 @@ what each took: a day whose digest crashes or hangs is found here, not on a read
 Each day gets a fresh data folder built by ``bench/prep_realnews_day.py`` (one feed file per outlet, ingest and
 analysis as ``newsbrief fetch`` runs them), then ``newsbrief --data-dir ROOT/DAY/data digest --date DAY`` runs with
 ``--timeout`` seconds. Printed per day: articles, seconds to prepare, seconds to build the digest, its words and
-sections, and the exit status ("timeout" when the limit was hit). A day whose folder exists is not prepared again.
+"###" headings (top stories and calendar days), and the exit status ("timeout" when the limit was hit). A day whose folder exists is not prepared again.
 
     PYTHONPATH=src python bench/every_day_smoke.py --data ../shared/bench/realnews/articles.jsonl.gz \\
         --root /tmp/smoke [--days 2015-09-05,2015-09-06] [--timeout 300]
@@ -40,7 +40,7 @@ def main() -> None:
     args = parser.parse_args()
     counts = days_of(args.data)
     days = [d for d in args.days.split(",") if d] or sorted(counts)
-    print(f"{'day':<11} {'arts':>5} {'prep s':>7} {'digest s':>8} {'words':>6} {'sections':>8}  status", flush=True)
+    print(f"{'day':<11} {'arts':>5} {'prep s':>7} {'digest s':>8} {'words':>6} {'headings':>8}  status", flush=True)
     for day in days:
         root = args.root / day
         t0 = time.perf_counter()
@@ -57,8 +57,8 @@ def main() -> None:
         except subprocess.TimeoutExpired:
             status, text = f"timeout after {args.timeout:.0f} s", ""
         took = time.perf_counter() - t1
-        sections = sum(1 for line in text.splitlines() if line.startswith("### "))
-        print(f"{day:<11} {counts.get(day, 0):>5} {prep:>7.1f} {took:>8.1f} {len(text.split()):>6} {sections:>8}  {status}",
+        headings = sum(1 for line in text.splitlines() if line.startswith("### "))
+        print(f"{day:<11} {counts.get(day, 0):>5} {prep:>7.1f} {took:>8.1f} {len(text.split()):>6} {headings:>8}  {status}",
               flush=True)
 
 
