@@ -4,7 +4,8 @@ what each took: a day whose digest crashes or hangs is found here, not on a read
 Each day gets a fresh data folder built by ``bench/prep_realnews_day.py`` (one feed file per outlet, ingest and
 analysis as ``newsbrief fetch`` runs them), then ``newsbrief --data-dir ROOT/DAY/data digest --date DAY`` runs with
 ``--timeout`` seconds. Printed per day: articles, seconds to prepare, seconds to build the digest, its words and
-"###" headings (top stories and calendar days), and the exit status ("timeout" when the limit was hit). A day whose folder exists is not prepared again.
+"###" headings (top stories and calendar days), and the exit status ("timeout" when the limit was hit). A day
+whose folder exists is not prepared again.
 
     PYTHONPATH=src python bench/every_day_smoke.py --data ../shared/bench/realnews/articles.jsonl.gz \\
         --root /tmp/smoke [--days 2015-09-05,2015-09-06] [--timeout 300]
