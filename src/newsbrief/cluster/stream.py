@@ -33,10 +33,11 @@ from operator import mul
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, cast
+from typing import Any
 
 from newsbrief.cluster.doc import ClusterDoc
 from newsbrief.cluster.state import (
+    DocFeatures,
     MemberFeatures,
     Story,
     StoryIndex,
@@ -529,11 +530,11 @@ class StreamClusterer:
             LOGGER.debug("cluster: split %d articles of %s into %s (score %.3f)", len(parts[1]), story.id, new_id, score)
         return out
 
-    def _market_day(self, features: Any) -> date | None:
+    def _market_day(self, features: DocFeatures) -> date | None:
         """The UTC day of a dated market wrap when ``market_day`` is on, else None."""
         if not self.params.market_day or not features.market_wrap or features.published is None:
             return None
-        return cast(date, features.published.date())
+        return features.published.date()
 
     def _market_story(self, day: date | None) -> Story | None:
         """The open story of a day's market wraps, if there is one."""

@@ -39,6 +39,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from newsbrief.errors import EvalError
+from newsbrief.ingest.sanitize import strip_control_chars
 from newsbrief.eval.jsonl import read_jsonl
 
 __all__ = ["JUNK_KINDS", "evaluate_day", "format_report", "load_annotation", "read_articles", "read_articles_by_id"]
@@ -145,8 +146,6 @@ def _gold_id(url: str) -> str | None:
 
 def _norm(text: str) -> str:
     """A line as ingest stores it (control characters and invisible marks dropped), spaces and case folded."""
-    from newsbrief.ingest.sanitize import strip_control_chars
-
     return " ".join(strip_control_chars(text).split()).lower()
 
 

@@ -549,7 +549,9 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
     future = is_future_sentence(sentence)
     tense = sentence_tense(sentence)
     urls = [(u.start(), u.end()) for u in _URL.finditer(sentence)]
-    spans = [s for s in find_dates(sentence, published) if not _SUPERSEDED.search(sentence[max(0, s.pos - 110) : s.pos])]
+    dated = find_dates(sentence, published)
+    long_ago = any((published - d.start).days > 730 for d in dated)  # a date the story looks back to: "April 15, 1897"
+    spans = [s for s in dated if not _SUPERSEDED.search(sentence[max(0, s.pos - 110) : s.pos])]
     # the most precise date wins: "on November 19" over "in the fourth quarter"
     spans.sort(key=lambda s: (s.end - s.start).days)
     strong = is_strong_future(sentence)
@@ -588,8 +590,7 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
             continue  # "every Saturday and Sunday": a recurring slot
         if _NTH_BEFORE.search(before_span) and _MONTHLY_AFTER.match(sentence[span.endpos :]):
             continue  # "on the first Saturday of each month": a monthly slot
-        if _BARE_WEEKDAY.fullmatch(span.text.strip()) and any(
-                (published - d.start).days > 730 for d in find_dates(sentence, published) if d is not span):
+        if long_ago and _BARE_WEEKDAY.fullmatch(span.text.strip()):
             continue  # "The paper noted on April 15, 1897: he will start Thursday": that Thursday is long gone
         if _RUNS_UNTIL.search(before_span) and not re.search(r"\bfrom\b", sentence[max(0, span.pos - 80) : span.pos], re.IGNORECASE):
             continue  # "runs until Nov. 30": the end of a period under way

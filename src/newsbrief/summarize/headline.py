@@ -52,7 +52,7 @@ _STAMP_RE = re.compile(
 # a wire's or a site's credit in parentheses closing the title: "... Pentagon chief (AFP)", "... (Yahoo Sports)"
 # (a news agency, a "... News/Sports/Times" site or a Yahoo section; not "(ISIS)" or "(NATO)", which are the story's)
 _CREDIT_RE = re.compile(
-    r"\s+\((?P<credit>AFP|AP|Reuters|Bloomberg|PTI|ANI|IANS|UPI|dpa|DPA|Xinhua|Kyodo|Yonhap|EFE|ANSA|Tass|TASS|AAP|PRESS|"
+    r"\s+\((?:AFP|AP|Reuters|Bloomberg|PTI|ANI|IANS|UPI|dpa|DPA|Xinhua|Kyodo|Yonhap|EFE|ANSA|Tass|TASS|AAP|PRESS|"
     r"Yahoo!?(?:\s+[A-Z]\w+){0,2}|(?:[A-Z][\w.&!'’-]*\s+){0,2}(?:News|Sports|Sport|Times|Post|Press|Wire|Online|TV|Radio))\)\s*$")
 # a wire's desk slug: "MIDEAST STOCKS-Dubai property ...", "UPDATE 1-Airbus says ...", "RPT-Contrarian CEOs ...",
 # "TRINIDAD-POLITICS-Prime Minister ..." (never "US-trained" or "UAW-Ford": a slug is all capitals and ends in a desk word

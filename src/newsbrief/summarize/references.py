@@ -389,17 +389,17 @@ def _person(sentence: str) -> str | None:
     styled = _STYLED_SUBJECT_RE.match(lead)
     if styled is not None:
         return styled.group(1)  # "Mr Cameron told MPs ... the forces of Bashar Assad": the subject, not the last name
-    if _unnamed_person_subject(sentence):
-        return None  # "The prime minister told reporters he had met Jo Reyes": "he" next is the minister, unnamed
     people = []
     persons: list[str] | None = None
-    recognised = False  # the recogniser reads the sentence only once a name could be a person's
+    recognised = False  # the parse and the recogniser read the sentence only once a name could be a person's
     for name in _names(sentence):
         words = name.split()
         if not (len(words) >= 2 and all(_PERSON_WORD_RE.fullmatch(w) for w in words)
                 and words[-1] not in _NOT_PERSON_ENDS and words[0] not in _NOT_ANTECEDENT):
             continue
         if not recognised:
+            if _unnamed_person_subject(sentence):
+                return None  # "The prime minister told reporters he had met Jo Reyes": "he" next is the minister
             persons, recognised = _person_entities(sentence), True
         if persons is None or any(name in p or p in name for p in persons):
             if lead.startswith(name):
