@@ -122,3 +122,13 @@ def test_settings_replace_is_validated(tmp_path: Path) -> None:
     settings = load_settings(data_dir=tmp_path, env={})
     with pytest.raises(ConfigError, match="fetch.concurrency in override must be an integer >= 1, got 0"):
         settings.replace(**{"fetch.concurrency": 0})
+
+
+def test_rank_weights_name_known_parts_only() -> None:
+    from newsbrief.config import RANK_PARTS, load_settings
+    from newsbrief.digest.rank import WEIGHTS
+
+    assert set(RANK_PARTS) == set(WEIGHTS)
+    assert load_settings(env={"NEWSBRIEF_DIGEST_RANK_WEIGHTS": '{"magnitude": 3}'})["digest.rank_weights"] == {"magnitude": 3}
+    with pytest.raises(ConfigError, match="digest.rank_weights .* got the part 'magnitud'"):
+        load_settings(env={"NEWSBRIEF_DIGEST_RANK_WEIGHTS": '{"magnitud": 3}'})

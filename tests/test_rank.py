@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from factories import make_article
 
 from newsbrief.digest.rank import WEIGHTS, StoryInput, rank_stories
@@ -47,3 +49,26 @@ def test_source_weights_and_ties_are_deterministic() -> None:
     ranked = rank_stories([a, b], day=DAY, source_weights={"www.beta.example": 2.0, "beta.example": 2.0})
     assert ranked[0].story_id == "b"
     assert [r.story_id for r in rank_stories([b, a], day=DAY)] == ["a", "b"]
+
+
+def test_magnitude_raises_a_story_that_names_many_people_struck() -> None:
+    quake = story("q", ["A"], title="Quake kills 140 and leaves thousands homeless in the north")
+    crash = story("c", ["A"], title="Two injured as van hits wall")
+    plant = story("p", ["A"])
+    ranked = {r.story_id: r for r in rank_stories([quake, crash, plant], day=DAY)}
+    assert ranked["q"].parts["magnitude"] == 1.0  # thousands homeless: the largest count
+    assert 0 < ranked["c"].parts["magnitude"] < 0.2
+    assert ranked["p"].parts["magnitude"] == 0.0
+    assert ranked["q"].score > ranked["c"].score > ranked["p"].score
+
+
+def test_part_weights_can_be_changed_and_unknown_parts_are_refused() -> None:
+    quake = story("q", ["A"], title="Flood kills 40 in the valley")
+    plant = story("p", ["A", "B"])
+    assert rank_stories([quake, plant], day=DAY)[0].story_id == "q"
+    reweighted = rank_stories([quake, plant], day=DAY, weights={"magnitude": 0.0, "kind": 0.0})
+    assert reweighted[0].story_id == "p"  # two outlets against one
+    assert reweighted[0].score == pytest.approx(sum(WEIGHTS[k] * v for k, v in reweighted[0].parts.items()
+                                                    if k not in ("magnitude", "kind")), abs=1e-3)
+    with pytest.raises(ValueError, match="no part named 'magnitud'"):
+        rank_stories([quake], day=DAY, weights={"magnitud": 1.0})

@@ -54,6 +54,12 @@ class Setting:
         return self.env or "NEWSBRIEF_" + self.name.replace(".", "_").upper()
 
 
+RANK_PARTS: tuple[str, ...] = (
+    "sources", "weight", "velocity", "recency", "novelty", "interest", "corroboration", "templated", "content", "kind",
+    "actors", "magnitude",
+)
+"""The parts of a story's ranking score (:data:`newsbrief.digest.rank.WEIGHTS`), for ``digest.rank_weights``."""
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("store.url", "", "Database: empty for the SQLite file in the data folder, or postgresql://user@host/db "
             "(env NEWSBRIEF_STORE, flag --store).", env="NEWSBRIEF_STORE"),
@@ -90,6 +96,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("digest.interests", [], "Keywords or names whose stories rank higher."),
     Setting("digest.mutes", [], "Keywords or names whose stories are left out (listed as muted)."),
     Setting("digest.source_weights", {}, "Per-host weight for ranking, e.g. {\"example.com\" = 1.5}."),
+    Setting("digest.rank_weights", {}, "Weights of the ranking's parts to change, e.g. {magnitude = 3.0, sources = 2.5} "
+            "(parts: " + ", ".join(RANK_PARTS) + "; `newsbrief stories --explain` shows them)."),
     Setting("digest.max_article_chars", 200_000, "Characters of one article the text stages read (0: all)."),
     Setting("digest.max_article_sentences", 1000, "Sentences of one article the text stages read (0: all)."),
     Setting("llm.mode", "off", "Write headlines, summaries and the lede with a language model behind the faithfulness guard: "
@@ -324,6 +332,15 @@ def _weights_problem(value: dict[str, Any]) -> str:
     return ""
 
 
+def _rank_weights_problem(value: dict[str, Any]) -> str:
+    for part, weight in value.items():
+        if part not in RANK_PARTS:
+            return f"a table of part = weight with parts among {', '.join(RANK_PARTS)}, got the part {_shown(part)}"
+        if not _finite(weight):
+            return f"a table of part = weight with finite weights, got {part} = {_shown(weight)}"
+    return ""
+
+
 def _strings_problem(value: list[Any], what: str = "strings", pattern: re.Pattern[str] | None = None) -> str:
     for item in value:
         if not isinstance(item, str) or (pattern is not None and not pattern.match(item)):
@@ -346,6 +363,7 @@ _RULES: dict[str, Callable[[Any], str]] = {
     "emails": lambda v: _strings_problem(v, "email addresses", _EMAIL),
     "strings": _strings_problem,
     "weights": _weights_problem,
+    "rank_weights": _rank_weights_problem,
     "store": lambda v: "" if not v or _STORE_URL.match(v) else (
         f"empty (SQLite in the data folder) or a URL such as postgresql://user@host/newsbrief, got {_shown(_redact_url(v))}"),
     "engine": lambda v: "" if not v or _ENGINE.match(v) else (
@@ -363,6 +381,7 @@ SETTING_RULES: dict[str, str] = {
     "cluster.ann_min_open": "integer>=0", "engine.address": "engine", "digest.title": "text",
     "digest.max_stories": "integer>=0", "digest.minutes": "integer>=0", "digest.sentences": "integer>=1",
     "digest.interests": "strings", "digest.mutes": "strings", "digest.source_weights": "weights",
+    "digest.rank_weights": "rank_weights",
     "digest.max_article_chars": "integer>=0", "digest.max_article_sentences": "integer>=0",
     "smtp.host": "text", "smtp.port": "port", "smtp.username": "text", "smtp.password": "any", "smtp.sender": "email",
     "smtp.recipients": "emails", "web.base_url": "url",

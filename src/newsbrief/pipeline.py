@@ -640,7 +640,8 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
     # 6. rank, with each outlet's record over the last PRIOR_DAYS as its prior
     history = [(a, s) for a, s in store.memberships_since(day - dt.timedelta(days=PRIOR_DAYS)) if a.published < end]
     ranked = rank_stories(inputs, day=day, interests=settings["digest.interests"], mutes=settings["digest.mutes"],
-                          source_weights=settings["digest.source_weights"], priors=source_priors(history))
+                          source_weights=settings["digest.source_weights"], priors=source_priors(history),
+                          weights=settings["digest.rank_weights"])
     by_input = {i.story_id: i for i in inputs}
     copies = store.duplicates_of([a.id for arts in members.values() for a in arts])
     fresh_of = {r.story_id: _fresh(by_input[r.story_id], start) for r in ranked if not r.muted_by}

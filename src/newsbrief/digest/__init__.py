@@ -10,6 +10,8 @@ Modules:
 
 - :mod:`.newsworthiness`: signals learned from the articles (independent outlets, source
   priors, actor weights, story kinds, junk).
+- :mod:`.magnitude`: how many people an event killed, injured or displaced, from headlines
+  and openings.
 - :mod:`.rank`: orders stories by an explainable weighted score.
 - :mod:`.compose`: assembles lede, sections and calendar into the digest.
 """

@@ -22,6 +22,9 @@ kind           hard news up to 1; press releases, results-call notices,    2.0
                the voices)
 actors         weight of the actors the story names: how many other        2.0
                outlets of the day name them (:class:`ActorWeights`), 0..1
+magnitude      how many people the event killed, injured or displaced,     2.0
+               log-scaled 0..1, from headlines and openings
+               (:func:`newsbrief.digest.magnitude.harm_magnitude`)
 =============  ==========================================================  ======
 
 Independent outlets: several feeds of one outlet and near-copies of one text count once
@@ -45,6 +48,7 @@ from typing import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from newsbrief.model import Article
+from newsbrief.digest.magnitude import harm_magnitude
 from newsbrief.digest.newsworthiness import COMMENTARY, ActorWeights, SourcePriors, actor_weights, independent_groups, junk_reason, outlet_key, story_kind
 
 __all__ = ["RankedStory", "StoryInput", "WEIGHTS", "rank_stories"]
@@ -52,6 +56,7 @@ __all__ = ["RankedStory", "StoryInput", "WEIGHTS", "rank_stories"]
 WEIGHTS: Mapping[str, float] = {
     "sources": 2.0, "weight": 1.0, "velocity": 0.5, "recency": 0.5, "novelty": 1.0, "interest": 1.5,
     "corroboration": 1.0, "templated": 1.0, "content": 3.0, "kind": 2.0, "actors": 2.0,
+    "magnitude": 2.0,
 }
 
 
@@ -130,6 +135,7 @@ def rank_stories(
     source_weights: Mapping[str, float] | None = None,
     priors: SourcePriors | None = None,
     actors: ActorWeights | None = None,
+    weights: Mapping[str, float] | None = None,
 ) -> list[RankedStory]:
     """Score stories and return them best first (ties broken by story id).
 
@@ -141,9 +147,15 @@ def rank_stories(
     :param priors: outlets' history (:func:`newsbrief.digest.newsworthiness.source_priors`); none: no prior.
     :param actors: who names which actor (:func:`newsbrief.digest.newsworthiness.actor_weights`); none: learned
         from the candidate stories' articles.
+    :param weights: weights of parts to change (the setting ``digest.rank_weights``); the others stay as
+        :data:`WEIGHTS`.
     """
+    unknown = sorted(set(weights or {}) - set(WEIGHTS))
+    if unknown:
+        raise ValueError(f"ranking: no part named {unknown[0]!r} (parts: {', '.join(WEIGHTS)})")
+    part_weights = {**WEIGHTS, **(weights or {})}
     actors = actors if actors is not None else actor_weights(a for s in stories for a in s.articles)
-    weights = {k.removeprefix("www."): float(v) for k, v in (source_weights or {}).items()}
+    host_weights = {k.removeprefix("www."): float(v) for k, v in (source_weights or {}).items()}
     end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), dt.timezone.utc)
     ranked = []
     for story in stories:
@@ -163,7 +175,7 @@ def rank_stories(
         actor_value, names = actors.weight(arts)
         parts = {
             "sources": math.log2(1 + len(groups)),
-            "weight": (sum(weights.get(h, 1.0) for h in hosts) / len(hosts) - 1.0) if hosts else 0.0,
+            "weight": (sum(host_weights.get(h, 1.0) for h in hosts) / len(hosts) - 1.0) if hosts else 0.0,
             "velocity": len(today) / len(arts) if arts else 0.0,
             "recency": math.exp(-hours / 24),
             "novelty": 1.0 if not story.previously_cited else len(new) / len(arts),
@@ -173,8 +185,9 @@ def rank_stories(
             "content": -len(junk) / len(groups) if groups else 0.0,
             "kind": kind_value,
             "actors": actor_value,
+            "magnitude": max((harm_magnitude(a.title, a.text) for a in arts), default=0.0),
         }
-        score = sum(WEIGHTS[k] * v for k, v in parts.items())
+        score = sum(part_weights[k] * v for k, v in parts.items())
         reason = max(sorted(set(junk)), key=junk.count) if 2 * len(junk) > len(groups) else ""
         ranked.append(RankedStory(story.story_id, round(score, 4), {k: round(v, 4) for k, v in parts.items()},
                                   tuple(matched), muted[0] if muted else "", len(groups) - len(junk), reason,
