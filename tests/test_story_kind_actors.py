@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from factories import make_article
 
-from newsbrief.digest.newsworthiness import actor_weights, story_kind
+from newsbrief.digest.newsworthiness import ENTERTAINMENT, actor_weights, story_kind
 from newsbrief.digest.rank import StoryInput, rank_stories
 
 DAY = dt.date(2026, 11, 27)
@@ -196,3 +196,23 @@ def test_a_film_franchise_named_for_war_is_no_conflict() -> None:
     assert story_kind("Star Wars game gets a beta before its release", "Players will get an early look in October.") == (
         "other news", 0.0)
     assert story_kind("Rebels attack army post", "Two soldiers were killed.")[0].startswith("hard news: conflict")
+
+
+@pytest.mark.parametrize(("title", "kind", "value"), [
+    ("Ridgeway star talks student loans with presidential candidate", ENTERTAINMENT, -0.5),
+    ("Pop star dedicates song to the Pope", ENTERTAINMENT, -0.5),
+    ("Singer and her boyfriend split after two years", ENTERTAINMENT, -1.0),
+    ("Comedian admits his escape story was made up", ENTERTAINMENT, -1.0),
+])
+def test_entertainers_their_songs_and_romances_rank_below_hard_news(title: str, kind: str, value: float) -> None:
+    assert story_kind(title, "") == (kind, value)
+
+
+@pytest.mark.parametrize("title", [
+    "Singer Jo Reyes dies at 70",  # a death is news whoever died
+    "All-Star game moved to Denver",
+    "Prosecutors call star witness in fraud trial",
+    "Parliament passes budget after late-night vote",
+])
+def test_deaths_sport_and_hard_news_are_not_entertainment(title: str) -> None:
+    assert story_kind(title, "")[0] != ENTERTAINMENT

@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 from newsbrief.ingest.dedup import MIN_SHINGLES, fingerprint, hamming, shingle_count, simhash
 from newsbrief.model import Article
 
-__all__ = ["COMMENTARY", "LOCAL_INCIDENT", "REVIEW", "ActorWeights", "NOT_LEDE_KINDS", "SourcePriors", "actor_weights", "independent_groups", "junk_reason", "outlet_key",
+__all__ = ["COMMENTARY", "ENTERTAINMENT", "LOCAL_INCIDENT", "REVIEW", "ActorWeights", "NOT_LEDE_KINDS", "SourcePriors", "actor_weights", "independent_groups", "junk_reason", "outlet_key",
            "source_priors", "story_kind"]
 
 STUB_WORDS = 50
@@ -409,6 +409,16 @@ COMMENTARY = "opinion or commentary"
 """The kind (:func:`story_kind`) of an item in its writer's own voice."""
 LOCAL_INCIDENT = "local incident"
 """The kind (:func:`story_kind`) of a crash, shooting or fire reported as local news."""
+ENTERTAINMENT = "entertainment"
+"""The kind (:func:`story_kind`) of news about entertainers, their songs, shows and love lives."""
+# An entertainer, a work or a romance in the headline: "Girls star talks student loans with ...", "Madonna dedicates
+# song to the Pope", "Singer X splits from boyfriend". A show's star is "<Name> star"; "All-Star" and "star witness" are
+# not. A death is news whoever died ("Singer X dies at 70"), so a headline that reports one keeps its hard-news value.
+_ENTERTAINMENT = re.compile(
+    r"(?<![\w-])(?:[A-Z][\w'’]*\s+(?i:star)|(?i:(?:pop|movie|film|tv|reality|hollywood|rap|country|rock|soap|"
+    r"sitcom)\s+star|singer|rapper|actor|actress|comedian|celebrit(?:y|ies)|supermodel|songs?|album|concert|red\s+"
+    r"carpet|music\s+video|boyfriend|girlfriend|ex-wife|ex-husband))(?![\w-])")
+_DEATH_TITLE = re.compile(r"\b(?:dies|died|dead|death|killed|suicide|murder(?:ed)?|funeral|tribute)\b", re.IGNORECASE)
 NOT_LEDE_KINDS = frozenset({"results-call notice", "analyst note", "sports fixture or preview", OBITUARY,
                             "product promo", "news roundup", REVIEW, COMMENTARY})
 """Kinds of story (:func:`story_kind`) that are never news enough for the digest's lede."""
@@ -438,7 +448,8 @@ def story_kind(title: str, text: str) -> tuple[str, float]:
     local incident (a crash, shooting or police matter whose headline and opening carry
     :data:`LOCAL_MIN_MARKERS` words of a local report: county, sheriff, troopers, road numbers;
     never one whose headline is about government, war or business, or names a natural disaster)
-    take 1 off its hard-news value, a press release 0.5.
+    and news about entertainers (:data:`ENTERTAINMENT`; never a death) take 1 off its hard-news value, a press
+    release 0.5.
 
     :param title: the item's headline.
     :param text: its text (cleaned).
@@ -461,6 +472,8 @@ def story_kind(title: str, text: str) -> tuple[str, float]:
         return "press release", round(hard - 0.5, 4)
     if _own_voice(text[:OPINION_HEAD_CHARS]) >= OPINION_MIN_SENTENCES:
         return COMMENTARY, round(hard - 1.0, 4)
+    if _ENTERTAINMENT.search(title) and not _DEATH_TITLE.search(title):
+        return ENTERTAINMENT, round(hard - 1.0, 4)
     if (set(in_title) <= {"disaster", "courts"} and {"disaster", "courts"} & set(in_title + in_head)
             and not _NATURAL.search(title)
             and len(_LOCAL.findall(title + " " + text[:LOCAL_HEAD_CHARS])) >= LOCAL_MIN_MARKERS):
