@@ -100,6 +100,28 @@ def test_releases_of_other_wires_are_press_releases(opening: str) -> None:
     assert story_kind("Dunmore man files class action lawsuit against Korvath", text)[0] == "press release"
 
 
+
+@pytest.mark.parametrize(("opening", "closing"), [
+    ("Varnholt, UK -- (SBWIRE) -- 09/15/2031 -- Tom Reyes filed a class action lawsuit against Korvath Motors.", ""),
+    ("For Immediate Release\nTom Reyes filed a class action lawsuit against Korvath Motors.", ""),
+    ("Tom Reyes filed a class action lawsuit against Korvath Motors.",
+     "View source version on businesswire.com: http://www.businesswire.com/news/home/1/en/"),
+    ("Tom Reyes filed a class action lawsuit against Korvath Motors.", "For media enquiries, please contact: Jo Lane"),
+    ("Tom Reyes filed a class action lawsuit against Korvath Motors.",
+     "The firm is accepting new cases. Visit www.reyes-law.example for more information."),
+    ("Tom Reyes filed a class action lawsuit against Korvath Motors.",
+     "For more information, please visit www.reyes-law.example."),
+])
+def test_a_release_header_contact_or_call_to_the_site_makes_a_press_release(opening: str, closing: str) -> None:
+    text = f"{opening}\nThe suit concerns its diesel cars.\n{closing}"
+    assert story_kind("Dunmore man files class action lawsuit against Korvath", text)[0] == "press release"
+
+
+def test_a_report_that_points_to_a_charity_is_no_press_release() -> None:
+    text = ("The flood forced 3,000 people from their homes on Friday, the interior minister said.\n"
+            "Donations can be made through the Red Cross website, www.redcross.example.")
+    assert story_kind("Flood forces thousands from homes", text)[0] != "press release"
+
 BODY = ("Officials met on Friday and talked for hours about roads, schools and the budget for next year. "
         "Residents who came to listen said they wanted answers on bus routes, on rents and on the cost of "
         "heating, and several asked when the old market hall would open again after its long repairs. ") * 2

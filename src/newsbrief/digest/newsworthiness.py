@@ -386,7 +386,13 @@ _PRESS_RELEASE = re.compile(
     r"\((?:BUSINESS\s+WIRE|GLOBE\s+NEWSWIRE|Marketwired|ACCESSWIRE|BPT|StatePoint|NewsUSA|PRWEB|PRLog|Newswire\.com)\)|"
     r"/PRNewswire(?:-[\w-]+)?/|\bSource:\s+PR\s+Newswire\b|\u00a9\s+PR\s+Newswire\b|"
     r"\bPRNewswire\b|^SOURCE\s+[A-Z]|forward-looking\s+statements|^(?:Media|Investor|Press)\s+(?:Contacts?|Relations)\b|"
-    r"To\s+view\s+the\s+original\s+version|^About\s+[A-Z][\w&.,' -]{1,60}$|^Contact:|\bsponsored\s+(?:content|post)\b",
+    r"To\s+view\s+the\s+original\s+version|^About\s+[A-Z][\w&.,' -]{1,60}$|^Contact:|\bsponsored\s+(?:content|post)\b|"
+    # a release's dateline credit and header, a wire's source note, its media contact and its closing call to the site
+    r"\((?:SBWIRE|EmailWire|openPR)\)|\b(?i:for\s+immediate\s+release)\b|\bView\s+source\s+version\s+on\s+businesswire\.com\b|"
+    r"\bFor\s+(?:media|press)\s+(?:enquiries|inquiries)\b|"
+    r"\b(?:[Vv]isit|[Gg]o\s+to|[Ll]og\s+on\s+to)\s+(?:us\s+(?:at|online\s+at)\s+|the\s+website\s+at\s+)?(?:https?://)?www\.[\w.-]+"
+    r"\.[a-z]{2,}(?:/\S*)?\s+(?:for\s+(?:more\s+)?(?:information|details|info)|to\s+learn\s+more)|"
+    r"\b[Ff]or\s+more\s+(?:updates\s+and\s+)?information,?\s+(?:please\s+)?visit\s+(?:the\s+website\s+at\s+)?(?:https?://)?www\.",
     re.MULTILINE)
 _PRODUCT = re.compile(r"\b(?:launch(?:es|ed)?|unveils?|introduces?|debuts?|now\s+available|available\s+now|rolls\s+out|"
                       r"new\s+(?:line|collection|range|menu|flavou?rs?|look))\b", re.IGNORECASE)
