@@ -33,6 +33,8 @@ CAPTIONS = [
     "Mayor Ilse Brandt is seen in this undated handout picture.",
     "The old pier (pictured above) and the new marina (below)",
     "(Photo: Marta Quill, Harbour Gazette)",
+    "Police are shown at the scene of a shooting on Fenwick Court early Saturday morning.",
+    "Firefighters are seen outside the warehouse in Marlow on Tuesday night.",
 ]
 
 
@@ -101,6 +103,9 @@ STORY_SENTENCES = [
     "Left-wing and right-wing parties both backed the bridge plan.",
     "Turn right, then left, at the old mill to reach the quay.",
     "Guards Jo Reyes (back) and Sam Ode (knee) were limited in practice but are expected to play.",
+    "The deal is seen as a win for the Tallbrook council.",
+    "The film is shown at the Odeon in Marlow on Friday, the organisers said.",
+    "Results are shown in the table below.",
 ]
 
 

@@ -48,7 +48,7 @@ __all__ = [
     "template_lines",
 ]
 
-CLEANER_VERSION = "8"
+CLEANER_VERSION = "9"
 """The rules' version: stored articles cleaned by another version are cleaned again. Change it with the rules."""
 
 REASONS = ("dateline", "byline", "caption", "prompt", "share", "widget", "related", "legal", "release",

@@ -115,6 +115,10 @@ _SUBJECT_VERB = re.compile(
     rf"(?P<verb>{_SCENE_VERBS}|{_ACT_VERBS})\b")
 _SCENE_VERB = re.compile(rf"^(?:{_SCENE_VERBS})$")
 _SCENE = re.compile(r"\b(?:as (?:he|she|they|his|her|their)\b|during\b|ahead of\b|in front of\b|outside\b)")
+_VIEWED = re.compile(r"^(?:is|are) (?:seen|shown)$")
+# Where a picture was taken: "... are shown at the scene of a shooting", "... is seen outside the court on Friday".
+_AT_SCENE = re.compile(r"^\s+(?:at the scene\b|(?:at|outside|inside|near|in front of)\s+(?:the\s+)?\S+[^.;:!?]*"
+                       rf"\b(?:{WEEKDAY}|morning|afternoon|evening|night)\b)")
 _WHILE_DOING = re.compile(r"\bwhile [a-z]{3,}ing\b")  # a pictured moment: "... wears a helmet while flying the plane"
 _PLACE_OR_DAY = re.compile(rf"\b(?:at|in|on|outside|near|inside)\s+(?:the\s+)?(?!{MONTH}\b)[A-Z][\w.'’-]+"
                            rf"|\b{WEEKDAY}\b|\b{MONTH}\.?\s+\d{{1,2}}\b")
@@ -160,9 +164,11 @@ def _scene(sentence: str) -> bool:
         return False
     if _POSITION.search(sentence[:found.start("verb")]):
         return True
+    rest = sentence[found.end("verb"):]
+    if _VIEWED.match(found.group("verb")) and _AT_SCENE.match(rest):
+        return True  # "Police are shown at the scene of a shooting on Elm Court early Saturday morning."
     if len(re.findall(r"\b[A-Z][\w'’-]", sentence[:found.start("verb")])) < 2:
         return False  # a caption names its people in full ("President Jo Reyes", not "Reyes")
-    rest = sentence[found.end("verb"):]
     if _DATE_PLACE.search(sentence):
         return True
     if _SCENE_VERB.match(found.group("verb")):
