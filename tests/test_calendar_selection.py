@@ -8,7 +8,7 @@ import pytest
 
 from newsbrief.facts.calendar import MAX_CALENDAR_DAYS, hedge, is_calendar_event
 from newsbrief.facts.events import extract_events
-from newsbrief.facts.lines import event_line, funding_line, regulation_line
+from newsbrief.facts.lines import event_line, funding_line, line_reads_alone, regulation_line
 from newsbrief.model import Event, FundingRound, Regulation
 
 TUE = dt.date(2031, 9, 9)
@@ -261,3 +261,18 @@ def test_a_calendar_line_that_only_names_something_is_not_listed() -> None:
     told = Event("x", ("b",), "The Harwick council will vote on the harbour budget on Monday.",
                  start=dt.date(2031, 9, 15), when_text="on Monday")
     assert _says_what(told)
+
+
+@pytest.mark.parametrize(("line", "context", "reads"), [
+    ("Greece: general elections", "Greece holds general elections on Sunday.", True),
+    ("Smith arraignment", "Smith is scheduled for arraignment on Friday. Police said Smith was held.", True),  # a name
+    ("Workshop held", "A workshop will be held on Friday.", False),  # "workshop" is no name there
+    ("Second edition of the Harbour Cup held", "The second edition of the Harbour Cup will be held on Friday.", True),
+    ("European Commission: whose term to expire", "", False),
+    ("Jo Reyes: vote for him at the gala", "", False),
+    ("Council: approve it", "", False),
+    ("Regis Corporation's: join forces", "", False),
+    ("Healey Art &: open in Ledbury", "", False),
+])
+def test_a_calendar_line_reads_alone_when_it_names_whose_and_points_nowhere(line: str, context: str, reads: bool) -> None:
+    assert line_reads_alone(line, context) is reads

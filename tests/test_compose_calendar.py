@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import pytest
+
 from factories import make_article
 
 from newsbrief.digest.compose import ComposeOptions, StoryBundle, compose_digest, day_label
@@ -58,9 +60,9 @@ def test_calendar_lines_are_grouped_under_one_heading_per_day() -> None:
 
 
 def test_hedged_lines_are_marked_in_every_format() -> None:
-    a = _bundle("a", ["Ledger"], ["The board meets on Friday."], score=1, facts=(
-        _event("a", "The board is expected to vote on the merger on Friday.", "The board is expected to vote on the merger",
-               "", _day(3)),))
+    a = _bundle("a", ["Ledger"], ["The Halden board meets on Friday."], score=1, facts=(
+        _event("a", "The Halden board is expected to vote on the merger on Friday.",
+               "The Halden board is expected to vote on the merger", "", _day(3)),))
     digest = compose_digest([a], day=DAY, options=ComposeOptions())
     item = next(s for s in digest.sections if s.kind == "ahead").items[0]
     assert item.extra["hedge"] == "expected"
@@ -99,9 +101,9 @@ def test_a_death_notice_gives_no_calendar_line_and_a_news_story_of_a_funeral_doe
         _event("n", "The funeral of Marta Keldwick will take place at the Orrick chapel on Friday.",
                "The funeral of Marta Keldwick will take place at the Orrick chapel", "Marta Keldwick", _day(3)),))
     notice = dataclasses.replace(notice, ranked=RankedStory("n", 5, {"sources": 1.0}, kind="obituary or listing"))
-    state = _bundle("s", ["Ledger", "Wire"], ["The former president died on Monday."], score=4, facts=(
-        _event("s", "A state funeral for the former president will be held on Friday.",
-               "A state funeral for the former president will be held", "", _day(3)),))
+    state = _bundle("s", ["Ledger", "Wire"], ["Former president Jo Reyes died on Monday."], score=4, facts=(
+        _event("s", "A state funeral for former president Jo Reyes will be held on Friday.",
+               "A state funeral for former president Jo Reyes will be held", "", _day(3)),))
     digest = compose_digest([notice, state], day=DAY, options=ComposeOptions())
     assert [i.story_id for i in next(s for s in digest.sections if s.kind == "ahead").items] == ["s"]
 
@@ -240,3 +242,16 @@ def test_a_commentary_gives_no_roundup_line_and_stays_a_one_liner() -> None:
     kinds = {s.kind: s for s in digest.sections}
     assert [i.story_id for i in kinds["regulation"].items] == ["n"]
     assert [i.story_id for i in kinds["short"].items] == ["c"]
+
+
+@pytest.mark.parametrize(("sentence", "what", "who"), [
+    ("The launch of the new service is set for Friday.", "launch of the new service", ""),  # whose service?
+    ("Fans can vote for him on Friday.", "Fans can vote for him", "Fans"),  # who is he?
+    ("The club will begin to take orders for them at the hall on Friday.",
+     "The club will begin to take orders for them at the hall", "The club"),
+    ("Members of Regis Corporation's salons will join forces on Friday.", "join forces", "Regis Corporation's"),
+])
+def test_a_calendar_line_that_does_not_read_alone_is_left_out(sentence: str, what: str, who: str) -> None:
+    a = _bundle("a", ["Ledger"], ["The hall reopens on Friday."], score=1, facts=(_event("a", sentence, what, who, _day(3)),))
+    digest = compose_digest([a], day=DAY, options=ComposeOptions())
+    assert not next(s for s in digest.sections if s.kind == "ahead").items

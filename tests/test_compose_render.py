@@ -27,7 +27,7 @@ def bundle(sid: str, outlets: list[str], sentences: list[str], *, score: float =
 
 def sample_bundles() -> list[StoryBundle]:
     fund = FundingRound("Lumen Grid", 12e6, "USD", "Series A", ("f0",), "Lumen Grid raised $12 million in a Series A round.")
-    ev = Event("launch of the probe", ("b0",), "The launch of the probe is set for December 9.", start=dt.date(2026, 12, 9), end=dt.date(2026, 12, 9))
+    ev = Event("launch of the Vela probe", ("b0",), "The launch of the Vela probe is set for December 9.", start=dt.date(2026, 12, 9), end=dt.date(2026, 12, 9))
     past = Event("old", ("b0",), "It opened on November 2.", start=dt.date(2026, 11, 2))
     ent = Entity("Orbital Forge", "ORG")
     return [
@@ -72,7 +72,7 @@ def test_every_sentence_is_cited_in_every_format() -> None:
     md = render(digest, "md")
     assert "Orbital Forge opened a plant. [1]" in md
     # the placeholder headline "Headline b" names no actor the articles write: the line goes without one
-    assert "## Looking ahead" in md and "### Wednesday 9 December\n\n- Launch of the probe [" in md
+    assert "## Looking ahead" in md and "### Wednesday 9 December\n\n- Launch of the Vela probe [" in md
     assert "&lt;b&gt;happened&lt;/b&gt;" in md
 
 

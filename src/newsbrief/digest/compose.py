@@ -34,7 +34,7 @@ from newsbrief.model import (
     Article, CitedSentence, Digest, DigestItem, DigestSection, Event, Fact, FundingRound, Regulation, Summary,
 )
 from newsbrief.facts.calendar import hedge, is_calendar_deadline, is_calendar_event
-from newsbrief.facts.lines import event_line, funding_line, regulation_line
+from newsbrief.facts.lines import event_line, funding_line, line_reads_alone, regulation_line
 from newsbrief.facts.names import Name, find_names
 from newsbrief.facts.wellformed import regulation_for_line, rule_maker, short_rule, well_formed_round
 from newsbrief.digest.newsworthiness import COMMENTARY, NOT_LEDE_KINDS, OBITUARY
@@ -677,7 +677,9 @@ def _calendar(bundles: Sequence[StoryBundle], day: dt.date) -> list[DigestItem]:
             continue
         events = _distinct_events(b.facts, day)
         actor = _actor(b) if events else ""  # read once per story: it scans the story's articles
-        items = [_event_item(b, e, day, actor) for e in events]
+        # a line that does not read alone ("Workshop held", "X: vote for him") is left out; its fact stays stored
+        items = [it for e in events
+                 if line_reads_alone(str((it := _event_item(b, e, day, actor)).extra["what"]), _context(b, e))]
         rule = _story_rule(b)
         if rule is not None and rule.deadline and rule.deadline > day:
             items.append(_deadline_item(b, rule, day))
@@ -687,6 +689,14 @@ def _calendar(bundles: Sequence[StoryBundle], day: dt.date) -> list[DigestItem]:
     ranked.sort(key=lambda pair: pair[0])
     # two stories telling one happening in the same words are one line: the higher-ranked story's
     return _first_per_key([it for _, it in ranked], lambda it: (it.headline, str(it.extra.get("what", "")).lower()))
+
+
+def _context(bundle: StoryBundle, event: Event) -> str:
+    """An event's sentence and the opening of the articles that state it: where its line's words are names or not."""
+    return " ".join([event.sentence, *(a.text[:CONTEXT_CHARS] for a in bundle.articles if a.id in event.article_ids)])
+
+
+CONTEXT_CHARS = 3000
 
 
 def _dedupe_events(items: Sequence[DigestItem]) -> list[DigestItem]:

@@ -16,7 +16,7 @@ from newsbrief.facts.event_clause import GENERIC_HEADS, event_clause
 from newsbrief.facts.names import find_names
 from newsbrief.model import Event, FundingRound, Regulation
 
-__all__ = ["MAX_LINE_WORDS", "event_line", "funding_line", "regulation_line"]
+__all__ = ["MAX_LINE_WORDS", "event_line", "funding_line", "line_reads_alone", "regulation_line"]
 
 MAX_LINE_WORDS = 12
 """The most words of the "what" of an event line."""
@@ -127,6 +127,36 @@ def event_line(event: Event, *, fallback_who: str = "") -> str:
         return f"{fallback_who}\u2019s {rest}" if "\u2019" in line else f"{fallback_who}'s {rest}"
     # "His first book Bread, Salt, Water released": the thing is named, the owner can go
     return rest[:1].upper() + rest[1:] if not owner.group("thing") and find_names(rest) else ""
+
+
+def line_reads_alone(line: str, context: str = "") -> bool:
+    """Whether a calendar line ("Who: what") reads without the sentence it was cut from.
+
+    It does not when its actor is cut inside a phrase ("Regis Corporation's: join forces", "Healey Art &: open"),
+    when its "what" opens a relative clause or a conjunction ("whose term to expire", "and meet"), points at
+    someone it never names ("vote for him", "begin to accept orders for them", "approve it"), or when the line
+    names no one and nothing ("Workshop held", "Launch the service officially"): a reader cannot tell whose. A
+    line's first word names someone when its text writes it with a capital inside a sentence ("Smith arraignment"
+    from "Smith is scheduled for arraignment ...", where the article also writes "... said Smith").
+
+    :param line: a line as :func:`event_line` makes it.
+    :param context: the sentence it was cut from and the text of its articles.
+    """
+    who, sep, what = line.partition(": ")
+    if not sep:
+        who, what = "", line
+    if _CUT_ACTOR.search(who) or _OPENS_CLAUSE.match(what) or _POINTS_OUT.search(what):
+        return False
+    words = what.split()
+    if who or any(w[:1].isupper() or w[:1].isdigit() for w in words[1:]):
+        return True
+    first = words[0].strip("'\u2019\"") if words else ""
+    return bool(first) and first[:1].isupper() and re.search(rf"(?<=[\w,;:] ){re.escape(first)}\b", context) is not None
+
+
+_CUT_ACTOR = re.compile(r"(?:['’]s|\b(?:and|of|the|for|with)|&)$", re.IGNORECASE)
+_OPENS_CLAUSE = re.compile(r"^(?:whose|which|who|whom|that|where|and|or|but|while|as)\b", re.IGNORECASE)
+_POINTS_OUT = re.compile(r"\b(?:him|them|us|me)\b|\b(?:it|her)\W*$")
 
 
 # "Its campaign: ...", "His trial": a line whose first words point back at an owner the line never names
