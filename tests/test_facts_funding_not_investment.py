@@ -26,6 +26,8 @@ PUB = dt.date(2031, 3, 12)
         "Harlan Air announces conclusion of USD 250 million Term Loan",
         "As well as claiming £46,000 as runner-up, Reyes picked up a US$5000 bonus through a sponsor promotion.",
         "Corvel Foods entered into a $75 million revolving credit facility with its banks.",
+        "Kestrel won a $119.6 million jury verdict in May 2014 against Orvex, which was found to have infringed its patents.",
+        "The annual Tallbrook Accounting Food Fight raised 11,376 pounds of food and $100,006.",
         "A Briton has won $1,000,000 in the latest Harbour Duty Free dollar millionaire draw promotion.",
         ("Clocking one round a day, the first stage of the Radio Phase II licence allocation has been closed with 40 channels in 21 cities at a provisional "
          "winning price of about Rs 356.2 crore against a reserve price of about Rs 120.5 crore."),

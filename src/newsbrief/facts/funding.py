@@ -757,6 +757,10 @@ _NOT_INVESTMENT = re.compile(
     r"(?:construction|project)\s+(?:financing|finance|loans?)|"
     # a company's bank borrowing: "announces conclusion of USD 300 million Term Loan"
     r"term\s+loans?|revolving\s+(?:credit|loan)|"
+    # a court's award: "won a $119.6 million jury verdict against ...", "was awarded $2m in damages"
+    r"(?:jury\s+)?verdicts?|(?:in|for)\s+(?:punitive\s+|compensatory\s+)?damages|judgment\s+against|"
+    # a food drive's or a charity event's takings: "raised 11,376 pounds of food and $100,006"
+    r"pounds\s+of\s+food|food\s+(?:drive|bank)|canned\s+goods|"
     r"social\s+security|welfare|benefit\s+payments|(?:store|shop|tax)\s+credit|credit\s+toward)\b",
     re.IGNORECASE,
 )
