@@ -108,7 +108,10 @@ def test_a_calendar_line_that_says_what_in_one_word_is_not_listed() -> None:
     assert _distinct_events([vague, clear], day) == [clear]
     for what in ("the first minister will say that voters will ask about another vote",
                  "the approach suggests the two sides will not be able to agree",
-                 "or will the other members win"):
+                 "or will the other members win",
+                 "the Kestrel game will continue to grow in the area of multiplayer",
+                 "Harwick Rovers are looking to take maximum points",
+                 "Harwick Rovers will hope to take maximum points"):
         said = Event(what, ("c",), what + ".", start=dt.date(2026, 11, 30))
         assert _distinct_events([said, clear], day) == [clear], event_line(said)
     release = Event("the new Kestrel phones will be available in 40 more countries", ("d",),

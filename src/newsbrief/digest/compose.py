@@ -362,9 +362,11 @@ def _says_what(event: Event) -> bool:
 _LINK_WORDS = frozenset("the a an and or of for in on at to with by from".split())
 
 
-# First words of a calendar line's "what" that tell no scheduled happening.
+# First words of a calendar line's "what" that tell no scheduled happening: a saying, a state, a trend ("continue to
+# grow"), an aim ("hope to take maximum points") or an infinitive whose verb was cut ("to take").
 _NO_HAPPENING = frozenset("""not never say tell ask claim argue suggest insist warn know think believe want need
-    feel seem appear remain have get do become""".split())
+    feel seem appear remain have get do become continue keep hope hoping look looking aim aiming try trying seek
+    seeking to""".split())
 
 
 def _two_actors(a: Event, b: Event) -> bool:

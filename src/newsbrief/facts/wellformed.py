@@ -134,7 +134,12 @@ def _body_name(who: str, rule: str) -> bool:
         return False
     if not any(w[:1].isupper() for w in words):
         return False  # "state energy regulator": which state's is not said
+    if words[0].lower() in _NOT_NAME_OPENERS:
+        return False  # "Only government can ...": a sentence's opening capital, not a body's name
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _LINKS or w.lower() in _BODY_WORDS for w in words)
+
+
+_NOT_NAME_OPENERS = frozenset("only even also just both all every each no some many most other".split())
 
 
 def rule_maker(fact: Regulation) -> str:
@@ -165,9 +170,12 @@ _EMPTY_MODIFIER = {"the", "a", "an", "new", "proposed", "draft", "final", "its",
 # where a rule's own words end: a relative clause or a finite verb ("that was passed", "which critics say")
 _CLAUSE = re.compile(
     r"\s+(?:that|which|who|whose|where|when|while|because|after|before|as|if|is|are|was|were|has|have|had|will|"
-    r"would|could|should|may|might|must|can|said|says)\b|\s*[,;:(]|\s+[-–—]\s",
+    r"would|could|should|may|might|must|can|said|says|being|been)\b|\s*[,;:(]|\s+[-–—]\s",
     re.IGNORECASE,
 )
+# a rule that opens on the end of its maker's name ("[Food and] Drug Administration guidelines")
+_AGENCY_TAIL = re.compile(r"^(?:[A-Z][\w-]*\s+){0,3}(?:Administration|Commission|Agency|Authority|Department|Ministry|"
+                          r"Office|Board|Bureau|Service|Council)\s+(?=[a-z])")
 _PURPOSE = re.compile(r"\s+(?:that|which)\s+(?:would|will)\s+(?=[a-z])", re.IGNORECASE)
 _CUT_AT = re.compile(r"\s+(?=(?:of|for|on|to|in|at|by|with|from|and|or|against|about|during|under|over|between)\b)",
                      re.IGNORECASE)
@@ -195,6 +203,9 @@ def short_rule(rule: str) -> str:
             return ""
         text = text[: cuts[-1]]
         words = text.split()
+    agency = _AGENCY_TAIL.match(" ".join(words))
+    if agency is not None:
+        words = words[len(agency.group(0).split()):]  # "Drug Administration guidelines": the maker's name, cut in two
     while words and words[0].lower() in _EMPTY_MODIFIER:
         words = words[1:]
     while words and (words[-1].lower() in _LINKS or words[-1].lower() in _TRAILING_PREPOSITIONS):
