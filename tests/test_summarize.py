@@ -64,6 +64,16 @@ def test_split_keeps_abbreviations_decimals_and_initials() -> None:
     ]
 
 
+def test_split_keeps_police_and_military_ranks_with_their_names() -> None:
+    text = ("The plane came down at 12:45 p.m., according to Cpl. Dana Ruiz. Pfc. Lee Kim and Ofc. Sam Ode "
+            "helped, as did Tpr. Jo Reyes and Dep. Ana Cole. Atty. Gen. Mara Quill declined to comment.")
+    assert split_sentences(text) == [
+        "The plane came down at 12:45 p.m., according to Cpl. Dana Ruiz.",
+        "Pfc. Lee Kim and Ofc. Sam Ode helped, as did Tpr. Jo Reyes and Dep. Ana Cole.",
+        "Atty. Gen. Mara Quill declined to comment.",
+    ]
+
+
 def test_split_finds_sentences_a_page_glued_together_but_not_a_domain() -> None:
     text = "Ruiz had opposed the plan and its backers.State media said two men were held. Read The Kessa News.Net daily."
     assert split_sentences(text) == [

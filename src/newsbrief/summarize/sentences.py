@@ -34,6 +34,7 @@ __all__ = [
 # Abbreviations after which a period never ends a sentence (titles, corporate suffixes).
 _TITLES = frozenset(
     """mr mrs ms messrs dr prof gen sen rep reps gov lt col capt cpt sgt maj cmdr adm
+    cpl pfc pvt spc ofc tpr dep atty asst amb
     brig pres supt insp det gens sens rev hon fr st mt ft jr sr inc corp co ltd llc plc
     bros dept univ assn no nos vol fig al ave blvd rd hwy approx est vs v""".split()
 )
