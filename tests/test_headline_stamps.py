@@ -54,3 +54,13 @@ def test_a_title_run_into_the_story_is_cut_where_the_story_begins() -> None:
     assert clean_title(title) == "Police question two men in Orrick bombing case"
     assert clean_title("Labour leader Ramsay MacDonald says he will resign after the vote on the budget") == (
         "Labour leader Ramsay MacDonald says he will resign after the vote on the budget")
+
+
+def test_the_outlets_own_name_in_brackets_is_cut_however_it_is_spaced() -> None:
+    assert clean_title("Ruiz drops plan for new banknote after criticism (HarbourGazette)", outlet="Harbour Gazette") == (
+        "Ruiz drops plan for new banknote after criticism")
+    assert clean_title("Ruiz drops plan for new banknote after criticism (Harbour-Gazette)", outlet="Harbour Gazette") == (
+        "Ruiz drops plan for new banknote after criticism")
+    # another outlet's or a group's name stays
+    assert clean_title("Militants seize town near the river (ISIS)", outlet="Harbour Gazette") == (
+        "Militants seize town near the river (ISIS)")

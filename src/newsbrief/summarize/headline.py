@@ -54,6 +54,19 @@ _STAMP_RE = re.compile(
 _CREDIT_RE = re.compile(
     r"\s+\((?:AFP|AP|Reuters|Bloomberg|PTI|ANI|IANS|UPI|dpa|DPA|Xinhua|Kyodo|Yonhap|EFE|ANSA|Tass|TASS|AAP|PRESS|"
     r"Yahoo!?(?:\s+[A-Z]\w+){0,2}|(?:[A-Z][\w.&!'’-]*\s+){0,2}(?:News|Sports|Sport|Times|Post|Press|Wire|Online|TV|Radio))\)\s*$")
+_LAST_ASIDE_RE = re.compile(r"\s+\(([^()]{2,60})\)\s*$")
+
+
+def _outlet_credit(text: str, outlet: str) -> re.Match[str] | None:
+    """The outlet's own name in brackets at the end of a title, however it spaces it ("(IrishCentral)" of "Irish Central")."""
+    aside = _LAST_ASIDE_RE.search(text)
+    return aside if aside is not None and _squeezed(aside.group(1)) == _squeezed(outlet) else None
+
+
+def _squeezed(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name).lower()
+
+
 # a wire's desk slug: "MIDEAST STOCKS-Dubai property ...", "UPDATE 1-Airbus says ...", "RPT-Contrarian CEOs ...",
 # "TRINIDAD-POLITICS-Prime Minister ..." (never "US-trained" or "UAW-Ford": a slug is all capitals and ends in a desk word
 # or a count)
@@ -110,8 +123,7 @@ def clean_title(title: str, *, outlet: str = "") -> str:
         stamp = _STAMP_RE.search(text)
         if stamp is not None and len(text[: stamp.start()].split()) >= 3:
             text = text[: stamp.start()].rstrip(" :,|")
-        credit = _CREDIT_RE.search(text) or (
-            re.search(rf"\s+\({re.escape(outlet)}\)\s*$", text, re.IGNORECASE) if outlet else None)
+        credit = _CREDIT_RE.search(text) or (_outlet_credit(text, outlet) if outlet else None)
         if credit is not None and len(text[: credit.start()].split()) >= 3:
             text = text[: credit.start()].rstrip()
         match = _SUFFIX_RE.search(text)
