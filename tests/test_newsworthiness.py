@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import datetime as dt
 import random
 
@@ -85,6 +87,23 @@ def test_paywall_stubs_and_prompts_are_not_news() -> None:
     assert junk_reason("Council approves budget", teaser + " Already a subscriber? Log in to continue reading.") == \
         "stub (subscription or read-more prompt)"
     assert junk_reason("Calder Bay to close old container port by 2029", PORT_TEXT) == ""
+
+
+@pytest.mark.parametrize(("title", "opening"), [
+    ("99 CENT BOOK FIND: The Captain's Earl by J. Reyes", "Available for JUST 99 CENTS is The Captain's Earl, a novel."),
+    ("Harbour Mart: 8-piece bed sets", "Bed sets are on sale for only $39.99 this week at Harbour Mart."),
+    ("Marine sonar fish finder with LCD display", "A waterproof sonar unit for boats. Click here to buy."),
+    ("Saints power rankings for week one", "Season tickets are going fast, get yours today."),
+])
+def test_a_sellers_offer_is_a_sales_advert(title: str, opening: str) -> None:
+    filler = " ".join(["Numbers and trends for readers who follow the field closely every single week."] * 6)
+    assert junk_reason(title, opening + " " + filler) == "sales advert"
+
+
+def test_a_report_that_quotes_a_price_is_no_sales_advert() -> None:
+    text = ("Quarry unveiled six new devices on Thursday, including a tablet that sells for just $49.99, and said "
+            "it has a plan for its hardware business. " + PORT_TEXT)
+    assert junk_reason("Quarry has six new devices and a plan for hardware", text) == ""
 
 
 def test_general_patterns_of_items_that_are_not_news() -> None:

@@ -8,7 +8,7 @@ Three signals, each explainable:
   are one voice.
 - :func:`junk_reason`: why an article is not news, from general patterns of its title and
   text: finance-ticker templates (exchange symbols, rating changes, price targets, insider
-  sales), market-research report promos, puzzles, horoscopes, lottery draws, satire that says
+  sales), market-research report promos, sales adverts, puzzles, horoscopes, lottery draws, satire that says
   so in its closing lines, and paywall or
   teaser stubs (very short text, subscription prompts, a text that does not tell its
   headline). No outlet is named anywhere.
@@ -66,6 +66,13 @@ _MARKET_TALK = re.compile(
     r"larger\s+than\s+s&p|market\s+movers?)\b",
     re.IGNORECASE)
 _SHARES_OF = re.compile(r"^\W*(?:Shares\s+of\s+[A-Z]|[A-Z][\w.&' -]{1,60}\s+\(" + _EXCHANGE + r"\s*:)")
+# A shop's or a seller's offer: "Available for JUST 99 CENTS is ...", "on sale for only $39.99", "Click here to buy",
+# "get yours today" (never a report's "only $49.99" for a new device, which a news story may quote).
+_SALES_ADVERT = re.compile(r"\b(?:available|on\s+sale|yours)\s+for\s+(?:just|only)\s+|\bclick\s+(?:here\s+)?(?:for|to)\b"
+                           r"[^.]{0,60}\b(?:purchase|buy|order)\b|\b(?:buy|order|get)\s+(?:it|yours|a\s+copy)\s+(?:now|today|"
+                           r"here)\b", re.IGNORECASE)
+SALES_HEAD_CHARS = 1000
+"""Characters of an item's text read for a seller's offer."""
 _REPORT_PROMO = re.compile(
     r"\b(?:market\s+research\s+report|research\s+report|market\s+report|industry\s+report|"
     r"market\s+(?:size|share|analysis|outlook|forecast)s?\b.{0,40}\b(?:19|20)\d\d|"
@@ -201,6 +208,8 @@ def junk_reason(title: str, text: str) -> str:
         return "market-research report promo"
     if _PUZZLE.search(title) or len(set(m.lower() for m in _SIGNS.findall(head))) >= 6:
         return "puzzle, horoscope or lottery"
+    if _SALES_ADVERT.search(title) or _SALES_ADVERT.search(head[:SALES_HEAD_CHARS]):
+        return "sales advert"
     if _SATIRE.search(title) or _SATIRE.search(text[-600:]):
         return "satire (says so itself)"
     if words < STUB_WORDS:
