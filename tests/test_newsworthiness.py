@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 import datetime as dt
 import random
+
+import pytest
 
 from factories import make_article
 
