@@ -57,6 +57,9 @@ def test_sentences_starting_like_a_byline_stay(line: str) -> None:
      "Port workers walked out on Monday over pay."),
     ("by Dana Whitfield Tuesday, September 8, 2026 - 05:00 Story Tuesday marks the latest deadline for the port.",
      "Tuesday marks the latest deadline for the port."),
+    # a byline whose name the page lost before its time stamp
+    ("By Sept. 19, 2026, 10 p.m. Dana Whitfield has sailed round the world in a boat she built herself.",
+     "Dana Whitfield has sailed round the world in a boat she built herself."),
 ])
 def test_a_dateline_prefix_is_cut_and_its_sentence_kept(line: str, kept: str) -> None:
     result = clean_text("\n".join([line, MORE]))
@@ -67,6 +70,7 @@ def test_a_dateline_prefix_is_cut_and_its_sentence_kept(line: str, kept: str) ->
 @pytest.mark.parametrize("line", [
     "HOME SALES INDEX – REGIONAL HIGHLIGHTS",  # a subhead in capitals: no sentence follows
     "NASA - the agency's budget is not affected, a spokesman said.",  # no capital after the dash
+    "By Sept. 30, 2026 the port must file its accounts with the regulator.",  # a deadline, not a stamp: no time
 ])
 def test_lines_that_only_look_like_datelines_stay(line: str) -> None:
     assert cleaned(STORY, line) == [STORY, line]

@@ -97,10 +97,13 @@ def is_stamp(line: str) -> bool:
 
 
 # A byline and the page's time stamp run into the first paragraph: "by Jo Reyes Tuesday, September 8, 2015 - 05:00
-# Story Tuesday marks ..." (a page's "Story" or "Audio" label may close it)
+# Story Tuesday marks ..." (a page's "Story" or "Audio" label may close it), or a byline whose name the page lost
+# before its stamp: "By Sept. 19, 2015, 10 p.m. Living the dream: ..." (then the time is required: "By Sept. 30, 2015
+# the firm must file ..." is a sentence)
 _BYLINE_STAMP = re.compile(
-    rf"^(?:By|BY|by)\s+(?:[A-Z][\w.'’-]+\s+){{1,4}}?(?:{WEEKDAY},?\s+)?{MONTH}\.?\s+{_DAY},?\s+\d{{4}}"
-    rf"(?:\s*(?:{DASH}|,|at)?\s*(?:{_TIME}))?(?:\s+(?:Story|Audio|Video|Article|Listen))?\s+(?=[\"“‘'A-Z])")
+    rf"^(?:By|BY|by)\s+(?:(?:[A-Z][\w.'’-]+\s+){{1,4}}?(?:{WEEKDAY},?\s+)?{MONTH}\.?\s+{_DAY},?\s+\d{{4}}"
+    rf"(?:\s*(?:{DASH}|,|at)?\s*(?:{_TIME}))?|(?:{WEEKDAY},?\s+)?{MONTH}\.?\s+{_DAY},?\s+\d{{4}}\s*(?:{DASH}|,|at)?\s*"
+    rf"(?:{_TIME}))(?:\s+(?:Story|Audio|Video|Article|Listen))?\s+(?=[\"“‘'A-Z])")
 
 
 def dateline(line: str) -> int:
