@@ -38,3 +38,12 @@ def test_the_opening_counts_and_the_scale_is_logarithmic() -> None:
     assert harm_magnitude("10 killed in blast") == pytest.approx(1 / 3, abs=1e-3)
     assert harm_magnitude("100 killed in blast") == pytest.approx(2 / 3, abs=1e-3)
     assert harm_magnitude("5,000 dead after floods") == 1.0
+
+
+@pytest.mark.parametrize("text", [
+    "FOR THE MILLIONS THAT HAVE DIED AND THE UNTOLD MILLIONS WHO LOST LOVED ONES!",  # a writer's sweep, no count
+    "Fans want a party, but after 58 years of hurt the players stay calm",  # a span of time
+    "The pilot of the 150 M was not injured",  # a negation
+])
+def test_sweeps_spans_of_time_and_negations_are_no_count(text: str) -> None:
+    assert harm_count(text) == 0

@@ -30,7 +30,13 @@ _NUMBER = (r"(?<![$€£¥\w.,])(?P<n{i}>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|"
            + "|".join(sorted(_WORDS, key=len, reverse=True))
            + r")(?:\s+(?P<s{i}>hundred|thousand|million|billion)\b|(?P<t{i}>k|m)\b)?(?!\s*(?:%|percent|per\s?cent|points?\b|pts\b))")
 _HARM_AFTER = r"(?:dead|killed|die[ds]?|deaths|injured|hurt|wounded|missing|displaced|evacuated|homeless|casualties)"
-_BEFORE = re.compile(_NUMBER.format(i=0) + r"\s+(?:(?!and\b|or\b|but\b)[A-Za-z'’-]+\s+){0,3}?" + _HARM_AFTER + r"\b", re.I)
+# "the millions who have died", "untold thousands": a writer's sweep, not a report's count; nor does a relative
+# clause ("20 who had been killed in earlier wars"), a negation ("150 M was not injured") or a span of time ("58 years
+# of hurt") tell how many this event struck
+_BEFORE = re.compile(r"(?<!\bthe\s)(?<!\buntold\s)(?<!\bcountless\s)" + _NUMBER.format(i=0)
+                     + r"\s+(?:(?!and\b|or\b|but\b|that\b|who\b|which\b|have\b|has\b|had\b|not\b|no\b|never\b|years?\b|months?\b|"
+                     r"weeks?\b|days?\b|hours?\b|minutes?\b)[A-Za-z'’-]+\s+){0,3}?"
+                     + _HARM_AFTER + r"\b", re.I)
 _AFTER = re.compile(
     r"\b(?:kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)|death\s+toll\s+(?:\w+\s+){0,2}?(?:to|at|of|hits|reaches|tops))"
     r"\s+(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|some\s+|up\s+to\s+)?" + _NUMBER.format(i=1),
