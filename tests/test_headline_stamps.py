@@ -61,6 +61,8 @@ def test_the_outlets_own_name_in_brackets_is_cut_however_it_is_spaced() -> None:
         "Ruiz drops plan for new banknote after criticism")
     assert clean_title("Ruiz drops plan for new banknote after criticism (Harbour-Gazette)", outlet="Harbour Gazette") == (
         "Ruiz drops plan for new banknote after criticism")
+    assert clean_title("Ruiz attacks the council's refugee pledge as too little (1)") == (
+        "Ruiz attacks the council's refugee pledge as too little")
     # another outlet's or a group's name stays
     assert clean_title("Militants seize town near the river (ISIS)", outlet="Harbour Gazette") == (
         "Militants seize town near the river (ISIS)")

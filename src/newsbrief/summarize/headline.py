@@ -50,9 +50,10 @@ _STAMP_RE = re.compile(
     re.IGNORECASE,
 )
 # a wire's or a site's credit in parentheses closing the title: "... Pentagon chief (AFP)", "... (Yahoo Sports)"
-# (a news agency, a "... News/Sports/Times" site or a Yahoo section; not "(ISIS)" or "(NATO)", which are the story's)
+# (a news agency, a "... News/Sports/Times" site or a Yahoo section; not "(ISIS)" or "(NATO)", which are the story's),
+# or a copy's number a feed gave it: "... as too little (1)"
 _CREDIT_RE = re.compile(
-    r"\s+\((?:AFP|AP|Reuters|Bloomberg|PTI|ANI|IANS|UPI|dpa|DPA|Xinhua|Kyodo|Yonhap|EFE|ANSA|Tass|TASS|AAP|PRESS|"
+    r"\s+\((?:\d|AFP|AP|Reuters|Bloomberg|PTI|ANI|IANS|UPI|dpa|DPA|Xinhua|Kyodo|Yonhap|EFE|ANSA|Tass|TASS|AAP|PRESS|"
     r"Yahoo!?(?:\s+[A-Z]\w+){0,2}|(?:[A-Z][\w.&!'’-]*\s+){0,2}(?:News|Sports|Sport|Times|Post|Press|Wire|Online|TV|Radio))\)\s*$")
 _LAST_ASIDE_RE = re.compile(r"\s+\(([^()]{2,60})\)\s*$")
 
