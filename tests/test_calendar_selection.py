@@ -276,6 +276,9 @@ def test_a_calendar_line_that_only_names_something_is_not_listed() -> None:
     ("Council: approve it", "", False),
     ("Regis Corporation's: join forces", "", False),
     ("Healey Art &: open in Ledbury", "", False),
+    ("Bill: receive its Second Reading in the Commons", "", False),
+    ("Christmas: pantomime to open", "", False),
+    ("rules criminalizing border crossings deadline", "The rules criminalizing border crossings apply from Tuesday.", False),
 ])
 def test_a_calendar_line_reads_alone_when_it_names_whose_and_points_nowhere(line: str, context: str, reads: bool) -> None:
     assert line_reads_alone(line, context) is reads

@@ -255,3 +255,12 @@ def test_a_calendar_line_that_does_not_read_alone_is_left_out(sentence: str, wha
     a = _bundle("a", ["Ledger"], ["The hall reopens on Friday."], score=1, facts=(_event("a", sentence, what, who, _day(3)),))
     digest = compose_digest([a], day=DAY, options=ComposeOptions())
     assert not next(s for s in digest.sections if s.kind == "ahead").items
+
+
+def test_a_rules_deadline_that_names_no_one_gives_no_calendar_line() -> None:
+    rule = Regulation("rules criminalizing illegal border crossings", "", ("r0",),
+                      "The rules criminalizing illegal border crossings apply from Tuesday.", status="enacted",
+                      deadline=_day(4))
+    r = _bundle("r", ["Ledger"], ["New rules on border crossings apply from Tuesday."], score=1, facts=(rule,))
+    digest = compose_digest([r], day=DAY, options=ComposeOptions())
+    assert not next(s for s in digest.sections if s.kind == "ahead").items

@@ -684,7 +684,9 @@ def _calendar(bundles: Sequence[StoryBundle], day: dt.date) -> list[DigestItem]:
                  if line_reads_alone(str((it := _event_item(b, e, day, actor)).extra["what"]), _context(b, e))]
         rule = _story_rule(b)
         if rule is not None and rule.deadline and rule.deadline > day:
-            items.append(_deadline_item(b, rule, day))
+            deadline = _deadline_item(b, rule, day)
+            if line_reads_alone(str(deadline.extra["what"]), rule.sentence):
+                items.append(deadline)
         items.sort(key=lambda it: (str(it.extra["start"]) != str(it.extra["end"]), str(it.extra["start"])))
         for k, it in enumerate(_dedupe_events(items)):
             ranked.append(((int(k >= PER_STORY_EVENTS), n, k, str(it.extra["start"])), it))

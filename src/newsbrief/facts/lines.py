@@ -132,7 +132,8 @@ def event_line(event: Event, *, fallback_who: str = "") -> str:
 def line_reads_alone(line: str, context: str = "") -> bool:
     """Whether a calendar line ("Who: what") reads without the sentence it was cut from.
 
-    It does not when its actor is cut inside a phrase ("Regis Corporation's: join forces", "Healey Art &: open"),
+    It does not when its actor is cut inside a phrase ("Regis Corporation's: join forces", "Healey Art &: open") or
+    is a bare instrument or a season ("Bill: receive its Second Reading", "Christmas: pantomime to open"),
     when its "what" opens a relative clause or a conjunction ("whose term to expire", "and meet"), points at
     someone it never names ("vote for him", "begin to accept orders for them", "approve it"), or when the line
     names no one and nothing ("Workshop held", "Launch the service officially"): a reader cannot tell whose. A
@@ -145,7 +146,7 @@ def line_reads_alone(line: str, context: str = "") -> bool:
     who, sep, what = line.partition(": ")
     if not sep:
         who, what = "", line
-    if _CUT_ACTOR.search(who) or _OPENS_CLAUSE.match(what) or _POINTS_OUT.search(what):
+    if _CUT_ACTOR.search(who) or _NOT_AN_ACTOR.fullmatch(who) or _OPENS_CLAUSE.match(what) or _POINTS_OUT.search(what):
         return False
     words = what.split()
     if who or any(w[:1].isupper() or w[:1].isdigit() for w in words[1:]):
@@ -155,6 +156,9 @@ def line_reads_alone(line: str, context: str = "") -> bool:
 
 
 _CUT_ACTOR = re.compile(r"(?:['’]s|\b(?:and|of|the|for|with)|&)$", re.IGNORECASE)
+# an instrument or a season is no one's name: "Bill: receive its Second Reading", "Christmas: pantomime to open"
+_NOT_AN_ACTOR = re.compile(r"(?:the\s+)?(?:bill|act|law|rule|plan|deal|report|event|party|meeting|christmas|easter|"
+                           r"thanksgiving|halloween|weekend|week|summer|winter|spring|autumn|fall|season)", re.IGNORECASE)
 _OPENS_CLAUSE = re.compile(r"^(?:whose|which|who|whom|that|where|and|or|but|while|as)\b", re.IGNORECASE)
 _POINTS_OUT = re.compile(r"\b(?:him|them|us|me)\b|\b(?:it|her)\W*$")
 
