@@ -679,9 +679,12 @@ def _calendar(bundles: Sequence[StoryBundle], day: dt.date) -> list[DigestItem]:
             continue
         events = _distinct_events(b.facts, day)
         actor = _actor(b) if events else ""  # read once per story: it scans the story's articles
-        # a line that does not read alone ("Workshop held", "X: vote for him") is left out; its fact stays stored
-        items = [it for e in events
-                 if line_reads_alone(str((it := _event_item(b, e, day, actor)).extra["what"]), _context(b, e))]
+        items = []
+        for e in events:
+            item = _event_item(b, e, day, actor)
+            # a line that does not read alone ("Workshop held", "X: vote for him") is left out; its fact stays stored
+            if line_reads_alone(str(item.extra["what"]), _context(b, e)):
+                items.append(item)
         rule = _story_rule(b)
         if rule is not None and rule.deadline and rule.deadline > day:
             deadline = _deadline_item(b, rule, day)
@@ -695,12 +698,13 @@ def _calendar(bundles: Sequence[StoryBundle], day: dt.date) -> list[DigestItem]:
     return _first_per_key([it for _, it in ranked], lambda it: (it.headline, str(it.extra.get("what", "")).lower()))
 
 
+CONTEXT_CHARS = 3000
+"""Characters of each article that states an event read for whether its line's first word is a name."""
+
+
 def _context(bundle: StoryBundle, event: Event) -> str:
     """An event's sentence and the opening of the articles that state it: where its line's words are names or not."""
     return " ".join([event.sentence, *(a.text[:CONTEXT_CHARS] for a in bundle.articles if a.id in event.article_ids)])
-
-
-CONTEXT_CHARS = 3000
 
 
 def _dedupe_events(items: Sequence[DigestItem]) -> list[DigestItem]:
