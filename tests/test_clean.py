@@ -148,6 +148,27 @@ def test_links_to_other_posts_run_onto_the_last_paragraph_are_cut_and_the_paragr
     assert clean_text(story).text == story
 
 
+def test_sentences_a_page_ran_together_are_parted_and_a_trailing_label_is_cut() -> None:
+    raw = ("Aftershocks shook the coast of Varnia on Thursday after a quake that forced 4,000 people from their "
+           "homes.The ministry ordered the harbour closed until 2016.\u201cWe are ready,\" she said. Advertisement "
+           "The port reopens on Monday.Related")
+    result = clean_text(raw)
+    assert result.text == ("Aftershocks shook the coast of Varnia on Thursday after a quake that forced 4,000 people "
+                           "from their homes. The ministry ordered the harbour closed until 2016. \u201cWe are ready,\" "
+                           "she said. The port reopens on Monday.")
+    assert [(c.why, c.text) for c in result.cuts] == [("widget", "Advertisement"), ("related", "Related")]
+
+
+@pytest.mark.parametrize("line", [
+    "Read the full report on Harbour News.Net or at www.harbour.Com today.",  # site names are not sentence ends
+    "The U.S.The list is long.",  # one letter before the stop: an initialism
+    "The firm moved its ASP.NET Identity service to Quarry.Cloud last year.",
+    "Only one word is Related",  # no sentence end before it: a word of the paragraph
+])
+def test_full_stops_inside_names_and_addresses_part_nothing(line: str) -> None:
+    assert clean_text(line).text == line
+
+
 @pytest.mark.parametrize("line", [
     "Residents can sign up for the new bus passes at the town hall until Friday.",
     "More than 500 people registered for the consultation, the council said.",

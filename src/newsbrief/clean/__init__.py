@@ -10,5 +10,6 @@ Modules:
   lines out of the text.
 - :mod:`.captions`: finds photo captions and picture references inside an article's lines.
 - :mod:`.datelines`: finds datelines and a page's date stamps in an article's first lines.
+- :mod:`.spacing`: parts sentences a page ran together ("homes.The government ...").
 - :mod:`.text_cap`: caps how much of one huge article the text stages read.
 """

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from newsbrief.clean.captions import MONTH, WEEKDAY, caption_cut
 from newsbrief.clean.datelines import AGENCY, DASH, dateline, dateline_line, is_stamp
+from newsbrief.clean.spacing import unglue_sentences
 
 __all__ = [
     "CLEANER_VERSION",
@@ -48,7 +49,7 @@ __all__ = [
     "template_lines",
 ]
 
-CLEANER_VERSION = "9"
+CLEANER_VERSION = "10"
 """The rules' version: stored articles cleaned by another version are cleaned again. Change it with the rules."""
 
 REASONS = ("dateline", "byline", "caption", "prompt", "share", "widget", "related", "legal", "release",
@@ -87,11 +88,12 @@ class Cleaned:
 
 
 def line_key(line: str) -> str:
-    """Return the form of a line that template matching compares: lower case, single spaces, digits as 0.
+    """Return the form of a line that template matching compares: lower case, single spaces, digits as 0
+    (sentences a page ran together are parted first, as :func:`clean_text` reads them).
 
     :param line: one line of an article.
     """
-    return re.sub(r"\d", "0", " ".join(line.split()).lower())
+    return re.sub(r"\d", "0", " ".join(unglue_sentences(line).split()).lower())
 
 
 def _template_candidate(key: str) -> bool:
@@ -411,6 +413,14 @@ _RELATED_TAIL = re.compile(r"(?<=[.!?\"\u201d])\s+(?:[\u00ab\u2039]\s*)?(?:(?:Pr
                            r"(?=\s*[\u00bb\u203a:]?\s*[A-Z])")
 
 
+# A page's label run onto the end of the last paragraph: "... a tsunami that killed hundreds. Related".
+_TRAILING_LABEL = re.compile(r"(?<=[.!?\"\u201d])\s*(?:Related(?:\s+(?:Stories|Articles|Posts|Content|News|Links|Coverage))?|"
+                             r"Advertisement|Read\s+[Mm]ore|Continue\s+[Rr]eading|Share\s+this(?:\s+article)?)\s*$")
+
+# An advertisement's label between two sentences of a paragraph: "... with addiction. Advertisement This ..."
+_AD_LABEL = re.compile(r"(?<=[.!?\"\u201d])\s+Advertisement\s+(?=[A-Z\u201c\"])")
+
+
 def _related_tail(line: str) -> tuple[str, str] | None:
     """Return ``(navigation cut, text kept)`` of a paragraph ending in the page's links to other posts, or None."""
     found = _RELATED_TAIL.search(line)
@@ -570,6 +580,14 @@ def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset())
     stripped = [line.strip() for line in lines]
     inline: list[Cut] = []  # share buttons or trailing links cut out of a paragraph; the rest is read on as the line
     for i, line in enumerate(stripped):
+        if line and (parted := unglue_sentences(line)) != line:
+            lines[i] = stripped[i] = line = parted  # "homes.The government": two sentences, as the page meant
+        if line and (ad := _AD_LABEL.search(line)) is not None:
+            inline.append(Cut(i, "widget", "Advertisement"))
+            lines[i] = stripped[i] = line = f"{line[:ad.start()]} {line[ad.end():]}"
+        if line and (label := _TRAILING_LABEL.search(line)) is not None and label.start() > 0:
+            inline.append(Cut(i, "related", label.group(0).strip()))
+            lines[i] = stripped[i] = line = line[:label.start()].rstrip()
         if line and (buttons := _inline_share(line)) is not None:
             inline.append(Cut(i, "share", buttons[0]))
             lines[i] = stripped[i] = buttons[1]

@@ -145,8 +145,9 @@ def _gold_id(url: str) -> str | None:
 
 
 def _norm(text: str) -> str:
-    """A line as ingest stores it (control characters and invisible marks dropped), spaces and case folded."""
-    return " ".join(strip_control_chars(text).split()).lower()
+    """A line as ingest stores it (control characters and invisible marks dropped), case folded and without
+    spaces: the cleaner may part two sentences a page ran together ("homes.The"), which loses no text."""
+    return "".join(strip_control_chars(text).split()).lower()
 
 
 def _boilerplate_scores(ann: Mapping[str, Any], raw: Mapping[str, Mapping[str, Any]],
@@ -290,7 +291,7 @@ def evaluate_day(articles: Sequence[Mapping[str, Any]], ann: Mapping[str, Any], 
         "grouping": grouping,
         "top8": {"major": sum(t["major"] for t in top), "junk": sum(t["junk"] for t in top), "stories": top},
         "boilerplate": boiler | {"digest_sentences": len(sentences), "digest_sentences_from_annotated_boilerplate":
-                                 len(digest_bp)},
+                                 len(digest_bp), "digest_boilerplate_sentences": digest_bp},
         "length": {"words": len(md.split()), "reading_minutes": digest.stats.get("reading_minutes", 0),
                    "sections": sections, "more_items": digest.stats.get("more_items", 0)},
         "seconds": {"ingest": round(t1 - t0, 2), "digest": round(t2 - t1, 2)},
