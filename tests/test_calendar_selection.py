@@ -270,6 +270,7 @@ def test_a_calendar_line_that_only_names_something_is_not_listed() -> None:
     ("Greece: general elections", "Greece holds general elections on Sunday.", True),
     ("Smith arraignment", "Smith is scheduled for arraignment on Friday. Police said Smith was held.", True),  # a name
     ("Workshop held", "A workshop will be held on Friday.", False),  # "workshop" is no name there
+    ("The premiere", "The premiere is set for January. Tickets at The Lyric Hall.", False),  # whose premiere?
     ("Second edition of the Harbour Cup held", "The second edition of the Harbour Cup will be held on Friday.", True),
     ("European Commission: whose term to expire", "", False),
     ("Jo Reyes: vote for him at the gala", "", False),

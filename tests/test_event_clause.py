@@ -43,6 +43,10 @@ def _line(sentence: str, when: str, who: str = "") -> str:
     # the date of a side phrase dates that phrase's happening, not the sentence's act
     ("Verdane Mobile will sell the phone in Chile in March, after a European launch on Friday.", "on Friday",
      "Verdane Mobile: European launch"),
+    # an aside between dashes is read without it: the subject meets its verb
+    ("The Harbour Barge - one of the four large river paintings that many call the height of his career - will be "
+     "put up for sale by Merrow's auction house on Friday.", "on Friday",
+     "Harbour Barge put up for sale by Merrow's auction house"),
 ])
 def test_the_act_the_date_attaches_to(sentence: str, when: str, line: str) -> None:
     assert _line(sentence, when) == line

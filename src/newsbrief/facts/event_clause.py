@@ -70,6 +70,7 @@ _UNNAMED_HAPPENINGS = frozenset({"event", "edition", "occasion", "happening", "a
 _QUANTITIES = frozenset({"number", "series", "lot", "couple", "handful", "host", "range", "variety", "slew", "raft",
                          "string", "dozen", "dozens", "hundreds", "plenty", "lots"})
 _MAX_WHO_WORDS = 8
+_DASH_ASIDE = re.compile(r"\s(?:-|\u2013|\u2014|--)\s(?:(?!\s(?:-|\u2013|\u2014|--)\s).){3,200}?\s(?:-|\u2013|\u2014|--)\s")
 # a person's full name, which "he" or "she" may stand for: "Dario Feld", "Ana M. Ruiz", "Colm McCoy"
 # (not "Tallbrook", nor a body: "Acme Group", "Harwick County")
 _PERSON = re.compile(r"^(?!.*\b(?:Group|Inc|Corp|Company|Council|Party|Club|Bank|County|City|Department|Police|Institute|"
@@ -91,9 +92,12 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
     """
     if not when_text:
         return None
-    at = sentence.find(when_text)
-    if at < 0:
+    if sentence.find(when_text) < 0:
         return ("", "")  # the date stands outside the sentence (a listing's heading): no act of its own dated
+    # an aside between dashes ("The Lock - one of the six large landscapes - will be put up for sale in
+    # December") is read without it, so the subject and its verb meet; an aside holding the date stays
+    sentence = _DASH_ASIDE.sub(lambda m: m.group(0) if when_text in m.group(0) else " ", sentence)
+    at = sentence.find(when_text)
     doc = parse(sentence)
     if doc is None:
         return None

@@ -152,9 +152,12 @@ def line_reads_alone(line: str, context: str = "") -> bool:
     if who or any(w[:1].isupper() or w[:1].isdigit() for w in words[1:]):
         return True
     first = words[0].strip("'\u2019\"") if words else ""
+    if first.lower() in _DETERMINERS:
+        return False  # "The premiere": whose, the line cannot say (a capitalised "The" inside a sentence is no name)
     return bool(first) and first[:1].isupper() and re.search(rf"(?<=[\w,;:] ){re.escape(first)}\b", context) is not None
 
 
+_DETERMINERS = frozenset("the a an this that these those its their his her our my your some any each every no".split())
 _CUT_ACTOR = re.compile(r"(?:['’]s|\b(?:and|of|the|for|with)|&)$", re.IGNORECASE)
 # an instrument or a season is no one's name: "Bill: receive its Second Reading", "Christmas: pantomime to open"
 _NOT_AN_ACTOR = re.compile(r"(?:the\s+)?(?:bill|act|law|rule|plan|deal|report|event|party|meeting|christmas|easter|"
