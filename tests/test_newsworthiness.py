@@ -173,3 +173,21 @@ def test_market_forecast_report_without_a_year_is_a_promo() -> None:
             "with profiles of leading companies and a chapter on pricing. " * 3)
     assert junk_reason("Smart lighting market forecast report published", text) == "market-research report promo"
     assert junk_reason("Smart lighting market to grow, says new research study", text) == ""
+
+
+@pytest.mark.parametrize(("title", "lead"), [
+    ("Harbour Cranes Market Worth USD 3.2 Billion by 2021", "The report covers vendors and regions."),
+    ("Quarry Sensors Market Analysis -Size, Share, Growth, Trends and Forecasts To 2024: Orrick Research",
+     "The report covers vendors and regions."),
+    ("Tide gauge market set for strong growth", "The global tide gauge market size is expected to reach USD 1.2 billion by "
+     "2024, according to a new report by Orrick Research, Inc."),
+])
+def test_market_research_adverts_told_by_size_and_forecast(title: str, lead: str) -> None:
+    text = lead + " " + "It profiles leading companies and covers pricing across regions in detail. " * 4
+    assert junk_reason(title, text) == "market-research report promo"
+
+
+def test_a_market_report_of_news_is_no_advert() -> None:
+    text = ("Shares in Quarry rose 4% after the harbour cranes market leader said orders were worth $2 billion, "
+            "analysts said, and the company expects to hire 300 people by 2024. ") * 3
+    assert junk_reason("Crane maker's orders lift its shares", text) == ""

@@ -75,12 +75,20 @@ SALES_HEAD_CHARS = 1000
 """Characters of an item's text read for a seller's offer."""
 _REPORT_PROMO = re.compile(
     r"\b(?:market\s+research\s+report|research\s+report|market\s+report|industry\s+report|"
-    r"market\s+(?:size|share|analysis|outlook|forecast)s?\b.{0,40}\b(?:19|20)\d\d|"
+    r"market\s+(?:size|share|analysis|outlook|forecast)s?\b.{0,60}\b(?:19|20)\d\d|"
+    # a market sized in money in the headline: "Foot and Ankle Devices Market Worth USD 5.41 Billion by 2020"
+    r"market\s+(?:is\s+)?(?:worth|to\s+(?:reach|be\s+worth|hit))\s+(?:USD|US\$|\$|\u20ac|\u00a3|EUR)\s?[\d.,]+\s*"
+    r"(?:billion|million|trillion|bn|mn)\b|"
     r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b.{0,30}\b(?:forecast|outlook)|key\s+trends,\s+opportunities|"
     r"market\s+(?:19|20)\d\d\b.{0,40}\b(?:trends|growth|forecast|analysis)|"
     r"market\s+(?:forecasts?|research|analysis|outlook|size)\s+(?:report|study|to\s+(?:19|20)\d\d))",
     re.IGNORECASE)
-_CAGR = re.compile(r"\bCAGR\b|compound\s+annual\s+growth\s+rate", re.IGNORECASE)
+_CAGR = re.compile(r"\bCAGR\b|compound\s+annual\s+growth\s+rate|"
+                   # a report's forecast told in its lead: "The global big data market size is expected to reach USD
+                   # 72.38 billion by 2022, according to a new report by ..."
+                   r"market\s+(?:size\s+)?is\s+(?:expected|projected|estimated|anticipated|forecast|poised)\s+to\s+"
+                   r"(?:reach|grow|be\s+worth|exceed|hit)\b.{0,80}?\bby\s+(?:19|20)\d\d\b.{0,40}?\baccording\s+to\s+"
+                   r"(?:a\s+)?(?:new\s+)?(?:\w+\s+){0,2}(?:report|study)", re.IGNORECASE)
 _PUZZLE = re.compile(
     r"\b(?:horoscopes?|zodiac|star\s+signs?|crossword|sudoku|word\s+search|jumble|kakuro|wordle|"
     r"lottery|lotto|powerball|mega\s+millions|euromillions|winning\s+numbers|draw\s+results|pick\s+[34]\s+results|"
