@@ -72,3 +72,18 @@ def test_part_weights_can_be_changed_and_unknown_parts_are_refused() -> None:
                                                     if k not in ("magnitude", "kind")), abs=1e-3)
     with pytest.raises(ValueError, match="no part named 'magnitud'"):
         rank_stories([quake], day=DAY, weights={"magnitud": 1.0})
+
+
+def test_a_news_agency_credit_raises_a_story_and_is_read_from_the_raw_text() -> None:
+    wire = StoryInput("w", (make_article("w-0", outlet="Valley Herald", title="Border crossings closed",
+                                         text="HARBIN (AP) -- Officials closed seven border crossings on Thursday."),),
+                      DAY)
+    local = StoryInput("l", (make_article("l-0", outlet="Valley Herald", title="Border crossings closed",
+                                          text="Officials closed seven border crossings on Thursday."),), DAY)
+    ranked = {r.story_id: r for r in rank_stories([wire, local], day=DAY)}
+    assert ranked["w"].parts["agency"] == 1.0 and ranked["w"].agencies == ("Associated Press",)
+    assert ranked["l"].parts["agency"] == 0.0 and ranked["l"].agencies == ()
+    assert ranked["w"].score - ranked["l"].score == pytest.approx(WEIGHTS["agency"], abs=1e-3)
+    # the pipeline passes the credit read from the stored raw text, whose dateline the cleaner cut
+    given = {r.story_id: r for r in rank_stories([wire, local], day=DAY, agencies={"w-0": "", "l-0": "Reuters"})}
+    assert given["l"].agencies == ("Reuters",) and given["w"].parts["agency"] == 0.0

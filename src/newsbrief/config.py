@@ -56,7 +56,7 @@ class Setting:
 
 RANK_PARTS: tuple[str, ...] = (
     "sources", "weight", "velocity", "recency", "novelty", "interest", "corroboration", "templated", "content", "kind",
-    "actors", "magnitude",
+    "actors", "magnitude", "agency",
 )
 """The parts of a story's ranking score (:data:`newsbrief.digest.rank.WEIGHTS`), for ``digest.rank_weights``."""
 

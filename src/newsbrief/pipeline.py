@@ -38,6 +38,7 @@ from . import render as render_mod
 from .article_cache import analyse_articles, facts_of
 from newsbrief.clean.boilerplate import CLEANER_VERSION, TEMPLATE_HISTORY, Cleaned, clean_text, template_lines
 from newsbrief.cluster.stream import ClusterDoc, ClusterParams, Split, StreamClusterer
+from newsbrief.digest.agency import agency_credit
 from newsbrief.digest.compose import ComposeOptions, StoryBundle, compose_digest
 from .config import Settings
 from newsbrief.cluster.embed import Embedder, article_text, load_embedder, vector_cache_key
@@ -639,9 +640,11 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
                                  frozenset(prev[1]) if prev else frozenset(), prev[0] if prev else None))
     # 6. rank, with each outlet's record over the last PRIOR_DAYS as its prior
     history = [(a, s) for a, s in store.memberships_since(day - dt.timedelta(days=PRIOR_DAYS)) if a.published < end]
+    # a news agency's credit is read from the raw text: the cleaner cuts datelines, bylines and copyright lines
+    agencies = {a.id: agency_credit(a.text) for a in store.articles([a.id for i in inputs for a in i.articles], raw=True)}
     ranked = rank_stories(inputs, day=day, interests=settings["digest.interests"], mutes=settings["digest.mutes"],
                           source_weights=settings["digest.source_weights"], priors=source_priors(history),
-                          weights=settings["digest.rank_weights"])
+                          weights=settings["digest.rank_weights"], agencies=agencies)
     by_input = {i.story_id: i for i in inputs}
     copies = store.duplicates_of([a.id for arts in members.values() for a in arts])
     fresh_of = {r.story_id: _fresh(by_input[r.story_id], start) for r in ranked if not r.muted_by}

@@ -228,7 +228,7 @@ def _picked_digest(ctx: Ctx, day: dt.date | None) -> tuple[str, dict[str, Any]]:
 
 def _ranking(pick: str, data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Each story's place in the digest ``data`` of day ``pick``: rank, score, its parts, the
-    kind of story and the actors ranking weighed and, for a story kept out of the top as not news, why."""
+    kind of story, the actors and news agencies ranking weighed and, for a story kept out of the top as not news, why."""
     out: dict[str, dict[str, Any]] = {}
     for sec in data.get("sections", []):
         shown = len(sec["items"])
@@ -239,6 +239,7 @@ def _ranking(pick: str, data: dict[str, Any]) -> dict[str, dict[str, Any]]:
                                        "headline": it["headline"],
                                        "score": extra["score"], "parts": extra["score_parts"],
                                        "kind": extra.get("kind", ""), "actors": extra.get("actors", []),
+                                       "agencies": extra.get("agencies", []),
                                        "not_news": extra.get("not_news", ""), "guard": extra.get("guard", [])}
     return out
 
@@ -254,6 +255,8 @@ def _explain_ranking(ctx: Ctx, day: dt.date | None) -> None:
             parts += f" (kind: {r['kind']})"
         if r["actors"]:
             parts += f" (actors: {', '.join(r['actors'])})"
+        if r["agencies"]:
+            parts += f" (agency: {', '.join(r['agencies'])})"
         if r["not_news"]:
             parts += f" (not news: {r['not_news']})"
         table.add_row(str(r["rank"]), safe_text(r["headline"][:60]), f"{r['score']:.2f}", safe_text(parts))

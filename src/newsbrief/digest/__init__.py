@@ -12,6 +12,8 @@ Modules:
   priors, actor weights, story kinds, junk).
 - :mod:`.magnitude`: how many people an event killed, injured or displaced, from headlines
   and openings.
+- :mod:`.agency`: which news agency (AP, Reuters, AFP, national agencies) an article's text
+  credits.
 - :mod:`.rank`: orders stories by an explainable weighted score.
 - :mod:`.compose`: assembles lede, sections and calendar into the digest.
 """

@@ -98,6 +98,8 @@ def _rank_extra(bundle: StoryBundle) -> dict[str, Any]:
         extra["kind"] = bundle.ranked.kind
     if bundle.ranked.actors:
         extra["actors"] = list(bundle.ranked.actors)
+    if bundle.ranked.agencies:
+        extra["agencies"] = list(bundle.ranked.agencies)
     if bundle.ranked.junk:
         extra["not_news"] = bundle.ranked.junk
     if bundle.guard:

@@ -25,6 +25,9 @@ actors         weight of the actors the story names: how many other        2.0
 magnitude      how many people the event killed, injured or displaced,     2.0
                log-scaled 0..1, from headlines and openings
                (:func:`newsbrief.digest.magnitude.harm_magnitude`)
+agency         1 when one of the story's articles credits a news agency   0.75
+               (AP, Reuters, AFP, national agencies) in its stored text
+               (:func:`newsbrief.digest.agency.agency_credit`)
 =============  ==========================================================  ======
 
 Independent outlets: several feeds of one outlet and near-copies of one text count once
@@ -48,6 +51,7 @@ from typing import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from newsbrief.model import Article
+from newsbrief.digest.agency import agency_credit
 from newsbrief.digest.magnitude import harm_magnitude
 from newsbrief.digest.newsworthiness import COMMENTARY, ActorWeights, SourcePriors, actor_weights, independent_groups, junk_reason, outlet_key, story_kind
 
@@ -56,7 +60,7 @@ __all__ = ["RankedStory", "StoryInput", "WEIGHTS", "rank_stories"]
 WEIGHTS: Mapping[str, float] = {
     "sources": 2.0, "weight": 1.0, "velocity": 0.5, "recency": 0.5, "novelty": 1.0, "interest": 1.5,
     "corroboration": 1.0, "templated": 1.0, "content": 3.0, "kind": 2.0, "actors": 2.0,
-    "magnitude": 2.0,
+    "magnitude": 2.0, "agency": 0.75,
 }
 
 
@@ -84,6 +88,7 @@ class RankedStory:
     junk: str = ""  # why most of the story is not news ("" when it is)
     kind: str = ""  # what kind of story its lead voice tells (:func:`newsbrief.digest.newsworthiness.story_kind`)
     actors: tuple[str, ...] = ()  # its weightiest actors, the ones the ``actors`` part counts
+    agencies: tuple[str, ...] = ()  # the news agencies its articles credit, the ones the ``agency`` part counts
 
 
 def _host(url: str) -> str:
@@ -136,6 +141,7 @@ def rank_stories(
     priors: SourcePriors | None = None,
     actors: ActorWeights | None = None,
     weights: Mapping[str, float] | None = None,
+    agencies: Mapping[str, str] | None = None,
 ) -> list[RankedStory]:
     """Score stories and return them best first (ties broken by story id).
 
@@ -149,6 +155,8 @@ def rank_stories(
         from the candidate stories' articles.
     :param weights: weights of parts to change (the setting ``digest.rank_weights``); the others stay as
         :data:`WEIGHTS`.
+    :param agencies: article id -> the news agency its stored raw text credits
+        (:func:`newsbrief.digest.agency.agency_credit`); none: read from the articles' texts as given.
     """
     unknown = sorted(set(weights or {}) - set(WEIGHTS))
     if unknown:
@@ -173,6 +181,8 @@ def rank_stories(
         muted = _matches(mutes, text)
         kind, kind_value = _kind(groups)
         actor_value, names = actors.weight(arts)
+        credited = sorted({c for a in arts if (c := agencies.get(a.id, "") if agencies is not None
+                                               else agency_credit(a.text))})
         parts = {
             "sources": math.log2(1 + len(groups)),
             "weight": (sum(host_weights.get(h, 1.0) for h in hosts) / len(hosts) - 1.0) if hosts else 0.0,
@@ -186,11 +196,12 @@ def rank_stories(
             "kind": kind_value,
             "actors": actor_value,
             "magnitude": max((harm_magnitude(a.title, a.text) for a in arts), default=0.0),
+            "agency": 1.0 if credited else 0.0,
         }
         score = sum(part_weights[k] * v for k, v in parts.items())
         reason = max(sorted(set(junk)), key=junk.count) if 2 * len(junk) > len(groups) else ""
         ranked.append(RankedStory(story.story_id, round(score, 4), {k: round(v, 4) for k, v in parts.items()},
                                   tuple(matched), muted[0] if muted else "", len(groups) - len(junk), reason,
-                                  kind, names))
+                                  kind, names, tuple(credited)))
     ranked.sort(key=lambda r: (-r.score, r.story_id))
     return ranked

@@ -419,15 +419,16 @@ class SQLiteStore(SendLog, Leases, AnalysisCache, StorylineStore):
 
     _ARTICLE_SQL = "SELECT a.*, s.url AS source_url FROM articles a LEFT JOIN sources s ON s.id = a.source_id"
 
-    def articles(self, ids: Sequence[str]) -> list[Article]:
+    def articles(self, ids: Sequence[str], *, raw: bool = False) -> list[Article]:
         """Return the articles with these ids, in the given order.
 
         :param ids: article ids.
+        :param raw: give each article's stored raw text, not its cleaned text.
         """
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        by_id = {r["id"]: self._article(r) for r in self._all(f"{self._ARTICLE_SQL} WHERE a.id IN ({marks})", tuple(ids))}
+        by_id = {r["id"]: self._article(r, raw=raw) for r in self._all(f"{self._ARTICLE_SQL} WHERE a.id IN ({marks})", tuple(ids))}
         return [by_id[i] for i in ids if i in by_id]
 
     def articles_between(self, start: dt.datetime, end: dt.datetime, *, originals_only: bool = True) -> list[Article]:
