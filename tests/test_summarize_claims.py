@@ -521,6 +521,22 @@ def test_a_description_the_summary_never_introduced_is_left_out() -> None:
 
 
 @pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
+def test_a_description_told_by_another_word_for_the_same_thing_is_introduced() -> None:
+    lead = ("Governor Ana Ruiz said on Wednesday she would ask for federal help with the wildfire in the Harwick hills "
+            "that has destroyed at least 400 homes.")
+    blaze = "The blaze broke out on Saturday and raced through three villages north of Dunmore's vineyards."
+    arts = [make_article("a", title="Governor to seek federal help over Harwick wildfire", text=f"{lead} {blaze}",
+                         outlet="One")]
+    texts = [s.text for p in summarize_story(arts, story_id="s1").paragraphs for s in p]
+    assert texts == [lead, blaze]
+    # no word for the fire before it: the blaze is still nobody's
+    pool = build_candidates(arts, resolve_references=True)
+    later = next(c for c in pool if c.text == blaze)
+    assert _unsupported_description(later, {"governor", "home"}, pool) is None
+    assert _after_supporters([(later, ())]) == []
+
+
+@pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
 def test_an_among_the_opening_with_nothing_before_it_is_left_out() -> None:
     dangling = "Among the wilder rumours shared online were that the drill would end in martial law across the state."
     text = (f"{dangling} The Harwick National Guard was ordered to watch the eight-week drill near Dunmore. "

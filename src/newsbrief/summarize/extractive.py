@@ -23,7 +23,7 @@ import itertools
 import logging
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -552,6 +552,18 @@ _FIRST_PERSON_RE = re.compile(
     r"love|hope|say|said|went|got|see|saw|remember|need)\b")
 
 
+# Nouns a report uses for one thing it told by another name: "the wildfire" then "The blaze erupted on Saturday".
+_SAME_THING = tuple(frozenset(_stem(w) for w in group.split()) for group in (
+    "fire blaze wildfire bushfire inferno", "earthquake quake tremor temblor", "storm hurricane typhoon cyclone",
+    "blast explosion bombing bomb", "ship vessel boat ferry", "vote ballot referendum", "deal agreement accord pact",
+))
+
+
+def _noun_told(noun: str, covered_tokens: AbstractSet[str]) -> bool:
+    """Whether the chosen sentences say a description's noun (its stem), or a word for the same thing."""
+    return noun in covered_tokens or any(noun in group and not group.isdisjoint(covered_tokens) for group in _SAME_THING)
+
+
 def _described_noun(cand: Candidate) -> str:
     """Return the stem of a candidate's definite-description subject noun ("The new claims": "claim"), or ""."""
     found = described_subject(cand.text) if cand.reference is None else None
@@ -562,11 +574,11 @@ def _unsupported_description(cand: Candidate, covered_tokens: set[str], pool: Se
     """Return a candidate ready for a summary whose sentences give ``covered_tokens``, or None if it cannot be used.
 
     A sentence opening on a definite description ("The new claims follow ...") needs a summary
-    sentence that says its noun; without one, the name its article gives the noun goes in
+    sentence that says its noun or a word for the same thing ("the wildfire" for "The blaze"); without one, the name its article gives the noun goes in
     ("The pope will" -> "[Pope Ambrose] will"), or the sentence is not used.
     """
     found = described_subject(cand.text)
-    if found is None or _stem(found[1]) in covered_tokens:
+    if found is None or _noun_told(_stem(found[1]), covered_tokens):
         return cand
     reference, noun, replaceable = found
     # a Title Case headline runs its words together into one "name" ("Class Action Lawsuit Amid Volkswagen ...")
@@ -677,7 +689,7 @@ def select_sentences(
                 concepts = cand.concepts
             if cand.needs_intro and not cand.needs_intro <= mentioned:
                 continue  # "Pryce said ...": who Pryce is comes first
-            if i in waiting and waiting[i] not in covered_tokens:
+            if i in waiting and not _noun_told(waiting[i], covered_tokens):
                 continue  # "The claims ...": a sentence speaking of claims comes first
             gain = sum(weights.get(c, 0.0) for c in concepts if c not in covered)
             if gain <= 0:
@@ -978,9 +990,9 @@ def _after_supporters(items: list[tuple[Candidate, tuple[str, ...]]]) -> list[tu
         noun = _described_noun(out[pos][0])
         # each sentence moves once: two that each speak of what the other names ("the album" / "the singer")
         # would otherwise trade places for ever
-        if noun and id(out[pos][0]) not in moved and not any(noun in c.tokens for c, _ in out[:pos]):
+        if noun and id(out[pos][0]) not in moved and not any(_noun_told(noun, c.tokens) for c, _ in out[:pos]):
             item = out.pop(pos)
-            supporter = next((j for j in range(pos, len(out)) if noun in out[j][0].tokens), None)
+            supporter = next((j for j in range(pos, len(out)) if _noun_told(noun, out[j][0].tokens)), None)
             if supporter is not None:
                 moved.add(id(item[0]))
                 out.insert(supporter + 1, item)
@@ -1122,7 +1134,7 @@ def display_texts(sentences: Sequence[Candidate]) -> list[str]:
             opens = prev is not None and out[n - 1].lstrip("\"'[").startswith(cand.referent.split()[0])
             described = described_subject(cand.text)
             if described is not None:  # "The pope ...": kept after a sentence that speaks of the pope
-                keep = any(_stem(described[1]) in content_tokens(earlier) for earlier in out)
+                keep = any(_noun_told(_stem(described[1]), set(content_tokens(earlier))) for earlier in out)
             else:
                 keep = follows or opens
             if not keep:
