@@ -341,6 +341,7 @@ def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
 
 
 _CLEAN_BATCH = 32  # articles cleaned per task
+_ID_BATCH = 500  # article ids per query (far below SQLite's bound on a statement's parameters)
 
 
 def clean_batch(items: Sequence[tuple[str, frozenset[str]]]) -> list[Cleaned]:
@@ -641,7 +642,9 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
     # 6. rank, with each outlet's record over the last PRIOR_DAYS as its prior
     history = [(a, s) for a, s in store.memberships_since(day - dt.timedelta(days=PRIOR_DAYS)) if a.published < end]
     # a news agency's credit is read from the raw text: the cleaner cuts datelines, bylines and copyright lines
-    agencies = {a.id: agency_credit(a.text) for a in store.articles([a.id for i in inputs for a in i.articles], raw=True)}
+    ids = [a.id for i in inputs for a in i.articles]
+    agencies = {a.id: agency_credit(a.text) for n in range(0, len(ids), _ID_BATCH)
+                for a in store.articles(ids[n:n + _ID_BATCH], raw=True)}
     ranked = rank_stories(inputs, day=day, interests=settings["digest.interests"], mutes=settings["digest.mutes"],
                           source_weights=settings["digest.source_weights"], priors=source_priors(history),
                           weights=settings["digest.rank_weights"], agencies=agencies)

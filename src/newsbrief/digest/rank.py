@@ -165,6 +165,10 @@ def rank_stories(
     actors = actors if actors is not None else actor_weights(a for s in stories for a in s.articles)
     host_weights = {k.removeprefix("www."): float(v) for k, v in (source_weights or {}).items()}
     end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), dt.timezone.utc)
+
+    def credit_of(article: Article) -> str:
+        return agencies.get(article.id, "") if agencies is not None else agency_credit(article.text)
+
     ranked = []
     for story in stories:
         arts = story.articles
@@ -181,8 +185,7 @@ def rank_stories(
         muted = _matches(mutes, text)
         kind, kind_value = _kind(groups)
         actor_value, names = actors.weight(arts)
-        credited = sorted({c for a in arts if (c := agencies.get(a.id, "") if agencies is not None
-                                               else agency_credit(a.text))})
+        credited = sorted({c for c in map(credit_of, arts) if c})
         parts = {
             "sources": math.log2(1 + len(groups)),
             "weight": (sum(host_weights.get(h, 1.0) for h in hosts) / len(hosts) - 1.0) if hosts else 0.0,
