@@ -83,12 +83,14 @@ _REPORT_PROMO = re.compile(
     r"market\s+(?:19|20)\d\d\b.{0,40}\b(?:trends|growth|forecast|analysis)|"
     r"market\s+(?:forecasts?|research|analysis|outlook|size)\s+(?:report|study|to\s+(?:19|20)\d\d))",
     re.IGNORECASE)
-_CAGR = re.compile(r"\bCAGR\b|compound\s+annual\s+growth\s+rate|"
-                   # a report's forecast told in its lead: "The global big data market size is expected to reach USD
-                   # 72.38 billion by 2022, according to a new report by ..."
-                   r"market\s+(?:size\s+)?is\s+(?:expected|projected|estimated|anticipated|forecast|poised)\s+to\s+"
-                   r"(?:reach|grow|be\s+worth|exceed|hit)\b.{0,80}?\bby\s+(?:19|20)\d\d\b.{0,40}?\baccording\s+to\s+"
-                   r"(?:a\s+)?(?:new\s+)?(?:\w+\s+){0,2}(?:report|study)", re.IGNORECASE)
+# A market-research advert's lead: a growth rate ("CAGR") or a report's forecast, read with "market" in the headline.
+_FORECAST_PROMO = re.compile(
+    r"\bCAGR\b|compound\s+annual\s+growth\s+rate|"
+    # a report's forecast told in its lead: "The global big data market size is expected to reach USD 72.38 billion
+    # by 2022, according to a new report by ..."
+    r"market\s+(?:size\s+)?is\s+(?:expected|projected|estimated|anticipated|forecast|poised)\s+to\s+"
+    r"(?:reach|grow|be\s+worth|exceed|hit)\b.{0,80}?\bby\s+(?:19|20)\d\d\b.{0,40}?\baccording\s+to\s+"
+    r"(?:a\s+)?(?:new\s+)?(?:\w+\s+){0,2}(?:report|study)", re.IGNORECASE)
 _PUZZLE = re.compile(
     r"\b(?:horoscopes?|zodiac|star\s+signs?|crossword|sudoku|word\s+search|jumble|kakuro|wordle|"
     r"lottery|lotto|powerball|mega\s+millions|euromillions|winning\s+numbers|draw\s+results|pick\s+[34]\s+results|"
@@ -212,7 +214,7 @@ def junk_reason(title: str, text: str) -> str:
         return "stock-market template"
     if symbol and (finance or _RATING.search(head) or _MARKET_TALK.search(head)):
         return "ticker symbol in the headline"
-    if _REPORT_PROMO.search(title) or (_CAGR.search(head) and re.search(r"\bmarket\b", title, re.IGNORECASE)):
+    if _REPORT_PROMO.search(title) or (_FORECAST_PROMO.search(head) and re.search(r"\bmarket\b", title, re.IGNORECASE)):
         return "market-research report promo"
     if _PUZZLE.search(title) or len(set(m.lower() for m in _SIGNS.findall(head))) >= 6:
         return "puzzle, horoscope or lottery"
