@@ -92,7 +92,7 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
     """
     if not when_text:
         return None
-    if sentence.find(when_text) < 0:
+    if when_text not in sentence:
         return ("", "")  # the date stands outside the sentence (a listing's heading): no act of its own dated
     # an aside between dashes ("The Lock - one of the six large landscapes - will be put up for sale in
     # December") is read without it, so the subject and its verb meet; an aside holding the date stays
