@@ -545,7 +545,7 @@ def test_lines_that_only_start_like_tags_or_listings_stay(line: str) -> None:
 
 def test_an_about_section_right_after_long_paragraphs_ends_the_text() -> None:
     long = " ".join([STORY] * 6)
-    body = [long, long]
+    body = [long, long.replace("Tuesday", "Wednesday")]
     tail = ["About iFerry Ltd.", "iFerry Ltd. runs river ferries.", "Media contact", "Jo Reyes", "555-0100",
             "jo@example.com", "Sam Ode", "555-0101", "sam@example.com"]
     result = clean_text("\n".join([*body, *tail]))
@@ -596,3 +596,29 @@ def test_a_row_of_share_buttons_run_into_a_paragraph_is_cut_from_it(line: str, k
 ])
 def test_share_words_in_prose_stay(line: str) -> None:
     assert clean_text(line).text == line
+
+
+def test_a_page_that_prints_its_body_twice_keeps_one_copy() -> None:
+    dated = f"HARBOURLINE, Sept 16 (Wirefeed) -- {STORY}"
+    result = clean_text("\n".join([dated, MORE, dated, MORE, "Copyright 2015 Wirefeed"]))
+    assert result.text.split("\n") == [STORY, MORE]
+    assert [(c.line, c.why) for c in result.cuts] == [(0, "dateline"), (2, "repeat"), (3, "repeat"), (4, "legal")]
+
+
+def test_short_repeated_lines_and_near_repeats_stay() -> None:
+    chorus = "Hold the line"
+    other = MORE.replace("eight months", "ten months")
+    assert cleaned(STORY, chorus, MORE, chorus, other) == [STORY, chorus, MORE, chorus, other]
+
+
+def test_a_labelled_link_to_another_story_is_cut_whole_with_its_teaser() -> None:
+    link = ("Related: TALLBROOK, Sept. 15 (Wirefeed) -- All 12 hikers reported missing near the ridge last week "
+            "have been found safe, rescuers said Tuesday.")
+    teaser = "The county had listed them as missing since Saturday. Rescuers found them on Tuesday. Full story"
+    assert reasons(STORY, link, teaser, MORE) == [(1, "related"), (2, "related")]
+    assert cleaned(STORY, "See also: Council to vote on ferry fares", MORE) == [STORY, MORE]
+
+
+def test_a_paragraph_after_a_labelled_link_stays_unless_it_ends_the_teaser() -> None:
+    assert cleaned(STORY, "Related: Council to vote on ferry fares", MORE) == [STORY, MORE]
+    assert reasons(STORY, "Related: Council to vote on ferry fares", MORE) == [(1, "related")]

@@ -49,12 +49,13 @@ __all__ = [
     "template_lines",
 ]
 
-CLEANER_VERSION = "10"
+CLEANER_VERSION = "11"
 """The rules' version: stored articles cleaned by another version are cleaned again. Change it with the rules."""
 
 REASONS = ("dateline", "byline", "caption", "prompt", "share", "widget", "related", "legal", "release",
-           "separator", "template")
-"""Why a line was cut: the rule family (``template``: the outlet repeats it across its articles)."""
+           "separator", "template", "repeat")
+"""Why a line was cut: the rule family (``template``: the outlet repeats it across its articles;
+``repeat``: the article printed the paragraph before)."""
 
 TEMPLATE_HISTORY = 50
 """An outlet's template lines are learned from at most this many of its most recent articles."""
@@ -333,6 +334,11 @@ _LINK_LEAD = re.compile(r"^.{0,120}(?:\bat|\bvisit|\bhere|\bclick|\bfollow(?:ing
 _LIST_DATE_LINE = re.compile(rf"^[A-Z][\w.&'’ -]{{1,40}}\s+-\s+{WEEKDAY}\s+\d{{1,2}}(?:st|nd|rd|th)?\s+"
                              rf"{MONTH}\s*,?\s+\d{{4}}$")
 _TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
+# A labelled link to another story: the whole line is the link, full stops and all ("Related: TOKYO, Sept. 15
+# (Xinhua) -- All 15 people ..."); the teaser may go on in the next paragraph up to "Full story".
+_LABEL_LINK = re.compile(r"^(?:related|see also|also read|read also|also see)\s*:\s*\S", _I)
+_TEASER_REST = re.compile(r"[.!?\"”]\s*(?:full story|read more|more)\s*(?:»|›|\.\.\.|…)?$", _I)
+_REPEAT_WORDS = 8  # a paragraph printed twice in one text is cut the second time when it has this many words
 
 _LEGAL = [
     re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))", _I),
@@ -570,6 +576,22 @@ def _contact_blocks(lines: Sequence[str]) -> list[int]:
     return out
 
 
+def _repeats(stripped: Sequence[str], nonempty: Sequence[int], why: dict[int, str],
+             partial: dict[int, tuple[str, str, str]]) -> None:
+    """Mark paragraphs the text printed before (a page that carries its body twice), with or without a dateline."""
+    seen: set[str] = set()
+    for i in nonempty:
+        if i in why:
+            continue
+        kept = partial[i][2] if i in partial else stripped[i]
+        cut = dateline(kept)
+        keys = {line_key(kept), line_key(kept[cut:])} if cut else {line_key(kept)}
+        if len(kept.split()) >= _REPEAT_WORDS and keys & seen:
+            why[i] = "repeat"
+            partial.pop(i, None)
+        seen |= keys
+
+
 def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset()) -> Cleaned:
     """Return ``text`` without its boilerplate lines, and what was cut.
 
@@ -621,6 +643,12 @@ def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset())
         if i in why:
             continue
         line = stripped[i]
+        if _LABEL_LINK.match(line) and len(line.split()) <= _MAX_RULE_WORDS:
+            why[i] = "related"
+            follow = nonempty[n + 1] if n + 1 < len(nonempty) else None
+            if follow is not None and _TEASER_REST.search(stripped[follow]):
+                why[follow] = "related"
+            continue
         reason = _line_reason(line, last=i == last)
         if reason in _SENTENCE_REASONS or reason == "byline" and _REPORTING.search(line):
             split = _prose_sentences(line)
@@ -656,6 +684,7 @@ def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset())
     for i in nonempty:
         if i not in why and i not in partial and (captions := caption_cut(stripped[i])) is not None:
             partial[i] = ("caption", *captions)
+    _repeats(stripped, nonempty, why, partial)
     out: list[str] = []
     cuts: list[Cut] = list(inline)
     for i, line in enumerate(lines):
