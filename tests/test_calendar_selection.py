@@ -63,6 +63,7 @@ def test_hedged_items_are_marked() -> None:
     assert hedge(_event("The board is expected to vote on the merger on Friday.")) == "expected"
     assert hedge(_event("Brightwell could reportedly unveil the tablet on Friday.")) == "unconfirmed"
     assert hedge(_event("The Senate will vote on the spending bill on Thursday.")) == ""
+    assert hedge(_event("Traders are split over whether the central bank will raise rates on Thursday.")) == "undecided"
 
 
 @pytest.mark.parametrize(("sentence", "line"), [
@@ -209,7 +210,7 @@ def test_a_day_to_meet_a_target_is_kept() -> None:
 def test_a_line_cut_to_length_leaves_out_the_phrase_it_would_cut() -> None:
     line = event_line(_event("Memorial Service for Ana Ruiz will be held Friday, October 3, 2031, at the Tarn Chapel, "
                              "with Dr. Tomas Feld officiating and burial following in Tarn Park."))
-    assert line == "Memorial Service for Ana Ruiz held at the Tarn Chapel"  # not "... at the Tarn Chapel with Dr"
+    assert line == "Memorial Service for Ana Ruiz at the Tarn Chapel"  # not "... at the Tarn Chapel with Dr"
 
 
 def _rumoured(sentence: str, when: str, start: dt.date, end: dt.date) -> Event:
@@ -233,6 +234,10 @@ def test_a_rumoured_period_is_not_kept_a_rumoured_day_is() -> None:
     ("later this year", dt.date(2031, 9, 10), dt.date(2031, 12, 31)),  # the rest of a year
     ("in the coming weeks", dt.date(2031, 9, 10), dt.date(2031, 10, 31)),
     ("early next year", dt.date(2032, 1, 1), dt.date(2032, 4, 30)),  # a third of a year
+    # a span from now read as one day is a guess, not a date
+    ("sometime in the next six months", dt.date(2032, 3, 10), dt.date(2032, 3, 10)),
+    ("within two weeks", dt.date(2031, 9, 24), dt.date(2031, 9, 24)),
+    ("in three months", dt.date(2031, 12, 10), dt.date(2031, 12, 10)),
 ])
 def test_the_rest_of_a_period_or_a_third_of_a_year_is_no_date(when: str, start: dt.date, end: dt.date) -> None:
     assert not is_calendar_event(_dated(f"Brightwell will release a new album {when}.", when, start, end), today=TUE)

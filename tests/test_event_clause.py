@@ -46,7 +46,7 @@ def _line(sentence: str, when: str, who: str = "") -> str:
     # an aside between dashes is read without it: the subject meets its verb
     ("The Harbour Barge - one of the four large river paintings that many call the height of his career - will be "
      "put up for sale by Merrow's auction house on Friday.", "on Friday",
-     "Harbour Barge put up for sale by Merrow's auction house"),
+     "Harbour Barge to be put up for sale by Merrow's auction house"),
 ])
 def test_the_act_the_date_attaches_to(sentence: str, when: str, line: str) -> None:
     assert _line(sentence, when) == line
@@ -66,7 +66,7 @@ def test_the_act_the_date_attaches_to(sentence: str, when: str, line: str) -> No
      "Ana Ruiz and Tomas Feld: fly to Lyon"),
     # "this conference": which one an earlier sentence said; the story's actor is only a guess
     ("This conference will be hosted at the Kessa Law School on Friday.", "on Friday", "Dario Feld",
-     "Conference hosted at the Kessa Law School"),
+     "Conference at the Kessa Law School"),
     # what a thing is scheduled for
     ("The next forecast is scheduled for release on Friday.", "on Friday", "Harwick Institute",
      "Harwick Institute: next forecast release"),
@@ -74,7 +74,7 @@ def test_the_act_the_date_attaches_to(sentence: str, when: str, line: str) -> No
     ("Ferry fare deadline Friday, but most riders still pay cash.", "Friday", "Harwick Ferries", "Ferry fare deadline"),
     # a pronoun in the passive: the story's actor
     ("He will be sentenced at the Crown Court on Friday.", "on Friday", "Dario Feld",
-     "Dario Feld: sentenced at the Crown Court"),
+     "Dario Feld: to be sentenced at the Crown Court"),
     # scheduled in the passive: the thing scheduled
     ("The final hearing is scheduled for Friday.", "for Friday", "", "Final hearing"),
     # an unnamed body that says which one it is acts itself; a bare "the council" is the story's actor
@@ -100,6 +100,9 @@ def test_a_subject_that_names_no_one(sentence: str, when: str, who: str, line: s
     ("They expect to raise rates on Friday, the analyst said.", "on Friday"),  # "they" is no one in particular
     ("Unions said they would reject the offer, which members must vote on by Friday.", "Friday"),  # "which members"
     ("There is no decision to close the depot on Friday, the minister said.", "on Friday"),  # "no decision"
+    # a period turning over is no happening
+    ("The grant may slip if awards come late in the first quarter of fiscal 2032, which begins Oct. 1.", "Oct. 1"),
+    ("The council's financial year starts on Friday.", "on Friday"),
 ])
 def test_no_calendar_line(sentence: str, when: str) -> None:
     assert _line(sentence, when, "Acme") == ""
@@ -155,7 +158,7 @@ def test_he_or_she_is_the_story_actor_only_when_that_is_a_person() -> None:
 def test_a_thing_told_in_the_passive_has_no_guessed_actor() -> None:
     # who declares the results the sentence does not say: the story's actor would be a guess
     assert _line("The election results will be declared on Friday.", "on Friday", "Veldia Party") == (
-        "Election results declared")
+        "Election results to be declared")
     # what a thing is scheduled for still belongs to the story's actor
     assert _line("The next forecast is scheduled for release on Friday.", "on Friday", "Harwick Institute") == (
         "Harwick Institute: next forecast release")
@@ -174,7 +177,7 @@ def test_a_thing_told_in_the_passive_has_no_guessed_actor() -> None:
     ("The pontiff will visit Veldia on Friday.", "on Friday", "Veldia", "Pontiff: visit Veldia"),
     ("The delegation will visit Veldia on Friday.", "on Friday", "Veldia", "Delegation to visit Veldia"),
     # a title in apposition keeps its commas and the thing it names
-    ("His first book Bread, Salt, Water will be released on Friday.", "on Friday", "", "First book Bread, Salt, Water released"),
+    ("His first book Bread, Salt, Water will be released on Friday.", "on Friday", "", "First book Bread, Salt, Water to be released"),
     # "due out": a book, a film
     ("The memoir is due out later this month.", "later this month", "", "Memoir due out"),
     # the happening a list includes, not the list's unnamed events
@@ -188,7 +191,7 @@ def test_lines_that_say_who_does_what(sentence: str, when: str, who: str, line: 
 def test_a_line_without_an_actor_owns_nothing() -> None:
     # "its" would stand for no one the line names
     assert _line("The winners will be announced at its annual awards luncheon on Friday.", "on Friday") == (
-        "Winners announced at the annual awards luncheon")
+        "Winners to be announced at the annual awards luncheon")
     # with an actor, "its" is the actor's
     assert _line("Tarn Air will hold its annual awards luncheon on Friday.", "on Friday") == "Tarn Air: annual awards luncheon"
 
@@ -255,3 +258,29 @@ def test_legal_wording_and_intentions_read_as_the_actor_and_the_act(sentence: st
 ])
 def test_a_line_never_opens_on_an_owner_it_does_not_name(sentence: str, when: str, who: str, line: str) -> None:
     assert _line(sentence, when, who) == line
+
+
+def test_a_meeting_to_be_held_is_told_by_its_name_and_place_not_a_past_participle() -> None:
+    assert _line("The Tarn Valley Investment Forum, which will be convened on Friday in Lisbon, drew 40 firms.",
+                 "on Friday") == "Tarn Valley Investment Forum in Lisbon"
+    assert _line("The harbour summit will be hosted by Marrow County on Friday.", "on Friday") == (
+        "Harbour summit to be hosted by Marrow County")
+
+
+def test_a_participle_the_parse_reads_as_a_noun_gives_no_line() -> None:
+    # "Briefing reporters on the Forum to be held next week": the forum, not "reporters", is to be held
+    line = _line("Briefing reporters on the Tarn Valley Investment Forum to be held in Lisbon next week, the envoy "
+                 "said the talks will examine trade.", "next week")
+    assert "reporters" not in line
+
+
+def test_a_relative_clause_after_a_name_with_of_or_on_belongs_to_the_whole_name() -> None:
+    line = _line("The envoy leads the delegation to the Assembly of Coastal Towns, which meets in Tarnby on Friday.",
+                 "on Friday")
+    assert line.startswith("Assembly")
+    assert "meet in Tarnby" in line
+
+
+def test_people_preparing_for_a_date_are_no_happening() -> None:
+    assert _line("More than 200 growers from the valley are preparing to show their apples at the fair in November",
+                 "in November", "Acme") == ""

@@ -195,7 +195,10 @@ MAX_CALENDAR_DAYS = 92
 """The widest date range a calendar keeps (a month, a quarter); "early next year" and "this year" are not dates."""
 # the rest of a period, no date of its own: "later this year", "in the coming weeks", "over the next few months"
 _REST_OF_PERIOD = re.compile(
-    r"\blater\s+(?:this|in\s+the|next)\s+year\b|\b(?:the\s+)?(?:coming|next\s+(?:few|several|couple\s+of))\s+(?:weeks|months)\b",
+    r"\blater\s+(?:this|in\s+the|next)\s+year\b|\b(?:the\s+)?(?:coming|next\s+(?:few|several|couple\s+of))\s+(?:weeks|months)\b"
+    # a span from now, no day named: "in the next six months", "within two weeks", "in three months"
+    r"|\b(?:within|(?:in|over|during)\s+the\s+(?:next|coming))\s+(?:a\s+)?(?:[\w-]+\s+)?(?:days|weeks?|months?|years?)\b"
+    r"|\bin\s+(?:a\s+few|[\w-]+)\s+(?:months|years)\b",
     re.IGNORECASE,
 )
 # a calendar period named as such, not days of a happening: "this week", "this month", "the current quarter"
@@ -251,6 +254,7 @@ _HEDGE = re.compile(
 )
 
 
+_UNDECIDED = re.compile(r"\bwhether\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?:^|[,;:]\s*)(?:I|We)\s+(?:will|'ll|shall|am|plan|hope)\b")
 _PRONOUN = re.compile(r"^(?:I|We|You|He|She|They|It|Me|Us)$")
 
@@ -322,11 +326,14 @@ def is_calendar_deadline(rule: Regulation) -> bool:
 
 
 def hedge(event: Event) -> str:
-    """Return how an event is hedged: "unconfirmed" (reported, rumoured), "expected" ("is expected
-    to", "could", "may") or "" (stated as scheduled).
+    """Return how an event is hedged: "unconfirmed" (reported, rumoured), "undecided" ("split over
+    whether the bank will raise rates on Thursday"), "expected" ("is expected to", "could", "may")
+    or "" (stated as scheduled).
 
     :param event: an upcoming event.
     """
     if event.speculative:
         return "unconfirmed"
+    if _UNDECIDED.search(event.sentence):
+        return "undecided"
     return "expected" if _HEDGE.search(event.sentence) else ""

@@ -12,7 +12,7 @@ line is read from the parse instead of from word patterns:
   noun it qualifies; asides, relative clauses and appositions are left out;
 - the **what** is the verb in its base form and its objects and prepositional phrases, without
   the date and without side clauses; "hold"/"host" give way to their object ("its annual
-  conference"); a passive act names the thing it happens to ("Verdict delivered").
+  conference"); a passive act names the thing it happens to ("Verdict to be delivered").
 
 An act that is a saying or a state ("said on Monday", "will not attend", "is likely") is no
 calendar line. Without spaCy, or when the date cannot be placed in the parse, the caller keeps
@@ -133,7 +133,11 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         return ("", "")  # "the offer, which members must vote on by Friday": the act's object is elsewhere
     if verb.pos_ == "ADJ" and verb.dep_ not in ("acomp", "ROOT"):
         return None  # "version 19, due in the spring": the parse seldom says what is due
+    if _period_starts(doc, verb):
+        return ("", "")  # "fiscal 2016, which begins Oct. 1": a period's turn, no happening
     subject = _subject(verb)
+    if subject is not None and any(c.dep_ == "compound" and c.tag_ == "VBG" for c in subject.children):
+        return ("", "")  # "Briefing reporters on the Dialogue to be held ...": a participle read as a noun, a lost parse
     if subject is not None and (_original(subject) or (_unnamed_happening(subject) and side is None)):
         # "The original closing night on Saturday will now be a talk": replaced; "The event will take place
         # on Friday", "A number of events are planned": which happening the line cannot say
@@ -198,13 +202,16 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
     if passive or lemma in _SCHEDULE or lemma == "be":
         if subject is None or subject.pos_ == "PRON":
             # "He will be sentenced on Friday": the story's actor, when there is one
-            return (fallback_who, f"{verb.text} {_complements(verb, span)}".strip()) if passive and fallback_who else ("", "")
+            return (fallback_who, f"to be {verb.text} {_complements(verb, span)}".strip()) if passive and fallback_who else ("", "")
         named = thing or (titled if passive and titled else _phrase(subject, span))
         rest = _complements(verb, span)
         if lemma == "be" and not (passive or _AVAILABLE.search(rest)):
             return ("", "")  # "will be pretty close to the consensus": a state, not a happening
-        if passive and lemma not in _SCHEDULE:
-            what = f"{named} {verb.text} {rest}".strip()  # "the verdict is expected to be delivered" -> "verdict delivered"
+        if passive and lemma in _HOLD and rest and not rest.startswith("by "):
+            what = f"{named} {rest}"  # "the conference will be convened in Paris" -> "conference in Paris" (not "convened")
+        elif passive and lemma not in _SCHEDULE:
+            # "the verdict is expected to be delivered" -> "verdict to be delivered": ahead, not done
+            what = f"{named} to be {verb.text} {rest}".strip()
         elif lemma == "due" or lemma == "be":
             out = " out" if any(c.lower_ == "out" for c in verb.children) else ""  # "due out": a book, a film
             what = f"{named} {'due' + out if lemma == 'due' else 'to be ' + rest}"
@@ -213,6 +220,8 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
             purpose = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
                             if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.i not in span), None)
             what = f"{named} {purpose.text}" if purpose is not None else named
+            if not passive and purpose is None and not names_a_happening(named):
+                return ("", "")  # "270 exhibitors are preparing to exhibit in November": who prepares, not what happens
         if thing and lemma not in _SCHEDULE and not names_a_happening(what):
             return ("", "")  # "the index is expected to be revised": a figure, not a scheduled happening
         # "The results will be declared on Friday": who declares them the sentence does not say, and the
@@ -276,6 +285,23 @@ def _act_of(doc: Any, span: set[int]) -> tuple[Any, Any] | None:
            and _lemma(token.head) not in _SCHEDULE | _NOT_AN_ACT | {"be"}):
         token = token.head
     return token, side
+
+
+_PERIOD_TURNS = frozenset({"begin", "start", "end", "close", "open", "run", "commence"})
+_FISCAL = re.compile(r"\b(?:fiscal|financial|tax|budget|academic|school)\s+(?:year\s+)?(?:\d{2,4}|year)$", re.IGNORECASE)
+
+
+def _period_starts(doc: Any, verb: Any) -> bool:
+    """Whether ``verb`` is a period turning over: "fiscal 2016, which begins Oct. 1", "the tax year starts on ..."."""
+    if _lemma(verb) not in _PERIOD_TURNS:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is None:
+        return False
+    if subject.lower_ in _RELATIVE:  # the noun written before ", which": the parse may hang the clause elsewhere
+        before = [t for t in doc[max(0, subject.i - 5):subject.i] if not t.is_punct]
+        return bool(before) and _FISCAL.search(" ".join(t.text for t in before)) is not None
+    return _FISCAL.search(" ".join(t.text for t in subject.subtree)) is not None
 
 
 def _superseded(verb: Any) -> bool:
@@ -350,7 +376,7 @@ def _subject(verb: Any) -> Any:
         if found is not None:
             if found.lower_ in _RELATIVE:  # "the summit, which opens on Monday": the summit
                 clause = next((t for t in [token, *token.ancestors] if t.dep_ == "relcl"), None)
-                return clause.head if clause is not None else found  # no antecedent found: the caller drops it
+                return _whole_name(clause.head) if clause is not None else found  # no antecedent: the caller drops it
             return found
         controller = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None)
         if token.dep_ == "xcomp" and controller is not None and token.head.lemma_.lower() != "promise":
@@ -362,6 +388,17 @@ def _subject(verb: Any) -> Any:
         else:
             return None
     return None
+
+
+def _whole_name(token: Any) -> Any:
+    """The name a noun ends or describes: "Change" in "the Convention on Climate Change" stands for the
+    Convention, "the party's chairman" in "Mr Lowe, the party's chairman, who ..." for Mr Lowe."""
+    while (token.dep_ == "pobj" and token.text[:1].isupper() and token.head.lower_ in {"of", "on", "for"}
+           and token.head.head.pos_ == "PROPN"):
+        token = token.head.head
+    if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+        token = token.head
+    return token
 
 
 def _has_name(token: Any) -> bool:
