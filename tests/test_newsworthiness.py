@@ -89,6 +89,14 @@ def test_paywall_stubs_and_prompts_are_not_news() -> None:
     assert junk_reason("Calder Bay to close old container port by 2029", PORT_TEXT) == ""
 
 
+def test_a_short_wire_brief_is_news_but_an_empty_one_is_a_stub() -> None:
+    brief = ("Twelve people were hurt when a ferry struck the pier at Calder Bay on Tuesday, port officials said. "
+             "Two of them were taken to hospital in the city with serious injuries.")
+    assert junk_reason("Twelve hurt as ferry hits pier", brief) == "stub (very short text)"
+    assert junk_reason("Twelve hurt as ferry hits pier", brief, wire=True) == ""
+    assert junk_reason("Twelve hurt as ferry hits pier", "Port officials said.", wire=True) == "stub (very short text)"
+
+
 @pytest.mark.parametrize(("title", "opening"), [
     ("99 CENT BOOK FIND: The Captain's Earl by J. Reyes", "Available for JUST 99 CENTS is The Captain's Earl, a novel."),
     ("Harbour Mart: 8-piece bed sets", "Bed sets are on sale for only $39.99 this week at Harbour Mart."),

@@ -87,3 +87,15 @@ def test_a_news_agency_credit_raises_a_story_and_is_read_from_the_raw_text() -> 
     # the pipeline passes the credit read from the stored raw text, whose dateline the cleaner cut
     given = {r.story_id: r for r in rank_stories([wire, local], day=DAY, agencies={"w-0": "", "l-0": "Reuters"})}
     assert given["l"].agencies == ("Reuters",) and given["w"].parts["agency"] == 0.0
+
+
+def test_a_short_wire_brief_is_not_a_stub() -> None:
+    text = ("Officials closed seven border crossings on Thursday after a storm washed out two bridges, and said the "
+            "crossings would reopen once engineers had checked every road.")
+    wire = StoryInput("w", (make_article("w-0", outlet="Valley Herald", title="Border crossings closed",
+                                         text=f"HARBIN (AP) -- {text}"),), DAY)
+    local = StoryInput("l", (make_article("l-0", outlet="Valley Herald", title="Border crossings closed",
+                                          text=text),), DAY)
+    ranked = {r.story_id: r for r in rank_stories([wire, local], day=DAY)}
+    assert ranked["w"].junk == "" and ranked["w"].parts["content"] == 0.0
+    assert ranked["l"].junk == "stub (very short text)" and ranked["l"].parts["content"] == -1.0

@@ -41,6 +41,8 @@ __all__ = ["COMMENTARY", "ENTERTAINMENT", "LOCAL_INCIDENT", "REVIEW", "ActorWeig
            "source_priors", "story_kind"]
 
 STUB_WORDS = 50
+WIRE_BRIEF_WORDS = 20
+"""A text credited to a news agency with at least this many words is a wire brief, not a stub."""
 """Below this many words an item is a teaser or stub, not a story."""
 
 NEAR_COPY_BITS = 8
@@ -197,11 +199,13 @@ def _content_words(text: str) -> list[str]:
     return [w[:5] for w in (m.lower() for m in _WORD.findall(text)) if len(w) > 2 and w not in _STOP]
 
 
-def junk_reason(title: str, text: str) -> str:
+def junk_reason(title: str, text: str, *, wire: bool = False) -> str:
     """Return why an item is not news ("" when it may be news).
 
     :param title: the item's headline.
     :param text: its text (cleaned or raw).
+    :param wire: the item credits a news agency: a short text is a wire brief (two sentences of
+        news), not a teaser stub, when it has :data:`WIRE_BRIEF_WORDS` words or more.
     """
     head = text[:1500]
     words = len(text.split())
@@ -222,7 +226,7 @@ def junk_reason(title: str, text: str) -> str:
         return "sales advert"
     if _SATIRE.search(title) or _SATIRE.search(text[-600:]):
         return "satire (says so itself)"
-    if words < STUB_WORDS:
+    if words < STUB_WORDS and not (wire and words >= WIRE_BRIEF_WORDS):
         return "stub (very short text)"
     if words < 2 * STUB_WORDS and _PROMPT.search(text):
         return "stub (subscription or read-more prompt)"

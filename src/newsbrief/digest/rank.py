@@ -47,7 +47,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from newsbrief.model import Article
@@ -104,10 +104,10 @@ def _fullest(voice: Sequence[Article]) -> Article:
     return max(voice, key=lambda a: len(a.text))
 
 
-def _voice_junk(voice: Sequence[Article]) -> str:
-    """Why one independent voice is not news, judged on its fullest article."""
+def _voice_junk(voice: Sequence[Article], credit_of: Callable[[Article], str]) -> str:
+    """Why one independent voice is not news, judged on its fullest article (a wire brief is short)."""
     best = _fullest(voice)
-    return junk_reason(best.title, best.text)
+    return junk_reason(best.title, best.text, wire=bool(credit_of(best)))
 
 
 def _kind(groups: Sequence[Sequence[Article]]) -> tuple[str, float]:
@@ -173,7 +173,7 @@ def rank_stories(
     for story in stories:
         arts = story.articles
         groups = independent_groups(arts)
-        junk = [r for g in groups if (r := _voice_junk(g))]
+        junk = [r for g in groups if (r := _voice_junk(g, credit_of))]
         corroboration, templated = _prior(priors, groups, exclude=[a.id for a in arts])
         hosts = [_host(a.url) for a in arts]
         text = " ".join(f"{a.title} {a.text[:2000]}" for a in arts).lower()
