@@ -221,6 +221,21 @@ def test_one_happening_told_by_two_stories_is_one_line() -> None:
     assert [(i.story_id, i.paragraphs[0][0].text) for i in ahead.items] == [("a", "Tarn Air: open its Leeds route")]
 
 
+def test_one_titled_release_told_two_ways_by_two_stories_is_one_line() -> None:
+    a = _bundle("a", ["Ledger"], ["Film news."], score=2, headline="Harbour Lights opens",
+                facts=(_event("a", "\u201cHarbour Lights\u201d opens in cinemas on Friday.", "Harbour Lights opens in cinemas",
+                              "Harbour Lights", _day(3)),))
+    b = _bundle("b", ["Wire"], ["Studio news."], score=1, headline="Tarn Pictures goes big",
+                facts=(_event("b", "Tarn Pictures will release \"Harbour Lights\" in large-format cinemas on Friday.",
+                              "Tarn Pictures will release Harbour Lights in large-format cinemas", "Tarn Pictures",
+                              _day(3)),))
+    c = _bundle("c", ["Post"], ["Other film news."], score=0.5, headline="Quay Street opens",
+                facts=(_event("c", "\"Quay Street\" opens in cinemas on Friday.", "Quay Street opens in cinemas",
+                              "Quay Street", _day(3)),))
+    ahead = next(s for s in compose_digest([a, b, c], day=DAY, options=ComposeOptions()).sections if s.kind == "ahead")
+    assert [i.story_id for i in ahead.items] == ["a", "c"]
+
+
 def test_the_story_actor_leaves_out_a_date_in_the_headline_name() -> None:
     from newsbrief.digest.compose import _actor
 

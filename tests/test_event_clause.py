@@ -103,6 +103,8 @@ def test_a_subject_that_names_no_one(sentence: str, when: str, who: str, line: s
     # a period turning over is no happening
     ("The grant may slip if awards come late in the first quarter of fiscal 2032, which begins Oct. 1.", "Oct. 1"),
     ("The council's financial year starts on Friday.", "on Friday"),
+    # what would follow if something else happened
+    ("A win for Tarnby would leave Marrow needing to beat Quayside at home on Saturday.", "on Saturday"),
 ])
 def test_no_calendar_line(sentence: str, when: str) -> None:
     assert _line(sentence, when, "Acme") == ""
@@ -284,3 +286,7 @@ def test_a_relative_clause_after_a_name_with_of_or_on_belongs_to_the_whole_name(
 def test_people_preparing_for_a_date_are_no_happening() -> None:
     assert _line("More than 200 growers from the valley are preparing to show their apples at the fair in November",
                  "in November", "Acme") == ""
+
+
+def test_a_plan_reported_with_would_is_still_a_line() -> None:
+    assert _line("The council said it would vote on the harbour budget on Friday.", "on Friday", "Tarnby") != ""

@@ -865,6 +865,10 @@ def test_a_possessive_description_points_back_like_a_subject() -> None:
     "Updated: 10:08 a.m. Wednesday | Posted: 10:30 a.m. Wednesday by the Dunmore Ledger staff.",
     "Home > Latest > News > Dunmore man charged with fraud after faking a doctor's visits.",
     "Posted at 03:24 PM by Jo Reyes \"Dunmore recall widens\": a blog post on the brakes is online today at the Ledger.",
+    # a sentence that points at text around it instead of telling
+    "There are two reasons that have made the owners in Dunmore suspect the sensors were faulty from the start.",
+    "Here's what owners of the Korvath diesel cars in Dunmore need to know this week.",
+    "That is why the dealers in Dunmore stopped selling the diesel cars in March.",
 ])
 def test_a_line_to_the_reader_or_a_photo_note_is_never_a_digest_sentence(line: str) -> None:
     text = (f"Korvath Motors recalled 20,000 diesel cars in Dunmore on Monday over faulty brake sensors. {line} "

@@ -697,7 +697,28 @@ def _calendar(bundles: Sequence[StoryBundle], day: dt.date) -> list[DigestItem]:
             ranked.append(((int(k >= PER_STORY_EVENTS), n, k, str(it.extra["start"])), it))
     ranked.sort(key=lambda pair: pair[0])
     # two stories telling one happening in the same words are one line: the higher-ranked story's
-    return _first_per_key([it for _, it in ranked], lambda it: (it.headline, str(it.extra.get("what", "")).lower()))
+    lines = _first_per_key([it for _, it in ranked], lambda it: (it.headline, str(it.extra.get("what", "")).lower()))
+    return _one_per_title(lines)
+
+
+# a film's, a book's or a show's title in quotation marks: "The Walk", 'Victor Frankenstein'
+_QUOTED_TITLE = re.compile(r"[\"\u201c\u2018']([A-Z0-9][^\"\u201c\u201d\u2018\u2019']{1,60})[\"\u201d\u2019']")
+
+
+def _one_per_title(items: Sequence[DigestItem]) -> list[DigestItem]:
+    """One line per day and quoted title: two stories that date "The Walk" on one day tell one release
+    (the higher-ranked story's line stays)."""
+    seen: dict[str, list[str]] = {}
+    out = []
+    for it in items:
+        sentence = str(it.extra.get("sentence", ""))
+        titles = {m.group(1).strip().lower() for m in _QUOTED_TITLE.finditer(sentence)}
+        told = seen.setdefault(it.headline, [])
+        if any(t in sentence.lower() for t in told) or any(t in prior for t in titles for prior in told):
+            continue
+        told.extend(titles)
+        out.append(it)
+    return out
 
 
 CONTEXT_CHARS = 3000

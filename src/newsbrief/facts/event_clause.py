@@ -133,6 +133,8 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         return ("", "")  # "the offer, which members must vote on by Friday": the act's object is elsewhere
     if verb.pos_ == "ADJ" and verb.dep_ not in ("acomp", "ROOT"):
         return None  # "version 19, due in the spring": the parse seldom says what is due
+    if _hypothetical(verb):
+        return ("", "")  # "Victory for Wales would leave England having to beat Australia on Saturday": an if, no plan
     if _period_starts(doc, verb):
         return ("", "")  # "fiscal 2016, which begins Oct. 1": a period's turn, no happening
     subject = _subject(verb)
@@ -289,6 +291,21 @@ def _act_of(doc: Any, span: set[int]) -> tuple[Any, Any] | None:
 
 _PERIOD_TURNS = frozenset({"begin", "start", "end", "close", "open", "run", "commence"})
 _FISCAL = re.compile(r"\b(?:fiscal|financial|tax|budget|academic|school)\s+(?:year\s+)?(?:\d{2,4}|year)$", re.IGNORECASE)
+
+
+def _hypothetical(verb: Any) -> bool:
+    """Whether ``verb`` tells what would happen if something else did: "would" in the writer's own clause.
+
+    "The council said it would vote on Friday" reports a plan (the clause hangs from a saying); "A win
+    would send them to the final on Saturday" supposes one.
+    """
+    clause = verb
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in clause.children):
+        return False
+    return clause.dep_ == "ROOT" and not any(c.dep_ in ("advcl", "ccomp") and c.lemma_.lower() in _NOT_AN_ACT
+                                            for c in clause.children)
 
 
 def _period_starts(doc: Any, verb: Any) -> bool:

@@ -328,6 +328,14 @@ _PICTURE_NOTE_RE = re.compile(r"(?:^|\s)FILE\s*[-\u2013\u2014]\s|\((?:AP|AFP|Reu
                               r"|\bImage\s+copyright\b|\bfile\s+photo\b|^In\s+this\s+(?:[\w.,]+\s+){0,5}?photo\b")
 
 
+# A sentence that points at text around it instead of telling: "There are two reasons that made his family suspect
+# foul play." (the reasons follow), "Here's what economists are watching.", "That is why the council voted no."
+_POINTER_RE = re.compile(r"^[\"'\u201c]?(?:Here(?:'s|\u2019s|\s+is|\s+are)\s|(?:This|That)\s+(?:is|was)\s+(?:why|how)\s"
+                         r"|There\s+(?:are|were)\s+(?:(?:two|three|four|five|six|seven|several|many|some|a\s+few|a\s+couple\s+of|"
+                         r"\d+)\s+)(?:(?:big|main|key|major|good|simple)\s+)?(?:reasons|things|ways|factors|lessons|takeaways|"
+                         r"questions|steps|signs)\b)")
+
+
 _GLUED_PIECES_RE = re.compile(r"\b(?!(?:etc|approx|incl|esp|viz|nos?|vol|fig|est|cent|ft|lbs|mph|sq|pts|inc|corp|ltd|co|bros|"
                               r"jr|sr|st|mt|ave|blvd|dept|govt|univ|assn)\.)[a-z]{3,}\.\s+(?:[a-z]{2,}|\d)"
                               # two links or labels run together with no space: "... got harderAnalysis: Why ...",
@@ -346,7 +354,8 @@ def _not_digest_prose(text: str, title: str) -> bool:
     a photo's caption or credit; the headline run into the first paragraph with the page's stamp and byline;
     two pieces of text glued where the page lost what was between ("... wrongdoing. in 2011 to find ...") or the
     space between them ("Comment: Labor's fight just got harderAnalysis: Why ...");
-    page furniture ("2015 | Reader Comments", "Home > Latest > News"); a heading, a table row or a label
+    page furniture ("2015 | Reader Comments", "Home > Latest > News"); a sentence that points at text around it
+    instead of telling ("There are two reasons that ...", "Here's what ...", "That is why ..."); a heading, a table row or a label
     on a line of its own ("Conservative ($10,000 max): $2,146,095").
 
     :param text: the sentence.
@@ -354,7 +363,8 @@ def _not_digest_prose(text: str, title: str) -> bool:
     """
     bare = _QUOTED_RE.sub(" ", text)  # what the writer says, not whom they quote
     return bool(_CUT_OFF_RE.search(bare) or _TEASER_TAIL_RE.search(text) or _ADDRESS_RE.search(text)
-                or _TO_THE_READER_RE.match(text) or _PICTURE_NOTE_RE.search(text) or _headline_run_in(text, title)
+                or _TO_THE_READER_RE.match(text) or _POINTER_RE.match(text) or _PICTURE_NOTE_RE.search(text)
+                or _headline_run_in(text, title)
                 or _GLUED_PIECES_RE.search(bare) or _FURNITURE_RE.search(bare) or not _SENTENCE_END_RE.search(text))
 
 
