@@ -279,3 +279,21 @@ def test_a_rules_deadline_that_names_no_one_gives_no_calendar_line() -> None:
     r = _bundle("r", ["Ledger"], ["New rules on border crossings apply from Tuesday."], score=1, facts=(rule,))
     digest = compose_digest([r], day=DAY, options=ComposeOptions())
     assert not next(s for s in digest.sections if s.kind == "ahead").items
+
+
+def test_every_item_of_a_week_ahead_listing_reaches_the_calendar() -> None:
+    from newsbrief.facts.core import extract_facts, merge_facts
+
+    listing = ("What is coming up for markets this week.\n\nWEDNESDAY, September 10\n\n"
+               "Leeds - Northgate Bank trading update\n\nHull - Office for Statistics retail sales for August\n\n"
+               "THURSDAY, September 11\n\nLeeds - Harbourline chief executive Ada Brook speaks at the Port Users lunch\n\n"
+               "This list first ran in the Weekly Ledger.")
+    article = make_article("w0", outlet="Ledger", title="Week ahead", text=listing, day=DAY.isoformat())
+    facts = tuple(f for f in merge_facts(extract_facts([article], use_model=False)) if isinstance(f, Event))
+    bundle = StoryBundle(RankedStory("w", 2.0, {"sources": 1.0}), Summary("w", "Week ahead", ((CitedSentence(
+        "What is coming up for markets this week.", ("w0",)),),)), (article,), DAY, None, facts)
+    ahead = next(s for s in compose_digest([bundle], day=DAY, options=ComposeOptions()).sections if s.kind == "ahead")
+    lines = [i.paragraphs[0][0].text for i in ahead.items]
+    assert len(lines) == 3, lines
+    assert any("Northgate Bank" in t and "trading update" in t for t in lines)
+    assert any("Ada Brook" in t and "Port Users lunch" in t for t in lines)

@@ -357,6 +357,8 @@ def _says_what(event: Event) -> bool:
     told = [w for w in words[1:] if w[:1].islower() and w.lower() not in _LINK_WORDS]
     if len(words) > 1 and not words[1][:1].isupper() and words[0].lower() not in _LINK_WORDS:
         told.append(words[0])  # the line's capitalised first word, when no name runs on from it ("Vote on ...")
+    elif words and words[0][:1].islower() and words[0] not in _LINK_WORDS:
+        told.append(words[0])  # an act on a name: "visit Seattle", "face Leeds"
     return (len(words) >= 2 and bool(told) and words[0].lower() not in _NO_HAPPENING
             and not what.rstrip().endswith("?"))
 

@@ -70,6 +70,14 @@ _UNNAMED_HAPPENINGS = frozenset({"event", "edition", "occasion", "happening", "a
 _QUANTITIES = frozenset({"number", "series", "lot", "couple", "handful", "host", "range", "variety", "slew", "raft",
                          "string", "dozen", "dozens", "hundreds", "plenty", "lots"})
 _MAX_WHO_WORDS = 8
+_FIXTURE = re.compile(r"(?<![\w'])(?P<home>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+(?:v|vs)\.?\s+"
+                      r"(?P<away>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
+_CALENDAR_WORDS = re.compile(r"^(?:(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+                             r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)+")
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "lunchtime"})
+# -ing words that modify a noun ("opening arguments", "closing ceremony"), not participles opening a clause
+_ING_NOUNS = frozenset("""opening closing upcoming ongoing remaining leading ruling governing sentencing voting polling
+    housing training meeting funding spending trading building planning swearing signing hearing""".split())
 _DASH_ASIDE = re.compile(r"\s(?:-|\u2013|\u2014|--)\s(?:(?!\s(?:-|\u2013|\u2014|--)\s).){3,200}?\s(?:-|\u2013|\u2014|--)\s")
 # a person's full name, which "he" or "she" may stand for: "Dario Feld", "Ana M. Ruiz", "Colm McCoy"
 # (not "Tallbrook", nor a body: "Acme Group", "Harwick County")
@@ -101,9 +109,15 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
     doc = parse(sentence)
     if doc is None:
         return None
+    fixture = _FIXTURE.search(sentence)
+    if fixture is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc):
+        # a fixture list's line: "Sat 19 Sep Tonga v Georgia, Kingsholm Stadium, noon BST"
+        return ("", f"{_CALENDAR_WORDS.sub('', fixture['home'])} v {fixture['away']}")
     span = {t.i for t in doc if t.idx < at + len(when_text) and t.idx + len(t.text) > at}
     if not span:
         return None
+    # "Tuesday morning": the part of the day belongs to the date, not to the happening's words
+    span |= {t.i for t in doc if t.lower_ in _DAY_PARTS and any(c.i in span for c in t.children)}
     found = _act_of(doc, span)
     if found is None:
         return None
@@ -138,8 +152,11 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
     if _period_starts(doc, verb):
         return ("", "")  # "fiscal 2016, which begins Oct. 1": a period's turn, no happening
     subject = _subject(verb)
-    if subject is not None and any(c.dep_ == "compound" and c.tag_ == "VBG" for c in subject.children):
-        return ("", "")  # "Briefing reporters on the Dialogue to be held ...": a participle read as a noun, a lost parse
+    if subject is not None and any(c.dep_ == "compound" and c.tag_ == "VBG" and c.i == 0 and c.lower_ not in _ING_NOUNS
+                                   for c in subject.children):
+        # "Briefing reporters on the Dialogue to be held ...": an opening participle read as a noun, a lost parse
+        # ("Opening arguments are scheduled for Tuesday" is a noun's modifier, and stays)
+        return ("", "")
     if subject is not None and (_original(subject) or (_unnamed_happening(subject) and side is None)):
         # "The original closing night on Saturday will now be a talk": replaced; "The event will take place
         # on Friday", "A number of events are planned": which happening the line cannot say
@@ -207,6 +224,8 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
             return (fallback_who, f"to be {verb.text} {_complements(verb, span)}".strip()) if passive and fallback_who else ("", "")
         named = thing or (titled if passive and titled else _phrase(subject, span))
         rest = _complements(verb, span)
+        if lemma == "be" and not rest and not passive and names_a_happening(named):
+            return (who if thing else "", named)  # "The call will be Thursday": the subject is the happening
         if lemma == "be" and not (passive or _AVAILABLE.search(rest)):
             return ("", "")  # "will be pretty close to the consensus": a state, not a happening
         if passive and lemma in _HOLD and rest and not rest.startswith("by "):

@@ -171,8 +171,12 @@ _POSSESSIVE_HEAD = re.compile(r"^(?:(?P<thing>Its|Their)|His|Her)\s+(?=[a-z])")
 _PERSON_OWNER = re.compile(r"^(?:[Hh]is|[Hh]er)\s+(?=[a-z])")
 
 
+_LISTED = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # the date of a listing's heading (facts.calendar): the item is the happening
+
+
 def _event_line(event: Event, fallback_who: str) -> str:
-    parsed = event_clause(event.sentence, event.when_text, fallback_who=fallback_who) if event.sentence else None
+    listed = _LISTED.match(event.when_text) is not None and event.when_text not in event.sentence
+    parsed = event_clause(event.sentence, event.when_text, fallback_who=fallback_who) if event.sentence and not listed else None
     if parsed is not None:
         who, what = parsed
         if not what:
