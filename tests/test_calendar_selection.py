@@ -98,7 +98,7 @@ def test_a_clause_before_the_auxiliary_is_never_the_who(what: str, line: str) ->
 
 
 def test_a_calendar_line_that_says_what_in_one_word_is_not_listed() -> None:
-    from newsbrief.digest.compose import _distinct_events
+    from newsbrief.digest.compose import calendar_events
 
     day = dt.date(2026, 11, 27)
     vague = Event("the two leaders would meet", ("a",), "Aides said on Thursday that the two leaders would meet.",
@@ -106,7 +106,7 @@ def test_a_calendar_line_that_says_what_in_one_word_is_not_listed() -> None:
     clear = Event("the Harwick council will vote on the harbour budget", ("b",),
                   "The Harwick council will vote on the harbour budget on Monday.", start=dt.date(2026, 11, 30))
     assert event_line(vague).endswith("meet") and len(event_line(vague).rpartition(": ")[2].split()) == 1
-    assert _distinct_events([vague, clear], day) == [clear]
+    assert calendar_events([vague, clear], day) == [clear]
     for what in ("the first minister will say that voters will ask about another vote",
                  "the approach suggests the two sides will not be able to agree",
                  "or will the other members win",
@@ -114,7 +114,7 @@ def test_a_calendar_line_that_says_what_in_one_word_is_not_listed() -> None:
                  "Harwick Rovers are looking to take maximum points",
                  "Harwick Rovers will hope to take maximum points"):
         said = Event(what, ("c",), what + ".", start=dt.date(2026, 11, 30))
-        assert _distinct_events([said, clear], day) == [clear], event_line(said)
+        assert calendar_events([said, clear], day) == [clear], event_line(said)
     release = Event("the new Kestrel phones will be available in 40 more countries", ("d",),
                     "The new Kestrel phones will be available in 40 more countries on Friday.", start=dt.date(2026, 11, 30))
     from newsbrief.digest.compose import _says_what

@@ -120,3 +120,24 @@ def test_article_file_by_id_needs_the_articles(tmp_path: Path) -> None:
     real = tmp_path / "real.jsonl"
     real.write_text('{"id": "x1", "published": "2015-09-08T10:00:00Z", "title": "T", "content": "Nothing here."}\n')
     assert evaluate(data_path=path, articles_path=real)["n_articles"] == 1
+
+
+def test_calendar_scoring_keeps_only_the_events_the_calendar_lists(tmp_path: Path) -> None:
+    import json as _json
+
+    from newsbrief.eval.facts import evaluate
+
+    text = ("The Tarnby council will vote on the harbour budget on Thursday, the mayor said.\n"
+            "Harbour Foods will open a new plant in the next six months.")
+    rows = [{"id": "c1", "published": "2026-11-24", "title": "Tarnby council to vote on harbour budget", "text": text,
+             "facts": [{"type": "event", "what": "Tarnby council vote on the harbour budget", "start": "2026-11-26",
+                        "end": "2026-11-26", "speculative": False, "line": 0}]}]
+    path = tmp_path / "articles.jsonl"
+    path.write_text(_json.dumps(rows[0]) + "\n")
+    raw = evaluate(data_path=path)
+    listed = evaluate(data_path=path, calendar=True)
+    assert raw["event"]["tp"] == listed["event"]["tp"] == 1
+    assert raw["event"]["fp"] == 1 and listed["event"]["fp"] == 0  # "in the next six months" is no calendar date
+    assert listed["calendar"] is True
+    with pytest.raises(EvalError, match="whole articles"):
+        evaluate(split="dev", calendar=True)

@@ -118,14 +118,17 @@ def eval_summarization(data: str, max_words: int, baselines: bool, no_stem: bool
               help="Another annotated JSONL file: sentences, or whole articles.")
 @click.option("--articles", type=click.Path(exists=True, dir_okay=False),
               help="Real articles (JSONL or JSONL.gz) that a whole-article file names by id.")
+@click.option("--calendar", is_flag=True,
+              help="Whole articles: clean them and score only the events the digest's calendar lists.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @handle_errors
-def eval_facts(split: str, data: str | None, articles: str | None, as_json: bool) -> None:
+def eval_facts(split: str, data: str | None, articles: str | None, calendar: bool, as_json: bool) -> None:
     """Score funding, regulation and event extraction (precision/recall/F1 per type), on
     annotated sentences or on whole articles."""
     from newsbrief.eval.facts import evaluate as run, format_report
 
-    result = run(split=split, data_path=Path(data) if data else None, articles_path=Path(articles) if articles else None)
+    result = run(split=split, data_path=Path(data) if data else None, articles_path=Path(articles) if articles else None,
+                 calendar=calendar)
     _emit(result, as_json, format_report(result))
 
 

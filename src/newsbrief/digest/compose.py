@@ -326,7 +326,7 @@ def _deadline_item(bundle: StoryBundle, rule: Regulation, day: dt.date) -> Diges
     return _calendar_item(bundle, line, rule, rule.deadline, rule.deadline, day, "")
 
 
-def _distinct_events(facts: Sequence[Fact], day: dt.date) -> list[Event]:
+def calendar_events(facts: Sequence[Fact], day: dt.date) -> list[Event]:
     """Upcoming events of one story that belong on a calendar, one per span of dates.
 
     Events that end on or before ``day`` are not upcoming, and only those
@@ -681,7 +681,7 @@ def _calendar(bundles: Sequence[StoryBundle], day: dt.date) -> list[DigestItem]:
             continue
         if b.ranked.kind == OBITUARY:  # a family's notice: its visitation and service are no editor's calendar
             continue
-        events = _distinct_events(b.facts, day)
+        events = calendar_events(b.facts, day)
         actor = _actor(b) if events else ""  # read once per story: it scans the story's articles
         items = []
         for e in events:

@@ -188,7 +188,7 @@ class _Tally:
 
 
 def evaluate(*, split: str = "test", data_path: Path | None = None, details: bool = False,
-             articles_path: Path | None = None) -> dict[str, Any]:
+             articles_path: Path | None = None, calendar: bool = False) -> dict[str, Any]:
     """Run the extractors on an annotated split and score them per fact type.
 
     A file of whole articles (rows with ``text``, or with only an ``id`` to look up in
@@ -198,9 +198,13 @@ def evaluate(*, split: str = "test", data_path: Path | None = None, details: boo
     :param data_path: a JSONL file in the same format to score instead of the shipped split.
     :param details: add a ``"mistakes"`` list (false positives and negatives) to the result.
     :param articles_path: real articles (JSONL or JSONL.gz) that a whole-article file refers to by id.
+    :param calendar: score a whole-article file's events as the digest's calendar keeps them
+        (see :func:`evaluate_articles`).
     """
     if data_path is not None and _is_article_file(data_path):
-        return evaluate_articles(data_path, articles_path=articles_path, details=details)
+        return evaluate_articles(data_path, articles_path=articles_path, details=details, calendar=calendar)
+    if calendar:
+        raise EvalError("eval: --calendar scores whole articles; the sentence sets have no article to clean")
     rows = load_split(split, data_path)
     tally = _Tally()
     t0 = time.perf_counter()
@@ -223,7 +227,8 @@ def _is_article_file(path: Path) -> bool:
     return False
 
 
-def evaluate_articles(data_path: Path, *, articles_path: Path | None = None, details: bool = False) -> dict[str, Any]:
+def evaluate_articles(data_path: Path, *, articles_path: Path | None = None, details: bool = False,
+                      calendar: bool = False) -> dict[str, Any]:
     """Score fact extraction on whole annotated articles, as the digest reads them.
 
     Each article (title and text) goes through :func:`~newsbrief.facts.core.extract_facts`
@@ -236,8 +241,15 @@ def evaluate_articles(data_path: Path, *, articles_path: Path | None = None, det
         or nothing more, when the article is looked up by ``id`` in ``articles_path``.
     :param articles_path: real articles (JSONL or JSONL.gz: ``id``, ``published``, ``title``, ``content``).
     :param details: add a ``"mistakes"`` list.
+    :param calendar: read each article as the digest does (its text cleaned of boilerplate) and keep
+        only the events its calendar would list (:func:`newsbrief.digest.compose.calendar_events`:
+        after the article's day, dated precisely enough, with a line that says what happens);
+        funding and regulation facts are scored from the cleaned text too.
     """
+    from newsbrief.clean.boilerplate import clean_text
+    from newsbrief.digest.compose import calendar_events
     from newsbrief.facts.core import extract_facts, merge_facts
+    from newsbrief.ingest.sanitize import html_to_text
     from newsbrief.model import Article
 
     rows = [row for _, row in read_jsonl(data_path, required=("id", "published"))]
@@ -257,17 +269,23 @@ def evaluate_articles(data_path: Path, *, articles_path: Path | None = None, det
     for row in rows:
         source = found.get(str(row["id"]), row)
         text = str(source.get("text") if "text" in source else source.get("content") or "")
+        if calendar:
+            text = clean_text(html_to_text(text) if "<" in text else text).text
         published = dt.datetime.fromisoformat(str(source.get("published", row["published"])).replace("Z", "+00:00"))
         if published.tzinfo is None:
             published = published.replace(tzinfo=dt.timezone.utc)
         article = Article(id=str(row["id"]), url="", canonical_url="", source_url="", outlet="",
                           title=str(source.get("title") or ""), text=text, published=published, fetched=published)
         predicted = merge_facts(extract_facts([article], use_model=False))
+        if calendar:
+            listed = calendar_events(predicted, published.date())
+            predicted = [p for p in predicted if not isinstance(p, Event) or p in listed]
         tally.score(str(row["id"]), row["facts"], predicted, "")
     result = tally.result()
     result["n_articles"] = len(rows)
     result["seconds"] = round(time.perf_counter() - t0, 3)
     result["split"] = str(data_path)
+    result["calendar"] = calendar
     if details:
         result["mistakes"] = tally.mistakes
     return result
