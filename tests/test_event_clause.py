@@ -290,3 +290,8 @@ def test_people_preparing_for_a_date_are_no_happening() -> None:
 
 def test_a_plan_reported_with_would_is_still_a_line() -> None:
     assert _line("The council said it would vote on the harbour budget on Friday.", "on Friday", "Tarnby") != ""
+
+
+def test_a_long_subject_cut_to_length_does_not_end_on_a_link_word() -> None:
+    line = _line("The westbound entry slip road of the A31 in Tarnby will be closed overnight on Thursday.", "on Thursday")
+    assert line and not line.split(" to be ")[0].endswith((" in", " of", " the"))

@@ -74,6 +74,7 @@ _FIXTURE = re.compile(r"(?<![\w'])(?P<home>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3
                       r"(?P<away>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
 _CALENDAR_WORDS = re.compile(r"^(?:(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
                              r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)+")
+_LOOSE_ENDS = frozenset("of in on at to for from with by and or the a an its their his her".split())
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "lunchtime"})
 # -ing words that modify a noun ("opening arguments", "closing ceremony"), not participles opening a clause
 _ING_NOUNS = frozenset("""opening closing upcoming ongoing remaining leading ruling governing sentencing voting polling
@@ -523,7 +524,11 @@ def _phrase(token: Any, span: set[int]) -> str:
     """A noun phrase without its leading article, aside or relative clause, at most eight words."""
     tokens = [t for t in _tokens(token, span) if not (t.dep_ == "det" and t.lower_ in {"the", "a", "an"} and t.i < token.i)]
     words = _text(tokens).split()
-    return " ".join(words[:_MAX_WHO_WORDS])
+    if len(words) > _MAX_WHO_WORDS:
+        words = words[:_MAX_WHO_WORDS]
+        while words and words[-1].lower() in _LOOSE_ENDS:
+            words.pop()  # "slip road of the A31 in": a cut phrase does not end on its link word
+    return " ".join(words)
 
 
 def _complements(verb: Any, span: set[int]) -> str:
