@@ -176,6 +176,8 @@ _LISTED = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # the date of a listing's heading 
 
 def _event_line(event: Event, fallback_who: str) -> str:
     listed = _LISTED.match(event.when_text) is not None and event.when_text not in event.sentence
+    if listed:
+        fallback_who = ""  # a listing's item names its own actor or none: the story's actor is the list's maker
     parsed = event_clause(event.sentence, event.when_text, fallback_who=fallback_who) if event.sentence and not listed else None
     if parsed is not None:
         who, what = parsed
