@@ -869,6 +869,9 @@ def test_a_possessive_description_points_back_like_a_subject() -> None:
     "There are two reasons that have made the owners in Dunmore suspect the sensors were faulty from the start.",
     "Here's what owners of the Korvath diesel cars in Dunmore need to know this week.",
     "That is why the dealers in Dunmore stopped selling the diesel cars in March.",
+    # a news provider's line about itself, and a call to sit back
+    "Dunmore Wire provides motoring news and technical analysis on the trends that move the car market.",
+    "Sit back and enjoy our pick of the week's motoring news, recalls and road tests from around Dunmore.",
 ])
 def test_a_line_to_the_reader_or_a_photo_note_is_never_a_digest_sentence(line: str) -> None:
     text = (f"Korvath Motors recalled 20,000 diesel cars in Dunmore on Monday over faulty brake sensors. {line} "

@@ -318,6 +318,7 @@ _TO_THE_READER_RE = re.compile(
     r"|Follow\s+(?:him|her|them|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}\s+on)"
     r"|Call\s+(?:us|now|today|toll|\d|\()|Visit\s+(?:us|our|https?:|www\.)"
     r"|Download\s+(?:the|our|it|now)|Register\s+(?:now|here|online|today)"
+    r"|Sit\s+back|Stay\s+tuned|Don't\s+forget|Be\s+sure\s+to|Make\s+sure\s+(?:to|you)|Scroll\s+down|Keep\s+reading"
     # an advertisement's label run into the text: "Advertisement September 15, 2015 Jo Reyes is ..."
     r"|(?:Advertisement|ADVERTISEMENT|Sponsored(?:\s+content)?|Story\s+continues\s+below)(?=\s+[A-Z0-9]))\b")
 
@@ -327,6 +328,11 @@ _PICTURE_NOTE_RE = re.compile(r"(?:^|\s)FILE\s*[-\u2013\u2014]\s|\((?:AP|AFP|Reu
                               r"|[-\u2013\u2014]\s*(?:Reuters|AFP|AP|EPA|Bernama|Xinhua)\s+pic\b|\bimage\s+source\b"
                               r"|\bImage\s+copyright\b|\bfile\s+photo\b|^In\s+this\s+(?:[\w.,]+\s+){0,5}?photo\b")
 
+
+# A news provider telling what it does: "DailyFX provides forex news and technical analysis on the trends ...",
+# a syndicated item's credit line, not the story.
+_PUBLISHER_LINE_RE = re.compile(r"^[A-Z][\w.&'!-]*(?:\s+[A-Z][\w.&'!-]*){0,3}\s+(?:provides|offers|delivers|brings(?:\s+you)?)"
+                                r"\s+(?:[\w-]+\s+){0,5}?news\b")
 
 # A sentence that points at text around it instead of telling: "There are two reasons that made his family suspect
 # foul play." (the reasons follow), "Here's what economists are watching.", "That is why the council voted no."
@@ -355,7 +361,8 @@ def _not_digest_prose(text: str, title: str) -> bool:
     two pieces of text glued where the page lost what was between ("... wrongdoing. in 2011 to find ...") or the
     space between them ("Comment: Labor's fight just got harderAnalysis: Why ...");
     page furniture ("2015 | Reader Comments", "Home > Latest > News"); a sentence that points at text around it
-    instead of telling ("There are two reasons that ...", "Here's what ...", "That is why ..."); a heading, a table row or a label
+    instead of telling ("There are two reasons that ...", "Here's what ...", "That is why ..."); a news provider's
+    line about itself ("DailyFX provides forex news ..."); a heading, a table row or a label
     on a line of its own ("Conservative ($10,000 max): $2,146,095").
 
     :param text: the sentence.
@@ -363,7 +370,8 @@ def _not_digest_prose(text: str, title: str) -> bool:
     """
     bare = _QUOTED_RE.sub(" ", text)  # what the writer says, not whom they quote
     return bool(_CUT_OFF_RE.search(bare) or _TEASER_TAIL_RE.search(text) or _ADDRESS_RE.search(text)
-                or _TO_THE_READER_RE.match(text) or _POINTER_RE.match(text) or _PICTURE_NOTE_RE.search(text)
+                or _TO_THE_READER_RE.match(text) or _POINTER_RE.match(text) or _PUBLISHER_LINE_RE.match(text)
+                or _PICTURE_NOTE_RE.search(text)
                 or _headline_run_in(text, title)
                 or _GLUED_PIECES_RE.search(bare) or _FURNITURE_RE.search(bare) or not _SENTENCE_END_RE.search(text))
 
