@@ -335,6 +335,9 @@ def test_lines_with_a_date_in_them_are_not_stamps(line: str) -> None:
      "Lantern Foods opened an office."),
     ("By Dana Whitfield HALDEN, Fla (Reuters) – - The launch company will build more engines next year.",
      "The launch company will build more engines next year."),
+    # a source after a place in capitals ends the dateline without a dash
+    ("HALDEN (Harbour Charts) Lantern Records will release the choir's new album on Friday.",
+     "Lantern Records will release the choir's new album on Friday."),
 ])
 def test_more_dateline_forms_are_cut(line: str, kept: str) -> None:
     result = clean_text("\n".join([line, MORE]))
@@ -344,6 +347,7 @@ def test_more_dateline_forms_are_cut(line: str, kept: str) -> None:
 
 @pytest.mark.parametrize("line", [
     "Acme (ACME) Shares rose 3% on Tuesday after the company raised its outlook.",
+    "ACME (ACME) Shares rose 3% on Tuesday after the company raised its outlook.",
     "U.S. Senate leaders agreed on a budget deal late on Tuesday night.",
     "AZ-Tallbrook, Lantern Foods is hiring a kitchen manager for its new site.",
     "Review - The new bridge museum is worth the long drive from the coast.",

@@ -105,6 +105,8 @@ def test_a_subject_that_names_no_one(sentence: str, when: str, who: str, line: s
     ("The council's financial year starts on Friday.", "on Friday"),
     # what would follow if something else happened
     ("A win for Tarnby would leave Marrow needing to beat Quayside at home on Saturday.", "on Saturday"),
+    # a certainty told, no happening
+    ("As Harbour's shareholders are bound to learn when markets open on Monday, bad news costs money.", "on Monday"),
 ])
 def test_no_calendar_line(sentence: str, when: str) -> None:
     assert _line(sentence, when, "Acme") == ""

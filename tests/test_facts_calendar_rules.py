@@ -173,3 +173,11 @@ def test_a_postponed_happening_keeps_only_its_new_date() -> None:
     events = extract_events("The hearing, originally set for March 14, has been postponed to April 2.", published=SUNDAY)
     assert [(e.start, e.end) for e in events] == [(dt.date(2031, 4, 2), dt.date(2031, 4, 2))]
     assert extract_events("The dock strike planned for March 20 has been called off.", published=SUNDAY) == []
+
+
+def test_a_listed_item_loses_its_time_of_day_before_its_name() -> None:
+    text = ("Harbour festival programme\n\nFRIDAY, March 14\n\n12:00 p.m. – 1:00p.m. Lantern Comic Book Signing\n\n"
+            "7pm: Quay Street quiz night\n\nSATURDAY, March 15\n\n10:30 a.m. Harbour choir concert")
+    items = calendar_items(text, published=SUNDAY)
+    assert [i.event.what for i in items if i.event] == ["Lantern Comic Book Signing", "Quay Street quiz night",
+                                                         "Harbour choir concert"]

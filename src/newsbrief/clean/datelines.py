@@ -46,6 +46,7 @@ _PREFIX = re.compile(
     rf"(?P<sep>(?:\s+{DASH}|--|–|—|―|-(?=\s))(?:\s*{DASH})*\s*|\s*>>\s*|(?<=\))\s+|(?<=/)\s+|(?<=/\.)\s+)(?=[\"“‘'(\dA-Z])",
 )
 _AGENCY_END = re.compile(rf"\({AGENCY}\)$")
+_CAPS_PLACE_SOURCE = re.compile(rf"^[A-Z]{{2,}}[A-Z.'’&]*(?:[ /-][A-Z][A-Z.'’&]*){{0,3}}{_REGION}?\s*\([A-Z][\w .&'’/-]{{0,30}}?[a-z][\w .&'’/-]{{0,30}}\)\s")  # a name, not a ticker
 # Words that open a line as a label, not a place: "Review - The ...", "UPDATE".
 _LABELS = frozenset({"note", "update", "updated", "summary", "editor", "editors", "warning", "breaking", "watch",
                      "photo", "photos", "video", "source", "sources", "question", "answer", "abstract",
@@ -119,8 +120,10 @@ def dateline(line: str) -> int:
         return 0
     sep = found.groupdict().get("sep")
     if sep is not None and not sep.strip() and line[found.start("sep") - 1] == ")" \
-            and not _AGENCY_END.search(line[:found.start("sep")]):
-        return 0  # "Acme (ACME) Shares rose": only an agency's name in parentheses ends a dateline without a dash
+            and not _AGENCY_END.search(line[:found.start("sep")]) and not _CAPS_PLACE_SOURCE.match(line):
+        # "Acme (ACME) Shares rose": only an agency's name in parentheses, or a source after a place in capitals
+        # ("LOS ANGELES (Top40 Charts) Lakeshore Records will ..."), ends a dateline without a dash
+        return 0
     rest = line[found.end():]
     if len(rest.split()) < 4 or len(_WORDS.findall(rest)) < 2:
         return 0

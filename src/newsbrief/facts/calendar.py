@@ -33,6 +33,9 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _PLACE_LEAD = re.compile(r"^(?:[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2})\s+[-–—]\s+(?=\S)")
+# a listed item's time of day before its name: "12:00 p.m. – 1:00p.m. Comic Book Signing", "7pm: Quiz night"
+_CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|noon)"
+_TIME_LEAD = re.compile(rf"^(?:{_CLOCK})(?:\s*(?:-|–|—|to)\s*(?:{_CLOCK}))?\s*[-–—:,|]?\s*(?=[A-Z\"“‘'])", re.IGNORECASE)
 _BULLET = re.compile(r"^[-–—*•·]\s*")
 _SPAN = re.compile(r",?\s*\(?\bday\s+(?P<k>one|two|three|four|1|2|3|4)\s+of\s+(?P<n>two|three|four|five|2|3|4|5)\b\)?", re.IGNORECASE)
 _NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -79,7 +82,7 @@ def _event(item: str, day: dt.date, published: dt.date, article_id: str) -> Even
             start = day - dt.timedelta(days=k - 1)
             end = start + dt.timedelta(days=n - 1)
         item = (item[: span.start()] + item[span.end() :]).strip(" ,;")
-    what = _PLACE_LEAD.sub("", item).strip(" ,;:.")
+    what = _PLACE_LEAD.sub("", _TIME_LEAD.sub("", item)).strip(" ,;:.")
     if not what:
         return None
     names = find_names(what)

@@ -32,7 +32,8 @@ __all__ = ["GENERIC_HEADS", "event_clause"]
 
 # verbs whose date dates a saying or a state of mind, not a scheduled happening
 _NOT_AN_ACT = frozenset("""say tell add note confirm state claim write argue insist warn think believe know want need
-    feel seem appear remain suggest ask report predict reckon fear hope expect estimate like love wish loom""".split())
+    feel seem appear remain suggest ask report predict reckon fear hope expect estimate like love wish loom
+    bind learn realize realise""".split())  # "are bound to learn when markets open": a certainty, no happening
 # verbs that only carry another verb's schedule: "is scheduled to", "is expected to", "plans to"
 _SCHEDULE = frozenset("""schedule set slate plan expect due intend aim hope poise prepare likely""".split())
 # "hold its conference" -> "its conference": the happening is the object
