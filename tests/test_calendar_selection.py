@@ -288,3 +288,7 @@ def test_a_calendar_line_that_only_names_something_is_not_listed() -> None:
 ])
 def test_a_calendar_line_reads_alone_when_it_names_whose_and_points_nowhere(line: str, context: str, reads: bool) -> None:
     assert line_reads_alone(line, context) is reads
+
+
+def test_a_date_to_act_by_is_kept_as_a_deadline() -> None:
+    assert is_calendar_event(_event("Residents have until September 12 to comment on the harbour plan."), today=TUE)

@@ -297,3 +297,13 @@ def test_a_plan_reported_with_would_is_still_a_line() -> None:
 def test_a_long_subject_cut_to_length_does_not_end_on_a_link_word() -> None:
     line = _line("The westbound entry slip road of the A31 in Tarnby will be closed overnight on Thursday.", "on Thursday")
     assert line and not line.split(" to be ")[0].endswith((" in", " of", " the"))
+
+
+@pytest.mark.parametrize(("sentence", "when", "line"), [
+    ("Residents have until Friday to comment on the harbour plan.", "Friday",
+     "Residents: deadline to comment on the harbour plan"),
+    ("Tarn Mining has until Oct. 1 to file its response with the court.", "Oct. 1",
+     "Tarn Mining: deadline to file its response with the court"),
+])
+def test_having_until_a_date_to_act_is_a_deadline(sentence: str, when: str, line: str) -> None:
+    assert _line(sentence, when) == line

@@ -219,7 +219,7 @@ _RUMOUR = re.compile(
 _SCHEDULED = re.compile(
     r"\b(?:launch\w*|releas\w*|unveil\w*|debut\w*|premiere\w*|hearings?|heard|votes?|voting|ballot|referendum|elections?|polls|"
     r"trials?|verdict|sentenc\w+|court|appeal|tribunal|ruling|rul(?:e|es)\s+on|decision|decides?|earnings|results|"
-    r"(?:conference|earnings)\s+call|deadline|due|expir\w+|takes?\s+effect|into\s+(?:force|effect)|comply|"
+    r"(?:conference|earnings)\s+call|deadline|ha(?:s|ve)\s+until|due|expir\w+|takes?\s+effect|into\s+(?:force|effect)|comply|"
     r"meet(?:s|ing)?|summit|conference|convention|congress|forum|symposium|keynote|talks|debate|session|sitting|"
     r"IPO|listing|go(?:es)?\s+public|auction|tender|sale|on\s+sale|ship\w*|deliver\w*|pilot|opening|opens?|reopen\w*|"
     r"strike|walkout|protest|march|rally|match|game|final|fixture|race|tournament|festival|ceremony|exhibition|expo|fair|"

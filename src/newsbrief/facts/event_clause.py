@@ -251,6 +251,13 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         # story's actor is only a guess; "The forecast is scheduled for release": the story's actor releases it
         return (who if thing and (lemma in _SCHEDULE or not passive) else "", what)
     base = lemma if verb.tag_ != "VB" else verb.lower_
+    until = any(c.dep_ == "prep" and c.lower_ in {"until", "till"} and any(t.i in span for t in c.subtree)
+                for c in verb.children)
+    duty = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl")
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if lemma == "have" and until and duty is not None:
+        # "Residents have until Friday to comment on the plan": a deadline, the act its purpose
+        return (who, f"deadline to {_lemma(duty)} {_complements(duty, span)}".strip())
     rest = _complements(verb, span)
     if lemma in _HOLD and rest and not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children):
         # "hold its annual conference" -> "annual conference"; "hosts Leeds in the opener" keeps its verb
