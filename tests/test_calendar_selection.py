@@ -292,3 +292,7 @@ def test_a_calendar_line_reads_alone_when_it_names_whose_and_points_nowhere(line
 
 def test_a_date_to_act_by_is_kept_as_a_deadline() -> None:
     assert is_calendar_event(_event("Residents have until September 12 to comment on the harbour plan."), today=TUE)
+
+
+def test_a_service_that_starts_operating_on_a_date_is_kept() -> None:
+    assert is_calendar_event(_event("The ride-sharing company will start operating in Tarnby from September 30."), today=TUE)

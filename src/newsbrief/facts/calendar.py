@@ -225,7 +225,8 @@ _SCHEDULED = re.compile(
     r"strike|walkout|protest|march|rally|match|game|final|fixture|race|tournament|festival|ceremony|exhibition|expo|fair|"
     r"funeral|visitation|memorial|service|inauguration|swearing|budget|report|publish\w*|announce\w*|presentation|event|"
     r"close\s+(?:the|its)\s+deal|closing|completion|merger|acquisition|takeover|testify|testimony|speech|speaks?|address|"
-    r"visit|tour|flight|mission|start\s+(?:of\s+)?service|go(?:es)?\s+live|roll(?:s|ing)?\s+out|switch\w*\s+(?:on|off)|"
+    r"visit|tour|flight|mission|start\s+(?:of\s+)?service|start(?:s|ing)?\s+(?:operat\w+|selling|trading|flying|running)|"
+    r"go(?:es)?\s+live|roll(?:s|ing)?\s+out|switch\w*\s+(?:on|off)|"
     r"shut\w*\s+down|end\s+support|retire\w*|sign\w*|approv\w+|confirmation)\b"
     r"|(?-i:\b[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}\s+(?:v|vs)\.?\s+[A-Z])",  # a fixture: "Tonga v Georgia"
     re.IGNORECASE,
