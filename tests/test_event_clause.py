@@ -307,3 +307,10 @@ def test_a_long_subject_cut_to_length_does_not_end_on_a_link_word() -> None:
 ])
 def test_having_until_a_date_to_act_is_a_deadline(sentence: str, when: str, line: str) -> None:
     assert _line(sentence, when) == line
+
+
+def test_a_happening_of_a_public_body_does_not_take_the_story_actor() -> None:
+    line = _line("A series of congressional hearings on the harbour spill will begin on Friday.", "on Friday", "Ana Ruiz")
+    assert line.startswith("Series of congressional hearings") and "Ana Ruiz" not in line
+    # a business's deal still goes under the story's actor
+    assert _line("The deal is expected to close on Friday.", "on Friday", "Tarn Mining") == "Tarn Mining: deal to close"

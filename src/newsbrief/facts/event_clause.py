@@ -210,6 +210,8 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         elif any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in subject.children):
             # "This conference will be hosted ...": which one an earlier sentence said, not the story's actor
             who, thing = "", who.split(" ", 1)[-1]
+        elif _owned_by_public_body(subject):
+            who, thing = "", who  # "a series of congressional hearings": Congress's, not the story's actor's
         else:
             who, thing = fallback_who, who  # a thing's happening ("the deal to close"), under the story's actor
     if side is not None:
@@ -319,6 +321,17 @@ def _act_of(doc: Any, span: set[int]) -> tuple[Any, Any] | None:
 
 _PERIOD_TURNS = frozenset({"begin", "start", "end", "close", "open", "run", "commence"})
 _FISCAL = re.compile(r"\b(?:fiscal|financial|tax|budget|academic|school)\s+(?:year\s+)?(?:\d{2,4}|year)$", re.IGNORECASE)
+
+
+# words that say a happening belongs to a public body: "congressional hearings", "a parliamentary vote"
+_PUBLIC_OWNERS = frozenset("""congressional parliamentary legislative senate house federal state municipal city county
+    council court judicial presidential governmental ministerial cabinet national public""".split())
+
+
+def _owned_by_public_body(subject: Any) -> bool:
+    """Whether a thing's happening names its public owner among its modifiers ("a series of congressional hearings")."""
+    parts = [t for t in subject.subtree if t.dep_ not in ("relcl", "acl") and t.head.dep_ not in ("relcl", "acl")]
+    return any(t.lower_ in _PUBLIC_OWNERS and t.dep_ in ("amod", "compound", "nmod") for t in parts)
 
 
 def _hypothetical(verb: Any) -> bool:
