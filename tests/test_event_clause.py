@@ -314,3 +314,9 @@ def test_a_happening_of_a_public_body_does_not_take_the_story_actor() -> None:
     assert line.startswith("Series of congressional hearings") and "Ana Ruiz" not in line
     # a business's deal still goes under the story's actor
     assert _line("The deal is expected to close on Friday.", "on Friday", "Tarn Mining") == "Tarn Mining: deal to close"
+
+
+def test_a_date_after_a_title_belongs_to_the_act_not_to_the_naming() -> None:
+    line = _line("Ana Ruiz will deliver a keynote lecture titled 'Harbour Futures' on September 12 in the main hall.",
+                 "on September 12")
+    assert line.startswith("Ana Ruiz: deliver a keynote lecture"), line

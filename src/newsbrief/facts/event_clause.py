@@ -316,9 +316,14 @@ def _act_of(doc: Any, span: set[int]) -> tuple[Any, Any] | None:
     while (token.dep_ == "xcomp" and token.head.pos_ == "VERB" and token.head.i != token.i
            and _lemma(token.head) not in _SCHEDULE | _NOT_AN_ACT | {"be"}):
         token = token.head
+    if (token.dep_ == "acl" and _lemma(token) in _NAMING and token.head.head.pos_ in ("VERB", "AUX")
+            and token.head.head.i != token.head.i):
+        # "deliver a keynote lecture titled 'Tissue Engineering' on September 9": the date is the delivering's
+        token = token.head.head
     return token, side
 
 
+_NAMING = frozenset({"title", "entitle", "call", "name", "dub", "label", "brand"})
 _PERIOD_TURNS = frozenset({"begin", "start", "end", "close", "open", "run", "commence"})
 _FISCAL = re.compile(r"\b(?:fiscal|financial|tax|budget|academic|school)\s+(?:year\s+)?(?:\d{2,4}|year)$", re.IGNORECASE)
 
