@@ -181,3 +181,10 @@ def test_a_listed_item_loses_its_time_of_day_before_its_name() -> None:
     items = calendar_items(text, published=SUNDAY)
     assert [i.event.what for i in items if i.event] == ["Lantern Comic Book Signing", "Quay Street quiz night",
                                                          "Harbour choir concert"]
+
+
+def test_a_list_under_days_gone_by_gives_no_events() -> None:
+    # published on Sunday 9 March: "Feb. 26" and "Feb. 27" are days gone by, not next year's
+    text = ("Harbour sports news\n\nFeb. 26\n\nTarn College names freshman Jo Reyes starting quarterback\n\n"
+            "Feb. 27\n\nQuay Rovers sign two defenders")
+    assert [i.event for i in calendar_items(text, published=SUNDAY) if i.event is not None] == []

@@ -52,11 +52,18 @@ class CalendarItem:
     event: Event | None
 
 
+LISTING_HORIZON_DAYS = 200
+"""A listing's heading without a year that falls further ahead than this is a day gone by ("Aug. 26" in September)."""
+
+
 def _day_of(text: str, published: dt.date) -> dt.date | None:
     spans = find_dates(text, published, future=True)
     if len(spans) != 1 or spans[0].start != spans[0].end:
         return None
-    return spans[0].start
+    day = spans[0].start
+    if (day - published).days > LISTING_HORIZON_DAYS and not re.search(rf"\b{day.year}\b", text):
+        return dt.date.min  # a past day read forward a year: its items are no events (callers drop days before published)
+    return day
 
 
 def _is_item(line: str) -> bool:
