@@ -184,7 +184,8 @@ def test_a_listed_item_loses_its_time_of_day_before_its_name() -> None:
 
 
 def test_a_list_under_days_gone_by_gives_no_events() -> None:
-    # published on Sunday 9 March: "Feb. 26" and "Feb. 27" are days gone by, not next year's
-    text = ("Harbour sports news\n\nFeb. 26\n\nTarn College names freshman Jo Reyes starting quarterback\n\n"
-            "Feb. 27\n\nQuay Rovers sign two defenders")
+    # a blog's notes under the days they were written, newest first: published on Sunday 9 March, "February 14th"
+    # and "February 13th" are days gone by, not next year's
+    text = ("Harbour sports notes\n\nFebruary 14th\n\nTarn College names freshman Jo Reyes starting quarterback\n\n"
+            "February 13th\n\nQuay Rovers sign two defenders")
     assert [i.event for i in calendar_items(text, published=SUNDAY) if i.event is not None] == []
