@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import concurrent.futures.process
 import datetime as dt
 import logging
 import multiprocessing
@@ -206,6 +207,11 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
         # The manager thread closes its wake-up pipe as it ends. Python's exit hook writes to that
         # pipe; racing with the close, it printed "OSError: Bad file descriptor" on a stopped fetch.
         manager.join(timeout=5)
+        # A manager still ending on a loaded machine: the exit hook must not write to its pipe at all
+        # (the interpreter still joins the thread at exit, as it joins every non-daemon thread).
+        wakeups = getattr(concurrent.futures.process, "_threads_wakeups", None)
+        if wakeups is not None:
+            wakeups.pop(manager, None)
 
 
 @contextlib.contextmanager
