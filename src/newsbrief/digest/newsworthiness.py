@@ -41,9 +41,10 @@ __all__ = ["COMMENTARY", "ENTERTAINMENT", "LOCAL_INCIDENT", "REVIEW", "ActorWeig
            "source_priors", "story_kind"]
 
 STUB_WORDS = 50
+"""Below this many words an item is a teaser or stub, not a story."""
+
 WIRE_BRIEF_WORDS = 20
 """A text credited to a news agency with at least this many words is a wire brief, not a stub."""
-"""Below this many words an item is a teaser or stub, not a story."""
 
 NEAR_COPY_BITS = 8
 """Similarity-hash distance under which two texts are one text told twice."""

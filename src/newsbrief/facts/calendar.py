@@ -157,7 +157,7 @@ def calendar_items(text: str, *, published: dt.date, article_id: str = "") -> li
 
 
 # a line that holds only a day and a time: "Saturday, Sept. 19; 10 a.m. to 1 p.m.", "Tue 6 Oct, 7pm"
-_TIME = r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|noon)|noon|midday"
+_TIME = rf"{_CLOCK}|noon|midday"
 _SLOT_REST = re.compile(rf"^[\s,;:|@-]*(?:(?:from\s+)?(?:{_TIME})(?:\s*(?:to|until|-|–)\s*(?:{_TIME}))?(?:\s+[A-Z]{{2,4}})?)?[\s,;.|-]*$", re.IGNORECASE)
 
 
