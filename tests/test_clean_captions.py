@@ -35,6 +35,8 @@ CAPTIONS = [
     "(Photo: Marta Quill, Harbour Gazette)",
     "Police are shown at the scene of a shooting on Fenwick Court early Saturday morning.",
     "Firefighters are seen outside the warehouse in Marlow on Tuesday night.",
+    "Presidential candidate Ana Moreau speaks at a campaign rally in Tallbrook on Monday.",
+    "Ben Castell and Chloe Park leave the gala together during the Marlow film festival on Sunday.",
 ]
 
 
@@ -106,6 +108,9 @@ STORY_SENTENCES = [
     "The deal is seen as a win for the Tallbrook council.",
     "The film is shown at the Odeon in Marlow on Friday, the organisers said.",
     "Results are shown in the table below.",
+    "Presidential candidate Ana Moreau will speak at a campaign rally in Tallbrook on Monday.",
+    "Presidential candidate Ana Moreau spoke at a campaign rally in Tallbrook on Monday.",
+    "Ana Moreau leaves the council after ten years on Monday.",
 ]
 
 

@@ -99,7 +99,7 @@ _SCENE_VERBS = (r"poses?|gestures?|smiles?|looks on|look on|waves?|reacts?|liste
                 r"laughs?|prays?|hugs?|embraces?|kisses?|salutes?|greets?|shakes hands|shake hands|"
                 r"is (?:seen|pictured|shown|greeted|escorted|led|helped|congratulated|tackled|interviewed)|"
                 r"are (?:seen|pictured|shown|greeted|escorted|led|helped|congratulated)")
-_ACT_VERBS = (r"speaks?|talks?|arrives?|walks?|stands?|sits?|holds?|performs?|delivers?|addresses|leaves|enters?|"
+_ACT_VERBS = (r"speaks?|talks?|arrives?|walks?|stands?|sits?|holds?|performs?|delivers?|addresses|leaves?|enters?|"
               r"departs?|answers?|watches|waits?|rides?|carries|throws?|takes? part|attends?|visits?|inspects?|"
               r"gathers?|chats?|participates?|competes?|sings?|celebrates?|prepares?|looks? at|looks? out|"
               r"shouts?|mourns?|lays|wears?")
@@ -119,6 +119,9 @@ _VIEWED = re.compile(r"^(?:is|are) (?:seen|shown)$")
 # Where a picture was taken: "... are shown at the scene of a shooting", "... is seen outside the court on Friday".
 _AT_SCENE = re.compile(r"^\s+(?:at the scene\b|(?:at|outside|inside|near|in front of)\s+(?:the\s+)?\S+[^.;:!?]*"
                        rf"\b(?:{WEEKDAY}|morning|afternoon|evening|night)\b)")
+# A scene at a gathering, placed and dated the way a caption is: "... speaks at a campaign rally in Dallas on Monday."
+_AT_GATHERING = re.compile(rf"^\s+at\s+(?:an?|the)\s+[^,.;:!?]{{3,60}}?\bin\s+[A-Z][\w.'’-]+(?:,\s+[A-Z][\w.'’-]+)?,?\s+"
+                           rf"(?:on\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\.?$")
 _WHILE_DOING = re.compile(r"\bwhile [a-z]{3,}ing\b")  # a pictured moment: "... wears a helmet while flying the plane"
 _PLACE_OR_DAY = re.compile(rf"\b(?:at|in|on|outside|near|inside)\s+(?:the\s+)?(?!{MONTH}\b)[A-Z][\w.'’-]+"
                            rf"|\b{WEEKDAY}\b|\b{MONTH}\.?\s+\d{{1,2}}\b")
@@ -173,6 +176,8 @@ def _scene(sentence: str) -> bool:
         return True
     if _SCENE_VERB.match(found.group("verb")):
         return bool(_SCENE.search(rest) or _PLACE_OR_DAY.search(rest))
+    if _AT_GATHERING.match(rest):
+        return True  # "Senator Jo Reyes speaks at a town hall in Marlow on Monday."
     if found.group("verb").endswith("s") and _WHILE_DOING.search(rest):
         return True  # "Jo Reyes wears a helmet while flying ...", not "Jo Reyes's visit ... while expanding ..."
     return bool(_SCENE.search(rest) and _PLACE_OR_DAY.search(rest))
