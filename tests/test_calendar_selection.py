@@ -237,6 +237,7 @@ def test_a_rumoured_period_is_not_kept_a_rumoured_day_is() -> None:
     # a span from now read as one day is a guess, not a date
     ("sometime in the next six months", dt.date(2032, 3, 10), dt.date(2032, 3, 10)),
     ("within two weeks", dt.date(2031, 9, 24), dt.date(2031, 9, 24)),
+    ("within five business days", dt.date(2031, 9, 17), dt.date(2031, 9, 17)),  # a service's promise
     ("in three months", dt.date(2031, 12, 10), dt.date(2031, 12, 10)),
 ])
 def test_the_rest_of_a_period_or_a_third_of_a_year_is_no_date(when: str, start: dt.date, end: dt.date) -> None:

@@ -33,6 +33,10 @@ PUB = dt.date(2031, 9, 10)  # a Wednesday
         # a monthly slot; a weekday in an old text the story quotes
         "The breakfast club meets on the first Saturday of each month for those who want to attend.",
         "The paper noted on April 15, 1897, that Dr. Ana Ruiz will start Thursday on a tour through Kessa.",
+        # a weekly slot, opening hours, months of this year already gone
+        "Lantern walks along the quay take place on Friday and Saturday evenings by booking only.",
+        "The Quayside Cafe is open Tuesday – Saturday 8 a.m. to 4 p.m. and Sunday 9 a.m. to 2 p.m.",
+        "The first phase of Marlow Heights, launched from January to April this year, has sold 90% of its homes.",
     ],
 )
 def test_a_date_that_schedules_nothing_gives_no_event(sentence: str) -> None:
@@ -48,6 +52,9 @@ def test_a_date_that_schedules_nothing_gives_no_event(sentence: str) -> None:
         ("The town will mark the 50th anniversary of the strike with a ceremony on Saturday.", dt.date(2031, 9, 13),
          dt.date(2031, 9, 13)),
         ("Responses are due by 18-September-2031.", dt.date(2031, 9, 18), dt.date(2031, 9, 18)),
+        ("The Harbour Museum will close from November to February for repairs.", dt.date(2031, 11, 1),
+         dt.date(2032, 2, 29)),
+        ("The Lantern Festival will run on Friday and Saturday next week.", dt.date(2031, 9, 19), dt.date(2031, 9, 20)),
     ],
 )
 def test_the_same_happenings_told_as_plans_are_events(sentence: str, start: dt.date, end: dt.date) -> None:

@@ -207,7 +207,7 @@ MAX_CALENDAR_DAYS = 92
 _REST_OF_PERIOD = re.compile(
     r"\blater\s+(?:this|in\s+the|next)\s+year\b|\b(?:the\s+)?(?:coming|next\s+(?:few|several|couple\s+of))\s+(?:weeks|months)\b"
     # a span from now, no day named: "in the next six months", "within two weeks", "in three months"
-    r"|\b(?:within|(?:in|over|during)\s+the\s+(?:next|coming))\s+(?:a\s+)?(?:[\w-]+\s+)?(?:days|weeks?|months?|years?)\b"
+    r"|\b(?:within|(?:in|over|during)\s+the\s+(?:next|coming))\s+(?:a\s+)?(?:[\w-]+\s+)?(?:business\s+|working\s+)?(?:days|weeks?|months?|years?)\b"
     r"|\bin\s+(?:a\s+few|[\w-]+)\s+(?:months|years)\b",
     re.IGNORECASE,
 )

@@ -346,6 +346,22 @@ def _day_mon(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date,
     return _mon_day(m, pub, fut)
 
 
+# "from January to April this year", "between March and May": the months from the first to the last
+@_rule(rf"\b(?:from\s+|between\s+)?(?P<mon>{_MON})\s*(?:to|through|until|till|and|-|–)\s*(?P<mon2>{_MON})(?:\s+(?:of\s+)?(?P<year>{_YEAR}|next\s+year|this\s+year))?\b")
+def _month_span(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
+    if any(name.lower().startswith("may") and not name[0].isupper() for name in (m["mon"], m["mon2"])):
+        return None  # "March and may": a modal, not a month
+    first, last = month_number(m["mon"]), month_number(m["mon2"])
+    if first == last:
+        return None
+
+    def make(y: int) -> tuple[dt.date, dt.date]:
+        return dt.date(y, first, 1), _last_day(y + (last < first), last)  # "November to February": into the next year
+
+    year = _rel_year(m["year"], pub)
+    return make(year) if year is not None else _pick_year(make, pub, fut)
+
+
 @_rule(rf"\b(?:(?P<part>{_PART})[\s-]+)?(?:(?P<nx>next)\s+)?(?P<mon>{_MON})(?:\s+(?:of\s+)?(?P<year>{_YEAR}|next\s+year|this\s+year))?\b")
 def _month(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
     # a bare month needs a qualifier: "in March", "early March", "March 2027" (and not modal "may")
@@ -547,6 +563,8 @@ def _n_to_comply(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.d
     rf"(?!,?\s+(?:the\s+)?(?:{_MON}|\d))"
 )
 def _weekday_rule(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.date, dt.date] | None:
+    if re.match(r"\s+(?:mornings|afternoons|evenings|nights)\b", m.string[m.end() :], re.IGNORECASE):
+        return None  # "Friday and Saturday evenings": a weekly slot, no one day
     which = (m["which"] or "").lower()
     # "from Monday to Wednesday last week", "on Thursday next week"
     week = re.match(r"\s*(?:of\s+)?(?P<w>last|next|this)\s+week\b", m.string[m.end() :], re.IGNORECASE)

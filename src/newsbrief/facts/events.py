@@ -425,6 +425,13 @@ _CONTRACT_TERMS = re.compile(
 # an ongoing period's end: "This year's cleanup runs until Nov. 30" (a run with a start ahead says "from")
 _RUNS_UNTIL = re.compile(r"\b(?:runs?|running|continues?|continuing|lasts?|lasting)\s+(?:\w+\s+)?(?:until|through|till)\s+$", re.IGNORECASE)
 # a recurring slot, not a date: "every Saturday and Sunday"
+# the days and hours a place keeps: "open Tuesday – Saturday 3:00 p.m. to midnight", "Mon-Fri 9am-5pm"
+_OPENING_HOURS = re.compile(
+    r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\s*(?:-|–|—|to|through|thru)\s*"
+    r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b,?\s*(?:from\s+)?"
+    r"\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|am\b|pm\b|noon\b|-|–|to\b)",
+    re.IGNORECASE,
+)
 _RECURRING = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 # "meets on the first Saturday of each month": a monthly slot
 _MONTHLY_AFTER = re.compile(r"^\s+(?:of\s+)?(?:each|every)\s+month\b|^\s+of\s+the\s+month\b", re.IGNORECASE)
@@ -546,6 +553,8 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
         return []  # a forecast's weather, an anniversary's date: no happening to put in a calendar
     if re.search(r":\s*$", full):
         return []  # "will publish its financial information in 2016 as follows:": a list's introduction
+    if _OPENING_HOURS.search(sentence):
+        return []  # "open Tuesday - Saturday 3 p.m. to midnight": a weekly timetable, no happening
     future = is_future_sentence(sentence)
     tense = sentence_tense(sentence)
     urls = [(u.start(), u.end()) for u in _URL.finditer(sentence)]
