@@ -297,3 +297,17 @@ def test_a_date_to_act_by_is_kept_as_a_deadline() -> None:
 
 def test_a_service_that_starts_operating_on_a_date_is_kept() -> None:
     assert is_calendar_event(_event("The ride-sharing company will start operating in Tarnby from September 30."), today=TUE)
+
+
+def test_a_target_within_a_month_is_no_date_but_a_deadline_in_a_month_is() -> None:
+    target = _dated("Brightwell plans to hire more than 1,000 people by January.", "January",
+                    dt.date(2032, 1, 31))
+    assert not is_calendar_event(target, today=TUE)
+    end_of = _dated("Brightwell expects to finish the new depot before the end of October.", "October",
+                    dt.date(2031, 10, 31))
+    assert not is_calendar_event(end_of, today=TUE)
+    due = _dated("Applications for the Brightwell grants must be submitted by October.", "October",
+                 dt.date(2031, 10, 31))
+    assert is_calendar_event(due, today=TUE)
+    day = _dated("Brightwell will open the depot by October 12.", "October 12", dt.date(2031, 10, 12))
+    assert is_calendar_event(day, today=TUE)

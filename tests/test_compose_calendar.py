@@ -244,6 +244,18 @@ def test_the_story_actor_leaves_out_a_date_in_the_headline_name() -> None:
     assert _actor(court) == "Harwick High Court"
 
 
+
+def test_a_town_that_says_where_a_person_is_from_is_not_the_story_actor() -> None:
+    from newsbrief.digest.compose import _actor
+
+    trial = _bundle("t", ["Ledger"], ["A jury was seated in the trial of a Harwick man.", "Opening arguments are Tuesday."],
+                    score=1, headline="Jury seated in trial of Harwick man, opening arguments Tuesday")
+    assert _actor(trial) == ""
+    named = _bundle("n", ["Ledger"], ["Tomas Vell, a Harwick man, goes on trial.", "Opening arguments are Tuesday."],
+                    score=1, headline="Harwick man Tomas Vell goes on trial")
+    assert _actor(named) == "Tomas Vell"
+
+
 def test_a_commentary_gives_no_roundup_line_and_stays_a_one_liner() -> None:
     rule = Regulation("Device Longevity Regulation", "European Commission", ("c0",),
                       "The European Commission proposed the Device Longevity Regulation.", status="proposed")

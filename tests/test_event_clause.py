@@ -70,6 +70,8 @@ def test_the_act_the_date_attaches_to(sentence: str, when: str, line: str) -> No
     # what a thing is scheduled for
     ("The next forecast is scheduled for release on Friday.", "on Friday", "Harwick Institute",
      "Harwick Institute: next forecast release"),
+    ("Their case is tentatively set for trial in January.", "in January", "Jo Reyes", "Jo Reyes: trial"),
+    ("His sentencing is scheduled for Friday.", "for Friday", "Jo Reyes", "Jo Reyes: sentencing"),
     # the date qualifies the subject, which is the happening
     ("Ferry fare deadline Friday, but most riders still pay cash.", "Friday", "Harwick Ferries", "Ferry fare deadline"),
     # a pronoun in the passive: the story's actor

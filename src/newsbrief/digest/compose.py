@@ -225,6 +225,8 @@ def _actor(bundle: StoryBundle) -> str:
     for name in find_names(headline):
         if _common_opening_word(bundle, name) or _DATE_WORD.match(name.text):
             continue
+        if _RESIDENT.match(headline, name.end):
+            continue  # "trial of New Bedford man": the town says where the man is from; he, not it, is the actor
         # the name as the articles write it: "New Urban Land Institute Forecast" in a title is their "Urban Land
         # Institute" (the longest run of two words or more that they write, else the name itself)
         words = name.text.split()
@@ -235,6 +237,11 @@ def _actor(bundle: StoryBundle) -> str:
         if written:
             return written
     return ""
+
+
+# a person named by the town they are from: "New Bedford man", "Tarn teen", "Leeds couple"
+_RESIDENT = re.compile(r"\s+(?:man|woman|men|women|teen|teenager|boy|girl|resident|residents|couple|family|student|"
+                       r"mother|father|driver|pensioner|child|baby|officer)\b")
 
 
 # a month or a weekday opening a headline's name: "Oct. 1 deadline", "Sept 26 rally" name no actor

@@ -201,6 +201,14 @@ _BY_A_YEAR = re.compile(
     r"(?:(?:19|20)\d{2}|next\s+year|this\s+year|the\s+year)$",
     re.IGNORECASE,
 )
+# a target within a month, no day set: "plans to hire 1,000 people by January", "before the end of October"
+_BY_A_MONTH = re.compile(
+    rf"\b(?:by|before|no\s+later\s+than)\s+(?:the\s+(?:end|close|middle)\s+of\s+)?(?:(?:early|mid|late)[-\s]?)?"
+    rf"{_MON}(?:,?\s+(?:19|20)\d{{2}})?$",
+)
+# a deadline's words: a month is then the date it falls due ("applications must be in by October")
+_DUE = re.compile(r"\b(?:deadline|due|must|required?|comply|submit\w*|appl(?:y|ications?)|regist\w+|fil(?:e|ed|ing)|"
+                  r"expires?|entries|nominations|closes)\b", re.IGNORECASE)
 MAX_CALENDAR_DAYS = 92
 """The widest date range a calendar keeps (a month, a quarter); "early next year" and "this year" are not dates."""
 # the rest of a period, no date of its own: "later this year", "in the coming weeks", "over the next few months"
@@ -308,6 +316,8 @@ def is_calendar_event(event: Event, *, today: dt.date | None = None) -> bool:
     at = sentence.find(event.when_text) if event.when_text else -1
     if at >= 0 and _BY_A_YEAR.search(sentence[max(0, at - 40) : at + len(event.when_text)]):
         return False  # "open the plant by 2017", "before the end of the year": a target, not a date
+    if at >= 0 and _BY_A_MONTH.search(sentence[max(0, at - 40) : at + len(event.when_text)]) and not _DUE.search(sentence):
+        return False  # "hire 1,000 people by January": a target within a month, not a date
     if at >= 0 and _ROUGHLY.match(sentence, at + len(event.when_text)):
         return False  # "in 6 months or so": a guess at a time, not a date
     if at > 0 and _UNTIL_END.search(sentence[:at]) and not re.search(r"\b(?:deadline|comply|must|has\s+until|have\s+until)\b", sentence, re.IGNORECASE):

@@ -88,6 +88,10 @@ _PERSON = re.compile(r"^(?!.*\b(?:Group|Inc|Corp|Company|Council|Party|Club|Bank
                      r"[A-Z][a-z'’]+(?:[A-Z][a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’]*(?:[A-Z][a-z]+)?){1,2}$")
 
 
+_CASE_NOUNS = frozenset({"case", "matter"})  # a court case set for trial or a hearing: the trial is the happening
+_POSSESSIVE_LEAD = re.compile(r"^(?:their|his|her|its|our)\s+", re.IGNORECASE)  # "his sentencing" -> "sentencing"
+
+
 def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tuple[str, str] | None:
     """Return ``(who, what)`` of the event the date ``when_text`` of ``sentence`` schedules.
 
@@ -244,7 +248,10 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
             # "The hearing is scheduled for Tuesday" -> "hearing"; "The forecast is scheduled for release" -> "forecast release"
             purpose = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
                             if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.i not in span), None)
-            what = f"{named} {purpose.text}" if purpose is not None else named
+            if purpose is not None and subject is not None and subject.lemma_.lower() in _CASE_NOUNS:
+                what = purpose.text  # "Their case is set for trial": the trial
+            else:
+                what = _POSSESSIVE_LEAD.sub("", f"{named} {purpose.text}" if purpose is not None else named)
             if not passive and purpose is None and not names_a_happening(named):
                 return ("", "")  # "270 exhibitors are preparing to exhibit in November": who prepares, not what happens
         if thing and lemma not in _SCHEDULE and not names_a_happening(what):
