@@ -23,6 +23,11 @@ def _line(sentence: str, when: str, who: str = "") -> str:
 
 
 @pytest.mark.parametrize(("sentence", "when", "line"), [
+    # the person a relative clause's title stands for, even when a word of the title parses as a verb
+    ("Mr Lowe, the Stop the Cuts Campaign chairman, who is attending the Harwick march on Tuesday, declined to comment.",
+     "on Tuesday", "Mr Lowe: attend the Harwick march"),
+    ("Mr Lowe, the party's chairman, who is attending the Harwick march on Tuesday, declined to comment.",
+     "on Tuesday", "Mr Lowe: attend the Harwick march"),
     # an aside and a relative clause around the subject are left out
     ("Lawmakers said on Monday that the Senate, which returns from recess this week, will vote on the harbour bill "
      "on Friday.", "on Friday", "Senate: vote on the harbour bill"),

@@ -241,7 +241,8 @@ def _actor(bundle: StoryBundle) -> str:
 
 # a person named by the town they are from: "New Bedford man", "Tarn teen", "Leeds couple"
 _RESIDENT = re.compile(r"\s+(?:man|woman|men|women|teen|teenager|boy|girl|resident|residents|couple|family|student|"
-                       r"mother|father|driver|pensioner|child|baby|officer)\b")
+                       r"mother|father|son|daughter|wife|husband|driver|pensioner|child|baby|officer|teacher|nurse|doctor|"
+                       r"priest|pastor|worker|workers|firefighter|soldier|veteran|victim|suspect|inmate|native)\b")
 
 
 # a month or a weekday opening a headline's name: "Oct. 1 deadline", "Sept 26 rally" name no actor

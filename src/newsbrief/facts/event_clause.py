@@ -466,6 +466,8 @@ def _whole_name(token: Any) -> Any:
     while (token.dep_ == "pobj" and token.text[:1].isupper() and token.head.lower_ in {"of", "on", "for"}
            and token.head.head.pos_ == "PROPN"):
         token = token.head.head
+    if token.dep_ == "dobj" and token.head.dep_ == "appos" and token.head.pos_ == "VERB" and token.head.head.pos_ == "PROPN":
+        return token.head.head  # "Mr Lowe, the Stop the Cuts chairman, who ...": "Stop" read as a verb in the aside
     if token.dep_ == "appos" and token.head.pos_ == "PROPN":
         token = token.head
     return token
