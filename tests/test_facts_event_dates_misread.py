@@ -87,3 +87,13 @@ def test_a_meeting_is_found_beside_a_span_of_the_past() -> None:
 )
 def test_week_ahead_items_and_rescheduled_dates_stay_events(sentence: str, start: dt.date) -> None:
     assert [e.start for e in extract_events(sentence, published=PUB)] == [start]
+
+
+def test_later_on_a_weekday_is_the_day_the_story_was_written() -> None:
+    tue = PUB + dt.timedelta(days=1)
+    # Tuesday's paper: "later Monday" was yesterday, "later Tuesday" is today, never next week
+    assert [s.start for s in find_dates("The board was to vote on the plan later Monday.", tue)] == [PUB]
+    assert [s.start for s in find_dates("The board will vote on the plan later Tuesday.", tue)] == [tue]
+    assert extract_events("The Harwick board will vote on the quay plan later Monday.", published=tue) == []
+    # a weekday further off keeps its reading: "later on Friday" is this week's Friday
+    assert [s.start for s in find_dates("The board will vote later on Friday.", tue)] == [PUB + dt.timedelta(days=4)]

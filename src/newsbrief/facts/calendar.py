@@ -216,7 +216,7 @@ _REST_OF_PERIOD = re.compile(
     r"\blater\s+(?:this|in\s+the|next)\s+year\b|\b(?:the\s+)?(?:coming|next\s+(?:few|several|couple\s+of))\s+(?:weeks|months)\b"
     # a span from now, no day named: "in the next six months", "within two weeks", "in three months"
     r"|\b(?:within|(?:in|over|during)\s+the\s+(?:next|coming))\s+(?:a\s+)?(?:[\w-]+\s+)?(?:business\s+|working\s+)?(?:days|weeks?|months?|years?)\b"
-    r"|\bin\s+(?:a\s+few|[\w-]+)\s+(?:months|years)\b",
+    r"|\bin\s+(?:a\s+few|[\w-]+)\s+(?:weeks|months|years)\b",
     re.IGNORECASE,
 )
 # a calendar period named as such, not days of a happening: "this week", "this month", "the current quarter"

@@ -566,6 +566,11 @@ def _weekday_rule(m: re.Match[str], pub: dt.date, fut: bool | None) -> tuple[dt.
     if re.match(r"\s+(?:mornings|afternoons|evenings|nights)\b", m.string[m.end() :], re.IGNORECASE):
         return None  # "Friday and Saturday evenings": a weekly slot, no one day
     which = (m["which"] or "").lower()
+    if which in ("", "on") and re.search(r"\blater\s+$", m.string[max(0, m.start() - 12) : m.start()], re.IGNORECASE):
+        # "later Thursday" is the day the story was written: the day of the paper or the one before, never next week
+        d = pub - dt.timedelta(days=(pub.weekday() - _WEEKDAYS[m["wd"].lower()]) % 7)
+        if (pub - d).days <= 1:
+            return d, d
     # "from Monday to Wednesday last week", "on Thursday next week"
     week = re.match(r"\s*(?:of\s+)?(?P<w>last|next|this)\s+week\b", m.string[m.end() :], re.IGNORECASE)
     if week and which in ("", "on"):
