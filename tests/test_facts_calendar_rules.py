@@ -189,3 +189,10 @@ def test_a_list_under_days_gone_by_gives_no_events() -> None:
     text = ("Harbour sports notes\n\nFebruary 14th\n\nTarn College names freshman Jo Reyes starting quarterback\n\n"
             "February 13th\n\nQuay Rovers sign two defenders")
     assert [i.event for i in calendar_items(text, published=SUNDAY) if i.event is not None] == []
+
+
+def test_a_day_s_timetable_of_several_slots_on_one_line_is_no_one_event() -> None:
+    text = ("Harbour youth cup fixtures\n\nSATURDAY, March 15\n\n09h30, Tarn v Quay Rovers; 13h00, Harwick v Marlow\n\n"
+            "SUNDAY, March 16\n\n10:30 a.m. Harbour choir concert")
+    items = calendar_items(text, published=SUNDAY)
+    assert [i.event.what for i in items if i.event] == ["Harbour choir concert"]

@@ -35,6 +35,8 @@ _LEAD = re.compile(
 _PLACE_LEAD = re.compile(r"^(?:[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2})\s+[-–—]\s+(?=\S)")
 # a listed item's time of day before its name: "12:00 p.m. – 1:00p.m. Comic Book Signing", "7pm: Quiz night"
 _CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|noon)"
+# a day's timetable on one line: "09h30, A v B; 13h00, C v D" (times as clocks or as "09h30")
+_TIMETABLE = re.compile(rf"(?:{_CLOCK}|\b\d{{1,2}}h\d\d\b)[^;]*;\s*(?:{_CLOCK}|\d{{1,2}}h\d\d\b)", re.IGNORECASE)
 _TIME_LEAD = re.compile(rf"^(?:{_CLOCK})(?:\s*(?:-|–|—|to)\s*(?:{_CLOCK}))?\s*[-–—:,|]?\s*(?=[A-Z\"“‘'])", re.IGNORECASE)
 _BULLET = re.compile(r"^[-–—*•·]\s*")
 _SPAN = re.compile(r",?\s*\(?\bday\s+(?P<k>one|two|three|four|1|2|3|4)\s+of\s+(?P<n>two|three|four|five|2|3|4|5)\b\)?", re.IGNORECASE)
@@ -79,8 +81,8 @@ def _num(word: str) -> int:
 
 
 def _event(item: str, day: dt.date, published: dt.date, article_id: str) -> Event | None:
-    if day < published or _CANCELLED.search(item):
-        return None
+    if day < published or _CANCELLED.search(item) or _TIMETABLE.search(item):
+        return None  # a day's timetable of several slots is no one happening
     start = end = day
     span = _SPAN.search(item)
     if span is not None:
