@@ -28,6 +28,14 @@ def _line(sentence: str, when: str, who: str = "") -> str:
      "on Tuesday", "Mr Lowe: attend the Harwick march"),
     ("Mr Lowe, the party's chairman, who is attending the Harwick march on Tuesday, declined to comment.",
      "on Tuesday", "Mr Lowe: attend the Harwick march"),
+    # a place joined to the act's place but dated on its own day is another happening
+    ("Mayor Ilse Brandt will travel to Marlow on Monday for the fair and Tallbrook later in the week.", "on Monday",
+     "Mayor Ilse Brandt: travel to Marlow for the fair"),
+    ("Mayor Ilse Brandt will visit Marlow and Tallbrook on Monday.", "on Monday",
+     "Mayor Ilse Brandt: visit Marlow and Tallbrook"),
+    # a place whose name starts like a month or a weekday is no end of a date range
+    ("The Harwick ferry will sail to Decatur on Friday.", "on Friday",
+     "Harwick ferry: sail to Decatur"),
     # an aside and a relative clause around the subject are left out
     ("Lawmakers said on Monday that the Senate, which returns from recess this week, will vote on the harbour bill "
      "on Friday.", "on Friday", "Senate: vote on the harbour bill"),

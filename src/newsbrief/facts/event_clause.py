@@ -479,16 +479,33 @@ def _has_name(token: Any) -> bool:
     return any(t.pos_ == "PROPN" for t in tokens) or bool(find_names(_text([t for t in tokens if t.i > 0])))
 
 
+# a word that dates a conjunct on its own: "to Pittsburgh on Monday and New York later in the week"
+_OWN_DATE = re.compile(r"\b(?:later|earlier|next|last|tomorrow|tonight|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+                       r"week|month|year|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.IGNORECASE)
+
+
+_DATE_NOUN = re.compile(r"(?:tomorrow|tonight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|week|month|January|February|March|"
+                        r"April|June|July|August|September|October|November|December)", re.IGNORECASE)
+
+
+def _dated_conj(conj: Any, span: set[int]) -> bool:
+    """Whether a conjunct carries a date of its own (another happening on another day)."""
+    if any(t.i not in span and _OWN_DATE.fullmatch(t.text.rstrip(".")) for t in conj.subtree):
+        return True
+    after = conj.right_edge.i + 1  # "... and New York later in the week": the date follows the conjunct
+    return after < len(conj.doc) and after not in span and bool(_OWN_DATE.fullmatch(conj.doc[after].text))
+
+
 def _tokens(token: Any, span: set[int]) -> list[Any]:
     """The tokens of a phrase without its side parts and without the date."""
     out = [token] if token.i not in span else []
     for child in token.children:
         if child.i in span or (child.dep_ in _DROP and not _inner_hyphen(child) and not _list_comma(child, token)):
             continue
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
-            continue  # "deadline Friday, but riders still pay cash": another clause
+        if child.dep_ == "conj" and (child.pos_ in ("VERB", "AUX") or _dated_conj(child, span)):
+            continue  # "deadline Friday, but riders still pay cash": another clause; "and New York later in the week"
         if child.dep_ == "cc" and not any(c.dep_ == "conj" and c.i > child.i and c.pos_ not in ("VERB", "AUX")
-                                          for c in token.children):
+                                          and not _dated_conj(c, span) for c in token.children):
             continue  # "deadline Oct. 1, but ...": a "but" that joins nothing in the phrase
         if child.dep_ == "prep" and _clock(child):
             out.extend(_past_clock(child, span))  # "from 9 a.m. at the town hall": the place stays
@@ -507,7 +524,9 @@ _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\b\.?|noon)|\b\d{1,2}[
 # the other end of a range the date opens: "(from 28 September) to 3 October", "until Friday"
 _DATE_END = re.compile(
     r"^(?:to|until|till|through|thru)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|"
+    r"Nov(?:ember)?|Dec(?:ember)?|Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|"
+    r"Sat(?:urday)?|Sun(?:day)?)\.?"  # whole words: "to Marlow" is a place, not "to March"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?$")
 
 
@@ -578,7 +597,7 @@ def _complements(verb: Any, span: set[int]) -> str:
             continue
         part = _tokens(child, span)
         if child.dep_ == "prep" and (len(part) <= 1 or child.lower_ in _SIDE_PREPS
-                                     or any(t.i in span for t in child.subtree)):
-            continue
+                                     or any(t.i in span or _DATE_NOUN.fullmatch(t.text) for t in child.subtree)):
+            continue  # the date's phrase, or another date's ("later in the week")
         tokens.extend(part)  # "decide to raise the rate": the infinitive keeps its "to"
     return _text(sorted(set(tokens), key=lambda t: t.i))
