@@ -244,12 +244,9 @@ class ClusterParams:
                     "merge_threshold": 0.30, "min_content": 0.1, "headline_merge_threshold": None,
                     "absorb_threshold": 0.10, "split_threshold": 0.10}
         if granularity == "event":
-            # the event join bar (0.28, the storyline preset's is 0.22): chosen on the real-news tuning and dev days
-            # together with DUC's even half, where storylines are built from these events (bench/results/clustering.md,
-            # "A higher join bar for events")
-            base.update({"threshold": 0.25} if lexical else {"threshold": 0.28, "min_lexical": 0.2, "sure_dense": 0.85,
-                                                             "actor_dense": 0.7, "merge_threshold": 0.6,
-                                                             "headline_merge_threshold": None})
+            base.update({"threshold": 0.25} if lexical else {"min_lexical": 0.2, "sure_dense": 0.85, "actor_dense": 0.7,
+                                                                    "merge_threshold": 0.6,
+                                                                    "headline_merge_threshold": None})
             base.update(_EVENT_HEADLINE_CHECKS)
             base["market_day"] = True
         elif granularity != "storyline":
