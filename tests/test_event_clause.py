@@ -33,6 +33,9 @@ def _line(sentence: str, when: str, who: str = "") -> str:
      "Mayor Ilse Brandt: travel to Marlow for the fair"),
     ("Mayor Ilse Brandt will visit Marlow and Tallbrook on Monday.", "on Monday",
      "Mayor Ilse Brandt: visit Marlow and Tallbrook"),
+    # a happening that "takes place" or "is coming up" is the line itself
+    ("Tickets for the annual Harbour Ball, which is coming up in March, sold out in a day.", "in March",
+     "Annual Harbour Ball"),
     # a place whose name starts like a month or a weekday is no end of a date range
     ("The Harwick ferry will sail to Decatur on Friday.", "on Friday",
      "Harwick ferry: sail to Decatur"),
@@ -191,7 +194,7 @@ def test_a_thing_told_in_the_passive_has_no_guessed_actor() -> None:
      "Harwick: host Tarnby in the league's opener"),
     # the time of day is the date's, the place stays
     ("The Harwick Business Summit will take place on Friday from 8:30 a.m. - 12:00 p.m. at the Corn Exchange in Leeds.",
-     "on Friday", "", "Harwick Business Summit: take place at the Corn Exchange in Leeds"),
+     "on Friday", "", "Harwick Business Summit at the Corn Exchange in Leeds"),
     # a role names who acts; the story's actor named as the place visited is not the actor
     ("The pontiff will visit Veldia on Friday.", "on Friday", "Veldia", "Pontiff: visit Veldia"),
     ("The delegation will visit Veldia on Friday.", "on Friday", "Veldia", "Delegation to visit Veldia"),
@@ -221,7 +224,7 @@ def test_a_line_without_an_actor_owns_nothing() -> None:
      "Grievance cell: decide the plea"),
     # the other end of the range is the date's, not the happening's
     ("The Harwick Rowing Regatta will take place from 28 September to 3 October on the Tarn.", "28 September",
-     "Harwick Rowing Regatta: take place on the Tarn"),
+     "Harwick Rowing Regatta on the Tarn"),
 ])
 def test_who_acts_and_what_without_the_date(sentence: str, when: str, line: str) -> None:
     assert _line(sentence, when, "Dario Feld") == line

@@ -189,6 +189,11 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         subject = _sayer(subject) or subject  # "Harbour TV said it would give him a farewell": Harbour TV
     if subject is not None and subject.lower_ in {"he", "she"} and not _PERSON.match(fallback_who):
         return ("", "")  # "She will appear in court": a person an earlier sentence named, not the story's town or firm
+    if subject is not None and subject.pos_ in ("NOUN", "PROPN") and side is None and _occurs(verb):
+        # "The Harbour Ball, which is coming up in March", "The fair will take place on the quay": the subject is the
+        # happening, told with where it is held
+        rest = _OCCUR_WORDS.sub("", _complements(verb, span)).strip()
+        return ("", f"{_phrase(subject, span)} {rest}".strip())
     has_name = subject is not None and _has_name(subject)
     titled = ""  # a thing and the name an apposition gives it: "his first book, Bread, Salt, Water"
     if subject is not None and not has_name:
@@ -431,6 +436,19 @@ def _negated(verb: Any) -> bool:
 
 # the small English model's lemmas gone wrong: "hopes" -> "hop"
 _LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
+
+
+def _occurs(verb: Any) -> bool:
+    """Whether a verb says that its subject happens: "take place", "come up", "happen", "occur"."""
+    lemma = _lemma(verb)
+    if lemma in {"happen", "occur"}:
+        return True
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" and not list(c.children) for c in verb.children)
+    return lemma == "come" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+
+
+_OCCUR_WORDS = re.compile(r"^(?:place|up)\b\s*")
 
 
 def _lemma(token: Any) -> str:
