@@ -254,6 +254,9 @@ def test_a_town_that_says_where_a_person_is_from_is_not_the_story_actor() -> Non
     named = _bundle("n", ["Ledger"], ["Tomas Vell, a Harwick man, goes on trial.", "Opening arguments are Tuesday."],
                     score=1, headline="Harwick man Tomas Vell goes on trial")
     assert _actor(named) == "Tomas Vell"
+    trio = _bundle("r", ["Ledger"], ["Three men from Harwick appeared in court.", "A trial date is set."],
+                   score=1, headline="THREE men from Harwick due to enter a plea")
+    assert _actor(trio) == ""
 
 
 def test_a_commentary_gives_no_roundup_line_and_stays_a_one_liner() -> None:

@@ -33,6 +33,9 @@ def _line(sentence: str, when: str, who: str = "") -> str:
      "Mayor Ilse Brandt: travel to Marlow for the fair"),
     ("Mayor Ilse Brandt will visit Marlow and Tallbrook on Monday.", "on Monday",
      "Mayor Ilse Brandt: visit Marlow and Tallbrook"),
+    # a page's heading in capitals run into the sentence is no part of the happening
+    ("HOW TO APPLY - Entries for the Harwick Prize will be judged on Friday.", "on Friday",
+     "Entries for the Harwick Prize to be judged"),
     # a happening that "takes place" or "is coming up" is the line itself
     ("Tickets for the annual Harbour Ball, which is coming up in March, sold out in a day.", "in March",
      "Annual Harbour Ball"),

@@ -225,7 +225,7 @@ def _actor(bundle: StoryBundle) -> str:
     for name in find_names(headline):
         if _common_opening_word(bundle, name) or _DATE_WORD.match(name.text):
             continue
-        if _RESIDENT.match(headline, name.end):
+        if _RESIDENT.match(headline, name.end) or _FROM_TOWN.search(headline[: name.start]):
             continue  # "trial of New Bedford man": the town says where the man is from; he, not it, is the actor
         # the name as the articles write it: "New Urban Land Institute Forecast" in a title is their "Urban Land
         # Institute" (the longest run of two words or more that they write, else the name itself)
@@ -240,9 +240,11 @@ def _actor(bundle: StoryBundle) -> str:
 
 
 # a person named by the town they are from: "New Bedford man", "Tarn teen", "Leeds couple"
-_RESIDENT = re.compile(r"\s+(?:man|woman|men|women|teen|teenager|boy|girl|resident|residents|couple|family|student|"
-                       r"mother|father|son|daughter|wife|husband|driver|pensioner|child|baby|officer|teacher|nurse|doctor|"
-                       r"priest|pastor|worker|workers|firefighter|soldier|veteran|victim|suspect|inmate|native)\b")
+_PERSON_NOUNS = (r"(?:man|woman|men|women|teen|teenager|boy|girl|resident|residents|couple|family|student|"
+                 r"mother|father|son|daughter|wife|husband|driver|pensioner|child|baby|officer|teacher|nurse|doctor|"
+                 r"priest|pastor|worker|workers|firefighter|soldier|veteran|victim|suspect|inmate|native)")
+_RESIDENT = re.compile(rf"\s+{_PERSON_NOUNS}\b")
+_FROM_TOWN = re.compile(rf"\b{_PERSON_NOUNS}\s+(?:from|of)\s+$", re.IGNORECASE)  # "THREE men from Luton"
 
 
 # a month or a weekday opening a headline's name: "Oct. 1 deadline", "Sept 26 rally" name no actor

@@ -111,6 +111,9 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
     # an aside between dashes ("The Lock - one of the six large landscapes - will be put up for sale in
     # December") is read without it, so the subject and its verb meet; an aside holding the date stays
     sentence = _DASH_ASIDE.sub(lambda m: m.group(0) if when_text in m.group(0) else " ", sentence)
+    heading = _CAPS_HEADING.match(sentence)
+    if heading is not None and when_text not in heading.group(0):
+        sentence = sentence[heading.end():]  # "HOW TO APPLY - Application window ...": a page's heading run in
     at = sentence.find(when_text)
     doc = parse(sentence)
     if doc is None:
@@ -449,6 +452,9 @@ def _occurs(verb: Any) -> bool:
 
 
 _OCCUR_WORDS = re.compile(r"^(?:place|up)\b\s*")
+
+
+_CAPS_HEADING = re.compile(r"^(?:[A-Z][A-Z'’&/]+\s+){1,5}[A-Z][A-Z'’&/]+\s*[-–—:|]\s+(?=[A-Z][a-z])")
 
 
 def _lemma(token: Any) -> str:
