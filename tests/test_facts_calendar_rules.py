@@ -196,3 +196,10 @@ def test_a_day_s_timetable_of_several_slots_on_one_line_is_no_one_event() -> Non
             "SUNDAY, March 16\n\n10:30 a.m. Harbour choir concert")
     items = calendar_items(text, published=SUNDAY)
     assert [i.event.what for i in items if i.event] == ["Harbour choir concert"]
+
+
+def test_rows_of_a_results_table_under_a_day_are_no_events() -> None:
+    text = ("Harbour league standings\n\nFRIDAY, March 14\n\nTarn 0-0 0-2 39 82\n\nQuay Rovers 0-0 2-0 94 27\n\n"
+            "SATURDAY, March 15\n\n10:30 a.m. Harbour choir concert")
+    items = calendar_items(text, published=SUNDAY)
+    assert [i.event.what for i in items if i.event] == ["Harbour choir concert"]

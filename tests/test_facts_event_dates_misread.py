@@ -97,3 +97,10 @@ def test_later_on_a_weekday_is_the_day_the_story_was_written() -> None:
     assert extract_events("The Harwick board will vote on the quay plan later Monday.", published=tue) == []
     # a weekday further off keeps its reading: "later on Friday" is this week's Friday
     assert [s.start for s in find_dates("The board will vote later on Friday.", tue)] == [PUB + dt.timedelta(days=4)]
+
+
+
+def test_a_written_date_wins_over_a_relative_one_it_overlaps() -> None:
+    # Monday 8 September: "next weekend" would be the 20th-21st; the festival's own dates say the 18th-21st
+    events = extract_events("The Harbour Film Festival returns next weekend, Sept. 18-21, for its 12th year.", published=PUB)
+    assert [(e.start, e.end) for e in events] == [(dt.date(2031, 9, 18), dt.date(2031, 9, 21))]

@@ -35,6 +35,8 @@ _LEAD = re.compile(
 _PLACE_LEAD = re.compile(r"^(?:[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2})\s+[-–—]\s+(?=\S)")
 # a listed item's time of day before its name: "12:00 p.m. – 1:00p.m. Comic Book Signing", "7pm: Quiz night"
 _CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|noon)"
+# a row of a results or standings table: a name and three figures or more ("Alvord 0-0 0-2 39 82")
+_TABLE_ROW = re.compile(r"(?:\s\d+(?:[-–:]\d+)?){3,}\s*$")
 # a day's timetable on one line: "09h30, A v B; 13h00, C v D" (times as clocks or as "09h30")
 _TIMETABLE = re.compile(rf"(?:{_CLOCK}|\b\d{{1,2}}h\d\d\b)[^;]*;\s*(?:{_CLOCK}|\d{{1,2}}h\d\d\b)", re.IGNORECASE)
 _TIME_LEAD = re.compile(rf"^(?:{_CLOCK})(?:\s*(?:-|–|—|to)\s*(?:{_CLOCK}))?\s*[-–—:,|]?\s*(?=[A-Z\"“‘'])", re.IGNORECASE)
@@ -81,8 +83,8 @@ def _num(word: str) -> int:
 
 
 def _event(item: str, day: dt.date, published: dt.date, article_id: str) -> Event | None:
-    if day < published or _CANCELLED.search(item) or _TIMETABLE.search(item):
-        return None  # a day's timetable of several slots is no one happening
+    if day < published or _CANCELLED.search(item) or _TIMETABLE.search(item) or _TABLE_ROW.search(item):
+        return None  # a day's timetable of several slots, a results table's row: no one happening
     start = end = day
     span = _SPAN.search(item)
     if span is not None:

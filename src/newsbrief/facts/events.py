@@ -563,6 +563,13 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
     spans = [s for s in dated if not _SUPERSEDED.search(sentence[max(0, s.pos - 110) : s.pos])]
     # the most precise date wins: "on November 19" over "in the fourth quarter"
     spans.sort(key=lambda s: (s.end - s.start).days)
+    # "returns next weekend, Sept. 10-13": a date the sentence writes out wins over a relative one it overlaps
+    if spans and not re.search(r"\d", spans[0].text):
+        written = next((s for s in spans[1:] if re.search(r"\d", s.text) and s.start <= spans[0].end
+                        and spans[0].start <= s.end), None)
+        if written is not None:
+            spans.remove(written)
+            spans.insert(0, written)
     strong = is_strong_future(sentence)
     for span in spans:
         if is_dateline(sentence, span, published):
