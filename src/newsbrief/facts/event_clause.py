@@ -504,12 +504,13 @@ def _has_name(token: Any) -> bool:
 
 
 # a word that dates a conjunct on its own: "to Pittsburgh on Monday and New York later in the week"
-_OWN_DATE = re.compile(r"\b(?:later|earlier|next|last|tomorrow|tonight|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
-                       r"week|month|year|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.IGNORECASE)
-
-
-_DATE_NOUN = re.compile(r"(?:tomorrow|tonight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|week|month|January|February|March|"
-                        r"April|June|July|August|September|October|November|December)", re.IGNORECASE)
+# (names of days and months only as names: "the march", "may" are other words)
+_OWN_DATE = re.compile(r"(?i:later|next|tomorrow|tonight|week|weekend|month)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+                       r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|June|July|August|"
+                       r"September|October|November|December")
+# a word that makes a prepositional phrase a date's ("in the week", "by tomorrow"), not a part of the happening
+_DATE_NOUN = re.compile(r"(?i:tomorrow|tonight|week|weekend|month)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|"
+                        r"February|March|April|June|July|August|September|October|November|December")
 
 
 def _dated_conj(conj: Any, span: set[int]) -> bool:

@@ -424,7 +424,6 @@ _CONTRACT_TERMS = re.compile(
 )
 # an ongoing period's end: "This year's cleanup runs until Nov. 30" (a run with a start ahead says "from")
 _RUNS_UNTIL = re.compile(r"\b(?:runs?|running|continues?|continuing|lasts?|lasting)\s+(?:\w+\s+)?(?:until|through|till)\s+$", re.IGNORECASE)
-# a recurring slot, not a date: "every Saturday and Sunday"
 # the days and hours a place keeps: "open Tuesday – Saturday 3:00 p.m. to midnight", "Mon-Fri 9am-5pm"
 _OPENING_HOURS = re.compile(
     r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\s*(?:-|–|—|to|through|thru)\s*"
@@ -432,6 +431,7 @@ _OPENING_HOURS = re.compile(
     r"\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|am\b|pm\b|noon\b|-|–|to\b)",
     re.IGNORECASE,
 )
+# a recurring slot, not a date: "every Saturday and Sunday"
 _RECURRING = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 # "meets on the first Saturday of each month": a monthly slot
 _MONTHLY_AFTER = re.compile(r"^\s+(?:of\s+)?(?:each|every)\s+month\b|^\s+of\s+the\s+month\b", re.IGNORECASE)
