@@ -645,3 +645,24 @@ def test_a_name_opening_the_headline_is_the_subject_when_the_lead_names_none() -
              ("p2", "Orland Data Systems to Present at the Marlow Technology Conference", INVESTOR_DAY)]
     out = _events(items)
     assert out["p1"] != out["p2"]  # the two companies are the subjects, and they conflict
+
+
+def test_a_single_article_story_takes_the_higher_small_story_bar_and_a_larger_one_the_join_bar() -> None:
+    same = unit(1.0, 0.2, 0.0)
+    params = ClusterParams(threshold=0.5, small_threshold=1.2, w_dense=1.0, w_lexical=0.0, w_entity=0.0,
+                           min_content=0.0, time_weight=0.0)
+    c = StreamClusterer(params=params)
+    first = c.add(doc("a", vector=same))
+    second = c.add(doc("b", vector=same, hours=1))
+    assert second.story_id != first.story_id  # a one-article story needs 1.2, which no score reaches
+    assert second.reasons["small_story"] == {"threshold": 1.2, "below_articles": 2}
+    c.seed(doc("c", vector=same, hours=2), first.story_id)  # the first story now has two articles
+    third = c.add(doc("d", vector=same, hours=3))
+    assert third.story_id == first.story_id and third.reasons["decision"] == "joined"
+    with pytest.raises(ClusterError, match="small_threshold"):
+        ClusterParams(small_threshold=2.0)
+
+
+def test_the_event_granularity_sets_the_small_story_bar() -> None:
+    assert ClusterParams.for_embedder("minilm-l6-int8", granularity="event").small_threshold == 0.3
+    assert ClusterParams.for_embedder("minilm-l6-int8", granularity="storyline").small_threshold is None

@@ -170,6 +170,11 @@ class ClusterParams:
         whole moved) published on one UTC day join one story, whatever their words: Tokyo's open and New
         York's close share neither names nor figures, yet a reader gets one section of the day's markets.
         Split never cuts that story. The event granularity sets it.
+    :param small_threshold: the join bar for a story of fewer than ``small_size`` articles (None: ``threshold``).
+        Two unrelated items about one subject (two market-research releases, two stories of the Fed's week) most
+        often meet as two single articles; an event's many angles join a story that already has several. Set
+        by the event granularity (``bench/results/clustering.md``, "A higher join bar for single-article stories").
+    :param small_size: stories with fewer articles than this use ``small_threshold``.
     :param ann_min_open: open stories (with centroids) from which candidates come from an HNSW
         index (:mod:`newsbrief.cluster.candidates`, faiss) instead of one exact matrix product;
         None: always exact. Below it the exact product costs a few milliseconds per article;
@@ -215,6 +220,8 @@ class ClusterParams:
     sure_title_share: float | None = None
     market_day: bool = False
     ann_min_open: int | None = 10_000
+    small_threshold: float | None = None
+    small_size: int = 2
 
     @classmethod
     def for_embedder(cls, embedder_name: str, *, granularity: str = "storyline", **overrides: Any) -> ClusterParams:
@@ -245,7 +252,7 @@ class ClusterParams:
                     "absorb_threshold": 0.10, "split_threshold": 0.10}
         if granularity == "event":
             base.update({"threshold": 0.25} if lexical else {"min_lexical": 0.2, "sure_dense": 0.85, "actor_dense": 0.7,
-                                                                    "merge_threshold": 0.6,
+                                                                    "merge_threshold": 0.6, "small_threshold": 0.3,
                                                                     "headline_merge_threshold": None})
             base.update(_EVENT_HEADLINE_CHECKS)
             base["market_day"] = True
@@ -260,6 +267,8 @@ class ClusterParams:
             raise ClusterError(f"cluster: actor_dense must be in [0, 1], got {self.actor_dense}")
         if not 0.0 <= self.threshold <= 1.5:
             raise ClusterError(f"cluster: threshold must be in [0, 1.5], got {self.threshold}")
+        if self.small_threshold is not None and not 0.0 <= self.small_threshold <= 1.5:
+            raise ClusterError(f"cluster: small_threshold must be in [0, 1.5], got {self.small_threshold}")
         if min(self.w_dense, self.w_lexical, self.w_entity, self.time_weight) < 0:
             raise ClusterError("cluster: weights must be >= 0")
         if self.w_dense + self.w_lexical + self.w_entity <= 0:
@@ -367,6 +376,7 @@ class StreamClusterer:
         joins = (
             best is not None
             and best.score >= p.threshold
+            and (p.small_threshold is None or best.story.n >= p.small_size or best.score >= p.small_threshold)
             and max(best.dense, best.lexical) >= p.min_content
             and (best.lexical >= p.min_lexical or waived is not None)
         )
@@ -805,6 +815,8 @@ class StreamClusterer:
             "min_content": p.min_content,
             "weights": {"dense": p.w_dense, "lexical": p.w_lexical, "entities": p.w_entity},
         }
+        if p.small_threshold is not None:
+            reasons["small_story"] = {"threshold": p.small_threshold, "below_articles": p.small_size}
         if chosen is not None:
             reasons.update(parts(chosen))
         reasons["best_competitor"] = parts(competitor) if competitor is not None else None
