@@ -83,7 +83,7 @@ def _num(word: str) -> int:
 
 
 def _event(item: str, day: dt.date, published: dt.date, article_id: str) -> Event | None:
-    if day < published or _CANCELLED.search(item) or _TIMETABLE.search(item) or _TABLE_ROW.search(item):
+    if day < published or _CANCELLED.search(item) or _TIMETABLE.search(item) or _TABLE_ROW.search(item[-120:]):
         return None  # a day's timetable of several slots, a results table's row: no one happening
     start = end = day
     span = _SPAN.search(item)
