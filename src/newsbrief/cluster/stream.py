@@ -170,7 +170,8 @@ class ClusterParams:
         whole moved) published on one UTC day join one story, whatever their words: Tokyo's open and New
         York's close share neither names nor figures, yet a reader gets one section of the day's markets.
         Split never cuts that story. The event granularity sets it.
-    :param small_threshold: the join bar for a story of fewer than ``small_size`` articles (None: ``threshold``).
+    :param small_threshold: the bar a new article must reach to join a story of fewer than ``small_size`` articles
+        (None: ``threshold``); :meth:`StreamClusterer.repair` merges and absorbs with its own bars.
         Two unrelated items about one subject (two market-research releases, two stories of the Fed's week) most
         often meet as two single articles; an event's many angles join a story that already has several. Set
         by the event granularity (``bench/results/clustering.md``, "A higher join bar for single-article stories").

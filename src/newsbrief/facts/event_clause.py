@@ -503,14 +503,12 @@ def _has_name(token: Any) -> bool:
     return any(t.pos_ == "PROPN" for t in tokens) or bool(find_names(_text([t for t in tokens if t.i > 0])))
 
 
-# a word that dates a conjunct on its own: "to Pittsburgh on Monday and New York later in the week"
-# (names of days and months only as names: "the march", "may" are other words)
-_OWN_DATE = re.compile(r"(?i:later|next|tomorrow|tonight|week|weekend|month)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
-                       r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|June|July|August|"
-                       r"September|October|November|December")
 # a word that makes a prepositional phrase a date's ("in the week", "by tomorrow"), not a part of the happening
+# (names of days and months only as names: "the march", "may" are other words)
 _DATE_NOUN = re.compile(r"(?i:tomorrow|tonight|week|weekend|month)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|"
                         r"February|March|April|June|July|August|September|October|November|December")
+# a word that dates a conjunct on its own: "to Pittsburgh on Monday and New York later in the week"
+_OWN_DATE = re.compile(rf"{_DATE_NOUN.pattern}|(?i:later|next)|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
 
 
 def _dated_conj(conj: Any, span: set[int]) -> bool:
