@@ -5,13 +5,22 @@ story's articles write it (or another form of it: "recalling" for "Recalls") in 
 inside sentences, and it is not part of a name the bundled spaCy model finds in the articles'
 leads. A word the articles never write in lower case keeps its capital, so a name the text
 does not repeat ("Kulhawik") is never lower-cased.
+
+A Title Case title is left as it is when that would keep the capital of a common word the
+articles write neither way ("Coal Companies Are Dying While Their Execs Grab More Cash" would
+read "Coal companies are Dying while their execs Grab more cash"): a half-lowered title reads
+worse than the outlet's own style. A common word is a whole word of the bundled MiniLM
+tokenizer's vocabulary; a word written with a capital inside the articles' sentences is a name.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 __all__ = ["Casing", "add_names", "is_shouting", "names_matter", "story_casing", "sentence_case"]
 
@@ -23,6 +32,14 @@ _FUNCTION = _SMALL | frozenset("""is are was were be been has have had will woul
 _ENTITY_LABELS = frozenset("PERSON ORG GPE NORP LOC PRODUCT EVENT FAC WORK_OF_ART LAW".split())
 # a word not at the start of a sentence (the first letter of a sentence says nothing about a word)
 _MID_SENTENCE_RE = re.compile(r"(?<![.!?:\"'\u201c(\[])\s+([A-Za-z][A-Za-z'\u2019&-]*)")
+_VOCABULARY_PATH = Path(__file__).parents[1] / "_data" / "minilm_tokenizer.json"
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """The whole alphabetic words of the bundled (uncased) MiniLM vocabulary: common English words and names."""
+    vocab = json.loads(_VOCABULARY_PATH.read_text(encoding="utf-8"))["model"]["vocab"]
+    return frozenset(w for w in vocab if w.isalpha() and len(w) > 1)
 
 
 def _key(word: str) -> str:
@@ -38,6 +55,7 @@ class Casing:
     lower: set[str] = field(default_factory=set)  # stems written in lower case mid-sentence
     names: set[str] = field(default_factory=set)  # stems of words in named entities
     acronyms: set[str] = field(default_factory=set)  # all-capitals words as written ("EU")
+    capitals: set[str] = field(default_factory=set)  # stems written with a capital mid-sentence (names)
 
 
 def is_shouting(title: str) -> bool:
@@ -62,12 +80,17 @@ def story_casing(texts: Iterable[str]) -> Casing:
     """
     out = Casing()
     for text in texts:
-        for m in _MID_SENTENCE_RE.finditer(text):
-            word = m.group(1)
-            if word[0].islower():
-                out.lower.add(_key(word))
-            elif len(word) > 1 and word.isupper():
-                out.acronyms.add(word.rstrip("."))
+        for line in text.split("\n"):
+            if is_shouting(line):
+                continue  # a heading or the title again: its capitals say nothing of names
+            for m in _MID_SENTENCE_RE.finditer(line):
+                word = m.group(1)
+                if word[0].islower():
+                    out.lower.add(_key(word))
+                elif len(word) > 1 and word.isupper():
+                    out.acronyms.add(word.rstrip("."))
+                else:
+                    out.capitals.add(_key(word))
     return out
 
 
@@ -100,6 +123,18 @@ def names_matter(title: str, casing: Casing) -> bool:
     return False
 
 
+def _half_lowered(title: str, casing: Casing) -> bool:
+    """Return True if sentence case would keep the capital of a common word after the first that the
+    articles write neither in lower case nor as a name ("Dying", "Grab")."""
+    for word in _WORD_RE.findall(title)[1:]:
+        key = _key(word)
+        if (word[0].isupper() and not word.isupper() and word.lower() not in _FUNCTION
+                and key not in casing.lower and key not in casing.capitals
+                and word.lower().rstrip(".") in _common_words()):
+            return True
+    return False
+
+
 def sentence_case(title: str, casing: Casing) -> str:
     """Return a shouting title in sentence case, keeping the capitals of names and acronyms.
 
@@ -121,6 +156,8 @@ def sentence_case(title: str, casing: Casing) -> str:
             return word[0] + word[1:].lower() if all_caps else word
         return word.lower()
 
+    if not all_caps and _half_lowered(title, casing):
+        return title
     out = _WORD_RE.sub(fix, title)
     # after a colon a new clause begins
     return re.sub(r"(:\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), out)
