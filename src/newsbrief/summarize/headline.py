@@ -25,7 +25,7 @@ from newsbrief.summarize.sentences import normalise_text, parse_article_text
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["choose_headline", "clean_title", "has_verb", "is_usable_title", "lead_sentence"]
+__all__ = ["choose_headline", "clean_title", "has_verb", "is_usable_title", "lead_sentence", "repaired_title"]
 
 _ABBREVIATION_END_RE = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")  # "U.S.", "U.K.", "E.U."
 _SUFFIX_RE = re.compile(r"\s+(?:[-\u2013\u2014|:\u00b7\u2022]|::)\s+([^-\u2013\u2014|]{2,60})$")
@@ -190,25 +190,97 @@ def _score(title: str, tokens: set[str], term_df: Counter[str], n_sources: int) 
 
 
 _CUT_WORDS = frozenset("to after as in on for with amid while when at from by because since despite over".split())
-
+# a cut before one of these ends a clause ("... in June when the Mets needed him"): better than one before a preposition
+_CLAUSE_CUTS = frozenset(
+    "when while as after because since amid despite following before until although though but if unless who which "
+    "where".split())
+# a word that cannot end a headline without its preposition: "due (to)", "according (to)", "seems (to)"
+_NEEDS_ITS_PREPOSITION = frozenset(
+    "due according able set seem seems seemed come comes relates related going likely prior close next thanks compared "
+    "opposed subject".split())
+# a main clause opening on one of these needs what came before it ("After decades of marriage, we've ...")
+_PRONOUN_OPENERS = frozenset(
+    "i we you he she it they i'm we've we're you're you've he's she's it's they're your my our and but or so".split())
 
 _SUBJECT_RELATIVE_RE = re.compile(r"^(?=[^,;]{3,80},)(?P<subject>[^,;]*?),\s+(?:who|which)\s[^,;]*,\s+(?=[a-z])")
+# a clause before the subject: "As the West grapples with ..., there is ...", "Having failed to ..., many conservatives ..."
+_FRONTED_RE = re.compile(
+    r"^(?:As|While|With|Having|After|Although|Though|Despite|If|When|Since|Because|Following|Amid|Ahead\s+of|"
+    r"In\s+the\s+wake\s+of|For\s+the\s+first\s+time|Earlier|Last\s+(?:week|month|year))\b[^;:]{3,160}?,\s+"
+    r"(?=\S+(?:\s+\S+){4})")
+# a credit or a dash the feed set before the lead: "( NewsUSA ) - Few things ...", "—Friday's game ..."
+_LEAD_CREDIT_RE = re.compile(r"^(?:\(\s*[^()]{2,40}\)\s*[-\u2013\u2014:]\s*|[-\u2013\u2014]+\s*)")
+_SEPARATOR_RE = re.compile(r"\s+[-\u2013\u2014|]\s+|;\s+")
 
 
-def _trim_lead(sentence: str, *, max_words: int = 14) -> str:
-    """Trim a lead sentence into a headline: its first clause, cut before a preposition if long."""
-    text = sentence.rstrip(". ")
+def _balanced(text: str) -> bool:
+    """Return True if a text closes every quotation and bracket it opens."""
+    return (text.count('"') % 2 == 0 and text.count("\u201c") == text.count("\u201d")
+            and text.count("(") == text.count(")"))
+
+
+def _good_cut(words: Sequence[str], n: int) -> bool:
+    """Return True if a headline may end before ``words[n]``: at a clause or a preposition, with a whole phrase before it."""
+    word, before = words[n].lower(), words[n - 1].lower().rstrip(",;:")
+    if word in _CLAUSE_CUTS:
+        pass
+    elif word in _CUT_WORDS:
+        if before in _NEEDS_ITS_PREPOSITION:
+            return False
+        if word in ("to", "by") and before.endswith(("ed", "ing")):
+            return False  # "declined (to rule out)", "triggered (by)", "wanting (to)"
+    else:
+        return False
+    return _balanced(" ".join(words[:n]))
+
+
+def _trim_lead(sentence: str, *, max_words: int = 14, slack: int = 4) -> tuple[str, bool]:
+    """Trim a lead sentence into a headline: its main clause, cut at a clause or before a preposition if long.
+
+    Returns the headline and whether it had to be cut inside its clause. A clause set before the
+    subject goes ("After a ten-hour standoff, police arrested ..." -> "Police arrested ..."); a clause
+    up to ``slack`` words over ``max_words`` stays whole; a cut keeps a verb and never leaves a
+    quotation or a bracket open, nor a word that needs its preposition ("due", "declined").
+    """
+    text = _LEAD_CREDIT_RE.sub("", sentence.strip()).rstrip(". ")
+    fronted = _FRONTED_RE.match(text)
+    if fronted is not None and text[fronted.end():].split()[0].lower() not in _PRONOUN_OPENERS:
+        text = text[fronted.end():]
+        text = text[:1].upper() + text[1:]
     # "Acme, which was fined last year, faces new charges": the subject's relative clause goes, the verb stays
     text = _SUBJECT_RELATIVE_RE.sub(r"\g<subject> ", text, count=1)
     clause = re.split(r",\s+(?:who|which|where|while|after|as|but|according)\b|;\s+|\s+[\u2014\u2013_]\s+", text)[0]
     words = clause.split()
-    if len(words) <= max_words:
-        return " ".join(words).rstrip(",;:")
-    cut = max((n for n in range(5, max_words + 1) if words[n].lower() in _CUT_WORDS), default=max_words)
-    words = words[:cut]
+    if len(words) <= max_words + slack:
+        return " ".join(words).rstrip(",;:"), False
+    cuts = [n for n in range(5, max_words + 1) if _good_cut(words, n) and has_verb(" ".join(words[:n]))]
+    clause_cuts = [n for n in cuts if n >= 6 and words[n].lower() in _CLAUSE_CUTS]
+    words = words[:max(clause_cuts or cuts or [max_words])]
     while words and words[-1].lower() in STOPWORDS:
         words.pop()
-    return " ".join(words).rstrip(",;:")
+    return " ".join(words).rstrip(",;:"), True
+
+
+def repaired_title(title: str) -> str:
+    """Return a title a feed cut short back to its last whole phrase, or "" if too little is left.
+
+    "Perth Airport adopts Amadeus' cloud technology to..." -> "Perth Airport adopts Amadeus' cloud
+    technology": the word before the ellipsis may be cut, so it goes; then a trailing preposition or
+    function word, or the part after a dash ("Pet dog found my tumour - now watch her surprise...").
+
+    :param title: a cleaned title.
+    """
+    if not _CUT_SHORT_RE.search(title):
+        return ""
+    words = _CUT_SHORT_RE.sub("", title).split()[:-1]
+    parts = _SEPARATOR_RE.split(" ".join(words))
+    if len(parts) > 1 and len(parts[0].split()) >= 4:
+        words = parts[0].split()
+    while words and (words[-1].lower().rstrip(",;:") in STOPWORDS or words[-1].lower() in _CUT_WORDS
+                     or not any(ch.isalnum() for ch in words[-1])):
+        words.pop()
+    text = " ".join(words).rstrip(",;:")
+    return text if len(words) >= 4 and _balanced(text) and has_verb(text) else ""
 
 
 def _calm(title: str, articles: Sequence[Article], leads: dict[str, str]) -> str:
@@ -258,13 +330,20 @@ def choose_headline(articles: Sequence[Article]) -> str:
             best = (score, n, title)
     if best is not None:
         return _calm(best[2], articles, leads)
-    # no usable title: trim the lead of the article whose lead shares most terms with the others
+    # no usable title: the lead of the article whose lead shares most terms with the others, if it needs no cut
+    # inside its clause; else a title the feed cut short, back to its last whole phrase; else the lead, cut
     ranked = sorted(
         (a for a in articles if leads[a.id]),
         key=lambda a: -sum(term_df[t] for t in set(content_tokens(leads[a.id]))) / (1 + len(leads[a.id].split())),
     )
-    if ranked:
-        return _trim_lead(leads[ranked[0].id])
+    trimmed, cut = _trim_lead(leads[ranked[0].id]) if ranked else ("", True)
+    if trimmed and not cut:
+        return trimmed
+    repaired = next((r for _, title, _ in cleaned if (r := repaired_title(title))), "")
+    if repaired:
+        return _calm(repaired, articles, leads)
+    if trimmed:
+        return trimmed
     fallback = next((normalise_text(a.title) for a in articles if a.title.strip()), "")
     if not fallback:
         raise SummarizeError("summarize: no title and no text to make a headline from")
