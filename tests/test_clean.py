@@ -338,6 +338,14 @@ def test_lines_with_a_date_in_them_are_not_stamps(line: str) -> None:
     # a source after a place in capitals ends the dateline without a dash
     ("HALDEN (Harbour Charts) Lantern Records will release the choir's new album on Friday.",
      "Lantern Records will release the choir's new album on Friday."),
+    # an agency in parentheses and a colon; a month and day with no space; the page's stamp before it
+    ("Tallbrook, Sept.9 ( IANS ):  The district assembly opened a new clinic on Tuesday.",
+     "The district assembly opened a new clinic on Tuesday."),
+    ("Sep 9, 4:20 pm     Tallbrook, Sept.9 (ANI): The district assembly opened a new clinic on Tuesday.",
+     "The district assembly opened a new clinic on Tuesday."),
+    # a syndicating site's credit to the outlet, with the day
+    ("Harbour Post Wednesday 2nd September, 2026 The district assembly opened a new clinic on Tuesday.",
+     "The district assembly opened a new clinic on Tuesday."),
 ])
 def test_more_dateline_forms_are_cut(line: str, kept: str) -> None:
     result = clean_text("\n".join([line, MORE]))
@@ -352,6 +360,8 @@ def test_more_dateline_forms_are_cut(line: str, kept: str) -> None:
     "AZ-Tallbrook, Lantern Foods is hiring a kitchen manager for its new site.",
     "Review - The new bridge museum is worth the long drive from the coast.",
     "Tallbrook: the council voted on Tuesday to close the old bridge for repairs.",
+    "Acme Foods (ACME): The company raised its outlook on Tuesday after strong sales.",
+    "Lantern Foods said on Wednesday 2nd September, 2026 it would open a new plant.",
 ])
 def test_openings_that_are_not_datelines_stay(line: str) -> None:
     assert cleaned(line, MORE) == [line, MORE]

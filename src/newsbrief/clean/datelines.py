@@ -27,7 +27,7 @@ AGENCY = (r"(?:Reuters|AP|AFP|Associated Press|The Associated Press|PTI|IANS|ANI
 DASH = r"(?:--|-|–|—|―)"
 """A dash between a dateline and its sentence, as regular-expression text."""
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_DATE = rf"\(?{MONTH}\.?\s+{_DAY}(?:,?\s+\d{{4}})?\)?"  # "Sept. 8, 2026", "September 16", "(September 8, 2026)"
+_DATE = rf"\(?{MONTH}(?:\.\s*|\s+){_DAY}(?:,?\s+\d{{4}})?\)?"  # "Sept. 8, 2026", "Sept.9", "(September 8, 2026)"
 _PLACE_CAPS = r"[A-Z][A-Z.'’&]+(?:[ /-][A-Z][A-Z.'’&]*){0,3}"  # NICOSIA/BEIRUT, ST. LOUIS
 _PLACE_TITLE = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}"  # Tallbrook, Dead Sea
 _REGION = r"(?:\s*,\s*[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][A-Za-z.]{1,14})?)"  # ", Ariz", ", Fla.", ", New Mexico"
@@ -39,13 +39,19 @@ _CAPS_HEAD = (rf"(?:\[[\w .]{{2,30}}\]\s*{DASH}\s*)?"  # "[Wire Name] – " befo
               rf"{_PLACE_CAPS}{_REGION}?(?:\s+and\s+{_PLACE_CAPS}{_REGION}?)?\s*"
               rf"(?:,?\s*{_DATE}\.?)?{_SOURCE}?(?:\s*{DASH}\s*{_DATE})?")
 _TITLE_HEAD = rf"{_PLACE_TITLE}{_REGION}?(?:\s*,?\s*{_DATE}\.?)?{_SOURCE}?"
+_ZONE = r"(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|IST|AEST|AEDT|HKT|JST|SGT|WIB|EAT|WAT|CAT)"
+_TIME = rf"\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*{_ZONE})?|\d{{1,2}}\s*[ap]\.?m\.?(?:\s*{_ZONE})?"
+# the page's stamp before the dateline: "Sep 9, 4:20 pm   New Delhi, Sept.9 (ANI): ..."
+_LEAD_STAMP = rf"(?:{MONTH}\.?\s+{_DAY},?\s+(?:{_TIME})\s+)"
 _PREFIX = re.compile(
     r"^(?:By\s+(?:[A-Z][\w.'’-]+\s+){1,4}?)?"  # a byline glued in front: "By Jo Reyes WASHINGTON (Reuters) -"
+    rf"{_LEAD_STAMP}?"
     rf"(?:\({AGENCY}\)|\([A-Z]{{2,6}}\)"  # "(CNN) -", "(HN) -" alone
     rf"|{_CAPS_HEAD}|{_TITLE_HEAD})"
-    rf"(?P<sep>(?:\s+{DASH}|--|–|—|―|-(?=\s))(?:\s*{DASH})*\s*|\s*>>\s*|(?<=\))\s+|(?<=/)\s+|(?<=/\.)\s+)(?=[\"“‘'(\dA-Z])",
+    rf"(?P<sep>(?:\s+{DASH}|--|–|—|―|-(?=\s))(?:\s*{DASH})*\s*|\s*>>\s*|(?<=\))\s*:\s+|(?<=\))\s+|(?<=/)\s+|(?<=/\.)\s+)"
+    rf"(?=[\"“‘'(\dA-Z])",
 )
-_AGENCY_END = re.compile(rf"\({AGENCY}\)$")
+_AGENCY_END = re.compile(rf"\(\s*{AGENCY}\s*\)$")
 _CAPS_PLACE_SOURCE = re.compile(rf"^[A-Z]{{2,}}[A-Z.'’&]*(?:[ /-][A-Z][A-Z.'’&]*){{0,3}}{_REGION}?\s*\([A-Z][\w .&'’/-]{{0,30}}?[a-z][\w .&'’/-]{{0,30}}\)\s")  # a name, not a ticker
 # Words that open a line as a label, not a place: "Review - The ...", "UPDATE".
 _LABELS = frozenset({"note", "update", "updated", "summary", "editor", "editors", "warning", "breaking", "watch",
@@ -64,8 +70,6 @@ _ALONE = re.compile(
 
 _BARE = re.compile(rf"^{_PLACE_CAPS}$")
 
-_ZONE = r"(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|IST|AEST|AEDT|HKT|JST|SGT|WIB|EAT|WAT|CAT)"
-_TIME = rf"\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*{_ZONE})?|\d{{1,2}}\s*[ap]\.?m\.?(?:\s*{_ZONE})?"
 _STAMP_TOKEN = re.compile(
     rf"\s*(?:{_TIME}|{WEEKDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?|{MONTH}\.?|{_DAY}|\d{{4}}"
     rf"|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|{_ZONE}|at|on|[,|@/·•-]"
@@ -107,18 +111,25 @@ _BYLINE_STAMP = re.compile(
     rf"(?:{_TIME}))(?:\s+(?:Story|Audio|Video|Article|Listen))?\s+(?=[\"“‘'A-Z])")
 
 
+# a syndicating site's credit to the outlet it took the story from, with the day: "Harbour Post Wednesday 2nd
+# September, 2026 The council ..."
+_SOURCE_STAMP = re.compile(rf"^(?:[A-Z][\w.&'’-]*\s+){{1,5}}?{WEEKDAY}\s+{_DAY}\s+{MONTH},?\s+\d{{4}}\s+(?=[\"“‘'A-Z])")
+
+
 def dateline(line: str) -> int:
     """Return the length of the dateline prefix of ``line`` (0: none); a sentence must follow it.
 
     :param line: one of the article's first lines, stripped.
     """
-    stamped = _BYLINE_STAMP.match(line)
+    stamped = _BYLINE_STAMP.match(line) or _SOURCE_STAMP.match(line)
     if stamped is not None and len(line[stamped.end():].split()) >= 4:
         return stamped.end()
     found = _PREFIX.match(line)
     if found is None or _head_word(line[:found.end()]) in _LABELS:
         return 0
     sep = found.groupdict().get("sep")
+    if sep is not None and sep.strip() == ":" and not _AGENCY_END.search(line[:found.start("sep")].rstrip()):
+        return 0  # "Acme (ACME): ...": only an agency's name in parentheses ends a dateline with a colon
     if sep is not None and not sep.strip() and line[found.start("sep") - 1] == ")" \
             and not _AGENCY_END.search(line[:found.start("sep")]) and not _CAPS_PLACE_SOURCE.match(line):
         # "Acme (ACME) Shares rose": only an agency's name in parentheses, or a source after a place in capitals
