@@ -54,6 +54,9 @@ def test_a_title_run_into_the_story_is_cut_where_the_story_begins() -> None:
     assert clean_title(title) == "Police question two men in Orrick bombing case"
     assert clean_title("Labour leader Ramsay MacDonald says he will resign after the vote on the budget") == (
         "Labour leader Ramsay MacDonald says he will resign after the vote on the budget")
+    title = ("Norland hosts an indicted general at a parade marking the end of WWIIThe general, who is wanted by an "
+             "international court, arrived in the capital on Tuesday to attend the parade")
+    assert clean_title(title) == "Norland hosts an indicted general at a parade marking the end of WWII"
 
 
 def test_the_outlets_own_name_in_brackets_is_cut_however_it_is_spaced() -> None:

@@ -77,7 +77,8 @@ _SLUG_RE = re.compile(
     r"UPDATE|WRAPUP|CORRECTED|REFILE|RPT|INSIGHT|EXCLUSIVE|BREAKINGVIEWS)(?:\s*\d+)?(?:\s*-\s*RPT)?\s*[-:]\s*(?=[A-Z0-9$\"'])")
 # a feed that ran the title into the story: "Police question 2 Indians in Thai bombing caseTwo Indians have been ..."
 # (only in a title too long to be one, so "Ramsay MacDonald says ..." keeps its name)
-_RUN_ON_GLUE_RE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]+(?:\s+\S+){7})")
+# (or after an acronym: "... war crimes during WWIISudanese president ...")
+_RUN_ON_GLUE_RE = re.compile(r"(?<=[a-z]{3}|[A-Z]{3})(?=[A-Z][a-z]+(?:\s+\S+){7})")
 RUN_ON_TITLE_CHARS = 120
 # a page's widget heading glued to the title: "Story highlights Japan's ..."
 _WIDGET_RE = re.compile(r"^story highlights\s+(?=\S)", re.IGNORECASE)
