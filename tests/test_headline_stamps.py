@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.summarize.headline import clean_title
+from newsbrief.summarize.headline import clean_title, is_usable_title
 
 
 @pytest.mark.parametrize(("title", "clean"), [
@@ -69,3 +69,14 @@ def test_the_outlets_own_name_in_brackets_is_cut_however_it_is_spaced() -> None:
     # another outlet's or a group's name stays
     assert clean_title("Militants seize town near the river (ISIS)", outlet="Harbour Gazette") == (
         "Militants seize town near the river (ISIS)")
+
+
+def test_a_bracket_the_feed_cut_before_it_closed_goes() -> None:
+    assert clean_title("Mayor compares rivals with monkeys fallen from their tree (Part") == (
+        "Mayor compares rivals with monkeys fallen from their tree")
+    assert clean_title("Mayor compares rivals with monkeys (video)") == "Mayor compares rivals with monkeys (video)"
+
+
+@pytest.mark.parametrize("title", ["Wednesday, 09 Sep 2015", "Harbour FC news and transfer rumours: LIVE"])
+def test_a_date_alone_or_a_live_page_is_no_headline(title: str) -> None:
+    assert not is_usable_title(title)

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from newsbrief.clean.datelines import is_stamp
 from newsbrief.errors import SummarizeError
 from newsbrief.model import Article
 from newsbrief.summarize.casing import add_names, is_shouting, names_matter, sentence_case, story_casing
@@ -56,6 +57,8 @@ _CREDIT_RE = re.compile(
     r"\s+\((?:\d|AFP|AP|Reuters|Bloomberg|PTI|ANI|IANS|UPI|dpa|DPA|Xinhua|Kyodo|Yonhap|EFE|ANSA|Tass|TASS|AAP|PRESS|"
     r"Yahoo!?(?:\s+[A-Z]\w+){0,2}|(?:[A-Z][\w.&!'’-]*\s+){0,2}(?:News|Sports|Sport|Times|Post|Press|Wire|Online|TV|Radio))\)\s*$")
 _LAST_ASIDE_RE = re.compile(r"\s+\(([^()]{2,60})\)\s*$")
+# a bracket the feed cut before it closed: "... fallen from their tree (Part"
+_OPEN_ASIDE_RE = re.compile(r"\s+\([^()]{0,20}$")
 
 
 def _outlet_credit(text: str, outlet: str) -> re.Match[str] | None:
@@ -84,7 +87,7 @@ RUN_ON_TITLE_CHARS = 120
 _WIDGET_RE = re.compile(r"^story highlights\s+(?=\S)", re.IGNORECASE)
 _CUT_SHORT_RE = re.compile(r"(?:\.\.\.|\u2026)[\s\"'\u201d]*$")
 _BAD_RE = re.compile(
-    r"live updates?|live blog|as it happened|\blive:|\blive\b.*\bupdates\b|you won'?t believe|"
+    r"live updates?|live blog|as it happened|\blive:|:\s*live\s*$|\blive\b.*\bupdates\b|you won'?t believe|"
     r"here'?s (?:why|what|how)|this is (?:why|what|how)|what (?:we|you) know|everything you need|"
     r"need to know|things to know|will shock|what happens next|\bmust[- ]see\b|\bquiz\b|"
     r"^\d+ (?:things|ways|reasons)\b|^(?:morning|evening|daily|weekly) (?:briefing|brief|digest|newsletter)|"
@@ -141,6 +144,9 @@ def clean_title(title: str, *, outlet: str = "") -> str:
             compound = _ABBREVIATION_END_RE.search(head) is not None and match.group(0).lstrip()[:1] in "-\u2013\u2014"
             if looks_like_outlet and not compound and len(head.split()) >= 3:
                 text = head
+        aside = _OPEN_ASIDE_RE.search(text)
+        if aside is not None and len(text[: aside.start()].split()) >= 3:
+            text = text[: aside.start()]
         if outlet and text.lower().endswith(outlet.lower()) and len(text) > len(outlet) + 10:
             text = text[: -len(outlet)].rstrip(" -|:\u2013\u2014")
         if text == before:
@@ -154,8 +160,8 @@ def is_usable_title(title: str) -> bool:
 
     :param title: a cleaned title.
     """
-    if len(title.split()) < 3 or title.rstrip().endswith("?"):
-        return False
+    if len(title.split()) < 3 or title.rstrip().endswith("?") or is_stamp(title):
+        return False  # "Wednesday, 09 Sep 2015" is the page's date, not a headline
     if _CUT_SHORT_RE.search(title):
         return False  # a feed cut it short: "Carter: North Korea has no chance against..."
     # "WHO warns ..." names the World Health Organization
