@@ -582,6 +582,23 @@ def test_a_person_met_by_honorific_and_surname_gets_the_full_name_of_the_article
     assert display_texts([named, rook])[1].startswith("Ms. Rook lost control")
 
 
+def test_a_sentence_opening_on_a_bare_surname_gets_the_full_name_its_article_gave_before() -> None:
+    from newsbrief.summarize.references import full_names
+
+    article = ("A judge let the state join a student's lawsuit against Harwick College. The state filed to intervene in "
+               "Mara Quillon's lawsuit. Quillon, of Dunmore, sued the college in January 2024.")
+    assert full_names("Quillon, of Dunmore, sued the college in January 2024.", article) == (("Quillon", "Mara Quillon"),)
+    # named in full only after the sentence, or only as part of a longer name: left as it is
+    assert full_names("Quillon sued the college.", "Quillon sued the college. Mara Quillon is 20.") == ()
+    assert full_names("Harwick said the plan would work.",
+                      "Mara Harwick College opened. Harwick said the plan would work.") == ()
+    pool = build_candidates([make_article("a", title="State joins student's suit", text=article, outlet="One")],
+                            resolve_references=True)
+    first = next(c for c in pool if c.text.startswith("A judge let"))
+    sued = next(c for c in pool if c.text.startswith("Quillon, of Dunmore"))
+    assert display_texts([first, sued])[1] == "[Mara Quillon], of Dunmore, sued the college in January 2024."
+
+
 def test_it_after_a_sentence_introducing_another_named_thing_is_unresolved() -> None:
     ref = referring_subject("It is big, with 70 billion parameters, so few will run it at home.")
     assert ref is not None

@@ -620,22 +620,43 @@ _HONORIFIC_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+([A-Z][a-z]+(?:[-'\
 _GIVEN_RE = r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?"
 
 
+# a sentence opening on a bare surname as its subject: "Dudley, of Harwick, sued ...", "Dudley sued ..."
+_OPENING_SURNAME_RE = re.compile(r"^([A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?)(?=(?:,\s[^,]{2,60},)?\s+[a-z])")
+
+
+def _given_name(surname: str, article: str, before: int, *, alone: bool = False) -> str:
+    """The "Dana Rook" an article writes for "Rook" before ``before``, if it gives that surname one first name only
+    (``alone``: and never as part of a longer name, "George Washington University")."""
+    after = r"\b(?!\s+[A-Z][a-z])" if alone else r"\b"
+    if alone and re.search(_GIVEN_RE + re.escape(surname) + r"\s+[A-Z][a-z]", article):
+        return ""
+    given = {g.group(1) for g in re.finditer(_GIVEN_RE + re.escape(surname) + after, article)
+             if g.group(1) not in _NOT_ANTECEDENT and not re.fullmatch(r"Mr|Mrs|Ms|Miss|Mx|Dr", g.group(1))}
+    if len(given) != 1:
+        return ""
+    full = re.search(_GIVEN_RE.replace("([A-Z][a-z]+)", re.escape(next(iter(given)))) + re.escape(surname), article)
+    return " ".join(full.group(0).split()) if full is not None and full.start() < before else ""
+
+
 def full_names(sentence: str, article: str) -> tuple[tuple[str, str], ...]:
     """Return each "Ms. Rook" of a sentence with the full name its article gives that person ("Dana Rook").
 
-    A surname the article gives with two different first names, or never with one, is left out.
+    A sentence opening on the bare surname ("Rook, of Dunmore, sued ...") counts too, when its article
+    names the person in full before that sentence. A surname the article gives with two different first
+    names, or never with one, is left out.
 
     :param sentence: one sentence.
     :param article: its article's title and text.
     """
     out = []
     for m in _HONORIFIC_RE.finditer(sentence):
-        surname = m.group(1)
-        given = {g.group(1) for g in re.finditer(_GIVEN_RE + re.escape(surname) + r"\b", article)
-                 if g.group(1) not in _NOT_ANTECEDENT and not re.fullmatch(r"Mr|Mrs|Ms|Miss|Mx|Dr", g.group(1))}
-        if len(given) == 1:
-            full = re.search(_GIVEN_RE.replace("([A-Z][a-z]+)", re.escape(next(iter(given)))) + re.escape(surname),
-                             article)
-            if full is not None:
-                out.append((m.group(0), " ".join(full.group(0).split())))
+        full = _given_name(m.group(1), article, len(article))
+        if full:
+            out.append((m.group(0), full))
+    opening = _OPENING_SURNAME_RE.match(sentence)
+    at = article.find(sentence[:60])
+    if opening is not None and opening.group(1) not in _NOT_ANTECEDENT and at > 0:
+        full = _given_name(opening.group(1), article, at, alone=True)
+        if full:
+            out.append((opening.group(1), full))
     return tuple(out)
