@@ -533,3 +533,18 @@ def test_lines_cut_short_are_read_one_by_one_not_glued_into_a_run_on_sentence() 
     assert "For the first time, the Harbour Board is planning the annual forum with the Marlow ferry office." in texts
     assert "The first forum was held in 2019 in Fenwick." in texts
     assert not any("TALLBROOK" in t and len(t) > len("TALLBROOK") for t in texts)
+
+
+@pytest.mark.parametrize(("text", "alone"), [
+    ("Since then the party has gone from strength to strength.", False),
+    ("Days later, police arrested a man at the harbour.", False),
+    ("Shortly afterwards the mayor resigned.", False),
+    ("The next day the council met again.", False),
+    ("At the time, the firm had 20 staff.", False),
+    # a time the sentence itself gives
+    ("Shortly after the vote, the mayor resigned.", True),
+    ("Since 2012 the firm has grown fourfold.", True),
+    ("At the time of writing, no arrests had been made.", True),
+])
+def test_a_sentence_telling_time_from_the_one_before_does_not_stand_alone(text: str, alone: bool) -> None:
+    assert is_standalone(text) is alone

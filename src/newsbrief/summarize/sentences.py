@@ -170,6 +170,15 @@ _ANAPHORIC_PHRASES = re.compile(
     re.IGNORECASE,
 )
 
+# A time told from the sentence before: "Since then the party has ...", "Days later, police ...", "By then ..."
+_TIME_BEFORE_RE = re.compile(
+    r"^(?:since\s+then|after\s+that|before\s+that|by\s+then|until\s+then|at\s+(?:that|the)\s+time(?!\s+of)|"
+    r"(?:that|the\s+(?:next|following))\s+(?:day|night|morning|evening|week|month|year)|"
+    r"(?:(?:a\s+few|two|three|several|some)\s+)?(?:days|weeks|months|years|hours|minutes)\s+later|"
+    r"(?:shortly|soon)\s+(?:afterwards?|after(?!\s+(?:the|a|an|his|her|its|their)\b))|later\s+that)\b",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class ParsedSentence:
@@ -326,6 +335,8 @@ def is_standalone(text: str) -> bool:
         return False  # "On Saturday, he traveled ..."
     if _ANAPHORIC_PHRASES.match(stripped.lstrip("\"'")):
         return False
+    if _TIME_BEFORE_RE.match(stripped.lstrip("\"'")):
+        return False  # "Since then ...": when that was is in the sentence before
     if _CONNECTIVE_RE.match(stripped):
         return False
     if stripped.count('"') % 2 == 1:
