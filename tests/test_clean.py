@@ -343,6 +343,8 @@ def test_lines_with_a_date_in_them_are_not_stamps(line: str) -> None:
      "The district assembly opened a new clinic on Tuesday."),
     ("Sep 9, 4:20 pm     Tallbrook, Sept.9 (ANI): The district assembly opened a new clinic on Tuesday.",
      "The district assembly opened a new clinic on Tuesday."),
+    ("Sept. 13-- Lantern Foods raised its expected revenue for the third quarter.",
+     "Lantern Foods raised its expected revenue for the third quarter."),
     # a syndicating site's credit to the outlet, with the day
     ("Harbour Post Wednesday 2nd September, 2026 The district assembly opened a new clinic on Tuesday.",
      "The district assembly opened a new clinic on Tuesday."),

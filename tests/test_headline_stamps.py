@@ -80,3 +80,17 @@ def test_a_bracket_the_feed_cut_before_it_closed_goes() -> None:
 @pytest.mark.parametrize("title", ["Wednesday, 09 Sep 2015", "Harbour FC news and transfer rumours: LIVE"])
 def test_a_date_alone_or_a_live_page_is_no_headline(title: str) -> None:
     assert not is_usable_title(title)
+
+
+@pytest.mark.parametrize(("title", "clean"), [
+    ("Norland unveils details of port reforms as growth slows Reuters", "Norland unveils details of port reforms as growth slows"),
+    ("Tarn gas output reaches record 2 BCF per day [Harbour Post, Portsea]", "Tarn gas output reaches record 2 BCF per day"),
+    ("Tarnshire news: Woman hurt in two-vehicle crash in Aldmouth", "Woman hurt in two-vehicle crash in Aldmouth"),
+    ("*Mayor thanks volunteers after the flood", "Mayor thanks volunteers after the flood"),
+    # the wire's name in a name, an evaluation before "news": they stay
+    ("Shares of Thomson Reuters rose on Tuesday", "Shares of Thomson Reuters rose on Tuesday"),
+    ("Shares of Thomson Reuters", "Shares of Thomson Reuters"),
+    ("Good news: rates fall again", "Good news: rates fall again"),
+])
+def test_credits_labels_and_markers_around_a_title_go(title: str, clean: str) -> None:
+    assert clean_title(title) == clean

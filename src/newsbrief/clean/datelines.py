@@ -47,7 +47,7 @@ _PREFIX = re.compile(
     r"^(?:By\s+(?:[A-Z][\w.'’-]+\s+){1,4}?)?"  # a byline glued in front: "By Jo Reyes WASHINGTON (Reuters) -"
     rf"{_LEAD_STAMP}?"
     rf"(?:\({AGENCY}\)|\([A-Z]{{2,6}}\)"  # "(CNN) -", "(HN) -" alone
-    rf"|{_CAPS_HEAD}|{_TITLE_HEAD})"
+    rf"|{_CAPS_HEAD}|{_TITLE_HEAD}|{_DATE})"  # ... or a date alone: "Sept. 13-- Noble Energy raised ..."
     rf"(?P<sep>(?:\s+{DASH}|--|–|—|―|-(?=\s))(?:\s*{DASH})*\s*|\s*>>\s*|(?<=\))\s*:\s+|(?<=\))\s+|(?<=/)\s+|(?<=/\.)\s+)"
     rf"(?=[\"“‘'(\dA-Z])",
 )

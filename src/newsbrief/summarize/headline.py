@@ -17,7 +17,6 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from newsbrief.clean.datelines import is_stamp
 from newsbrief.errors import SummarizeError
 from newsbrief.model import Article
 from newsbrief.summarize.casing import add_names, is_shouting, names_matter, sentence_case, story_casing
@@ -56,6 +55,10 @@ _STAMP_RE = re.compile(
 _CREDIT_RE = re.compile(
     r"\s+\((?:\d|AFP|AP|Reuters|Bloomberg|PTI|ANI|IANS|UPI|dpa|DPA|Xinhua|Kyodo|Yonhap|EFE|ANSA|Tass|TASS|AAP|PRESS|"
     r"Yahoo!?(?:\s+[A-Z]\w+){0,2}|(?:[A-Z][\w.&!'’-]*\s+){0,2}(?:News|Sports|Sport|Times|Post|Press|Wire|Online|TV|Radio))\)\s*$")
+# a wire's name run onto the end ("... as growth sputters Reuters") or a credit in square brackets
+# ("... 1 BCF per day [Globes, Tel Aviv, Israel]")
+_BRACKET_CREDIT_RE = re.compile(r"\s+\[[^\[\]]{2,40}\]\s*$")
+_WIRE_RUN_ON_RE = re.compile(r"\s(?P<word>[a-z][\w'’-]*)\s+(?:Reuters|AFP|Bloomberg)\s*$")
 _LAST_ASIDE_RE = re.compile(r"\s+\(([^()]{2,60})\)\s*$")
 # a bracket the feed cut before it closed: "... fallen from their tree (Part"
 _OPEN_ASIDE_RE = re.compile(r"\s+\([^()]{0,20}$")
@@ -65,6 +68,15 @@ def _outlet_credit(text: str, outlet: str) -> re.Match[str] | None:
     """The outlet's own name in brackets at the end of a title, however it spaces it ("(IrishCentral)" of "Irish Central")."""
     aside = _LAST_ASIDE_RE.search(text)
     return aside if aside is not None and _squeezed(aside.group(1)) == _squeezed(outlet) else None
+
+
+def _bare_credit(text: str) -> int | None:
+    """Where a credit without round brackets starts: "[Globes, Tel Aviv]", or a wire's name after a lower-case word."""
+    bracket = _BRACKET_CREDIT_RE.search(text)
+    if bracket is not None:
+        return bracket.start()
+    wire = _WIRE_RUN_ON_RE.search(text)
+    return wire.end("word") if wire is not None else None
 
 
 def _squeezed(name: str) -> str:
@@ -83,8 +95,17 @@ _SLUG_RE = re.compile(
 # (or after an acronym: "... war crimes during WWIISudanese president ...")
 _RUN_ON_GLUE_RE = re.compile(r"(?<=[a-z]{3}|[A-Z]{3})(?=[A-Z][a-z]+(?:\s+\S+){7})")
 RUN_ON_TITLE_CHARS = 120
-# a page's widget heading glued to the title: "Story highlights Japan's ..."
-_WIDGET_RE = re.compile(r"^story highlights\s+(?=\S)", re.IGNORECASE)
+# a page's widget heading glued to the title: "Story highlights Japan's ...", a place's news section
+# ("Gloucestershire news: Woman killed ..."), a marker ("*Mayor ...")
+_WIDGET_RE = re.compile(
+    r"^(?:[Ss]tory [Hh]ighlights\s+(?=\S)|\*+\s*"
+    r"|(?!(?:Good|Bad|Fake|Great|Big|Sad|More|Other|Breaking|Latest|Top|Old|No)\s)[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s+"
+    r"[Nn]ews\s*:\s+(?=[A-Z\d\"'‘“]))")
+# a page's date where the title should be: "Wednesday, 09 Sep 2015"
+_DATE_ONLY_RE = re.compile(
+    r"^(?:[\s,./:-]|\d+(?:st|nd|rd|th)?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|"
+    r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
+    r"dec(?:ember)?|[ap]\.?m\.?)+$", re.IGNORECASE)
 _CUT_SHORT_RE = re.compile(r"(?:\.\.\.|\u2026)[\s\"'\u201d]*$")
 _BAD_RE = re.compile(
     r"live updates?|live blog|as it happened|\blive:|:\s*live\s*$|\blive\b.*\bupdates\b|you won'?t believe|"
@@ -129,8 +150,9 @@ def clean_title(title: str, *, outlet: str = "") -> str:
         if stamp is not None and len(text[: stamp.start()].split()) >= 3:
             text = text[: stamp.start()].rstrip(" :,|")
         credit = _CREDIT_RE.search(text) or (_outlet_credit(text, outlet) if outlet else None)
-        if credit is not None and len(text[: credit.start()].split()) >= 3:
-            text = text[: credit.start()].rstrip()
+        cut_at = credit.start() if credit is not None else _bare_credit(text)
+        if cut_at is not None and len(text[:cut_at].split()) >= 3:
+            text = text[:cut_at].rstrip()
         match = _SUFFIX_RE.search(text)
         if match:
             suffix = match.group(1).strip()
@@ -160,7 +182,7 @@ def is_usable_title(title: str) -> bool:
 
     :param title: a cleaned title.
     """
-    if len(title.split()) < 3 or title.rstrip().endswith("?") or is_stamp(title):
+    if len(title.split()) < 3 or title.rstrip().endswith("?") or _DATE_ONLY_RE.match(title):
         return False  # "Wednesday, 09 Sep 2015" is the page's date, not a headline
     if _CUT_SHORT_RE.search(title):
         return False  # a feed cut it short: "Carter: North Korea has no chance against..."
