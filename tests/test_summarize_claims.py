@@ -732,6 +732,14 @@ def test_a_teaser_tail_run_into_a_sentence_is_not_a_candidate() -> None:
     assert cands[fact] and cands[family], cands
 
 
+def test_a_sentence_the_feed_cut_off_at_its_end_is_not_a_candidate() -> None:
+    cut = "A correction is a market term for when an index, or even a single stock, falls 10 percent or..."
+    whole = "The Harbour index fell 469 points on Tuesday, which is 12.3 percent below its record close."
+    arts = [make_article("a", title="Harbour index enters correction", text=f"{whole}\n\n{cut}", outlet="One")]
+    cands = {c.text: c.eligible for c in build_candidates(arts, resolve_references=True) if c.index >= 0}
+    assert cands == {whole: True, cut: False}, cands
+
+
 def test_an_announcement_is_left_out_once_a_later_report_tells_the_act() -> None:
     if _parser_missing():
         pytest.skip("spaCy's English parser is not installed (pip install '.[nlp]')")

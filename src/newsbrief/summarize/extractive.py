@@ -300,8 +300,9 @@ def _quantities(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-# A teaser cut off mid-sentence ("possible…") with more text after it: "…" or "..." right after a word, then a capital.
-_CUT_OFF_RE = re.compile(r"\w(?:\u2026|\.{3})\s+[\"\u201c]?[A-Z]")
+# A teaser cut off mid-sentence ("possible…") with more text after it: "…" or "..." right after a word, then a capital;
+# or at its end: "... falls 10 percent or..."
+_CUT_OFF_RE = re.compile(r"\w(?:\u2026|\.{3})\s+[\"\u201c]?[A-Z]|\w(?:\u2026|\.{3})[\"'\u201d\u2019)]*\s*$")
 _SENTENCE_END_RE = re.compile(r"[.!][\"'\u201d\u2019)]*\s*$|[\"\u201d]\s*$")
 # A feed teaser's tail run into the sentence: "... died at… …read more Source:: Entertainment Related Posts ...".
 _TEASER_TAIL_RE = re.compile(r"(?:\u2026|\.{3})\s*(?:\u2026|\.{3})?\s*"
