@@ -28,6 +28,9 @@ def test_a_month_abbreviation_inside_a_word_is_no_date() -> None:
         "I worked hard to get where I am today and I will keep working.",
         "It will be the minister's first visit abroad after January, when he was first appointed to the post.",
         "Harrow remains in custody on bond and is scheduled for sentencing on September 4 at the county court.",
+        # the month "May" is no "may": this year's May 19, told in the present, is gone, not next year's
+        "The Harbour index fell 469 points, which is 12.3 percent below its record close of 18,312 set on May 19.",
+        "The Harbour index is 12.3 percent below its record close set on May 19.",
     ],
 )
 def test_a_date_word_that_is_no_upcoming_date_gives_no_event(sentence: str) -> None:
@@ -104,3 +107,10 @@ def test_a_written_date_wins_over_a_relative_one_it_overlaps() -> None:
     # Monday 8 September: "next weekend" would be the 20th-21st; the festival's own dates say the 18th-21st
     events = extract_events("The Harbour Film Festival returns next weekend, Sept. 18-21, for its 12th year.", published=PUB)
     assert [(e.start, e.end) for e in events] == [(dt.date(2031, 9, 18), dt.date(2031, 9, 21))]
+
+
+def test_a_yearless_date_far_ahead_keeps_its_event_when_the_sentence_looks_ahead() -> None:
+    events = extract_events("The harbour board plans to open the new ferry terminal on May 19.", published=PUB)
+    assert [e.start for e in events] == [dt.date(2032, 5, 19)]
+    events = extract_events("The board may vote on the harbour plan at its meeting on September 30.", published=PUB)
+    assert [e.start for e in events] == [dt.date(2031, 9, 30)]

@@ -62,7 +62,7 @@ _FUTURE = re.compile(
     r"going\s+to|next|later\s+this|takes\s+effect|take\s+effect|comes?\s+into\s+(?:force|effect)|go(?:es)?\s+into\s+effect|"
     r"enters?\s+into\s+force|kicks?\s+off|must|deadline|aims?\s+to|intends?\s+to|"
     r"coming|tomorrow|starting|beginning|opens|begins|starts|launches|expire|expires|"
-    r"would|could|may|might|should|hopes?\s+to|prepares?\s+to|preparing|effective|expects?\s+to|expecting\s+to|"
+    r"would|could|(?-i:may)|might|should|hopes?\s+to|prepares?\s+to|preparing|effective|expects?\s+to|expecting\s+to|"
     r"as\s+soon\s+as|as\s+early\s+as)\b",
     re.IGNORECASE,
 )
