@@ -592,6 +592,11 @@ def test_a_sentence_opening_on_a_bare_surname_gets_the_full_name_its_article_gav
     assert full_names("Quillon sued the college.", "Quillon sued the college. Mara Quillon is 20.") == ()
     assert full_names("Harwick said the plan would work.",
                       "Mara Harwick College opened. Harwick said the plan would work.") == ()
+    # a common word opening the sentence ("Authorities"), a "name" across a line break: no name
+    chase = "The chase was first filmed by the Harbour Times\nAuthorities said they might charge him."
+    assert full_names("Authorities said they might charge him.", chase) == ()
+    chase = "The chase was first filmed by the Harbour Times\nQuillon said the car was fast. Quillon left."
+    assert full_names("Quillon left.", chase) == ()
     pool = build_candidates([make_article("a", title="State joins student's suit", text=article, outlet="One")],
                             resolve_references=True)
     first = next(c for c in pool if c.text.startswith("A judge let"))

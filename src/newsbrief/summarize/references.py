@@ -628,13 +628,15 @@ def _given_name(surname: str, article: str, before: int, *, alone: bool = False)
     """The "Dana Rook" an article writes for "Rook" before ``before``, if it gives that surname one first name only
     (``alone``: and never as part of a longer name, "George Washington University")."""
     after = r"\b(?!\s+[A-Z][a-z])" if alone else r"\b"
-    if alone and re.search(_GIVEN_RE + re.escape(surname) + r"\s+[A-Z][a-z]", article):
+    # on one line: "... the Harbour Times\nAuthorities said" names nobody
+    given_re = _GIVEN_RE.replace(r"\s+", "[ \t]+") if alone else _GIVEN_RE
+    if alone and re.search(given_re + re.escape(surname) + r"\s+[A-Z][a-z]", article):
         return ""
-    given = {g.group(1) for g in re.finditer(_GIVEN_RE + re.escape(surname) + after, article)
+    given = {g.group(1) for g in re.finditer(given_re + re.escape(surname) + after, article)
              if g.group(1) not in _NOT_ANTECEDENT and not re.fullmatch(r"Mr|Mrs|Ms|Miss|Mx|Dr", g.group(1))}
     if len(given) != 1:
         return ""
-    full = re.search(_GIVEN_RE.replace("([A-Z][a-z]+)", re.escape(next(iter(given)))) + re.escape(surname), article)
+    full = re.search(given_re.replace("([A-Z][a-z]+)", re.escape(next(iter(given)))) + re.escape(surname), article)
     return " ".join(full.group(0).split()) if full is not None and full.start() < before else ""
 
 
@@ -655,7 +657,9 @@ def full_names(sentence: str, article: str) -> tuple[tuple[str, str], ...]:
             out.append((m.group(0), full))
     opening = _OPENING_SURNAME_RE.match(sentence)
     at = article.find(sentence[:60])
-    if opening is not None and opening.group(1) not in _NOT_ANTECEDENT and at > 0:
+    if (opening is not None and opening.group(1) not in _NOT_ANTECEDENT and at > 0
+            # "Authorities said ...": a word the article also writes in lower case is no name
+            and not re.search(rf"\b{re.escape(opening.group(1).lower())}\b", article)):
         full = _given_name(opening.group(1), article, at, alone=True)
         if full:
             out.append((opening.group(1), full))
