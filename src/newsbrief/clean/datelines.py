@@ -41,13 +41,13 @@ _CAPS_HEAD = (rf"(?:\[[\w .]{{2,30}}\]\s*{DASH}\s*)?"  # "[Wire Name] – " befo
 _TITLE_HEAD = rf"{_PLACE_TITLE}{_REGION}?(?:\s*,?\s*{_DATE}\.?)?{_SOURCE}?"
 _ZONE = r"(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|IST|AEST|AEDT|HKT|JST|SGT|WIB|EAT|WAT|CAT)"
 _TIME = rf"\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*{_ZONE})?|\d{{1,2}}\s*[ap]\.?m\.?(?:\s*{_ZONE})?"
-# the page's stamp before the dateline: "Sep 9, 4:20 pm   New Delhi, Sept.9 (ANI): ..."
+# the page's stamp before the dateline: "Sep 9, 4:20 pm   Tallbrook, Sept.9 (ANI): ..."
 _LEAD_STAMP = rf"(?:{MONTH}\.?\s+{_DAY},?\s+(?:{_TIME})\s+)"
 _PREFIX = re.compile(
     r"^(?:By\s+(?:[A-Z][\w.'’-]+\s+){1,4}?)?"  # a byline glued in front: "By Jo Reyes WASHINGTON (Reuters) -"
     rf"{_LEAD_STAMP}?"
     rf"(?:\({AGENCY}\)|\([A-Z]{{2,6}}\)"  # "(CNN) -", "(HN) -" alone
-    rf"|{_CAPS_HEAD}|{_TITLE_HEAD}|{_DATE})"  # ... or a date alone: "Sept. 13-- Noble Energy raised ..."
+    rf"|{_CAPS_HEAD}|{_TITLE_HEAD}|{_DATE})"  # ... or a date alone: "Sept. 13-- Lantern Foods raised ..."
     rf"(?P<sep>(?:\s+{DASH}|--|–|—|―|-(?=\s))(?:\s*{DASH})*\s*|\s*>>\s*|(?<=\))\s*:\s+|(?<=\))\s+|(?<=/)\s+|(?<=/\.)\s+)"
     rf"(?=[\"“‘'(\dA-Z])",
 )

@@ -644,7 +644,7 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
             (span.start - published).days > 183 and not future and not strong
             and re.search(r"\d", span.text) and not re.search(r"\d{4}|\bnext\b", span.text, re.IGNORECASE)
         ):
-            continue  # "its record close set on May 19" in September: this year's day gone, not next year's
+            continue  # "a record high set on May 19" in September: this year's day gone, not next year's
         if _REPORTING_AFTER.match(sentence[span.endpos :]):
             continue  # "X on Tuesday said ...": the day of the statement
         if _WEEKDAY.search(span.text) and _MODIFIER_BEFORE.search(sentence[max(0, span.pos - 20) : span.pos]) and _MODIFIER_AFTER.match(

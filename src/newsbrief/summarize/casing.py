@@ -7,8 +7,8 @@ leads. A word the articles never write in lower case keeps its capital, so a nam
 does not repeat ("Kulhawik") is never lower-cased.
 
 A Title Case title is left as it is when that would keep the capital of a common word the
-articles write neither way ("Coal Companies Are Dying While Their Execs Grab More Cash" would
-read "Coal companies are Dying while their execs Grab more cash"): a half-lowered title reads
+articles write neither way ("Harbour Firms Are Failing While Their Bosses Take More Pay" would
+read "Harbour firms are Failing while their bosses Take more pay"): a half-lowered title reads
 worse than the outlet's own style. A common word is a whole word of the bundled MiniLM
 tokenizer's vocabulary; a word written with a capital inside the articles' sentences is a name.
 """
@@ -125,7 +125,7 @@ def names_matter(title: str, casing: Casing) -> bool:
 
 def _half_lowered(title: str, casing: Casing) -> bool:
     """Return True if sentence case would keep the capital of a common word after the first that the
-    articles write neither in lower case nor as a name ("Dying", "Grab")."""
+    articles write neither in lower case nor as a name ("Failing", "Take")."""
     for word in _WORD_RE.findall(title)[1:]:
         key = _key(word)
         if (word[0].isupper() and not word.isupper() and word.lower() not in _FUNCTION

@@ -55,8 +55,8 @@ _STAMP_RE = re.compile(
 _CREDIT_RE = re.compile(
     r"\s+\((?:\d|AFP|AP|Reuters|Bloomberg|PTI|ANI|IANS|UPI|dpa|DPA|Xinhua|Kyodo|Yonhap|EFE|ANSA|Tass|TASS|AAP|PRESS|"
     r"Yahoo!?(?:\s+[A-Z]\w+){0,2}|(?:[A-Z][\w.&!'’-]*\s+){0,2}(?:News|Sports|Sport|Times|Post|Press|Wire|Online|TV|Radio))\)\s*$")
-# a wire's name run onto the end ("... as growth sputters Reuters") or a credit in square brackets
-# ("... 1 BCF per day [Globes, Tel Aviv, Israel]")
+# a wire's name run onto the end ("... as growth slows Reuters") or a credit in square brackets
+# ("... 2 BCF per day [Harbour Post, Portsea]")
 _BRACKET_CREDIT_RE = re.compile(r"\s+\[[^\[\]]{2,40}\]\s*$")
 _WIRE_RUN_ON_RE = re.compile(r"\s(?P<word>[a-z][\w'’-]*)\s+(?:Reuters|AFP|Bloomberg)\s*$")
 _LAST_ASIDE_RE = re.compile(r"\s+\(([^()]{2,60})\)\s*$")
@@ -71,7 +71,7 @@ def _outlet_credit(text: str, outlet: str) -> re.Match[str] | None:
 
 
 def _bare_credit(text: str) -> int | None:
-    """Where a credit without round brackets starts: "[Globes, Tel Aviv]", or a wire's name after a lower-case word."""
+    """Where a credit without round brackets starts: "[Harbour Post, Portsea]", or a wire's name after a lower-case word."""
     bracket = _BRACKET_CREDIT_RE.search(text)
     if bracket is not None:
         return bracket.start()
@@ -92,11 +92,11 @@ _SLUG_RE = re.compile(
     r"UPDATE|WRAPUP|CORRECTED|REFILE|RPT|INSIGHT|EXCLUSIVE|BREAKINGVIEWS)(?:\s*\d+)?(?:\s*-\s*RPT)?\s*[-:]\s*(?=[A-Z0-9$\"'])")
 # a feed that ran the title into the story: "Police question 2 Indians in Thai bombing caseTwo Indians have been ..."
 # (only in a title too long to be one, so "Ramsay MacDonald says ..." keeps its name)
-# (or after an acronym: "... war crimes during WWIISudanese president ...")
+# (or after an acronym: "... marking the end of WWIIThe general ...")
 _RUN_ON_GLUE_RE = re.compile(r"(?<=[a-z]{3}|[A-Z]{3})(?=[A-Z][a-z]+(?:\s+\S+){7})")
 RUN_ON_TITLE_CHARS = 120
 # a page's widget heading glued to the title: "Story highlights Japan's ...", a place's news section
-# ("Gloucestershire news: Woman killed ..."), a marker ("*Mayor ...")
+# ("Tarnshire news: Woman hurt ..."), a marker ("*Mayor ...")
 _WIDGET_RE = re.compile(
     r"^(?:[Ss]tory [Hh]ighlights\s+(?=\S)|\*+\s*"
     r"|(?!(?:Good|Bad|Fake|Great|Big|Sad|More|Other|Breaking|Latest|Top|Old|No)\s)[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s+"
@@ -219,7 +219,7 @@ def _score(title: str, tokens: set[str], term_df: Counter[str], n_sources: int) 
 
 
 _CUT_WORDS = frozenset("to after as in on for with amid while when at from by because since despite over".split())
-# a cut before one of these ends a clause ("... in June when the Mets needed him"): better than one before a preposition
+# a cut before one of these ends a clause ("... in June when the club needed him"): better than one before a preposition
 _CLAUSE_CUTS = frozenset(
     "when while as after because since amid despite following before until although though but if unless who which "
     "where".split())
@@ -227,17 +227,17 @@ _CLAUSE_CUTS = frozenset(
 _NEEDS_ITS_PREPOSITION = frozenset(
     "due according able set seem seems seemed come comes relates related going likely prior close next thanks compared "
     "opposed subject".split())
-# a main clause opening on one of these needs what came before it ("After decades of marriage, we've ...")
+# a main clause opening on one of these needs what came before it ("After twenty years in the shop, we have ...")
 _PRONOUN_OPENERS = frozenset(
     "i we you he she it they i'm we've we're you're you've he's she's it's they're your my our and but or so".split())
 
 _SUBJECT_RELATIVE_RE = re.compile(r"^(?=[^,;]{3,80},)(?P<subject>[^,;]*?),\s+(?:who|which)\s[^,;]*,\s+(?=[a-z])")
-# a clause before the subject: "As the West grapples with ..., there is ...", "Having failed to ..., many conservatives ..."
+# a clause before the subject: "As Norland struggles with ..., there is ...", "Having lost the vote, the council leaders ..."
 _FRONTED_RE = re.compile(
     r"^(?:As|While|With|Having|After|Although|Though|Despite|If|When|Since|Because|Following|Amid|Ahead\s+of|"
     r"In\s+the\s+wake\s+of|For\s+the\s+first\s+time|Earlier|Last\s+(?:week|month|year))\b[^;:]{3,160}?,\s+"
     r"(?=\S+(?:\s+\S+){4})")
-# a credit or a dash the feed set before the lead: "( NewsUSA ) - Few things ...", "—Friday's game ..."
+# a credit or a dash the feed set before the lead: "( Wire Name ) - Few things ...", "—Friday's game ..."
 _LEAD_CREDIT_RE = re.compile(r"^(?:\(\s*[^()]{2,40}\)\s*[-\u2013\u2014:]\s*|[-\u2013\u2014]+\s*)")
 _SEPARATOR_RE = re.compile(r"\s+[-\u2013\u2014|]\s+|;\s+")
 
@@ -293,9 +293,9 @@ def _trim_lead(sentence: str, *, max_words: int = 14, slack: int = 4) -> tuple[s
 def repaired_title(title: str) -> str:
     """Return a title a feed cut short back to its last whole phrase, or "" if too little is left.
 
-    "Perth Airport adopts Amadeus' cloud technology to..." -> "Perth Airport adopts Amadeus' cloud
-    technology": the word before the ellipsis may be cut, so it goes; then a trailing preposition or
-    function word, or the part after a dash ("Pet dog found my tumour - now watch her surprise...").
+    "Harbourside Airport adopts Corvel's cloud check-in to..." -> "Harbourside Airport adopts Corvel's cloud
+    check-in": the word before the ellipsis may be cut, so it goes; then a trailing preposition or
+    function word, or the part after a dash ("Dog finds owner's lost ring - now watch her reaction...").
 
     :param title: a cleaned title.
     """

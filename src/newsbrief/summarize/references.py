@@ -620,7 +620,7 @@ _HONORIFIC_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+([A-Z][a-z]+(?:[-'\
 _GIVEN_RE = r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?"
 
 
-# a sentence opening on a bare surname as its subject: "Dudley, of Harwick, sued ...", "Dudley sued ..."
+# a sentence opening on a bare surname as its subject: "Quillon, of Harwick, sued ...", "Quillon sued ..."
 _OPENING_SURNAME_RE = re.compile(r"^([A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?)(?=(?:,\s[^,]{2,60},)?\s+[a-z])")
 
 
