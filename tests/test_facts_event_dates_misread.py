@@ -29,8 +29,8 @@ def test_a_month_abbreviation_inside_a_word_is_no_date() -> None:
         "It will be the minister's first visit abroad after January, when he was first appointed to the post.",
         "Harrow remains in custody on bond and is scheduled for sentencing on September 4 at the county court.",
         # the month "May" is no "may": this year's May 19, told in the present, is gone, not next year's
-        "The Harbour index fell 469 points, which is 12.3 percent below its record close of 18,312 set on May 19.",
-        "The Harbour index is 12.3 percent below its record close set on May 19.",
+        "The Portsea index lost 88 points and is now 7 percent off the record close set on May 19.",
+        "Tarn Mills shares sit 15 percent below their record close, set on May 19.",
     ],
 )
 def test_a_date_word_that_is_no_upcoming_date_gives_no_event(sentence: str) -> None:

@@ -738,8 +738,8 @@ def test_a_teaser_tail_run_into_a_sentence_is_not_a_candidate() -> None:
 
 
 def test_a_sentence_the_feed_cut_off_at_its_end_is_not_a_candidate() -> None:
-    cut = "A correction is a market term for when an index, or even a single stock, falls 10 percent or..."
-    whole = "The Harbour index fell 469 points on Tuesday, which is 12.3 percent below its record close."
+    cut = "Traders in Portsea call it a slump once the index, or even one share, has lost a fifth of its value since..."
+    whole = "The Harbour index lost 212 points on Tuesday, leaving it 9.4 percent under its record high."
     arts = [make_article("a", title="Harbour index enters correction", text=f"{whole}\n\n{cut}", outlet="One")]
     cands = {c.text: c.eligible for c in build_candidates(arts, resolve_references=True) if c.index >= 0}
     assert cands == {whole: True, cut: False}, cands
