@@ -341,3 +341,27 @@ def test_a_date_after_a_title_belongs_to_the_act_not_to_the_naming() -> None:
     line = _line("Ana Ruiz will deliver a keynote lecture titled 'Harbour Futures' on September 12 in the main hall.",
                  "on September 12")
     assert line.startswith("Ana Ruiz: deliver a keynote lecture"), line
+
+
+def test_a_datelines_place_before_a_dash_is_no_actor() -> None:
+    sentence = "HARWICK — Harbour Sound will move to Aldmouth in May 2016."
+    assert event_clause(sentence, "in May 2016", fallback_who="Tarn Council") == ("Harbour Sound", "move to Aldmouth")
+    sentence = "HARWICK, Tarn. — Harbour Sound will move to Aldmouth in May 2016."
+    assert event_clause(sentence, "in May 2016") == ("Harbour Sound", "move to Aldmouth")
+
+
+def test_the_chance_to_act_is_taken_by_who_has_it() -> None:
+    # not "Opportunity: tour the expo"
+    who, what = event_clause("Delegates will have the opportunity to tour the Portsea Trade Expo on 13 September.",
+                             "on 13 September", fallback_who="Harbour Forum")
+    assert (who, what) == ("Harbour Forum", "Delegates to tour the Portsea Trade Expo")
+
+
+def test_an_act_whose_object_is_the_clause_before_gives_no_line() -> None:
+    # "Republicans: bring up" says nothing: what they bring up is the resolution, outside the clause
+    sentence = ("The senator backed the deal, giving the governor the votes to sustain his veto of a resolution "
+                "Harbour Republicans are planning to bring up later this month.")
+    assert event_clause(sentence, "later this month", fallback_who="Harbour Senate") == ("", "")
+    # a particle after a verb of the main clause still says what happens
+    assert event_clause("The Tarn mill will close down on Friday.", "on Friday", fallback_who="Tarn Mills")[1].endswith(
+        "close down")

@@ -276,6 +276,12 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         # "Residents have until Friday to comment on the plan": a deadline, the act its purpose
         return (who, f"deadline to {_lemma(duty)} {_complements(duty, span)}".strip())
     rest = _complements(verb, span)
+    if (rest and all(w in _PARTICLES for w in rest.split()) and not any(c.dep_ == "dobj" for c in verb.children)
+            and any(t.dep_ == "relcl" for t in [verb, *verb.ancestors][:3])):
+        # "a resolution Republicans plan to bring up later this month": what is brought up is the clause's
+        # antecedent, outside the line; "Republicans: bring up" would say nothing
+        return ("", "")
+    rest = _complements(verb, span)
     if lemma in _HOLD and rest and not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children):
         # "hold its annual conference" -> "annual conference"; "hosts Leeds in the opener" keeps its verb
         return (who, _LEADING_DETERMINER.sub("", rest))
@@ -454,12 +460,19 @@ def _occurs(verb: Any) -> bool:
 _OCCUR_WORDS = re.compile(r"^(?:place|up)\b\s*")
 
 
-_CAPS_HEADING = re.compile(r"^(?:[A-Z][A-Z'’&/]+\s+){1,5}[A-Z][A-Z'’&/]+\s*[-–—:|]\s+(?=[A-Z][a-z])")
+_CAPS_HEADING = re.compile(r"^(?:[A-Z][A-Z'’&/]+\s+){1,5}[A-Z][A-Z'’&/]+\s*[-–—:|]\s+(?=[A-Z][a-z])"
+                           # a dateline's place before a dash: "HARWICK — The festival will move ..."
+                           r"|^[A-Z][A-Z'’&/.]{2,}(?:,\s+[A-Z][A-Za-z.]{1,14})?\s+[-–—]{1,2}\s+(?=[A-Z][a-z])")
 
 
 def _lemma(token: Any) -> str:
     """A token's lemma, lower-cased, with the parser's known slips put right ("hopes" is "hope", not "hop")."""
     return _LEMMA_FIXES.get(token.lower_) or str(token.lemma_).lower()
+
+
+# nouns whose "to" clause is an act of whoever has them: "the opportunity to tour", "a chance to win"
+_CHANCE_NOUNS = frozenset("opportunity chance right ability option freedom time money means power".split())
+_PARTICLES = frozenset("up down out off in on over back away".split())
 
 
 def _subject(verb: Any) -> Any:
@@ -477,6 +490,9 @@ def _subject(verb: Any) -> Any:
             return controller  # "the court asked the cell to decide the plea": the cell decides
         if token.dep_ in ("xcomp", "conj", "acomp") and token.head.i != token.i:
             token = token.head
+        elif (token.dep_ == "acl" and token.head.lemma_.lower() in _CHANCE_NOUNS and token.head.dep_ == "dobj"
+              and token.head.head.lemma_.lower() in {"have", "get", "take", "seize", "need", "want", "lose", "miss"}):
+            token = token.head.head  # "delegates will have the chance to tour the expo": the delegates tour it
         elif token.dep_ in ("relcl", "acl") and token.head.i != token.i:
             return token.head  # "Corvane Space to launch ...": a headline's subject and its "to"
         else:
