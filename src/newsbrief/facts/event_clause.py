@@ -281,7 +281,6 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         # "a resolution Republicans plan to bring up later this month": what is brought up is the clause's
         # antecedent, outside the line; "Republicans: bring up" would say nothing
         return ("", "")
-    rest = _complements(verb, span)
     if lemma in _HOLD and rest and not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children):
         # "hold its annual conference" -> "annual conference"; "hosts Leeds in the opener" keeps its verb
         return (who, _LEADING_DETERMINER.sub("", rest))
