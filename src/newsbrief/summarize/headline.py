@@ -251,15 +251,11 @@ def _balanced(text: str) -> bool:
 def _good_cut(words: Sequence[str], n: int) -> bool:
     """Return True if a headline may end before ``words[n]``: at a clause or a preposition, with a whole phrase before it."""
     word, before = words[n].lower(), words[n - 1].lower().rstrip(",;:")
-    if word in _CLAUSE_CUTS:
-        pass
-    elif word in _CUT_WORDS:
-        if before in _NEEDS_ITS_PREPOSITION:
+    if word not in _CLAUSE_CUTS:
+        if word not in _CUT_WORDS or before in _NEEDS_ITS_PREPOSITION:
             return False
         if word in ("to", "by") and before.endswith(("ed", "ing")):
             return False  # "declined (to rule out)", "triggered (by)", "wanting (to)"
-    else:
-        return False
     return _balanced(" ".join(words[:n]))
 
 

@@ -627,12 +627,11 @@ _OPENING_SURNAME_RE = re.compile(r"^([A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?)(?=(?
 def _given_name(surname: str, article: str, before: int, *, alone: bool = False) -> str:
     """The "Dana Rook" an article writes for "Rook" before ``before``, if it gives that surname one first name only
     (``alone``: and never as part of a longer name, "George Washington University")."""
-    after = r"\b(?!\s+[A-Z][a-z])" if alone else r"\b"
     # on one line: "... the Harbour Times\nAuthorities said" names nobody
     given_re = _GIVEN_RE.replace(r"\s+", "[ \t]+") if alone else _GIVEN_RE
     if alone and re.search(given_re + re.escape(surname) + r"\s+[A-Z][a-z]", article):
         return ""
-    given = {g.group(1) for g in re.finditer(given_re + re.escape(surname) + after, article)
+    given = {g.group(1) for g in re.finditer(given_re + re.escape(surname) + r"\b", article)
              if g.group(1) not in _NOT_ANTECEDENT and not re.fullmatch(r"Mr|Mrs|Ms|Miss|Mx|Dr", g.group(1))}
     if len(given) != 1:
         return ""
@@ -656,11 +655,11 @@ def full_names(sentence: str, article: str) -> tuple[tuple[str, str], ...]:
         if full:
             out.append((m.group(0), full))
     opening = _OPENING_SURNAME_RE.match(sentence)
-    at = article.find(sentence[:60])
-    if (opening is not None and opening.group(1) not in _NOT_ANTECEDENT and at > 0
-            # "Authorities said ...": a word the article also writes in lower case is no name
+    # "Authorities said ...": a word the article also writes in lower case is no name
+    if (opening is not None and opening.group(1) not in _NOT_ANTECEDENT
             and not re.search(rf"\b{re.escape(opening.group(1).lower())}\b", article)):
-        full = _given_name(opening.group(1), article, at, alone=True)
+        at = article.find(sentence[:60])
+        full = _given_name(opening.group(1), article, at, alone=True) if at > 0 else ""
         if full:
             out.append((opening.group(1), full))
     return tuple(out)
