@@ -148,6 +148,16 @@ def test_links_to_other_posts_run_onto_the_last_paragraph_are_cut_and_the_paragr
     assert clean_text(story).text == story
 
 
+def test_a_labelled_list_of_other_stories_run_into_one_long_line_is_cut_whatever_its_length() -> None:
+    teasers = " ".join(f"Tallbrook story number {n} about the ferry and the bridge Work on the river crossing goes on "
+                       f"as the council meets again in..." for n in range(8))
+    listing = f"Related posts: {teasers}"
+    assert len(listing.split()) > 60
+    result = clean_text(f"{STORY}\n{listing}")
+    assert result.text == STORY
+    assert [c.why for c in result.cuts] == ["related"]
+
+
 def test_sentences_a_page_ran_together_are_parted_and_a_trailing_label_is_cut() -> None:
     raw = ("Aftershocks shook the coast of Varnia on Thursday after a quake that forced 4,000 people from their "
            "homes.The ministry ordered the harbour closed until 2016.\u201cWe are ready,\" she said. Advertisement "
@@ -342,6 +352,12 @@ def test_lines_with_a_date_in_them_are_not_stamps(line: str) -> None:
     ("Tallbrook, Sept.9 ( IANS ):  The district assembly opened a new clinic on Tuesday.",
      "The district assembly opened a new clinic on Tuesday."),
     ("Sep 9, 4:20 pm     Tallbrook, Sept.9 (ANI): The district assembly opened a new clinic on Tuesday.",
+     "The district assembly opened a new clinic on Tuesday."),
+    # the stamp's time alone, cut to its minutes
+    ("20 pm Tallbrook, Sept. 9 ( ANI ): The district assembly opened a new clinic on Tuesday.",
+     "The district assembly opened a new clinic on Tuesday."),
+    # a place, a date and an agency in capitals, closed by a full stop
+    ("TALLBROOK, SEPTEMBER 30, HARBOURPRESS. The district assembly opened a new clinic on Tuesday.",
      "The district assembly opened a new clinic on Tuesday."),
     ("Sept. 13-- Lantern Foods raised its expected revenue for the third quarter.",
      "Lantern Foods raised its expected revenue for the third quarter."),

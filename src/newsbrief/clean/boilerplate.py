@@ -49,7 +49,7 @@ __all__ = [
     "template_lines",
 ]
 
-CLEANER_VERSION = "14"
+CLEANER_VERSION = "15"
 """The rules' version: stored articles cleaned by another version are cleaned again. Change it with the rules."""
 
 REASONS = ("dateline", "byline", "caption", "prompt", "share", "widget", "related", "legal", "release",
@@ -337,6 +337,10 @@ _TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
 # A labelled link to another story: the whole line is the link, full stops and all ("Related: TOKYO, Sept. 15
 # (Xinhua) -- All 15 people ..."); the teaser may go on in the next paragraph up to "Full story".
 _LABEL_LINK = re.compile(r"^(?:related|see also|also read|read also|also see)\s*:\s*\S", _I)
+# A list of links to other stories under its label, run into one line of any length: "Related posts: <title>
+# <teaser>... <title> <teaser>..."; the label names a list, so nothing after it is this story's text.
+_LINK_LIST = re.compile(r"^(?:related|more|recent|popular|latest|other) (?:posts|stories|articles|links|headlines)\s*:"
+                        r"\s*\S(?=.*(?:\.\.\.|\u2026))", _I)
 _TEASER_REST = re.compile(r"[.!?\"”]\s*(?:full story|read more|more)\s*(?:»|›|\.\.\.|…)?$", _I)
 _REPEAT_WORDS = 8  # a paragraph printed twice in one text is cut the second time when it has this many words
 
@@ -643,7 +647,7 @@ def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset())
         if i in why:
             continue
         line = stripped[i]
-        if _LABEL_LINK.match(line) and len(line.split()) <= _MAX_RULE_WORDS:
+        if _LABEL_LINK.match(line) and len(line.split()) <= _MAX_RULE_WORDS or _LINK_LIST.match(line):
             why[i] = "related"
             follow = nonempty[n + 1] if n + 1 < len(nonempty) else None
             if follow is not None and _TEASER_REST.search(stripped[follow]):

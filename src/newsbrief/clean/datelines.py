@@ -41,8 +41,9 @@ _CAPS_HEAD = (rf"(?:\[[\w .]{{2,30}}\]\s*{DASH}\s*)?"  # "[Wire Name] – " befo
 _TITLE_HEAD = rf"{_PLACE_TITLE}{_REGION}?(?:\s*,?\s*{_DATE}\.?)?{_SOURCE}?"
 _ZONE = r"(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|IST|AEST|AEDT|HKT|JST|SGT|WIB|EAT|WAT|CAT)"
 _TIME = rf"\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*{_ZONE})?|\d{{1,2}}\s*[ap]\.?m\.?(?:\s*{_ZONE})?"
-# the page's stamp before the dateline: "Sep 9, 4:20 pm   Tallbrook, Sept.9 (ANI): ..."
-_LEAD_STAMP = rf"(?:{MONTH}\.?\s+{_DAY},?\s+(?:{_TIME})\s+)"
+# the page's stamp before the dateline: "Sep 9, 4:20 pm   Tallbrook, Sept.9 (ANI): ...", or its time alone, even cut
+# to the minutes ("20 pm Tallbrook, Sept.9 (ANI): ...")
+_LEAD_STAMP = rf"(?:(?:{MONTH}\.?\s+{_DAY},?\s+)?(?:{_TIME})\s+)"
 _PREFIX = re.compile(
     r"^(?:By\s+(?:[A-Z][\w.'’-]+\s+){1,4}?)?"  # a byline glued in front: "By Jo Reyes WASHINGTON (Reuters) -"
     rf"{_LEAD_STAMP}?"
@@ -116,12 +117,17 @@ _BYLINE_STAMP = re.compile(
 _SOURCE_STAMP = re.compile(rf"^(?:[A-Z][\w.&'’-]*\s+){{1,5}}?{WEEKDAY}\s+{_DAY}\s+{MONTH},?\s+\d{{4}}\s+(?=[\"“‘'A-Z])")
 
 
+# a place, a date and an agency in capitals, closed by a full stop: "TALLBROOK, SEPTEMBER 30, HARBOURPRESS. The ..."
+_CAPS_AGENCY_STOP = re.compile(rf"^{_PLACE_CAPS},\s+(?i:{MONTH})\.?\s+{_DAY}(?:,\s+\d{{4}})?,\s+[A-Z]{{2,16}}\.\s+"
+                               r"(?=[\"“‘'A-Z])")
+
+
 def dateline(line: str) -> int:
     """Return the length of the dateline prefix of ``line`` (0: none); a sentence must follow it.
 
     :param line: one of the article's first lines, stripped.
     """
-    stamped = _BYLINE_STAMP.match(line) or _SOURCE_STAMP.match(line)
+    stamped = _BYLINE_STAMP.match(line) or _SOURCE_STAMP.match(line) or _CAPS_AGENCY_STOP.match(line)
     if stamped is not None and len(line[stamped.end():].split()) >= 4:
         return stamped.end()
     found = _PREFIX.match(line)
