@@ -82,11 +82,21 @@ def test_a_date_alone_or_a_live_page_is_no_headline(title: str) -> None:
     assert not is_usable_title(title)
 
 
+def test_a_title_with_its_first_paragraph_run_into_it_is_no_headline() -> None:
+    title = "Harbour board: the ferry fare rises by 5% from March"
+    lead = ("Harbour board chair Jo Reyes said on Monday that the fare for the Kessa crossing will rise by five percent "
+            "from March because fuel costs more and the old boats need repairs")
+    assert is_usable_title(title)
+    assert not is_usable_title(f"{title} {lead}")
+
+
 @pytest.mark.parametrize(("title", "clean"), [
     ("Norland unveils details of port reforms as growth slows Reuters", "Norland unveils details of port reforms as growth slows"),
     ("Tarn gas output reaches record 2 BCF per day [Harbour Post, Portsea]", "Tarn gas output reaches record 2 BCF per day"),
     ("Tarnshire news: Woman hurt in two-vehicle crash in Aldmouth", "Woman hurt in two-vehicle crash in Aldmouth"),
     ("*Mayor thanks volunteers after the flood", "Mayor thanks volunteers after the flood"),
+    ("Yesterday Norland's exiled council says it will attend talks", "Norland's exiled council says it will attend talks"),
+    ("Yesterday's storm closes the Aldmouth road", "Yesterday's storm closes the Aldmouth road"),
     # the wire's name in a name, an evaluation before "news": they stay
     ("Shares of Thomson Reuters rose on Tuesday", "Shares of Thomson Reuters rose on Tuesday"),
     ("Shares of Thomson Reuters", "Shares of Thomson Reuters"),

@@ -98,7 +98,8 @@ RUN_ON_TITLE_CHARS = 120
 # a page's widget heading glued to the title: "Story highlights Japan's ...", a place's news section
 # ("Tarnshire news: Woman hurt ..."), a marker ("*Mayor ...")
 _WIDGET_RE = re.compile(
-    r"^(?:[Ss]tory [Hh]ighlights\s+(?=\S)|\*+\s*"
+    # a page list's day label glued on: "Yesterday Harbour council votes ..." ("Yesterday's ..." is the title's own)
+    r"^(?:Yesterday\s+(?=[A-Z])|[Ss]tory [Hh]ighlights\s+(?=\S)|\*+\s*"
     r"|(?!(?:Good|Bad|Fake|Great|Big|Sad|More|Other|Breaking|Latest|Top|Old|No)\s)[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s+"
     r"[Nn]ews\s*:\s+(?=[A-Z\d\"'‘“]))")
 # a page's date where the title should be: "Wednesday, 09 Sep 2015"
@@ -176,6 +177,9 @@ def clean_title(title: str, *, outlet: str = "") -> str:
     return text.strip()
 
 
+_MAX_TITLE_WORDS = 30  # a headline is rarely half as long
+
+
 def is_usable_title(title: str) -> bool:
     """Return False for empty titles, questions (also indirect ones: "What they missed"), live
     blogs, clickbait, fragments and titles a feed cut short ("... no chance against...").
@@ -184,6 +188,8 @@ def is_usable_title(title: str) -> bool:
     """
     if len(title.split()) < 3 or title.rstrip().endswith("?") or _DATE_ONLY_RE.match(title):
         return False  # "Wednesday, 09 Sep 2015" is the page's date, not a headline
+    if len(title.split()) > _MAX_TITLE_WORDS:
+        return False  # the story's first paragraph run into its title
     if _CUT_SHORT_RE.search(title):
         return False  # a feed cut it short: "Carter: North Korea has no chance against..."
     # "WHO warns ..." names the World Health Organization
