@@ -123,6 +123,8 @@ def test_split_treats_blank_lines_as_boundaries_and_normalises_newswire_quotes()
          "The week started badly for Kessa student Ana Ruiz.", True),
         ("Mayor pushed for new harbour rules in the wake An aide to the mayor of Kessa died on Wednesday.",
          "An aide to the mayor of Kessa died on Wednesday.", True),
+        ("Four others get life terms An Aldmouth court sentenced two men to death for the 2019 harbour attack.",
+         "An Aldmouth court sentenced two men to death for the 2019 harbour attack.", True),
         ("Dodging the harbour guards The man's death is the ninth at the Kessa port this year.",
          "The man's death is the ninth at the Kessa port this year.", True),
         ("The ferry left Kessa at noon and the crew saw The Kessa Star pass at dusk.",
@@ -545,6 +547,14 @@ def test_lines_cut_short_are_read_one_by_one_not_glued_into_a_run_on_sentence() 
     ("Shortly after the vote, the mayor resigned.", True),
     ("Since 2012 the firm has grown fourfold.", True),
     ("At the time of writing, no arrests had been made.", True),
+    # "Rather, ..." corrects the sentence before; "Rather than ..." says what it sets aside itself
+    ("Rather, the mayor blamed the weather for the delay.", False),
+    ("Rather than wait for the vote, the mayor closed the bridge.", True),
+    # "he" or "she" a few words in, named nowhere before it in the sentence
+    ("Seven times she had come back from losing the first set.", False),
+    ("Police said he was driving too fast.", False),
+    ("Asked whether he would run again, Jo Reyes said no.", True),  # the name comes after
+    ("Jo Reyes said she would run again.", True),
 ])
 def test_a_sentence_telling_time_from_the_one_before_does_not_stand_alone(text: str, alone: bool) -> None:
     assert is_standalone(text) is alone

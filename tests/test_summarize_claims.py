@@ -604,6 +604,46 @@ def test_a_sentence_opening_on_a_bare_surname_gets_the_full_name_its_article_gav
     assert display_texts([first, sued])[1] == "[Mara Quillon], of Dunmore, sued the college in January 2024."
 
 
+def test_his_after_a_sentence_about_a_person_called_by_surname_alone_is_unresolved() -> None:
+    ref = referring_subject("After 40 years, his daughter says the fire was no accident.")
+    assert ref is not None
+    before = ["Former mayor Ivo Tamsin Drell died in a fire at his farm in 1981.",
+              "Council member Petra Drell, the late mayor's daughter, asked for an inquiry.",
+              "Drell died after he signed a water deal with Governor Anton Vasko that ended the dispute.",
+              "His death was blamed on a faulty stove."]
+    # "his" is Drell's, not the governor's, whom the sentence names last; Drell is also his daughter's name
+    assert antecedent(ref, before, "After 40 years, his daughter says the fire was no accident.") is None
+    assert antecedent(ref, ["Governor Anton Vasko signed a water deal on Monday."]) == "Governor Anton Vasko"
+
+
+@pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
+def test_a_first_name_alone_gets_the_full_name_its_article_gave_before() -> None:
+    from newsbrief.summarize.references import full_names
+
+    article = ("Painter Teodor Halvik was in Dunmore on the day of the flood. Teodor was showing his work in a gallery "
+               "near the harbour with two friends.")
+    assert full_names("Teodor was showing his work in a gallery near the harbour with two friends.", article) == (
+        ("Teodor", "Teodor Halvik"),)
+    # a first name the article gives with two surnames is left as it is
+    two = "Teodor Halvik and Teodor Brask met. Teodor was showing his work in a gallery near the harbour."
+    assert full_names("Teodor was showing his work in a gallery near the harbour.", two) == ()
+
+
+@pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
+def test_a_person_named_by_one_name_the_article_never_gives_in_full_does_not_lead() -> None:
+    from newsbrief.summarize.references import bare_person
+
+    text = ("Vasko met with the mayors of Dunmore and Tallbrook on Monday to agree a plan for the flooded valley. "
+            "The two towns will share the cost of new flood walls, the mayors said after the meeting.")
+    assert bare_person(text.split(". ")[0] + ".", text) == "Vasko"
+    # named in the story's headline, written in lower case, or given in full: the reader has met it
+    assert bare_person("Vasko met with the mayors.", text, headlined=frozenset({"Vasko"})) is None
+    assert bare_person("Vasko met with the mayors.", "Governor Anton Vasko spoke. Vasko met with the mayors.") is None
+    arts = [make_article("a", title="Two towns to share the cost of flood walls", text=text, outlet="One")]
+    texts = [s.text for p in summarize_story(arts, story_id="s1").paragraphs for s in p]
+    assert texts and not texts[0].startswith("Vasko"), texts
+
+
 def test_it_after_a_sentence_introducing_another_named_thing_is_unresolved() -> None:
     ref = referring_subject("It is big, with 70 billion parameters, so few will run it at home.")
     assert ref is not None
@@ -945,11 +985,28 @@ def test_a_lead_that_begins_like_its_headline_stays_a_digest_sentence() -> None:
     ("Dealers will fix the brakes, the cables, the sensors etc. at no cost to owners in Dunmore.", True),
     ("Comment: the recall just got biggerAnalysis: Why diesel owners in Dunmore are worried about brakes.", False),
     ("Owners can book the repair on their iPhone or through the Korvath app in Dunmore.", True),
+    # a link's words lost before the full stop
+    ("Owners are angry about the recall, the Dunmore Courier reports , per Korvath and .", False),
+    ("Dealers in Dunmore will fix the brakes and the cables.", True),
+    # a kicker set in capitals
+    ("A SHORT TIME AFTER MIDNIGHT, THE KORVATH PLANT IN DUNMORE CLOSED ITS GATES.", False),
 ])
 def test_two_pieces_of_text_glued_together_are_never_a_digest_sentence(sentence: str, usable: bool) -> None:
     text = f"Korvath Motors recalled 20,000 diesel cars in Dunmore on Monday over faulty brake sensors. {sentence}"
     arts = [make_article("a", title="Korvath recalls 20,000 diesel cars", text=text, outlet="One")]
     told = [c for c in build_candidates(arts, resolve_references=True) if c.index >= 0 and c.text in sentence]
+    assert told and all(c.eligible is usable for c in told), told
+
+
+@pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
+@pytest.mark.parametrize(("sentence", "usable"), [
+    ("Plant manager Jo Reyes, union chief Ana Ruiz and Mayor Tom Marr at the Dunmore plant on Monday.", False),
+    ("Plant manager Jo Reyes met union chief Ana Ruiz and Mayor Tom Marr at the Dunmore plant on Monday.", True),
+])
+def test_a_sentence_with_no_verb_is_a_caption_not_a_digest_sentence(sentence: str, usable: bool) -> None:
+    text = f"Korvath Motors recalled 20,000 diesel cars in Dunmore on Monday over faulty brake sensors. {sentence}"
+    arts = [make_article("a", title="Korvath recalls 20,000 diesel cars", text=text, outlet="One")]
+    told = [c for c in build_candidates(arts, resolve_references=True) if c.text == sentence]
     assert told and all(c.eligible is usable for c in told), told
 
 

@@ -328,6 +328,18 @@ def test_a_risen_death_toll_replaces_the_earlier_count() -> None:
     assert not any("12 people" in s for s in out), out
 
 
+def test_an_older_smaller_toll_told_further_down_the_same_article_is_left_out() -> None:
+    text = ("Clashes between the army and rebels around the port of Velmora have killed 41 people since Monday, "
+            "hospital officials said on Thursday. "
+            "The fighting broke out after rebels seized two checkpoints on the coast road north of the port. "
+            "On Tuesday, at least 23 people were killed in the clashes in Velmora, a hospital official said then. "
+            "Aid groups said the port's only hospital was running out of blood and fuel for its generators.")
+    arts = [make_article("a", title="Velmora clashes kill 41", text=text, outlet="One")]
+    out = _sentences(arts)
+    assert any("killed 41 people" in s for s in out), out
+    assert not any("23 people" in s for s in out), out
+
+
 def test_a_headline_asking_what_happened_is_not_chosen() -> None:
     lead = "The Harbin Foods board voted on Monday to drop its $1.2bn bid for Kessel Dairy after a court ruling."
     arts = [make_article("a", title="Harbin Foods: What the board missed", text=lead),

@@ -29,6 +29,7 @@ from typing import Any
 
 from newsbrief.cluster.embed import Embedder
 from newsbrief.errors import SummarizeError
+from newsbrief.facts.nlp import parse
 from newsbrief.model import Article, CitedSentence, Summary
 from newsbrief.summarize.casing import is_shouting
 from newsbrief.summarize.claims import (_MONTHS, Claim, doers_of, event_core, figures_of, retells_claim,
@@ -37,6 +38,7 @@ from newsbrief.summarize.faithfulness import NUMBER_WORDS, extract_claims
 from newsbrief.summarize.references import (
     Reference,
     antecedent,
+    bare_person,
     described_subject,
     full_names,
     inner_reference,
@@ -232,6 +234,16 @@ def _bare_surnames(text: str, surnames: frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _needs_intro(text: str, whole: str, surnames: frozenset[str], headlined: frozenset[str],
+                 resolve_references: bool) -> frozenset[str]:
+    """The names a sentence uses bare, which an earlier summary sentence must give: a surname its article also
+    writes in full ("Pryce said ..."), and (for a digest) a person's one name it opens on that neither its article
+    writes in full nor a title of the story gives ("Merkel met ...")."""
+    out = _bare_surnames(text, surnames) if surnames else frozenset()
+    bare = bare_person(text, whole, surnames, headlined) if resolve_references else None
+    return out | {bare} if bare else out
+
+
 def _figures(text: str) -> frozenset[str]:
     """Return the money amounts and percentages of a sentence, normalised across spellings."""
     from newsbrief.facts.money import find_money, find_percents
@@ -349,6 +361,10 @@ _GLUED_PIECES_RE = re.compile(r"\b(?!(?:etc|approx|incl|esp|viz|nos?|vol|fig|est
                               # "Previous articlePolice: ..." (a brand like "iPhone" has one lower-case letter first)
                               r"|\b[a-z]{4,}[A-Z][a-z]{3,}\b")
 
+# A link's words lost from the page, leaving a hole before the full stop: "..., she writes, per AFP and ."
+_HOLE_AT_END_RE = re.compile(r"\b(?:and|or|of|by|per|via|from|the|a|an|to|with|at|in|on)\s+[.!?][\"'\u201d\u2019)]*\s*$",
+                             re.IGNORECASE)
+
 # a row of links, a breadcrumb, or a blog's post stamp: "Posted at 03:24 PM by Jo Reyes"
 _FURNITURE_RE = re.compile(r"\s\|\s|\s(?:>>?|&gt;|\u00bb)\s|\b[Pp]osted (?:at|on) [^.!?]{1,40}?\bby [A-Z]")
 
@@ -360,8 +376,10 @@ def _not_digest_prose(text: str, title: str) -> bool:
     "…read more" tail; an address or a call to the reader ("Please visit http://... or call 1-800-...");
     a photo's caption or credit; the headline run into the first paragraph with the page's stamp and byline;
     two pieces of text glued where the page lost what was between ("... wrongdoing. in 2011 to find ...") or the
-    space between them ("Comment: Labor's fight just got harderAnalysis: Why ...");
-    page furniture ("2015 | Reader Comments", "Home > Latest > News"); a sentence that points at text around it
+    space between them ("Comment: Labor's fight just got harderAnalysis: Why ..."), or a link's words lost before
+    the full stop ("..., she writes, per AFP and .");
+    page furniture ("2015 | Reader Comments", "Home > Latest > News"); a sentence in capitals or with no verb (a
+    kicker, a caption naming who is in a photo); a sentence that points at text around it
     instead of telling ("There are two reasons that ...", "Here's what ...", "That is why ..."); a news provider's
     line about itself ("DailyFX provides forex news ..."); a heading, a table row or a label
     on a line of its own ("Conservative ($10,000 max): $2,146,095").
@@ -374,7 +392,20 @@ def _not_digest_prose(text: str, title: str) -> bool:
                 or _TO_THE_READER_RE.match(text) or _POINTER_RE.match(text) or _PUBLISHER_LINE_RE.match(text)
                 or _PICTURE_NOTE_RE.search(text)
                 or _headline_run_in(text, title)
-                or _GLUED_PIECES_RE.search(bare) or _FURNITURE_RE.search(bare) or not _SENTENCE_END_RE.search(text))
+                or _GLUED_PIECES_RE.search(bare) or _FURNITURE_RE.search(bare) or _HOLE_AT_END_RE.search(text)
+                or not _SENTENCE_END_RE.search(text) or _in_capitals(text) or _verbless(text))
+
+
+def _in_capitals(text: str) -> bool:
+    """A sentence set in capitals ("A SHORT TIME AFTER MIDNIGHT, THE ..."): a page's kicker, not the story's prose."""
+    return not any(c.islower() for c in text) and sum(c.isupper() for c in text) >= 20
+
+
+def _verbless(text: str) -> bool:
+    """A sentence of six words or more with no verb ("Jo Reyes, Ana Ruiz and Tom Marr at the harbour on Monday."):
+    a photo's caption, a list or a label, which tells no event. Without the parser nothing is."""
+    doc = parse(text)
+    return doc is not None and len(doc) >= 6 and not any(t.pos_ in ("VERB", "AUX") for t in doc)
 
 
 _CAPS_LEAD_RE = re.compile(r"^([A-Z]{2,}(?:['\u2019][A-Z]+)?)(?=\s+[a-z])")
@@ -429,6 +460,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
     unigrams = params.unigram_weight > 0
     # one outlet may name the person ("Eleanor Pryce") and another use the surname alone
     surnames = _surnames("\n".join(f"{a.title}.\n{a.text}" for a in articles))
+    headlined = frozenset(_CAPITALISED_RE.findall(" ".join(a.title for a in articles)))
     for a_index, article in enumerate(articles):
         title = clean_title(article.title, outlet=article.outlet) if article.title.strip() else ""
         if title:  # the title is never extracted, but its terms count as lead terms
@@ -474,7 +506,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                     concepts=_concepts(text, unigrams=unigrams),
                     figures=_figures(text),
                     names=frozenset(claims["names"]),
-                    needs_intro=_bare_surnames(text, surnames) if surnames else frozenset(),
+                    needs_intro=_needs_intro(text, whole, surnames, headlined, resolve_references),
                     mentions=frozenset(_CAPITALISED_RE.findall(text)),
                     quantities=_quantities(text),
                     reference=reference,
@@ -726,8 +758,8 @@ def select_sentences(
                 continue  # two or more figures, all already stated: another outlet's retelling
             # the digest's claim and meaning checks; a benchmark summary (DUC 2004 at 100 words) lost
             # 0.24 ROUGE-1 and 0.07 ROUGE-2 to them, so the word-budget mode keeps the word and figure rules above
-            if resolve_references and _retells(cand, closest[i], covered_tokens, covered_quantities, covered_numbers,
-                                               covered_names, params):
+            if resolve_references and (_retells(cand, closest[i], covered_tokens, covered_quantities, covered_numbers,
+                                                covered_names, params) or _smaller_toll(cand, chosen)):
                 continue
             score = gain / (n_words ** params.length_exponent)
             score *= 1.0 + params.position_prior / (1.0 + cand.index)
@@ -912,6 +944,27 @@ def _sentence_vectors(cands: Sequence[Candidate], embedder: Embedder | None) -> 
 
 def _numbers(cand: Candidate) -> set[str]:
     return set(figures_of(cand.text))  # "Kestrel-2" holds no figure
+
+
+# what a toll counts; a toll only grows as a disaster or a conflict goes on
+_TOLL_KEYS = frozenset("death injur injury wound casualty victim".split())
+
+
+def _smaller_toll(cand: Candidate, chosen: Sequence[Candidate]) -> bool:
+    """Return True if a sentence counts the dead (the wounded, the victims) of what a chosen sentence tells with a
+    smaller number: an earlier, lower toll ("25 people were killed in the clashes" after "the clashes have killed
+    40"), told again further down an article or by another. A toll grows; the larger count is the later one."""
+    for q in cand.quantities:
+        number, key = q.split(":", 1)
+        if key not in _TOLL_KEYS or not number.isdigit():
+            continue
+        for told in chosen:
+            if len(cand.tokens & told.tokens) < 2:
+                continue
+            if any(k == key and n.isdigit() and int(n) > int(number)
+                   for n, k in (x.split(":", 1) for x in told.quantities)):
+                return True
+    return False
 
 
 def _retells(cand: Candidate, cosine: float, covered_tokens: set[str], covered_quantities: set[str],

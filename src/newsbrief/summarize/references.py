@@ -21,14 +21,14 @@ honorific and surname ("Ms. Rook") gets the full name (:func:`full_names`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
 from newsbrief.facts.nlp import entities, parse
 from newsbrief.summarize.sentences import BACK_CONNECTIVES
 
-__all__ = ["Reference", "antecedent", "described_subject", "full_names", "inner_reference", "introduced_by", "opens_on_reference",
+__all__ = ["Reference", "antecedent", "bare_person", "described_subject", "full_names", "inner_reference", "introduced_by", "opens_on_reference",
            "referring_subject", "substitute", "title_holder", "titled_name"]
 
 # Introductory phrases before the subject: "On Saturday", "In a statement,", "Last week".
@@ -315,6 +315,8 @@ def antecedent(reference: Reference, before: Sequence[str], sentence: str = "") 
         return title_holder(reference.text.split()[1:], before)  # "the president": only whom the article calls so
     for prior in reversed(before[-2:]):
         if reference.person:
+            if _opens_on_surname(prior, before):
+                return None  # "Shastri died after he met President Ayub Khan. ... his son": Shastri's, named bare
             person = _person(prior)
             if person:
                 rest = sentence[reference.end:]
@@ -624,6 +626,57 @@ _GIVEN_RE = r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?"
 _OPENING_SURNAME_RE = re.compile(r"^([A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?)(?=(?:,\s[^,]{2,60},)?\s+[a-z])")
 
 
+def _opens_on_surname(sentence: str, before: Sequence[str]) -> bool:
+    """Whether a sentence's subject is a person called by surname alone, one an earlier sentence gives in full
+    ("Tomas Brenner ... . Brenner signed ..."): a pronoun after it is that person's, whom the full name there may
+    not be (a relative shares it)."""
+    opening = _OPENING_SURNAME_RE.match(sentence.lstrip("\"'\u201c"))
+    if opening is None or opening.group(1) in _NOT_ANTECEDENT:
+        return False
+    surname = re.escape(opening.group(1))
+    return any(re.search(rf"\b[A-Z][a-z]+\s+{surname}\b", prior) for prior in before[:-1])
+
+
+# what a person does as the subject of a sentence: "Merkel met with ...", "Vance told ..."
+_PERSON_ACT_RE = re.compile(r"\s+(?:said|says|told|tells|met|meets|spoke|speaks|added|wrote|urged|warned|visited|"
+                            r"insisted|argued|recalled|replied|tweeted)\b")
+
+
+def bare_person(sentence: str, article: str, surnames: AbstractSet[str] = frozenset(),
+                headlined: AbstractSet[str] = frozenset()) -> str | None:
+    """Return the name a sentence opens on when it is a person's one name and its article never gives it in full.
+
+    "Merkel met with ..." in an article that never writes "Angela Merkel" points at a person the reader has not
+    met; the summary may use it only after a sentence naming her. The name is a person's when the entity
+    recogniser reads it so, when another article of the story writes it after a given name (``surnames``), or
+    when the recogniser gives it no label and a person's act follows it ("met", "told"). A word the article
+    also writes in lower case, a name the article gives in full, and a name a title of the story gives (the
+    reader meets it in the headline: "Corbel recalls ..." over "Corbel is recalling ...") is none.
+
+    :param sentence: one sentence.
+    :param article: its article's title and text.
+    :param surnames: words the story's articles write after a given name.
+    :param headlined: the capitalised words of the story's titles.
+    """
+    opening = _OPENING_SURNAME_RE.match(sentence)
+    if opening is None or opening.group(1) in _NOT_ANTECEDENT or opening.group(1) in headlined:
+        return None
+    name = opening.group(1)
+    lower = (name.lower(), name[:1].lower() + name[1:])  # "al-Nahda" is a place's name, written so
+    if (any(re.search(rf"\b{re.escape(w)}\b", article) for w in lower)
+            or re.search(rf"\b[A-Z][a-z]+\s+{re.escape(name)}\b", article)):
+        return None
+    if name in surnames:
+        return name
+    found = entities(sentence)
+    if found is None:
+        return None
+    if (name, "PERSON") in found:
+        return name
+    unlabelled = not any(name in text.split() for text, _label in found)
+    return name if unlabelled and _PERSON_ACT_RE.match(sentence, opening.end()) else None
+
+
 def _given_name(surname: str, article: str, before: int, *, alone: bool = False) -> str:
     """The "Dana Rook" an article writes for "Rook" before ``before``, if it gives that surname one first name only
     (``alone``: and never as part of a longer name, "George Washington University")."""
@@ -639,12 +692,33 @@ def _given_name(surname: str, article: str, before: int, *, alone: bool = False)
     return " ".join(full.group(0).split()) if full is not None and full.start() < before else ""
 
 
+def _may_be_person(name: str, sentence: str) -> bool:
+    """Whether the entity recogniser reads a name of a sentence as a person's, or gives it no label."""
+    found = entities(sentence)
+    return found is not None and all(label == "PERSON" for text, label in found if name in text.split())
+
+
+def _family_name(given: str, article: str, before: int) -> str:
+    """The "Geoff Bromilow" an article writes before ``before`` for a person it then calls "Geoff", if it gives that
+    first name one surname only."""
+    found = [m for m in re.finditer(rf"\b{re.escape(given)}[ \t]+([A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?)\b(?![ \t]+[A-Z])", article)
+             if m.group(1) not in _NOT_PERSON_ENDS]
+    if len({m.group(1) for m in found}) != 1 or found[0].start() >= before:
+        return ""
+    # the full name must read as a person's where the article gives it ("Brightloom Hearth 2" is a product)
+    start = max(article.rfind(". ", 0, found[0].start()), article.rfind("\n", 0, found[0].start())) + 1
+    ends = [n for n in (article.find(". ", found[0].end()), article.find("\n", found[0].end())) if n >= 0]
+    where = entities(article[start:min(ends) + 1 if ends else len(article)].strip())
+    return found[0].group(0) if where is not None and (found[0].group(0), "PERSON") in where else ""
+
+
 def full_names(sentence: str, article: str) -> tuple[tuple[str, str], ...]:
     """Return each "Ms. Rook" of a sentence with the full name its article gives that person ("Dana Rook").
 
     A sentence opening on the bare surname ("Rook, of Dunmore, sued ...") counts too, when its article
-    names the person in full before that sentence. A surname the article gives with two different first
-    names, or never with one, is left out.
+    names the person in full before that sentence, and so does one opening on a person's first name alone
+    ("Dana was ..."). A surname the article gives with two different first names, or never with one, and a
+    first name it gives with two surnames, are left out.
 
     :param sentence: one sentence.
     :param article: its article's title and text.
@@ -660,6 +734,8 @@ def full_names(sentence: str, article: str) -> tuple[tuple[str, str], ...]:
             and not re.search(rf"\b{re.escape(opening.group(1).lower())}\b", article)):
         at = article.find(sentence[:60])
         full = _given_name(opening.group(1), article, at, alone=True) if at > 0 else ""
+        if not full and at > 0 and _may_be_person(opening.group(1), sentence):
+            full = _family_name(opening.group(1), article, at)  # "Teodor was showing ..." after "Teodor Halvik"
         if full:
             out.append((opening.group(1), full))
     return tuple(out)

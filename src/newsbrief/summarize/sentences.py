@@ -79,11 +79,11 @@ _GLUED_DATELINE_RE = re.compile(
     r"(?=[\"\u201c]?[A-Z])"
 )
 # A teaser glued to the sentence it precedes, with no stop between: "Governor pushed for a law in
-# the wake An aide to the governor died ..." (a capital "A"/"An" after a lower-case word; in "Series
-# A round", "grade A", "type A" and "plan A" it is a letter, not an article).
+# the wake An aide to the governor died ...", "... get life terms An Indian court ..." (a capital "A"/"An" after a
+# lower-case word; in "Series A round", "grade A", "type A" and "plan A" it is a letter, not an article).
 # A short crosshead glued the same way before "The": "Dodging the guards The man's death is the 9th ...".
 _GLUED_TEASER_RE = re.compile(
-    r"^[^.!?\"\u201c\u201d]{10,200}?\b[a-z]+(?<!\bgrade)(?<!\btype)(?<!\bplan)(?<!\bclass)\s(?=An?\s[a-z])"
+    r"^[^.!?\"\u201c\u201d]{10,200}?\b[a-z]+(?<!\bgrade)(?<!\btype)(?<!\bplan)(?<!\bclass)\s(?=An?\s[a-z]|An\s[A-Z])"
     r"|^[^.!?\"\u201c\u201d]{10,60}?\b[a-z]+\s(?=The\s[a-z])"
 )
 # A photo credit or a posting line glued before the story's first sentence: "Photo: Ana Ruiz The
@@ -166,9 +166,14 @@ _OPENER_THEN_PRONOUN_RE = re.compile(
 _ANAPHORIC_PHRASES = re.compile(
     r"^(?:the|this|that|these|those) (?:move|decision|step|announcement|"
     r"development|change|news|report|statement|comment|remarks?|one|latter|former|same|culprit|reason|"
-    r"result|answer|problem|upshot|outcome)\b",
+    r"result|answer|problem|upshot|outcome)\b"
+    # "Rather, ..." corrects the sentence before ("She did not plan it. Rather, ..."); "Rather than ..." stands alone
+    r"|^rather,",
     re.IGNORECASE,
 )
+
+# "he" or "she" a few words in, with no name before it: "Seven times she had ...", "Police said he was ..."
+_INNER_PERSON_RE = re.compile(r"^[A-Z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}\s+(?:he|she)\s+(?=[a-z])")
 
 # A time told from the sentence before: "Since then the party has ...", "Days later, police ...", "By then ..."
 _TIME_BEFORE_RE = re.compile(
@@ -337,6 +342,9 @@ def is_standalone(text: str) -> bool:
         return False
     if _TIME_BEFORE_RE.match(stripped.lstrip("\"'")):
         return False  # "Since then ...": when that was is in the sentence before
+    inner = _INNER_PERSON_RE.match(stripped)
+    if inner and not re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", stripped[inner.end():]):
+        return False  # "Seven times she had come back ...": who she is is in a sentence before
     if _CONNECTIVE_RE.match(stripped):
         return False
     if stripped.count('"') % 2 == 1:
