@@ -47,7 +47,7 @@ from newsbrief.summarize.references import (
     substitute,
     titled_name,
 )
-from newsbrief.summarize.sentences import is_standalone, normalise_for_match, parse_article_text
+from newsbrief.summarize.sentences import is_standalone, normalise_for_match, parse_article_text, unnamed_person
 
 LOGGER = logging.getLogger(__name__)
 
@@ -481,6 +481,8 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                 # marking every "The company ..." as needing its predecessor cost 0.1 ROUGE-1 at 250 words
                 referent = antecedent(reference, previous, text) or ""
                 standalone = bool(referent) and is_standalone(substitute(text, reference, referent))
+            elif resolve_references and standalone and unnamed_person(text):
+                standalone = False  # "Seven times she had come back ...": she is named in a sentence before
             previous.append(text)
             first = text[:1]
             eligible = (
