@@ -931,6 +931,9 @@ def test_a_possessive_description_points_back_like_a_subject() -> None:
     "FILE - In this May 2, 2024 file photo, a Korvath diesel car waits at a dealer in Dunmore.",
     "(AP Photo/Jo Reyes) Dealers in Dunmore said on Monday they had not been told when parts would arrive.",
     "Police found the car in a lake near Varnholt. — AFP pic The owner said it had been stolen in May.",
+    "Harbour Wire Ongoing: Volunteers pull a dinghy ashore at Dunmore earlier this week Jo Reyes, a coastguard "
+    "spokesman, said 11 people were rescued.",
+    "Pictured: a Korvath diesel car outside the Dunmore dealer where the first faults were found last spring.",
     # page furniture: a row of links or a breadcrumb
     "Updated: 10:08 a.m. Wednesday | Posted: 10:30 a.m. Wednesday by the Dunmore Ledger staff.",
     "Home > Latest > News > Dunmore man charged with fraud after faking a doctor's visits.",

@@ -339,7 +339,10 @@ _TO_THE_READER_RE = re.compile(
 # Brandon)", "— AFP pic", "Dollars. image source eni The dollar ...", "In this Sept. 10, 2015, file photo, ...".
 _PICTURE_NOTE_RE = re.compile(r"(?:^|\s)FILE\s*[-\u2013\u2014]\s|\((?:AP|AFP|Reuters|EPA|Getty\s+Images)\s*Photo\b"
                               r"|[-\u2013\u2014]\s*(?:Reuters|AFP|AP|EPA|Bernama|Xinhua)\s+pic\b|\bimage\s+source\b"
-                              r"|\bImage\s+copyright\b|\bfile\s+photo\b|^In\s+this\s+(?:[\w.,]+\s+){0,5}?photo\b")
+                              r"|\bImage\s+copyright\b|\bfile\s+photo\b|^In\s+this\s+(?:[\w.,]+\s+){0,5}?photo\b"
+                              # a picture's label run into the text: "Reuters Ongoing: Volunteers pull a boat ...",
+                              # "Pictured: ...", a map's "Google Location: ..."
+                              r"|(?:^|\s)(?:Ongoing|Pictured|Inset|(?:Google\s+)?Location)\s*:\s")
 
 
 # A news provider telling what it does: "DailyFX provides forex news and technical analysis on the trends ...",
