@@ -644,6 +644,22 @@ def test_a_person_named_by_one_name_the_article_never_gives_in_full_does_not_lea
     assert texts and not texts[0].startswith("Vasko"), texts
 
 
+def test_an_acronym_the_reader_has_not_met_needs_a_sentence_giving_it_first() -> None:
+    text = ("Two blasts injured six soldiers of a peacekeeping force in the Dunmore hills on Thursday, officials said. "
+            "The HKFO was set up under the 1981 border treaty and keeps 900 soldiers in the hills.")
+    arts = [make_article("a", title="Blasts injure six peacekeepers in the Dunmore hills", text=text, outlet="One")]
+    opening = next(c for c in build_candidates(arts, resolve_references=True) if c.text.startswith("The HKFO"))
+    assert opening.needs_intro == {"HKFO"}
+    # named in a title of the story, or used by two of its articles: the reader has met it or will know it
+    titled = [make_article("a", title="Blasts injure six HKFO peacekeepers", text=text, outlet="One")]
+    again = arts + [make_article("b", title="Peacekeepers hurt", text="The HKFO said six soldiers were hurt.", outlet="Two")]
+    for pool in (build_candidates(titled, resolve_references=True), build_candidates(again, resolve_references=True)):
+        assert not next(c for c in pool if c.text.startswith("The HKFO was")).needs_intro
+    # a common acronym ("The EU") is known
+    eu = [make_article("a", title="Fishing quotas cut", text="The EU cut fishing quotas for the Dunmore fleet on Monday.")]
+    assert not next(c for c in build_candidates(eu, resolve_references=True) if c.index >= 0).needs_intro
+
+
 def test_it_after_a_sentence_introducing_another_named_thing_is_unresolved() -> None:
     ref = referring_subject("It is big, with 70 billion parameters, so few will run it at home.")
     assert ref is not None

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Casing", "add_names", "is_shouting", "names_matter", "story_casing", "sentence_case"]
+__all__ = ["Casing", "add_names", "common_words", "is_shouting", "names_matter", "story_casing", "sentence_case"]
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019.&-]*")
 _SMALL = frozenset("a an and as at but by for from in into of on or over the to up via vs with".split())
@@ -36,7 +36,7 @@ _VOCABULARY_PATH = Path(__file__).parents[1] / "_data" / "minilm_tokenizer.json"
 
 
 @functools.cache
-def _common_words() -> frozenset[str]:
+def common_words() -> frozenset[str]:
     """The whole alphabetic words of the bundled (uncased) MiniLM vocabulary: common English words and names."""
     vocab = json.loads(_VOCABULARY_PATH.read_text(encoding="utf-8"))["model"]["vocab"]
     return frozenset(w for w in vocab if w.isalpha() and len(w) > 1)
@@ -130,7 +130,7 @@ def _half_lowered(title: str, casing: Casing) -> bool:
         key = _key(word)
         if (word[0].isupper() and not word.isupper() and word.lower() not in _FUNCTION
                 and key not in casing.lower and key not in casing.capitals
-                and word.lower().rstrip(".") in _common_words()):
+                and word.lower().rstrip(".") in common_words()):
             return True
     return False
 

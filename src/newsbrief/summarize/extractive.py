@@ -19,6 +19,7 @@ Algorithm (deterministic, no model):
 
 from __future__ import annotations
 
+import collections
 import itertools
 import logging
 import math
@@ -31,7 +32,7 @@ from newsbrief.cluster.embed import Embedder
 from newsbrief.errors import SummarizeError
 from newsbrief.facts.nlp import parse
 from newsbrief.model import Article, CitedSentence, Summary
-from newsbrief.summarize.casing import is_shouting
+from newsbrief.summarize.casing import common_words, is_shouting
 from newsbrief.summarize.claims import (_MONTHS, Claim, doers_of, event_core, figures_of, retells_claim,
                                         speaker_aliases, subjects_of)
 from newsbrief.summarize.faithfulness import NUMBER_WORDS, extract_claims
@@ -234,13 +235,23 @@ def _bare_surnames(text: str, surnames: frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+_ACRONYM_RE = re.compile(r"\b[A-Z]{2,6}\b")
+_ACRONYM_OPENING_RE = re.compile(r"^(?:The\s+)?([A-Z]{2,6})(?:'s|\u2019s)?\s+(?=[a-z])")
+
+
 def _needs_intro(text: str, whole: str, surnames: frozenset[str], headlined: frozenset[str],
                  resolve_references: bool) -> frozenset[str]:
     """The names a sentence uses bare, which an earlier summary sentence must give: a surname its article also
     writes in full ("Pryce said ..."), and (for a digest) a person's one name it opens on that neither its article
-    writes in full nor a title of the story gives ("Merkel met ...")."""
+    writes in full nor a title of the story gives ("Merkel met ..."), or an acronym it opens on that is in
+    ``headlined`` neither ("The MFO was created ...")."""
     out = _bare_surnames(text, surnames) if surnames else frozenset()
-    bare = bare_person(text, whole, surnames, headlined) if resolve_references else None
+    if not resolve_references:
+        return out
+    bare = bare_person(text, whole, surnames, headlined)
+    acronym = _ACRONYM_OPENING_RE.match(text)
+    if acronym is not None and acronym.group(1) not in headlined:
+        out |= {acronym.group(1)}
     return out | {bare} if bare else out
 
 
@@ -463,7 +474,12 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
     unigrams = params.unigram_weight > 0
     # one outlet may name the person ("Eleanor Pryce") and another use the surname alone
     surnames = _surnames("\n".join(f"{a.title}.\n{a.text}" for a in articles))
-    headlined = frozenset(_CAPITALISED_RE.findall(" ".join(a.title for a in articles)))
+    titles = " ".join(a.title for a in articles)
+    headlined = frozenset(_CAPITALISED_RE.findall(titles) + _ACRONYM_RE.findall(titles))
+    # "The MFO was created ...": an acronym one article uses, in no title of the story and no common word, is one the
+    # reader has not met; an earlier summary sentence must give it
+    acronyms = collections.Counter(a for art in articles for a in set(_ACRONYM_RE.findall(f"{art.title}\n{art.text}")))
+    headlined |= {a for a, n in acronyms.items() if n >= 2 or a.lower() in common_words()}
     for a_index, article in enumerate(articles):
         title = clean_title(article.title, outlet=article.outlet) if article.title.strip() else ""
         if title:  # the title is never extracted, but its terms count as lead terms
@@ -512,7 +528,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                     figures=_figures(text),
                     names=frozenset(claims["names"]),
                     needs_intro=_needs_intro(text, whole, surnames, headlined, resolve_references),
-                    mentions=frozenset(_CAPITALISED_RE.findall(text)),
+                    mentions=frozenset(_CAPITALISED_RE.findall(text) + _ACRONYM_RE.findall(text)),
                     quantities=_quantities(text),
                     reference=reference,
                     referent=referent,
