@@ -560,6 +560,8 @@ def test_a_sentence_telling_time_from_the_one_before_does_not_stand_alone(text: 
     ("Police said he was driving too fast.", True),
     ("Asked whether he would run again, Jo Reyes said no.", False),  # the name comes after
     ("Jo Reyes said she would run again.", False),
+    ("After her death, one of the friends ran a 10k race in her memory.", True),
+    ("In her speech on Monday, Jo Reyes thanked the volunteers.", False),
 ])
 def test_he_or_she_a_few_words_in_with_no_name_before_points_back(text: str, unnamed: bool) -> None:
     from newsbrief.summarize.extractive import build_candidates
