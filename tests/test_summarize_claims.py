@@ -642,6 +642,10 @@ def test_a_person_named_by_one_name_the_article_never_gives_in_full_does_not_lea
     arts = [make_article("a", title="Two towns to share the cost of flood walls", text=text, outlet="One")]
     texts = [s.text for p in summarize_story(arts, story_id="s1").paragraphs for s in p]
     assert texts and not texts[0].startswith("Vasko"), texts
+    # the one-word subject after "Although" or an opening phrase counts as well
+    assert bare_person("Although Vasko claims the walls will hold, engineers disagree.", text) == "Vasko"
+    assert bare_person("On Monday, after weeks of talks, Vasko agreed to pay for the walls.", text) == "Vasko"
+    assert bare_person("On Monday, Tallbrook council voted to pay for the walls.", text) is None
 
 
 def test_an_acronym_the_reader_has_not_met_needs_a_sentence_giving_it_first() -> None:

@@ -642,12 +642,21 @@ _PERSON_ACT_RE = re.compile(r"\s+(?:said|says|told|tells|met|meets|spoke|speaks|
                             r"insisted|argued|recalled|replied|tweeted)\b")
 
 
+_SUBORDINATORS = frozenset("Although Though While When Because Since After Before Once If".split())
+# a one-word subject after a subordinating word or an opening phrase: "Although Abdullah claims ...",
+# "Yesterday, after months of planning, Alexandra managed ..."
+_SUBJECT_AFTER_OPENER_RE = re.compile(
+    rf"^(?:(?:{'|'.join(sorted(_SUBORDINATORS))})\s+|[^,\"\u201c]{{2,60}},\s+(?:[^,\"\u201c]{{2,60}},\s+)?)"
+    r"([A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?)(?=\s+[a-z])")
+
+
 def bare_person(sentence: str, article: str, surnames: AbstractSet[str] = frozenset(),
                 headlined: AbstractSet[str] = frozenset()) -> str | None:
     """Return the name a sentence opens on when it is a person's one name and its article never gives it in full.
 
     "Merkel met with ..." in an article that never writes "Angela Merkel" points at a person the reader has not
-    met; the summary may use it only after a sentence naming her. The name is a person's when the entity
+    met; the summary may use it only after a sentence naming her. So does a one-word subject after a subordinating
+    word or an opening phrase ("Although Abdullah claims ...", "Yesterday, after months of work, Alexandra ..."). The name is a person's when the entity
     recogniser reads it so, when another article of the story writes it after a given name (``surnames``), or
     when the recogniser gives it no label and a person's act follows it ("met", "told"). A word the article
     also writes in lower case, a name the article gives in full, and a name a title of the story gives (the
@@ -658,13 +667,14 @@ def bare_person(sentence: str, article: str, surnames: AbstractSet[str] = frozen
     :param surnames: words the story's articles write after a given name.
     :param headlined: the capitalised words of the story's titles.
     """
-    opening = _OPENING_SURNAME_RE.match(sentence)
+    opening = _OPENING_SURNAME_RE.match(sentence) or _SUBJECT_AFTER_OPENER_RE.match(sentence)
     if opening is None or opening.group(1) in _NOT_ANTECEDENT or opening.group(1) in headlined:
         return None
     name = opening.group(1)
     lower = (name.lower(), name[:1].lower() + name[1:])  # "al-Nahda" is a place's name, written so
+    given = (m.group(1) for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(name)}\b", article))
     if (any(re.search(rf"\b{re.escape(w)}\b", article) for w in lower)
-            or re.search(rf"\b[A-Z][a-z]+\s+{re.escape(name)}\b", article)):
+            or any(g not in _NOT_ANTECEDENT and g not in _SUBORDINATORS for g in given)):
         return None
     if name in surnames:
         return name
