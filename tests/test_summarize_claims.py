@@ -951,7 +951,7 @@ def test_a_possessive_description_points_back_like_a_subject() -> None:
     "FILE - In this May 2, 2024 file photo, a Korvath diesel car waits at a dealer in Dunmore.",
     "(AP Photo/Jo Reyes) Dealers in Dunmore said on Monday they had not been told when parts would arrive.",
     "Police found the car in a lake near Varnholt. — AFP pic The owner said it had been stolen in May.",
-    "Harbour Wire Ongoing: Volunteers pull a dinghy ashore at Dunmore earlier this week Jo Reyes, a coastguard "
+    "Harbour Wire Ongoing: Rescuers carry a raft up the Dunmore slipway on Monday Jo Reyes, a coastguard "
     "spokesman, said 11 people were rescued.",
     "Pictured: a Korvath diesel car outside the Dunmore dealer where the first faults were found last spring.",
     # page furniture: a row of links or a breadcrumb
@@ -1012,7 +1012,7 @@ def test_a_lead_that_begins_like_its_headline_stays_a_digest_sentence() -> None:
     ("Owners are angry about the recall, the Dunmore Courier reports , per Korvath and .", False),
     ("Dealers in Dunmore will fix the brakes and the cables.", True),
     # a kicker set in capitals
-    ("A SHORT TIME AFTER MIDNIGHT, THE KORVATH PLANT IN DUNMORE CLOSED ITS GATES.", False),
+    ("SHORTLY BEFORE DAWN, THE KORVATH PLANT IN DUNMORE CLOSED ITS GATES FOR GOOD.", False),
 ])
 def test_two_pieces_of_text_glued_together_are_never_a_digest_sentence(sentence: str, usable: bool) -> None:
     text = f"Korvath Motors recalled 20,000 diesel cars in Dunmore on Monday over faulty brake sensors. {sentence}"

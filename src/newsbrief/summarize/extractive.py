@@ -243,8 +243,8 @@ def _needs_intro(text: str, whole: str, surnames: frozenset[str], headlined: fro
                  resolve_references: bool) -> frozenset[str]:
     """The names a sentence uses bare, which an earlier summary sentence must give: a surname its article also
     writes in full ("Pryce said ..."), and (for a digest) a person's one name it opens on that neither its article
-    writes in full nor a title of the story gives ("Merkel met ..."), or an acronym it opens on that is in
-    ``headlined`` neither ("The MFO was created ...")."""
+    writes in full nor a title of the story gives ("Vasko met ..."), or an acronym it opens on that is in
+    ``headlined`` neither ("The HKFO was set up ...")."""
     out = _bare_surnames(text, surnames) if surnames else frozenset()
     if not resolve_references:
         return out
@@ -351,7 +351,7 @@ _TO_THE_READER_RE = re.compile(
 _PICTURE_NOTE_RE = re.compile(r"(?:^|\s)FILE\s*[-\u2013\u2014]\s|\((?:AP|AFP|Reuters|EPA|Getty\s+Images)\s*Photo\b"
                               r"|[-\u2013\u2014]\s*(?:Reuters|AFP|AP|EPA|Bernama|Xinhua)\s+pic\b|\bimage\s+source\b"
                               r"|\bImage\s+copyright\b|\bfile\s+photo\b|^In\s+this\s+(?:[\w.,]+\s+){0,5}?photo\b"
-                              # a picture's label run into the text: "Reuters Ongoing: Volunteers pull a boat ...",
+                              # a picture's label run into the text: "Harbour Wire Ongoing: Rescuers carry a raft ...",
                               # "Pictured: ...", a map's "Google Location: ..."
                               r"|(?:^|\s)(?:Ongoing|Pictured|Inset|(?:Google\s+)?Location)\s*:\s")
 
@@ -375,7 +375,7 @@ _GLUED_PIECES_RE = re.compile(r"\b(?!(?:etc|approx|incl|esp|viz|nos?|vol|fig|est
                               # "Previous articlePolice: ..." (a brand like "iPhone" has one lower-case letter first)
                               r"|\b[a-z]{4,}[A-Z][a-z]{3,}\b")
 
-# A link's words lost from the page, leaving a hole before the full stop: "..., she writes, per AFP and ."
+# A link's words lost from the page, leaving a hole before the full stop: "..., she writes, per Harbour Wire and ."
 _HOLE_AT_END_RE = re.compile(r"\b(?:and|or|of|by|per|via|from|the|a|an|to|with|at|in|on)\s+[.!?][\"'\u201d\u2019)]*\s*$",
                              re.IGNORECASE)
 
@@ -391,7 +391,7 @@ def _not_digest_prose(text: str, title: str) -> bool:
     a photo's caption or credit; the headline run into the first paragraph with the page's stamp and byline;
     two pieces of text glued where the page lost what was between ("... wrongdoing. in 2011 to find ...") or the
     space between them ("Comment: Labor's fight just got harderAnalysis: Why ..."), or a link's words lost before
-    the full stop ("..., she writes, per AFP and .");
+    the full stop ("..., she writes, per Harbour Wire and .");
     page furniture ("2015 | Reader Comments", "Home > Latest > News"); a sentence in capitals or with no verb (a
     kicker, a caption naming who is in a photo); a sentence that points at text around it
     instead of telling ("There are two reasons that ...", "Here's what ...", "That is why ..."); a news provider's
@@ -411,7 +411,7 @@ def _not_digest_prose(text: str, title: str) -> bool:
 
 
 def _in_capitals(text: str) -> bool:
-    """A sentence set in capitals ("A SHORT TIME AFTER MIDNIGHT, THE ..."): a page's kicker, not the story's prose."""
+    """A sentence set in capitals ("SHORTLY BEFORE DAWN, THE ..."): a page's kicker, not the story's prose."""
     return not any(c.islower() for c in text) and sum(c.isupper() for c in text) >= 20
 
 
@@ -476,7 +476,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
     surnames = _surnames("\n".join(f"{a.title}.\n{a.text}" for a in articles))
     titles = " ".join(a.title for a in articles)
     headlined = frozenset(_CAPITALISED_RE.findall(titles) + _ACRONYM_RE.findall(titles))
-    # "The MFO was created ...": an acronym one article uses, in no title of the story and no common word, is one the
+    # "The HKFO was set up ...": an acronym one article uses, in no title of the story and no common word, is one the
     # reader has not met; an earlier summary sentence must give it
     acronyms = collections.Counter(a for art in articles for a in set(_ACRONYM_RE.findall(f"{art.title}\n{art.text}")))
     headlined |= {a for a, n in acronyms.items() if n >= 2 or a.lower() in common_words()}
@@ -501,7 +501,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                 referent = antecedent(reference, previous, text) or ""
                 standalone = bool(referent) and is_standalone(substitute(text, reference, referent))
             elif resolve_references and standalone and unnamed_person(text):
-                standalone = False  # "Seven times she had come back ...": she is named in a sentence before
+                standalone = False  # "Three times she had fought back ...": she is named in a sentence before
             previous.append(text)
             first = text[:1]
             eligible = (

@@ -316,7 +316,7 @@ def antecedent(reference: Reference, before: Sequence[str], sentence: str = "") 
     for prior in reversed(before[-2:]):
         if reference.person:
             if _opens_on_surname(prior, before):
-                return None  # "Shastri died after he met President Ayub Khan. ... his son": Shastri's, named bare
+                return None  # "Drell died after he met Governor Anton Vasko. ... his son": Drell's, named bare
             person = _person(prior)
             if person:
                 rest = sentence[reference.end:]
@@ -637,14 +637,14 @@ def _opens_on_surname(sentence: str, before: Sequence[str]) -> bool:
     return any(re.search(rf"\b[A-Z][a-z]+\s+{surname}\b", prior) for prior in before[:-1])
 
 
-# what a person does as the subject of a sentence: "Merkel met with ...", "Vance told ..."
+# what a person does as the subject of a sentence: "Vasko met with ...", "Orrin told ..."
 _PERSON_ACT_RE = re.compile(r"\s+(?:said|says|told|tells|met|meets|spoke|speaks|added|wrote|urged|warned|visited|"
                             r"insisted|argued|recalled|replied|tweeted)\b")
 
 
 _SUBORDINATORS = frozenset("Although Though While When Because Since After Before Once If".split())
-# a one-word subject after a subordinating word or an opening phrase: "Although Abdullah claims ...",
-# "Yesterday, after months of planning, Alexandra managed ..."
+# a one-word subject after a subordinating word or an opening phrase: "Although Tamsin claims ...",
+# "Yesterday, after months of planning, Oriel managed ..."
 _SUBJECT_AFTER_OPENER_RE = re.compile(
     rf"^(?:(?:{'|'.join(sorted(_SUBORDINATORS))})\s+|[^,\"\u201c]{{2,60}},\s+(?:[^,\"\u201c]{{2,60}},\s+)?)"
     r"([A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?)(?=\s+[a-z])")
@@ -654,11 +654,12 @@ def bare_person(sentence: str, article: str, surnames: AbstractSet[str] = frozen
                 headlined: AbstractSet[str] = frozenset()) -> str | None:
     """Return the name a sentence opens on when it is a person's one name and its article never gives it in full.
 
-    "Merkel met with ..." in an article that never writes "Angela Merkel" points at a person the reader has not
-    met; the summary may use it only after a sentence naming her. So does a one-word subject after a subordinating
-    word or an opening phrase ("Although Abdullah claims ...", "Yesterday, after months of work, Alexandra ..."). The name is a person's when the entity
-    recogniser reads it so, when another article of the story writes it after a given name (``surnames``), or
-    when the recogniser gives it no label and a person's act follows it ("met", "told"). A word the article
+    "Vasko met with ..." in an article that never writes "Anton Vasko" points at a person the reader has not
+    met; the summary may use it only after a sentence naming her. So does a one-word subject after a
+    subordinating word or an opening phrase ("Although Tamsin claims ...", "Yesterday, after months of work,
+    Oriel ..."). The name is a person's when the entity recogniser reads it so, when another article of the
+    story writes it after a given name (``surnames``), or when the recogniser gives it no label and a person's
+    act follows it ("met", "told"). A word the article
     also writes in lower case, a name the article gives in full, and a name a title of the story gives (the
     reader meets it in the headline: "Corbel recalls ..." over "Corbel is recalling ...") is none.
 
@@ -671,7 +672,7 @@ def bare_person(sentence: str, article: str, surnames: AbstractSet[str] = frozen
     if opening is None or opening.group(1) in _NOT_ANTECEDENT or opening.group(1) in headlined:
         return None
     name = opening.group(1)
-    lower = (name.lower(), name[:1].lower() + name[1:])  # "al-Nahda" is a place's name, written so
+    lower = (name.lower(), name[:1].lower() + name[1:])  # "al-Qasra" is a place's name, written so
     given = (m.group(1) for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(name)}\b", article))
     if (any(re.search(rf"\b{re.escape(w)}\b", article) for w in lower)
             or any(g not in _NOT_ANTECEDENT and g not in _SUBORDINATORS for g in given)):
@@ -709,7 +710,7 @@ def _may_be_person(name: str, sentence: str) -> bool:
 
 
 def _family_name(given: str, article: str, before: int) -> str:
-    """The "Geoff Bromilow" an article writes before ``before`` for a person it then calls "Geoff", if it gives that
+    """The "Teodor Halvik" an article writes before ``before`` for a person it then calls "Teodor", if it gives that
     first name one surname only."""
     found = [m for m in re.finditer(rf"\b{re.escape(given)}[ \t]+([A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?)\b(?![ \t]+[A-Z])", article)
              if m.group(1) not in _NOT_PERSON_ENDS]
