@@ -240,17 +240,17 @@ _ACRONYM_OPENING_RE = re.compile(r"^(?:The\s+)?([A-Z]{2,6})(?:'s|\u2019s)?\s+(?=
 
 
 def _needs_intro(text: str, whole: str, surnames: frozenset[str], headlined: frozenset[str],
-                 resolve_references: bool) -> frozenset[str]:
+                 known_acronyms: frozenset[str], resolve_references: bool) -> frozenset[str]:
     """The names a sentence uses bare, which an earlier summary sentence must give: a surname its article also
     writes in full ("Pryce said ..."), and (for a digest) a person's one name it opens on that neither its article
-    writes in full nor a title of the story gives ("Vasko met ..."), or an acronym it opens on that is in
-    ``headlined`` neither ("The HKFO was set up ...")."""
+    writes in full nor a title of the story gives ("Vasko met ..."), or an acronym it opens on that is not one of
+    ``known_acronyms`` ("The HKFO was set up ...")."""
     out = _bare_surnames(text, surnames) if surnames else frozenset()
     if not resolve_references:
         return out
     bare = bare_person(text, whole, surnames, headlined)
     acronym = _ACRONYM_OPENING_RE.match(text)
-    if acronym is not None and acronym.group(1) not in headlined:
+    if acronym is not None and acronym.group(1) not in known_acronyms:
         out |= {acronym.group(1)}
     return out | {bare} if bare else out
 
@@ -429,7 +429,7 @@ def _verbless(text: str) -> bool:
     if _PLAIN_VERB_RE.search(text) or len(text.split()) < 6:
         return False
     doc = parse(text)
-    return doc is not None and len(doc) >= 6 and not any(t.pos_ in ("VERB", "AUX") for t in doc)
+    return doc is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc)
 
 
 _CAPS_LEAD_RE = re.compile(r"^([A-Z]{2,}(?:['\u2019][A-Z]+)?)(?=\s+[a-z])")
@@ -485,11 +485,12 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
     # one outlet may name the person ("Eleanor Pryce") and another use the surname alone
     surnames = _surnames("\n".join(f"{a.title}.\n{a.text}" for a in articles))
     titles = " ".join(a.title for a in articles)
-    headlined = frozenset(_CAPITALISED_RE.findall(titles) + _ACRONYM_RE.findall(titles))
+    headlined = frozenset(_CAPITALISED_RE.findall(titles))
     # "The HKFO was set up ...": an acronym one article uses, in no title of the story and no common word, is one the
     # reader has not met; an earlier summary sentence must give it
     acronyms = collections.Counter(a for art in articles for a in set(_ACRONYM_RE.findall(f"{art.title}\n{art.text}")))
-    headlined |= {a for a, n in acronyms.items() if n >= 2 or a.lower() in common_words()}
+    known_acronyms = frozenset(_ACRONYM_RE.findall(titles)) | {
+        a for a, n in acronyms.items() if n >= 2 or a.lower() in common_words()}
     for a_index, article in enumerate(articles):
         title = clean_title(article.title, outlet=article.outlet) if article.title.strip() else ""
         if title:  # the title is never extracted, but its terms count as lead terms
@@ -537,7 +538,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                     concepts=_concepts(text, unigrams=unigrams),
                     figures=_figures(text),
                     names=frozenset(claims["names"]),
-                    needs_intro=_needs_intro(text, whole, surnames, headlined, resolve_references),
+                    needs_intro=_needs_intro(text, whole, surnames, headlined, known_acronyms, resolve_references),
                     mentions=frozenset(_CAPITALISED_RE.findall(text) + _ACRONYM_RE.findall(text)),
                     quantities=_quantities(text),
                     reference=reference,
