@@ -28,6 +28,8 @@ def reasons(*lines: str) -> list[tuple[int, str]]:
     "Reuters –",
     "Source: Harbour Gazette",
     "To contact the reporter of this story, email dwhitfield@example.com or call 555-0100.",
+    "Published: Tuesday, May 5, 2026 at 6:01 a.m.",
+    "Last Modified: Tuesday, May 5, 2026 at 11:28 p.m. EDT",
 ])
 def test_bylines_are_cut(byline: str) -> None:
     assert cleaned(byline, STORY, MORE) == [STORY, MORE]

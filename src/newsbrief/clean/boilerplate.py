@@ -49,7 +49,7 @@ __all__ = [
     "template_lines",
 ]
 
-CLEANER_VERSION = "15"
+CLEANER_VERSION = "16"
 """The rules' version: stored articles cleaned by another version are cleaned again. Change it with the rules."""
 
 REASONS = ("dateline", "byline", "caption", "prompt", "share", "widget", "related", "legal", "release",
@@ -186,8 +186,9 @@ _BYLINE = [
     # a writer's title alone on a line: "Contributing Writer", "Harbour Gazette Staff Writer"
     re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,3}(?:Staff|Contributing|Senior|Guest|Special|Freelance)\s+"
                r"(?:Writer|Reporter|Correspondent|Columnist|Editor|Contributor)s?$"),
+    # "Published: Thursday, May 7, 2026 at 6:01 a.m.", "Last Modified: ... 11:28 p.m. EDT"
     re.compile(r"^(?:Updated|Posted|Published|Last updated|Last modified)(?:\s+(?:on|at))?\s*:?\s*.{0,40}"
-               r"(?:\d|ago)\S*$", _I),
+               r"(?:\d|ago)\S*(?:\s*[ap]\.?\s?m\.?)?(?:\s+\(?(?:[ECMP][SD]?T|GMT|BST|UTC|AE[SD]T|IST|CES?T)\)?)?$", _I),
     re.compile(r"^(?:Posted|Published|Updated)\b.{0,60}\bby\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$"),
     re.compile(r"^To contact (?:the |a |an |this )?(?:reporters?|editors?|writers?|authors?)\b", _I),
     re.compile(r"^.{0,200}\bAll times (?:are )?local\b.{0,20}:?$", _I),
