@@ -355,6 +355,55 @@ def event_core(text: str) -> tuple[frozenset[str], str] | None:
     return frozenset(_stem(t.text.lower()) for t in doers), core
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
+_SUBJECT_DEPS = frozenset("nsubj nsubjpass csubj expl".split())
+
+
+@functools.lru_cache(maxsize=4096)
+def main_act(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the stems of a sentence's main verbs and of the nouns that complete them.
+
+    The main verbs are the root and the verbs joined to it ("was arrested and led out"), or the
+    clause a speech verb reports; light verbs are left out. The nouns are those under these verbs
+    outside their subjects: objects, places, instruments, the clause that says why ("led out of his
+    school in handcuffs after ... a bomb": school, handcuff, bomb); weekdays and months are no part
+    of the act. Two empty sets without spaCy or a main verb.
+
+    :param text: one sentence.
+    """
+    from newsbrief.facts.nlp import parse
+
+    doc = parse(text)
+    root = None if doc is None else next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return frozenset(), frozenset()
+    verb = root
+    if root.lemma_.lower() in _SPEECH_VERBS:
+        verb = next((t for t in root.children if t.dep_ == "ccomp"), root)
+    verbs = [verb, *(t for t in verb.children if t.dep_ == "conj" and t.pos_ == "VERB")]
+    subjects = {t.i for v in verbs for child in v.children if child.dep_ in _SUBJECT_DEPS for t in child.subtree}
+    stems = frozenset(v for t in verbs if (v := _stem(t.lemma_.lower() or t.text.lower())) not in _LIGHT_VERBS)
+    nouns = frozenset(_stem(t.lemma_.lower() or t.text.lower()) for v in verbs for t in v.subtree
+                      if t.pos_ in ("NOUN", "PROPN") and t.i not in subjects
+                      and t.text.lower() not in _WEEKDAYS | _MONTH_NAMES)
+    return stems, nouns
+
+
+def same_act(text: str, other: str) -> bool:
+    """Whether two sentences tell one act: a main verb in common and two or more of the nouns that complete it
+    ("was arrested and led out of his school in handcuffs ... a bomb" and "was led out of a Texas school in
+    handcuffs after a teacher mistook his clock for a bomb"). Who does it is not compared: one outlet names
+    the doer, another describes them. Meaning alone cannot tell these apart from two steps of one story, so
+    the selector asks this only of sentences whose vectors are already close.
+
+    :param text: one sentence.
+    :param other: another sentence.
+    """
+    verbs, nouns = main_act(text)
+    other_verbs, other_nouns = main_act(other)
+    return bool(verbs & other_verbs) and len(nouns & other_nouns) >= 2
+
+
 @functools.lru_cache(maxsize=4096)
 def subjects_of(text: str) -> frozenset[str]:
     """Return the stems of every clause's grammatical subject, passive ones included ("Jo Marr is expected

@@ -33,7 +33,7 @@ from newsbrief.errors import SummarizeError
 from newsbrief.facts.nlp import parse
 from newsbrief.model import Article, CitedSentence, Summary
 from newsbrief.summarize.casing import common_words, is_shouting
-from newsbrief.summarize.claims import (_MONTHS, Claim, doers_of, event_core, figures_of, retells_claim,
+from newsbrief.summarize.claims import (_MONTHS, Claim, doers_of, event_core, figures_of, retells_claim, same_act,
                                         speaker_aliases, subjects_of)
 from newsbrief.summarize.faithfulness import NUMBER_WORDS, extract_claims
 from newsbrief.summarize.references import (
@@ -136,6 +136,7 @@ class ExtractiveParams:
     retelling_cosine: float = 0.8  # skip a sentence whose meaning (MiniLM cosine) is this close to a chosen one
     restatement_cosine: float = 0.55  # ... or this close, when it adds no name, figure or many new words
     own_restatement_cosine: float = 0.6  # an article's later sentence whose event core is this close to its told lead
+    act_cosine: float = 0.6  # a sentence this close to a chosen one that tells the same act (claims.same_act)
 
 
 DEFAULT_PARAMS = ExtractiveParams()
@@ -748,6 +749,7 @@ def select_sentences(
     covered_numbers: set[str] = set()
     mentioned: set[str] = set()
     chosen: list[Candidate] = []
+    chosen_at: list[int] = []  # the chosen sentences' positions in cands (their rows of vectors)
     vectors = _sentence_vectors(cands, embedder)
     closest = [0.0] * len(cands)  # each candidate's highest cosine to a chosen sentence
     used_words = 0
@@ -818,6 +820,9 @@ def select_sentences(
         if resolve_references and embedder is not None and _restates_own_article(cand, chosen, embedder, params):
             remaining.remove(best_i)
             continue
+        if resolve_references and vectors is not None and _tells_act_again(best_i, chosen_at, cands, vectors, params):
+            remaining.remove(best_i)
+            continue
         if resolve_references and (_stale_preview(cand, chosen, articles) or _quotes_again(cand, chosen)):
             remaining.remove(best_i)
             continue
@@ -829,6 +834,7 @@ def select_sentences(
                 continue
             cand = cands[best_i] = described
         chosen.append(cand)
+        chosen_at.append(best_i)
         covered.update(cand.concepts)
         covered_tokens.update(cand.tokens)
         covered_specifics.update(cand.specifics)
@@ -997,6 +1003,15 @@ def _smaller_toll(cand: Candidate, chosen: Sequence[Candidate]) -> bool:
                    for n, k in (x.split(":", 1) for x in told.quantities)):
                 return True
     return False
+
+
+def _tells_act_again(i: int, chosen_at: Sequence[int], cands: Sequence[Candidate], vectors: Any,
+                     params: ExtractiveParams) -> bool:
+    """Whether candidate ``i`` tells the act of a chosen sentence again in other words: its vector is close to that
+    sentence's (``act_cosine``) and both have a main verb and two completing nouns in common
+    (:func:`~newsbrief.summarize.claims.same_act`); who does it may be named in one and described in the other."""
+    return any(float(vectors[i] @ vectors[j]) >= params.act_cosine and same_act(cands[i].text, cands[j].text)
+               for j in chosen_at)
 
 
 def _retells(cand: Candidate, cosine: float, covered_tokens: set[str], covered_quantities: set[str],
