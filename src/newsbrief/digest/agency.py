@@ -46,10 +46,24 @@ def agency_credit(text: str) -> str:
     'Associated Press'
     >>> agency_credit("Michael Bloomberg spoke at the AP exam centre.")
     ''
+    >>> agency_credit("A still from the 1960 film, shown at the archive. (AP)\\nThe archive opens a new season.")
+    ''
 
     :param text: the article's stored raw text (datelines, bylines and copyright lines included).
     """
-    found = _CREDIT.search(text)
-    if found is None or found.lastgroup is None:
-        return ""
-    return _AGENCIES[int(found.lastgroup[1:])][0]
+    for found in _CREDIT.finditer(text):
+        if found.lastgroup is None or _photo_credit(text, found):
+            continue
+        return _AGENCIES[int(found.lastgroup[1:])][0]
+    return ""
+
+
+def _photo_credit(text: str, found: re.Match[str]) -> bool:
+    """Whether a credit in parentheses closes a caption line ('... in the famous shower scene. (AP)'): the agency
+    took the picture; it did not write the story."""
+    if not found.group().startswith("("):
+        return False
+    end = text.find("\n", found.end())
+    rest = text[found.end():] if end < 0 else text[found.end():end]
+    start = text.rfind("\n", 0, found.start()) + 1
+    return not rest.strip(" .;:)\u201d\"'") and bool(text[start:found.start()].strip())
