@@ -228,6 +228,30 @@ def test_a_reaction_never_leads_the_story() -> None:
     assert _sentences(arts)[0].startswith("A federal judge has blocked"), _sentences(arts)
 
 
+def test_the_sentence_telling_the_headlines_event_leads_over_an_outlets_reaction_lead() -> None:
+    reaction = ("Voters know that changing the leader of the Harbour Party changes nothing, opposition leader Tom "
+                "Reilly says. Reilly spoke to reporters in Kessa on Monday night.")
+    report = ("Markets reacted with cheer to news that Orla Dempsey has ousted Piet Varn as leader of the Harbour "
+              "Party and so becomes Varnholt's 12th premier. The currency rose by 1.2% against the dollar overnight.")
+    arts = [make_article("a", title="Harbour Party spill: what now?", text=reaction, outlet="One", hour=8),
+            make_article("b", title="Orla Dempsey ousts Piet Varn to become Varnholt premier", text=report,
+                         outlet="Two", hour=9)]
+    out = _sentences(arts)
+    assert out[0].startswith("Markets reacted with cheer to news that Orla Dempsey"), out
+
+
+def test_a_sentence_linking_to_one_before_it_does_not_open_the_summary() -> None:
+    from newsbrief.summarize.extractive import _lead_sentence, build_candidates
+
+    linked = "Separately, officials said a second chain of messages between Dempsey and Varn had been found."
+    plain = "The ministry released 40 of the messages between Dempsey and Varn on Tuesday."
+    pool = build_candidates([make_article("a", title="Dempsey messages found", text=f"{linked} {plain}")],
+                            resolve_references=True)
+    first, second = (next(c for c in pool if c.text == t) for t in (linked, plain))
+    assert _lead_sentence([first, second], "Dempsey messages found") is second
+    assert _lead_sentence([first], "Dempsey messages found") is first  # nothing else can
+
+
 @pytest.mark.parametrize(("title", "expected"), [
     ("The Latest: Storm kills 12 in northern Texas", "Storm kills 12 in northern Texas"),
     ("The Latest on Storm Edda: Floods close the port of Kessa", "Floods close the port of Kessa"),

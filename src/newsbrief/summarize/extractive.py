@@ -1207,6 +1207,36 @@ _REACTION_VERB_RE = re.compile(
     r"reacted|responded)\b", re.IGNORECASE)
 
 
+def _lead_sentence(leads: Sequence[Candidate], headline: str) -> Candidate:
+    """Return the sentence that opens a summary: who did what.
+
+    First choice: an article's lead stating a fact (its first sentence, else its second), the one chosen first.
+    But a sentence that says clearly more of what the headline (the story's best title) says opens instead, whatever
+    its role: an outlet's reaction put first ("X says the change changes nothing") shares less of the headline than
+    "Markets cheered news that Y has ousted Z", and a market report's figure line less than "Asian shares edged
+    higher ...". A sentence opening on a quotation or on a link to what came before it ("Separately, ...") opens
+    only when nothing else can.
+
+    :param leads: the chosen sentences that may open, in the order they were chosen.
+    :param headline: the story's headline.
+    """
+    unquoted = [c for c in leads if not _QUOTE_OPENING_RE.match(c.text) and not _LINKED_OPENING_RE.match(c.text)]
+    unquoted = unquoted or list(leads)
+    first = next((c for c in unquoted if c.index == 0 and _role(c) == 0),
+                 next((c for c in unquoted if c.index <= 1 and _role(c) == 0), unquoted[0]))
+    said = set(content_tokens(headline))
+    best = max(unquoted, key=lambda c: (len(c.tokens & said), c.index == 0, -unquoted.index(c)))
+    margin = len(best.tokens & said) - len(first.tokens & said)
+    return best if margin >= _LEAD_MARGIN else first
+
+
+_QUOTE_OPENING_RE = re.compile(r"^\s*[\"\u201c\u201e\u00ab']")
+# "Separately, the agency reported ...", "Also on Friday, ...": a sentence that links to something told before it
+_LINKED_OPENING_RE = re.compile(r"^(?:Separately|Meanwhile|However|Also|Still|Moreover|Furthermore|Additionally|"
+                                r"In addition|Besides|Likewise|Similarly|Instead|Elsewhere|Nevertheless|But|And|Yet)\b")
+_LEAD_MARGIN = 2  # headline words a sentence must share beyond the first choice's to open instead
+
+
 def _role(cand: Candidate) -> int:
     """Return 0 for a fact (lead or figures), 1 for context, 2 for a quote, reaction or caveat.
 
@@ -1319,8 +1349,7 @@ def summarize_story(
     # the lead: the best-ranked article-lead sentence stating a fact, else the best-ranked sentence;
     # one that opens on what the reader has not met ("The new phones ...", "It's ...") only if no other
     leads = [c for c, _ in chosen if not opens_on_reference(c.text)] or [c for c, _ in chosen]
-    top = next((c for c in leads if c.index == 0 and _role(c) == 0),
-               next((c for c in leads if c.index <= 1 and _role(c) == 0), leads[0]))
+    top = _lead_sentence(leads, headline)
 
     def key(item: tuple[Candidate, tuple[str, ...]]) -> tuple[int, int, bool, Any, int, int]:
         cand = item[0]
