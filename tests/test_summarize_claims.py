@@ -969,6 +969,8 @@ def test_a_possessive_description_points_back_like_a_subject() -> None:
     # a news provider's line about itself, and a call to sit back
     "Dunmore Wire provides motoring news and technical analysis on the trends that move the car market.",
     "Sit back and enjoy our pick of the week's motoring news, recalls and road tests from around Dunmore.",
+    # a wire's note on why its sources go unnamed
+    "The dealers spoke on condition of anonymity because they were not authorized to discuss the recall.",
 ])
 def test_a_line_to_the_reader_or_a_photo_note_is_never_a_digest_sentence(line: str) -> None:
     text = (f"Korvath Motors recalled 20,000 diesel cars in Dunmore on Monday over faulty brake sensors. {line} "
@@ -1112,3 +1114,11 @@ def test_a_digest_leaves_out_an_act_told_again_with_another_description_of_the_d
     both = [c.text for c, _ in select_sentences(arts, max_sentences=4, resolve_references=True, embedder=embedder,
                                                 params=off)]
     assert STUDENT_A in both and STUDENT_B in both, both
+
+
+def test_an_unnamed_source_that_reports_something_stays_a_digest_sentence() -> None:
+    line = "A Korvath engineer, speaking on condition of anonymity, said the sensors failed in cold weather."
+    text = f"Korvath Motors recalled 20,000 diesel cars in Dunmore on Monday over faulty brake sensors. {line}"
+    pool = build_candidates([make_article("a", title="Korvath recalls 20,000 diesel cars", text=text, outlet="One")],
+                            resolve_references=True)
+    assert next(c for c in pool if c.text == line).eligible

@@ -362,6 +362,20 @@ _PICTURE_NOTE_RE = re.compile(r"(?:^|\s)FILE\s*[-\u2013\u2014]\s|\((?:AP|AFP|Reu
 _PUBLISHER_LINE_RE = re.compile(r"^[A-Z][\w.&'!-]*(?:\s+[A-Z][\w.&'!-]*){0,3}\s+(?:provides|offers|delivers|brings(?:\s+you)?)"
                                 r"\s+(?:[\w-]+\s+){0,5}?news\b")
 
+# Why a source is not named, a wire report's note about its own sourcing: "The officials spoke on condition of anonymity
+# because they were not authorized to speak to reporters." It tells the reader nothing about the story.
+_ANONYMITY_RE = re.compile(r"\b(?:on|under)\s+(?:the\s+)?conditions?\s+of\s+anonymity\b|\b(?:requested|asked\s+for|"
+                           r"declined\s+to\s+be\s+(?:named|identified)|not\s+authori[sz]ed\s+to\s+(?:speak|talk|discuss|comment))",
+                           re.IGNORECASE)
+
+
+def _anonymity_note(text: str) -> bool:
+    """A sentence that says why its sources go unnamed and reports nothing they said: a wire's note on its sourcing
+    ("..., who requested anonymity, said the deal was close" reports something and stays)."""
+    return (_ANONYMITY_RE.search(text) is not None and len(text.split()) <= 40
+            and not re.search(r"\b(?:said|says|say|told|tells|added|according)\b", text))
+
+
 # A sentence that points at text around it instead of telling: "There are two reasons that made his family suspect
 # foul play." (the reasons follow), "Here's what economists are watching.", "That is why the council voted no."
 _POINTER_RE = re.compile(r"^[\"'\u201c]?(?:Here(?:'s|\u2019s|\s+is|\s+are)\s|(?:This|That)\s+(?:is|was)\s+(?:why|how)\s"
@@ -397,7 +411,7 @@ def _not_digest_prose(text: str, title: str) -> bool:
     kicker, a caption naming who is in a photo); a sentence that points at text around it
     instead of telling ("There are two reasons that ...", "Here's what ...", "That is why ..."); a news provider's
     line about itself ("DailyFX provides forex news ..."); a heading, a table row or a label
-    on a line of its own ("Conservative ($10,000 max): $2,146,095").
+    on a line of its own ("Conservative ($10,000 max): $2,146,095"); a wire's note on why its sources go unnamed.
 
     :param text: the sentence.
     :param title: its article's cleaned headline.
@@ -405,7 +419,7 @@ def _not_digest_prose(text: str, title: str) -> bool:
     bare = _QUOTED_RE.sub(" ", text)  # what the writer says, not whom they quote
     return bool(_CUT_OFF_RE.search(bare) or _TEASER_TAIL_RE.search(text) or _ADDRESS_RE.search(text)
                 or _TO_THE_READER_RE.match(text) or _POINTER_RE.match(text) or _PUBLISHER_LINE_RE.match(text)
-                or _PICTURE_NOTE_RE.search(text)
+                or _PICTURE_NOTE_RE.search(text) or _anonymity_note(text)
                 or _headline_run_in(text, title)
                 or _GLUED_PIECES_RE.search(bare) or _FURNITURE_RE.search(bare) or _HOLE_AT_END_RE.search(text)
                 or not _SENTENCE_END_RE.search(text) or _in_capitals(text) or _verbless(text))
