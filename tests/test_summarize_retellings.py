@@ -417,3 +417,12 @@ def test_a_first_person_sentence_without_its_speaker_is_left_out() -> None:
                            text='"I am proud of this country," the prime minister of Norland said on Tuesday in Varn. '
                                 "Norland will resettle 4,000 refugees from camps in Ostmark this year, she said.")]
     assert any(s.startswith('"I am proud') for s in _sentences(quoted, max_sentences=3))
+
+
+def test_a_long_title_loses_its_trailing_clause() -> None:
+    title = ("Up to 12,000 Varnholt savers can claim refunds after a court ruled that the harbour tax charged on "
+             "holiday homes between 2021 and 2024 was unfair")
+    text = "Up to 12,000 savers may be owed refunds of the harbour tax, a court in Kessa ruled on Monday."
+    assert choose_headline([make_article("a", title=title, text=text)]) == "Up to 12,000 Varnholt savers can claim refunds"
+    short = "Varnholt savers can claim refunds after court ruling"
+    assert choose_headline([make_article("a", title=short, text=text)]) == short  # short enough: whole

@@ -292,6 +292,21 @@ def _trim_lead(sentence: str, *, max_words: int = 14, slack: int = 4) -> tuple[s
     return " ".join(words).rstrip(",;:"), True
 
 
+_LONG_TITLE_WORDS = 18  # a title longer than this loses the clause that explains it, when one can go
+
+
+def _shortened(title: str) -> str:
+    """Return a long title without its trailing clause ("Up to 30,000 savers can claim refunds after a court ruled
+    the tax unfair on holiday homes" -> "Up to 30,000 savers can claim refunds"): cut before the last clause word
+    ("after", "as", "because" ...) that leaves six words or more with a verb and every quotation closed."""
+    words = title.split()
+    if len(words) <= _LONG_TITLE_WORDS:
+        return title
+    cuts = [n for n in range(6, _LONG_TITLE_WORDS + 1)
+            if words[n].lower() in _CLAUSE_CUTS and _balanced(" ".join(words[:n])) and has_verb(" ".join(words[:n]))]
+    return " ".join(words[:cuts[-1]]).rstrip(",;:") if cuts else title
+
+
 def repaired_title(title: str) -> str:
     """Return a title a feed cut short back to its last whole phrase, or "" if too little is left.
 
@@ -360,7 +375,7 @@ def choose_headline(articles: Sequence[Article]) -> str:
         if best is None or score > best[0] + 1e-9:
             best = (score, n, title)
     if best is not None:
-        return _calm(best[2], articles, leads)
+        return _calm(_shortened(best[2]), articles, leads)
     # no usable title: the lead of the article whose lead shares most terms with the others, if it needs no cut
     # inside its clause; else a title the feed cut short, back to its last whole phrase; else the lead, cut
     ranked = sorted(
