@@ -35,6 +35,8 @@ FLOOD = ("Floods forced 3,000 people from their homes in Ostrava overnight after
     ("The 7 at 7: Thursday", "Seven stories to start your day: a court, a storm and a market slide.", "news roundup"),
     ("Your daily look at late-breaking news and upcoming events", "A court, a storm, a vote.", "news roundup"),
     ("Weekend links roundup: ports, pylons and a president", "Links to read: a war, a strike.", "news roundup"),
+    ("Port strike in Kessa, a storm off Orrick and more: Links 2 on May 4", "1. Dockers walk out.", "news roundup"),
+    ("Friday links: pylons, ports and pies", "Some reading for the weekend.", "news roundup"),
 ])
 def test_kinds_an_editor_ranks_below_hard_news_score_minus_one(title: str, text: str, label: str) -> None:
     assert story_kind(title, text) == (label, -1.0)

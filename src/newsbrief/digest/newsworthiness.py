@@ -368,6 +368,9 @@ _SOFT_TITLE = (
         r"^\W*(?:(?:today'?s|your|the|our|this\s+(?:week|morning)'?s?|morning|evening|daily|weekly|top)\s+)*(?:news\s+)?"
         r"(?:headlines|briefing|digest|news\s+in\s+brief|(?:daily|quick)\s+look|\d{1,2}\s+at\s+\d{1,2}|"
         r"things\s+to\s+(?:know|read|watch))\b|\b(?:news|link|links)\s+round-?up\b|"
+        # a blog's list of links: "... and more: Links 1 on Sept. 14", "Morning links", "Links for Friday"
+        r"\band\s+more:\s+links?\b|\blinks?\s+(?:\d+\s+)?(?:for|on)\s+(?:[a-z]{3,9}\.?\s+\d{1,2}|\w+day)\W*$|"
+        r"\b(?:morning|daily|weekend|sunday|saturday|friday)\s+links\s*(?::|$)|"
         r"\b(?:morning|evening|daily)\s+(?:briefing|digest|headlines)\b|\bwhat\s+you\s+need\s+to\s+know\s+(?:today|this\s+"
         r"(?:morning|week))\b", re.IGNORECASE)),
     (OBITUARY, re.compile(
