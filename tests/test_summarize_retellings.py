@@ -258,6 +258,10 @@ def test_a_sentence_linking_to_one_before_it_does_not_open_the_summary() -> None
     ("NEWS ROUNDUP: Harbin Foods drops Kessel Dairy bid", "Harbin Foods drops Kessel Dairy bid"),
     ("Business | Harbin Foods drops Kessel Dairy bid", "Harbin Foods drops Kessel Dairy bid"),
     ("Story highlights Harbin Foods drops Kessel Dairy bid", "Harbin Foods drops Kessel Dairy bid"),
+    ("6/ King meets President of Varnholt", "King meets President of Varnholt"),  # a list's number
+    ("3) Kessa port reopens after storm", "Kessa port reopens after storm"),
+    # a section label after a title the feed cut short: what is left is cut short
+    ("Rebels gave trucks to a militia, Kessa says... Middle East", "Rebels gave trucks to a militia, Kessa says..."),
 ])
 def test_headline_prefixes_and_section_labels_are_removed(title: str, expected: str) -> None:
     assert clean_title(title) == expected
@@ -426,3 +430,8 @@ def test_a_long_title_loses_its_trailing_clause() -> None:
     assert choose_headline([make_article("a", title=title, text=text)]) == "Up to 12,000 Varnholt savers can claim refunds"
     short = "Varnholt savers can claim refunds after court ruling"
     assert choose_headline([make_article("a", title=short, text=text)]) == short  # short enough: whole
+
+
+@pytest.mark.parametrize("title", ["Harbour Gazette's editor receives key to", "Kessa council votes on the future of"])
+def test_a_title_cut_after_a_word_that_cannot_end_it_is_not_used(title: str) -> None:
+    assert not is_usable_title(title)

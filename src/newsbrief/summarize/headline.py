@@ -108,6 +108,12 @@ _DATE_ONLY_RE = re.compile(
     r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
     r"dec(?:ember)?|[ap]\.?m\.?)+$", re.IGNORECASE)
 _CUT_SHORT_RE = re.compile(r"(?:\.\.\.|\u2026)[\s\"'\u201d]*$")
+# a section label after a title the feed cut short: "Rebels gave arms to Nusra, Washington... Middle East"
+_LABEL_AFTER_CUT_RE = re.compile(r"(\.\.\.|\u2026)\s+(?:[A-Z][\w&'\u2019-]*\s+){0,2}[A-Z][\w&'\u2019-]*$")
+# a list's number before the title: "6/ King meets ...", "3) Port reopens ..."
+_NUMBERED_RE = re.compile(r"^\d{1,2}\s*[/)]\s+(?=[A-Z\"'\u201c])")
+# a title cut after a word that cannot end one: "Observer's editor receives key to"
+_DANGLING_END_WORDS = frozenset("to of the a an and or for with at by from".split())
 _BAD_RE = re.compile(
     r"live updates?|live blog|as it happened|\blive:|:\s*live\s*$|\blive\b.*\bupdates\b|you won'?t believe|"
     r"here'?s (?:why|what|how)|this is (?:why|what|how)|what (?:we|you) know|everything you need|"
@@ -146,7 +152,8 @@ def clean_title(title: str, *, outlet: str = "") -> str:
             text = text[: glue.start()]
     for _ in range(3):
         before = text
-        text = _WIDGET_RE.sub("", _PREFIX_RE.sub("", _SLUG_RE.sub("", text)))
+        text = _WIDGET_RE.sub("", _PREFIX_RE.sub("", _SLUG_RE.sub("", _NUMBERED_RE.sub("", text))))
+        text = _LABEL_AFTER_CUT_RE.sub(r"\1", text)
         stamp = _STAMP_RE.search(text)
         if stamp is not None and len(text[: stamp.start()].split()) >= 3:
             text = text[: stamp.start()].rstrip(" :,|")
@@ -190,8 +197,8 @@ def is_usable_title(title: str) -> bool:
         return False  # "Wednesday, 09 Sep 2015" is the page's date, not a headline
     if len(title.split()) > _MAX_TITLE_WORDS:
         return False  # the story's first paragraph run into its title
-    if _CUT_SHORT_RE.search(title):
-        return False  # a feed cut it short: "Carter: North Korea has no chance against..."
+    if _CUT_SHORT_RE.search(title) or title.split()[-1].lower() in _DANGLING_END_WORDS:
+        return False  # a feed cut it short: "Carter: North Korea has no chance against...", "... receives key to"
     # "WHO warns ..." names the World Health Organization
     if any(m.group(1) != "WHO" for m in _INDIRECT_QUESTION_RE.finditer(title)):
         return False
