@@ -574,7 +574,7 @@ def described_subject(sentence: str) -> tuple[Reference, str, bool] | None:
 def _main_clause(verb: Any) -> bool:
     """Whether a verb heads a sentence's main clause: its root, or the clause a trailing attribution reports
     ("The chain begins in 2009 ..., the official said")."""
-    return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.i > verb.i)
+    return bool(verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.i > verb.i))
 
 
 # "Among the outlandish theories floated were ...": a group (a plural noun) the text spoke of before;
