@@ -70,6 +70,15 @@ def test_items_led_by_their_day_are_listed() -> None:
     ]
 
 
+def test_a_heading_joining_the_weekday_and_the_date_by_a_dash_dates_its_items() -> None:
+    text = ("The tournament's schedule is as follows:\n\nSaturday - March 22, 2031\n\n3 p.m.: Kessa Storm vs. Orrick Owls\n\n"
+            "Sunday - March 23, 2031\n\n10 a.m.: Orrick Owls vs. Dunmore Dockers")
+    items = calendar_items(text, published=SUNDAY)
+    assert [(i.event.what, i.event.start) for i in items if i.event] == [
+        ("Kessa Storm vs. Orrick Owls", dt.date(2031, 3, 22)), ("Orrick Owls vs. Dunmore Dockers", dt.date(2031, 3, 23))]
+    assert not any("2031" in i.text for i in items)  # the headings are no items, nor dated by their weekday
+
+
 def test_an_article_with_one_date_line_is_not_a_calendar() -> None:
     assert calendar_items("Monday, March 10\n\nThe council met and agreed the budget.", published=SUNDAY) == []
 

@@ -22,9 +22,10 @@ __all__ = ["MAX_CALENDAR_DAYS", "MAX_SENTENCE_WORDS", "CalendarItem", "calendar_
 _WD = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-# a whole line that is only a day: "MONDAY, September 7", "Tuesday:", "Sept. 9", "Wednesday 9 September 2015"
+# a whole line that is only a day: "MONDAY, September 7", "Tuesday:", "Sept. 9", "Wednesday 9 September 2015",
+# "Saturday - September 19, 2015"
 _HEADING = re.compile(
-    rf"^(?:{_WD}(?:,?\s+(?:{_MON}\s+{_DAY}|{_DAY}\s+{_MON})(?:,?\s+\d{{4}})?)?|(?:{_MON}\s+{_DAY}|{_DAY}\s+{_MON})(?:,?\s+\d{{4}})?)\s*[:.-]?$",
+    rf"^(?:{_WD}(?:(?:,?\s+|\s+[-–—]\s+)(?:{_MON}\s+{_DAY}|{_DAY}\s+{_MON})(?:,?\s+\d{{4}})?)?|(?:{_MON}\s+{_DAY}|{_DAY}\s+{_MON})(?:,?\s+\d{{4}})?)\s*[:.-]?$",
     re.IGNORECASE,
 )
 # an item led by its day: "Tuesday - Apple shows its new phones", "Wed Sept 9: Fed minutes"
