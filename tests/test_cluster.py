@@ -529,6 +529,17 @@ def test_subject_is_the_name_the_lead_writes_as_a_name_not_a_lower_case_rating_w
     assert out["q1"] != out["b1"]  # the two companies are the subjects, and they conflict
 
 
+def test_a_job_title_in_capitals_is_never_the_subject() -> None:
+    index = StoryIndex(max_story_terms=50)
+    for n in range(3):  # the company's words are common in the stream, the job title is rare
+        doc_features(doc(f"q{n}", f"Quillon Freight route {n}", "Quillon Freight runs trucks to Kessa."), index,
+                     max_terms=50, entity_term_weight=0.7)
+    feats = doc_features(doc("c1", "Quillon Freight appoints new CFO",
+                             "Quillon Freight, a haulier based in Kessa, has appointed Ada Brook as its CFO."),
+                         index, max_terms=50, entity_term_weight=0.7, subjects=True)
+    assert feats.subject == "quillon freight"
+
+
 # A link-tracker outlet fills each item from one template that differs in figures and a topic word.
 STUB = ("Tracked item from {src}, first seen {h} hours back at {h}:10 GMT. Topic: {cat}. Peak position {h}.21 "
         "today and {h}9.4 over the month. Clicks so far: {h}12 from {h} regions. Tracking stops in 1{h} hours; "

@@ -225,6 +225,10 @@ def doc_features(
                        subject, doc.outlet, wrap)
 
 
+# job titles a headline writes in capitals ("Harbin appoints new CFO"): who is appointed, never whom it is about
+_ROLE_WORDS = frozenset("ceo cfo coo cto cio cmo cso evp svp vp md chairman chairwoman chief president director".split())
+
+
 def _subject(title: str, lead: str, index: StoryIndex) -> str:
     """Return the name an article is about: the headline's name its lead repeats, the rarest first ("" if none).
 
@@ -234,7 +238,7 @@ def _subject(title: str, lead: str, index: StoryIndex) -> str:
     rating") loses to the company's name even when both are new to the stream, and so
     a title-case common word ("Conference Call", "Market") loses to a company's name; ties go
     to the first. A headline opens on its subject, so its first word counts as a name (a
-    sentence's first word otherwise does not).
+    sentence's first word otherwise does not); a job title ("CFO") is never the subject.
 
     :param title: the headline.
     :param lead: the leading characters of the body (the headline itself when there is no body).
@@ -246,8 +250,8 @@ def _subject(title: str, lead: str, index: StoryIndex) -> str:
     best, best_score = "", 0.0
     vocab, idf = index.vocab, index.idf
     for name in entity_keys(capitalised_entities("- " + title)):
-        if named is not None and name not in named:
-            continue  # a title-case word the lead writes in lower case is no name
+        if (named is not None and name not in named) or name in _ROLE_WORDS:
+            continue  # a title-case word the lead writes in lower case is no name; nor is a job title ("CFO")
         mentions = _name_mentions(name, source, text)
         ids = [vocab[t] for t in terms(name) if t in vocab]
         if not mentions or not ids:
