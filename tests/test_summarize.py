@@ -550,6 +550,13 @@ def test_lines_cut_short_are_read_one_by_one_not_glued_into_a_run_on_sentence() 
     # "Rather, ..." corrects the sentence before; "Rather than ..." says what it sets aside itself
     ("Rather, the mayor blamed the weather for the delay.", False),
     ("Rather than wait for the vote, the mayor closed the bridge.", True),
+    # an opening that refers to what the sentence before did or said
+    ("In doing so, the chief economist raised his forecast for the harbour dollar.", False),
+    ("As a result, the bridge stayed shut until Monday.", False),
+    ("Despite this, the council voted for the plan.", False),
+    ("In response, the port closed two berths.", False),
+    ("In response to the strike, the port closed two berths.", True),  # it names what it answers
+    ("Despite the rain, the council met on Monday.", True),
 ])
 def test_a_sentence_telling_time_from_the_one_before_does_not_stand_alone(text: str, alone: bool) -> None:
     assert is_standalone(text) is alone
