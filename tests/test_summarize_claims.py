@@ -969,6 +969,8 @@ def test_a_possessive_description_points_back_like_a_subject() -> None:
     # a news provider's line about itself, and a call to sit back
     "Dunmore Wire provides motoring news and technical analysis on the trends that move the car market.",
     "Sit back and enjoy our pick of the week's motoring news, recalls and road tests from around Dunmore.",
+    # a video's title and running time run into the text
+    "Harbin Recall Explained In Two Minutes 01:14 Dealers in Dunmore said the parts would arrive in May.",
     # a wire's note on why its sources go unnamed
     "The dealers spoke on condition of anonymity because they were not authorized to discuss the recall.",
 ])

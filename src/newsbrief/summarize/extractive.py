@@ -388,7 +388,10 @@ _GLUED_PIECES_RE = re.compile(r"\b(?!(?:etc|approx|incl|esp|viz|nos?|vol|fig|est
                               r"jr|sr|st|mt|ave|blvd|dept|govt|univ|assn)\.)[a-z]{3,}\.\s+(?:[a-z]{2,}|\d)"
                               # two links or labels run together with no space: "... got harderAnalysis: Why ...",
                               # "Previous articlePolice: ..." (a brand like "iPhone" has one lower-case letter first)
-                              r"|\b[a-z]{4,}[A-Z][a-z]{3,}\b")
+                              r"|\b[a-z]{4,}[A-Z][a-z]{3,}\b"
+                              # a video's title and running time run into the text: "... Opener Against Hosts 01:14 Fiji
+                              # coach ..." (a clock time in prose follows "at", "by", "until" ..., not a run of capitals)
+                              r"|(?:\b[A-Z][\w'\u2019-]*\s+){3,}\d{1,2}:\d\d\s+[A-Z][a-z]")
 
 # A link's words lost from the page, leaving a hole before the full stop: "..., she writes, per Harbour Wire and ."
 _HOLE_AT_END_RE = re.compile(r"\b(?:and|or|of|by|per|via|from|the|a|an|to|with|at|in|on)\s+[.!?][\"'\u201d\u2019)]*\s*$",
