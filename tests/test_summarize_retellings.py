@@ -428,6 +428,13 @@ def test_a_long_title_loses_its_trailing_clause() -> None:
              "holiday homes between 2021 and 2024 was unfair")
     text = "Up to 12,000 savers may be owed refunds of the harbour tax, a court in Kessa ruled on Monday."
     assert choose_headline([make_article("a", title=title, text=text)]) == "Up to 12,000 Varnholt savers can claim refunds"
+    # "used as" is no clause; an ellipsis left at the cut goes
+    used = ("The study shows the oil of the Kessa pine could be used as an insect repellent against three kinds of "
+            "mosquito in the wet season")
+    assert choose_headline([make_article("a", title=used, text=text)]) == used
+    dots = ("Orla Dempsey keeps up her fight for the harbour workers in Kessa... as the board admits it never read "
+            "the report the union sent")
+    assert choose_headline([make_article("a", title=dots, text=text)]) == "Orla Dempsey keeps up her fight for the harbour workers in Kessa"
     short = "Varnholt savers can claim refunds after court ruling"
     assert choose_headline([make_article("a", title=short, text=text)]) == short  # short enough: whole
 
