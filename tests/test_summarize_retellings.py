@@ -442,3 +442,15 @@ def test_a_long_title_loses_its_trailing_clause() -> None:
 @pytest.mark.parametrize("title", ["Harbour Gazette's editor receives key to", "Kessa council votes on the future of"])
 def test_a_title_cut_after_a_word_that_cannot_end_it_is_not_used(title: str) -> None:
     assert not is_usable_title(title)
+
+
+def test_a_sentence_naming_what_must_be_introduced_first_does_not_open() -> None:
+    from newsbrief.summarize.extractive import _lead_sentence, build_candidates
+
+    text = ("KHA is a group funded by the state that cares for refugees fleeing war in Dunmore. With the help of the "
+            "Kessa Harbour Alliance, the Reyes family reached Dunmore from the war in August after a security check.")
+    pool = build_candidates([make_article("a", title="Refugees fleeing war reach Dunmore", text=text)],
+                            resolve_references=True)
+    acronym, helped = (next(c for c in pool if c.index == i) for i in (0, 1))
+    assert acronym.needs_intro  # "KHA": no title and no other article says what it stands for
+    assert _lead_sentence([acronym, helped], "Refugees fleeing war reach Dunmore") is helped

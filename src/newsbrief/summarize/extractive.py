@@ -1231,13 +1231,14 @@ def _lead_sentence(leads: Sequence[Candidate], headline: str) -> Candidate:
     But a sentence that says clearly more of what the headline (the story's best title) says opens instead, whatever
     its role: an outlet's reaction put first ("X says the change changes nothing") shares less of the headline than
     "Markets cheered news that Y has ousted Z", and a market report's figure line less than "Asian shares edged
-    higher ...". A sentence opening on a quotation or on a link to what came before it ("Separately, ...") opens
-    only when nothing else can.
+    higher ...". A sentence opening on a quotation or on a link to what came before it ("Separately, ..."), or one
+    naming what another sentence must introduce first ("IRIS is ..."), opens only when nothing else can.
 
     :param leads: the chosen sentences that may open, in the order they were chosen.
     :param headline: the story's headline.
     """
-    unquoted = [c for c in leads if not _QUOTE_OPENING_RE.match(c.text) and not _LINKED_OPENING_RE.match(c.text)]
+    unquoted = [c for c in leads if not _QUOTE_OPENING_RE.match(c.text) and not _LINKED_OPENING_RE.match(c.text)
+                and not c.needs_intro]  # "IRIS is a group ...": what it names is introduced by a later sentence
     unquoted = unquoted or list(leads)
     first = next((c for c in unquoted if c.index == 0 and _role(c) == 0),
                  next((c for c in unquoted if c.index <= 1 and _role(c) == 0), unquoted[0]))

@@ -558,7 +558,7 @@ def described_subject(sentence: str) -> tuple[Reference, str, bool] | None:
         return None
     start = opener.start("det")
     for token in doc:
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "NOUN" or not _main_clause(token.head):
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT" or token.pos_ != "NOUN":
             continue
         first = token.left_edge
         if first.lower_ not in ("the", "these") or first.idx != start or not token.text.islower():
@@ -569,12 +569,6 @@ def described_subject(sentence: str) -> tuple[Reference, str, bool] | None:
         plural = token.tag_ in ("NNS", "NNPS") or first.lower_ == "these"
         return Reference(sentence[first.idx:end], first.idx, end, False, plural), token.lower_, token.right_edge.i == token.i
     return None
-
-
-def _main_clause(verb: Any) -> bool:
-    """Whether a verb heads a sentence's main clause: its root, or the clause a trailing attribution reports
-    ("The chain begins in 2009 ..., the official said")."""
-    return bool(verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.i > verb.i))
 
 
 # "Among the outlandish theories floated were ...": a group (a plural noun) the text spoke of before;
