@@ -435,6 +435,10 @@ def test_a_long_title_loses_its_trailing_clause() -> None:
     dots = ("Orla Dempsey keeps up her fight for the harbour workers in Kessa... as the board admits it never read "
             "the report the union sent")
     assert choose_headline([make_article("a", title=dots, text=text)]) == "Orla Dempsey keeps up her fight for the harbour workers in Kessa"
+    # a Title Case title: its capitalised "After" may belong to a name
+    titled = ("Harbin Completes Meeting With the Kessa Drug Agency in Preparation for Filing a Trial of HX-4 to Treat "
+              "Slow Recovery After Bone Marrow Transplants")
+    assert choose_headline([make_article("a", title=titled, text=text)]) == titled
     short = "Varnholt savers can claim refunds after court ruling"
     assert choose_headline([make_article("a", title=short, text=text)]) == short  # short enough: whole
 

@@ -307,13 +307,14 @@ _LONG_TITLE_WORDS = 22
 def _shortened(title: str) -> str:
     """Return a long title without its trailing clause ("Up to 30,000 savers can claim refunds after a court ruled
     the tax unfair on holiday homes ..." -> "Up to 30,000 savers can claim refunds"): cut before the last clause word
-    ("after", "as", "because" ...; not the "as" of "used as") that leaves six words or more with a verb and every
-    quotation closed; an ellipsis left at the end goes."""
+    ("after", "as", "because" ..., in lower case: in a Title Case title "After Bone Marrow Transplant" may be a name;
+    not the "as" of "used as") that leaves six words or more with a verb and every quotation closed; an ellipsis left
+    at the end goes."""
     words = title.split()
     if len(words) <= _LONG_TITLE_WORDS:
         return title
     cuts = [n for n in range(6, _LONG_TITLE_WORDS + 1)
-            if words[n].lower() in _CLAUSE_CUTS and _balanced(" ".join(words[:n])) and has_verb(" ".join(words[:n]))
+            if words[n] in _CLAUSE_CUTS and _balanced(" ".join(words[:n])) and has_verb(" ".join(words[:n]))
             and not (words[n].lower() == "as" and words[n - 1].lower().endswith(("ed", "en")))]  # "used as", "seen as"
     return " ".join(words[:cuts[-1]]).rstrip(",;:").removesuffix("...").rstrip("\u2026 ") if cuts else title
 
