@@ -217,27 +217,25 @@ def test_the_latest_count_is_told_and_the_older_one_dropped(morning: str, evenin
     assert not any(older in s for s in out), out
 
 
-def test_a_reaction_never_leads_the_story() -> None:
-    reaction = ("Consumer groups have welcomed a court ruling that stops Harbin Foods from buying rival Kessel Dairy for $1.2bn. "
-                "The groups said prices for milk would have risen in five states.")
-    event = ("A federal judge has blocked Harbin Foods' $1.2bn purchase of Kessel Dairy, ruling that the deal would cut "
-             "competition for milk in five states. The judge granted the injunction late on Monday.")
-    arts = [make_article("a", title="Groups hail Harbin ruling", text=reaction, outlet="One", hour=8),
-            make_article("b", title="Judge blocks Harbin Foods' purchase of Kessel Dairy", text=event, outlet="Two",
-                         hour=9)]
-    assert _sentences(arts)[0].startswith("A federal judge has blocked"), _sentences(arts)
-
-
-def test_the_sentence_telling_the_headlines_event_leads_over_an_outlets_reaction_lead() -> None:
-    reaction = ("Voters know that changing the leader of the Harbour Party changes nothing, opposition leader Tom "
-                "Reilly says. Reilly spoke to reporters in Kessa on Monday night.")
-    report = ("Markets reacted with cheer to news that Orla Dempsey has ousted Piet Varn as leader of the Harbour "
-              "Party and so becomes Varnholt's 12th premier. The currency rose by 1.2% against the dollar overnight.")
-    arts = [make_article("a", title="Harbour Party spill: what now?", text=reaction, outlet="One", hour=8),
-            make_article("b", title="Orla Dempsey ousts Piet Varn to become Varnholt premier", text=report,
-                         outlet="Two", hour=9)]
+@pytest.mark.parametrize(("reaction", "event", "titles", "lead"), [
+    ("Consumer groups have welcomed a court ruling that stops Harbin Foods from buying rival Kessel Dairy for $1.2bn. "
+     "The groups said prices for milk would have risen in five states.",
+     "A federal judge has blocked Harbin Foods' $1.2bn purchase of Kessel Dairy, ruling that the deal would cut "
+     "competition for milk in five states. The judge granted the injunction late on Monday.",
+     ("Groups hail Harbin ruling", "Judge blocks Harbin Foods' purchase of Kessel Dairy"), "A federal judge has blocked"),
+    # an outlet's reaction lead against a sentence that tells the headline's event, itself worded as a reaction
+    ("Voters know that changing the leader of the Harbour Party changes nothing, opposition leader Tom Reilly says. "
+     "Reilly spoke to reporters in Kessa on Monday night.",
+     "Markets reacted with cheer to news that Orla Dempsey has ousted Piet Varn as leader of the Harbour Party and so "
+     "becomes Varnholt's 12th premier. The currency rose by 1.2% against the dollar overnight.",
+     ("Harbour Party spill: what now?", "Orla Dempsey ousts Piet Varn to become Varnholt premier"),
+     "Markets reacted with cheer to news that Orla Dempsey"),
+])
+def test_a_reaction_never_leads_the_story(reaction: str, event: str, titles: tuple[str, str], lead: str) -> None:
+    arts = [make_article("a", title=titles[0], text=reaction, outlet="One", hour=8),
+            make_article("b", title=titles[1], text=event, outlet="Two", hour=9)]
     out = _sentences(arts)
-    assert out[0].startswith("Markets reacted with cheer to news that Orla Dempsey"), out
+    assert out[0].startswith(lead), out
 
 
 def test_a_sentence_linking_to_one_before_it_does_not_open_the_summary() -> None:
