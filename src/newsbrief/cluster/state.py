@@ -226,7 +226,8 @@ def doc_features(
 
 
 # job titles a headline writes in capitals ("Harbin appoints new CFO"): who is appointed, never whom it is about
-_ROLE_WORDS = frozenset("ceo cfo coo cto cio cmo cso evp svp vp md chairman chairwoman chief president director".split())
+_ROLE_WORDS = frozenset(
+    "ceo cfo coo cto cio cmo cso evp svp vp md chairman chairwoman chief president director".split())
 
 
 def _subject(title: str, lead: str, index: StoryIndex) -> str:

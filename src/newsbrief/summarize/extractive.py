@@ -365,8 +365,8 @@ _PUBLISHER_LINE_RE = re.compile(r"^[A-Z][\w.&'!-]*(?:\s+[A-Z][\w.&'!-]*){0,3}\s+
 # Why a source is not named, a wire report's note about its own sourcing: "The officials spoke on condition of anonymity
 # because they were not authorized to speak to reporters." It tells the reader nothing about the story.
 _ANONYMITY_RE = re.compile(r"\b(?:on|under)\s+(?:the\s+)?conditions?\s+of\s+anonymity\b|\b(?:requested|asked\s+for|"
-                           r"declined\s+to\s+be\s+(?:named|identified)|not\s+authori[sz]ed\s+to\s+(?:speak|talk|discuss|comment))",
-                           re.IGNORECASE)
+                           r"declined\s+to\s+be\s+(?:named|identified)|"
+                           r"not\s+authori[sz]ed\s+to\s+(?:speak|talk|discuss|comment))", re.IGNORECASE)
 
 
 def _anonymity_note(text: str) -> bool:

@@ -315,7 +315,7 @@ def _shortened(title: str) -> str:
         return title
     cuts = [n for n in range(6, _LONG_TITLE_WORDS + 1)
             if words[n] in _CLAUSE_CUTS and _balanced(" ".join(words[:n])) and has_verb(" ".join(words[:n]))
-            and not (words[n].lower() == "as" and words[n - 1].lower().endswith(("ed", "en")))]  # "used as", "seen as"
+            and not (words[n] == "as" and words[n - 1].lower().endswith(("ed", "en")))]  # "used as", "seen as"
     return " ".join(words[:cuts[-1]]).rstrip(",;:").removesuffix("...").rstrip("\u2026 ") if cuts else title
 
 

@@ -583,7 +583,8 @@ def _among(sentence: str, match: re.Match[str]) -> tuple[Reference, str, bool]:
     return Reference(sentence[start:end], start, end, False, True), match.group("noun").lower(), False
 
 
-_NAMING_PREPOSITIONS = frozenset("of behind from at for in with off on near outside over against between inside by".split())
+_NAMING_PREPOSITIONS = frozenset(
+    "of behind from at for in with off on near outside over against between inside by".split())
 
 
 def _names_itself(token: Any) -> bool:

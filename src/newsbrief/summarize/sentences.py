@@ -180,19 +180,20 @@ _INNER_PERSON_RE = re.compile(r"^[A-Z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}\s+(?:he|sh
                              r"(?:his|her)\s+(?=[a-z])")
 
 # A time told from the sentence before: "Since then the party has ...", "Days later, police ...", "By then ..."
-# An opening that refers to what the sentence before did or said: "In doing so, the bank ...", "As a result, ...",
-# "Despite this, ...", "To that end, ...".
-_BACK_REFERENCE_RE = re.compile(
-    r"^(?:(?:in|by)\s+(?:so\s+)?doing\s+(?:so|this|that)|in\s+so\s+doing|as\s+a\s+(?:result|consequence)|in\s+response(?=,)|in\s+response\s+to\s+(?:this|that|it)|"
-    r"in\s+turn|even\s+so|that\s+said|to\s+(?:that|this)\s+end|for\s+(?:this|that|these|those)\s+reasons?|"
-    r"(?:despite|because\s+of|in\s+spite\s+of|on\s+top\s+of|apart\s+from|besides)\s+(?:this|that|these|those|it))\b",
-    re.IGNORECASE,
-)
 _TIME_BEFORE_RE = re.compile(
     r"^(?:since\s+then|after\s+that|before\s+that|by\s+then|until\s+then|at\s+(?:that|the)\s+time(?!\s+of)|"
     r"(?:that|the\s+(?:next|following))\s+(?:day|night|morning|evening|week|month|year)|"
     r"(?:(?:a\s+few|two|three|several|some)\s+)?(?:days|weeks|months|years|hours|minutes)\s+later|"
     r"(?:shortly|soon)\s+(?:afterwards?|after(?!\s+(?:the|a|an|his|her|its|their)\b))|later\s+that)\b",
+    re.IGNORECASE,
+)
+# An opening that refers to what the sentence before did or said: "In doing so, the bank ...", "As a result, ...",
+# "Despite this, ...", "To that end, ...".
+_BACK_REFERENCE_RE = re.compile(
+    r"^(?:(?:in|by)\s+(?:so\s+)?doing\s+(?:so|this|that)|in\s+so\s+doing|as\s+a\s+(?:result|consequence)|"
+    r"in\s+response(?=,)|in\s+response\s+to\s+(?:this|that|it)|"
+    r"in\s+turn|even\s+so|that\s+said|to\s+(?:that|this)\s+end|for\s+(?:this|that|these|those)\s+reasons?|"
+    r"(?:despite|because\s+of|in\s+spite\s+of|on\s+top\s+of|apart\s+from|besides)\s+(?:this|that|these|those|it))\b",
     re.IGNORECASE,
 )
 
