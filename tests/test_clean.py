@@ -656,3 +656,33 @@ def test_a_labelled_link_to_another_story_is_cut_whole_with_its_teaser() -> None
 def test_a_paragraph_after_a_labelled_link_stays_unless_it_ends_the_teaser() -> None:
     assert cleaned(STORY, "Related: Council to vote on ferry fares", MORE) == [STORY, MORE]
     assert reasons(STORY, "Related: Council to vote on ferry fares", MORE) == [(1, "related")]
+
+
+@pytest.mark.parametrize(("line", "rest", "expected"), [
+    # a regional paper's first word in capitals, written as the text writes it
+    ("THE council voted on Tuesday to close the Harwick pool.", "The pool will close in May.",
+     "The council voted on Tuesday to close the Harwick pool."),
+    ("KYNAN Reyes is hoping for a first win on Saturday.", "Reyes said so.", "Kynan Reyes is hoping for a first win on Saturday."),
+    ("HARWICK'S refinery is taking on two apprentices.", "", "Harwick's refinery is taking on two apprentices."),
+    ("STARTEK managers will present on Thursday.", "StarTek shares rose.", "StarTek managers will present on Thursday."),
+    ("AN AMATEUR drama group will return to the stage.", "", "An Amateur drama group will return to the stage."),
+    # an acronym the text writes in capitals again, a short word with no reading, a spelled-out name: kept
+    ("NASA mistook the moon for the sun in a post.", "NASA later said sorry.", "NASA mistook the moon for the sun in a post."),
+    ("LSU will play its first home game on Saturday.", "", "LSU will play its first home game on Saturday."),
+    ("NMMU students marched to the hall.", "", "NMMU students marched to the hall."),
+    ("IT IS one day short of seven years since his first goal.", "", "IT IS one day short of seven years since his first goal."),
+    # a dateline or a heading in capitals is no shouted opening
+    ("KUALA LUMPUR: The minister said the plan would work.", "", "KUALA LUMPUR: The minister said the plan would work."),
+    ("CITY COUNCIL MEETING AGENDA FOR TUESDAY", "", "CITY COUNCIL MEETING AGENDA FOR TUESDAY"),
+])
+def test_a_first_word_in_capitals_is_written_as_the_text_writes_it(line: str, rest: str, expected: str) -> None:
+    from newsbrief.clean.shouted_opening import unshout_opening
+
+    assert unshout_opening(line, rest) == expected
+
+
+def test_the_cleaned_text_opens_in_the_case_of_the_rest() -> None:
+    text = "By Jo Reyes\nTHE tax office should get new powers, the report said.\nThe report goes to the minister."
+    cleaned = clean_text(text)
+    assert cleaned.text.split("\n")[0] == "The tax office should get new powers, the report said."
+    assert "THE tax office" not in cleaned.text

@@ -365,3 +365,18 @@ def test_an_act_whose_object_is_the_clause_before_gives_no_line() -> None:
     # a particle after a verb of the main clause still says what happens
     assert event_clause("The Tarn mill will close down on Friday.", "on Friday", fallback_who="Tarn Mills")[1].endswith(
         "close down")
+
+
+def test_an_act_on_what_a_sentence_before_described_gives_no_line() -> None:
+    # "Central bank: off on such a move" said nothing: "hold off" is no hosting, and "such a move" is the one before
+    sentence = ("While the Kessa economy has grown enough for its central bank to raise rates, the central bank may "
+                "hold off on such a move Thursday to see how exports fare, said Ana Ruiz, an economist at Harbour Bank.")
+    assert event_clause(sentence, "Thursday") == ("", "")
+    assert event_clause("The Harwick council will take such steps on Thursday.", "on Thursday") == ("", "")
+    # a list "such as ..." points nowhere; a phrasal "hold off" keeps its verb
+    assert event_clause("The Harwick council will vote on Thursday on measures such as a tax on sugar.",
+                        "on Thursday")[1] == "vote on measures such as a tax on sugar"
+    assert event_clause("The Harwick central bank will hold off on its rate decision until Thursday.",
+                        "until Thursday") == ("Harwick central bank", "hold off on its rate decision")
+    assert event_clause("The Harwick council will hold its annual meeting on Thursday.",
+                        "on Thursday") == ("Harwick council", "annual meeting")

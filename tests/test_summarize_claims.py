@@ -592,6 +592,10 @@ def test_a_sentence_opening_on_a_bare_surname_gets_the_full_name_its_article_gav
                "Mara Quillon's lawsuit. Quillon, of Dunmore, sued the college in January 2024.")
     assert full_names("Quillon, of Dunmore, sued the college in January 2024.", article) == (("Quillon", "Mara Quillon"),)
     # named in full only after the sentence, or only as part of a longer name: left as it is
+    # a long aside between the surname and its verb ("Quillon, who ... school, said")
+    long_aside = ("Quillon, who had run the robotics club at her old school and hoped to find one like it at Harwick, "
+                  "said the college never answered her.")
+    assert full_names(long_aside, f"{article} {long_aside}") == (("Quillon", "Mara Quillon"),)
     assert full_names("Quillon sued the college.", "Quillon sued the college. Mara Quillon is 20.") == ()
     assert full_names("Harwick said the plan would work.",
                       "Mara Harwick College opened. Harwick said the plan would work.") == ()

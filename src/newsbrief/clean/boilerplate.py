@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from newsbrief.clean.captions import MONTH, WEEKDAY, caption_cut
 from newsbrief.clean.datelines import AGENCY, DASH, dateline, dateline_line, is_stamp
+from newsbrief.clean.shouted_opening import unshout_opening
 from newsbrief.clean.spacing import unglue_sentences
 
 __all__ = [
@@ -703,4 +704,7 @@ def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset())
             out.append(rest)
         else:
             out.append(line)
+    first = next((n for n, line in enumerate(out) if line.strip()), None)
+    if first is not None:  # "THE council voted ...": the first word as the rest of the text writes it
+        out[first] = unshout_opening(out[first], "\n".join(out[:first] + out[first + 1:]))
     return Cleaned("\n".join(out), tuple(cuts))

@@ -281,7 +281,11 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         # "a resolution Republicans plan to bring up later this month": what is brought up is the clause's
         # antecedent, outside the line; "Republicans: bring up" would say nothing
         return ("", "")
-    if lemma in _HOLD and rest and not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children):
+    if _points_back(verb, span):
+        # "the central bank may hold off on such a move Thursday": which move the sentence before said
+        return ("", "")
+    if (lemma in _HOLD and rest and not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children)
+            and not any(c.dep_ == "prt" for c in verb.children)):  # "hold off", "hold back": no hosting
         # "hold its annual conference" -> "annual conference"; "hosts Leeds in the opener" keeps its verb
         return (who, _LEADING_DETERMINER.sub("", rest))
     what = f"{base} {rest}".strip()
@@ -472,6 +476,14 @@ def _lemma(token: Any) -> str:
 # nouns whose "to" clause is an act of whoever has them: "the opportunity to tour", "a chance to win"
 _CHANCE_NOUNS = frozenset("opportunity chance right ability option freedom time money means power".split())
 _PARTICLES = frozenset("up down out off in on over back away".split())
+
+
+def _points_back(verb: Any, span: set[int]) -> bool:
+    """Whether the act's object is a description pointing back to a sentence before: "such a move", "such steps"."""
+    return any(t.lower_ == "such" and t.head.i not in span and t.i + 1 < len(t.doc)
+               and not any(x.lower_ == "as" for x in t.head.subtree)  # "phones such as the X" lists, points nowhere
+               and (t.nbor().lower_ in ("a", "an") or t.nbor().i == t.head.i)
+               for c in verb.children if c.dep_ in ("dobj", "prep") for t in c.subtree)
 
 
 def _subject(verb: Any) -> Any:

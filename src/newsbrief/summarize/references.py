@@ -624,7 +624,7 @@ _GIVEN_RE = r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?"
 
 
 # a sentence opening on a bare surname as its subject: "Quillon, of Harwick, sued ...", "Quillon sued ..."
-_OPENING_SURNAME_RE = re.compile(r"^([A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?)(?=(?:,\s[^,]{2,60},)?\s+[a-z])")
+_OPENING_SURNAME_RE = re.compile(r"^([A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?)(?=(?:,\s[^,]{2,150},)?\s+[a-z])")
 
 
 def _opens_on_surname(sentence: str, before: Sequence[str]) -> bool:
