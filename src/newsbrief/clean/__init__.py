@@ -11,5 +11,6 @@ Modules:
 - :mod:`.captions`: finds photo captions and picture references inside an article's lines.
 - :mod:`.datelines`: finds datelines and a page's date stamps in an article's first lines.
 - :mod:`.spacing`: parts sentences a page ran together ("homes.The government ...").
+- :mod:`.shouted_opening`: writes a story's first words in capitals ("THE council ...") as the text writes them.
 - :mod:`.text_cap`: caps how much of one huge article the text stages read.
 """
