@@ -20,6 +20,9 @@ from factories import make_article
     ("Having lost the vote on the harbour plan, the council leaders are now working to win back the business owners "
      "who opposed them at every meeting this year.",
      "The council leaders are now working to win back the business owners"),
+    # the comma ending the opening clause is the first one outside a quotation or brackets
+    ("Despite a long (and, some say, costly) campaign by the traders, the Harwick council voted to close the old "
+     "market hall on Tuesday.", "The Harwick council voted to close the old market hall on Tuesday"),
 ])
 def test_the_main_clause_of_the_lead_is_the_headline(lead: str, headline: str) -> None:
     assert _trim_lead(lead)[0] == headline
@@ -67,3 +70,11 @@ def test_a_cut_short_title_gives_way_to_a_lead_that_needs_no_cut() -> None:
                  "over the winter, in a contract that runs for seven years and covers both terminals.")
     arts = [make_article("b", title="Harbourside Airport adopts Corvel's cloud check-in to...", text=long_lead)]
     assert choose_headline(arts) == "Harbourside Airport adopts Corvel's cloud check-in"
+
+
+def test_a_cut_backs_out_of_a_quotation_it_cannot_close() -> None:
+    # the opening clause holds a quotation with commas and the main clause opens on "it": no cut closes the quote
+    lead = ('Despite strong opposition to the Harbour deal ("just 21% approve of the agreement reached between the '
+            'Kessa States, Tarn and other nations"), it looks like the council will prevail and the deal will pass.')
+    headline, cut = _trim_lead(lead)
+    assert headline == "Despite strong opposition to the Harbour deal" and cut

@@ -282,8 +282,16 @@ def _trim_lead(sentence: str, *, max_words: int = 14, slack: int = 4) -> tuple[s
     """
     text = _LEAD_CREDIT_RE.sub("", sentence.strip()).rstrip(". ")
     fronted = _FRONTED_RE.match(text)
-    if fronted is not None and text[fronted.end():].split()[0].lower() not in _PRONOUN_OPENERS:
-        text = text[fronted.end():]
+    end = fronted.end() if fronted is not None else 0
+    while fronted is not None and not _balanced(text[:end]):
+        # the comma was inside a quotation or brackets ("Despite ... ("the US, Iran and others"), it looks ..."):
+        # the fronted clause ends at the next comma outside them, if the sentence goes on long enough after it
+        comma = text.find(", ", end)
+        end = comma + 2 if 0 <= comma <= 200 and len(text[comma + 2:].split()) >= 5 else 0
+        if not end:
+            fronted = None
+    if fronted is not None and text[end:].split()[0].lower() not in _PRONOUN_OPENERS:
+        text = text[end:]
         text = text[:1].upper() + text[1:]
     # "Acme, which was fined last year, faces new charges": the subject's relative clause goes, the verb stays
     text = _SUBJECT_RELATIVE_RE.sub(r"\g<subject> ", text, count=1)
@@ -294,6 +302,8 @@ def _trim_lead(sentence: str, *, max_words: int = 14, slack: int = 4) -> tuple[s
     cuts = [n for n in range(5, max_words + 1) if _good_cut(words, n) and has_verb(" ".join(words[:n]))]
     clause_cuts = [n for n in cuts if n >= 6 and words[n].lower() in _CLAUSE_CUTS]
     words = words[:max(clause_cuts or cuts or [max_words])]
+    while len(words) > 1 and not _balanced(" ".join(words)):
+        words.pop()  # no cut leaves a quotation or a bracket open: back to before it opened
     while words and words[-1].lower() in STOPWORDS:
         words.pop()
     return " ".join(words).rstrip(",;:"), True
