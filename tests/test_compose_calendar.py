@@ -312,3 +312,19 @@ def test_every_item_of_a_week_ahead_listing_reaches_the_calendar() -> None:
     assert len(lines) == 3, lines
     assert any("Northgate Bank" in t and "trading update" in t for t in lines)
     assert any("Ada Brook" in t and "Port Users lunch" in t for t in lines)
+
+
+def test_a_calendar_line_on_a_surname_alone_names_the_person_as_the_article_does() -> None:
+    talks = _bundle("t", ["Ledger"], ["Rebel leader Oren Maddak says talks will resume.", "Maddak will attend the talks in "
+                                      "Tarn on Thursday, his aide said."], score=3, headline="Tarn peace talks to resume",
+                    facts=(_event("t", "Maddak will attend the talks in Tarn on Thursday, his aide said.",
+                                  "Maddak will attend the talks in Tarn", "Maddak", _day(2)),))
+    digest = compose_digest([talks], day=DAY, options=ComposeOptions())
+    ahead = next(s for s in digest.sections if s.kind == "ahead")
+    assert [s.text for i in ahead.items for p in i.paragraphs for s in p] == ["Oren Maddak: attend the talks in Tarn"]
+    # a surname the article gives two first names, or none, stays as it is
+    from newsbrief.summarize.references import full_name
+
+    assert full_name("Maddak", "Oren Maddak and Lia Maddak spoke. Maddak left.") == ""
+    assert full_name("Maddak", "Maddak left.") == ""
+    assert full_name("Maddak", "Rebel leader Oren Maddak spoke.") == "Oren Maddak"

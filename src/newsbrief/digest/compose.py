@@ -40,7 +40,7 @@ from newsbrief.facts.wellformed import regulation_for_line, rule_maker, short_ru
 from newsbrief.digest.newsworthiness import COMMENTARY, NOT_LEDE_KINDS, OBITUARY
 from newsbrief.digest.rank import RankedStory
 from newsbrief.summarize.headline import has_verb, is_usable_title
-from newsbrief.summarize.references import introduced_by
+from newsbrief.summarize.references import full_name, introduced_by
 
 __all__ = ["MIN_SECTION_SENTENCES", "ComposeOptions", "StoryBundle", "compose_digest", "reading_minutes"]
 
@@ -325,8 +325,23 @@ def _calendar_item(bundle: StoryBundle, line: str, fact: Event | Regulation, sta
 def _event_item(bundle: StoryBundle, event: Event, day: dt.date, actor: str) -> DigestItem:
     """One event's calendar line; ``actor`` is the story's (:func:`_actor`), for a subject that names no one."""
     assert event.start is not None
-    return _calendar_item(bundle, event_line(event, fallback_who=actor), event, event.start,
+    return _calendar_item(bundle, _in_full(event_line(event, fallback_who=actor), bundle, event), event, event.start,
                           event.end or event.start, day, hedge(event))
+
+
+_ONE_NAME_RE = re.compile(r"[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?")
+
+
+def _in_full(line: str, bundle: StoryBundle, event: Event) -> str:
+    """A line whose actor is a surname alone ("Machar: attend the talks") names the person as the event's article
+    does ("Riek Machar: attend the talks"), when that article gives the surname one first name."""
+    who, sep, what = line.partition(": ")
+    if not sep or not _ONE_NAME_RE.fullmatch(who):
+        return line
+    for article in bundle.articles:
+        if article.id in event.article_ids and (full := full_name(who, f"{article.title}\n{article.text}")):
+            return f"{full}: {what}"
+    return line
 
 
 def _deadline_item(bundle: StoryBundle, rule: Regulation, day: dt.date) -> DigestItem:

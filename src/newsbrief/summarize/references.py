@@ -28,7 +28,8 @@ from typing import Any
 from newsbrief.facts.nlp import entities, parse
 from newsbrief.summarize.sentences import BACK_CONNECTIVES
 
-__all__ = ["Reference", "antecedent", "bare_person", "described_subject", "full_names", "inner_reference", "introduced_by", "opens_on_reference",
+__all__ = ["Reference", "antecedent", "bare_person", "described_subject", "full_name", "full_names", "inner_reference",
+           "introduced_by", "opens_on_reference",
            "referring_subject", "substitute", "title_holder", "titled_name"]
 
 # Introductory phrases before the subject: "On Saturday", "In a statement,", "Last week".
@@ -702,6 +703,16 @@ def _given_name(surname: str, article: str, before: int, *, alone: bool = False)
         return ""
     full = re.search(given_re.replace("([A-Z][a-z]+)", re.escape(next(iter(given)))) + re.escape(surname), article)
     return " ".join(full.group(0).split()) if full is not None and full.start() < before else ""
+
+
+def full_name(surname: str, article: str) -> str:
+    """Return the "Dana Rook" an article writes for a person it also calls "Rook", or "" when it gives that surname
+    no first name, two different ones, or only inside a longer name ("George Washington University").
+
+    :param surname: one capitalised word.
+    :param article: the article's title and text.
+    """
+    return _given_name(surname, article, len(article), alone=True) if surname not in _NOT_ANTECEDENT else ""
 
 
 def _may_be_person(name: str, sentence: str) -> bool:
