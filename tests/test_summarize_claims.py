@@ -597,6 +597,14 @@ def test_a_sentence_opening_on_a_bare_surname_gets_the_full_name_its_article_gav
                   "said the college never answered her.")
     assert full_names(long_aside, f"{article} {long_aside}") == (("Quillon", "Mara Quillon"),)
     assert full_names("Quillon sued the college.", "Quillon sued the college. Mara Quillon is 20.") == ()
+    # a person called by surname after a lower-case word ("assured Quillon") gets the full name given before
+    later = "The dean assured Quillon that the college would review the case."
+    student = "The student, Mara Quillon, sued the college in January."
+    assert full_names(later, f"{student} {later}") == (("Quillon", "Mara Quillon"),)
+    # not the surname of a longer name written out ("met Mara Quillon"), nor a place the text never calls a person
+    assert full_names("The dean met Mara Quillon on Friday.", f"{article} The dean met Mara Quillon on Friday.") == ()
+    assert full_names("The team flew to York on Friday.",
+                      "The New York office shut. The team flew to York on Friday.") == ()
     assert full_names("Harwick said the plan would work.",
                       "Mara Harwick College opened. Harwick said the plan would work.") == ()
     # a common word opening the sentence ("Authorities"), a "name" across a line break: no name

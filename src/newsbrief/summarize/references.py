@@ -707,12 +707,14 @@ def _given_name(surname: str, article: str, before: int, *, alone: bool = False)
 
 def full_name(surname: str, article: str) -> str:
     """Return the "Dana Rook" an article writes for a person it also calls "Rook", or "" when it gives that surname
-    no first name, two different ones, or only inside a longer name ("George Washington University").
+    no first name, two different ones, or only inside a longer name ("George Washington University"), or when the
+    entity recogniser does not read the full name as a person's where the article gives it.
 
     :param surname: one capitalised word.
     :param article: the article's title and text.
     """
-    return _given_name(surname, article, len(article), alone=True) if surname not in _NOT_ANTECEDENT else ""
+    full = _given_name(surname, article, len(article), alone=True) if surname not in _NOT_ANTECEDENT else ""
+    return full if full and _read_as_person(full, article) else ""  # "Chipmaker Halvard" is no person's name
 
 
 def _may_be_person(name: str, sentence: str) -> bool:
@@ -761,4 +763,28 @@ def full_names(sentence: str, article: str) -> tuple[tuple[str, str], ...]:
             full = _family_name(opening.group(1), article, at)  # "Teodor was showing ..." after "Teodor Halvik"
         if full:
             out.append((opening.group(1), full))
+    at = article.find(sentence[:60])
+    done = {short.split()[-1] for short, _ in out}
+    for m in _MID_SURNAME_RE.finditer(sentence):
+        # "... assured Massieu that ...": a person the sentence calls by surname after a lower-case word
+        word = m.group(1)
+        if word in done or word in _NOT_ANTECEDENT or at <= 0:
+            continue
+        full = _given_name(word, article, at, alone=True)
+        if full and _read_as_person(full, article):
+            out.append((word, full))
+            done.add(word)
     return tuple(out)
+
+
+def _read_as_person(full: str, article: str) -> bool:
+    """Whether the entity recogniser reads a full name as a person's in the article's sentence that first gives it."""
+    at = article.find(full)
+    start = max(article.rfind(". ", 0, at), article.rfind("\n", 0, at)) + 1
+    ends = [n for n in (article.find(". ", at + len(full)), article.find("\n", at + len(full))) if n >= 0]
+    found = entities(article[start:min(ends) + 1 if ends else len(article)].strip()) or ()
+    return any(label == "PERSON" and full.split()[-1] in re.findall(r"[A-Za-z][\w-]*", text) for text, label in found)
+
+
+# a capitalised word after a word in lower case, and not before another capitalised word: a surname alone
+_MID_SURNAME_RE = re.compile(r"(?<!\S)[a-z][^\s]*\s+([A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?)\b(?![-'\u2019]?\s*[A-Z0-9])")
