@@ -686,3 +686,19 @@ def test_the_cleaned_text_opens_in_the_case_of_the_rest() -> None:
     cleaned = clean_text(text)
     assert cleaned.text.split("\n")[0] == "The tax office should get new powers, the report said."
     assert "THE tax office" not in cleaned.text
+
+
+def test_each_brief_of_a_round_up_loses_its_dateline() -> None:
+    text = "\n".join([
+        "Harbour Panthers cut two receivers",
+        "CHARLOTTE — The Harbour Panthers waived wide receiver Jo Reyes on Saturday to trim the roster.",
+        "Tallbrook keeper named player of the week",
+        "DURHAM, N.C. — Tallbrook goalkeeper Ana Ruiz is the defensive player of the week in the league.",
+        "The club said the award was expected and that nobody at the ground was surprised by it.",
+        "REYES — I think we have to act now, and that is what we will do this season.",
+    ])
+    cleaned = clean_text(text)
+    assert [(c.line, c.why, c.text) for c in cleaned.cuts] == [(1, "dateline", "CHARLOTTE —"),
+                                                               (3, "dateline", "DURHAM, N.C. —")]
+    # a speaker's name in capitals after a sentence of prose is no dateline
+    assert cleaned.text.split("\n")[-1].startswith("REYES —")

@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from newsbrief.clean.captions import MONTH, WEEKDAY, caption_cut
-from newsbrief.clean.datelines import AGENCY, DASH, dateline, dateline_line, is_stamp
+from newsbrief.clean.datelines import AGENCY, DASH, brief_dateline, dateline, dateline_line, is_stamp
 from newsbrief.clean.shouted_opening import unshout_opening
 from newsbrief.clean.spacing import unglue_sentences
 
@@ -68,7 +68,8 @@ TEMPLATE_MIN_SHARE = 0.15
 """... and at least this share of the outlet's distinct articles (a rare repeat stays content)."""
 
 _COPY_JACCARD = 0.5  # two articles sharing this share of their lines are copies of one another
-_DATELINE_LINES = 4  # a dateline is looked for in the first lines only
+_DATELINE_LINES = 4  # a dateline is looked for in the first lines only ...
+_BRIEF_HEAD_WORDS = 15  # ... or after a round-up brief's headline (a short line with no full stop), in capitals
 _MAX_RULE_WORDS = 60  # no rule cuts a longer line
 
 
@@ -686,6 +687,14 @@ def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset())
             partial[i] = ("dateline", stripped[i][:cut].strip(), stripped[i][cut:].strip())
             break
         prose_seen = prose_seen or _prose(stripped[i])
+    # A round-up's later briefs each open with a headline and a dateline: "DURHAM — The Duke women's ..."
+    for n, i in enumerate(nonempty[1:], 1):
+        before = stripped[nonempty[n - 1]]
+        if i in why or i in partial or len(before.split()) > _BRIEF_HEAD_WORDS or before.endswith((".", "!", "?")):
+            continue
+        cut = brief_dateline(stripped[i])
+        if cut:
+            partial[i] = ("dateline", stripped[i][:cut].strip(), stripped[i][cut:].strip())
     # A caption or a picture reference inside a line of prose (a line with a dateline keeps the dateline's cut).
     for i in nonempty:
         if i not in why and i not in partial and (captions := caption_cut(stripped[i])) is not None:

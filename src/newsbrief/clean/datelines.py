@@ -19,7 +19,7 @@ import re
 
 from newsbrief.clean.captions import MONTH, WEEKDAY
 
-__all__ = ["AGENCY", "DASH", "dateline", "dateline_line", "is_stamp"]
+__all__ = ["AGENCY", "DASH", "brief_dateline", "dateline", "dateline_line", "is_stamp"]
 
 AGENCY = (r"(?:Reuters|AP|AFP|Associated Press|The Associated Press|PTI|IANS|ANI|Bloomberg|AAP|UPI|dpa|DPA|"
           r"Xinhua|CNN|BBC|Press Association|PA|NNA|Sputnik|TASS|Anadolu|Kyodo|Yonhap|EFE|ANSA|Agencies)")
@@ -157,3 +157,21 @@ def dateline_line(line: str, *, bare: bool = True) -> bool:
     if len(line) > 80 or _ALONE.match(line) is None or line.lower() in _LABELS:
         return False
     return bare or _BARE.match(line) is None
+
+
+# a place in capitals (a region and a source may follow) and a dash: "TALLBROOK, Minn. (AP) -- ", "DURHAM — "
+_CAPS_DASH = re.compile(rf"^[A-Z]{{3,}}[A-Z.'’&]*(?:[ /-][A-Z][A-Z.'’&]*){{0,3}}{_REGION}?"
+                        rf"(?:\s*\(\s*[A-Z][\w .&'’/-]{{0,30}}\))?\s*{DASH}\s")
+
+
+def brief_dateline(line: str) -> int:
+    """Return the length of the dateline opening a later brief of a round-up page (0: none).
+
+    Pages that carry several stories open each with a headline and a dateline in capitals and a dash
+    ("DURHAM — The Duke women's ..."); only that strong form counts this far into a text.
+
+    :param line: a line of the text after its first lines, stripped.
+    """
+    if _CAPS_DASH.match(line) is None or _head_word(line.split()[0]) in _LABELS:
+        return 0
+    return dateline(line)
