@@ -78,10 +78,12 @@ def test_lines_that_only_look_like_datelines_stay(line: str) -> None:
     assert cleaned(STORY, line) == [STORY, line]
 
 
-def test_a_dateline_is_only_looked_for_at_the_start() -> None:
+def test_a_dateline_is_only_looked_for_at_the_start_or_after_a_brief_s_headline() -> None:
     late = "TALLBROOK (Reuters) - Another council meeting is planned for next week, officials said."
-    assert cleaned(STORY, MORE, "Bridge plans", "Budget", "Timeline", late) == [
-        STORY, MORE, "Bridge plans", "Budget", "Timeline", late]
+    prose = "Residents will be able to comment on the plans at the library until the end of the month."
+    assert cleaned(STORY, MORE, "Bridge plans", prose, late) == [STORY, MORE, "Bridge plans", prose, late]
+    # after a short line with no full stop it opens the next brief of a round-up
+    assert cleaned(STORY, MORE, "Bridge plans", late) == [STORY, MORE, "Bridge plans", late.split(" - ", 1)[1]]
 
 
 @pytest.mark.parametrize("caption", [
