@@ -29,3 +29,12 @@ def test_a_sanction_imposed_next_week_is_an_event() -> None:
 
 def test_a_closure_told_in_the_past_is_no_event() -> None:
     assert extract_events("The bakery was closed on Thursday after a fire.", published=PUB) == []
+
+
+def test_a_closure_is_dated_by_when_it_starts_not_by_how_long_it_lasts() -> None:
+    events = extract_events("Harwick Road will close in December as work gets underway, and remain shut until June 2033.",
+                            published=PUB)
+    assert [(e.start, e.end) for e in events] == [(dt.date(2031, 12, 1), dt.date(2031, 12, 31))]
+    # a date after "from" still starts the range it opens
+    events = extract_events("The fair runs from Oct. 3 through Oct. 10 at the Harwick hall.", published=PUB)
+    assert [(e.start, e.end) for e in events] == [(dt.date(2031, 10, 3), dt.date(2031, 10, 10))]

@@ -423,6 +423,7 @@ _CONTRACT_TERMS = re.compile(
     re.IGNORECASE,
 )
 # an ongoing period's end: "This year's cleanup runs until Nov. 30" (a run with a start ahead says "from")
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)
 _RUNS_UNTIL = re.compile(r"\b(?:runs?|running|continues?|continuing|lasts?|lasting)\s+(?:\w+\s+)?(?:until|through|till)\s+$", re.IGNORECASE)
 # the days and hours a place keeps: "open Tuesday – Saturday 3:00 p.m. to midnight", "Mon-Fri 9am-5pm"
 _OPENING_HOURS = re.compile(
@@ -561,8 +562,9 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
     dated = find_dates(sentence, published)
     long_ago = any((published - d.start).days > 730 for d in dated)  # a date the story looks back to: "April 15, 1897"
     spans = [s for s in dated if not _SUPERSEDED.search(sentence[max(0, s.pos - 110) : s.pos])]
-    # the most precise date wins: "on November 19" over "in the fourth quarter"
-    spans.sort(key=lambda s: (s.end - s.start).days)
+    # the most precise date wins: "on November 19" over "in the fourth quarter"; a date something lasts until is
+    # its end, not its date: "will close in December and stay shut until June 2017" closes in December
+    spans.sort(key=lambda s: (_UNTIL_BEFORE.search(sentence[max(0, s.pos - 30) : s.pos]) is not None, (s.end - s.start).days))
     # "returns next weekend, Sept. 10-13": a date the sentence writes out wins over a relative one it overlaps
     if spans and not re.search(r"\d", spans[0].text):
         written = next((s for s in spans[1:] if re.search(r"\d", s.text) and s.start <= spans[0].end
