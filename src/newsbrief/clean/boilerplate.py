@@ -689,8 +689,8 @@ def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset())
         prose_seen = prose_seen or _prose(stripped[i])
     # A round-up's later briefs each open with a headline and a dateline: "DURHAM — The Duke women's ..."
     for n, i in enumerate(nonempty[1:], 1):
-        before = stripped[nonempty[n - 1]]
-        if i in why or i in partial or len(before.split()) > _BRIEF_HEAD_WORDS or before.endswith((".", "!", "?")):
+        headline = stripped[nonempty[n - 1]]
+        if i in why or i in partial or len(headline.split()) > _BRIEF_HEAD_WORDS or headline.endswith((".", "!", "?")):
             continue
         cut = brief_dateline(stripped[i])
         if cut:
