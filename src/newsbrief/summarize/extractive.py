@@ -43,7 +43,9 @@ from newsbrief.summarize.references import (
     described_subject,
     full_names,
     inner_reference,
+    later_names,
     opens_on_reference,
+    read_as_person,
     referring_subject,
     substitute,
     titled_name,
@@ -168,6 +170,9 @@ class Candidate:
     referent: str = ""  # ... and the name it points at in the article ("" = unresolved)
     # "Ms. Rook" with the full name its article gives ("Dana Rook"), for a summary that has not named her yet
     full_names: tuple[tuple[str, str], ...] = ()
+    # "... assured Massieu ...": the full name its article gave before, and the sentence that gave it (read as a
+    # person's only if the summary shows the sentence)
+    later_names: tuple[tuple[str, str, str], ...] = ()
     prefix_cache: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
@@ -562,6 +567,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                     reference=reference,
                     referent=referent,
                     full_names=full_names(text, whole) if resolve_references else (),
+                    later_names=later_names(text, whole, previous[:-1], surnames) if resolve_references else (),
                 )
             )
     return out
@@ -1310,6 +1316,11 @@ def display_texts(sentences: Sequence[Candidate]) -> list[str]:
             # "Ms. Rook lost control ...": the first time the summary meets her, by the name her article gives
             if not any(re.search(rf"\b{re.escape(short.split()[-1])}\b", earlier) for earlier in out):
                 text = text.replace(short, f"[{full}]", 1)
+        for short, full, giving in cand.later_names:
+            # "... assured Massieu ...": the same, for a person the sentence calls by surname further in
+            if (not any(re.search(rf"\b{re.escape(short)}\b", earlier) for earlier in out) and f"[{full}]" not in text
+                    and read_as_person(full, giving)):
+                text = re.sub(rf"(?<![\w\[-]){re.escape(short)}\b", f"[{full}]", text, count=1)
         out.append(text)
     return out
 

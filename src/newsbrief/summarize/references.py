@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsbrief.facts.nlp import entities, parse
-from newsbrief.summarize.sentences import BACK_CONNECTIVES
+from newsbrief.summarize.sentences import BACK_CONNECTIVES, split_sentences
 
 __all__ = ["Reference", "antecedent", "bare_person", "described_subject", "full_name", "full_names", "inner_reference",
-           "introduced_by", "opens_on_reference",
+           "introduced_by", "later_names", "read_as_person", "opens_on_reference",
            "referring_subject", "substitute", "title_holder", "titled_name"]
 
 # Introductory phrases before the subject: "On Saturday", "In a statement,", "Last week".
@@ -714,7 +714,10 @@ def full_name(surname: str, article: str) -> str:
     :param article: the article's title and text.
     """
     full = _given_name(surname, article, len(article), alone=True) if surname not in _NOT_ANTECEDENT else ""
-    return full if full and _read_as_person(full, article) else ""  # "Chipmaker Halvard" is no person's name
+    if not full:
+        return ""
+    giving = next((s for s in split_sentences(article.replace("\n", " \n")) if full in s), "")
+    return full if giving and read_as_person(full, giving) else ""  # "Chipmaker Halvard" is no person's name
 
 
 def _may_be_person(name: str, sentence: str) -> bool:
@@ -763,26 +766,43 @@ def full_names(sentence: str, article: str) -> tuple[tuple[str, str], ...]:
             full = _family_name(opening.group(1), article, at)  # "Teodor was showing ..." after "Teodor Halvik"
         if full:
             out.append((opening.group(1), full))
-    at = article.find(sentence[:60])
-    done = {short.split()[-1] for short, _ in out}
-    for m in _MID_SURNAME_RE.finditer(sentence):
-        # "... assured Massieu that ...": a person the sentence calls by surname after a lower-case word
-        word = m.group(1)
-        if word in done or word in _NOT_ANTECEDENT or at <= 0:
-            continue
-        full = _given_name(word, article, at, alone=True)
-        if full and _read_as_person(full, article):
-            out.append((word, full))
-            done.add(word)
     return tuple(out)
 
 
-def _read_as_person(full: str, article: str) -> bool:
-    """Whether the entity recogniser reads a full name as a person's in the article's sentence that first gives it."""
-    at = article.find(full)
-    start = max(article.rfind(". ", 0, at), article.rfind("\n", 0, at)) + 1
-    ends = [n for n in (article.find(". ", at + len(full)), article.find("\n", at + len(full))) if n >= 0]
-    found = entities(article[start:min(ends) + 1 if ends else len(article)].strip()) or ()
+def later_names(sentence: str, article: str, before: Sequence[str],
+                surnames: AbstractSet[str] | None = None) -> tuple[tuple[str, str, str], ...]:
+    """Return each person a sentence calls by surname after a lower-case word ("... assured Massieu that ..."), with the
+    full name its article gives before it ("Claudia Massieu") and the earlier sentence that gives it.
+
+    Whether that full name is a person's is left to :func:`read_as_person` on the earlier sentence, for the
+    sentences a summary shows: the recogniser is not run for every sentence of every article.
+
+    :param sentence: one sentence.
+    :param article: its article's title and text.
+    :param before: the article's sentences before it, in order.
+    :param surnames: the words the story's articles write after a capitalised word, if known (only those are looked up).
+    """
+    at = article.find(sentence[:60])
+    out: list[tuple[str, str, str]] = []
+    for m in _MID_SURNAME_RE.finditer(sentence):
+        word = m.group(1)
+        if (word in _NOT_ANTECEDENT or at <= 0 or any(word == short for short, _, _ in out)
+                or (surnames is not None and word not in surnames)):
+            continue
+        full = _given_name(word, article, at, alone=True)
+        giving = next((b for b in before if full and full in b), None)
+        if full and giving is not None:
+            out.append((word, full, giving))
+    return tuple(out)
+
+
+def read_as_person(full: str, sentence: str) -> bool:
+    """Whether the entity recogniser reads a full name as a person's in a sentence that gives it.
+
+    :param full: a full name ("Dana Rook").
+    :param sentence: a sentence containing it.
+    """
+    found = entities(sentence) or ()
     return any(label == "PERSON" and full.split()[-1] in re.findall(r"[A-Za-z][\w-]*", text) for text, label in found)
 
 
