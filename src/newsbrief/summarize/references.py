@@ -20,6 +20,7 @@ honorific and surname ("Ms. Rook") gets the full name (:func:`full_names`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence, Set as AbstractSet
 from dataclasses import dataclass
@@ -693,16 +694,24 @@ def bare_person(sentence: str, article: str, surnames: AbstractSet[str] = frozen
 def _given_name(surname: str, article: str, before: int, *, alone: bool = False) -> str:
     """The "Dana Rook" an article writes for "Rook" before ``before``, if it gives that surname one first name only
     (``alone``: and never as part of a longer name, "George Washington University")."""
+    full, start = _written_in_full(surname, article, alone)
+    return full if full and start < before else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _written_in_full(surname: str, article: str, alone: bool) -> tuple[str, int]:
+    """The full name an article gives a surname (see :func:`_given_name`) and where it first does; ("", -1): none.
+    Cached: a story's sentences ask the same article about the same surname many times."""
     # on one line: "... the Harbour Times\nAuthorities said" names nobody
     given_re = _GIVEN_RE.replace(r"\s+", "[ \t]+") if alone else _GIVEN_RE
     if alone and re.search(given_re + re.escape(surname) + r"\s+[A-Z][a-z]", article):
-        return ""
+        return "", -1
     given = {g.group(1) for g in re.finditer(given_re + re.escape(surname) + r"\b", article)
              if g.group(1) not in _NOT_ANTECEDENT and not re.fullmatch(r"Mr|Mrs|Ms|Miss|Mx|Dr", g.group(1))}
     if len(given) != 1:
-        return ""
+        return "", -1
     full = re.search(given_re.replace("([A-Z][a-z]+)", re.escape(next(iter(given)))) + re.escape(surname), article)
-    return " ".join(full.group(0).split()) if full is not None and full.start() < before else ""
+    return (" ".join(full.group(0).split()), full.start()) if full is not None else ("", -1)
 
 
 def full_name(surname: str, article: str) -> str:
