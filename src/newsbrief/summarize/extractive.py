@@ -1289,6 +1289,11 @@ def _paragraphs(items: Sequence[tuple[int, CitedSentence]]) -> tuple[tuple[Cited
     return tuple(paras)
 
 
+def _named_in(surname: str, texts: Sequence[str]) -> bool:
+    """Whether one of the summary's sentences so far names a person by ``surname``."""
+    return any(re.search(rf"\b{re.escape(surname)}\b", text) for text in texts)
+
+
 def display_texts(sentences: Sequence[Candidate]) -> list[str]:
     """Return the summary text of each sentence, in order, with referring subjects made clear.
 
@@ -1314,12 +1319,11 @@ def display_texts(sentences: Sequence[Candidate]) -> list[str]:
                 text = substitute(text, cand.reference, cand.referent)
         for short, full in cand.full_names:
             # "Ms. Rook lost control ...": the first time the summary meets her, by the name her article gives
-            if not any(re.search(rf"\b{re.escape(short.split()[-1])}\b", earlier) for earlier in out):
+            if not _named_in(short.split()[-1], out):
                 text = text.replace(short, f"[{full}]", 1)
         for short, full, giving in cand.later_names:
             # "... assured Massieu ...": the same, for a person the sentence calls by surname further in
-            if (not any(re.search(rf"\b{re.escape(short)}\b", earlier) for earlier in out) and f"[{full}]" not in text
-                    and read_as_person(full, giving)):
+            if not _named_in(short, out) and f"[{full}]" not in text and read_as_person(full, giving):
                 text = re.sub(rf"(?<![\w\[-]){re.escape(short)}\b", f"[{full}]", text, count=1)
         out.append(text)
     return out

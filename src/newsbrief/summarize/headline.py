@@ -272,6 +272,24 @@ def _good_cut(words: Sequence[str], n: int) -> bool:
     return _balanced(" ".join(words[:n]))
 
 
+def _fronted_end(text: str) -> int:
+    """Where a clause set before the subject ends ("After a ten-hour standoff, "), or 0 for none.
+
+    A comma inside a quotation or brackets ("Despite ... ("the US, Iran and others"), it looks ...") ends nothing:
+    the clause ends at the next comma outside them, if the sentence goes on long enough after it.
+    """
+    fronted = _FRONTED_RE.match(text)
+    if fronted is None:
+        return 0
+    end = fronted.end()
+    while not _balanced(text[:end]):
+        comma = text.find(", ", end)
+        if not (0 <= comma <= 200 and len(text[comma + 2:].split()) >= 5):
+            return 0
+        end = comma + 2
+    return end
+
+
 def _trim_lead(sentence: str, *, max_words: int = 14, slack: int = 4) -> tuple[str, bool]:
     """Trim a lead sentence into a headline: its main clause, cut at a clause or before a preposition if long.
 
@@ -281,16 +299,8 @@ def _trim_lead(sentence: str, *, max_words: int = 14, slack: int = 4) -> tuple[s
     quotation or a bracket open, nor a word that needs its preposition ("due", "declined").
     """
     text = _LEAD_CREDIT_RE.sub("", sentence.strip()).rstrip(". ")
-    fronted = _FRONTED_RE.match(text)
-    end = fronted.end() if fronted is not None else 0
-    while fronted is not None and not _balanced(text[:end]):
-        # the comma was inside a quotation or brackets ("Despite ... ("the US, Iran and others"), it looks ..."):
-        # the fronted clause ends at the next comma outside them, if the sentence goes on long enough after it
-        comma = text.find(", ", end)
-        end = comma + 2 if 0 <= comma <= 200 and len(text[comma + 2:].split()) >= 5 else 0
-        if not end:
-            fronted = None
-    if fronted is not None and text[end:].split()[0].lower() not in _PRONOUN_OPENERS:
+    end = _fronted_end(text)
+    if end and text[end:].split()[0].lower() not in _PRONOUN_OPENERS:
         text = text[end:]
         text = text[:1].upper() + text[1:]
     # "Acme, which was fined last year, faces new charges": the subject's relative clause goes, the verb stays

@@ -792,15 +792,17 @@ def later_names(sentence: str, article: str, before: Sequence[str],
     :param surnames: the words the story's articles write after a capitalised word, if known (only those are looked up).
     """
     at = article.find(sentence[:60])
+    if at <= 0:
+        return ()
     out: list[tuple[str, str, str]] = []
     for m in _MID_SURNAME_RE.finditer(sentence):
         word = m.group(1)
-        if (word in _NOT_ANTECEDENT or at <= 0 or any(word == short for short, _, _ in out)
+        if (word in _NOT_ANTECEDENT or any(word == short for short, _, _ in out)
                 or (surnames is not None and word not in surnames)):
             continue
         full = _given_name(word, article, at, alone=True)
-        giving = next((b for b in before if full and full in b), None)
-        if full and giving is not None:
+        giving = next((b for b in before if full in b), None) if full else None
+        if giving is not None:
             out.append((word, full, giving))
     return tuple(out)
 
