@@ -129,6 +129,17 @@ def test_antecedent_is_the_previous_sentence_subject_or_the_person_named() -> No
                       "Corbel") == "On Saturday [Corbel] gave an answer."
 
 
+@pytest.mark.parametrize("before, expected", [
+    ("Number two Halvard Brenn, who beat Tomasz Orlik, faces Diego Santana next.", None),  # a capital only as it opens
+    ("Police said the van was found on Tuesday.", None),
+    ("Apple said it would open a store in Delhi.", "Apple"),  # a common word read as a name there
+    ("Corbel said it would appeal.", "Corbel"),
+])
+def test_it_points_at_an_opening_word_only_when_it_is_a_name(before: str, expected: str | None) -> None:
+    it = referring_subject("It is a high-calibre last four.")
+    assert it is not None and antecedent(it, [before]) == expected
+
+
 def test_a_dangling_pronoun_gets_its_marked_name_and_stays_faithful() -> None:
     text_a = ("Marlow Rail has run its trains with reduced crews for three weeks during a pay dispute with the drivers' union. "
               "Marlow Rail said 40 services a day were cancelled on its northern lines. "

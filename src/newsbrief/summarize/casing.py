@@ -29,7 +29,8 @@ _SMALL = frozenset("a an and as at but by for from in into of on or over the to 
 _FUNCTION = _SMALL | frozenset("""is are was were be been has have had will would can could may might must do does did
     not no its it his her their our your this that these those after before amid about against between during
     under until while when where who what why how than then there here all any new more most""".split())
-_ENTITY_LABELS = frozenset("PERSON ORG GPE NORP LOC PRODUCT EVENT FAC WORK_OF_ART LAW".split())
+NAME_LABELS = frozenset(  # the recogniser's labels of names ("Number two" is a CARDINAL)
+    "PERSON ORG GPE NORP LOC PRODUCT EVENT FAC WORK_OF_ART LAW".split())
 # a word not at the start of a sentence (the first letter of a sentence says nothing about a word)
 _MID_SENTENCE_RE = re.compile(r"(?<![.!?:\"'\u201c(\[])\s+([A-Za-z][A-Za-z'\u2019&-]*)")
 _VOCABULARY_PATH = Path(__file__).parents[1] / "_data" / "minilm_tokenizer.json"
@@ -102,7 +103,7 @@ def add_names(casing: Casing, found: Iterable[Iterable[tuple[str, str]] | None])
     """
     for entities in found:
         for text, label in entities or ():
-            if label in _ENTITY_LABELS:
+            if label in NAME_LABELS:
                 casing.names.update(_key(w) for w in _WORD_RE.findall(text) if w[0].isupper())
 
 

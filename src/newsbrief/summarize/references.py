@@ -334,10 +334,25 @@ def antecedent(reference: Reference, before: Sequence[str], sentence: str = "") 
         introduced = _INTRODUCED_RE.search(prior)
         if introduced and _names(introduced.group(1))[:1] != names[:1]:
             return None  # "X released a new model, Kestrel-3, ... . It is big": X or the model?
-        if names and lead.startswith(names[0]):
+        if names and lead.startswith(names[0]) and not _common_opening(names[0], prior):
             return names[0]  # "It" is the subject of the sentence before
         return None
     return None
+
+
+def _common_opening(name: str, sentence: str) -> bool:
+    """Whether a one-word name a sentence opens on is a common word that names nothing there.
+
+    "Number two Federer, ...": "Number" is capitalised only because it opens the sentence; a common
+    word the recogniser reads inside a name ("Apple said ...") is a name. Without the recogniser the
+    word is taken as a name.
+    """
+    from newsbrief.summarize.casing import NAME_LABELS, common_words
+
+    if " " in name or name.lower() not in common_words():
+        return False
+    found = entities(sentence)
+    return found is not None and not any(name in text.split() for text, label in found if label in NAME_LABELS)
 
 
 # "a new model, Kestrel-3,": a named thing the sentence introduces, which a following "It" may be
