@@ -63,15 +63,17 @@ from newsbrief.ingest.workers import (
     worker_pool,
 )
 from newsbrief.ingest.writer import IngestReport, IngestWriter
-from .model import Article, Digest, DigestItem, Entry, Skip, Source
+from .model import Article, Digest, DigestItem, Entry, Regulation, Skip, Source, Summary
 from newsbrief.digest.newsworthiness import source_priors
-from newsbrief.digest.rank import StoryInput, rank_stories
+from newsbrief.digest.rank import RankedStory, StoryInput, rank_stories
+from newsbrief.digest.window import first_window, window_suffices
 from .store.base import Store
 from .store.leases import lease_owner
 from .llm.lede import with_written_lede
 from .llm.writer import backend_from_settings, writer_from_settings
 from newsbrief.cluster.storylines import StorylineParams, earlier_events, event_profile, storylines
 from .summarize import summarize_story
+from newsbrief.summarize.headline import choose_headline
 from newsbrief.clean.text_cap import cap_article, cap_text
 from newsbrief.ingest.urls import is_http_url
 
@@ -587,7 +589,8 @@ def _fresh(story: StoryInput, start: dt.datetime) -> list[Article]:
 def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Progress = _noop, save: bool = True) -> Digest:
     """Run stages 5-9 for ``day`` (UTC), store the digest and return it.
 
-    Each article's text is read up to ``digest.max_article_chars`` characters and
+    Only the stories the digest may show are summarized (:mod:`newsbrief.digest.window`); the others are
+    listed under "more" by their headline. Each article's text is read up to ``digest.max_article_chars`` characters and
     ``digest.max_article_sentences`` sentences. An article read in part, an article the facts
     stage fails on and a story the summarizer fails on are logged, recorded as skips and listed
     in the digest's ``diagnostics``; the digest is built from the rest.
@@ -654,45 +657,77 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
     # 7-8, per article: facts and sentence vectors, read from the store or made once and stored
     analysis = analyse_articles(store, [cap_article(a, **limits)[0] for arts in fresh_of.values() for a in arts],
                                 embedder=embedder, progress=progress)
-    bundles, muted, fact_rows = [], [], []
-    writer = writer_from_settings(settings, embedder=analysis.embedder, backend=backend) if backend else None
-    for n, r in enumerate(ranked, 1):
+    muted: list[RankedStory] = []
+    stories_in: list[tuple[RankedStory, list[Article], list[Any]]] = []  # each shown story: texts and facts
+    for r in ranked:
         if r.muted_by:
             muted.append(r)
             continue
-        inp = by_input[r.story_id]
         fresh = fresh_of[r.story_id]
         texts = [text_of(a) for a in fresh]
         # 7. facts, from the story's articles of the day, merged across outlets.
         for a in fresh:
             if a.id in analysis.failures:
                 note(analysis.failures[a.id])
-        facts = merge_facts(facts_of(analysis, texts))
-        # 8. summarize what is new for this story; a story the summarizer fails on is left out.
+        stories_in.append((r, texts, merge_facts(facts_of(analysis, texts))))
+    writer = writer_from_settings(settings, embedder=analysis.embedder, backend=backend) if backend else None
+    made: dict[str, StoryBundle | None] = {}  # summarized
+    headlined: dict[str, StoryBundle] = {}  # given their headline only
+
+    def bundle(r: RankedStory, texts: list[Article], facts: list[Any], *, summarize: bool) -> StoryBundle | None:
+        """The story with its summary (8; None when the summarizer fails on it), or with its headline only."""
+        if r.story_id in made:
+            return made[r.story_id]
+        inp = by_input[r.story_id]
+        fresh = fresh_of[r.story_id]
+        listed = tuple(fresh) + tuple(c for a in fresh for c in copies.get(a.id, []))
+        if not summarize:
+            if r.story_id not in headlined:
+                headlined[r.story_id] = StoryBundle(r, Summary(r.story_id, choose_headline(texts), ()), listed,
+                                                    inp.first_seen, inp.last_digest, tuple(facts), summarized=False)
+            return headlined[r.story_id]
         try:
             summary = summarize_story(texts, story_id=r.story_id, max_sentences=int(settings["digest.sentences"]),
                                       embedder=analysis.embedder)
         except Exception as exc:  # noqa: BLE001 - one story never fails the digest
             note(Skip(what=r.story_id, reason=f"summarize: {type(exc).__name__}: {exc}"[:300], stage="summarize"))
-            continue
-        for f in facts:
-            d = fact_to_dict(f)
-            fact_rows.append((_fact_key(d, r.story_id), d["type"], r.story_id, day, d.get("article_ids", []), d.get("sentence", ""), d))
+            made[r.story_id] = None
+            return None
         decisions: tuple[dict[str, Any], ...] = ()
         if writer is not None:  # fluent prose behind the guard; the extractive summary on any failure
             written = writer.write(summary)
             summary, decisions = written.summary, written.decisions
-        store.set_story_title(r.story_id, summary.headline)
-        listed = tuple(fresh) + tuple(c for a in fresh for c in copies.get(a.id, []))
-        bundles.append(StoryBundle(r, summary, listed, inp.first_seen, inp.last_digest, tuple(facts), decisions))
-        progress("summarize", n, len(ranked))
-    store.put_facts(fact_rows)
+        made[r.story_id] = StoryBundle(r, summary, listed, inp.first_seen, inp.last_digest, tuple(facts), decisions)
+        progress("summarize", len(made), wanted)
+        return made[r.story_id]
+
     stats = {"articles": len(day_articles), "sources": len({a.outlet for a in day_articles})}
     # 9. compose
     options = ComposeOptions(title=settings["digest.title"], max_stories=int(settings["digest.max_stories"]),
                              minutes=int(settings["digest.minutes"]), max_short=int(settings["digest.max_short"]),
                              max_roundup=int(settings["digest.max_roundup"]), max_events=int(settings["digest.max_events"]))
-    digest = compose_digest(bundles, day=day, options=options, muted=muted, stats=stats)
+    # 8. summarize the stories the digest may show (digest.window); the others are listed by headline.
+    # A story with a rule is summarized wherever it ranks: its roundup line reads the summary's first sentence.
+    always = {r.story_id for r, _, facts in stories_in if any(isinstance(f, Regulation) for f in facts)}
+    window = first_window(options)
+    while True:
+        wanted = sum(1 for n, (r, _, _) in enumerate(stories_in) if n < window or r.story_id in always)
+        bundles = [b for n, (r, texts, facts) in enumerate(stories_in)
+                   if (b := bundle(r, texts, facts, summarize=n < window or r.story_id in always)) is not None]
+        digest = compose_digest(bundles, day=day, options=options, muted=muted, stats=stats)
+        listed_only = {b.ranked.story_id for b in bundles if not b.summarized}
+        if window >= len(stories_in) or window_suffices(digest, listed_only, options):
+            break
+        window *= 2
+    LOGGER.info("digest: summarized %d of %d stories", len(bundles) - len(listed_only), len(bundles))
+    fact_rows = []
+    for b in bundles:
+        store.set_story_title(b.ranked.story_id, b.summary.headline)
+        for f in b.facts:
+            d = fact_to_dict(f)
+            fact_rows.append((_fact_key(d, b.ranked.story_id), d["type"], b.ranked.story_id, day, d.get("article_ids", []),
+                              d.get("sentence", ""), d))
+    store.put_facts(fact_rows)
     digest = with_earlier_events(store, digest)
     if writer is not None:  # the lede in the model's words when every sentence passes the guard
         digest = with_written_lede(digest, writer)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped,unused-ignore]
 
 if TYPE_CHECKING:
     from newsbrief.cluster.storylines import EventProfile, StorylineParams
@@ -39,6 +38,9 @@ class EventFeatures:
 
 def _tfidf(docs: Sequence[Any], **options: Any) -> Any:
     """Unit TF-IDF rows of ``docs`` (sparse), or None when no doc has a term."""
+    # imported here: scikit-learn takes a second to import, and most commands never group storylines
+    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped,unused-ignore]
+
     try:
         return TfidfVectorizer(sublinear_tf=True, dtype=np.float32, **options).fit_transform(docs).tocsr()
     except ValueError:  # no term at all (empty texts, or only stop words)

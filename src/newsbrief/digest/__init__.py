@@ -16,4 +16,5 @@ Modules:
   credits.
 - :mod:`.rank`: orders stories by an explainable weighted score.
 - :mod:`.compose`: assembles lede, sections and calendar into the digest.
+- :mod:`.window`: which ranked stories the build must summarize (those the digest may show).
 """

@@ -72,6 +72,7 @@ class StoryBundle:
     last_digest: dt.date | None = None
     facts: tuple[Fact, ...] = ()
     guard: tuple[dict[str, Any], ...] = ()  # the LLM writer's guard decisions, when it wrote the summary
+    summarized: bool = True  # False: ranked past what the digest shows, given its headline only (digest.window)
 
 
 def reading_minutes(words: int) -> float:
@@ -571,8 +572,9 @@ def compose_digest(
             if shown is not None:
                 regulation.append(_fact_item(b, shown, day))
     for b in rest:
+        listed = bool(b.summary.sentences) or not b.summarized  # a story with no usable sentence is no line
         if b.ranked.junk:
-            if b.summary.sentences:
+            if listed:
                 _add_line(short, _story_item(b, day, one_line=True))
             continue
         # a commentary's rounds and rules are what its writer mentions in passing, not news of a round or a rule
@@ -586,7 +588,7 @@ def compose_digest(
             funding.extend(_fact_item(b, f, day) for f in rounds)
         elif rules:
             regulation.extend(_fact_item(b, f, day) for f in rules)
-        elif b.summary.sentences:
+        elif listed:
             _add_line(short, _story_item(b, day, one_line=True))
     # The calendar: events of the most important stories first, then shown in date order.
     upcoming = _calendar(bundles, day)

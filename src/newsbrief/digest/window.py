@@ -1,0 +1,50 @@
+"""Which ranked stories a digest must summarize: those it may show, not the hundreds it only lists.
+
+A 400-article day ranks about 400 stories; the digest shows 8 sections and 25 one-liners, and
+lists the rest under "and N more" by headline. Summarizing every story took most of a build, so
+the build summarizes the best-ranked stories (a window), gives the others their headline only,
+composes, and checks that no shown part could have changed had every story been summarized
+(:func:`window_suffices`); when it could, the window grows and the digest is composed again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from newsbrief.digest.compose import ComposeOptions
+from newsbrief.model import Digest
+
+SLACK = 2
+"""The first window holds this many times the stories the digest may show (sections and one-liners)."""
+
+
+def first_window(options: ComposeOptions) -> int:
+    """Return how many of the best-ranked stories to summarize first.
+
+    :param options: the digest's bounds.
+    """
+    return max(1, SLACK * (options.max_stories + options.max_short))
+
+
+def window_suffices(digest: Digest, listed_only: Collection[str], options: ComposeOptions) -> bool:
+    """Whether a digest composed with ``listed_only`` stories unsummarized is the one full summaries give.
+
+    A story with no summary never takes a full section (it has no sentences) and its one-liner is its
+    headline, never longer than with its first sentence. So the shown parts stand when the sections
+    are full (``max_stories`` of them) and no shown one-liner is such a story: a summarized story could
+    not have taken a section or a line from a better-ranked one. The roundups and the calendar are
+    read from facts and headlines, which every story has; a story whose rule the regulation roundup
+    reads from its summary is summarized whatever its rank (the caller's part).
+
+    :param digest: the composed digest.
+    :param listed_only: ids of the stories given their headline only.
+    :param options: the bounds it was composed with.
+    """
+    if not listed_only:
+        return True
+    for sec in digest.sections:
+        if sec.kind == "stories" and len(sec.items) < options.max_stories:
+            return False
+        if sec.kind == "short" and any(it.story_id in listed_only for it in sec.items):
+            return False
+    return True
