@@ -12,6 +12,7 @@ from factories import make_article
 from newsbrief.digest.compose import ComposeOptions, StoryBundle, compose_digest, day_label
 from newsbrief.model import CitedSentence, Event, FundingRound, Regulation, Summary
 from newsbrief.digest.rank import RankedStory
+from newsbrief.facts.lines import event_line
 from newsbrief.render import render
 
 DAY = dt.date(2031, 9, 9)  # a Tuesday
@@ -328,3 +329,23 @@ def test_a_calendar_line_on_a_surname_alone_names_the_person_as_the_article_does
     assert full_name("Maddak", "Oren Maddak and Lia Maddak spoke. Maddak left.") == ""
     assert full_name("Maddak", "Maddak left.") == ""
     assert full_name("Maddak", "Rebel leader Oren Maddak spoke.") == "Oren Maddak"
+
+
+def test_a_noun_phrase_line_names_a_surname_standing_alone_in_full() -> None:
+    sentence = "Hale is scheduled for arraignment at 2 p.m. Friday."
+    event = Event("Hale is scheduled for arraignment at 2 p.m", ("c0",), sentence, who="Hale", start=_day(4),
+                  end=_day(4), when_text="Friday")
+    assert event_line(event) == "Hale arraignment"
+    court = _bundle("c", ["Herald"], ["Police arrested 19-year-old Tobias Renwick Hale on Monday.", sentence],
+                    score=3, headline="Teen charged over campus threat", facts=(event,))
+    ahead = next(s for s in compose_digest([court], day=DAY, options=ComposeOptions()).sections if s.kind == "ahead")
+    # the name as the recogniser reads it where the article gives it, middle name included
+    assert [s.text for i in ahead.items for p in i.paragraphs for s in p] == ["Tobias Renwick Hale arraignment"]
+
+
+def test_a_full_name_never_reaches_over_a_word_that_is_no_name() -> None:
+    from newsbrief.summarize.references import full_name
+
+    assert full_name("Hale", "Police arrested 19-year-old Tobias Renwick Hale on Monday. Hale left.") \
+        == "Tobias Renwick Hale"
+    assert full_name("Hale", "Defence lawyer Tobias Hale spoke on Monday. Hale left.") == "Tobias Hale"

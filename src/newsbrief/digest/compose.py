@@ -335,14 +335,29 @@ _ONE_NAME_RE = re.compile(r"[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?")
 
 def _in_full(line: str, bundle: StoryBundle, event: Event) -> str:
     """A line whose actor is a surname alone ("Machar: attend the talks") names the person as the event's article
-    does ("Riek Machar: attend the talks"), when that article gives the surname one first name."""
+    does ("Riek Machar: attend the talks"), when that article gives the surname one first name; so does a line
+    made of a noun phrase ("Smith arraignment", "Court date for Law") for each capitalised word standing alone."""
     who, sep, what = line.partition(": ")
-    if not sep or not _ONE_NAME_RE.fullmatch(who):
+    if sep and not _ONE_NAME_RE.fullmatch(who):
         return line
-    for article in bundle.articles:
-        if article.id in event.article_ids and (full := full_name(who, f"{article.title}\n{article.text}")):
-            return f"{full}: {what}"
-    return line
+    texts = [f"{a.title}\n{a.text}" for a in bundle.articles if a.id in event.article_ids]
+
+    def named(word: str) -> str:
+        return next((full for text in texts if (full := full_name(word, text))), word)
+
+    if sep:
+        return f"{named(who)}: {what}"
+    words = list(_WORD_RE.finditer(line))
+    out, at = [], 0
+    for n, m in enumerate(words):
+        beside = [w.group(0) for w in words[max(0, n - 1):n + 2] if w is not m]
+        if _ONE_NAME_RE.fullmatch(m.group(0)) and not any(w[:1].isupper() for w in beside):
+            out += [line[at:m.start()], named(m.group(0))]  # "Smith" in "Smith arraignment", not "Victor Frankenstein"
+            at = m.end()
+    return "".join(out) + line[at:]
+
+
+_WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 
 
 def _deadline_item(bundle: StoryBundle, rule: Regulation, day: dt.date) -> DigestItem:

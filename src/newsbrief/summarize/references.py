@@ -732,7 +732,8 @@ def _written_in_full(surname: str, article: str, alone: bool) -> tuple[str, int]
 def full_name(surname: str, article: str) -> str:
     """Return the "Dana Rook" an article writes for a person it also calls "Rook", or "" when it gives that surname
     no first name, two different ones, or only inside a longer name ("George Washington University"), or when the
-    entity recogniser does not read the full name as a person's where the article gives it.
+    entity recogniser does not read the full name as a person's where the article gives it. A person the
+    recogniser names with more given names there is named so ("Steven Scott Smith", not "Scott Smith").
 
     :param surname: one capitalised word.
     :param article: the article's title and text.
@@ -741,7 +742,14 @@ def full_name(surname: str, article: str) -> str:
     if not full:
         return ""
     giving = next((s for s in split_sentences(article.replace("\n", " \n")) if full in s), "")
-    return full if giving and read_as_person(full, giving) else ""  # "Chipmaker Halvard" is no person's name
+    if not giving or not read_as_person(full, giving):
+        return ""  # "Chipmaker Halvard" is no person's name
+    longer = [text for text, label in entities(giving) or () if label == "PERSON" and text.endswith(" " + full)
+              and len(text.split()) <= _MOST_NAME_WORDS and all(w[:1].isupper() for w in text.split())]
+    return max(longer, key=len, default=full)
+
+
+_MOST_NAME_WORDS = 4  # "Trey Alexander Gwathney Law"
 
 
 def _may_be_person(name: str, sentence: str) -> bool:
