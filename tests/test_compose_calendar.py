@@ -349,3 +349,14 @@ def test_a_full_name_never_reaches_over_a_word_that_is_no_name() -> None:
     assert full_name("Hale", "Police arrested 19-year-old Tobias Renwick Hale on Monday. Hale left.") \
         == "Tobias Renwick Hale"
     assert full_name("Hale", "Defence lawyer Tobias Hale spoke on Monday. Hale left.") == "Tobias Hale"
+
+
+def test_a_calendar_line_on_a_titled_surname_names_the_person() -> None:
+    sentence = "Mr Harrow will attend the harbour commemorations on Thursday."
+    event = Event("Mr Harrow will attend the harbour commemorations", ("m0",), sentence, who="Mr Harrow",
+                  start=_day(2), end=_day(2), when_text="Thursday")
+    leader = _bundle("m", ["Ledger"], ["Opposition leader Elias Harrow spoke to his MPs on Monday.", sentence],
+                     score=3, headline="Harrow addresses his MPs", facts=(event,))
+    ahead = next(s for s in compose_digest([leader], day=DAY, options=ComposeOptions()).sections if s.kind == "ahead")
+    assert [s.text for i in ahead.items for p in i.paragraphs for s in p] == [
+        "Elias Harrow: attend the harbour commemorations"]

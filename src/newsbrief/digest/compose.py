@@ -338,7 +338,8 @@ def _in_full(line: str, bundle: StoryBundle, event: Event) -> str:
     does ("Riek Machar: attend the talks"), when that article gives the surname one first name; so does a line
     made of a noun phrase ("Smith arraignment", "Court date for Law") for each capitalised word standing alone."""
     who, sep, what = line.partition(": ")
-    if sep and not _ONE_NAME_RE.fullmatch(who):
+    titled = _TITLED_RE.fullmatch(who)  # "Mr Corbyn: attend ..."
+    if sep and not _ONE_NAME_RE.fullmatch(who) and titled is None:
         return line
     texts = [f"{a.title}\n{a.text}" for a in bundle.articles if a.id in event.article_ids]
 
@@ -346,6 +347,9 @@ def _in_full(line: str, bundle: StoryBundle, event: Event) -> str:
         return next((full for text in texts if (full := full_name(word, text))), word)
 
     if sep:
+        if titled is not None:
+            full = named(titled.group(1))
+            return f"{full}: {what}" if full != titled.group(1) else line
         return f"{named(who)}: {what}"
     words = list(_WORD_RE.finditer(line))
     out, at = [], 0
@@ -358,6 +362,7 @@ def _in_full(line: str, bundle: StoryBundle, event: Event) -> str:
 
 
 _WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
+_TITLED_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+([A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?)")
 
 
 def _deadline_item(bundle: StoryBundle, rule: Regulation, day: dt.date) -> DigestItem:
