@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -14,7 +15,7 @@ from newsbrief.config import load_settings
 from newsbrief.demo import DemoResult
 from newsbrief.digest.compose import ComposeOptions
 from newsbrief.digest.window import first_window, window_suffices
-from newsbrief.model import Digest, DigestItem, DigestSection
+from newsbrief.model import CitedSentence, Digest, DigestItem, DigestSection
 from newsbrief.render.data import digest_to_dict
 from newsbrief.store import open_store
 
@@ -44,7 +45,24 @@ OPTIONS = ComposeOptions(max_stories=2, max_short=2)
 ])
 def test_the_window_suffices_only_when_no_shown_part_could_change(
         stories: list[str], short: list[str], listed_only: set[str], enough: bool) -> None:
-    assert window_suffices(_digest(stories, short), listed_only, OPTIONS) is enough
+    headlines = {sid: f"Story {sid}" for sid in listed_only}
+    assert window_suffices(_digest(stories, short), headlines, OPTIONS, min_sentence_words=8) is enough
+
+
+def test_under_a_reading_budget_a_free_section_matters_only_when_a_story_could_fit_it() -> None:
+    budget = ComposeOptions(max_stories=2, max_short=2, minutes=1)  # sections may take 0.75 x 230 words
+    long_section = DigestItem(story_id="a", headline="Story a", sources=(), paragraphs=((CitedSentence(
+        " ".join(["word"] * 150), ("x",)),),))
+    digest = dataclasses.replace(_digest([], ["c"]), sections=(
+        DigestSection("stories", "Top stories", (long_section,)),
+        DigestSection("short", "In brief", (_item("c"),), (_item("z"),))))
+    # 152 words spent, 20 left: a headline of two words and two sentences of at least 8 words take 18
+    assert not window_suffices(digest, {"z": "Story z"}, budget, min_sentence_words=8)
+    assert window_suffices(digest, {"z": "A headline of seven words in it"}, budget, min_sentence_words=8)
+    # sentences of unknown length (a writer's), or no section at all: any story might have fitted
+    assert not window_suffices(digest, {"z": "A headline of seven words in it"}, budget)
+    empty = dataclasses.replace(digest, sections=(DigestSection("stories", "Top stories", ()),) + digest.sections[1:])
+    assert not window_suffices(empty, {"z": "A headline of seven words in it"}, budget, min_sentence_words=8)
 
 
 def test_the_first_window_grows_with_the_digest_bounds() -> None:
@@ -63,8 +81,9 @@ def _shown(digest: Digest) -> dict[str, Any]:
 
 
 @pytest.mark.sqlite_only
+@pytest.mark.parametrize("minutes", [0, 2])
 def test_a_windowed_build_equals_a_build_summarizing_every_story(
-        demo: DemoResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        demo: DemoResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, minutes: int) -> None:
     calls: list[str] = []
     real = pipeline.summarize_story
 
@@ -78,7 +97,7 @@ def test_a_windowed_build_equals_a_build_summarizing_every_story(
         path = tmp_path / f"{name}.db"
         shutil.copy(demo.db_path, path)
         settings = load_settings(data_dir=tmp_path, env={}).replace(**{
-            "digest.max_stories": 2, "digest.max_short": 3})
+            "digest.max_stories": 2, "digest.max_short": 3, "digest.minutes": minutes})
         monkeypatch.setattr(pipeline, "first_window", window)
         calls.clear()
         with open_store(path) as store:

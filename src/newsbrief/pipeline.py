@@ -73,6 +73,7 @@ from .llm.lede import with_written_lede
 from .llm.writer import backend_from_settings, writer_from_settings
 from newsbrief.cluster.storylines import StorylineParams, earlier_events, event_profile, storylines
 from .summarize import summarize_story
+from newsbrief.summarize.extractive import DEFAULT_PARAMS
 from newsbrief.summarize.headline import choose_headline
 from newsbrief.clean.text_cap import cap_article, cap_text
 from newsbrief.ingest.urls import is_http_url
@@ -710,13 +711,15 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
     # A story with a rule is summarized wherever it ranks: its roundup line reads the summary's first sentence.
     always = {r.story_id for r, _, facts in stories_in if any(isinstance(f, Regulation) for f in facts)}
     window = first_window(options)
+    # the fewest words a summary sentence may have, with room for a shortened display (a writer's: unknown)
+    shortest = None if writer is not None else DEFAULT_PARAMS.min_words // 2
     while True:
         wanted = sum(1 for n, (r, _, _) in enumerate(stories_in) if n < window or r.story_id in always)
         bundles = [b for n, (r, texts, facts) in enumerate(stories_in)
                    if (b := bundle(r, texts, facts, summarize=n < window or r.story_id in always)) is not None]
         digest = compose_digest(bundles, day=day, options=options, muted=muted, stats=stats)
-        listed_only = {b.ranked.story_id for b in bundles if not b.summarized}
-        if window >= len(stories_in) or window_suffices(digest, listed_only, options):
+        listed_only = {b.ranked.story_id: b.summary.headline for b in bundles if not b.summarized}
+        if window >= len(stories_in) or window_suffices(digest, listed_only, options, min_sentence_words=shortest):
             break
         window *= 2
     LOGGER.info("digest: summarized %d of %d stories", len(bundles) - len(listed_only), len(bundles))

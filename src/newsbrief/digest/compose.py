@@ -42,7 +42,7 @@ from newsbrief.digest.rank import RankedStory
 from newsbrief.summarize.headline import has_verb, is_usable_title
 from newsbrief.summarize.references import full_name, introduced_by
 
-__all__ = ["MIN_SECTION_SENTENCES", "ComposeOptions", "StoryBundle", "compose_digest", "reading_minutes"]
+__all__ = ["MIN_SECTION_SENTENCES", "ComposeOptions", "StoryBundle", "compose_digest", "item_words", "reading_minutes"]
 
 WORDS_PER_MINUTE = 230
 MIN_SECTION_SENTENCES = 2  # a story told in fewer summary sentences gets a one-line item, not a section
@@ -83,7 +83,8 @@ def reading_minutes(words: int) -> float:
     return words / WORDS_PER_MINUTE
 
 
-def _words(item: DigestItem) -> int:
+def item_words(item: DigestItem) -> int:
+    """Words a reader reads in an item: its headline and its sentences."""
     return len(item.headline.split()) + sum(len(s.text.split()) for p in item.paragraphs for s in p)
 
 
@@ -570,7 +571,7 @@ def compose_digest(
         # One outlet's story earns a section by being hard news (ranking's ``kind`` part above 0).
         told = _outlets(b) >= options.min_outlets or b.ranked.parts.get("kind", 0.0) > 0
         eligible = not b.ranked.junk and told and len(b.summary.sentences) >= MIN_SECTION_SENTENCES
-        words = _words(_story_item(b, day, one_line=False))
+        words = item_words(_story_item(b, day, one_line=False))
         if eligible and len(full) < options.max_stories and (not full or budget.fits(words, cap=section_cap)):
             full.append(b)
             budget.spend(words)
@@ -683,7 +684,7 @@ class _Budget:
         """
         shown: list[DigestItem] = []
         for n, it in enumerate(items):
-            words = _words(it)
+            words = item_words(it)
             if len(shown) >= limit or words > self.room(reserved=reserved):
                 return shown, list(items[n:])
             shown.append(it)
