@@ -368,6 +368,11 @@ def test_lines_with_a_date_in_them_are_not_stamps(line: str) -> None:
     # a syndicating site's credit to the outlet, with the day
     ("Harbour Post Wednesday 2nd September, 2026 The district assembly opened a new clinic on Tuesday.",
      "The district assembly opened a new clinic on Tuesday."),
+    # a video page's headline and stamp run into the agency's dateline
+    ("Clinic opens in Tallbrook district  02:01 Tallbrook, Sep 14 (ANI): The district assembly opened a new clinic.",
+     "The district assembly opened a new clinic."),
+    ("Clinic opens in Tallbrook\tFirst Published on8 Sep, 2026 at02:57 PM ISTunderNation\tTallbrook, Sept 08 (ANI): "
+     "The district assembly opened a new clinic.", "The district assembly opened a new clinic."),
 ])
 def test_more_dateline_forms_are_cut(line: str, kept: str) -> None:
     result = clean_text("\n".join([line, MORE]))
@@ -384,6 +389,8 @@ def test_more_dateline_forms_are_cut(line: str, kept: str) -> None:
     "Tallbrook: the council voted on Tuesday to close the old bridge for repairs.",
     "Acme Foods (ACME): The company raised its outlook on Tuesday after strong sales.",
     "Lantern Foods said on Wednesday 2nd September, 2026 it would open a new plant.",
+    "The minister spoke to reporters in Tallbrook, Sep 14 (ANI): the story ran as filed.",
+    "Officials met on Monday. Later in Tallbrook, Sep 14 (ANI): The district assembly opened a clinic.",
 ])
 def test_openings_that_are_not_datelines_stay(line: str) -> None:
     assert cleaned(line, MORE) == [line, MORE]

@@ -122,11 +122,22 @@ _CAPS_AGENCY_STOP = re.compile(rf"^{_PLACE_CAPS},\s+(?i:{MONTH})\.?\s+{_DAY}(?:,
                                r"(?=[\"“‘'A-Z])")
 
 
+# a video page's headline and stamp run into the agency's dateline, with no full stop between them: "Children fall
+# sick after a meal 00:42 Lucknow, Sep 02 (ANI): ...", "... at02:57 PM ISTunderNation Malda, Sept 08 (ANI): ..."
+_GLUED_HEAD = re.compile(rf"^[^.!?]{{10,240}}?\s+(?={_PLACE_TITLE}{_REGION}?,\s*{_DATE}\.?\s*\(\s*{AGENCY}\s*\)\s*:\s)")
+
+
 def dateline(line: str) -> int:
     """Return the length of the dateline prefix of ``line`` (0: none); a sentence must follow it.
 
+    A headline and a time stamp run into an agency's dateline ("... dengue patients 02:01 New Delhi, Sep 14
+    (ANI): ...") are part of the prefix.
+
     :param line: one of the article's first lines, stripped.
     """
+    glued = _GLUED_HEAD.match(line)
+    if glued is not None and (cut := dateline(line[glued.end():])):
+        return glued.end() + cut
     stamped = _BYLINE_STAMP.match(line) or _SOURCE_STAMP.match(line) or _CAPS_AGENCY_STOP.match(line)
     if stamped is not None and len(line[stamped.end():].split()) >= 4:
         return stamped.end()
