@@ -360,3 +360,17 @@ def test_a_calendar_line_on_a_titled_surname_names_the_person() -> None:
     ahead = next(s for s in compose_digest([leader], day=DAY, options=ComposeOptions()).sections if s.kind == "ahead")
     assert [s.text for i in ahead.items for p in i.paragraphs for s in p] == [
         "Elias Harrow: attend the harbour commemorations"]
+
+
+def test_an_office_before_a_surname_stays_and_is_no_first_name() -> None:
+    sentence = "Commissioner Halvik will visit the Tarn border post on Thursday."
+    event = Event("Commissioner Halvik will visit the Tarn border post", ("o0",), sentence, who="Commissioner Halvik",
+                  start=_day(2), end=_day(2), when_text="Thursday")
+    visit = _bundle("o", ["Ledger"], ["Migration Commissioner Dana Halvik met the ministers on Monday.", sentence],
+                    score=3, headline="Halvik to visit the border", facts=(event,))
+    ahead = next(s for s in compose_digest([visit], day=DAY, options=ComposeOptions()).sections if s.kind == "ahead")
+    assert [s.text for i in ahead.items for p in i.paragraphs for s in p] == [
+        "Commissioner Dana Halvik: visit the Tarn border post"]
+    from newsbrief.summarize.references import full_name
+
+    assert full_name("Halvik", "Commissioner Halvik met the ministers on Monday. Halvik left.") == ""

@@ -348,9 +348,12 @@ def _in_full(line: str, bundle: StoryBundle, event: Event) -> str:
         return next((full for text in texts if (full := full_name(word, text))), word)
 
     if sep:
-        if titled is not None:
-            full = named(titled.group(1))
-            return f"{full}: {what}" if full != titled.group(1) else line
+        if titled is not None:  # "Mr Corbyn" is "Jeremy Corbyn"; "Commissioner Avramopoulos" keeps the office
+            full = named(titled.group("surname"))
+            if full == titled.group("surname"):
+                return line
+            office = titled.group("office")
+            return f"{office + ' ' if office[0].isupper() and not _HONORIFIC_RE.fullmatch(office) else ''}{full}: {what}"
         return f"{named(who)}: {what}"
     words = list(_WORD_RE.finditer(line))
     out, at = [], 0
@@ -363,7 +366,11 @@ def _in_full(line: str, bundle: StoryBundle, event: Event) -> str:
 
 
 _WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
-_TITLED_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+([A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?)")
+_HONORIFIC_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?")
+_TITLED_RE = re.compile(r"(?P<office>(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?|(?:Vice[- ])?(?:President|Commissioner|Governor|Senator|"
+                        r"Minister|Chancellor|Secretary|Judge|Justice|Mayor|Coach|Premier|Prime Minister|Rep\.|Sen\.|"
+                        r"Gov\.|Gen\.|General|Ambassador|Chairman|Chairwoman|Director|Inspector|Sheriff|Chief))"
+                        r"\s+(?P<surname>[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?)")
 
 
 def _deadline_item(bundle: StoryBundle, rule: Regulation, day: dt.date) -> DigestItem:

@@ -440,6 +440,9 @@ _TITLE_NOUNS = frozenset(
     monarch judge prosecutor chief executive leader captain coach manager director spokesman spokeswoman
     spokesperson""".split()
 )
+_OFFICES = _TITLE_NOUNS | frozenset("""commissioner secretary justice ambassador general sheriff inspector officer
+    sergeant detective lieutenant colonel major admiral bishop archbishop cardinal pope rabbi imam professor
+    councillor councilman councilwoman superintendent constable deputy representative rep sen gov gen""".split())
 _HOLDER_NAME = r"[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?){0,2}"
 _AFTER_TITLE_RE = re.compile(rf"^(,\s+)?({_HOLDER_NAME})\b")  # "President Tomas Brenner", "the Speaker, Ana Lopes"
 _BEFORE_TITLE_RE = re.compile(  # "Tomas Brenner, the president", "Ana Lopes, Varnholt's premier"
@@ -722,7 +725,8 @@ def _written_in_full(surname: str, article: str, alone: bool) -> tuple[str, int]
     if alone and re.search(given_re + re.escape(surname) + r"\s+[A-Z][a-z]", article):
         return "", -1
     given = {g.group(1) for g in re.finditer(given_re + re.escape(surname) + r"\b", article)
-             if g.group(1) not in _NOT_ANTECEDENT and not re.fullmatch(r"Mr|Mrs|Ms|Miss|Mx|Dr", g.group(1))}
+             if g.group(1) not in _NOT_ANTECEDENT and not re.fullmatch(r"Mr|Mrs|Ms|Miss|Mx|Dr", g.group(1))
+             and g.group(1).lower() not in _OFFICES}  # "Commissioner Avramopoulos" gives no first name
     if len(given) != 1:
         return "", -1
     full = re.search(given_re.replace("([A-Z][a-z]+)", re.escape(next(iter(given)))) + re.escape(surname), article)
