@@ -117,6 +117,8 @@ def test_a_quote_that_looks_like_a_caption_is_content(quote: str) -> None:
     "Let us know your thoughts — leave a comment below.",
     "Submit a letter to the editor using the form on this page or send it by post.",
     "Get daily news by email",
+    "Learn currency trading with a free practice account and charts from Quarry Markets .",
+    "Open a demo account today and start your free trial of the Quarry platform.",
 ])
 
 def test_paywall_newsletter_cookie_and_comment_prompts_are_cut(prompt: str) -> None:

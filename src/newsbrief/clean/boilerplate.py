@@ -50,7 +50,7 @@ __all__ = [
     "template_lines",
 ]
 
-CLEANER_VERSION = "18"
+CLEANER_VERSION = "19"
 """The rules' version: stored articles cleaned by another version are cleaned again. Change it with the rules."""
 
 REASONS = ("dateline", "byline", "caption", "prompt", "share", "widget", "related", "legal", "release",
@@ -259,6 +259,8 @@ _PROMPT = re.compile(
     r"you received this (?:message|e-?mail) because you are subscribed|to unsubscribe from this (?:group|list)|"
     r"to post to this group|for more options,? visit|"
     r"^404 not found\b|\bwas not found on this server\b|\b30[12] moved (?:permanently|temporarily)\b|\berrordocument\b|"
+    r"\bwith a free (?:practice|demo|trial) account\b|\bopen a (?:free )?(?:demo|practice) account\b|"
+    r"\b(?:start|get) (?:your|a) free trial\b|"
     r"^(?:more details|details) (?:to follow|soon|awaited)|^(?:this|the) (?:story|article|report) (?:is developing|"
     r"will be updated|is being updated)|^check back (?:later|soon)\b)",
     _I,
