@@ -703,7 +703,7 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
         return made[r.story_id]
 
     stats = {"articles": len(day_articles), "sources": len({a.outlet for a in day_articles})}
-    # 9. compose
+    # 9. compose; its bounds say which stories step 8 must summarize
     options = ComposeOptions(title=settings["digest.title"], max_stories=int(settings["digest.max_stories"]),
                              minutes=int(settings["digest.minutes"]), max_short=int(settings["digest.max_short"]),
                              max_roundup=int(settings["digest.max_roundup"]), max_events=int(settings["digest.max_events"]))
