@@ -350,6 +350,16 @@ def test_a_calendar_line_names_a_person_as_the_article_does(intro: str, sentence
     assert [s.text for i in ahead.items for p in i.paragraphs for s in p] == [line]
 
 
+def test_a_name_inside_a_quoted_title_stays_as_the_title_writes_it() -> None:
+    sentence = '"Rook vs. Varga" was written by Dana Holt and is due out later this month.'
+    event = Event('"Rook vs. Varga" was written by Dana Holt and is due out', ("q0",), sentence, who="",
+                  start=_day(1), end=_day(21), when_text="later this month")
+    book = _bundle("q", ["Ledger"], ["Quarterback Tom Rook led the Harbour Gulls to the title.", sentence], score=3,
+                   headline="A book on two quarterbacks", facts=(event,))
+    ahead = next(s for s in compose_digest([book], day=DAY, options=ComposeOptions()).sections if s.kind == "ahead")
+    assert [s.text for i in ahead.items for p in i.paragraphs for s in p] == ["Rook vs. Varga due out"]
+
+
 def test_a_full_name_takes_the_given_names_and_never_an_office() -> None:
     from newsbrief.summarize.references import full_name
 

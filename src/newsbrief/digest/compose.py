@@ -356,10 +356,13 @@ def _in_full(line: str, bundle: StoryBundle, event: Event) -> str:
             return f"{office + ' ' if office[0].isupper() and not _HONORIFIC_RE.fullmatch(office) else ''}{full}: {what}"
         return f"{named(who)}: {what}"
     words = list(_WORD_RE.finditer(line))
+    # a word of a quoted title is the title's ('"Brady vs. Manning" is due out'), not a person to name in full
+    quoted = {w for q in _QUOTED_TITLE.finditer(event.sentence) for w in _WORD_RE.findall(q.group(1))}
     out, at = [], 0
     for n, m in enumerate(words):
         beside = [w.group(0) for w in words[max(0, n - 1):n + 2] if w is not m]
-        if _ONE_NAME_RE.fullmatch(m.group(0)) and not any(w[:1].isupper() for w in beside):
+        if _ONE_NAME_RE.fullmatch(m.group(0)) and not any(w[:1].isupper() for w in beside) \
+                and m.group(0) not in quoted:
             out += [line[at:m.start()], named(m.group(0))]  # "Smith" in "Smith arraignment", not "Victor Frankenstein"
             at = m.end()
     return "".join(out) + line[at:]
