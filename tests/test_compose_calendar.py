@@ -367,3 +367,6 @@ def test_a_full_name_takes_the_given_names_and_never_an_office() -> None:
         == "Tobias Renwick Hale"
     assert full_name("Hale", "Defence lawyer Tobias Hale spoke on Monday. Hale left.") == "Tobias Hale"
     assert full_name("Halvik", "Commissioner Halvik met the ministers on Monday. Halvik left.") == ""
+    # an office holder is not another person of that name: the president's wife is not the president
+    assert full_name("Halvik", "President Halvik will fly in on Friday with Irena Halvik. Halvik spoke.") == ""
+    assert full_name("Halvik", "President Tomas Halvik arrived. President Halvik spoke.") == "Tomas Halvik"

@@ -725,9 +725,14 @@ def _written_in_full(surname: str, article: str, alone: bool) -> tuple[str, int]
     if alone and re.search(given_re + re.escape(surname) + r"\s+[A-Z][a-z]", article):
         return "", -1
     given = {g.group(1) for g in re.finditer(given_re + re.escape(surname) + r"\b", article)
-             if g.group(1) not in _NOT_ANTECEDENT and not re.fullmatch(r"Mr|Mrs|Ms|Miss|Mx|Dr", g.group(1))
-             and g.group(1).lower() not in _OFFICES}  # "Commissioner Avramopoulos" gives no first name
+             if g.group(1) not in _NOT_ANTECEDENT and not re.fullmatch(r"Mr|Mrs|Ms|Miss|Mx|Dr", g.group(1))}
+    offices = {g for g in given if g.lower() in _OFFICES}  # "Commissioner Avramopoulos" gives no first name
+    given -= offices
     if len(given) != 1:
+        return "", -1
+    # an office holder is that person only where the article says so: "President Obama" is not "Michelle Obama"
+    # unless it writes "President Michelle Obama"
+    if any(not re.search(rf"\b{o}\s+{next(iter(given))}\s+{re.escape(surname)}\b", article) for o in offices):
         return "", -1
     full = re.search(given_re.replace("([A-Z][a-z]+)", re.escape(next(iter(given)))) + re.escape(surname), article)
     return (" ".join(full.group(0).split()), full.start()) if full is not None else ("", -1)
