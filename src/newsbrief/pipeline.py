@@ -714,9 +714,10 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
     # the fewest words a summary sentence may have, with room for a shortened display (a writer's: unknown)
     shortest = None if writer is not None else DEFAULT_PARAMS.min_words // 2
     while True:
-        wanted = sum(1 for n, (r, _, _) in enumerate(stories_in) if n < window or r.story_id in always)
-        bundles = [b for n, (r, texts, facts) in enumerate(stories_in)
-                   if (b := bundle(r, texts, facts, summarize=n < window or r.story_id in always)) is not None]
+        summarize = [n < window or r.story_id in always for n, (r, _, _) in enumerate(stories_in)]
+        wanted = sum(summarize)
+        bundles = [b for todo, (r, texts, facts) in zip(summarize, stories_in, strict=True)
+                   if (b := bundle(r, texts, facts, summarize=todo)) is not None]
         digest = compose_digest(bundles, day=day, options=options, muted=muted, stats=stats)
         listed_only = {b.ranked.story_id: b.summary.headline for b in bundles if not b.summarized}
         if window >= len(stories_in) or window_suffices(digest, listed_only, options, min_sentence_words=shortest):

@@ -40,9 +40,10 @@ from newsbrief.facts.wellformed import regulation_for_line, rule_maker, short_ru
 from newsbrief.digest.newsworthiness import COMMENTARY, NOT_LEDE_KINDS, OBITUARY
 from newsbrief.digest.rank import RankedStory
 from newsbrief.summarize.headline import has_verb, is_usable_title
-from newsbrief.summarize.references import full_name, introduced_by
+from newsbrief.summarize.references import HONORIFIC, full_name, introduced_by
 
-__all__ = ["MIN_SECTION_SENTENCES", "ComposeOptions", "StoryBundle", "compose_digest", "item_words", "reading_minutes"]
+__all__ = ["MIN_SECTION_SENTENCES", "ComposeOptions", "StoryBundle", "compose_digest", "item_words", "reading_minutes",
+           "section_fits"]
 
 WORDS_PER_MINUTE = 230
 MIN_SECTION_SENTENCES = 2  # a story told in fewer summary sentences gets a one-line item, not a section
@@ -353,7 +354,7 @@ def _in_full(line: str, bundle: StoryBundle, event: Event) -> str:
             if full == titled.group("surname"):
                 return line
             office = titled.group("office")
-            return f"{office + ' ' if office[0].isupper() and not _HONORIFIC_RE.fullmatch(office) else ''}{full}: {what}"
+            return f"{'' if _HONORIFIC_RE.fullmatch(office) else office + ' '}{full}: {what}"
         return f"{named(who)}: {what}"
     words = list(_WORD_RE.finditer(line))
     # a word of a quoted title is the title's ('"Brady vs. Manning" is due out'), not a person to name in full
@@ -369,8 +370,8 @@ def _in_full(line: str, bundle: StoryBundle, event: Event) -> str:
 
 
 _WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
-_HONORIFIC_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?")
-_TITLED_RE = re.compile(r"(?P<office>(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?|(?:Vice[- ])?(?:President|Commissioner|Governor|Senator|"
+_HONORIFIC_RE = re.compile(rf"{HONORIFIC}\.?")
+_TITLED_RE = re.compile(rf"(?P<office>{HONORIFIC}\.?|(?:Vice[- ])?(?:President|Commissioner|Governor|Senator|"
                         r"Minister|Chancellor|Secretary|Judge|Justice|Mayor|Coach|Premier|Prime Minister|Rep\.|Sen\.|"
                         r"Gov\.|Gen\.|General|Ambassador|Chairman|Chairwoman|Director|Inspector|Sheriff|Chief))"
                         r"\s+(?P<surname>[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?)")
@@ -573,7 +574,7 @@ def compose_digest(
     :param muted: stories kept out by a mute (counted in the stats).
     :param stats: counts to carry into the digest (sources, articles ...).
     """
-    budget = _Budget(options.minutes * WORDS_PER_MINUTE if options.minutes > 0 else None)
+    budget = _budget(options)
     full: list[StoryBundle] = []
     rest: list[StoryBundle] = []
     section_cap = budget.share(SECTION_SHARE)
@@ -655,6 +656,23 @@ def compose_digest(
 
 SECTION_SHARE = 0.75  # of a reading budget, the most that full story sections may take
 CALENDAR_SHARE = 0.1  # of a reading budget, set aside for "Looking ahead"
+
+
+def section_fits(options: ComposeOptions, sections: Sequence[DigestItem], words: int) -> bool:
+    """Whether one more full section of ``words`` words fits the reading budget once ``sections`` are spent (the
+    test :func:`compose_digest` puts to every section after the first).
+
+    :param options: the digest's bounds and reading budget.
+    :param sections: the full sections taken so far.
+    :param words: the words of the further section (:func:`item_words`).
+    """
+    budget = _budget(options)
+    budget.spend(sum(item_words(it) for it in sections))
+    return budget.fits(words, cap=budget.share(SECTION_SHARE))
+
+
+def _budget(options: ComposeOptions) -> _Budget:
+    return _Budget(options.minutes * WORDS_PER_MINUTE if options.minutes > 0 else None)
 
 
 class _Budget:

@@ -13,13 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from newsbrief.digest.compose import (
-    MIN_SECTION_SENTENCES,
-    SECTION_SHARE,
-    WORDS_PER_MINUTE,
-    ComposeOptions,
-    item_words,
-)
+from newsbrief.digest.compose import MIN_SECTION_SENTENCES, ComposeOptions, section_fits
 from newsbrief.model import Digest
 
 SLACK = 2
@@ -61,8 +55,7 @@ def window_suffices(digest: Digest, listed_only: Mapping[str, str], options: Com
         if sec.kind == "stories" and len(sec.items) < options.max_stories:
             if options.minutes <= 0 or min_sentence_words is None or not sec.items:
                 return False
-            room = options.minutes * WORDS_PER_MINUTE * SECTION_SHARE - sum(item_words(it) for it in sec.items)
             shortest = min(len(h.split()) for h in listed_only.values()) + MIN_SECTION_SENTENCES * min_sentence_words
-            if shortest <= room:
+            if section_fits(options, sec.items, shortest):
                 return False
     return True

@@ -27,9 +27,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsbrief.facts.nlp import entities, parse
+from newsbrief.summarize.casing import NAME_LABELS, common_words
 from newsbrief.summarize.sentences import BACK_CONNECTIVES, split_sentences
 
-__all__ = ["Reference", "antecedent", "bare_person", "described_subject", "full_name", "full_names", "inner_reference",
+__all__ = ["HONORIFIC", "Reference", "antecedent", "bare_person", "described_subject", "full_name", "full_names", "inner_reference",
            "introduced_by", "later_names", "read_as_person", "opens_on_reference",
            "referring_subject", "substitute", "title_holder", "titled_name"]
 
@@ -347,8 +348,6 @@ def _common_opening(name: str, sentence: str) -> bool:
     word the recogniser reads inside a name ("Apple said ...") is a name. Without the recogniser the
     word is taken as a name.
     """
-    from newsbrief.summarize.casing import NAME_LABELS, common_words
-
     if " " in name or name.lower() not in common_words():
         return False
     found = entities(sentence)
@@ -639,7 +638,9 @@ def titled_name(noun: str, before: Sequence[str]) -> str | None:
     return None
 
 
-_HONORIFIC_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+([A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?)\b(?!\s+[A-Z])")
+HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)"
+"""A courtesy title before a surname, as regular-expression text (without its full stop)."""
+_HONORIFIC_RE = re.compile(rf"\b{HONORIFIC}\.?\s+([A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?)\b(?!\s+[A-Z])")
 _GIVEN_RE = r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?"
 
 
@@ -725,7 +726,7 @@ def _written_in_full(surname: str, article: str, alone: bool) -> tuple[str, int]
     if alone and re.search(given_re + re.escape(surname) + r"\s+[A-Z][a-z]", article):
         return "", -1
     given = {g.group(1) for g in re.finditer(given_re + re.escape(surname) + r"\b", article)
-             if g.group(1) not in _NOT_ANTECEDENT and not re.fullmatch(r"Mr|Mrs|Ms|Miss|Mx|Dr", g.group(1))}
+             if g.group(1) not in _NOT_ANTECEDENT and not re.fullmatch(HONORIFIC, g.group(1))}
     offices = {g for g in given if g.lower() in _OFFICES}  # "Commissioner Avramopoulos" gives no first name
     given -= offices
     if len(given) != 1:
