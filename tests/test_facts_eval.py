@@ -141,3 +141,27 @@ def test_calendar_scoring_keeps_only_the_events_the_calendar_lists(tmp_path: Pat
     assert listed["calendar"] is True
     with pytest.raises(EvalError, match="whole articles"):
         evaluate(split="dev", calendar=True)
+
+
+def test_errors_list_each_false_positive_and_miss(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsbrief.cli.app import cli
+    from newsbrief.eval.facts import format_mistakes
+
+    text = ("The Tarnby council will vote on the harbour budget on Thursday, the mayor said.\n"
+            "Harbour Foods will open a new plant in the next six months.")
+    row = {"id": "c1", "published": "2026-11-24", "title": "Tarnby council to vote on harbour budget", "text": text,
+           "facts": [{"type": "event", "what": "Ferry timetable change", "start": "2026-12-01", "end": "2026-12-01",
+                      "speculative": False, "line": 1}]}
+    path = tmp_path / "articles.jsonl"
+    path.write_text(json.dumps(row) + "\n")
+    lines = format_mistakes(evaluate(data_path=path, details=True), ["event"]).splitlines()
+    assert any(line.startswith("fn event") and "what=Ferry timetable change" in line and "(line 1;" in line
+               for line in lines)
+    assert any(line.startswith("fp event") and "start=2026-11-26" in line and "<- The Tarnby council" in line
+               for line in lines)
+    assert format_mistakes(evaluate(data_path=path, details=True), ["funding"]) == ""
+    out = CliRunner().invoke(cli, ["eval", "facts", "--data", str(path), "--errors", "event"])
+    assert out.exit_code == 0, out.output
+    assert "fn event" in out.output and "fp event" in out.output

@@ -120,16 +120,22 @@ def eval_summarization(data: str, max_words: int, baselines: bool, no_stem: bool
               help="Real articles (JSONL or JSONL.gz) that a whole-article file names by id.")
 @click.option("--calendar", is_flag=True,
               help="Whole articles: clean them and score only the events the digest's calendar lists.")
+@click.option("--errors", "error_kinds", multiple=True, type=click.Choice(["funding", "regulation", "event"]),
+              help="Also list the false positives and misses of this fact type (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @handle_errors
-def eval_facts(split: str, data: str | None, articles: str | None, calendar: bool, as_json: bool) -> None:
+def eval_facts(split: str, data: str | None, articles: str | None, calendar: bool, error_kinds: tuple[str, ...],
+               as_json: bool) -> None:
     """Score funding, regulation and event extraction (precision/recall/F1 per type), on
     annotated sentences or on whole articles."""
-    from newsbrief.eval.facts import evaluate as run, format_report
+    from newsbrief.eval.facts import evaluate as run, format_mistakes, format_report
 
     result = run(split=split, data_path=Path(data) if data else None, articles_path=Path(articles) if articles else None,
-                 calendar=calendar)
-    _emit(result, as_json, format_report(result))
+                 calendar=calendar, details=bool(error_kinds))
+    text = format_report(result)
+    if error_kinds:
+        text += "\n" + format_mistakes(result, error_kinds)
+    _emit(result, as_json, text)
 
 
 @evaluate.command("ingest")

@@ -24,7 +24,6 @@ Precision = tp / (tp + fp), recall = tp / (tp + fn), F1 their harmonic mean (0 w
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import re
 import time
@@ -40,7 +39,7 @@ from newsbrief.model import Event, FundingRound, Regulation
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["DATA_DIR", "evaluate", "evaluate_articles", "format_report", "load_split"]
+__all__ = ["DATA_DIR", "evaluate", "evaluate_articles", "format_mistakes", "format_report", "load_split"]
 
 DATA_DIR = Path(__file__).parent / "data"
 TYPES = ("funding", "regulation", "event")
@@ -311,5 +310,33 @@ def format_report(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _mistake_lines(mistakes: Sequence[dict[str, Any]]) -> list[str]:
-    return [json.dumps(m, ensure_ascii=False, default=str) for m in mistakes]
+_KEY_FIELDS = {
+    "funding": ("company", "amount", "currency", "round"),
+    "regulation": ("regulator", "rule", "status", "deadline"),
+    "event": ("what", "start", "end", "speculative"),
+}
+
+
+def _fields(kind: str, fact: dict[str, Any]) -> str:
+    return " | ".join(f"{k}={fact.get(k)!s}" for k in _KEY_FIELDS[kind])
+
+
+def format_mistakes(result: dict[str, Any], kinds: Sequence[str] = TYPES) -> str:
+    """One line per false positive (``fp``: what was extracted, from which sentence) and false
+    negative (``fn``: the annotated fact and its line), for reading while tuning.
+
+    :param result: an :func:`evaluate` result made with ``details=True``.
+    :param kinds: the fact types to list.
+    """
+    lines = []
+    for m in result.get("mistakes", []):
+        if m["type"] not in kinds:
+            continue
+        if m["error"] == "fp":
+            sentence = " ".join(str(m.get("sentence") or "").split())
+            lines.append(f"fp {m['type']:<10} {str(m['id'])[:8]}  {_fields(m['type'], m['predicted'])}  <- {sentence[:240]}")
+        else:
+            g = m["gold"]
+            lines.append(f"fn {m['type']:<10} {str(m['id'])[:8]}  {_fields(m['type'], g)}  (line {g.get('line', '-')}; "
+                         f"extracted {len(m['predicted'])} of this type)")
+    return "\n".join(lines)
