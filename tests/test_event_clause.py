@@ -380,3 +380,38 @@ def test_an_act_on_what_a_sentence_before_described_gives_no_line() -> None:
                         "until Thursday") == ("Harwick central bank", "hold off on its rate decision")
     assert event_clause("The Harwick council will hold its annual meeting on Thursday.",
                         "on Thursday") == ("Harwick council", "annual meeting")
+
+
+@pytest.mark.parametrize(("sentence", "line", "start", "end"), [
+    # "appear" at or before a court is a court date, not a seeming
+    ("Neil Tarrow will appear at Horsham Magistrates Court on October 8.",
+     "Neil Tarrow: appear at Horsham Magistrates Court", dt.date(2031, 10, 8), dt.date(2031, 10, 8)),
+    ("Daniel Marsh is due to appear in court on Monday.",
+     "Daniel Marsh: appear in court", dt.date(2031, 9, 15), dt.date(2031, 9, 15)),
+    # a gathering that begins on its own is the happening, and "three-day" tells how long it runs
+    ("The three-day Harbour Leadership Conference begins Friday, and five candidates still plan to attend.",
+     "Three-day Harbour Leadership Conference to begin", dt.date(2031, 9, 12), dt.date(2031, 9, 14)),
+    ("The Tarnby Film Festival opens on October 2.", "Tarnby Film Festival to open", dt.date(2031, 10, 2),
+     dt.date(2031, 10, 2)),
+    # an adverb between "be" and the act: "is to be formally unveiled"
+    ("The plan will be formally unveiled on Friday.", "Plan to be unveiled", dt.date(2031, 9, 12),
+     dt.date(2031, 9, 12)),
+    ("The new cabinet will be sworn in on Monday.", "New cabinet to be sworn", dt.date(2031, 9, 15),
+     dt.date(2031, 9, 15)),
+])
+def test_court_dates_gatherings_and_formal_acts_are_read(sentence: str, line: str, start: dt.date,
+                                                          end: dt.date) -> None:
+    from newsbrief.facts.calendar import is_calendar_event
+
+    events = extract_events(sentence, published=WED)
+    assert [(e.start, e.end) for e in events] == [(start, end)]
+    assert event_line(events[0]) == line
+    assert is_calendar_event(events[0], today=WED)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The shares appear likely to fall on Monday.",
+    "It will appear in stores on Friday.",
+])
+def test_appear_as_seeming_is_no_court_date(sentence: str) -> None:
+    assert extract_events(sentence, published=WED) == []

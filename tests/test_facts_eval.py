@@ -165,3 +165,17 @@ def test_errors_list_each_false_positive_and_miss(tmp_path: Path) -> None:
     out = CliRunner().invoke(cli, ["eval", "facts", "--data", str(path), "--errors", "event"])
     assert out.exit_code == 0, out.output
     assert "fn event" in out.output and "fp event" in out.output
+
+
+def test_calendar_scoring_leaves_out_annotated_events_of_the_articles_own_day(tmp_path: Path) -> None:
+    text = "The Tarnby council meets tonight to vote on the harbour budget."
+    row = {"id": "c2", "published": "2026-11-24", "title": "Tarnby council votes tonight", "text": text,
+           "facts": [{"type": "event", "what": "Tarnby council vote on the harbour budget", "start": "2026-11-24",
+                      "end": "2026-11-24", "speculative": False, "line": 0}]}
+    path = tmp_path / "articles.jsonl"
+    path.write_text(json.dumps(row) + "\n")
+    raw, listed = evaluate(data_path=path), evaluate(data_path=path, calendar=True)
+    assert raw["event"]["tp"] + raw["event"]["fn"] == 1 and "events_not_ahead" not in raw
+    assert listed["event"]["tp"] == listed["event"]["fn"] == 0  # over when the day's digest is read
+    assert listed["events_not_ahead"] == 1
+    assert "1 annotated events on or before their article's day left out" in format_report(listed)

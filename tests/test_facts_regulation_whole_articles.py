@@ -220,3 +220,10 @@ def test_a_comparison_does_not_start_a_rule_s_name() -> None:
         published=PUB,
     )
     assert not r.rule.startswith("than")
+
+
+def test_a_bill_about_a_league_is_a_regulation_though_league_words_veto_a_game_rule() -> None:
+    (bill,) = extract_regulation(
+        "The delegate introduced a bill on Thursday to strip the NFL of its federal antitrust exemption.", published=PUB)
+    assert bill.status == "proposed" and "NFL" in bill.rule
+    assert extract_regulation("The NFL's new extra point rule takes effect on Sunday.", published=PUB) == []

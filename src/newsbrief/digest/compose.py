@@ -417,11 +417,14 @@ def _says_what(event: Event) -> bool:
         told.append(words[0])  # the line's capitalised first word, when no name runs on from it ("Vote on ...")
     elif words and words[0][:1].islower() and words[0] not in _LINK_WORDS:
         told.append(words[0])  # an act on a name: "visit Seattle", "face Leeds"
-    return (len(words) >= 2 and bool(told) and words[0].lower() not in _NO_HAPPENING
+    return (len(words) >= 2 and bool(told) and (words[0].lower() not in _NO_HAPPENING or bool(_COURT_DATE.match(what)))
             and not what.rstrip().endswith("?"))
 
 
 _LINK_WORDS = frozenset("the a an and or of for in on at to with by from".split())
+# "appear at Horsham Magistrates Court": a court date, though "appear" alone tells no happening
+_COURT_DATE = re.compile(r"appear\s+(?:in|at|before)\s+(?:[\w'’.-]+\s+){0,4}?(?:court|tribunal|magistrates|judge|committee|inquiry)\b",
+                         re.IGNORECASE)
 
 
 # First words of a calendar line's "what" that tell no scheduled happening: a saying, a state, a trend ("continue to

@@ -243,7 +243,7 @@ _SCHEDULED = re.compile(
     r"meet(?:s|ing)?|summit|conference|convention|congress|forum|symposium|keynote|talks|debate|session|sitting|"
     r"IPO|listing|go(?:es)?\s+public|auction|tender|sale|on\s+sale|ship\w*|deliver\w*|pilot|opening|opens?|reopen\w*|"
     r"strike|walkout|protest|march|rally|match|game|final|fixture|race|tournament|festival|ceremony|exhibition|expo|fair|"
-    r"funeral|visitation|memorial|service|inauguration|swearing|budget|report|publish\w*|announce\w*|presentation|event|"
+    r"funeral|visitation|memorial|service|inauguration|swearing|sworn\s+in|budget|report|publish\w*|announce\w*|presentation|event|"
     r"close\s+(?:the|its)\s+deal|closing|completion|merger|acquisition|takeover|testify|testimony|speech|speaks?|address|"
     r"visit|tour|flight|mission|start\s+(?:of\s+)?service|start(?:s|ing)?\s+(?:operat\w+|selling|trading|flying|running)|"
     r"go(?:es)?\s+live|roll(?:s|ing)?\s+out|switch\w*\s+(?:on|off)|"

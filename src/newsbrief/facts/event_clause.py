@@ -137,7 +137,7 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         thing = _phrase(side, span)
         return ("", thing) if thing and names_a_happening(thing) else ("", "")
     lemma = _lemma(verb)
-    if lemma in _NOT_AN_ACT or _negated(verb) or _superseded(verb):
+    if (lemma in _NOT_AN_ACT and not _before_a_court(verb)) or _negated(verb) or _superseded(verb):
         return ("", "")
     if verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return ("", "")  # "announced the launch this week": done, not ahead
@@ -197,6 +197,10 @@ def event_clause(sentence: str, when_text: str, *, fallback_who: str = "") -> tu
         # happening, told with where it is held
         rest = _OCCUR_WORDS.sub("", _complements(verb, span)).strip()
         return ("", f"{_phrase(subject, span)} {rest}".strip())
+    if (subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.lemma_.lower() in _GATHERINGS and side is None
+            and lemma in _TURNS):
+        # "The three-day Mackinac conference begins Friday": the subject is the happening, not a name's act
+        return ("", f"{_phrase(subject, span)} to {lemma} {_complements(verb, span)}".strip())
     has_name = subject is not None and _has_name(subject)
     titled = ""  # a thing and the name an apposition gives it: "his first book, Bread, Salt, Water"
     if subject is not None and not has_name:
@@ -431,6 +435,23 @@ def _sayer(pronoun: Any) -> Any:
     return sayer if sayer is not None and _has_name(sayer) else None
 
 
+# where "appear" is a scheduled act, not a seeming: "will appear at Leeds Crown Court", "appear before the committee"
+_HEARING_PLACES = frozenset("""court courts tribunal magistrates judge committee panel inquiry hearing senate congress
+    parliament commission board""".split())
+
+
+def _before_a_court(verb: Any) -> bool:
+    """Whether ``verb`` is "appear" in, at or before a court or hearing ("is due to appear at Horsham Magistrates
+    Court on October 8"): a court date."""
+    if _lemma(verb) != "appear":
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "at", "before"}:
+            if any(t.lower_ in _HEARING_PLACES for t in prep.subtree):
+                return True
+    return False
+
+
 def _negated(verb: Any) -> bool:
     """Whether the act or a verb it completes is negated ("aren't willing to risk", "will not attend",
     "there is no decision to ...")."""
@@ -448,6 +469,13 @@ def _negated(verb: Any) -> bool:
 
 # the small English model's lemmas gone wrong: "hopes" -> "hop"
 _LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
+
+
+# happenings that begin and end on their own, and the verbs that say so
+_GATHERINGS = frozenset("""conference summit festival convention congress session meeting talks fair expo exhibition
+    tournament championship championships games olympics season trial hearing inquiry strike sale forum symposium
+    show""".split())
+_TURNS = frozenset({"begin", "start", "open", "end", "close", "conclude", "resume", "kick"})
 
 
 def _occurs(verb: Any) -> bool:

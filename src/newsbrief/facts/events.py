@@ -49,9 +49,10 @@ _HAPPENING = re.compile(
     r"webcast|presentation|exhibition|fair|expo|festival|ceremony|premiere|polls|walk\s+out|results|"
     r"mark\s+up|markup|(?:game|match|fixture|clash|final|Test)\s+(?:against|with|versus|vs\.?)\s+(?-i:[A-Z])\w*|flight|mission|symposium|forum|convention|speak|speech|show(?:s)?\s+off|"
     r"approv(?:e|al)|sign\s+off|ruling|switch(?:es)?\s+off|shut(?:s)?\s+off|turn(?:s)?\s+off|sunset|broadcast|airs|"
-    r"be\s+(?:announced|released|unveiled|held|published|launched|revealed|decided)|issue(?:s)?\s+(?:its|a)\s+(?:ruling|report|decision)|retire(?:s)?|phase\s+out|"
+    r"be\s+(?:(?:formally|officially|finally|publicly)\s+)?(?:announced|released|unveiled|held|published|launched|revealed|decided|signed|sworn\s+in|inaugurated)|issue(?:s)?\s+(?:its|a)\s+(?:ruling|report|decision)|retire(?:s)?|phase\s+out|"
     # court dates, scheduled runs, returns, deliveries, price changes, going private, products in the works
-    r"hear(?:s|ing)?\s+(?:arguments|the\s+case|an?\s+appeal|testimony)|arguments|run(?:s)?\s+(?:on|from|through|until)|will\s+run|"
+    r"hear(?:s|ing)?\s+(?:arguments|the\s+case|an?\s+appeal|testimony)|arguments|"
+    r"appear(?:s|ing)?\s+(?:in|at|before)\s+(?:[\w'’.-]+\s+){0,4}?(?:court|courts|tribunal|magistrates|judge|committee|inquiry)\b|run(?:s)?\s+(?:on|from|through|until)|will\s+run|"
     r"return(?:s)?\s+(?:on|in|next|this)|take(?:s)?\s+delivery|"
     r"(?:raise|raises|hike|hikes|increase|increases|cut|cuts|lower|lowers)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:prices?|fees|rates)|"
     r"price\s+(?:rise|hike|increase|cut)|(?:go|goes|be\s+taken|taken|take\s+\w+)\s+private|prepar(?:es|ing)\s+(?:a|an|its|the|new)|"
@@ -345,7 +346,8 @@ _TAIL_ATTRIBUTION = re.compile(
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _DURATION_FROM = re.compile(
     r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)[\s-]+days?\b[^.;,]{0,40}?"
-    r"\b(?:from|starting|beginning)\s+(?:on\s+)?(?:the\s+)?$",
+    # "a two-day strike starting Monday", "the three-day conference begins Friday"
+    r"\b(?:from|starting|beginning|begins|starts|opens|kicks\s+off|gets\s+under\s*way)\s+(?:on\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 

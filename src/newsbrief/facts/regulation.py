@@ -824,6 +824,8 @@ def _not_rule(sentence: str) -> bool:
     background and leaves the rule's own news standing.
     """
     for m in _NOT_RULE.finditer(sentence):
+        if _GAME_WORD.fullmatch(m.group(0)) and _LEGISLATION.search(sentence):
+            continue  # "a bill to strip the NFL of its antitrust exemption": a league is what a law is about
         start = max(sentence.rfind(",", 0, m.start()), sentence.rfind(";", 0, m.start())) + 1
         ends = [i for i in (sentence.find(",", m.end()), sentence.find(";", m.end())) if i >= 0]
         clause = sentence[start : min(ends) if ends else len(sentence)]
@@ -836,6 +838,12 @@ def _not_rule(sentence: str) -> bool:
         if not background:
             return True
     return False
+
+
+# a league's or a game's words veto a "rule" (a game's), not a bill or a law about the league
+_GAME_WORD = re.compile(r"league|NFL|NBA|MLB|NHL|NCAA|FIFA|UEFA|referees?|umpires?|rosters?|hitters?|pitchers?|offside|"
+                        r"touchdowns?|innings", re.IGNORECASE)
+_LEGISLATION = re.compile(r"\b(?:bills?|legislation|statutes?|(?:anti-?trust|federal|state)\s+laws?)\b", re.IGNORECASE)
 
 
 # a second clause with a step of its own ("..., and will hold a briefing on May 19"): its date is
