@@ -713,3 +713,16 @@ def test_each_brief_of_a_round_up_loses_its_dateline() -> None:
                                                                (3, "dateline", "DURHAM, N.C. —")]
     # a speaker's name in capitals after a sentence of prose is no dateline
     assert cleaned.text.split("\n")[-1].startswith("REYES —")
+
+
+def test_a_calendar_listing_keeps_its_first_day_heading_and_item() -> None:
+    text = ("What's on this week.\n\nTUESDAY, March 11\n\nHarbourton - Tarnby Bank monthly business survey\n\n"
+            "Harbourton - Port authority traffic figures for February\n\nWEDNESDAY, March 12\n\n"
+            "Kelso - Orchard Foods annual results\n")
+    cleaned = clean_text(text)
+    assert "TUESDAY, March 11" in cleaned.text
+    assert "Harbourton - Tarnby Bank monthly business survey" in cleaned.text
+    assert not [c for c in cleaned.cuts if c.why == "dateline"]
+    # one date heading alone is still a dateline printed apart from its story
+    single = clean_text("TUESDAY, March 11\n\nHARBOURTON - The Tarnby council voted on Monday to close the old pier.")
+    assert "TUESDAY, March 11" not in single.text

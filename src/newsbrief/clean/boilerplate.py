@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from newsbrief.clean.captions import MONTH, WEEKDAY, caption_cut
-from newsbrief.clean.datelines import AGENCY, DASH, brief_dateline, dateline, dateline_line, is_stamp
+from newsbrief.clean.datelines import AGENCY, DASH, brief_dateline, dateline, dateline_line, day_headings, is_stamp
 from newsbrief.clean.shouted_opening import unshout_opening
 from newsbrief.clean.spacing import unglue_sentences
 
@@ -50,7 +50,7 @@ __all__ = [
     "template_lines",
 ]
 
-CLEANER_VERSION = "19"
+CLEANER_VERSION = "20"
 """The rules' version: stored articles cleaned by another version are cleaned again. Change it with the rules."""
 
 REASONS = ("dateline", "byline", "caption", "prompt", "share", "widget", "related", "legal", "release",
@@ -680,7 +680,9 @@ def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset())
     # A dateline opens one of the first lines left (after a subhead or two at most); a wire
     # release may print it on a line of its own before the first paragraph.
     prose_seen = False
-    for i in [i for i in nonempty if i not in why and i not in partial][:_DATELINE_LINES]:
+    # a calendar's day headings ("MONDAY, September 7") and its first items ("Sydney - ANZ job ads") open its lines
+    listing = day_headings([stripped[i] for i in nonempty]) >= 2
+    for i in [i for i in nonempty if i not in why and i not in partial and not listing][:_DATELINE_LINES]:
         if dateline_line(stripped[i], bare=not prose_seen):
             why[i] = "dateline"
             continue

@@ -19,7 +19,7 @@ import re
 
 from newsbrief.clean.captions import MONTH, WEEKDAY
 
-__all__ = ["AGENCY", "DASH", "brief_dateline", "dateline", "dateline_line", "is_stamp"]
+__all__ = ["AGENCY", "DASH", "brief_dateline", "dateline", "dateline_line", "day_headings", "is_stamp"]
 
 AGENCY = (r"(?:Reuters|AP|AFP|Associated Press|The Associated Press|PTI|IANS|ANI|Bloomberg|AAP|UPI|dpa|DPA|"
           r"Xinhua|CNN|BBC|Press Association|PA|NNA|Sputnik|TASS|Anadolu|Kyodo|Yonhap|EFE|ANSA|Agencies)")
@@ -156,6 +156,19 @@ def dateline(line: str) -> int:
     if len(rest.split()) < 4 or len(_WORDS.findall(rest)) < 2:
         return 0
     return found.end()
+
+
+# a day's heading of a listing: "MONDAY, September 7", "Tuesday - Sept. 8", "Wednesday:"
+_DAY_HEADING = re.compile(rf"^{WEEKDAY}(?:,?\s+|\s+[-–—]\s+){MONTH}\.?\s+{_DAY}(?:,?\s+\d{{4}})?\s*[:.]?$", re.IGNORECASE)
+
+
+def day_headings(lines: list[str]) -> int:
+    """Return how many distinct day headings the lines hold (two or more: a calendar's listing, whose
+    headings and first items are not datelines).
+
+    :param lines: the article's stripped lines.
+    """
+    return len({line.lower() for line in lines if len(line) <= 40 and _DAY_HEADING.match(line)})
 
 
 def dateline_line(line: str, *, bare: bool = True) -> bool:
