@@ -415,3 +415,17 @@ def test_court_dates_gatherings_and_formal_acts_are_read(sentence: str, line: st
 ])
 def test_appear_as_seeming_is_no_court_date(sentence: str) -> None:
     assert extract_events(sentence, published=WED) == []
+
+
+def test_a_listings_items_read_as_whole_lines() -> None:
+    from newsbrief.facts.calendar import calendar_items
+
+    text = ("TUESDAY, September 16\nHarbourton - Tarnby Bank's monthly business survey\n"
+            "Kelso - Central bank assistant governor (markets) Ana Ruiz speaks at a funding forum\n"
+            "WEDNESDAY, September 17\nHarbourton - Debt office issues $900 million of April 21, 2040 bonds\n"
+            "Harbourton - Tarnby/Kelso Institute survey of consumer sentiment\n")
+    lines = [event_line(i.event) for i in calendar_items(text, published=WED) if i.event is not None]
+    assert "Tarnby Bank's monthly business survey" in lines  # the possessive stays with its name
+    assert "Tarnby/Kelso Institute survey of consumer sentiment" in lines
+    assert any("April 21, 2040 bonds" in line for line in lines)  # a date inside the item is part of it
+    assert any("assistant governor Ana Ruiz speaks" in line for line in lines)  # the aside goes, not the rest

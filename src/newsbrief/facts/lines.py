@@ -50,7 +50,7 @@ _PASSIVE = re.compile(r"^(?:be\s+)?(?:held|staged|convened|heard|decided|announc
 _GENERIC_SUBJECT = re.compile(rf"^(?:it|they|he|she|we|the\s+(?:{'|'.join(sorted(GENERIC_HEADS))}))$", re.IGNORECASE)
 # where the happening's own words end: a side clause, an aside, a purpose, a reporting tail
 _TAIL = re.compile(
-    r"\s*(?:[,;:(]|\s[-–—]\s)|\s+(?:after|as|which|where|while|when|because|but|although|though|if|unless|amid|"
+    r"\s*(?:,(?!\s*(?:19|20)\d\d\b)|[;:(]|\s[-–—]\s)|\s+(?:after|as|which|where|while|when|because|but|although|though|if|unless|amid|"
     r"before|following|according|said|says|added|the\s+company\s+said|subject\s+to|including|with\s+(?:the\s+)?aim)\b",
     re.IGNORECASE,
 )
@@ -191,6 +191,8 @@ def _event_line(event: Event, fallback_who: str) -> str:
             what = _OWNER.sub(lambda m: "the" if m.group(0).islower() else "The", what)
         return _join(who, _after_who(who, what))
     what = _REPORTED.sub("", " ".join(event.what.split()).strip(" ."))
+    if listed:
+        what = re.sub(r"\s*\([^()]{1,40}\)", "", what)  # "assistant governor (financial markets) Guy Debelle speaks"
     who = event.who
     headline = _HEADLINE_TO.match(what)
     if headline is not None:
@@ -265,7 +267,13 @@ def _join(who: str, what: str) -> str:
         who = ""  # legal wording for "it": no one named
     if not who:
         return what[:1].upper() + what[1:]
+    if _NAME_GOES_ON.match(what):
+        return who[:1].upper() + who[1:] + what  # "National Australia Bank's monthly business survey": one phrase
     return f"{who[:1].upper() + who[1:]}: {what}" if what else who
+
+
+# the "what" goes on from the name: a possessive ("'s monthly survey") or a joint name ("/Melbourne Institute survey")
+_NAME_GOES_ON = re.compile(r"^(?:['’]s\b|/\S)")
 
 
 def _amount(value: float, currency: str) -> str:
