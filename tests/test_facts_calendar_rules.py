@@ -212,3 +212,17 @@ def test_rows_of_a_results_table_under_a_day_are_no_events() -> None:
             "SATURDAY, March 15\n\n10:30 a.m. Harbour choir concert")
     items = calendar_items(text, published=SUNDAY)
     assert [i.event.what for i in items if i.event] == ["Harbour choir concert"]
+
+
+def test_a_labelled_date_dates_the_pages_headline() -> None:
+    from newsbrief.facts.calendar import labelled_items
+    from newsbrief.facts.lines import event_line
+
+    text = "Team news and the view from both camps.\nDate: Thursday, October 2\nVenue: Harbour Park\nKick-off: 20:00"
+    (item,) = labelled_items("Preview: Tarnby v Kelso", text, published=dt.date(2031, 9, 29))
+    assert item.event is not None and item.event.start == item.event.end == dt.date(2031, 10, 2)
+    assert event_line(item.event) == "Tarnby v Kelso"
+    # labelled dates of different days list several happenings; a date with more after it is not a plain label
+    assert labelled_items("Open days", "Date: Thursday, October 2\nDate: Friday, October 3",
+                          published=dt.date(2031, 9, 29)) == []
+    assert labelled_items("Fair", "When: Thursday, October 2 and every weekend after", published=dt.date(2031, 9, 29)) == []

@@ -13,11 +13,11 @@ import dataclasses
 import datetime as dt
 import re
 
-from newsbrief.facts.dates import find_dates
+from newsbrief.facts.dates import DateSpan, find_dates
 from newsbrief.facts.names import find_names
 from newsbrief.model import Event, Regulation
 
-__all__ = ["MAX_CALENDAR_DAYS", "MAX_SENTENCE_WORDS", "CalendarItem", "calendar_items", "slot_items", "hedge", "is_calendar_deadline", "is_calendar_event"]
+__all__ = ["MAX_CALENDAR_DAYS", "MAX_SENTENCE_WORDS", "CalendarItem", "calendar_items", "labelled_items", "slot_items", "hedge", "is_calendar_deadline", "is_calendar_event"]
 
 _WD = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -198,6 +198,44 @@ def slot_items(text: str, *, published: dt.date, article_id: str = "") -> list[C
                 items.append(CalendarItem(i, line, _event(previous, spans[0].start, published, article_id)))
         previous = line
     return items
+
+
+# a labelled date of the page's one happening: "Date: Thursday, October 1", "When: Oct. 3, 2015, 9 a.m. to 4 p.m."
+_DATE_LABEL = re.compile(r"^(?:Date|When|Dates|Date\s+(?:and|&)\s+time)\s*:\s*(?P<value>\S.{2,70})$", re.IGNORECASE)
+# a section's word before a headline: "Preview: France v Canada"
+_TITLE_LABEL = re.compile(r"^(?:(?:Match\s+)?Preview|Media\s+Advisory|Advisory|Event|Save\s+the\s+date|Reminder)\s*[:|-]\s*",
+                          re.IGNORECASE)
+
+
+def labelled_items(title: str, text: str, *, published: dt.date, article_id: str = "") -> list[CalendarItem]:
+    """Return the one happening of a page that labels its date ("Date: Thursday, October 1"), named by the
+    page's headline ("Preview: France v Canada" -> "France v Canada"), as event pages and match previews
+    print it. A page with labelled dates of different days lists several happenings and gives none here.
+
+    :param title: the article's headline.
+    :param text: the article text, lines separated by newlines.
+    :param published: publication date; the day resolves forward from it.
+    :param article_id: id copied into the event.
+    """
+    found: list[tuple[int, str, DateSpan]] = []
+    for i, line in enumerate(" ".join(x.split()) for x in text.split("\n")):
+        label = _DATE_LABEL.match(line)
+        if label is None:
+            continue
+        spans = find_dates(label["value"], published, future=True)
+        if len(spans) != 1 or _SLOT_REST.match(label["value"][spans[0].endpos :]) is None:
+            return []  # a date with more than a time after it, or none: not a plain labelled date
+        found.append((i, line, spans[0]))
+    what = _TITLE_LABEL.sub("", " ".join(title.split())).strip(" .")
+    if not found or len({(f[2].start, f[2].end) for f in found}) > 1 or not what or what.endswith("?"):
+        return []
+    i, line, span = found[0]
+    if span.start < published or (span.end - span.start).days > MAX_CALENDAR_DAYS:
+        return []
+    # the headline is the line: "France v Canada" has no one actor
+    event = Event(what=what, article_ids=(article_id,) if article_id else (), sentence=line, who="", start=span.start, end=span.end,
+                  when_text=span.start.isoformat(), speculative=False)
+    return [CalendarItem(i, line, event)]
 
 
 # a target somewhere before a year's end: "by 2017", "by the end of next year", "before late 2016"

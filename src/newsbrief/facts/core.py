@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsbrief.errors import FactsError
-from newsbrief.facts.calendar import calendar_items, slot_items
+from newsbrief.facts.calendar import calendar_items, labelled_items, slot_items
 from newsbrief.facts.entities import entities_rules, entities_spacy, merge_entities
 from newsbrief.facts.events import extract_events, merge_events
 from newsbrief.facts.funding import drop_listed, extract_funding, listed_companies, merge_funding
@@ -181,9 +181,9 @@ def extract_facts(articles: Sequence[Article], *, nlp: object | None = None, use
         published = article.published.date()
         sentences = _sentences(article)
         # a calendar article's listed items are events of their headings' days, one per item
-        listed = calendar_items(article.text, published=published, article_id=article.id) or slot_items(
-            article.text, published=published, article_id=article.id
-        )
+        listed = (calendar_items(article.text, published=published, article_id=article.id)
+                  or slot_items(article.text, published=published, article_id=article.id)
+                  or labelled_items(article.title, article.text, published=published, article_id=article.id))
         facts.extend(item.event for item in listed if item.event is not None)
         listed_lines = [item.text for item in listed]
         told: set[tuple[dt.date | None, dt.date | None]] = set()
