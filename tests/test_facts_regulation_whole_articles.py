@@ -227,3 +227,18 @@ def test_a_bill_about_a_league_is_a_regulation_though_league_words_veto_a_game_r
         "The delegate introduced a bill on Thursday to strip the NFL of its federal antitrust exemption.", published=PUB)
     assert bill.status == "proposed" and "NFL" in bill.rule
     assert extract_regulation("The NFL's new extra point rule takes effect on Sunday.", published=PUB) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # a council's yearly budget and its tax levy are no rule
+    "The Tarnby City Council met Sept. 10 and approved the budget and levy for the new fiscal year.",
+    # "New York's" is a place, not a new rule to comply with: an advert's blurb
+    "The latest update helps tax practitioners comply with New York's recent corporate tax reforms.",
+])
+def test_budgets_and_blurbs_are_no_regulation(sentence: str) -> None:
+    assert extract_regulation(sentence, published=PUB) == []
+
+
+def test_a_levy_that_takes_effect_is_still_a_rule() -> None:
+    assert [r.status for r in extract_regulation("The council approved a levy on plastic bags that takes effect in "
+                                                  "January.", published=PUB)] == ["enacted"]

@@ -102,6 +102,9 @@ _NOT_RULE = re.compile(
     r"(?:under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?(?:Regulation|Act|Law|Directive|rules?)\s+)?"
     r"(?:the\s+|a\s+|an\s+)?(?:proposed\s+|planned\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:acquisition|merger|takeover|purchase|deal|transaction|joint\s+venture|sale|bid)s?)|"
+    # a council's yearly budget and the tax levy that funds it: "approved the budget and levy for the new fiscal year"
+    r"budget\s+and\s+(?:the\s+)?(?:tax\s+)?(?:levy|levies|tax\s+rate)|"
+    r"(?:levy|levies|tax\s+rate)\s+for\s+(?:the\s+)?(?:new\s+|next\s+|coming\s+|\d{4}(?:-\d{2,4})?\s+)?(?:fiscal|financial|budget)\s+year|"
     # a bill stuck in the legislature reports no change of status
     r"(?:has|have|had)\s+stalled|stalled\s+in|(?:is|are|remains?)\s+stuck)\b",
     re.IGNORECASE,
@@ -125,7 +128,7 @@ _STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "in force",
         re.compile(
-            r"\b(?:took\s+(?:full\s+)?effect|came\s+into\s+(?:force|effect)|entered\s+into\s+force|is\s+now\s+in\s+force|now\s+in\s+effect|in\s+force|began\s+enforc\w+|started\s+enforc\w+|enforc(?:es|ing)|will\s+enforce|began\s+to\s+apply|started\s+to\s+apply|now\s+appl(?:y|ies)|kicked\s+in|compl(?:y|ies)\s+with\s+(?:the\s+)?new)\b",
+            r"\b(?:took\s+(?:full\s+)?effect|came\s+into\s+(?:force|effect)|entered\s+into\s+force|is\s+now\s+in\s+force|now\s+in\s+effect|in\s+force|began\s+enforc\w+|started\s+enforc\w+|enforc(?:es|ing)|will\s+enforce|began\s+to\s+apply|started\s+to\s+apply|now\s+appl(?:y|ies)|kicked\s+in|compl(?:y|ies)\s+with\s+(?:the\s+)?(?-i:new))\b",
             re.IGNORECASE,
         ),
     ),
