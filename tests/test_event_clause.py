@@ -429,3 +429,17 @@ def test_a_listings_items_read_as_whole_lines() -> None:
     assert "Tarnby/Kelso Institute survey of consumer sentiment" in lines
     assert any("April 21, 2040 bonds" in line for line in lines)  # a date inside the item is part of it
     assert any("assistant governor Ana Ruiz speaks" in line for line in lines)  # the aside goes, not the rest
+
+
+@pytest.mark.parametrize(("line", "alone"), [
+    ("Riek Machar: attend the meeting", False),  # which meeting, the line cannot say
+    ("Football Association: discuss the situation", False),
+    ("Moby Dick: movie to open", False),
+    ("Apple: hold an event", True),  # a new happening, its actor says whose
+    ("Senate: vote on the spending bill", True),
+    ("Fed: announce the decision", True),
+])
+def test_a_line_naming_a_happening_only_by_its_kind_does_not_read_alone(line: str, alone: bool) -> None:
+    from newsbrief.facts.lines import line_reads_alone
+
+    assert line_reads_alone(line, "") is alone

@@ -148,6 +148,8 @@ def line_reads_alone(line: str, context: str = "") -> bool:
         who, what = "", line
     if _CUT_ACTOR.search(who) or _NOT_AN_ACTOR.fullmatch(who) or _OPENS_CLAUSE.match(what) or _POINTS_OUT.search(what):
         return False
+    if _UNNAMED_HAPPENING.match(what):
+        return False  # "attend the meeting", "discuss the situation", "movie to open": which one, the line cannot say
     words = what.split()
     if who or any(w[:1].isupper() or w[:1].isdigit() for w in words[1:]):
         return True
@@ -162,6 +164,11 @@ _CUT_ACTOR = re.compile(r"(?:['’]s|\b(?:and|of|the|for|with)|&)$", re.IGNORECA
 # an instrument or a season is no one's name: "Bill: receive its Second Reading", "Christmas: pantomime to open"
 _NOT_AN_ACTOR = re.compile(r"(?:the\s+)?(?:bill|act|law|rule|plan|deal|report|event|party|meeting|christmas|easter|"
                            r"thanksgiving|halloween|weekend|week|summer|winter|spring|autumn|fall|season)", re.IGNORECASE)
+# a happening the line names only by its kind, pointing back at it: "attend the meeting", "Moby Dick: movie to open"
+# ("hold an event" is a new one, and its actor says whose)
+_GENERIC_HAPPENING = r"(?:meeting|event|situation|issue|matter|game|match|movie|film|show|special|episode|talks|session|ceremony)"
+_UNNAMED_HAPPENING = re.compile(rf"^(?:[a-z]+\s+){{1,2}}?(?:the|this|that)\s+{_GENERIC_HAPPENING}$"
+                                rf"|^(?:the\s+)?{_GENERIC_HAPPENING}\s+to\s+[a-z]+$", re.IGNORECASE)
 _OPENS_CLAUSE = re.compile(r"^(?:whose|which|who|whom|that|where|and|or|but|while|as)\b", re.IGNORECASE)
 _POINTS_OUT = re.compile(r"\b(?:him|them|us|me)\b|\b(?:it|her)\W*$")
 
