@@ -34,6 +34,7 @@ from newsbrief.model import (
     Article, CitedSentence, Digest, DigestItem, DigestSection, Event, Fact, FundingRound, Regulation, Summary,
 )
 from newsbrief.facts.calendar import hedge, is_calendar_deadline, is_calendar_event
+from newsbrief.facts.events import COURT_APPEARANCE
 from newsbrief.facts.lines import event_line, funding_line, line_reads_alone, regulation_line
 from newsbrief.facts.names import Name, find_names
 from newsbrief.facts.wellformed import regulation_for_line, rule_maker, short_rule, well_formed_round
@@ -417,14 +418,11 @@ def _says_what(event: Event) -> bool:
         told.append(words[0])  # the line's capitalised first word, when no name runs on from it ("Vote on ...")
     elif words and words[0][:1].islower() and words[0] not in _LINK_WORDS:
         told.append(words[0])  # an act on a name: "visit Seattle", "face Leeds"
-    return (len(words) >= 2 and bool(told) and (words[0].lower() not in _NO_HAPPENING or bool(_COURT_DATE.match(what)))
+    return (len(words) >= 2 and bool(told) and (words[0].lower() not in _NO_HAPPENING or bool(COURT_APPEARANCE.match(what)))
             and not what.rstrip().endswith("?"))
 
 
 _LINK_WORDS = frozenset("the a an and or of for in on at to with by from".split())
-# "appear at Horsham Magistrates Court": a court date, though "appear" alone tells no happening
-_COURT_DATE = re.compile(r"appear\s+(?:in|at|before)\s+(?:[\w'’.-]+\s+){0,4}?(?:court|tribunal|magistrates|judge|committee|inquiry)\b",
-                         re.IGNORECASE)
 
 
 # First words of a calendar line's "what" that tell no scheduled happening: a saying, a state, a trend ("continue to

@@ -32,8 +32,11 @@ from newsbrief.model import Event
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["extract_events", "is_speculative", "merge_events"]
+__all__ = ["COURT_APPEARANCE", "extract_events", "is_speculative", "merge_events"]
 
+# a court date: "will appear at Horsham Magistrates Court", "is due to appear before the committee"
+_APPEARANCE = r"appear(?:s|ing)?\s+(?:in|at|before)\s+(?:[\w'’.-]+\s+){0,4}?(?:court|courts|tribunal|magistrates|judge|committee|inquiry)\b"
+COURT_APPEARANCE = re.compile(_APPEARANCE, re.IGNORECASE)
 _HAPPENING = re.compile(
     r"\b(?:launch(?:es|ed|ing)?|releas(?:e|es|ing)|unveil(?:s|ing)?|debut(?:s|ing)?|ship(?:s|ping)?|"
     r"deliver(?:y|ies|s)?|begin(?:s|ning)?|(?<!%\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bour\s)(?:re)?start(?:s|ing(?!\s+(?:on|from)\b))?|resum(?:e|es|ing)|must\s+be\s+(?:submitted|filed|lodged|received)|(?<!the\s)(?<!\ban\s)(?<!its\s)open(?:s|ing)?|kick(?:s)?\s+off|hold(?:s|ing)?|"
@@ -52,7 +55,7 @@ _HAPPENING = re.compile(
     r"be\s+(?:(?:formally|officially|finally|publicly)\s+)?(?:announced|released|unveiled|held|published|launched|revealed|decided|signed|sworn\s+in|inaugurated)|issue(?:s)?\s+(?:its|a)\s+(?:ruling|report|decision)|retire(?:s)?|phase\s+out|"
     # court dates, scheduled runs, returns, deliveries, price changes, going private, products in the works
     r"hear(?:s|ing)?\s+(?:arguments|the\s+case|an?\s+appeal|testimony)|arguments|"
-    r"appear(?:s|ing)?\s+(?:in|at|before)\s+(?:[\w'’.-]+\s+){0,4}?(?:court|courts|tribunal|magistrates|judge|committee|inquiry)\b|run(?:s)?\s+(?:on|from|through|until)|will\s+run|"
+    rf"{_APPEARANCE}|run(?:s)?\s+(?:on|from|through|until)|will\s+run|"
     r"return(?:s)?\s+(?:on|in|next|this)|take(?:s)?\s+delivery|"
     r"(?:raise|raises|hike|hikes|increase|increases|cut|cuts|lower|lowers)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:prices?|fees|rates)|"
     r"price\s+(?:rise|hike|increase|cut)|(?:go|goes|be\s+taken|taken|take\s+\w+)\s+private|prepar(?:es|ing)\s+(?:a|an|its|the|new)|"
