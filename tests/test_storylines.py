@@ -226,6 +226,17 @@ def test_a_digest_story_lists_its_storyline_s_earlier_events_in_every_format(fre
     assert line in render(digest_from_dict(digest_to_dict(digest)), "md")  # kept in the stored digest
 
 
+def test_an_event_shown_as_a_section_is_not_listed_as_earlier_under_another(fresh_db: SQLiteStore) -> None:
+    _stories(fresh_db)
+    fresh_db.put_storylines([("sl_a", dt.date(2026, 11, 20), dt.date(2026, 11, 24), {"st1": {}, "st2": {}})])
+    sections = (DigestSection("stories", "Top stories", (
+        DigestItem("st1", "Talks open", ((CitedSentence("Talks open.", ("a1",)),),), (("a1", "Wire", "http://w/a1"),)),
+        DigestItem("st2", "Acme buys Globex", ((CitedSentence("Acme buys.", ("a2",)),),), (("a2", "Wire", "http://w/a2"),)))),)
+    digest = with_earlier_events(fresh_db, Digest(dt.date(2026, 11, 24), "Brief", (), sections,
+                                                  dt.datetime(2026, 11, 24, 6, tzinfo=dt.UTC)))
+    assert ["earlier" in it.extra for it in digest.sections[0].items] == [False, False]  # st1 is a section above
+
+
 def test_api_story_detail_carries_the_storyline_timeline(fresh_db: SQLiteStore) -> None:
     _stories(fresh_db)
     why = {"linked_to": "st1", "similarity": 0.71, "shared_actors": ["acme", "globex"]}

@@ -748,7 +748,9 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
 def with_earlier_events(store: Store, digest: Digest, *, most: int = EARLIER_EVENTS) -> Digest:
     """Return ``digest`` with each full story's earlier events of its storyline under ``extra["earlier"]``.
 
-    Each is ``{"story_id", "headline", "date"}`` (the day it started); the ``most`` latest, oldest first.
+    Each is ``{"story_id", "headline", "date"}`` (the day it started); the ``most`` latest, oldest first. An event
+    shown as a section of this digest is not listed again under another ("Earlier: Fed holds rates" under the
+    markets' section, right below the Fed's own).
 
     :param store: the store.
     :param digest: the composed digest.
@@ -759,7 +761,8 @@ def with_earlier_events(store: Store, digest: Digest, *, most: int = EARLIER_EVE
 
     def item(it: DigestItem) -> DigestItem:
         line = lines.get(it.story_id)
-        earlier = earlier_events(line["events"], it.story_id)[-most:] if line and not it.one_line else []
+        earlier = [e for e in earlier_events(line["events"], it.story_id) if e["id"] not in ids][-most:] \
+            if line and not it.one_line else []
         if not earlier:
             return it
         shown = [{"story_id": e["id"], "headline": e["title"], "date": e["first_seen"]} for e in earlier]
