@@ -237,6 +237,15 @@ def test_an_event_shown_as_a_section_is_not_listed_as_earlier_under_another(fres
     assert ["earlier" in it.extra for it in digest.sections[0].items] == [False, False]  # st1 is a section above
 
 
+
+def test_a_column_is_not_listed_as_an_earlier_event(fresh_db: SQLiteStore) -> None:
+    _stories(fresh_db)
+    fresh_db.put_storylines([("sl_a", dt.date(2026, 11, 20), dt.date(2026, 11, 24), {"st1": {}, "st2": {}})])
+    assert "earlier" in with_earlier_events(fresh_db, _digest()).sections[0].items[0].extra
+    told = with_earlier_events(fresh_db, _digest(), not_events={"st1"})  # st1: a column, no happening
+    assert "earlier" not in told.sections[0].items[0].extra
+
+
 def test_api_story_detail_carries_the_storyline_timeline(fresh_db: SQLiteStore) -> None:
     _stories(fresh_db)
     why = {"linked_to": "st1", "similarity": 0.71, "shared_actors": ["acme", "globex"]}

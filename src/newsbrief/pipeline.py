@@ -26,7 +26,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence, Set as AbstractSet
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,7 +64,7 @@ from newsbrief.ingest.workers import (
 )
 from newsbrief.ingest.writer import IngestReport, IngestWriter
 from .model import Article, Digest, DigestItem, Entry, Regulation, Skip, Source, Summary
-from newsbrief.digest.newsworthiness import source_priors
+from newsbrief.digest.newsworthiness import COMMENTARY, source_priors
 from newsbrief.digest.rank import RankedStory, StoryInput, rank_stories
 from newsbrief.digest.window import first_window, window_suffices
 from .store.base import Store
@@ -732,7 +732,9 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
             fact_rows.append((_fact_key(d, b.ranked.story_id), d["type"], b.ranked.story_id, day, d.get("article_ids", []),
                               d.get("sentence", ""), d))
     store.put_facts(fact_rows)
-    digest = with_earlier_events(store, digest)
+    # today's columns and non-news are no happenings of a storyline (earlier days' are not ranked here)
+    digest = with_earlier_events(store, digest, not_events=frozenset(
+        b.ranked.story_id for b in bundles if b.ranked.junk or b.ranked.kind == COMMENTARY))
     if writer is not None:  # the lede in the model's words when every sentence passes the guard
         digest = with_written_lede(digest, writer)
         writer.client.close()
@@ -745,23 +747,27 @@ def build_digest(store: Store, settings: Settings, *, day: dt.date, progress: Pr
     return digest
 
 
-def with_earlier_events(store: Store, digest: Digest, *, most: int = EARLIER_EVENTS) -> Digest:
+def with_earlier_events(store: Store, digest: Digest, *, most: int = EARLIER_EVENTS,
+                        not_events: AbstractSet[str] = frozenset()) -> Digest:
     """Return ``digest`` with each full story's earlier events of its storyline under ``extra["earlier"]``.
 
     Each is ``{"story_id", "headline", "date"}`` (the day it started); the ``most`` latest, oldest first. An event
     shown as a section of this digest is not listed again under another ("Earlier: Fed holds rates" under the
-    markets' section, right below the Fed's own).
+    markets' section, right below the Fed's own), nor is a story in ``not_events`` (a column or a stub that
+    ranking found to be no news: a storyline's events are happenings).
 
     :param store: the store.
     :param digest: the composed digest.
     :param most: most earlier events per story.
+    :param not_events: stories never listed as earlier events.
     """
     ids = [it.story_id for sec in digest.sections if sec.kind == "stories" for it in sec.items if not it.one_line]
     lines = store.storyline_timelines(ids)
 
     def item(it: DigestItem) -> DigestItem:
         line = lines.get(it.story_id)
-        earlier = [e for e in earlier_events(line["events"], it.story_id) if e["id"] not in ids][-most:] \
+        earlier = [e for e in earlier_events(line["events"], it.story_id)
+                   if e["id"] not in ids and e["id"] not in not_events][-most:] \
             if line and not it.one_line else []
         if not earlier:
             return it
