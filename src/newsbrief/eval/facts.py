@@ -290,9 +290,9 @@ def evaluate_articles(data_path: Path, *, articles_path: Path | None = None, det
             listed = calendar_events(predicted, published.date())
             predicted = [p for p in predicted if not isinstance(p, Event) or p in listed]
             # a happening of the article's own day is over when its day's digest is read: no calendar lists it
-            past = [g for g in gold if g["type"] == "event" and not _after(g, published.date())]
-            same_day += len(past)
-            gold = [g for g in gold if not any(g is p for p in past)]
+            ahead = [g for g in gold if g["type"] != "event" or _after(g, published.date())]
+            same_day += len(gold) - len(ahead)
+            gold = ahead
         tally.score(str(row["id"]), gold, predicted, "")
     result = tally.result()
     result["n_articles"] = len(rows)

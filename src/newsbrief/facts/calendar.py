@@ -110,6 +110,11 @@ def _event(item: str, day: dt.date, published: dt.date, article_id: str) -> Even
     )
 
 
+def _lines(text: str) -> list[str]:
+    """The text's lines, each with its spaces collapsed (line indices stay those of ``text.split("\\n")``)."""
+    return [" ".join(line.split()) for line in text.split("\n")]
+
+
 def calendar_items(text: str, *, published: dt.date, article_id: str = "") -> list[CalendarItem]:
     """Return the listed items of a calendar article (empty for any other article).
 
@@ -121,7 +126,7 @@ def calendar_items(text: str, *, published: dt.date, article_id: str = "") -> li
     :param published: publication date; the days of the list resolve forward from it.
     :param article_id: id copied into each event.
     """
-    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = _lines(text)
     headings: dict[int, dt.date] = {}
     leads: dict[int, tuple[dt.date, str]] = {}
     for i, line in enumerate(lines):
@@ -178,7 +183,7 @@ def slot_items(text: str, *, published: dt.date, article_id: str = "") -> list[C
     :param published: publication date; the days resolve forward from it.
     :param article_id: id copied into each event.
     """
-    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = _lines(text)
     items: list[CalendarItem] = []
     previous = ""
     for i, line in enumerate(lines):
@@ -218,7 +223,7 @@ def labelled_items(title: str, text: str, *, published: dt.date, article_id: str
     :param article_id: id copied into the event.
     """
     found: list[tuple[int, str, DateSpan]] = []
-    for i, line in enumerate(" ".join(x.split()) for x in text.split("\n")):
+    for i, line in enumerate(_lines(text)):
         label = _DATE_LABEL.match(line)
         if label is None:
             continue

@@ -74,6 +74,9 @@ _NP_RULE = re.compile(
     rf"that\s+requires?|that\s+(?:would\s+|will\s+)?(?!is\b|are\b|was\b|were\b|has\b|have\b|had\b|take\b|takes\b|took\b|come\b|comes\b|came\b|enter\b|enters\b|entered\b|go\b|goes\b|went\b|kick\b|kicks\b|apply\b|applies\b)[a-z]+|governing|against|[a-z]+ing|to\s+(?!be\b|the\b|a\b|an\b)[a-z]+|"
     rf"to\s+the(?=\s+(?:[\w'’-]+\s+){{0,3}}?(?:law|laws|act|Act|code|Code|rules|regulations?|directive|bill|constitution)\b))\s+[^,.;]{{0,60}})?"
 )
+# a game's rules and a league's discipline are not regulation ("the designated hitter rule")
+_GAME_WORDS = (r"league|NFL|NBA|MLB|NHL|NCAA|FIFA|UEFA|referees?|umpires?|rosters?|hitters?|pitchers?|offside|"
+               r"touchdowns?|innings")
 _NOT_RULE = re.compile(
     r"\b(?:fined|fines?\s+of|settle[sd]?\s+(?:with|for|over|charges|claims|allegations|a\s+(?:lawsuit|case|suit))|"
     # a legal settlement, not the "settlement cycle" of trades
@@ -81,8 +84,7 @@ _NOT_RULE = re.compile(
     r"sued|sues|lawsuit|judge|court|antitrust\s+case|"
     # "By the time legislation is passed, ...": a clause of time, not a rule's step
     r"(?:by|at|until)\s+the\s+time|"
-    # a game's rules and a league's discipline are not regulation ("the designated hitter rule")
-    r"league|NFL|NBA|MLB|NHL|NCAA|FIFA|UEFA|referees?|umpires?|rosters?|hitters?|pitchers?|offside|touchdowns?|innings|"
+    rf"{_GAME_WORDS}|"
     # a reign ("three years into her rule", "colonial rule") and a standard of quality are not rules
     r"(?:his|her|their|colonial|military|civilian|democratic|authoritarian|martial|direct|minority|majority|one-party|communist|british|imperial|mob|"
     r"(?:junta|regime|king|queen|monarch|emperor|dynasty|party|army|president)(?:'s|’s))\s+rule(?!\s+(?:on|requiring|that|for|banning|against))|"
@@ -844,8 +846,7 @@ def _not_rule(sentence: str) -> bool:
 
 
 # a league's or a game's words veto a "rule" (a game's), not a bill or a law about the league
-_GAME_WORD = re.compile(r"league|NFL|NBA|MLB|NHL|NCAA|FIFA|UEFA|referees?|umpires?|rosters?|hitters?|pitchers?|offside|"
-                        r"touchdowns?|innings", re.IGNORECASE)
+_GAME_WORD = re.compile(_GAME_WORDS, re.IGNORECASE)
 _LEGISLATION = re.compile(r"\b(?:bills?|legislation|statutes?|(?:anti-?trust|federal|state)\s+laws?)\b", re.IGNORECASE)
 
 
