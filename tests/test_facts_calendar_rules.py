@@ -226,3 +226,18 @@ def test_a_labelled_date_dates_the_pages_headline() -> None:
     assert labelled_items("Open days", "Date: Thursday, October 2\nDate: Friday, October 3",
                           published=dt.date(2031, 9, 29)) == []
     assert labelled_items("Fair", "When: Thursday, October 2 and every weekend after", published=dt.date(2031, 9, 29)) == []
+
+
+def test_a_title_case_headline_does_not_stand_for_the_sentence_telling_the_same_happening() -> None:
+    title = "Governor To Host Harbour Summit At Riverside Hall On March 20"
+    text = "Governor Ada Brook will host the Harbour Summit at Riverside Hall on March 20. Delegates from nine ports attend."
+    events = [f for f in extract_facts([_article(text, SUNDAY, title)], use_model=False) if isinstance(f, Event)]
+    assert [e.sentence for e in events] == [text.split(". ")[0] + "."]
+    assert events[0].start == dt.date(2031, 3, 20)
+
+
+def test_a_headline_keeps_its_event_when_no_sentence_dates_it() -> None:
+    title = "Harbour Summit set for March 20"
+    text = "Delegates from nine ports are expected to attend the summit at Riverside Hall."
+    events = [f for f in extract_facts([_article(text, SUNDAY, title)], use_model=False) if isinstance(f, Event)]
+    assert [(e.sentence, e.start) for e in events] == [(title, dt.date(2031, 3, 20))]

@@ -187,7 +187,12 @@ def extract_facts(articles: Sequence[Article], *, nlp: object | None = None, use
         facts.extend(item.event for item in listed if item.event is not None)
         listed_lines = [item.text for item in listed]
         told: set[tuple[dt.date | None, dt.date | None]] = set()
-        for sentence in sentences:
+        # the title's events do not stand for the body's: a headline in title case ("Obama To Host Chinese President
+        # At White House On September 25") makes a poorer line than the sentence telling the same happening
+        titled: list[Fact] = []
+        for n, sentence in enumerate(sentences):
+            if n == 1 and titled:
+                told.clear()
             try:
                 found = extract_sentence_facts(sentence, published=published, article_id=article.id)
             except (ValueError, IndexError, KeyError) as exc:  # a bad sentence is skipped, the run goes on
@@ -199,7 +204,11 @@ def extract_facts(articles: Sequence[Article], *, nlp: object | None = None, use
             # a later sentence's event on the same dates is the same one
             found = [f for f in found if not (isinstance(f, Event) and (f.start, f.end) in told)]
             told.update((f.start, f.end) for f in found if isinstance(f, Event))
+            if n == 0 and article.title.strip():
+                titled = [f for f in found if isinstance(f, Event)]
+                found = [f for f in found if not isinstance(f, Event)]
             facts.extend(found)
+        facts.extend(f for f in titled if (f.start, f.end) not in told)  # type: ignore[union-attr]
         listed_here = listed_companies(article.text)
         if listed_here:
             rounds = [f for f in facts if isinstance(f, FundingRound) and article.id in f.article_ids]
