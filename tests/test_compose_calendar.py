@@ -370,3 +370,30 @@ def test_a_full_name_takes_the_given_names_and_never_an_office() -> None:
     # an office holder is not another person of that name: the president's wife is not the president
     assert full_name("Halvik", "President Halvik will fly in on Friday with Irena Halvik. Halvik spoke.") == ""
     assert full_name("Halvik", "President Tomas Halvik arrived. President Halvik spoke.") == "Tomas Halvik"
+
+
+def test_one_scheduled_decision_told_in_other_words_by_two_stories_is_one_line() -> None:
+    a = _bundle("a", ["Ledger"], ["Markets wait."], score=2, headline="Markets wait for the bank", facts=(
+        _event("a", "At a two-day meeting starting Wednesday, Tarn Bank officials will decide whether to raise interest "
+                    "rates.", "Tarn Bank officials will decide whether to raise interest rates", "Tarn Bank officials",
+               _day(1), _day(2)),))
+    b = _bundle("b", ["Wire"], ["Economists split."], score=1, headline="Economists split on the bank", facts=(
+        _event("b", "Economists are split over whether the central bank will raise rates on Thursday for the first time "
+                    "since 2021.", "the central bank will raise rates for the first time since 2021", "central bank",
+               _day(2)),))
+    c = _bundle("c", ["Post"], ["Games."], score=0.5, headline="Cup week", facts=(
+        _event("c", "England will play Fiji in the Harbour Cup on Thursday.", "England will play Fiji in the Harbour Cup",
+               "England", _day(2)),
+        _event("c", "Wales will play Uruguay in the Harbour Cup on Thursday.", "Wales will play Uruguay in the Harbour Cup",
+               "Wales", _day(2)),))
+    d = _bundle("d", ["Post"], ["Films."], score=0.4, headline="Film week", facts=(
+        _event("d", "Quay Street opens in cinemas on Thursday.", "Quay Street opens in cinemas", "Quay Street", _day(2)),))
+    e = _bundle("e", ["Post"], ["Films."], score=0.3, headline="Another film", facts=(
+        _event("e", "Harbour Lights opens in cinemas on Thursday.", "Harbour Lights opens in cinemas", "Harbour Lights",
+               _day(2)),))
+    ahead = next(s for s in compose_digest([a, b, c, d, e], day=DAY, options=ComposeOptions()).sections
+                 if s.kind == "ahead")
+    lines = [i.paragraphs[0][0].text for i in ahead.items]
+    assert sum("rates" in line for line in lines) == 1 and any(line.startswith("Tarn Bank") for line in lines)
+    assert sum("Harbour Cup" in line for line in lines) == 2
+    assert sum("cinemas" in line for line in lines) == 2

@@ -777,7 +777,7 @@ def _calendar(bundles: Sequence[StoryBundle], day: dt.date) -> list[DigestItem]:
     ranked.sort(key=lambda pair: pair[0])
     # two stories telling one happening in the same words are one line: the higher-ranked story's
     lines = _first_per_key([it for _, it in ranked], lambda it: (it.headline, str(it.extra.get("what", "")).lower()))
-    return _one_per_title(lines)
+    return _one_per_happening(_one_per_title(lines))
 
 
 # a film's, a book's or a show's title in quotation marks: "The Walk", 'Victor Frankenstein'
@@ -798,6 +798,48 @@ def _one_per_title(items: Sequence[DigestItem]) -> list[DigestItem]:
         told.extend(titles)
         out.append(it)
     return out
+
+
+_PLAIN_WORD = re.compile(r"\b[a-z][a-z-]{2,}\b")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
+_COMMON = frozenset("the and for with from its their his her will this that first time new next into over".split())
+
+
+def _one_per_happening(items: Sequence[DigestItem]) -> list[DigestItem]:
+    """Two stories' lines on overlapping dates telling one happening are one line, the higher-ranked story's:
+    "Fed officials: decide to raise interest rates" and "US central bank: raise rates for the first time since
+    2006". One happening: two or more plain words of what happens in common, no name in one's what that the other's
+    sentence lacks ("play Fiji in the World Cup" and "play Uruguay in the World Cup" stay two), and not two named
+    actors that neither sentence shares ("Harbour Lights: open in cinemas", "Quay Street: open in cinemas")."""
+    out: list[DigestItem] = []
+    for it in items:
+        if not any(_one_happening(it, kept) for kept in out):
+            out.append(it)
+    return out
+
+
+def _one_happening(a: DigestItem, b: DigestItem) -> bool:
+    if a.story_id == b.story_id or not (str(a.extra["start"]) <= str(b.extra["end"])
+                                        and str(b.extra["start"]) <= str(a.extra["end"])):
+        return False
+    (who_a, _, what_a), (who_b, _, what_b) = (str(x.extra.get("what", "")).rpartition(": ") for x in (a, b))
+    sentence_a, sentence_b = (str(x.extra.get("sentence", "")).lower() for x in (a, b))
+    if (_a_name(who_a) and _a_name(who_b) and who_a.lower() not in sentence_b
+            and who_b.lower() not in sentence_a):  # "Apple: launch a phone", "Samsung: launch a phone"
+        return False
+    plain_a, plain_b = ({w for w in _PLAIN_WORD.findall(w) if w not in _COMMON} for w in (what_a, what_b))
+    if len(plain_a & plain_b) < 2:
+        return False
+    for what, sentence in ((what_a, sentence_b), (what_b, sentence_a)):
+        names = _CAPITALISED.findall(what.partition(" ")[2])  # the first word is capitalised as the line's start
+        if any(name.lower() not in sentence for name in names):
+            return False
+    return True
+
+
+def _a_name(who: str) -> bool:
+    """A line's actor that is a name ("Harbour Lights"), not a description ("US central bank", "Fed officials")."""
+    return bool(who) and all(w[:1].isupper() or w[:1].isdigit() for w in who.split())
 
 
 CONTEXT_CHARS = 3000
