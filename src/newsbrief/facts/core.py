@@ -21,7 +21,7 @@ from newsbrief.facts.calendar import calendar_items, labelled_items, slot_items
 from newsbrief.facts.entities import entities_rules, entities_spacy, merge_entities
 from newsbrief.facts.events import extract_events, merge_events
 from newsbrief.facts.funding import drop_listed, extract_funding, listed_companies, merge_funding
-from newsbrief.facts.names import name_key
+from newsbrief.facts.names import is_shouting, name_key
 from newsbrief.facts.nlp import load_nlp, split_sentences
 from newsbrief.facts.regulation import extract_regulation, merge_regulations
 from newsbrief.model import Article, Entity, Event, Fact, FundingRound, Regulation
@@ -187,8 +187,8 @@ def extract_facts(articles: Sequence[Article], *, nlp: object | None = None, use
         facts.extend(item.event for item in listed if item.event is not None)
         listed_lines = [item.text for item in listed]
         told: set[tuple[dt.date | None, dt.date | None]] = set()
-        # the title's events do not stand for the body's: a headline in title case ("Obama To Host Chinese President
-        # At White House On September 25") makes a poorer line than the sentence telling the same happening
+        # the events of a title in Title Case or capitals do not stand for the body's: "Obama To Host Chinese President
+        # At White House On September 25" makes a poorer line than the sentence telling the same happening
         titled: list[Fact] = []
         for n, sentence in enumerate(sentences):
             if n == 1 and titled:
@@ -204,7 +204,7 @@ def extract_facts(articles: Sequence[Article], *, nlp: object | None = None, use
             # a later sentence's event on the same dates is the same one
             found = [f for f in found if not (isinstance(f, Event) and (f.start, f.end) in told)]
             told.update((f.start, f.end) for f in found if isinstance(f, Event))
-            if n == 0 and article.title.strip():
+            if n == 0 and is_shouting(article.title):
                 titled = [f for f in found if isinstance(f, Event)]
                 found = [f for f in found if not isinstance(f, Event)]
             facts.extend(found)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["Name", "clean_name", "find_names", "name_key", "split_names"]
+__all__ = ["Name", "clean_name", "find_names", "is_shouting", "name_key", "split_names"]
 
 # one token of a name: "Helix", "xAI", "a16z" is handled by split_names only, "AT&T", "O'Neil"
 _TOKEN = r"(?:[A-Z][\w&'’.+-]*|[a-z]{1,3}[A-Z][\w&-]*|\d+[A-Z][\w-]*)"
@@ -143,3 +143,22 @@ def split_names(text: str) -> tuple[str, ...]:
             continue
         out.append(clean_name(p))
     return tuple(out)
+
+
+TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019.&-]*")
+TITLE_SMALL = frozenset("a an and as at but by for from in into of on or over the to up via vs with".split())
+
+
+def is_shouting(title: str) -> bool:
+    """Return True for an all-capitals title or Title Case (every longer word capitalised).
+
+    :param title: a cleaned title.
+    """
+    words = TITLE_WORD.findall(title)
+    if len(words) < 3:
+        return False
+    letters = "".join(words)
+    if letters.isupper() and len(letters) > 12:
+        return True
+    long_words = [w for w in words[1:] if len(w) > 3 and w.lower() not in TITLE_SMALL]
+    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)

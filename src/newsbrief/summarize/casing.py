@@ -22,10 +22,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsbrief.facts.names import TITLE_SMALL as _SMALL, TITLE_WORD as _WORD_RE, is_shouting
+
 __all__ = ["Casing", "add_names", "common_words", "is_shouting", "names_matter", "story_casing", "sentence_case"]
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019.&-]*")
-_SMALL = frozenset("a an and as at but by for from in into of on or over the to up via vs with".split())
 _FUNCTION = _SMALL | frozenset("""is are was were be been has have had will would can could may might must do does did
     not no its it his her their our your this that these those after before amid about against between during
     under until while when where who what why how than then there here all any new more most""".split())
@@ -57,21 +57,6 @@ class Casing:
     names: set[str] = field(default_factory=set)  # stems of words in named entities
     acronyms: set[str] = field(default_factory=set)  # all-capitals words as written ("EU")
     capitals: set[str] = field(default_factory=set)  # stems written with a capital mid-sentence (names)
-
-
-def is_shouting(title: str) -> bool:
-    """Return True for an all-capitals title or Title Case (every longer word capitalised).
-
-    :param title: a cleaned title.
-    """
-    words = _WORD_RE.findall(title)
-    if len(words) < 3:
-        return False
-    letters = "".join(words)
-    if letters.isupper() and len(letters) > 12:
-        return True
-    long_words = [w for w in words[1:] if len(w) > 3 and w.lower() not in _SMALL]
-    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
 
 
 def story_casing(texts: Iterable[str]) -> Casing:
