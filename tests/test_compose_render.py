@@ -149,13 +149,31 @@ def test_regulation_deadlines_join_the_calendar() -> None:
     rule = Regulation("Children's App Code", "Online Standards Authority", ("r0",),
                       "Operators have until 1 September 2027 to comply.", deadline=dt.date(2027, 9, 1), status="delayed")
     old = Regulation("Old rule", "Agency", ("r0",), "It took effect in March.", deadline=dt.date(2026, 3, 1))
-    b = bundle("r", ["Ledger"], ["Operators have until 1 September 2027 to comply."], facts=(rule, old))
+    b = bundle("r", ["Ledger"], ["Operators have until 1 September 2027 to comply."], facts=(rule, old),
+               headline="Children's App Code delayed")
     digest = compose_digest([b], day=DAY, options=ComposeOptions())
     kinds = {s.kind: s for s in digest.sections}
     assert [i.headline for i in kinds["ahead"].items] == ["Wednesday 1 September 2027"]
     assert [s.text for i in kinds["ahead"].items for p in i.paragraphs for s in p] == [
         "Online Standards Authority: Children's App Code deadline"]
     assert [i.headline for i in kinds["regulation"].items] == ["Online Standards Authority"]
+
+
+def test_a_round_or_rule_named_in_passing_gives_a_one_liner_not_a_roundup_line() -> None:
+    from newsbrief.model import Regulation
+
+    rule = Regulation("ban on Russian engines", "lawmakers", ("r0",),
+                      "Work gained urgency after lawmakers passed a ban on Russian engines.", status="enacted")
+    fund = FundingRound("Tarn Rockets", 20e6, "USD", "Series B", ("f0",), "Tarn Rockets raised $20 million in 2029.")
+    lead = bundle("a", ["Ledger", "Wire", "Post"], ["A lead story."], score=9, headline="A lead story")
+    r = bundle("r", ["Ledger"], ["Harbour Launch will build a new engine at its Leeds plant."], facts=(rule,),
+               headline="Harbour Launch picks Leeds for engine plant", score=0.5)
+    f = bundle("f", ["Ledger"], ["A rocket maker opened an office in Hull."], facts=(fund,),
+               headline="Hull gets a rocket office", score=0.4)
+    digest = compose_digest([lead, r, f], day=DAY, options=ComposeOptions(max_stories=1))
+    kinds = {s.kind: s for s in digest.sections}
+    assert not kinds["regulation"].items and not kinds["funding"].items
+    assert {"r", "f"} <= {i.story_id for i in kinds["short"].items}
 
 
 @pytest.mark.parametrize(

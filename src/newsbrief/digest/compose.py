@@ -612,11 +612,13 @@ def compose_digest(
             continue
         # a commentary's rounds and rules are what its writer mentions in passing, not news of a round or a rule
         reports = b.ranked.kind != COMMENTARY
-        rounds = _best_per_key([f for f in b.facts if isinstance(f, FundingRound) and well_formed_round(f)],
-                               _round_key) if reports else []
+        # a round or rule named in passing ("after lawmakers passed a ban on ...") is no roundup line: the story is a
+        # one-liner, as one about anything else
+        rounds = _subject_facts(b, _best_per_key(
+            [f for f in b.facts if isinstance(f, FundingRound) and well_formed_round(f)], _round_key)) if reports else []
         rule = _story_rule(b) if reports else None
         shown = _line_rule(rule) if rule is not None else None
-        rules = [shown] if shown is not None else []
+        rules = _subject_facts(b, [shown]) if shown is not None else []
         if rounds:
             funding.extend(_fact_item(b, f, day) for f in rounds)
         elif rules:
