@@ -170,3 +170,20 @@ def test_names_that_hold_an_and_are_joined_without_ambiguity() -> None:
     assert _join(["Orrick"]) == "Orrick"
     assert _join(["Orrick", "Marwick", "Tallbrook"]) == "Orrick, Marwick and Tallbrook"
     assert _join(["New Orrick", "House and Senate"]) == "New Orrick as well as House and Senate"
+
+
+def test_the_lede_names_no_regulator_of_a_rule_a_story_only_mentions() -> None:
+    from newsbrief.model import Regulation
+
+    passing = Regulation("ban on Russian engines", "U.S. lawmakers", ("r0",),
+                         "Work gained urgency after U.S. lawmakers passed a ban on Russian engines.", status="enacted")
+    about = Regulation("Harbour Data Act", "Tarn Data Authority", ("h0",),
+                       "The Tarn Data Authority proposed the Harbour Data Act on Friday.", status="proposed")
+    bundles = [*stories(),
+               bundle("r", "Harbour Launch picks Leeds for engine plant",
+                      ["Harbour Launch will build a new engine at its Leeds plant."], outlets=1, score=0.9,
+                      facts=(passing,)),
+               bundle("h", "Harbour Data Act proposed", ["The Tarn Data Authority proposed the Harbour Data Act on Friday."],
+                      outlets=1, score=0.8, facts=(about,))]
+    lede = compose_digest(bundles, day=DAY, options=ComposeOptions()).lede
+    assert "Tarn Data Authority" in lede[-1].text and "lawmakers" not in lede[-1].text

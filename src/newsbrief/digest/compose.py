@@ -539,10 +539,11 @@ def _lede(lead: Sequence[StoryBundle], everything: Sequence[StoryBundle]) -> tup
     # of a story that is news (a ticker item's "price target" is not a funding round).
     rest = [b for b in everything if b not in lead and _lede_worthy(b)]
     # Only well-formed facts are named (facts.wellformed): no ticker, clause or wrong body reaches the lede.
-    rounds = [f for b in rest for f in _best_per_key(
-        [f for f in b.facts if isinstance(f, FundingRound) and well_formed_round(f)], _round_key)]
-    rules = [f for b in rest for f in _best_per_key(
-        [f for f in map(_line_rule, b.facts) if f is not None and len(f.regulator.split()) > 1], lambda f: "rule")]
+    # only rounds and rules a story is about, as in the roundups (not one named in passing)
+    rounds = [f for b in rest for f in _subject_facts(b, _best_per_key(
+        [f for f in b.facts if isinstance(f, FundingRound) and well_formed_round(f)], _round_key))]
+    rules = [f for b in rest for f in _subject_facts(b, _best_per_key(
+        [f for f in map(_line_rule, b.facts) if f is not None and len(f.regulator.split()) > 1], lambda f: "rule"))]
     companies = list(dict.fromkeys(f.company for f in rounds if f.company))[:4]
     regulators = list(dict.fromkeys(f.regulator for f in rules if f.regulator))[:2]
     parts = []
