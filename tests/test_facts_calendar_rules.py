@@ -241,3 +241,12 @@ def test_a_headline_keeps_its_event_when_no_sentence_dates_it() -> None:
     text = "Delegates from nine ports are expected to attend the summit at Riverside Hall."
     events = [f for f in extract_facts([_article(text, SUNDAY, title)], use_model=False) if isinstance(f, Event)]
     assert [(e.sentence, e.start) for e in events] == [(title, dt.date(2031, 3, 20))]
+
+
+def test_a_weekday_opening_a_name_is_no_date() -> None:
+    wednesday = dt.date(2031, 3, 12)
+    for sentence in ["Riders can request the 'Friday Night Flights' option through the Tarn Air app for a chance to win.",
+                     "Fans will watch Monday Night Football at the Harbour Inn."]:
+        assert extract_events(sentence, published=wednesday) == [], sentence
+    told = extract_events("The \u201cFriday\u201d show opens at the Harbour Hall on Friday.", published=wednesday)
+    assert [e.start for e in told] == [dt.date(2031, 3, 14)]

@@ -439,6 +439,11 @@ _OPENING_HOURS = re.compile(
 )
 # a recurring slot, not a date: "every Saturday and Sunday"
 _RECURRING = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
+# a weekday opening a name: "the 'Friday Night Flights' option", "Monday Night Football"
+_WEEKDAY_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+_QUOTE_BEFORE = re.compile(r"[\"'\u2018\u201c]$")
+_NAME_TO_QUOTE = re.compile(r"(?:\s+[A-Z][\w'-]*)*[\"'\u2019\u201d]")  # the name's capitalised words to its closing quote
+_NIGHT_NAME_AFTER = re.compile(r"\s+Night\s+[A-Z]")
 # "meets on the first Saturday of each month": a monthly slot
 _MONTHLY_AFTER = re.compile(r"^\s+(?:of\s+)?(?:each|every)\s+month\b|^\s+of\s+the\s+month\b", re.IGNORECASE)
 _NTH_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last)\s+$", re.IGNORECASE)
@@ -611,6 +616,10 @@ def _clause_event(sentence: str, *, published: dt.date, article_id: str = "", fu
             continue  # the date of a condition, not of a schedule
         if _RECURRING.search(before_span):
             continue  # "every Saturday and Sunday": a recurring slot
+        if _WEEKDAY_WORD.fullmatch(span.text.strip()) and (
+                (_QUOTE_BEFORE.search(before_span) and _NAME_TO_QUOTE.match(sentence[span.endpos :]))
+                or _NIGHT_NAME_AFTER.match(sentence[span.endpos :])):
+            continue  # "the 'Friday Night Flights' option", "Thursday Night Football": a name, not a date
         if _NTH_BEFORE.search(before_span) and _MONTHLY_AFTER.match(sentence[span.endpos :]):
             continue  # "on the first Saturday of each month": a monthly slot
         if long_ago and _BARE_WEEKDAY.fullmatch(span.text.strip()):
