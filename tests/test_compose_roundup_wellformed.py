@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from factories import make_article
 
 from newsbrief.digest.compose import ComposeOptions, StoryBundle, compose_digest
 from newsbrief.digest.rank import RankedStory
+from newsbrief.facts.lines import regulation_line
 from newsbrief.model import CitedSentence, Digest, Fact, FundingRound, Regulation, Summary
 
 DAY = dt.date(2026, 11, 27)
@@ -114,7 +116,7 @@ def test_a_public_body_with_a_short_rule_keeps_its_line_and_its_place_in_the_led
                               ["Marwick Parliament passed a bill that would ban single-use plastic bags in shops."],
                               score=2.0, facts=(rule,)))
     assert section(digest, "regulation") == [
-        "Marwick Parliament: bill to ban single-use plastic bags in shops, enacted"]
+        "Marwick Parliament: bill to ban single-use plastic bags in shops, passed"]
     assert "regulatory moves by Marwick Parliament" in lede(digest)
 
 
@@ -134,4 +136,16 @@ def test_the_story_takes_the_body_named_as_such_over_a_phrase_from_another_sente
                       "The Marwick Assembly passed the coastal protection bill.", status="enacted")
     digest = digest_of(bundle("k", "Coastal bill passes", ["Lawmakers passed the coastal protection bill."], score=2.0,
                               facts=(phrase, body), outlets=2))
-    assert section(digest, "regulation") == ["Marwick Assembly: coastal protection bill, enacted"]
+    assert section(digest, "regulation") == ["Marwick Assembly: coastal protection bill, passed"]
+
+
+@pytest.mark.parametrize(("regulator", "sentence", "shown"), [
+    ("California lawmakers", "California lawmakers on Friday approved a bill to register voters automatically.", "passed"),
+    ("Senate", "The package has passed the Senate and is heading to the state assembly.", "passed"),
+    ("Scottish Parliament", "Legislation to promote sign language has been backed by MSPs.", "passed"),
+    ("Congress", "Congress passed the act, which the president signed into law on Friday.", "enacted"),
+    ("Harbour Securities Commission", "The Harbour Securities Commission adopted rules on fee disclosure.", "enacted"),
+])
+def test_a_chambers_vote_shows_as_passed_until_the_bill_becomes_law(regulator: str, sentence: str, shown: str) -> None:
+    line = regulation_line(Regulation("the bill", regulator, ("a",), sentence, status="enacted"))
+    assert line == f"{regulator}: the bill, {shown}"

@@ -16,7 +16,7 @@ from newsbrief.facts.event_clause import GENERIC_HEADS, event_clause
 from newsbrief.facts.names import find_names
 from newsbrief.model import Event, FundingRound, Regulation
 
-__all__ = ["MAX_LINE_WORDS", "event_line", "funding_line", "line_reads_alone", "regulation_line"]
+__all__ = ["MAX_LINE_WORDS", "event_line", "funding_line", "line_reads_alone", "regulation_line", "shown_status"]
 
 MAX_LINE_WORDS = 12
 """The most words of the "what" of an event line."""
@@ -334,7 +334,7 @@ def regulation_line(fact: Regulation) -> str:
 
     :param fact: the regulation; empty fields are left out.
     """
-    parts = [p for p in (fact.rule, fact.status) if p]
+    parts = [p for p in (fact.rule, shown_status(fact)) if p]
     body = ", ".join(parts)
     if fact.deadline is not None:
         when = f"{fact.deadline.day} {fact.deadline.strftime('%b %Y')}"
@@ -342,3 +342,20 @@ def regulation_line(fact: Regulation) -> str:
     if fact.regulator and fact.regulator != fact.rule:
         return f"{fact.regulator}: {body}" if body else fact.regulator
     return body or fact.regulator
+
+
+# a legislature or one of its chambers: its vote passes a bill, which is law only once signed or assented to
+_CHAMBER = re.compile(r"\b(?:Senate|House|Assembly|Congress|Parliament|Legislature|legislat(?:ure|ors|ive)|lawmakers|MPs|MSPs|"
+                      r"MEPs|senators|representatives|Lok\s+Sabha|Rajya\s+Sabha|Bundestag|Diet|Dail|panel|committee)\b")
+_BECAME_LAW = re.compile(r"\b(?:signed|into\s+law|bec[oa]me\s+law|royal\s+assent|enacted|t(?:akes?|ook)\s+effect|in\s+force|"
+                         r"came\s+into)\b", re.IGNORECASE)
+
+
+def shown_status(fact: Regulation) -> str:
+    """The status a roundup line shows: "passed", not "enacted", for a chamber's or a legislature's vote that the
+    sentence does not say became law ("California lawmakers on Friday approved a bill ...", "has passed the
+    Senate and is heading to the state assembly"). The stored status keeps the annotation convention (enacted)."""
+    if fact.status == "enacted" and _CHAMBER.search(fact.regulator) and not _BECAME_LAW.search(fact.sentence):
+        return "passed"
+    return fact.status
+
