@@ -28,7 +28,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Hashable, Mapping, Sequence
+from typing import Any, Callable, Hashable, Mapping, Sequence, TypeVar
 
 from newsbrief.model import (
     Article, CitedSentence, Digest, DigestItem, DigestSection, Event, Fact, FundingRound, Regulation, Summary,
@@ -184,7 +184,10 @@ def _fact_item(bundle: StoryBundle, fact: FundingRound | Regulation, day: dt.dat
     )
 
 
-def _subject_facts(bundle: StoryBundle, facts: Sequence[FundingRound | Regulation]) -> list[FundingRound | Regulation]:
+_RoundOrRule = TypeVar("_RoundOrRule", FundingRound, Regulation)
+
+
+def _subject_facts(bundle: StoryBundle, facts: Sequence[_RoundOrRule]) -> list[_RoundOrRule]:
     """The rounds and rules a story is about: named in its headline or its first summary sentence."""
     first = bundle.summary.sentences[:1]
     told = (bundle.summary.headline + " " + (first[0].text if first else "")).lower()
