@@ -808,7 +808,7 @@ def _one_per_title(items: Sequence[DigestItem]) -> list[DigestItem]:
 
 _PLAIN_WORD = re.compile(r"\b[a-z][a-z-]{2,}\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
-_COMMON = frozenset("the and for with from its their his her will this that first time new next into over".split())
+_FILLER = frozenset("the and for with from its their his her will this that first time new next into over".split())
 
 
 def _one_per_happening(items: Sequence[DigestItem]) -> list[DigestItem]:
@@ -833,7 +833,7 @@ def _one_happening(a: DigestItem, b: DigestItem) -> bool:
     if (_a_name(who_a) and _a_name(who_b) and who_a.lower() not in sentence_b
             and who_b.lower() not in sentence_a):  # "Apple: launch a phone", "Samsung: launch a phone"
         return False
-    plain_a, plain_b = ({w for w in _PLAIN_WORD.findall(w) if w not in _COMMON} for w in (what_a, what_b))
+    plain_a, plain_b = ({w for w in _PLAIN_WORD.findall(w) if w not in _FILLER} for w in (what_a, what_b))
     if len(plain_a & plain_b) < 2:
         return False
     for what, sentence in ((what_a, sentence_b), (what_b, sentence_a)):
