@@ -199,6 +199,12 @@ def _subject_facts(bundle: StoryBundle, facts: Sequence[_RoundOrRule]) -> list[_
     return out
 
 
+def _subject_rounds(bundle: StoryBundle) -> list[FundingRound]:
+    """The story's well-formed rounds it is about, the best of each company's (roundups and the lede alike)."""
+    return _subject_facts(bundle, _best_per_key(
+        [f for f in bundle.facts if isinstance(f, FundingRound) and well_formed_round(f)], _round_key))
+
+
 def day_label(start: dt.date, end: dt.date, day: dt.date) -> str:
     """The heading of a calendar day or range: "Thursday 3 December", "December", "January – March 2027".
 
@@ -543,8 +549,7 @@ def _lede(lead: Sequence[StoryBundle], everything: Sequence[StoryBundle]) -> tup
     rest = [b for b in everything if b not in lead and _lede_worthy(b)]
     # Only well-formed facts are named (facts.wellformed): no ticker, clause or wrong body reaches the lede.
     # only rounds and rules a story is about, as in the roundups (not one named in passing)
-    rounds = [f for b in rest for f in _subject_facts(b, _best_per_key(
-        [f for f in b.facts if isinstance(f, FundingRound) and well_formed_round(f)], _round_key))]
+    rounds = [f for b in rest for f in _subject_rounds(b)]
     rules = [f for b in rest for f in _subject_facts(b, _best_per_key(
         [f for f in map(_line_rule, b.facts) if f is not None and len(f.regulator.split()) > 1], lambda f: "rule"))]
     companies = list(dict.fromkeys(f.company for f in rounds if f.company))[:4]
@@ -600,9 +605,7 @@ def compose_digest(
     # Only well-formed facts make lines: a named company with an amount, a body's name with a short
     # rule (facts.wellformed); the others stay stored and listed by `newsbrief facts`.
     for b in full:
-        for f in _subject_facts(b, _best_per_key(
-                [f for f in b.facts if isinstance(f, FundingRound) and well_formed_round(f)], _round_key)):
-            funding.append(_fact_item(b, f, day))
+        funding.extend(_fact_item(b, f, day) for f in _subject_rounds(b))
         rule = _story_rule(b)
         for f in _subject_facts(b, [rule] if rule is not None else []):
             shown = _line_rule(f)
@@ -618,8 +621,7 @@ def compose_digest(
         reports = b.ranked.kind != COMMENTARY
         # a round or rule named in passing ("after lawmakers passed a ban on ...") is no roundup line: the story is a
         # one-liner, as one about anything else
-        rounds = _subject_facts(b, _best_per_key(
-            [f for f in b.facts if isinstance(f, FundingRound) and well_formed_round(f)], _round_key)) if reports else []
+        rounds = _subject_rounds(b) if reports else []
         rule = _story_rule(b) if reports else None
         shown = _line_rule(rule) if rule is not None else None
         rules = _subject_facts(b, [shown]) if shown is not None else []

@@ -358,4 +358,3 @@ def shown_status(fact: Regulation) -> str:
     if fact.status == "enacted" and _CHAMBER.search(fact.regulator) and not _BECAME_LAW.search(fact.sentence):
         return "passed"
     return fact.status
-
