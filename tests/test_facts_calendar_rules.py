@@ -250,3 +250,9 @@ def test_a_weekday_opening_a_name_is_no_date() -> None:
         assert extract_events(sentence, published=wednesday) == [], sentence
     told = extract_events("The \u201cFriday\u201d show opens at the Harbour Hall on Friday.", published=wednesday)
     assert [e.start for e in told] == [dt.date(2031, 3, 14)]
+
+
+def test_a_title_case_headline_alone_keeps_its_event() -> None:
+    title = "Governor To Host Harbour Summit At Riverside Hall On March 20"
+    events = [f for f in extract_facts([_article("", SUNDAY, title)], use_model=False) if isinstance(f, Event)]
+    assert [(e.sentence, e.start) for e in events] == [(title, dt.date(2031, 3, 20))]

@@ -189,10 +189,8 @@ def extract_facts(articles: Sequence[Article], *, nlp: object | None = None, use
         told: set[tuple[dt.date | None, dt.date | None]] = set()
         # the events of a title in Title Case or capitals do not stand for the body's: "Obama To Host Chinese President
         # At White House On September 25" makes a poorer line than the sentence telling the same happening
-        titled: list[Fact] = []
+        titled: list[Event] = []
         for n, sentence in enumerate(sentences):
-            if n == 1 and titled:
-                told.clear()
             try:
                 found = extract_sentence_facts(sentence, published=published, article_id=article.id)
             except (ValueError, IndexError, KeyError) as exc:  # a bad sentence is skipped, the run goes on
@@ -203,12 +201,12 @@ def extract_facts(articles: Sequence[Article], *, nlp: object | None = None, use
             # prose tells one happening again and again ("on Saturday", "this Saturday's match"):
             # a later sentence's event on the same dates is the same one
             found = [f for f in found if not (isinstance(f, Event) and (f.start, f.end) in told)]
-            told.update((f.start, f.end) for f in found if isinstance(f, Event))
-            if n == 0 and is_shouting(article.title):
+            if n == 0 and is_shouting(article.title):  # held back, its dates not told: the body may tell them
                 titled = [f for f in found if isinstance(f, Event)]
                 found = [f for f in found if not isinstance(f, Event)]
+            told.update((f.start, f.end) for f in found if isinstance(f, Event))
             facts.extend(found)
-        facts.extend(f for f in titled if (f.start, f.end) not in told)  # type: ignore[union-attr]
+        facts.extend(f for f in titled if (f.start, f.end) not in told)
         listed_here = listed_companies(article.text)
         if listed_here:
             rounds = [f for f in facts if isinstance(f, FundingRound) and article.id in f.article_ids]
