@@ -98,7 +98,7 @@ def test_a_clause_before_the_auxiliary_is_never_the_who(what: str, line: str) ->
 
 
 def test_a_calendar_line_that_says_what_in_one_word_is_not_listed() -> None:
-    from newsbrief.digest.compose import calendar_events
+    from newsbrief.digest.looking_ahead import calendar_events
 
     day = dt.date(2026, 11, 27)
     vague = Event("the two leaders would meet", ("a",), "Aides said on Thursday that the two leaders would meet.",
@@ -117,7 +117,7 @@ def test_a_calendar_line_that_says_what_in_one_word_is_not_listed() -> None:
         assert calendar_events([said, clear], day) == [clear], event_line(said)
     release = Event("the new Kestrel phones will be available in 40 more countries", ("d",),
                     "The new Kestrel phones will be available in 40 more countries on Friday.", start=dt.date(2026, 11, 30))
-    from newsbrief.digest.compose import _says_what
+    from newsbrief.digest.looking_ahead import _says_what
 
     assert _says_what(release), event_line(release)
 
@@ -262,7 +262,7 @@ def test_a_period_that_has_begun_on_the_day_is_not_ahead() -> None:
 
 
 def test_a_calendar_line_that_only_names_something_is_not_listed() -> None:
-    from newsbrief.digest.compose import _says_what
+    from newsbrief.digest.looking_ahead import _says_what
 
     sentence = "The Child Meals and School Lunch Act, due for renewal by September 30, funds 12 programmes."
     named = Event(sentence, ("a",), sentence, start=dt.date(2031, 9, 30), when_text="by September 30")

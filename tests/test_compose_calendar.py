@@ -9,7 +9,8 @@ import pytest
 
 from factories import make_article
 
-from newsbrief.digest.compose import ComposeOptions, StoryBundle, compose_digest, day_label
+from newsbrief.digest.compose import ComposeOptions, StoryBundle, compose_digest
+from newsbrief.digest.looking_ahead import day_label
 from newsbrief.model import CitedSentence, Event, FundingRound, Regulation, Summary
 from newsbrief.digest.rank import RankedStory
 from newsbrief.render import render
@@ -182,33 +183,33 @@ def test_text_lists_each_source_once_when_a_story_has_a_section_and_a_roundup_li
 
 
 def test_the_story_actor_is_not_a_headline_s_common_first_word() -> None:
-    from newsbrief.digest.compose import _actor
+    from newsbrief.digest.looking_ahead import story_actor
 
     # "Jury" opens the headline capitalised, as every headline word is, but the articles write "jury"
     trial = _bundle("t", ["Ledger"], ["A jury was chosen on Monday in the fraud trial of Tomas Vell.", "It begins on Friday."],
                     score=1, headline="Jury chosen in Tomas Vell fraud trial")
-    assert _actor(trial) == "Tomas Vell"
+    assert story_actor(trial) == "Tomas Vell"
     # a name that opens the headline and is never written in lower case stays the actor
     deal = _bundle("d", ["Ledger"], ["Halvard agreed to buy Vireo on Monday.", "The deal closes in June."], score=1,
                    headline="Halvard buys Vireo")
-    assert _actor(deal) == "Halvard"
+    assert story_actor(deal) == "Halvard"
 
 
 def test_the_story_actor_is_a_name_its_articles_write() -> None:
-    from newsbrief.digest.compose import _actor
+    from newsbrief.digest.looking_ahead import story_actor
 
     # a title's capitals make one name of "New" and the institute the articles name
     forecast = _bundle("f", ["Ledger"], ["The Harwick Land Institute expects prices to rise.", "Its next forecast is due."],
                        score=1, headline="New Harwick Land Institute Forecast Less Bullish")
-    assert _actor(forecast) == "Harwick Land Institute"
+    assert story_actor(forecast) == "Harwick Land Institute"
     # a headline's first word that the articles only write to open a sentence is no name
     note = _bundle("n", ["Ledger"], ["Interesting fact about the market: it opened in 2021.", "A party is planned."],
                    score=1, headline="Interesting fact about the market")
-    assert _actor(note) == ""
+    assert story_actor(note) == ""
     # nor is a date
     deadline = _bundle("d", ["Ledger"], ["Fares rise on Oct. 1 for riders of Tarn Ferries.", "Riders still pay cash."],
                        score=1, headline="Oct. 1 fare deadline for Tarn Ferries riders")
-    assert _actor(deadline) == "Tarn Ferries"
+    assert story_actor(deadline) == "Tarn Ferries"
 
 
 def test_one_happening_told_by_two_stories_is_one_line() -> None:
@@ -237,26 +238,26 @@ def test_one_titled_release_told_two_ways_by_two_stories_is_one_line() -> None:
 
 
 def test_the_story_actor_leaves_out_a_date_in_the_headline_name() -> None:
-    from newsbrief.digest.compose import _actor
+    from newsbrief.digest.looking_ahead import story_actor
 
     court = _bundle("c", ["Ledger"], ["The Harwick High Court on Tuesday asked the cell to rule.", "It has two days."],
                     score=1, headline="Harwick High Court on Tuesday asks cell to rule")
-    assert _actor(court) == "Harwick High Court"
+    assert story_actor(court) == "Harwick High Court"
 
 
 
 def test_a_town_that_says_where_a_person_is_from_is_not_the_story_actor() -> None:
-    from newsbrief.digest.compose import _actor
+    from newsbrief.digest.looking_ahead import story_actor
 
     trial = _bundle("t", ["Ledger"], ["A jury was seated in the trial of a Harwick man.", "Opening arguments are Tuesday."],
                     score=1, headline="Jury seated in trial of Harwick man, opening arguments Tuesday")
-    assert _actor(trial) == ""
+    assert story_actor(trial) == ""
     named = _bundle("n", ["Ledger"], ["Tomas Vell, a Harwick man, goes on trial.", "Opening arguments are Tuesday."],
                     score=1, headline="Harwick man Tomas Vell goes on trial")
-    assert _actor(named) == "Tomas Vell"
+    assert story_actor(named) == "Tomas Vell"
     trio = _bundle("r", ["Ledger"], ["Three men from Harwick appeared in court.", "A trial date is set."],
                    score=1, headline="THREE men from Harwick due to enter a plea")
-    assert _actor(trio) == ""
+    assert story_actor(trio) == ""
 
 
 def test_a_commentary_gives_no_roundup_line_and_stays_a_one_liner() -> None:

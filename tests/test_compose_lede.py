@@ -165,7 +165,7 @@ def test_lede_names_no_promo_and_no_promo_funding() -> None:
 
 
 def test_names_that_hold_an_and_are_joined_without_ambiguity() -> None:
-    from newsbrief.digest.compose import _join
+    from newsbrief.digest.lede import _join
 
     assert _join(["Orrick"]) == "Orrick"
     assert _join(["Orrick", "Marwick", "Tallbrook"]) == "Orrick, Marwick and Tallbrook"

@@ -15,6 +15,10 @@ Modules:
 - :mod:`.agency`: which news agency (AP, Reuters, AFP, national agencies) an article's text
   credits.
 - :mod:`.rank`: orders stories by an explainable weighted score.
-- :mod:`.compose`: assembles lede, sections and calendar into the digest.
+- :mod:`.bundle`: what composition knows of one story (:class:`~newsbrief.digest.bundle.StoryBundle`) and
+  the rounds and rules a story is about.
+- :mod:`.lede`: the opening paragraph, from the lead stories' own cited words.
+- :mod:`.looking_ahead`: the calendar of upcoming events, one short cited line each.
+- :mod:`.compose`: assembles lede, sections, roundups and calendar into the digest, within a reading budget.
 - :mod:`.window`: which ranked stories the build must summarize (those the digest may show).
 """

@@ -247,14 +247,14 @@ def evaluate_articles(data_path: Path, *, articles_path: Path | None = None, det
     :param articles_path: real articles (JSONL or JSONL.gz: ``id``, ``published``, ``title``, ``content``).
     :param details: add a ``"mistakes"`` list.
     :param calendar: read each article as the digest does (its text cleaned of boilerplate) and keep
-        only the events its calendar would list (:func:`newsbrief.digest.compose.calendar_events`:
+        only the events its calendar would list (:func:`newsbrief.digest.looking_ahead.calendar_events`:
         after the article's day, dated precisely enough, with a line that says what happens);
         funding and regulation facts are scored from the cleaned text too. Annotated events that end
         on or before the article's day are left out of the score and counted in ``events_not_ahead``:
         the article's day is its digest's, whose calendar lists only what comes after it.
     """
     from newsbrief.clean.boilerplate import clean_text
-    from newsbrief.digest.compose import calendar_events
+    from newsbrief.digest.looking_ahead import calendar_events
     from newsbrief.facts.core import extract_facts, merge_facts
     from newsbrief.ingest.sanitize import html_to_text
     from newsbrief.model import Article
