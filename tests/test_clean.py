@@ -154,6 +154,18 @@ def test_links_to_other_posts_run_onto_the_last_paragraph_are_cut_and_the_paragr
     assert clean_text(story).text == story
 
 
+def test_tags_links_and_the_author_note_run_onto_the_last_paragraph_are_cut() -> None:
+    para = "Quarry Corp will open its ninth branch in Tallbrook in March. The council approved the plan on Monday."
+    nav = ("Tags: Banking Tallbrook Previous Story Ferry fares rise again Next Story Bridge works delayed "
+           "About the author Dana Rook Dana Rook covers local business for the paper. She joined in 2019.")
+    result = clean_text(f"{para} {nav}")
+    assert result.text == para
+    assert [(c.why, c.text) for c in result.cuts] == [("related", nav)]
+    # a paragraph that tags nothing and runs on to prose after a "Next Story" keeps all of it
+    story = f"{para} Tags: none. Next Story hour at the library starts at ten. It runs weekly. Parents are welcome."
+    assert clean_text(story).text == story
+
+
 def test_a_labelled_list_of_other_stories_run_into_one_long_line_is_cut_whatever_its_length() -> None:
     teasers = " ".join(f"Tallbrook story number {n} about the ferry and the bridge Work on the river crossing goes on "
                        f"as the council meets again in..." for n in range(8))

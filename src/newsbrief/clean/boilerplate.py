@@ -50,7 +50,7 @@ __all__ = [
     "template_lines",
 ]
 
-CLEANER_VERSION = "20"
+CLEANER_VERSION = "21"
 """The rules' version: stored articles cleaned by another version are cleaned again. Change it with the rules."""
 
 REASONS = ("dateline", "byline", "caption", "prompt", "share", "widget", "related", "legal", "release",
@@ -422,10 +422,15 @@ def _inline_share(line: str) -> tuple[str, str] | None:
 
 
 # A page's navigation run onto the end of the last paragraph: "... at 800-472-0646. « Previous post Related Blogs
-# The Rules Concerning ... Plan"; only titles follow, so the tail has at most one full stop.
-_RELATED_TAIL = re.compile(r"(?<=[.!?\"\u201d])\s+(?:[\u00ab\u2039]\s*)?(?:(?:Previous|Next|Older|Newer) (?:[Pp]ost|[Aa]rticle|"
+# The Rules Concerning ... Plan"; only titles follow, so the tail has at most one full stop. The post's tags may come
+# first ("... to go. Tags: IFA 2015 Mobile Sony Previous Story ...") and its author's note last (_AUTHOR_NOTE).
+_RELATED_TAIL = re.compile(r"(?<=[.!?\"\u201d])\s+(?:Tags?:\s+[^.!?:]{1,120}?\s+)?(?:[\u00ab\u2039]\s*)?"
+                           r"(?:(?:Previous|Next|Older|Newer) (?:[Pp]ost|[Aa]rticle|"
                            r"[Ss]tory|[Ee]ntry)|Related (?:Blogs?|Posts?|Articles?|Stories|Links|Content|News))\b"
                            r"(?=\s*[\u00bb\u203a:]?\s*[A-Z])")
+# "... Next Story <title> About the author Roger Cheng Roger Cheng is the executive editor ...": the writer's note
+# after the links is the page's too, whatever its full stops
+_AUTHOR_NOTE = re.compile(r"\s(?:About the [Aa]uthor|About [Tt]he [Ww]riter)\b")
 
 
 # A page's label run onto the end of the last paragraph: "... a tsunami that killed hundreds. Related".
@@ -439,7 +444,10 @@ _AD_LABEL = re.compile(r"(?<=[.!?\"\u201d])\s+Advertisement\s+(?=[A-Z\u201c\"])"
 def _related_tail(line: str) -> tuple[str, str] | None:
     """Return ``(navigation cut, text kept)`` of a paragraph ending in the page's links to other posts, or None."""
     found = _RELATED_TAIL.search(line)
-    if found is None or line.count(".", found.end()) > 1:
+    if found is None:
+        return None
+    note = _AUTHOR_NOTE.search(line, found.end())
+    if line.count(".", found.end(), note.start() if note is not None else len(line)) > 1:
         return None
     return line[found.start():].strip(), line[:found.start()].rstrip()
 
