@@ -225,10 +225,8 @@ def compose_digest(
             regulation.extend(_fact_item(b, f, day) for f in rules)
         elif listed:
             _add_line(short, _story_item(b, day, one_line=True))
-    # The calendar: events of the most important stories first, then shown in date order; a story the digest does
-    # not show (at its default bounds) dates something only if it is hard news.
-    shown = {it.story_id for it in (*funding, *regulation, *short[:options.max_short])} | {b.ranked.story_id for b in full}
-    upcoming = calendar_lines(bundles, day, shown=shown)
+    # The calendar: events of the most important stories first, then shown in date order.
+    upcoming = calendar_lines(bundles, day)
     # The calendar spends only the share set aside for it, so long roundups cannot crowd it out;
     # what it leaves of that share goes to the roundups, then to the one-liners.
     ahead_shown, ahead_more = budget.take(upcoming, options.max_events, reserved=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Callable, Collection, Hashable, Sequence
+from typing import Callable, Hashable, Sequence
 
 from newsbrief.model import CitedSentence, DigestItem, Event, Fact, FundingRound, Regulation
 from newsbrief.facts.calendar import hedge, is_calendar_event
@@ -237,25 +237,15 @@ def _two_actors(a: Event, b: Event) -> bool:
 PER_STORY_EVENTS = 2  # calendar lines of one story before the other stories get theirs
 
 
-def calendar_lines(bundles: Sequence[StoryBundle], day: dt.date, *,
-                   shown: Collection[str] | None = None) -> list[DigestItem]:
+def calendar_lines(bundles: Sequence[StoryBundle], day: dt.date) -> list[DigestItem]:
     """The calendar's lines, ranked: by the importance of their story (at most
     :data:`PER_STORY_EVENTS` of one story before every other story's), then day-precise before
-    ranges, then soonest first. Stories ranking found not to be news, and obituaries, give no line.
-
-    :param bundles: the ranked stories, best first.
-    :param day: the digest date.
-    :param shown: ids of the stories the digest shows (sections, roundup lines, one-liners); a story it does not
-        show gives lines only when ranking found it hard news (its ``kind`` part above 0), so a gallery's poster,
-        a club's fixture or a trade fair does not fill the places the day's news left. ``None``: every story may.
-    """
+    ranges, then soonest first. Stories ranking found not to be news, and obituaries, give no line."""
     ranked: list[tuple[tuple[int, int, int, str], DigestItem]] = []
     for n, b in enumerate(bundles):
         if b.ranked.junk:  # a story that is not news (a stub's "this week", a ticker's earnings date) dates nothing
             continue
         if b.ranked.kind == OBITUARY:  # a family's notice: its visitation and service are no editor's calendar
-            continue
-        if shown is not None and b.ranked.story_id not in shown and b.ranked.parts.get("kind", 0.0) <= 0:
             continue
         events = calendar_events(b.facts, day)
         actor = story_actor(b) if events else ""  # read once per story: it scans the story's articles
