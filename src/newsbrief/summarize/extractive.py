@@ -30,12 +30,12 @@ from typing import Any
 
 from newsbrief.cluster.embed import Embedder
 from newsbrief.errors import SummarizeError
-from newsbrief.facts.nlp import parse
 from newsbrief.model import Article, CitedSentence, Summary
 from newsbrief.summarize.casing import common_words, is_shouting
 from newsbrief.summarize.claims import (_MONTHS, Claim, doers_of, event_core, figures_of, retells_claim, same_act,
                                         speaker_aliases, subjects_of)
 from newsbrief.summarize.faithfulness import NUMBER_WORDS, extract_claims
+from newsbrief.summarize.page_matter import QUOTED_RE, lead_in_caps, not_digest_prose
 from newsbrief.summarize.references import (
     Reference,
     antecedent,
@@ -329,163 +329,6 @@ def _quantities(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-# A teaser cut off mid-sentence ("possible…") with more text after it: "…" or "..." right after a word, then a capital;
-# or at its end: "... could rise by as much as..."
-_CUT_OFF_RE = re.compile(r"\w(?:\u2026|\.{3})\s+[\"\u201c]?[A-Z]|\w(?:\u2026|\.{3})[\"'\u201d\u2019)]*\s*$")
-_SENTENCE_END_RE = re.compile(r"[.!][\"'\u201d\u2019)]*\s*$|[\"\u201d]\s*$")
-# A feed teaser's tail run into the sentence: "... died at… …read more Source:: Entertainment Related Posts ...".
-_TEASER_TAIL_RE = re.compile(r"(?:\u2026|\.{3})\s*(?:\u2026|\.{3})?\s*"
-                             r"(?:read\s+more|continue\s+reading|full\s+(?:story|article))\b"
-                             r"|\bRelated\s+Posts\b|\bSource::", re.IGNORECASE)
-
-# A line that speaks to the reader or gives an address: "Please visit http://... or call 1-800-222-9128 for a
-# free consultation.", "Follow us on Twitter", "Read more on ...". No digest sentence needs one.
-_ADDRESS_RE = re.compile(r"https?://|\bwww\.[\w-]+\.\w|\b[\w.+-]+@[\w-]+\.\w[\w.]*"
-                         r"|(?:\b1[-. ])?(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b")
-_TO_THE_READER_RE = re.compile(
-    r"^[\"'\u201c]?(?:Please|Click|Subscribe|Sign\s+up|Read\s+more|Learn\s+more|Find\s+out\s+more|Check\s+out|"
-    r"Tune\s+in|Share\s+this|Don't\s+miss|(?:Follow|Like|Join|Contact|Email|E-mail)\s+us"
-    r"|Follow\s+(?:him|her|them|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}\s+on)"
-    r"|Call\s+(?:us|now|today|toll|\d|\()|Visit\s+(?:us|our|https?:|www\.)"
-    r"|Download\s+(?:the|our|it|now)|Register\s+(?:now|here|online|today)"
-    r"|Sit\s+back|Stay\s+tuned|Don't\s+forget|Be\s+sure\s+to|Make\s+sure\s+(?:to|you)|Scroll\s+down|Keep\s+reading"
-    # an advertisement's label run into the text: "Advertisement September 15, 2015 Jo Reyes is ..."
-    r"|(?:Advertisement|ADVERTISEMENT|Sponsored(?:\s+content)?|Story\s+continues\s+below)(?=\s+[A-Z0-9]))\b")
-
-# A photo's caption or credit run into the text: "... FILE - Russia's U.N. Ambassador speaks ...", "(AP Photo/Alex
-# Brandon)", "— AFP pic", "Dollars. image source eni The dollar ...", "In this Sept. 10, 2015, file photo, ...".
-_PICTURE_NOTE_RE = re.compile(r"(?:^|\s)FILE\s*[-\u2013\u2014]\s|\((?:AP|AFP|Reuters|EPA|Getty\s+Images)\s*Photo\b"
-                              r"|[-\u2013\u2014]\s*(?:Reuters|AFP|AP|EPA|Bernama|Xinhua)\s+pic\b|\bimage\s+source\b"
-                              r"|\bImage\s+copyright\b|\bfile\s+photo\b|^In\s+this\s+(?:[\w.,]+\s+){0,5}?photo\b"
-                              # a picture's label run into the text: "Harbour Wire Ongoing: Rescuers carry a raft ...",
-                              # "Pictured: ...", a map's "Google Location: ..."
-                              r"|(?:^|\s)(?:Ongoing|Pictured|Inset|(?:Google\s+)?Location)\s*:\s")
-
-
-# A news provider telling what it does: "DailyFX provides forex news and technical analysis on the trends ...",
-# a syndicated item's credit line, not the story.
-_PUBLISHER_LINE_RE = re.compile(r"^[A-Z][\w.&'!-]*(?:\s+[A-Z][\w.&'!-]*){0,3}\s+(?:provides|offers|delivers|brings(?:\s+you)?)"
-                                r"\s+(?:[\w-]+\s+){0,5}?news\b")
-
-# Why a source is not named, a wire report's note about its own sourcing: "The officials spoke on condition of anonymity
-# because they were not authorized to speak to reporters." It tells the reader nothing about the story.
-_ANONYMITY_RE = re.compile(r"\b(?:on|under)\s+(?:the\s+)?conditions?\s+of\s+anonymity\b|\b(?:requested|asked\s+for|"
-                           r"declined\s+to\s+be\s+(?:named|identified)|"
-                           r"not\s+authori[sz]ed\s+to\s+(?:speak|talk|discuss|comment))", re.IGNORECASE)
-
-
-def _anonymity_note(text: str) -> bool:
-    """A sentence that says why its sources go unnamed and reports nothing they said: a wire's note on its sourcing
-    ("..., who requested anonymity, said the deal was close" reports something and stays)."""
-    return (_ANONYMITY_RE.search(text) is not None and len(text.split()) <= 40
-            and not re.search(r"\b(?:said|says|say|told|tells|added|according)\b", text))
-
-
-# A sentence that points at text around it instead of telling: "There are two reasons that made his family suspect
-# foul play." (the reasons follow), "Here's what economists are watching.", "That is why the council voted no."
-_POINTER_RE = re.compile(r"^[\"'\u201c]?(?:Here(?:'s|\u2019s|\s+is|\s+are)\s|(?:This|That)\s+(?:is|was)\s+(?:why|how)\s"
-                         r"|There\s+(?:are|were)\s+(?:(?:two|three|four|five|six|seven|several|many|some|a\s+few|a\s+couple\s+of|"
-                         r"\d+)\s+)(?:(?:big|main|key|major|good|simple)\s+)?(?:reasons|things|ways|factors|lessons|takeaways|"
-                         r"questions|steps|signs)\b)")
-
-
-_GLUED_PIECES_RE = re.compile(r"\b(?!(?:etc|approx|incl|esp|viz|nos?|vol|fig|est|cent|ft|lbs|mph|sq|pts|inc|corp|ltd|co|bros|"
-                              r"jr|sr|st|mt|ave|blvd|dept|govt|univ|assn)\.)[a-z]{3,}\.\s+(?:[a-z]{2,}|\d)"
-                              # two links or labels run together with no space: "... got harderAnalysis: Why ...",
-                              # "Previous articlePolice: ..." (a brand like "iPhone" has one lower-case letter first)
-                              r"|\b[a-z]{4,}[A-Z][a-z]{3,}\b"
-                              # a video's title and running time run into the text: "... Opener Against Hosts 01:14 Fiji
-                              # coach ..." (a clock time in prose follows "at", "by", "until" ..., not a run of capitals)
-                              r"|(?:\b[A-Z][\w'\u2019-]*\s+){3,}\d{1,2}:\d\d\s+[A-Z][a-z]")
-
-# A link's words lost from the page, leaving a hole before the full stop: "..., she writes, per Harbour Wire and ."
-_HOLE_AT_END_RE = re.compile(r"\b(?:and|or|of|by|per|via|from|the|a|an|to|with|at|in|on)\s+[.!?][\"'\u201d\u2019)]*\s*$",
-                             re.IGNORECASE)
-
-# a row of links, a breadcrumb, or a blog's post stamp: "Posted at 03:24 PM by Jo Reyes"
-_FURNITURE_RE = re.compile(r"\s\|\s|\s(?:>>?|&gt;|\u00bb)\s|\b[Pp]osted (?:at|on) [^.!?]{1,40}?\bby [A-Z]")
-
-
-def _not_digest_prose(text: str, title: str) -> bool:
-    """Whether a sentence is page matter a digest never shows, though a benchmark summary keeps its own rules.
-
-    A feed's cut-off teaser run into the article's text ("... and possible… Harlow - The mayor ...") or its
-    "…read more" tail; an address or a call to the reader ("Please visit http://... or call 1-800-...");
-    a photo's caption or credit; the headline run into the first paragraph with the page's stamp and byline;
-    two pieces of text glued where the page lost what was between ("... wrongdoing. in 2011 to find ...") or the
-    space between them ("Comment: Labor's fight just got harderAnalysis: Why ..."), or a link's words lost before
-    the full stop ("..., she writes, per Harbour Wire and .");
-    page furniture ("2015 | Reader Comments", "Home > Latest > News"); a sentence in capitals or with no verb (a
-    kicker, a caption naming who is in a photo); a sentence that points at text around it
-    instead of telling ("There are two reasons that ...", "Here's what ...", "That is why ..."); a news provider's
-    line about itself ("DailyFX provides forex news ..."); a heading, a table row or a label
-    on a line of its own ("Conservative ($10,000 max): $2,146,095"); a wire's note on why its sources go unnamed.
-
-    :param text: the sentence.
-    :param title: its article's cleaned headline.
-    """
-    bare = _QUOTED_RE.sub(" ", text)  # what the writer says, not whom they quote
-    return bool(_CUT_OFF_RE.search(bare) or _TEASER_TAIL_RE.search(text) or _ADDRESS_RE.search(text)
-                or _TO_THE_READER_RE.match(text) or _POINTER_RE.match(text) or _PUBLISHER_LINE_RE.match(text)
-                or _PICTURE_NOTE_RE.search(text) or _anonymity_note(text)
-                or _headline_run_in(text, title)
-                or _GLUED_PIECES_RE.search(bare) or _FURNITURE_RE.search(bare) or _HOLE_AT_END_RE.search(text)
-                or not _SENTENCE_END_RE.search(text) or _in_capitals(text) or _verbless(text))
-
-
-def _in_capitals(text: str) -> bool:
-    """A sentence set in capitals ("SHORTLY BEFORE DAWN, THE ..."): a page's kicker, not the story's prose."""
-    return not any(c.islower() for c in text) and sum(c.isupper() for c in text) >= 20
-
-
-# words that show a sentence has a verb without parsing it: auxiliaries, speech verbs, "-ed" and "-ing" forms
-_PLAIN_VERB_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might|shall|should|"
-                            r"must|do|does|did|said|says|told|say|gave|took|made|won|lost|met|went|came|saw|found|left|"
-                            r"began|became|brought|bought|held|kept|led|paid|sold|got|get|gets|make|makes|take|takes|"
-                            r"give|gives|include|includes|[a-z]{2,}ed|[a-z]{3,}ing|[a-z]+n't|[a-z]+'(?:s|re|ve|ll|d))\b")
-
-
-def _verbless(text: str) -> bool:
-    """A sentence of six words or more with no verb ("Jo Reyes, Ana Ruiz and Tom Marr at the harbour on Monday."):
-    a photo's caption, a list or a label, which tells no event. Without the parser nothing is; a sentence with an
-    auxiliary, a speech verb or an "-ed"/"-ing" word is not parsed (a digest reads some 10,000 sentences)."""
-    if _PLAIN_VERB_RE.search(text) or len(text.split()) < 6:
-        return False
-    doc = parse(text)
-    return doc is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc)
-
-
-_CAPS_LEAD_RE = re.compile(r"^([A-Z]{2,}(?:['\u2019][A-Z]+)?)(?=\s+[a-z])")
-
-
-def _lead_in_caps(text: str, whole: str) -> str:
-    """A paragraph's first word set in capitals as a newspaper's style ("AUSTRALIAN businesses are ..."), written
-    as the article writes it elsewhere ("Australian"); an acronym the article never writes otherwise stays ("NASA")."""
-    found = _CAPS_LEAD_RE.match(text)
-    if found is None:
-        return text
-    word = found.group(1)
-    spelled = next((m.group(0) for m in re.finditer(rf"(?<![\w'\u2019-])(?i:{re.escape(word)})(?![\w'\u2019-])", whole)
-                    if m.group(0) != word and not m.group(0).isupper()), None)
-    if spelled is None:
-        return text
-    return spelled[:1].upper() + spelled[1:] + text[found.end():]
-
-
-def _headline_run_in(text: str, title: str) -> bool:
-    """Whether a sentence opens on its article's own headline and goes on with a stamp, a byline or another sentence.
-
-    A lead that only begins like the headline and goes on in lower case ("Thousands of prisoners could be moved
-    ... after legislators agreed ...") is the article's first sentence, not a headline glued to it.
-    """
-    if len(title.split()) < 3:
-        return False
-    words = text.split()
-    head, rest = " ".join(words[: len(title.split())]), " ".join(words[len(title.split()):])
-    if not rest or head.lower().rstrip(".:,;!") != " ".join(title.split()).lower().rstrip(".:,;!"):
-        return False
-    return rest[0].isdigit() or rest[0].isupper() or rest[0] in "|\u2013\u2014-\u2022\u00b7("
-
 
 def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = DEFAULT_PARAMS,
                      resolve_references: bool = False) -> list[Candidate]:
@@ -498,7 +341,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
     :param articles: the story's articles, in any order.
     :param params: selector parameters (sentence length bounds, unigram concepts).
     :param resolve_references: find the referent of each referring subject (the digest), and make ineligible
-        the page matter a digest never shows (:func:`_not_digest_prose`: teasers, addresses and calls to the
+        the page matter a digest never shows (:func:`~newsbrief.summarize.page_matter.not_digest_prose`: teasers, addresses and calls to the
         reader, photo captions, a headline run into the text, glued pieces, page furniture, headings).
     """
     from newsbrief.summarize.headline import clean_title
@@ -524,7 +367,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
         previous: list[str] = []
         whole = f"{article.title}.\n{article.text}"
         for sent in parse_article_text(article.text):
-            text = _lead_in_caps(sent.text, whole) if resolve_references else sent.text
+            text = lead_in_caps(sent.text, whole) if resolve_references else sent.text
             n_words = len(text.split())
             reference = referring_subject(text)
             referent = ""
@@ -542,7 +385,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                 params.min_words <= n_words <= params.max_words
                 and not text.endswith("?")
                 and (first.isalnum() or first in _QUOTE_CHARS)
-                and not (resolve_references and _not_digest_prose(text, title))
+                and not (resolve_references and not_digest_prose(text, title))
             )
             claims = extract_claims(text)
             out.append(
@@ -652,7 +495,6 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-_QUOTED_RE = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
 _FIRST_PERSON_RE = re.compile(
     r"\b(?:me|my|myself)\b|\bI(?:'m|\u2019m|'ve|\u2019ve|'d|\u2019d|'ll|\u2019ll)|\bI\s+(?:am|was|have|had|will|would|"
     r"can|could|think|thought|make|made|believe|want|wanted|know|knew|do|did|don't|really|just|feel|felt|"
@@ -700,7 +542,7 @@ def _first_person(text: str) -> bool:
 
     A speech transcript or a blog's "I": the digest cannot say who is speaking.
     """
-    return _FIRST_PERSON_RE.search(_QUOTED_RE.sub("", text)) is not None
+    return _FIRST_PERSON_RE.search(QUOTED_RE.sub("", text)) is not None
 
 
 def select_sentences(
@@ -922,7 +764,7 @@ _EXPECTED_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:widely|also|now)\s+)?"
 
 def _quoted_words(text: str) -> list[str]:
     """The words of each quotation of a sentence, lower-cased and joined by single spaces."""
-    return [" ".join(re.findall(r"[\w'-]+", q.lower())) for q in _QUOTED_RE.findall(text)]
+    return [" ".join(re.findall(r"[\w'-]+", q.lower())) for q in QUOTED_RE.findall(text)]
 
 
 def _quotes_again(cand: Candidate, chosen: Sequence[Candidate]) -> bool:
@@ -953,11 +795,11 @@ def _stale_preview(cand: Candidate, chosen: Sequence[Candidate], articles: Seque
     quotation marks) is left out when a chosen sentence with the same subject comes from an article
     published after its own and announces nothing itself.
     """
-    if not _EXPECTED_RE.search(_QUOTED_RE.sub(" ", cand.text)):
+    if not _EXPECTED_RE.search(QUOTED_RE.sub(" ", cand.text)):
         return False
     when = articles[cand.article_index].published
     later = [c for c in chosen if c.index >= 0 and articles[c.article_index].published > when
-             and not _EXPECTED_RE.search(_QUOTED_RE.sub(" ", c.text))]
+             and not _EXPECTED_RE.search(QUOTED_RE.sub(" ", c.text))]
     if not later:
         return False
     subjects = subjects_of(cand.text)
