@@ -450,7 +450,8 @@ def test_bare_surnames_are_speakers_written_without_their_given_name() -> None:
 
 
 def test_a_bare_surname_is_never_used_before_the_summary_names_the_person() -> None:
-    from newsbrief.summarize.extractive import _after_introductions, build_candidates, select_sentences
+    from newsbrief.summarize.extractive import build_candidates, select_sentences
+    from newsbrief.summarize.story import _after_introductions
 
     intro = ("Quillmark, a contract-review startup, raised €42 million in a Series B round led by Aldergrove, "
              "said its chief executive Eleanor Pryce.")

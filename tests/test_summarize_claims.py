@@ -7,12 +7,12 @@ import pytest
 from newsbrief.summarize.claims import Claim, figures_of, predications, retells_claim, scores_of
 from newsbrief.summarize import summarize_story
 from newsbrief.summarize.extractive import (
-    _after_supporters,
     _unsupported_description,
     build_candidates,
     display_texts,
     select_sentences,
 )
+from newsbrief.summarize.story import _after_supporters
 from newsbrief.summarize import references
 from newsbrief.summarize.references import antecedent, inner_reference, referring_subject, substitute
 
@@ -1069,12 +1069,12 @@ def test_two_sentences_that_each_speak_of_what_the_other_names_do_not_trade_plac
         monkeypatch: pytest.MonkeyPatch) -> None:
     import types
 
-    from newsbrief.summarize import extractive
+    from newsbrief.summarize import story
 
     album = types.SimpleNamespace(text="The album has stayed in the charts for 67 weeks.", tokens={"singer", "chart"})
     singer = types.SimpleNamespace(text="The singer wrote the album in a month.", tokens={"album", "month"})
     nouns = {id(album): "album", id(singer): "singer"}
-    monkeypatch.setattr(extractive, "_described_noun", lambda cand: nouns.get(id(cand), ""))
+    monkeypatch.setattr(story, "described_noun", lambda cand: nouns.get(id(cand), ""))
     out = [c for c, _ in _after_supporters([(album, ()), (singer, ())])]
     assert sorted(c.text for c in out) == sorted([album.text, singer.text])
 

@@ -250,7 +250,8 @@ def test_a_reaction_never_leads_the_story(reaction: str, event: str, titles: tup
 
 
 def test_a_sentence_linking_to_one_before_it_does_not_open_the_summary() -> None:
-    from newsbrief.summarize.extractive import _lead_sentence, build_candidates
+    from newsbrief.summarize.extractive import build_candidates
+    from newsbrief.summarize.story import _lead_sentence
 
     linked = "Separately, officials said a second chain of messages between Dempsey and Varn had been found."
     plain = "The ministry released 40 of the messages between Dempsey and Varn on Tuesday."
@@ -458,7 +459,8 @@ def test_a_title_cut_after_a_word_that_cannot_end_it_is_not_used(title: str) -> 
 
 
 def test_a_sentence_naming_what_must_be_introduced_first_does_not_open() -> None:
-    from newsbrief.summarize.extractive import _lead_sentence, build_candidates
+    from newsbrief.summarize.extractive import build_candidates
+    from newsbrief.summarize.story import _lead_sentence
 
     text = ("KHA is a group funded by the state that cares for refugees fleeing war in Dunmore. With the help of the "
             "Kessa Harbour Alliance, the Reyes family reached Dunmore from the war in August after a security check.")

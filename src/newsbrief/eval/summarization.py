@@ -4,7 +4,7 @@ Input is a JSON Lines file with one cluster per line,
 ``{"id", "docs": [{"doc_id", "title", "date", "text"}], "references": [str, ...]}`` (the format
 of the shared DUC 2003/2004 files). Each cluster's documents become :class:`Article` objects
 and go through :func:`newsbrief.summarize.extractive.summarize_for_budget`, the same ranking
-code as :func:`newsbrief.summarize.summarize_story` with a word budget instead of a sentence
+code as :func:`newsbrief.summarize.story.summarize_story` with a word budget instead of a sentence
 budget. Scores follow ROUGE-1.5.5's DUC rules (:mod:`newsbrief.eval.rouge`). Optional sumy
 baselines (LexRank, TextRank) run in the same process on the same clusters, with a pysbd
 sentence splitter and a regex word tokenizer, so no NLTK data is needed.
