@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import collections
 import itertools
-import logging
 import math
 import re
 from collections.abc import Sequence, Set as AbstractSet
@@ -51,8 +50,6 @@ from newsbrief.summarize.references import (
 )
 from newsbrief.summarize.sentences import is_standalone, normalise_for_match, parse_article_text, unnamed_person
 
-LOGGER = logging.getLogger(__name__)
-
 __all__ = [
     "Candidate",
     "ExtractiveParams",
@@ -77,7 +74,6 @@ STOPWORDS = frozenset(
 )
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 _QUOTE_CHARS = ('"', "\u201c", "\u201d")
-_DIGIT_RE = re.compile(r"\d")
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
