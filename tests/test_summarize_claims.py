@@ -490,6 +490,13 @@ def test_the_title_speakers_second_outlet_lead_is_left_out_of_the_digest() -> No
     # a description naming what it is by a preposition and a name
     ("The earthquake off Veloria killed eight people.", None),
     ("The strike by Kessa's dockers closed the port.", None),
+    # the subject of a reported clause: the speaker is named, the thing spoken of is not
+    ("Harbour police say the stabbing was revenge for a feud between two Dunmore families.", "stabbing"),
+    ("Varnholt officials said the six-truck convoy had crossed into a closed military zone.", "convoy"),
+    ("The ferry left two hours late, the harbour master said.", "ferry"),  # the quoted clause before its speaker
+    ("Analysts said the company would appeal.", None),  # an actor: antecedent's
+    ("Officials said the decision to close the Dunmore plant was final.", None),  # its words after say which
+    ("The minister said the economy would grow by 3%.", None),  # one referent anywhere
 ])
 @pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
 def test_a_definite_description_of_a_thing_as_subject(sentence: str, described: str | None) -> None:
@@ -521,6 +528,21 @@ def test_a_description_the_summary_never_introduced_is_left_out() -> None:
     assert _unsupported_description(later, set(first.tokens), pool) is later
     assert [c.text for c, _ in _after_supporters([(later, ()), (first, ())])] == [intro, dangling]
     assert _after_supporters([(later, ())]) == []
+
+
+@pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
+def test_a_reported_description_follows_the_sentence_that_introduces_it() -> None:
+    lead = "Troops fired on a tourist convoy in Varnholt's western desert on Sunday, killing eight visitors from Kessa."
+    reported = "Varnholt's interior ministry says the convoy had entered a closed military zone without a permit."
+    arts = [make_article("a", title="Varnholt troops kill eight Kessan tourists", outlet="One", text=(
+                f"{reported} Kessa's foreign minister flew to the capital on Monday to meet the wounded. {lead}"))]
+    pool = build_candidates(arts, resolve_references=True)
+    first = next(c for c in pool if c.text == lead)
+    later = next(c for c in pool if c.text == reported)
+    assert _unsupported_description(later, set(), pool) is None
+    assert _unsupported_description(later, set(first.tokens), pool) is later
+    texts = [s.text for p in summarize_story(arts, story_id="s1").paragraphs for s in p]
+    assert reported not in texts or texts.index(lead) < texts.index(reported), texts
 
 
 @pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")

@@ -546,9 +546,17 @@ def substitute(sentence: str, reference: Reference, name: str) -> str:
 # Nouns with one referent in any story ("The police said", "The dollar fell"): no antecedent needed.
 _UNIQUE_NOUNS = frozenset(
     """police public economy weather world market markets dollar euro yen pound sterling greenback sun moon
-    military internet""".split()
+    military internet administration cabinet""".split()
 )
 _DEFINITE_OPENER_RE = re.compile(rf"^{_OPENER}(?P<det>[Tt]he|[Tt]hese)\s+[a-z]")
+# a reported clause opening on a description: "Police say the killing was revenge ...", "Egyptian authorities said
+# the four-car convoy had entered ..."; the speaker is a short run of words before the verb of saying
+_REPORTED_DEFINITE_RE = re.compile(
+    rf"^{_OPENER}[^,;:\"\u201c\u201d]{{1,60}}?\b(?:say|says|said|believe|believes|believed|add|adds|added|confirm|confirms|"
+    r"confirmed|report|reports|reported|state|states|stated|claim|claims|claimed|allege|alleges|alleged|explain|explains|"
+    r"explained|note|notes|noted|insist|insists|insisted|warn|warns|warned|estimate|estimates|estimated)"
+    r"\s+(?:that\s+)?(?P<det>[Tt]he|[Tt]hese)\s+[a-z]")
+_ACTOR_NOUN_RE = re.compile(_ACTOR_NOUNS.rstrip("|"))
 
 
 def described_subject(sentence: str) -> tuple[Reference, str, bool] | None:
@@ -558,7 +566,9 @@ def described_subject(sentence: str) -> tuple[Reference, str, bool] | None:
     it: "The pope will" can become "[Pope Ambrose] will", but "The claims for injury follow"
     cannot (words after the noun belong to the description).
     Only a description opening the sentence (after an introductory phrase) and heading the subject
-    of the main clause counts. Descriptions of actors and
+    of the main clause, or of the quoted clause before its speaker ("The chain begins ..., the
+    official said"), counts; so does one opening what a named speaker reports ("Police say the
+    killing was ...") when it is no actor's and no words after its noun say which. Descriptions of actors and
     persons are :func:`referring_subject`'s; a noun with one referent anywhere ("the police", "the
     dollar") is none, nor is one naming itself ("The second phase of the Leeds line"). Uses the dependency parse (``None`` without spaCy).
 
@@ -568,22 +578,35 @@ def described_subject(sentence: str) -> tuple[Reference, str, bool] | None:
     if among is not None:
         return _among(sentence, among)
     opener = _DEFINITE_OPENER_RE.match(sentence)
-    if opener is None or referring_subject(sentence) is not None:
+    reported = _REPORTED_DEFINITE_RE.match(sentence) if opener is None else None
+    if (opener is None and reported is None) or referring_subject(sentence) is not None:
         return None
     from newsbrief.facts.nlp import parse
 
     doc = parse(sentence)
     if doc is None:
         return None
-    start = opener.start("det")
+    match = opener or reported
+    assert match is not None
+    start = match.start("det")
     for token in doc:
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT" or token.pos_ != "NOUN":
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "NOUN":
             continue
+        if opener is not None and token.head.dep_ != "ROOT" and not (
+                token.head.dep_ == "ccomp" and token.head.head.dep_ == "ROOT" and token.head.i < token.head.head.i):
+            continue  # the main clause's subject, or the quoted clause's before its speaker ("The chain begins ..., the official said")
+        if reported is not None and (token.head.dep_ != "ccomp" or token.head.head.dep_ != "ROOT"
+                                     or token.left_edge.idx != start):
+            continue  # the reported clause's subject, not the speaker ("Police say the killing was ...")
         first = token.left_edge
         if first.lower_ not in ("the", "these") or first.idx != start or not token.text.islower():
             return None
         if token.lower_ in _UNIQUE_NOUNS or _names_itself(token):
             return None  # "the police"; "the second phase of the Leeds line" names what it is
+        if reported is not None and (_ACTOR_NOUN_RE.fullmatch(token.lower_) or token.right_edge.i != token.i):
+            # "Officials said the company ...": an actor, whose name :func:`antecedent` finds; "the decision to
+            # close the plant": the words after the noun say which
+            return None
         end = token.idx + len(token.text)
         plural = token.tag_ in ("NNS", "NNPS") or first.lower_ == "these"
         return Reference(sentence[first.idx:end], first.idx, end, False, plural), token.lower_, token.right_edge.i == token.i
