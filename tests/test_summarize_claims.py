@@ -545,6 +545,16 @@ def test_a_reported_description_follows_the_sentence_that_introduces_it() -> Non
     assert reported not in texts or texts.index(lead) < texts.index(reported), texts
 
 
+@pytest.mark.parametrize(("noun", "told", "introduced"), [
+    ("wreck", "crashed", True), ("accident", "crash", True), ("failure", "outage", True),
+    ("killing", "murder", True), ("wreck", "fire", False), ("failure", "crash", False),
+])
+def test_words_for_one_happening_introduce_each_other(noun: str, told: str, introduced: bool) -> None:
+    from newsbrief.summarize.extractive import _stem, noun_told
+
+    assert noun_told(_stem(noun), {_stem(told)}) is introduced
+
+
 @pytest.mark.skipif(_parser_missing(), reason="spaCy's English model is not installed")
 def test_a_description_told_by_another_word_for_the_same_thing_is_introduced() -> None:
     lead = ("Governor Ana Ruiz said on Wednesday she would ask for federal help with the wildfire in the Harwick hills "

@@ -502,7 +502,7 @@ _FIRST_PERSON_RE = re.compile(
 _SAME_THING = tuple(frozenset(_stem(w) for w in group.split()) for group in (
     "fire blaze wildfire bushfire inferno", "earthquake quake tremor temblor", "storm hurricane typhoon cyclone",
     "blast explosion bombing bomb", "ship vessel boat ferry", "vote ballot referendum", "deal agreement accord pact",
-    "killing murder slaying homicide", "outage failure disruption breakdown blackout",
+    "killing murder slaying homicide", "outage failure disruption breakdown blackout", "crash wreck accident collision",
 ))
 
 
