@@ -495,6 +495,7 @@ def test_the_title_speakers_second_outlet_lead_is_left_out_of_the_digest() -> No
     ("Varnholt officials said the six-truck convoy had crossed into a closed military zone.", "convoy"),
     ("The ferry left two hours late, the harbour master said.", "ferry"),  # the quoted clause before its speaker
     ("Analysts said the company would appeal.", None),  # an actor: antecedent's
+    ("Analysts estimate the project will cost as much as $9 billion.", None),  # what the story is about
     ("Officials said the decision to close the Dunmore plant was final.", None),  # its words after say which
     ("The minister said the economy would grow by 3%.", None),  # one referent anywhere
 ])

@@ -503,12 +503,18 @@ _SAME_THING = tuple(frozenset(_stem(w) for w in group.split()) for group in (
     "fire blaze wildfire bushfire inferno", "earthquake quake tremor temblor", "storm hurricane typhoon cyclone",
     "blast explosion bombing bomb", "ship vessel boat ferry", "vote ballot referendum", "deal agreement accord pact",
     "killing murder slaying homicide", "outage failure disruption breakdown blackout", "crash wreck accident collision",
+    "plan project programme program scheme",
 ))
 
 
 def noun_told(noun: str, covered_tokens: AbstractSet[str]) -> bool:
-    """Whether the chosen sentences say a description's noun (its stem), or a word for the same thing."""
-    return noun in covered_tokens or any(noun in group and not group.isdisjoint(covered_tokens) for group in _SAME_THING)
+    """Whether the chosen sentences say a description's noun (its stem), a word ending in it ("airstrikes" tell
+    "the strikes"), or a word for the same thing."""
+    return (noun in covered_tokens or any(noun in group and not group.isdisjoint(covered_tokens) for group in _SAME_THING)
+            or (len(noun) >= _MIN_HEAD_CHARS and any(t.endswith(noun) for t in covered_tokens)))
+
+
+_MIN_HEAD_CHARS = 5  # a noun shorter than this ends too many other words ("car" in "scar") to count as their head
 
 
 def described_noun(cand: Candidate) -> str:

@@ -557,6 +557,9 @@ _REPORTED_DEFINITE_RE = re.compile(
     r"explained|note|notes|noted|insist|insists|insisted|warn|warns|warned|estimate|estimates|estimated)"
     r"\s+(?:that\s+)?(?P<det>[Tt]he|[Tt]hese)\s+[a-z]")
 _ACTOR_NOUN_RE = re.compile(_ACTOR_NOUNS.rstrip("|"))
+# What a story is about, which a reported clause may speak of as "the project", "the deal" without a reader asking which
+_UNDERTAKINGS = frozenset("""plan plans project programme program scheme deal agreement proposal bill law measure
+    measures move decision talks probe investigation case""".split())
 
 
 def described_subject(sentence: str) -> tuple[Reference, str, bool] | None:
@@ -603,9 +606,11 @@ def described_subject(sentence: str) -> tuple[Reference, str, bool] | None:
             return None
         if token.lower_ in _UNIQUE_NOUNS or _names_itself(token):
             return None  # "the police"; "the second phase of the Leeds line" names what it is
-        if reported is not None and (_ACTOR_NOUN_RE.fullmatch(token.lower_) or token.right_edge.i != token.i):
-            # "Officials said the company ...": an actor, whose name :func:`antecedent` finds; "the decision to
-            # close the plant": the words after the noun say which
+        if reported is not None and (_ACTOR_NOUN_RE.fullmatch(token.lower_) or token.lower_ in _UNDERTAKINGS
+                                     or token.right_edge.i != token.i):
+            # "Officials said the company ...": an actor, whose name :func:`antecedent` finds; "Analysts estimate
+            # the project will cost ...": what the story is about; "the decision to close the plant": the words
+            # after the noun say which
             return None
         end = token.idx + len(token.text)
         plural = token.tag_ in ("NNS", "NNPS") or first.lower_ == "these"
