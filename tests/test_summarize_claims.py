@@ -1170,3 +1170,34 @@ def test_an_unnamed_source_that_reports_something_stays_a_digest_sentence() -> N
     pool = build_candidates([make_article("a", title="Korvath recalls 20,000 diesel cars", text=text, outlet="One")],
                             resolve_references=True)
     assert next(c for c in pool if c.text == line).eligible
+
+
+@pytest.mark.parametrize(("sentence", "spelled"), [
+    ("IRPV, which calls itself a moderate party, denied it.", (("IRPV", "Islamic Renaissance Party of Varnholt"),)),
+    ("The MFO will send 40 more observers.", (("MFO", "Multinational Force and Observers"),)),
+    ("WADA and the KPA met on Monday.", (("WADA", "World Anti-Doping Agency"), ("KPA", "Kessa Port Authority"))),
+    ("The Islamic Renaissance Party of Varnholt (IRPV) denied it.", ()),  # the sentence spells it out itself
+    ("The FBI and the UN said nothing.", ()),  # the article never spells them out
+    ("KPA Holdings is a subsidiary of the port.", ()),  # part of a longer name
+])
+def test_an_acronym_its_article_spells_out(sentence: str, spelled: tuple[tuple[str, str], ...]) -> None:
+    from newsbrief.summarize.references import spelled_out
+
+    article = ("Police blamed the Islamic Renaissance Party of Varnholt (IRPV) for the attacks. The Multinational Force "
+               "and Observers (MFO) said so too. The World Anti-Doping Agency (WADA) and the Kessa Port Authority (KPA) "
+               "agreed. The FBI and the UN were asked.")
+    assert spelled_out(sentence, article) == spelled
+
+
+def test_a_summary_meets_an_acronym_with_the_name_it_shortens() -> None:
+    lead = "Government forces in Varnholt killed four militants in the Ramit valley on Saturday, the interior ministry said."
+    party = "IRPV, which calls itself a moderate faith-based party, has denied any part in the attacks on police posts."
+    text = (f"{lead} The fighting began after attacks on police posts in the valley. The authorities accuse the Islamic "
+            f"Renaissance Party of Varnholt (IRPV) of backing the attackers. {party}")
+    arts = [make_article("a", title="Four militants killed in Varnholt fighting", text=text, outlet="One")]
+    pool = build_candidates(arts, resolve_references=True)
+    first, later = next(c for c in pool if c.text == lead), next(c for c in pool if c.text == party)
+    shown = display_texts([first, later])
+    assert shown[1].startswith("[Islamic Renaissance Party of Varnholt] (IRPV), which calls itself"), shown
+    # once the summary has used the acronym, it is not spelled out again
+    assert display_texts([later, later])[1] == party

@@ -45,6 +45,7 @@ from newsbrief.summarize.references import (
     later_names,
     read_as_person,
     referring_subject,
+    spelled_out,
     substitute,
     titled_name,
 )
@@ -170,6 +171,8 @@ class Candidate:
     # "... assured Massieu ...": the full name its article gave before, and the sentence that gave it (read as a
     # person's only if the summary shows the sentence)
     later_names: tuple[tuple[str, str, str], ...] = ()
+    # "IRPT" with the name its article spells out ("Islamic Renaissance Party of Tajikistan"), for a summary not yet using it
+    spelled: tuple[tuple[str, str], ...] = ()
     prefix_cache: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
@@ -253,7 +256,8 @@ def _needs_intro(text: str, whole: str, surnames: frozenset[str], headlined: fro
         return out
     bare = bare_person(text, whole, surnames, headlined)
     acronym = _ACRONYM_OPENING_RE.match(text)
-    if acronym is not None and acronym.group(1) not in known_acronyms:
+    if acronym is not None and acronym.group(1) not in known_acronyms \
+            and acronym.group(1) not in dict(spelled_out(text, whole)):  # one its article spells out goes in spelled
         out |= {acronym.group(1)}
     return out | {bare} if bare else out
 
@@ -408,6 +412,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                     referent=referent,
                     full_names=full_names(text, whole) if resolve_references else (),
                     later_names=later_names(text, whole, previous[:-1], surnames) if resolve_references else (),
+                    spelled=spelled_out(text, whole) if resolve_references else (),
                 )
             )
     return out
@@ -1033,7 +1038,9 @@ def display_texts(sentences: Sequence[Candidate]) -> list[str]:
 
     A sentence opening on "It" or "The company" keeps it only right after the sentence its article
     has before it, or after one whose subject is the referent ("Brightloom ... . The company ...");
-    elsewhere the name goes in as a marked substitution, "[Brightloom] is recalling ...".
+    elsewhere the name goes in as a marked substitution, "[Brightloom] is recalling ...". So does the
+    name an acronym shortens, where the article spells it out and no sentence before used the acronym:
+    "[Islamic Renaissance Party of Tajikistan] (IRPT), which ...".
 
     :param sentences: the summary's sentences in reading order.
     """
@@ -1059,5 +1066,9 @@ def display_texts(sentences: Sequence[Candidate]) -> list[str]:
             # "... assured Massieu ...": the same, for a person the sentence calls by surname further in
             if not _named_in(short, out) and f"[{full}]" not in text and read_as_person(full, giving):
                 text = re.sub(rf"(?<![\w\[-]){re.escape(short)}\b", f"[{full}]", text, count=1)
+        for acronym, name in cand.spelled:
+            # "IRPT, which ...": the first time the summary meets it, with the name its article spells out
+            if not _named_in(acronym, out) and not any(name in earlier for earlier in out):
+                text = re.sub(rf"(?<![\w&\[-]){acronym}(?![\w&-])", f"[{name}] ({acronym})", text, count=1)
         out.append(text)
     return out

@@ -32,7 +32,7 @@ from newsbrief.summarize.sentences import BACK_CONNECTIVES, split_sentences
 
 __all__ = ["HONORIFIC", "Reference", "antecedent", "bare_person", "described_subject", "full_name", "full_names", "inner_reference",
            "introduced_by", "later_names", "read_as_person", "opens_on_reference",
-           "referring_subject", "substitute", "title_holder", "titled_name"]
+           "referring_subject", "spelled_out", "substitute", "title_holder", "titled_name"]
 
 # Introductory phrases before the subject: "On Saturday", "In a statement,", "Last week".
 # A subordinate clause's subject counts too: "Although the 21-year-old scored, the club lost".
@@ -837,6 +837,46 @@ def full_names(sentence: str, article: str) -> tuple[tuple[str, str], ...]:
         if full:
             out.append((opening.group(1), full))
     return tuple(out)
+
+
+_ACRONYM_WORD_RE = re.compile(r"(?<![\w&-])[A-Z]{2,6}(?![\w&-])")
+_SPELLING_WORDS = 12  # words before "(ACR)" searched for the name it shortens
+
+
+def spelled_out(sentence: str, article: str) -> tuple[tuple[str, str], ...]:
+    """Return each acronym of a sentence that its article spells out, with the name it shortens:
+    ("IRPT", "Islamic Renaissance Party of Tajikistan") when the article writes "the Islamic Renaissance
+    Party of Tajikistan (IRPT)". The name's capitalised words must give the acronym's letters in order
+    ("Multinational Force and Observers (MFO)"); an acronym the sentence itself spells out, or one that is
+    part of a longer name ("CCA Bahamas"), is left out.
+
+    :param sentence: one sentence.
+    :param article: its article's title and text.
+    """
+    out = []
+    for acronym in dict.fromkeys(_ACRONYM_WORD_RE.findall(sentence)):
+        if f"({acronym})" in sentence or _in_longer_name(acronym, sentence):
+            continue
+        for m in re.finditer(rf"\(\s*{acronym}\s*\)", article):
+            words = article[: m.start()].split()[-_SPELLING_WORDS:]
+            name = next((" ".join(words[-k:]) for k in range(1, len(words) + 1)
+                         if words[-k][:1].isupper() and _initials(words[-k:]) == acronym), "")
+            if name and name not in sentence:
+                out.append((acronym, name))
+                break
+    return tuple(out)
+
+
+def _in_longer_name(acronym: str, sentence: str) -> bool:
+    """Whether an acronym is part of a longer name in a sentence: "CCA Bahamas", "Kessa KPA" ("The KPA" is not)."""
+    after = re.search(rf"(?<![\w&-]){acronym}\s+[A-Z]", sentence)
+    before = [m.group(1) for m in re.finditer(rf"([A-Z][\w&'\u2019.-]*)\s+{acronym}(?![\w&-])", sentence)]
+    return after is not None or any(w not in _NOT_ANTECEDENT for w in before)
+
+
+def _initials(words: Sequence[str]) -> str:
+    """The capitals that open a name's words, hyphenated parts included ("Anti-Doping Agency": "ADA")."""
+    return "".join(part[0] for w in words for part in w.split("-") if part[:1].isupper())
 
 
 def later_names(sentence: str, article: str, before: Sequence[str],
