@@ -246,18 +246,17 @@ _ACRONYM_OPENING_RE = re.compile(r"^(?:The\s+)?([A-Z]{2,6})(?:'s|\u2019s)?\s+(?=
 
 
 def _needs_intro(text: str, whole: str, surnames: frozenset[str], headlined: frozenset[str],
-                 known_acronyms: frozenset[str], resolve_references: bool) -> frozenset[str]:
+                 known_acronyms: AbstractSet[str], resolve_references: bool) -> frozenset[str]:
     """The names a sentence uses bare, which an earlier summary sentence must give: a surname its article also
     writes in full ("Pryce said ..."), and (for a digest) a person's one name it opens on that neither its article
     writes in full nor a title of the story gives ("Vasko met ..."), or an acronym it opens on that is not one of
-    ``known_acronyms`` ("The HKFO was set up ...")."""
+    ``known_acronyms`` ("The HKFO was set up ...": the story's known ones and those the article spells out)."""
     out = _bare_surnames(text, surnames) if surnames else frozenset()
     if not resolve_references:
         return out
     bare = bare_person(text, whole, surnames, headlined)
     acronym = _ACRONYM_OPENING_RE.match(text)
-    if acronym is not None and acronym.group(1) not in known_acronyms \
-            and acronym.group(1) not in dict(spelled_out(text, whole)):  # one its article spells out goes in spelled
+    if acronym is not None and acronym.group(1) not in known_acronyms:
         out |= {acronym.group(1)}
     return out | {bare} if bare else out
 
@@ -389,6 +388,7 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                 and not (resolve_references and not_digest_prose(text, title))
             )
             claims = extract_claims(text)
+            spelled = spelled_out(text, whole) if resolve_references else ()
             out.append(
                 Candidate(
                     article_index=a_index,
@@ -405,14 +405,16 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                     concepts=_concepts(text, unigrams=unigrams),
                     figures=_figures(text),
                     names=frozenset(claims["names"]),
-                    needs_intro=_needs_intro(text, whole, surnames, headlined, known_acronyms, resolve_references),
+                    # an acronym its article spells out goes in with that name (display_texts): no intro needed
+                    needs_intro=_needs_intro(text, whole, surnames, headlined, known_acronyms | {a for a, _ in spelled},
+                                             resolve_references),
                     mentions=frozenset(_CAPITALISED_RE.findall(text) + _ACRONYM_RE.findall(text)),
                     quantities=_quantities(text),
                     reference=reference,
                     referent=referent,
                     full_names=full_names(text, whole) if resolve_references else (),
                     later_names=later_names(text, whole, previous[:-1], surnames) if resolve_references else (),
-                    spelled=spelled_out(text, whole) if resolve_references else (),
+                    spelled=spelled,
                 )
             )
     return out
@@ -512,14 +514,15 @@ _SAME_THING = tuple(frozenset(_stem(w) for w in group.split()) for group in (
 ))
 
 
+_MIN_HEAD_CHARS = 5  # a noun shorter than this ends too many other words ("car" in "scar") to count as their head
+
+
 def noun_told(noun: str, covered_tokens: AbstractSet[str]) -> bool:
     """Whether the chosen sentences say a description's noun (its stem), a word ending in it ("airstrikes" tell
     "the strikes"), or a word for the same thing."""
     return (noun in covered_tokens or any(noun in group and not group.isdisjoint(covered_tokens) for group in _SAME_THING)
             or (len(noun) >= _MIN_HEAD_CHARS and any(t.endswith(noun) for t in covered_tokens)))
 
-
-_MIN_HEAD_CHARS = 5  # a noun shorter than this ends too many other words ("car" in "scar") to count as their head
 
 
 def described_noun(cand: Candidate) -> str:

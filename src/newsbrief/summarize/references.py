@@ -595,11 +595,10 @@ def described_subject(sentence: str) -> tuple[Reference, str, bool] | None:
     for token in doc:
         if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "NOUN":
             continue
-        if opener is not None and token.head.dep_ != "ROOT" and not (
-                token.head.dep_ == "ccomp" and token.head.head.dep_ == "ROOT" and token.head.i < token.head.head.i):
+        clause = token.head.dep_ == "ccomp" and token.head.head.dep_ == "ROOT"  # what the main verb's speaker says
+        if opener is not None and token.head.dep_ != "ROOT" and not (clause and token.head.i < token.head.head.i):
             continue  # the main clause's subject, or the quoted clause's before its speaker ("The chain begins ..., the official said")
-        if reported is not None and (token.head.dep_ != "ccomp" or token.head.head.dep_ != "ROOT"
-                                     or token.left_edge.idx != start):
+        if reported is not None and not (clause and token.left_edge.idx == start):
             continue  # the reported clause's subject, not the speaker ("Police say the killing was ...")
         first = token.left_edge
         if first.lower_ not in ("the", "these") or first.idx != start or not token.text.islower():
