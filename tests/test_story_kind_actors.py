@@ -240,3 +240,27 @@ def test_entertainers_their_songs_and_romances_rank_below_hard_news(title: str, 
 ])
 def test_deaths_sport_and_hard_news_are_not_entertainment(title: str) -> None:
     assert story_kind(title, "")[0] != ENTERTAINMENT
+
+
+@pytest.mark.parametrize("title", [
+    "Editorial: Getting the budget back on track",
+    "EDITORIAL: Bridges for Orrick",
+    "Letter: A new council, the same potholes",
+    "Opinion: Kessa should keep its trams",
+    "Guest column - Why the harbour needs dredging",
+    "Police chief should explain his remark | Editorial | Orrick Reporter",
+    "COLUMN-RPT - As capital flees, the damage can be lasting",
+])
+def test_a_headline_labelled_as_opinion_is_commentary(title: str) -> None:
+    kind, value = story_kind(title, "The council met on Tuesday and voted to close the depot, officials said.")
+    assert kind == "opinion or commentary" and value < 0
+
+
+@pytest.mark.parametrize("title", [
+    "Opinion poll puts Kessa Labour ahead",
+    "Columnist wins press award",
+    "Letters show mayor knew of the leak",
+])
+def test_news_about_opinions_columns_or_letters_is_not_commentary(title: str) -> None:
+    assert story_kind(title, "The council met on Tuesday and voted to close the depot, officials said.")[0] \
+        != "opinion or commentary"

@@ -392,6 +392,12 @@ _REVIEW_TITLE = re.compile(r"^\W*(?:(?:film|movie|book|album|theatre|theater|tv|
 _YEAR_IN_PARENS = re.compile(r"\(\s*(?:19|20)\d\d\s*\)\W*$")
 _WORK_OF = re.compile(r"\bis\s+an?\s+(?:19|20)\d\d\s+(?:[\w-]+\s+){0,5}(?:film|movie|novel|book|album|documentary|"
                       r"series|sitcom|musical|play|opera|video\s+game)\b", re.IGNORECASE)
+# An outlet's label for its opinion pages, opening the headline or as one of its " | " parts: "Editorial: ...",
+# "Letter: ...", "Opinion: ...", "Guest column - ...", "... | Editorial | Somerset Reporter", a wire's "COLUMN-" slug.
+_OPINION_TITLE = re.compile(
+    r"^\W*(?i:opinion|editorial|letters?(?:\s+to\s+the\s+editor)?|letter\s+of\s+the\s+day|column|commentary|op-ed|"
+    r"(?:our|my|your)\s+view|viewpoint|guest\s+(?:column|opinion|view|commentary))\s*[:|\-\u2013\u2014]|"
+    r"\|\s*(?i:opinion|editorial|column|commentary|letters?(?:\s+to\s+the\s+editor)?)\s*(?:\||$)|^COLUMN-")
 REVIEW = "review"
 """The kind (:func:`story_kind`) of a review of a film, book, album or show."""
 # A crash, shooting or fire told as a local report: counties, sheriffs, troopers, road numbers, lanes.
@@ -477,7 +483,8 @@ def story_kind(title: str, text: str) -> tuple[str, float]:
     at 1. The kinds an editor ranks below hard news score -1: results-call notices, analyst
     notes, product promos, sports fixtures, another outlet's news roundup (a digest of
     headlines), obituaries and listings; a personnel appointment, a review, commentary
-    (:data:`OPINION_MIN_SENTENCES` sentences of the opening in the writer's own voice) and a
+    (a headline labelled as opinion, "Editorial: ...", or :data:`OPINION_MIN_SENTENCES` sentences of the
+    opening in the writer's own voice) and a
     local incident (a crash, shooting or police matter whose headline and opening carry
     :data:`LOCAL_MIN_MARKERS` words of a local report: county, sheriff, troopers, road numbers;
     never one whose headline is about government, war or business, or names a natural disaster)
@@ -503,7 +510,7 @@ def story_kind(title: str, text: str) -> tuple[str, float]:
         return "product promo", -1.0
     if _PRESS_RELEASE.search(text):
         return "press release", round(hard - 0.5, 4)
-    if _own_voice(text[:OPINION_HEAD_CHARS]) >= OPINION_MIN_SENTENCES:
+    if _OPINION_TITLE.search(title) or _own_voice(text[:OPINION_HEAD_CHARS]) >= OPINION_MIN_SENTENCES:
         return COMMENTARY, round(hard - 1.0, 4)
     if _ENTERTAINMENT.search(title) and not _DEATH_TITLE.search(title):
         return ENTERTAINMENT, round(hard - 1.0, 4)
