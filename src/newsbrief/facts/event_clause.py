@@ -589,10 +589,20 @@ def _tokens(token: Any, span: set[int]) -> list[Any]:
             out.extend(_past_clock(child, span))  # "from 9 a.m. at the town hall": the place stays
             continue
         part = _tokens(child, span)
-        if child.dep_ == "prep" and (len(part) <= 1 or any(t.i in span for t in child.subtree)):
+        if child.dep_ == "prep" and (len(part) <= 1 or any(t.i in span for t in _own_subtree(child))):
             continue  # "on Thursday", "by the end of the quarter": the date's own phrase
         out.extend(part)
     return sorted(out, key=lambda t: t.i)
+
+
+def _own_subtree(token: Any) -> list[Any]:
+    """The tokens of ``token``'s phrase without its side clauses: a date in the relative clause of "the Convention
+    on Climate Change, which meets in Paris from November 30" is the meeting's, not the name's."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in _DROP:
+            out.extend(_own_subtree(child))
+    return out
 
 
 _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\b\.?|noon)|\b\d{1,2}[:.]\d\d\b|\b(?:noon|midnight)\b",
