@@ -1201,3 +1201,23 @@ def test_a_summary_meets_an_acronym_with_the_name_it_shortens() -> None:
     assert shown[1].startswith("[Islamic Renaissance Party of Varnholt] (IRPV), which calls itself"), shown
     # once the summary has used the acronym, it is not spelled out again
     assert display_texts([later, later])[1] == party
+
+
+def test_a_sentence_inside_a_quotation_opened_before_it_is_not_the_digests_own_voice() -> None:
+    from newsbrief.summarize.sentences import parse_article_text
+
+    text = ("Orla Dempsey told the party conference in Kessa on Saturday that a second vote was not ruled out.\n\n"
+            "\"Independence will not come just because its supporters grow impatient. A more committed 45% is still "
+            "just 45% of the voters in this country.\n\n"
+            "\"We must persuade the people who voted against it last year,\" she said. The conference ended at noon.")
+    quoted = {s.text: s.in_quotation for s in parse_article_text(text)}
+    assert quoted["A more committed 45% is still just 45% of the voters in this country."] is True
+    assert quoted["The conference ended at noon."] is False
+    pool = build_candidates([make_article("a", title="Dempsey keeps second vote open", text=text)],
+                            resolve_references=True)
+    eligible = {c.text: c.eligible for c in pool if c.index >= 0}
+    assert eligible["A more committed 45% is still just 45% of the voters in this country."] is False
+    assert eligible["Orla Dempsey told the party conference in Kessa on Saturday that a second vote was not ruled out."]
+    # a benchmark summary (no references resolved) keeps the sentence: ROUGE's references are written that way
+    bench = build_candidates([make_article("a", title="Dempsey keeps second vote open", text=text)])
+    assert any(c.eligible and c.text.startswith("A more committed") for c in bench)

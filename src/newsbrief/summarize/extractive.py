@@ -386,6 +386,8 @@ def build_candidates(articles: Sequence[Article], *, params: ExtractiveParams = 
                 and not text.endswith("?")
                 and (first.isalnum() or first in _QUOTE_CHARS)
                 and not (resolve_references and not_digest_prose(text, title))
+                # a speaker's words whose quotation marks are in an earlier sentence would read as the digest's own
+                and not (resolve_references and sent.in_quotation)
             )
             claims = extract_claims(text)
             spelled = spelled_out(text, whole) if resolve_references else ()

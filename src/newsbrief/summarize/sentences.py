@@ -208,6 +208,7 @@ class ParsedSentence:
     index: int
     standalone: bool
     repaired: bool
+    in_quotation: bool = False  # begins inside a quotation an earlier sentence of its paragraph opened
 
 
 def normalise_text(text: str) -> str:
@@ -418,8 +419,10 @@ def parse_article_text(text: str) -> list[ParsedSentence]:
 def _parsed(text: str) -> tuple[ParsedSentence, ...]:
     out: list[ParsedSentence] = []
     for p_index, para in enumerate(split_paragraphs(text)):
+        quotes = 0  # double quotation marks of the paragraph before the sentence
         for sent in split_sentences(para):
             repaired, standalone = repair_sentence(sent)
+            plain = normalise_text(sent)
             out.append(
                 ParsedSentence(
                     text=repaired,
@@ -427,7 +430,11 @@ def _parsed(text: str) -> tuple[ParsedSentence, ...]:
                     paragraph=p_index,
                     index=len(out),
                     standalone=standalone,
-                    repaired=repaired != normalise_text(sent),
+                    repaired=repaired != plain,
+                    # '"Independence won't happen ... change. An even more committed ... 45%.': the second sentence
+                    # is the speaker's, though no mark of its own says so (a quotation runs on to the paragraph's end)
+                    in_quotation=quotes % 2 == 1,
                 )
             )
+            quotes += plain.count('"')
     return tuple(out)
