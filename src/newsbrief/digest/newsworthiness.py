@@ -372,7 +372,9 @@ _SOFT_TITLE = (
         r"\band\s+more:\s+links?\b|\blinks?\s+(?:\d+\s+)?(?:for|on)\s+(?:[a-z]{3,9}\.?\s+\d{1,2}|\w+day)\W*$|"
         r"\b(?:morning|daily|weekend|sunday|saturday|friday)\s+links\s*(?::|$)|"
         r"\b(?:morning|evening|daily)\s+(?:briefing|digest|headlines)\b|\bwhat\s+you\s+need\s+to\s+know\s+(?:today|this\s+"
-        r"(?:morning|week))\b", re.IGNORECASE)),
+        r"(?:morning|week))\b|"
+        # a wire's daily list of the day's stories: "Obama pushes ...; ... (10 things to know for Tuesday)"
+        r"\b\d+\s+things\s+to\s+know\s+(?:for|today|this|on)\b", re.IGNORECASE)),
     (OBITUARY, re.compile(
         r"\b(?:obituar(?:y|ies)|funeral|in\s+memoriam|death\s+notices?|police\s+(?:log|blotter)|calendar|"
         r"things\s+to\s+do|open\s+house|job\s+fair|classifieds?|real\s+estate\s+transactions|what'?s\s+on)\b",
