@@ -37,6 +37,8 @@ FLOOD = ("Floods forced 3,000 people from their homes in Ostrava overnight after
     ("Weekend links roundup: ports, pylons and a president", "Links to read: a war, a strike.", "news roundup"),
     ("Port strike in Kessa, a storm off Orrick and more: Links 2 on May 4", "1. Dockers walk out.", "news roundup"),
     ("Friday links: pylons, ports and pies", "Some reading for the weekend.", "news roundup"),
+    ("Halden Tools and Orrick Foods are big market movers", "Stocks that moved substantially or traded heavily "
+     "Tuesday: Halden Tools, up $4.53 to $50.47.", "analyst note"),
     ("Kessa votes on the budget; a storm nears Orrick (10 things to know for Tuesday)",
      "Your daily look at the stories that will be talked about Tuesday: 1. The budget vote.", "news roundup"),
 ])

@@ -352,7 +352,9 @@ _SOFT_TITLE = (
         re.IGNORECASE)),
     ("analyst note", re.compile(
         r"\b(?:research\s+notes?|analysts?'?\s+(?:notes?|reports?|ratings?|estimates?)|stocks?\s+to\s+watch|top\s+picks|"
-        r"(?:buy|sell)\s+signals?|technical\s+(?:analysis|outlook)|stock\s+(?:report|update|watch)|equity\s+research)\b",
+        r"(?:buy|sell)\s+signals?|technical\s+(?:analysis|outlook)|stock\s+(?:report|update|watch)|equity\s+research|"
+        # a wire's daily list of the stocks that moved: "Meredith and Walt Disney are big market movers"
+        r"market\s+movers|(?:biggest|top)\s+(?:stock\s+)?(?:gainers|losers))\b",
         re.IGNORECASE)),
     ("personnel appointment", re.compile(
         r"\b(?:appoints?|appointed|appointment\s+of|names?|named|hires?|hired|promotes?|promoted|welcomes?|taps|adds|joins)\b"
