@@ -62,6 +62,16 @@ def test_investor_led_phrasing_names_the_company() -> None:
     assert r.lead_investors == ("Accel", "Index Ventures")
 
 
+@pytest.mark.parametrize("sentence", [
+    "Linefold has picked up nearly 400K Euro from backers like Halden Ventures, Kessa Capital, and a private backer.",
+    "Linefold raised $2 million from backers such as Halden Ventures and Kessa Capital.",
+    "Linefold raised $2 million from investors including Halden Ventures and Kessa Capital.",
+])
+def test_backers_like_or_such_as_are_the_rounds_investors(sentence: str) -> None:
+    r = one_round(sentence)
+    assert (r.company, r.investors, r.lead_investors) == ("Linefold", ("Halden Ventures", "Kessa Capital"), ())
+
+
 def test_aggregate_is_not_a_company_round() -> None:
     (r,) = extract_funding("Startups in Vietnam raised $212 million last week.", published=PUB)
     assert r.aggregate is True

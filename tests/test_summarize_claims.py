@@ -1218,6 +1218,12 @@ def test_a_sentence_inside_a_quotation_opened_before_it_is_not_the_digests_own_v
     eligible = {c.text: c.eligible for c in pool if c.index >= 0}
     assert eligible["A more committed 45% is still just 45% of the voters in this country."] is False
     assert eligible["Orla Dempsey told the party conference in Kessa on Saturday that a second vote was not ruled out."]
+    # a page that ran its paragraphs together: a reopened quotation and a lost closing mark end the quotation
+    run_together = ("\"Our members expect nothing. We are doing our duty,\" Reyes said. \"We do not fight. \"We will be "
+                    "polite.\" Police closed three roads. Crowds gathered at noon.")
+    assert [s.in_quotation for s in parse_article_text(run_together)] == [False, True, False, False, False, False]
+    lost = "\"We will not stop. " + " ".join(f"Line {n} of the speech follows here." for n in range(1, 8))
+    assert [s.in_quotation for s in parse_article_text(lost)] == [False] + [True] * 5 + [False] * 2
     # a benchmark summary (no references resolved) keeps the sentence: ROUGE's references are written that way
     bench = build_candidates([make_article("a", title="Dempsey keeps second vote open", text=text)])
     assert any(c.eligible and c.text.startswith("A more committed") for c in bench)

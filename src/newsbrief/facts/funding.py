@@ -182,8 +182,9 @@ _CLAUSE_END = re.compile(
     r";|\s+[-–—]\s+|,\s+(?:up|down)\s+from\b|,\s+(?:its|their|the\s+company's|which|after|since)\b", re.IGNORECASE
 )
 _PARTICIPATION = re.compile(
-    r"\b(?:with\s+participation\s+from|participation\s+from|alongside|from(?:\s+investors\s+including)?|backed\s+by|"
-    r"[Ii]nvestors\s+including)\s+"
+    r"\b(?:with\s+participation\s+from|participation\s+from|alongside|"
+    r"from(?:\s+(?:investors|backers)\s+(?:including|like|such\s+as))?|backed\s+by|"
+    r"(?:[Ii]nvestors|[Bb]ackers)\s+(?:including|like|such\s+as))\s+"
     r"(?P<who>(?:[A-Z]|a16z|existing)[^.;]*?)(?=,\s+(?:which|who|valuing|bringing|the)|;|\.(?:\s|$)|\s+(?:to|at|in|on|as|which|valuing|bringing)\s|$)",
 )
 _INVEST_INTO = re.compile(

@@ -420,9 +420,14 @@ def _parsed(text: str) -> tuple[ParsedSentence, ...]:
     out: list[ParsedSentence] = []
     for p_index, para in enumerate(split_paragraphs(text)):
         quotes = 0  # double quotation marks of the paragraph before the sentence
+        unmarked = 0  # sentences since the last one with a quotation mark
         for sent in split_sentences(para):
             repaired, standalone = repair_sentence(sent)
             plain = normalise_text(sent)
+            if quotes % 2 == 1 and (plain.startswith('"') or unmarked >= QUOTATION_MAX_SENTENCES):
+                # a page that ran its paragraphs together: a quotation reopened ('"We will be polite.'), or one whose
+                # closing mark was lost, since no quotation runs on this long unmarked
+                quotes = 0
             out.append(
                 ParsedSentence(
                     text=repaired,
@@ -437,4 +442,9 @@ def _parsed(text: str) -> tuple[ParsedSentence, ...]:
                 )
             )
             quotes += plain.count('"')
+            unmarked = 0 if '"' in plain else unmarked + 1
     return tuple(out)
+
+
+QUOTATION_MAX_SENTENCES = 5
+"""Sentences without a quotation mark after which an open quotation of the paragraph is taken as closed."""
