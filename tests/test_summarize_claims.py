@@ -1067,6 +1067,10 @@ def test_a_lead_that_begins_like_its_headline_stays_a_digest_sentence() -> None:
     ("Dealers in Dunmore will fix the brakes and the cables.", True),
     # a kicker set in capitals
     ("SHORTLY BEFORE DAWN, THE KORVATH PLANT IN DUNMORE CLOSED ITS GATES FOR GOOD.", False),
+    # a heading or a pull quote in title case, a page's footer
+    ("Like Other Carmakers, Korvath Too Is Now Cutting Corners.", False),
+    ("Copyright © 2031 Dunmore Media, Inc. — All Rights Reserved.", False),
+    ("Korvath Motors and Dunmore Council met in the Dunmore Town Hall.", True),
 ])
 def test_two_pieces_of_text_glued_together_are_never_a_digest_sentence(sentence: str, usable: bool) -> None:
     text = f"Korvath Motors recalled 20,000 diesel cars in Dunmore on Monday over faulty brake sensors. {sentence}"

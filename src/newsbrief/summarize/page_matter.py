@@ -106,8 +106,8 @@ def not_digest_prose(text: str, title: str) -> bool:
     two pieces of text glued where the page lost what was between ("... wrongdoing. in 2011 to find ...") or the
     space between them ("Comment: Labor's fight just got harderAnalysis: Why ..."), or a link's words lost before
     the full stop ("..., she writes, per Harbour Wire and .");
-    page furniture ("2015 | Reader Comments", "Home > Latest > News"); a sentence in capitals or with no verb (a
-    kicker, a caption naming who is in a photo); a sentence that points at text around it
+    page furniture ("2015 | Reader Comments", "Home > Latest > News"); a sentence in capitals, in title case or
+    with no verb (a kicker, a heading, a caption naming who is in a photo); a sentence that points at text around it
     instead of telling ("There are two reasons that ...", "Here's what ...", "That is why ..."); a news provider's
     line about itself ("DailyFX provides forex news ..."); a heading, a table row or a label
     on a line of its own ("Conservative ($10,000 max): $2,146,095"); a wire's note on why its sources go unnamed.
@@ -121,12 +121,26 @@ def not_digest_prose(text: str, title: str) -> bool:
                 or _PICTURE_NOTE_RE.search(text) or _anonymity_note(text)
                 or _headline_run_in(text, title)
                 or _GLUED_PIECES_RE.search(bare) or _FURNITURE_RE.search(bare) or _HOLE_AT_END_RE.search(text)
-                or not _SENTENCE_END_RE.search(text) or _in_capitals(text) or _verbless(text))
+                or not _SENTENCE_END_RE.search(text) or _in_capitals(text) or _in_title_case(text) or _verbless(text))
 
 
 def _in_capitals(text: str) -> bool:
     """A sentence set in capitals ("SHORTLY BEFORE DAWN, THE ..."): a page's kicker, not the story's prose."""
     return not any(c.islower() for c in text) and sum(c.isupper() for c in text) >= 20
+
+
+_SMALL_WORDS = frozenset("a an the of in on at to for and or but nor by with from as vs via per into".split())
+_WORD_OF_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+TITLE_CASE_MIN_WORDS = 6
+"""Words of a line with every word but the small ones capitalised that make it a heading, not prose."""
+
+
+def _in_title_case(text: str) -> bool:
+    """A line with every word capitalised but the small ones ("Like Other UN Bodies, The IAEA Too Is Now
+    Politicized.", "Copyright (c) 2015 Harbour Media, Inc. - All Rights Reserved."): a heading, a pull quote set as
+    one, a signature or a page's footer. Prose always has a lower-case word, if only its verb."""
+    words = _WORD_OF_RE.findall(text)
+    return len(words) >= TITLE_CASE_MIN_WORDS and all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS)
 
 
 # words that show a sentence has a verb without parsing it: auxiliaries, speech verbs, "-ed" and "-ing" forms
