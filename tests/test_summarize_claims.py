@@ -1225,9 +1225,14 @@ def test_a_sentence_inside_a_quotation_opened_before_it_is_not_the_digests_own_v
     # a page that ran its paragraphs together: a reopened quotation and a lost closing mark end the quotation
     run_together = ("\"Our members expect nothing. We are doing our duty,\" Reyes said. \"We do not fight. \"We will be "
                     "polite.\" Police closed three roads. Crowds gathered at noon.")
-    assert [s.in_quotation for s in parse_article_text(run_together)] == [False, True, False, False, False, False]
+    assert [s.in_quotation for s in parse_article_text(run_together)] == [False] * 6  # "We are doing ...," Reyes said.
     lost = "\"We will not stop. " + " ".join(f"Line {n} of the speech follows here." for n in range(1, 8))
     assert [s.in_quotation for s in parse_article_text(lost)] == [False] + [True] * 5 + [False] * 2
+    # the quotation's last sentence, which names its speaker, is a whole quotation once its opening mark is back
+    closing = ("\"We have recovered 49 bodies. There are about 35 others injured in the Jhabua hospital,\" police "
+               "superintendent Seema Alava told reporters.")
+    last = parse_article_text(closing)[-1]
+    assert (last.text, last.in_quotation, last.standalone) == ("\"" + closing.split(". ", 1)[1], False, True)
     # a benchmark summary (no references resolved) keeps the sentence: ROUGE's references are written that way
     bench = build_candidates([make_article("a", title="Dempsey keeps second vote open", text=text)])
     assert any(c.eligible and c.text.startswith("A more committed") for c in bench)

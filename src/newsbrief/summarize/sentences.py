@@ -428,6 +428,12 @@ def _parsed(text: str) -> tuple[ParsedSentence, ...]:
                 # a page that ran its paragraphs together: a quotation reopened ('"We will be polite.'), or one whose
                 # closing mark was lost, since no quotation runs on this long unmarked
                 quotes = 0
+            inside = quotes % 2 == 1
+            closed = _closing_attribution(repaired) if inside else None
+            if closed is not None:
+                # '... bodies. There are 35 others injured," the police chief said.': the quotation's last sentence,
+                # given its opening mark, is a whole attributed quotation ('"There are 35 others injured," ...')
+                repaired, standalone, inside = closed, is_standalone(closed), False
             out.append(
                 ParsedSentence(
                     text=repaired,
@@ -438,12 +444,21 @@ def _parsed(text: str) -> tuple[ParsedSentence, ...]:
                     repaired=repaired != plain,
                     # '"Independence won't happen ... change. An even more committed ... 45%.': the second sentence
                     # is the speaker's, though no mark of its own says so (a quotation runs on to the paragraph's end)
-                    in_quotation=quotes % 2 == 1,
+                    in_quotation=inside,
                 )
             )
             quotes += plain.count('"')
             unmarked = 0 if '"' in plain else unmarked + 1
     return tuple(out)
+
+
+def _closing_attribution(text: str) -> str | None:
+    """A sentence that ends a quotation begun before it and then names its speaker, with the opening mark put back;
+    None for any other sentence."""
+    if text.count('"') != 1 or text.startswith('"'):
+        return None
+    close = text.index('"')
+    return f'"{text}' if _ATTRIBUTION_RE.search(text, close) and close > 20 else None
 
 
 QUOTATION_MAX_SENTENCES = 5
