@@ -526,7 +526,6 @@ def noun_told(noun: str, covered_tokens: AbstractSet[str]) -> bool:
             or (len(noun) >= _MIN_HEAD_CHARS and any(t.endswith(noun) for t in covered_tokens)))
 
 
-
 def described_noun(cand: Candidate) -> str:
     """Return the stem of a candidate's definite-description subject noun ("The new claims": "claim"), or ""."""
     found = described_subject(cand.text) if cand.reference is None else None
