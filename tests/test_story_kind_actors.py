@@ -81,6 +81,25 @@ def test_a_writers_own_voice_makes_commentary_and_quoted_voices_do_not() -> None
     assert story_kind("Orrick riders demand better buses", REPORT)[0] == "other news"
 
 
+# A winner's words quoted over three paragraphs, the way papers print it: each paragraph reopens the quotation and
+# only the last one closes it, so pairing the marks across paragraphs would leave its middle outside them.
+INTERVIEW = ("Dana Okafor said she had come ready for the home crowd after winning the Marlow Open final in four sets.\n"
+             "Okafor saved nine of eleven break points and won the last four games.\n"
+             "\"I knew she would go for her shots from the first point. I knew the crowd would be loud.\n"
+             "\"But I was ready for it. I was ready for a long match. My team had planned for it all week.\n"
+             "\"We pushed each other to the limit. I'm really proud of this one,\" Okafor said.\n"
+             "The title is her third of the season.")
+
+
+def test_a_quotation_over_several_paragraphs_is_not_the_writers_voice() -> None:
+    assert story_kind("Okafor beats Ruiz to win the Marlow Open", INTERVIEW)[0] == "other news"
+    # the same sentences outside quotation marks are the writer's
+    assert story_kind("My Marlow Open", INTERVIEW.replace('"', ""))[0] == "opinion or commentary"
+    # a quotation mark left open at a paragraph's end quotes the rest of that paragraph only
+    glued = "Okafor was asked about the crowd. She said: \"I knew they would be loud. I was ready. We all were.\n"
+    assert story_kind("Okafor on the crowd", glued + "The title is her third.")[0] == "other news"
+
+
 def test_one_outlets_column_does_not_make_a_reported_story_commentary() -> None:
     from newsbrief.digest.rank import _kind
 

@@ -469,10 +469,28 @@ KIND_HEAD_CHARS = 600
 """Characters of the opening read, beside the headline, to tell hard news (the lead paragraph)."""
 
 
+_OPENING_MARKS = "\"\u201c\u2018"
+
+
+def _unquoted(text: str) -> str:
+    """The text outside quotation marks, paragraph by paragraph. A paragraph that opens on a quotation mark is a
+    speaker's (a quotation over several paragraphs reopens each one and closes only the last), and a mark left
+    open at a paragraph's end quotes the rest of it."""
+    kept = []
+    for paragraph in text.split("\n"):
+        paragraph = paragraph.strip()
+        if not paragraph or paragraph[0] in _OPENING_MARKS:
+            continue
+        paragraph = _QUOTED.sub(" ", paragraph)
+        open_at = [i for i in (paragraph.find('"'), paragraph.find("\u201c")) if i >= 0]
+        kept.append(paragraph[:min(open_at)] if open_at else paragraph)
+    return "\n".join(kept)
+
+
 def _own_voice(text: str) -> int:
     """Sentences in the writer's own voice: a first person no one is reported to say, or an exhortation."""
     count = 0
-    for sentence in _OPINION_SENTENCE.split(_QUOTED.sub(" ", text)):
+    for sentence in _OPINION_SENTENCE.split(_unquoted(text)):
         sentence = sentence.strip()
         if _EXHORTATION.match(sentence) or (_FIRST_PERSON.search(sentence) and not _REPORTED.search(sentence)):
             count += 1
