@@ -149,6 +149,9 @@ def test_regulation_fields() -> None:
         "Critics say the AI Act is too vague.",
         "Google was fined €2.9 billion by the European Commission.",
         "A federal judge blocked the state's social media law.",
+        # a filing's list of the laws it complies with: items of a legal list, not news of a rule
+        "(vi) Listing Standards issued by the Kessa Institute of Secretaries and approved by the Central Government.",
+        "(b) The Depositories Act, 2019 and the Regulations framed thereunder, as amended and enacted.",
     ],
 )
 def test_regulation_negatives(sentence: str) -> None:

@@ -963,6 +963,11 @@ _PAST_ACT_ROLLED_DAYS = 183
 _OLD_YEAR_NAMED = re.compile(r"(?:\bof|,)\s+((?:19|20)\d\d)\b")
 
 
+# an item of a legal list, numbered in roman numerals or letters: "(vi) Secretarial Standards issued by ... and approved
+# by the Central Government", "(b) the Depositories Act, 1996": a filing's list of the laws it complies with
+_LIST_ITEM = re.compile(r"^\s*\(?(?:[ivx]{1,5}|[a-h])\)\s")
+
+
 def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "") -> list[Regulation]:
     """Return the regulation fact stated in one sentence (at most one).
 
@@ -973,7 +978,7 @@ def extract_regulation(sentence: str, *, published: dt.date, article_id: str = "
     label = _STEP_LABEL.match(sentence)
     if label is not None:
         return _labelled_step(sentence, label, article_id=article_id)
-    if _not_rule(sentence) or _SUBMISSION.search(sentence):
+    if _not_rule(sentence) or _SUBMISSION.search(sentence) or _LIST_ITEM.match(sentence):
         return []
     if not _RULE_RX.search(sentence) and not _NAMED_RULE.search(sentence):
         return (
