@@ -226,9 +226,7 @@ def compose_digest(
         elif listed:
             _add_line(short, _story_item(b, day, one_line=True))
     # The calendar: events of the most important stories first, then shown in date order.
-    # what comes next in stories the digest tells, and in stories whose actors the day's outlets name
-    shown_ids = {b.ranked.story_id for b in full} | {it.story_id for it in [*funding, *regulation, *short[:options.max_short]]}
-    upcoming = calendar_lines(bundles, day, shown_ids)
+    upcoming = calendar_lines(bundles, day)
     # The calendar spends only the share set aside for it, so long roundups cannot crowd it out;
     # what it leaves of that share goes to the roundups, then to the one-liners.
     ahead_shown, ahead_more = budget.take(upcoming, options.max_events, reserved=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import AbstractSet, Callable, Hashable, Sequence
+from typing import Callable, Hashable, Sequence
 
 from newsbrief.model import CitedSentence, DigestItem, Event, Fact, FundingRound, Regulation
 from newsbrief.facts.calendar import hedge, is_calendar_event
@@ -237,22 +237,10 @@ def _two_actors(a: Event, b: Event) -> bool:
 PER_STORY_EVENTS = 2  # calendar lines of one story before the other stories get theirs
 
 
-CALENDAR_MIN_OUTLETS = 3
-"""Outlets of the day that must name a line's actor when the digest does not tell the line's story."""
-
-
-def calendar_lines(bundles: Sequence[StoryBundle], day: dt.date, told: AbstractSet[str] | None = None) -> list[DigestItem]:
+def calendar_lines(bundles: Sequence[StoryBundle], day: dt.date) -> list[DigestItem]:
     """The calendar's lines, ranked: by the importance of their story (at most
     :data:`PER_STORY_EVENTS` of one story before every other story's), then day-precise before
-    ranges, then soonest first. Stories ranking found not to be news, and obituaries, give no line.
-
-    :param told: the stories the digest tells (its sections, roundup lines and one-liners). A story past them
-        gives a line only when the line names its actor ("Pope: visit Philadelphia") and
-        :data:`CALENDAR_MIN_OUTLETS` outlets of the day name that actor too: an editor's calendar holds what
-        comes next in the day's news, not a club's fixture or a gallery's poster that one local page announces.
-        None: every story gives its lines.
-    """
-    named_by = _OutletsNaming(bundles)
+    ranges, then soonest first. Stories ranking found not to be news, and obituaries, give no line."""
     ranked: list[tuple[tuple[int, int, int, str], DigestItem]] = []
     for n, b in enumerate(bundles):
         if b.ranked.junk:  # a story that is not news (a stub's "this week", a ticker's earnings date) dates nothing
@@ -260,11 +248,6 @@ def calendar_lines(bundles: Sequence[StoryBundle], day: dt.date, told: AbstractS
         if b.ranked.kind == OBITUARY:  # a family's notice: its visitation and service are no editor's calendar
             continue
         events = calendar_events(b.facts, day)
-        # a story the digest does not tell: only what an actor the day's outlets name will do (its own subject,
-        # not the story's actor put in for a subject that names no one)
-        hidden = told is not None and b.ranked.story_id not in told
-        if hidden:
-            events = [e for e in events if named_by(_actor(event_line(e))) >= CALENDAR_MIN_OUTLETS]
         actor = story_actor(b) if events else ""  # read once per story: it scans the story's articles
         items = []
         for e in events:
@@ -273,8 +256,7 @@ def calendar_lines(bundles: Sequence[StoryBundle], day: dt.date, told: AbstractS
             if line_reads_alone(str(item.extra["what"]), _context(b, e)):
                 items.append(item)
         rule = story_rule(b)
-        if rule is not None and rule.deadline and rule.deadline > day and (
-                not hidden or named_by(rule.regulator) >= CALENDAR_MIN_OUTLETS):
+        if rule is not None and rule.deadline and rule.deadline > day:
             deadline = _deadline_item(b, rule, day)
             if line_reads_alone(str(deadline.extra["what"]), rule.sentence):
                 items.append(deadline)
@@ -285,29 +267,6 @@ def calendar_lines(bundles: Sequence[StoryBundle], day: dt.date, told: AbstractS
     # two stories telling one happening in the same words are one line: the higher-ranked story's
     lines = _first_per_key([it for _, it in ranked], lambda it: (it.headline, str(it.extra.get("what", "")).lower()))
     return _one_per_happening(_one_per_title(lines))
-
-
-def _actor(line: str) -> str:
-    """A calendar line's actor: what comes before its ": " ("" for a line with none, "Smith arraignment")."""
-    who, sep, _ = line.partition(": ")
-    return who if sep else ""
-
-
-class _OutletsNaming:
-    """How many outlets of the day write a name inside a sentence (not as its capitalised first word, which
-    any word may be): "the Pope" and "said Pope Francis" count, "Who ..." opening a question does not."""
-
-    def __init__(self, bundles: Sequence[StoryBundle]) -> None:
-        self._articles = [(a.outlet or a.source_url, f"{a.title}\n{a.text}") for b in bundles for a in b.articles]
-        self._counted: dict[str, int] = {}
-
-    def __call__(self, name: str) -> int:
-        if not name:
-            return 0
-        if name not in self._counted:
-            inside = re.compile(rf"(?<=[\w,;:)'\u2019] ){re.escape(name)}(?![\w&-])")
-            self._counted[name] = len({outlet for outlet, text in self._articles if inside.search(text)})
-        return self._counted[name]
 
 
 # a film's, a book's or a show's title in quotation marks: "The Walk", 'Victor Frankenstein'
