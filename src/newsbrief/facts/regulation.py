@@ -963,8 +963,9 @@ _PAST_ACT_ROLLED_DAYS = 183
 _OLD_YEAR_NAMED = re.compile(r"(?:\bof|,)\s+((?:19|20)\d\d)\b")
 
 
-# an item of a legal list, numbered in roman numerals or letters: "(vi) Secretarial Standards issued by ... and approved
-# by the Central Government", "(b) the Depositories Act, 1996": a filing's list of the laws it complies with
+# an item of a legal list, numbered in roman numerals or letters: "(iv) Listing Standards issued by the institute and
+# approved by the government", "(b) the Securities Act and the rules made under it": a filing's list of the laws it
+# complies with, not news of a rule
 _LIST_ITEM = re.compile(r"^\s*\(?(?:[ivx]{1,5}|[a-h])\)\s")
 
 
