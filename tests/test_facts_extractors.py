@@ -150,8 +150,8 @@ def test_regulation_fields() -> None:
         "Google was fined €2.9 billion by the European Commission.",
         "A federal judge blocked the state's social media law.",
         # a filing's list of the laws it complies with: items of a legal list, not news of a rule
-        "(vi) Listing Standards issued by the Kessa Institute of Secretaries and approved by the Central Government.",
-        "(b) The Depositories Act, 2019 and the Regulations framed thereunder, as amended and enacted.",
+        "(iv) Board meeting standards set by the Orrick Governance Council and approved by the Finance Ministry.",
+        "(c) The Kessa Trusts Act, passed by the Kessa Parliament, and the codes made under it.",
     ],
 )
 def test_regulation_negatives(sentence: str) -> None:
