@@ -83,11 +83,11 @@ def test_a_writers_own_voice_makes_commentary_and_quoted_voices_do_not() -> None
 
 # A winner's words quoted over three paragraphs, the way papers print it: each paragraph reopens the quotation and
 # only the last one closes it, so pairing the marks across paragraphs would leave its middle outside them.
-INTERVIEW = ("Dana Okafor said she had come ready for the home crowd after winning the Marlow Open final in four sets.\n"
+INTERVIEW = ("Dana Okafor won the Marlow Open final in four sets on Sunday, her third title of the season.\n"
              "Okafor saved nine of eleven break points and won the last four games.\n"
-             "\"I knew she would go for her shots from the first point. I knew the crowd would be loud.\n"
-             "\"But I was ready for it. I was ready for a long match. My team had planned for it all week.\n"
-             "\"We pushed each other to the limit. I'm really proud of this one,\" Okafor said.\n"
+             "\"My plan was simple: keep the rallies long. I expected noise from the stands.\n"
+             "\"My coach and I studied her serve all week. I trusted that work. Our whole team did.\n"
+             "\"In the fourth set my legs were gone. I'm glad it ended when it did,\" Okafor said.\n"
              "The title is her third of the season.")
 
 
@@ -96,7 +96,7 @@ def test_a_quotation_over_several_paragraphs_is_not_the_writers_voice() -> None:
     # the same sentences outside quotation marks are the writer's
     assert story_kind("My Marlow Open", INTERVIEW.replace('"', ""))[0] == "opinion or commentary"
     # a quotation mark left open at a paragraph's end quotes the rest of that paragraph only
-    glued = "Okafor was asked about the crowd. She said: \"I knew they would be loud. I was ready. We all were.\n"
+    glued = "Okafor was asked about the crowd. She said: \"I was nervous. My family sat behind the baseline. I saw them. We all cried.\n"
     assert story_kind("Okafor on the crowd", glued + "The title is her third.")[0] == "other news"
 
 
