@@ -297,6 +297,35 @@ def test_template_keys_fold_case_spacing_and_digits() -> None:
     assert line_key("harbour gazette edition 9999") in template_lines(texts)
 
 
+@pytest.mark.parametrize(("spaced", "closed"), [
+    ("The ferry calls at Tallbrook , Easton , and Marl .", "The ferry calls at Tallbrook, Easton, and Marl."),
+    ("Dana Whitfield 's bakery reopened on Tuesday.", "Dana Whitfield's bakery reopened on Tuesday."),
+    ("Harbour Freight Inc. ( NASDAQ: HRBF ) said sales rose.", "Harbour Freight Inc. (NASDAQ: HRBF) said sales rose."),
+    ("Her film \u201c River Road ,\u201d opens on Friday.", "Her film \u201cRiver Road,\u201d opens on Friday."),
+    ("The vote is due on September 30 , 2026 .", "The vote is due on September 30, 2026."),
+])
+def test_spaces_an_extractor_put_before_punctuation_are_taken_out(spaced: str, closed: str) -> None:
+    assert cleaned(spaced, STORY) == [closed, STORY]
+
+
+@pytest.mark.parametrize("line", [
+    "The council paused . . . then voted again.",  # a spaced ellipsis
+    "Le conseil a vot\u00e9 : oui ! Pourquoi ?",  # French typography sets a space before these marks
+    "The bridge has a .45 m gap and costs $1 ,200.",
+])
+def test_spacing_the_writer_meant_is_left_alone(line: str) -> None:
+    assert cleaned(line, STORY) == [line, STORY]
+
+
+def test_a_template_line_spaced_before_its_comma_still_matches() -> None:
+    spaced = "The Harbour Gazette , an independent paper , has served the Tallbrook valley since 1921 ."
+    closed = "The Harbour Gazette, an independent paper, has served the Tallbrook valley since 1921."
+    texts = [f"{story}\n{spaced if n % 2 else closed}" for n, story in enumerate(STORIES)]
+    templates = template_lines(texts)
+    assert templates == {line_key(spaced)} == {line_key(closed)}
+    assert [clean_text(text, templates=templates).text for text in texts] == STORIES
+
+
 def test_a_line_repeated_by_copies_of_one_story_is_not_a_template() -> None:
     update = ("The council said the bridge budget includes a new cycle lane and wider footpaths on both sides.")
     copies = [f"{STORY}\n{MORE}\n{update}\nUpdate {n}: the vote was {20 + n} to 3." for n in range(5)]

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from newsbrief.clean.captions import MONTH, WEEKDAY, caption_cut
 from newsbrief.clean.datelines import AGENCY, DASH, brief_dateline, dateline, dateline_line, day_headings, is_stamp
 from newsbrief.clean.shouted_opening import unshout_opening
-from newsbrief.clean.spacing import unglue_sentences
+from newsbrief.clean.spacing import close_up_punctuation, unglue_sentences
 
 __all__ = [
     "CLEANER_VERSION",
@@ -50,7 +50,7 @@ __all__ = [
     "template_lines",
 ]
 
-CLEANER_VERSION = "21"
+CLEANER_VERSION = "22"
 """The rules' version: stored articles cleaned by another version are cleaned again. Change it with the rules."""
 
 REASONS = ("dateline", "byline", "caption", "prompt", "share", "widget", "related", "legal", "release",
@@ -90,13 +90,18 @@ class Cleaned:
     cuts: tuple[Cut, ...]
 
 
+def _respaced(line: str) -> str:
+    return close_up_punctuation(unglue_sentences(line))
+
+
 def line_key(line: str) -> str:
     """Return the form of a line that template matching compares: lower case, single spaces, digits as 0
-    (sentences a page ran together are parted first, as :func:`clean_text` reads them).
+    (sentences a page ran together are parted first and spaces before punctuation taken out, as
+    :func:`clean_text` reads them).
 
     :param line: one line of an article.
     """
-    return re.sub(r"\d", "0", " ".join(unglue_sentences(line).split()).lower())
+    return re.sub(r"\d", "0", " ".join(_respaced(line).split()).lower())
 
 
 def _template_candidate(key: str) -> bool:
@@ -619,8 +624,9 @@ def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset())
     stripped = [line.strip() for line in lines]
     inline: list[Cut] = []  # share buttons or trailing links cut out of a paragraph; the rest is read on as the line
     for i, line in enumerate(stripped):
-        if line and (parted := unglue_sentences(line)) != line:
-            lines[i] = stripped[i] = line = parted  # "homes.The government": two sentences, as the page meant
+        if line and (parted := _respaced(line)) != line:
+            # "homes.The government": two sentences, as the page meant; "Mexico , and Turkey .": "Mexico, and Turkey."
+            lines[i] = stripped[i] = line = parted
         if line and (ad := _AD_LABEL.search(line)) is not None:
             inline.append(Cut(i, "widget", "Advertisement"))
             lines[i] = stripped[i] = line = f"{line[:ad.start()]} {line[ad.end():]}"

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from newsbrief.clean.boilerplate import TEMPLATE_HISTORY, Cleaned, clean_text, template_lines
+from newsbrief.clean.spacing import close_up_punctuation
 from newsbrief.errors import EvalError
 
 __all__ = ["evaluate", "format_report", "score_sample"]
@@ -38,7 +39,8 @@ def _paragraphs(content: str) -> str:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.split()).lower()
+    """A line as compared with what the cleaner cut: the cleaner takes spaces before punctuation out."""
+    return " ".join(close_up_punctuation(text).split()).lower()
 
 
 def score_sample(ann: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]],
