@@ -62,6 +62,22 @@ def test_a_title_cut_short_is_repaired_to_its_last_whole_phrase(title: str, repa
     assert repaired_title(title) == repaired
 
 
+@pytest.mark.parametrize(("title", "repaired"), [
+    # a space before the ellipsis, and the text writes the word whole: the word stays
+    ("Rowe signs deal to call Harbourside games, set to take over from Dana Holt ...",
+     "Rowe signs deal to call Harbourside games, set to take over from Dana Holt"),
+    ("Court to hear pleas seeking relaxation \u2026", "Court to hear pleas seeking relaxation"),
+    # a space, but the text never writes the word: the feed cut it ("tourism" -> "touris")
+    ("Aldmouth harbour upgrade gives a boost for touris ...", "Aldmouth harbour upgrade gives a boost"),
+    # no space: the word may be cut
+    ("Aldmouth harbour upgrade gives a boost for tourism...", "Aldmouth harbour upgrade gives a boost"),
+])
+def test_a_word_set_apart_from_the_ellipsis_stays_when_the_text_writes_it(title: str, repaired: str) -> None:
+    text = ("Rowe will take over from Dana Holt next season. The court will hear pleas seeking relaxation of the order. "
+            "The upgrade is a boost for tourism in Aldmouth.")
+    assert repaired_title(title, text=text) == repaired
+
+
 def test_a_cut_short_title_gives_way_to_a_lead_that_needs_no_cut() -> None:
     short_lead = "Harbourside Airport has moved its check-in desks to Corvel's cloud service."
     arts = [make_article("a", title="Harbourside Airport adopts Corvel's cloud check-in to...", text=short_lead)]

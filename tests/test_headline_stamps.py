@@ -101,6 +101,8 @@ def test_a_title_with_its_first_paragraph_run_into_it_is_no_headline() -> None:
     ("Shares of Thomson Reuters rose on Tuesday", "Shares of Thomson Reuters rose on Tuesday"),
     ("Shares of Thomson Reuters", "Shares of Thomson Reuters"),
     ("Good news: rates fall again", "Good news: rates fall again"),
+    # a credit glued on by its colon gets its space
+    ("Driver in fatal crash had 7 traffic offences:province", "Driver in fatal crash had 7 traffic offences: province"),
 ])
 def test_credits_labels_and_markers_around_a_title_go(title: str, clean: str) -> None:
     assert clean_title(title) == clean

@@ -95,6 +95,8 @@ _SLUG_RE = re.compile(
 # (or after an acronym: "... marking the end of WWIIThe general ...")
 _RUN_ON_GLUE_RE = re.compile(r"(?<=[a-z]{3}|[A-Z]{3})(?=[A-Z][a-z]+(?:\s+\S+){7})")
 RUN_ON_TITLE_CHARS = 120
+# a credit glued to the title by its colon: "... had 7 offences:province"
+_GLUED_COLON_RE = re.compile(r"(?<=[a-z]{2}):(?=[a-z]{2})")
 # a page's widget heading glued to the title: "Story highlights Japan's ...", a place's news section
 # ("Tarnshire news: Woman hurt ..."), a marker ("*Mayor ...")
 _WIDGET_RE = re.compile(
@@ -145,7 +147,7 @@ def clean_title(title: str, *, outlet: str = "") -> str:
     :param title: the article title as published.
     :param outlet: the article's outlet name, removed wherever it appears as a suffix.
     """
-    text = normalise_text(title)
+    text = _GLUED_COLON_RE.sub(": ", normalise_text(title))
     if len(text) > RUN_ON_TITLE_CHARS:
         glue = next((m for m in _RUN_ON_GLUE_RE.finditer(text) if len(text[: m.start()].split()) >= 4), None)
         if glue is not None:
@@ -339,18 +341,27 @@ def _shortened(title: str) -> str:
     return " ".join(words[:cuts[-1]]).rstrip(",;:").removesuffix("...").rstrip("\u2026 ") if cuts else title
 
 
-def repaired_title(title: str) -> str:
+def repaired_title(title: str, *, text: str = "") -> str:
     """Return a title a feed cut short back to its last whole phrase, or "" if too little is left.
 
     "Harbourside Airport adopts Corvel's cloud check-in to..." -> "Harbourside Airport adopts Corvel's cloud
-    check-in": the word before the ellipsis may be cut, so it goes; then a trailing preposition or
-    function word, or the part after a dash ("Dog finds owner's lost ring - now watch her reaction...").
+    check-in": the word before the ellipsis may be cut, so it goes (unless a space sets it apart from the ellipsis
+    and the article's text writes it whole: "... to take over from Dana Holt ..." keeps "Holt"); then a trailing
+    preposition or function word, or the part after a dash ("Dog finds owner's lost ring - now watch her
+    reaction...").
 
     :param title: a cleaned title.
+    :param text: the article's text, where a word set apart from the ellipsis is looked up.
     """
     if not _CUT_SHORT_RE.search(title):
         return ""
-    words = _CUT_SHORT_RE.sub("", title).split()[:-1]
+    body = _CUT_SHORT_RE.sub("", title)
+    words = body.split()
+    last = words[-1].strip(",;:.!\"'\u201c\u201d\u2018\u2019") if words else ""
+    whole = bool(last and body[-1:].isspace() and text
+                 and re.search(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text, re.IGNORECASE))
+    if not whole:
+        words = words[:-1]
     parts = _SEPARATOR_RE.split(" ".join(words))
     if len(parts) > 1 and len(parts[0].split()) >= 4:
         words = parts[0].split()
@@ -417,7 +428,7 @@ def choose_headline(articles: Sequence[Article]) -> str:
     trimmed, cut = _trim_lead(leads[ranked[0].id]) if ranked else ("", True)
     if trimmed and not cut:
         return trimmed
-    repaired = next((r for _, title, _ in cleaned if (r := repaired_title(title))), "")
+    repaired = next((r for art, title, _ in cleaned if (r := repaired_title(title, text=art.text))), "")
     if repaired:
         return _calm(repaired, articles, leads)
     if trimmed:
