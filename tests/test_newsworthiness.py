@@ -176,6 +176,26 @@ def test_satire_that_says_so_is_not_news() -> None:
     assert junk_reason("Orrick comedy festival doubles ticket sales", news) == ""
 
 
+@pytest.mark.parametrize("title", [
+    "Vine: Harbour council announces the vote result - @harbourpost",
+    "DanaHolt tweeted: Will you read this, please? It's two lines long. @OrrickAid",
+    "Photo: Flooding on the Aldmouth quay \u2013 @quaywatch",
+])
+def test_a_social_media_post_embedded_as_an_item_is_not_news(title: str) -> None:
+    text = "The harbour council counted the votes on Tuesday and the new quay plan passed by nine to three. " * 3
+    assert junk_reason(title, text) == "social-media post"
+
+
+@pytest.mark.parametrize("title", [
+    "Singer posts a photo on Instagram and answers her critics",
+    "Harbour council replies to critics on Twitter after quay vote",
+    "Orrick mayor: we will rebuild the quay",
+])
+def test_a_story_about_social_media_is_news(title: str) -> None:
+    text = f"{title}, the Harbour Post reported on Tuesday. " + "The quay plan passed by nine votes to three. " * 12
+    assert junk_reason(title, text) == ""
+
+
 def test_market_forecast_report_without_a_year_is_a_promo() -> None:
     text = ("The report covers drivers, restraints and vendors of the smart lighting industry across regions, "
             "with profiles of leading companies and a chapter on pricing. " * 3)

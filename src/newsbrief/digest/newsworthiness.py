@@ -9,7 +9,7 @@ Three signals, each explainable:
 - :func:`junk_reason`: why an article is not news, from general patterns of its title and
   text: finance-ticker templates (exchange symbols, rating changes, price targets, insider
   sales), market-research report promos, sales adverts, puzzles, horoscopes, lottery draws, satire that says
-  so in its closing lines, and paywall or
+  so in its closing lines, a social-media post embedded as an item, and paywall or
   teaser stubs (very short text, subscription prompts, a text that does not tell its
   headline). No outlet is named anywhere.
 - :class:`SourcePriors`: what an outlet's history in the store says about it: how often its
@@ -109,6 +109,9 @@ _PROMPT = re.compile(
     r"register\s+to\s+read|create\s+a\s+free\s+account|enable\s+(?:cookies|javascript)|you\s+were\s+a\s+bot|"
     r"discovered\s+approx)",
     re.IGNORECASE)
+# a social-media post a site embeds as an item: "Vine: ...", "<user> tweeted: ...", "... - @handle"
+_SOCIAL_POST = re.compile(r"^\W*(?:vine|instagram|twitter|tweet)\s*:|\btweeted\s*:|\s[-\u2013\u2014|]\s*@\w{2,}\s*$",
+                          re.IGNORECASE)
 _SATIRE = re.compile(
     r"\b(?:is|are)\s+(?:[\w'’]+\s+){0,3}(?:satire|satirical|parody|spoof)\b|"
     r"\bsatir(?:e|ical)\s+(?:column|site|website|blog|piece|news)\b|"
@@ -225,6 +228,8 @@ def junk_reason(title: str, text: str, *, wire: bool = False) -> str:
         return "puzzle, horoscope or lottery"
     if _SALES_ADVERT.search(title) or _SALES_ADVERT.search(head[:SALES_HEAD_CHARS]):
         return "sales advert"
+    if _SOCIAL_POST.search(title):
+        return "social-media post"
     if _SATIRE.search(title) or _SATIRE.search(text[-600:]):
         return "satire (says so itself)"
     if words < STUB_WORDS and not (wire and words >= WIRE_BRIEF_WORDS):
