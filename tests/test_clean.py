@@ -297,6 +297,31 @@ def test_template_keys_fold_case_spacing_and_digits() -> None:
     assert line_key("harbour gazette edition 9999") in template_lines(texts)
 
 
+@pytest.mark.parametrize(("line", "why"), [
+    ("(Image courtesy Dana Holt via Flickr.)", "caption"),
+    ("Courtesy of the Harbour Trust", "caption"),
+    ("Dana Holt/Photo", "caption"),
+    ("By accessing this page, you agree to the following", "legal"),
+    ("Page 2 of 3 -", "widget"),
+])
+def test_credits_terms_and_page_counters_alone_on_a_line_are_cut(line: str, why: str) -> None:
+    assert cleaned(line, STORY) == [STORY]
+    assert reasons(line, STORY) == [(0, why)]
+
+
+def test_a_picture_credit_in_brackets_is_cut_out_of_its_paragraph() -> None:
+    text = f"{STORY} (Image courtesy Dana Holt via Flickr.) {MORE} (Photo by Omar Prieto/AP)"
+    result = clean_text(text)
+    assert result.text == f"{STORY} {MORE}"
+    assert [(c.why, c.text) for c in result.cuts] == [
+        ("caption", "(Image courtesy Dana Holt via Flickr.) (Photo by Omar Prieto/AP)")]
+
+
+def test_courtesy_in_a_sentence_stays() -> None:
+    line = "Courtesy of the council, the plan was published in full on Tuesday and read by 3,000 people."
+    assert cleaned(line, STORY) == [line, STORY]
+
+
 @pytest.mark.parametrize(("spaced", "closed"), [
     ("The ferry calls at Tallbrook , Easton , and Marl .", "The ferry calls at Tallbrook, Easton, and Marl."),
     ("Dana Whitfield 's bakery reopened on Tuesday.", "Dana Whitfield's bakery reopened on Tuesday."),

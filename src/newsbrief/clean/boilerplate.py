@@ -50,7 +50,7 @@ __all__ = [
     "template_lines",
 ]
 
-CLEANER_VERSION = "22"
+CLEANER_VERSION = "23"
 """The rules' version: stored articles cleaned by another version are cleaned again. Change it with the rules."""
 
 REASONS = ("dateline", "byline", "caption", "prompt", "share", "widget", "related", "legal", "release",
@@ -216,7 +216,11 @@ _CLOSING_LINES = 3  # a bio is looked for in the text's last lines only
 _CAPTION = [
     re.compile(r"^(?:Logo|Photos?|Images?|Photograph|Pictures?|Video|Graphic|Infographic|Illustration|Multimedia)"
                r"(?:\s+(?:credit|courtesy|source|available))?\s*(?:[-–—:]|\(s\))\s*.{0,160}$", _I),
-    re.compile(r"^(?:Photos?|Images?|Pictures?|Video|Illustration)s?\s+(?:by|courtesy of|via|from|credit)\b.{0,80}$", _I),
+    re.compile(r"^\(?(?:Photos?|Images?|Pictures?|Video|Illustration)s?\s+(?:by|courtesy(?:\s+of)?|via|from|credit)\b"
+               r".{0,80}$", _I),
+    # a credit alone on its line: "Courtesy of the Harbour Trust", "Dana Holt/Photo"
+    re.compile(r"^\(?courtesy\s+of\b.{0,60}$", _I),
+    re.compile(r"^[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}\s*/\s*(?:Photo|Staff|Contributed|Courtesy)\s*\.?$"),
     re.compile(r"^(?:FILE|File photo|File picture)\s*[-–—:.,]"),
     re.compile(r"\bin this (?:[\w.,]+\s+){0,4}(?:file|handout)\s+(?:photo|picture|image)\b", _I),
     re.compile(r"\((?:not (?:seen|pictured|shown))\)", _I),
@@ -298,7 +302,7 @@ _WIDGET = re.compile(
     r"stock market (?:xml|data).{0,120}|related stocks|autoplay|up next.{0,10}|loading\W*|"
     r"please enable javascript to watch this video|use your .{0,5}\(arrows\) to browse|"
     r"(?:\S+\s+){0,6}(?:stock|share) (?:price )?chart(?: today)?|"
-    r"pages?\s*:?\s*(?:\d+\s*)+(?:view (?:full|all))?|\{\{[^{}]{1,60}\}\}|\d+\s+of\s+\d+|show (?:more|less|all)\b.{0,40})$",
+    r"pages?\s*:?\s*(?:\d+\s*)+(?:view (?:full|all))?|page\s+\d+\s+of\s+\d+\s*[-\u2013\u2014]?|\{\{[^{}]{1,60}\}\}|\d+\s+of\s+\d+|show (?:more|less|all)\b.{0,40})$",
     _I,
 )
 
@@ -362,6 +366,7 @@ _LEGAL = [
                r"for (?:general )?informational purposes only|has a disclosure policy|"
                r"is solely responsible for the content|accepts? (?:no )?responsibility for the adequacy)\b", _I),
     re.compile(r"^(?:forward[- ]looking statements?|safe harbou?r statement|disclaimer|legal notice)\s*:?$", _I),
+    re.compile(r"^by (?:accessing|using|visiting) this (?:page|site|website|service),? you agree\b", _I),
     re.compile(r"\b(?:this|the) (?:press )?release (?:contains|may (?:contain|include)|includes) forward-looking\b|"
                r"\bforward-looking statements within the meaning\b|\bare (?:registered )?trademarks (?:of|owned by)\b|"
                r"\bmember FINRA\b|\bmember SIPC\b|^copyright\b.{0,60}\b(?:19|20)\d\d\.?$", _I),
@@ -444,6 +449,9 @@ _TRAILING_LABEL = re.compile(r"(?<=[.!?\"\u201d])\s*(?:Related(?:\s+(?:Stories|A
 
 # An advertisement's label between two sentences of a paragraph: "... with addiction. Advertisement This ..."
 _AD_LABEL = re.compile(r"(?<=[.!?\"\u201d])\s+Advertisement\s+(?=[A-Z\u201c\"])")
+# a picture's credit in brackets inside a paragraph: "... the old mill. (Image courtesy Dana Holt via Flickr.) The ..."
+_INLINE_CREDIT = re.compile(r"\s*\((?:Image|Photo|Picture|Video)s?\s+(?:courtesy(?:\s+of)?|via|by|credit\s*:?|from)\s"
+                            r"[^()]{1,80}\)", _I)
 
 
 def _related_tail(line: str) -> tuple[str, str] | None:
@@ -627,6 +635,10 @@ def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset())
         if line and (parted := _respaced(line)) != line:
             # "homes.The government": two sentences, as the page meant; "Mexico , and Turkey .": "Mexico, and Turkey."
             lines[i] = stripped[i] = line = parted
+        if (line and (credits := _INLINE_CREDIT.findall(line)) and (rest := _INLINE_CREDIT.sub("", line).strip())
+                and not any(p.search(line) for p in _CAPTION)):  # a caption line goes whole, credit and all
+            inline.append(Cut(i, "caption", " ".join(c.strip() for c in credits)))
+            lines[i] = stripped[i] = line = rest
         if line and (ad := _AD_LABEL.search(line)) is not None:
             inline.append(Cut(i, "widget", "Advertisement"))
             lines[i] = stripped[i] = line = f"{line[:ad.start()]} {line[ad.end():]}"
