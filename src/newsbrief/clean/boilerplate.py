@@ -478,6 +478,10 @@ def _url_heavy(line: str) -> bool:
     return _URL.match(line) is not None or sum(map(len, urls)) >= 0.6 * len(line)
 
 
+def _caption_pattern(line: str) -> bool:
+    return any(p.search(line) for p in _CAPTION)
+
+
 def _line_reason(line: str, *, last: bool) -> str | None:
     """Return why one whole line is boilerplate, or None for content."""
     if not any(c.isalnum() for c in line):
@@ -504,7 +508,7 @@ def _line_reason(line: str, *, last: bool) -> str | None:
         return "related"
     if not quoted and (_PROMPT_LINE.match(line) or (len(line.split()) <= 45 and _PROMPT.search(line))):
         return "prompt"
-    if not quoted and any(p.search(line) for p in _CAPTION):
+    if not quoted and _caption_pattern(line):
         return "caption"
     captions = caption_cut(line)
     if captions is not None and not captions[1]:  # every sentence of the line is a caption
@@ -636,7 +640,7 @@ def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset())
             # "homes.The government": two sentences, as the page meant; "Mexico , and Turkey .": "Mexico, and Turkey."
             lines[i] = stripped[i] = line = parted
         if (line and (credits := _INLINE_CREDIT.findall(line)) and (rest := _INLINE_CREDIT.sub("", line).strip())
-                and not any(p.search(line) for p in _CAPTION)):  # a caption line goes whole, credit and all
+                and not _caption_pattern(line)):  # a caption line goes whole, credit and all
             inline.append(Cut(i, "caption", " ".join(c.strip() for c in credits)))
             lines[i] = stripped[i] = line = rest
         if line and (ad := _AD_LABEL.search(line)) is not None:
