@@ -855,6 +855,16 @@ def test_a_sentence_the_feed_cut_off_at_its_end_is_not_a_candidate() -> None:
     assert cands == {whole: True, cut: False}, cands
 
 
+def test_a_sentence_cut_off_before_a_spaced_ellipsis_is_not_a_candidate() -> None:
+    # a feed's body that stops mid-sentence, with a space before its ellipsis
+    cut = ("Elder Tomas Vey, who had opposed both the council and the rebels, was killed by the second blast on the "
+           "outskirts of Halden, the ...")
+    whole = "Two car bombs killed at least 37 people in and around Halden late on Friday, a monitoring group said."
+    arts = [make_article("a", title="Car bombs kill 37 in Halden", text=f"{whole}\n\n{cut}", outlet="One")]
+    cands = {c.text: c.eligible for c in build_candidates(arts, resolve_references=True) if c.index >= 0}
+    assert cands[whole] and not cands[cut], cands
+
+
 def test_an_announcement_is_left_out_once_a_later_report_tells_the_act() -> None:
     if _parser_missing():
         pytest.skip("spaCy's English parser is not installed (pip install '.[nlp]')")

@@ -21,8 +21,8 @@ QUOTED_RE = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
 
 
 # A teaser cut off mid-sentence ("possible…") with more text after it: "…" or "..." right after a word, then a capital;
-# or at its end: "... could rise by as much as..."
-_CUT_OFF_RE = re.compile(r"\w(?:\u2026|\.{3})\s+[\"\u201c]?[A-Z]|\w(?:\u2026|\.{3})[\"'\u201d\u2019)]*\s*$")
+# or at its end, the ellipsis glued or spaced: "... could rise by as much as...", "... on the outskirts of Halden, the ..."
+_CUT_OFF_RE = re.compile(r"\w(?:\u2026|\.{3})\s+[\"\u201c]?[A-Z]|\w[ \u00a0]?(?:\u2026|\.{3})[\"'\u201d\u2019)]*\s*$")
 _SENTENCE_END_RE = re.compile(r"[.!][\"'\u201d\u2019)]*\s*$|[\"\u201d]\s*$")
 # A feed teaser's tail run into the sentence: "... died at… …read more Source:: Entertainment Related Posts ...".
 _TEASER_TAIL_RE = re.compile(r"(?:\u2026|\.{3})\s*(?:\u2026|\.{3})?\s*"
