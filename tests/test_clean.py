@@ -441,6 +441,18 @@ def test_lines_with_a_date_in_them_are_not_stamps(line: str) -> None:
      "The district assembly opened a new clinic."),
     ("Clinic opens in Tallbrook\tFirst Published on8 Sep, 2026 at02:57 PM ISTunderNation\tTallbrook, Sept 08 (ANI): "
      "The district assembly opened a new clinic.", "The district assembly opened a new clinic."),
+    # a place in capitals and a date with no dash; a place with an accent; a byline glued to the place; a byline
+    # whose name the page lost; a date and an agency alone
+    ("TALLBROOK, Sept 7 Port workers walked out on Monday over a pay offer they called an insult.",
+     "Port workers walked out on Monday over a pay offer they called an insult."),
+    ("Brañaville (AFP) - The district assembly opened a new clinic on Tuesday.",
+     "The district assembly opened a new clinic on Tuesday."),
+    ("Dana R. WhitfieldTALLBROOK, Sept. 5 (UPI) -- The district assembly opened a new clinic on Tuesday.",
+     "The district assembly opened a new clinic on Tuesday."),
+    ("By HALDEN, Minn. (Reuters) - Port workers walked out on Monday over pay.",
+     "Port workers walked out on Monday over pay."),
+    ("Sept 30 (Reuters) - Lantern Foods said it would sell its bakery arm to a rival.",
+     "Lantern Foods said it would sell its bakery arm to a rival."),
 ])
 def test_more_dateline_forms_are_cut(line: str, kept: str) -> None:
     result = clean_text("\n".join([line, MORE]))
@@ -459,6 +471,8 @@ def test_more_dateline_forms_are_cut(line: str, kept: str) -> None:
     "Lantern Foods said on Wednesday 2nd September, 2026 it would open a new plant.",
     "The minister spoke to reporters in Tallbrook, Sep 14 (ANI): the story ran as filed.",
     "Officials met on Monday. Later in Tallbrook, Sep 14 (ANI): The district assembly opened a clinic.",
+    "Sept. 13 Harvest Fair at the Tallbrook showground, with rides and a pie contest.",  # a listing's dated item
+    "NASA, Sept 7 and the weeks after it were busy for the launch team in Halden.",  # no capital after the date
 ])
 def test_openings_that_are_not_datelines_stay(line: str) -> None:
     assert cleaned(line, MORE) == [line, MORE]

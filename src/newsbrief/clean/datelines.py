@@ -29,7 +29,7 @@ DASH = r"(?:--|-|–|—|―)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = rf"\(?{MONTH}(?:\.\s*|\s+){_DAY}(?:,?\s+\d{{4}})?\)?"  # "Sept. 8, 2026", "Sept.9", "(September 8, 2026)"
 _PLACE_CAPS = r"[A-Z][A-Z.'’&]+(?:[ /-][A-Z][A-Z.'’&]*){0,3}"  # NICOSIA/BEIRUT, ST. LOUIS
-_PLACE_TITLE = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}"  # Tallbrook, Dead Sea
+_PLACE_TITLE = r"[A-Z][a-zà-öø-ÿ]+(?:\s[A-Z][a-zà-öø-ÿ]+){0,2}"  # Tallbrook, Dead Sea, Brasília
 _REGION = r"(?:\s*,\s*[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][A-Za-z.]{1,14})?)"  # ", Ariz", ", Fla.", ", New Mexico"
 # The source after the place: "(Reuters)", "(KXYZ News)", "( )" (a stripped link), "/PRNewswire/", ", HNA"
 _SOURCE = (rf"(?:\s*\(\s*(?:{AGENCY}(?:\s*[/,]\s*[\w .]+)?|[A-Z][\w .&'’/-]{{0,30}})?\)"
@@ -45,10 +45,11 @@ _TIME = rf"\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*{_ZONE})
 # to the minutes ("20 pm Tallbrook, Sept.9 (ANI): ...")
 _LEAD_STAMP = rf"(?:(?:{MONTH}\.?\s+{_DAY},?\s+)?(?:{_TIME})\s+)"
 _PREFIX = re.compile(
-    r"^(?:By\s+(?:[A-Z][\w.'’-]+\s+){1,4}?)?"  # a byline glued in front: "By Jo Reyes WASHINGTON (Reuters) -"
+    r"^(?:By\s+(?:[A-Z][\w.'’-]+\s+){0,4}?"  # a byline in front: "By Jo Reyes WASHINGTON (Reuters) -", "By LISBON ..."
+    r"|[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?=[A-Z]{3}))?"  # or glued to the place: "Jo R. ReyesWASHINGTON, ..."
     rf"{_LEAD_STAMP}?"
     rf"(?:\({AGENCY}\)|\([A-Z]{{2,6}}\)"  # "(CNN) -", "(HN) -" alone
-    rf"|{_CAPS_HEAD}|{_TITLE_HEAD}|{_DATE})"  # ... or a date alone: "Sept. 13-- Lantern Foods raised ..."
+    rf"|{_CAPS_HEAD}|{_TITLE_HEAD}|{_DATE}{_SOURCE}?)"  # ... or a date alone: "Sept. 13-- Lantern Foods raised ..."
     rf"(?P<sep>(?:\s+{DASH}|--|–|—|―|-(?=\s))(?:\s*{DASH})*\s*|\s*>>\s*|(?<=\))\s*:\s+|(?<=\))\s+|(?<=/)\s+|(?<=/\.)\s+)"
     rf"(?=[\"“‘'(\dA-Z])",
 )
@@ -122,6 +123,10 @@ _CAPS_AGENCY_STOP = re.compile(rf"^{_PLACE_CAPS},\s+(?i:{MONTH})\.?\s+{_DAY}(?:,
                                r"(?=[\"“‘'A-Z])")
 
 
+# a place in capitals and a date with no dash before the sentence: "TALLBROOK, Sept 7 Port workers walked out ..."
+_CAPS_DATE_BARE = re.compile(rf"^{_PLACE_CAPS}{_REGION}?,\s*{_DATE}\s+(?=[A-Z][a-z])")
+
+
 # a video page's headline and stamp run into the agency's dateline, with no full stop between them: "Children fall
 # sick after a meal 00:42 Lucknow, Sep 02 (ANI): ...", "... at02:57 PM ISTunderNation Malda, Sept 08 (ANI): ..."
 _GLUED_HEAD = re.compile(rf"^[^.!?]{{10,240}}?\s+(?={_PLACE_TITLE}{_REGION}?,\s*{_DATE}\.?\s*\(\s*{AGENCY}\s*\)\s*:\s)")
@@ -138,7 +143,8 @@ def dateline(line: str) -> int:
     glued = _GLUED_HEAD.match(line)
     if glued is not None and (cut := dateline(line[glued.end():])):
         return glued.end() + cut
-    stamped = _BYLINE_STAMP.match(line) or _SOURCE_STAMP.match(line) or _CAPS_AGENCY_STOP.match(line)
+    stamped = (_BYLINE_STAMP.match(line) or _SOURCE_STAMP.match(line) or _CAPS_AGENCY_STOP.match(line)
+               or _CAPS_DATE_BARE.match(line))
     if stamped is not None and len(line[stamped.end():].split()) >= 4:
         return stamped.end()
     found = _PREFIX.match(line)
