@@ -77,8 +77,9 @@ def test_a_bracket_the_feed_cut_before_it_closed_goes() -> None:
     assert clean_title("Mayor compares rivals with monkeys (video)") == "Mayor compares rivals with monkeys (video)"
 
 
-@pytest.mark.parametrize("title", ["Wednesday, 09 Sep 2015", "Harbour FC news and transfer rumours: LIVE"])
-def test_a_date_alone_or_a_live_page_is_no_headline(title: str) -> None:
+@pytest.mark.parametrize("title", ["Wednesday, 09 Sep 2015", "Harbour FC news and transfer rumours: LIVE",
+                                   "Posted: 10 hours ago", "Updated 3 days ago"])
+def test_a_date_or_a_post_stamp_alone_or_a_live_page_is_no_headline(title: str) -> None:
     assert not is_usable_title(title)
 
 

@@ -108,7 +108,8 @@ _WIDGET_RE = re.compile(
 _DATE_ONLY_RE = re.compile(
     r"^(?:[\s,./:-]|\d+(?:st|nd|rd|th)?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|"
     r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
-    r"dec(?:ember)?|[ap]\.?m\.?)+$", re.IGNORECASE)
+    r"dec(?:ember)?|[ap]\.?m\.?"
+    r"|posted|published|updated|ago|hours?|hrs?|minutes?|mins?|days?)+$", re.IGNORECASE)  # "Posted: 10 hours ago"
 _CUT_SHORT_RE = re.compile(r"(?:\.\.\.|\u2026)[\s\"'\u201d]*$")
 # a section label after a title the feed cut short: "Rebels gave arms to Nusra, Washington... Middle East"
 _LABEL_AFTER_CUT_RE = re.compile(r"(\.\.\.|\u2026)\s+(?:[A-Z][\w&'\u2019-]*\s+){0,2}[A-Z][\w&'\u2019-]*$")
