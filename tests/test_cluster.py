@@ -495,6 +495,25 @@ def test_event_stories_keep_items_about_different_companies_apart() -> None:
     assert glued["b1"] == glued["a1"]  # the phrasing and the shared headline words alone join them
 
 
+# Two crashes of one day, told in the same words, in places the other never names.
+CRASH = ("A tour bus crashed and caught fire on a highway near {place} early on Sunday, killing {n} people and "
+         "injuring dozens more, fire officials said. The bus was carrying passengers home from a festival when "
+         "it left the road and hit a barrier, officials said.")
+CRASH_ITEMS = [
+    ("c1", "Bus crash near Marlow kills 4", CRASH.format(place="Marlow", n=4)),
+    ("c2", "Bus crash near Ostreva kills 15", CRASH.format(place="Ostreva", n=15)),
+    ("c3", "Four dead as bus burns near Marlow", CRASH.format(place="Marlow", n="four") + " Marlow mourns."),
+]
+
+
+def test_event_stories_that_name_no_one_in_common_stay_apart() -> None:
+    out = _events(CRASH_ITEMS, subject_conflict=False)
+    assert out["c1"] == out["c3"]
+    assert out["c2"] != out["c1"]
+    glued = _events(CRASH_ITEMS, subject_conflict=False, shared_name=False)
+    assert glued["c2"] == glued["c1"]  # the words alone join them
+
+
 def test_subject_and_title_share_of_features() -> None:
     index = StoryIndex(max_story_terms=50)
     feats = [doc_features(doc(i, t, x), index, max_terms=50, entity_term_weight=0.7, subjects=True)

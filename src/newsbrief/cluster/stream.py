@@ -166,6 +166,9 @@ class ClusterParams:
         is about a name the other never mentions (the subject: the headline's name that the lead
         repeats, the rarest first). Template items ("X appoints CFO", "Y upgraded at Z") are
         phrased alike but name different companies as their subject.
+    :param shared_name: an article that names people, places or organisations never joins a story that
+        names some too but none of the same (nor does repair join two such stories): two bus crashes
+        of one day, in two countries, are told in the same words.
     :param market_day: market wraps (:func:`~newsbrief.cluster.market.is_market_wrap`: how a stock market as a
         whole moved) published on one UTC day join one story, whatever their words: Tokyo's open and New
         York's close share neither names nor figures, yet a reader gets one section of the day's markets.
@@ -218,6 +221,7 @@ class ClusterParams:
     min_title_share: float | None = None
     outlet_title_share: float | None = None
     subject_conflict: bool = False
+    shared_name: bool = False
     sure_title_share: float | None = None
     market_day: bool = False
     ann_min_open: int | None = 10_000
@@ -286,7 +290,8 @@ class ClusterParams:
             raise ClusterError(f"cluster: ann_min_open must be >= 2 or None, got {self.ann_min_open}")
 
 
-_EVENT_HEADLINE_CHECKS: dict[str, Any] = {"subject_conflict": True, "sure_title_share": 0.4, "outlet_title_share": 0.1}
+_EVENT_HEADLINE_CHECKS: dict[str, Any] = {"subject_conflict": True, "sure_title_share": 0.4, "outlet_title_share": 0.1,
+                                           "shared_name": True}
 """Headline and subject checks of the event granularity, set on the real-news tuning day 2015-09-08
 (``bench/results/clustering.md``, "Events on real news: headlines and subjects"). ``min_title_share``
 stays off: it split a sample answer-key story told under headlines that share no word; it applies only
@@ -366,7 +371,7 @@ class StreamClusterer:
         self._index.expire(features.published, p.window_days)
         ranked = sorted(self._score_candidates(features, self._index.candidate_cosines(features, p.candidates)),
                         key=_rank_key)
-        if p.min_title_share is not None or p.outlet_title_share is not None or p.subject_conflict:
+        if p.min_title_share is not None or p.outlet_title_share is not None or p.subject_conflict or p.shared_name:
             ranked = [r for r in ranked if self._may_join(features, r[2])]
         best = self._scored(features, ranked[0]) if ranked else None
         runner = self._scored(features, ranked[1]) if len(ranked) > 1 else None
@@ -563,6 +568,8 @@ class StreamClusterer:
         if (p.outlet_title_share is not None and share is not None and share < p.outlet_title_share
                 and self._index.one_outlet(features.outlet, story)):
             return False  # one outlet's template items
+        if p.shared_name and features.entities and story.ents and not any(e in story.ents for e in features.entities):
+            return False  # two crashes on one day, in two countries
         return not (p.subject_conflict and self._index.subjects_conflict(features.subject, features.entities, story))
 
     def _actors_agree(self, features: Any, scored: _Scored) -> bool:
@@ -593,6 +600,8 @@ class StreamClusterer:
         if (p.outlet_title_share is not None and share is not None and share < p.outlet_title_share
                 and self._index.one_outlet(outlet := next(iter(a.outlets), ""), a) and self._index.one_outlet(outlet, b)):
             return False  # one outlet's template items
+        if p.shared_name and a.ents and b.ents and a.ents.keys().isdisjoint(b.ents):
+            return False
         return not (p.subject_conflict and self._index.stories_conflict(a, b))
 
     def _unused_story_id(self, doc_id: str) -> str:
