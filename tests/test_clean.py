@@ -460,6 +460,19 @@ def test_more_dateline_forms_are_cut(line: str, kept: str) -> None:
     assert [c.why for c in result.cuts] == ["dateline"]
 
 
+def test_the_dash_a_stripped_dateline_left_before_the_first_paragraph_is_cut() -> None:
+    lead = ("- Qualifier Mara Quill became the first player from Halden in 24 years to reach the fourth round of "
+            "the open by beating the 18th seed.")
+    result = clean_text("\n".join([lead, MORE]))
+    assert result.text.split("\n") == [lead[2:], MORE]
+    assert [c.why for c in result.cuts] == ["dateline"]
+    # a list's first item keeps its dash, and so does a short line
+    items = ["- The council will publish the new bus timetable for the harbour routes on its website next week.",
+             "- Fares for the night buses stay the same until the end of the winter season in March."]
+    assert clean_text("\n".join(items)).text.split("\n") == items
+    assert clean_text("\n".join(["- Buses run late on Sunday.", MORE])).text.split("\n")[0] == "- Buses run late on Sunday."
+
+
 @pytest.mark.parametrize("line", [
     "Acme (ACME) Shares rose 3% on Tuesday after the company raised its outlook.",
     "ACME (ACME) Shares rose 3% on Tuesday after the company raised its outlook.",

@@ -50,7 +50,7 @@ __all__ = [
     "template_lines",
 ]
 
-CLEANER_VERSION = "24"
+CLEANER_VERSION = "25"
 """The rules' version: stored articles cleaned by another version are cleaned again. Change it with the rules."""
 
 REASONS = ("dateline", "byline", "caption", "prompt", "share", "widget", "related", "legal", "release",
@@ -536,6 +536,20 @@ def _prose_sentences(line: str) -> tuple[str, str] | None:
     return (" ".join(p for p, k in zip(parts, keep) if not k), " ".join(p for p, k in zip(parts, keep) if k))
 
 
+_LONE_DASH = re.compile(r"^[-\u2013\u2014]\s+(?=[\"\u201c\u2018A-Z])")
+_LONE_DASH_WORDS = 12  # a paragraph's length, not a list item's
+
+
+def _lone_dash(stripped: Sequence[str], nonempty: Sequence[int], i: int) -> int:
+    """Return the length of the dash a stripped dateline left before the first paragraph ("- Qualifier Mara Quill
+    reached ..."), 0 when there is none or the line opens a list (the next line opens on a dash or a bullet too)."""
+    found = _LONE_DASH.match(stripped[i])
+    if found is None or len(stripped[i].split()) < _LONE_DASH_WORDS:
+        return 0
+    after = next((stripped[j] for j in nonempty if j > i), "")
+    return 0 if _LONE_DASH.match(after) or after[:1] in "\u2022*" else found.end()
+
+
 def _closing_credits(stripped: Sequence[str], nonempty: Sequence[int], why: dict[int, str]) -> None:
     """Mark the writer's sign-off and bio among the text's last lines left (not after a quotation)."""
     left = [i for i in nonempty if i not in why]
@@ -716,7 +730,7 @@ def clean_text(text: str, *, templates: frozenset[str] | set[str] = frozenset())
         if dateline_line(stripped[i], bare=not prose_seen):
             why[i] = "dateline"
             continue
-        cut = dateline(stripped[i])
+        cut = dateline(stripped[i]) or (0 if prose_seen else _lone_dash(stripped, nonempty, i))
         if cut:
             partial[i] = ("dateline", stripped[i][:cut].strip(), stripped[i][cut:].strip())
             break
