@@ -579,3 +579,55 @@ def test_he_or_she_a_few_words_in_with_no_name_before_points_back(text: str, unn
     arts = [art("a", "Reyes wins the Tallbrook final", f"Jo Reyes won the Tallbrook final on Sunday. {text}")]
     cand = next(c for c in build_candidates(arts, resolve_references=True) if c.text == text)
     assert cand.standalone is not unnamed
+
+
+def test_an_attributed_quotation_that_tells_the_news_opens_the_summary() -> None:
+    # The article opens on a spokesman's quotation that says what the headline says; the rest is background.
+    from factories import make_article
+
+    text = ("\"Border guards killed four members of an armed group during an operation in the Tarsk valley,\" an "
+            "interior ministry spokesman told reporters on Sunday.\n"
+            "Velmar Orsk was appointed deputy defence minister in January after years at the ministry in Halden.\n"
+            "Orsk was dismissed on Friday in connection with a crime committed at a police post, officials said.\n"
+            "The opposition party in Halden has denied that Orsk is one of its members.")
+    a = make_article("a", outlet="Wire", title="Four more militants killed in Tarsk valley fighting", text=text)
+    summary = summarize_story([a], story_id="s1")
+    first = summary.paragraphs[0][0].text
+    assert first.startswith("\"Border guards killed four members"), summary.paragraphs
+
+
+def test_a_quotation_that_says_less_of_the_headline_does_not_open() -> None:
+    from factories import make_article
+
+    text = ("\"It felt like the whole street shook,\" a neighbour told reporters on Sunday.\n"
+            "Border guards killed four members of an armed group during an operation in the Tarsk valley on Sunday, "
+            "the interior ministry said.\n"
+            "The group had attacked two police posts near Halden on Friday, officials said.")
+    a = make_article("a", outlet="Wire", title="Four more militants killed in Tarsk valley fighting", text=text)
+    summary = summarize_story([a], story_id="s1")
+    assert summary.paragraphs[0][0].text.startswith("Border guards killed four"), summary.paragraphs
+
+
+def test_an_articles_lead_is_its_first_sentence_of_prose_after_a_credit_line() -> None:
+    # "AFP/Halden" heads the second outlet's copy: its lead is the sentence after it, and the first outlet's
+    # second sentence is not a lead.
+    from factories import make_article
+
+    from newsbrief.summarize.extractive import build_candidates
+    from newsbrief.summarize.story import _lead_sentence
+
+    a = make_article("a", outlet="One", title="Mara Quill reaches Halden Open last 16", text=(
+        "Qualifier Mara Quill reached the fourth round of the Halden Open by beating the 18th seed Ines Varga.\n"
+        "Quill won 7-6, 6-3 to set up a meeting with the fifth seed Petra Lind."))
+    b = make_article("b", outlet="Two", title="Quill into Halden Open fourth round", text=(
+        "AFP/Halden\n"
+        "Qualifier Mara Quill reached the fourth round of the Halden Open by beating the 18th seed Ines Varga on "
+        "Saturday.\nQuill won 7-6, 6-3 to set up a meeting with the fifth seed Petra Lind."))
+    pool = build_candidates([a, b], resolve_references=True)
+    second_of_a = next(c for c in pool if c.article_id == "a" and c.text.startswith("Quill won"))
+    lead_of_b = next(c for c in pool if c.article_id == "b" and c.text.startswith("Qualifier"))
+    assert second_of_a.eligible and lead_of_b.eligible and lead_of_b.index == 1
+    prose_from = {0: 0, 1: 1}  # each article's first eligible sentence
+    assert _lead_sentence([second_of_a, lead_of_b], "Quill",
+                          lambda c: c.index - prose_from[c.article_index]) is lead_of_b
+    assert _lead_sentence([second_of_a, lead_of_b], "Quill") is second_of_a  # by raw index

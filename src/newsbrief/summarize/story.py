@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from newsbrief.cluster.embed import Embedder
@@ -80,7 +80,12 @@ _REACTION_VERB_RE = re.compile(
     r"reacted|responded)\b", re.IGNORECASE)
 
 
-def _lead_sentence(leads: Sequence[Candidate], headline: str) -> Candidate:
+def _index(cand: Candidate) -> int:
+    return cand.index
+
+
+def _lead_sentence(leads: Sequence[Candidate], headline: str,
+                   position: Callable[[Candidate], int] = _index) -> Candidate:
     """Return the sentence that opens a summary: who did what.
 
     First choice: an article's lead stating a fact (its first sentence, else its second), the one chosen first.
@@ -92,16 +97,25 @@ def _lead_sentence(leads: Sequence[Candidate], headline: str) -> Candidate:
 
     :param leads: the chosen sentences that may open, in the order they were chosen.
     :param headline: the story's headline.
+    :param position: a sentence's place among its article's sentences (0: the lead).
     """
     unquoted = [c for c in leads if not _QUOTE_OPENING_RE.match(c.text) and not _LINKED_OPENING_RE.match(c.text)
                 and not c.needs_intro]  # "IRIS is a group ...": what it names is introduced by a later sentence
     unquoted = unquoted or list(leads)
-    first = next((c for c in unquoted if c.index == 0 and _role(c) == 0),
-                 next((c for c in unquoted if c.index <= 1 and _role(c) == 0), unquoted[0]))
+    first = next((c for c in unquoted if position(c) == 0 and _role(c, position) == 0),
+                 next((c for c in unquoted if position(c) <= 1 and _role(c, position) == 0), unquoted[0]))
     said = set(content_tokens(headline))
-    best = max(unquoted, key=lambda c: (len(c.tokens & said), c.index == 0, -unquoted.index(c)))
+    best = max(unquoted, key=lambda c: (len(c.tokens & said), position(c) == 0, -unquoted.index(c)))
     margin = len(best.tokens & said) - len(first.tokens & said)
-    return best if margin >= _LEAD_MARGIN else first
+    top = best if margin >= _LEAD_MARGIN else first
+    # an article that opens on a quotation saying what the headline says, with its speaker ('"Government forces
+    # killed four militants ...," a ministry spokesman told AFP'), opens the summary rather than a sentence of
+    # background that says none of it
+    told = [c for c in leads if position(c) == 0 and _QUOTE_OPENING_RE.match(c.text) and _ATTRIBUTED_RE.search(c.text)]
+    quoted = max(told, key=lambda c: (len(c.tokens & said), -leads.index(c)), default=None)
+    if quoted is not None and len(quoted.tokens & said) - len(top.tokens & said) >= _LEAD_MARGIN:
+        return quoted
+    return top
 
 
 _QUOTE_OPENING_RE = re.compile(r"^\s*[\"\u201c\u201e\u00ab']")
@@ -109,18 +123,20 @@ _QUOTE_OPENING_RE = re.compile(r"^\s*[\"\u201c\u201e\u00ab']")
 _LINKED_OPENING_RE = re.compile(r"^(?:Separately|Meanwhile|However|Also|Still|Moreover|Furthermore|Additionally|"
                                 r"In addition|Besides|Likewise|Similarly|Instead|Elsewhere|Nevertheless|But|And|Yet)\b")
 _LEAD_MARGIN = 2  # headline words a sentence must share beyond the first choice's to open instead
+# a quotation's close and its speaker: '...," an MVD spokesperson told AFP', '...," police said.'
+_ATTRIBUTED_RE = re.compile(r"[\"\u201d]\s*,?\s*[^\"\u201c\u201d.]{0,60}?\b(?:said|says|told|tells|according)\b")
 
 
-def _role(cand: Candidate) -> int:
+def _role(cand: Candidate, position: Callable[[Candidate], int] = _index) -> int:
     """Return 0 for a fact (lead or figures), 1 for context, 2 for a quote, reaction or caveat.
 
     An article's lead can be a reaction too ("Publisher groups welcomed a ruling that ..."): its
     verb comes in the first words.
     """
     opening = " ".join(cand.text.split()[:6])
-    if cand.quote or (cand.index > 0 and _REACTION_RE.search(cand.text)) or _REACTION_VERB_RE.search(opening):
+    if cand.quote or (position(cand) > 0 and _REACTION_RE.search(cand.text)) or _REACTION_VERB_RE.search(opening):
         return 2
-    if cand.index <= 1 or _DIGIT_RE.search(cand.text):
+    if position(cand) <= 1 or _DIGIT_RE.search(cand.text):
         return 0
     return 1
 
@@ -192,15 +208,25 @@ def summarize_story(
     # the lead: the best-ranked article-lead sentence stating a fact, else the best-ranked sentence;
     # one that opens on what the reader has not met ("The new phones ...", "It's ...") only if no other
     leads = [c for c, _ in chosen if not opens_on_reference(c.text)] or [c for c, _ in chosen]
-    top = _lead_sentence(leads, headline)
+    # an article's lead is its first sentence of prose: a credit line ("AFP/New York") or a page's stamp before it
+    # does not make the lead its second sentence
+    prose_from: dict[int, int] = {}
+    for c in pool:
+        if c.index >= 0 and c.eligible:
+            prose_from[c.article_index] = min(c.index, prose_from.get(c.article_index, c.index))
+
+    def position(cand: Candidate) -> int:
+        return max(0, cand.index - prose_from.get(cand.article_index, 0))
+
+    top = _lead_sentence(leads, headline, position)
 
     def key(item: tuple[Candidate, tuple[str, ...]]) -> tuple[int, int, bool, Any, int, int]:
         cand = item[0]
-        return (0 if cand is top else 1, _role(cand), cand.quote, published[cand.article_id], order[cand.article_id],
-                cand.index)
+        return (0 if cand is top else 1, _role(cand, position), cand.quote, published[cand.article_id],
+                order[cand.article_id], cand.index)
 
     ordered = _after_supporters(_after_introductions(sorted(chosen, key=key)))
-    roles = [_role(c) for c, _ in ordered]
+    roles = [_role(c, position) for c, _ in ordered]
     if ordered[0][0] is top:
         roles[0] = 0  # the lead opens the first paragraph whatever its role, or a reference opener would
     for n in range(1, len(roles)):  # a sentence moved after its introduction keeps to that paragraph or later
