@@ -453,6 +453,8 @@ def test_lines_with_a_date_in_them_are_not_stamps(line: str) -> None:
      "Port workers walked out on Monday over pay."),
     ("Sept 30 (Reuters) - Lantern Foods said it would sell its bakery arm to a rival.",
      "Lantern Foods said it would sell its bakery arm to a rival."),
+    ("TALLBROOK/HALDEN Police in Veloria said on Saturday they had closed in on a sacked deputy minister.",
+     "Police in Veloria said on Saturday they had closed in on a sacked deputy minister."),
 ])
 def test_more_dateline_forms_are_cut(line: str, kept: str) -> None:
     result = clean_text("\n".join([line, MORE]))
@@ -486,6 +488,7 @@ def test_the_dash_a_stripped_dateline_left_before_the_first_paragraph_is_cut() -
     "Officials met on Monday. Later in Tallbrook, Sep 14 (ANI): The district assembly opened a clinic.",
     "Sept. 13 Harvest Fair at the Tallbrook showground, with rides and a pie contest.",  # a listing's dated item
     "NASA, Sept 7 and the weeks after it were busy for the launch team in Halden.",  # no capital after the date
+    "ICS/SCADA Vulnerabilities by the Numbers, a guide for plant managers in Halden and beyond.",
 ])
 def test_openings_that_are_not_datelines_stay(line: str) -> None:
     assert cleaned(line, MORE) == [line, MORE]

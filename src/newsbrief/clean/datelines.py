@@ -125,6 +125,9 @@ _CAPS_AGENCY_STOP = re.compile(rf"^{_PLACE_CAPS},\s+(?i:{MONTH})\.?\s+{_DAY}(?:,
 
 # a place in capitals and a date with no dash before the sentence: "TALLBROOK, Sept 7 Port workers walked out ..."
 _CAPS_DATE_BARE = re.compile(rf"^{_PLACE_CAPS}{_REGION}?,\s*{_DATE}\s+(?=[A-Z][a-z])")
+# two or more places in capitals, with no dash: "TALLBROOK/HALDEN Police in ..." (four letters or more each: "ICS/SCADA
+# Vulnerabilities" is no dateline)
+_CAPS_PLACES_BARE = re.compile(r"^[A-Z]{4,}(?:/[A-Z]{4,})+\s+(?=[A-Z][a-z]+\s)")
 
 
 # a video page's headline and stamp run into the agency's dateline, with no full stop between them: "Children fall
@@ -144,7 +147,7 @@ def dateline(line: str) -> int:
     if glued is not None and (cut := dateline(line[glued.end():])):
         return glued.end() + cut
     stamped = (_BYLINE_STAMP.match(line) or _SOURCE_STAMP.match(line) or _CAPS_AGENCY_STOP.match(line)
-               or _CAPS_DATE_BARE.match(line))
+               or _CAPS_DATE_BARE.match(line) or _CAPS_PLACES_BARE.match(line))
     if stamped is not None and len(line[stamped.end():].split()) >= 4:
         return stamped.end()
     found = _PREFIX.match(line)
