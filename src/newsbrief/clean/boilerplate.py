@@ -50,7 +50,7 @@ __all__ = [
     "template_lines",
 ]
 
-CLEANER_VERSION = "26"
+CLEANER_VERSION = "27"
 """The rules' version: stored articles cleaned by another version are cleaned again. Change it with the rules."""
 
 REASONS = ("dateline", "byline", "caption", "prompt", "share", "widget", "related", "legal", "release",
@@ -300,6 +300,7 @@ _WIDGET = re.compile(
     r"paid (?:content|post)|recommended(?: for you| stories)?|intraday stock chart(?: today)?|"
     r"stock quotes supplied by .{0,60}|nasdaq quotes delayed.{0,120}|markets are closed on certain holidays.{0,80}|"
     r"stock market (?:xml|data).{0,120}|related stocks|autoplay|up next.{0,10}|loading\W*|"
+    r"story highlights\b.{0,400}|"  # a page's bullet points run into one line before the story
     r"please enable javascript to watch this video|use your .{0,5}\(arrows\) to browse|"
     r"(?:\S+\s+){0,6}(?:stock|share) (?:price )?chart(?: today)?|"
     r"pages?\s*:?\s*(?:\d+\s*)+(?:view (?:full|all))?|page\s+\d+\s+of\s+\d+\s*[-\u2013\u2014]?|\{\{[^{}]{1,60}\}\}|\d+\s+of\s+\d+|show (?:more|less|all)\b.{0,40})$",
