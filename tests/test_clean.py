@@ -212,6 +212,7 @@ def test_news_about_sign_ups_and_cookies_stays(line: str) -> None:
     ("[embedded content]", "share"), ("Intraday Stock Chart Today", "widget"), ("Quarry Corp Stock Chart", "widget"),
     ("Promoted stories", "widget"), ("Advertisement", "widget"),
     ("Story highlights Veloria welcomes ten new ferries The harbour board ordered them in 2024", "widget"),
+    ("By Sept. 14, 2026, 12:03 p.m. exit", "byline"), ("By Sept. 8, 2026, 4:30 a.m.", "byline"),
     ("Read more: Tallbrook council to vote on bus fares", "related"), ("Related: Bridge works start", "related"),
     ("http://www.example.com/report/bridge-2026", "related"), ("More Tallbrook News: « Older Post", "related"),
     ("© 2026 Harbour Gazette. All rights reserved.", "legal"), ("Copyright (c) 2026 Harbour Gazette", "legal"),

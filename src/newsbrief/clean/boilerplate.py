@@ -50,7 +50,7 @@ __all__ = [
     "template_lines",
 ]
 
-CLEANER_VERSION = "27"
+CLEANER_VERSION = "28"
 """The rules' version: stored articles cleaned by another version are cleaned again. Change it with the rules."""
 
 REASONS = ("dateline", "byline", "caption", "prompt", "share", "widget", "related", "legal", "release",
@@ -197,6 +197,8 @@ _BYLINE = [
     re.compile(r"^(?:Updated|Posted|Published|Last updated|Last modified)(?:\s+(?:on|at))?\s*:?\s*.{0,40}"
                r"(?:\d|ago)\S*(?:\s*[ap]\.?\s?m\.?)?(?:\s+\(?(?:[ECMP][SD]?T|GMT|BST|UTC|AE[SD]T|IST|CES?T)\)?)?$", _I),
     re.compile(r"^(?:Posted|Published|Updated)\b.{0,60}\bby\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$"),
+    # a byline whose name the page lost, with its stamp (and a button's label): "By Sept. 14, 2026, 12:03 p.m. exit"
+    re.compile(rf"^By\s+{MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}},?\s+\d{{1,2}}(?::\d\d)?\s*[ap]\.?\s?m\.?(?:\s+exit)?$"),
     re.compile(r"^To contact (?:the |a |an |this )?(?:reporters?|editors?|writers?|authors?)\b", _I),
     re.compile(r"^.{0,200}\bAll times (?:are )?local\b.{0,20}:?$", _I),
 ]
