@@ -475,6 +475,9 @@ def test_the_dash_a_stripped_dateline_left_before_the_first_paragraph_is_cut() -
              "- Fares for the night buses stay the same until the end of the winter season in March."]
     assert clean_text("\n".join(items)).text.split("\n") == items
     assert clean_text("\n".join(["- Buses run late on Sunday.", MORE])).text.split("\n")[0] == "- Buses run late on Sunday."
+    # a release's subhead between dashes stays, and the dateline line after it is still found
+    subhead = "- Lantern Foods on track to open three new kitchens in the harbour district this year -"
+    assert clean_text("\n".join([subhead, "TALLBROOK, Minn.", MORE])).text.split("\n") == [subhead, MORE]
 
 
 @pytest.mark.parametrize("line", [

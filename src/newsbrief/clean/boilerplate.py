@@ -50,7 +50,7 @@ __all__ = [
     "template_lines",
 ]
 
-CLEANER_VERSION = "28"
+CLEANER_VERSION = "29"
 """The rules' version: stored articles cleaned by another version are cleaned again. Change it with the rules."""
 
 REASONS = ("dateline", "byline", "caption", "prompt", "share", "widget", "related", "legal", "release",
@@ -545,10 +545,11 @@ _LONE_DASH_WORDS = 12  # a paragraph's length, not a list item's
 
 def _lone_dash(stripped: Sequence[str], nonempty: Sequence[int], i: int) -> int:
     """Return the length of the dash a stripped dateline left before the first paragraph ("- Qualifier Mara Quill
-    reached ..."), 0 when there is none or the line opens a list (the next line opens on a dash or a bullet too)."""
+    reached ..."), 0 when there is none, the line opens a list (the next line opens on a dash or a bullet too) or
+    a dash closes it too (a subhead)."""
     found = _LONE_DASH.match(stripped[i])
-    if found is None or len(stripped[i].split()) < _LONE_DASH_WORDS:
-        return 0
+    if found is None or len(stripped[i].split()) < _LONE_DASH_WORDS or stripped[i].endswith(("-", "\u2013", "\u2014")):
+        return 0  # "- Company on track to ... this year -" is a release's subhead
     after = next((stripped[j] for j in nonempty if j > i), "")
     return 0 if _LONE_DASH.match(after) or after[:1] in "\u2022*" else found.end()
 
