@@ -93,7 +93,8 @@ def _lead_sentence(leads: Sequence[Candidate], headline: str,
     its role: an outlet's reaction put first ("X says the change changes nothing") shares less of the headline than
     "Markets cheered news that Y has ousted Z", and a market report's figure line less than "Asian shares edged
     higher ...". A sentence opening on a quotation or on a link to what came before it ("Separately, ..."), or one
-    naming what another sentence must introduce first ("IRIS is ..."), opens only when nothing else can.
+    naming what another sentence must introduce first ("IRIS is ..."), opens only when nothing else can, or when it
+    is an article's attributed opening quotation that says clearly more of the headline than the sentence chosen.
 
     :param leads: the chosen sentences that may open, in the order they were chosen.
     :param headline: the story's headline.
