@@ -803,6 +803,16 @@ class StoryIndex:
         return not any(s in entities for s in story.subjects)
 
     @staticmethod
+    def names_apart(entities: Sequence[str], story: Story) -> bool:
+        """Whether an article and a story both name people, places or organisations, and none the same."""
+        return bool(entities) and bool(story.ents) and not any(e in story.ents for e in entities)
+
+    @staticmethod
+    def stories_names_apart(a: Story, b: Story) -> bool:
+        """Whether two stories both name people, places or organisations, and none the same."""
+        return bool(a.ents) and bool(b.ents) and a.ents.keys().isdisjoint(b.ents)
+
+    @staticmethod
     def one_outlet(outlet: str, story: Story) -> bool:
         """Whether every article of a story came from ``outlet`` (a known one)."""
         return bool(outlet) and story.outlets.keys() == {outlet} and story.outlets[outlet] == story.n

@@ -570,7 +570,7 @@ class StreamClusterer:
         if (p.outlet_title_share is not None and share is not None and share < p.outlet_title_share
                 and self._index.one_outlet(features.outlet, story)):
             return False  # one outlet's template items
-        if p.shared_name and features.entities and story.ents and not any(e in story.ents for e in features.entities):
+        if p.shared_name and self._index.names_apart(features.entities, story):
             return False  # two crashes on one day, in two countries
         return not (p.subject_conflict and self._index.subjects_conflict(features.subject, features.entities, story))
 
@@ -602,7 +602,7 @@ class StreamClusterer:
         if (p.outlet_title_share is not None and share is not None and share < p.outlet_title_share
                 and self._index.one_outlet(outlet := next(iter(a.outlets), ""), a) and self._index.one_outlet(outlet, b)):
             return False  # one outlet's template items
-        if p.shared_name and a.ents and b.ents and a.ents.keys().isdisjoint(b.ents):
+        if p.shared_name and self._index.stories_names_apart(a, b):
             return False
         return not (p.subject_conflict and self._index.stories_conflict(a, b))
 
